@@ -1,0 +1,91 @@
+//! A loaded project: one filled form, validated against its [`FormSchema`].
+//!
+//! Every value keeps the span of the text it came from, so that findings can point into
+//! the project file. Values are exact: decimals are `Decimal`, never `f64`.
+//!
+//! [`FormSchema`]: super::schema::FormSchema
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::source::{SourceFile, Span};
+
+/// One project file, loaded and validated.
+#[derive(Clone, Debug)]
+pub struct Project {
+    /// The file it came from, for diagnostics.
+    pub source: SourceFile,
+    /// Present sections by key. Optional record sections that the file leaves out are
+    /// absent here; optional rows sections that it leaves out are present and empty.
+    pub sections: BTreeMap<String, SectionData>,
+}
+
+impl Project {
+    /// The record section with this key, if present.
+    #[must_use]
+    pub fn record(&self, key: &str) -> Option<&Record> {
+        match self.sections.get(key)? {
+            SectionData::Record(record) => Some(record),
+            SectionData::Rows(_) => None,
+        }
+    }
+
+    /// The rows of the rows section with this key; none where absent.
+    #[must_use]
+    pub fn rows(&self, key: &str) -> &[Record] {
+        match self.sections.get(key) {
+            Some(SectionData::Rows(rows)) => rows,
+            _ => &[],
+        }
+    }
+}
+
+/// The data of one section.
+#[derive(Clone, Debug)]
+pub enum SectionData {
+    /// A single record.
+    Record(Record),
+    /// Rows, in file order.
+    Rows(Vec<Record>),
+}
+
+/// One record: a section's table or one row.
+#[derive(Clone, Debug, Default)]
+pub struct Record {
+    /// Where the record is written (its header or opening brace).
+    pub span: Span,
+    /// Present fields by key; an optional field left out is absent.
+    pub fields: BTreeMap<String, Field>,
+}
+
+impl Record {
+    /// The field with this key, if present.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.fields.get(key)
+    }
+}
+
+/// One field's value and where it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The value, converted to the field's declared type.
+    pub value: Datum,
+    /// The span of the value's text in the project file.
+    pub span: Span,
+}
+
+/// A value read from a project file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Datum {
+    /// Text (also measures), as written, with a UTF-8 byte-order mark removed.
+    Text(String),
+    /// An exact decimal, with the scale it was written with (`94.0` keeps one decimal).
+    Decimal(Decimal),
+    /// A calendar date.
+    Date(Date),
+    /// A boolean.
+    Bool(bool),
+}

@@ -1,0 +1,10 @@
+//! perfeval: a rules engine for fiscal project performance self-evaluation
+//! (财政支出项目绩效自评).
+//!
+//! A ruleset (`.rules`, perfeval's own language) states a year's scoring policy; a
+//! project file (TOML, JSON or YAML) is one filled self-evaluation form. The pipeline:
+//! parse → check → compile → load → evaluate → report.
+
+pub mod data;
+pub mod source;
+pub mod text;

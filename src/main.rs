@@ -1,0 +1,2 @@
+//! The `perfeval` command line.
+fn main() {}

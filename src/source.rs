@@ -1,0 +1,182 @@
+//! Source files and byte spans, shared by every stage.
+//!
+//! A [`Span`] is a byte range into one [`SourceFile`]; stages store spans, never text
+//! slices, so that the AST and the project data carry no lifetimes. The text is attached
+//! once, where a diagnostic is rendered. Columns shown to people count characters, not
+//! bytes, so that Chinese text points at the right place.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+/// A byte range `start..end` into one source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The first byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets; offsets beyond `u32::MAX` are clamped (such files are
+    /// refused by the loaders long before).
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(start),
+            end: clamp(end.max(start)),
+        }
+    }
+
+    /// The smallest span that covers both.
+    #[must_use]
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// The length in bytes.
+    #[must_use]
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the span covers no byte.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+}
+
+impl From<Span> for SourceSpan {
+    fn from(span: Span) -> Self {
+        SourceSpan::new((span.start as usize).into(), span.len())
+    }
+}
+
+/// A 1-based line and 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters (not bytes).
+    pub column: usize,
+}
+
+impl fmt::Display for LineCol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A named source text: a ruleset or a project file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    name: Arc<str>,
+    text: Arc<str>,
+}
+
+impl SourceFile {
+    /// A source text with the name shown in diagnostics (usually its path).
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The name shown in diagnostics.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text under `span`, or `""` where the span does not fit the text.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The line and character column of a byte offset. An offset inside a character, or
+    /// past the end, counts as the nearest character boundary before it.
+    #[must_use]
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let mut offset = (offset as usize).min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = self.text.get(..offset).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() + 1;
+        let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
+        LineCol { line, column }
+    }
+}
+
+/// miette reads spans through this impl. It delegates to `str` and then corrects the
+/// column, which miette counts in bytes, to a count of characters: the
+/// `file:line:column` header of a diagnostic must point at the right Chinese character.
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .as_ref()
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let column = self.line_col(u32::try_from(start).unwrap_or(u32::MAX)).column - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("t", "名称 = 1\n类别 = \"产出\"\n");
+        let second_line = "名称 = 1\n".len();
+        let offset = second_line + "类别 = ".len();
+        assert_eq!(
+            file.line_col(u32::try_from(offset).unwrap()),
+            LineCol { line: 2, column: 6 }
+        );
+    }
+
+    #[test]
+    fn an_offset_past_the_end_is_the_end() {
+        let file = SourceFile::new("t", "ab\ncd");
+        assert_eq!(file.line_col(99), LineCol { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_counts_as_its_start() {
+        let file = SourceFile::new("t", "名称");
+        assert_eq!(file.line_col(1), LineCol { line: 1, column: 1 });
+    }
+}
