@@ -6,5 +6,8 @@
 //! parse → check → compile → load → evaluate → report.
 
 pub mod data;
+pub mod diagnostic;
+pub(crate) mod suggest;
+pub mod syntax;
 pub mod source;
 pub mod text;

@@ -1,0 +1,281 @@
+//! Exact decimals read from the text they were written as.
+//!
+//! Numbers never pass through `f64`: `121.56` is read digit by digit into a `Decimal`
+//! with the scale it was written with (`94.0` keeps one decimal). This module reads one
+//! number literal; it neither trims nor folds widths (the caller does) and knows nothing
+//! of fields or spans.
+
+use rust_decimal::Decimal;
+
+/// The most decimal places a `Decimal` holds.
+const MAX_SCALE: i64 = 28;
+
+/// The most digits a `Decimal` mantissa (96 bits, below 7.93e28) can have.
+const MAX_DIGITS: usize = 29;
+
+/// Exponents are clamped to this size: anything larger is out of range anyway, and
+/// clamping keeps the arithmetic below from overflowing.
+const MAX_EXPONENT: i64 = 1_000_000;
+
+/// Why a text is not an exact decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumberError {
+    /// Not a number literal at all (`abc`, `1,000`, `12.5万`).
+    Invalid,
+    /// A number literal whose value a `Decimal` cannot hold exactly (`1e40`, `1e-40`).
+    OutOfRange,
+    /// `nan`, `inf` and their spellings in TOML, YAML and JSON5.
+    NotANumber,
+}
+
+/// Reads a number literal exactly: an optional sign, then digits with an optional
+/// decimal point (`12`, `12.50`, `.5`, `5.`) and an optional exponent (`1e3`,
+/// `1.5E-2`), or an integer with a radix prefix (`0x1F`, `0o17`, `0b101`). The scale is
+/// the number of decimals written, less the exponent (`1.50e1` is `15.0`).
+pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let (negative, body) = split_sign(text);
+    if is_non_finite(body) {
+        return Err(NumberError::NotANumber);
+    }
+    let (mantissa, scale) = match radix_of(body) {
+        Some((radix, digits)) => (read_radix(digits, radix)?, 0),
+        None => read_positional(body)?,
+    };
+    let signed = if negative { -mantissa } else { mantissa };
+    let scale = u32::try_from(scale).map_err(|_| NumberError::OutOfRange)?;
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| NumberError::OutOfRange)
+}
+
+/// Whether a text has some digit: a text without any is not meant as a number at all.
+pub(crate) fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn split_sign(text: &str) -> (bool, &str) {
+    if let Some(rest) = text.strip_prefix('-') {
+        (true, rest)
+    } else {
+        (false, text.strip_prefix('+').unwrap_or(text))
+    }
+}
+
+fn is_non_finite(body: &str) -> bool {
+    let lower = body.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "nan" | "inf" | "infinity" | ".nan" | ".inf"
+    )
+}
+
+fn radix_of(body: &str) -> Option<(u32, &str)> {
+    let prefix = body.get(..2)?;
+    let radix = match prefix {
+        "0x" => 16,
+        "0o" => 8,
+        "0b" => 2,
+        _ => return None,
+    };
+    Some((radix, body.get(2..).unwrap_or("")))
+}
+
+/// An integer in base 2, 8 or 16; overflow of 128 bits is out of range (a `Decimal`
+/// refuses anything above 96 bits later anyway).
+fn read_radix(digits: &str, radix: u32) -> Result<i128, NumberError> {
+    if digits.is_empty() {
+        return Err(NumberError::Invalid);
+    }
+    let mut value: i128 = 0;
+    for c in digits.chars() {
+        let digit = c.to_digit(radix).ok_or(NumberError::Invalid)?;
+        value = value
+            .checked_mul(i128::from(radix))
+            .and_then(|v| v.checked_add(i128::from(digit)))
+            .ok_or(NumberError::OutOfRange)?;
+    }
+    Ok(value)
+}
+
+/// Digits, an optional point and an optional exponent, as a mantissa and a scale.
+fn read_positional(body: &str) -> Result<(i128, i64), NumberError> {
+    let (number, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (
+            body.get(..at).unwrap_or(""),
+            read_exponent(body.get(at + 1..).unwrap_or(""))?,
+        ),
+        None => (body, 0),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
+        return Err(NumberError::Invalid);
+    }
+    let digits = format!("{whole}{fraction}");
+    let scale = i64::try_from(fraction.len()).map_err(|_| NumberError::OutOfRange)? - exponent;
+    fit(digits.trim_start_matches('0'), scale)
+}
+
+/// An exponent's value, clamped to `±MAX_EXPONENT`.
+fn read_exponent(text: &str) -> Result<i64, NumberError> {
+    let (negative, digits) = split_sign(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberError::Invalid);
+    }
+    let significant = digits.trim_start_matches('0');
+    let magnitude = if significant.len() > 7 {
+        MAX_EXPONENT
+    } else {
+        significant.parse::<i64>().unwrap_or(0).min(MAX_EXPONENT)
+    };
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// Fits significant digits (no leading zeros) and a scale into what a `Decimal` holds:
+/// a scale of 0..=28 and at most 29 digits. Trailing zeros are dropped only where the
+/// scale would otherwise be too large, so the written scale is kept whenever it can be.
+fn fit(digits: &str, scale: i64) -> Result<(i128, i64), NumberError> {
+    if digits.is_empty() {
+        // Zero: keep its written scale as far as a Decimal allows.
+        return Ok((0, scale.clamp(0, MAX_SCALE)));
+    }
+    let mut digits = digits.to_owned();
+    let mut scale = scale;
+    while scale > MAX_SCALE && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
+    if scale > MAX_SCALE {
+        return Err(NumberError::OutOfRange);
+    }
+    if scale < 0 {
+        let zeros = usize::try_from(-scale).map_err(|_| NumberError::OutOfRange)?;
+        if digits.len().saturating_add(zeros) > MAX_DIGITS {
+            return Err(NumberError::OutOfRange);
+        }
+        digits.push_str(&"0".repeat(zeros));
+        scale = 0;
+    }
+    if digits.len() > MAX_DIGITS {
+        return Err(NumberError::OutOfRange);
+    }
+    let mantissa = digits.parse::<i128>().map_err(|_| NumberError::OutOfRange)?;
+    Ok((mantissa, scale))
+}
+
+/// A percentage given in points (`95`, from `"95%"` or `95`) as the ratio it means
+/// (`0.95`): the scale grows by two, which divides by 100 exactly and keeps the
+/// precision written.
+pub(crate) fn points_to_ratio(mut points: Decimal) -> Result<Decimal, NumberError> {
+    let scale = points.scale() + 2;
+    points
+        .set_scale(scale)
+        .map_err(|_| NumberError::OutOfRange)?;
+    Ok(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn read(text: &str) -> Decimal {
+        read_decimal(text).unwrap()
+    }
+
+    fn exact(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn keeps_every_digit() {
+        assert_eq!(read("121.56"), exact("121.56"));
+        let long = read("1234567890.123456789");
+        assert_eq!(long.to_string(), "1234567890.123456789");
+        assert_eq!(long.scale(), 9);
+    }
+
+    #[test]
+    fn keeps_the_written_scale() {
+        assert_eq!(read("94.0").scale(), 1);
+        assert_eq!(read("94.0").to_string(), "94.0");
+        assert_eq!(read("0.00").to_string(), "0.00");
+        assert_eq!(read("007").to_string(), "7");
+    }
+
+    #[test]
+    fn reads_signs_and_loose_points() {
+        assert_eq!(read("+12"), exact("12"));
+        assert_eq!(read("-0.5"), exact("-0.5"));
+        assert_eq!(read(".5"), exact("0.5"));
+        assert_eq!(read("5."), exact("5"));
+    }
+
+    #[test]
+    fn reads_exponents() {
+        assert_eq!(read("1e3").to_string(), "1000");
+        assert_eq!(read("1.5E-2").to_string(), "0.015");
+        assert_eq!(read("1.50e1").to_string(), "15.0");
+        assert_eq!(read("2E+2").to_string(), "200");
+        assert_eq!(read("0e999999999999").to_string(), "0");
+    }
+
+    #[test]
+    fn reads_radix_integers() {
+        assert_eq!(read("0x1F"), exact("31"));
+        assert_eq!(read("0o17"), exact("15"));
+        assert_eq!(read("0b101"), exact("5"));
+        assert_eq!(read_decimal("0x"), Err(NumberError::Invalid));
+        assert_eq!(read_decimal("0xZZ"), Err(NumberError::Invalid));
+    }
+
+    #[test]
+    fn refuses_what_a_decimal_cannot_hold() {
+        for text in [
+            "1e40",
+            "99999999999999999999999999999999",
+            "1e-40",
+            "0.00000000000000000000000000001",
+            "1e99999999999999999999",
+            "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+        ] {
+            assert_eq!(read_decimal(text), Err(NumberError::OutOfRange), "{text}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_largest_values_a_decimal_holds() {
+        assert_eq!(read("79228162514264337593543950335"), Decimal::MAX);
+        assert_eq!(read("0.1000000000000000000000000000000").scale(), 28);
+    }
+
+    #[test]
+    fn refuses_non_finite_spellings() {
+        for text in ["nan", "NaN", "+inf", "-inf", ".nan", ".inf", "-.Inf", "Infinity"] {
+            assert_eq!(read_decimal(text), Err(NumberError::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        for text in ["", "abc", "1,000", "12.5万", "1.2.3", "e5", "1e", "--1", " 1", "."] {
+            assert_eq!(read_decimal(text), Err(NumberError::Invalid), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn full_width_digits_read_once_folded() {
+        let folded = crate::text::fold_width("１６７９．７");
+        assert_eq!(read(&folded), exact("1679.7"));
+    }
+
+    #[test]
+    fn points_become_a_ratio_with_the_written_precision() {
+        assert_eq!(points_to_ratio(read("95")).unwrap().to_string(), "0.95");
+        assert_eq!(points_to_ratio(read("99.5")).unwrap().to_string(), "0.995");
+        assert_eq!(points_to_ratio(read("100")).unwrap().to_string(), "1.00");
+        assert_eq!(
+            points_to_ratio(read(&format!("0.{}1", "0".repeat(26)))),
+            Err(NumberError::OutOfRange)
+        );
+    }
+}

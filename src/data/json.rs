@@ -1,0 +1,178 @@
+//! JSON text to the value tree, through `jsonc-parser`'s AST.
+//!
+//! Why `jsonc-parser` and not `serde_json` or a parser of our own: it is a small,
+//! dependency-free, maintained parser (dprint's) whose AST keeps every node's byte range
+//! and each number's literal text, and whose JSON5/JSONC extensions can all be turned
+//! off. `serde_json` would need `arbitrary_precision` and still give no spans; a
+//! hand-written parser would be more code to trust. The file is read as strict JSON (no
+//! comments, no trailing commas, no single quotes, no `+1`, no `.5`), with one exception:
+//! `NaN` and `Infinity` are let through so that the validator can say what is wrong with
+//! them instead of a bare syntax error. This module does not look at the form.
+
+use jsonc_parser::ast::{Array, Object, ObjectPropName, Value};
+use jsonc_parser::common::Range;
+use jsonc_parser::errors::ParseError;
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
+
+use super::error::DataError;
+use super::tree::{Entry, Kind, MAX_DEPTH, Node};
+use crate::source::Span;
+
+/// Reads a JSON document; `None` when it holds no value (empty, or only whitespace).
+pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
+    // The parser recurses once per level and allows 512 levels; checking first keeps
+    // both it and the conversion below within `MAX_DEPTH`.
+    check_depth(text)?;
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    let parsed = parse_to_ast(text, &collect, &strict()).map_err(|e| syntax_error(&e))?;
+    Ok(parsed.value.as_ref().map(node))
+}
+
+fn strict() -> ParseOptions {
+    ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: true,
+        allow_extended_string_escapes: false,
+    }
+}
+
+/// Finds the first bracket that opens a level beyond `MAX_DEPTH`, skipping strings.
+fn check_depth(text: &str) -> Result<(), DataError> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, byte) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let span = Span::new(at, at + 1);
+                    return Err(DataError::NestingTooDeep { span });
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn syntax_error(error: &ParseError) -> DataError {
+    let range = error.range();
+    DataError::InvalidJson {
+        span: Span::new(range.start, range.end),
+        reason: lower_first(&error.kind().to_string()),
+    }
+}
+
+/// The parser's messages start with a capital; ours do not.
+fn lower_first(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+fn node(value: &Value<'_>) -> Node {
+    match value {
+        Value::Object(object) => Node::new(Kind::Table(entries(object)), opening(object.range)),
+        Value::Array(array) => Node::new(Kind::Array(items(array)), opening(array.range)),
+        Value::StringLit(s) => Node::new(Kind::String(s.value.to_string()), span(s.range)),
+        Value::NumberLit(n) => Node::new(Kind::Number(n.value.to_owned()), span(n.range)),
+        Value::BooleanLit(b) => Node::new(Kind::Bool(b.value), span(b.range)),
+        Value::NullKeyword(n) => Node::new(Kind::Null, span(n.range)),
+    }
+}
+
+fn entries(object: &Object<'_>) -> Vec<Entry> {
+    object
+        .properties
+        .iter()
+        .map(|prop| {
+            let (key, key_range) = match &prop.name {
+                ObjectPropName::String(s) => (s.value.to_string(), s.range),
+                ObjectPropName::Word(w) => (w.value.to_owned(), w.range),
+            };
+            Entry {
+                key,
+                key_span: span(key_range),
+                value: node(&prop.value),
+            }
+        })
+        .collect()
+}
+
+fn items(array: &Array<'_>) -> Vec<Node> {
+    array.elements.iter().map(node).collect()
+}
+
+fn span(range: Range) -> Span {
+    Span::new(range.start, range.end)
+}
+
+/// A table or list is pointed at by its opening bracket: the whole would span lines.
+fn opening(range: Range) -> Span {
+    Span::new(range.start, range.start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_number_text_and_key_order() {
+        let root = read(r#"{"b": 1.50e1, "a": -0.0}"#).unwrap().unwrap();
+        let Kind::Table(entries) = root.kind else {
+            panic!("not a table")
+        };
+        assert_eq!(entries[0].key, "b");
+        assert_eq!(entries[0].value.kind, Kind::Number("1.50e1".into()));
+        assert_eq!(entries[1].value.kind, Kind::Number("-0.0".into()));
+    }
+
+    #[test]
+    fn whitespace_is_empty() {
+        assert_eq!(read(" \r\n ").unwrap(), None);
+    }
+
+    #[test]
+    fn refuses_comments_and_trailing_commas() {
+        for text in ["// c\n{}", r#"{"a": 1,}"#, "{'a': 1}", r#"{"a": +1}"#] {
+            let err = read(text).unwrap_err();
+            assert_eq!(err.code(), "perfeval::data::invalid_json", "{text}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = read(&text).unwrap_err();
+        assert_eq!(err.span(), Span::new(128, 129));
+    }
+
+    #[test]
+    fn brackets_in_strings_do_not_count() {
+        let text = format!(r#"{{"a": "{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
+        assert!(read(&text).unwrap().is_some());
+    }
+}

@@ -1,0 +1,98 @@
+//! "Did you mean" for unknown keys and sections.
+//!
+//! Only the data stage uses this; it ranks candidates by edit distance and never
+//! decides whether a key is wrong.
+
+use crate::text::fold_width;
+
+/// A candidate key with the form's own words for it.
+pub(crate) struct Candidate<'a> {
+    /// The key.
+    pub(crate) key: &'a str,
+    /// The form's label (`年初预算数`).
+    pub(crate) label: &'a str,
+}
+
+/// Help for an unknown key: the closest candidate if one is close, the key whose form
+/// label was written in place of the key, or else the list of candidates.
+pub(crate) fn help_for(unknown: &str, candidates: &[Candidate<'_>], noun: &str) -> Option<String> {
+    if let Some(by_label) = by_label(unknown, candidates) {
+        return Some(format!(
+            "`{unknown}` is the form's name for `{by_label}`: write the key `{by_label}`"
+        ));
+    }
+    if let Some(close) = closest(unknown, candidates) {
+        return Some(format!("did you mean `{close}`?"));
+    }
+    list(candidates, noun)
+}
+
+/// The key whose label is exactly what was written (after folding widths and trimming).
+fn by_label<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
+    let unknown = fold_width(unknown);
+    let unknown = unknown.trim();
+    candidates
+        .iter()
+        .find(|c| !c.label.is_empty() && fold_width(c.label).trim() == unknown)
+        .map(|c| c.key)
+}
+
+/// The candidate nearest by edit distance, if within about a third of the key's length.
+fn closest<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
+    let unknown = unknown.to_lowercase();
+    let allowed = (unknown.chars().count() + 2) / 3;
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&unknown, &c.key.to_lowercase()), c.key))
+        .filter(|(distance, _)| *distance <= allowed.max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, key)| key)
+}
+
+/// "the fields of `[budget]` are …", for a short enough list.
+fn list(candidates: &[Candidate<'_>], noun: &str) -> Option<String> {
+    if candidates.is_empty() || candidates.len() > 16 {
+        return None;
+    }
+    let keys: Vec<String> = candidates.iter().map(|c| format!("`{}`", c.key)).collect();
+    Some(format!("{noun}: {}", keys.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> Vec<Candidate<'static>> {
+        vec![
+            Candidate {
+                key: "initial",
+                label: "年初预算数",
+            },
+            Candidate {
+                key: "appropriated",
+                label: "财政拨款数",
+            },
+        ]
+    }
+
+    #[test]
+    fn suggests_a_close_key() {
+        let help = help_for("appropiated", &fields(), "the fields are");
+        assert_eq!(help.as_deref(), Some("did you mean `appropriated`?"));
+    }
+
+    #[test]
+    fn maps_a_label_to_its_key() {
+        let help = help_for("年初预算数", &fields(), "the fields are").unwrap();
+        assert!(help.contains("`initial`"), "{help}");
+    }
+
+    #[test]
+    fn lists_keys_when_nothing_is_close() {
+        let help = help_for("zzzzzz", &fields(), "the fields are");
+        assert_eq!(
+            help.as_deref(),
+            Some("the fields are: `initial`, `appropriated`")
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! A stage's errors together with the source text they point into.
+//!
+//! Each stage has its own error enum (`ParseError`, `CheckError`, ...), whose variants
+//! carry spans but no text. [`Failure`] attaches the text once, at the boundary, and
+//! presents the first error as the diagnostic and the others as related ones, so that a
+//! stage can report every problem it found at once.
+
+use std::fmt;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+use crate::source::SourceFile;
+
+/// One or more errors of one stage, found in one source file.
+#[derive(Debug)]
+pub struct Failure<E> {
+    source: SourceFile,
+    first: E,
+    rest: Vec<E>,
+}
+
+impl<E> Failure<E> {
+    /// A failure with one error.
+    pub fn new(source: SourceFile, error: E) -> Self {
+        Failure {
+            source,
+            first: error,
+            rest: Vec::new(),
+        }
+    }
+
+    /// A failure with every error of `errors`, or `None` if there is none.
+    pub fn from_errors(source: SourceFile, errors: Vec<E>) -> Option<Self> {
+        let mut errors = errors.into_iter();
+        let first = errors.next()?;
+        Some(Failure {
+            source,
+            first,
+            rest: errors.collect(),
+        })
+    }
+
+    /// The source file the errors point into.
+    pub fn source(&self) -> &SourceFile {
+        &self.source
+    }
+
+    /// Every error, in the order found.
+    pub fn errors(&self) -> impl Iterator<Item = &E> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
+
+    /// The number of errors.
+    pub fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// Always false: a failure holds at least one error.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Failure<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.first.fmt(f)
+    }
+}
+
+impl<E: std::error::Error> std::error::Error for Failure<E> {}
+
+impl<E: Diagnostic> Diagnostic for Failure<E> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first.code()
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.first.severity()
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first.help()
+    }
+
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first.url()
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.first.labels()
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.rest.iter().map(|e| e as &dyn Diagnostic)))
+    }
+}

@@ -1,0 +1,52 @@
+//! "Did you mean": the nearest known name to a misspelled one.
+
+/// `did you mean `x`?` for the candidate nearest to `word`, if one is near enough.
+///
+/// Nearness is the Levenshtein distance over characters, so that a Chinese name with
+/// one character wrong counts as one edit. A candidate must be within a third of the
+/// word's length (at least one edit).
+pub(crate) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    nearest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The candidate nearest to `word`, if one is near enough (see [`did_you_mean`]).
+pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.is_empty() {
+        return None;
+    }
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| *c != word)
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_near_english_name() {
+        assert_eq!(
+            did_you_mean("apropriated", ["appropriated", "paid"]),
+            Some("did you mean `appropriated`?".to_owned())
+        );
+    }
+
+    #[test]
+    fn finds_a_chinese_name_one_character_off() {
+        assert_eq!(nearest("预算执行律", ["预算执行率", "资金到位率"]), Some("预算执行率"));
+    }
+
+    #[test]
+    fn stays_silent_when_nothing_is_near() {
+        assert_eq!(nearest("xyz", ["appropriated"]), None);
+        assert_eq!(nearest("", ["a"]), None);
+    }
+}

@@ -1,0 +1,724 @@
+//! The typed syntax tree of a ruleset.
+//!
+//! Every node carries its [`Span`]. Names are not resolved here and nothing is
+//! type-checked: that is `check`'s work. Doc comments (`///`) stay with the node they
+//! precede, so that tools can quote the policy clause a rule implements.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::source::Span;
+
+/// A whole ruleset file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ruleset {
+    /// The `//!` lines at the top of the file.
+    pub doc: Doc,
+    /// Items in file order.
+    pub items: Vec<Item>,
+}
+
+/// Doc comment lines, without their `///` or `//!` and one following space.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// One entry per line.
+    pub lines: Vec<String>,
+}
+
+impl Doc {
+    /// The lines joined by newlines.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
+    /// Whether there is no doc comment.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// A name with its span: `budget`, `产出类`, `"资金使用合规性"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ident {
+    /// The name, unquoted.
+    pub name: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A text literal with its span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The text, with escapes resolved.
+    pub value: String,
+    /// Where it is written, quotes included.
+    pub span: Span,
+}
+
+/// One top-level item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// What it declares.
+    pub kind: ItemKind,
+    /// The whole item, doc comment excluded.
+    pub span: Span,
+}
+
+/// The kinds of top-level item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemKind {
+    /// `ruleset "…" { … }`
+    Header(Header),
+    /// `form { … }`
+    Form(Form),
+    /// `category 产出 { … }`
+    Category(Category),
+    /// `pool 个性指标 55 { … }`
+    Pool(Pool),
+    /// `class 产出类 { … }`
+    Class(Class),
+    /// `completion { … }` at the top level.
+    Completion(Completion),
+    /// `comparators { … }`
+    Comparators(Vec<ComparatorWords>),
+    /// `grades { … }`
+    Grades(Grades),
+    /// `missing { … }`
+    Missing(Missing),
+    /// `rounding 0.01 half_away_from_zero`
+    Rounding(Rounding),
+    /// `discard actual when … : code severity "…"`
+    Discard(Discard),
+    /// `check code severity … { … }`
+    Check(Check),
+    /// `findings { code severity … }`
+    Findings(Vec<FindingSeverity>),
+}
+
+/// The ruleset's identity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// The ruleset's name.
+    pub name: Text,
+    /// Entries in file order.
+    pub entries: Vec<HeaderEntry>,
+}
+
+/// One entry of the header, with its doc comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeaderEntry {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The value.
+    pub kind: HeaderEntryKind,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// The header's entries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeaderEntryKind {
+    /// `version "2023.1"`
+    Version(Text),
+    /// `fiscal_year 2023`
+    FiscalYear(i32),
+    /// `cutoff 2023-12-31`
+    Cutoff(Date),
+    /// `max_score 80`
+    MaxScore(Expr),
+}
+
+/// The form: sections and fields of a project file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    /// Sections in file order.
+    pub sections: Vec<FormSection>,
+}
+
+/// One section of the form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormSection {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// Whether a project file may leave it out.
+    pub optional: bool,
+    /// `section` (one record) or `rows`.
+    pub rows: bool,
+    /// The key in project files.
+    pub key: Ident,
+    /// The form's own words for it.
+    pub label: Text,
+    /// Fields in file order.
+    pub fields: Vec<FormField>,
+    /// The whole section.
+    pub span: Span,
+}
+
+/// One field of a form section: `paid: amount "实际支付数"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormField {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The key in project files.
+    pub key: Ident,
+    /// Whether a record may leave it out.
+    pub optional: bool,
+    /// The type name as written (`amount`, `金额`); resolved by `check`.
+    pub ty: Ident,
+    /// The form's own words for it.
+    pub label: Text,
+}
+
+/// `category 效益 { labels … scored_by … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// The canonical name.
+    pub name: Ident,
+    /// Other labels forms use for it.
+    pub labels: Vec<Text>,
+    /// The class that scores its quantitative indicators.
+    pub scored_by: Option<Ident>,
+}
+
+/// `pool 个性指标 55 { … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pool {
+    /// The pool's name.
+    pub name: Ident,
+    /// Its points.
+    pub points: Expr,
+    /// `categories …`, where given.
+    pub categories: Vec<Ident>,
+    /// How its points are split, where given.
+    pub splits: Vec<Split>,
+}
+
+/// How a pool's points are split among its indicators.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Split {
+    /// `split fixed { 决策 { 立项依据充分性 1 … } }`
+    Fixed {
+        /// The catalog, by category.
+        catalog: Vec<CatalogCategory>,
+        /// The `split fixed` clause.
+        span: Span,
+    },
+    /// `split evenly share 0.01 truncate residual to …`
+    Evenly {
+        /// How the share is rounded, where given.
+        share: Option<Rounding>,
+        /// Who carries what rounding leaves, where given.
+        residual: Option<Residual>,
+        /// The `split evenly` clause.
+        span: Span,
+    },
+    /// `split declared`
+    Declared {
+        /// The clause.
+        span: Span,
+    },
+}
+
+/// A category's part of a fixed catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogCategory {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The category.
+    pub category: Ident,
+    /// Its indicators with their weights.
+    pub entries: Vec<CatalogEntry>,
+}
+
+/// `立项依据充分性 1`
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogEntry {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The indicator's name.
+    pub name: Ident,
+    /// Its weight.
+    pub weight: Expr,
+}
+
+/// Who carries the residual of an even split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Residual {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The rule.
+    pub rule: ResidualRule,
+    /// The clause.
+    pub span: Span,
+}
+
+/// Where the residual of an even split goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResidualRule {
+    /// The first indicator of the pool.
+    First,
+    /// The last indicator of the pool.
+    Last,
+    /// The first indicator whose declared weight equals share plus residual; else the
+    /// first (`fallback_last` false) or the last indicator.
+    Matching {
+        /// Whether the fallback is the last indicator.
+        fallback_last: bool,
+    },
+}
+
+/// `class 产出类 { … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Class {
+    /// The class's name.
+    pub name: Ident,
+    /// Its rules in file order.
+    pub rules: Vec<ClassRule>,
+}
+
+/// One rule of a class, with its doc comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassRule {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The rule.
+    pub kind: ClassRuleKind,
+    /// The whole rule.
+    pub span: Span,
+}
+
+/// The rules a class may state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassRuleKind {
+    /// `full 100% to 130%`, or `full from 100%` (`upper` absent).
+    Full {
+        /// The lower edge of the full-marks band.
+        lower: Expr,
+        /// The upper edge, if any.
+        upper: Option<Expr>,
+    },
+    /// `below deduct 5% per 1%`
+    Below(Deduction),
+    /// `above deduct 1% per 1%`
+    Above(Deduction),
+    /// `floor 0%`
+    Floor(Expr),
+    /// `cap 100%`
+    Cap(Expr),
+    /// `completion { … }` for this class only.
+    Completion(Completion),
+}
+
+/// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deduction {
+    /// The share of the weight deducted.
+    pub rate: Expr,
+    /// The completion step it is deducted for.
+    pub per: Expr,
+}
+
+/// `completion { = >= > : … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Completion {
+    /// Cases in file order.
+    pub cases: Vec<CompletionCase>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// `<= < : expr`
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompletionCase {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The comparators it covers.
+    pub comparators: Vec<(Comparator, Span)>,
+    /// The completion formula.
+    pub formula: Expr,
+}
+
+/// A comparator of a quantitative target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Comparator {
+    /// `=`, or no comparator.
+    Eq,
+    /// `>=`
+    Ge,
+    /// `>`
+    Gt,
+    /// `<=`
+    Le,
+    /// `<`
+    Lt,
+}
+
+impl Comparator {
+    /// Every comparator, in a fixed order.
+    pub const ALL: [Comparator; 5] = [
+        Comparator::Eq,
+        Comparator::Ge,
+        Comparator::Gt,
+        Comparator::Le,
+        Comparator::Lt,
+    ];
+
+    /// The symbol as forms write it.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Eq => "=",
+            Comparator::Ge => ">=",
+            Comparator::Gt => ">",
+            Comparator::Le => "<=",
+            Comparator::Lt => "<",
+        }
+    }
+}
+
+/// `>= before "不低于" after "以上"`
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparatorWords {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The comparator the words mean.
+    pub comparator: Comparator,
+    /// Where the comparator is written.
+    pub span: Span,
+    /// Words written before the number.
+    pub before: Vec<Text>,
+    /// Words written after the number (and unit).
+    pub after: Vec<Text>,
+}
+
+/// `grades { … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grades {
+    /// The grades in file order.
+    pub grades: Vec<Grade>,
+    /// `target counts_as 好`, where given.
+    pub target: Vec<TargetGrade>,
+}
+
+/// `好 100%` or `达成年度指标 80% to 100% also "达成"`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grade {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The grade word.
+    pub name: Ident,
+    /// Its share of the weight, or the low end of its range.
+    pub share: Expr,
+    /// The high end of its range, where it is a range.
+    pub up_to: Option<Expr>,
+    /// Other words that mean this grade.
+    pub aliases: Vec<Text>,
+}
+
+/// `target counts_as 好`
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetGrade {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The grade the target word counts as.
+    pub grade: Ident,
+    /// The clause.
+    pub span: Span,
+}
+
+/// `missing { … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    /// The entries in file order.
+    pub entries: Vec<MissingEntry>,
+}
+
+/// One entry of `missing`, with its doc comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingEntry {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The entry.
+    pub kind: MissingEntryKind,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// The entries of `missing`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MissingEntryKind {
+    /// `markers "", "-"`
+    Markers(Vec<Text>),
+    /// `unexplained scores 0%`
+    Unexplained(Expr),
+    /// `explained scores 0%`
+    Explained(Expr),
+}
+
+/// `rounding 0.01 half_away_from_zero`, or the share rounding of an even split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rounding {
+    /// The step.
+    pub step: Decimal,
+    /// Where the step is written.
+    pub step_span: Span,
+    /// The mode.
+    pub mode: RoundingMode,
+    /// The whole clause.
+    pub span: Span,
+}
+
+/// How a value is rounded to a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundingMode {
+    /// 四舍五入: halves go away from zero.
+    HalfAwayFromZero,
+    /// 五舍六入: halves go toward zero.
+    HalfTowardZero,
+    /// 银行家舍入: halves go to the even step.
+    HalfEven,
+    /// 截尾: toward zero.
+    Truncate,
+    /// 进一: away from zero.
+    AwayFromZero,
+    /// 向下取整: toward negative infinity.
+    Floor,
+    /// 向上取整: toward positive infinity.
+    Ceiling,
+}
+
+impl RoundingMode {
+    /// Every mode with its English and Chinese spelling.
+    pub const NAMES: [(&'static str, &'static str, RoundingMode); 7] = [
+        ("half_away_from_zero", "四舍五入", RoundingMode::HalfAwayFromZero),
+        ("half_toward_zero", "五舍六入", RoundingMode::HalfTowardZero),
+        ("half_even", "银行家舍入", RoundingMode::HalfEven),
+        ("truncate", "截尾", RoundingMode::Truncate),
+        ("away_from_zero", "进一", RoundingMode::AwayFromZero),
+        ("floor", "向下取整", RoundingMode::Floor),
+        ("ceiling", "向上取整", RoundingMode::Ceiling),
+    ];
+
+    /// The mode named by either spelling.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<RoundingMode> {
+        Self::NAMES
+            .iter()
+            .find(|(en, zh, _)| *en == name || *zh == name)
+            .map(|(_, _, mode)| *mode)
+    }
+}
+
+/// `discard actual when as_of > cutoff: after-cutoff error "…"`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Discard {
+    /// When an indicator's actual value is not taken.
+    pub condition: Expr,
+    /// The finding raised.
+    pub finding: FindingSpec,
+}
+
+/// A finding a rule raises: code, severity and optional message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingSpec {
+    /// The stable kebab-case code.
+    pub code: Ident,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where the severity is written.
+    pub severity_span: Span,
+    /// The message, if the rule gives one.
+    pub message: Option<Template>,
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Informational.
+    Info,
+    /// Worth a look; does not fail the form.
+    Warning,
+    /// Fails the form.
+    Error,
+}
+
+impl Severity {
+    /// The severity named by either spelling.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "error" | "错误" => Some(Severity::Error),
+            "warning" | "警告" => Some(Severity::Warning),
+            "info" | "提示" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    /// The English name, as JSON output writes it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// `check code severity [for rows] [when cond] { expr [message …] [at expr] }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    /// Code, severity and message.
+    pub finding: FindingSpec,
+    /// `for indicators`: check each row of this rows section.
+    pub rows: Option<Ident>,
+    /// `when …`: the check applies only where this holds.
+    pub condition: Option<Expr>,
+    /// What must hold.
+    pub assertion: Expr,
+    /// `at …`: the value a finding points at.
+    pub at: Option<Expr>,
+}
+
+/// `missing-value warning` in `findings { … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingSeverity {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The engine's finding code.
+    pub code: Ident,
+    /// The severity the ruleset gives it.
+    pub severity: Severity,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// A message with `{expression}` holes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Template {
+    /// Text and holes in order.
+    pub parts: Vec<TemplatePart>,
+    /// The whole template, quotes included.
+    pub span: Span,
+}
+
+/// A piece of a template.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TemplatePart {
+    /// Literal text.
+    Text(String),
+    /// `{expr}`
+    Hole(Expr),
+}
+
+/// An expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The kinds of expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// A literal value.
+    Literal(Literal),
+    /// A bare name: a field of the current row, a section, a constant.
+    Name(Ident),
+    /// `base.name`
+    Member(Box<Expr>, Ident),
+    /// `rows[condition]`
+    Filter(Box<Expr>, Box<Expr>),
+    /// `op operand`
+    Unary(UnaryOp, Box<Expr>),
+    /// `left op right`
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `if c then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `name(args)`
+    Call(Ident, Vec<Expr>),
+}
+
+/// A literal value, with the kind its unit gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    /// A bare number: `12.5`.
+    Number(Decimal),
+    /// A percentage, stored as its ratio: `5%` is 0.05.
+    Percent(Decimal),
+    /// Points: `80 分`.
+    Points(Decimal),
+    /// Money: `1679.7 万元`.
+    Amount(Decimal),
+    /// A date.
+    Date(Date),
+    /// A text.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+}
+
+/// Operators with one operand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `not`
+    Not,
+    /// `-`
+    Neg,
+}
+
+/// Operators with two operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `or`
+    Or,
+    /// `and`
+    And,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+impl BinaryOp {
+    /// The operator as written.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Or => "or",
+            BinaryOp::And => "and",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! The pest grammar, and the words used for its rules in syntax errors.
+//!
+//! pest types stay inside `syntax`: nothing outside this module sees a `Rule` or a
+//! `Pair`. This module turns pest's error into a [`ParseError`] that speaks in words
+//! (`expected a name`), never in rule names, and adds help for likely slips.
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest_derive::Parser;
+
+use super::error::ParseError;
+use crate::source::Span;
+use crate::suggest;
+
+/// The generated parser for `grammar/perfeval.pest`.
+#[derive(Parser)]
+#[grammar = "grammar/perfeval.pest"]
+pub(crate) struct Grammar;
+
+impl Rule {
+    /// How a syntax error names this rule.
+    #[expect(clippy::too_many_lines, reason = "one arm per grammar rule, no logic")]
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Rule::EOI => "end of file",
+            Rule::WHITESPACE => "whitespace",
+            Rule::COMMENT => "a comment",
+            Rule::doc_line => "a `///` doc comment",
+            Rule::file_doc_line => "a `//!` file comment",
+            Rule::ident | Rule::name | Rule::ident_start | Rule::ident_continue => "a name",
+            Rule::code => "a finding code such as `budget-balance`",
+            Rule::number => "a number",
+            Rule::percent => "a percentage such as `5%`",
+            Rule::points => "points such as `80 分`",
+            Rule::amount => "an amount such as `100 万元`",
+            Rule::date => "a date such as `2023-12-31`",
+            Rule::string | Rule::string_inner | Rule::cn_string_inner => "a text in quotes",
+            Rule::boolean => "`true` or `false`",
+            Rule::kw_ruleset => "`ruleset`",
+            Rule::kw_version => "`version`",
+            Rule::kw_fiscal_year => "`fiscal_year`",
+            Rule::kw_cutoff => "`cutoff`",
+            Rule::kw_max_score => "`max_score`",
+            Rule::kw_form => "`form`",
+            Rule::kw_section => "`section`",
+            Rule::kw_rows => "`rows`",
+            Rule::kw_optional => "`optional`",
+            Rule::kw_category => "`category`",
+            Rule::kw_labels => "`labels`",
+            Rule::kw_scored_by => "`scored_by`",
+            Rule::kw_pool => "`pool`",
+            Rule::kw_categories => "`categories`",
+            Rule::kw_split => "`split`",
+            Rule::kw_fixed => "`fixed`",
+            Rule::kw_evenly => "`evenly`",
+            Rule::kw_declared => "`declared`",
+            Rule::kw_share => "`share`",
+            Rule::kw_residual => "`residual`",
+            Rule::kw_to => "`to`",
+            Rule::kw_first => "`first`",
+            Rule::kw_last => "`last`",
+            Rule::kw_matching => "`matching`",
+            Rule::kw_class => "`class`",
+            Rule::kw_full => "`full`",
+            Rule::kw_from => "`from`",
+            Rule::kw_below => "`below`",
+            Rule::kw_above => "`above`",
+            Rule::kw_deduct => "`deduct`",
+            Rule::kw_per => "`per`",
+            Rule::kw_floor => "`floor`",
+            Rule::kw_cap => "`cap`",
+            Rule::kw_completion => "`completion`",
+            Rule::kw_comparators => "`comparators`",
+            Rule::kw_before => "`before`",
+            Rule::kw_after => "`after`",
+            Rule::kw_grades => "`grades`",
+            Rule::kw_also => "`also`",
+            Rule::kw_target => "`target`",
+            Rule::kw_counts_as => "`counts_as`",
+            Rule::kw_missing => "`missing`",
+            Rule::kw_markers => "`markers`",
+            Rule::kw_unexplained => "`unexplained`",
+            Rule::kw_explained => "`explained`",
+            Rule::kw_scores => "`scores`",
+            Rule::kw_rounding => "`rounding`",
+            Rule::kw_discard => "`discard`",
+            Rule::kw_actual => "`actual`",
+            Rule::kw_check => "`check`",
+            Rule::kw_for => "`for`",
+            Rule::kw_when => "`when`",
+            Rule::kw_message => "`message`",
+            Rule::kw_at => "`at`",
+            Rule::kw_findings => "`findings`",
+            Rule::kw_if => "`if`",
+            Rule::kw_then => "`then`",
+            Rule::kw_else => "`else`",
+            Rule::kw_and => "`and`",
+            Rule::kw_or => "`or`",
+            Rule::kw_not => "`not`",
+            Rule::kw_true => "`true`",
+            Rule::kw_false => "`false`",
+            Rule::kw_points => "`分`",
+            Rule::kw_amount_unit => "`万元`",
+            Rule::reserved => "a reserved word",
+            Rule::severity => "a severity (`error`, `warning`, `info`)",
+            Rule::rounding_mode => "a rounding mode such as `half_away_from_zero`",
+            Rule::comparator => "a comparator (`=`, `>=`, `>`, `<=`, `<`)",
+            Rule::ruleset => "a ruleset",
+            Rule::item | Rule::item_body => "an item (`ruleset`, `form`, `category`, `pool`, `class`, `check`, ...)",
+            Rule::stray_doc => "a doc comment",
+            Rule::header => "`ruleset \"name\" { ... }`",
+            Rule::header_entry => "`version`, `fiscal_year`, `cutoff` or `max_score`",
+            Rule::version => "`version \"...\"`",
+            Rule::fiscal_year => "`fiscal_year YEAR`",
+            Rule::cutoff => "`cutoff DATE`",
+            Rule::max_score => "`max_score POINTS`",
+            Rule::form => "`form { ... }`",
+            Rule::form_section => "`section` or `rows`",
+            Rule::optional_flag => "`optional`",
+            Rule::form_field => "a field such as `paid: amount \"实际支付数\"`",
+            Rule::category => "`category NAME { ... }`",
+            Rule::category_entry => "`labels` or `scored_by`",
+            Rule::pool_entry => "`categories` or `split`",
+            Rule::class_entry => "`full`, `below`, `above`, `floor`, `cap` or `completion`",
+            Rule::missing_entry => "`markers`, `unexplained` or `explained`",
+            Rule::infix => "an operator",
+            Rule::prefix => "`not` or `-`",
+            Rule::postfix => "`.name` or `[condition]`",
+            Rule::term => "a value",
+            Rule::labels => "`labels \"...\"`",
+            Rule::scored_by => "`scored_by CLASS`",
+            Rule::pool => "`pool NAME POINTS { ... }`",
+            Rule::pool_categories => "`categories ...`",
+            Rule::split_fixed => "`split fixed { ... }`",
+            Rule::catalog_category => "a category of the catalog: `决策 { ... }`",
+            Rule::catalog_entry => "an indicator and its weight",
+            Rule::split_evenly => "`split evenly`",
+            Rule::share_rounding => "`share STEP MODE`",
+            Rule::residual_rule => "`residual to ...`",
+            Rule::residual_matching => "`matching else first`",
+            Rule::split_declared => "`split declared`",
+            Rule::class => "`class NAME { ... }`",
+            Rule::full_band => "`full LOW to HIGH`",
+            Rule::below_rule => "`below deduct RATE per STEP`",
+            Rule::above_rule => "`above deduct RATE per STEP`",
+            Rule::floor_rule => "`floor SHARE`",
+            Rule::cap_rule => "`cap SHARE`",
+            Rule::completion => "`completion { ... }`",
+            Rule::completion_case => "comparators and `:` with a formula",
+            Rule::comparators => "`comparators { ... }`",
+            Rule::comparator_words => "a comparator with its words",
+            Rule::words_before => "`before \"...\"`",
+            Rule::words_after => "`after \"...\"`",
+            Rule::grades => "`grades { ... }`",
+            Rule::grade => "a grade such as `好 100%`",
+            Rule::grade_aliases => "`also \"...\"`",
+            Rule::target_grade => "`target counts_as GRADE`",
+            Rule::missing => "`missing { ... }`",
+            Rule::markers => "`markers \"...\"`",
+            Rule::unexplained => "`unexplained scores SHARE`",
+            Rule::explained => "`explained scores SHARE`",
+            Rule::rounding => "`rounding STEP MODE`",
+            Rule::discard => "`discard actual when ...`",
+            Rule::check => "`check CODE SEVERITY { ... }`",
+            Rule::check_rows => "`for ROWS`",
+            Rule::check_when => "`when CONDITION`",
+            Rule::check_message => "`message \"...\"`",
+            Rule::check_at => "`at VALUE`",
+            Rule::template => "a message in quotes",
+            Rule::template_text => "message text",
+            Rule::template_hole => "`{expression}`",
+            Rule::findings => "`findings { ... }`",
+            Rule::finding_severity => "a finding code and its severity",
+            Rule::expr | Rule::expr_atom => "an expression",
+            Rule::op_or => "`or`",
+            Rule::op_and => "`and`",
+            Rule::op_eq => "`==`",
+            Rule::op_ne => "`!=`",
+            Rule::op_le => "`<=`",
+            Rule::op_ge => "`>=`",
+            Rule::op_lt => "`<`",
+            Rule::op_gt => "`>`",
+            Rule::op_add => "`+`",
+            Rule::op_sub => "`-`",
+            Rule::op_mul => "`*`",
+            Rule::op_div => "`/`",
+            Rule::op_not => "`not`",
+            Rule::op_neg => "`-`",
+            Rule::member => "`.name`",
+            Rule::filter => "`[condition]`",
+            Rule::if_expr => "`if ... then ... else ...`",
+            Rule::call => "a function call",
+            Rule::paren => "`(`",
+            Rule::literal => "a value",
+        }
+    }
+
+    /// Whether this rule is an operator, which errors list as one phrase.
+    fn is_operator(self) -> bool {
+        matches!(
+            self,
+            Rule::op_or
+                | Rule::op_and
+                | Rule::op_eq
+                | Rule::op_ne
+                | Rule::op_le
+                | Rule::op_ge
+                | Rule::op_lt
+                | Rule::op_gt
+                | Rule::op_add
+                | Rule::op_sub
+                | Rule::op_mul
+                | Rule::op_div
+                | Rule::member
+                | Rule::filter
+        )
+    }
+}
+
+/// Turns pest's error into ours, with words instead of rule names and help for slips.
+pub(crate) fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
+    let at = match error.location {
+        InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
+    };
+    let rest = text.get(at..).unwrap_or("");
+    let (expected, keywords) = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => (expected_words(positives), keyword_spellings(positives)),
+        ErrorVariant::CustomError { message } => (message.clone(), Vec::new()),
+    };
+    let token = next_token(rest);
+    let span = Span::new(at, at + token.len().max(usize::from(!rest.is_empty())));
+    ParseError::Syntax {
+        expected,
+        found: describe_found(token),
+        span: span.into(),
+        help: slip_help(token, &keywords),
+    }
+}
+
+/// "`a`, `b` or `c`", with operators folded into one phrase.
+fn expected_words(positives: &[Rule]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let mut operator = false;
+    for rule in positives {
+        if rule.is_operator() {
+            operator = true;
+            continue;
+        }
+        let word = rule.describe();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if operator {
+        words.push("an operator");
+    }
+    match words.split_last() {
+        None => "something else".to_owned(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, init)) => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The English spellings of the keywords that were expected, for "did you mean".
+fn keyword_spellings(positives: &[Rule]) -> Vec<&'static str> {
+    positives
+        .iter()
+        .filter_map(|r| {
+            let word = r.describe();
+            let inner = word.strip_prefix('`')?.strip_suffix('`')?;
+            inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+                .then_some(inner)
+        })
+        .collect()
+}
+
+/// The word, symbol or character at the error.
+fn next_token(rest: &str) -> &str {
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return "";
+    };
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let end = if word_char(first) {
+        rest.find(|c: char| !word_char(c)).unwrap_or(rest.len())
+    } else if "=<>!&|".contains(first) {
+        rest.find(|c: char| !"=<>!&|".contains(c)).unwrap_or(rest.len())
+    } else {
+        first.len_utf8()
+    };
+    // A long word is shortened so that the message stays one line.
+    let cut = rest
+        .char_indices()
+        .nth(24)
+        .map_or(end, |(i, _)| i.min(end));
+    rest.get(..cut).unwrap_or("")
+}
+
+fn describe_found(token: &str) -> String {
+    match token {
+        "" => "end of file".to_owned(),
+        "\n" | "\r" => "end of line".to_owned(),
+        t => format!("`{t}`"),
+    }
+}
+
+/// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a
+/// misspelled keyword.
+fn slip_help(token: &str, keywords: &[&str]) -> Option<String> {
+    let mut chars = token.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(ascii) = full_width_counterpart(c) {
+            return Some(format!(
+                "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)"
+            ));
+        }
+    }
+    match token {
+        "=" => return Some("to compare, write `==`".to_owned()),
+        "&&" => return Some("write `and` (或 `且`)".to_owned()),
+        "||" => return Some("write `or` (或 `或`)".to_owned()),
+        "!" => return Some("write `not` (或 `非`)".to_owned()),
+        _ => {}
+    }
+    suggest::did_you_mean(token, keywords.iter().copied())
+}
+
+/// The ASCII character a full-width or Chinese punctuation mark stands for.
+fn full_width_counterpart(c: char) -> Option<char> {
+    match c {
+        '（' => Some('('),
+        '）' => Some(')'),
+        '：' => Some(':'),
+        '，' => Some(','),
+        '；' => Some(';'),
+        '｛' => Some('{'),
+        '｝' => Some('}'),
+        '【' | '［' => Some('['),
+        '】' | '］' => Some(']'),
+        '＝' => Some('='),
+        '＞' => Some('>'),
+        '＜' => Some('<'),
+        '％' => Some('%'),
+        '＋' => Some('+'),
+        '－' => Some('-'),
+        '．' | '。' => Some('.'),
+        '＂' | '‘' | '’' => Some('"'),
+        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pest::Parser;
+
+    use super::{Grammar, Rule};
+
+    fn parses_whole(rule: Rule, text: &str) -> bool {
+        Grammar::parse(rule, text)
+            .map(|mut pairs| pairs.next().is_some_and(|p| p.as_str() == text))
+            .unwrap_or(false)
+    }
+
+    #[test]
+    fn numbers_percents_points_and_dates() {
+        assert!(parses_whole(Rule::number, "12.50"));
+        assert!(!parses_whole(Rule::number, "12."));
+        assert!(parses_whole(Rule::percent, "130%"));
+        assert!(parses_whole(Rule::points, "80 分"));
+        assert!(parses_whole(Rule::points, "9.16points"));
+        assert!(parses_whole(Rule::amount, "1679.7 万元"));
+        assert!(parses_whole(Rule::date, "2023-12-31"));
+    }
+
+    #[test]
+    fn names_may_be_chinese_but_not_reserved() {
+        assert!(parses_whole(Rule::ident, "立项依据充分性"));
+        assert!(parses_whole(Rule::ident, "self_score"));
+        assert!(parses_whole(Rule::ident, "andy"));
+        assert!(!parses_whole(Rule::ident, "and"));
+        assert!(!parses_whole(Rule::ident, "9a"));
+    }
+
+    #[test]
+    fn keywords_do_not_run_into_names() {
+        assert!(parses_whole(Rule::kw_points, "分"));
+        assert!(!parses_whole(Rule::kw_points, "分配"));
+    }
+
+    #[test]
+    fn strings_in_ascii_and_chinese_quotes() {
+        assert!(parses_whole(Rule::string, "\"充分\""));
+        assert!(parses_whole(Rule::string, "“充分”"));
+        assert!(parses_whole(Rule::string, r#""a\"b""#));
+    }
+
+    #[test]
+    fn shipped_2023_lowers() {
+        let text = std::fs::read_to_string("rulesets/2023.rules").unwrap();
+        let source = crate::source::SourceFile::new("2023.rules", text);
+        let ruleset = crate::syntax::parse(&source).unwrap();
+        assert!(ruleset.items.len() > 20);
+    }
+
+    #[test]
+    fn codes_are_kebab_case() {
+        assert!(parses_whole(Rule::code, "budget-balance"));
+        assert!(parses_whole(Rule::code, "a1-b2"));
+        assert!(!parses_whole(Rule::code, "Budget"));
+        assert!(!parses_whole(Rule::code, "a--b"));
+    }
+}
