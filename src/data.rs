@@ -1,5 +1,173 @@
 //! Project files: a filled form as TOML, JSON or YAML, validated against the form that
 //! the ruleset declares.
+//!
+//! Loading runs in two steps. A reader per format turns the text into one
+//! format-neutral tree whose every node keeps its span (`tree`); one shared validator
+//! then checks that tree against the [`FormSchema`] and converts each value exactly
+//! (`validate`, `convert`, `decimal`). Numbers never pass through `f64`. This module
+//! reads no files: callers pass bytes or text, and all I/O stays in the CLI.
 
+mod convert;
+mod decimal;
+mod error;
+mod json;
 pub mod project;
 pub mod schema;
+mod suggest;
+mod toml;
+mod tree;
+mod validate;
+mod words;
+mod yaml;
+
+use std::path::Path;
+
+pub use error::{DataError, DataFailure};
+
+use crate::source::{SourceFile, Span};
+use project::Project;
+use schema::FormSchema;
+use tree::Node;
+
+/// The format of a project file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TOML, the canonical format.
+    Toml,
+    /// Strict JSON: no comments, no trailing commas.
+    Json,
+    /// YAML 1.2, one document, without aliases or custom tags.
+    Yaml,
+}
+
+impl Format {
+    /// The format named by a path's extension: `.toml`, `.json`, `.yaml` or `.yml`, in
+    /// any case.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Format::Yaml),
+            _ => None,
+        }
+    }
+}
+
+/// The UTF-8 byte-order mark, which some Windows editors write at the start of a file.
+const BOM: &str = "\u{FEFF}";
+
+/// Reads the raw bytes of a project file named `name` (shown in diagnostics): strips a
+/// UTF-8 byte-order mark, refuses text that is not UTF-8 (saying where the first bad
+/// byte is, as GBK files are the likely cause), then parses and validates it.
+///
+/// # Errors
+///
+/// Every problem found, in file order, with the text to render them against.
+pub fn load_bytes(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    schema: &FormSchema,
+) -> Result<Project, DataFailure> {
+    if let Some(failure) = too_large(name, bytes.len()) {
+        return Err(failure);
+    }
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(SourceFile::new(name, text), format, schema),
+        Err(error) => Err(not_utf8(name, bytes, error.valid_up_to())),
+    }
+}
+
+/// Parses and validates the text of a project file. A leading byte-order mark is
+/// dropped, and spans then index the text without it (which the project's and the
+/// failure's `SourceFile` hold).
+///
+/// # Errors
+///
+/// Every problem found, in file order: a syntax error stops reading at that one, while
+/// the validator reports all unknown keys, missing fields and bad values at once.
+pub fn load_str(
+    source: SourceFile,
+    format: Format,
+    schema: &FormSchema,
+) -> Result<Project, DataFailure> {
+    let source = match source.text().strip_prefix(BOM) {
+        Some(rest) => SourceFile::new(source.name(), rest),
+        None => source,
+    };
+    if let Some(failure) = too_large(source.name(), source.text().len()) {
+        return Err(failure);
+    }
+    let root = match read(source.text(), format) {
+        Ok(Some(root)) => root,
+        Ok(None) => return Err(empty_file(source, format, schema)),
+        Err(error) => return Err(DataFailure::one(source, error)),
+    };
+    match validate::validate(&root, schema, format, source.text()) {
+        Ok(sections) => Ok(Project { source, sections }),
+        Err(errors) => Err(DataFailure::new(source, errors)),
+    }
+}
+
+fn read(text: &str, format: Format) -> Result<Option<Node>, DataError> {
+    match format {
+        Format::Toml => toml::read(text),
+        Format::Json => json::read(text),
+        Format::Yaml => yaml::read(text),
+    }
+}
+
+/// Spans count bytes in a `u32`: larger files are refused before any is made.
+fn too_large(name: &str, size: usize) -> Option<DataFailure> {
+    (u32::try_from(size).is_err()).then(|| {
+        let error = DataError::FileTooLarge {
+            size,
+            span: Span::default(),
+        };
+        DataFailure::one(SourceFile::new(name, ""), error)
+    })
+}
+
+/// The failure for bytes that stop being UTF-8 at `valid_up_to`. The text shown is the
+/// file with bad bytes replaced; the prefix before the first one is unchanged, so the
+/// label's offset is right.
+fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> DataFailure {
+    let text = String::from_utf8_lossy(bytes);
+    let source = SourceFile::new(name, text.as_ref());
+    let at = source.line_col(u32::try_from(valid_up_to).unwrap_or(u32::MAX));
+    let error = DataError::NotUtf8 {
+        line: at.line,
+        column: at.column,
+        span: Span::new(
+            valid_up_to,
+            valid_up_to + char::REPLACEMENT_CHARACTER.len_utf8(),
+        ),
+    };
+    DataFailure::one(source, error)
+}
+
+/// One clear error for a file with no data: its missing sections would only repeat it.
+fn empty_file(source: SourceFile, format: Format, schema: &FormSchema) -> DataFailure {
+    let words = words::Words::new(format);
+    let required: Vec<String> = schema
+        .sections
+        .iter()
+        .filter(|s| !s.optional)
+        .map(|s| words.section(s))
+        .collect();
+    let help = if required.is_empty() {
+        "add the sections of the form".to_owned()
+    } else {
+        format!("a project file needs the sections {}", required.join(", "))
+    };
+    DataFailure::one(
+        source,
+        DataError::EmptyFile {
+            help,
+            span: Span::default(),
+        },
+    )
+}

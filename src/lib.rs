@@ -5,9 +5,13 @@
 //! project file (TOML, JSON or YAML) is one filled self-evaluation form. The pipeline:
 //! parse → check → compile → load → evaluate → report.
 
+pub mod check;
 pub mod data;
 pub mod diagnostic;
+pub mod finding;
+pub mod ir;
+pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
-pub mod source;
 pub mod text;
+pub mod value;

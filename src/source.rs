@@ -136,12 +136,15 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self
-            .text
-            .as_ref()
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
         let start = inner.span().offset();
-        let column = self.line_col(u32::try_from(start).unwrap_or(u32::MAX)).column - 1;
+        let column = self
+            .line_col(u32::try_from(start).unwrap_or(u32::MAX))
+            .column
+            - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),

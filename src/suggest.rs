@@ -13,7 +13,10 @@ pub(crate) fn did_you_mean<'a>(
 }
 
 /// The candidate nearest to `word`, if one is near enough (see [`did_you_mean`]).
-pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     if word.is_empty() {
         return None;
     }
@@ -41,7 +44,10 @@ mod tests {
 
     #[test]
     fn finds_a_chinese_name_one_character_off() {
-        assert_eq!(nearest("预算执行律", ["预算执行率", "资金到位率"]), Some("预算执行率"));
+        assert_eq!(
+            nearest("预算执行律", ["预算执行率", "资金到位率"]),
+            Some("预算执行率")
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub fn parse(source: &SourceFile) -> Result<ast::Ruleset, Failure<ParseError>> {
 }
 
 fn parse_text(text: &str) -> Result<ast::Ruleset, ParseError> {
-    let mut pairs = Grammar::parse(Rule::ruleset, text).map_err(|e| grammar::syntax_error(text, &e))?;
+    let mut pairs =
+        Grammar::parse(Rule::ruleset, text).map_err(|e| grammar::syntax_error(text, &e))?;
     match pairs.next() {
         Some(pair) => lower::lower_ruleset(pair),
         None => unreachable!("a successful parse yields the ruleset pair"),

@@ -203,21 +203,40 @@ mod tests {
 
     #[test]
     fn decimal_strings_are_trimmed_and_folded() {
-        assert_eq!(dec(run(string(" 1679.7 "), "", FieldType::Amount)), "1679.7");
-        assert_eq!(dec(run(string("１６７９．７０"), "", FieldType::Amount)), "1679.70");
+        assert_eq!(
+            dec(run(string(" 1679.7 "), "", FieldType::Amount)),
+            "1679.7"
+        );
+        assert_eq!(
+            dec(run(string("１６７９．７０"), "", FieldType::Amount)),
+            "1679.70"
+        );
     }
 
     #[test]
     fn percentages_become_ratios() {
         assert_eq!(dec(run(string("95%"), "", FieldType::Percent)), "0.95");
-        assert_eq!(dec(run(string("９９.５ ％"), "", FieldType::Percent)), "0.995");
-        assert_eq!(dec(run(Kind::Number("95".into()), "95", FieldType::Percent)), "0.95");
+        assert_eq!(
+            dec(run(string("９９.５ ％"), "", FieldType::Percent)),
+            "0.995"
+        );
+        assert_eq!(
+            dec(run(Kind::Number("95".into()), "95", FieldType::Percent)),
+            "0.95"
+        );
     }
 
     #[test]
     fn integers_must_be_whole() {
         assert_eq!(dec(run(string("2023"), "", FieldType::Integer)), "2023");
-        assert_eq!(dec(run(Kind::Number("2023.0".into()), "2023.0", FieldType::Integer)), "2023");
+        assert_eq!(
+            dec(run(
+                Kind::Number("2023.0".into()),
+                "2023.0",
+                FieldType::Integer
+            )),
+            "2023"
+        );
         let err = run(Kind::Number("2023.5".into()), "2023.5", FieldType::Integer).unwrap_err();
         assert_eq!(err.code(), "perfeval::data::not_an_integer");
     }
@@ -244,7 +263,13 @@ mod tests {
     fn dates_are_strict() {
         let ok = run(string("2023-12-31"), "", FieldType::Date).unwrap();
         assert_eq!(ok, Datum::Date(jiff::civil::date(2023, 12, 31)));
-        for bad in ["2023-02-30", "2023-1-31", "20231231", "2023-12-31T00:00", "2023/12/31"] {
+        for bad in [
+            "2023-02-30",
+            "2023-1-31",
+            "20231231",
+            "2023-12-31T00:00",
+            "2023/12/31",
+        ] {
             let err = run(string(bad), "", FieldType::Date).unwrap_err();
             assert_eq!(err.code(), "perfeval::data::invalid_date", "{bad}");
         }

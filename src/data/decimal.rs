@@ -61,10 +61,7 @@ fn split_sign(text: &str) -> (bool, &str) {
 
 fn is_non_finite(body: &str) -> bool {
     let lower = body.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "nan" | "inf" | "infinity" | ".nan" | ".inf"
-    )
+    matches!(lower.as_str(), "nan" | "inf" | "infinity" | ".nan" | ".inf")
 }
 
 fn radix_of(body: &str) -> Option<(u32, &str)> {
@@ -157,7 +154,9 @@ fn fit(digits: &str, scale: i64) -> Result<(i128, i64), NumberError> {
     if digits.len() > MAX_DIGITS {
         return Err(NumberError::OutOfRange);
     }
-    let mantissa = digits.parse::<i128>().map_err(|_| NumberError::OutOfRange)?;
+    let mantissa = digits
+        .parse::<i128>()
+        .map_err(|_| NumberError::OutOfRange)?;
     Ok((mantissa, scale))
 }
 
@@ -250,14 +249,18 @@ mod tests {
 
     #[test]
     fn refuses_non_finite_spellings() {
-        for text in ["nan", "NaN", "+inf", "-inf", ".nan", ".inf", "-.Inf", "Infinity"] {
+        for text in [
+            "nan", "NaN", "+inf", "-inf", ".nan", ".inf", "-.Inf", "Infinity",
+        ] {
             assert_eq!(read_decimal(text), Err(NumberError::NotANumber), "{text}");
         }
     }
 
     #[test]
     fn refuses_what_is_not_a_number() {
-        for text in ["", "abc", "1,000", "12.5万", "1.2.3", "e5", "1e", "--1", " 1", "."] {
+        for text in [
+            "", "abc", "1,000", "12.5万", "1.2.3", "e5", "1e", "--1", " 1", ".",
+        ] {
             assert_eq!(read_decimal(text), Err(NumberError::Invalid), "{text:?}");
         }
     }

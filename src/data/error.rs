@@ -71,11 +71,14 @@ pub enum DataError {
     #[error("the file is not valid JSON")]
     #[diagnostic(code(perfeval::data::invalid_json))]
     InvalidJson {
-        /// Where the JSON reader stopped.
+        /// Where the JSON reader stopped, or the bracket it could not match.
         #[label("{reason}")]
         span: Span,
         /// The JSON reader's message.
         reason: String,
+        /// The end of the file, where it ends before a bracket is closed.
+        #[label("the file ends here")]
+        end: Option<Span>,
     },
 
     /// YAML `project: [` (any YAML syntax error).
@@ -125,7 +128,7 @@ pub enum DataError {
         /// The key.
         key: String,
         /// The second occurrence.
-        #[label("defined again here")]
+        #[label(primary, "defined again here")]
         span: Span,
         /// The first occurrence, where the reader says.
         #[label("first defined here")]

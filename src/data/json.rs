@@ -11,11 +11,11 @@
 
 use jsonc_parser::ast::{Array, Object, ObjectPropName, Value};
 use jsonc_parser::common::Range;
-use jsonc_parser::errors::ParseError;
+use jsonc_parser::errors::{ParseError, ParseErrorKind};
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
 
 use super::error::DataError;
-use super::tree::{Entry, Kind, MAX_DEPTH, Node};
+use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
 use crate::source::Span;
 
 /// Reads a JSON document; `None` when it holds no value (empty, or only whitespace).
@@ -27,7 +27,7 @@ pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
-    let parsed = parse_to_ast(text, &collect, &strict()).map_err(|e| syntax_error(&e))?;
+    let parsed = parse_to_ast(text, &collect, &strict()).map_err(|e| syntax_error(&e, text))?;
     Ok(parsed.value.as_ref().map(node))
 }
 
@@ -77,12 +77,28 @@ fn check_depth(text: &str) -> Result<(), DataError> {
     Ok(())
 }
 
-fn syntax_error(error: &ParseError) -> DataError {
+/// The parser's error, pointed at one line: an unclosed object or list at its opening
+/// bracket and at the end of the file, anything else at the start of what it marks.
+fn syntax_error(error: &ParseError, text: &str) -> DataError {
     let range = error.range();
+    let (reason, end) = match error.kind() {
+        ParseErrorKind::UnterminatedObject => ("this object is never closed".to_owned(), true),
+        ParseErrorKind::UnterminatedArray => ("this list is never closed".to_owned(), true),
+        kind => (lower_first(&kind.to_string()), false),
+    };
+    let span = visible(text, first_line(text, range));
     DataError::InvalidJson {
-        span: Span::new(range.start, range.end),
-        reason: lower_first(&error.kind().to_string()),
+        span: if end { opening(range) } else { span },
+        reason,
+        end: end.then(|| visible(text, Span::new(text.len(), text.len()))),
     }
+}
+
+/// A range cut at its first line break, so that a label stays on one line.
+fn first_line(text: &str, range: Range) -> Span {
+    let marked = text.get(range.start..range.end).unwrap_or("");
+    let end = marked.find('\n').map_or(range.end, |at| range.start + at);
+    Span::new(range.start, end)
 }
 
 /// The parser's messages start with a capital; ours do not.

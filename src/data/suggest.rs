@@ -1,7 +1,8 @@
 //! "Did you mean" for unknown keys and sections.
 //!
-//! Only the data stage uses this; it ranks candidates by edit distance and never
-//! decides whether a key is wrong.
+//! On top of the crate's edit-distance `suggest`, this knows the form's labels (a key
+//! written as its Chinese label) and falls back to listing the keys. It never decides
+//! whether a key is wrong.
 
 use crate::text::fold_width;
 
@@ -27,6 +28,12 @@ pub(crate) fn help_for(unknown: &str, candidates: &[Candidate<'_>], noun: &str) 
     list(candidates, noun)
 }
 
+/// The key that an unknown key most likely means: the one whose label it is, or the
+/// nearest one. The validator does not also report that key as missing.
+pub(crate) fn intended<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
+    by_label(unknown, candidates).or_else(|| closest(unknown, candidates))
+}
+
 /// The key whose label is exactly what was written (after folding widths and trimming).
 fn by_label<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
     let unknown = fold_width(unknown);
@@ -37,16 +44,16 @@ fn by_label<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> 
         .map(|c| c.key)
 }
 
-/// The candidate nearest by edit distance, if within about a third of the key's length.
+/// The candidate nearest by edit distance (the crate's shared measure), also across
+/// case: `Initial` finds `initial`.
 fn closest<'a>(unknown: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
-    let unknown = unknown.to_lowercase();
-    let allowed = (unknown.chars().count() + 2) / 3;
-    candidates
+    if let Some(same) = candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&unknown, &c.key.to_lowercase()), c.key))
-        .filter(|(distance, _)| *distance <= allowed.max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, key)| key)
+        .find(|c| c.key.eq_ignore_ascii_case(unknown))
+    {
+        return Some(same.key);
+    }
+    crate::suggest::nearest(unknown, candidates.iter().map(|c| c.key))
 }
 
 /// "the fields of `[budget]` are …", for a short enough list.

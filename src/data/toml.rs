@@ -6,11 +6,11 @@
 
 use ::toml::Spanned;
 use ::toml::de::{DeTable, DeValue};
-use jiff::civil::Date;
 use ::toml::value::Datetime;
+use jiff::civil::Date;
 
 use super::error::DataError;
-use super::tree::{Entry, Kind, MAX_DEPTH, Node};
+use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
 use crate::source::Span;
 
 /// Reads a TOML document; `None` when it holds no key at all (empty, or comments only).
@@ -31,6 +31,7 @@ fn syntax_error(error: &::toml::de::Error, text: &str) -> DataError {
     let span = error
         .span()
         .map_or_else(Span::default, |r| Span::new(r.start, r.end));
+    let span = visible(text, span);
     let written = text
         .get(span.start as usize..span.end as usize)
         .unwrap_or("");

@@ -55,6 +55,20 @@ pub(crate) struct Entry {
     pub(crate) value: Node,
 }
 
+/// A span that a diagnostic can show. A span at the very end of the text (after its
+/// last visible character) has no line to be drawn on, so it moves back onto that
+/// character; any other span is returned as it is.
+pub(crate) fn visible(text: &str, span: Span) -> Span {
+    let content = text.trim_end();
+    if (span.start as usize) < content.len() {
+        return span;
+    }
+    match content.char_indices().next_back() {
+        Some((at, c)) => Span::new(at, at + c.len_utf8()),
+        None => span,
+    }
+}
+
 impl Node {
     /// A node of this kind at this span.
     pub(crate) fn new(kind: Kind, span: Span) -> Self {

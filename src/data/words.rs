@@ -60,7 +60,9 @@ impl Words {
         let key = &section.key;
         match (self.format, section.shape) {
             (Format::Toml, Shape::Record) => {
-                format!("write `[{key}]`, with single brackets, above its fields: the section is one record")
+                format!(
+                    "write `[{key}]`, with single brackets, above its fields: the section is one record"
+                )
             }
             (Format::Toml, Shape::Rows) => {
                 format!("write `[[{key}]]`, with double brackets, above each row")
@@ -80,7 +82,17 @@ impl Words {
 
     /// How to add a missing section.
     pub(crate) fn missing_section_help(self, section: &SectionSchema) -> String {
-        format!("add it: {}", self.section_help(section).trim_start_matches("write "))
+        let key = &section.key;
+        match (self.format, section.shape) {
+            (Format::Toml, Shape::Record) => format!("add a `[{key}]` table with its fields"),
+            (Format::Toml, Shape::Rows) => format!("add a `[[{key}]]` table for each row"),
+            (Format::Json, Shape::Record) => format!("add `\"{key}\": {{ … }}` with its fields"),
+            (Format::Json, Shape::Rows) => {
+                format!("add `\"{key}\": [ … ]` with one object for each row")
+            }
+            (Format::Yaml, Shape::Record) => format!("add `{key}:` with its fields, indented"),
+            (Format::Yaml, Shape::Rows) => format!("add `{key}:` with one `- ` item for each row"),
+        }
     }
 
     /// What a value is, for "found …": ``text `abc` ``, ``the number `12` ``.

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput, Tag};
 
 use super::error::DataError;
-use super::tree::{Entry, Kind, MAX_DEPTH, Node};
+use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
 use crate::source::Span;
 
 /// Reads a single YAML document; `None` when there is none, or it is empty (`---`).
@@ -199,12 +199,16 @@ impl<'a> Reader<'a> {
 
     fn scan_error(&mut self, error: &ScanError) -> DataError {
         let at = self.offsets.byte(error.marker().index());
-        invalid(self.widen(Span::new(at, at)), error.info())
+        let span = visible(self.text, self.widen(Span::new(at, at)));
+        invalid(span, error.info())
     }
 
     fn unexpected_end(&self) -> DataError {
         let end = self.text.len();
-        invalid(Span::new(end, end), "unexpected end of file")
+        invalid(
+            visible(self.text, Span::new(end, end)),
+            "unexpected end of file",
+        )
     }
 }
 
@@ -300,7 +304,9 @@ fn is_core_number(v: &str) -> bool {
     let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e), 10));
     let mantissa_ok = match mantissa.split_once('.') {
         Some(("", fraction)) => digits(fraction, 10),
-        Some((whole, fraction)) => digits(whole, 10) && (fraction.is_empty() || digits(fraction, 10)),
+        Some((whole, fraction)) => {
+            digits(whole, 10) && (fraction.is_empty() || digits(fraction, 10))
+        }
         None => digits(mantissa, 10),
     };
     exponent_ok && mantissa_ok
@@ -337,7 +343,11 @@ impl<'a> Offsets<'a> {
             self.chars += 1;
         }
         while self.chars > char_index {
-            let Some(c) = self.text.get(..self.bytes).and_then(|s| s.chars().next_back()) else {
+            let Some(c) = self
+                .text
+                .get(..self.bytes)
+                .and_then(|s| s.chars().next_back())
+            else {
                 break;
             };
             self.bytes -= c.len_utf8();
@@ -381,7 +391,10 @@ mod tests {
         let text = "名称: 项目\n金额: 12.5\n";
         let entries = root(text);
         let amount = &entries[1];
-        assert_eq!(&text[amount.key_span.start as usize..amount.key_span.end as usize], "金额");
+        assert_eq!(
+            &text[amount.key_span.start as usize..amount.key_span.end as usize],
+            "金额"
+        );
         let value = amount.value.span;
         assert_eq!(&text[value.start as usize..value.end as usize], "12.5");
     }
@@ -402,7 +415,12 @@ mod tests {
 
     #[test]
     fn refuses_aliases_tags_and_second_documents() {
-        for text in ["a: &x 1\nb: *x\n", "a: !money 1\n", "a: 1\n---\nb: 2\n", "? [a]\n: 1\n"] {
+        for text in [
+            "a: &x 1\nb: *x\n",
+            "a: !money 1\n",
+            "a: 1\n---\nb: 2\n",
+            "? [a]\n: 1\n",
+        ] {
             let err = read(text).unwrap_err();
             assert_eq!(err.code(), "perfeval::data::unsupported_yaml", "{text:?}");
         }
@@ -419,7 +437,9 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let flow = format!("a: {}1{}", "[".repeat(250), "]".repeat(250));
         assert!(read(&flow).is_err());
-        let block: String = (0..1000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..1000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         assert!(read(&block).is_err());
     }
 }

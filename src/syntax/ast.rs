@@ -494,7 +494,11 @@ pub enum RoundingMode {
 impl RoundingMode {
     /// Every mode with its English and Chinese spelling.
     pub const NAMES: [(&'static str, &'static str, RoundingMode); 7] = [
-        ("half_away_from_zero", "四舍五入", RoundingMode::HalfAwayFromZero),
+        (
+            "half_away_from_zero",
+            "四舍五入",
+            RoundingMode::HalfAwayFromZero,
+        ),
         ("half_toward_zero", "五舍六入", RoundingMode::HalfTowardZero),
         ("half_even", "银行家舍入", RoundingMode::HalfEven),
         ("truncate", "截尾", RoundingMode::Truncate),

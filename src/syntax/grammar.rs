@@ -105,7 +105,9 @@ impl Rule {
             Rule::rounding_mode => "a rounding mode such as `half_away_from_zero`",
             Rule::comparator => "a comparator (`=`, `>=`, `>`, `<=`, `<`)",
             Rule::ruleset => "a ruleset",
-            Rule::item | Rule::item_body => "an item (`ruleset`, `form`, `category`, `pool`, `class`, `check`, ...)",
+            Rule::item | Rule::item_body => {
+                "an item (`ruleset`, `form`, `category`, `pool`, `class`, `check`, ...)"
+            }
             Rule::stray_doc => "a doc comment",
             Rule::header => "`ruleset \"name\" { ... }`",
             Rule::header_entry => "`version`, `fiscal_year`, `cutoff` or `max_score`",
@@ -223,7 +225,9 @@ pub(crate) fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Pars
     };
     let rest = text.get(at..).unwrap_or("");
     let (expected, keywords) = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => (expected_words(positives), keyword_spellings(positives)),
+        ErrorVariant::ParsingError { positives, .. } => {
+            (expected_words(positives), keyword_spellings(positives))
+        }
         ErrorVariant::CustomError { message } => (message.clone(), Vec::new()),
     };
     let token = next_token(rest);
@@ -285,15 +289,13 @@ fn next_token(rest: &str) -> &str {
     let end = if word_char(first) {
         rest.find(|c: char| !word_char(c)).unwrap_or(rest.len())
     } else if "=<>!&|".contains(first) {
-        rest.find(|c: char| !"=<>!&|".contains(c)).unwrap_or(rest.len())
+        rest.find(|c: char| !"=<>!&|".contains(c))
+            .unwrap_or(rest.len())
     } else {
         first.len_utf8()
     };
     // A long word is shortened so that the message stays one line.
-    let cut = rest
-        .char_indices()
-        .nth(24)
-        .map_or(end, |(i, _)| i.min(end));
+    let cut = rest.char_indices().nth(24).map_or(end, |(i, _)| i.min(end));
     rest.get(..cut).unwrap_or("")
 }
 

@@ -68,7 +68,10 @@ pub(crate) fn lower_ruleset(pair: Pair<'_, Rule>) -> Result<Ruleset> {
                     expected: "an item after the doc comment".to_owned(),
                     found: "end of file".to_owned(),
                     span: span_of(&child).into(),
-                    help: Some("a `///` comment documents the item after it; use `//` for a plain comment".to_owned()),
+                    help: Some(
+                        "a `///` comment documents the item after it; use `//` for a plain comment"
+                            .to_owned(),
+                    ),
                 });
             }
             Rule::EOI => {}
@@ -137,7 +140,9 @@ fn lower_item(pair: Pair<'_, Rule>) -> Result<Item> {
 
 fn lower_header(pair: Pair<'_, Rule>) -> Result<Header> {
     debug_assert_eq!(pair.as_rule(), Rule::header);
-    let mut inner = pair.into_inner().filter(|p| p.as_rule() != Rule::kw_ruleset);
+    let mut inner = pair
+        .into_inner()
+        .filter(|p| p.as_rule() != Rule::kw_ruleset);
     let name = lower_string(next(&mut inner, "header"))?;
     let entries = inner.map(lower_header_entry).collect::<Result<_>>()?;
     Ok(Header { name, entries })
@@ -186,7 +191,9 @@ fn lower_form(pair: Pair<'_, Rule>) -> Result<Form> {
 fn lower_form_section(pair: Pair<'_, Rule>) -> Result<FormSection> {
     debug_assert_eq!(pair.as_rule(), Rule::form_section);
     let (doc, span, mut inner) = doc_and_rest(pair);
-    let optional = inner.next_if(|p| p.as_rule() == Rule::optional_flag).is_some();
+    let optional = inner
+        .next_if(|p| p.as_rule() == Rule::optional_flag)
+        .is_some();
     let rows = next(&mut inner, "form_section").as_rule() == Rule::kw_rows;
     let key = lower_ident(&next(&mut inner, "form_section key"));
     let label = lower_string(next(&mut inner, "form_section label"))?;
@@ -206,7 +213,9 @@ fn lower_form_field(pair: Pair<'_, Rule>) -> Result<FormField> {
     debug_assert_eq!(pair.as_rule(), Rule::form_field);
     let (doc, _, mut inner) = doc_and_rest(pair);
     let key = lower_ident(&next(&mut inner, "form_field key"));
-    let optional = inner.next_if(|p| p.as_rule() == Rule::optional_flag).is_some();
+    let optional = inner
+        .next_if(|p| p.as_rule() == Rule::optional_flag)
+        .is_some();
     let ty = lower_ident(&next(&mut inner, "form_field type"));
     let label = lower_string(next(&mut inner, "form_field label"))?;
     Ok(FormField {
@@ -262,7 +271,8 @@ fn lower_pool(pair: Pair<'_, Rule>) -> Result<Pool> {
         match entry.as_rule() {
             Rule::pool_categories => {
                 let (_, _, rest) = doc_and_rest(entry);
-                pool.categories.extend(rest.skip(1).map(|p| lower_ident(&p)));
+                pool.categories
+                    .extend(rest.skip(1).map(|p| lower_ident(&p)));
             }
             Rule::split_fixed => pool.splits.push(lower_split_fixed(entry)?),
             Rule::split_evenly => pool.splits.push(lower_split_evenly(entry)?),
@@ -367,7 +377,11 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
     let mut values = inner
         .filter(|p| matches!(p.as_rule(), Rule::expr_atom))
         .map(|p| lower_expr(p, 0));
-    let mut value = |what| values.next().unwrap_or_else(|| unreachable!("missing {what}"));
+    let mut value = |what| {
+        values
+            .next()
+            .unwrap_or_else(|| unreachable!("missing {what}"))
+    };
     let kind = match rule {
         Rule::full_band => {
             let lower = value("lower edge")?;
@@ -410,7 +424,9 @@ fn lower_completion_case(pair: Pair<'_, Rule>) -> Result<CompletionCase> {
     let mut formula = None;
     for child in inner {
         match child.as_rule() {
-            Rule::comparator => comparators.push((lower_comparator(child.as_str()), span_of(&child))),
+            Rule::comparator => {
+                comparators.push((lower_comparator(child.as_str()), span_of(&child)))
+            }
             Rule::expr => formula = Some(lower_expr(child, 0)?),
             r => unreachable!("unexpected {r:?} in lower_completion_case"),
         }
@@ -484,7 +500,9 @@ fn lower_grades(pair: Pair<'_, Rule>) -> Result<Grades> {
             Rule::grade => grades.grades.push(lower_grade(child)?),
             Rule::target_grade => {
                 let (doc, span, inner) = doc_and_rest(child);
-                let name = inner.last().unwrap_or_else(|| unreachable!("target grade name"));
+                let name = inner
+                    .last()
+                    .unwrap_or_else(|| unreachable!("target grade name"));
                 grades.target.push(TargetGrade {
                     doc,
                     grade: lower_name(name)?,
@@ -555,7 +573,10 @@ fn lower_missing(pair: Pair<'_, Rule>) -> Result<Missing> {
 }
 
 fn lower_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
-    debug_assert!(matches!(pair.as_rule(), Rule::rounding | Rule::share_rounding));
+    debug_assert!(matches!(
+        pair.as_rule(),
+        Rule::rounding | Rule::share_rounding
+    ));
     let span = span_of(&pair);
     let mut inner = pair.into_inner().skip(1);
     let step_pair = next(&mut inner, "rounding step");
@@ -583,9 +604,12 @@ fn lower_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
 
 fn lower_discard(pair: Pair<'_, Rule>) -> Result<Discard> {
     debug_assert_eq!(pair.as_rule(), Rule::discard);
-    let mut inner = pair
-        .into_inner()
-        .filter(|p| !matches!(p.as_rule(), Rule::kw_discard | Rule::kw_actual | Rule::kw_when));
+    let mut inner = pair.into_inner().filter(|p| {
+        !matches!(
+            p.as_rule(),
+            Rule::kw_discard | Rule::kw_actual | Rule::kw_when
+        )
+    });
     let condition = lower_expr(next(&mut inner, "discard condition"), 0)?;
     let code = lower_ident(&next(&mut inner, "discard code"));
     let severity_pair = next(&mut inner, "discard severity");
@@ -610,7 +634,9 @@ fn lower_severity(pair: &Pair<'_, Rule>) -> Result<(Severity, Span)> {
         name: name.to_owned(),
         span: span.into(),
         help: suggest::did_you_mean(name, ["error", "warning", "info", "错误", "警告", "提示"])
-            .unwrap_or_else(|| "the severities are error (错误), warning (警告) and info (提示)".to_owned()),
+            .unwrap_or_else(|| {
+                "the severities are error (错误), warning (警告) and info (提示)".to_owned()
+            }),
     })?;
     Ok((severity, span))
 }
@@ -773,7 +799,9 @@ fn lower_term(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
         Rule::call => {
             let mut inner = pair.into_inner();
             let name = lower_ident(&next(&mut inner, "call name"));
-            let args = inner.map(|p| lower_expr(p, depth + 1)).collect::<Result<_>>()?;
+            let args = inner
+                .map(|p| lower_expr(p, depth + 1))
+                .collect::<Result<_>>()?;
             ExprKind::Call(name, args)
         }
         r => unreachable!("unexpected {r:?} in lower_term"),
@@ -792,7 +820,9 @@ fn lower_literal(pair: Pair<'_, Rule>) -> Result<Literal> {
         Rule::amount => Literal::Amount(lower_decimal(&next(&mut pair.into_inner(), "amount"))?),
         Rule::date => Literal::Date(lower_date(&pair)?),
         Rule::string => Literal::Text(lower_string(pair)?.value),
-        Rule::boolean => Literal::Bool(next(&mut pair.into_inner(), "boolean").as_rule() == Rule::kw_true),
+        Rule::boolean => {
+            Literal::Bool(next(&mut pair.into_inner(), "boolean").as_rule() == Rule::kw_true)
+        }
         r => unreachable!("unexpected {r:?} in lower_literal"),
     })
 }

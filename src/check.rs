@@ -1,0 +1,119 @@
+//! Checking: resolve every name, type every expression and validate the policy's
+//! structure, reporting every problem at once.
+//!
+//! The checker needs no project: anything that can be known from the ruleset alone is
+//! found here, so that evaluation errors are rare and truly about the data.
+
+pub(crate) mod calls;
+pub mod checked;
+pub(crate) mod declare;
+pub mod error;
+pub(crate) mod expr;
+pub(crate) mod items;
+pub(crate) mod types;
+
+use crate::diagnostic::Failure;
+use crate::source::SourceFile;
+use crate::syntax::ast::{self, ItemKind};
+
+use self::checked::Checked;
+use self::declare::Defined;
+use self::error::CheckError;
+use self::expr::{Names, Resolver, Scope, Stage};
+use self::items::Items;
+use self::types::{Dim, Ty};
+
+/// Checks a parsed ruleset.
+///
+/// # Errors
+///
+/// Every problem found, each with a span into `source`.
+pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Failure<CheckError>> {
+    let mut errors = Vec::new();
+    let header = declare::header(ruleset, &mut errors);
+    let form = declare::form(ruleset, &mut errors);
+    let categories = names_of(ruleset, |k| match k {
+        ItemKind::Category(c) => Some(&c.name),
+        _ => None,
+    });
+    let classes = names_of(ruleset, |k| match k {
+        ItemKind::Class(c) => Some(&c.name),
+        _ => None,
+    });
+    let mut resolver = Resolver::new(Names {
+        form: &form,
+        categories: &categories,
+        has_fiscal_year: header.fiscal_year.is_some(),
+        has_cutoff: header.cutoff.is_some(),
+    });
+    resolver.errors = errors;
+    let max_score = header
+        .max_score
+        .map(|e| resolver.expect(e, &Scope::at(Stage::BeforeScoring), &Ty::Num(Dim::Points)));
+    let checked = Checked {
+        name: header.name.unwrap_or_default(),
+        version: header.version,
+        doc: ruleset.doc.text(),
+        fiscal_year: header.fiscal_year,
+        cutoff: header.cutoff,
+        max_score,
+        form: form.clone(),
+        categories: Vec::new(),
+        pools: Vec::new(),
+        classes: Vec::new(),
+        completion: Vec::new(),
+        comparator_words: Vec::new(),
+        grades: Vec::new(),
+        target_grade: None,
+        missing: checked::MissingDef::default(),
+        rounding: None,
+        discards: Vec::new(),
+        checks: Vec::new(),
+        severities: Vec::new(),
+    };
+    let mut items = Items::new(&mut resolver, checked, classes);
+    items.walk(ruleset);
+    items.completion_coverage();
+    items.pool_coverage();
+    let checked = items.checked;
+    let errors = std::mem::take(&mut resolver.errors);
+    match Failure::from_errors(source.clone(), errors) {
+        Some(failure) => Err(failure),
+        None => Ok(checked),
+    }
+}
+
+/// The names of one kind of item, first definitions only, in file order.
+fn names_of(
+    ruleset: &ast::Ruleset,
+    pick: impl Fn(&ItemKind) -> Option<&ast::Ident>,
+) -> Vec<String> {
+    let mut defined = Defined::default();
+    let mut ignored = Vec::new();
+    ruleset
+        .items
+        .iter()
+        .filter_map(|item| pick(&item.kind))
+        .filter(|name| defined.define("name", &name.name, name.span, &mut ignored))
+        .map(|name| name.name.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+
+    #[test]
+    fn shipped_2023_checks_clean() {
+        let text = std::fs::read_to_string("rulesets/2023.rules").unwrap();
+        let source = SourceFile::new("rulesets/2023.rules", text);
+        let ruleset = crate::syntax::parse(&source).unwrap();
+        if let Err(failure) = super::check(&ruleset, &source) {
+            let mut out = String::new();
+            for e in failure.errors() {
+                out.push_str(&format!("{e:?}\n"));
+            }
+            panic!("{out}");
+        }
+    }
+}

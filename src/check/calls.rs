@@ -1,0 +1,343 @@
+//! Typing the built-in functions' arguments.
+
+use crate::ir::{self, Function};
+use crate::source::Span;
+use crate::syntax::ast::{self, RoundingMode};
+
+use super::error::CheckError;
+use super::expr::{Resolver, Scope};
+use super::types::{Dim, Ty, unify};
+
+type Typed = (Ty, ir::Expr);
+
+/// Checks a call of a known function and resolves it.
+pub(crate) fn resolve_call(
+    r: &mut Resolver<'_>,
+    function: Function,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Typed {
+    let result = match function {
+        Function::Count => count(r, name, args, scope, span),
+        Function::Sum => sum(r, name, args, scope, span),
+        Function::Min | Function::Max => extremum(r, function, name, args, scope, span),
+        Function::Abs => same_number(r, function, name, args, scope, span, 1),
+        Function::Clamp => same_number(r, function, name, args, scope, span, 3),
+        Function::Round(_) => round(r, name, args, scope, span),
+        Function::StepOf => same_number(r, function, name, args, scope, span, 1),
+        Function::Present | Function::IsNumber => predicate(r, function, name, args, scope, span),
+        Function::Any | Function::All => quantifier(r, function, name, args, scope, span),
+        Function::Default => default(r, name, args, scope, span),
+    };
+    result.unwrap_or_else(|| {
+        (
+            Ty::Error,
+            ir::Expr {
+                kind: ir::ExprKind::Const(crate::value::Value::Null),
+                span,
+            },
+        )
+    })
+}
+
+fn call(function: Function, args: Vec<ir::Expr>, span: Span) -> ir::Expr {
+    ir::Expr {
+        kind: ir::ExprKind::Call(function, args),
+        span,
+    }
+}
+
+fn arity(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    expected: &str,
+    ok: bool,
+    span: Span,
+) -> bool {
+    if !ok {
+        r.errors.push(CheckError::WrongArguments {
+            function: name.to_owned(),
+            expected: expected.to_owned(),
+            found: match args.len() {
+                0 => "none".to_owned(),
+                1 => "one argument".to_owned(),
+                n => format!("{n} arguments"),
+            },
+            span: span.into(),
+        });
+    }
+    ok
+}
+
+fn count(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    let [rows] = args else {
+        arity(r, name, args, "one argument (rows)", false, span);
+        return None;
+    };
+    let (ty, resolved) = r.resolve(rows, scope);
+    match ty {
+        Ty::Rows(_) | Ty::List(_) | Ty::Error => {}
+        other => r.mismatch("rows", &other, rows),
+    }
+    Some((
+        Ty::Num(Dim::Scalar),
+        call(Function::Count, vec![resolved], span),
+    ))
+}
+
+fn sum(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    let [list] = args else {
+        arity(
+            r,
+            name,
+            args,
+            "one argument (such as `subprojects.budget`)",
+            false,
+            span,
+        );
+        return None;
+    };
+    let (ty, resolved) = r.resolve(list, scope);
+    let dim = match ty {
+        Ty::List(inner) => match *inner {
+            Ty::Num(d) => d,
+            Ty::Error => Dim::Any,
+            other => {
+                r.mismatch("a list of numbers", &Ty::List(Box::new(other)), list);
+                Dim::Any
+            }
+        },
+        Ty::Error => Dim::Any,
+        other => {
+            r.mismatch(
+                "a list of numbers, such as `subprojects.budget`",
+                &other,
+                list,
+            );
+            Dim::Any
+        }
+    };
+    Some((Ty::Num(dim), call(Function::Sum, vec![resolved], span)))
+}
+
+/// `min(a, b, …)` over numbers of one dimension, or `min(list)`.
+fn extremum(
+    r: &mut Resolver<'_>,
+    function: Function,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    if !arity(
+        r,
+        name,
+        args,
+        "one list or at least two numbers",
+        !args.is_empty(),
+        span,
+    ) {
+        return None;
+    }
+    let mut dim = Dim::Any;
+    let mut resolved = Vec::with_capacity(args.len());
+    for arg in args {
+        let (ty, ir) = r.resolve(arg, scope);
+        let arg_dim = match (&ty, args.len()) {
+            (Ty::Num(d), n) if n > 1 => Some(*d),
+            (Ty::List(inner), 1) => match inner.as_ref() {
+                Ty::Num(d) => Some(*d),
+                _ => None,
+            },
+            (Ty::Error, _) => Some(Dim::Any),
+            _ => None,
+        };
+        match arg_dim.and_then(|d| unify(dim, d)) {
+            Some(d) => dim = d,
+            None => r.mismatch("numbers of one unit", &ty, arg),
+        }
+        resolved.push(ir);
+    }
+    Some((Ty::Num(dim), call(function, resolved, span)))
+}
+
+/// `abs(x)`, `clamp(x, lo, hi)`, `step_of(x)`: numbers of one dimension.
+fn same_number(
+    r: &mut Resolver<'_>,
+    function: Function,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+    expected: usize,
+) -> Option<Typed> {
+    let words = if expected == 1 {
+        "one number"
+    } else {
+        "three numbers"
+    };
+    if !arity(r, name, args, words, args.len() == expected, span) {
+        return None;
+    }
+    let mut dim = Dim::Any;
+    let mut resolved = Vec::with_capacity(args.len());
+    for arg in args {
+        let (ty, ir) = r.resolve(arg, scope);
+        match &ty {
+            Ty::Num(d) => match unify(dim, *d) {
+                Some(u) => dim = u,
+                None => r.mismatch("numbers of one unit", &ty, arg),
+            },
+            Ty::Error => {}
+            other => r.mismatch("a number", other, arg),
+        }
+        resolved.push(ir);
+    }
+    Some((Ty::Num(dim), call(function, resolved, span)))
+}
+
+/// `round(x, step)` or `round(x, step, mode)`.
+fn round(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    if !arity(
+        r,
+        name,
+        args,
+        "a number, a step and optionally a rounding mode",
+        (2..=3).contains(&args.len()),
+        span,
+    ) {
+        return None;
+    }
+    let (x_ty, x) = r.resolve(args.first()?, scope);
+    let step_arg = args.get(1)?;
+    let (step_ty, step) = r.resolve(step_arg, scope);
+    let dim = match (&x_ty, &step_ty) {
+        (Ty::Num(a), Ty::Num(b)) => unify(*a, *b).unwrap_or_else(|| {
+            r.mismatch(&x_ty.to_string(), &step_ty, step_arg);
+            *a
+        }),
+        (Ty::Num(a), Ty::Error) => *a,
+        (Ty::Error, _) => Dim::Any,
+        (other, _) => {
+            r.mismatch("a number", other, args.first()?);
+            Dim::Any
+        }
+    };
+    let mode = match args.get(2) {
+        None => None,
+        Some(arg) => mode_argument(r, arg),
+    };
+    Some((
+        Ty::Num(dim),
+        call(Function::Round(mode), vec![x, step], span),
+    ))
+}
+
+fn mode_argument(r: &mut Resolver<'_>, arg: &ast::Expr) -> Option<RoundingMode> {
+    if let ast::ExprKind::Name(ident) = &arg.kind {
+        if let Some(mode) = RoundingMode::from_name(&ident.name) {
+            return Some(mode);
+        }
+    }
+    r.errors.push(CheckError::TypeMismatch {
+        expected: "a rounding mode".to_owned(),
+        found: "something else".to_owned(),
+        span: arg.span.into(),
+        help: Some(
+            "write a mode such as `half_away_from_zero` (四舍五入) or `truncate` (截尾)".to_owned(),
+        ),
+    });
+    None
+}
+
+fn predicate(
+    r: &mut Resolver<'_>,
+    function: Function,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    let [arg] = args else {
+        arity(r, name, args, "one argument", false, span);
+        return None;
+    };
+    let (ty, resolved) = r.resolve(arg, scope);
+    if function == Function::IsNumber && !matches!(ty, Ty::Num(_) | Ty::Error) {
+        r.mismatch("a measure or a number", &ty, arg);
+    }
+    Some((Ty::Bool, call(function, vec![resolved], span)))
+}
+
+/// `any(rows, condition)` and `all(rows, condition)`; the condition sees each row.
+fn quantifier(
+    r: &mut Resolver<'_>,
+    function: Function,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    let [rows, cond] = args else {
+        arity(r, name, args, "rows and a condition", false, span);
+        return None;
+    };
+    let (ty, rows_ir) = r.resolve(rows, scope);
+    let cond_ir = match ty {
+        Ty::Rows(section) => r.expect(cond, &scope.in_rows(&section), &Ty::Bool),
+        other => {
+            if other != Ty::Error {
+                r.mismatch("rows", &other, rows);
+            }
+            return None;
+        }
+    };
+    Some((Ty::Bool, call(function, vec![rows_ir, cond_ir], span)))
+}
+
+fn default(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
+    let [value, fallback] = args else {
+        arity(r, name, args, "a value and a fallback", false, span);
+        return None;
+    };
+    let (vt, vi) = r.resolve(value, scope);
+    let (ft, fi) = r.resolve(fallback, scope);
+    let ty = match (&vt, &ft) {
+        (Ty::Num(a), Ty::Num(b)) => unify(*a, *b).map(Ty::Num),
+        (Ty::Error, t) | (t, Ty::Error) => Some(t.clone()),
+        (a, b) if a == b => Some(a.clone()),
+        _ => None,
+    };
+    let ty = ty.unwrap_or_else(|| {
+        r.mismatch(&vt.to_string(), &ft, fallback);
+        Ty::Error
+    });
+    Some((ty, call(Function::Default, vec![vi, fi], span)))
+}

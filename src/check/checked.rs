@@ -1,0 +1,243 @@
+//! What the checker makes of a ruleset: every declaration with its names resolved to
+//! indices and its expressions resolved and typed.
+//!
+//! This is still in the ruleset's own shape and order; `compile` arranges it for
+//! evaluation (indexes, lookups, defaults).
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::data::schema::FormSchema;
+use crate::ir::Expr;
+use crate::source::Span;
+use crate::syntax::ast::{Comparator, ResidualRule, RoundingMode, Severity};
+
+/// A ruleset that passed the checker.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The ruleset's name.
+    pub name: String,
+    /// Its version, where given.
+    pub version: Option<String>,
+    /// The `//!` comment at the top of the file.
+    pub doc: String,
+    /// The fiscal year, where given.
+    pub fiscal_year: Option<i32>,
+    /// The data cutoff date, where given.
+    pub cutoff: Option<Date>,
+    /// The most points a project can score, where given.
+    pub max_score: Option<Expr>,
+    /// The form a project file fills.
+    pub form: FormSchema,
+    /// Categories in declaration order; their index is their id.
+    pub categories: Vec<CategoryDef>,
+    /// Pools in declaration order.
+    pub pools: Vec<PoolDef>,
+    /// Scoring classes in declaration order.
+    pub classes: Vec<ClassDef>,
+    /// The ruleset-wide completion formulas.
+    pub completion: Vec<CompletionCaseDef>,
+    /// Words that forms use for comparators.
+    pub comparator_words: Vec<ComparatorWordsDef>,
+    /// Qualitative grades in declaration order.
+    pub grades: Vec<GradeDef>,
+    /// The grade an actual equal to the target word counts as.
+    pub target_grade: Option<usize>,
+    /// How missing values are recognised and scored.
+    pub missing: MissingDef,
+    /// How each indicator's score is rounded, where given.
+    pub rounding: Option<RoundingDef>,
+    /// When an actual value is not taken.
+    pub discards: Vec<DiscardDef>,
+    /// Consistency checks in declaration order.
+    pub checks: Vec<CheckDef>,
+    /// Severities the ruleset gives the engine's own findings.
+    pub severities: Vec<(String, Severity)>,
+}
+
+/// A category.
+#[derive(Clone, Debug)]
+pub struct CategoryDef {
+    /// The canonical name.
+    pub name: String,
+    /// Other labels forms use.
+    pub labels: Vec<String>,
+    /// The class scoring its quantitative indicators.
+    pub class: Option<usize>,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A pool of points shared by the indicators of some categories.
+#[derive(Clone, Debug)]
+pub struct PoolDef {
+    /// The pool's name.
+    pub name: String,
+    /// Its points.
+    pub points: Expr,
+    /// Its categories.
+    pub categories: Vec<usize>,
+    /// How its points are split.
+    pub split: SplitDef,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// How a pool's points are split.
+#[derive(Clone, Debug)]
+pub enum SplitDef {
+    /// A catalog of named indicators with fixed weights.
+    Fixed(Vec<CatalogEntryDef>),
+    /// Evenly among the pool's indicators.
+    Evenly {
+        /// How the share is rounded, if at all.
+        share: Option<RoundingDef>,
+        /// Who carries what rounding leaves.
+        residual: ResidualRule,
+    },
+    /// The department's declared weights.
+    Declared,
+}
+
+/// One indicator of a catalog.
+#[derive(Clone, Debug)]
+pub struct CatalogEntryDef {
+    /// Its category.
+    pub category: usize,
+    /// Its name.
+    pub name: String,
+    /// Its weight.
+    pub weight: Expr,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A scoring class for quantitative indicators.
+#[derive(Clone, Debug)]
+pub struct ClassDef {
+    /// The class's name.
+    pub name: String,
+    /// The lower edge of the full-marks band.
+    pub full_lower: Option<Expr>,
+    /// The upper edge, if any.
+    pub full_upper: Option<Expr>,
+    /// The deduction below the band: rate of the weight per step of completion.
+    pub below: Option<(Expr, Expr)>,
+    /// The deduction above the band.
+    pub above: Option<(Expr, Expr)>,
+    /// The least share of the weight a score can fall to.
+    pub floor: Option<Expr>,
+    /// The greatest share of the weight a score can reach.
+    pub cap: Option<Expr>,
+    /// Completion formulas for this class only.
+    pub completion: Vec<CompletionCaseDef>,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A completion formula for some comparators.
+#[derive(Clone, Debug)]
+pub struct CompletionCaseDef {
+    /// The comparators it covers.
+    pub comparators: Vec<Comparator>,
+    /// The formula, over `target` and `actual`.
+    pub formula: Expr,
+}
+
+/// The words forms use for one comparator.
+#[derive(Clone, Debug)]
+pub struct ComparatorWordsDef {
+    /// The comparator.
+    pub comparator: Comparator,
+    /// Words before the number.
+    pub before: Vec<String>,
+    /// Words after the number.
+    pub after: Vec<String>,
+}
+
+/// A qualitative grade.
+#[derive(Clone, Debug)]
+pub struct GradeDef {
+    /// The grade word.
+    pub name: String,
+    /// Other words meaning it.
+    pub aliases: Vec<String>,
+    /// Its share of the weight, or the low end of its range.
+    pub share: Expr,
+    /// The high end of its range, where it is one.
+    pub up_to: Option<Expr>,
+}
+
+/// How missing values are recognised and scored.
+#[derive(Clone, Debug, Default)]
+pub struct MissingDef {
+    /// Texts that mean "no value".
+    pub markers: Vec<String>,
+    /// The share of the weight a missing value without explanation scores.
+    pub unexplained: Option<Expr>,
+    /// The share of the weight a missing value with an explanation scores.
+    pub explained: Option<Expr>,
+}
+
+/// A rounding step and mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundingDef {
+    /// The step.
+    pub step: Decimal,
+    /// The mode.
+    pub mode: RoundingMode,
+}
+
+/// A finding a rule raises.
+#[derive(Clone, Debug)]
+pub struct FindingDef {
+    /// The stable kebab-case code.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The message template, if given.
+    pub message: Option<Vec<MessagePart>>,
+    /// The policy clause the rule implements.
+    pub doc: String,
+    /// Where the rule's code is written.
+    pub span: Span,
+}
+
+/// A piece of a message template.
+#[derive(Clone, Debug)]
+pub enum MessagePart {
+    /// Literal text.
+    Text(String),
+    /// A value to show.
+    Hole(Expr),
+}
+
+/// `discard actual when …`
+#[derive(Clone, Debug)]
+pub struct DiscardDef {
+    /// When the actual value is not taken (in the scope of an indicator row).
+    pub condition: Expr,
+    /// The finding raised.
+    pub finding: FindingDef,
+}
+
+/// A consistency check.
+#[derive(Clone, Debug)]
+pub struct CheckDef {
+    /// The finding raised where the check fails.
+    pub finding: FindingDef,
+    /// The rows section it runs over, once per row; `None` for once per project.
+    pub rows: Option<String>,
+    /// Where it applies.
+    pub condition: Option<Expr>,
+    /// What must hold.
+    pub assertion: Expr,
+    /// What a finding points at.
+    pub at: Option<Expr>,
+}

@@ -1,0 +1,291 @@
+//! The first pass: the header, the form and the names every other item refers to.
+//!
+//! Nothing here looks inside expressions; names are collected so that the second pass
+//! can resolve references in any order.
+
+use std::collections::HashMap;
+
+use crate::data::schema::{FieldSchema, FieldType, FormSchema, SectionSchema, Shape};
+use crate::source::Span;
+use crate::suggest;
+use crate::syntax::ast::{self, HeaderEntryKind, ItemKind};
+
+use super::error::CheckError;
+use super::expr::INDICATORS;
+
+/// The field types with their English and Chinese names.
+pub(crate) const FIELD_TYPES: [(&str, &str, FieldType); 9] = [
+    ("text", "文本", FieldType::Text),
+    ("measure", "度量", FieldType::Measure),
+    ("integer", "整数", FieldType::Integer),
+    ("number", "数值", FieldType::Number),
+    ("amount", "金额", FieldType::Amount),
+    ("points", "分值", FieldType::Points),
+    ("percent", "百分比", FieldType::Percent),
+    ("date", "日期", FieldType::Date),
+    ("bool", "是否", FieldType::Bool),
+];
+
+/// Fields the engine reads from the indicator table, with the types they must have and
+/// whether the table must declare them.
+const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
+    ("category", &[FieldType::Text], true),
+    ("name", &[FieldType::Text], true),
+    ("target", &[FieldType::Measure], true),
+    ("actual", &[FieldType::Measure], true),
+    ("weight", &[FieldType::Points], false),
+    ("self_score", &[FieldType::Points], false),
+    ("explanation", &[FieldType::Text], false),
+    ("as_of", &[FieldType::Date], false),
+];
+
+/// Remembers where each name was first defined, to report duplicates.
+#[derive(Default)]
+pub(crate) struct Defined {
+    seen: HashMap<(String, String), Span>,
+}
+
+impl Defined {
+    /// Records `name` as a `what`; a second definition is an error.
+    pub(crate) fn define(
+        &mut self,
+        what: &str,
+        name: &str,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> bool {
+        let key = (what.to_owned(), name.to_owned());
+        if let Some(first) = self.seen.get(&key) {
+            errors.push(CheckError::Duplicate {
+                what: what.to_owned(),
+                name: name.to_owned(),
+                span: span.into(),
+                first: (*first).into(),
+            });
+            return false;
+        }
+        self.seen.insert(key, span);
+        true
+    }
+}
+
+/// The header's values.
+#[derive(Default)]
+pub(crate) struct HeaderValues<'a> {
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub fiscal_year: Option<i32>,
+    pub cutoff: Option<jiff::civil::Date>,
+    pub max_score: Option<&'a ast::Expr>,
+}
+
+/// Reads the header; a missing or repeated header is an error.
+pub(crate) fn header<'a>(
+    ruleset: &'a ast::Ruleset,
+    errors: &mut Vec<CheckError>,
+) -> HeaderValues<'a> {
+    let mut values = HeaderValues::default();
+    let mut defined = Defined::default();
+    let headers: Vec<_> = ruleset
+        .items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Header(h) => Some((h, item.span)),
+            _ => None,
+        })
+        .collect();
+    let Some(((first, _), rest)) = headers.split_first() else {
+        errors.push(missing(
+            "header",
+            "add `ruleset \"名称\" { version \"…\" fiscal_year 2023 cutoff 2023-12-31 }`",
+        ));
+        return values;
+    };
+    for (_, span) in rest {
+        defined.define("header", "ruleset", *span, errors);
+    }
+    values.name = Some(first.name.value.clone());
+    for entry in &first.entries {
+        let (what, span) = (entry_name(&entry.kind), entry.span);
+        if !defined.define("header entry", what, span, errors) {
+            continue;
+        }
+        match &entry.kind {
+            HeaderEntryKind::Version(v) => values.version = Some(v.value.clone()),
+            HeaderEntryKind::FiscalYear(y) => values.fiscal_year = Some(*y),
+            HeaderEntryKind::Cutoff(d) => values.cutoff = Some(*d),
+            HeaderEntryKind::MaxScore(e) => values.max_score = Some(e),
+        }
+    }
+    values
+}
+
+fn entry_name(kind: &HeaderEntryKind) -> &'static str {
+    match kind {
+        HeaderEntryKind::Version(_) => "version",
+        HeaderEntryKind::FiscalYear(_) => "fiscal_year",
+        HeaderEntryKind::Cutoff(_) => "cutoff",
+        HeaderEntryKind::MaxScore(_) => "max_score",
+    }
+}
+
+/// A `missing_item` error pointing at the start of the file.
+pub(crate) fn missing(what: &str, help: &str) -> CheckError {
+    CheckError::MissingItem {
+        what: what.to_owned(),
+        span: Span::default().into(),
+        help: help.to_owned(),
+    }
+}
+
+/// Builds the form schema from the one `form` block.
+pub(crate) fn form(ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) -> FormSchema {
+    let mut defined = Defined::default();
+    let mut schema = FormSchema::default();
+    let mut found = false;
+    for item in &ruleset.items {
+        let ItemKind::Form(form) = &item.kind else {
+            continue;
+        };
+        if found {
+            defined.define("form", "form", item.span, errors);
+            continue;
+        }
+        defined.define("form", "form", item.span, errors);
+        found = true;
+        for section in &form.sections {
+            if defined.define("section", &section.key.name, section.key.span, errors) {
+                schema.sections.push(form_section(section, errors));
+            }
+        }
+    }
+    if !found {
+        errors.push(missing(
+            "form",
+            "add `form { section … rows indicators \"…\" { … } }` declaring the project file",
+        ));
+    }
+    indicator_table(&schema, ruleset, errors);
+    schema
+}
+
+fn form_section(section: &ast::FormSection, errors: &mut Vec<CheckError>) -> SectionSchema {
+    let mut defined = Defined::default();
+    let mut fields = Vec::new();
+    for field in &section.fields {
+        if !defined.define("field", &field.key.name, field.key.span, errors) {
+            continue;
+        }
+        let Some(ty) = field_type(&field.ty, errors) else {
+            continue;
+        };
+        fields.push(FieldSchema {
+            key: field.key.name.clone(),
+            label: field.label.value.clone(),
+            ty,
+            optional: field.optional,
+        });
+    }
+    SectionSchema {
+        key: section.key.name.clone(),
+        label: section.label.value.clone(),
+        shape: if section.rows {
+            Shape::Rows
+        } else {
+            Shape::Record
+        },
+        optional: section.optional,
+        fields,
+    }
+}
+
+fn field_type(ty: &ast::Ident, errors: &mut Vec<CheckError>) -> Option<FieldType> {
+    let found = FIELD_TYPES
+        .iter()
+        .find(|(en, zh, _)| *en == ty.name || *zh == ty.name)
+        .map(|(_, _, t)| *t);
+    if found.is_none() {
+        let names = FIELD_TYPES.iter().map(|(en, _, _)| *en);
+        errors.push(CheckError::UnknownType {
+            name: ty.name.clone(),
+            span: ty.span.into(),
+            help: suggest::did_you_mean(&ty.name, names).unwrap_or_else(|| {
+                format!(
+                    "the types are {}",
+                    FIELD_TYPES
+                        .map(|(en, zh, _)| format!("{en} ({zh})"))
+                        .join(", ")
+                )
+            }),
+        });
+    }
+    found
+}
+
+/// The indicator table must exist and declare the fields the engine reads, with the
+/// types it reads them as.
+fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) {
+    let declared = ruleset.items.iter().find_map(|item| match &item.kind {
+        ItemKind::Form(form) => form.sections.iter().find(|s| s.key.name == INDICATORS),
+        _ => None,
+    });
+    let Some(section_ast) = declared else {
+        if schema != &FormSchema::default() {
+            errors.push(missing(
+                "indicator table",
+                "declare `rows indicators \"绩效指标\" { category: text … name: text … target: measure … actual: optional measure … }` in the form",
+            ));
+        }
+        return;
+    };
+    let Some(section) = schema.section(INDICATORS) else {
+        return;
+    };
+    let span = section_ast.key.span;
+    if section.shape != Shape::Rows {
+        errors.push(CheckError::IndicatorField {
+            field: "(rows)".to_owned(),
+            span: span.into(),
+            problem: "the indicator table must be `rows`".to_owned(),
+            help: "write `rows indicators …` instead of `section indicators …`".to_owned(),
+        });
+    }
+    for (key, types, required) in INDICATOR_FIELDS {
+        let declared_span = section_ast
+            .fields
+            .iter()
+            .find(|f| f.key.name == key)
+            .map_or(span, |f| f.ty.span);
+        match section.field(key) {
+            None if required => errors.push(CheckError::IndicatorField {
+                field: key.to_owned(),
+                span: span.into(),
+                problem: format!("`{key}` is missing"),
+                help: format!(
+                    "declare `{key}: {} \"…\"`",
+                    type_name(types.first().copied())
+                ),
+            }),
+            Some(f) if !types.contains(&f.ty) => errors.push(CheckError::IndicatorField {
+                field: key.to_owned(),
+                span: declared_span.into(),
+                problem: format!(
+                    "`{key}` must be of type `{}`",
+                    type_name(types.first().copied())
+                ),
+                help: format!(
+                    "the engine reads `{key}` as `{}`",
+                    type_name(types.first().copied())
+                ),
+            }),
+            _ => {}
+        }
+    }
+}
+
+fn type_name(ty: Option<FieldType>) -> &'static str {
+    FIELD_TYPES
+        .iter()
+        .find(|(_, _, t)| Some(*t) == ty)
+        .map_or("text", |(en, _, _)| en)
+}

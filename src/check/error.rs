@@ -1,0 +1,314 @@
+//! Errors and warnings of the check stage: everything wrong with a ruleset that can be
+//! known without a project.
+//!
+//! The checker reports every problem it finds, not just the first; each variant's doc
+//! comment names a small input that triggers it.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+/// A problem in a ruleset found by the checker.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    /// `budget.intial` where the section has `initial`.
+    #[error("unknown field `{name}`")]
+    #[diagnostic(code(perfeval::check::unknown_field))]
+    UnknownField {
+        /// The name as written.
+        name: String,
+        /// What it was looked up in.
+        owner: String,
+        /// Where.
+        #[label("not a field of `{owner}`")]
+        span: SourceSpan,
+        /// The nearest field, or the fields there are.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// `fundz.paid`, or `score` outside any row.
+    #[error("unknown name `{name}`")]
+    #[diagnostic(code(perfeval::check::unknown_name))]
+    UnknownName {
+        /// The name as written.
+        name: String,
+        /// Where.
+        #[label("not defined")]
+        span: SourceSpan,
+        /// The nearest name, or why it is not known here.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// `paid: money "实际支付数"` in the form.
+    #[error("unknown field type `{name}`")]
+    #[diagnostic(code(perfeval::check::unknown_type))]
+    UnknownType {
+        /// The type as written.
+        name: String,
+        /// Where.
+        #[label("not a type")]
+        span: SourceSpan,
+        /// The nearest type, or the types there are.
+        #[help]
+        help: String,
+    },
+
+    /// `totl(indicators.score)`.
+    #[error("unknown function `{name}`")]
+    #[diagnostic(code(perfeval::check::unknown_function))]
+    UnknownFunction {
+        /// The name as written.
+        name: String,
+        /// Where.
+        #[label("not a function")]
+        span: SourceSpan,
+        /// The nearest function, or the functions there are.
+        #[help]
+        help: String,
+    },
+
+    /// `round(x)` without a step.
+    #[error("`{function}` takes {expected}, not {found}")]
+    #[diagnostic(code(perfeval::check::wrong_arguments))]
+    WrongArguments {
+        /// The function.
+        function: String,
+        /// What it takes, in words.
+        expected: String,
+        /// How many it got, in words.
+        found: String,
+        /// Where.
+        #[label("here")]
+        span: SourceSpan,
+    },
+
+    /// `check c error { budget.initial }`: an amount where a condition is wanted.
+    #[error("expected {expected}, found {found}")]
+    #[diagnostic(code(perfeval::check::type_mismatch))]
+    TypeMismatch {
+        /// What was wanted, in words.
+        expected: String,
+        /// What was written, in words.
+        found: String,
+        /// Where.
+        #[label("this is {found}")]
+        span: SourceSpan,
+        /// A likely fix.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// `weight + budget.initial`: points plus an amount.
+    #[error("cannot {action} {left} and {right}")]
+    #[diagnostic(
+        code(perfeval::check::unit_mismatch),
+        help(
+            "numbers carry units: points, amounts and plain numbers or percentages combine only as their units allow"
+        )
+    )]
+    UnitMismatch {
+        /// What the operator does, in words.
+        action: String,
+        /// The left operand's type.
+        left: String,
+        /// The right operand's type.
+        right: String,
+        /// Where.
+        #[label("{left} {op} {right}")]
+        span: SourceSpan,
+        /// The operator.
+        op: String,
+    },
+
+    /// Two categories named `产出`, or one label used by two categories.
+    #[error("{what} `{name}` is defined twice")]
+    #[diagnostic(
+        code(perfeval::check::duplicate),
+        help("remove one of them, or rename it")
+    )]
+    Duplicate {
+        /// What kind of thing.
+        what: String,
+        /// Its name.
+        name: String,
+        /// The second definition.
+        #[label("defined again here")]
+        span: SourceSpan,
+        /// The first definition.
+        #[label("first defined here")]
+        first: SourceSpan,
+    },
+
+    /// `pool p 10 { categories 产出类 }` where `产出类` is a class, not a category.
+    #[error("unknown {what} `{name}`")]
+    #[diagnostic(code(perfeval::check::unknown_reference))]
+    UnknownReference {
+        /// What kind of thing was expected: category, class, grade.
+        what: String,
+        /// The name as written.
+        name: String,
+        /// Where.
+        #[label("no {what} of this name")]
+        span: SourceSpan,
+        /// The nearest name, or the names there are.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// `findings { missing-valu warning }`.
+    #[error("unknown engine finding `{code}`")]
+    #[diagnostic(code(perfeval::check::unknown_finding))]
+    UnknownFinding {
+        /// The code as written.
+        code: String,
+        /// Where.
+        #[label("not a finding the engine raises")]
+        span: SourceSpan,
+        /// The nearest code, or the codes there are.
+        #[help]
+        help: String,
+    },
+
+    /// A ruleset without `form { … }`.
+    #[error("the ruleset has no {what}")]
+    #[diagnostic(code(perfeval::check::missing_item))]
+    MissingItem {
+        /// What is missing.
+        what: String,
+        /// Where it was looked for.
+        #[label("expected in this file")]
+        span: SourceSpan,
+        /// How to add it.
+        #[help]
+        help: String,
+    },
+
+    /// `rows indicators "…" { name: text "…" }` without `category`, `target`, ….
+    #[error("the indicator table has no field `{field}`")]
+    #[diagnostic(code(perfeval::check::indicator_field))]
+    IndicatorField {
+        /// The missing or mistyped field.
+        field: String,
+        /// Where.
+        #[label("{problem}")]
+        span: SourceSpan,
+        /// What is wrong.
+        problem: String,
+        /// How to declare it.
+        #[help]
+        help: String,
+    },
+
+    /// A category that no pool takes, or that two pools take.
+    #[error("category `{name}` {problem}")]
+    #[diagnostic(code(perfeval::check::category_pool))]
+    CategoryPool {
+        /// The category.
+        name: String,
+        /// What is wrong.
+        problem: String,
+        /// Where.
+        #[label("{problem}")]
+        span: SourceSpan,
+        /// How to fix it.
+        #[help]
+        help: String,
+    },
+
+    /// `pool p 10 { categories 产出 }` without a `split`.
+    #[error("pool `{pool}` {problem}")]
+    #[diagnostic(code(perfeval::check::pool_split))]
+    PoolSplit {
+        /// The pool.
+        pool: String,
+        /// What is wrong.
+        problem: String,
+        /// Where.
+        #[label("{problem}")]
+        span: SourceSpan,
+        /// How to fix it.
+        #[help]
+        help: String,
+    },
+
+    /// `completion { = >= > : … }` with nothing for `<=` and `<`.
+    #[error("no completion formula for `{comparator}`")]
+    #[diagnostic(
+        code(perfeval::check::completion_uncovered),
+        help("give every comparator (=, >=, >, <=, <) a formula, in `completion {{ … }}`")
+    )]
+    CompletionUncovered {
+        /// The comparator without a formula.
+        comparator: String,
+        /// The completion block, or the class.
+        #[label("`{comparator}` is not covered")]
+        span: SourceSpan,
+    },
+
+    /// `score` in a pool's points, which are needed before any score is known.
+    #[error("`{name}` is not known yet here")]
+    #[diagnostic(code(perfeval::check::too_early))]
+    TooEarly {
+        /// The name.
+        name: String,
+        /// Where.
+        #[label("computed later")]
+        span: SourceSpan,
+        /// Why.
+        #[help]
+        help: String,
+    },
+
+    /// `rounding 0 half_away_from_zero`.
+    #[error("the step `{step}` is not above zero")]
+    #[diagnostic(code(perfeval::check::invalid_step), help("write a step such as 0.01"))]
+    InvalidStep {
+        /// The step as written.
+        step: String,
+        /// Where.
+        #[label("must be above zero")]
+        span: SourceSpan,
+    },
+
+    /// `full 100 to 130`: band edges without `%`.
+    #[error("expected a percentage, found {found}")]
+    #[diagnostic(code(perfeval::check::percent_expected))]
+    PercentExpected {
+        /// What was written, in words.
+        found: String,
+        /// Where.
+        #[label("write this with `%`")]
+        span: SourceSpan,
+        /// The likely fix.
+        #[help]
+        help: String,
+    },
+}
+
+impl CheckError {
+    /// The stable code, as in the diagnostic.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            CheckError::UnknownField { .. } => "perfeval::check::unknown_field",
+            CheckError::UnknownName { .. } => "perfeval::check::unknown_name",
+            CheckError::UnknownType { .. } => "perfeval::check::unknown_type",
+            CheckError::UnknownFunction { .. } => "perfeval::check::unknown_function",
+            CheckError::WrongArguments { .. } => "perfeval::check::wrong_arguments",
+            CheckError::TypeMismatch { .. } => "perfeval::check::type_mismatch",
+            CheckError::UnitMismatch { .. } => "perfeval::check::unit_mismatch",
+            CheckError::Duplicate { .. } => "perfeval::check::duplicate",
+            CheckError::UnknownReference { .. } => "perfeval::check::unknown_reference",
+            CheckError::UnknownFinding { .. } => "perfeval::check::unknown_finding",
+            CheckError::MissingItem { .. } => "perfeval::check::missing_item",
+            CheckError::IndicatorField { .. } => "perfeval::check::indicator_field",
+            CheckError::CategoryPool { .. } => "perfeval::check::category_pool",
+            CheckError::PoolSplit { .. } => "perfeval::check::pool_split",
+            CheckError::CompletionUncovered { .. } => "perfeval::check::completion_uncovered",
+            CheckError::TooEarly { .. } => "perfeval::check::too_early",
+            CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",
+            CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",
+        }
+    }
+}

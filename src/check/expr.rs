@@ -1,0 +1,714 @@
+//! Resolving and typing expressions.
+//!
+//! A bare name is looked up, innermost first, among: the formula's own values
+//! (`target`, `actual` in `completion`), the fields and computed values of the current
+//! row, the ruleset's constants (`fiscal_year`, `cutoff`, `total`, `max_score`), the
+//! form's sections, the categories and the rounding modes.
+
+use crate::data::schema::{FormSchema, Shape};
+use crate::ir::{self, Computed, Function, Global, Local, Projection};
+use crate::source::Span;
+use crate::suggest;
+use crate::syntax::ast::{self, BinaryOp, Literal, RoundingMode, UnaryOp};
+use crate::value::{Unit, Value};
+
+use super::error::CheckError;
+use super::types::{Dim, Ty, arithmetic, unify};
+
+/// The key of the rows section the engine scores as indicators.
+pub(crate) const INDICATORS: &str = "indicators";
+
+/// When an expression is evaluated, relative to scoring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// Before any score is known: pool points, completion, bands, discards.
+    BeforeScoring,
+    /// After scoring: checks and messages.
+    AfterScoring,
+}
+
+/// What names an expression can see.
+#[derive(Clone, Debug)]
+pub(crate) struct Scope {
+    /// Rows sections entered by `for` or `[…]`, innermost last.
+    pub rows: Vec<String>,
+    /// Whether `target` and `actual` are bound as numbers (completion formulas).
+    pub locals: bool,
+    /// When the expression is evaluated.
+    pub stage: Stage,
+}
+
+impl Scope {
+    /// A scope with no row, at a stage.
+    pub(crate) fn at(stage: Stage) -> Self {
+        Scope {
+            rows: Vec::new(),
+            locals: false,
+            stage,
+        }
+    }
+
+    /// The same scope inside the rows of `section`.
+    pub(crate) fn in_rows(&self, section: &str) -> Self {
+        let mut scope = self.clone();
+        scope.rows.push(section.to_owned());
+        scope
+    }
+}
+
+/// What the resolver knows of the ruleset's declarations.
+pub(crate) struct Names<'a> {
+    /// The form.
+    pub form: &'a FormSchema,
+    /// Category names, by id.
+    pub categories: &'a [String],
+    /// Whether the header declares a fiscal year.
+    pub has_fiscal_year: bool,
+    /// Whether the header declares a cutoff date.
+    pub has_cutoff: bool,
+}
+
+/// Resolves expressions, collecting every error.
+pub(crate) struct Resolver<'a> {
+    names: Names<'a>,
+    /// Errors found so far.
+    pub errors: Vec<CheckError>,
+}
+
+type Typed = (Ty, ir::Expr);
+
+fn node(kind: ir::ExprKind, span: Span) -> ir::Expr {
+    ir::Expr { kind, span }
+}
+
+fn error_node(span: Span) -> Typed {
+    (Ty::Error, node(ir::ExprKind::Const(Value::Null), span))
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over these declarations.
+    pub(crate) fn new(names: Names<'a>) -> Self {
+        Resolver {
+            names,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The categories' names, by id.
+    pub(crate) fn category_names(&self) -> &[String] {
+        self.names.categories
+    }
+
+    /// The key of the rows section `name`, or an error where it is not one.
+    pub(crate) fn rows_section(&mut self, name: &ast::Ident) -> Option<String> {
+        match self.names.form.section(&name.name) {
+            Some(section) if section.shape == Shape::Rows => Some(section.key.clone()),
+            _ => {
+                let rows = self
+                    .names
+                    .form
+                    .sections
+                    .iter()
+                    .filter(|s| s.shape == Shape::Rows)
+                    .map(|s| s.key.as_str());
+                self.errors.push(CheckError::UnknownReference {
+                    what: "rows section".to_owned(),
+                    name: name.name.clone(),
+                    span: name.span.into(),
+                    help: suggest::did_you_mean(&name.name, rows),
+                });
+                None
+            }
+        }
+    }
+
+    /// Resolves `expr` and requires its type to fit `expected`.
+    pub(crate) fn expect(&mut self, expr: &ast::Expr, scope: &Scope, expected: &Ty) -> ir::Expr {
+        let (ty, resolved) = self.resolve(expr, scope);
+        if !ty.fits(expected) {
+            self.errors.push(CheckError::TypeMismatch {
+                expected: expected.to_string(),
+                found: ty.to_string(),
+                span: expr.span.into(),
+                help: mismatch_help(&ty, expected),
+            });
+        }
+        resolved
+    }
+
+    /// Resolves a share of the weight or a completion edge: it must be written as a
+    /// percentage, so that `100` is never read as 100 times the weight.
+    pub(crate) fn expect_percent(&mut self, expr: &ast::Expr, scope: &Scope) -> ir::Expr {
+        let (ty, resolved) = self.resolve(expr, scope);
+        match ty {
+            Ty::Num(Dim::Scalar) | Ty::Error => {}
+            Ty::Num(Dim::Any) => self.errors.push(CheckError::PercentExpected {
+                found: "a bare number".to_owned(),
+                span: expr.span.into(),
+                help: format!("write `{}%`", source_number(expr)),
+            }),
+            other => self.errors.push(CheckError::PercentExpected {
+                found: other.to_string(),
+                span: expr.span.into(),
+                help: "a share or a completion is a percentage such as `80%`".to_owned(),
+            }),
+        }
+        resolved
+    }
+
+    /// Resolves an expression and gives its type.
+    pub(crate) fn resolve(&mut self, expr: &ast::Expr, scope: &Scope) -> Typed {
+        let span = expr.span;
+        match &expr.kind {
+            ast::ExprKind::Literal(lit) => literal(lit, span),
+            ast::ExprKind::Name(ident) => self.resolve_name(ident, scope),
+            ast::ExprKind::Member(base, field) => self.resolve_member(base, field, scope, span),
+            ast::ExprKind::Filter(base, cond) => self.resolve_filter(base, cond, scope, span),
+            ast::ExprKind::Unary(op, operand) => self.resolve_unary(*op, operand, scope, span),
+            ast::ExprKind::Binary(op, l, r) => self.resolve_binary(*op, l, r, scope, span),
+            ast::ExprKind::If(c, a, b) => self.resolve_if(c, a, b, scope, span),
+            ast::ExprKind::Call(name, args) => self.resolve_call(name, args, scope, span),
+        }
+    }
+
+    fn resolve_name(&mut self, ident: &ast::Ident, scope: &Scope) -> Typed {
+        let name = ident.name.as_str();
+        let span = ident.span;
+        if scope.locals {
+            let local = match name {
+                "target" | "目标值" => Some(Local::Target),
+                "actual" | "实际完成值" => Some(Local::Actual),
+                _ => None,
+            };
+            if let Some(local) = local {
+                return (Ty::Num(Dim::Scalar), node(ir::ExprKind::Local(local), span));
+            }
+        }
+        if let Some(section) = scope.rows.last() {
+            if let Some(found) = self.row_name(section, name, span, scope) {
+                return found;
+            }
+        }
+        if let Some(found) = self.global_name(name, span, scope) {
+            return found;
+        }
+        if let Some(section) = self.names.form.section(name) {
+            let key = section.key.clone();
+            return match section.shape {
+                Shape::Rows => (
+                    Ty::Rows(key.clone()),
+                    node(ir::ExprKind::Rows { section: key }, span),
+                ),
+                Shape::Record => {
+                    self.errors.push(CheckError::TypeMismatch {
+                        expected: "a value".to_owned(),
+                        found: format!("the section `{key}`"),
+                        span: span.into(),
+                        help: section
+                            .fields
+                            .first()
+                            .map(|f| format!("name one of its fields, such as `{key}.{}`", f.key)),
+                    });
+                    error_node(span)
+                }
+            };
+        }
+        if let Some(id) = self.names.categories.iter().position(|c| c == name) {
+            return (
+                Ty::Category,
+                node(ir::ExprKind::Const(Value::Category(id)), span),
+            );
+        }
+        if RoundingMode::from_name(name).is_some() {
+            return (
+                Ty::Mode,
+                node(ir::ExprKind::Const(Value::Text(name.into())), span),
+            );
+        }
+        self.unknown_name(ident, scope);
+        error_node(span)
+    }
+
+    /// A field or computed value of the rows of `section`.
+    fn row_name(&mut self, section: &str, name: &str, span: Span, scope: &Scope) -> Option<Typed> {
+        if section == INDICATORS {
+            if let Some(computed) = Computed::from_name(name) {
+                return Some(self.computed(computed, span, scope));
+            }
+        }
+        let field = self.names.form.section(section)?.field(name)?;
+        Some((
+            Ty::of_field(field.ty),
+            node(ir::ExprKind::RowField(field.key.clone()), span),
+        ))
+    }
+
+    fn computed(&mut self, computed: Computed, span: Span, scope: &Scope) -> Typed {
+        if scope.stage == Stage::BeforeScoring && !computed.known_before_scoring() {
+            self.errors.push(CheckError::TooEarly {
+                name: computed.name().to_owned(),
+                span: span.into(),
+                help: "scores, weights and completions are computed after this is needed"
+                    .to_owned(),
+            });
+            return error_node(span);
+        }
+        let ty = computed_type(computed);
+        (ty, node(ir::ExprKind::Computed(computed), span))
+    }
+
+    fn global_name(&mut self, name: &str, span: Span, scope: &Scope) -> Option<Typed> {
+        let (global, ty) = match name {
+            "fiscal_year" | "财政年度" if self.names.has_fiscal_year => {
+                (Global::FiscalYear, Ty::Num(Dim::Scalar))
+            }
+            "cutoff" | "截止日期" if self.names.has_cutoff => (Global::Cutoff, Ty::Date),
+            "total" | "总分" => (Global::Total, Ty::Num(Dim::Points)),
+            "max_score" | "满分" => (Global::MaxScore, Ty::Num(Dim::Points)),
+            _ => return None,
+        };
+        if global == Global::Total && scope.stage == Stage::BeforeScoring {
+            self.errors.push(CheckError::TooEarly {
+                name: name.to_owned(),
+                span: span.into(),
+                help: "the total is known only after every indicator is scored".to_owned(),
+            });
+            return Some(error_node(span));
+        }
+        Some((ty, node(ir::ExprKind::Global(global), span)))
+    }
+
+    fn unknown_name(&mut self, ident: &ast::Ident, scope: &Scope) {
+        let mut candidates: Vec<&str> = Vec::new();
+        if let Some(section) = scope.rows.last().and_then(|s| self.names.form.section(s)) {
+            candidates.extend(section.fields.iter().map(|f| f.key.as_str()));
+            if section.key == INDICATORS {
+                candidates.extend(Computed::NAMES.iter().map(|(en, _, _)| *en));
+            }
+        }
+        candidates.extend(self.names.form.sections.iter().map(|s| s.key.as_str()));
+        candidates.extend(self.names.categories.iter().map(String::as_str));
+        candidates.extend(["fiscal_year", "cutoff", "total", "max_score"]);
+        let mut help = suggest::did_you_mean(&ident.name, candidates);
+        if help.is_none() && scope.rows.is_empty() && self.is_row_name(&ident.name) {
+            help = Some(format!(
+                "`{}` is a value of each row; use it inside `for ROWS` or `ROWS[…]`",
+                ident.name
+            ));
+        }
+        self.errors.push(CheckError::UnknownName {
+            name: ident.name.clone(),
+            span: ident.span.into(),
+            help,
+        });
+    }
+
+    fn is_row_name(&self, name: &str) -> bool {
+        Computed::from_name(name).is_some()
+            || self
+                .names
+                .form
+                .sections
+                .iter()
+                .any(|s| s.shape == Shape::Rows && s.field(name).is_some())
+    }
+
+    fn resolve_member(
+        &mut self,
+        base: &ast::Expr,
+        field: &ast::Ident,
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        if let ast::ExprKind::Name(section_name) = &base.kind {
+            let shadowed = scope.rows.last().is_some_and(|s| {
+                self.names
+                    .form
+                    .section(s)
+                    .and_then(|s| s.field(&section_name.name))
+                    .is_some()
+            });
+            if let Some(section) = self
+                .names
+                .form
+                .section(&section_name.name)
+                .filter(|s| s.shape == Shape::Record && !shadowed)
+            {
+                return match section.field(&field.name) {
+                    Some(f) => (
+                        Ty::of_field(f.ty),
+                        node(
+                            ir::ExprKind::SectionField {
+                                section: section.key.clone(),
+                                field: f.key.clone(),
+                            },
+                            span,
+                        ),
+                    ),
+                    None => {
+                        let help =
+                            field_help(&field.name, section.fields.iter().map(|f| f.key.as_str()));
+                        self.errors.push(CheckError::UnknownField {
+                            name: field.name.clone(),
+                            owner: section.key.clone(),
+                            span: field.span.into(),
+                            help,
+                        });
+                        error_node(span)
+                    }
+                };
+            }
+        }
+        let (base_ty, base_ir) = self.resolve(base, scope);
+        match base_ty {
+            Ty::Rows(section) => self.project(&section, base_ir, field, span),
+            Ty::Error => error_node(span),
+            other => {
+                self.errors.push(CheckError::TypeMismatch {
+                    expected: "a section or rows".to_owned(),
+                    found: other.to_string(),
+                    span: base.span.into(),
+                    help: Some(format!(
+                        "`.{}` takes a field of a section or of rows",
+                        field.name
+                    )),
+                });
+                error_node(span)
+            }
+        }
+    }
+
+    /// `rows.field`: the field of each row as a list.
+    fn project(&mut self, section: &str, base: ir::Expr, field: &ast::Ident, span: Span) -> Typed {
+        let computed = (section == INDICATORS)
+            .then(|| Computed::from_name(&field.name))
+            .flatten();
+        let schema = self.names.form.section(section);
+        let (ty, projection) = match (computed, schema.and_then(|s| s.field(&field.name))) {
+            (Some(c), _) => (computed_type(c), Projection::Computed(c)),
+            (None, Some(f)) => (Ty::of_field(f.ty), Projection::Field(f.key.clone())),
+            (None, None) => {
+                let help = schema
+                    .and_then(|s| field_help(&field.name, s.fields.iter().map(|f| f.key.as_str())));
+                self.errors.push(CheckError::UnknownField {
+                    name: field.name.clone(),
+                    owner: section.to_owned(),
+                    span: field.span.into(),
+                    help,
+                });
+                return error_node(span);
+            }
+        };
+        (
+            Ty::List(Box::new(ty)),
+            node(ir::ExprKind::Project(Box::new(base), projection), span),
+        )
+    }
+
+    fn resolve_filter(
+        &mut self,
+        base: &ast::Expr,
+        cond: &ast::Expr,
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        let (base_ty, base_ir) = self.resolve(base, scope);
+        let Ty::Rows(section) = base_ty else {
+            if base_ty != Ty::Error {
+                self.errors.push(CheckError::TypeMismatch {
+                    expected: "rows".to_owned(),
+                    found: base_ty.to_string(),
+                    span: base.span.into(),
+                    help: Some(
+                        "`[condition]` picks rows of a rows section, such as `indicators[…]`"
+                            .to_owned(),
+                    ),
+                });
+            }
+            return error_node(span);
+        };
+        let cond_ir = self.expect(cond, &scope.in_rows(&section), &Ty::Bool);
+        (
+            Ty::Rows(section),
+            node(
+                ir::ExprKind::Filter(Box::new(base_ir), Box::new(cond_ir)),
+                span,
+            ),
+        )
+    }
+
+    fn resolve_unary(
+        &mut self,
+        op: UnaryOp,
+        operand: &ast::Expr,
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        let (ty, inner) = self.resolve(operand, scope);
+        let ok = match op {
+            UnaryOp::Not => ty.fits(&Ty::Bool),
+            UnaryOp::Neg => matches!(ty, Ty::Num(_) | Ty::Error),
+        };
+        if !ok {
+            self.errors.push(CheckError::TypeMismatch {
+                expected: if op == UnaryOp::Not {
+                    "a condition"
+                } else {
+                    "a number"
+                }
+                .to_owned(),
+                found: ty.to_string(),
+                span: operand.span.into(),
+                help: None,
+            });
+        }
+        let result = if op == UnaryOp::Not { Ty::Bool } else { ty };
+        (result, node(ir::ExprKind::Unary(op, Box::new(inner)), span))
+    }
+
+    fn resolve_binary(
+        &mut self,
+        op: BinaryOp,
+        l: &ast::Expr,
+        r: &ast::Expr,
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        let (lt, li) = self.resolve(l, scope);
+        let (rt, ri) = self.resolve(r, scope);
+        let ty = self.binary_type(op, &lt, &rt, l, r, span);
+        (
+            ty,
+            node(ir::ExprKind::Binary(op, Box::new(li), Box::new(ri)), span),
+        )
+    }
+
+    fn binary_type(
+        &mut self,
+        op: BinaryOp,
+        lt: &Ty,
+        rt: &Ty,
+        l: &ast::Expr,
+        r: &ast::Expr,
+        span: Span,
+    ) -> Ty {
+        if *lt == Ty::Error || *rt == Ty::Error {
+            return if is_arithmetic(op) {
+                Ty::Error
+            } else {
+                Ty::Bool
+            };
+        }
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                for (ty, e) in [(lt, l), (rt, r)] {
+                    if !ty.fits(&Ty::Bool) {
+                        self.mismatch("a condition", ty, e);
+                    }
+                }
+                Ty::Bool
+            }
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => match (lt, rt) {
+                (Ty::Num(a), Ty::Num(b)) => arithmetic(op, *a, *b).map_or_else(
+                    || {
+                        self.unit_mismatch(op, lt, rt, span);
+                        Ty::Error
+                    },
+                    Ty::Num,
+                ),
+                (Ty::Num(_), other) => {
+                    self.mismatch("a number", other, r);
+                    Ty::Error
+                }
+                (other, _) => {
+                    self.mismatch("a number", other, l);
+                    Ty::Error
+                }
+            },
+            _ => {
+                self.comparison(op, lt, rt, span);
+                Ty::Bool
+            }
+        }
+    }
+
+    fn comparison(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
+        let ordered = !matches!(op, BinaryOp::Eq | BinaryOp::Ne);
+        let ok = match (lt, rt) {
+            (Ty::Num(a), Ty::Num(b)) => unify(*a, *b).is_some(),
+            (Ty::Date, Ty::Date) => true,
+            (Ty::Text, Ty::Text) | (Ty::Category, Ty::Category) | (Ty::Bool, Ty::Bool) => !ordered,
+            _ => false,
+        };
+        if !ok {
+            self.unit_mismatch(op, lt, rt, span);
+        }
+    }
+
+    fn resolve_if(
+        &mut self,
+        c: &ast::Expr,
+        a: &ast::Expr,
+        b: &ast::Expr,
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        let ci = self.expect(c, scope, &Ty::Bool);
+        let (at, ai) = self.resolve(a, scope);
+        let (bt, bi) = self.resolve(b, scope);
+        let ty = match (&at, &bt) {
+            (Ty::Error, t) | (t, Ty::Error) => t.clone(),
+            (Ty::Num(x), Ty::Num(y)) => unify(*x, *y).map_or_else(
+                || {
+                    self.mismatch(&at.to_string(), &bt, b);
+                    Ty::Error
+                },
+                Ty::Num,
+            ),
+            (x, y) if x == y => x.clone(),
+            _ => {
+                self.mismatch(&at.to_string(), &bt, b);
+                Ty::Error
+            }
+        };
+        (
+            ty,
+            node(
+                ir::ExprKind::If(Box::new(ci), Box::new(ai), Box::new(bi)),
+                span,
+            ),
+        )
+    }
+
+    fn resolve_call(
+        &mut self,
+        name: &ast::Ident,
+        args: &[ast::Expr],
+        scope: &Scope,
+        span: Span,
+    ) -> Typed {
+        let Some(function) = function_named(&name.name) else {
+            let names = FUNCTIONS.iter().map(|(en, _, _)| *en);
+            self.errors.push(CheckError::UnknownFunction {
+                name: name.name.clone(),
+                span: name.span.into(),
+                help: suggest::did_you_mean(&name.name, names).unwrap_or_else(|| {
+                    format!(
+                        "the functions are {}",
+                        FUNCTIONS.map(|(en, _, _)| en).join(", ")
+                    )
+                }),
+            });
+            for arg in args {
+                self.resolve(arg, scope);
+            }
+            return error_node(span);
+        };
+        super::calls::resolve_call(self, function, &name.name, args, scope, span)
+    }
+
+    /// Reports that `found` is not `expected`.
+    pub(crate) fn mismatch(&mut self, expected: &str, found: &Ty, at: &ast::Expr) {
+        self.errors.push(CheckError::TypeMismatch {
+            expected: expected.to_owned(),
+            found: found.to_string(),
+            span: at.span.into(),
+            help: None,
+        });
+    }
+
+    fn unit_mismatch(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
+        let action = match op {
+            BinaryOp::Add => "add",
+            BinaryOp::Sub => "subtract",
+            BinaryOp::Mul => "multiply",
+            BinaryOp::Div => "divide",
+            _ => "compare",
+        };
+        self.errors.push(CheckError::UnitMismatch {
+            action: action.to_owned(),
+            left: lt.to_string(),
+            right: rt.to_string(),
+            op: op.symbol().to_owned(),
+            span: span.into(),
+        });
+    }
+}
+
+fn is_arithmetic(op: BinaryOp) -> bool {
+    matches!(
+        op,
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div
+    )
+}
+
+fn literal(lit: &Literal, span: Span) -> Typed {
+    let (ty, value) = match lit {
+        Literal::Number(d) => (Ty::Num(Dim::Any), Value::num(*d, Unit::Scalar)),
+        Literal::Percent(d) => (Ty::Num(Dim::Scalar), Value::num(*d, Unit::Percent)),
+        Literal::Points(d) => (Ty::Num(Dim::Points), Value::num(*d, Unit::Points)),
+        Literal::Amount(d) => (Ty::Num(Dim::Amount), Value::num(*d, Unit::Amount)),
+        Literal::Date(d) => (Ty::Date, Value::Date(*d)),
+        Literal::Text(t) => (Ty::Text, Value::Text(t.as_str().into())),
+        Literal::Bool(b) => (Ty::Bool, Value::Bool(*b)),
+    };
+    (ty, node(ir::ExprKind::Const(value), span))
+}
+
+fn computed_type(computed: Computed) -> Ty {
+    match computed {
+        Computed::Category => Ty::Category,
+        Computed::Recognized | Computed::Quantitative | Computed::Missing => Ty::Bool,
+        Computed::ExpectedWeight | Computed::Score => Ty::Num(Dim::Points),
+        Computed::Completion => Ty::Num(Dim::Scalar),
+        Computed::Grade => Ty::Text,
+    }
+}
+
+fn field_help<'b>(name: &str, fields: impl Iterator<Item = &'b str> + Clone) -> Option<String> {
+    suggest::did_you_mean(name, fields.clone()).or_else(|| {
+        let all: Vec<_> = fields.map(|f| format!("`{f}`")).collect();
+        (!all.is_empty()).then(|| format!("the fields are {}", all.join(", ")))
+    })
+}
+
+fn mismatch_help(found: &Ty, expected: &Ty) -> Option<String> {
+    match (found, expected) {
+        (Ty::Num(_), Ty::Bool) => Some("compare it with something, such as `… == 0`".to_owned()),
+        (Ty::Text, Ty::Category) => {
+            Some("name the category without quotes, such as `产出`".to_owned())
+        }
+        _ => None,
+    }
+}
+
+fn source_number(expr: &ast::Expr) -> String {
+    match &expr.kind {
+        ast::ExprKind::Literal(Literal::Number(d)) => d.to_string(),
+        _ => "…".to_owned(),
+    }
+}
+
+/// The built-in functions with their English and Chinese names.
+pub(crate) const FUNCTIONS: [(&str, &str, Function); 13] = [
+    ("count", "计数", Function::Count),
+    ("sum", "求和", Function::Sum),
+    ("min", "最小", Function::Min),
+    ("max", "最大", Function::Max),
+    ("abs", "绝对值", Function::Abs),
+    ("clamp", "限定", Function::Clamp),
+    ("round", "舍入", Function::Round(None)),
+    ("step_of", "精度", Function::StepOf),
+    ("present", "有值", Function::Present),
+    ("is_number", "是数值", Function::IsNumber),
+    ("any", "任一", Function::Any),
+    ("all", "全部", Function::All),
+    ("default", "缺省", Function::Default),
+];
+
+fn function_named(name: &str) -> Option<Function> {
+    FUNCTIONS
+        .iter()
+        .find(|(en, zh, _)| *en == name || *zh == name)
+        .map(|(_, _, f)| *f)
+}

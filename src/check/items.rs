@@ -1,0 +1,559 @@
+//! The second pass: every item's references and expressions, in file order.
+
+use rust_decimal::Decimal;
+
+use crate::ir;
+use crate::suggest;
+use crate::syntax::ast::{
+    self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule,
+};
+
+use super::checked::{
+    CatalogEntryDef, CategoryDef, CheckDef, Checked, ClassDef, ComparatorWordsDef,
+    CompletionCaseDef, DiscardDef, FindingDef, GradeDef, MessagePart, PoolDef, RoundingDef,
+    SplitDef,
+};
+use super::declare::Defined;
+use super::error::CheckError;
+use super::expr::{INDICATORS, Resolver, Scope, Stage};
+use super::types::{Dim, Ty};
+
+/// Walks the items and fills `checked`, reporting problems to the resolver.
+pub(crate) struct Items<'r, 'a> {
+    pub r: &'r mut Resolver<'a>,
+    pub checked: Checked,
+    pub class_names: Vec<String>,
+    pub grade_names: Vec<String>,
+    defined: Defined,
+}
+
+impl<'r, 'a> Items<'r, 'a> {
+    /// Starts the pass with the declarations of the first pass.
+    pub(crate) fn new(r: &'r mut Resolver<'a>, checked: Checked, class_names: Vec<String>) -> Self {
+        Items {
+            r,
+            checked,
+            class_names,
+            grade_names: Vec::new(),
+            defined: Defined::default(),
+        }
+    }
+
+    fn error(&mut self, error: CheckError) {
+        self.r.errors.push(error);
+    }
+
+    fn define(&mut self, what: &str, name: &str, span: crate::source::Span) -> bool {
+        self.defined.define(what, name, span, &mut self.r.errors)
+    }
+
+    /// Checks every item.
+    pub(crate) fn walk(&mut self, ruleset: &ast::Ruleset) {
+        for item in &ruleset.items {
+            let doc = item.doc.text();
+            match &item.kind {
+                ItemKind::Header(_) | ItemKind::Form(_) => {}
+                ItemKind::Category(c) => self.category(c, doc),
+                ItemKind::Pool(p) => self.pool(p, doc),
+                ItemKind::Class(c) => self.class(c, doc),
+                ItemKind::Completion(c) => {
+                    if self.define("completion", "completion", c.span) {
+                        self.checked.completion = self.completion(c);
+                    }
+                }
+                ItemKind::Comparators(words) => self.comparators(words),
+                ItemKind::Grades(g) => self.grades(g, item.span),
+                ItemKind::Missing(m) => self.missing(m, item.span),
+                ItemKind::Rounding(r) => {
+                    if self.define("rounding", "rounding", item.span) {
+                        self.checked.rounding = self.rounding(r);
+                    }
+                }
+                ItemKind::Discard(d) => self.discard(d, doc),
+                ItemKind::Check(c) => self.check(c, doc),
+                ItemKind::Findings(f) => self.findings(f),
+            }
+        }
+    }
+
+    fn category(&mut self, c: &ast::Category, doc: String) {
+        if !self.define("category", &c.name.name, c.name.span) {
+            return;
+        }
+        let mut labels = Vec::new();
+        for label in &c.labels {
+            if label.value != c.name.name && self.define("category label", &label.value, label.span)
+            {
+                labels.push(label.value.clone());
+            }
+        }
+        let class = c
+            .scored_by
+            .as_ref()
+            .and_then(|class| self.reference("class", class, &self.class_names.clone()));
+        if c.scored_by.is_none() {
+            self.error(CheckError::MissingItem {
+                what: format!("class for category `{}`", c.name.name),
+                span: c.name.span.into(),
+                help:
+                    "add `scored_by CLASS` naming the class that scores its quantitative indicators"
+                        .to_owned(),
+            });
+        }
+        self.checked.categories.push(CategoryDef {
+            name: c.name.name.clone(),
+            labels,
+            class,
+            doc,
+            span: c.name.span,
+        });
+    }
+
+    /// Resolves a reference to a declared name of some kind.
+    fn reference(&mut self, what: &str, name: &ast::Ident, names: &[String]) -> Option<usize> {
+        let found = names.iter().position(|n| *n == name.name);
+        if found.is_none() {
+            let help =
+                suggest::did_you_mean(&name.name, names.iter().map(String::as_str)).or_else(|| {
+                    (!names.is_empty())
+                        .then(|| format!("the {what} names are {}", names.join(", ")))
+                });
+            self.error(CheckError::UnknownReference {
+                what: what.to_owned(),
+                name: name.name.clone(),
+                span: name.span.into(),
+                help,
+            });
+        }
+        found
+    }
+
+    fn pool(&mut self, p: &ast::Pool, doc: String) {
+        if !self.define("pool", &p.name.name, p.name.span) {
+            return;
+        }
+        let points = self.r.expect(
+            &p.points,
+            &Scope::at(Stage::BeforeScoring),
+            &Ty::Num(Dim::Points),
+        );
+        let mut categories = Vec::new();
+        for c in &p.categories {
+            if let Some(id) = self.category_reference(c) {
+                categories.push(id);
+            }
+        }
+        let split = self.split(p, &mut categories);
+        self.checked.pools.push(PoolDef {
+            name: p.name.name.clone(),
+            points,
+            categories,
+            split,
+            doc,
+            span: p.name.span,
+        });
+    }
+
+    /// Category names may be declared after the pool that uses them, so they are
+    /// looked up in the whole ruleset's category list.
+    fn category_reference(&mut self, name: &ast::Ident) -> Option<usize> {
+        let all = self.r.category_names().to_vec();
+        self.reference("category", name, &all)
+    }
+
+    fn split(&mut self, p: &ast::Pool, categories: &mut Vec<usize>) -> SplitDef {
+        let (first, rest) = match p.splits.split_first() {
+            Some(split) => split,
+            None => {
+                self.error(CheckError::PoolSplit {
+                    pool: p.name.name.clone(),
+                    problem: "does not say how its points are split".to_owned(),
+                    span: p.name.span.into(),
+                    help: "add `split evenly`, `split declared` or `split fixed { … }`".to_owned(),
+                });
+                return SplitDef::Declared;
+            }
+        };
+        for extra in rest {
+            self.error(CheckError::PoolSplit {
+                pool: p.name.name.clone(),
+                problem: "splits its points twice".to_owned(),
+                span: split_span(extra).into(),
+                help: "keep one `split`".to_owned(),
+            });
+        }
+        match first {
+            ast::Split::Fixed { catalog, .. } => SplitDef::Fixed(self.catalog(catalog, categories)),
+            ast::Split::Evenly {
+                share, residual, ..
+            } => SplitDef::Evenly {
+                share: share.as_ref().and_then(|s| self.rounding(s)),
+                residual: residual.as_ref().map_or(ResidualRule::First, |r| r.rule),
+            },
+            ast::Split::Declared { .. } => SplitDef::Declared,
+        }
+    }
+
+    fn catalog(
+        &mut self,
+        catalog: &[ast::CatalogCategory],
+        categories: &mut Vec<usize>,
+    ) -> Vec<CatalogEntryDef> {
+        let mut entries = Vec::new();
+        for part in catalog {
+            let Some(category) = self.category_reference(&part.category) else {
+                continue;
+            };
+            if !categories.contains(&category) {
+                categories.push(category);
+            }
+            for entry in &part.entries {
+                let key = format!("{}/{}", part.category.name, entry.name.name);
+                if !self.define("catalog indicator", &key, entry.name.span) {
+                    continue;
+                }
+                let weight = self.r.expect(
+                    &entry.weight,
+                    &Scope::at(Stage::BeforeScoring),
+                    &Ty::Num(Dim::Points),
+                );
+                entries.push(CatalogEntryDef {
+                    category,
+                    name: entry.name.name.clone(),
+                    weight,
+                    span: entry.name.span,
+                });
+            }
+        }
+        entries
+    }
+
+    fn class(&mut self, c: &ast::Class, doc: String) {
+        if !self.define("class", &c.name.name, c.name.span) {
+            return;
+        }
+        let scope = Scope::at(Stage::BeforeScoring);
+        let mut class = ClassDef {
+            name: c.name.name.clone(),
+            full_lower: None,
+            full_upper: None,
+            below: None,
+            above: None,
+            floor: None,
+            cap: None,
+            completion: Vec::new(),
+            doc,
+            span: c.name.span,
+        };
+        for rule in &c.rules {
+            let what = class_rule_name(&rule.kind);
+            if !self.define(&format!("rule of class {}", c.name.name), what, rule.span) {
+                continue;
+            }
+            match &rule.kind {
+                ClassRuleKind::Full { lower, upper } => {
+                    class.full_lower = Some(self.r.expect_percent(lower, &scope));
+                    class.full_upper = upper.as_ref().map(|u| self.r.expect_percent(u, &scope));
+                }
+                ClassRuleKind::Below(d) => class.below = Some(self.deduction(d)),
+                ClassRuleKind::Above(d) => class.above = Some(self.deduction(d)),
+                ClassRuleKind::Floor(e) => class.floor = Some(self.r.expect_percent(e, &scope)),
+                ClassRuleKind::Cap(e) => class.cap = Some(self.r.expect_percent(e, &scope)),
+                ClassRuleKind::Completion(comp) => class.completion = self.completion(comp),
+            }
+        }
+        if class.full_lower.is_none() {
+            self.error(CheckError::MissingItem {
+                what: format!("full-marks band in class `{}`", c.name.name),
+                span: c.name.span.into(),
+                help: "add `full 100% to 130%` (or `full from 100%`)".to_owned(),
+            });
+        }
+        self.checked.classes.push(class);
+    }
+
+    fn deduction(&mut self, d: &ast::Deduction) -> (ir::Expr, ir::Expr) {
+        let scope = Scope::at(Stage::BeforeScoring);
+        (
+            self.r.expect_percent(&d.rate, &scope),
+            self.r.expect_percent(&d.per, &scope),
+        )
+    }
+
+    fn completion(&mut self, c: &ast::Completion) -> Vec<CompletionCaseDef> {
+        let scope = Scope {
+            rows: vec![INDICATORS.to_owned()],
+            locals: true,
+            stage: Stage::BeforeScoring,
+        };
+        let mut seen = Defined::default();
+        let mut cases = Vec::new();
+        for case in &c.cases {
+            let mut comparators = Vec::new();
+            for (comparator, span) in &case.comparators {
+                if seen.define(
+                    "completion for",
+                    comparator.symbol(),
+                    *span,
+                    &mut self.r.errors,
+                ) {
+                    comparators.push(*comparator);
+                }
+            }
+            let formula = self.r.expect(&case.formula, &scope, &Ty::Num(Dim::Scalar));
+            cases.push(CompletionCaseDef {
+                comparators,
+                formula,
+            });
+        }
+        cases
+    }
+
+    fn comparators(&mut self, words: &[ast::ComparatorWords]) {
+        for w in words {
+            for text in w.before.iter().chain(&w.after) {
+                self.define("comparator word", &text.value, text.span);
+            }
+            self.checked.comparator_words.push(ComparatorWordsDef {
+                comparator: w.comparator,
+                before: w.before.iter().map(|t| t.value.clone()).collect(),
+                after: w.after.iter().map(|t| t.value.clone()).collect(),
+            });
+        }
+    }
+
+    fn grades(&mut self, g: &ast::Grades, span: crate::source::Span) {
+        if !self.define("grades", "grades", span) {
+            return;
+        }
+        let scope = Scope::at(Stage::BeforeScoring);
+        for grade in &g.grades {
+            if !self.define("grade", &grade.name.name, grade.name.span) {
+                continue;
+            }
+            for alias in &grade.aliases {
+                self.define("grade", &alias.value, alias.span);
+            }
+            let share = self.r.expect_percent(&grade.share, &scope);
+            let up_to = grade
+                .up_to
+                .as_ref()
+                .map(|u| self.r.expect_percent(u, &scope));
+            self.grade_names.push(grade.name.name.clone());
+            self.checked.grades.push(GradeDef {
+                name: grade.name.name.clone(),
+                aliases: grade.aliases.iter().map(|a| a.value.clone()).collect(),
+                share,
+                up_to,
+            });
+        }
+        for target in &g.target {
+            if self.define("target grade", "target", target.span) {
+                let names = self.grade_names.clone();
+                self.checked.target_grade = self.reference("grade", &target.grade, &names);
+            }
+        }
+    }
+
+    fn missing(&mut self, m: &ast::Missing, span: crate::source::Span) {
+        if !self.define("missing", "missing", span) {
+            return;
+        }
+        let scope = Scope::at(Stage::BeforeScoring);
+        for entry in &m.entries {
+            match &entry.kind {
+                MissingEntryKind::Markers(markers) => {
+                    for marker in markers {
+                        if self.define("missing marker", &marker.value, marker.span) {
+                            self.checked.missing.markers.push(marker.value.clone());
+                        }
+                    }
+                }
+                MissingEntryKind::Unexplained(share) => {
+                    if self.define("missing rule", "unexplained", entry.span) {
+                        self.checked.missing.unexplained =
+                            Some(self.r.expect_percent(share, &scope));
+                    }
+                }
+                MissingEntryKind::Explained(share) => {
+                    if self.define("missing rule", "explained", entry.span) {
+                        self.checked.missing.explained = Some(self.r.expect_percent(share, &scope));
+                    }
+                }
+            }
+        }
+    }
+
+    fn rounding(&mut self, r: &ast::Rounding) -> Option<RoundingDef> {
+        if r.step <= Decimal::ZERO {
+            self.error(CheckError::InvalidStep {
+                step: r.step.to_string(),
+                span: r.step_span.into(),
+            });
+            return None;
+        }
+        Some(RoundingDef {
+            step: r.step,
+            mode: r.mode,
+        })
+    }
+
+    fn discard(&mut self, d: &ast::Discard, doc: String) {
+        let scope = Scope::at(Stage::BeforeScoring).in_rows(INDICATORS);
+        let condition = self.r.expect(&d.condition, &scope, &Ty::Bool);
+        let finding = self.finding(&d.finding, &scope, doc);
+        self.checked
+            .discards
+            .push(DiscardDef { condition, finding });
+    }
+
+    fn finding(&mut self, f: &ast::FindingSpec, scope: &Scope, doc: String) -> FindingDef {
+        let message = f.message.as_ref().map(|t| {
+            t.parts
+                .iter()
+                .map(|part| match part {
+                    ast::TemplatePart::Text(text) => MessagePart::Text(text.clone()),
+                    ast::TemplatePart::Hole(e) => MessagePart::Hole(self.r.resolve(e, scope).1),
+                })
+                .collect()
+        });
+        FindingDef {
+            code: f.code.name.clone(),
+            severity: f.severity,
+            message,
+            doc,
+            span: f.code.span,
+        }
+    }
+
+    fn check(&mut self, c: &ast::Check, doc: String) {
+        let mut scope = Scope::at(Stage::AfterScoring);
+        if let Some(rows) = &c.rows {
+            match self.r.rows_section(rows) {
+                Some(key) => scope = scope.in_rows(&key),
+                None => return,
+            }
+        }
+        let condition = c
+            .condition
+            .as_ref()
+            .map(|e| self.r.expect(e, &scope, &Ty::Bool));
+        let assertion = self.r.expect(&c.assertion, &scope, &Ty::Bool);
+        let at = c.at.as_ref().map(|e| self.r.resolve(e, &scope).1);
+        let finding = self.finding(&c.finding, &scope, doc);
+        self.checked.checks.push(CheckDef {
+            finding,
+            rows: scope.rows.last().cloned(),
+            condition,
+            assertion,
+            at,
+        });
+    }
+
+    fn findings(&mut self, entries: &[ast::FindingSeverity]) {
+        for entry in entries {
+            let code = &entry.code.name;
+            if crate::finding::engine_finding(code).is_none() {
+                let codes = crate::finding::ENGINE_FINDINGS.map(|f| f.code);
+                self.error(CheckError::UnknownFinding {
+                    code: code.clone(),
+                    span: entry.code.span.into(),
+                    help: suggest::did_you_mean(code, codes).unwrap_or_else(|| {
+                        format!("the engine's findings are {}", codes.join(", "))
+                    }),
+                });
+                continue;
+            }
+            if self.define("finding severity", code, entry.code.span) {
+                self.checked.severities.push((code.clone(), entry.severity));
+            }
+        }
+    }
+
+    /// Checks that every comparator has a completion formula, per class.
+    pub(crate) fn completion_coverage(&mut self) {
+        let global = covered(&self.checked.completion);
+        for class in &self.checked.classes {
+            let own = covered(&class.completion);
+            for comparator in Comparator::ALL {
+                if !global.contains(&comparator) && !own.contains(&comparator) {
+                    self.r.errors.push(CheckError::CompletionUncovered {
+                        comparator: comparator.symbol().to_owned(),
+                        span: class.span.into(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every category must be in exactly one pool.
+    pub(crate) fn pool_coverage(&mut self) {
+        let mut owner: Vec<Option<usize>> = vec![None; self.checked.categories.len()];
+        for (p, pool) in self.checked.pools.iter().enumerate() {
+            for &c in &pool.categories {
+                let Some(slot) = owner.get_mut(c) else {
+                    continue;
+                };
+                if let Some(first) = slot {
+                    let first_name = self
+                        .checked
+                        .pools
+                        .get(*first)
+                        .map_or("?", |p| p.name.as_str());
+                    self.r.errors.push(CheckError::CategoryPool {
+                        name: self
+                            .checked
+                            .categories
+                            .get(c)
+                            .map_or("?", |c| c.name.as_str())
+                            .to_owned(),
+                        problem: format!("is in pool `{first_name}` and in pool `{}`", pool.name),
+                        span: pool.span.into(),
+                        help:
+                            "a category's indicators share one pool's points; keep it in one pool"
+                                .to_owned(),
+                    });
+                } else {
+                    *slot = Some(p);
+                }
+            }
+        }
+        for (category, pool) in self.checked.categories.iter().zip(&owner) {
+            if pool.is_none() {
+                self.r.errors.push(CheckError::CategoryPool {
+                    name: category.name.clone(),
+                    problem: "is in no pool".to_owned(),
+                    span: category.span.into(),
+                    help: "name it in a pool's `categories`, or in a pool's `split fixed` catalog"
+                        .to_owned(),
+                });
+            }
+        }
+    }
+}
+
+fn covered(cases: &[CompletionCaseDef]) -> Vec<Comparator> {
+    cases
+        .iter()
+        .flat_map(|c| c.comparators.iter().copied())
+        .collect()
+}
+
+fn split_span(split: &ast::Split) -> crate::source::Span {
+    match split {
+        ast::Split::Fixed { span, .. }
+        | ast::Split::Evenly { span, .. }
+        | ast::Split::Declared { span } => *span,
+    }
+}
+
+fn class_rule_name(kind: &ClassRuleKind) -> &'static str {
+    match kind {
+        ClassRuleKind::Full { .. } => "full",
+        ClassRuleKind::Below(_) => "below",
+        ClassRuleKind::Above(_) => "above",
+        ClassRuleKind::Floor(_) => "floor",
+        ClassRuleKind::Cap(_) => "cap",
+        ClassRuleKind::Completion(_) => "completion",
+    }
+}

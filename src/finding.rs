@@ -1,0 +1,93 @@
+//! Findings: what evaluation says about a project, and the engine's own finding codes.
+//!
+//! A finding is the product's answer (a disagreement, a missing value), not a failure
+//! of the tool. Rules in a ruleset raise findings with codes they name; the engine
+//! raises the codes listed in [`ENGINE_FINDINGS`], whose severities a ruleset may set.
+
+use crate::source::Span;
+use crate::syntax::ast::Severity;
+
+/// One finding about one project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The stable kebab-case code.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in the form's own words.
+    pub message: String,
+    /// The indicator it is about, where it is about one.
+    pub indicator: Option<String>,
+    /// The value in the project file it points at, where there is one.
+    pub at: Option<Span>,
+    /// The rule that raised it (its code, for a ruleset rule), where one did.
+    pub rule: Option<String>,
+    /// The policy clause behind the rule, from its doc comment.
+    pub clause: Option<String>,
+}
+
+/// A finding the engine raises by itself, with its default severity and meaning.
+#[derive(Clone, Copy, Debug)]
+pub struct EngineFinding {
+    /// The stable code.
+    pub code: &'static str,
+    /// The severity unless the ruleset's `findings` block says otherwise.
+    pub severity: Severity,
+    /// What it means.
+    pub meaning: &'static str,
+}
+
+/// Every finding code the engine raises by itself.
+pub const ENGINE_FINDINGS: [EngineFinding; 9] = [
+    EngineFinding {
+        code: "unknown-category",
+        severity: Severity::Error,
+        meaning: "a row's category label is none the ruleset knows",
+    },
+    EngineFinding {
+        code: "unknown-indicator",
+        severity: Severity::Error,
+        meaning: "a row of a catalog category names no indicator of the catalog",
+    },
+    EngineFinding {
+        code: "missing-indicator",
+        severity: Severity::Error,
+        meaning: "an indicator of a catalog is absent from the form",
+    },
+    EngineFinding {
+        code: "duplicate-indicator",
+        severity: Severity::Warning,
+        meaning: "an indicator of a catalog appears more than once",
+    },
+    EngineFinding {
+        code: "unit-mismatch",
+        severity: Severity::Error,
+        meaning: "an actual value's unit is not its target's",
+    },
+    EngineFinding {
+        code: "not-a-number",
+        severity: Severity::Error,
+        meaning: "a quantitative indicator's actual value has no number",
+    },
+    EngineFinding {
+        code: "unknown-grade",
+        severity: Severity::Error,
+        meaning: "a qualitative indicator's actual value is no grade the ruleset knows",
+    },
+    EngineFinding {
+        code: "missing-value",
+        severity: Severity::Warning,
+        meaning: "an actual value is missing and nothing explains why",
+    },
+    EngineFinding {
+        code: "needs-review",
+        severity: Severity::Warning,
+        meaning: "an actual value is missing and an explanation says why: a person should look",
+    },
+];
+
+/// The engine finding with this code.
+#[must_use]
+pub fn engine_finding(code: &str) -> Option<&'static EngineFinding> {
+    ENGINE_FINDINGS.iter().find(|f| f.code == code)
+}

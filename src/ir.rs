@@ -1,0 +1,182 @@
+//! Resolved expressions: what `check` makes of the syntax tree's expressions and
+//! `eval` runs.
+//!
+//! Every name is resolved to what it means (a field of a section, a field of the
+//! current row, a value the engine computed, a constant) and every operator to its
+//! typed form. Types were checked when these were built; nothing here can fail to
+//! resolve.
+
+use crate::source::Span;
+use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
+use crate::value::Value;
+
+/// A resolved expression with the span it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it computes.
+    pub kind: ExprKind,
+    /// Where it is written in the ruleset.
+    pub span: Span,
+}
+
+/// The kinds of resolved expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// A constant.
+    Const(Value),
+    /// A value the engine knows for the whole project.
+    Global(Global),
+    /// A field of a record section: `budget.initial`.
+    SectionField {
+        /// The section's key.
+        section: String,
+        /// The field's key.
+        field: String,
+    },
+    /// All rows of a rows section: `subprojects`.
+    Rows {
+        /// The section's key.
+        section: String,
+    },
+    /// A field of the current row (the innermost `for` or `[…]`).
+    RowField(String),
+    /// A value the engine computed for the current indicator row.
+    Computed(Computed),
+    /// A value bound by the engine for a formula: `target`, `actual` in `completion`.
+    Local(Local),
+    /// `rows.field`: the field of every row, as a list.
+    Project(Box<Expr>, Projection),
+    /// `rows[condition]`: the rows for which the condition holds.
+    Filter(Box<Expr>, Box<Expr>),
+    /// `op operand`
+    Unary(UnaryOp, Box<Expr>),
+    /// `left op right`
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `if c then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// A built-in function.
+    Call(Function, Vec<Expr>),
+}
+
+/// What a projection `rows.x` takes from each row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Projection {
+    /// A field of the project file.
+    Field(String),
+    /// A value the engine computed for indicator rows.
+    Computed(Computed),
+}
+
+/// Values the engine knows for the whole project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Global {
+    /// The ruleset's fiscal year.
+    FiscalYear,
+    /// The ruleset's data cutoff date.
+    Cutoff,
+    /// The computed total score.
+    Total,
+    /// The most points a project can score.
+    MaxScore,
+}
+
+/// Values the engine computes for each indicator row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Computed {
+    /// The canonical category, or null where the label is unknown.
+    Category,
+    /// Whether the row belongs to the policy: its category is known and, in a catalog,
+    /// its name too.
+    Recognized,
+    /// The weight the policy gives the row.
+    ExpectedWeight,
+    /// The computed score, rounded.
+    Score,
+    /// The completion of a quantitative indicator.
+    Completion,
+    /// Whether the target is quantitative.
+    Quantitative,
+    /// Whether the actual value counts as missing.
+    Missing,
+    /// The grade of a qualitative indicator.
+    Grade,
+}
+
+impl Computed {
+    /// Every computed value with its English and Chinese name.
+    pub const NAMES: [(&'static str, &'static str, Computed); 8] = [
+        ("category", "类别", Computed::Category),
+        ("recognized", "已识别", Computed::Recognized),
+        ("expected_weight", "应有权重", Computed::ExpectedWeight),
+        ("score", "得分", Computed::Score),
+        ("completion", "完成率", Computed::Completion),
+        ("quantitative", "定量", Computed::Quantitative),
+        ("missing", "缺失", Computed::Missing),
+        ("grade", "等级", Computed::Grade),
+    ];
+
+    /// The computed value named by either spelling.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Computed> {
+        Self::NAMES
+            .iter()
+            .find(|(en, zh, _)| *en == name || *zh == name)
+            .map(|(_, _, c)| *c)
+    }
+
+    /// The English name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, _, c)| *c == self)
+            .map_or("?", |(en, _, _)| en)
+    }
+
+    /// Whether the value is known before scoring (and so usable in formulas that
+    /// scoring uses).
+    #[must_use]
+    pub fn known_before_scoring(self) -> bool {
+        matches!(self, Computed::Category | Computed::Recognized)
+    }
+}
+
+/// Values bound for a formula.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Local {
+    /// The number of the target, in its unit.
+    Target,
+    /// The number of the actual value, in the target's unit.
+    Actual,
+}
+
+/// The built-in functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Function {
+    /// `count(rows)`
+    Count,
+    /// `sum(list)`
+    Sum,
+    /// `min(a, b, …)` or `min(list)`
+    Min,
+    /// `max(a, b, …)` or `max(list)`
+    Max,
+    /// `abs(x)`
+    Abs,
+    /// `clamp(x, low, high)`
+    Clamp,
+    /// `round(x, step)` or `round(x, step, mode)`
+    Round(Option<RoundingMode>),
+    /// `step_of(x)`: the step of the precision `x` was written with.
+    StepOf,
+    /// `present(x)`: whether `x` has a value.
+    Present,
+    /// `is_number(x)`: whether a measure reads as a number.
+    IsNumber,
+    /// `any(rows, condition)`
+    Any,
+    /// `all(rows, condition)`
+    All,
+    /// `default(x, y)`: `x`, or `y` where `x` has no value.
+    Default,
+}

@@ -1,0 +1,336 @@
+//! Values of the ruleset language and their checked arithmetic.
+//!
+//! Numbers are exact decimals that carry a unit (points, percent, amount or none).
+//! Every operation is checked: an overflow or a division by zero is an
+//! [`ArithError`], never a panic or a wrong number. Units were checked by `check`;
+//! here they only decide how a result is shown.
+
+use std::fmt;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::syntax::ast::RoundingMode;
+
+/// The unit a number carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// A plain number.
+    Scalar,
+    /// A percentage, stored as its ratio (5% is 0.05).
+    Percent,
+    /// Points of weight or score.
+    Points,
+    /// Money.
+    Amount,
+}
+
+impl Unit {
+    /// Whether the unit has a dimension (points or money), as opposed to a ratio.
+    #[must_use]
+    pub fn is_dimensional(self) -> bool {
+        matches!(self, Unit::Points | Unit::Amount)
+    }
+}
+
+/// A number with its unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Num {
+    /// The exact value; percentages are ratios.
+    pub value: Decimal,
+    /// How it is measured.
+    pub unit: Unit,
+}
+
+impl Num {
+    /// A number in a unit.
+    #[must_use]
+    pub fn new(value: Decimal, unit: Unit) -> Self {
+        Num { value, unit }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.unit {
+            Unit::Percent => match self.value.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(points) => write!(f, "{}%", points.normalize()),
+                None => write!(f, "{}", self.value),
+            },
+            Unit::Scalar | Unit::Points | Unit::Amount => write!(f, "{}", self.value),
+        }
+    }
+}
+
+/// A set of rows of one rows section, by index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowSet {
+    /// The section's key.
+    pub section: Arc<str>,
+    /// Row indices in file order.
+    pub rows: Vec<usize>,
+}
+
+/// A value of the ruleset language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// No value: an optional field left out, a measure that is not a number.
+    Null,
+    /// A number.
+    Num(Num),
+    /// A boolean.
+    Bool(bool),
+    /// A text.
+    Text(Arc<str>),
+    /// A date.
+    Date(Date),
+    /// A category of the ruleset, by index.
+    Category(usize),
+    /// Rows of a rows section.
+    Rows(RowSet),
+    /// A list of values (a projection of rows).
+    List(Vec<Value>),
+}
+
+impl Value {
+    /// A number in a unit.
+    #[must_use]
+    pub fn num(value: Decimal, unit: Unit) -> Self {
+        Value::Num(Num::new(value, unit))
+    }
+
+    /// The number, if this is one.
+    #[must_use]
+    pub fn as_num(&self) -> Option<Num> {
+        match self {
+            Value::Num(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Why arithmetic could not give a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithError {
+    /// The result is beyond what a decimal holds.
+    Overflow,
+    /// A division by zero.
+    DivisionByZero,
+}
+
+impl fmt::Display for ArithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArithError::Overflow => f.write_str("the result is out of range"),
+            ArithError::DivisionByZero => f.write_str("division by zero"),
+        }
+    }
+}
+
+/// The unit of a sum or difference: the more specific of the two.
+fn additive_unit(a: Unit, b: Unit) -> Unit {
+    if a == Unit::Scalar { b } else { a }
+}
+
+/// The unit of a product: a dimension wins over a ratio, a percentage over a plain
+/// number.
+fn product_unit(a: Unit, b: Unit) -> Unit {
+    match (a, b) {
+        (d, _) if d.is_dimensional() => d,
+        (_, d) if d.is_dimensional() => d,
+        (Unit::Percent, _) | (_, Unit::Percent) => Unit::Percent,
+        _ => Unit::Scalar,
+    }
+}
+
+/// The unit of a quotient: like units cancel.
+fn quotient_unit(a: Unit, b: Unit) -> Unit {
+    if a.is_dimensional() && a == b {
+        Unit::Scalar
+    } else if a.is_dimensional() {
+        a
+    } else if a == Unit::Percent && b == Unit::Scalar {
+        Unit::Percent
+    } else {
+        Unit::Scalar
+    }
+}
+
+/// `a + b`
+pub fn add(a: Num, b: Num) -> Result<Num, ArithError> {
+    let value = a.value.checked_add(b.value).ok_or(ArithError::Overflow)?;
+    Ok(Num::new(value, additive_unit(a.unit, b.unit)))
+}
+
+/// `a - b`
+pub fn sub(a: Num, b: Num) -> Result<Num, ArithError> {
+    let value = a.value.checked_sub(b.value).ok_or(ArithError::Overflow)?;
+    Ok(Num::new(value, additive_unit(a.unit, b.unit)))
+}
+
+/// `a * b`
+pub fn mul(a: Num, b: Num) -> Result<Num, ArithError> {
+    let value = a.value.checked_mul(b.value).ok_or(ArithError::Overflow)?;
+    Ok(Num::new(value, product_unit(a.unit, b.unit)))
+}
+
+/// `a / b`
+pub fn div(a: Num, b: Num) -> Result<Num, ArithError> {
+    if b.value.is_zero() {
+        return Err(ArithError::DivisionByZero);
+    }
+    let value = a.value.checked_div(b.value).ok_or(ArithError::Overflow)?;
+    Ok(Num::new(value, quotient_unit(a.unit, b.unit)))
+}
+
+/// `-a`
+#[must_use]
+pub fn neg(a: Num) -> Num {
+    Num::new(-a.value, a.unit)
+}
+
+/// Rounds `value` to a multiple of `step` by `mode`. The result has the step's scale,
+/// so `round(1, 0.01)` is `1.00`.
+///
+/// # Errors
+///
+/// A step of zero or less is a division by zero; a quotient beyond range an overflow.
+pub fn round_to_step(
+    value: Decimal,
+    step: Decimal,
+    mode: RoundingMode,
+) -> Result<Decimal, ArithError> {
+    if step <= Decimal::ZERO {
+        return Err(ArithError::DivisionByZero);
+    }
+    let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;
+    let whole = steps.round_dp_with_strategy(0, strategy(mode));
+    let mut rounded = whole.checked_mul(step).ok_or(ArithError::Overflow)?;
+    // INVARIANT: a multiple of the step needs no more decimals than the step has, so
+    // rescaling only adds or drops zeros.
+    rounded.rescale(step.scale());
+    Ok(rounded)
+}
+
+fn strategy(mode: RoundingMode) -> RoundingStrategy {
+    match mode {
+        RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+        RoundingMode::HalfTowardZero => RoundingStrategy::MidpointTowardZero,
+        RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+        RoundingMode::Truncate => RoundingStrategy::ToZero,
+        RoundingMode::AwayFromZero => RoundingStrategy::AwayFromZero,
+        RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
+        RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
+    }
+}
+
+/// The step of the precision a decimal was written with: `94` → 1, `93.9` → 0.1.
+#[must_use]
+pub fn step_of(value: Decimal) -> Decimal {
+    Decimal::new(1, value.scale())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_to_the_step_scale() {
+        let mode = RoundingMode::HalfAwayFromZero;
+        assert_eq!(
+            round_to_step(d("9.165"), d("0.01"), mode)
+                .unwrap()
+                .to_string(),
+            "9.17"
+        );
+        assert_eq!(
+            round_to_step(d("-9.165"), d("0.01"), mode)
+                .unwrap()
+                .to_string(),
+            "-9.17"
+        );
+        assert_eq!(
+            round_to_step(d("1"), d("0.01"), mode).unwrap().to_string(),
+            "1.00"
+        );
+        assert_eq!(
+            round_to_step(d("0"), d("0.01"), mode).unwrap().to_string(),
+            "0.00"
+        );
+    }
+
+    #[test]
+    fn truncates_an_even_share() {
+        let share = d("55").checked_div(d("6")).unwrap();
+        let truncated = round_to_step(share, d("0.01"), RoundingMode::Truncate).unwrap();
+        assert_eq!(truncated.to_string(), "9.16");
+    }
+
+    #[test]
+    fn rounds_to_coarse_steps() {
+        let mode = RoundingMode::HalfAwayFromZero;
+        assert_eq!(
+            round_to_step(d("9.1666"), d("0.1"), mode)
+                .unwrap()
+                .to_string(),
+            "9.2"
+        );
+        assert_eq!(
+            round_to_step(d("0.9397"), d("0.01"), mode)
+                .unwrap()
+                .to_string(),
+            "0.94"
+        );
+        assert_eq!(
+            round_to_step(d("7.3"), d("0.5"), mode).unwrap().to_string(),
+            "7.5"
+        );
+    }
+
+    #[test]
+    fn a_zero_step_is_an_error_not_a_panic() {
+        assert_eq!(
+            round_to_step(d("1"), Decimal::ZERO, RoundingMode::Truncate),
+            Err(ArithError::DivisionByZero)
+        );
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let big = Num::new(Decimal::MAX, Unit::Amount);
+        assert_eq!(add(big, big), Err(ArithError::Overflow));
+        assert_eq!(mul(big, big), Err(ArithError::Overflow));
+        let tiny = Num::new(d("0.0000000000000000000000000001"), Unit::Scalar);
+        assert_eq!(div(big, tiny), Err(ArithError::Overflow));
+    }
+
+    #[test]
+    fn division_by_zero_is_an_error() {
+        let one = Num::new(Decimal::ONE, Unit::Scalar);
+        let zero = Num::new(Decimal::ZERO, Unit::Scalar);
+        assert_eq!(div(one, zero), Err(ArithError::DivisionByZero));
+    }
+
+    #[test]
+    fn units_combine_as_people_expect() {
+        let w = Num::new(d("8"), Unit::Points);
+        let rate = Num::new(d("0.05"), Unit::Percent);
+        assert_eq!(mul(w, rate).unwrap().unit, Unit::Points);
+        let paid = Num::new(d("1"), Unit::Amount);
+        assert_eq!(div(paid, paid).unwrap().unit, Unit::Scalar);
+        assert_eq!(Num::new(d("0.94"), Unit::Percent).to_string(), "94%");
+    }
+
+    #[test]
+    fn written_precision_gives_the_step() {
+        assert_eq!(step_of(d("94")), d("1"));
+        assert_eq!(step_of(d("0.939")), d("0.001"));
+    }
+}

@@ -1,0 +1,3 @@
+//! The integration test binary.
+
+mod data;
