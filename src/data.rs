@@ -106,7 +106,7 @@ pub fn load_str(
         Ok(None) => return Err(empty_file(source, format, schema)),
         Err(error) => return Err(DataFailure::one(source, error)),
     };
-    match validate::validate(&root, schema, format, source.text()) {
+    match validate::validate(root, schema, format, source.text()) {
         Ok(sections) => Ok(Project { source, sections }),
         Err(errors) => Err(DataFailure::new(source, errors)),
     }
@@ -120,11 +120,20 @@ fn read(text: &str, format: Format) -> Result<Option<Node>, DataError> {
     }
 }
 
-/// Spans count bytes in a `u32`: larger files are refused before any is made.
+/// The largest project file loaded, in bytes: 16 MiB.
+///
+/// A filled form takes a few kilobytes, narrative included. Parsing costs several times
+/// a file's size in memory (the `toml` parser alone peaks above 20 times the size of a
+/// file dense with short rows), so an outsized file is refused before any is spent.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses files above `MAX_FILE_BYTES`; this also keeps every offset within a span's
+/// `u32`.
 fn too_large(name: &str, size: usize) -> Option<DataFailure> {
-    (u32::try_from(size).is_err()).then(|| {
+    (size > MAX_FILE_BYTES).then(|| {
         let error = DataError::FileTooLarge {
             size,
+            limit: format!("{} MiB", MAX_FILE_BYTES / (1024 * 1024)),
             span: Span::default(),
         };
         DataFailure::one(SourceFile::new(name, ""), error)

@@ -38,7 +38,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 9] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 11] = [
     EngineFinding {
         code: "unknown-category",
         severity: Severity::Error,
@@ -83,6 +83,16 @@ pub const ENGINE_FINDINGS: [EngineFinding; 9] = [
         code: "needs-review",
         severity: Severity::Warning,
         meaning: "an actual value is missing and an explanation says why: a person should look",
+    },
+    EngineFinding {
+        code: "score-out-of-range",
+        severity: Severity::Error,
+        meaning: "a self score lies outside the range its grade allows",
+    },
+    EngineFinding {
+        code: "missing-self-score",
+        severity: Severity::Warning,
+        meaning: "a grade allows a range of scores and the form picks none",
     },
 ];
 

@@ -1,2 +1,10 @@
-//! The `perfeval` command line.
-fn main() {}
+//! The `perfeval` command line: see `perfeval --help`.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = perfeval::cli::Cli::parse();
+    perfeval::cli::run(cli).into()
+}

@@ -19,8 +19,8 @@ use crate::text::fold_width;
 
 /// One value to convert: the node, the text it is written as, and its field.
 pub(crate) struct Value<'a> {
-    /// The value.
-    pub(crate) node: &'a Node,
+    /// The value, which text takes over without a copy.
+    pub(crate) node: Node,
     /// Its text in the file (quotes included for a string).
     pub(crate) written: &'a str,
     /// The field it is given for.
@@ -31,31 +31,31 @@ pub(crate) struct Value<'a> {
 
 /// Converts a value (never `null`: the validator treats that as absent) to the field's
 /// type.
-pub(crate) fn convert(value: &Value<'_>) -> Result<Datum, DataError> {
+pub(crate) fn convert(value: Value<'_>) -> Result<Datum, DataError> {
     match value.field.ty {
         FieldType::Text | FieldType::Measure => text(value),
-        FieldType::Integer => integer(value).map(Datum::Decimal),
+        FieldType::Integer => integer(&value).map(Datum::Decimal),
         FieldType::Number | FieldType::Amount | FieldType::Points => {
-            decimal(value, false).map(Datum::Decimal)
+            decimal(&value, false).map(Datum::Decimal)
         }
-        FieldType::Percent => percent(value).map(Datum::Decimal),
-        FieldType::Date => date(value).map(Datum::Date),
+        FieldType::Percent => percent(&value).map(Datum::Decimal),
+        FieldType::Date => date(&value).map(Datum::Date),
         FieldType::Bool => match value.node.kind {
             Kind::Bool(b) => Ok(Datum::Bool(b)),
-            _ => Err(wrong_type(value)),
+            _ => Err(wrong_type(&value)),
         },
     }
 }
 
 /// Text as given. A number, boolean or date keeps the text it was written as: the
 /// engine reads measures itself, so nothing is folded or trimmed here.
-fn text(value: &Value<'_>) -> Result<Datum, DataError> {
-    match &value.node.kind {
-        Kind::String(s) => Ok(Datum::Text(s.clone())),
+fn text(value: Value<'_>) -> Result<Datum, DataError> {
+    match value.node.kind {
+        Kind::String(s) => Ok(Datum::Text(s)),
         Kind::Number(_) | Kind::Bool(_) | Kind::Date(_) | Kind::DateTime => {
             Ok(Datum::Text(value.written.to_owned()))
         }
-        Kind::Table(_) | Kind::Array(_) | Kind::Null => Err(wrong_type(value)),
+        Kind::Table(_) | Kind::Array(_) | Kind::Null => Err(wrong_type(&value)),
     }
 }
 
@@ -158,7 +158,7 @@ fn wrong_type(value: &Value<'_>) -> DataError {
     DataError::WrongType {
         what: format!("`{}`", value.field.key),
         expected: words::expected(ty).to_owned(),
-        found: value.words.found(value.node, value.written),
+        found: value.words.found(&value.node, value.written),
         span: value.node.span,
         help: Some(help.to_owned()),
     }
@@ -182,8 +182,8 @@ mod tests {
     fn run(kind: Kind, written: &str, ty: FieldType) -> Result<Datum, DataError> {
         let node = Node::new(kind, Span::new(0, written.len()));
         let field = field(ty);
-        convert(&Value {
-            node: &node,
+        convert(Value {
+            node,
             written,
             field: &field,
             words: Words::new(Format::Toml),

@@ -31,15 +31,19 @@ pub enum DataError {
         span: Span,
     },
 
-    /// A file of 4 GiB or more.
-    #[error("the file is too large: {size} bytes")]
+    /// A file larger than `MAX_FILE_BYTES` (16 MiB).
+    #[error("the file is too large: {size} bytes, more than the {limit} a project file may have")]
     #[diagnostic(
         code(perfeval::data::file_too_large),
-        help("a project file holds one form and must be smaller than 4 GiB")
+        help(
+            "a project file holds one form, which takes a few kilobytes; check that this is the right file"
+        )
     )]
     FileTooLarge {
         /// The size in bytes.
         size: usize,
+        /// The limit, in words (`16 MiB`).
+        limit: String,
         /// The start of the file.
         #[label("this file")]
         span: Span,

@@ -28,7 +28,7 @@ pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
         tokens: false,
     };
     let parsed = parse_to_ast(text, &collect, &strict()).map_err(|e| syntax_error(&e, text))?;
-    Ok(parsed.value.as_ref().map(node))
+    Ok(parsed.value.map(node))
 }
 
 fn strict() -> ParseOptions {
@@ -109,37 +109,44 @@ fn lower_first(message: &str) -> String {
     })
 }
 
-fn node(value: &Value<'_>) -> Node {
+/// Takes the AST apart as it goes, so that the file is not held as both at once.
+fn node(value: Value<'_>) -> Node {
     match value {
-        Value::Object(object) => Node::new(Kind::Table(entries(object)), opening(object.range)),
-        Value::Array(array) => Node::new(Kind::Array(items(array)), opening(array.range)),
-        Value::StringLit(s) => Node::new(Kind::String(s.value.to_string()), span(s.range)),
+        Value::Object(object) => {
+            let span = opening(object.range);
+            Node::new(Kind::Table(entries(object)), span)
+        }
+        Value::Array(array) => {
+            let span = opening(array.range);
+            Node::new(Kind::Array(items(array)), span)
+        }
+        Value::StringLit(s) => Node::new(Kind::String(s.value.into_owned()), span(s.range)),
         Value::NumberLit(n) => Node::new(Kind::Number(n.value.to_owned()), span(n.range)),
         Value::BooleanLit(b) => Node::new(Kind::Bool(b.value), span(b.range)),
         Value::NullKeyword(n) => Node::new(Kind::Null, span(n.range)),
     }
 }
 
-fn entries(object: &Object<'_>) -> Vec<Entry> {
+fn entries(object: Object<'_>) -> Vec<Entry> {
     object
         .properties
-        .iter()
+        .into_iter()
         .map(|prop| {
-            let (key, key_range) = match &prop.name {
-                ObjectPropName::String(s) => (s.value.to_string(), s.range),
+            let (key, key_range) = match prop.name {
+                ObjectPropName::String(s) => (s.value.into_owned(), s.range),
                 ObjectPropName::Word(w) => (w.value.to_owned(), w.range),
             };
             Entry {
                 key,
                 key_span: span(key_range),
-                value: node(&prop.value),
+                value: node(prop.value),
             }
         })
         .collect()
 }
 
-fn items(array: &Array<'_>) -> Vec<Node> {
-    array.elements.iter().map(node).collect()
+fn items(array: Array<'_>) -> Vec<Node> {
+    array.elements.into_iter().map(node).collect()
 }
 
 fn span(range: Range) -> Span {

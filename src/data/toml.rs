@@ -21,7 +21,7 @@ pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
     if root.get_ref().is_empty() {
         return Ok(None);
     }
-    let entries = table(root.get_ref(), 1)?;
+    let entries = table(root.into_inner(), 1)?;
     Ok(Some(Node::new(Kind::Table(entries), Span::default())))
 }
 
@@ -55,42 +55,43 @@ fn syntax_error(error: &::toml::de::Error, text: &str) -> DataError {
     }
 }
 
-fn table(table: &DeTable<'_>, depth: usize) -> Result<Vec<Entry>, DataError> {
+fn table(table: DeTable<'_>, depth: usize) -> Result<Vec<Entry>, DataError> {
     // The parser orders keys by name; the tree keeps file order, so that problems are
-    // found and reported top to bottom.
-    let mut pairs: Vec<_> = table.iter().collect();
+    // found and reported top to bottom. The parser's table is taken apart as it goes.
+    let mut pairs: Vec<_> = table.into_iter().collect();
     pairs.sort_by_key(|(key, _)| key.span().start);
     pairs
         .into_iter()
         .map(|(key, value)| {
+            let key_span = span_of(&key);
             Ok(Entry {
-                key: key.get_ref().to_string(),
-                key_span: span_of(key),
+                key: key.into_inner().into_owned(),
+                key_span,
                 value: node(value, depth + 1)?,
             })
         })
         .collect()
 }
 
-fn node(value: &Spanned<DeValue<'_>>, depth: usize) -> Result<Node, DataError> {
-    let span = span_of(value);
+fn node(value: Spanned<DeValue<'_>>, depth: usize) -> Result<Node, DataError> {
+    let span = span_of(&value);
     if depth > MAX_DEPTH {
         return Err(DataError::NestingTooDeep { span });
     }
-    let kind = match value.get_ref() {
+    let kind = match value.into_inner() {
         DeValue::Table(t) => Kind::Table(table(t, depth)?),
         DeValue::Array(items) => Kind::Array(
             items
-                .iter()
+                .into_iter()
                 .map(|item| node(item, depth + 1))
                 .collect::<Result<_, _>>()?,
         ),
-        DeValue::String(s) => Kind::String(s.to_string()),
+        DeValue::String(s) => Kind::String(s.into_owned()),
         // `Display` writes the radix prefix back (`0x1F`); the decimal reader reads it.
         DeValue::Integer(i) => Kind::Number(i.to_string()),
         DeValue::Float(f) => Kind::Number(f.as_str().to_owned()),
-        DeValue::Boolean(b) => Kind::Bool(*b),
-        DeValue::Datetime(dt) => datetime(dt),
+        DeValue::Boolean(b) => Kind::Bool(b),
+        DeValue::Datetime(dt) => datetime(&dt),
     };
     Ok(Node::new(kind, span))
 }

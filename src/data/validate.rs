@@ -16,9 +16,10 @@ use super::tree::{Entry, Kind, Node};
 use super::words::Words;
 use crate::source::Span;
 
-/// The sections of a project, or the problems that keep it from being one.
+/// The sections of a project, or the problems that keep it from being one. The tree is
+/// consumed as it is converted, so that a large file is not held twice.
 pub(crate) fn validate(
-    root: &Node,
+    root: Node,
     schema: &FormSchema,
     format: Format,
     text: &str,
@@ -45,29 +46,31 @@ struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    fn file(&mut self, root: &Node) -> BTreeMap<String, SectionData> {
+    fn file(&mut self, root: Node) -> BTreeMap<String, SectionData> {
         let mut sections = BTreeMap::new();
-        let Kind::Table(entries) = &root.kind else {
-            self.errors.push(DataError::WrongType {
-                what: "the file".to_owned(),
-                expected: format!("{} of sections", self.words.table()),
-                found: self.words.found(root, self.written(root.span)),
-                span: root.span,
-                help: None,
-            });
-            return sections;
+        let entries = match root.kind {
+            Kind::Table(entries) => entries,
+            _ => {
+                self.errors.push(DataError::WrongType {
+                    what: "the file".to_owned(),
+                    expected: format!("{} of sections", self.words.table()),
+                    found: self.words.found(&root, self.written(root.span)),
+                    span: root.span,
+                    help: None,
+                });
+                return sections;
+            }
         };
         // A misspelt section is reported once, as unknown, not also as missing.
-        let mut present = HashSet::new();
+        let mut present: HashSet<&str> = HashSet::new();
         for entry in self.unique(entries) {
-            present.insert(entry.key.as_str());
-            match self.schema.section(&entry.key) {
-                None => present.extend(self.unknown_section(entry)),
-                Some(section) => {
-                    if let Some(data) = self.section(section, entry) {
-                        sections.insert(section.key.clone(), data);
-                    }
-                }
+            let Some(section) = self.schema.section(&entry.key) else {
+                present.extend(self.unknown_section(&entry));
+                continue;
+            };
+            present.insert(&section.key);
+            if let Some(data) = self.section(section, entry) {
+                sections.insert(section.key.clone(), data);
             }
         }
         for section in &self.schema.sections {
@@ -99,36 +102,38 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn section(&mut self, section: &SectionSchema, entry: &Entry) -> Option<SectionData> {
-        match (section.shape, &entry.value.kind) {
+    fn section(&mut self, section: &'a SectionSchema, entry: Entry) -> Option<SectionData> {
+        let span = section_span(&entry);
+        match (section.shape, entry.value.kind) {
             (Shape::Record, Kind::Table(fields)) => {
-                let span = section_span(entry);
                 let place = self.words.section(section);
-                Some(SectionData::Record(
-                    self.record(section, fields, span, &place),
-                ))
+                let record = self.record(section, fields, span, &place);
+                Some(SectionData::Record(record))
             }
             (Shape::Rows, Kind::Array(items)) => Some(SectionData::Rows(self.rows(section, items))),
-            _ => {
-                self.wrong_section_type(section, &entry.value);
+            (_, kind) => {
+                self.wrong_section_type(section, &Node::new(kind, entry.value.span));
                 None
             }
         }
     }
 
-    fn rows(&mut self, section: &SectionSchema, items: &[Node]) -> Vec<Record> {
+    fn rows(&mut self, section: &'a SectionSchema, items: Vec<Node>) -> Vec<Record> {
         let mut rows = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.into_iter().enumerate() {
             let place = self.words.row(section, index);
-            match &item.kind {
+            match item.kind {
                 Kind::Table(fields) => rows.push(self.record(section, fields, item.span, &place)),
-                _ => self.errors.push(DataError::WrongType {
-                    what: place,
-                    expected: self.words.table().to_owned(),
-                    found: self.words.found(item, self.written(item.span)),
-                    span: item.span,
-                    help: Some(self.words.section_help(section)),
-                }),
+                kind => {
+                    let item = Node::new(kind, item.span);
+                    self.errors.push(DataError::WrongType {
+                        what: place,
+                        expected: self.words.table().to_owned(),
+                        found: self.words.found(&item, self.written(item.span)),
+                        span: item.span,
+                        help: Some(self.words.section_help(section)),
+                    });
+                }
             }
         }
         rows
@@ -136,8 +141,8 @@ impl<'a> Validator<'a> {
 
     fn record(
         &mut self,
-        section: &SectionSchema,
-        entries: &[Entry],
+        section: &'a SectionSchema,
+        entries: Vec<Entry>,
         span: Span,
         place: &str,
     ) -> Record {
@@ -146,37 +151,45 @@ impl<'a> Validator<'a> {
             fields: BTreeMap::new(),
         };
         // A misspelt field is reported once, as unknown, not also as missing.
-        let mut present = HashSet::new();
+        let mut present: HashSet<&str> = HashSet::new();
         for entry in self.unique(entries) {
-            present.insert(entry.key.as_str());
             let Some(field) = section.field(&entry.key) else {
-                present.extend(self.unknown_key(section, entry, place));
+                present.extend(self.unknown_key(section, &entry, place));
                 continue;
             };
-            if matches!(entry.value.kind, Kind::Null) {
+            present.insert(&field.key);
+            let Entry {
+                key,
+                key_span,
+                value,
+            } = entry;
+            let value_span = value.span;
+            if matches!(value.kind, Kind::Null) {
                 // `null` (or an empty YAML value) means the value is not given. An empty
                 // YAML value has no text to point at: its key stands for it.
                 if !field.optional {
-                    let span = match entry.value.span {
-                        s if s.is_empty() => entry.key_span,
-                        s => s,
+                    let span = if value_span.is_empty() {
+                        key_span
+                    } else {
+                        value_span
                     };
                     self.missing_field(field, place, span, "given without a value");
                 }
                 continue;
             }
             let value = Value {
-                node: &entry.value,
-                written: self.written(entry.value.span),
+                node: value,
+                written: self.written(value_span),
                 field,
                 words: self.words,
             };
-            match convert(&value) {
+            match convert(value) {
                 Ok(datum) => {
-                    let span = entry.value.span;
-                    record
-                        .fields
-                        .insert(field.key.clone(), Field { value: datum, span });
+                    let field = Field {
+                        value: datum,
+                        span: value_span,
+                    };
+                    record.fields.insert(key, field);
                 }
                 Err(error) => self.errors.push(error),
             }
@@ -189,26 +202,29 @@ impl<'a> Validator<'a> {
         record
     }
 
-    /// The entries of a table, each key once: later duplicates are reported and skipped.
-    fn unique<'e>(&mut self, entries: &'e [Entry]) -> Vec<&'e Entry> {
+    /// The entries of a table, each key once: later duplicates are reported and dropped.
+    fn unique(&mut self, entries: Vec<Entry>) -> impl Iterator<Item = Entry> + use<> {
         let mut first: HashMap<&str, Span> = HashMap::new();
-        let mut unique = Vec::with_capacity(entries.len());
-        for entry in entries {
+        let mut repeated = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
             if let Some(first_span) = first.get(entry.key.as_str()) {
                 self.errors.push(DataError::DuplicateKey {
                     key: entry.key.clone(),
                     span: entry.key_span,
                     first: Some(*first_span),
                 });
+                repeated.push(index);
             } else {
                 first.insert(&entry.key, entry.key_span);
-                unique.push(entry);
             }
         }
-        unique
+        entries
+            .into_iter()
+            .enumerate()
+            .filter(move |(index, _)| !repeated.contains(index))
+            .map(|(_, entry)| entry)
     }
 
-    /// Reports an unknown section; returns the section it likely means.
     fn unknown_section(&mut self, entry: &Entry) -> Option<&'a str> {
         let candidates: Vec<Candidate<'_>> = self
             .schema
@@ -228,12 +244,12 @@ impl<'a> Validator<'a> {
     }
 
     /// Reports an unknown field; returns the field it likely means.
-    fn unknown_key<'s>(
+    fn unknown_key(
         &mut self,
-        section: &'s SectionSchema,
+        section: &'a SectionSchema,
         entry: &Entry,
         place: &str,
-    ) -> Option<&'s str> {
+    ) -> Option<&'a str> {
         let candidates: Vec<Candidate<'_>> = section
             .fields
             .iter()

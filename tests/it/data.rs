@@ -472,6 +472,14 @@ fn nan_and_infinity_in_json() {
 }
 
 #[test]
+fn outsized_files_are_refused_before_parsing() {
+    let text = "# filler\n".repeat(perfeval::data::MAX_FILE_BYTES / 9 + 1);
+    let failure = load_bytes("big.toml", text.as_bytes(), Format::Toml, &schema()).unwrap_err();
+    assert_eq!(problems(&failure), ["file_too_large@1:1"]);
+    assert!(render(&failure).contains("16 MiB"));
+}
+
+#[test]
 fn empty_files_in_every_format() {
     for (format, text) in [
         (Format::Toml, ""),
@@ -480,6 +488,7 @@ fn empty_files_in_every_format() {
     ] {
         let failure = load_str(SourceFile::new("t", text), format, &schema()).unwrap_err();
         assert_eq!(problems(&failure), ["empty_file@1:1"], "{format:?}");
+        assert!(render(&failure).contains("the project file is empty"));
     }
 }
 

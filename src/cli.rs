@@ -1,0 +1,247 @@
+//! The command line: arguments, file reading, and printing. All I/O of perfeval is here.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::Error;
+use crate::compile::Plan;
+use crate::data::{self, Format};
+use crate::diagnostic::Failure;
+use crate::report::json::ProjectResult;
+use crate::report::{diagnostic, json, table};
+use crate::source::SourceFile;
+
+/// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
+/// ruleset: recomputes every weight and score and checks the budget arithmetic.
+#[derive(Debug, Parser)]
+#[command(name = "perfeval", version)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate project files against a ruleset (评估自评表).
+    Check(CheckArgs),
+}
+
+/// Arguments of `perfeval check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The ruleset, such as `rulesets/2023.rules`.
+    #[arg(long, value_name = "RULESET")]
+    pub rules: PathBuf,
+    /// Project files (.toml, .json, .yaml, .yml) or folders of them.
+    #[arg(required = true, value_name = "PROJECT")]
+    pub projects: Vec<PathBuf>,
+    /// How to print the results.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Tables and diagnostics for people.
+    Table,
+    /// One JSON document for tools.
+    Json,
+}
+
+/// How a run ended: the process exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every project evaluated; no finding of severity error.
+    Pass = 0,
+    /// Every project evaluated; at least one error finding.
+    Findings = 1,
+    /// Something could not be evaluated.
+    Failure = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Width of rendered diagnostics, fixed so that output does not depend on the terminal.
+const WIDTH: usize = 100;
+
+/// Runs a parsed command line.
+#[must_use]
+pub fn run(cli: Cli) -> Status {
+    match cli.command {
+        Command::Check(args) => check(&args),
+    }
+}
+
+fn colour(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
+    let text = diagnostic::render(d, colour(std::io::stderr().is_terminal()), WIDTH);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+fn check(args: &CheckArgs) -> Status {
+    let rules_name = args.rules.display().to_string();
+    let plan = match read_source(&args.rules).and_then(|s| crate::load_ruleset(&s)) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprint_diagnostic(&e);
+            return Status::Failure;
+        }
+    };
+    let (paths, mut failed) = collect(&args.projects);
+    for error in &failed {
+        eprint_diagnostic(error);
+    }
+    let results: Vec<ProjectResult> = paths
+        .iter()
+        .map(|p| evaluate_file(&plan, &rules_name, p))
+        .collect();
+    let mut out = String::new();
+    match args.format {
+        OutputFormat::Json => {
+            out = json::render(&rules_name, &plan, &results);
+            out.push('\n');
+        }
+        OutputFormat::Table => {
+            let colour = colour(std::io::stdout().is_terminal());
+            for result in &results {
+                if let ProjectResult::Evaluated(outcome) = result {
+                    out.push_str(&table::render(outcome));
+                    for finding in &outcome.findings {
+                        let d = diagnostic::FindingDiagnostic {
+                            finding,
+                            source: &outcome.source,
+                        };
+                        out.push_str(&diagnostic::render(&d, colour, WIDTH));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    for result in &results {
+        if let ProjectResult::Failed { error, .. } = result {
+            eprint_diagnostic(error);
+        }
+    }
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    status(&results, failed.drain(..).count())
+}
+
+fn status(results: &[ProjectResult], unreadable: usize) -> Status {
+    let failed = unreadable > 0
+        || results
+            .iter()
+            .any(|r| matches!(r, ProjectResult::Failed { .. }));
+    let findings = results
+        .iter()
+        .any(|r| matches!(r, ProjectResult::Evaluated(o) if o.has_errors()));
+    match (failed, findings) {
+        (true, _) => Status::Failure,
+        (false, true) => Status::Findings,
+        (false, false) => Status::Pass,
+    }
+}
+
+/// Reads a text file as UTF-8, without a byte-order mark.
+fn read_source(path: &Path) -> Result<SourceFile, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is not UTF-8 (byte {} is not); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        ),
+    })?;
+    Ok(SourceFile::new(path.display().to_string(), text))
+}
+
+/// The project files named: files as given, folders searched for project files in
+/// name order. Paths that cannot be read are errors.
+fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            walk(arg, &mut files, &mut errors);
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(Error::Io {
+                path: dir.to_owned(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if Format::from_path(&path).is_some() {
+            files.push(path);
+        }
+    }
+}
+
+fn evaluate_file(plan: &Plan, rules_name: &str, path: &Path) -> ProjectResult {
+    let file = path.display().to_string();
+    match load_and_evaluate(plan, rules_name, path) {
+        Ok(outcome) => ProjectResult::Evaluated(outcome),
+        Err(error) => ProjectResult::Failed { file, error },
+    }
+}
+
+fn load_and_evaluate(
+    plan: &Plan,
+    rules_name: &str,
+    path: &Path,
+) -> Result<crate::eval::outcome::Outcome, Error> {
+    let name = path.display().to_string();
+    let Some(format) = Format::from_path(path) else {
+        return Err(Error::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a project file must end in .toml, .json, .yaml or .yml",
+            ),
+        });
+    };
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let project = data::load_bytes(&name, &bytes, format, &plan.form)?;
+    crate::evaluate(plan, &project).map_err(|e| {
+        let ruleset = std::fs::read_to_string(rules_name).unwrap_or_default();
+        Error::Eval(Failure::new(SourceFile::new(rules_name, ruleset), e))
+    })
+}

@@ -1,0 +1,301 @@
+//! Compiling: arranging a checked ruleset for evaluation.
+//!
+//! Labels, catalog names, comparator words and grade words get lookup tables; each
+//! class gets its completion formula per comparator; engine findings get their
+//! severities. Compiling cannot fail: `check` has already refused every ruleset this
+//! stage could not arrange.
+
+use std::collections::HashMap;
+
+use crate::check::checked::{
+    CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef, GradeDef,
+    MissingDef, RoundingDef,
+};
+use crate::data::schema::FormSchema;
+use crate::finding::ENGINE_FINDINGS;
+use crate::ir::Expr;
+use crate::syntax::ast::{Comparator, ResidualRule, Severity};
+use crate::text::fold_width;
+
+/// A ruleset ready to evaluate projects.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The ruleset's name.
+    pub name: String,
+    /// Its version, where given.
+    pub version: Option<String>,
+    /// Its fiscal year, where given.
+    pub fiscal_year: Option<i32>,
+    /// Its data cutoff date, where given.
+    pub cutoff: Option<jiff::civil::Date>,
+    /// The most points a project can score, where given.
+    pub max_score: Option<Expr>,
+    /// The form project files fill.
+    pub form: FormSchema,
+    /// Categories by id.
+    pub categories: Vec<CategoryPlan>,
+    /// Pools by id.
+    pub pools: Vec<PoolPlan>,
+    /// Scoring classes by id.
+    pub classes: Vec<ClassPlan>,
+    /// How target and actual texts are read.
+    pub words: MeasureWords,
+    /// Qualitative grades.
+    pub grades: GradesPlan,
+    /// Missing values.
+    pub missing: MissingDef,
+    /// How each indicator's score is rounded, if at all.
+    pub rounding: Option<RoundingDef>,
+    /// When an actual value is not taken.
+    pub discards: Vec<DiscardDef>,
+    /// Consistency checks in ruleset order.
+    pub checks: Vec<CheckDef>,
+    labels: HashMap<String, usize>,
+    severities: HashMap<String, Severity>,
+}
+
+/// A category, with the pool that shares out its points.
+#[derive(Clone, Debug)]
+pub struct CategoryPlan {
+    /// The canonical name.
+    pub name: String,
+    /// The class scoring its quantitative indicators.
+    pub class: Option<usize>,
+    /// The pool its indicators are in.
+    pub pool: Option<usize>,
+}
+
+/// A pool of points.
+#[derive(Clone, Debug)]
+pub struct PoolPlan {
+    /// The pool's name.
+    pub name: String,
+    /// Its points.
+    pub points: Expr,
+    /// How its points are split.
+    pub split: SplitPlan,
+}
+
+/// How a pool's points are split, with lookups.
+#[derive(Clone, Debug)]
+pub enum SplitPlan {
+    /// A catalog of named indicators.
+    Fixed {
+        /// Entries in ruleset order.
+        entries: Vec<CatalogEntryDef>,
+        /// Entry by category and normalised name.
+        index: HashMap<(usize, String), usize>,
+    },
+    /// Evenly, with the share rounded and the residual placed.
+    Evenly {
+        /// How the share is rounded, if at all.
+        share: Option<RoundingDef>,
+        /// Who carries the residual.
+        residual: ResidualRule,
+    },
+    /// The department's declared weights.
+    Declared,
+}
+
+/// A scoring class, with a completion formula for every comparator.
+#[derive(Clone, Debug)]
+pub struct ClassPlan {
+    /// The class's name.
+    pub name: String,
+    /// The rules as declared.
+    pub def: ClassDef,
+    /// The completion formula for each comparator, in [`Comparator::ALL`] order.
+    pub completion: [Option<Expr>; 5],
+}
+
+/// Comparator words, longest first so that `及其以下` is tried before `以下`.
+#[derive(Clone, Debug, Default)]
+pub struct MeasureWords {
+    /// Words before the number.
+    pub before: Vec<(String, Comparator)>,
+    /// Words after the number.
+    pub after: Vec<(String, Comparator)>,
+}
+
+/// Grades with a lookup by word.
+#[derive(Clone, Debug, Default)]
+pub struct GradesPlan {
+    /// Grades by id.
+    pub grades: Vec<GradeDef>,
+    /// The grade an actual equal to the target counts as.
+    pub target: Option<usize>,
+    by_word: HashMap<String, usize>,
+}
+
+impl GradesPlan {
+    /// The grade a normalised word names.
+    #[must_use]
+    pub fn by_word(&self, word: &str) -> Option<usize> {
+        self.by_word.get(word).copied()
+    }
+}
+
+/// Folds widths and removes whitespace, so that labels and words typed in different
+/// input methods compare equal.
+#[must_use]
+pub fn normalize(text: &str) -> String {
+    fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+impl Plan {
+    /// The category a form's label means.
+    #[must_use]
+    pub fn category_of_label(&self, label: &str) -> Option<usize> {
+        self.labels.get(&normalize(label)).copied()
+    }
+
+    /// The severity of an engine finding.
+    #[must_use]
+    pub fn severity(&self, code: &str) -> Severity {
+        self.severities
+            .get(code)
+            .copied()
+            .unwrap_or(Severity::Error)
+    }
+}
+
+/// Arranges a checked ruleset for evaluation.
+#[must_use]
+pub fn compile(checked: Checked) -> Plan {
+    let categories = category_plans(&checked);
+    let labels = label_index(&checked);
+    let pools = checked.pools.iter().map(pool_plan).collect();
+    let classes = checked
+        .classes
+        .iter()
+        .map(|c| class_plan(c, &checked.completion))
+        .collect();
+    let words = measure_words(&checked);
+    let grades = grades_plan(&checked);
+    let mut severities: HashMap<String, Severity> = ENGINE_FINDINGS
+        .iter()
+        .map(|f| (f.code.to_owned(), f.severity))
+        .collect();
+    severities.extend(checked.severities.iter().cloned());
+    let mut missing = checked.missing;
+    missing.markers = missing.markers.iter().map(|m| normalize(m)).collect();
+    Plan {
+        name: checked.name,
+        version: checked.version,
+        fiscal_year: checked.fiscal_year,
+        cutoff: checked.cutoff,
+        max_score: checked.max_score,
+        form: checked.form,
+        categories,
+        pools,
+        classes,
+        words,
+        grades,
+        missing,
+        rounding: checked.rounding,
+        discards: checked.discards,
+        checks: checked.checks,
+        labels,
+        severities,
+    }
+}
+
+fn category_plans(checked: &Checked) -> Vec<CategoryPlan> {
+    checked
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(id, c)| CategoryPlan {
+            name: c.name.clone(),
+            class: c.class,
+            pool: checked
+                .pools
+                .iter()
+                .position(|p| p.categories.contains(&id)),
+        })
+        .collect()
+}
+
+fn label_index(checked: &Checked) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (id, c) in checked.categories.iter().enumerate() {
+        for label in std::iter::once(&c.name).chain(&c.labels) {
+            index.entry(normalize(label)).or_insert(id);
+        }
+    }
+    index
+}
+
+fn pool_plan(pool: &crate::check::checked::PoolDef) -> PoolPlan {
+    use crate::check::checked::SplitDef;
+    let split = match &pool.split {
+        SplitDef::Fixed(entries) => {
+            let mut index = HashMap::new();
+            for (i, e) in entries.iter().enumerate() {
+                index.entry((e.category, normalize(&e.name))).or_insert(i);
+            }
+            SplitPlan::Fixed {
+                entries: entries.clone(),
+                index,
+            }
+        }
+        SplitDef::Evenly { share, residual } => SplitPlan::Evenly {
+            share: *share,
+            residual: *residual,
+        },
+        SplitDef::Declared => SplitPlan::Declared,
+    };
+    PoolPlan {
+        name: pool.name.clone(),
+        points: pool.points.clone(),
+        split,
+    }
+}
+
+fn class_plan(class: &ClassDef, global: &[CompletionCaseDef]) -> ClassPlan {
+    let completion = Comparator::ALL.map(|comparator| {
+        let own = class.completion.iter().chain(global);
+        own.clone()
+            .find(|case| case.comparators.contains(&comparator))
+            .map(|case| case.formula.clone())
+    });
+    ClassPlan {
+        name: class.name.clone(),
+        def: class.clone(),
+        completion,
+    }
+}
+
+fn measure_words(checked: &Checked) -> MeasureWords {
+    let mut words = MeasureWords::default();
+    for w in &checked.comparator_words {
+        words
+            .before
+            .extend(w.before.iter().map(|t| (normalize(t), w.comparator)));
+        words
+            .after
+            .extend(w.after.iter().map(|t| (normalize(t), w.comparator)));
+    }
+    let longest_first =
+        |a: &(String, Comparator), b: &(String, Comparator)| b.0.len().cmp(&a.0.len());
+    words.before.sort_by(longest_first);
+    words.after.sort_by(longest_first);
+    words
+}
+
+fn grades_plan(checked: &Checked) -> GradesPlan {
+    let mut by_word = HashMap::new();
+    for (id, g) in checked.grades.iter().enumerate() {
+        for word in std::iter::once(&g.name).chain(&g.aliases) {
+            by_word.entry(normalize(word)).or_insert(id);
+        }
+    }
+    GradesPlan {
+        grades: checked.grades.clone(),
+        target: checked.target_grade,
+        by_word,
+    }
+}

@@ -1,0 +1,201 @@
+//! Running the ruleset's `discard` rules and checks, and writing their findings.
+
+use std::sync::Arc;
+
+use crate::check::checked::{CheckDef, FindingDef, MessagePart};
+use crate::check::expr::INDICATORS;
+use crate::data::project::Record;
+use crate::finding::Finding;
+use crate::ir::{Expr, ExprKind};
+use crate::source::Span;
+use crate::value::Value;
+
+use super::classify::text;
+use super::describe;
+use super::env::Env;
+use super::error::EvalError;
+use super::outcome::RowState;
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// Which recognised rows a `discard` rule refuses the actual value of; raises their
+/// findings.
+pub(crate) fn discards(
+    env: &mut Env<'_>,
+    rows: &[Record],
+    states: &[RowState],
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<bool>> {
+    let section: Arc<str> = INDICATORS.into();
+    let mut discarded = vec![false; rows.len()];
+    for rule in &env.plan.discards {
+        for (i, (row, state)) in rows.iter().zip(states).enumerate() {
+            if !state.recognized {
+                continue;
+            }
+            let holds = env.in_row(&section, i, |env| env.eval(&rule.condition))?;
+            if holds != Value::Bool(true) {
+                continue;
+            }
+            if let Some(flag) = discarded.get_mut(i) {
+                *flag = true;
+            }
+            let finding = env.in_row(&section, i, |env| {
+                let message = match &rule.finding.message {
+                    Some(parts) => render(env, parts, Some(INDICATORS))?,
+                    None => format!(
+                        "「{}」的实际完成值不予采信",
+                        text(row, "name").unwrap_or("")
+                    ),
+                };
+                Ok::<_, EvalError>(finding(
+                    &rule.finding,
+                    message,
+                    Some(row_name(row)),
+                    row.get("actual").map(|f| f.span),
+                ))
+            })?;
+            findings.push(finding);
+        }
+    }
+    Ok(discarded)
+}
+
+/// Runs every check, once per project or once per row.
+pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<()> {
+    for check in &env.plan.checks {
+        match &check.rows {
+            None => {
+                if let Some(f) = run_check(env, check, None)? {
+                    findings.push(f);
+                }
+            }
+            Some(section) => {
+                let section: Arc<str> = section.as_str().into();
+                for i in 0..env.project.rows(&section).len() {
+                    if let Some(f) =
+                        env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
+                    {
+                        findings.push(f);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A finding where the check applies and fails; nothing where it holds or does not
+/// apply (its condition is false, or a value it needs is missing).
+fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<Option<Finding>> {
+    if let Some(cond) = &check.condition {
+        if env.eval(cond)? != Value::Bool(true) {
+            return Ok(None);
+        }
+    }
+    if env.eval(&check.assertion)? != Value::Bool(false) {
+        return Ok(None);
+    }
+    let section = check.rows.as_deref();
+    let message = match &check.finding.message {
+        Some(parts) => render(env, parts, section)?,
+        None => default_message(env, &check.assertion, section)?,
+    };
+    let at = locate(env, check.at.as_ref().unwrap_or(&check.assertion));
+    let indicator = match (section, row) {
+        (Some(INDICATORS), Some(i)) => env.project.rows(INDICATORS).get(i).map(row_name),
+        _ => None,
+    };
+    Ok(Some(finding(&check.finding, message, indicator, at)))
+}
+
+fn row_name(row: &Record) -> String {
+    text(row, "name").unwrap_or("").to_owned()
+}
+
+fn finding(
+    def: &FindingDef,
+    message: String,
+    indicator: Option<String>,
+    at: Option<Span>,
+) -> Finding {
+    Finding {
+        code: def.code.clone(),
+        severity: def.severity,
+        message,
+        indicator,
+        at,
+        rule: Some(def.code.clone()),
+        clause: (!def.doc.is_empty()).then(|| def.doc.clone()),
+    }
+}
+
+fn render(env: &mut Env<'_>, parts: &[MessagePart], _section: Option<&str>) -> Result<String> {
+    let mut out = String::new();
+    for part in parts {
+        match part {
+            MessagePart::Text(t) => out.push_str(t),
+            MessagePart::Hole(e) => {
+                let v = env.eval(e)?;
+                out.push_str(&describe::value(env.plan, &v));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// "「L」为 l，「R」为 r，两者应相等" for a failed comparison.
+fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -> Result<String> {
+    let plan = env.plan;
+    if let ExprKind::Binary(op, l, r) = &assertion.kind {
+        if !matches!(
+            op,
+            crate::syntax::ast::BinaryOp::And | crate::syntax::ast::BinaryOp::Or
+        ) {
+            let lv = env.eval(l)?;
+            let rv = env.eval(r)?;
+            return Ok(format!(
+                "「{}」为 {}，「{}」为 {}，{}",
+                describe::expr(plan, l, section),
+                describe::value(plan, &lv),
+                describe::expr(plan, r, section),
+                describe::value(plan, &rv),
+                describe::expectation(*op)
+            ));
+        }
+    }
+    Ok(format!(
+        "核对未通过：{}",
+        describe::expr(plan, assertion, section)
+    ))
+}
+
+/// The project-file location of the first form value an expression reads.
+fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::SectionField { section, field } => {
+            env.project.record(section)?.get(field).map(|f| f.span)
+        }
+        ExprKind::RowField(field) => {
+            let (section, row) = env.rows.last()?;
+            env.project
+                .rows(section)
+                .get(*row)?
+                .get(field)
+                .map(|f| f.span)
+        }
+        ExprKind::Project(base, _) | ExprKind::Filter(base, _) | ExprKind::Unary(_, base) => {
+            locate(env, base)
+        }
+        ExprKind::Binary(_, l, r) => locate(env, l).or_else(|| locate(env, r)),
+        ExprKind::If(c, a, b) => locate(env, c)
+            .or_else(|| locate(env, a))
+            .or_else(|| locate(env, b)),
+        ExprKind::Call(_, args) => args.iter().find_map(|a| locate(env, a)),
+        ExprKind::Const(_)
+        | ExprKind::Global(_)
+        | ExprKind::Rows { .. }
+        | ExprKind::Computed(_)
+        | ExprKind::Local(_) => None,
+    }
+}

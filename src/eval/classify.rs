@@ -1,0 +1,178 @@
+//! The first step of scoring: which category each row is in, and whether the policy
+//! knows it.
+
+use std::collections::HashSet;
+
+use crate::compile::{Plan, SplitPlan, normalize};
+use crate::data::project::{Datum, Record};
+use crate::finding::Finding;
+use crate::source::Span;
+use crate::suggest;
+
+use super::outcome::RowState;
+
+/// The text of a row's field, where it is text.
+pub(crate) fn text<'r>(row: &'r Record, field: &str) -> Option<&'r str> {
+    match row.get(field).map(|f| &f.value) {
+        Some(Datum::Text(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The span of a row's field, or of the row where the field is absent.
+pub(crate) fn span_of(row: &Record, field: &str) -> Span {
+    row.get(field).map_or(row.span, |f| f.span)
+}
+
+/// Resolves each row's category and catalog entry; raises `unknown-category`,
+/// `unknown-indicator`, `duplicate-indicator` and `missing-indicator`.
+pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>) -> Vec<RowState> {
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut states = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut state = RowState::default();
+        let label = text(row, "category").unwrap_or("");
+        let name = text(row, "name").unwrap_or("");
+        state.category = plan.category_of_label(label);
+        match state.category {
+            None => findings.push(unknown_category(plan, row, label, name)),
+            Some(category) => match catalog_entry(plan, category, name) {
+                CatalogMatch::NotACatalog => state.recognized = true,
+                CatalogMatch::Entry(pool, entry) => {
+                    state.recognized = true;
+                    if !seen.insert((pool, entry)) {
+                        findings.push(engine(
+                            plan,
+                            "duplicate-indicator",
+                            row,
+                            "name",
+                            name,
+                            format!("共性指标「{name}」在表中出现了不止一次"),
+                        ));
+                    }
+                }
+                CatalogMatch::Unknown => {
+                    findings.push(unknown_indicator(plan, row, category, name))
+                }
+            },
+        }
+        states.push(state);
+    }
+    missing_indicators(plan, &seen, findings);
+    states
+}
+
+enum CatalogMatch {
+    NotACatalog,
+    Entry(usize, usize),
+    Unknown,
+}
+
+fn catalog_entry(plan: &Plan, category: usize, name: &str) -> CatalogMatch {
+    let pool = plan.categories.get(category).and_then(|c| c.pool);
+    let Some((pool_id, pool)) = pool.and_then(|p| plan.pools.get(p).map(|pool| (p, pool))) else {
+        return CatalogMatch::NotACatalog;
+    };
+    match &pool.split {
+        SplitPlan::Fixed { index, .. } => match index.get(&(category, normalize(name))) {
+            Some(entry) => CatalogMatch::Entry(pool_id, *entry),
+            None => CatalogMatch::Unknown,
+        },
+        _ => CatalogMatch::NotACatalog,
+    }
+}
+
+fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Finding {
+    let names = plan.categories.iter().map(|c| c.name.as_str());
+    let hint =
+        suggest::nearest(label, names).map_or(String::new(), |n| format!("（是否为「{n}」？）"));
+    let known: Vec<_> = plan.categories.iter().map(|c| c.name.as_str()).collect();
+    engine(
+        plan,
+        "unknown-category",
+        row,
+        "category",
+        name,
+        format!(
+            "类别「{label}」不是本规则集认识的类别{hint}；已知类别：{}",
+            known.join("、")
+        ),
+    )
+}
+
+fn unknown_indicator(plan: &Plan, row: &Record, category: usize, name: &str) -> Finding {
+    let category_name = plan
+        .categories
+        .get(category)
+        .map_or("", |c| c.name.as_str());
+    let entries = catalog_names(plan, category);
+    let hint = suggest::nearest(name, entries.iter().map(String::as_str))
+        .map_or(String::new(), |n| format!("（是否为「{n}」？）"));
+    engine(
+        plan,
+        "unknown-indicator",
+        row,
+        "name",
+        name,
+        format!("「{name}」不是「{category_name}」类的共性指标{hint}"),
+    )
+}
+
+fn catalog_names(plan: &Plan, category: usize) -> Vec<String> {
+    plan.pools
+        .iter()
+        .filter_map(|p| match &p.split {
+            SplitPlan::Fixed { entries, .. } => Some(entries),
+            _ => None,
+        })
+        .flatten()
+        .filter(|e| e.category == category)
+        .map(|e| e.name.clone())
+        .collect()
+}
+
+fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mut Vec<Finding>) {
+    for (pool_id, pool) in plan.pools.iter().enumerate() {
+        let SplitPlan::Fixed { entries, .. } = &pool.split else {
+            continue;
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            if seen.contains(&(pool_id, i)) {
+                continue;
+            }
+            let category = plan
+                .categories
+                .get(entry.category)
+                .map_or("", |c| c.name.as_str());
+            findings.push(Finding {
+                code: "missing-indicator".to_owned(),
+                severity: plan.severity("missing-indicator"),
+                message: format!("表中缺少「{category}」类共性指标「{}」", entry.name),
+                indicator: Some(entry.name.clone()),
+                at: None,
+                rule: None,
+                clause: None,
+            });
+        }
+    }
+}
+
+/// An engine finding about a row, pointing at one of its fields.
+pub(crate) fn engine(
+    plan: &Plan,
+    code: &str,
+    row: &Record,
+    field: &str,
+    name: &str,
+    message: String,
+) -> Finding {
+    Finding {
+        code: code.to_owned(),
+        severity: plan.severity(code),
+        message,
+        indicator: Some(name.to_owned()),
+        at: Some(span_of(row, field)),
+        rule: None,
+        clause: None,
+    }
+}

@@ -1,0 +1,151 @@
+//! Writing expressions and values in the form's own words, for finding messages.
+//!
+//! `budget.unallocated` is written as its label `指标结余数`, so that a reviewer reads
+//! the form's words, not the project file's keys.
+
+use crate::compile::Plan;
+use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, Projection};
+use crate::syntax::ast::{BinaryOp, UnaryOp};
+use crate::value::Value;
+
+/// A value as a message shows it.
+#[must_use]
+pub fn value(plan: &Plan, v: &Value) -> String {
+    match v {
+        Value::Null => "（无）".to_owned(),
+        Value::Num(n) => n.to_string(),
+        Value::Bool(true) => "是".to_owned(),
+        Value::Bool(false) => "否".to_owned(),
+        Value::Text(t) => t.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Category(c) => plan
+            .categories
+            .get(*c)
+            .map_or_else(String::new, |c| c.name.clone()),
+        Value::Rows(set) => format!("{} 行", set.rows.len()),
+        Value::List(items) => items
+            .iter()
+            .map(|i| value(plan, i))
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
+}
+
+/// An expression in the form's words.
+#[must_use]
+pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
+    match &e.kind {
+        ExprKind::Const(v) => value(plan, v),
+        ExprKind::Global(g) => global(*g).to_owned(),
+        ExprKind::SectionField { section, field } => label(plan, section, field),
+        ExprKind::Rows { section } => section_label(plan, section),
+        ExprKind::RowField(field) => {
+            row_section.map_or_else(|| field.clone(), |s| label(plan, s, field))
+        }
+        ExprKind::Computed(c) => computed(*c).to_owned(),
+        ExprKind::Local(Local::Target) => "目标值".to_owned(),
+        ExprKind::Local(Local::Actual) => "实际完成值".to_owned(),
+        ExprKind::Project(base, projection) => {
+            let section = rows_section(base);
+            let item = match projection {
+                Projection::Field(f) => section.map_or_else(|| f.clone(), |s| label(plan, s, f)),
+                Projection::Computed(c) => computed(*c).to_owned(),
+            };
+            format!("{}的{item}", expr(plan, base, row_section))
+        }
+        ExprKind::Filter(base, _) => format!("{}（筛选）", expr(plan, base, row_section)),
+        ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", expr(plan, x, row_section)),
+        ExprKind::Unary(UnaryOp::Neg, x) => format!("-{}", expr(plan, x, row_section)),
+        ExprKind::Binary(op, l, r) => format!(
+            "{} {} {}",
+            expr(plan, l, row_section),
+            operator(*op),
+            expr(plan, r, row_section)
+        ),
+        ExprKind::If(c, a, b) => format!(
+            "如果 {} 则 {} 否则 {}",
+            expr(plan, c, row_section),
+            expr(plan, a, row_section),
+            expr(plan, b, row_section)
+        ),
+        ExprKind::Call(f, args) => {
+            let args: Vec<_> = args.iter().map(|a| expr(plan, a, row_section)).collect();
+            format!("{}({})", function(*f), args.join("，"))
+        }
+    }
+}
+
+fn rows_section(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Rows { section } => Some(section),
+        ExprKind::Filter(base, _) => rows_section(base),
+        _ => None,
+    }
+}
+
+fn label(plan: &Plan, section: &str, field: &str) -> String {
+    plan.form
+        .section(section)
+        .and_then(|s| s.field(field))
+        .map_or_else(|| format!("{section}.{field}"), |f| f.label.clone())
+}
+
+fn section_label(plan: &Plan, section: &str) -> String {
+    plan.form
+        .section(section)
+        .map_or_else(|| section.to_owned(), |s| s.label.clone())
+}
+
+fn global(g: Global) -> &'static str {
+    match g {
+        Global::FiscalYear => "财政年度",
+        Global::Cutoff => "截止日期",
+        Global::Total => "总分",
+        Global::MaxScore => "满分",
+    }
+}
+
+fn computed(c: Computed) -> &'static str {
+    Computed::NAMES
+        .iter()
+        .find(|(_, _, x)| *x == c)
+        .map_or("?", |(_, zh, _)| zh)
+}
+
+fn operator(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Or => "或",
+        BinaryOp::And => "且",
+        BinaryOp::Eq => "=",
+        BinaryOp::Ne => "≠",
+        BinaryOp::Lt => "<",
+        BinaryOp::Le => "≤",
+        BinaryOp::Gt => ">",
+        BinaryOp::Ge => "≥",
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "−",
+        BinaryOp::Mul => "×",
+        BinaryOp::Div => "÷",
+    }
+}
+
+fn function(f: Function) -> &'static str {
+    crate::check::expr::FUNCTIONS
+        .iter()
+        .find(|(_, _, x)| std::mem::discriminant(x) == std::mem::discriminant(&f))
+        .map_or("?", |(en, _, _)| en)
+}
+
+/// What a failed comparison should have been, in words.
+#[must_use]
+pub fn expectation(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Eq => "两者应相等",
+        BinaryOp::Ne => "两者应不相等",
+        BinaryOp::Lt => "前者应小于后者",
+        BinaryOp::Le => "前者应不大于后者",
+        BinaryOp::Gt => "前者应大于后者",
+        BinaryOp::Ge => "前者应不小于后者",
+        _ => "条件应成立",
+    }
+}

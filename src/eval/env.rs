@@ -1,0 +1,351 @@
+//! Evaluating resolved expressions against one project.
+//!
+//! A missing value (`Null`) propagates through operators, so that a check over an
+//! optional field that the form leaves out neither passes nor fails: it does not apply.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::compile::Plan;
+use crate::data::project::{Datum, Project, Record};
+use crate::data::schema::FieldType;
+use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, Projection};
+use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
+use crate::value::{self, Num, RowSet, Unit, Value};
+
+use super::error::EvalError;
+use super::measure::{self, Reading};
+use super::outcome::RowState;
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// What an expression can see.
+pub(crate) struct Env<'a> {
+    pub plan: &'a Plan,
+    pub project: &'a Project,
+    /// The rows entered, innermost last: section key and row index.
+    pub rows: Vec<(Arc<str>, usize)>,
+    /// `target` and `actual` in a completion formula.
+    pub locals: Option<(Num, Num)>,
+    /// What scoring knows of each indicator row so far.
+    pub indicators: &'a [RowState],
+    /// The total, once known.
+    pub total: Option<Decimal>,
+    /// The most points, once known.
+    pub max_score: Option<Decimal>,
+}
+
+impl<'a> Env<'a> {
+    /// An environment with no row entered.
+    pub(crate) fn new(plan: &'a Plan, project: &'a Project, indicators: &'a [RowState]) -> Self {
+        Env {
+            plan,
+            project,
+            rows: Vec::new(),
+            locals: None,
+            indicators,
+            total: None,
+            max_score: None,
+        }
+    }
+
+    /// Evaluates with a row entered.
+    pub(crate) fn in_row<T>(
+        &mut self,
+        section: &Arc<str>,
+        row: usize,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        self.rows.push((section.clone(), row));
+        let result = f(self);
+        self.rows.pop();
+        result
+    }
+
+    /// Evaluates an expression.
+    pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value> {
+        match &expr.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Global(g) => Ok(self.global(*g)),
+            ExprKind::SectionField { section, field } => {
+                let record = self.project.record(section);
+                Ok(record.map_or(Value::Null, |r| self.field_value(section, r, field)))
+            }
+            ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
+                section: section.as_str().into(),
+                rows: (0..self.project.rows(section).len()).collect(),
+            })),
+            ExprKind::RowField(field) => Ok(self.current_row_field(field)),
+            ExprKind::Computed(c) => Ok(self.current_computed(*c)),
+            ExprKind::Local(l) => Ok(self.local(*l)),
+            ExprKind::Project(base, projection) => self.project_rows(base, projection),
+            ExprKind::Filter(base, cond) => self.filter(base, cond),
+            ExprKind::Unary(op, operand) => {
+                let v = self.eval(operand)?;
+                Ok(unary(*op, v))
+            }
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, expr),
+            ExprKind::If(c, a, b) => match self.eval(c)? {
+                Value::Bool(true) => self.eval(a),
+                Value::Bool(false) => self.eval(b),
+                _ => Ok(Value::Null),
+            },
+            ExprKind::Call(f, args) => self.call(*f, args, expr),
+        }
+    }
+
+    fn global(&self, g: Global) -> Value {
+        match g {
+            Global::FiscalYear => self
+                .plan
+                .fiscal_year
+                .map_or(Value::Null, |y| Value::num(Decimal::from(y), Unit::Scalar)),
+            Global::Cutoff => self.plan.cutoff.map_or(Value::Null, Value::Date),
+            Global::Total => self
+                .total
+                .map_or(Value::Null, |t| Value::num(t, Unit::Points)),
+            Global::MaxScore => self
+                .max_score
+                .map_or(Value::Null, |t| Value::num(t, Unit::Points)),
+        }
+    }
+
+    fn local(&self, l: Local) -> Value {
+        match (self.locals, l) {
+            (Some((target, _)), Local::Target) => Value::Num(target),
+            (Some((_, actual)), Local::Actual) => Value::Num(actual),
+            (None, _) => Value::Null,
+        }
+    }
+
+    fn current_row(&self) -> Option<(&Arc<str>, usize)> {
+        self.rows.last().map(|(s, i)| (s, *i))
+    }
+
+    fn current_row_field(&self, field: &str) -> Value {
+        let Some((section, row)) = self.current_row() else {
+            return Value::Null;
+        };
+        match self.project.rows(section).get(row) {
+            Some(record) => self.field_value(section, record, field),
+            None => Value::Null,
+        }
+    }
+
+    fn current_computed(&self, c: Computed) -> Value {
+        match self.current_row() {
+            Some((_, row)) => self
+                .indicators
+                .get(row)
+                .map_or(Value::Null, |s| s.computed(c)),
+            None => Value::Null,
+        }
+    }
+
+    /// A field of a record as a value of its declared type.
+    pub(crate) fn field_value(&self, section: &str, record: &Record, field: &str) -> Value {
+        let Some(datum) = record.get(field).map(|f| &f.value) else {
+            return Value::Null;
+        };
+        let ty = self
+            .plan
+            .form
+            .section(section)
+            .and_then(|s| s.field(field))
+            .map(|f| f.ty);
+        datum_value(datum, ty, self.plan)
+    }
+
+    fn project_rows(&mut self, base: &Expr, projection: &Projection) -> Result<Value> {
+        let Value::Rows(set) = self.eval(base)? else {
+            return Ok(Value::Null);
+        };
+        let mut values = Vec::with_capacity(set.rows.len());
+        for &row in &set.rows {
+            let value = match projection {
+                Projection::Field(field) => {
+                    self.in_row(&set.section, row, |env| env.current_row_field(field))
+                }
+                Projection::Computed(c) => self
+                    .indicators
+                    .get(row)
+                    .map_or(Value::Null, |s| s.computed(*c)),
+            };
+            values.push(value);
+        }
+        Ok(Value::List(values))
+    }
+
+    fn filter(&mut self, base: &Expr, cond: &Expr) -> Result<Value> {
+        let Value::Rows(set) = self.eval(base)? else {
+            return Ok(Value::Null);
+        };
+        let mut kept = Vec::new();
+        for &row in &set.rows {
+            if self.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(true) {
+                kept.push(row);
+            }
+        }
+        Ok(Value::Rows(RowSet {
+            section: set.section,
+            rows: kept,
+        }))
+    }
+
+    fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, whole: &Expr) -> Result<Value> {
+        // `and` and `or` look at the right side only when they need to, so that a
+        // guard such as `x != 0 and y / x > 1` never divides by zero.
+        if matches!(op, BinaryOp::And | BinaryOp::Or) {
+            let left = self.eval(l)?;
+            let decided = match (op, &left) {
+                (BinaryOp::And, Value::Bool(false)) => Some(false),
+                (BinaryOp::Or, Value::Bool(true)) => Some(true),
+                _ => None,
+            };
+            if let Some(b) = decided {
+                return Ok(Value::Bool(b));
+            }
+            let right = self.eval(r)?;
+            return Ok(logic(op, &left, &right));
+        }
+        let left = self.eval(l)?;
+        let right = self.eval(r)?;
+        binary(op, &left, &right).map_err(|e| EvalError::arith(e, whole.span))
+    }
+
+    fn call(&mut self, f: Function, args: &[Expr], whole: &Expr) -> Result<Value> {
+        match f {
+            Function::Any | Function::All => self.quantifier(f, args),
+            Function::Present => Ok(Value::Bool(!matches!(self.arg(args, 0)?, Value::Null))),
+            Function::IsNumber => Ok(Value::Bool(matches!(self.arg(args, 0)?, Value::Num(_)))),
+            Function::Default => match self.arg(args, 0)? {
+                Value::Null => self.arg(args, 1),
+                v => Ok(v),
+            },
+            _ => {
+                let values = args
+                    .iter()
+                    .map(|a| self.eval(a))
+                    .collect::<Result<Vec<_>>>()?;
+                super::functions::call(f, &values).map_err(|e| EvalError::arith(e, whole.span))
+            }
+        }
+    }
+
+    fn arg(&mut self, args: &[Expr], i: usize) -> Result<Value> {
+        match args.get(i) {
+            Some(a) => self.eval(a),
+            None => Ok(Value::Null),
+        }
+    }
+
+    fn quantifier(&mut self, f: Function, args: &[Expr]) -> Result<Value> {
+        let (Some(rows), Some(cond)) = (args.first(), args.get(1)) else {
+            return Ok(Value::Null);
+        };
+        let Value::Rows(set) = self.eval(rows)? else {
+            return Ok(Value::Null);
+        };
+        let want = f == Function::Any;
+        for &row in &set.rows {
+            if self.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(want) {
+                return Ok(Value::Bool(want));
+            }
+        }
+        Ok(Value::Bool(!want))
+    }
+}
+
+/// A project value as a language value of the field's type.
+pub(crate) fn datum_value(datum: &Datum, ty: Option<FieldType>, plan: &Plan) -> Value {
+    match (datum, ty) {
+        (Datum::Text(text), Some(FieldType::Measure)) => measure_value(text, plan),
+        (Datum::Text(text), _) => Value::Text(text.as_str().into()),
+        (Datum::Decimal(d), Some(FieldType::Points)) => Value::num(*d, Unit::Points),
+        (Datum::Decimal(d), Some(FieldType::Amount)) => Value::num(*d, Unit::Amount),
+        (Datum::Decimal(d), Some(FieldType::Percent)) => Value::num(*d, Unit::Percent),
+        (Datum::Decimal(d), _) => Value::num(*d, Unit::Scalar),
+        (Datum::Date(d), _) => Value::Date(*d),
+        (Datum::Bool(b), _) => Value::Bool(*b),
+    }
+}
+
+/// A measure's number: a percentage as its ratio (with the written precision kept), any
+/// other unit as a plain number; a word or a missing value has none.
+pub(crate) fn measure_value(text: &str, plan: &Plan) -> Value {
+    match measure::read(Some(text), &plan.words, &plan.missing.markers) {
+        Reading::Quantity(q) if q.is_percent() => {
+            percent_value(q.number).map_or(Value::Null, Value::Num)
+        }
+        Reading::Quantity(q) => Value::num(q.number, Unit::Scalar),
+        Reading::Missing | Reading::Word(_) => Value::Null,
+    }
+}
+
+/// `94` percent as 0.94, keeping the written precision (two more decimals).
+pub(crate) fn percent_value(points: Decimal) -> Option<Num> {
+    let mut ratio = points;
+    ratio.set_scale(points.scale() + 2).ok()?;
+    Some(Num::new(ratio, Unit::Percent))
+}
+
+fn unary(op: UnaryOp, v: Value) -> Value {
+    match (op, v) {
+        (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
+        (UnaryOp::Neg, Value::Num(n)) => Value::Num(value::neg(n)),
+        _ => Value::Null,
+    }
+}
+
+fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
+    match (op, l, r) {
+        (BinaryOp::And, Value::Bool(a), Value::Bool(b)) => Value::Bool(*a && *b),
+        (BinaryOp::Or, Value::Bool(a), Value::Bool(b)) => Value::Bool(*a || *b),
+        _ => Value::Null,
+    }
+}
+
+/// Arithmetic and comparisons; a missing operand gives a missing result.
+pub(crate) fn binary(
+    op: BinaryOp,
+    l: &Value,
+    r: &Value,
+) -> std::result::Result<Value, value::ArithError> {
+    use std::cmp::Ordering;
+    let ordering: Option<Ordering> = match (l, r) {
+        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        (Value::Text(a), Value::Text(b)) => Some(a.cmp(b)),
+        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
+        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
+        _ => None,
+    };
+    let compare =
+        |test: fn(Ordering) -> bool| ordering.map_or(Value::Null, |o| Value::Bool(test(o)));
+    Ok(match op {
+        BinaryOp::Eq => compare(Ordering::is_eq),
+        BinaryOp::Ne => compare(Ordering::is_ne),
+        BinaryOp::Lt => compare(Ordering::is_lt),
+        BinaryOp::Le => compare(Ordering::is_le),
+        BinaryOp::Gt => compare(Ordering::is_gt),
+        BinaryOp::Ge => compare(Ordering::is_ge),
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            let (Value::Num(a), Value::Num(b)) = (l, r) else {
+                return Ok(Value::Null);
+            };
+            let f = match op {
+                BinaryOp::Add => value::add,
+                BinaryOp::Sub => value::sub,
+                BinaryOp::Mul => value::mul,
+                _ => value::div,
+            };
+            Value::Num(f(*a, *b)?)
+        }
+        BinaryOp::And | BinaryOp::Or => logic(op, l, r),
+    })
+}
+
+/// The default rounding mode of `round(x, step)` without a mode: half away from zero,
+/// as people round by hand (四舍五入).
+pub(crate) const DEFAULT_ROUNDING: RoundingMode = RoundingMode::HalfAwayFromZero;

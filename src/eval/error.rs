@@ -1,0 +1,58 @@
+//! Errors of the evaluation stage: what the checker cannot rule out because it depends
+//! on a project's numbers.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+use crate::source::Span;
+use crate::value::ArithError;
+
+/// A ruleset formula that cannot be computed for a project.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
+pub enum EvalError {
+    /// `check c error { budget.initial / budget.adjustment > 1 }` with an adjustment of 0.
+    #[error("division by zero")]
+    #[diagnostic(
+        code(perfeval::eval::division_by_zero),
+        help("guard the formula, such as `if x == 0 then … else … / x`, or `x != 0 and …`")
+    )]
+    DivisionByZero {
+        /// The formula.
+        #[label("divides by zero for this project")]
+        span: SourceSpan,
+    },
+
+    /// A sum of amounts beyond what a decimal holds.
+    #[error("a number is out of range")]
+    #[diagnostic(
+        code(perfeval::eval::overflow),
+        help(
+            "the project's numbers are too large for exact decimal arithmetic (28 significant digits)"
+        )
+    )]
+    Overflow {
+        /// The formula.
+        #[label("out of range for this project")]
+        span: SourceSpan,
+    },
+}
+
+impl EvalError {
+    /// The error for an arithmetic failure in the formula at `span`.
+    #[must_use]
+    pub fn arith(error: ArithError, span: Span) -> Self {
+        match error {
+            ArithError::DivisionByZero => EvalError::DivisionByZero { span: span.into() },
+            ArithError::Overflow => EvalError::Overflow { span: span.into() },
+        }
+    }
+
+    /// The stable code, as in the diagnostic.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            EvalError::DivisionByZero { .. } => "perfeval::eval::division_by_zero",
+            EvalError::Overflow { .. } => "perfeval::eval::overflow",
+        }
+    }
+}

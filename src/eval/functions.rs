@@ -1,0 +1,158 @@
+//! The built-in functions that take evaluated arguments.
+//!
+//! `any`, `all`, `present`, `is_number` and `default` need their arguments unevaluated
+//! (or evaluated per row) and live in `env`.
+
+use rust_decimal::Decimal;
+
+use crate::ir::Function;
+use crate::value::{self, ArithError, Num, Unit, Value};
+
+use super::env::DEFAULT_ROUNDING;
+
+type Result<T> = std::result::Result<T, ArithError>;
+
+/// Calls a function on evaluated arguments; a missing argument gives a missing result.
+pub(crate) fn call(f: Function, args: &[Value]) -> Result<Value> {
+    match f {
+        Function::Count => Ok(count(args.first())),
+        Function::Sum => sum(args.first()),
+        Function::Min => Ok(extremum(args, std::cmp::Ordering::Less)),
+        Function::Max => Ok(extremum(args, std::cmp::Ordering::Greater)),
+        Function::Abs => {
+            Ok(num_arg(args, 0).map_or(Value::Null, |n| Value::num(n.value.abs(), n.unit)))
+        }
+        Function::Clamp => Ok(clamp(args)),
+        Function::Round(mode) => round(args, mode.unwrap_or(DEFAULT_ROUNDING)),
+        Function::StepOf => {
+            Ok(num_arg(args, 0)
+                .map_or(Value::Null, |n| Value::num(value::step_of(n.value), n.unit)))
+        }
+        Function::Present
+        | Function::IsNumber
+        | Function::Any
+        | Function::All
+        | Function::Default => Ok(Value::Null),
+    }
+}
+
+fn num_arg(args: &[Value], i: usize) -> Option<Num> {
+    args.get(i).and_then(Value::as_num)
+}
+
+fn count(arg: Option<&Value>) -> Value {
+    let n = match arg {
+        Some(Value::Rows(set)) => set.rows.len(),
+        Some(Value::List(items)) => items.iter().filter(|v| **v != Value::Null).count(),
+        _ => return Value::Null,
+    };
+    Value::num(Decimal::from(n), Unit::Scalar)
+}
+
+/// The sum of the numbers of a list; missing items are skipped, and an empty list sums
+/// to zero.
+fn sum(arg: Option<&Value>) -> Result<Value> {
+    let Some(Value::List(items)) = arg else {
+        return Ok(Value::Null);
+    };
+    let mut total: Option<Num> = None;
+    for n in items.iter().filter_map(Value::as_num) {
+        total = Some(match total {
+            None => n,
+            Some(t) => value::add(t, n)?,
+        });
+    }
+    Ok(Value::Num(
+        total.unwrap_or(Num::new(Decimal::ZERO, Unit::Scalar)),
+    ))
+}
+
+fn extremum(args: &[Value], keep: std::cmp::Ordering) -> Value {
+    let items: Vec<&Value> = match args {
+        [Value::List(items)] => items.iter().collect(),
+        _ => args.iter().collect(),
+    };
+    let mut best: Option<Num> = None;
+    for item in items {
+        let Some(n) = item.as_num() else {
+            return Value::Null;
+        };
+        best = Some(match best {
+            Some(b) if b.value.cmp(&n.value) == keep => b,
+            _ => n,
+        });
+    }
+    best.map_or(Value::Null, Value::Num)
+}
+
+fn clamp(args: &[Value]) -> Value {
+    let (Some(x), Some(lo), Some(hi)) = (num_arg(args, 0), num_arg(args, 1), num_arg(args, 2))
+    else {
+        return Value::Null;
+    };
+    let v = x.value.max(lo.value).min(hi.value);
+    Value::num(v, x.unit)
+}
+
+fn round(args: &[Value], mode: crate::syntax::ast::RoundingMode) -> Result<Value> {
+    let (Some(x), Some(step)) = (num_arg(args, 0), num_arg(args, 1)) else {
+        return Ok(Value::Null);
+    };
+    let rounded = value::round_to_step(x.value, step.value, mode)?;
+    // A ratio rounded to a percentage step reads as a percentage.
+    let unit = if x.unit == Unit::Scalar {
+        step.unit
+    } else {
+        x.unit
+    };
+    Ok(Value::num(rounded, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn n(s: &str) -> Value {
+        Value::num(Decimal::from_str(s).unwrap(), Unit::Scalar)
+    }
+
+    #[test]
+    fn min_and_max_of_numbers_and_lists() {
+        assert_eq!(
+            call(Function::Min, &[n("3"), n("1"), n("2")]).unwrap(),
+            n("1")
+        );
+        assert_eq!(
+            call(Function::Max, &[Value::List(vec![n("3"), n("5")])]).unwrap(),
+            n("5")
+        );
+        assert_eq!(
+            call(Function::Max, &[n("3"), Value::Null]).unwrap(),
+            Value::Null
+        );
+    }
+
+    #[test]
+    fn sum_skips_missing_and_empty_is_zero() {
+        assert_eq!(
+            call(
+                Function::Sum,
+                &[Value::List(vec![n("1.5"), Value::Null, n("2")])]
+            )
+            .unwrap(),
+            n("3.5")
+        );
+        assert_eq!(call(Function::Sum, &[Value::List(vec![])]).unwrap(), n("0"));
+    }
+
+    #[test]
+    fn clamp_and_abs() {
+        assert_eq!(
+            call(Function::Clamp, &[n("12"), n("0"), n("10")]).unwrap(),
+            n("10")
+        );
+        assert_eq!(call(Function::Abs, &[n("-2")]).unwrap(), n("2"));
+    }
+}

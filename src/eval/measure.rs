@@ -1,0 +1,224 @@
+//! Reading an indicator's target and actual value as forms write them.
+//!
+//! A quantitative text is `[OP] NUMBER [UNIT]`, where OP is a symbol (`>=`, `≥`, …) or
+//! one of the ruleset's comparator words before the number (`不低于`), or a word after
+//! it (`以上`). Full-width forms and spaces do not matter. Any other text is a word (a
+//! qualitative target or grade). Which texts mean "no value" is the ruleset's.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::compile::{MeasureWords, normalize};
+use crate::syntax::ast::Comparator;
+
+/// A quantity read from a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    /// The comparator written, if any.
+    pub comparator: Option<Comparator>,
+    /// The number as written (scale kept).
+    pub number: Decimal,
+    /// The unit text after the number, without spaces; empty if none.
+    pub unit: String,
+}
+
+impl Quantity {
+    /// Whether the unit is a percentage.
+    #[must_use]
+    pub fn is_percent(&self) -> bool {
+        self.unit == "%"
+    }
+}
+
+/// What a target or actual text means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// No value: absent, or one of the ruleset's markers.
+    Missing,
+    /// A number with an optional comparator and unit.
+    Quantity(Quantity),
+    /// A word (normalised: full-width folded, spaces removed).
+    Word(String),
+}
+
+/// Symbols for comparators, longest first.
+const SYMBOLS: [(&str, Comparator); 9] = [
+    (">=", Comparator::Ge),
+    ("<=", Comparator::Le),
+    ("==", Comparator::Eq),
+    ("≥", Comparator::Ge),
+    ("≤", Comparator::Le),
+    ("⩾", Comparator::Ge),
+    ("⩽", Comparator::Le),
+    (">", Comparator::Gt),
+    ("<", Comparator::Lt),
+];
+
+/// Reads a text; `markers` are normalised texts that mean "no value".
+#[must_use]
+pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Reading {
+    let Some(text) = text else {
+        return Reading::Missing;
+    };
+    let normalized = normalize(text);
+    if markers.contains(&normalized) {
+        return Reading::Missing;
+    }
+    match quantity(&normalized, words) {
+        Some(q) => Reading::Quantity(q),
+        None => Reading::Word(normalized),
+    }
+}
+
+fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
+    let (mut comparator, rest) = leading_comparator(text, words);
+    let (number, rest) = leading_number(rest)?;
+    let (after, unit) = trailing_word(rest, words);
+    if comparator.is_none() {
+        comparator = after;
+    }
+    Some(Quantity {
+        comparator,
+        number,
+        unit: unit.to_owned(),
+    })
+}
+
+fn leading_comparator<'t>(text: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
+    for (symbol, comparator) in SYMBOLS {
+        if let Some(rest) = text.strip_prefix(symbol) {
+            return (Some(comparator), rest);
+        }
+    }
+    if let Some(rest) = text.strip_prefix('=') {
+        return (Some(Comparator::Eq), rest);
+    }
+    for (word, comparator) in &words.before {
+        if let Some(rest) = text.strip_prefix(word.as_str()) {
+            return (Some(*comparator), rest);
+        }
+    }
+    (None, text)
+}
+
+/// A decimal at the start: optional sign, digits with optional thousands commas, an
+/// optional fraction.
+fn leading_number(text: &str) -> Option<(Decimal, &str)> {
+    let bytes = text.as_bytes();
+    let mut end = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    let digits_start = end;
+    let mut seen_point = false;
+    while let Some(&b) = bytes.get(end) {
+        let next_is_digit = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        match b {
+            b'0'..=b'9' => end += 1,
+            b'.' if !seen_point && next_is_digit && end > digits_start => {
+                seen_point = true;
+                end += 1;
+            }
+            b',' if !seen_point && next_is_digit && end > digits_start => end += 1,
+            _ => break,
+        }
+    }
+    if end == digits_start {
+        return None;
+    }
+    let written = text.get(..end)?;
+    let plain: String = written.chars().filter(|c| *c != ',' && *c != '+').collect();
+    let number = Decimal::from_str_exact(&plain)
+        .or_else(|_| Decimal::from_str(&plain))
+        .ok()?;
+    Some((number, text.get(end..)?))
+}
+
+fn trailing_word<'t>(rest: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
+    for (word, comparator) in &words.after {
+        if let Some(unit) = rest.strip_suffix(word.as_str()) {
+            return (Some(*comparator), unit);
+        }
+    }
+    (None, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> MeasureWords {
+        MeasureWords {
+            before: vec![
+                ("不低于".to_owned(), Comparator::Ge),
+                ("低于".to_owned(), Comparator::Lt),
+            ],
+            after: vec![
+                ("及其以下".to_owned(), Comparator::Le),
+                ("以下".to_owned(), Comparator::Le),
+                ("以上".to_owned(), Comparator::Ge),
+            ],
+        }
+    }
+
+    fn q(text: &str) -> Quantity {
+        match read(Some(text), &words(), &["-".to_owned()]) {
+            Reading::Quantity(q) => q,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn symbols_numbers_and_units() {
+        let target = q(">=90%");
+        assert_eq!(target.comparator, Some(Comparator::Ge));
+        assert_eq!(target.number.to_string(), "90");
+        assert_eq!(target.unit, "%");
+        assert_eq!(q("<=8小时").unit, "小时");
+        assert_eq!(q("15个").comparator, None);
+        assert_eq!(q("=15个").comparator, Some(Comparator::Eq));
+        assert_eq!(q("≥266米").comparator, Some(Comparator::Ge));
+    }
+
+    #[test]
+    fn words_before_and_after() {
+        assert_eq!(q("不低于90%").comparator, Some(Comparator::Ge));
+        assert_eq!(q("低于5%").comparator, Some(Comparator::Lt));
+        let capped = q("15%及其以下");
+        assert_eq!(capped.comparator, Some(Comparator::Le));
+        assert_eq!(capped.unit, "%");
+    }
+
+    #[test]
+    fn full_width_and_spaces_do_not_matter() {
+        let target = q("＞＝ ９０．５ ％");
+        assert_eq!(target.comparator, Some(Comparator::Ge));
+        assert_eq!(target.number.to_string(), "90.5");
+        assert_eq!(target.unit, "%");
+    }
+
+    #[test]
+    fn scale_is_kept_and_commas_group_thousands() {
+        assert_eq!(q("94.0%").number.scale(), 1);
+        assert_eq!(q("1,234.5万元").number.to_string(), "1234.5");
+    }
+
+    #[test]
+    fn words_and_missing() {
+        assert_eq!(
+            read(Some(" 充分 "), &words(), &[]),
+            Reading::Word("充分".to_owned())
+        );
+        assert_eq!(
+            read(Some("完成"), &words(), &[]),
+            Reading::Word("完成".to_owned())
+        );
+        assert_eq!(
+            read(Some("-"), &words(), &["-".to_owned()]),
+            Reading::Missing
+        );
+        assert_eq!(read(None, &words(), &[]), Reading::Missing);
+        assert_eq!(
+            read(Some("提升10%"), &words(), &[]),
+            Reading::Word("提升10%".to_owned())
+        );
+    }
+}

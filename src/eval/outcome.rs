@@ -1,0 +1,98 @@
+//! What evaluating one project gives: each indicator's weight and score, the total,
+//! and every finding.
+
+use rust_decimal::Decimal;
+
+use crate::finding::Finding;
+use crate::ir::Computed;
+use crate::source::SourceFile;
+use crate::syntax::ast::Severity;
+use crate::value::{Unit, Value};
+
+/// The evaluation of one project.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The project file, for locating findings.
+    pub source: SourceFile,
+    /// The project's name, where the form gives one.
+    pub name: Option<String>,
+    /// One entry per indicator row, in form order.
+    pub indicators: Vec<IndicatorOutcome>,
+    /// The sum of the indicators' rounded scores.
+    pub total: Decimal,
+    /// The most points a project can score, where the ruleset says.
+    pub max_score: Option<Decimal>,
+    /// Every finding, in the order of the project file.
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// Whether any finding is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// One indicator row as evaluated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorOutcome {
+    /// The canonical category, or the label as written where it is unknown.
+    pub category: String,
+    /// The indicator's name.
+    pub name: String,
+    /// The target as written.
+    pub target: String,
+    /// The actual value as written, where given.
+    pub actual: Option<String>,
+    /// The weight the form declares, where it does.
+    pub weight: Option<Decimal>,
+    /// What scoring computed.
+    pub state: RowState,
+    /// The self score the form declares, where it does.
+    pub self_score: Option<Decimal>,
+}
+
+/// What scoring computes for one indicator row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowState {
+    /// The canonical category, where the label is known.
+    pub category: Option<usize>,
+    /// Whether the row belongs to the policy.
+    pub recognized: bool,
+    /// The weight the policy gives it.
+    pub expected_weight: Option<Decimal>,
+    /// The computed score, rounded as the ruleset says.
+    pub score: Decimal,
+    /// The completion ratio of a quantitative indicator.
+    pub completion: Option<Decimal>,
+    /// Whether the target is quantitative.
+    pub quantitative: bool,
+    /// Whether the actual value counts as missing.
+    pub missing: bool,
+    /// The grade of a qualitative indicator.
+    pub grade: Option<String>,
+}
+
+impl RowState {
+    /// The value a ruleset expression sees for a computed name.
+    #[must_use]
+    pub fn computed(&self, c: Computed) -> Value {
+        let points = |d: Option<Decimal>| d.map_or(Value::Null, |d| Value::num(d, Unit::Points));
+        match c {
+            Computed::Category => self.category.map_or(Value::Null, Value::Category),
+            Computed::Recognized => Value::Bool(self.recognized),
+            Computed::ExpectedWeight => points(self.expected_weight),
+            Computed::Score => points(Some(self.score)),
+            Computed::Completion => self
+                .completion
+                .map_or(Value::Null, |c| Value::num(c, Unit::Percent)),
+            Computed::Quantitative => Value::Bool(self.quantitative),
+            Computed::Missing => Value::Bool(self.missing),
+            Computed::Grade => self
+                .grade
+                .as_deref()
+                .map_or(Value::Null, |g| Value::Text(g.into())),
+        }
+    }
+}

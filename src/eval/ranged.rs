@@ -1,0 +1,54 @@
+//! Grades that allow a range of scores: the department picks a score inside the range,
+//! and the engine holds it to the range.
+
+use rust_decimal::Decimal;
+
+use crate::compile::Plan;
+use crate::data::project::Record;
+use crate::finding::Finding;
+use crate::source::Span;
+use crate::value::ArithError;
+
+use super::classify::{engine, text};
+use super::error::EvalError;
+use super::outcome::RowState;
+use super::score::{round_score, self_score};
+
+/// Scores a row whose grade allows `low`..=`high` shares of `weight`: the declared self
+/// score where it lies inside, else the nearest end (`score-out-of-range`); without a
+/// self score, the low end (`missing-self-score`).
+pub(crate) fn score_in_range(
+    plan: &Plan,
+    row: &Record,
+    state: &mut RowState,
+    weight: Decimal,
+    low: Decimal,
+    high: Decimal,
+    findings: &mut Vec<Finding>,
+) -> Result<(), EvalError> {
+    let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
+    let lo = round_score(plan, weight.checked_mul(low).ok_or_else(overflow)?)?;
+    let hi = round_score(plan, weight.checked_mul(high).ok_or_else(overflow)?)?;
+    let name = text(row, "name").unwrap_or("");
+    let grade = state.grade.clone().unwrap_or_default();
+    state.score = match self_score(row) {
+        Some(s) if s >= lo && s <= hi => round_score(plan, s)?,
+        Some(s) => {
+            findings.push(engine(
+                plan,
+                "score-out-of-range",
+                row,
+                "self_score",
+                name,
+                format!("「{name}」评为「{grade}」，得分应在 {lo} 至 {hi} 之间，所填自评分为 {s}"),
+            ));
+            if s < lo { lo } else { hi }
+        }
+        None => {
+            findings.push(engine(plan, "missing-self-score", row, "self_score", name,
+                format!("「{name}」评为「{grade}」，得分可在 {lo} 至 {hi} 之间，表中未填自评分，按 {lo} 计")));
+            lo
+        }
+    };
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! The third step of scoring: each recognised row's score, from its target, its actual
+//! value and its weight.
+
+use rust_decimal::Decimal;
+
+use crate::compile::{ClassPlan, Plan};
+use crate::data::project::Record;
+use crate::finding::Finding;
+use crate::ir::Expr;
+use crate::source::Span;
+use crate::syntax::ast::Comparator;
+use crate::value::{self, ArithError, Num, Unit};
+
+use super::classify::{engine, text};
+use super::env::{Env, percent_value};
+use super::error::EvalError;
+use super::measure::{self, Quantity, Reading};
+use super::outcome::RowState;
+use super::weights::{decimal, number};
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// Scores one recognised row and records what it finds. `discarded` says that a
+/// `discard` rule refused the actual value.
+pub(crate) fn score_row(
+    env: &mut Env<'_>,
+    row_index: usize,
+    row: &Record,
+    state: &mut RowState,
+    discarded: bool,
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let plan = env.plan;
+    let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
+    let name = text(row, "name").unwrap_or("");
+    let target = measure::read(text(row, "target"), &plan.words, &[]);
+    state.quantitative = matches!(target, Reading::Quantity(_));
+    let actual = if discarded {
+        Reading::Missing
+    } else {
+        measure::read(text(row, "actual"), &plan.words, &plan.missing.markers)
+    };
+    let share = match (&target, actual) {
+        (_, Reading::Missing) => {
+            state.missing = true;
+            missing_share(env, row, name, discarded, findings)?
+        }
+        (Reading::Quantity(t), Reading::Quantity(a)) => {
+            quantitative(env, row_index, row, state, t, &a, findings)?
+        }
+        (Reading::Quantity(_), Reading::Word(_)) => {
+            let actual = text(row, "actual").unwrap_or("");
+            findings.push(engine(
+                plan,
+                "not-a-number",
+                row,
+                "actual",
+                name,
+                format!("「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值"),
+            ));
+            Decimal::ZERO
+        }
+        (target_reading, actual_reading) => {
+            return qualitative(
+                env,
+                row,
+                state,
+                target_reading,
+                &actual_reading,
+                weight,
+                findings,
+            );
+        }
+    };
+    state.score = finish(plan, weight, share)?;
+    Ok(())
+}
+
+/// The score as `share` of `weight`, rounded as the ruleset says.
+fn finish(plan: &Plan, weight: Decimal, share: Decimal) -> Result<Decimal> {
+    let raw = weight
+        .checked_mul(share)
+        .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))?;
+    round_score(plan, raw)
+}
+
+/// Rounds a score as the ruleset's `rounding` says, or leaves it as it is.
+pub(crate) fn round_score(plan: &Plan, raw: Decimal) -> Result<Decimal> {
+    match plan.rounding {
+        Some(r) => value::round_to_step(raw, r.step, r.mode)
+            .map_err(|e| EvalError::arith(e, Span::default())),
+        None => Ok(raw),
+    }
+}
+
+fn missing_share(
+    env: &mut Env<'_>,
+    row: &Record,
+    name: &str,
+    discarded: bool,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal> {
+    let plan = env.plan;
+    let explanation = if discarded {
+        None
+    } else {
+        text(row, "explanation").filter(|e| !e.trim().is_empty())
+    };
+    let (rule, finding) = match explanation {
+        None => (
+            &plan.missing.unexplained,
+            engine(
+                plan,
+                "missing-value",
+                row,
+                "actual",
+                name,
+                format!("「{name}」没有实际完成值，也没有说明"),
+            ),
+        ),
+        Some(why) => (
+            &plan.missing.explained,
+            engine(
+                plan,
+                "needs-review",
+                row,
+                "explanation",
+                name,
+                format!("「{name}」没有实际完成值，说明为「{why}」，需人工复核"),
+            ),
+        ),
+    };
+    findings.push(finding);
+    Ok(match rule {
+        Some(expr) => number(env, expr)?.unwrap_or(Decimal::ZERO),
+        None => Decimal::ZERO,
+    })
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row's whole context, passed once"
+)]
+fn quantitative(
+    env: &mut Env<'_>,
+    row_index: usize,
+    row: &Record,
+    state: &mut RowState,
+    target: &Quantity,
+    actual: &Quantity,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal> {
+    let plan = env.plan;
+    let name = text(row, "name").unwrap_or("");
+    if !actual.unit.is_empty() && actual.unit != target.unit {
+        findings.push(engine(
+            plan,
+            "unit-mismatch",
+            row,
+            "actual",
+            name,
+            format!(
+                "「{name}」的实际完成值单位「{}」与目标值单位「{}」不一致",
+                actual.unit,
+                display_unit(&target.unit)
+            ),
+        ));
+        return Ok(Decimal::ZERO);
+    }
+    let Some(class) = state
+        .category
+        .and_then(|c| plan.categories.get(c))
+        .and_then(|c| c.class)
+        .and_then(|c| plan.classes.get(c))
+    else {
+        return Ok(Decimal::ZERO);
+    };
+    let comparator = target.comparator.unwrap_or(Comparator::Eq);
+    let (t, a) = (
+        as_num(target),
+        as_num(&Quantity {
+            unit: target.unit.clone(),
+            ..actual.clone()
+        }),
+    );
+    let Some(completion) = completion(env, class, comparator, row_index, t, a)? else {
+        return Ok(Decimal::ZERO);
+    };
+    state.completion = Some(completion);
+    band_share(env, class, completion)
+}
+
+fn display_unit(unit: &str) -> &str {
+    if unit.is_empty() { "（无）" } else { unit }
+}
+
+fn as_num(q: &Quantity) -> Num {
+    if q.is_percent() {
+        percent_value(q.number).unwrap_or(Num::new(q.number, Unit::Scalar))
+    } else {
+        Num::new(q.number, Unit::Scalar)
+    }
+}
+
+fn completion(
+    env: &mut Env<'_>,
+    class: &ClassPlan,
+    comparator: Comparator,
+    row: usize,
+    target: Num,
+    actual: Num,
+) -> Result<Option<Decimal>> {
+    let slot = Comparator::ALL.iter().position(|c| *c == comparator);
+    let Some(formula) = slot
+        .and_then(|i| class.completion.get(i))
+        .and_then(Option::as_ref)
+    else {
+        return Ok(None);
+    };
+    env.locals = Some((target, actual));
+    let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
+    let result = env.in_row(&section, row, |env| env.eval(formula));
+    env.locals = None;
+    Ok(result?.as_num().map(|n| n.value))
+}
+
+/// The share of the weight a completion earns under a class's band.
+pub(crate) fn band_share(
+    env: &mut Env<'_>,
+    class: &ClassPlan,
+    completion: Decimal,
+) -> Result<Decimal> {
+    let def = &class.def;
+    let lower = optional(env, def.full_lower.as_ref())?;
+    let upper = optional(env, def.full_upper.as_ref())?;
+    let distance = |a: Decimal, b: Decimal| {
+        a.checked_sub(b)
+            .ok_or(EvalError::arith(ArithError::Overflow, def.span))
+    };
+    let mut share = Decimal::ONE;
+    if let Some(lower) = lower.filter(|l| completion < *l) {
+        if let Some(rule) = &def.below {
+            share = deducted(env, rule, distance(lower, completion)?, def.span)?;
+        }
+    } else if let Some(upper) = upper.filter(|u| completion > *u) {
+        if let Some(rule) = &def.above {
+            share = deducted(env, rule, distance(completion, upper)?, def.span)?;
+        }
+    }
+    let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
+    let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);
+    Ok(share.max(floor).min(cap))
+}
+
+fn optional(env: &mut Env<'_>, expr: Option<&Expr>) -> Result<Option<Decimal>> {
+    match expr {
+        Some(e) => number(env, e),
+        None => Ok(None),
+    }
+}
+
+/// `1 - rate × distance / per`: the share left after deducting `rate` of the weight for
+/// every `per` of distance from the band.
+fn deducted(
+    env: &mut Env<'_>,
+    (rate, per): &(Expr, Expr),
+    distance: Decimal,
+    span: Span,
+) -> Result<Decimal> {
+    let rate = number(env, rate)?.unwrap_or(Decimal::ZERO);
+    let per = number(env, per)?.unwrap_or(Decimal::ONE);
+    let arith = |e| EvalError::arith(e, span);
+    if per.is_zero() {
+        return Err(arith(ArithError::DivisionByZero));
+    }
+    let steps = distance
+        .checked_div(per)
+        .ok_or(ArithError::Overflow)
+        .map_err(arith)?;
+    let deduction = rate
+        .checked_mul(steps)
+        .ok_or(ArithError::Overflow)
+        .map_err(arith)?;
+    Decimal::ONE
+        .checked_sub(deduction)
+        .ok_or(ArithError::Overflow)
+        .map_err(arith)
+}
+
+fn qualitative(
+    env: &mut Env<'_>,
+    row: &Record,
+    state: &mut RowState,
+    target: &Reading,
+    actual: &Reading,
+    weight: Decimal,
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let plan = env.plan;
+    let name = text(row, "name").unwrap_or("");
+    let Reading::Word(word) = actual else {
+        // A number against a word target is no grade either.
+        return unknown_grade(plan, row, name, state, findings);
+    };
+    let grade = match (target, plan.grades.target) {
+        (Reading::Word(t), Some(g)) if t == word => Some(g),
+        _ => plan.grades.by_word(word),
+    };
+    let Some(grade) = grade.and_then(|g| plan.grades.grades.get(g)) else {
+        return unknown_grade(plan, row, name, state, findings);
+    };
+    state.grade = Some(grade.name.clone());
+    let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
+    let share = match &grade.up_to {
+        None => low,
+        Some(high) => {
+            let high = number(env, high)?.unwrap_or(low);
+            return super::ranged::score_in_range(plan, row, state, weight, low, high, findings);
+        }
+    };
+    state.score = finish(plan, weight, share)?;
+    Ok(())
+}
+
+fn unknown_grade(
+    plan: &Plan,
+    row: &Record,
+    name: &str,
+    state: &mut RowState,
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let actual = text(row, "actual").unwrap_or("");
+    let grades: Vec<_> = plan.grades.grades.iter().map(|g| g.name.as_str()).collect();
+    findings.push(engine(
+        plan,
+        "unknown-grade",
+        row,
+        "actual",
+        name,
+        format!(
+            "「{name}」的实际完成值「{actual}」不是已知的等级（{}）",
+            grades.join("、")
+        ),
+    ));
+    state.score = round_score(plan, Decimal::ZERO)?;
+    Ok(())
+}
+
+/// The declared self score of a row.
+pub(crate) fn self_score(row: &Record) -> Option<Decimal> {
+    decimal(row, "self_score")
+}

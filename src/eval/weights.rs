@@ -1,0 +1,147 @@
+//! The second step of scoring: each recognised row's weight, as its pool splits its
+//! points.
+
+use rust_decimal::Decimal;
+
+use crate::compile::{Plan, PoolPlan, SplitPlan, normalize};
+use crate::data::project::{Datum, Record};
+use crate::ir::Expr;
+use crate::syntax::ast::ResidualRule;
+use crate::value;
+
+use super::classify::text;
+use super::env::Env;
+use super::error::EvalError;
+use super::outcome::RowState;
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// A declared decimal field of a row.
+pub(crate) fn decimal(row: &Record, field: &str) -> Option<Decimal> {
+    match row.get(field).map(|f| &f.value) {
+        Some(Datum::Decimal(d)) => Some(*d),
+        _ => None,
+    }
+}
+
+/// Evaluates a number that needs no row: pool points, catalog weights, band edges.
+pub(crate) fn number(env: &mut Env<'_>, expr: &Expr) -> Result<Option<Decimal>> {
+    Ok(env.eval(expr)?.as_num().map(|n| n.value))
+}
+
+/// Sets `expected_weight` on every recognised row.
+pub(crate) fn allocate(env: &mut Env<'_>, rows: &[Record], states: &mut [RowState]) -> Result<()> {
+    let plan = env.plan;
+    for (pool_id, pool) in plan.pools.iter().enumerate() {
+        let members: Vec<usize> = states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.recognized && in_pool(plan, s, pool_id))
+            .map(|(i, _)| i)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        match &pool.split {
+            SplitPlan::Fixed { entries, index } => {
+                for &i in &members {
+                    let (Some(row), Some(state)) = (rows.get(i), states.get(i)) else {
+                        continue;
+                    };
+                    let name = normalize(text(row, "name").unwrap_or(""));
+                    let entry = state.category.and_then(|c| index.get(&(c, name)));
+                    let weight = match entry.and_then(|e| entries.get(*e)) {
+                        Some(e) => number(env, &e.weight)?,
+                        None => None,
+                    };
+                    if let Some(state) = states.get_mut(i) {
+                        state.expected_weight = weight;
+                    }
+                }
+            }
+            SplitPlan::Evenly { share, residual } => {
+                let Some(points) = number(env, &pool.points)? else {
+                    continue;
+                };
+                let weights = even_split(pool, points, &members, rows, *share, *residual)?;
+                for (i, w) in members.iter().zip(weights) {
+                    if let Some(state) = states.get_mut(*i) {
+                        state.expected_weight = Some(w);
+                    }
+                }
+            }
+            SplitPlan::Declared => {
+                for &i in &members {
+                    let declared = rows.get(i).and_then(|r| decimal(r, "weight"));
+                    if let Some(state) = states.get_mut(i) {
+                        state.expected_weight = declared;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn in_pool(plan: &Plan, state: &RowState, pool: usize) -> bool {
+    state
+        .category
+        .and_then(|c| plan.categories.get(c))
+        .is_some_and(|c| c.pool == Some(pool))
+}
+
+/// Splits `points` evenly among `members`, rounds the share, and gives what rounding
+/// leaves to the member the residual rule picks.
+fn even_split(
+    pool: &PoolPlan,
+    points: Decimal,
+    members: &[usize],
+    rows: &[Record],
+    share_rounding: Option<crate::check::checked::RoundingDef>,
+    residual: ResidualRule,
+) -> Result<Vec<Decimal>> {
+    let overflow = |e| EvalError::arith(e, pool.points.span);
+    let n = Decimal::from(members.len());
+    let exact = points.checked_div(n).ok_or(EvalError::arith(
+        value::ArithError::Overflow,
+        pool.points.span,
+    ))?;
+    let share = match share_rounding {
+        Some(r) => value::round_to_step(exact, r.step, r.mode).map_err(overflow)?,
+        None => exact,
+    };
+    let allotted = share.checked_mul(n).ok_or(EvalError::arith(
+        value::ArithError::Overflow,
+        pool.points.span,
+    ))?;
+    let leftover = points.checked_sub(allotted).ok_or(EvalError::arith(
+        value::ArithError::Overflow,
+        pool.points.span,
+    ))?;
+    let carrier_weight = share.checked_add(leftover).ok_or(EvalError::arith(
+        value::ArithError::Overflow,
+        pool.points.span,
+    ))?;
+    let carrier = residual_carrier(members, rows, carrier_weight, residual);
+    Ok((0..members.len())
+        .map(|k| if k == carrier { carrier_weight } else { share })
+        .collect())
+}
+
+/// The position among `members` of the one who carries the residual.
+fn residual_carrier(
+    members: &[usize],
+    rows: &[Record],
+    carrier_weight: Decimal,
+    rule: ResidualRule,
+) -> usize {
+    let last = members.len().saturating_sub(1);
+    match rule {
+        ResidualRule::First => 0,
+        ResidualRule::Last => last,
+        ResidualRule::Matching { fallback_last } => members
+            .iter()
+            .position(|&i| rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight))
+            .unwrap_or(if fallback_last { last } else { 0 }),
+    }
+}
