@@ -15,8 +15,8 @@ use crate::source::SourceFile;
 #[derive(Debug)]
 pub struct Failure<E> {
     source: SourceFile,
-    first: E,
-    rest: Vec<E>,
+    // INVARIANT: never empty; the constructors guarantee one error at least.
+    errors: Vec<E>,
 }
 
 impl<E> Failure<E> {
@@ -24,20 +24,13 @@ impl<E> Failure<E> {
     pub fn new(source: SourceFile, error: E) -> Self {
         Failure {
             source,
-            first: error,
-            rest: Vec::new(),
+            errors: vec![error],
         }
     }
 
     /// A failure with every error of `errors`, or `None` if there is none.
     pub fn from_errors(source: SourceFile, errors: Vec<E>) -> Option<Self> {
-        let mut errors = errors.into_iter();
-        let first = errors.next()?;
-        Some(Failure {
-            source,
-            first,
-            rest: errors.collect(),
-        })
+        (!errors.is_empty()).then_some(Failure { source, errors })
     }
 
     /// The source file the errors point into.
@@ -46,13 +39,17 @@ impl<E> Failure<E> {
     }
 
     /// Every error, in the order found.
-    pub fn errors(&self) -> impl Iterator<Item = &E> {
-        std::iter::once(&self.first).chain(&self.rest)
+    pub fn errors(&self) -> &[E] {
+        &self.errors
     }
 
     /// The number of errors.
     pub fn len(&self) -> usize {
-        1 + self.rest.len()
+        self.errors.len()
+    }
+
+    fn first(&self) -> Option<&E> {
+        self.errors.first()
     }
 
     /// Always false: a failure holds at least one error.
@@ -63,7 +60,10 @@ impl<E> Failure<E> {
 
 impl<E: fmt::Display> fmt::Display for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.first.fmt(f)
+        match self.first() {
+            Some(first) => first.fmt(f),
+            None => Ok(()),
+        }
     }
 }
 
@@ -71,19 +71,19 @@ impl<E: std::error::Error> std::error::Error for Failure<E> {}
 
 impl<E: Diagnostic> Diagnostic for Failure<E> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.first.code()
+        self.first()?.code()
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        self.first.severity()
+        self.first()?.severity()
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.first.help()
+        self.first()?.help()
     }
 
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.first.url()
+        self.first()?.url()
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -91,13 +91,11 @@ impl<E: Diagnostic> Diagnostic for Failure<E> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.first.labels()
+        self.first()?.labels()
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.rest.iter().map(|e| e as &dyn Diagnostic)))
+        let rest = self.errors.get(1..).filter(|r| !r.is_empty())?;
+        Some(Box::new(rest.iter().map(|e| e as &dyn Diagnostic)))
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn resolve_call(
         Function::Any | Function::All => quantifier(r, function, name, args, scope, span),
         Function::Default => default(r, name, args, scope, span),
     };
-    result.unwrap_or_else(|| {
+    result.unwrap_or({
         (
             Ty::Error,
             ir::Expr {
@@ -255,10 +255,10 @@ fn round(
 }
 
 fn mode_argument(r: &mut Resolver<'_>, arg: &ast::Expr) -> Option<RoundingMode> {
-    if let ast::ExprKind::Name(ident) = &arg.kind {
-        if let Some(mode) = RoundingMode::from_name(&ident.name) {
-            return Some(mode);
-        }
+    if let ast::ExprKind::Name(ident) = &arg.kind
+        && let Some(mode) = RoundingMode::from_name(&ident.name)
+    {
+        return Some(mode);
     }
     r.errors.push(CheckError::TypeMismatch {
         expected: "a rounding mode".to_owned(),

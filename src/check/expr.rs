@@ -184,10 +184,10 @@ impl<'a> Resolver<'a> {
                 return (Ty::Num(Dim::Scalar), node(ir::ExprKind::Local(local), span));
             }
         }
-        if let Some(section) = scope.rows.last() {
-            if let Some(found) = self.row_name(section, name, span, scope) {
-                return found;
-            }
+        if let Some(section) = scope.rows.last()
+            && let Some(found) = self.row_name(section, name, span, scope)
+        {
+            return found;
         }
         if let Some(found) = self.global_name(name, span, scope) {
             return found;
@@ -231,10 +231,10 @@ impl<'a> Resolver<'a> {
 
     /// A field or computed value of the rows of `section`.
     fn row_name(&mut self, section: &str, name: &str, span: Span, scope: &Scope) -> Option<Typed> {
-        if section == INDICATORS {
-            if let Some(computed) = Computed::from_name(name) {
-                return Some(self.computed(computed, span, scope));
-            }
+        if section == INDICATORS
+            && let Some(computed) = Computed::from_name(name)
+        {
+            return Some(self.computed(computed, span, scope));
         }
         let field = self.names.form.section(section)?.field(name)?;
         Some((

@@ -159,10 +159,13 @@ pub enum DataError {
     UnknownKey {
         /// The key as written.
         key: String,
-        /// The section or row, as the format writes it (`` `[budget]` ``).
+        /// The section or row, as the format writes it (`` `[budget]` ``, ``row 2 of
+        /// `[[indicators]]` ``).
         place: String,
+        /// The section, as the format writes it.
+        section: String,
         /// Where.
-        #[label("not a field of {place}")]
+        #[label("not a field of {section}")]
         span: Span,
         /// A likely intended field, or the list of fields.
         #[help]

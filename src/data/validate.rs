@@ -262,6 +262,7 @@ impl<'a> Validator<'a> {
         self.errors.push(DataError::UnknownKey {
             key: entry.key.clone(),
             place: place.to_owned(),
+            section: self.words.section(section),
             span: entry.key_span,
             help: help_for(&entry.key, &candidates, &noun),
         });

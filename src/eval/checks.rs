@@ -88,10 +88,10 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
 /// A finding where the check applies and fails; nothing where it holds or does not
 /// apply (its condition is false, or a value it needs is missing).
 fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<Option<Finding>> {
-    if let Some(cond) = &check.condition {
-        if env.eval(cond)? != Value::Bool(true) {
-            return Ok(None);
-        }
+    if let Some(cond) = &check.condition
+        && env.eval(cond)? != Value::Bool(true)
+    {
+        return Ok(None);
     }
     if env.eval(&check.assertion)? != Value::Bool(false) {
         return Ok(None);
@@ -147,22 +147,22 @@ fn render(env: &mut Env<'_>, parts: &[MessagePart], _section: Option<&str>) -> R
 /// "「L」为 l，「R」为 r，两者应相等" for a failed comparison.
 fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -> Result<String> {
     let plan = env.plan;
-    if let ExprKind::Binary(op, l, r) = &assertion.kind {
-        if !matches!(
+    if let ExprKind::Binary(op, l, r) = &assertion.kind
+        && !matches!(
             op,
             crate::syntax::ast::BinaryOp::And | crate::syntax::ast::BinaryOp::Or
-        ) {
-            let lv = env.eval(l)?;
-            let rv = env.eval(r)?;
-            return Ok(format!(
-                "「{}」为 {}，「{}」为 {}，{}",
-                describe::expr(plan, l, section),
-                describe::value(plan, &lv),
-                describe::expr(plan, r, section),
-                describe::value(plan, &rv),
-                describe::expectation(*op)
-            ));
-        }
+        )
+    {
+        let lv = env.eval(l)?;
+        let rv = env.eval(r)?;
+        return Ok(format!(
+            "「{}」为 {}，「{}」为 {}，{}",
+            describe::expr(plan, l, section),
+            describe::value(plan, &lv),
+            describe::expr(plan, r, section),
+            describe::value(plan, &rv),
+            describe::expectation(*op)
+        ));
     }
     Ok(format!(
         "核对未通过：{}",

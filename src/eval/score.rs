@@ -137,10 +137,6 @@ fn missing_share(
     })
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row's whole context, passed once"
-)]
 fn quantitative(
     env: &mut Env<'_>,
     row_index: usize,
@@ -242,10 +238,10 @@ pub(crate) fn band_share(
         if let Some(rule) = &def.below {
             share = deducted(env, rule, distance(lower, completion)?, def.span)?;
         }
-    } else if let Some(upper) = upper.filter(|u| completion > *u) {
-        if let Some(rule) = &def.above {
-            share = deducted(env, rule, distance(completion, upper)?, def.span)?;
-        }
+    } else if let Some(upper) = upper.filter(|u| completion > *u)
+        && let Some(rule) = &def.above
+    {
+        share = deducted(env, rule, distance(completion, upper)?, def.span)?;
     }
     let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
     let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);

@@ -311,12 +311,12 @@ fn describe_found(token: &str) -> String {
 /// misspelled keyword.
 fn slip_help(token: &str, keywords: &[&str]) -> Option<String> {
     let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if let Some(ascii) = full_width_counterpart(c) {
-            return Some(format!(
-                "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)"
-            ));
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(ascii) = full_width_counterpart(c)
+    {
+        return Some(format!(
+            "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)"
+        ));
     }
     match token {
         "=" => return Some("to compare, write `==`".to_owned()),
