@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::compile::Plan;
+use crate::check::expr::INDICATORS;
+use crate::compile::{Plan, normalize};
 use crate::data::project::{Datum, Project, Record};
 use crate::data::schema::FieldType;
 use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, Projection};
@@ -154,6 +155,12 @@ impl<'a> Env<'a> {
             .section(section)
             .and_then(|s| s.field(field))
             .map(|f| f.ty);
+        if section == INDICATORS
+            && field == "actual"
+            && let Datum::Text(text) = datum
+        {
+            return actual_value(text, record, self.plan);
+        }
         datum_value(datum, ty, self.plan)
     }
 
@@ -275,12 +282,34 @@ pub(crate) fn datum_value(datum: &Datum, ty: Option<FieldType>, plan: &Plan) -> 
 /// other unit as a plain number; a word or a missing value has none.
 pub(crate) fn measure_value(text: &str, plan: &Plan) -> Value {
     match measure::read(Some(text), &plan.words, &plan.missing.markers) {
-        Reading::Quantity(q) if q.is_percent() => {
-            percent_value(q.number).map_or(Value::Null, Value::Num)
-        }
-        Reading::Quantity(q) => Value::num(q.number, Unit::Scalar),
+        Reading::Quantity(q) => quantity_value(&q),
         Reading::Missing | Reading::Word(_) => Value::Null,
     }
+}
+
+fn quantity_value(q: &measure::Quantity) -> Value {
+    if q.is_percent() {
+        percent_value(q.number).map_or(Value::Null, Value::Num)
+    } else {
+        Value::num(q.number, Unit::Scalar)
+    }
+}
+
+/// An indicator's actual value: with no unit written, it takes its target's unit, so
+/// that `94` against `=100%` reads as 94%.
+fn actual_value(text: &str, row: &Record, plan: &Plan) -> Value {
+    let Reading::Quantity(mut actual) =
+        measure::read(Some(text), &plan.words, &plan.missing.markers)
+    else {
+        return Value::Null;
+    };
+    if actual.unit.is_empty() {
+        let target = super::classify::text(row, "target");
+        if let Reading::Quantity(t) = measure::read(target, &plan.words, &[]) {
+            actual.unit = t.unit;
+        }
+    }
+    quantity_value(&actual)
 }
 
 /// `94` percent as 0.94, keeping the written precision (two more decimals).
@@ -316,7 +345,8 @@ pub(crate) fn binary(
     let ordering: Option<Ordering> = match (l, r) {
         (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
         (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
-        (Value::Text(a), Value::Text(b)) => Some(a.cmp(b)),
+        // Texts compare as people read them: full-width forms and spaces do not count.
+        (Value::Text(a), Value::Text(b)) => Some(normalize(a).cmp(&normalize(b))),
         (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
         (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
         _ => None,

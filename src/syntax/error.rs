@@ -18,7 +18,7 @@ pub enum ParseError {
         /// What is written here, in words.
         found: String,
         /// Where.
-        #[label("expected {expected}")]
+        #[label("here")]
         span: SourceSpan,
         /// A likely fix.
         #[help]

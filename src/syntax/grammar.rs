@@ -224,29 +224,37 @@ pub(crate) fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Pars
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
     };
     let rest = text.get(at..).unwrap_or("");
-    let (expected, keywords) = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
-            (expected_words(positives), keyword_spellings(positives))
-        }
-        ErrorVariant::CustomError { message } => (message.clone(), Vec::new()),
+    let expected = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => expected_words(positives),
+        ErrorVariant::CustomError { message } => message.clone(),
     };
     let token = next_token(rest);
-    let span = Span::new(at, at + token.len().max(usize::from(!rest.is_empty())));
+    let span = if rest.is_empty() {
+        // At the end of the file, point at the last character so that the label shows.
+        let last = text.char_indices().next_back().map_or(0, |(i, _)| i);
+        Span::new(last, text.len())
+    } else {
+        Span::new(at, at + token.len().max(1))
+    };
     ParseError::Syntax {
         expected,
         found: describe_found(token),
         span: span.into(),
-        help: slip_help(token, &keywords),
+        help: slip_help(token),
     }
 }
 
-/// "`a`, `b` or `c`", with operators folded into one phrase.
+/// "`a`, `b` or `c`", with operators folded into one phrase. Unit words (`分`, `万元`)
+/// are left out: after a number they are always possible and never the point.
 fn expected_words(positives: &[Rule]) -> String {
     let mut words: Vec<&str> = Vec::new();
     let mut operator = false;
     for rule in positives {
         if rule.is_operator() {
             operator = true;
+            continue;
+        }
+        if matches!(rule, Rule::kw_points | Rule::kw_amount_unit) {
             continue;
         }
         let word = rule.describe();
@@ -264,20 +272,68 @@ fn expected_words(positives: &[Rule]) -> String {
     }
 }
 
-/// The English spellings of the keywords that were expected, for "did you mean".
-fn keyword_spellings(positives: &[Rule]) -> Vec<&'static str> {
-    positives
-        .iter()
-        .filter_map(|r| {
-            let word = r.describe();
-            let inner = word.strip_prefix('`')?.strip_suffix('`')?;
-            inner
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_')
-                .then_some(inner)
-        })
-        .collect()
-}
+/// Every keyword's English spelling, for "did you mean".
+const KEYWORDS: [&str; 59] = [
+    "ruleset",
+    "version",
+    "fiscal_year",
+    "cutoff",
+    "max_score",
+    "form",
+    "section",
+    "rows",
+    "optional",
+    "category",
+    "labels",
+    "scored_by",
+    "pool",
+    "categories",
+    "split",
+    "fixed",
+    "evenly",
+    "declared",
+    "share",
+    "residual",
+    "to",
+    "first",
+    "last",
+    "matching",
+    "class",
+    "full",
+    "from",
+    "below",
+    "above",
+    "deduct",
+    "per",
+    "floor",
+    "cap",
+    "completion",
+    "comparators",
+    "before",
+    "after",
+    "grades",
+    "also",
+    "target",
+    "counts_as",
+    "missing",
+    "markers",
+    "unexplained",
+    "explained",
+    "scores",
+    "rounding",
+    "discard",
+    "actual",
+    "check",
+    "for",
+    "when",
+    "message",
+    "at",
+    "findings",
+    "if",
+    "then",
+    "else",
+    "and",
+];
 
 /// The word, symbol or character at the error.
 fn next_token(rest: &str) -> &str {
@@ -309,7 +365,7 @@ fn describe_found(token: &str) -> String {
 
 /// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a
 /// misspelled keyword.
-fn slip_help(token: &str, keywords: &[&str]) -> Option<String> {
+fn slip_help(token: &str) -> Option<String> {
     let mut chars = token.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && let Some(ascii) = full_width_counterpart(c)
@@ -323,9 +379,11 @@ fn slip_help(token: &str, keywords: &[&str]) -> Option<String> {
         "&&" => return Some("write `and` (或 `且`)".to_owned()),
         "||" => return Some("write `or` (或 `或`)".to_owned()),
         "!" => return Some("write `not` (或 `非`)".to_owned()),
+        "%" => return Some("a percentage needs a number before `%`, such as `100%`".to_owned()),
+        "" => return Some("the file ends too early: is a `}` or a `)` missing?".to_owned()),
         _ => {}
     }
-    suggest::did_you_mean(token, keywords.iter().copied())
+    suggest::did_you_mean(token, KEYWORDS)
 }
 
 /// The ASCII character a full-width or Chinese punctuation mark stands for.

@@ -1,3 +1,17 @@
-//! The integration test binary.
+//! The integration test binary: one binary for every stage, so that it links once.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails loudly where its input is not what it expects"
+)]
+
+mod check;
+mod cli;
+mod common;
 mod data;
+mod eval;
+mod parse;
+mod shipped;

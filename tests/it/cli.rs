@@ -1,0 +1,92 @@
+//! The command line: output, exit status and JSON, as shared/spec/cli.md states them.
+
+use crate::common::run;
+
+#[test]
+fn the_seed_table() {
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn the_seed_json() {
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["projects"][0]["score"], "80.00");
+    assert_eq!(
+        doc["projects"][0]["indicators"][11]["expected_weight"],
+        "9.20"
+    );
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn a_folder_of_forms_with_findings_exits_1() {
+    let (stdout, _, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        "tests/fixtures/eval/suzhou-2023",
+    ]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let projects = doc["projects"].as_array().unwrap();
+    assert!(projects.len() > 20);
+    let budget = projects
+        .iter()
+        .find(|p| p["file"].as_str().unwrap().ends_with("budget-balance.toml"))
+        .unwrap();
+    let finding = &budget["findings"][0];
+    assert_eq!(finding["code"], "budget-balance");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["line"], 15);
+    assert_eq!(finding["column"], 15);
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "no/such/form.toml",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("no/such/form.toml"), "{stderr}");
+}
+
+#[test]
+fn a_missing_ruleset_exits_2() {
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "no/such.rules",
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no/such.rules"), "{stderr}");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let (_, _, code) = run(&["check", "examples/suzhou-2023-egov.toml"]);
+    assert_eq!(code, 2);
+}

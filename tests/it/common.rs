@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use perfeval::compile::Plan;
+use perfeval::source::SourceFile;
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Renders a diagnostic as the CLI does without colour, 100 columns wide.
+pub fn render(diagnostic: &dyn miette::Diagnostic) -> String {
+    perfeval::report::diagnostic::render(diagnostic, false, 100)
+}
+
+/// Reads a file under the crate root as a source named by its relative path.
+pub fn source(relative: &str) -> SourceFile {
+    let text = std::fs::read_to_string(root().join(relative)).unwrap();
+    SourceFile::new(relative, text)
+}
+
+/// Loads a ruleset under the crate root, failing the test with the rendered diagnostic.
+pub fn plan(relative: &str) -> Plan {
+    perfeval::load_ruleset(&source(relative)).unwrap_or_else(|e| panic!("{}", render(&e)))
+}
+
+/// Runs the `perfeval` binary from the crate root: stdout, stderr and exit status.
+pub fn run(args: &[&str]) -> (String, String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+/// The path relative to the crate root, with `/` separators, for snapshot names.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}

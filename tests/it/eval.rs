@@ -1,0 +1,189 @@
+//! Evaluation: each fixture under `tests/fixtures/eval/suzhou-2023` is a small form
+//! scored with `rulesets/2023.rules`. Its header states the exit status (`# exit: 1`)
+//! and the finding codes it raises (`# findings: a, b`); the whole text report is
+//! snapshotted.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use perfeval::compile::Plan;
+use perfeval::data::{self, Format};
+use perfeval::eval::outcome::Outcome;
+use perfeval::report::{diagnostic, table};
+use perfeval::source::SourceFile;
+
+use crate::common::{plan, relative};
+
+static SUZHOU: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
+
+/// Evaluates a TOML form given as text.
+pub fn evaluate(plan: &Plan, name: &str, text: &str) -> Outcome {
+    let project = data::load_str(SourceFile::new(name, text), Format::Toml, &plan.form)
+        .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    perfeval::evaluate(plan, &project).unwrap()
+}
+
+/// The table and every finding, as `perfeval check` prints them.
+pub fn report(outcome: &Outcome) -> String {
+    let mut out = table::render(outcome);
+    for finding in &outcome.findings {
+        let d = diagnostic::FindingDiagnostic {
+            finding,
+            source: &outcome.source,
+        };
+        out.push_str(&diagnostic::render(&d, false, 100));
+    }
+    out
+}
+
+fn header<'t>(text: &'t str, key: &str) -> &'t str {
+    text.lines()
+        .find_map(|l| l.strip_prefix("# ").and_then(|l| l.strip_prefix(key)))
+        .unwrap_or_else(|| panic!("no `# {key}` line"))
+        .trim()
+}
+
+#[test]
+fn suzhou_2023_findings() {
+    insta::glob!("../fixtures", "eval/suzhou-2023/*.toml", |path| {
+        let name = relative(path);
+        let text = std::fs::read_to_string(path).unwrap();
+        let outcome = evaluate(&SUZHOU, &name, &text);
+        let codes: BTreeSet<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+        let expected: BTreeSet<&str> = header(&text, "findings:")
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(codes, expected, "{name}");
+        let exit = i32::from(outcome.has_errors());
+        assert_eq!(exit.to_string(), header(&text, "exit:"), "{name}");
+        insta::assert_snapshot!(report(&outcome));
+    });
+}
+
+#[test]
+fn the_seed_scores_80_with_no_error() {
+    let text =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    let outcome = evaluate(&SUZHOU, "examples/suzhou-2023-egov.toml", &text);
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert!(outcome.findings.is_empty(), "{:?}", outcome.findings);
+    let weights: Vec<String> = outcome
+        .indicators
+        .iter()
+        .skip(11)
+        .map(|i| i.state.expected_weight.unwrap().to_string())
+        .collect();
+    assert_eq!(weights, ["9.20", "9.16", "9.16", "9.16", "9.16", "9.16"]);
+}
+
+static BANDS: LazyLock<Plan> = LazyLock::new(|| plan("tests/fixtures/eval/bands.rules"));
+
+/// The exact score of one indicator worth 100 points.
+fn band_score(category: &str, target: &str, actual: &str) -> String {
+    let text = format!(
+        "[[indicators]]\ncategory = \"{category}\"\nname = \"x\"\ntarget = \"{target}\"\nactual = \"{actual}\"\n"
+    );
+    let outcome = evaluate(&BANDS, "band.toml", &text);
+    outcome.indicators[0].state.score.normalize().to_string()
+}
+
+#[test]
+fn output_band_boundaries() {
+    let cases = [
+        ("0%", "0"),
+        ("79.99%", "0"),
+        ("80%", "0"),
+        ("97.5%", "87.5"),
+        ("99.99%", "99.95"),
+        ("100%", "100"),
+        ("130%", "100"),
+        ("130.01%", "99.99"),
+        ("200%", "30"),
+        ("200.01%", "29.99"),
+    ];
+    for (actual, score) in cases {
+        assert_eq!(
+            band_score("产出", "=100%", actual),
+            score,
+            "产出 at {actual}"
+        );
+    }
+}
+
+#[test]
+fn outcome_band_boundaries() {
+    let cases = [
+        ("0%", "0"),
+        ("79.99%", "0"),
+        ("80%", "0"),
+        ("99.99%", "99.95"),
+        ("100%", "100"),
+        ("130%", "100"),
+        ("130.01%", "100"),
+        ("200%", "100"),
+        ("200.01%", "99.99"),
+        ("250%", "50"),
+    ];
+    for (actual, score) in cases {
+        assert_eq!(
+            band_score("效益", "=100%", actual),
+            score,
+            "效益 at {actual}"
+        );
+    }
+}
+
+#[test]
+fn lower_is_better_and_zero_targets() {
+    assert_eq!(band_score("产出", "<=8小时", "8小时"), "100");
+    assert_eq!(band_score("产出", "<=8小时", "0小时"), "100");
+    assert_eq!(band_score("产出", "<=8小时", "10小时"), "0");
+    assert_eq!(
+        band_score("产出", "<10", "10.1"),
+        "95.04950495049504950495049505"
+    );
+    assert_eq!(band_score("产出", "=0个", "0个"), "100");
+    assert_eq!(band_score("产出", "=0个", "3个"), "100");
+}
+
+#[test]
+fn comparators_in_words_and_full_width() {
+    assert_eq!(band_score("效益", "不低于90%", "95%"), "100");
+    assert_eq!(band_score("效益", "90%以上", "81%"), "50");
+    assert_eq!(band_score("产出", "15%及其以下", "20%"), "0");
+    assert_eq!(band_score("产出", "＞＝９０％", "９０ ％"), "100");
+    assert_eq!(band_score("产出", "≥266米", "≥266米"), "100");
+    assert_eq!(band_score("产出", "=100%", "95"), "75");
+}
+
+/// 2023 rounding: each score to 0.01, half away from zero, at the band edges.
+#[test]
+fn suzhou_2023_rounds_each_score() {
+    let cases = [
+        ("99.99%", "27.49"),
+        ("100%", "27.50"),
+        ("130.01%", "27.50"),
+        ("200%", "8.25"),
+        ("200.01%", "8.25"),
+        ("97.5%", "24.06"),
+    ];
+    let template = std::fs::read_to_string(
+        crate::common::root().join("tests/fixtures/eval/suzhou-2023/clean.toml"),
+    )
+    .unwrap();
+    for (actual, score) in cases {
+        let text = template
+            .replace("target = \"=2个\"", "target = \"=100%\"")
+            .replace("actual = \"2个\"", &format!("actual = \"{actual}\""));
+        let outcome = evaluate(&SUZHOU, "clean.toml", &text);
+        let row = outcome
+            .indicators
+            .iter()
+            .find(|i| i.name == "系统上线数量")
+            .unwrap();
+        assert_eq!(row.state.score.to_string(), score, "at {actual}");
+    }
+}
