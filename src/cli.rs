@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::Error;
 use crate::compile::Plan;
@@ -104,8 +105,9 @@ fn check(args: &CheckArgs) -> Status {
     for error in &failed {
         eprint_diagnostic(error);
     }
+    // Forms are independent: evaluate them in parallel, keeping their order.
     let results: Vec<ProjectResult> = paths
-        .iter()
+        .par_iter()
         .map(|p| evaluate_file(&plan, &rules_name, p))
         .collect();
     let mut out = String::new();
