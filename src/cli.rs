@@ -94,8 +94,9 @@ fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
 
 fn check(args: &CheckArgs) -> Status {
     let rules_name = args.rules.display().to_string();
-    let plan = match read_source(&args.rules).and_then(|s| crate::load_ruleset(&s)) {
-        Ok(plan) => plan,
+    let loaded = read_source(&args.rules).and_then(|s| crate::load_ruleset(&s).map(|plan| (s, plan)));
+    let (rules, plan) = match loaded {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprint_diagnostic(&e);
             return Status::Failure;
@@ -108,7 +109,7 @@ fn check(args: &CheckArgs) -> Status {
     // Forms are independent: evaluate them in parallel, keeping their order.
     let results: Vec<ProjectResult> = paths
         .par_iter()
-        .map(|p| evaluate_file(&plan, &rules_name, p))
+        .map(|p| evaluate_file(&plan, &rules, p))
         .collect();
     let mut out = String::new();
     match args.format {
@@ -214,9 +215,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     }
 }
 
-fn evaluate_file(plan: &Plan, rules_name: &str, path: &Path) -> ProjectResult {
+fn evaluate_file(plan: &Plan, rules: &SourceFile, path: &Path) -> ProjectResult {
     let file = path.display().to_string();
-    match load_and_evaluate(plan, rules_name, path) {
+    match load_and_evaluate(plan, rules, path) {
         Ok(outcome) => ProjectResult::Evaluated(outcome),
         Err(error) => ProjectResult::Failed { file, error },
     }
@@ -224,7 +225,7 @@ fn evaluate_file(plan: &Plan, rules_name: &str, path: &Path) -> ProjectResult {
 
 fn load_and_evaluate(
     plan: &Plan,
-    rules_name: &str,
+    rules: &SourceFile,
     path: &Path,
 ) -> Result<crate::eval::outcome::Outcome, Error> {
     let name = path.display().to_string();
@@ -242,8 +243,5 @@ fn load_and_evaluate(
         source,
     })?;
     let project = data::load_bytes(&name, &bytes, format, &plan.form)?;
-    crate::evaluate(plan, &project).map_err(|e| {
-        let ruleset = std::fs::read_to_string(rules_name).unwrap_or_default();
-        Error::Eval(Failure::new(SourceFile::new(rules_name, ruleset), e))
-    })
+    crate::evaluate(plan, &project).map_err(|e| Error::Eval(Failure::new(rules.clone(), e)))
 }
