@@ -99,11 +99,15 @@ fn finding(f: &Finding, source: &SourceFile) -> Value {
 
 fn failed(file: &str, error: &crate::Error) -> Value {
     let (code, at) = first_location(error);
+    let message = match error {
+        crate::Error::Data(failure) => failure.errors().first().map(ToString::to_string),
+        _ => None,
+    };
     json!({
         "file": file,
         "error": {
             "code": code,
-            "message": error.to_string(),
+            "message": message.unwrap_or_else(|| error.to_string()),
             "file": at.as_ref().map(|(f, _)| f.clone()),
             "line": at.as_ref().map(|(_, p)| p.line),
             "column": at.as_ref().map(|(_, p)| p.column),
