@@ -94,7 +94,8 @@ fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
 
 fn check(args: &CheckArgs) -> Status {
     let rules_name = args.rules.display().to_string();
-    let loaded = read_source(&args.rules).and_then(|s| crate::load_ruleset(&s).map(|plan| (s, plan)));
+    let loaded =
+        read_source(&args.rules).and_then(|s| crate::load_ruleset(&s).map(|plan| (s, plan)));
     let (rules, plan) = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {

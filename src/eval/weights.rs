@@ -100,28 +100,18 @@ fn even_split(
     share_rounding: Option<crate::check::checked::RoundingDef>,
     residual: ResidualRule,
 ) -> Result<Vec<Decimal>> {
-    let overflow = |e| EvalError::arith(e, pool.points.span);
+    let overflow = || EvalError::arith(value::ArithError::Overflow, pool.points.span);
     let n = Decimal::from(members.len());
-    let exact = points.checked_div(n).ok_or(EvalError::arith(
-        value::ArithError::Overflow,
-        pool.points.span,
-    ))?;
+    let exact = points.checked_div(n).ok_or_else(overflow)?;
     let share = match share_rounding {
-        Some(r) => value::round_to_step(exact, r.step, r.mode).map_err(overflow)?,
+        Some(r) => value::round_to_step(exact, r.step, r.mode)
+            .map_err(|e| EvalError::arith(e, pool.points.span))?,
         None => exact,
     };
-    let allotted = share.checked_mul(n).ok_or(EvalError::arith(
-        value::ArithError::Overflow,
-        pool.points.span,
-    ))?;
-    let leftover = points.checked_sub(allotted).ok_or(EvalError::arith(
-        value::ArithError::Overflow,
-        pool.points.span,
-    ))?;
-    let carrier_weight = share.checked_add(leftover).ok_or(EvalError::arith(
-        value::ArithError::Overflow,
-        pool.points.span,
-    ))?;
+    // What rounding the share leaves (possibly negative) goes to one indicator.
+    let allotted = share.checked_mul(n).ok_or_else(overflow)?;
+    let leftover = points.checked_sub(allotted).ok_or_else(overflow)?;
+    let carrier_weight = share.checked_add(leftover).ok_or_else(overflow)?;
     let carrier = residual_carrier(members, rows, carrier_weight, residual);
     Ok((0..members.len())
         .map(|k| if k == carrier { carrier_weight } else { share })
