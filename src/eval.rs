@@ -39,15 +39,18 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);
-    let mut env = Env::new(plan, project, &[]);
+    let classified = states.clone();
+    let mut env = Env::new(plan, project, &classified);
     weights::allocate(&mut env, rows, &mut states)?;
     let discarded = {
         let mut env = Env::new(plan, project, &states);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
+    // Formulas used in scoring may ask for a row's category; they see the classification.
+    let classified = states.clone();
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
-            let mut env = Env::new(plan, project, &[]);
+            let mut env = Env::new(plan, project, &classified);
             let refused = discarded.get(i).copied().unwrap_or(false);
             score::score_row(&mut env, i, row, state, refused, &mut findings)?;
         } else {

@@ -229,8 +229,12 @@ fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec
         ItemKind::Form(form) => form.sections.iter().find(|s| s.key.name == INDICATORS),
         _ => None,
     });
+    let has_form = ruleset
+        .items
+        .iter()
+        .any(|item| matches!(item.kind, ItemKind::Form(_)));
     let Some(section_ast) = declared else {
-        if schema != &FormSchema::default() {
+        if has_form {
             errors.push(missing(
                 "indicator table",
                 "declare `rows indicators \"绩效指标\" { category: text … name: text … target: measure … actual: optional measure … }` in the form",

@@ -232,6 +232,24 @@ pub enum CheckError {
         help: String,
     },
 
+    /// `pool p 25 { split fixed { 决策 { a 1 b 1 } } }`: a catalog of 2 points in a pool of 25.
+    #[error("the weights of pool `{pool}` add up to {sum}, not {points}")]
+    #[diagnostic(
+        code(perfeval::check::weights_sum),
+        help("make the catalog's weights add up to the pool's points, or change the points")
+    )]
+    WeightsSum {
+        /// The pool.
+        pool: String,
+        /// The sum of the catalog's weights.
+        sum: String,
+        /// The pool's points.
+        points: String,
+        /// The pool's points as written.
+        #[label("{points} points")]
+        span: SourceSpan,
+    },
+
     /// `completion { = >= > : … }` with nothing for `<=` and `<`.
     #[error("no completion formula for `{comparator}`")]
     #[diagnostic(
@@ -306,6 +324,7 @@ impl CheckError {
             CheckError::CategoryPool { .. } => "perfeval::check::category_pool",
             CheckError::PoolSplit { .. } => "perfeval::check::pool_split",
             CheckError::CompletionUncovered { .. } => "perfeval::check::completion_uncovered",
+            CheckError::WeightsSum { .. } => "perfeval::check::weights_sum",
             CheckError::TooEarly { .. } => "perfeval::check::too_early",
             CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",
             CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",

@@ -231,10 +231,17 @@ impl<'a> Resolver<'a> {
 
     /// A field or computed value of the rows of `section`.
     fn row_name(&mut self, section: &str, name: &str, span: Span, scope: &Scope) -> Option<Typed> {
-        if section == INDICATORS
-            && let Some(computed) = Computed::from_name(name)
-        {
-            return Some(self.computed(computed, span, scope));
+        if section == INDICATORS {
+            if let Some(computed) = Computed::from_name(name) {
+                return Some(self.computed(computed, span, scope));
+            }
+            // `category` is the canonical category; the text the form wrote is here.
+            if matches!(name, "category_label" | "类别标签") {
+                return Some((
+                    Ty::Text,
+                    node(ir::ExprKind::RowField("category".to_owned()), span),
+                ));
+            }
         }
         let field = self.names.form.section(section)?.field(name)?;
         Some((
@@ -320,44 +327,38 @@ impl<'a> Resolver<'a> {
         scope: &Scope,
         span: Span,
     ) -> Typed {
-        if let ast::ExprKind::Name(section_name) = &base.kind {
-            let shadowed = scope.rows.last().is_some_and(|s| {
-                self.names
-                    .form
-                    .section(s)
-                    .and_then(|s| s.field(&section_name.name))
-                    .is_some()
-            });
-            if let Some(section) = self
+        // A row field is never a record, so `budget.initial` means the section even
+        // inside rows that have a field `budget`.
+        if let ast::ExprKind::Name(section_name) = &base.kind
+            && let Some(section) = self
                 .names
                 .form
                 .section(&section_name.name)
-                .filter(|s| s.shape == Shape::Record && !shadowed)
-            {
-                return match section.field(&field.name) {
-                    Some(f) => (
-                        Ty::of_field(f.ty),
-                        node(
-                            ir::ExprKind::SectionField {
-                                section: section.key.clone(),
-                                field: f.key.clone(),
-                            },
-                            span,
-                        ),
+                .filter(|s| s.shape == Shape::Record)
+        {
+            return match section.field(&field.name) {
+                Some(f) => (
+                    Ty::of_field(f.ty),
+                    node(
+                        ir::ExprKind::SectionField {
+                            section: section.key.clone(),
+                            field: f.key.clone(),
+                        },
+                        span,
                     ),
-                    None => {
-                        let help =
-                            field_help(&field.name, section.fields.iter().map(|f| f.key.as_str()));
-                        self.errors.push(CheckError::UnknownField {
-                            name: field.name.clone(),
-                            owner: section.key.clone(),
-                            span: field.span.into(),
-                            help,
-                        });
-                        error_node(span)
-                    }
-                };
-            }
+                ),
+                None => {
+                    let help =
+                        field_help(&field.name, section.fields.iter().map(|f| f.key.as_str()));
+                    self.errors.push(CheckError::UnknownField {
+                        name: field.name.clone(),
+                        owner: section.key.clone(),
+                        span: field.span.into(),
+                        help,
+                    });
+                    error_node(span)
+                }
+            };
         }
         let (base_ty, base_ir) = self.resolve(base, scope);
         match base_ty {
@@ -540,9 +541,22 @@ impl<'a> Resolver<'a> {
             (Ty::Text, Ty::Text) | (Ty::Category, Ty::Category) | (Ty::Bool, Ty::Bool) => !ordered,
             _ => false,
         };
-        if !ok {
-            self.unit_mismatch(op, lt, rt, span);
+        if ok {
+            return;
         }
+        if matches!(
+            (lt, rt),
+            (Ty::Category, Ty::Text) | (Ty::Text, Ty::Category)
+        ) {
+            self.errors.push(CheckError::TypeMismatch {
+                expected: "a category".to_owned(),
+                found: "a text".to_owned(),
+                span: span.into(),
+                help: Some("name the category without quotes, such as `category == 产出`; the label as written is `category_label`".to_owned()),
+            });
+            return;
+        }
+        self.unit_mismatch(op, lt, rt, span);
     }
 
     fn resolve_if(

@@ -18,6 +18,9 @@ use super::error::CheckError;
 use super::expr::{INDICATORS, Resolver, Scope, Stage};
 use super::types::{Dim, Ty};
 
+/// The namespace of category names and labels.
+const LABEL: &str = "category name or label";
+
 /// Walks the items and fills `checked`, reporting problems to the resolver.
 pub(crate) struct Items<'r, 'a> {
     pub r: &'r mut Resolver<'a>,
@@ -80,10 +83,11 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("category", &c.name.name, c.name.span) {
             return;
         }
+        // Names and labels share one namespace: a form's word must mean one category.
+        self.define(LABEL, &c.name.name, c.name.span);
         let mut labels = Vec::new();
         for label in &c.labels {
-            if label.value != c.name.name && self.define("category label", &label.value, label.span)
-            {
+            if label.value != c.name.name && self.define(LABEL, &label.value, label.span) {
                 labels.push(label.value.clone());
             }
         }
@@ -144,6 +148,9 @@ impl<'r, 'a> Items<'r, 'a> {
             }
         }
         let split = self.split(p, &mut categories);
+        if let SplitDef::Fixed(entries) = &split {
+            self.catalog_sum(p, &points, entries);
+        }
         self.checked.pools.push(PoolDef {
             name: p.name.name.clone(),
             points,
@@ -228,6 +235,27 @@ impl<'r, 'a> Items<'r, 'a> {
         entries
     }
 
+    /// A catalog whose weights and points are all written as numbers must add up.
+    fn catalog_sum(&mut self, p: &ast::Pool, points: &ir::Expr, entries: &[CatalogEntryDef]) {
+        let Some(points_value) = constant(points) else {
+            return;
+        };
+        let weights: Option<Vec<Decimal>> = entries.iter().map(|e| constant(&e.weight)).collect();
+        let Some(sum) =
+            weights.and_then(|w| w.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add))
+        else {
+            return;
+        };
+        if sum != points_value {
+            self.error(CheckError::WeightsSum {
+                pool: p.name.name.clone(),
+                sum: sum.to_string(),
+                points: points_value.to_string(),
+                span: p.points.span.into(),
+            });
+        }
+    }
+
     fn class(&mut self, c: &ast::Class, doc: String) {
         if !self.define("class", &c.name.name, c.name.span) {
             return;
@@ -262,14 +290,38 @@ impl<'r, 'a> Items<'r, 'a> {
                 ClassRuleKind::Completion(comp) => class.completion = self.completion(comp),
             }
         }
-        if class.full_lower.is_none() {
-            self.error(CheckError::MissingItem {
-                what: format!("full-marks band in class `{}`", c.name.name),
-                span: c.name.span.into(),
-                help: "add `full 100% to 130%` (or `full from 100%`)".to_owned(),
-            });
-        }
+        self.class_completeness(&class);
         self.checked.classes.push(class);
+    }
+
+    /// A class must say what happens on every side of its band: below it always, above
+    /// it where the band has an upper edge. A silent side would give full marks there.
+    fn class_completeness(&mut self, class: &ClassDef) {
+        let mut missing = |what: &str, help: &str| {
+            self.r.errors.push(CheckError::MissingItem {
+                what: format!("{what} in class `{}`", class.name),
+                span: class.span.into(),
+                help: help.to_owned(),
+            });
+        };
+        if class.full_lower.is_none() {
+            missing(
+                "full-marks band",
+                "add `full 100% to 130%` (or `full from 100%`)",
+            );
+        }
+        if class.below.is_none() {
+            missing(
+                "rule below the band",
+                "add `below deduct 5% per 1%` (or `below deduct 0% per 1%` for none)",
+            );
+        }
+        if class.full_upper.is_some() && class.above.is_none() {
+            missing(
+                "rule above the band",
+                "add `above deduct 1% per 1%`, or write the band as `full from 100%`",
+            );
+        }
     }
 
     fn deduction(&mut self, d: &ast::Deduction) -> (ir::Expr, ir::Expr) {
@@ -529,6 +581,14 @@ impl<'r, 'a> Items<'r, 'a> {
                 });
             }
         }
+    }
+}
+
+/// The number an expression is written as, where it is a literal.
+fn constant(e: &ir::Expr) -> Option<Decimal> {
+    match &e.kind {
+        ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(n.value),
+        _ => None,
     }
 }
 

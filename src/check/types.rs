@@ -86,7 +86,7 @@ impl fmt::Display for Ty {
             Ty::Date => f.write_str("a date"),
             Ty::Category => f.write_str("a category"),
             Ty::Rows(section) => write!(f, "rows of `{section}`"),
-            Ty::List(inner) => write!(f, "a list of {inner}"),
+            Ty::List(inner) => write!(f, "a list ({inner} each)"),
             Ty::Mode => f.write_str("a rounding mode"),
             Ty::Error => f.write_str("anything"),
         }

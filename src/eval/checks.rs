@@ -48,12 +48,13 @@ pub(crate) fn discards(
                         text(row, "name").unwrap_or("")
                     ),
                 };
-                Ok::<_, EvalError>(finding(
-                    &rule.finding,
-                    message,
-                    Some(row_name(row)),
-                    row.get("actual").map(|f| f.span),
-                ))
+                // Point at the value refused, or else at what refused it.
+                let at = row
+                    .get("actual")
+                    .map(|f| f.span)
+                    .or_else(|| locate(env, &rule.condition))
+                    .or(Some(row.span));
+                Ok::<_, EvalError>(finding(&rule.finding, message, Some(row_name(row)), at))
             })?;
             findings.push(finding);
         }

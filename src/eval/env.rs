@@ -327,10 +327,14 @@ fn unary(op: UnaryOp, v: Value) -> Value {
     }
 }
 
+/// Three-valued `and` and `or`: a missing side decides nothing, so `false and x` is
+/// false and `true or x` is true whichever side `x` is on.
 fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
-    match (op, l, r) {
-        (BinaryOp::And, Value::Bool(a), Value::Bool(b)) => Value::Bool(*a && *b),
-        (BinaryOp::Or, Value::Bool(a), Value::Bool(b)) => Value::Bool(*a || *b),
+    let decisive = op == BinaryOp::Or;
+    match (l, r) {
+        (Value::Bool(a), _) if *a == decisive => Value::Bool(decisive),
+        (_, Value::Bool(b)) if *b == decisive => Value::Bool(decisive),
+        (Value::Bool(_), Value::Bool(_)) => Value::Bool(!decisive),
         _ => Value::Null,
     }
 }

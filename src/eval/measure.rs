@@ -117,7 +117,9 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
                 seen_point = true;
                 end += 1;
             }
-            b',' if !seen_point && next_is_digit && end > digits_start => end += 1,
+            b',' if !seen_point && end > digits_start && thousands_group(bytes, end + 1) => {
+                end += 1
+            }
             _ => break,
         }
     }
@@ -130,6 +132,13 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
         .or_else(|_| Decimal::from_str(&plain))
         .ok()?;
     Some((number, text.get(end..)?))
+}
+
+/// Whether exactly three digits start at `at` and no digit follows them: what a
+/// thousands separator needs after it.
+fn thousands_group(bytes: &[u8], at: usize) -> bool {
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    digit(at) && digit(at + 1) && digit(at + 2) && !digit(at + 3)
 }
 
 fn trailing_word<'t>(rest: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
@@ -199,6 +208,8 @@ mod tests {
     fn scale_is_kept_and_commas_group_thousands() {
         assert_eq!(q("94.0%").number.scale(), 1);
         assert_eq!(q("1,234.5万元").number.to_string(), "1234.5");
+        assert_eq!(q("1,234,567个").number.to_string(), "1234567");
+        assert_eq!(q("1,2个").unit, ",2个");
     }
 
     #[test]

@@ -94,6 +94,7 @@ fn finding(f: &Finding, source: &SourceFile) -> Value {
         "line": at.map(|p| p.line),
         "column": at.map(|p| p.column),
         "rule": f.rule,
+        "clause": f.clause,
     })
 }
 

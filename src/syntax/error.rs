@@ -111,11 +111,12 @@ pub enum ParseError {
         span: SourceSpan,
     },
 
-    /// Expressions nested deeper than the limit: `((((…))))` 300 deep.
-    #[error("expression nested more than {limit} deep")]
+    /// An expression deeper than the limit: `((((…))))` 300 deep, or `1 + 1 + …` with
+    /// 300 terms.
+    #[error("the expression is more than {limit} levels deep")]
     #[diagnostic(
         code(perfeval::parse::too_deep),
-        help("split the expression; no policy needs this much nesting")
+        help("nesting and chained operators both count; split the expression into several rules")
     )]
     TooDeep {
         /// The limit.

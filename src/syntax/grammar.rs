@@ -273,7 +273,7 @@ fn expected_words(positives: &[Rule]) -> String {
 }
 
 /// Every keyword's English spelling, for "did you mean".
-const KEYWORDS: [&str; 59] = [
+const KEYWORDS: [&str; 64] = [
     "ruleset",
     "version",
     "fiscal_year",
@@ -333,6 +333,11 @@ const KEYWORDS: [&str; 59] = [
     "then",
     "else",
     "and",
+    "or",
+    "not",
+    "true",
+    "false",
+    "points",
 ];
 
 /// The word, symbol or character at the error.

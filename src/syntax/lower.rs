@@ -28,9 +28,10 @@ use crate::suggest;
 
 type Result<T> = std::result::Result<T, ParseError>;
 
-/// How deep expressions may nest; deeper input is refused before any recursion over the
-/// tree could exhaust the stack.
-pub(crate) const MAX_DEPTH: usize = 128;
+/// How deep an expression tree may be; deeper input is refused before any recursion
+/// over the tree could exhaust the stack. Nesting and chained operators both count:
+/// `a + b + c` is two levels deep.
+pub(crate) const MAX_DEPTH: usize = 256;
 
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
     PrattParser::new()
@@ -715,9 +716,19 @@ fn lower_findings(pair: Pair<'_, Rule>) -> Result<Vec<FindingSeverity>> {
 
 // ───────────────────────────── EXPRESSIONS ─────────────────────────────
 
-/// Lowers `expr` or `expr_atom` at nesting `depth`.
+/// Lowers `expr` or `expr_atom` whose tree starts `depth` levels down.
+///
+/// The operators of one expression add at most one level each, so the tree below is at
+/// most `operators` levels deeper than its deepest operand; operands are lowered at that
+/// depth, which bounds the whole tree by [`MAX_DEPTH`].
 pub(crate) fn lower_expr(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
     debug_assert!(matches!(pair.as_rule(), Rule::expr | Rule::expr_atom));
+    let operators = pair
+        .clone()
+        .into_inner()
+        .filter(|p| is_operator(p.as_rule()))
+        .count();
+    let depth = depth + operators + 1;
     if depth > MAX_DEPTH {
         return Err(ParseError::TooDeep {
             limit: MAX_DEPTH,
@@ -749,6 +760,13 @@ pub(crate) fn lower_expr(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
             })
         })
         .parse(pair.into_inner())
+}
+
+fn is_operator(rule: Rule) -> bool {
+    !matches!(
+        rule,
+        Rule::literal | Rule::ident | Rule::paren | Rule::if_expr | Rule::call
+    )
 }
 
 fn binary_op(rule: Rule) -> BinaryOp {
