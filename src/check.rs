@@ -10,6 +10,7 @@ pub(crate) mod declare;
 pub mod error;
 pub(crate) mod expr;
 pub(crate) mod items;
+pub(crate) mod sanity;
 pub(crate) mod types;
 
 use crate::diagnostic::Failure;
@@ -40,16 +41,26 @@ pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Fai
         ItemKind::Class(c) => Some(&c.name),
         _ => None,
     });
+    let lines = names_of(ruleset, |k| match k {
+        ItemKind::Line(l) => Some(&l.key),
+        _ => None,
+    });
+    let has_rating = ruleset
+        .items
+        .iter()
+        .any(|item| matches!(item.kind, ItemKind::Rating(_)));
     let mut resolver = Resolver::new(Names {
         form: &form,
         categories: &categories,
         has_fiscal_year: header.fiscal_year.is_some(),
         has_cutoff: header.cutoff.is_some(),
+        lines: &lines,
+        has_rating,
     });
     resolver.errors = errors;
     let max_score = header
         .max_score
-        .map(|e| resolver.expect(e, &Scope::at(Stage::BeforeScoring), &Ty::Num(Dim::Points)));
+        .map(|e| resolver.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
     let checked = Checked {
         name: header.name.unwrap_or_default(),
         version: header.version,
@@ -65,11 +76,15 @@ pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Fai
         comparator_words: Vec::new(),
         grades: Vec::new(),
         target_grade: None,
+        grade_fields: Vec::new(),
         missing: checked::MissingDef::default(),
         rounding: None,
         discards: Vec::new(),
         checks: Vec::new(),
         severities: Vec::new(),
+        adjustments: Vec::new(),
+        rating: Vec::new(),
+        lines: Vec::new(),
     };
     let mut items = Items::new(&mut resolver, checked, classes);
     items.walk(ruleset);

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::check::checked::{
+    AdjustDef, LineDef, RatingDef,
     CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef, GradeDef,
     MissingDef, RoundingDef,
 };
@@ -50,8 +51,17 @@ pub struct Plan {
     pub discards: Vec<DiscardDef>,
     /// Consistency checks in ruleset order.
     pub checks: Vec<CheckDef>,
+    /// Adjustments of scores and of the total, in order.
+    pub adjustments: Vec<AdjustDef>,
+    /// The rating of the total.
+    pub rating: Vec<RatingDef>,
+    /// Points scored by formulas outside the indicator table.
+    pub lines: Vec<LineDef>,
+    /// The indicator fields a grade word is read from, first present first.
+    pub grade_fields: Vec<String>,
     labels: HashMap<String, usize>,
     severities: HashMap<String, Severity>,
+    codes: HashMap<String, String>,
 }
 
 /// A category, with the pool that shares out its points.
@@ -152,6 +162,13 @@ impl Plan {
         self.labels.get(&normalize(label)).copied()
     }
 
+    /// The code an engine finding is reported under: its own, unless the ruleset's
+    /// `findings` block renames it (`unknown-grade error as unknown-level`).
+    #[must_use]
+    pub fn reported_code<'a>(&'a self, code: &'a str) -> &'a str {
+        self.codes.get(code).map_or(code, String::as_str)
+    }
+
     /// The severity of an engine finding.
     #[must_use]
     pub fn severity(&self, code: &str) -> Severity {
@@ -179,7 +196,18 @@ pub fn compile(checked: Checked) -> Plan {
         .iter()
         .map(|f| (f.code.to_owned(), f.severity))
         .collect();
-    severities.extend(checked.severities.iter().cloned());
+    let mut codes = HashMap::new();
+    for (code, severity, rename) in &checked.severities {
+        severities.insert(code.clone(), *severity);
+        if let Some(rename) = rename {
+            codes.insert(code.clone(), rename.clone());
+        }
+    }
+    let grade_fields = if checked.grade_fields.is_empty() {
+        vec!["actual".to_owned()]
+    } else {
+        checked.grade_fields.clone()
+    };
     let mut missing = checked.missing;
     missing.markers = missing.markers.iter().map(|m| normalize(m)).collect();
     Plan {
@@ -198,6 +226,11 @@ pub fn compile(checked: Checked) -> Plan {
         rounding: checked.rounding,
         discards: checked.discards,
         checks: checked.checks,
+        adjustments: checked.adjustments,
+        rating: checked.rating,
+        lines: checked.lines,
+        grade_fields,
+        codes,
         labels,
         severities,
     }

@@ -6,6 +6,10 @@
 //! then checks that tree against the [`FormSchema`] and converts each value exactly
 //! (`validate`, `convert`, `decimal`). Numbers never pass through `f64`. This module
 //! reads no files: callers pass bytes or text, and all I/O stays in the CLI.
+//!
+//! A section whose key has a dot is a sub-section: `funds.appropriation` is read from
+//! the key `appropriation` inside the record section `funds` (`[funds.appropriation]`
+//! in TOML), validated as a section of its own, and kept under its full key.
 
 mod convert;
 mod decimal;
@@ -159,12 +163,13 @@ fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> DataFailure {
 }
 
 /// One clear error for a file with no data: its missing sections would only repeat it.
+/// The help names the required top-level sections; sub-sections come with them.
 fn empty_file(source: SourceFile, format: Format, schema: &FormSchema) -> DataFailure {
     let words = words::Words::new(format);
     let required: Vec<String> = schema
         .sections
         .iter()
-        .filter(|s| !s.optional)
+        .filter(|s| !s.optional && !s.key.contains('.'))
         .map(|s| words.section(s))
         .collect();
     let help = if required.is_empty() {

@@ -14,6 +14,7 @@ pub mod measure;
 pub mod outcome;
 pub(crate) mod ranged;
 pub(crate) mod score;
+pub(crate) mod totals;
 pub(crate) mod weights;
 
 use rust_decimal::Decimal;
@@ -22,7 +23,6 @@ use crate::check::expr::INDICATORS;
 use crate::compile::Plan;
 use crate::data::project::{Project, Record};
 use crate::finding::Finding;
-use crate::value::{self, ArithError};
 
 use self::classify::text;
 use self::env::Env;
@@ -40,31 +40,31 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);
     let classified = states.clone();
-    let mut env = Env::new(plan, project, &classified);
-    weights::allocate(&mut env, rows, &mut states)?;
-    let discarded = {
-        let mut env = Env::new(plan, project, &states);
-        checks::discards(&mut env, rows, &states, &mut findings)?
-    };
-    // Formulas used in scoring may ask for a row's category; they see the classification.
-    let classified = states.clone();
-    for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
-        if state.recognized {
-            let mut env = Env::new(plan, project, &classified);
-            let refused = discarded.get(i).copied().unwrap_or(false);
-            score::score_row(&mut env, i, row, state, refused, &mut findings)?;
-        } else {
-            state.score = score::round_score(plan, Decimal::ZERO)?;
-        }
-    }
-    let total = total(&states)?;
-    let mut env = Env::new(plan, project, &states);
+    weights::allocate(&mut Env::new(plan, project, &classified), rows, &mut states)?;
+    let weighed = states.clone();
+    let mut pools = weights::pool_states(&mut Env::new(plan, project, &weighed), rows, &states)?;
+    let discarded = checks::discards(
+        &mut Env::new(plan, project, &weighed).with_pools(&pools),
+        rows,
+        &states,
+        &mut findings,
+    )?;
+    score_rows(plan, project, &pools, &discarded, &mut states, &mut findings)?;
+    totals::adjust_scores(plan, project, &mut states, &pools, &mut findings)?;
+    weights::add_scores(plan, &mut pools, &states)?;
+    let mut env = Env::new(plan, project, &states).with_pools(&pools);
     let max_score = match &plan.max_score {
         Some(e) => weights::number(&mut env, e)?,
         None => None,
     };
-    env.total = Some(total);
     env.max_score = max_score;
+    let lines = totals::lines(&mut env)?;
+    let line_scores: Vec<(String, Decimal)> = lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
+    env.lines = &line_scores;
+    env.total = Some(totals::sum(&states, &lines)?);
+    let total = totals::adjust_total(&mut env, &mut findings)?;
+    let rating = totals::rating(&mut env)?;
+    env.rating = rating.as_deref();
     checks::checks(&mut env, &mut findings)?;
     sort(&mut findings);
     Ok(Outcome {
@@ -77,19 +77,33 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
             .collect(),
         total,
         max_score,
+        lines,
+        rating,
         findings,
     })
 }
 
-fn total(states: &[RowState]) -> Result<Decimal, EvalError> {
-    states.iter().try_fold(Decimal::ZERO, |sum, s| {
-        value::add(
-            value::Num::new(sum, value::Unit::Points),
-            value::Num::new(s.score, value::Unit::Points),
-        )
-        .map(|n| n.value)
-        .map_err(|e: ArithError| EvalError::arith(e, crate::source::Span::default()))
-    })
+/// Scores every recognised row; formulas see every row's classification and weight.
+fn score_rows(
+    plan: &Plan,
+    project: &Project,
+    pools: &[outcome::PoolState],
+    discarded: &[bool],
+    states: &mut [RowState],
+    findings: &mut Vec<Finding>,
+) -> Result<(), EvalError> {
+    let rows = project.rows(INDICATORS);
+    let weighed = states.to_vec();
+    for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
+        if state.recognized {
+            let mut env = Env::new(plan, project, &weighed).with_pools(pools);
+            let refused = discarded.get(i).copied().unwrap_or(false);
+            score::score_row(&mut env, i, row, state, refused, findings)?;
+        } else {
+            state.score = score::round_score(plan, Decimal::ZERO)?;
+        }
+    }
+    Ok(())
 }
 
 /// Findings in the order of the project file; those without a place come last, in

@@ -40,6 +40,10 @@ pub enum ExprKind {
     },
     /// A field of the current row (the innermost `for` or `[…]`).
     RowField(String),
+    /// A value of the current row of `pools`.
+    PoolField(PoolField),
+    /// `first(rows).field`: a field or computed value of one row.
+    RowMember(Box<Expr>, Projection),
     /// A value the engine computed for the current indicator row.
     Computed(Computed),
     /// A value bound by the engine for a formula: `target`, `actual` in `completion`.
@@ -65,10 +69,82 @@ pub enum Projection {
     Field(String),
     /// A value the engine computed for indicator rows.
     Computed(Computed),
+    /// A value of each pool.
+    Pool(PoolField),
+}
+
+/// The values of each row of `pools`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PoolField {
+    /// The pool's name.
+    Name,
+    /// Its points for this project.
+    Points,
+    /// The sum of its members' declared weights.
+    Weight,
+    /// The sum of its members' expected weights.
+    ExpectedWeight,
+    /// The sum of its members' scores.
+    Score,
+    /// How many recognised rows it has.
+    Count,
+}
+
+impl PoolField {
+    /// Every pool value with its English and Chinese name.
+    pub const NAMES: [(&'static str, &'static str, PoolField); 6] = [
+        ("name", "名称", PoolField::Name),
+        ("points", "分值", PoolField::Points),
+        ("weight", "权重", PoolField::Weight),
+        ("expected_weight", "应有权重", PoolField::ExpectedWeight),
+        ("score", "得分", PoolField::Score),
+        ("count", "项数", PoolField::Count),
+    ];
+
+    /// The pool value named by either spelling.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<PoolField> {
+        Self::NAMES
+            .iter()
+            .find(|(en, zh, _)| *en == name || *zh == name)
+            .map(|(_, _, f)| *f)
+    }
+
+    /// When it is known.
+    #[must_use]
+    pub fn known_from(self) -> Stage {
+        match self {
+            PoolField::Name | PoolField::Points | PoolField::Weight | PoolField::Count => Stage::Data,
+            PoolField::ExpectedWeight => Stage::Weights,
+            PoolField::Score => Stage::Scores,
+        }
+    }
+}
+
+/// The key of the virtual rows section of pools.
+pub const POOLS: &str = "pools";
+
+/// The steps of an evaluation, in order. Each expression runs at one of them and may use
+/// only what is known by then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Only the form's data and the rows' categories: pool points, catalog weights,
+    /// class values, grade shares, `discard` conditions.
+    Data,
+    /// Expected weights are known: completion formulas.
+    Weights,
+    /// The current row's completion is known: a class's `score` formula.
+    Completion,
+    /// Every indicator's score is known: lines, score adjustments.
+    Scores,
+    /// The total is known: total adjustments, the rating.
+    Total,
+    /// Everything: checks.
+    Final,
 }
 
 /// Values the engine knows for the whole project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Global {
     /// The ruleset's fiscal year.
     FiscalYear,
@@ -78,6 +154,22 @@ pub enum Global {
     Total,
     /// The most points a project can score.
     MaxScore,
+    /// The rating of the total.
+    Rating,
+    /// The score of a line, by key.
+    Line(String),
+}
+
+impl Global {
+    /// When it is known.
+    #[must_use]
+    pub fn known_from(&self) -> Stage {
+        match self {
+            Global::FiscalYear | Global::Cutoff | Global::MaxScore => Stage::Data,
+            Global::Total | Global::Line(_) => Stage::Total,
+            Global::Rating => Stage::Final,
+        }
+    }
 }
 
 /// Values the engine computes for each indicator row.
@@ -133,11 +225,15 @@ impl Computed {
             .map_or("?", |(en, _, _)| en)
     }
 
-    /// Whether the value is known before scoring (and so usable in formulas that
-    /// scoring uses).
+    /// When it is known.
     #[must_use]
-    pub fn known_before_scoring(self) -> bool {
-        matches!(self, Computed::Category | Computed::Recognized)
+    pub fn known_from(self) -> Stage {
+        match self {
+            Computed::Category | Computed::Recognized => Stage::Data,
+            Computed::ExpectedWeight => Stage::Weights,
+            Computed::Completion | Computed::Quantitative => Stage::Completion,
+            Computed::Score | Computed::Missing | Computed::Grade => Stage::Scores,
+        }
     }
 }
 
@@ -179,4 +275,8 @@ pub enum Function {
     All,
     /// `default(x, y)`: `x`, or `y` where `x` has no value.
     Default,
+    /// `first(rows)`: the first row, or no value.
+    First,
+    /// `subtotal(category)`: the sum of the scores of a category's rows.
+    Subtotal,
 }

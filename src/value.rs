@@ -91,6 +91,8 @@ pub enum Value {
     Rows(RowSet),
     /// A list of values (a projection of rows).
     List(Vec<Value>),
+    /// One row of a rows section: its key and index.
+    Row(Arc<str>, usize),
 }
 
 impl Value {

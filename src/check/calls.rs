@@ -5,7 +5,7 @@ use crate::source::Span;
 use crate::syntax::ast::{self, RoundingMode};
 
 use super::error::CheckError;
-use super::expr::{Resolver, Scope};
+use super::expr::{Resolver, Scope, Stage};
 use super::types::{Dim, Ty, unify};
 
 type Typed = (Ty, ir::Expr);
@@ -30,6 +30,8 @@ pub(crate) fn resolve_call(
         Function::Present | Function::IsNumber => predicate(r, function, name, args, scope, span),
         Function::Any | Function::All => quantifier(r, function, name, args, scope, span),
         Function::Default => default(r, name, args, scope, span),
+        Function::First => first(r, name, args, scope, span),
+        Function::Subtotal => subtotal(r, name, args, scope, span),
     };
     result.unwrap_or({
         (
@@ -340,4 +342,39 @@ fn default(
         Ty::Error
     });
     Some((ty, call(Function::Default, vec![vi, fi], span)))
+}
+
+/// `first(rows)`: one row, whose fields `.name` reads.
+fn first(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope, span: Span) -> Option<Typed> {
+    let [rows] = args else {
+        arity(r, name, args, "one argument (rows)", false, span);
+        return None;
+    };
+    let (ty, resolved) = r.resolve(rows, scope);
+    match ty {
+        Ty::Rows(section) => Some((Ty::Row(section), call(Function::First, vec![resolved], span))),
+        Ty::Error => None,
+        other => {
+            r.mismatch("rows", &other, rows);
+            None
+        }
+    }
+}
+
+/// `subtotal(产出)`: the points a category's rows scored.
+fn subtotal(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope, span: Span) -> Option<Typed> {
+    let [category] = args else {
+        arity(r, name, args, "one category", false, span);
+        return None;
+    };
+    if scope.stage < Stage::Scores {
+        r.errors.push(CheckError::TooEarly {
+            name: name.to_owned(),
+            span: span.into(),
+            help: "a subtotal is known once every indicator is scored".to_owned(),
+        });
+        return None;
+    }
+    let resolved = r.expect(category, scope, &Ty::Category);
+    Some((Ty::Num(Dim::Points), call(Function::Subtotal, vec![resolved], span)))
 }

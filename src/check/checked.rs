@@ -43,6 +43,8 @@ pub struct Checked {
     pub grades: Vec<GradeDef>,
     /// The grade an actual equal to the target word counts as.
     pub target_grade: Option<usize>,
+    /// The fields a grade word is read from, first present first; `actual` by default.
+    pub grade_fields: Vec<String>,
     /// How missing values are recognised and scored.
     pub missing: MissingDef,
     /// How each indicator's score is rounded, where given.
@@ -51,8 +53,54 @@ pub struct Checked {
     pub discards: Vec<DiscardDef>,
     /// Consistency checks in declaration order.
     pub checks: Vec<CheckDef>,
-    /// Severities the ruleset gives the engine's own findings.
-    pub severities: Vec<(String, Severity)>,
+    /// Severities the ruleset gives the engine's own findings, and the codes to report
+    /// them under.
+    pub severities: Vec<(String, Severity, Option<String>)>,
+    /// Adjustments of scores or of the total, in order.
+    pub adjustments: Vec<AdjustDef>,
+    /// The rating of the total: the first grade whose condition holds.
+    pub rating: Vec<RatingDef>,
+    /// Points scored by formulas outside the indicator table.
+    pub lines: Vec<LineDef>,
+}
+
+/// `adjust …`
+#[derive(Clone, Debug)]
+pub struct AdjustDef {
+    /// The finding raised where the value changes.
+    pub finding: FindingDef,
+    /// `Some(indicators)` to adjust each row's score; `None` for the total.
+    pub rows: Option<String>,
+    /// Where it applies.
+    pub condition: Option<Expr>,
+    /// The new value.
+    pub formula: Expr,
+}
+
+/// One grade of the rating.
+#[derive(Clone, Debug)]
+pub struct RatingDef {
+    /// The grade.
+    pub name: String,
+    /// When it applies; `None` for `otherwise`.
+    pub condition: Option<Expr>,
+    /// The entry.
+    pub span: Span,
+}
+
+/// `line …`
+#[derive(Clone, Debug)]
+pub struct LineDef {
+    /// The key (`execution_score`).
+    pub key: String,
+    /// The form's words for it.
+    pub label: String,
+    /// The most points it can score, where given.
+    pub points: Option<Expr>,
+    /// The formula.
+    pub score: Expr,
+    /// The policy clause.
+    pub doc: String,
 }
 
 /// A category.
@@ -135,6 +183,8 @@ pub struct ClassDef {
     pub cap: Option<Expr>,
     /// Completion formulas for this class only.
     pub completion: Vec<CompletionCaseDef>,
+    /// A formula for the score, in place of the band.
+    pub score: Option<Expr>,
     /// The policy clause it implements.
     pub doc: String,
     /// Where its name is written.

@@ -250,6 +250,32 @@ pub enum CheckError {
         span: SourceSpan,
     },
 
+    /// `rating { 优 when total >= 90 分 良 when total >= 80 分 }`: a total of 70 gets no grade.
+    #[error("the rating does not give every total a grade")]
+    #[diagnostic(
+        code(perfeval::check::rating_gap),
+        help("end the rating with a grade for every other total, such as `差 otherwise`")
+    )]
+    RatingGap {
+        /// The last grade.
+        #[label("after this, some totals have no grade")]
+        span: SourceSpan,
+    },
+
+    /// `rating { 差 otherwise 优 when total >= 90 分 }`: a grade after `otherwise`.
+    #[error("{what} can never apply")]
+    #[diagnostic(code(perfeval::check::unreachable))]
+    Unreachable {
+        /// What cannot apply.
+        what: String,
+        /// Where.
+        #[label("never applies")]
+        span: SourceSpan,
+        /// Why, and the fix.
+        #[help]
+        help: String,
+    },
+
     /// `completion { = >= > : … }` with nothing for `<=` and `<`.
     #[error("no completion formula for `{comparator}`")]
     #[diagnostic(
@@ -325,6 +351,8 @@ impl CheckError {
             CheckError::PoolSplit { .. } => "perfeval::check::pool_split",
             CheckError::CompletionUncovered { .. } => "perfeval::check::completion_uncovered",
             CheckError::WeightsSum { .. } => "perfeval::check::weights_sum",
+            CheckError::RatingGap { .. } => "perfeval::check::rating_gap",
+            CheckError::Unreachable { .. } => "perfeval::check::unreachable",
             CheckError::TooEarly { .. } => "perfeval::check::too_early",
             CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",
             CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",

@@ -6,7 +6,8 @@
 //! form's sections, the categories and the rounding modes.
 
 use crate::data::schema::{FormSchema, Shape};
-use crate::ir::{self, Computed, Function, Global, Local, Projection};
+use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
+pub(crate) use crate::ir::Stage;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, BinaryOp, Literal, RoundingMode, UnaryOp};
@@ -17,15 +18,6 @@ use super::types::{Dim, Ty, arithmetic, unify};
 
 /// The key of the rows section the engine scores as indicators.
 pub(crate) const INDICATORS: &str = "indicators";
-
-/// When an expression is evaluated, relative to scoring.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Stage {
-    /// Before any score is known: pool points, completion, bands, discards.
-    BeforeScoring,
-    /// After scoring: checks and messages.
-    AfterScoring,
-}
 
 /// What names an expression can see.
 #[derive(Clone, Debug)]
@@ -66,6 +58,10 @@ pub(crate) struct Names<'a> {
     pub has_fiscal_year: bool,
     /// Whether the header declares a cutoff date.
     pub has_cutoff: bool,
+    /// The keys of the lines.
+    pub lines: &'a [String],
+    /// Whether the ruleset has a rating.
+    pub has_rating: bool,
 }
 
 /// Resolves expressions, collecting every error.
@@ -94,6 +90,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The form.
+    pub(crate) fn form(&self) -> &FormSchema {
+        self.names.form
+    }
+
     /// The categories' names, by id.
     pub(crate) fn category_names(&self) -> &[String] {
         self.names.categories
@@ -101,6 +102,9 @@ impl<'a> Resolver<'a> {
 
     /// The key of the rows section `name`, or an error where it is not one.
     pub(crate) fn rows_section(&mut self, name: &ast::Ident) -> Option<String> {
+        if name.name == POOLS && self.names.form.section(POOLS).is_none() {
+            return Some(POOLS.to_owned());
+        }
         match self.names.form.section(&name.name) {
             Some(section) if section.shape == Shape::Rows => Some(section.key.clone()),
             _ => {
@@ -213,6 +217,10 @@ impl<'a> Resolver<'a> {
                 }
             };
         }
+        if name == POOLS {
+            let rows = POOLS.to_owned();
+            return (Ty::Rows(rows.clone()), node(ir::ExprKind::Rows { section: rows }, span));
+        }
         if let Some(id) = self.names.categories.iter().position(|c| c == name) {
             return (
                 Ty::Category,
@@ -231,6 +239,14 @@ impl<'a> Resolver<'a> {
 
     /// A field or computed value of the rows of `section`.
     fn row_name(&mut self, section: &str, name: &str, span: Span, scope: &Scope) -> Option<Typed> {
+        if section == POOLS && self.names.form.section(POOLS).is_none() {
+            let field = PoolField::from_name(name)?;
+            if field.known_from() > scope.stage {
+                self.too_early(name, span, field.known_from(), scope.stage);
+                return Some(error_node(span));
+            }
+            return Some((pool_field_type(field), node(ir::ExprKind::PoolField(field), span)));
+        }
         if section == INDICATORS {
             if let Some(computed) = Computed::from_name(name) {
                 return Some(self.computed(computed, span, scope));
@@ -251,13 +267,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn computed(&mut self, computed: Computed, span: Span, scope: &Scope) -> Typed {
-        if scope.stage == Stage::BeforeScoring && !computed.known_before_scoring() {
-            self.errors.push(CheckError::TooEarly {
-                name: computed.name().to_owned(),
-                span: span.into(),
-                help: "scores, weights and completions are computed after this is needed"
-                    .to_owned(),
-            });
+        if computed.known_from() > scope.stage {
+            self.too_early(computed.name(), span, computed.known_from(), scope.stage);
             return error_node(span);
         }
         let ty = computed_type(computed);
@@ -272,17 +283,29 @@ impl<'a> Resolver<'a> {
             "cutoff" | "截止日期" if self.names.has_cutoff => (Global::Cutoff, Ty::Date),
             "total" | "总分" => (Global::Total, Ty::Num(Dim::Points)),
             "max_score" | "满分" => (Global::MaxScore, Ty::Num(Dim::Points)),
+            "rating" | "评价等级" if self.names.has_rating => (Global::Rating, Ty::Text),
+            line if self.names.lines.iter().any(|l| l == line) => {
+                (Global::Line(line.to_owned()), Ty::Num(Dim::Points))
+            }
             _ => return None,
         };
-        if global == Global::Total && scope.stage == Stage::BeforeScoring {
-            self.errors.push(CheckError::TooEarly {
-                name: name.to_owned(),
-                span: span.into(),
-                help: "the total is known only after every indicator is scored".to_owned(),
-            });
+        if global.known_from() > scope.stage {
+            self.too_early(name, span, global.known_from(), scope.stage);
             return Some(error_node(span));
         }
         Some((ty, node(ir::ExprKind::Global(global), span)))
+    }
+
+    fn too_early(&mut self, name: &str, span: Span, known: Stage, stage: Stage) {
+        self.errors.push(CheckError::TooEarly {
+            name: name.to_owned(),
+            span: span.into(),
+            help: format!(
+                "`{name}` is known only once {}; this is used earlier, {}",
+                stage_words(known),
+                stage_use(stage)
+            ),
+        });
     }
 
     fn unknown_name(&mut self, ident: &ast::Ident, scope: &Scope) {
@@ -328,41 +351,28 @@ impl<'a> Resolver<'a> {
         span: Span,
     ) -> Typed {
         // A row field is never a record, so `budget.initial` means the section even
-        // inside rows that have a field `budget`.
-        if let ast::ExprKind::Name(section_name) = &base.kind
-            && let Some(section) = self
-                .names
-                .form
-                .section(&section_name.name)
-                .filter(|s| s.shape == Shape::Record)
-        {
-            return match section.field(&field.name) {
-                Some(f) => (
-                    Ty::of_field(f.ty),
-                    node(
-                        ir::ExprKind::SectionField {
-                            section: section.key.clone(),
-                            field: f.key.clone(),
-                        },
-                        span,
-                    ),
-                ),
-                None => {
-                    let help =
-                        field_help(&field.name, section.fields.iter().map(|f| f.key.as_str()));
-                    self.errors.push(CheckError::UnknownField {
-                        name: field.name.clone(),
-                        owner: section.key.clone(),
-                        span: field.span.into(),
-                        help,
-                    });
-                    error_node(span)
-                }
-            };
+        // inside rows that have a field `budget`; `funds.appropriation.initial` names a
+        // field of the section `funds.appropriation`.
+        if let Some(path) = dotted_path(base) {
+            if let Some(section) = self.names.form.section(&path).filter(|s| s.shape == Shape::Record) {
+                return self.section_field(section.key.clone(), field, span);
+            }
         }
         let (base_ty, base_ir) = self.resolve(base, scope);
         match base_ty {
             Ty::Rows(section) => self.project(&section, base_ir, field, span),
+            Ty::Row(section) => {
+                let (ty, resolved) = self.project(&section, base_ir, field, span);
+                let ty = match ty {
+                    Ty::List(inner) => *inner,
+                    other => other,
+                };
+                let resolved = match resolved.kind {
+                    ir::ExprKind::Project(base, projection) => node(ir::ExprKind::RowMember(base, projection), span),
+                    other => node(other, span),
+                };
+                (ty, resolved)
+            }
             Ty::Error => error_node(span),
             other => {
                 self.errors.push(CheckError::TypeMismatch {
@@ -379,8 +389,52 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    fn section_field(&mut self, key: String, field: &ast::Ident, span: Span) -> Typed {
+        let Some(section) = self.names.form.section(&key) else {
+            return error_node(span);
+        };
+        match section.field(&field.name) {
+            Some(f) => (
+                Ty::of_field(f.ty),
+                node(
+                    ir::ExprKind::SectionField {
+                        section: key,
+                        field: f.key.clone(),
+                    },
+                    span,
+                ),
+            ),
+            None => {
+                let help = field_help(&field.name, section.fields.iter().map(|f| f.key.as_str()));
+                self.errors.push(CheckError::UnknownField {
+                    name: field.name.clone(),
+                    owner: key,
+                    span: field.span.into(),
+                    help,
+                });
+                error_node(span)
+            }
+        }
+    }
+
     /// `rows.field`: the field of each row as a list.
     fn project(&mut self, section: &str, base: ir::Expr, field: &ast::Ident, span: Span) -> Typed {
+        if section == POOLS && self.names.form.section(POOLS).is_none() {
+            let Some(pool_field) = PoolField::from_name(&field.name) else {
+                let names = PoolField::NAMES.map(|(en, _, _)| en);
+                self.errors.push(CheckError::UnknownField {
+                    name: field.name.clone(),
+                    owner: POOLS.to_owned(),
+                    span: field.span.into(),
+                    help: field_help(&field.name, names.into_iter()),
+                });
+                return error_node(span);
+            };
+            return (
+                Ty::List(Box::new(pool_field_type(pool_field))),
+                node(ir::ExprKind::Project(Box::new(base), Projection::Pool(pool_field)), span),
+            );
+        }
         let computed = (section == INDICATORS)
             .then(|| Computed::from_name(&field.name))
             .flatten();
@@ -649,6 +703,39 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// When a stage comes, in words.
+fn stage_words(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Data => "the form is read",
+        Stage::Weights => "weights are allotted",
+        Stage::Completion => "a row's completion is computed",
+        Stage::Scores => "every indicator is scored",
+        Stage::Total => "the total is summed",
+        Stage::Final => "everything is scored and rated",
+    }
+}
+
+/// `a.b.c` as the text `a.b.c`, where an expression is only names and members.
+fn dotted_path(expr: &ast::Expr) -> Option<String> {
+    match &expr.kind {
+        ast::ExprKind::Name(ident) => Some(ident.name.clone()),
+        ast::ExprKind::Member(base, field) => dotted_path(base).map(|p| format!("{p}.{}", field.name)),
+        _ => None,
+    }
+}
+
+/// What happens at a stage, for "used while …".
+fn stage_use(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Data => "when pools, weights and bands are read",
+        Stage::Weights => "when completion is computed",
+        Stage::Completion => "when a row is scored",
+        Stage::Scores => "when lines and score adjustments are computed",
+        Stage::Total => "when the total is adjusted and rated",
+        Stage::Final => "in checks",
+    }
+}
+
 fn is_arithmetic(op: BinaryOp) -> bool {
     matches!(
         op,
@@ -667,6 +754,16 @@ fn literal(lit: &Literal, span: Span) -> Typed {
         Literal::Bool(b) => (Ty::Bool, Value::Bool(*b)),
     };
     (ty, node(ir::ExprKind::Const(value), span))
+}
+
+fn pool_field_type(field: PoolField) -> Ty {
+    match field {
+        PoolField::Name => Ty::Text,
+        PoolField::Points | PoolField::Weight | PoolField::ExpectedWeight | PoolField::Score => {
+            Ty::Num(Dim::Points)
+        }
+        PoolField::Count => Ty::Num(Dim::Scalar),
+    }
 }
 
 fn computed_type(computed: Computed) -> Ty {
@@ -704,7 +801,7 @@ fn source_number(expr: &ast::Expr) -> String {
 }
 
 /// The built-in functions with their English and Chinese names.
-pub(crate) const FUNCTIONS: [(&str, &str, Function); 13] = [
+pub(crate) const FUNCTIONS: [(&str, &str, Function); 15] = [
     ("count", "计数", Function::Count),
     ("sum", "求和", Function::Sum),
     ("min", "最小", Function::Min),
@@ -718,6 +815,8 @@ pub(crate) const FUNCTIONS: [(&str, &str, Function); 13] = [
     ("any", "任一", Function::Any),
     ("all", "全部", Function::All),
     ("default", "缺省", Function::Default),
+    ("first", "首行", Function::First),
+    ("subtotal", "小计", Function::Subtotal),
 ];
 
 fn function_named(name: &str) -> Option<Function> {

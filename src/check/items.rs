@@ -2,13 +2,16 @@
 
 use rust_decimal::Decimal;
 
+use crate::data::schema::FieldType;
 use crate::ir;
 use crate::suggest;
 use crate::syntax::ast::{
+    Severity,
     self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule,
 };
 
 use super::checked::{
+    AdjustDef, LineDef, RatingDef,
     CatalogEntryDef, CategoryDef, CheckDef, Checked, ClassDef, ComparatorWordsDef,
     CompletionCaseDef, DiscardDef, FindingDef, GradeDef, MessagePart, PoolDef, RoundingDef,
     SplitDef,
@@ -75,6 +78,10 @@ impl<'r, 'a> Items<'r, 'a> {
                 ItemKind::Discard(d) => self.discard(d, doc),
                 ItemKind::Check(c) => self.check(c, doc),
                 ItemKind::Findings(f) => self.findings(f),
+                ItemKind::Adjust(a) => self.adjust(a, doc),
+                ItemKind::Rating(r) => self.rating(r, item.span),
+                ItemKind::Line(l) => self.line(l, doc),
+                ItemKind::Remove(_) | ItemKind::Rename(_) => {}
             }
         }
     }
@@ -136,11 +143,8 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("pool", &p.name.name, p.name.span) {
             return;
         }
-        let points = self.r.expect(
-            &p.points,
-            &Scope::at(Stage::BeforeScoring),
-            &Ty::Num(Dim::Points),
-        );
+        let points = self.required(p.points.as_ref(), p.name.span, "points", "pool", "write the pool's points after its name: `pool 个性指标 55 分 { … }`")
+            .map_or_else(|| placeholder(p.name.span), |e| self.r.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
         let mut categories = Vec::new();
         for c in &p.categories {
             if let Some(id) = self.category_reference(c) {
@@ -148,8 +152,8 @@ impl<'r, 'a> Items<'r, 'a> {
             }
         }
         let split = self.split(p, &mut categories);
-        if let SplitDef::Fixed(entries) = &split {
-            self.catalog_sum(p, &points, entries);
+        if let (SplitDef::Fixed(entries), Some(written)) = (&split, &p.points) {
+            self.catalog_sum(p, written.span, &points, entries);
         }
         self.checked.pools.push(PoolDef {
             name: p.name.name.clone(),
@@ -221,7 +225,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 }
                 let weight = self.r.expect(
                     &entry.weight,
-                    &Scope::at(Stage::BeforeScoring),
+                    &Scope::at(Stage::Data),
                     &Ty::Num(Dim::Points),
                 );
                 entries.push(CatalogEntryDef {
@@ -236,7 +240,7 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 
     /// A catalog whose weights and points are all written as numbers must add up.
-    fn catalog_sum(&mut self, p: &ast::Pool, points: &ir::Expr, entries: &[CatalogEntryDef]) {
+    fn catalog_sum(&mut self, p: &ast::Pool, span: crate::source::Span, points: &ir::Expr, entries: &[CatalogEntryDef]) {
         let Some(points_value) = constant(points) else {
             return;
         };
@@ -251,7 +255,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 pool: p.name.name.clone(),
                 sum: sum.to_string(),
                 points: points_value.to_string(),
-                span: p.points.span.into(),
+                span: span.into(),
             });
         }
     }
@@ -260,7 +264,7 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("class", &c.name.name, c.name.span) {
             return;
         }
-        let scope = Scope::at(Stage::BeforeScoring);
+        let scope = Scope::at(Stage::Data);
         let mut class = ClassDef {
             name: c.name.name.clone(),
             full_lower: None,
@@ -270,6 +274,7 @@ impl<'r, 'a> Items<'r, 'a> {
             floor: None,
             cap: None,
             completion: Vec::new(),
+            score: None,
             doc,
             span: c.name.span,
         };
@@ -288,6 +293,14 @@ impl<'r, 'a> Items<'r, 'a> {
                 ClassRuleKind::Floor(e) => class.floor = Some(self.r.expect_percent(e, &scope)),
                 ClassRuleKind::Cap(e) => class.cap = Some(self.r.expect_percent(e, &scope)),
                 ClassRuleKind::Completion(comp) => class.completion = self.completion(comp),
+                ClassRuleKind::Score(formula) => {
+                    let scope = Scope {
+                        rows: vec![INDICATORS.to_owned()],
+                        locals: true,
+                        stage: Stage::Completion,
+                    };
+                    class.score = Some(self.r.expect(formula, &scope, &Ty::Num(Dim::Points)));
+                }
             }
         }
         self.class_completeness(&class);
@@ -297,6 +310,10 @@ impl<'r, 'a> Items<'r, 'a> {
     /// A class must say what happens on every side of its band: below it always, above
     /// it where the band has an upper edge. A silent side would give full marks there.
     fn class_completeness(&mut self, class: &ClassDef) {
+        if class.score.is_some() {
+            // A formula scores the class; a band, if any, is not used.
+            return;
+        }
         let mut missing = |what: &str, help: &str| {
             self.r.errors.push(CheckError::MissingItem {
                 what: format!("{what} in class `{}`", class.name),
@@ -307,7 +324,7 @@ impl<'r, 'a> Items<'r, 'a> {
         if class.full_lower.is_none() {
             missing(
                 "full-marks band",
-                "add `full 100% to 130%` (or `full from 100%`)",
+                "add `full 100% to 130%` (or `full from 100%`), or a `score` formula",
             );
         }
         if class.below.is_none() {
@@ -325,7 +342,7 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 
     fn deduction(&mut self, d: &ast::Deduction) -> (ir::Expr, ir::Expr) {
-        let scope = Scope::at(Stage::BeforeScoring);
+        let scope = Scope::at(Stage::Data);
         (
             self.r.expect_percent(&d.rate, &scope),
             self.r.expect_percent(&d.per, &scope),
@@ -336,7 +353,7 @@ impl<'r, 'a> Items<'r, 'a> {
         let scope = Scope {
             rows: vec![INDICATORS.to_owned()],
             locals: true,
-            stage: Stage::BeforeScoring,
+            stage: Stage::Weights,
         };
         let mut seen = Defined::default();
         let mut cases = Vec::new();
@@ -378,7 +395,7 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("grades", "grades", span) {
             return;
         }
-        let scope = Scope::at(Stage::BeforeScoring);
+        let scope = Scope::at(Stage::Data);
         for grade in &g.grades {
             if !self.define("grade", &grade.name.name, grade.name.span) {
                 continue;
@@ -399,6 +416,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 up_to,
             });
         }
+        self.grade_fields(g);
         for target in &g.target {
             if self.define("target grade", "target", target.span) {
                 let names = self.grade_names.clone();
@@ -407,11 +425,34 @@ impl<'r, 'a> Items<'r, 'a> {
         }
     }
 
+    /// `read_from level, actual`: text or measure fields of the indicator table.
+    fn grade_fields(&mut self, g: &ast::Grades) {
+        let table = self.r.form().section(INDICATORS).cloned();
+        for field in &g.read_from {
+            let declared = table.as_ref().and_then(|t| t.field(&field.name));
+            match declared {
+                Some(f) if matches!(f.ty, FieldType::Text | FieldType::Measure) => {
+                    self.checked.grade_fields.push(f.key.clone());
+                }
+                _ => {
+                    let names = table.as_ref().map(|t| t.fields.iter().map(|f| f.key.clone()).collect::<Vec<_>>()).unwrap_or_default();
+                    self.error(CheckError::UnknownField {
+                        name: field.name.clone(),
+                        owner: INDICATORS.to_owned(),
+                        span: field.span.into(),
+                        help: suggest::did_you_mean(&field.name, names.iter().map(String::as_str))
+                            .or_else(|| Some("grades are read from text or measure fields of the indicator table".to_owned())),
+                    });
+                }
+            }
+        }
+    }
+
     fn missing(&mut self, m: &ast::Missing, span: crate::source::Span) {
         if !self.define("missing", "missing", span) {
             return;
         }
-        let scope = Scope::at(Stage::BeforeScoring);
+        let scope = Scope::at(Stage::Data);
         for entry in &m.entries {
             match &entry.kind {
                 MissingEntryKind::Markers(markers) => {
@@ -451,7 +492,7 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 
     fn discard(&mut self, d: &ast::Discard, doc: String) {
-        let scope = Scope::at(Stage::BeforeScoring).in_rows(INDICATORS);
+        let scope = Scope::at(Stage::Data).in_rows(INDICATORS);
         let condition = self.r.expect(&d.condition, &scope, &Ty::Bool);
         let finding = self.finding(&d.finding, &scope, doc);
         self.checked
@@ -479,7 +520,7 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 
     fn check(&mut self, c: &ast::Check, doc: String) {
-        let mut scope = Scope::at(Stage::AfterScoring);
+        let mut scope = Scope::at(Stage::Final);
         if let Some(rows) = &c.rows {
             match self.r.rows_section(rows) {
                 Some(key) => scope = scope.in_rows(&key),
@@ -490,7 +531,9 @@ impl<'r, 'a> Items<'r, 'a> {
             .condition
             .as_ref()
             .map(|e| self.r.expect(e, &scope, &Ty::Bool));
-        let assertion = self.r.expect(&c.assertion, &scope, &Ty::Bool);
+        let assertion = self
+            .required(c.assertion.as_ref(), c.finding.code.span, "condition", "check", "write what must hold in braces: `check CODE error { … }`")
+            .map_or_else(|| placeholder(c.finding.code.span), |e| self.r.expect(e, &scope, &Ty::Bool));
         let at = c.at.as_ref().map(|e| self.r.resolve(e, &scope).1);
         let finding = self.finding(&c.finding, &scope, doc);
         self.checked.checks.push(CheckDef {
@@ -502,8 +545,8 @@ impl<'r, 'a> Items<'r, 'a> {
         });
     }
 
-    fn findings(&mut self, entries: &[ast::FindingSeverity]) {
-        for entry in entries {
+    fn findings(&mut self, findings: &ast::Findings) {
+        for entry in &findings.entries {
             let code = &entry.code.name;
             if crate::finding::engine_finding(code).is_none() {
                 let codes = crate::finding::ENGINE_FINDINGS.map(|f| f.code);
@@ -517,9 +560,97 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             if self.define("finding severity", code, entry.code.span) {
-                self.checked.severities.push((code.clone(), entry.severity));
+                let rename = entry.rename.as_ref().map(|r| r.name.clone());
+                self.checked.severities.push((code.clone(), entry.severity, rename));
             }
         }
+    }
+
+    /// Reports an item part that only an override may leave out.
+    fn required<'e>(
+        &mut self,
+        part: Option<&'e ast::Expr>,
+        span: crate::source::Span,
+        what: &str,
+        owner: &str,
+        help: &str,
+    ) -> Option<&'e ast::Expr> {
+        if part.is_none() {
+            self.error(CheckError::MissingItem {
+                what: format!("{what} in this {owner}"),
+                span: span.into(),
+                help: help.to_owned(),
+            });
+        }
+        part
+    }
+
+    fn adjust(&mut self, a: &ast::Adjust, doc: String) {
+        let (scope, rows) = match &a.target {
+            ast::AdjustTarget::Total => (Scope::at(Stage::Total), None),
+            ast::AdjustTarget::Score(rows) => {
+                if rows.name != INDICATORS {
+                    self.error(CheckError::UnknownReference {
+                        what: "scored rows".to_owned(),
+                        name: rows.name.clone(),
+                        span: rows.span.into(),
+                        help: Some(format!("only `{INDICATORS}` rows have scores")),
+                    });
+                }
+                (Scope::at(Stage::Scores).in_rows(INDICATORS), Some(INDICATORS.to_owned()))
+            }
+        };
+        let condition = a.condition.as_ref().map(|e| self.r.expect(e, &scope, &Ty::Bool));
+        let formula = self.r.expect(&a.formula, &scope, &Ty::Num(Dim::Points));
+        self.checked.adjustments.push(AdjustDef {
+            finding: FindingDef {
+                code: a.code.name.clone(),
+                severity: Severity::Info,
+                message: None,
+                doc,
+                span: a.code.span,
+            },
+            rows,
+            condition,
+            formula,
+        });
+    }
+
+    fn rating(&mut self, r: &ast::Rating, span: crate::source::Span) {
+        if !self.define("rating", "rating", span) {
+            return;
+        }
+        let scope = Scope::at(Stage::Total);
+        for entry in &r.entries {
+            if !self.define("rating grade", &entry.name.name, entry.name.span) {
+                continue;
+            }
+            let condition = entry.condition.as_ref().map(|e| self.r.expect(e, &scope, &Ty::Bool));
+            self.checked.rating.push(RatingDef {
+                name: entry.name.name.clone(),
+                condition,
+                span: entry.span,
+            });
+        }
+        super::sanity::rating(&self.checked.rating, &mut self.r.errors);
+    }
+
+    fn line(&mut self, l: &ast::Line, doc: String) {
+        if !self.define("line", &l.key.name, l.key.span) {
+            return;
+        }
+        let scope = Scope::at(Stage::Scores);
+        let points = l.points.as_ref().map(|e| self.r.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
+        let score = self
+            .required(l.score.as_ref(), l.key.span, "score formula", "line", "write `score …` in the line's braces")
+            .map_or_else(|| placeholder(l.key.span), |e| self.r.expect(e, &scope, &Ty::Num(Dim::Points)));
+        self.checked.lines.push(LineDef {
+            key: l.key.name.clone(),
+            label: l.label.value.clone(),
+            points,
+            score,
+            doc: if l.score_doc.is_empty() { doc } else { l.score_doc.text() },
+        });
     }
 
     /// Checks that every comparator has a completion formula, per class.
@@ -584,6 +715,14 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 }
 
+/// A stand-in for a part that is missing, already reported.
+fn placeholder(span: crate::source::Span) -> ir::Expr {
+    ir::Expr {
+        kind: ir::ExprKind::Const(crate::value::Value::Null),
+        span,
+    }
+}
+
 /// The number an expression is written as, where it is a literal.
 fn constant(e: &ir::Expr) -> Option<Decimal> {
     match &e.kind {
@@ -615,5 +754,6 @@ fn class_rule_name(kind: &ClassRuleKind) -> &'static str {
         ClassRuleKind::Floor(_) => "floor",
         ClassRuleKind::Cap(_) => "cap",
         ClassRuleKind::Completion(_) => "completion",
+        ClassRuleKind::Score(_) => "score",
     }
 }

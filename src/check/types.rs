@@ -37,6 +37,8 @@ pub enum Ty {
     Category,
     /// Rows of the rows section with this key.
     Rows(String),
+    /// One row of the rows section with this key.
+    Row(String),
     /// A list of values of one type.
     List(Box<Ty>),
     /// A rounding mode (an argument of `round`).
@@ -86,6 +88,7 @@ impl fmt::Display for Ty {
             Ty::Date => f.write_str("a date"),
             Ty::Category => f.write_str("a category"),
             Ty::Rows(section) => write!(f, "rows of `{section}`"),
+            Ty::Row(section) => write!(f, "a row of `{section}`"),
             Ty::List(inner) => write!(f, "a list ({inner} each)"),
             Ty::Mode => f.write_str("a rounding mode"),
             Ty::Error => f.write_str("anything"),

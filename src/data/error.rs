@@ -114,7 +114,7 @@ pub enum DataError {
     #[error("values are nested more than 128 levels deep")]
     #[diagnostic(
         code(perfeval::data::nesting_too_deep),
-        help("a form nests three levels: sections, rows, fields")
+        help("a form nests a few levels: sections, sub-sections, rows, fields")
     )]
     NestingTooDeep {
         /// Where the nesting goes too deep.
@@ -153,10 +153,14 @@ pub enum DataError {
         help: Option<String>,
     },
 
-    /// `appropiated = 1` in `[budget]`.
-    #[error("unknown field `{key}` in {place}")]
+    /// `appropiated = 1` in `[budget]`; `[funds.apropriation]` where `funds` has a
+    /// sub-section `appropriation` (then a "sub-section", not a "field").
+    #[error("unknown {what} `{key}` in {place}")]
     #[diagnostic(code(perfeval::data::unknown_key))]
     UnknownKey {
+        /// `field`, or `sub-section` for a table or list in a record that has
+        /// sub-sections.
+        what: &'static str,
         /// The key as written.
         key: String,
         /// The section or row, as the format writes it (`` `[budget]` ``, ``row 2 of
@@ -165,14 +169,15 @@ pub enum DataError {
         /// The section, as the format writes it.
         section: String,
         /// Where.
-        #[label("not a field of {section}")]
+        #[label("not a {what} of {section}")]
         span: Span,
         /// A likely intended field, or the list of fields.
         #[help]
         help: Option<String>,
     },
 
-    /// A file without `[funds]` when the form requires it.
+    /// A file without `[funds]` when the form requires it, or `[funds]` without a
+    /// required sub-section `[funds.appropriation]`.
     #[error("missing section {section} ({label})")]
     #[diagnostic(code(perfeval::data::missing_section), help("{help}"))]
     MissingSection {
@@ -182,7 +187,8 @@ pub enum DataError {
         label: String,
         /// How to add it.
         help: String,
-        /// The start of the file.
+        /// The start of the file, or the header of the record that should hold the
+        /// sub-section.
         #[label("required by the form")]
         span: Span,
     },

@@ -19,6 +19,8 @@ pub struct Project {
     pub source: SourceFile,
     /// Present sections by key. Optional record sections that the file leaves out are
     /// absent here; optional rows sections that it leaves out are present and empty.
+    /// Sub-sections are here under their full dotted keys (`funds.appropriation`), not
+    /// among their parent's fields; those of an absent record are absent (rows: empty).
     pub sections: BTreeMap<String, SectionData>,
 }
 

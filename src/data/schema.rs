@@ -22,13 +22,18 @@ impl FormSchema {
 /// (`[[indicators]]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionSchema {
-    /// The key in the project file (`budget`).
+    /// The key in the project file (`budget`). A dotted key names a sub-section:
+    /// `funds.appropriation` is the key `appropriation` inside the record section
+    /// `funds` (`[funds.appropriation]` in TOML), and `a.b.c` the key `c` inside `a.b`.
+    /// The parent must be a record section declared in the same form, without a field
+    /// of that name; the loader ignores a sub-section whose parent is not.
     pub key: String,
     /// The form's own words for it (`市级预算执行情况（万元）`).
     pub label: String,
     /// A record or rows.
     pub shape: Shape,
-    /// Whether a project file may leave the section out. Absent rows are no rows.
+    /// Whether a project file may leave the section out. Absent rows are no rows. A
+    /// required sub-section is required only where its parent is present.
     pub optional: bool,
     /// Fields in declaration order.
     pub fields: Vec<FieldSchema>,

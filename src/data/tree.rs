@@ -8,8 +8,9 @@ use jiff::civil::Date;
 
 use crate::source::Span;
 
-/// How deeply values may nest. A form needs three levels (file, section, row); the
-/// bound keeps recursion in the readers far from any stack limit.
+/// How deeply values may nest. A form needs a few levels (file, section, sub-section,
+/// row); the bound keeps recursion in the readers, and in the validator, which descends
+/// one level of the tree at each sub-section, far from any stack limit.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One value and where it is written.

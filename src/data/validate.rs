@@ -24,30 +24,112 @@ pub(crate) fn validate(
     format: Format,
     text: &str,
 ) -> Result<BTreeMap<String, SectionData>, Vec<DataError>> {
+    let layout = Layout::new(schema);
     let mut validator = Validator {
-        schema,
+        layout: &layout,
         words: Words::new(format),
         text,
+        sections: BTreeMap::new(),
         errors: Vec::new(),
     };
-    let sections = validator.file(root);
+    validator.file(root);
     if validator.errors.is_empty() {
-        Ok(sections)
+        Ok(validator.sections)
     } else {
         Err(validator.errors)
     }
 }
 
+/// Where each section of the form sits in a file: at the top, or as a sub-section
+/// inside a record section.
+///
+/// A section key `a.b` names the key `b` inside the table of the record section `a`,
+/// and `a.b.c` the key `c` inside `a.b`. A dotted key whose parent is not a declared
+/// record section (nor reachable itself), whose last part is empty, or whose last
+/// part is also a field of the parent, cannot be written in any file: the validator
+/// treats it as no section at all, neither expected nor reported missing. Of sections
+/// declared twice, the first counts.
+struct Layout<'a> {
+    /// The top-level sections, in declaration order.
+    top: Vec<&'a SectionSchema>,
+    /// The sub-sections of each record section, by the parent's key, in declaration
+    /// order.
+    children: HashMap<&'a str, Vec<Child<'a>>>,
+}
+
+/// A sub-section and its key inside its parent's table.
+#[derive(Clone, Copy)]
+struct Child<'a> {
+    /// The last part of the section's key (`appropriation` for `funds.appropriation`).
+    key: &'a str,
+    /// The sub-section.
+    section: &'a SectionSchema,
+}
+
+impl<'a> Layout<'a> {
+    fn new(schema: &'a FormSchema) -> Self {
+        let mut layout = Layout {
+            top: Vec::new(),
+            children: HashMap::new(),
+        };
+        let mut seen: HashSet<&str> = HashSet::new();
+        for section in &schema.sections {
+            if !seen.insert(&section.key) {
+                continue;
+            }
+            match section.key.rsplit_once('.') {
+                None => layout.top.push(section),
+                Some((parent, key)) if reachable(schema, &section.key) => {
+                    let child = Child { key, section };
+                    layout.children.entry(parent).or_default().push(child);
+                }
+                Some(_) => {}
+            }
+        }
+        layout
+    }
+
+    /// The sub-sections of a section; none for rows and for sections without any.
+    fn children(&self, section: &SectionSchema) -> &[Child<'a>] {
+        self.children
+            .get(section.key.as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The top-level section with this key.
+    fn top(&self, key: &str) -> Option<&'a SectionSchema> {
+        self.top.iter().copied().find(|s| s.key == key)
+    }
+}
+
+/// Whether a file can hold the section with this key: a top-level key, or a sub-section
+/// of a reachable record section that has no field of the same name. Walks up one
+/// parent at a time, without recursion, however many dots a key has.
+fn reachable(schema: &FormSchema, key: &str) -> bool {
+    let mut key = key;
+    while let Some((parent_key, last)) = key.rsplit_once('.') {
+        let Some(parent) = schema.section(parent_key) else {
+            return false;
+        };
+        if last.is_empty() || parent.shape != Shape::Record || parent.field(last).is_some() {
+            return false;
+        }
+        key = parent_key;
+    }
+    true
+}
+
 struct Validator<'a> {
-    schema: &'a FormSchema,
+    layout: &'a Layout<'a>,
     words: Words,
     text: &'a str,
+    /// The sections converted so far, by their full keys.
+    sections: BTreeMap<String, SectionData>,
     errors: Vec<DataError>,
 }
 
 impl<'a> Validator<'a> {
-    fn file(&mut self, root: Node) -> BTreeMap<String, SectionData> {
-        let mut sections = BTreeMap::new();
+    fn file(&mut self, root: Node) {
         let entries = match root.kind {
             Kind::Table(entries) => entries,
             _ => {
@@ -58,64 +140,81 @@ impl<'a> Validator<'a> {
                     span: root.span,
                     help: None,
                 });
-                return sections;
+                return;
             }
         };
         // A misspelt section is reported once, as unknown, not also as missing.
         let mut present: HashSet<&str> = HashSet::new();
         for entry in self.unique(entries) {
-            let Some(section) = self.schema.section(&entry.key) else {
+            let Some(section) = self.layout.top(&entry.key) else {
                 present.extend(self.unknown_section(&entry));
                 continue;
             };
             present.insert(&section.key);
-            if let Some(data) = self.section(section, entry) {
-                sections.insert(section.key.clone(), data);
-            }
+            self.section(section, entry);
         }
-        for section in &self.schema.sections {
+        let layout = self.layout;
+        for section in &layout.top {
             if !present.contains(section.key.as_str()) {
-                self.absent_section(section, &mut sections);
+                self.absent_section(section, Span::default());
             }
         }
-        sections
     }
 
     /// An absent optional rows section is present and empty; an absent optional record
-    /// is absent; an absent required section is an error.
-    fn absent_section(
-        &mut self,
-        section: &SectionSchema,
-        sections: &mut BTreeMap<String, SectionData>,
-    ) {
+    /// is absent; an absent required section is an error at `at` (the start of the
+    /// file, or the header of the record that should hold it). The sub-sections of an
+    /// absent record are absent too, without error, and rows among them are empty.
+    fn absent_section(&mut self, section: &SectionSchema, at: Span) {
         match (section.optional, section.shape) {
             (true, Shape::Rows) => {
-                sections.insert(section.key.clone(), SectionData::Rows(Vec::new()));
+                self.sections
+                    .insert(section.key.clone(), SectionData::Rows(Vec::new()));
             }
             (true, Shape::Record) => {}
             (false, _) => self.errors.push(DataError::MissingSection {
                 section: self.words.section(section),
                 label: section.label.clone(),
                 help: self.words.missing_section_help(section),
-                span: Span::default(),
+                span: at,
             }),
+        }
+        self.absent_below(section);
+    }
+
+    /// Empty rows for each rows section below an absent record, at any depth.
+    fn absent_below(&mut self, section: &SectionSchema) {
+        let layout = self.layout;
+        // Iterative, so that no schema can make it recurse deeply.
+        let mut pending: Vec<&SectionSchema> = vec![section];
+        while let Some(parent) = pending.pop() {
+            for child in layout.children(parent) {
+                if child.section.shape == Shape::Rows {
+                    self.sections
+                        .insert(child.section.key.clone(), SectionData::Rows(Vec::new()));
+                }
+                pending.push(child.section);
+            }
         }
     }
 
-    fn section(&mut self, section: &'a SectionSchema, entry: Entry) -> Option<SectionData> {
+    /// Converts one section, top-level or nested, into `self.sections`.
+    fn section(&mut self, section: &'a SectionSchema, entry: Entry) {
         let span = section_span(&entry);
-        match (section.shape, entry.value.kind) {
+        let data = match (section.shape, entry.value.kind) {
             (Shape::Record, Kind::Table(fields)) => {
                 let place = self.words.section(section);
-                let record = self.record(section, fields, span, &place);
-                Some(SectionData::Record(record))
+                let children = self.layout.children(section);
+                let record = self.record(section, children, fields, span, &place);
+                SectionData::Record(record)
             }
-            (Shape::Rows, Kind::Array(items)) => Some(SectionData::Rows(self.rows(section, items))),
+            (Shape::Rows, Kind::Array(items)) => SectionData::Rows(self.rows(section, items)),
             (_, kind) => {
                 self.wrong_section_type(section, &Node::new(kind, entry.value.span));
-                None
+                return;
             }
-        }
+        };
+        self.sections.insert(section.key.clone(), data);
     }
 
     fn rows(&mut self, section: &'a SectionSchema, items: Vec<Node>) -> Vec<Record> {
@@ -123,7 +222,9 @@ impl<'a> Validator<'a> {
         for (index, item) in items.into_iter().enumerate() {
             let place = self.words.row(section, index);
             match item.kind {
-                Kind::Table(fields) => rows.push(self.record(section, fields, item.span, &place)),
+                Kind::Table(fields) => {
+                    rows.push(self.record(section, &[], fields, item.span, &place));
+                }
                 kind => {
                     let item = Node::new(kind, item.span);
                     self.errors.push(DataError::WrongType {
@@ -139,9 +240,12 @@ impl<'a> Validator<'a> {
         rows
     }
 
+    /// One record of `section`: its fields, and the sub-sections among its entries,
+    /// which go into `self.sections` under their own keys.
     fn record(
         &mut self,
         section: &'a SectionSchema,
+        children: &'a [Child<'a>],
         entries: Vec<Entry>,
         span: Span,
         place: &str,
@@ -150,11 +254,17 @@ impl<'a> Validator<'a> {
             span,
             fields: BTreeMap::new(),
         };
-        // A misspelt field is reported once, as unknown, not also as missing.
+        // A misspelt field or sub-section is reported once, as unknown, not also as
+        // missing. Fields and sub-sections never share a key (see `Layout`).
         let mut present: HashSet<&str> = HashSet::new();
         for entry in self.unique(entries) {
             let Some(field) = section.field(&entry.key) else {
-                present.extend(self.unknown_key(section, &entry, place));
+                if let Some(child) = children.iter().find(|c| c.key == entry.key) {
+                    present.insert(child.key);
+                    self.section(child.section, entry);
+                } else {
+                    present.extend(self.unknown_key(section, children, &entry, place));
+                }
                 continue;
             };
             present.insert(&field.key);
@@ -199,6 +309,11 @@ impl<'a> Validator<'a> {
                 self.missing_field(field, place, span, "in this record");
             }
         }
+        for child in children {
+            if !present.contains(child.key) {
+                self.absent_section(child.section, span);
+            }
+        }
         record
     }
 
@@ -226,40 +341,71 @@ impl<'a> Validator<'a> {
     }
 
     fn unknown_section(&mut self, entry: &Entry) -> Option<&'a str> {
-        let candidates: Vec<Candidate<'_>> = self
-            .schema
-            .sections
+        let candidates: Vec<Candidate<'a>> = self
+            .layout
+            .top
             .iter()
             .map(|s| Candidate {
                 key: &s.key,
                 label: &s.label,
             })
             .collect();
+        let help = match self.nested(&entry.key) {
+            Some(section) => Some(self.words.nested_help(section)),
+            None => help_for(&entry.key, &candidates, "the sections are"),
+        };
         self.errors.push(DataError::UnknownSection {
             key: entry.key.clone(),
             span: entry.key_span,
-            help: help_for(&entry.key, &candidates, "the sections are"),
+            help,
         });
         intended(&entry.key, &candidates)
     }
 
-    /// Reports an unknown field; returns the field it likely means.
+    /// The sub-section whose full key this is: `"funds.appropriation"` written at the
+    /// top of a JSON file.
+    fn nested(&self, key: &str) -> Option<&'a SectionSchema> {
+        let (parent, _) = key.rsplit_once('.')?;
+        let children = self.layout.children.get(parent)?;
+        children
+            .iter()
+            .find(|c| c.section.key == key)
+            .map(|c| c.section)
+    }
+
+    /// Reports an unknown field; returns the field or sub-section it likely means.
     fn unknown_key(
         &mut self,
         section: &'a SectionSchema,
+        children: &'a [Child<'a>],
         entry: &Entry,
         place: &str,
     ) -> Option<&'a str> {
-        let candidates: Vec<Candidate<'_>> = section
-            .fields
-            .iter()
-            .map(|f| Candidate {
-                key: &f.key,
-                label: &f.label,
-            })
-            .collect();
-        let noun = format!("the fields of {}", self.words.section(section));
+        let fields = section.fields.iter().map(|f| Candidate {
+            key: &f.key,
+            label: &f.label,
+        });
+        let subsections = children.iter().map(|c| Candidate {
+            key: c.key,
+            label: &c.section.label,
+        });
+        let candidates: Vec<Candidate<'a>> = fields.chain(subsections).collect();
+        let noun = if children.is_empty() {
+            format!("the fields of {}", self.words.section(section))
+        } else {
+            format!(
+                "the fields and sub-sections of {}",
+                self.words.section(section)
+            )
+        };
+        let table = matches!(entry.value.kind, Kind::Table(_) | Kind::Array(_));
+        let what = if table && !children.is_empty() {
+            "sub-section"
+        } else {
+            "field"
+        };
         self.errors.push(DataError::UnknownKey {
+            what,
             key: entry.key.clone(),
             place: place.to_owned(),
             section: self.words.section(section),
@@ -305,5 +451,58 @@ fn section_span(entry: &Entry) -> Span {
         node
     } else {
         key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::schema::FieldType;
+
+    fn section(key: &str, shape: Shape, fields: &[&str]) -> SectionSchema {
+        SectionSchema {
+            key: key.into(),
+            label: String::new(),
+            shape,
+            optional: false,
+            fields: fields
+                .iter()
+                .map(|f| FieldSchema {
+                    key: (*f).into(),
+                    label: String::new(),
+                    ty: FieldType::Text,
+                    optional: false,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn sub_sections_sit_under_record_sections_only() {
+        let schema = FormSchema {
+            sections: vec![
+                section("a.b.c", Shape::Record, &[]),
+                section("a", Shape::Record, &["f"]),
+                section("a.b", Shape::Rows, &[]),
+                section("a.f", Shape::Record, &[]),
+                section("a.", Shape::Record, &[]),
+                section("r", Shape::Rows, &[]),
+                section("r.x", Shape::Record, &[]),
+                section("none.x", Shape::Record, &[]),
+                section("a.d", Shape::Record, &[]),
+                section("a.d.e", Shape::Rows, &[]),
+                section("a.d", Shape::Rows, &[]),
+            ],
+        };
+        let layout = Layout::new(&schema);
+        let top: Vec<&str> = layout.top.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(top, ["a", "r"]);
+        let mut parents: Vec<(&str, Vec<&str>)> = layout
+            .children
+            .iter()
+            .map(|(parent, children)| (*parent, children.iter().map(|c| c.key).collect()))
+            .collect();
+        parents.sort_unstable();
+        assert_eq!(parents, [("a", vec!["b", "d"]), ("a.d", vec!["e"])]);
     }
 }

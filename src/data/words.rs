@@ -55,9 +55,28 @@ impl Words {
         }
     }
 
-    /// How to write a section of this shape.
+    /// How to write a section of this shape. Outside TOML, a sub-section
+    /// (`funds.appropriation`) is written by its last key inside its parent.
     pub(crate) fn section_help(self, section: &SectionSchema) -> String {
         let key = &section.key;
+        if let (Format::Json | Format::Yaml, Some((parent, last))) =
+            (self.format, key.rsplit_once('.'))
+        {
+            return match (self.format, section.shape) {
+                (Format::Json, Shape::Record) => {
+                    format!("write `\"{last}\": {{ … }}` inside `{parent}`, one object")
+                }
+                (Format::Json, Shape::Rows) => format!(
+                    "write `\"{last}\": [ {{ … }}, {{ … }} ]` inside `{parent}`, a list of objects"
+                ),
+                (_, Shape::Record) => {
+                    format!("write `{last}:` inside `{parent}`, followed by its fields, indented")
+                }
+                (_, Shape::Rows) => format!(
+                    "write `{last}:` inside `{parent}`, followed by one `- ` item for each row"
+                ),
+            };
+        }
         match (self.format, section.shape) {
             (Format::Toml, Shape::Record) => {
                 format!(
@@ -80,9 +99,28 @@ impl Words {
         }
     }
 
-    /// How to add a missing section.
+    /// How to add a missing section. Outside TOML, a sub-section is added by its last
+    /// key inside its parent.
     pub(crate) fn missing_section_help(self, section: &SectionSchema) -> String {
         let key = &section.key;
+        if let (Format::Json | Format::Yaml, Some((parent, last))) =
+            (self.format, key.rsplit_once('.'))
+        {
+            return match (self.format, section.shape) {
+                (Format::Json, Shape::Record) => {
+                    format!("add `\"{last}\": {{ … }}` inside `{parent}`, with its fields")
+                }
+                (Format::Json, Shape::Rows) => format!(
+                    "add `\"{last}\": [ … ]` inside `{parent}`, with one object for each row"
+                ),
+                (_, Shape::Record) => {
+                    format!("add `{last}:` inside `{parent}`, with its fields, indented")
+                }
+                (_, Shape::Rows) => {
+                    format!("add `{last}:` inside `{parent}`, with one `- ` item for each row")
+                }
+            };
+        }
         match (self.format, section.shape) {
             (Format::Toml, Shape::Record) => format!("add a `[{key}]` table with its fields"),
             (Format::Toml, Shape::Rows) => format!("add a `[[{key}]]` table for each row"),
@@ -93,6 +131,25 @@ impl Words {
             (Format::Yaml, Shape::Record) => format!("add `{key}:` with its fields, indented"),
             (Format::Yaml, Shape::Rows) => format!("add `{key}:` with one `- ` item for each row"),
         }
+    }
+
+    /// Help for a sub-section's full key written as a key of its own at the top of the
+    /// file (`"funds.appropriation": { … }`).
+    pub(crate) fn nested_help(self, section: &SectionSchema) -> String {
+        let parent = section
+            .key
+            .rsplit_once('.')
+            .map_or("", |(parent, _)| parent);
+        let how = match (self.format, section.shape) {
+            (Format::Toml, Shape::Record) => {
+                format!("write the header `[{}]`, without quotes", section.key)
+            }
+            (Format::Toml, Shape::Rows) => {
+                format!("write the header `[[{}]]`, without quotes", section.key)
+            }
+            _ => self.section_help(section),
+        };
+        format!("`{}` is a part of `{parent}`: {how}", section.key)
     }
 
     /// What a value is, for "found …": ``text `abc` ``, ``the number `12` ``.

@@ -185,9 +185,10 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
                 .get(field)
                 .map(|f| f.span)
         }
-        ExprKind::Project(base, _) | ExprKind::Filter(base, _) | ExprKind::Unary(_, base) => {
-            locate(env, base)
-        }
+        ExprKind::Project(base, _)
+        | ExprKind::Filter(base, _)
+        | ExprKind::Unary(_, base)
+        | ExprKind::RowMember(base, _) => locate(env, base),
         ExprKind::Binary(_, l, r) => locate(env, l).or_else(|| locate(env, r)),
         ExprKind::If(c, a, b) => locate(env, c)
             .or_else(|| locate(env, a))
@@ -197,6 +198,7 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
         | ExprKind::Global(_)
         | ExprKind::Rows { .. }
         | ExprKind::Computed(_)
-        | ExprKind::Local(_) => None,
+        | ExprKind::Local(_)
+        | ExprKind::PoolField(_) => None,
     }
 }

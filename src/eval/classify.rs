@@ -145,7 +145,7 @@ fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mu
                 .get(entry.category)
                 .map_or("", |c| c.name.as_str());
             findings.push(Finding {
-                code: "missing-indicator".to_owned(),
+                code: plan.reported_code("missing-indicator").to_owned(),
                 severity: plan.severity("missing-indicator"),
                 message: format!("表中缺少「{category}」类共性指标「{}」", entry.name),
                 indicator: Some(entry.name.clone()),
@@ -167,7 +167,7 @@ pub(crate) fn engine(
     message: String,
 ) -> Finding {
     Finding {
-        code: code.to_owned(),
+        code: plan.reported_code(code).to_owned(),
         severity: plan.severity(code),
         message,
         indicator: Some(name.to_owned()),

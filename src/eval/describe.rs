@@ -4,7 +4,7 @@
 //! the form's words, not the project file's keys.
 
 use crate::compile::Plan;
-use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, Projection};
+use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, PoolField, Projection};
 use crate::syntax::ast::{BinaryOp, UnaryOp};
 use crate::value::Value;
 
@@ -23,6 +23,7 @@ pub fn value(plan: &Plan, v: &Value) -> String {
             .get(*c)
             .map_or_else(String::new, |c| c.name.clone()),
         Value::Rows(set) => format!("{} 行", set.rows.len()),
+        Value::Row(section, row) => format!("{section} 第 {} 行", row + 1),
         Value::List(items) => items
             .iter()
             .map(|i| value(plan, i))
@@ -36,22 +37,22 @@ pub fn value(plan: &Plan, v: &Value) -> String {
 pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
     match &e.kind {
         ExprKind::Const(v) => value(plan, v),
-        ExprKind::Global(g) => global(*g).to_owned(),
+        ExprKind::Global(Global::Line(key)) => line_label(plan, key),
+        ExprKind::Global(g) => global(g).to_owned(),
         ExprKind::SectionField { section, field } => label(plan, section, field),
         ExprKind::Rows { section } => section_label(plan, section),
         ExprKind::RowField(field) => {
             row_section.map_or_else(|| field.clone(), |s| label(plan, s, field))
         }
         ExprKind::Computed(c) => computed(*c).to_owned(),
+        ExprKind::PoolField(f) => pool_field(*f).to_owned(),
+        ExprKind::RowMember(base, projection) => {
+            format!("{}的{}", expr(plan, base, row_section), projection_label(plan, base, projection))
+        }
         ExprKind::Local(Local::Target) => "目标值".to_owned(),
         ExprKind::Local(Local::Actual) => "实际完成值".to_owned(),
         ExprKind::Project(base, projection) => {
-            let section = rows_section(base);
-            let item = match projection {
-                Projection::Field(f) => section.map_or_else(|| f.clone(), |s| label(plan, s, f)),
-                Projection::Computed(c) => computed(*c).to_owned(),
-            };
-            format!("{}的{item}", expr(plan, base, row_section))
+            format!("{}的{}", expr(plan, base, row_section), projection_label(plan, base, projection))
         }
         ExprKind::Filter(base, _) => format!("{}（筛选）", expr(plan, base, row_section)),
         ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", expr(plan, x, row_section)),
@@ -75,10 +76,33 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
     }
 }
 
+fn projection_label(plan: &Plan, base: &Expr, projection: &Projection) -> String {
+    match projection {
+        Projection::Field(f) => rows_section(base).map_or_else(|| f.clone(), |s| label(plan, s, f)),
+        Projection::Computed(c) => computed(*c).to_owned(),
+        Projection::Pool(f) => pool_field(*f).to_owned(),
+    }
+}
+
+fn pool_field(f: PoolField) -> &'static str {
+    PoolField::NAMES
+        .iter()
+        .find(|(_, _, x)| *x == f)
+        .map_or("?", |(_, zh, _)| zh)
+}
+
+fn line_label(plan: &Plan, key: &str) -> String {
+    plan.lines
+        .iter()
+        .find(|l| l.key == key)
+        .map_or_else(|| key.to_owned(), |l| l.label.clone())
+}
+
 fn rows_section(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Rows { section } => Some(section),
         ExprKind::Filter(base, _) => rows_section(base),
+        ExprKind::Call(_, args) => args.first().and_then(rows_section),
         _ => None,
     }
 }
@@ -96,12 +120,14 @@ fn section_label(plan: &Plan, section: &str) -> String {
         .map_or_else(|| section.to_owned(), |s| s.label.clone())
 }
 
-fn global(g: Global) -> &'static str {
+fn global(g: &Global) -> &'static str {
     match g {
         Global::FiscalYear => "财政年度",
         Global::Cutoff => "截止日期",
         Global::Total => "总分",
         Global::MaxScore => "满分",
+        Global::Rating => "评价等级",
+        Global::Line(_) => "分项得分",
     }
 }
 

@@ -11,13 +11,13 @@ use crate::check::expr::INDICATORS;
 use crate::compile::{Plan, normalize};
 use crate::data::project::{Datum, Project, Record};
 use crate::data::schema::FieldType;
-use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, Projection};
+use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, POOLS, Projection};
 use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
 use crate::value::{self, Num, RowSet, Unit, Value};
 
 use super::error::EvalError;
 use super::measure::{self, Reading};
-use super::outcome::RowState;
+use super::outcome::{PoolState, RowState};
 
 type Result<T> = std::result::Result<T, EvalError>;
 
@@ -31,10 +31,19 @@ pub(crate) struct Env<'a> {
     pub locals: Option<(Num, Num)>,
     /// What scoring knows of each indicator row so far.
     pub indicators: &'a [RowState],
+    /// What is known of each pool so far.
+    pub pools: &'a [PoolState],
     /// The total, once known.
     pub total: Option<Decimal>,
     /// The most points, once known.
     pub max_score: Option<Decimal>,
+    /// The lines' scores, once known.
+    pub lines: &'a [(String, Decimal)],
+    /// The rating, once known.
+    pub rating: Option<&'a str>,
+    /// The row being scored, with what is known of it so far, which its formulas see in
+    /// place of `indicators`.
+    pub current: Option<(usize, RowState)>,
 }
 
 impl<'a> Env<'a> {
@@ -46,9 +55,19 @@ impl<'a> Env<'a> {
             rows: Vec::new(),
             locals: None,
             indicators,
+            pools: &[],
             total: None,
             max_score: None,
+            lines: &[],
+            rating: None,
+            current: None,
         }
+    }
+
+    /// The same environment seeing what is known of the pools.
+    pub(crate) fn with_pools(mut self, pools: &'a [PoolState]) -> Self {
+        self.pools = pools;
+        self
     }
 
     /// Evaluates with a row entered.
@@ -68,16 +87,24 @@ impl<'a> Env<'a> {
     pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value> {
         match &expr.kind {
             ExprKind::Const(v) => Ok(v.clone()),
-            ExprKind::Global(g) => Ok(self.global(*g)),
+            ExprKind::Global(g) => Ok(self.global(g)),
             ExprKind::SectionField { section, field } => {
                 let record = self.project.record(section);
                 Ok(record.map_or(Value::Null, |r| self.field_value(section, r, field)))
             }
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
-                rows: (0..self.project.rows(section).len()).collect(),
+                rows: (0..self.row_count(section)).collect(),
             })),
             ExprKind::RowField(field) => Ok(self.current_row_field(field)),
+            ExprKind::PoolField(field) => Ok(self
+                .current_row()
+                .and_then(|(_, i)| self.pools.get(i))
+                .map_or(Value::Null, |p| p.field(*field))),
+            ExprKind::RowMember(base, projection) => match self.eval(base)? {
+                Value::Row(section, row) => Ok(self.row_value(&section, row, projection)),
+                _ => Ok(Value::Null),
+            },
             ExprKind::Computed(c) => Ok(self.current_computed(*c)),
             ExprKind::Local(l) => Ok(self.local(*l)),
             ExprKind::Project(base, projection) => self.project_rows(base, projection),
@@ -96,7 +123,26 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn global(&self, g: Global) -> Value {
+    /// How many rows a rows section has; `pools` is the ruleset's pools unless the form
+    /// declares a section of that name.
+    fn row_count(&self, section: &str) -> usize {
+        if section == POOLS && self.plan.form.section(POOLS).is_none() {
+            self.pools.len()
+        } else {
+            self.project.rows(section).len()
+        }
+    }
+
+    /// The value a projection takes from one row.
+    fn row_value(&mut self, section: &Arc<str>, row: usize, projection: &Projection) -> Value {
+        match projection {
+            Projection::Field(field) => self.in_row(section, row, |env| env.current_row_field(field)),
+            Projection::Computed(c) => self.indicators.get(row).map_or(Value::Null, |s| s.computed(*c)),
+            Projection::Pool(f) => self.pools.get(row).map_or(Value::Null, |p| p.field(*f)),
+        }
+    }
+
+    fn global(&self, g: &Global) -> Value {
         match g {
             Global::FiscalYear => self
                 .plan
@@ -109,6 +155,12 @@ impl<'a> Env<'a> {
             Global::MaxScore => self
                 .max_score
                 .map_or(Value::Null, |t| Value::num(t, Unit::Points)),
+            Global::Rating => self.rating.map_or(Value::Null, |r| Value::Text(r.into())),
+            Global::Line(key) => self
+                .lines
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(Value::Null, |(_, v)| Value::num(*v, Unit::Points)),
         }
     }
 
@@ -135,12 +187,12 @@ impl<'a> Env<'a> {
     }
 
     fn current_computed(&self, c: Computed) -> Value {
-        match self.current_row() {
-            Some((_, row)) => self
-                .indicators
-                .get(row)
-                .map_or(Value::Null, |s| s.computed(c)),
-            None => Value::Null,
+        let Some((_, row)) = self.current_row() else {
+            return Value::Null;
+        };
+        match &self.current {
+            Some((scoring, state)) if *scoring == row => state.computed(c),
+            _ => self.indicators.get(row).map_or(Value::Null, |s| s.computed(c)),
         }
     }
 
@@ -168,19 +220,11 @@ impl<'a> Env<'a> {
         let Value::Rows(set) = self.eval(base)? else {
             return Ok(Value::Null);
         };
-        let mut values = Vec::with_capacity(set.rows.len());
-        for &row in &set.rows {
-            let value = match projection {
-                Projection::Field(field) => {
-                    self.in_row(&set.section, row, |env| env.current_row_field(field))
-                }
-                Projection::Computed(c) => self
-                    .indicators
-                    .get(row)
-                    .map_or(Value::Null, |s| s.computed(*c)),
-            };
-            values.push(value);
-        }
+        let values = set
+            .rows
+            .iter()
+            .map(|&row| self.row_value(&set.section, row, projection))
+            .collect();
         Ok(Value::List(values))
     }
 
@@ -230,6 +274,17 @@ impl<'a> Env<'a> {
                 Value::Null => self.arg(args, 1),
                 v => Ok(v),
             },
+            Function::First => match self.arg(args, 0)? {
+                Value::Rows(set) => Ok(set
+                    .rows
+                    .first()
+                    .map_or(Value::Null, |&row| Value::Row(set.section.clone(), row))),
+                _ => Ok(Value::Null),
+            },
+            Function::Subtotal => match self.arg(args, 0)? {
+                Value::Category(c) => self.subtotal(c).map_err(|e| EvalError::arith(e, whole.span)),
+                _ => Ok(Value::Null),
+            },
             _ => {
                 let values = args
                     .iter()
@@ -238,6 +293,15 @@ impl<'a> Env<'a> {
                 super::functions::call(f, &values).map_err(|e| EvalError::arith(e, whole.span))
             }
         }
+    }
+
+    /// The points the rows of a category scored.
+    fn subtotal(&self, category: usize) -> std::result::Result<Value, value::ArithError> {
+        let mut sum = Num::new(Decimal::ZERO, Unit::Points);
+        for state in self.indicators.iter().filter(|s| s.category == Some(category)) {
+            sum = value::add(sum, Num::new(state.score, Unit::Points))?;
+        }
+        Ok(Value::Num(sum))
     }
 
     fn arg(&mut self, args: &[Expr], i: usize) -> Result<Value> {

@@ -32,7 +32,9 @@ pub(crate) fn call(f: Function, args: &[Value]) -> Result<Value> {
         | Function::IsNumber
         | Function::Any
         | Function::All
-        | Function::Default => Ok(Value::Null),
+        | Function::Default
+        | Function::First
+        | Function::Subtotal => Ok(Value::Null),
     }
 }
 

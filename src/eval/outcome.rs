@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::finding::Finding;
-use crate::ir::Computed;
+use crate::ir::{Computed, PoolField};
 use crate::source::SourceFile;
 use crate::syntax::ast::Severity;
 use crate::value::{Unit, Value};
@@ -18,8 +18,12 @@ pub struct Outcome {
     pub name: Option<String>,
     /// One entry per indicator row, in form order.
     pub indicators: Vec<IndicatorOutcome>,
-    /// The sum of the indicators' rounded scores.
+    /// The sum of the indicators' rounded scores and the lines, after adjustments.
     pub total: Decimal,
+    /// Points scored outside the indicator table: key, label, score.
+    pub lines: Vec<(String, String, Decimal)>,
+    /// The rating of the total, where the ruleset has one.
+    pub rating: Option<String>,
     /// The most points a project can score, where the ruleset says.
     pub max_score: Option<Decimal>,
     /// Every finding, in the order of the project file.
@@ -51,6 +55,39 @@ pub struct IndicatorOutcome {
     pub state: RowState,
     /// The self score the form declares, where it does.
     pub self_score: Option<Decimal>,
+}
+
+/// What evaluation knows of one pool.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PoolState {
+    /// The pool's name.
+    pub name: String,
+    /// Its points for this project.
+    pub points: Option<Decimal>,
+    /// The sum of its members' declared weights.
+    pub weight: Decimal,
+    /// The sum of its members' expected weights.
+    pub expected_weight: Decimal,
+    /// The sum of its members' scores.
+    pub score: Decimal,
+    /// How many recognised rows it has.
+    pub count: usize,
+}
+
+impl PoolState {
+    /// The value a ruleset expression sees for a pool value.
+    #[must_use]
+    pub fn field(&self, field: PoolField) -> Value {
+        let points = |d: Decimal| Value::num(d, Unit::Points);
+        match field {
+            PoolField::Name => Value::Text(self.name.as_str().into()),
+            PoolField::Points => self.points.map_or(Value::Null, points),
+            PoolField::Weight => points(self.weight),
+            PoolField::ExpectedWeight => points(self.expected_weight),
+            PoolField::Score => points(self.score),
+            PoolField::Count => Value::num(Decimal::from(self.count), Unit::Scalar),
+        }
+    }
 }
 
 /// What scoring computes for one indicator row.

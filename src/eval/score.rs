@@ -35,10 +35,12 @@ pub(crate) fn score_row(
     let name = text(row, "name").unwrap_or("");
     let target = measure::read(text(row, "target"), &plan.words, &[]);
     state.quantitative = matches!(target, Reading::Quantity(_));
-    let actual = if discarded {
-        Reading::Missing
-    } else {
-        measure::read(text(row, "actual"), &plan.words, &plan.missing.markers)
+    let actual = match (&target, discarded) {
+        (_, true) => Reading::Missing,
+        (Reading::Quantity(_), false) => {
+            measure::read(text(row, "actual"), &plan.words, &plan.missing.markers)
+        }
+        (_, false) => grade_reading(plan, row),
     };
     let share = match (&target, actual) {
         (_, Reading::Missing) => {
@@ -46,7 +48,13 @@ pub(crate) fn score_row(
             missing_share(env, row, name, discarded, findings)?
         }
         (Reading::Quantity(t), Reading::Quantity(a)) => {
-            quantitative(env, row_index, row, state, t, &a, findings)?
+            match quantitative(env, row_index, row, state, t, &a, findings)? {
+                Earned::Share(share) => share,
+                Earned::Points(points) => {
+                    state.score = round_score(plan, points)?;
+                    return Ok(());
+                }
+            }
         }
         (Reading::Quantity(_), Reading::Word(_)) => {
             let actual = text(row, "actual").unwrap_or("");
@@ -74,6 +82,23 @@ pub(crate) fn score_row(
     };
     state.score = finish(plan, weight, share)?;
     Ok(())
+}
+
+/// What a quantitative indicator earns: a share of its weight (a band), or points (a
+/// class's `score` formula).
+enum Earned {
+    Share(Decimal),
+    Points(Decimal),
+}
+
+/// The word a qualitative indicator is graded by: the first of the ruleset's grade
+/// fields (`actual` unless `read_from` says otherwise) that holds a value.
+fn grade_reading(plan: &Plan, row: &Record) -> Reading {
+    plan.grade_fields
+        .iter()
+        .map(|field| measure::read(text(row, field), &plan.words, &plan.missing.markers))
+        .find(|reading| *reading != Reading::Missing)
+        .unwrap_or(Reading::Missing)
 }
 
 /// The score as `share` of `weight`, rounded as the ruleset says.
@@ -145,7 +170,7 @@ fn quantitative(
     target: &Quantity,
     actual: &Quantity,
     findings: &mut Vec<Finding>,
-) -> Result<Decimal> {
+) -> Result<Earned> {
     let plan = env.plan;
     let name = text(row, "name").unwrap_or("");
     if !actual.unit.is_empty() && actual.unit != target.unit {
@@ -161,7 +186,7 @@ fn quantitative(
                 display_unit(&target.unit)
             ),
         ));
-        return Ok(Decimal::ZERO);
+        return Ok(Earned::Share(Decimal::ZERO));
     }
     let Some(class) = state
         .category
@@ -169,7 +194,7 @@ fn quantitative(
         .and_then(|c| c.class)
         .and_then(|c| plan.classes.get(c))
     else {
-        return Ok(Decimal::ZERO);
+        return Ok(Earned::Share(Decimal::ZERO));
     };
     let comparator = target.comparator.unwrap_or(Comparator::Eq);
     let (t, a) = (
@@ -180,10 +205,22 @@ fn quantitative(
         }),
     );
     let Some(completion) = completion(env, class, comparator, row_index, t, a)? else {
-        return Ok(Decimal::ZERO);
+        return Ok(Earned::Share(Decimal::ZERO));
     };
     state.completion = Some(completion);
-    band_share(env, class, completion)
+    match &class.def.score {
+        Some(formula) => {
+            // The formula sees this row's completion, and `target` and `actual`.
+            env.current = Some((row_index, state.clone()));
+            env.locals = Some((t, a));
+            let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
+            let points = env.in_row(&section, row_index, |env| env.eval(formula));
+            env.current = None;
+            env.locals = None;
+            Ok(Earned::Points(points?.as_num().map_or(Decimal::ZERO, |n| n.value)))
+        }
+        None => band_share(env, class, completion).map(Earned::Share),
+    }
 }
 
 fn display_unit(unit: &str) -> &str {

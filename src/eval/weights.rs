@@ -12,7 +12,7 @@ use crate::value;
 use super::classify::text;
 use super::env::Env;
 use super::error::EvalError;
-use super::outcome::RowState;
+use super::outcome::{PoolState, RowState};
 
 type Result<T> = std::result::Result<T, EvalError>;
 
@@ -134,4 +134,45 @@ fn residual_carrier(
             .position(|&i| rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight))
             .unwrap_or(if fallback_last { last } else { 0 }),
     }
+}
+
+/// What is known of each pool once weights are allotted: its points, members and
+/// weights. Scores are added by [`add_scores`].
+pub(crate) fn pool_states(env: &mut Env<'_>, rows: &[Record], states: &[RowState]) -> Result<Vec<PoolState>> {
+    let plan = env.plan;
+    let mut pools = Vec::with_capacity(plan.pools.len());
+    for (id, pool) in plan.pools.iter().enumerate() {
+        let mut state = PoolState {
+            name: pool.name.clone(),
+            points: number(env, &pool.points)?,
+            ..PoolState::default()
+        };
+        for (row, s) in rows.iter().zip(states) {
+            if !(s.recognized && in_pool(plan, s, id)) {
+                continue;
+            }
+            state.count += 1;
+            state.weight = add(state.weight, decimal(row, "weight").unwrap_or_default(), pool)?;
+            state.expected_weight = add(state.expected_weight, s.expected_weight.unwrap_or_default(), pool)?;
+        }
+        pools.push(state);
+    }
+    Ok(pools)
+}
+
+/// Adds each pool's members' scores.
+pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowState]) -> Result<()> {
+    for (id, (state, pool)) in pools.iter_mut().zip(&plan.pools).enumerate() {
+        let members = states.iter().filter(|s| s.recognized && in_pool(plan, s, id));
+        state.score = Decimal::ZERO;
+        for s in members {
+            state.score = add(state.score, s.score, pool)?;
+        }
+    }
+    Ok(())
+}
+
+fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
+    a.checked_add(b)
+        .ok_or(EvalError::arith(value::ArithError::Overflow, pool.points.span))
 }

@@ -62,10 +62,22 @@ pub struct Text {
 pub struct Item {
     /// Its doc comment.
     pub doc: Doc,
+    /// Whether it defines something new or changes an item of the base ruleset.
+    pub mode: Mode,
     /// What it declares.
     pub kind: ItemKind,
     /// The whole item, doc comment excluded.
     pub span: Span,
+}
+
+/// Whether an item defines or changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A new item.
+    Define,
+    /// `override …`: entries replace or add to the base item's; `remove` entries drop
+    /// some.
+    Override,
 }
 
 /// The kinds of top-level item.
@@ -96,7 +108,164 @@ pub enum ItemKind {
     /// `check code severity … { … }`
     Check(Check),
     /// `findings { code severity … }`
-    Findings(Vec<FindingSeverity>),
+    Findings(Findings),
+    /// `adjust code total { … }`
+    Adjust(Adjust),
+    /// `rating { … }`
+    Rating(Rating),
+    /// `line key "label" points { score … }`
+    Line(Line),
+    /// `remove kind name`
+    Remove(Removal),
+    /// `rename kind name to name`
+    Rename(Renaming),
+}
+
+/// The kinds of item, as `remove` and `rename` name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKindName {
+    /// `category`
+    Category,
+    /// `pool`
+    Pool,
+    /// `class`
+    Class,
+    /// `line`
+    Line,
+    /// `indicator`: an indicator of a fixed catalog.
+    Indicator,
+    /// `check`
+    Check,
+    /// `discard`
+    Discard,
+    /// `adjust`
+    Adjust,
+    /// `rating`
+    Rating,
+    /// `rounding`
+    Rounding,
+    /// `completion`
+    Completion,
+    /// `comparators`
+    Comparators,
+    /// `grades`
+    Grades,
+    /// `missing`
+    Missing,
+    /// `findings`
+    Findings,
+}
+
+impl ItemKindName {
+    /// The English keyword.
+    #[must_use]
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ItemKindName::Category => "category",
+            ItemKindName::Pool => "pool",
+            ItemKindName::Class => "class",
+            ItemKindName::Line => "line",
+            ItemKindName::Indicator => "indicator",
+            ItemKindName::Check => "check",
+            ItemKindName::Discard => "discard",
+            ItemKindName::Adjust => "adjust",
+            ItemKindName::Rating => "rating",
+            ItemKindName::Rounding => "rounding",
+            ItemKindName::Completion => "completion",
+            ItemKindName::Comparators => "comparators",
+            ItemKindName::Grades => "grades",
+            ItemKindName::Missing => "missing",
+            ItemKindName::Findings => "findings",
+        }
+    }
+}
+
+/// `remove check funds-split`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removal {
+    /// What kind of item.
+    pub kind: ItemKindName,
+    /// Its name, for kinds that have one.
+    pub name: Option<Ident>,
+}
+
+/// `rename category 效益 to 效果`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Renaming {
+    /// What kind of item.
+    pub kind: ItemKindName,
+    /// The name in the base.
+    pub from: Ident,
+    /// The new name.
+    pub to: Ident,
+}
+
+/// `findings { … }`
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Findings {
+    /// Entries in file order.
+    pub entries: Vec<FindingSeverity>,
+    /// `remove code` entries (in an override).
+    pub removed: Vec<Ident>,
+}
+
+/// `adjust total-cap total when … { min(total, 60 分) }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adjust {
+    /// The finding code raised where the adjustment changes something.
+    pub code: Ident,
+    /// What it changes.
+    pub target: AdjustTarget,
+    /// Where it applies.
+    pub condition: Option<Expr>,
+    /// The new value.
+    pub formula: Expr,
+}
+
+/// What an adjustment changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdjustTarget {
+    /// The total.
+    Total,
+    /// Each row's score (`score for indicators`).
+    Score(Ident),
+}
+
+/// `rating { 优 when total >= 90 分 … }`
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Rating {
+    /// Grades in order; the first that holds is the rating.
+    pub entries: Vec<RatingEntry>,
+    /// `remove grade` entries (in an override).
+    pub removed: Vec<Ident>,
+}
+
+/// `优 when total >= 90 分`
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatingEntry {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// The grade.
+    pub name: Ident,
+    /// When it applies; `None` for `otherwise`.
+    pub condition: Option<Expr>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// `line execution_score "预算执行率" 10 分 { score … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// The key, as reports name it (`execution_score`).
+    pub key: Ident,
+    /// The form's words for it.
+    pub label: Text,
+    /// The most points it can score, where given.
+    pub points: Option<Expr>,
+    /// The doc comment of the formula.
+    pub score_doc: Doc,
+    /// The formula.
+    pub score: Option<Expr>,
 }
 
 /// The ruleset's identity.
@@ -104,6 +273,8 @@ pub enum ItemKind {
 pub struct Header {
     /// The ruleset's name.
     pub name: Text,
+    /// `extends "…"`: the base ruleset's path, relative to this file.
+    pub extends: Option<Text>,
     /// Entries in file order.
     pub entries: Vec<HeaderEntry>,
 }
@@ -137,6 +308,8 @@ pub enum HeaderEntryKind {
 pub struct Form {
     /// Sections in file order.
     pub sections: Vec<FormSection>,
+    /// `remove key` entries (in an override).
+    pub removed: Vec<Ident>,
 }
 
 /// One section of the form.
@@ -154,6 +327,8 @@ pub struct FormSection {
     pub label: Text,
     /// Fields in file order.
     pub fields: Vec<FormField>,
+    /// `remove key` entries (in an override).
+    pub removed: Vec<Ident>,
     /// The whole section.
     pub span: Span,
 }
@@ -189,8 +364,8 @@ pub struct Category {
 pub struct Pool {
     /// The pool's name.
     pub name: Ident,
-    /// Its points.
-    pub points: Expr,
+    /// Its points; required unless the pool is an override.
+    pub points: Option<Expr>,
     /// `categories …`, where given.
     pub categories: Vec<Ident>,
     /// How its points are split, where given.
@@ -232,6 +407,8 @@ pub struct CatalogCategory {
     pub category: Ident,
     /// Its indicators with their weights.
     pub entries: Vec<CatalogEntry>,
+    /// `remove name` entries (in an override).
+    pub removed: Vec<Ident>,
 }
 
 /// `立项依据充分性 1`
@@ -311,6 +488,8 @@ pub enum ClassRuleKind {
     Cap(Expr),
     /// `completion { … }` for this class only.
     Completion(Completion),
+    /// `score …`: a formula for the score, in place of the band.
+    Score(Expr),
 }
 
 /// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
@@ -402,6 +581,10 @@ pub struct Grades {
     pub grades: Vec<Grade>,
     /// `target counts_as 好`, where given.
     pub target: Vec<TargetGrade>,
+    /// `read_from level, actual`: the fields a grade word is read from.
+    pub read_from: Vec<Ident>,
+    /// `remove grade` entries (in an override).
+    pub removed: Vec<Ident>,
 }
 
 /// `好 100%` or `达成年度指标 80% to 100% also "达成"`
@@ -582,8 +765,8 @@ pub struct Check {
     pub rows: Option<Ident>,
     /// `when …`: the check applies only where this holds.
     pub condition: Option<Expr>,
-    /// What must hold.
-    pub assertion: Expr,
+    /// What must hold; only an override may leave it out.
+    pub assertion: Option<Expr>,
     /// `at …`: the value a finding points at.
     pub at: Option<Expr>,
 }
@@ -597,6 +780,8 @@ pub struct FindingSeverity {
     pub code: Ident,
     /// The severity the ruleset gives it.
     pub severity: Severity,
+    /// `as unknown-level`: the code to report it under.
+    pub rename: Option<Ident>,
     /// The whole entry.
     pub span: Span,
 }

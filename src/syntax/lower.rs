@@ -14,7 +14,8 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use rust_decimal::Decimal;
 
 use super::ast::{
-    BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class, ClassRule, ClassRuleKind,
+    Adjust, AdjustTarget, Findings, ItemKindName, Line, Mode, Rating, RatingEntry, Removal,
+    Renaming, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class, ClassRule, ClassRuleKind,
     Comparator, ComparatorWords, Completion, CompletionCase, Deduction, Discard, Doc, Expr,
     ExprKind, FindingSeverity, FindingSpec, Form, FormField, FormSection, Grade, Grades, Header,
     HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, Literal, Missing, MissingEntry,
@@ -117,8 +118,23 @@ fn next<'i>(pairs: &mut impl Iterator<Item = Pair<'i, Rule>>, context: &str) -> 
 fn lower_item(pair: Pair<'_, Rule>) -> Result<Item> {
     debug_assert_eq!(pair.as_rule(), Rule::item);
     let (doc, span, mut inner) = doc_and_rest(pair);
-    let body = next(&mut inner, "item");
-    let kind = match body.as_rule() {
+    let mut body = next(&mut inner, "item");
+    let mut mode = Mode::Define;
+    if body.as_rule() == Rule::override_item {
+        mode = Mode::Override;
+        body = next(&mut body.into_inner().skip(1), "override");
+    }
+    let kind = lower_item_body(body)?;
+    Ok(Item {
+        doc,
+        mode,
+        kind,
+        span,
+    })
+}
+
+fn lower_item_body(body: Pair<'_, Rule>) -> Result<ItemKind> {
+    Ok(match body.as_rule() {
         Rule::header => ItemKind::Header(lower_header(body)?),
         Rule::form => ItemKind::Form(lower_form(body)?),
         Rule::category => ItemKind::Category(lower_category(body)?),
@@ -132,9 +148,155 @@ fn lower_item(pair: Pair<'_, Rule>) -> Result<Item> {
         Rule::discard => ItemKind::Discard(lower_discard(body)?),
         Rule::check => ItemKind::Check(lower_check(body)?),
         Rule::findings => ItemKind::Findings(lower_findings(body)?),
+        Rule::adjust => ItemKind::Adjust(lower_adjust(body)?),
+        Rule::rating => ItemKind::Rating(lower_rating(body)?),
+        Rule::line => ItemKind::Line(lower_line(body)?),
+        Rule::remove_item => ItemKind::Remove(lower_remove_item(body)?),
+        Rule::rename_item => ItemKind::Rename(lower_rename_item(body)?),
         r => unreachable!("unexpected {r:?} in lower_item"),
+    })
+}
+
+/// The kind a `remove` or `rename` names.
+fn lower_item_kind(pair: &Pair<'_, Rule>) -> ItemKindName {
+    let keyword = next(&mut pair.clone().into_inner(), "item kind");
+    match keyword.as_rule() {
+        Rule::kw_category => ItemKindName::Category,
+        Rule::kw_pool => ItemKindName::Pool,
+        Rule::kw_class => ItemKindName::Class,
+        Rule::kw_line => ItemKindName::Line,
+        Rule::kw_indicator => ItemKindName::Indicator,
+        Rule::kw_check => ItemKindName::Check,
+        Rule::kw_discard => ItemKindName::Discard,
+        Rule::kw_adjust => ItemKindName::Adjust,
+        Rule::kw_rating => ItemKindName::Rating,
+        Rule::kw_rounding => ItemKindName::Rounding,
+        Rule::kw_completion => ItemKindName::Completion,
+        Rule::kw_comparators => ItemKindName::Comparators,
+        Rule::kw_grades => ItemKindName::Grades,
+        Rule::kw_missing => ItemKindName::Missing,
+        Rule::kw_findings => ItemKindName::Findings,
+        r => unreachable!("unexpected {r:?} as an item kind"),
+    }
+}
+
+/// A name or a code, as the name of an item or an entry.
+fn lower_name_or_code(pair: Pair<'_, Rule>) -> Result<Ident> {
+    match pair.as_rule() {
+        Rule::code => Ok(lower_ident(&pair)),
+        Rule::name => lower_name(pair),
+        r => unreachable!("unexpected {r:?} as a name"),
+    }
+}
+
+fn lower_remove_item(pair: Pair<'_, Rule>) -> Result<Removal> {
+    debug_assert_eq!(pair.as_rule(), Rule::remove_item);
+    let mut inner = pair.into_inner().skip(1);
+    let kind = lower_item_kind(&next(&mut inner, "remove kind"));
+    let name = inner.next().map(lower_name_or_code).transpose()?;
+    Ok(Removal { kind, name })
+}
+
+fn lower_rename_item(pair: Pair<'_, Rule>) -> Result<Renaming> {
+    debug_assert_eq!(pair.as_rule(), Rule::rename_item);
+    let mut inner = pair.into_inner().skip(1).filter(|p| p.as_rule() != Rule::kw_to);
+    let kind = lower_item_kind(&next(&mut inner, "rename kind"));
+    let from = lower_name_or_code(next(&mut inner, "rename from"))?;
+    let to = lower_name_or_code(next(&mut inner, "rename to"))?;
+    Ok(Renaming { kind, from, to })
+}
+
+/// The names of `remove` entries among a block's children.
+fn lower_remove_entry(pair: Pair<'_, Rule>) -> Result<Ident> {
+    debug_assert_eq!(pair.as_rule(), Rule::remove_entry);
+    let (_, _, inner) = doc_and_rest(pair);
+    let name = inner.skip(1).next().unwrap_or_else(|| unreachable!("remove entry name"));
+    lower_name_or_code(name)
+}
+
+fn lower_adjust(pair: Pair<'_, Rule>) -> Result<Adjust> {
+    debug_assert_eq!(pair.as_rule(), Rule::adjust);
+    let mut inner = pair.into_inner().skip(1);
+    let code = lower_ident(&next(&mut inner, "adjust code"));
+    let target_pair = next(&mut inner, "adjust target");
+    let target = match target_pair.into_inner().find(|p| p.as_rule() == Rule::ident) {
+        Some(rows) => AdjustTarget::Score(lower_ident(&rows)),
+        None => AdjustTarget::Total,
     };
-    Ok(Item { doc, kind, span })
+    let mut condition = None;
+    let mut formula = None;
+    for child in inner {
+        match child.as_rule() {
+            Rule::check_when => {
+                condition = Some(lower_expr(next(&mut child.into_inner().skip(1), "when"), 0)?);
+            }
+            Rule::expr => formula = Some(lower_expr(child, 0)?),
+            r => unreachable!("unexpected {r:?} in lower_adjust"),
+        }
+    }
+    let formula = formula.unwrap_or_else(|| unreachable!("adjust formula"));
+    Ok(Adjust {
+        code,
+        target,
+        condition,
+        formula,
+    })
+}
+
+fn lower_rating(pair: Pair<'_, Rule>) -> Result<Rating> {
+    debug_assert_eq!(pair.as_rule(), Rule::rating);
+    let mut rating = Rating::default();
+    for child in pair.into_inner().skip(1) {
+        match child.as_rule() {
+            Rule::remove_entry => rating.removed.push(lower_remove_entry(child)?),
+            Rule::rating_entry => {
+                let (doc, span, mut inner) = doc_and_rest(child);
+                let name = lower_name(next(&mut inner, "rating name"))?;
+                let condition = inner
+                    .find(|p| p.as_rule() == Rule::expr)
+                    .map(|e| lower_expr(e, 0))
+                    .transpose()?;
+                rating.entries.push(RatingEntry {
+                    doc,
+                    name,
+                    condition,
+                    span,
+                });
+            }
+            r => unreachable!("unexpected {r:?} in lower_rating"),
+        }
+    }
+    Ok(rating)
+}
+
+fn lower_line(pair: Pair<'_, Rule>) -> Result<Line> {
+    debug_assert_eq!(pair.as_rule(), Rule::line);
+    let mut inner = pair.into_inner().skip(1);
+    let key = lower_ident(&next(&mut inner, "line key"));
+    let label = lower_string(next(&mut inner, "line label"))?;
+    let mut line = Line {
+        key,
+        label,
+        points: None,
+        score_doc: Doc::default(),
+        score: None,
+    };
+    for child in inner {
+        match child.as_rule() {
+            Rule::expr => line.points = Some(lower_expr(child, 0)?),
+            Rule::line_score => {
+                let (doc, _, inner) = doc_and_rest(child);
+                let formula = inner
+                    .filter(|p| p.as_rule() == Rule::expr)
+                    .next()
+                    .unwrap_or_else(|| unreachable!("line formula"));
+                line.score_doc = doc;
+                line.score = Some(lower_expr(formula, 0)?);
+            }
+            r => unreachable!("unexpected {r:?} in lower_line"),
+        }
+    }
+    Ok(line)
 }
 
 // ───────────────────────────── HEADER ─────────────────────────────
@@ -145,8 +307,21 @@ fn lower_header(pair: Pair<'_, Rule>) -> Result<Header> {
         .into_inner()
         .filter(|p| p.as_rule() != Rule::kw_ruleset);
     let name = lower_string(next(&mut inner, "header"))?;
-    let entries = inner.map(lower_header_entry).collect::<Result<_>>()?;
-    Ok(Header { name, entries })
+    let mut extends = None;
+    let mut entries = Vec::new();
+    for child in inner {
+        match child.as_rule() {
+            Rule::extends => {
+                extends = Some(lower_string(next(&mut child.into_inner().skip(1), "extends"))?);
+            }
+            _ => entries.push(lower_header_entry(child)?),
+        }
+    }
+    Ok(Header {
+        name,
+        extends,
+        entries,
+    })
 }
 
 fn lower_header_entry(pair: Pair<'_, Rule>) -> Result<HeaderEntry> {
@@ -181,12 +356,18 @@ fn lower_year(pair: &Pair<'_, Rule>) -> Result<i32> {
 
 fn lower_form(pair: Pair<'_, Rule>) -> Result<Form> {
     debug_assert_eq!(pair.as_rule(), Rule::form);
-    let sections = pair
-        .into_inner()
-        .filter(|p| p.as_rule() == Rule::form_section)
-        .map(lower_form_section)
-        .collect::<Result<_>>()?;
-    Ok(Form { sections })
+    let mut form = Form {
+        sections: Vec::new(),
+        removed: Vec::new(),
+    };
+    for child in pair.into_inner().skip(1) {
+        match child.as_rule() {
+            Rule::form_section => form.sections.push(lower_form_section(child)?),
+            Rule::remove_entry => form.removed.push(lower_remove_entry(child)?),
+            r => unreachable!("unexpected {r:?} in lower_form"),
+        }
+    }
+    Ok(form)
 }
 
 fn lower_form_section(pair: Pair<'_, Rule>) -> Result<FormSection> {
@@ -198,7 +379,15 @@ fn lower_form_section(pair: Pair<'_, Rule>) -> Result<FormSection> {
     let rows = next(&mut inner, "form_section").as_rule() == Rule::kw_rows;
     let key = lower_ident(&next(&mut inner, "form_section key"));
     let label = lower_string(next(&mut inner, "form_section label"))?;
-    let fields = inner.map(lower_form_field).collect::<Result<_>>()?;
+    let mut fields = Vec::new();
+    let mut removed = Vec::new();
+    for child in inner {
+        match child.as_rule() {
+            Rule::form_field => fields.push(lower_form_field(child)?),
+            Rule::remove_entry => removed.push(lower_remove_entry(child)?),
+            r => unreachable!("unexpected {r:?} in lower_form_section"),
+        }
+    }
     Ok(FormSection {
         doc,
         optional,
@@ -206,6 +395,7 @@ fn lower_form_section(pair: Pair<'_, Rule>) -> Result<FormSection> {
         key,
         label,
         fields,
+        removed,
         span,
     })
 }
@@ -261,15 +451,15 @@ fn lower_pool(pair: Pair<'_, Rule>) -> Result<Pool> {
     debug_assert_eq!(pair.as_rule(), Rule::pool);
     let mut inner = pair.into_inner().skip(1);
     let name = lower_ident(&next(&mut inner, "pool name"));
-    let points = lower_expr(next(&mut inner, "pool points"), 0)?;
     let mut pool = Pool {
         name,
-        points,
+        points: None,
         categories: Vec::new(),
         splits: Vec::new(),
     };
     for entry in inner {
         match entry.as_rule() {
+            Rule::expr => pool.points = Some(lower_expr(entry, 0)?),
             Rule::pool_categories => {
                 let (_, _, rest) = doc_and_rest(entry);
                 pool.categories
@@ -300,11 +490,20 @@ fn lower_catalog_category(pair: Pair<'_, Rule>) -> Result<CatalogCategory> {
     debug_assert_eq!(pair.as_rule(), Rule::catalog_category);
     let (doc, _, mut inner) = doc_and_rest(pair);
     let category = lower_ident(&next(&mut inner, "catalog category"));
-    let entries = inner.map(lower_catalog_entry).collect::<Result<_>>()?;
+    let mut entries = Vec::new();
+    let mut removed = Vec::new();
+    for child in inner {
+        match child.as_rule() {
+            Rule::catalog_entry => entries.push(lower_catalog_entry(child)?),
+            Rule::remove_entry => removed.push(lower_remove_entry(child)?),
+            r => unreachable!("unexpected {r:?} in lower_catalog_category"),
+        }
+    }
     Ok(CatalogCategory {
         doc,
         category,
         entries,
+        removed,
     })
 }
 
@@ -375,7 +574,26 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
         });
     }
     let (doc, span, inner) = doc_and_rest(pair);
-    let mut values = inner
+    let children: Vec<_> = inner.collect();
+    if let Some(deduction) = children.iter().find(|p| p.as_rule() == Rule::deduction) {
+        let deduction = lower_deduction(deduction.clone())?;
+        let kind = if rule == Rule::below_rule {
+            ClassRuleKind::Below(deduction)
+        } else {
+            ClassRuleKind::Above(deduction)
+        };
+        return Ok(ClassRule { doc, kind, span });
+    }
+    if rule == Rule::score_rule {
+        let formula = children
+            .into_iter()
+            .find(|p| p.as_rule() == Rule::expr)
+            .unwrap_or_else(|| unreachable!("score formula"));
+        let kind = ClassRuleKind::Score(lower_expr(formula, 0)?);
+        return Ok(ClassRule { doc, kind, span });
+    }
+    let mut values = children
+        .into_iter()
         .filter(|p| matches!(p.as_rule(), Rule::expr_atom))
         .map(|p| lower_expr(p, 0));
     let mut value = |what| {
@@ -389,19 +607,28 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
             let upper = values_rest(&mut values)?;
             ClassRuleKind::Full { lower, upper }
         }
-        Rule::below_rule => ClassRuleKind::Below(Deduction {
-            rate: value("rate")?,
-            per: value("step")?,
-        }),
-        Rule::above_rule => ClassRuleKind::Above(Deduction {
-            rate: value("rate")?,
-            per: value("step")?,
-        }),
         Rule::floor_rule => ClassRuleKind::Floor(value("floor")?),
         Rule::cap_rule => ClassRuleKind::Cap(value("cap")?),
         r => unreachable!("unexpected {r:?} in lower_class_rule"),
     };
     Ok(ClassRule { doc, kind, span })
+}
+
+/// `deduct RATE per STEP`, or `per STEP deduct RATE` (the Chinese order 每…扣…).
+fn lower_deduction(pair: Pair<'_, Rule>) -> Result<Deduction> {
+    debug_assert_eq!(pair.as_rule(), Rule::deduction);
+    let rate_first = pair.clone().into_inner().next().map(|p| p.as_rule()) == Some(Rule::kw_deduct);
+    let mut values = pair
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::expr_atom)
+        .map(|p| lower_expr(p, 0));
+    let mut value = || values.next().unwrap_or_else(|| unreachable!("deduction value"));
+    let (first, second) = (value()?, value()?);
+    Ok(if rate_first {
+        Deduction { rate: first, per: second }
+    } else {
+        Deduction { rate: second, per: first }
+    })
 }
 
 fn values_rest(values: &mut impl Iterator<Item = Result<Expr>>) -> Result<Option<Expr>> {
@@ -495,10 +722,17 @@ fn lower_grades(pair: Pair<'_, Rule>) -> Result<Grades> {
     let mut grades = Grades {
         grades: Vec::new(),
         target: Vec::new(),
+        read_from: Vec::new(),
+        removed: Vec::new(),
     };
     for child in pair.into_inner().skip(1) {
         match child.as_rule() {
             Rule::grade => grades.grades.push(lower_grade(child)?),
+            Rule::remove_entry => grades.removed.push(lower_remove_entry(child)?),
+            Rule::read_from => {
+                let (_, _, inner) = doc_and_rest(child);
+                grades.read_from.extend(inner.skip(1).map(|p| lower_ident(&p)));
+            }
             Rule::target_grade => {
                 let (doc, span, inner) = doc_and_rest(child);
                 let name = inner
@@ -658,10 +892,7 @@ fn lower_check(pair: Pair<'_, Rule>) -> Result<Check> {
         },
         rows: None,
         condition: None,
-        assertion: Expr {
-            kind: ExprKind::Literal(Literal::Bool(true)),
-            span: Span::default(),
-        },
+        assertion: None,
         at: None,
     };
     for child in inner {
@@ -670,13 +901,26 @@ fn lower_check(pair: Pair<'_, Rule>) -> Result<Check> {
         match rule {
             Rule::check_rows => check.rows = Some(lower_ident(&value())),
             Rule::check_when => check.condition = Some(lower_expr(value(), 0)?),
-            Rule::expr => check.assertion = lower_expr(child, 0)?,
-            Rule::check_message => check.finding.message = Some(lower_template(value())?),
-            Rule::check_at => check.at = Some(lower_expr(value(), 0)?),
+            Rule::check_body => lower_check_body(child, &mut check)?,
             r => unreachable!("unexpected {r:?} in lower_check"),
         }
     }
     Ok(check)
+}
+
+fn lower_check_body(pair: Pair<'_, Rule>, check: &mut Check) -> Result<()> {
+    debug_assert_eq!(pair.as_rule(), Rule::check_body);
+    for child in pair.into_inner() {
+        let rule = child.as_rule();
+        let value = || next(&mut child.clone().into_inner().skip(1), "check clause");
+        match rule {
+            Rule::expr => check.assertion = Some(lower_expr(child, 0)?),
+            Rule::check_message => check.finding.message = Some(lower_template(value())?),
+            Rule::check_at => check.at = Some(lower_expr(value(), 0)?),
+            r => unreachable!("unexpected {r:?} in lower_check_body"),
+        }
+    }
+    Ok(())
 }
 
 fn lower_template(pair: Pair<'_, Rule>) -> Result<Template> {
@@ -696,22 +940,27 @@ fn lower_template(pair: Pair<'_, Rule>) -> Result<Template> {
     Ok(Template { parts, span })
 }
 
-fn lower_findings(pair: Pair<'_, Rule>) -> Result<Vec<FindingSeverity>> {
+fn lower_findings(pair: Pair<'_, Rule>) -> Result<Findings> {
     debug_assert_eq!(pair.as_rule(), Rule::findings);
-    pair.into_inner()
-        .skip(1)
-        .map(|entry| {
-            let (doc, span, mut inner) = doc_and_rest(entry);
-            let code = lower_ident(&next(&mut inner, "finding code"));
-            let (severity, _) = lower_severity(&next(&mut inner, "finding severity"))?;
-            Ok(FindingSeverity {
-                doc,
-                code,
-                severity,
-                span,
-            })
-        })
-        .collect()
+    let mut findings = Findings::default();
+    for entry in pair.into_inner().skip(1) {
+        if entry.as_rule() == Rule::remove_entry {
+            findings.removed.push(lower_remove_entry(entry)?);
+            continue;
+        }
+        let (doc, span, mut inner) = doc_and_rest(entry);
+        let code = lower_ident(&next(&mut inner, "finding code"));
+        let (severity, _) = lower_severity(&next(&mut inner, "finding severity"))?;
+        let rename = inner.find(|p| p.as_rule() == Rule::code).map(|p| lower_ident(&p));
+        findings.entries.push(FindingSeverity {
+            doc,
+            code,
+            severity,
+            rename,
+            span,
+        });
+    }
+    Ok(findings)
 }
 
 // ───────────────────────────── EXPRESSIONS ─────────────────────────────

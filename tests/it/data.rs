@@ -536,3 +536,301 @@ fn deep_nesting_is_an_error_in_every_format() {
         assert!(result.is_err(), "{format:?}");
     }
 }
+
+// Sub-sections: a section key `a.b` is the key `b` inside the record section `a`.
+
+/// A form with sub-sections, declared in no particular order, and some that no file can
+/// hold: under rows, under a field of the same name, under an undeclared section.
+fn nested_schema() -> FormSchema {
+    use FieldType::*;
+    use Shape::*;
+    let money = || {
+        vec![
+            field("initial", "年初预算数", Amount, false),
+            field("full_year", "全年预算数", Amount, false),
+            field("executed", "全年执行数", Amount, false),
+        ]
+    };
+    let amount = || vec![field("amount", "金额", Amount, false)];
+    let note = |optional| vec![field("note", "说明", Text, optional)];
+    FormSchema {
+        sections: vec![
+            section(
+                "funds.appropriation.central",
+                "其中：中央补助",
+                Record,
+                true,
+                amount(),
+            ),
+            section("funds", "项目资金（万元）", Record, false, money()),
+            section(
+                "funds.appropriation",
+                "其中：本年财政拨款",
+                Record,
+                true,
+                money(),
+            ),
+            section("funds.total", "资金合计", Record, false, amount()),
+            section(
+                "funds.items",
+                "资金明细",
+                Rows,
+                true,
+                vec![
+                    field("name", "明细名称", Text, false),
+                    field("amount", "金额", Amount, false),
+                ],
+            ),
+            section("funds.items.sub", "明细子项", Record, false, note(false)),
+            section("funds.initial", "与字段同名", Record, false, note(false)),
+            section("ghost.child", "无父节", Record, false, note(false)),
+            section("extra", "附加", Record, true, note(true)),
+            section("extra.detail", "附加明细", Record, false, note(false)),
+            section("extra.rows", "附加行", Rows, true, note(false)),
+        ],
+    }
+}
+
+fn load_nested(name: &str) -> Result<Project, DataFailure> {
+    let path = format!("nested/{name}");
+    let bytes = std::fs::read(fixtures().join(&path)).unwrap();
+    let format = Format::from_path(Path::new(name)).unwrap();
+    load_bytes(&path, &bytes, format, &nested_schema())
+}
+
+fn load_nested_ok(name: &str) -> Project {
+    load_nested(name).unwrap_or_else(|failure| panic!("{name} failed:\n{}", render(&failure)))
+}
+
+#[test]
+fn sub_sections_load_identically_from_headers_inline_tables_json_and_yaml() {
+    let header = values(&load_nested_ok("ok/header.toml"));
+    for name in ["ok/inline.toml", "ok/form.json", "ok/form.yaml"] {
+        assert_eq!(values(&load_nested_ok(name)), header, "{name}");
+    }
+    let keys: Vec<&str> = header.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "extra.rows",
+            "funds",
+            "funds.appropriation",
+            "funds.appropriation.central",
+            "funds.items",
+            "funds.total",
+        ]
+    );
+    let project = load_nested_ok("ok/header.toml");
+    let funds = project.record("funds").unwrap();
+    let keys: Vec<&str> = funds.fields.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["executed", "full_year", "initial"]);
+    assert_eq!(decimal(&project, "funds", "executed"), exact("11.50"));
+    assert_eq!(
+        decimal(&project, "funds.appropriation", "executed"),
+        exact("9.5")
+    );
+    assert_eq!(
+        decimal(&project, "funds.appropriation.central", "amount"),
+        exact("6")
+    );
+    assert_eq!(decimal(&project, "funds.total", "amount"), exact("12"));
+    assert_eq!(project.rows("funds.items").len(), 2);
+    assert!(project.rows("extra.rows").is_empty());
+    assert!(!project.sections.contains_key("extra"));
+    assert!(!project.sections.contains_key("extra.detail"));
+}
+
+#[test]
+fn sub_sections_point_at_their_own_headers_and_values() {
+    let slice = |name: &str, section: &str| {
+        let project = load_nested_ok(name);
+        let record = project.record(section).unwrap();
+        let initial = record.get("initial").unwrap();
+        let header = project.source.slice(record.span).to_owned();
+        let value = project.source.slice(initial.span).to_owned();
+        let at = project.source.line_col(initial.span.start).to_string();
+        (header, value, at)
+    };
+    let (header, value, at) = slice("ok/header.toml", "funds.appropriation");
+    assert_eq!(
+        (header.as_str(), value.as_str()),
+        ("[funds.appropriation]", "10")
+    );
+    assert_eq!(at, "8:11");
+    let (header, _, _) = slice("ok/header.toml", "funds");
+    assert_eq!(header, "[funds]");
+    let (header, value, at) = slice("ok/inline.toml", "funds.appropriation");
+    assert_eq!((header.as_str(), value.as_str()), ("appropriation", "10"));
+    assert_eq!(at, "6:29");
+    let (header, _, at) = slice("ok/form.json", "funds.appropriation");
+    assert_eq!(
+        (header.as_str(), at.as_str()),
+        ("\"appropriation\"", "7:18")
+    );
+    let (header, _, at) = slice("ok/form.yaml", "funds.appropriation");
+    assert_eq!((header.as_str(), at.as_str()), ("appropriation", "7:14"));
+    let project = load_nested_ok("ok/header.toml");
+    let row = &project.rows("funds.items")[1];
+    assert_eq!(project.source.slice(row.span), "[[funds.items]]");
+}
+
+#[test]
+fn absent_sub_sections() {
+    // Optional sub-sections left out are absent (rows: empty); sub-sections that no file
+    // can hold are never missing, though the form calls them required.
+    let project = load_nested_ok("ok/minimal.toml");
+    let keys: Vec<&str> = project.sections.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["extra.rows", "funds", "funds.items", "funds.total"]);
+    // A parent written after its sub-section.
+    let project = load_nested_ok("ok/extra.toml");
+    let detail = project.record("extra.detail").unwrap();
+    assert_eq!(project.source.slice(detail.span), "[extra.detail]");
+    assert_eq!(
+        project.record("extra").unwrap().get("note").unwrap().value,
+        Datum::Text("附加".into())
+    );
+    assert!(project.rows("extra.rows").is_empty());
+}
+
+/// Every `nested/err/` fixture, with each problem it must report as `code@line:column`.
+const NESTED_EXPECTED_ERRORS: &[(&str, &[&str])] = &[
+    ("deep.toml", &["unknown_key@13:1", "unknown_key@14:1"]),
+    ("deep_wrong_type.json", &["wrong_type@10:18"]),
+    ("dotted_at_top.json", &["unknown_section@3:3"]),
+    (
+        "missing_child.json",
+        &["missing_section@2:3", "missing_section@3:3"],
+    ),
+    ("missing_child.toml", &["missing_section@2:1"]),
+    (
+        "missing_field.yaml",
+        &["missing_field@5:3", "missing_field@9:5"],
+    ),
+    ("misspelt_child.toml", &["unknown_key@7:8"]),
+    ("unknown_key.toml", &["unknown_key@9:1", "unknown_key@11:1"]),
+    (
+        "unreachable.toml",
+        &["unknown_key@11:1", "unknown_section@13:2"],
+    ),
+    (
+        "wrong_type_child.toml",
+        &["wrong_type@6:17", "wrong_type@7:9"],
+    ),
+    ("wrong_type_child.yaml", &["wrong_type@5:18"]),
+];
+
+#[test]
+fn sub_section_error_fixtures_report_the_expected_problems() {
+    let mut listed: Vec<&str> = NESTED_EXPECTED_ERRORS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    listed.sort_unstable();
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures().join("nested/err"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort_unstable();
+    assert_eq!(
+        listed, on_disk,
+        "NESTED_EXPECTED_ERRORS and tests/fixtures/data/nested/err differ"
+    );
+    let mut mismatches = Vec::new();
+    for (name, expected) in NESTED_EXPECTED_ERRORS {
+        let failure = load_nested(&format!("err/{name}")).expect_err(name);
+        let found = problems(&failure);
+        if found != *expected {
+            mismatches.push(format!("{name}: expected {expected:?}, found {found:?}"));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn sub_section_error_fixtures_render() {
+    insta::glob!("../fixtures", "data/nested/err/*", |path| {
+        let name = format!("err/{}", path.file_name().unwrap().to_str().unwrap());
+        let failure = load_nested(&name).expect_err(&name);
+        insta::assert_snapshot!(render(&failure));
+    });
+}
+
+#[test]
+fn sub_section_messages_name_the_fix() {
+    let messages = |name: &str| -> Vec<(String, Option<String>)> {
+        let failure = load_nested(name).unwrap_err();
+        failure
+            .errors()
+            .iter()
+            .map(|e| {
+                let help = miette::Diagnostic::help(e).map(|h| h.to_string());
+                (e.to_string(), help)
+            })
+            .collect()
+    };
+    let misspelt = messages("err/misspelt_child.toml");
+    assert_eq!(
+        misspelt[0].0,
+        "unknown sub-section `apropriation` in `[funds]`"
+    );
+    assert_eq!(
+        misspelt[0].1.as_deref(),
+        Some("did you mean `appropriation`?")
+    );
+    let missing = messages("err/missing_child.toml");
+    assert_eq!(missing[0].0, "missing section `[funds.total]` (资金合计)");
+    let missing = messages("err/missing_child.json");
+    assert_eq!(
+        missing[1].1.as_deref(),
+        Some("add `\"detail\": { … }` inside `extra`, with its fields")
+    );
+    let unknown = messages("err/unknown_key.toml");
+    assert_eq!(
+        unknown[1].0,
+        "unknown field `interest` in `[funds.appropriation]`"
+    );
+    let wrong = messages("err/wrong_type_child.toml");
+    assert_eq!(
+        wrong[0].0,
+        "expected a table for section `funds.appropriation`, found the number `3`"
+    );
+}
+
+#[test]
+fn never_panics_on_truncations_of_files_with_sub_sections() {
+    for name in [
+        "ok/header.toml",
+        "ok/inline.toml",
+        "ok/form.json",
+        "ok/form.yaml",
+    ] {
+        let text = std::fs::read_to_string(fixtures().join("nested").join(name)).unwrap();
+        let format = Format::from_path(Path::new(name)).unwrap();
+        for (end, _) in text.char_indices() {
+            let cut = text.get(..end).unwrap();
+            let _ = load_str(SourceFile::new(name, cut), format, &nested_schema());
+        }
+    }
+}
+
+#[test]
+fn sub_sections_deeper_than_the_tree_stop_at_the_nesting_limit() {
+    // A form nested 200 levels deep and a file that follows it: the readers refuse the
+    // file at 128 levels, before the validator descends.
+    let depth = 200;
+    let sections = (1..=depth)
+        .map(|level| {
+            let key = vec!["s"; level].join(".");
+            section(&key, "层", Shape::Record, true, vec![])
+        })
+        .collect();
+    let schema = FormSchema { sections };
+    let nested = |levels: usize| format!("{}{{}}{}", "{\"s\": ".repeat(levels), "}".repeat(levels));
+    let text = nested(depth);
+    let failure = load_str(SourceFile::new("deep", text), Format::Json, &schema).unwrap_err();
+    assert_eq!(problems(&failure), ["nesting_too_deep@1:769"]);
+    // Within the limit it loads, every level under its own key.
+    let text = nested(100);
+    let project = load_str(SourceFile::new("deep", text), Format::Json, &schema).unwrap();
+    assert_eq!(project.sections.len(), 100);
+}

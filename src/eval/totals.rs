@@ -1,0 +1,129 @@
+//! After the indicators are scored: score adjustments, lines, the total, total
+//! adjustments and the rating.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::check::checked::AdjustDef;
+use crate::check::expr::INDICATORS;
+use crate::compile::Plan;
+use crate::data::project::Project;
+use crate::finding::Finding;
+use crate::value::{self, Num, Unit, Value};
+
+use super::classify::text;
+use super::env::Env;
+use super::error::EvalError;
+use super::outcome::{PoolState, RowState};
+use super::score::round_score;
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// Applies every `adjust … score for indicators` in order; each change is a finding.
+pub(crate) fn adjust_scores(
+    plan: &Plan,
+    project: &Project,
+    states: &mut [RowState],
+    pools: &[PoolState],
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let section: Arc<str> = INDICATORS.into();
+    let rows = project.rows(INDICATORS);
+    for adjust in plan.adjustments.iter().filter(|a| a.rows.is_some()) {
+        for i in 0..states.len() {
+            if !states.get(i).is_some_and(|s| s.recognized) {
+                continue;
+            }
+            let snapshot = states.to_vec();
+            let mut env = Env::new(plan, project, &snapshot).with_pools(pools);
+            let Some(new) = env.in_row(&section, i, |env| adjusted(env, adjust))? else {
+                continue;
+            };
+            let Some(state) = states.get_mut(i) else { continue };
+            let new = round_score(plan, new)?;
+            if new != state.score {
+                let name = rows.get(i).and_then(|r| text(r, "name")).unwrap_or("");
+                let at = rows.get(i).and_then(|r| r.get("self_score").or_else(|| r.get("actual"))).map(|f| f.span);
+                findings.push(change(adjust, format!("「{name}」的得分由 {} 调整为 {new}", state.score), Some(name.to_owned()), at));
+                state.score = new;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The value an adjustment gives where it applies.
+fn adjusted(env: &mut Env<'_>, adjust: &AdjustDef) -> Result<Option<Decimal>> {
+    if let Some(cond) = &adjust.condition {
+        if env.eval(cond)? != Value::Bool(true) {
+            return Ok(None);
+        }
+    }
+    Ok(env.eval(&adjust.formula)?.as_num().map(|n| n.value))
+}
+
+fn change(adjust: &AdjustDef, message: String, indicator: Option<String>, at: Option<crate::source::Span>) -> Finding {
+    Finding {
+        code: adjust.finding.code.clone(),
+        severity: adjust.finding.severity,
+        message,
+        indicator,
+        at,
+        rule: Some(adjust.finding.code.clone()),
+        clause: (!adjust.finding.doc.is_empty()).then(|| adjust.finding.doc.clone()),
+    }
+}
+
+/// Each line's score, rounded as the ruleset says; no value counts as 0.
+pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>> {
+    let plan = env.plan;
+    let mut scores = Vec::with_capacity(plan.lines.len());
+    for line in &plan.lines {
+        let raw = env.eval(&line.score)?.as_num().map_or(Decimal::ZERO, |n| n.value);
+        scores.push((line.key.clone(), line.label.clone(), round_score(plan, raw)?));
+    }
+    Ok(scores)
+}
+
+/// The sum of the rows' scores and the lines.
+pub(crate) fn sum(states: &[RowState], lines: &[(String, String, Decimal)]) -> Result<Decimal> {
+    let scores = states.iter().map(|s| s.score).chain(lines.iter().map(|l| l.2));
+    let mut total = Num::new(Decimal::ZERO, Unit::Points);
+    for score in scores {
+        total = value::add(total, Num::new(score, Unit::Points))
+            .map_err(|e| EvalError::arith(e, crate::source::Span::default()))?;
+    }
+    Ok(total.value)
+}
+
+/// Applies every `adjust … total` in order; each change is a finding.
+pub(crate) fn adjust_total(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<Decimal> {
+    let plan = env.plan;
+    let mut total = env.total.unwrap_or(Decimal::ZERO);
+    for adjust in plan.adjustments.iter().filter(|a| a.rows.is_none()) {
+        env.total = Some(total);
+        let Some(new) = adjusted(env, adjust)? else { continue };
+        let new = round_score(plan, new)?;
+        if new != total {
+            findings.push(change(adjust, format!("总分由 {total} 调整为 {new}"), None, None));
+            total = new;
+        }
+    }
+    env.total = Some(total);
+    Ok(total)
+}
+
+/// The first grade of the rating whose condition holds.
+pub(crate) fn rating(env: &mut Env<'_>) -> Result<Option<String>> {
+    for grade in &env.plan.rating {
+        let holds = match &grade.condition {
+            None => true,
+            Some(cond) => env.eval(cond)? == Value::Bool(true),
+        };
+        if holds {
+            return Ok(Some(grade.name.clone()));
+        }
+    }
+    Ok(None)
+}
