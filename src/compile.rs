@@ -8,9 +8,8 @@
 use std::collections::HashMap;
 
 use crate::check::checked::{
-    AdjustDef, LineDef, RatingDef,
-    CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef, GradeDef,
-    MissingDef, RoundingDef,
+    AdjustDef, CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef,
+    GradeDef, LineDef, MissingDef, RatingDef, RoundingDef,
 };
 use crate::data::schema::FormSchema;
 use crate::finding::ENGINE_FINDINGS;

@@ -49,7 +49,14 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
         &states,
         &mut findings,
     )?;
-    score_rows(plan, project, &pools, &discarded, &mut states, &mut findings)?;
+    score_rows(
+        plan,
+        project,
+        &pools,
+        &discarded,
+        &mut states,
+        &mut findings,
+    )?;
     totals::adjust_scores(plan, project, &mut states, &pools, &mut findings)?;
     weights::add_scores(plan, &mut pools, &states)?;
     let mut env = Env::new(plan, project, &states).with_pools(&pools);
@@ -59,7 +66,8 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     };
     env.max_score = max_score;
     let lines = totals::lines(&mut env)?;
-    let line_scores: Vec<(String, Decimal)> = lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
+    let line_scores: Vec<(String, Decimal)> =
+        lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
     env.lines = &line_scores;
     env.total = Some(totals::sum(&states, &lines)?);
     let total = totals::adjust_total(&mut env, &mut findings)?;

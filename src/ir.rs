@@ -114,7 +114,9 @@ impl PoolField {
     #[must_use]
     pub fn known_from(self) -> Stage {
         match self {
-            PoolField::Name | PoolField::Points | PoolField::Weight | PoolField::Count => Stage::Data,
+            PoolField::Name | PoolField::Points | PoolField::Weight | PoolField::Count => {
+                Stage::Data
+            }
             PoolField::ExpectedWeight => Stage::Weights,
             PoolField::Score => Stage::Scores,
         }

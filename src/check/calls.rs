@@ -345,14 +345,23 @@ fn default(
 }
 
 /// `first(rows)`: one row, whose fields `.name` reads.
-fn first(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope, span: Span) -> Option<Typed> {
+fn first(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
     let [rows] = args else {
         arity(r, name, args, "one argument (rows)", false, span);
         return None;
     };
     let (ty, resolved) = r.resolve(rows, scope);
     match ty {
-        Ty::Rows(section) => Some((Ty::Row(section), call(Function::First, vec![resolved], span))),
+        Ty::Rows(section) => Some((
+            Ty::Row(section),
+            call(Function::First, vec![resolved], span),
+        )),
         Ty::Error => None,
         other => {
             r.mismatch("rows", &other, rows);
@@ -362,7 +371,13 @@ fn first(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope, sp
 }
 
 /// `subtotal(产出)`: the points a category's rows scored.
-fn subtotal(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope, span: Span) -> Option<Typed> {
+fn subtotal(
+    r: &mut Resolver<'_>,
+    name: &str,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+) -> Option<Typed> {
     let [category] = args else {
         arity(r, name, args, "one category", false, span);
         return None;
@@ -376,5 +391,8 @@ fn subtotal(r: &mut Resolver<'_>, name: &str, args: &[ast::Expr], scope: &Scope,
         return None;
     }
     let resolved = r.expect(category, scope, &Ty::Category);
-    Some((Ty::Num(Dim::Points), call(Function::Subtotal, vec![resolved], span)))
+    Some((
+        Ty::Num(Dim::Points),
+        call(Function::Subtotal, vec![resolved], span),
+    ))
 }

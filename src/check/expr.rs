@@ -6,8 +6,8 @@
 //! form's sections, the categories and the rounding modes.
 
 use crate::data::schema::{FormSchema, Shape};
-use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
 pub(crate) use crate::ir::Stage;
+use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, BinaryOp, Literal, RoundingMode, UnaryOp};
@@ -219,7 +219,10 @@ impl<'a> Resolver<'a> {
         }
         if name == POOLS {
             let rows = POOLS.to_owned();
-            return (Ty::Rows(rows.clone()), node(ir::ExprKind::Rows { section: rows }, span));
+            return (
+                Ty::Rows(rows.clone()),
+                node(ir::ExprKind::Rows { section: rows }, span),
+            );
         }
         if let Some(id) = self.names.categories.iter().position(|c| c == name) {
             return (
@@ -245,7 +248,10 @@ impl<'a> Resolver<'a> {
                 self.too_early(name, span, field.known_from(), scope.stage);
                 return Some(error_node(span));
             }
-            return Some((pool_field_type(field), node(ir::ExprKind::PoolField(field), span)));
+            return Some((
+                pool_field_type(field),
+                node(ir::ExprKind::PoolField(field), span),
+            ));
         }
         if section == INDICATORS {
             if let Some(computed) = Computed::from_name(name) {
@@ -353,10 +359,14 @@ impl<'a> Resolver<'a> {
         // A row field is never a record, so `budget.initial` means the section even
         // inside rows that have a field `budget`; `funds.appropriation.initial` names a
         // field of the section `funds.appropriation`.
-        if let Some(path) = dotted_path(base) {
-            if let Some(section) = self.names.form.section(&path).filter(|s| s.shape == Shape::Record) {
-                return self.section_field(section.key.clone(), field, span);
-            }
+        if let Some(path) = dotted_path(base)
+            && let Some(section) = self
+                .names
+                .form
+                .section(&path)
+                .filter(|s| s.shape == Shape::Record)
+        {
+            return self.section_field(section.key.clone(), field, span);
         }
         let (base_ty, base_ir) = self.resolve(base, scope);
         match base_ty {
@@ -368,7 +378,9 @@ impl<'a> Resolver<'a> {
                     other => other,
                 };
                 let resolved = match resolved.kind {
-                    ir::ExprKind::Project(base, projection) => node(ir::ExprKind::RowMember(base, projection), span),
+                    ir::ExprKind::Project(base, projection) => {
+                        node(ir::ExprKind::RowMember(base, projection), span)
+                    }
                     other => node(other, span),
                 };
                 (ty, resolved)
@@ -432,7 +444,10 @@ impl<'a> Resolver<'a> {
             };
             return (
                 Ty::List(Box::new(pool_field_type(pool_field))),
-                node(ir::ExprKind::Project(Box::new(base), Projection::Pool(pool_field)), span),
+                node(
+                    ir::ExprKind::Project(Box::new(base), Projection::Pool(pool_field)),
+                    span,
+                ),
             );
         }
         let computed = (section == INDICATORS)
@@ -719,7 +734,9 @@ fn stage_words(stage: Stage) -> &'static str {
 fn dotted_path(expr: &ast::Expr) -> Option<String> {
     match &expr.kind {
         ast::ExprKind::Name(ident) => Some(ident.name.clone()),
-        ast::ExprKind::Member(base, field) => dotted_path(base).map(|p| format!("{p}.{}", field.name)),
+        ast::ExprKind::Member(base, field) => {
+            dotted_path(base).map(|p| format!("{p}.{}", field.name))
+        }
         _ => None,
     }
 }

@@ -6,15 +6,13 @@ use crate::data::schema::FieldType;
 use crate::ir;
 use crate::suggest;
 use crate::syntax::ast::{
-    Severity,
-    self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule,
+    self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule, Severity,
 };
 
 use super::checked::{
-    AdjustDef, LineDef, RatingDef,
-    CatalogEntryDef, CategoryDef, CheckDef, Checked, ClassDef, ComparatorWordsDef,
-    CompletionCaseDef, DiscardDef, FindingDef, GradeDef, MessagePart, PoolDef, RoundingDef,
-    SplitDef,
+    AdjustDef, CatalogEntryDef, CategoryDef, CheckDef, Checked, ClassDef, ComparatorWordsDef,
+    CompletionCaseDef, DiscardDef, FindingDef, GradeDef, LineDef, MessagePart, PoolDef, RatingDef,
+    RoundingDef, SplitDef,
 };
 use super::declare::Defined;
 use super::error::CheckError;
@@ -143,8 +141,21 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("pool", &p.name.name, p.name.span) {
             return;
         }
-        let points = self.required(p.points.as_ref(), p.name.span, "points", "pool", "write the pool's points after its name: `pool 个性指标 55 分 { … }`")
-            .map_or_else(|| placeholder(p.name.span), |e| self.r.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
+        let points = self
+            .required(
+                p.points.as_ref(),
+                p.name.span,
+                "points",
+                "pool",
+                "write the pool's points after its name: `pool 个性指标 55 分 { … }`",
+            )
+            .map_or_else(
+                || placeholder(p.name.span),
+                |e| {
+                    self.r
+                        .expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points))
+                },
+            );
         let mut categories = Vec::new();
         for c in &p.categories {
             if let Some(id) = self.category_reference(c) {
@@ -240,7 +251,13 @@ impl<'r, 'a> Items<'r, 'a> {
     }
 
     /// A catalog whose weights and points are all written as numbers must add up.
-    fn catalog_sum(&mut self, p: &ast::Pool, span: crate::source::Span, points: &ir::Expr, entries: &[CatalogEntryDef]) {
+    fn catalog_sum(
+        &mut self,
+        p: &ast::Pool,
+        span: crate::source::Span,
+        points: &ir::Expr,
+        entries: &[CatalogEntryDef],
+    ) {
         let Some(points_value) = constant(points) else {
             return;
         };
@@ -435,7 +452,10 @@ impl<'r, 'a> Items<'r, 'a> {
                     self.checked.grade_fields.push(f.key.clone());
                 }
                 _ => {
-                    let names = table.as_ref().map(|t| t.fields.iter().map(|f| f.key.clone()).collect::<Vec<_>>()).unwrap_or_default();
+                    let names = table
+                        .as_ref()
+                        .map(|t| t.fields.iter().map(|f| f.key.clone()).collect::<Vec<_>>())
+                        .unwrap_or_default();
                     self.error(CheckError::UnknownField {
                         name: field.name.clone(),
                         owner: INDICATORS.to_owned(),
@@ -532,8 +552,17 @@ impl<'r, 'a> Items<'r, 'a> {
             .as_ref()
             .map(|e| self.r.expect(e, &scope, &Ty::Bool));
         let assertion = self
-            .required(c.assertion.as_ref(), c.finding.code.span, "condition", "check", "write what must hold in braces: `check CODE error { … }`")
-            .map_or_else(|| placeholder(c.finding.code.span), |e| self.r.expect(e, &scope, &Ty::Bool));
+            .required(
+                c.assertion.as_ref(),
+                c.finding.code.span,
+                "condition",
+                "check",
+                "write what must hold in braces: `check CODE error { … }`",
+            )
+            .map_or_else(
+                || placeholder(c.finding.code.span),
+                |e| self.r.expect(e, &scope, &Ty::Bool),
+            );
         let at = c.at.as_ref().map(|e| self.r.resolve(e, &scope).1);
         let finding = self.finding(&c.finding, &scope, doc);
         self.checked.checks.push(CheckDef {
@@ -561,7 +590,9 @@ impl<'r, 'a> Items<'r, 'a> {
             }
             if self.define("finding severity", code, entry.code.span) {
                 let rename = entry.rename.as_ref().map(|r| r.name.clone());
-                self.checked.severities.push((code.clone(), entry.severity, rename));
+                self.checked
+                    .severities
+                    .push((code.clone(), entry.severity, rename));
             }
         }
     }
@@ -597,10 +628,16 @@ impl<'r, 'a> Items<'r, 'a> {
                         help: Some(format!("only `{INDICATORS}` rows have scores")),
                     });
                 }
-                (Scope::at(Stage::Scores).in_rows(INDICATORS), Some(INDICATORS.to_owned()))
+                (
+                    Scope::at(Stage::Scores).in_rows(INDICATORS),
+                    Some(INDICATORS.to_owned()),
+                )
             }
         };
-        let condition = a.condition.as_ref().map(|e| self.r.expect(e, &scope, &Ty::Bool));
+        let condition = a
+            .condition
+            .as_ref()
+            .map(|e| self.r.expect(e, &scope, &Ty::Bool));
         let formula = self.r.expect(&a.formula, &scope, &Ty::Num(Dim::Points));
         self.checked.adjustments.push(AdjustDef {
             finding: FindingDef {
@@ -625,7 +662,10 @@ impl<'r, 'a> Items<'r, 'a> {
             if !self.define("rating grade", &entry.name.name, entry.name.span) {
                 continue;
             }
-            let condition = entry.condition.as_ref().map(|e| self.r.expect(e, &scope, &Ty::Bool));
+            let condition = entry
+                .condition
+                .as_ref()
+                .map(|e| self.r.expect(e, &scope, &Ty::Bool));
             self.checked.rating.push(RatingDef {
                 name: entry.name.name.clone(),
                 condition,
@@ -640,16 +680,32 @@ impl<'r, 'a> Items<'r, 'a> {
             return;
         }
         let scope = Scope::at(Stage::Scores);
-        let points = l.points.as_ref().map(|e| self.r.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
+        let points = l.points.as_ref().map(|e| {
+            self.r
+                .expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points))
+        });
         let score = self
-            .required(l.score.as_ref(), l.key.span, "score formula", "line", "write `score …` in the line's braces")
-            .map_or_else(|| placeholder(l.key.span), |e| self.r.expect(e, &scope, &Ty::Num(Dim::Points)));
+            .required(
+                l.score.as_ref(),
+                l.key.span,
+                "score formula",
+                "line",
+                "write `score …` in the line's braces",
+            )
+            .map_or_else(
+                || placeholder(l.key.span),
+                |e| self.r.expect(e, &scope, &Ty::Num(Dim::Points)),
+            );
         self.checked.lines.push(LineDef {
             key: l.key.name.clone(),
             label: l.label.value.clone(),
             points,
             score,
-            doc: if l.score_doc.is_empty() { doc } else { l.score_doc.text() },
+            doc: if l.score_doc.is_empty() {
+                doc
+            } else {
+                l.score_doc.text()
+            },
         });
     }
 

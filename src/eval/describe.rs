@@ -47,12 +47,20 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
         ExprKind::Computed(c) => computed(*c).to_owned(),
         ExprKind::PoolField(f) => pool_field(*f).to_owned(),
         ExprKind::RowMember(base, projection) => {
-            format!("{}的{}", expr(plan, base, row_section), projection_label(plan, base, projection))
+            format!(
+                "{}的{}",
+                expr(plan, base, row_section),
+                projection_label(plan, base, projection)
+            )
         }
         ExprKind::Local(Local::Target) => "目标值".to_owned(),
         ExprKind::Local(Local::Actual) => "实际完成值".to_owned(),
         ExprKind::Project(base, projection) => {
-            format!("{}的{}", expr(plan, base, row_section), projection_label(plan, base, projection))
+            format!(
+                "{}的{}",
+                expr(plan, base, row_section),
+                projection_label(plan, base, projection)
+            )
         }
         ExprKind::Filter(base, _) => format!("{}（筛选）", expr(plan, base, row_section)),
         ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", expr(plan, x, row_section)),

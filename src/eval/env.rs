@@ -136,8 +136,13 @@ impl<'a> Env<'a> {
     /// The value a projection takes from one row.
     fn row_value(&mut self, section: &Arc<str>, row: usize, projection: &Projection) -> Value {
         match projection {
-            Projection::Field(field) => self.in_row(section, row, |env| env.current_row_field(field)),
-            Projection::Computed(c) => self.indicators.get(row).map_or(Value::Null, |s| s.computed(*c)),
+            Projection::Field(field) => {
+                self.in_row(section, row, |env| env.current_row_field(field))
+            }
+            Projection::Computed(c) => self
+                .indicators
+                .get(row)
+                .map_or(Value::Null, |s| s.computed(*c)),
             Projection::Pool(f) => self.pools.get(row).map_or(Value::Null, |p| p.field(*f)),
         }
     }
@@ -192,7 +197,10 @@ impl<'a> Env<'a> {
         };
         match &self.current {
             Some((scoring, state)) if *scoring == row => state.computed(c),
-            _ => self.indicators.get(row).map_or(Value::Null, |s| s.computed(c)),
+            _ => self
+                .indicators
+                .get(row)
+                .map_or(Value::Null, |s| s.computed(c)),
         }
     }
 
@@ -282,7 +290,9 @@ impl<'a> Env<'a> {
                 _ => Ok(Value::Null),
             },
             Function::Subtotal => match self.arg(args, 0)? {
-                Value::Category(c) => self.subtotal(c).map_err(|e| EvalError::arith(e, whole.span)),
+                Value::Category(c) => self
+                    .subtotal(c)
+                    .map_err(|e| EvalError::arith(e, whole.span)),
                 _ => Ok(Value::Null),
             },
             _ => {
@@ -298,7 +308,11 @@ impl<'a> Env<'a> {
     /// The points the rows of a category scored.
     fn subtotal(&self, category: usize) -> std::result::Result<Value, value::ArithError> {
         let mut sum = Num::new(Decimal::ZERO, Unit::Points);
-        for state in self.indicators.iter().filter(|s| s.category == Some(category)) {
+        for state in self
+            .indicators
+            .iter()
+            .filter(|s| s.category == Some(category))
+        {
             sum = value::add(sum, Num::new(state.score, Unit::Points))?;
         }
         Ok(Value::Num(sum))

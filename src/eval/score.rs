@@ -217,7 +217,9 @@ fn quantitative(
             let points = env.in_row(&section, row_index, |env| env.eval(formula));
             env.current = None;
             env.locals = None;
-            Ok(Earned::Points(points?.as_num().map_or(Decimal::ZERO, |n| n.value)))
+            Ok(Earned::Points(
+                points?.as_num().map_or(Decimal::ZERO, |n| n.value),
+            ))
         }
         None => band_share(env, class, completion).map(Earned::Share),
     }

@@ -40,12 +40,22 @@ pub(crate) fn adjust_scores(
             let Some(new) = env.in_row(&section, i, |env| adjusted(env, adjust))? else {
                 continue;
             };
-            let Some(state) = states.get_mut(i) else { continue };
+            let Some(state) = states.get_mut(i) else {
+                continue;
+            };
             let new = round_score(plan, new)?;
             if new != state.score {
                 let name = rows.get(i).and_then(|r| text(r, "name")).unwrap_or("");
-                let at = rows.get(i).and_then(|r| r.get("self_score").or_else(|| r.get("actual"))).map(|f| f.span);
-                findings.push(change(adjust, format!("「{name}」的得分由 {} 调整为 {new}", state.score), Some(name.to_owned()), at));
+                let at = rows
+                    .get(i)
+                    .and_then(|r| r.get("self_score").or_else(|| r.get("actual")))
+                    .map(|f| f.span);
+                findings.push(change(
+                    adjust,
+                    format!("「{name}」的得分由 {} 调整为 {new}", state.score),
+                    Some(name.to_owned()),
+                    at,
+                ));
                 state.score = new;
             }
         }
@@ -55,15 +65,20 @@ pub(crate) fn adjust_scores(
 
 /// The value an adjustment gives where it applies.
 fn adjusted(env: &mut Env<'_>, adjust: &AdjustDef) -> Result<Option<Decimal>> {
-    if let Some(cond) = &adjust.condition {
-        if env.eval(cond)? != Value::Bool(true) {
-            return Ok(None);
-        }
+    if let Some(cond) = &adjust.condition
+        && env.eval(cond)? != Value::Bool(true)
+    {
+        return Ok(None);
     }
     Ok(env.eval(&adjust.formula)?.as_num().map(|n| n.value))
 }
 
-fn change(adjust: &AdjustDef, message: String, indicator: Option<String>, at: Option<crate::source::Span>) -> Finding {
+fn change(
+    adjust: &AdjustDef,
+    message: String,
+    indicator: Option<String>,
+    at: Option<crate::source::Span>,
+) -> Finding {
     Finding {
         code: adjust.finding.code.clone(),
         severity: adjust.finding.severity,
@@ -80,15 +95,25 @@ pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>>
     let plan = env.plan;
     let mut scores = Vec::with_capacity(plan.lines.len());
     for line in &plan.lines {
-        let raw = env.eval(&line.score)?.as_num().map_or(Decimal::ZERO, |n| n.value);
-        scores.push((line.key.clone(), line.label.clone(), round_score(plan, raw)?));
+        let raw = env
+            .eval(&line.score)?
+            .as_num()
+            .map_or(Decimal::ZERO, |n| n.value);
+        scores.push((
+            line.key.clone(),
+            line.label.clone(),
+            round_score(plan, raw)?,
+        ));
     }
     Ok(scores)
 }
 
 /// The sum of the rows' scores and the lines.
 pub(crate) fn sum(states: &[RowState], lines: &[(String, String, Decimal)]) -> Result<Decimal> {
-    let scores = states.iter().map(|s| s.score).chain(lines.iter().map(|l| l.2));
+    let scores = states
+        .iter()
+        .map(|s| s.score)
+        .chain(lines.iter().map(|l| l.2));
     let mut total = Num::new(Decimal::ZERO, Unit::Points);
     for score in scores {
         total = value::add(total, Num::new(score, Unit::Points))
@@ -103,10 +128,17 @@ pub(crate) fn adjust_total(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Re
     let mut total = env.total.unwrap_or(Decimal::ZERO);
     for adjust in plan.adjustments.iter().filter(|a| a.rows.is_none()) {
         env.total = Some(total);
-        let Some(new) = adjusted(env, adjust)? else { continue };
+        let Some(new) = adjusted(env, adjust)? else {
+            continue;
+        };
         let new = round_score(plan, new)?;
         if new != total {
-            findings.push(change(adjust, format!("总分由 {total} 调整为 {new}"), None, None));
+            findings.push(change(
+                adjust,
+                format!("总分由 {total} 调整为 {new}"),
+                None,
+                None,
+            ));
             total = new;
         }
     }

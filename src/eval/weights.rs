@@ -138,7 +138,11 @@ fn residual_carrier(
 
 /// What is known of each pool once weights are allotted: its points, members and
 /// weights. Scores are added by [`add_scores`].
-pub(crate) fn pool_states(env: &mut Env<'_>, rows: &[Record], states: &[RowState]) -> Result<Vec<PoolState>> {
+pub(crate) fn pool_states(
+    env: &mut Env<'_>,
+    rows: &[Record],
+    states: &[RowState],
+) -> Result<Vec<PoolState>> {
     let plan = env.plan;
     let mut pools = Vec::with_capacity(plan.pools.len());
     for (id, pool) in plan.pools.iter().enumerate() {
@@ -152,8 +156,16 @@ pub(crate) fn pool_states(env: &mut Env<'_>, rows: &[Record], states: &[RowState
                 continue;
             }
             state.count += 1;
-            state.weight = add(state.weight, decimal(row, "weight").unwrap_or_default(), pool)?;
-            state.expected_weight = add(state.expected_weight, s.expected_weight.unwrap_or_default(), pool)?;
+            state.weight = add(
+                state.weight,
+                decimal(row, "weight").unwrap_or_default(),
+                pool,
+            )?;
+            state.expected_weight = add(
+                state.expected_weight,
+                s.expected_weight.unwrap_or_default(),
+                pool,
+            )?;
         }
         pools.push(state);
     }
@@ -163,7 +175,9 @@ pub(crate) fn pool_states(env: &mut Env<'_>, rows: &[Record], states: &[RowState
 /// Adds each pool's members' scores.
 pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowState]) -> Result<()> {
     for (id, (state, pool)) in pools.iter_mut().zip(&plan.pools).enumerate() {
-        let members = states.iter().filter(|s| s.recognized && in_pool(plan, s, id));
+        let members = states
+            .iter()
+            .filter(|s| s.recognized && in_pool(plan, s, id));
         state.score = Decimal::ZERO;
         for s in members {
             state.score = add(state.score, s.score, pool)?;
@@ -173,6 +187,8 @@ pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowStat
 }
 
 fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
-    a.checked_add(b)
-        .ok_or(EvalError::arith(value::ArithError::Overflow, pool.points.span))
+    a.checked_add(b).ok_or(EvalError::arith(
+        value::ArithError::Overflow,
+        pool.points.span,
+    ))
 }

@@ -58,14 +58,32 @@ fn opt(d: Option<Decimal>) -> Value {
 }
 
 fn evaluated(outcome: &Outcome) -> Value {
-    json!({
+    let mut project = json!({
         "file": outcome.source.name(),
         "name": outcome.name,
         "score": dec(outcome.total),
         "max_score": opt(outcome.max_score),
-        "indicators": outcome.indicators.iter().map(indicator).collect::<Vec<_>>(),
-        "findings": outcome.findings.iter().map(|f| finding(f, &outcome.source)).collect::<Vec<_>>(),
-    })
+        "grade": outcome.rating,
+    });
+    // A line's score appears under its key beside the total (`execution_score`).
+    if let Value::Object(fields) = &mut project {
+        for (key, _, score) in &outcome.lines {
+            fields.entry(key.clone()).or_insert_with(|| dec(*score));
+        }
+        fields.insert(
+            "indicators".to_owned(),
+            outcome.indicators.iter().map(indicator).collect(),
+        );
+        fields.insert(
+            "findings".to_owned(),
+            outcome
+                .findings
+                .iter()
+                .map(|f| finding(f, &outcome.source))
+                .collect(),
+        );
+    }
+    project
 }
 
 fn indicator(i: &IndicatorOutcome) -> Value {

@@ -29,6 +29,12 @@ pub fn render(outcome: &Outcome) -> String {
     for indicator in &outcome.indicators {
         table.add_row(row(indicator));
     }
+    for (_, label, score) in &outcome.lines {
+        let mut cells = vec![Cell::new("分项"), Cell::new(label)];
+        cells.extend((0..5).map(|_| Cell::new("")));
+        cells.push(Cell::new(score));
+        table.add_row(cells);
+    }
     for column in 4..9 {
         if let Some(c) = table.column_mut(column) {
             c.set_cell_alignment(CellAlignment::Right);
@@ -76,5 +82,9 @@ fn total_line(outcome: &Outcome) -> String {
         .filter_map(|i| i.self_score)
         .reduce(|a, b| a.checked_add(b).unwrap_or(a));
     let declared = declared.map_or_else(String::new, |d| format!("（自评分合计 {d}）"));
-    format!("合计 {}{max}{declared}\n", outcome.total)
+    let rating = outcome
+        .rating
+        .as_deref()
+        .map_or_else(String::new, |r| format!("，评价等级：{r}"));
+    format!("合计 {}{max}{declared}{rating}\n", outcome.total)
 }

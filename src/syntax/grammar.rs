@@ -118,7 +118,9 @@ impl Rule {
             Rule::rename_item => "`rename ITEM NAME to NAME`",
             Rule::coded_kind => "`check`, `discard` or `adjust`",
             Rule::named_kind => "`category`, `pool`, `class`, `line` or `indicator`",
-            Rule::singleton_kind => "`rating`, `rounding`, `completion`, `comparators`, `grades`, `missing` or `findings`",
+            Rule::singleton_kind => {
+                "`rating`, `rounding`, `completion`, `comparators`, `grades`, `missing` or `findings`"
+            }
             Rule::remove_entry => "`remove NAME`",
             Rule::extends => "`extends \"FILE\"`",
             Rule::section_key => "a section key such as `budget` or `funds.appropriation`",

@@ -14,13 +14,13 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use rust_decimal::Decimal;
 
 use super::ast::{
-    Adjust, AdjustTarget, Findings, ItemKindName, Line, Mode, Rating, RatingEntry, Removal,
-    Renaming, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class, ClassRule, ClassRuleKind,
-    Comparator, ComparatorWords, Completion, CompletionCase, Deduction, Discard, Doc, Expr,
-    ExprKind, FindingSeverity, FindingSpec, Form, FormField, FormSection, Grade, Grades, Header,
-    HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, Literal, Missing, MissingEntry,
-    MissingEntryKind, Pool, Residual, ResidualRule, Rounding, RoundingMode, Ruleset, Severity,
-    Split, TargetGrade, Template, TemplatePart, Text, UnaryOp,
+    Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
+    ClassRule, ClassRuleKind, Comparator, ComparatorWords, Completion, CompletionCase, Deduction,
+    Discard, Doc, Expr, ExprKind, FindingSeverity, FindingSpec, Findings, Form, FormField,
+    FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind,
+    ItemKindName, Line, Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating,
+    RatingEntry, Removal, Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset,
+    Severity, Split, TargetGrade, Template, TemplatePart, Text, UnaryOp,
 };
 use super::error::ParseError;
 use super::grammar::Rule;
@@ -199,7 +199,10 @@ fn lower_remove_item(pair: Pair<'_, Rule>) -> Result<Removal> {
 
 fn lower_rename_item(pair: Pair<'_, Rule>) -> Result<Renaming> {
     debug_assert_eq!(pair.as_rule(), Rule::rename_item);
-    let mut inner = pair.into_inner().skip(1).filter(|p| p.as_rule() != Rule::kw_to);
+    let mut inner = pair
+        .into_inner()
+        .skip(1)
+        .filter(|p| p.as_rule() != Rule::kw_to);
     let kind = lower_item_kind(&next(&mut inner, "rename kind"));
     let from = lower_name_or_code(next(&mut inner, "rename from"))?;
     let to = lower_name_or_code(next(&mut inner, "rename to"))?;
@@ -209,8 +212,10 @@ fn lower_rename_item(pair: Pair<'_, Rule>) -> Result<Renaming> {
 /// The names of `remove` entries among a block's children.
 fn lower_remove_entry(pair: Pair<'_, Rule>) -> Result<Ident> {
     debug_assert_eq!(pair.as_rule(), Rule::remove_entry);
-    let (_, _, inner) = doc_and_rest(pair);
-    let name = inner.skip(1).next().unwrap_or_else(|| unreachable!("remove entry name"));
+    let (_, _, mut inner) = doc_and_rest(pair);
+    let name = inner
+        .nth(1)
+        .unwrap_or_else(|| unreachable!("remove entry name"));
     lower_name_or_code(name)
 }
 
@@ -219,7 +224,10 @@ fn lower_adjust(pair: Pair<'_, Rule>) -> Result<Adjust> {
     let mut inner = pair.into_inner().skip(1);
     let code = lower_ident(&next(&mut inner, "adjust code"));
     let target_pair = next(&mut inner, "adjust target");
-    let target = match target_pair.into_inner().find(|p| p.as_rule() == Rule::ident) {
+    let target = match target_pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::ident)
+    {
         Some(rows) => AdjustTarget::Score(lower_ident(&rows)),
         None => AdjustTarget::Total,
     };
@@ -228,7 +236,10 @@ fn lower_adjust(pair: Pair<'_, Rule>) -> Result<Adjust> {
     for child in inner {
         match child.as_rule() {
             Rule::check_when => {
-                condition = Some(lower_expr(next(&mut child.into_inner().skip(1), "when"), 0)?);
+                condition = Some(lower_expr(
+                    next(&mut child.into_inner().skip(1), "when"),
+                    0,
+                )?);
             }
             Rule::expr => formula = Some(lower_expr(child, 0)?),
             r => unreachable!("unexpected {r:?} in lower_adjust"),
@@ -285,10 +296,9 @@ fn lower_line(pair: Pair<'_, Rule>) -> Result<Line> {
         match child.as_rule() {
             Rule::expr => line.points = Some(lower_expr(child, 0)?),
             Rule::line_score => {
-                let (doc, _, inner) = doc_and_rest(child);
+                let (doc, _, mut inner) = doc_and_rest(child);
                 let formula = inner
-                    .filter(|p| p.as_rule() == Rule::expr)
-                    .next()
+                    .find(|p| p.as_rule() == Rule::expr)
                     .unwrap_or_else(|| unreachable!("line formula"));
                 line.score_doc = doc;
                 line.score = Some(lower_expr(formula, 0)?);
@@ -312,7 +322,10 @@ fn lower_header(pair: Pair<'_, Rule>) -> Result<Header> {
     for child in inner {
         match child.as_rule() {
             Rule::extends => {
-                extends = Some(lower_string(next(&mut child.into_inner().skip(1), "extends"))?);
+                extends = Some(lower_string(next(
+                    &mut child.into_inner().skip(1),
+                    "extends",
+                ))?);
             }
             _ => entries.push(lower_header_entry(child)?),
         }
@@ -622,12 +635,22 @@ fn lower_deduction(pair: Pair<'_, Rule>) -> Result<Deduction> {
         .into_inner()
         .filter(|p| p.as_rule() == Rule::expr_atom)
         .map(|p| lower_expr(p, 0));
-    let mut value = || values.next().unwrap_or_else(|| unreachable!("deduction value"));
+    let mut value = || {
+        values
+            .next()
+            .unwrap_or_else(|| unreachable!("deduction value"))
+    };
     let (first, second) = (value()?, value()?);
     Ok(if rate_first {
-        Deduction { rate: first, per: second }
+        Deduction {
+            rate: first,
+            per: second,
+        }
     } else {
-        Deduction { rate: second, per: first }
+        Deduction {
+            rate: second,
+            per: first,
+        }
     })
 }
 
@@ -731,7 +754,9 @@ fn lower_grades(pair: Pair<'_, Rule>) -> Result<Grades> {
             Rule::remove_entry => grades.removed.push(lower_remove_entry(child)?),
             Rule::read_from => {
                 let (_, _, inner) = doc_and_rest(child);
-                grades.read_from.extend(inner.skip(1).map(|p| lower_ident(&p)));
+                grades
+                    .read_from
+                    .extend(inner.skip(1).map(|p| lower_ident(&p)));
             }
             Rule::target_grade => {
                 let (doc, span, inner) = doc_and_rest(child);
@@ -951,7 +976,9 @@ fn lower_findings(pair: Pair<'_, Rule>) -> Result<Findings> {
         let (doc, span, mut inner) = doc_and_rest(entry);
         let code = lower_ident(&next(&mut inner, "finding code"));
         let (severity, _) = lower_severity(&next(&mut inner, "finding severity"))?;
-        let rename = inner.find(|p| p.as_rule() == Rule::code).map(|p| lower_ident(&p));
+        let rename = inner
+            .find(|p| p.as_rule() == Rule::code)
+            .map(|p| lower_ident(&p));
         findings.entries.push(FindingSeverity {
             doc,
             code,
