@@ -14,7 +14,7 @@ pub(crate) mod sanity;
 pub(crate) mod types;
 
 use crate::diagnostic::Failure;
-use crate::source::SourceFile;
+use crate::source::Sources;
 use crate::syntax::ast::{self, ItemKind};
 
 use self::checked::Checked;
@@ -29,7 +29,10 @@ use self::types::{Dim, Ty};
 /// # Errors
 ///
 /// Every problem found, each with a span into `source`.
-pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Failure<CheckError>> {
+pub fn check(
+    ruleset: &ast::Ruleset,
+    source: impl Into<Sources>,
+) -> Result<Checked, Failure<CheckError>> {
     let mut errors = Vec::new();
     let header = declare::header(ruleset, &mut errors);
     let form = declare::form(ruleset, &mut errors);
@@ -37,6 +40,20 @@ pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Fai
         ItemKind::Category(c) => Some(&c.name),
         _ => None,
     });
+    let category_aliases: Vec<(String, usize)> = ruleset
+        .items
+        .iter()
+        .filter_map(|item| match &item.kind {
+            ItemKind::Category(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(|c| {
+            let id = categories.iter().position(|n| *n == c.name.name);
+            c.aliases
+                .iter()
+                .filter_map(move |a| id.map(|id| (a.name.clone(), id)))
+        })
+        .collect();
     let classes = names_of(ruleset, |k| match k {
         ItemKind::Class(c) => Some(&c.name),
         _ => None,
@@ -52,6 +69,7 @@ pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Fai
     let mut resolver = Resolver::new(Names {
         form: &form,
         categories: &categories,
+        category_aliases: &category_aliases,
         has_fiscal_year: header.fiscal_year.is_some(),
         has_cutoff: header.cutoff.is_some(),
         lines: &lines,
@@ -92,7 +110,7 @@ pub fn check(ruleset: &ast::Ruleset, source: &SourceFile) -> Result<Checked, Fai
     items.pool_coverage();
     let checked = items.checked;
     let errors = std::mem::take(&mut resolver.errors);
-    match Failure::from_errors(source.clone(), errors) {
+    match Failure::from_errors(source, errors) {
         Some(failure) => Err(failure),
         None => Ok(checked),
     }
@@ -123,7 +141,7 @@ mod tests {
         let text = std::fs::read_to_string("rulesets/2023.rules").unwrap();
         let source = SourceFile::new("rulesets/2023.rules", text);
         let ruleset = crate::syntax::parse(&source).unwrap();
-        if let Err(failure) = super::check(&ruleset, &source) {
+        if let Err(failure) = super::check(&ruleset, source.clone()) {
             let mut out = String::new();
             for e in failure.errors() {
                 out.push_str(&format!("{e:?}\n"));

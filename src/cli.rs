@@ -11,9 +11,10 @@ use crate::Error;
 use crate::compile::Plan;
 use crate::data::{self, Format};
 use crate::diagnostic::Failure;
+use crate::link::FileLoader;
 use crate::report::json::ProjectResult;
 use crate::report::{diagnostic, json, table};
-use crate::source::SourceFile;
+use crate::source::Sources;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
 /// ruleset: recomputes every weight and score and checks the budget arithmetic.
@@ -94,9 +95,8 @@ fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
 
 fn check(args: &CheckArgs) -> Status {
     let rules_name = args.rules.display().to_string();
-    let loaded =
-        read_source(&args.rules).and_then(|s| crate::load_ruleset(&s).map(|plan| (s, plan)));
-    let (rules, plan) = match loaded {
+    let loaded = crate::load_ruleset_file(&args.rules, &mut FileLoader);
+    let (plan, rules) = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {
             eprint_diagnostic(&e);
@@ -159,26 +159,6 @@ fn status(results: &[ProjectResult], unreadable: usize) -> Status {
     }
 }
 
-/// Reads a text file as UTF-8, without a byte-order mark.
-fn read_source(path: &Path) -> Result<SourceFile, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
-    let text = String::from_utf8(bytes.to_vec()).map_err(|e| Error::Io {
-        path: path.to_owned(),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "the file is not UTF-8 (byte {} is not); save it as UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
-        ),
-    })?;
-    Ok(SourceFile::new(path.display().to_string(), text))
-}
-
 /// The project files named: files as given, folders searched for project files in
 /// name order. Paths that cannot be read are errors.
 fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
@@ -216,7 +196,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     }
 }
 
-fn evaluate_file(plan: &Plan, rules: &SourceFile, path: &Path) -> ProjectResult {
+fn evaluate_file(plan: &Plan, rules: &Sources, path: &Path) -> ProjectResult {
     let file = path.display().to_string();
     match load_and_evaluate(plan, rules, path) {
         Ok(outcome) => ProjectResult::Evaluated(outcome),
@@ -226,7 +206,7 @@ fn evaluate_file(plan: &Plan, rules: &SourceFile, path: &Path) -> ProjectResult 
 
 fn load_and_evaluate(
     plan: &Plan,
-    rules: &SourceFile,
+    rules: &Sources,
     path: &Path,
 ) -> Result<crate::eval::outcome::Outcome, Error> {
     let name = path.display().to_string();

@@ -9,32 +9,35 @@ use std::fmt;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use crate::source::SourceFile;
+use crate::source::Sources;
 
-/// One or more errors of one stage, found in one source file.
+/// One or more errors of one stage, with the source files they point into.
 #[derive(Debug)]
 pub struct Failure<E> {
-    source: SourceFile,
+    source: Sources,
     // INVARIANT: never empty; the constructors guarantee one error at least.
     errors: Vec<E>,
 }
 
 impl<E> Failure<E> {
     /// A failure with one error.
-    pub fn new(source: SourceFile, error: E) -> Self {
+    pub fn new(source: impl Into<Sources>, error: E) -> Self {
         Failure {
-            source,
+            source: source.into(),
             errors: vec![error],
         }
     }
 
     /// A failure with every error of `errors`, or `None` if there is none.
-    pub fn from_errors(source: SourceFile, errors: Vec<E>) -> Option<Self> {
-        (!errors.is_empty()).then_some(Failure { source, errors })
+    pub fn from_errors(source: impl Into<Sources>, errors: Vec<E>) -> Option<Self> {
+        (!errors.is_empty()).then(|| Failure {
+            source: source.into(),
+            errors,
+        })
     }
 
-    /// The source file the errors point into.
-    pub fn source(&self) -> &SourceFile {
+    /// The source files the errors point into.
+    pub fn source(&self) -> &Sources {
         &self.source
     }
 

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod finding;
 pub mod ir;
+pub mod link;
 pub mod report;
 pub mod source;
 pub(crate) mod suggest;
@@ -41,6 +42,10 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Parse(#[from] Failure<syntax::error::ParseError>),
+    /// A ruleset's `extends` chain does not fit together.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Link(#[from] Failure<link::error::LinkError>),
     /// The ruleset does not check.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -67,13 +72,28 @@ pub enum Error {
     },
 }
 
-/// Parses, checks and compiles a ruleset.
+/// Parses, checks and compiles a ruleset given as text (it may not extend another).
 ///
 /// # Errors
 ///
 /// The first syntax error, or every problem the checker finds.
 pub fn load_ruleset(source: &SourceFile) -> Result<compile::Plan, Error> {
-    let ast = parse(source)?;
-    let checked = check(&ast, source)?;
+    let linked = link::link_source(source)?;
+    let checked = check(&linked.ruleset, linked.sources.clone())?;
     Ok(compile(checked))
+}
+
+/// Reads, links, checks and compiles the ruleset at `path` and the rulesets it extends.
+///
+/// # Errors
+///
+/// A file cannot be read or does not parse, the chain does not fit together, or the
+/// merged ruleset does not check.
+pub fn load_ruleset_file(
+    path: &std::path::Path,
+    loader: &mut dyn link::Loader,
+) -> Result<(compile::Plan, source::Sources), Error> {
+    let linked = link::link(path, loader)?;
+    let checked = check(&linked.ruleset, linked.sources.clone())?;
+    Ok((compile(checked), linked.sources))
 }

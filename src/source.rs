@@ -183,3 +183,98 @@ mod tests {
         assert_eq!(file.line_col(1), LineCol { line: 1, column: 1 });
     }
 }
+
+/// Several source files in one address space, so that a span says which file it is in.
+///
+/// Each file is placed at a base offset after the previous one (with a gap, so that an
+/// empty span at the end of a file is still inside it). Spans of a ruleset and of the
+/// rulesets it extends are all offsets into this space; miette reads them through the
+/// `SourceCode` impl, which names the right file.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: Vec<(u32, SourceFile)>,
+}
+
+impl Sources {
+    /// One file at offset 0.
+    #[must_use]
+    pub fn single(file: SourceFile) -> Self {
+        Sources {
+            files: vec![(0, file)],
+        }
+    }
+
+    /// Adds a file and returns the offset its spans start at.
+    pub fn add(&mut self, file: SourceFile) -> u32 {
+        let base = self.files.last().map_or(0, |(base, f)| {
+            let end = u64::from(*base) + f.text().len() as u64 + 1;
+            u32::try_from(end).unwrap_or(u32::MAX)
+        });
+        self.files.push((base, file));
+        base
+    }
+
+    /// The file a span is in, and the span within that file.
+    #[must_use]
+    pub fn locate(&self, span: Span) -> Option<(&SourceFile, Span)> {
+        let (base, file) = self
+            .files
+            .iter()
+            .rev()
+            .find(|(base, _)| *base <= span.start)?;
+        let local = Span {
+            start: span.start - base,
+            end: span.end.saturating_sub(*base),
+        };
+        Some((file, local))
+    }
+
+    /// `file:line` of a span, for showing where something is defined.
+    #[must_use]
+    pub fn origin(&self, span: Span) -> Option<String> {
+        let (file, local) = self.locate(span)?;
+        Some(format!(
+            "{}:{}",
+            file.name(),
+            file.line_col(local.start).line
+        ))
+    }
+
+    /// The files, in the order they were added.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter().map(|(_, f)| f)
+    }
+}
+
+impl From<SourceFile> for Sources {
+    fn from(file: SourceFile) -> Self {
+        Sources::single(file)
+    }
+}
+
+impl SourceCode for Sources {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
+        let global = Span::new(span.offset(), span.offset() + span.len());
+        let (file, local) = self
+            .locate(global)
+            .ok_or(miette::MietteError::OutOfBounds)?;
+        let contents = file.read_span(&local.into(), context_lines_before, context_lines_after)?;
+        // Spans handed back must be in the shared space again.
+        let base = global.start - local.start;
+        let inner = contents.span();
+        let shifted = SourceSpan::new((inner.offset() + base as usize).into(), inner.len());
+        Ok(Box::new(MietteSpanContents::new_named(
+            file.name().to_owned(),
+            contents.data(),
+            shifted,
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}

@@ -22,14 +22,17 @@ use crate::source::SourceFile;
 /// The first syntax error, or the first literal that is not valid (a number out of
 /// range, a date that does not exist, an unknown severity).
 pub fn parse(source: &SourceFile) -> Result<ast::Ruleset, Failure<ParseError>> {
-    parse_text(source.text()).map_err(|e| Failure::new(source.clone(), e))
+    parse_at(source.text(), 0).map_err(|e| Failure::new(source.clone(), e))
 }
 
-fn parse_text(text: &str) -> Result<ast::Ruleset, ParseError> {
+/// Parses a text whose spans start at `base` in a shared address space (see
+/// `source::Sources`); errors point there too.
+pub(crate) fn parse_at(text: &str, base: u32) -> Result<ast::Ruleset, ParseError> {
+    let base = base as usize;
     let mut pairs =
-        Grammar::parse(Rule::ruleset, text).map_err(|e| grammar::syntax_error(text, &e))?;
+        Grammar::parse(Rule::ruleset, text).map_err(|e| grammar::syntax_error(text, &e, base))?;
     match pairs.next() {
-        Some(pair) => lower::lower_ruleset(pair),
+        Some(pair) => lower::with_base(base, || lower::lower_ruleset(pair)),
         None => unreachable!("a successful parse yields the ruleset pair"),
     }
 }

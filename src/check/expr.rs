@@ -54,6 +54,8 @@ pub(crate) struct Names<'a> {
     pub form: &'a FormSchema,
     /// Category names, by id.
     pub categories: &'a [String],
+    /// Former names of categories (from `rename`), with the category's id.
+    pub category_aliases: &'a [(String, usize)],
     /// Whether the header declares a fiscal year.
     pub has_fiscal_year: bool,
     /// Whether the header declares a cutoff date.
@@ -93,6 +95,21 @@ impl<'a> Resolver<'a> {
     /// The form.
     pub(crate) fn form(&self) -> &FormSchema {
         self.names.form
+    }
+
+    /// The category a name or a former name means.
+    pub(crate) fn category_id(&self, name: &str) -> Option<usize> {
+        self.names
+            .categories
+            .iter()
+            .position(|c| c == name)
+            .or_else(|| {
+                self.names
+                    .category_aliases
+                    .iter()
+                    .find(|(alias, _)| alias == name)
+                    .map(|(_, id)| *id)
+            })
     }
 
     /// The categories' names, by id.
@@ -224,7 +241,7 @@ impl<'a> Resolver<'a> {
                 node(ir::ExprKind::Rows { section: rows }, span),
             );
         }
-        if let Some(id) = self.names.categories.iter().position(|c| c == name) {
+        if let Some(id) = self.category_id(name) {
             return (
                 Ty::Category,
                 node(ir::ExprKind::Const(Value::Category(id)), span),

@@ -179,6 +179,9 @@ impl<'r, 'a> Items<'r, 'a> {
     /// Category names may be declared after the pool that uses them, so they are
     /// looked up in the whole ruleset's category list.
     fn category_reference(&mut self, name: &ast::Ident) -> Option<usize> {
+        if let Some(id) = self.r.category_id(&name.name) {
+            return Some(id);
+        }
         let all = self.r.category_names().to_vec();
         self.reference("category", name, &all)
     }

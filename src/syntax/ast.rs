@@ -357,6 +357,9 @@ pub struct Category {
     pub labels: Vec<Text>,
     /// The class that scores its quantitative indicators.
     pub scored_by: Option<Ident>,
+    /// Former names, from `rename category OLD to NEW` in an extending ruleset: rules of
+    /// the base may still use them.
+    pub aliases: Vec<Ident>,
 }
 
 /// `pool 个性指标 55 { … }`

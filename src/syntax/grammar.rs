@@ -253,7 +253,11 @@ impl Rule {
 }
 
 /// Turns pest's error into ours, with words instead of rule names and help for slips.
-pub(crate) fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> ParseError {
+pub(crate) fn syntax_error(
+    text: &str,
+    error: &pest::error::Error<Rule>,
+    base: usize,
+) -> ParseError {
     let at = match error.location {
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
     };
@@ -270,6 +274,7 @@ pub(crate) fn syntax_error(text: &str, error: &pest::error::Error<Rule>) -> Pars
     } else {
         Span::new(at, at + token.len().max(1))
     };
+    let span = Span::new(base + span.start as usize, base + span.end as usize);
     ParseError::Syntax {
         expected,
         found: describe_found(token),

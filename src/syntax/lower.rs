@@ -5,6 +5,7 @@
 //! error; what the grammar cannot judge (a number out of range, a date that does not
 //! exist, an unknown severity) becomes a [`ParseError`] with the pair's span.
 
+use std::cell::Cell;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -51,9 +52,25 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::postfix(Rule::member) | Op::postfix(Rule::filter))
 });
 
+thread_local! {
+    /// Where the text being lowered starts in the shared address space of `Sources`.
+    /// Set by `syntax::parse_at` around one lowering; lowering is synchronous, so a
+    /// thread-local saves passing the offset through every function.
+    static BASE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` with spans offset by `base`.
+pub(crate) fn with_base<T>(base: usize, f: impl FnOnce() -> T) -> T {
+    let previous = BASE.with(|b| b.replace(base));
+    let result = f();
+    BASE.with(|b| b.set(previous));
+    result
+}
+
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let base = BASE.with(Cell::get);
+    Span::new(base + s.start(), base + s.end())
 }
 
 /// Lowers the pair of `ruleset`.
@@ -441,6 +458,7 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
         name,
         labels: Vec::new(),
         scored_by: None,
+        aliases: Vec::new(),
     };
     for entry in inner {
         let (_, _, rest) = doc_and_rest(entry.clone());
@@ -1211,7 +1229,7 @@ fn unescape(pair: &Pair<'_, Rule>) -> Result<String> {
             Some('{') => out.push('{'),
             Some('}') => out.push('}'),
             other => {
-                let start = pair.as_span().start() + i;
+                let start = span_of(pair).start as usize + i;
                 let len = 1 + other.map_or(0, char::len_utf8);
                 return Err(ParseError::InvalidEscape {
                     text: text.get(i..i + len).unwrap_or("\\").to_owned(),

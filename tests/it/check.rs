@@ -19,7 +19,7 @@ fn check_errors() {
     insta::glob!("../fixtures", "check/err/*.rules", |path| {
         let (name, source) = load(path);
         let ruleset = perfeval::parse(&source).unwrap_or_else(|e| panic!("{}", render(&e)));
-        let failure = perfeval::check(&ruleset, &source).expect_err(&name);
+        let failure = perfeval::check(&ruleset, source.clone()).expect_err(&name);
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         let codes: std::collections::BTreeSet<_> =
             failure.errors().iter().map(|e| e.code()).collect();

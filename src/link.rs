@@ -1,0 +1,198 @@
+//! Linking: a ruleset and the chain of rulesets it `extends`, merged into one syntax
+//! tree whose spans point into every file of the chain.
+//!
+//! Files are read through a [`Loader`], so that this stage does no I/O of its own: the
+//! CLI passes one that reads the file system, tests one that reads memory. Nothing is
+//! checked here beyond whether the changes fit their base; see `check`.
+
+pub mod error;
+pub(crate) mod merge;
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::Error;
+use crate::diagnostic::Failure;
+use crate::source::{SourceFile, Sources, Span};
+use crate::syntax::ast::{ItemKind, Ruleset};
+
+use self::error::LinkError;
+
+/// Reads the text of a ruleset file.
+pub trait Loader {
+    /// The text of the file at `path`.
+    ///
+    /// # Errors
+    ///
+    /// Whatever stops the file being read.
+    fn read(&mut self, path: &Path) -> std::io::Result<String>;
+}
+
+/// A [`Loader`] over the file system. A UTF-8 byte-order mark is kept: the grammar
+/// treats it as whitespace.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileLoader;
+
+impl Loader for FileLoader {
+    fn read(&mut self, path: &Path) -> std::io::Result<String> {
+        let bytes = std::fs::read(path)?;
+        String::from_utf8(bytes).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the file is not UTF-8 (byte {} is not); save it as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })
+    }
+}
+
+/// A ruleset with its `extends` chain applied.
+#[derive(Clone, Debug)]
+pub struct Linked {
+    /// The merged syntax tree.
+    pub ruleset: Ruleset,
+    /// Every file of the chain, in one address space.
+    pub sources: Sources,
+}
+
+/// How many rulesets a chain may have; deeper chains are refused (a cycle is reported
+/// before this).
+const MAX_CHAIN: usize = 32;
+
+/// Reads the ruleset at `path` and every ruleset it extends, and merges them.
+///
+/// # Errors
+///
+/// The root file cannot be read; a file does not parse; a base is missing, the chain is
+/// a cycle, or a change does not fit its base.
+pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
+    let text = loader.read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let mut chain = Chain {
+        loader,
+        sources: Sources::default(),
+        visited: Vec::new(),
+        errors: Vec::new(),
+    };
+    let ruleset = chain.file(path, text)?;
+    let Chain {
+        sources, errors, ..
+    } = chain;
+    match Failure::from_errors(sources.clone(), errors) {
+        Some(failure) => Err(Error::Link(failure)),
+        None => Ok(Linked { ruleset, sources }),
+    }
+}
+
+/// Links a ruleset given as text, which may not extend another (there is no file
+/// system to find it in).
+///
+/// # Errors
+///
+/// The text does not parse, or changes a base it does not have.
+pub fn link_source(source: &SourceFile) -> Result<Linked, Error> {
+    let mut sources = Sources::default();
+    let base = sources.add(source.clone());
+    let ruleset = crate::syntax::parse_at(source.text(), base)
+        .map_err(|e| Error::Parse(Failure::new(sources.clone(), e)))?;
+    let mut errors = Vec::new();
+    if let Some(extends) = extends_of(&ruleset) {
+        errors.push(LinkError::MissingBase {
+            path: extends.0,
+            reason: "a ruleset given as text cannot extend a file".to_owned(),
+            span: extends.1.into(),
+        });
+    }
+    merge::validate_standalone(&ruleset, false, &mut errors);
+    match Failure::from_errors(sources.clone(), errors) {
+        Some(failure) => Err(Error::Link(failure)),
+        None => Ok(Linked { ruleset, sources }),
+    }
+}
+
+struct Chain<'l> {
+    loader: &'l mut dyn Loader,
+    sources: Sources,
+    visited: Vec<PathBuf>,
+    errors: Vec<LinkError>,
+}
+
+impl Chain<'_> {
+    /// Parses one file and, if it extends another, merges it onto that.
+    fn file(&mut self, path: &Path, text: String) -> Result<Ruleset, Error> {
+        self.visited.push(normalize(path));
+        let base = self
+            .sources
+            .add(SourceFile::new(path.display().to_string(), text.as_str()));
+        let ruleset = crate::syntax::parse_at(&text, base)
+            .map_err(|e| Error::Parse(Failure::new(self.sources.clone(), e)))?;
+        let Some((extends, span)) = extends_of(&ruleset) else {
+            merge::validate_standalone(&ruleset, false, &mut self.errors);
+            return Ok(ruleset);
+        };
+        merge::validate_standalone(&ruleset, true, &mut self.errors);
+        let base_path = path.parent().unwrap_or(Path::new("")).join(&extends);
+        let Some(base_ruleset) = self.base(&base_path, span)? else {
+            return Ok(ruleset);
+        };
+        Ok(merge::merge(base_ruleset, ruleset, &mut self.errors))
+    }
+
+    /// The base ruleset at `path`, named by the `extends` clause at `span`; `None` when
+    /// it cannot be had (the error is recorded).
+    fn base(&mut self, path: &Path, span: Span) -> Result<Option<Ruleset>, Error> {
+        let normalized = normalize(path);
+        if self.visited.contains(&normalized) || self.visited.len() >= MAX_CHAIN {
+            let mut chain: Vec<String> = self
+                .visited
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            chain.push(normalized.display().to_string());
+            self.errors.push(LinkError::Cycle {
+                chain: chain.join(" → "),
+                span: span.into(),
+            });
+            return Ok(None);
+        }
+        match self.loader.read(path) {
+            Ok(text) => self.file(path, text).map(Some),
+            Err(e) => {
+                self.errors.push(LinkError::MissingBase {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                    span: span.into(),
+                });
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// The path a ruleset's header extends, with the span of the clause.
+fn extends_of(ruleset: &Ruleset) -> Option<(String, Span)> {
+    ruleset.items.iter().find_map(|item| match &item.kind {
+        ItemKind::Header(h) => h.extends.as_ref().map(|e| (e.value.clone(), e.span)),
+        _ => None,
+    })
+}
+
+/// A path with `.` and `..` resolved by its text, for telling files apart.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

@@ -1,0 +1,150 @@
+//! Errors of the link stage: a ruleset whose `extends` chain or changes to its base do
+//! not fit together.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+/// A problem resolving `extends`, `override`, `remove` or `rename`.
+#[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// `ruleset "x" extends "missing.rules" { }` where the file does not exist.
+    #[error("cannot read the base ruleset `{path}`: {reason}")]
+    #[diagnostic(
+        code(perfeval::link::missing_base),
+        help("the path is relative to the file that names it")
+    )]
+    MissingBase {
+        /// The path as resolved.
+        path: String,
+        /// Why it cannot be read.
+        reason: String,
+        /// The `extends` clause.
+        #[label("named here")]
+        span: SourceSpan,
+    },
+
+    /// `a.rules` extends `b.rules`, which extends `a.rules`.
+    #[error("the rulesets extend each other in a cycle: {chain}")]
+    #[diagnostic(
+        code(perfeval::link::cycle),
+        help("a ruleset extends an earlier year's, never a later one")
+    )]
+    Cycle {
+        /// The files in the cycle.
+        chain: String,
+        /// The `extends` clause that closes it.
+        #[label("closes the cycle")]
+        span: SourceSpan,
+    },
+
+    /// `override class 产出类 { … }` in a ruleset that extends nothing.
+    #[error("`{what}` changes a base ruleset, but this ruleset extends none")]
+    #[diagnostic(
+        code(perfeval::link::no_base),
+        help("add `extends \"BASE.rules\"` to the `ruleset` header, or define the item in full")
+    )]
+    NoBase {
+        /// What was written (`override`, `remove`, `rename`).
+        what: String,
+        /// Where.
+        #[label("needs a base")]
+        span: SourceSpan,
+    },
+
+    /// `override class 产出组 { … }` where the base has no class `产出组`.
+    #[error("the base ruleset has no {what} `{name}`")]
+    #[diagnostic(code(perfeval::link::not_in_base))]
+    NotInBase {
+        /// What kind of item or entry.
+        what: String,
+        /// Its name.
+        name: String,
+        /// Where.
+        #[label("not in the base")]
+        span: SourceSpan,
+        /// The nearest name, or how to add it.
+        #[help]
+        help: Option<String>,
+    },
+
+    /// `class 产出类 { … }` in a ruleset whose base already has a class `产出类`.
+    #[error("the base ruleset already has {what} `{name}`")]
+    #[diagnostic(
+        code(perfeval::link::already_defined),
+        help("write `override …` to change it, or `remove …` first to replace it")
+    )]
+    AlreadyDefined {
+        /// What kind of item.
+        what: String,
+        /// Its name.
+        name: String,
+        /// The new definition.
+        #[label("defined again here")]
+        span: SourceSpan,
+        /// The base's definition.
+        #[label("defined in the base here")]
+        first: SourceSpan,
+    },
+
+    /// `rename indicator 满意度 to …` where two categories' catalogs have that name.
+    #[error("more than one {what} is named `{name}`")]
+    #[diagnostic(
+        code(perfeval::link::ambiguous),
+        help("change the catalog with `override pool … {{ split fixed {{ … }} }}` instead")
+    )]
+    Ambiguous {
+        /// What kind of entry.
+        what: String,
+        /// The name.
+        name: String,
+        /// Where.
+        #[label("ambiguous")]
+        span: SourceSpan,
+    },
+
+    /// `rename line execution_score to …`: only categories, pools, classes, indicators
+    /// and checks can be renamed.
+    #[error("a {what} cannot be renamed")]
+    #[diagnostic(
+        code(perfeval::link::cannot_rename),
+        help(
+            "categories, pools, classes, catalog indicators and checks can be renamed; remove this item and define a new one"
+        )
+    )]
+    CannotRename {
+        /// The kind.
+        what: String,
+        /// Where.
+        #[label("cannot be renamed")]
+        span: SourceSpan,
+    },
+
+    /// `remove 资金到位率` inside a `pool` that is not an `override`.
+    #[error("`remove` inside a new item removes nothing")]
+    #[diagnostic(
+        code(perfeval::link::remove_outside_override),
+        help("`remove` entries belong in `override …` items, which change the base ruleset")
+    )]
+    RemoveOutsideOverride {
+        /// Where.
+        #[label("not in an override")]
+        span: SourceSpan,
+    },
+}
+
+impl LinkError {
+    /// The stable code, as in the diagnostic.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            LinkError::MissingBase { .. } => "perfeval::link::missing_base",
+            LinkError::Cycle { .. } => "perfeval::link::cycle",
+            LinkError::NoBase { .. } => "perfeval::link::no_base",
+            LinkError::NotInBase { .. } => "perfeval::link::not_in_base",
+            LinkError::AlreadyDefined { .. } => "perfeval::link::already_defined",
+            LinkError::Ambiguous { .. } => "perfeval::link::ambiguous",
+            LinkError::CannotRename { .. } => "perfeval::link::cannot_rename",
+            LinkError::RemoveOutsideOverride { .. } => "perfeval::link::remove_outside_override",
+        }
+    }
+}

@@ -1,0 +1,669 @@
+//! Applying an extending ruleset to its base: new items are added, `override` items
+//! change the base's entry by entry, `remove` and `rename` act on whole items.
+//!
+//! Everything here works on syntax trees; names are matched as written. Nothing is
+//! type-checked: the merged ruleset goes through `check` like any other.
+
+use crate::source::Span;
+use crate::suggest;
+use crate::syntax::ast::{
+    CatalogCategory, Category, Check, Class, ComparatorWords, Completion, Findings, Form,
+    FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Line, Missing, Mode, Pool,
+    Rating, Removal, Renaming, Ruleset, Split,
+};
+
+use super::error::LinkError;
+
+/// What identifies an item within a ruleset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Key {
+    Header,
+    Form,
+    Named(ItemKindName, String),
+    Single(ItemKindName),
+}
+
+fn key_of(kind: &ItemKind) -> Option<Key> {
+    let named = |k, name: &Ident| Some(Key::Named(k, name.name.clone()));
+    match kind {
+        ItemKind::Header(_) => Some(Key::Header),
+        ItemKind::Form(_) => Some(Key::Form),
+        ItemKind::Category(c) => named(ItemKindName::Category, &c.name),
+        ItemKind::Pool(p) => named(ItemKindName::Pool, &p.name),
+        ItemKind::Class(c) => named(ItemKindName::Class, &c.name),
+        ItemKind::Line(l) => named(ItemKindName::Line, &l.key),
+        ItemKind::Check(c) => named(ItemKindName::Check, &c.finding.code),
+        ItemKind::Discard(d) => named(ItemKindName::Discard, &d.finding.code),
+        ItemKind::Adjust(a) => named(ItemKindName::Adjust, &a.code),
+        ItemKind::Completion(_) => Some(Key::Single(ItemKindName::Completion)),
+        ItemKind::Comparators(_) => Some(Key::Single(ItemKindName::Comparators)),
+        ItemKind::Grades(_) => Some(Key::Single(ItemKindName::Grades)),
+        ItemKind::Missing(_) => Some(Key::Single(ItemKindName::Missing)),
+        ItemKind::Rounding(_) => Some(Key::Single(ItemKindName::Rounding)),
+        ItemKind::Findings(_) => Some(Key::Single(ItemKindName::Findings)),
+        ItemKind::Rating(_) => Some(Key::Single(ItemKindName::Rating)),
+        ItemKind::Remove(_) | ItemKind::Rename(_) => None,
+    }
+}
+
+fn describe(key: &Key) -> (String, String) {
+    match key {
+        Key::Header => ("a header".to_owned(), "ruleset".to_owned()),
+        Key::Form => ("a form".to_owned(), "form".to_owned()),
+        Key::Named(kind, name) => (kind.keyword().to_owned(), name.clone()),
+        Key::Single(kind) => (kind.keyword().to_owned(), kind.keyword().to_owned()),
+    }
+}
+
+/// The span that names an item: its name where it has one, else the whole item.
+fn name_span(item: &Item) -> Span {
+    match &item.kind {
+        ItemKind::Category(c) => c.name.span,
+        ItemKind::Pool(p) => p.name.span,
+        ItemKind::Class(c) => c.name.span,
+        ItemKind::Line(l) => l.key.span,
+        ItemKind::Check(c) => c.finding.code.span,
+        ItemKind::Discard(d) => d.finding.code.span,
+        ItemKind::Adjust(a) => a.code.span,
+        _ => item.span,
+    }
+}
+
+/// Applies `child` to `base`, reporting what does not fit.
+pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) -> Ruleset {
+    let mut items = base.items;
+    for item in child.items {
+        match (&item.kind, item.mode) {
+            (ItemKind::Remove(removal), _) => remove(&mut items, removal, item.span, errors),
+            (ItemKind::Rename(renaming), _) => rename(&mut items, renaming, item.span, errors),
+            (_, mode) => place(&mut items, item, mode, errors),
+        }
+    }
+    let doc = if child.doc.is_empty() {
+        base.doc
+    } else {
+        child.doc
+    };
+    Ruleset { doc, items }
+}
+
+/// Adds a new item, or applies an override to the base's item of the same key.
+fn place(
+    items: &mut Vec<Item>,
+    item: Item,
+    mode: crate::syntax::ast::Mode,
+    errors: &mut Vec<LinkError>,
+) {
+    let Some(key) = key_of(&item.kind) else {
+        return;
+    };
+    let existing = items
+        .iter_mut()
+        .find(|i| key_of(&i.kind).as_ref() == Some(&key));
+    match (existing, mode, &key) {
+        (Some(base), _, Key::Header) => merge_item(base, item, errors),
+        (Some(base), Mode::Override, _) => merge_item(base, item, errors),
+        (Some(base), Mode::Define, _) => {
+            let (what, name) = describe(&key);
+            errors.push(LinkError::AlreadyDefined {
+                what,
+                name,
+                span: name_span(&item).into(),
+                first: name_span(base).into(),
+            });
+        }
+        (None, Mode::Define, _) => items.push(item),
+        (None, Mode::Override, _) => {
+            let (what, name) = describe(&key);
+            let candidates: Vec<String> = items
+                .iter()
+                .filter_map(|i| match key_of(&i.kind) {
+                    Some(Key::Named(k, n)) if matches!(&key, Key::Named(kind, _) if *kind == k) => {
+                        Some(n)
+                    }
+                    _ => None,
+                })
+                .collect();
+            errors.push(LinkError::NotInBase {
+                help: suggest::did_you_mean(&name, candidates.iter().map(String::as_str))
+                    .or_else(|| Some(format!("to add a new {what}, write it without `override`"))),
+                what,
+                name,
+                span: name_span(&item).into(),
+            });
+        }
+    }
+}
+
+/// Merges an override (or the extending ruleset's header) into the base's item.
+fn merge_item(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
+    if !child.doc.is_empty() {
+        base.doc = child.doc;
+    }
+    match (&mut base.kind, child.kind) {
+        (ItemKind::Header(b), ItemKind::Header(c)) => header(b, c),
+        (ItemKind::Form(b), ItemKind::Form(c)) => form(b, c, errors),
+        (ItemKind::Category(b), ItemKind::Category(c)) => category(b, c),
+        (ItemKind::Pool(b), ItemKind::Pool(c)) => pool(b, c, errors),
+        (ItemKind::Class(b), ItemKind::Class(c)) => class(b, c),
+        (ItemKind::Completion(b), ItemKind::Completion(c)) => completion(b, c),
+        (ItemKind::Comparators(b), ItemKind::Comparators(c)) => comparators(b, c),
+        (ItemKind::Grades(b), ItemKind::Grades(c)) => grades(b, c, errors),
+        (ItemKind::Missing(b), ItemKind::Missing(c)) => missing(b, c),
+        (ItemKind::Findings(b), ItemKind::Findings(c)) => findings(b, c, errors),
+        (ItemKind::Rating(b), ItemKind::Rating(c)) => rating(b, c, errors),
+        (ItemKind::Check(b), ItemKind::Check(c)) => check(b, c),
+        (ItemKind::Line(b), ItemKind::Line(c)) => line(b, c),
+        // Rounding, discards and adjustments are replaced whole.
+        (b, c) => *b = c,
+    }
+}
+
+fn header(base: &mut Header, child: Header) {
+    base.name = child.name;
+    base.extends = None;
+    for entry in child.entries {
+        let same = |e: &&mut crate::syntax::ast::HeaderEntry| {
+            std::mem::discriminant(&e.kind) == std::mem::discriminant(&entry.kind)
+        };
+        match base.entries.iter_mut().find(same) {
+            Some(existing) => *existing = entry,
+            None => base.entries.push(entry),
+        }
+    }
+}
+
+/// Replaces the entry with the same name, or appends.
+fn upsert<T>(list: &mut Vec<T>, entry: T, name: impl Fn(&T) -> &str) {
+    match list.iter_mut().find(|e| name(e) == name(&entry)) {
+        Some(existing) => *existing = entry,
+        None => list.push(entry),
+    }
+}
+
+/// Removes the named entries, reporting names the list does not have.
+fn drop_named<T>(
+    list: &mut Vec<T>,
+    removed: &[Ident],
+    what: &str,
+    name: impl Fn(&T) -> &str,
+    errors: &mut Vec<LinkError>,
+) {
+    for gone in removed {
+        let before = list.len();
+        list.retain(|e| name(e) != gone.name);
+        if list.len() == before {
+            let names: Vec<&str> = list.iter().map(&name).collect();
+            errors.push(LinkError::NotInBase {
+                what: what.to_owned(),
+                name: gone.name.clone(),
+                span: gone.span.into(),
+                help: suggest::did_you_mean(&gone.name, names),
+            });
+        }
+    }
+}
+
+fn form(base: &mut Form, child: Form, errors: &mut Vec<LinkError>) {
+    drop_named(
+        &mut base.sections,
+        &child.removed,
+        "form section",
+        |s| &s.key.name,
+        errors,
+    );
+    for section in child.sections {
+        match base
+            .sections
+            .iter_mut()
+            .find(|s| s.key.name == section.key.name)
+        {
+            Some(existing) => form_section(existing, section, errors),
+            None => base.sections.push(section),
+        }
+    }
+}
+
+fn form_section(base: &mut FormSection, child: FormSection, errors: &mut Vec<LinkError>) {
+    base.label = child.label;
+    base.optional = child.optional;
+    base.rows = child.rows;
+    if !child.doc.is_empty() {
+        base.doc = child.doc;
+    }
+    drop_named(
+        &mut base.fields,
+        &child.removed,
+        "form field",
+        |f| &f.key.name,
+        errors,
+    );
+    for field in child.fields {
+        upsert(&mut base.fields, field, |f| &f.key.name);
+    }
+}
+
+fn category(base: &mut Category, child: Category) {
+    if !child.labels.is_empty() {
+        base.labels = child.labels;
+    }
+    if child.scored_by.is_some() {
+        base.scored_by = child.scored_by;
+    }
+}
+
+fn pool(base: &mut Pool, child: Pool, errors: &mut Vec<LinkError>) {
+    if child.points.is_some() {
+        base.points = child.points;
+    }
+    if !child.categories.is_empty() {
+        base.categories = child.categories;
+    }
+    for split in child.splits {
+        match (base.splits.first_mut(), split) {
+            (
+                Some(Split::Fixed { catalog, .. }),
+                Split::Fixed {
+                    catalog: changes, ..
+                },
+            ) => {
+                catalog_changes(catalog, changes, errors);
+            }
+            (Some(existing), split) => *existing = split,
+            (None, split) => base.splits.push(split),
+        }
+    }
+}
+
+fn catalog_changes(
+    catalog: &mut Vec<CatalogCategory>,
+    changes: Vec<CatalogCategory>,
+    errors: &mut Vec<LinkError>,
+) {
+    for change in changes {
+        match catalog
+            .iter_mut()
+            .find(|c| c.category.name == change.category.name)
+        {
+            Some(part) => {
+                drop_named(
+                    &mut part.entries,
+                    &change.removed,
+                    "catalog indicator",
+                    |e| &e.name.name,
+                    errors,
+                );
+                for entry in change.entries {
+                    upsert(&mut part.entries, entry, |e| &e.name.name);
+                }
+            }
+            None => catalog.push(change),
+        }
+    }
+}
+
+fn class(base: &mut Class, child: Class) {
+    for rule in child.rules {
+        let same = |r: &&mut crate::syntax::ast::ClassRule| {
+            std::mem::discriminant(&r.kind) == std::mem::discriminant(&rule.kind)
+        };
+        match base.rules.iter_mut().find(same) {
+            Some(existing) => *existing = rule,
+            None => base.rules.push(rule),
+        }
+    }
+}
+
+fn completion(base: &mut Completion, child: Completion) {
+    for case in child.cases {
+        let covered: Vec<_> = case.comparators.iter().map(|(c, _)| *c).collect();
+        for existing in &mut base.cases {
+            existing.comparators.retain(|(c, _)| !covered.contains(c));
+        }
+        base.cases.retain(|c| !c.comparators.is_empty());
+        base.cases.push(case);
+    }
+}
+
+fn comparators(base: &mut Vec<ComparatorWords>, child: Vec<ComparatorWords>) {
+    for words in child {
+        match base.iter_mut().find(|w| w.comparator == words.comparator) {
+            Some(existing) => *existing = words,
+            None => base.push(words),
+        }
+    }
+}
+
+fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
+    drop_named(
+        &mut base.grades,
+        &child.removed,
+        "grade",
+        |g| &g.name.name,
+        errors,
+    );
+    for grade in child.grades {
+        upsert(&mut base.grades, grade, |g| &g.name.name);
+    }
+    if !child.target.is_empty() {
+        base.target = child.target;
+    }
+    if !child.read_from.is_empty() {
+        base.read_from = child.read_from;
+    }
+}
+
+fn missing(base: &mut Missing, child: Missing) {
+    for entry in child.entries {
+        let same = |e: &&mut crate::syntax::ast::MissingEntry| {
+            std::mem::discriminant(&e.kind) == std::mem::discriminant(&entry.kind)
+        };
+        match base.entries.iter_mut().find(same) {
+            Some(existing) => *existing = entry,
+            None => base.entries.push(entry),
+        }
+    }
+}
+
+fn findings(base: &mut Findings, child: Findings, errors: &mut Vec<LinkError>) {
+    drop_named(
+        &mut base.entries,
+        &child.removed,
+        "finding severity",
+        |f| &f.code.name,
+        errors,
+    );
+    for entry in child.entries {
+        upsert(&mut base.entries, entry, |f| &f.code.name);
+    }
+}
+
+fn rating(base: &mut Rating, child: Rating, errors: &mut Vec<LinkError>) {
+    drop_named(
+        &mut base.entries,
+        &child.removed,
+        "rating grade",
+        |r| &r.name.name,
+        errors,
+    );
+    for entry in child.entries {
+        if let Some(existing) = base
+            .entries
+            .iter_mut()
+            .find(|r| r.name.name == entry.name.name)
+        {
+            *existing = entry;
+            continue;
+        }
+        // A new grade goes before a closing `otherwise`, which must stay last.
+        let at = match base.entries.last() {
+            Some(last) if last.condition.is_none() && entry.condition.is_some() => {
+                base.entries.len() - 1
+            }
+            _ => base.entries.len(),
+        };
+        base.entries.insert(at, entry);
+    }
+}
+
+fn check(base: &mut Check, child: Check) {
+    base.finding.severity = child.finding.severity;
+    base.finding.severity_span = child.finding.severity_span;
+    if child.finding.message.is_some() {
+        base.finding.message = child.finding.message;
+    }
+    if child.rows.is_some() {
+        base.rows = child.rows;
+    }
+    if child.condition.is_some() {
+        base.condition = child.condition;
+    }
+    if child.assertion.is_some() {
+        base.assertion = child.assertion;
+    }
+    if child.at.is_some() {
+        base.at = child.at;
+    }
+}
+
+fn line(base: &mut Line, child: Line) {
+    base.label = child.label;
+    if child.points.is_some() {
+        base.points = child.points;
+    }
+    if child.score.is_some() {
+        base.score = child.score;
+        base.score_doc = child.score_doc;
+    }
+}
+
+/// `remove KIND NAME`: drops an item, or an indicator of a catalog.
+fn remove(items: &mut Vec<Item>, removal: &Removal, span: Span, errors: &mut Vec<LinkError>) {
+    let target = match &removal.name {
+        Some(name) if removal.kind == ItemKindName::Indicator => {
+            return remove_indicator(items, name, errors);
+        }
+        Some(name) => Key::Named(removal.kind, name.name.clone()),
+        None => Key::Single(removal.kind),
+    };
+    let before = items.len();
+    items.retain(|i| key_of(&i.kind).as_ref() != Some(&target));
+    if items.len() == before {
+        let (what, name) = describe(&target);
+        let at = removal.name.as_ref().map_or(span, |n| n.span);
+        errors.push(LinkError::NotInBase {
+            help: suggest::did_you_mean(
+                &name,
+                names_of_kind(items, removal.kind)
+                    .iter()
+                    .map(String::as_str),
+            ),
+            what,
+            name,
+            span: at.into(),
+        });
+    }
+}
+
+fn names_of_kind(items: &[Item], kind: ItemKindName) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match key_of(&i.kind) {
+            Some(Key::Named(k, n)) if k == kind => Some(n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The catalog entries named `name`, as (item, catalog part, entry) positions.
+fn catalog_positions(items: &[Item], name: &str) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ItemKind::Pool(pool) = &item.kind else {
+            continue;
+        };
+        for split in &pool.splits {
+            let Split::Fixed { catalog, .. } = split else {
+                continue;
+            };
+            for (c, part) in catalog.iter().enumerate() {
+                for (e, entry) in part.entries.iter().enumerate() {
+                    if entry.name.name == name {
+                        found.push((i, c, e));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The one catalog entry named `name`, or an error.
+fn one_catalog_entry(
+    items: &[Item],
+    name: &Ident,
+    errors: &mut Vec<LinkError>,
+) -> Option<(usize, usize, usize)> {
+    let found = catalog_positions(items, &name.name);
+    match found.as_slice() {
+        [one] => Some(*one),
+        [] => {
+            errors.push(LinkError::NotInBase {
+                what: "catalog indicator".to_owned(),
+                name: name.name.clone(),
+                span: name.span.into(),
+                help: None,
+            });
+            None
+        }
+        _ => {
+            errors.push(LinkError::Ambiguous {
+                what: "catalog indicator".to_owned(),
+                name: name.name.clone(),
+                span: name.span.into(),
+            });
+            None
+        }
+    }
+}
+
+fn catalog_part(items: &mut [Item], item: usize, part: usize) -> Option<&mut CatalogCategory> {
+    let ItemKind::Pool(pool) = &mut items.get_mut(item)?.kind else {
+        return None;
+    };
+    pool.splits.iter_mut().find_map(|s| match s {
+        Split::Fixed { catalog, .. } => catalog.get_mut(part),
+        _ => None,
+    })
+}
+
+fn remove_indicator(items: &mut [Item], name: &Ident, errors: &mut Vec<LinkError>) {
+    let Some((item, part, entry)) = one_catalog_entry(items, name, errors) else {
+        return;
+    };
+    if let Some(part) = catalog_part(items, item, part)
+        && entry < part.entries.len()
+    {
+        part.entries.remove(entry);
+    }
+}
+
+/// `rename KIND OLD to NEW`.
+fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<LinkError>) {
+    let (from, to) = (&renaming.from, renaming.to.clone());
+    match renaming.kind {
+        ItemKindName::Indicator => {
+            let Some((item, part, entry)) = one_catalog_entry(items, from, errors) else {
+                return;
+            };
+            if let Some(e) = catalog_part(items, item, part).and_then(|p| p.entries.get_mut(entry))
+            {
+                e.name = to;
+            }
+        }
+        ItemKindName::Category | ItemKindName::Pool | ItemKindName::Class | ItemKindName::Check => {
+            let target = Key::Named(renaming.kind, from.name.clone());
+            let Some(item) = items
+                .iter_mut()
+                .find(|i| key_of(&i.kind).as_ref() == Some(&target))
+            else {
+                let names = names_of_kind(items, renaming.kind);
+                errors.push(LinkError::NotInBase {
+                    what: renaming.kind.keyword().to_owned(),
+                    name: from.name.clone(),
+                    span: from.span.into(),
+                    help: suggest::did_you_mean(&from.name, names.iter().map(String::as_str)),
+                });
+                return;
+            };
+            rename_item(item, from, to);
+            if renaming.kind == ItemKindName::Class {
+                retarget_classes(items, &from.name, &renaming.to);
+            }
+        }
+        other => errors.push(LinkError::CannotRename {
+            what: other.keyword().to_owned(),
+            span: span.into(),
+        }),
+    }
+}
+
+fn rename_item(item: &mut Item, from: &Ident, to: Ident) {
+    match &mut item.kind {
+        ItemKind::Category(c) => {
+            // Rules of the base still name the category by its old name, and forms may
+            // still write it: it stays an alias and a label.
+            c.aliases.push(from.clone());
+            c.labels.push(crate::syntax::ast::Text {
+                value: from.name.clone(),
+                span: from.span,
+            });
+            c.name = to;
+        }
+        ItemKind::Pool(p) => p.name = to,
+        ItemKind::Class(c) => c.name = to,
+        ItemKind::Check(c) => c.finding.code = to,
+        _ => {}
+    }
+}
+
+/// Points every category scored by class `from` at its new name.
+fn retarget_classes(items: &mut [Item], from: &str, to: &Ident) {
+    for item in items.iter_mut() {
+        if let ItemKind::Category(c) = &mut item.kind
+            && let Some(scored_by) = c.scored_by.as_mut().filter(|s| s.name == from)
+        {
+            scored_by.name.clone_from(&to.name);
+        }
+    }
+}
+
+/// Reports `remove` entries inside items that are not overrides, and overrides,
+/// removals and renamings in a ruleset that extends nothing.
+pub(crate) fn validate_standalone(ruleset: &Ruleset, has_base: bool, errors: &mut Vec<LinkError>) {
+    for item in &ruleset.items {
+        if !has_base {
+            let what = match (&item.kind, item.mode) {
+                (ItemKind::Remove(_), _) => Some("remove"),
+                (ItemKind::Rename(_), _) => Some("rename"),
+                (_, Mode::Override) => Some("override"),
+                _ => None,
+            };
+            if let Some(what) = what {
+                errors.push(LinkError::NoBase {
+                    what: what.to_owned(),
+                    span: item.span.into(),
+                });
+            }
+        }
+        if item.mode == Mode::Define {
+            for removed in removed_entries(&item.kind) {
+                errors.push(LinkError::RemoveOutsideOverride {
+                    span: removed.span.into(),
+                });
+            }
+        }
+    }
+}
+
+fn removed_entries(kind: &ItemKind) -> Vec<&Ident> {
+    match kind {
+        ItemKind::Form(f) => f
+            .removed
+            .iter()
+            .chain(f.sections.iter().flat_map(|s| &s.removed))
+            .collect(),
+        ItemKind::Pool(p) => p
+            .splits
+            .iter()
+            .flat_map(|s| match s {
+                Split::Fixed { catalog, .. } => catalog.iter().flat_map(|c| &c.removed).collect(),
+                _ => Vec::new(),
+            })
+            .collect(),
+        ItemKind::Grades(g) => g.removed.iter().collect(),
+        ItemKind::Findings(f) => f.removed.iter().collect(),
+        ItemKind::Rating(r) => r.removed.iter().collect(),
+        _ => Vec::new(),
+    }
+}
