@@ -7,6 +7,7 @@ pub mod ast;
 pub mod error;
 pub(crate) mod grammar;
 pub(crate) mod lower;
+pub mod print;
 
 use pest::Parser;
 
