@@ -123,10 +123,10 @@ struct Chain<'l> {
 impl Chain<'_> {
     /// Parses one file and, if it extends another, merges it onto that.
     fn file(&mut self, path: &Path, text: String) -> Result<Ruleset, Error> {
-        self.visited.push(normalize(path));
-        let base = self
-            .sources
-            .add(SourceFile::new(path.display().to_string(), text.as_str()));
+        let normalized = normalize(path);
+        let name = normalized.display().to_string();
+        let base = self.sources.add(SourceFile::new(name, text.as_str()));
+        self.visited.push(normalized);
         let ruleset = crate::syntax::parse_at(&text, base)
             .map_err(|e| Error::Parse(Failure::new(self.sources.clone(), e)))?;
         let Some((extends, span)) = extends_of(&ruleset) else {
