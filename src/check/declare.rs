@@ -166,7 +166,35 @@ pub(crate) fn form(ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) -> Form
         ));
     }
     indicator_table(&schema, ruleset, errors);
+    sub_sections(&schema, ruleset, errors);
     schema
+}
+
+/// A section `a.b` is read from the table `b` of the record section `a`, which must
+/// exist and must not have a field `b` too.
+fn sub_sections(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) {
+    let sections = ruleset.items.iter().filter_map(|item| match &item.kind {
+        ItemKind::Form(form) => Some(&form.sections),
+        _ => None,
+    });
+    for section in sections.flatten() {
+        let Some((parent, last)) = section.key.name.rsplit_once('.') else {
+            continue;
+        };
+        match schema.section(parent) {
+            Some(p) if p.shape == Shape::Record && p.field(last).is_none() => {}
+            Some(p) if p.shape == Shape::Record => errors.push(CheckError::Nonsense {
+                message: format!("`{parent}` has a field `{last}` and a sub-section `{}` of the same name", section.key.name),
+                span: section.key.span.into(),
+            }),
+            _ => errors.push(CheckError::UnknownReference {
+                what: "record section".to_owned(),
+                name: parent.to_owned(),
+                span: section.key.span.into(),
+                help: Some(format!("a sub-section `{}` is read from inside the section `{parent}`: declare `section {parent} \"…\" {{ … }}`", section.key.name)),
+            }),
+        }
+    }
 }
 
 fn form_section(section: &ast::FormSection, errors: &mut Vec<CheckError>) -> SectionSchema {

@@ -276,6 +276,20 @@ pub enum CheckError {
         help: String,
     },
 
+    /// `class c { full 130% to 100% … }`: numbers that cannot be what the policy means.
+    #[error("{message}")]
+    #[diagnostic(
+        code(perfeval::check::nonsense),
+        help("check the policy text: this cannot be what it says")
+    )]
+    Nonsense {
+        /// What is wrong.
+        message: String,
+        /// Where.
+        #[label("here")]
+        span: SourceSpan,
+    },
+
     /// `completion { = >= > : … }` with nothing for `<=` and `<`.
     #[error("no completion formula for `{comparator}`")]
     #[diagnostic(
@@ -352,6 +366,7 @@ impl CheckError {
             CheckError::CompletionUncovered { .. } => "perfeval::check::completion_uncovered",
             CheckError::WeightsSum { .. } => "perfeval::check::weights_sum",
             CheckError::RatingGap { .. } => "perfeval::check::rating_gap",
+            CheckError::Nonsense { .. } => "perfeval::check::nonsense",
             CheckError::Unreachable { .. } => "perfeval::check::unreachable",
             CheckError::TooEarly { .. } => "perfeval::check::too_early",
             CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",

@@ -324,6 +324,7 @@ impl<'r, 'a> Items<'r, 'a> {
             }
         }
         self.class_completeness(&class);
+        super::sanity::class(&class, &mut self.r.errors);
         self.checked.classes.push(class);
     }
 
@@ -437,6 +438,7 @@ impl<'r, 'a> Items<'r, 'a> {
             });
         }
         self.grade_fields(g);
+        super::sanity::grades(&self.checked.grades, &mut self.r.errors);
         for target in &g.target {
             if self.define("target grade", "target", target.span) {
                 let names = self.grade_names.clone();
@@ -682,6 +684,7 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("line", &l.key.name, l.key.span) {
             return;
         }
+        super::sanity::line_key(&l.key.name, l.key.span, &mut self.r.errors);
         let scope = Scope::at(Stage::Scores);
         let points = l.points.as_ref().map(|e| {
             self.r
@@ -783,7 +786,7 @@ fn placeholder(span: crate::source::Span) -> ir::Expr {
 }
 
 /// The number an expression is written as, where it is a literal.
-fn constant(e: &ir::Expr) -> Option<Decimal> {
+pub(crate) fn constant(e: &ir::Expr) -> Option<Decimal> {
     match &e.kind {
         ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(n.value),
         _ => None,

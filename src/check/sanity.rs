@@ -1,12 +1,160 @@
 //! Policy sanity: what a ruleset can get wrong while every name and type is right.
 
-use super::checked::RatingDef;
+use rust_decimal::Decimal;
+
+use super::checked::{ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
+use super::items::constant;
+use crate::ir::{self, Global};
+use crate::source::Span;
+use crate::syntax::ast::BinaryOp;
+use crate::value::{Unit, Value};
+
+/// A class's numbers must make sense where they are written as numbers: the band's
+/// lower edge at most its upper, deduction rates not negative, steps above zero, the
+/// floor at most the cap.
+pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
+    let value = |e: &Option<ir::Expr>| e.as_ref().and_then(|e| percent(e).map(|v| (v, e.span)));
+    if let (Some((lower, _)), Some((upper, span))) =
+        (value(&class.full_lower), value(&class.full_upper))
+    {
+        if lower > upper {
+            errors.push(nonsense(
+                span,
+                format!(
+                    "the band's upper edge {} is below its lower edge {}",
+                    show(upper),
+                    show(lower)
+                ),
+            ));
+        }
+    }
+    for (rate, per) in class.below.iter().chain(&class.above) {
+        if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
+            errors.push(nonsense(
+                rate.span,
+                format!("a deduction rate of {} adds points", show(r)),
+            ));
+        }
+        if percent(per).is_some_and(|p| p <= Decimal::ZERO) {
+            errors.push(nonsense(
+                per.span,
+                "a deduction needs a step above 0%".to_owned(),
+            ));
+        }
+    }
+    if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap)) {
+        if floor > cap {
+            errors.push(nonsense(
+                span,
+                format!("the cap {} is below the floor {}", show(cap), show(floor)),
+            ));
+        }
+    }
+}
+
+/// A grade's range must not run backwards.
+pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
+    for grade in grades {
+        let (Some(low), Some(high)) = (
+            percent(&grade.share),
+            grade.up_to.as_ref().and_then(percent),
+        ) else {
+            continue;
+        };
+        if low > high {
+            let span = grade.up_to.as_ref().map_or(grade.share.span, |e| e.span);
+            errors.push(nonsense(
+                span,
+                format!(
+                    "grade `{}` runs from {} down to {}",
+                    grade.name,
+                    show(low),
+                    show(high)
+                ),
+            ));
+        }
+    }
+}
+
+/// A line's key names it in JSON beside the total, and in rules beside the engine's own
+/// names: it must be neither.
+pub(crate) fn line_key(key: &str, span: Span, errors: &mut Vec<CheckError>) {
+    const TAKEN: [&str; 12] = [
+        "file",
+        "name",
+        "score",
+        "max_score",
+        "grade",
+        "indicators",
+        "findings",
+        "total",
+        "rating",
+        "fiscal_year",
+        "cutoff",
+        "error",
+    ];
+    if TAKEN.contains(&key) {
+        errors.push(nonsense(
+            span,
+            format!("the line key `{key}` is already a name in reports and rules"),
+        ));
+    }
+}
+
+fn nonsense(span: Span, message: String) -> CheckError {
+    CheckError::Nonsense {
+        message,
+        span: span.into(),
+    }
+}
+
+/// A literal percentage; bare numbers are reported elsewhere (`percent_expected`).
+fn percent(e: &ir::Expr) -> Option<Decimal> {
+    match &e.kind {
+        ir::ExprKind::Const(Value::Num(n)) if n.unit == Unit::Percent => Some(n.value),
+        _ => None,
+    }
+}
+
+fn show(ratio: Decimal) -> String {
+    ratio
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| ratio.to_string(), |p| format!("{}%", p.normalize()))
+}
+
+/// The threshold of `total >= N` or `total > N`, where a grade is written so.
+fn threshold(condition: &ir::Expr) -> Option<Decimal> {
+    match &condition.kind {
+        ir::ExprKind::Binary(BinaryOp::Ge | BinaryOp::Gt, left, right)
+            if left.kind == ir::ExprKind::Global(Global::Total) =>
+        {
+            constant(right)
+        }
+        _ => None,
+    }
+}
 
 /// A rating must give every total a grade: its last grade must be `otherwise`, and no
 /// grade may follow `otherwise` (it could never apply).
 pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
     let Some(last) = rating.last() else { return };
+    // Grades written as `total >= N` must go down: a grade after a lower threshold
+    // could never apply, because the first grade that holds wins.
+    let mut lowest: Option<Decimal> = None;
+    for grade in rating {
+        let Some(t) = grade.condition.as_ref().and_then(threshold) else {
+            continue;
+        };
+        if lowest.is_some_and(|l| t >= l) {
+            errors.push(CheckError::Unreachable {
+                what: format!("grade `{}`", grade.name),
+                span: grade.span.into(),
+                help: "an earlier grade with a lower threshold already takes every total this one would; order the grades from the highest threshold down".to_owned(),
+            });
+        }
+        lowest = Some(lowest.map_or(t, |l| l.min(t)));
+    }
     if let Some(first_otherwise) = rating.iter().position(|r| r.condition.is_none()) {
         for unreachable in rating.iter().skip(first_otherwise + 1) {
             errors.push(CheckError::Unreachable {
