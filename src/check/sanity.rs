@@ -17,17 +17,16 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     let value = |e: &Option<ir::Expr>| e.as_ref().and_then(|e| percent(e).map(|v| (v, e.span)));
     if let (Some((lower, _)), Some((upper, span))) =
         (value(&class.full_lower), value(&class.full_upper))
+        && lower > upper
     {
-        if lower > upper {
-            errors.push(nonsense(
-                span,
-                format!(
-                    "the band's upper edge {} is below its lower edge {}",
-                    show(upper),
-                    show(lower)
-                ),
-            ));
-        }
+        errors.push(nonsense(
+            span,
+            format!(
+                "the band's upper edge {} is below its lower edge {}",
+                show(upper),
+                show(lower)
+            ),
+        ));
     }
     for (rate, per) in class.below.iter().chain(&class.above) {
         if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
@@ -43,13 +42,13 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
             ));
         }
     }
-    if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap)) {
-        if floor > cap {
-            errors.push(nonsense(
-                span,
-                format!("the cap {} is below the floor {}", show(cap), show(floor)),
-            ));
-        }
+    if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap))
+        && floor > cap
+    {
+        errors.push(nonsense(
+            span,
+            format!("the cap {} is below the floor {}", show(cap), show(floor)),
+        ));
     }
 }
 

@@ -55,10 +55,7 @@ fn cases_in(folder: &str) -> Vec<Case> {
 fn names_a_ruleset(text: &str) -> bool {
     text.lines()
         .take_while(|l| l.trim_start().starts_with(['#', '/']))
-        .any(|l| {
-            l.trim_start_matches(['#', '/', ' '])
-                .starts_with("rules:")
-        })
+        .any(|l| l.trim_start_matches(['#', '/', ' ']).starts_with("rules:"))
 }
 
 /// Every example that the 2023 ruleset scores, then every Suzhou fixture.
@@ -82,7 +79,11 @@ fn evaluate(plan: &Plan, case: &Case) -> Outcome {
 /// Asserts that two outcomes of the same project agree in everything the engine computed.
 fn assert_same(name: &str, en: &Outcome, zh: &Outcome) {
     assert_eq!(en.name, zh.name, "{name}: project name");
-    assert_eq!(en.indicators.len(), zh.indicators.len(), "{name}: indicators");
+    assert_eq!(
+        en.indicators.len(),
+        zh.indicators.len(),
+        "{name}: indicators"
+    );
     for (e, z) in en.indicators.iter().zip(&zh.indicators) {
         let at = format!("{name}: 「{}」", e.name);
         assert_eq!(e.name, z.name, "{at}: name");
