@@ -31,12 +31,13 @@ pub(crate) fn adjust_scores(
     let section: Arc<str> = INDICATORS.into();
     let rows = project.rows(INDICATORS);
     for adjust in plan.adjustments.iter().filter(|a| a.rows.is_some()) {
+        // Every row of one adjustment sees the scores as they were before it.
+        let before = states.to_vec();
+        let mut env = Env::new(plan, project, &before).with_pools(pools);
         for i in 0..states.len() {
-            if !states.get(i).is_some_and(|s| s.recognized) {
+            if !before.get(i).is_some_and(|s| s.recognized) {
                 continue;
             }
-            let snapshot = states.to_vec();
-            let mut env = Env::new(plan, project, &snapshot).with_pools(pools);
             let Some(new) = env.in_row(&section, i, |env| adjusted(env, adjust))? else {
                 continue;
             };
