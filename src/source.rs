@@ -6,7 +6,7 @@
 //! bytes, so that Chinese text points at the right place.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
@@ -79,6 +79,9 @@ impl fmt::Display for LineCol {
 pub struct SourceFile {
     name: Arc<str>,
     text: Arc<str>,
+    /// Byte offsets where lines start, computed on first use: thousands of findings in
+    /// one large file must not each scan the file from its start.
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl SourceFile {
@@ -87,6 +90,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            lines: Arc::new(OnceLock::new()),
         }
     }
 
@@ -118,12 +122,25 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = self.text.get(..offset).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.matches('\n').count() + 1;
-        let column = before.get(line_start..).unwrap_or("").chars().count() + 1;
+        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+        // INVARIANT: `starts` begins with 0, so the partition point is at least 1.
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .unwrap_or("")
+            .chars()
+            .count()
+            + 1;
         LineCol { line, column }
     }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// miette reads spans through this impl. It delegates to `str` and then corrects the
@@ -136,11 +153,19 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let start = inner.span().offset();
+        // Hand miette only the lines around the span: it scans what it is given from the
+        // start, and a large file with many findings must not be scanned once per finding.
+        // One line more than asked on each side, so that miette finds the window's edges
+        // exactly where it would find them in the whole text.
+        let (window_start, first_line) = self.window_start(span.offset(), context_lines_before + 1);
+        let window_end = self.window_end(span.offset() + span.len(), context_lines_after + 1);
+        let window = self.text.get(window_start..window_end).unwrap_or("");
+        let local = SourceSpan::new(
+            span.offset().saturating_sub(window_start).into(),
+            span.len(),
+        );
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let start = window_start + inner.span().offset();
         let column = self
             .line_col(u32::try_from(start).unwrap_or(u32::MAX))
             .column
@@ -148,11 +173,33 @@ impl SourceCode for SourceFile {
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new(start.into(), inner.span().len()),
+            first_line + inner.line(),
             column,
             inner.line_count(),
         )))
+    }
+}
+
+impl SourceFile {
+    /// The start of the line `before` lines above the one holding `offset`, and that
+    /// line's 0-based number.
+    fn window_start(&self, offset: usize, before: usize) -> (usize, usize) {
+        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+        let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let first = line.saturating_sub(before);
+        (starts.get(first).copied().unwrap_or(0), first)
+    }
+
+    /// The end of the line `after` lines below the one holding `offset`.
+    fn window_end(&self, offset: usize, after: usize) -> usize {
+        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+        let line = starts.partition_point(|&s| s <= offset);
+        starts
+            .get(line + after)
+            .copied()
+            .unwrap_or(self.text.len())
+            .min(self.text.len())
     }
 }
 

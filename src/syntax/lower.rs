@@ -117,11 +117,18 @@ fn take_doc<'i>(pairs: &mut std::iter::Peekable<Pairs<'i, Rule>>) -> Doc {
 /// The doc lines of a pair and the rest of its children, with the span that starts
 /// after the doc lines.
 fn doc_and_rest(pair: Pair<'_, Rule>) -> (Doc, Span, std::iter::Peekable<Pairs<'_, Rule>>) {
-    let end = pair.as_span().end();
+    let whole = span_of(&pair);
     let mut inner = pair.into_inner().peekable();
     let doc = take_doc(&mut inner);
-    let start = inner.peek().map_or(end, |p| p.as_span().start());
-    (doc, Span::new(start, end), inner)
+    let start = inner.peek().map_or(whole.end, |p| span_of(p).start);
+    (
+        doc,
+        Span {
+            start,
+            end: whole.end,
+        },
+        inner,
+    )
 }
 
 /// The next child, which the grammar guarantees.

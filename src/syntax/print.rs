@@ -1,10 +1,10 @@
 //! Printing: a syntax tree back to ruleset text.
 //!
-//! [`print`] writes the canonical layout: English keywords, two-space indentation, one
+//! [`print()`] writes the canonical layout: English keywords, two-space indentation, one
 //! item per paragraph, and every `//!` and `///` doc line where the grammar keeps it.
 //! What it prints parses back to the same tree, spans aside: expressions get exactly the
 //! parentheses the Pratt parser of `lower` needs (plus one kind for readability, see
-//! [`Ctx::if_head`]), names are quoted where a bare word would read differently, and
+//! `Ctx::if_head`), names are quoted where a bare word would read differently, and
 //! numbers keep the digits they were written with.
 //!
 //! One `print_<node>` per node type; expressions are printed by free functions into a

@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use perfeval::source::{SourceFile, Span};
-use perfeval::syntax::ast::{ItemKind, Ruleset};
+use perfeval::syntax::ast::{
+    BinaryOp, ClassRuleKind, Expr, ExprKind, Ident, ItemKind, Literal, Ruleset, TemplatePart,
+    UnaryOp,
+};
 use perfeval::syntax::print::print;
 
 use crate::common::{relative, root};
@@ -20,9 +23,9 @@ fn no_origin(_: Span) -> Option<String> {
 }
 
 /// The `Debug` text of a tree with every `Span { start: N, end: M }` replaced by `Span`.
-fn erase_spans(ruleset: &Ruleset) -> String {
+fn erase_spans(tree: &impl std::fmt::Debug) -> String {
     const OPEN: &str = "Span { start: ";
-    let text = format!("{ruleset:?}");
+    let text = format!("{tree:?}");
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(at) = rest.find(OPEN) {
@@ -431,4 +434,136 @@ fn the_shipped_ruleset_with_origins() {
     let reparsed = parse("2023.rules (printed)", &printed);
     assert_eq!(erase_spans(&ruleset), erase_spans(&reparsed));
     insta::assert_snapshot!(printed);
+}
+
+/// A small deterministic generator (xorshift), so that the test needs no new crate.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+
+    fn ident(&mut self) -> Ident {
+        let names = ["a", "b", "c", "甲"];
+        Ident {
+            name: names[self.below(names.len() as u64) as usize].to_owned(),
+            span: Span::default(),
+        }
+    }
+
+    /// A random expression of every kind, operators and postfixes nested anyhow.
+    fn expr(&mut self, depth: u32) -> Expr {
+        let boxed = |r: &mut Random| Box::new(r.expr(depth - 1));
+        let kind = match if depth == 0 { 0 } else { self.below(12) } {
+            0 | 1 => ExprKind::Name(self.ident()),
+            2 => ExprKind::Literal(Literal::Bool(self.below(2) == 0)),
+            3 => ExprKind::Unary(UnaryOp::Not, boxed(self)),
+            4 => ExprKind::Unary(UnaryOp::Neg, boxed(self)),
+            5 => ExprKind::Member(boxed(self), self.ident()),
+            6 => ExprKind::Filter(boxed(self), boxed(self)),
+            7 => ExprKind::If(boxed(self), boxed(self), boxed(self)),
+            8 => ExprKind::Call(
+                self.ident(),
+                vec![self.expr(depth - 1), self.expr(depth - 1)],
+            ),
+            _ => {
+                let ops = [
+                    BinaryOp::Or,
+                    BinaryOp::And,
+                    BinaryOp::Eq,
+                    BinaryOp::Ne,
+                    BinaryOp::Lt,
+                    BinaryOp::Le,
+                    BinaryOp::Gt,
+                    BinaryOp::Ge,
+                    BinaryOp::Add,
+                    BinaryOp::Sub,
+                    BinaryOp::Mul,
+                    BinaryOp::Div,
+                ];
+                let op = ops[self.below(ops.len() as u64) as usize];
+                ExprKind::Binary(op, boxed(self), boxed(self))
+            }
+        };
+        Expr {
+            kind,
+            span: Span::default(),
+        }
+    }
+}
+
+/// The spans of the grouping parentheses of a one-line expression: `(` not after a name.
+fn grouping_parens(text: &str) -> Vec<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut pairs = Vec::new();
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open.push((i, previous.is_alphanumeric() || previous == '_')),
+            ')' => {
+                let (start, call) = open.pop().unwrap();
+                if !call {
+                    pairs.push((start, i));
+                }
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    pairs
+}
+
+/// Random trees in a check body, in an atom place and in a template hole print to
+/// text that parses back to them; and no pair of parentheses in the check body can be
+/// dropped (but those around an `if` in the head of another `if`, kept to be read).
+#[test]
+fn random_expressions_round_trip_with_the_fewest_parentheses() {
+    let mut random = Random(0x9e37_79b9_7f4a_7c15);
+    let mut base = parse(
+        "t.rules",
+        r#"check c error { x message "{x}" } class k { floor x }"#,
+    );
+    let mut dropped_pairs = 0;
+    for _ in 0..3000 {
+        let tree = random.expr(5);
+        let ItemKind::Check(check) = &mut base.items[0].kind else {
+            unreachable!()
+        };
+        check.assertion = Some(tree.clone());
+        check.finding.message.as_mut().unwrap().parts = vec![TemplatePart::Hole(tree.clone())];
+        let ItemKind::Class(class) = &mut base.items[1].kind else {
+            unreachable!()
+        };
+        class.rules[0].kind = ClassRuleKind::Floor(tree.clone());
+        let printed = round_trip("random", &base);
+
+        let body = printed.lines().nth(1).unwrap().trim().to_owned();
+        for (open, close) in grouping_parens(&body) {
+            if body[open + 1..].starts_with("if ") {
+                continue;
+            }
+            dropped_pairs += 1;
+            let dropped = format!(
+                "check c error {{ {}{}{} }}",
+                &body[..open],
+                &body[open + 1..close],
+                &body[close + 1..]
+            );
+            if let Ok(reparsed) = perfeval::parse(&SourceFile::new("d.rules", dropped.clone())) {
+                let ItemKind::Check(check) = &reparsed.items[0].kind else {
+                    continue;
+                };
+                let same = erase_spans(&check.assertion) == erase_spans(&Some(&tree));
+                assert!(!same, "needless parentheses: {body}\nwithout: {dropped}");
+            }
+        }
+    }
+    assert!(
+        dropped_pairs > 1000,
+        "only {dropped_pairs} parentheses tried"
+    );
 }
