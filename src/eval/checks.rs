@@ -73,7 +73,7 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
             }
             Some(section) => {
                 let section: Arc<str> = section.as_str().into();
-                for i in 0..env.project.rows(&section).len() {
+                for i in 0..env.row_count(&section) {
                     if let Some(f) =
                         env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
                     {

@@ -125,7 +125,7 @@ impl<'a> Env<'a> {
 
     /// How many rows a rows section has; `pools` is the ruleset's pools unless the form
     /// declares a section of that name.
-    fn row_count(&self, section: &str) -> usize {
+    pub(crate) fn row_count(&self, section: &str) -> usize {
         if section == POOLS && self.plan.form.section(POOLS).is_none() {
             self.pools.len()
         } else {
