@@ -94,11 +94,20 @@ enum Earned {
 /// The word a qualitative indicator is graded by: the first of the ruleset's grade
 /// fields (`actual` unless `read_from` says otherwise) that holds a value.
 fn grade_reading(plan: &Plan, row: &Record) -> Reading {
+    measure::read(text(row, grade_field(plan, row)), &plan.words, &plan.missing.markers)
+}
+
+/// The grade field a qualitative indicator's word comes from: the first that holds a
+/// value, else the first.
+fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
+    let holds = |field: &&String| {
+        measure::read(text(row, field), &plan.words, &plan.missing.markers) != Reading::Missing
+    };
     plan.grade_fields
         .iter()
-        .map(|field| measure::read(text(row, field), &plan.words, &plan.missing.markers))
-        .find(|reading| *reading != Reading::Missing)
-        .unwrap_or(Reading::Missing)
+        .find(holds)
+        .or_else(|| plan.grade_fields.first())
+        .map_or("actual", String::as_str)
 }
 
 /// The score as `share` of `weight`, rounded as the ruleset says.
@@ -364,16 +373,22 @@ fn unknown_grade(
     state: &mut RowState,
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let actual = text(row, "actual").unwrap_or("");
+    let field = grade_field(plan, row);
+    let word = text(row, field).unwrap_or("");
+    let label = plan
+        .form
+        .section(crate::check::expr::INDICATORS)
+        .and_then(|s| s.field(field))
+        .map_or(field, |f| f.label.as_str());
     let grades: Vec<_> = plan.grades.grades.iter().map(|g| g.name.as_str()).collect();
     findings.push(engine(
         plan,
         "unknown-grade",
         row,
-        "actual",
+        field,
         name,
         format!(
-            "「{name}」的实际完成值「{actual}」不是已知的等级（{}）",
+            "「{name}」的{label}「{word}」不是已知的等级（{}）",
             grades.join("、")
         ),
     ));
