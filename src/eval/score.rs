@@ -94,7 +94,11 @@ enum Earned {
 /// The word a qualitative indicator is graded by: the first of the ruleset's grade
 /// fields (`actual` unless `read_from` says otherwise) that holds a value.
 fn grade_reading(plan: &Plan, row: &Record) -> Reading {
-    measure::read(text(row, grade_field(plan, row)), &plan.words, &plan.missing.markers)
+    measure::read(
+        text(row, grade_field(plan, row)),
+        &plan.words,
+        &plan.missing.markers,
+    )
 }
 
 /// The grade field a qualitative indicator's word comes from: the first that holds a

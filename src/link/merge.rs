@@ -560,6 +560,8 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
             {
                 e.name = to;
             }
+            // Rules pick the indicator out by its name, as a text: they follow the rename.
+            retarget_texts(items, &from.name, &renaming.to.name);
         }
         ItemKindName::Category | ItemKindName::Pool | ItemKindName::Class | ItemKindName::Check => {
             let target = Key::Named(renaming.kind, from.name.clone());
@@ -577,8 +579,10 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
                 return;
             };
             rename_item(item, from, to);
-            if renaming.kind == ItemKindName::Class {
-                retarget_classes(items, &from.name, &renaming.to);
+            match renaming.kind {
+                ItemKindName::Class => retarget_classes(items, &from.name, &renaming.to),
+                ItemKindName::Category => retarget_categories(items, &from.name, &renaming.to.name),
+                _ => {}
             }
         }
         other => errors.push(LinkError::CannotRename {
@@ -604,6 +608,47 @@ fn rename_item(item: &mut Item, from: &Ident, to: Ident) {
         ItemKind::Class(c) => c.name = to,
         ItemKind::Check(c) => c.finding.code = to,
         _ => {}
+    }
+}
+
+/// Makes every reference to category `from` name `to`: pools' category lists, catalog
+/// parts and names in expressions.
+fn retarget_categories(items: &mut [Item], from: &str, to: &str) {
+    let rename = |ident: &mut Ident| {
+        if ident.name == from {
+            to.clone_into(&mut ident.name);
+        }
+    };
+    for item in items.iter_mut() {
+        if let ItemKind::Pool(pool) = &mut item.kind {
+            pool.categories.iter_mut().for_each(rename);
+            for split in &mut pool.splits {
+                if let Split::Fixed { catalog, .. } = split {
+                    catalog
+                        .iter_mut()
+                        .for_each(|part| rename(&mut part.category));
+                }
+            }
+        }
+        item.kind.walk_exprs_mut(&mut |e| {
+            if let crate::syntax::ast::ExprKind::Name(ident) = &mut e.kind {
+                rename(ident);
+            }
+        });
+    }
+}
+
+/// Makes every text literal `from` in expressions read `to`.
+fn retarget_texts(items: &mut [Item], from: &str, to: &str) {
+    for item in items.iter_mut() {
+        item.kind.walk_exprs_mut(&mut |e| {
+            if let crate::syntax::ast::ExprKind::Literal(crate::syntax::ast::Literal::Text(t)) =
+                &mut e.kind
+                && t == from
+            {
+                to.clone_into(t);
+            }
+        });
     }
 }
 

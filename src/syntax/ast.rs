@@ -914,3 +914,120 @@ impl BinaryOp {
         }
     }
 }
+
+impl Expr {
+    /// Calls `f` on this expression and every expression inside it, parents first.
+    pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        f(self);
+        match &mut self.kind {
+            ExprKind::Literal(_) | ExprKind::Name(_) => {}
+            ExprKind::Member(base, _) | ExprKind::Unary(_, base) => base.walk_mut(f),
+            ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => {
+                a.walk_mut(f);
+                b.walk_mut(f);
+            }
+            ExprKind::If(c, a, b) => {
+                c.walk_mut(f);
+                a.walk_mut(f);
+                b.walk_mut(f);
+            }
+            ExprKind::Call(_, args) => args.iter_mut().for_each(|a| a.walk_mut(f)),
+        }
+    }
+}
+
+impl ItemKind {
+    /// Calls `f` on every expression of the item (see [`Expr::walk_mut`]).
+    pub fn walk_exprs_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        let mut each = |e: &mut Expr| e.walk_mut(f);
+        match self {
+            ItemKind::Header(h) => h.entries.iter_mut().for_each(|e| {
+                if let HeaderEntryKind::MaxScore(x) = &mut e.kind {
+                    each(x);
+                }
+            }),
+            ItemKind::Pool(p) => {
+                p.points.iter_mut().for_each(&mut each);
+                for split in &mut p.splits {
+                    if let Split::Fixed { catalog, .. } = split {
+                        catalog
+                            .iter_mut()
+                            .flat_map(|c| &mut c.entries)
+                            .for_each(|e| each(&mut e.weight));
+                    }
+                }
+            }
+            ItemKind::Class(c) => c
+                .rules
+                .iter_mut()
+                .for_each(|r| r.kind.walk_exprs_mut(&mut each)),
+            ItemKind::Completion(c) => c.cases.iter_mut().for_each(|case| each(&mut case.formula)),
+            ItemKind::Grades(g) => g.grades.iter_mut().for_each(|grade| {
+                each(&mut grade.share);
+                grade.up_to.iter_mut().for_each(&mut each);
+            }),
+            ItemKind::Missing(m) => m.entries.iter_mut().for_each(|e| match &mut e.kind {
+                MissingEntryKind::Unexplained(x) | MissingEntryKind::Explained(x) => each(x),
+                MissingEntryKind::Markers(_) => {}
+            }),
+            ItemKind::Discard(d) => {
+                each(&mut d.condition);
+                d.finding.walk_exprs_mut(&mut each);
+            }
+            ItemKind::Check(c) => {
+                c.condition.iter_mut().for_each(&mut each);
+                c.assertion.iter_mut().for_each(&mut each);
+                c.at.iter_mut().for_each(&mut each);
+                c.finding.walk_exprs_mut(&mut each);
+            }
+            ItemKind::Adjust(a) => {
+                a.condition.iter_mut().for_each(&mut each);
+                each(&mut a.formula);
+            }
+            ItemKind::Rating(r) => r
+                .entries
+                .iter_mut()
+                .for_each(|e| e.condition.iter_mut().for_each(&mut each)),
+            ItemKind::Line(l) => {
+                l.points.iter_mut().for_each(&mut each);
+                l.score.iter_mut().for_each(&mut each);
+            }
+            ItemKind::Form(_)
+            | ItemKind::Category(_)
+            | ItemKind::Comparators(_)
+            | ItemKind::Rounding(_)
+            | ItemKind::Findings(_)
+            | ItemKind::Remove(_)
+            | ItemKind::Rename(_) => {}
+        }
+    }
+}
+
+impl ClassRuleKind {
+    fn walk_exprs_mut(&mut self, each: &mut dyn FnMut(&mut Expr)) {
+        match self {
+            ClassRuleKind::Full { lower, upper } => {
+                each(lower);
+                upper.iter_mut().for_each(each);
+            }
+            ClassRuleKind::Below(d) | ClassRuleKind::Above(d) => {
+                each(&mut d.rate);
+                each(&mut d.per);
+            }
+            ClassRuleKind::Floor(x) | ClassRuleKind::Cap(x) | ClassRuleKind::Score(x) => each(x),
+            ClassRuleKind::Completion(c) => {
+                c.cases.iter_mut().for_each(|case| each(&mut case.formula))
+            }
+        }
+    }
+}
+
+impl FindingSpec {
+    fn walk_exprs_mut(&mut self, each: &mut dyn FnMut(&mut Expr)) {
+        for part in self.message.iter_mut().flat_map(|m| &mut m.parts) {
+            if let TemplatePart::Hole(x) = part {
+                each(x);
+            }
+        }
+    }
+}
