@@ -114,10 +114,10 @@ impl PoolField {
     #[must_use]
     pub fn known_from(self) -> Stage {
         match self {
-            PoolField::Name | PoolField::Points | PoolField::Weight | PoolField::Count => {
-                Stage::Data
+            PoolField::Name => Stage::Data,
+            PoolField::Points | PoolField::Weight | PoolField::Count | PoolField::ExpectedWeight => {
+                Stage::Weights
             }
-            PoolField::ExpectedWeight => Stage::Weights,
             PoolField::Score => Stage::Scores,
         }
     }
@@ -194,11 +194,13 @@ pub enum Computed {
     Missing,
     /// The grade of a qualitative indicator.
     Grade,
+    /// The unit its target is written in (`%`, `小时`), or no value for a word target.
+    Unit,
 }
 
 impl Computed {
     /// Every computed value with its English and Chinese name.
-    pub const NAMES: [(&'static str, &'static str, Computed); 8] = [
+    pub const NAMES: [(&'static str, &'static str, Computed); 9] = [
         ("category", "类别", Computed::Category),
         ("recognized", "已识别", Computed::Recognized),
         ("expected_weight", "应有权重", Computed::ExpectedWeight),
@@ -207,6 +209,7 @@ impl Computed {
         ("quantitative", "定量", Computed::Quantitative),
         ("missing", "缺失", Computed::Missing),
         ("grade", "等级", Computed::Grade),
+        ("unit", "单位", Computed::Unit),
     ];
 
     /// The computed value named by either spelling.
@@ -231,7 +234,7 @@ impl Computed {
     #[must_use]
     pub fn known_from(self) -> Stage {
         match self {
-            Computed::Category | Computed::Recognized => Stage::Data,
+            Computed::Category | Computed::Recognized | Computed::Unit => Stage::Data,
             Computed::ExpectedWeight => Stage::Weights,
             Computed::Completion | Computed::Quantitative => Stage::Completion,
             Computed::Score | Computed::Missing | Computed::Grade => Stage::Scores,

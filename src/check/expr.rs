@@ -282,7 +282,7 @@ impl<'a> Resolver<'a> {
                 ));
             }
         }
-        let field = self.names.form.section(section)?.field(name)?;
+        let field = field_named(self.names.form.section(section)?, name)?;
         Some((
             Ty::of_field(field.ty),
             node(ir::ExprKind::RowField(field.key.clone()), span),
@@ -376,6 +376,13 @@ impl<'a> Resolver<'a> {
         // A row field is never a record, so `budget.initial` means the section even
         // inside rows that have a field `budget`; `funds.appropriation.initial` names a
         // field of the section `funds.appropriation`.
+        if let Some(path) = dotted_path(base) {
+            let full = format!("{path}.{}", field.name);
+            if let Some(rows) = self.names.form.section(&full).filter(|s| s.shape == Shape::Rows) {
+                let key = rows.key.clone();
+                return (Ty::Rows(key.clone()), node(ir::ExprKind::Rows { section: key }, span));
+            }
+        }
         if let Some(path) = dotted_path(base)
             && let Some(section) = self
                 .names
@@ -387,9 +394,9 @@ impl<'a> Resolver<'a> {
         }
         let (base_ty, base_ir) = self.resolve(base, scope);
         match base_ty {
-            Ty::Rows(section) => self.project(&section, base_ir, field, span),
+            Ty::Rows(section) => self.project(&section, base_ir, field, span, scope),
             Ty::Row(section) => {
-                let (ty, resolved) = self.project(&section, base_ir, field, span);
+                let (ty, resolved) = self.project(&section, base_ir, field, span, scope);
                 let ty = match ty {
                     Ty::List(inner) => *inner,
                     other => other,
@@ -422,7 +429,7 @@ impl<'a> Resolver<'a> {
         let Some(section) = self.names.form.section(&key) else {
             return error_node(span);
         };
-        match section.field(&field.name) {
+        match field_named(section, &field.name) {
             Some(f) => (
                 Ty::of_field(f.ty),
                 node(
@@ -447,7 +454,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// `rows.field`: the field of each row as a list.
-    fn project(&mut self, section: &str, base: ir::Expr, field: &ast::Ident, span: Span) -> Typed {
+    fn project(
+        &mut self,
+        section: &str,
+        base: ir::Expr,
+        field: &ast::Ident,
+        span: Span,
+        scope: &Scope,
+    ) -> Typed {
         if section == POOLS && self.names.form.section(POOLS).is_none() {
             let Some(pool_field) = PoolField::from_name(&field.name) else {
                 let names = PoolField::NAMES.map(|(en, _, _)| en);
@@ -459,6 +473,10 @@ impl<'a> Resolver<'a> {
                 });
                 return error_node(span);
             };
+            if pool_field.known_from() > scope.stage {
+                self.too_early(&field.name, field.span, pool_field.known_from(), scope.stage);
+                return error_node(span);
+            }
             return (
                 Ty::List(Box::new(pool_field_type(pool_field))),
                 node(
@@ -470,8 +488,12 @@ impl<'a> Resolver<'a> {
         let computed = (section == INDICATORS)
             .then(|| Computed::from_name(&field.name))
             .flatten();
+        if let Some(c) = computed.filter(|c| c.known_from() > scope.stage) {
+            self.too_early(&field.name, field.span, c.known_from(), scope.stage);
+            return error_node(span);
+        }
         let schema = self.names.form.section(section);
-        let (ty, projection) = match (computed, schema.and_then(|s| s.field(&field.name))) {
+        let (ty, projection) = match (computed, schema.and_then(|s| field_named(s, &field.name))) {
             (Some(c), _) => (computed_type(c), Projection::Computed(c)),
             (None, Some(f)) => (Ty::of_field(f.ty), Projection::Field(f.key.clone())),
             (None, None) => {
@@ -747,6 +769,12 @@ fn stage_words(stage: Stage) -> &'static str {
     }
 }
 
+/// A field by its key, or by the form's own words for it (`实际完成值` for `actual`), so
+/// that a ruleset written in Chinese can name fields as the form does.
+fn field_named<'s>(section: &'s crate::data::schema::SectionSchema, name: &str) -> Option<&'s crate::data::schema::FieldSchema> {
+    section.field(name).or_else(|| section.fields.iter().find(|f| f.label == name))
+}
+
 /// `a.b.c` as the text `a.b.c`, where an expression is only names and members.
 fn dotted_path(expr: &ast::Expr) -> Option<String> {
     match &expr.kind {
@@ -806,7 +834,7 @@ fn computed_type(computed: Computed) -> Ty {
         Computed::Recognized | Computed::Quantitative | Computed::Missing => Ty::Bool,
         Computed::ExpectedWeight | Computed::Score => Ty::Num(Dim::Points),
         Computed::Completion => Ty::Num(Dim::Scalar),
-        Computed::Grade => Ty::Text,
+        Computed::Grade | Computed::Unit => Ty::Text,
     }
 }
 

@@ -34,6 +34,11 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
         let label = text(row, "category").unwrap_or("");
         let name = text(row, "name").unwrap_or("");
         state.category = plan.category_of_label(label);
+        if let super::measure::Reading::Quantity(q) =
+            super::measure::read(text(row, "target"), &plan.words, &[])
+        {
+            state.unit = Some(q.unit);
+        }
         match state.category {
             None => findings.push(unknown_category(plan, row, label, name)),
             Some(category) => match catalog_entry(plan, category, name) {

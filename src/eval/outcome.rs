@@ -109,6 +109,8 @@ pub struct RowState {
     pub missing: bool,
     /// The grade of a qualitative indicator.
     pub grade: Option<String>,
+    /// The unit of a quantitative target.
+    pub unit: Option<String>,
 }
 
 impl RowState {
@@ -130,6 +132,10 @@ impl RowState {
                 .grade
                 .as_deref()
                 .map_or(Value::Null, |g| Value::Text(g.into())),
+            Computed::Unit => self
+                .unit
+                .as_deref()
+                .map_or(Value::Null, |u| Value::Text(u.into())),
         }
     }
 }
