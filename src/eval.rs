@@ -40,31 +40,44 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);
     let classified = states.clone();
-    weights::allocate(&mut Env::new(plan, project, &classified), rows, &mut states)?;
+    let named = weights::named_pools(plan);
+    let max_score = match &plan.max_score {
+        Some(e) => weights::number(
+            &mut Env::new(plan, project, &classified).with_pools(&named),
+            e,
+        )?,
+        None => None,
+    };
+    let early = |states| {
+        Env::new(plan, project, states)
+            .with_pools(&named)
+            .with_max(max_score)
+    };
+    weights::allocate(&mut early(&classified), rows, &mut states)?;
     let weighed = states.clone();
-    let mut pools = weights::pool_states(&mut Env::new(plan, project, &weighed), rows, &states)?;
-    let discarded = checks::discards(
-        &mut Env::new(plan, project, &weighed).with_pools(&pools),
-        rows,
-        &states,
-        &mut findings,
-    )?;
+    let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
+    let discarded = {
+        let mut env = scoring_env(plan, project, &weighed, &pools, max_score);
+        checks::discards(&mut env, rows, &states, &mut findings)?
+    };
     score_rows(
         plan,
         project,
         &pools,
+        max_score,
         &discarded,
         &mut states,
         &mut findings,
     )?;
-    totals::adjust_scores(plan, project, &mut states, &pools, &mut findings)?;
     weights::add_scores(plan, &mut pools, &states)?;
-    let mut env = Env::new(plan, project, &states).with_pools(&pools);
-    let max_score = match &plan.max_score {
-        Some(e) => weights::number(&mut env, e)?,
-        None => None,
-    };
-    env.max_score = max_score;
+    let before = states.clone();
+    totals::adjust_scores(
+        &mut scoring_env(plan, project, &before, &pools, max_score),
+        &mut states,
+        &mut findings,
+    )?;
+    weights::add_scores(plan, &mut pools, &states)?;
+    let mut env = scoring_env(plan, project, &states, &pools, max_score);
     let lines = totals::lines(&mut env)?;
     let line_scores: Vec<(String, Decimal)> =
         lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
@@ -91,11 +104,25 @@ pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     })
 }
 
+/// An environment that sees the rows and pools as far as they are known.
+fn scoring_env<'a>(
+    plan: &'a Plan,
+    project: &'a Project,
+    states: &'a [RowState],
+    pools: &'a [outcome::PoolState],
+    max_score: Option<Decimal>,
+) -> Env<'a> {
+    Env::new(plan, project, states)
+        .with_pools(pools)
+        .with_max(max_score)
+}
+
 /// Scores every recognised row; formulas see every row's classification and weight.
 fn score_rows(
     plan: &Plan,
     project: &Project,
     pools: &[outcome::PoolState],
+    max_score: Option<Decimal>,
     discarded: &[bool],
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
@@ -104,7 +131,9 @@ fn score_rows(
     let weighed = states.to_vec();
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
-            let mut env = Env::new(plan, project, &weighed).with_pools(pools);
+            let mut env = Env::new(plan, project, &weighed)
+                .with_pools(pools)
+                .with_max(max_score);
             let refused = discarded.get(i).copied().unwrap_or(false);
             score::score_row(&mut env, i, row, state, refused, findings)?;
         } else {

@@ -115,9 +115,10 @@ impl PoolField {
     pub fn known_from(self) -> Stage {
         match self {
             PoolField::Name => Stage::Data,
-            PoolField::Points | PoolField::Weight | PoolField::Count | PoolField::ExpectedWeight => {
-                Stage::Weights
-            }
+            PoolField::Points
+            | PoolField::Weight
+            | PoolField::Count
+            | PoolField::ExpectedWeight => Stage::Weights,
             PoolField::Score => Stage::Scores,
         }
     }

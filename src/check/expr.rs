@@ -378,9 +378,17 @@ impl<'a> Resolver<'a> {
         // field of the section `funds.appropriation`.
         if let Some(path) = dotted_path(base) {
             let full = format!("{path}.{}", field.name);
-            if let Some(rows) = self.names.form.section(&full).filter(|s| s.shape == Shape::Rows) {
+            if let Some(rows) = self
+                .names
+                .form
+                .section(&full)
+                .filter(|s| s.shape == Shape::Rows)
+            {
                 let key = rows.key.clone();
-                return (Ty::Rows(key.clone()), node(ir::ExprKind::Rows { section: key }, span));
+                return (
+                    Ty::Rows(key.clone()),
+                    node(ir::ExprKind::Rows { section: key }, span),
+                );
             }
         }
         if let Some(path) = dotted_path(base)
@@ -474,7 +482,12 @@ impl<'a> Resolver<'a> {
                 return error_node(span);
             };
             if pool_field.known_from() > scope.stage {
-                self.too_early(&field.name, field.span, pool_field.known_from(), scope.stage);
+                self.too_early(
+                    &field.name,
+                    field.span,
+                    pool_field.known_from(),
+                    scope.stage,
+                );
                 return error_node(span);
             }
             return (
@@ -771,8 +784,13 @@ fn stage_words(stage: Stage) -> &'static str {
 
 /// A field by its key, or by the form's own words for it (`实际完成值` for `actual`), so
 /// that a ruleset written in Chinese can name fields as the form does.
-fn field_named<'s>(section: &'s crate::data::schema::SectionSchema, name: &str) -> Option<&'s crate::data::schema::FieldSchema> {
-    section.field(name).or_else(|| section.fields.iter().find(|f| f.label == name))
+fn field_named<'s>(
+    section: &'s crate::data::schema::SectionSchema,
+    name: &str,
+) -> Option<&'s crate::data::schema::FieldSchema> {
+    section
+        .field(name)
+        .or_else(|| section.fields.iter().find(|f| f.label == name))
 }
 
 /// `a.b.c` as the text `a.b.c`, where an expression is only names and members.

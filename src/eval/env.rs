@@ -64,6 +64,12 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// The same environment knowing the most points a project can score.
+    pub(crate) fn with_max(mut self, max_score: Option<Decimal>) -> Self {
+        self.max_score = max_score;
+        self
+    }
+
     /// The same environment seeing what is known of the pools.
     pub(crate) fn with_pools(mut self, pools: &'a [PoolState]) -> Self {
         self.pools = pools;

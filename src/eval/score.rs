@@ -230,12 +230,36 @@ fn quantitative(
             let points = env.in_row(&section, row_index, |env| env.eval(formula));
             env.current = None;
             env.locals = None;
-            Ok(Earned::Points(
-                points?.as_num().map_or(Decimal::ZERO, |n| n.value),
-            ))
+            let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
+            Ok(Earned::Points(held_to_weight(env, class, points, state)?))
         }
         None => band_share(env, class, completion).map(Earned::Share),
     }
+}
+
+/// A formula's points held between the class's floor and cap, as shares of the weight
+/// (0% and 100% unless the class says otherwise), like a band's.
+fn held_to_weight(
+    env: &mut Env<'_>,
+    class: &ClassPlan,
+    points: Decimal,
+    state: &RowState,
+) -> Result<Decimal> {
+    let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
+    let mut share = |e: &Option<Expr>, default: Decimal| -> Result<Decimal> {
+        Ok(match e {
+            Some(e) => number(env, e)?.unwrap_or(default),
+            None => default,
+        })
+    };
+    let (floor, cap) = (
+        share(&class.def.floor, Decimal::ZERO)?,
+        share(&class.def.cap, Decimal::ONE)?,
+    );
+    let overflow = || EvalError::arith(ArithError::Overflow, class.def.span);
+    let low = weight.checked_mul(floor).ok_or_else(overflow)?;
+    let high = weight.checked_mul(cap).ok_or_else(overflow)?;
+    Ok(points.max(low).min(high))
 }
 
 fn display_unit(unit: &str) -> &str {

@@ -7,38 +7,37 @@ use rust_decimal::Decimal;
 
 use crate::check::checked::AdjustDef;
 use crate::check::expr::INDICATORS;
-use crate::compile::Plan;
-use crate::data::project::Project;
 use crate::finding::Finding;
 use crate::value::{self, Num, Unit, Value};
 
 use super::classify::text;
 use super::env::Env;
 use super::error::EvalError;
-use super::outcome::{PoolState, RowState};
+use super::outcome::RowState;
 use super::score::round_score;
 
 type Result<T> = std::result::Result<T, EvalError>;
 
 /// Applies every `adjust … score for indicators` in order; each change is a finding.
 pub(crate) fn adjust_scores(
-    plan: &Plan,
-    project: &Project,
+    env: &mut Env<'_>,
     states: &mut [RowState],
-    pools: &[PoolState],
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
+    let (plan, project) = (env.plan, env.project);
     let section: Arc<str> = INDICATORS.into();
     let rows = project.rows(INDICATORS);
+    // Every row sees the scores as they were before the adjustments; each adjustment
+    // works on the scores the previous ones left.
     for adjust in plan.adjustments.iter().filter(|a| a.rows.is_some()) {
-        // Every row of one adjustment sees the scores as they were before it.
-        let before = states.to_vec();
-        let mut env = Env::new(plan, project, &before).with_pools(pools);
         for i in 0..states.len() {
-            if !before.get(i).is_some_and(|s| s.recognized) {
+            if !states.get(i).is_some_and(|s| s.recognized) {
                 continue;
             }
-            let Some(new) = env.in_row(&section, i, |env| adjusted(env, adjust))? else {
+            env.current = states.get(i).map(|s| (i, s.clone()));
+            let result = env.in_row(&section, i, |env| adjusted(env, adjust));
+            env.current = None;
+            let Some(new) = result? else {
                 continue;
             };
             let Some(state) = states.get_mut(i) else {

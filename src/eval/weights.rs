@@ -136,6 +136,17 @@ fn residual_carrier(
     }
 }
 
+/// Each pool's name, which is all that is known of it before weights are allotted.
+pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState> {
+    plan.pools
+        .iter()
+        .map(|p| PoolState {
+            name: p.name.clone(),
+            ..PoolState::default()
+        })
+        .collect()
+}
+
 /// What is known of each pool once weights are allotted: its points, members and
 /// weights. Scores are added by [`add_scores`].
 pub(crate) fn pool_states(
