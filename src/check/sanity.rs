@@ -122,13 +122,13 @@ fn show(ratio: Decimal) -> String {
         .map_or_else(|| ratio.to_string(), |p| format!("{}%", p.normalize()))
 }
 
-/// The threshold of `total >= N` or `total > N`, where a grade is written so.
-fn threshold(condition: &ir::Expr) -> Option<Decimal> {
+/// The threshold of `total >= N` or `total > N` (strict), where a grade is written so.
+fn threshold(condition: &ir::Expr) -> Option<(Decimal, bool)> {
     match &condition.kind {
-        ir::ExprKind::Binary(BinaryOp::Ge | BinaryOp::Gt, left, right)
+        ir::ExprKind::Binary(op @ (BinaryOp::Ge | BinaryOp::Gt), left, right)
             if left.kind == ir::ExprKind::Global(Global::Total) =>
         {
-            constant(right)
+            constant(right).map(|t| (t, *op == BinaryOp::Gt))
         }
         _ => None,
     }
@@ -138,21 +138,26 @@ fn threshold(condition: &ir::Expr) -> Option<Decimal> {
 /// grade may follow `otherwise` (it could never apply).
 pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
     let Some(last) = rating.last() else { return };
-    // Grades written as `total >= N` must go down: a grade after a lower threshold
-    // could never apply, because the first grade that holds wins.
-    let mut lowest: Option<Decimal> = None;
+    // Grades written as `total >= N` (or `>`) must go down: a grade whose totals an
+    // earlier grade already takes could never apply, because the first that holds wins.
+    let mut widest: Option<(Decimal, bool)> = None;
     for grade in rating {
-        let Some(t) = grade.condition.as_ref().and_then(threshold) else {
+        let Some((t, strict)) = grade.condition.as_ref().and_then(threshold) else {
             continue;
         };
-        if lowest.is_some_and(|l| t >= l) {
+        let covered =
+            widest.is_some_and(|(l, l_strict)| t > l || (t == l && (strict || !l_strict)));
+        if covered {
             errors.push(CheckError::Unreachable {
                 what: format!("grade `{}`", grade.name),
                 span: grade.span.into(),
-                help: "an earlier grade with a lower threshold already takes every total this one would; order the grades from the highest threshold down".to_owned(),
+                help: "an earlier grade already takes every total this one would; order the grades from the highest threshold down".to_owned(),
             });
         }
-        lowest = Some(lowest.map_or(t, |l| l.min(t)));
+        widest = match widest {
+            Some((l, l_strict)) if l < t || (l == t && !l_strict) => Some((l, l_strict)),
+            _ => Some((t, strict)),
+        };
     }
     if let Some(first_otherwise) = rating.iter().position(|r| r.condition.is_none()) {
         for unreachable in rating.iter().skip(first_otherwise + 1) {
