@@ -51,7 +51,7 @@ fn describe(key: &Key) -> (String, String) {
         Key::Header => ("a header".to_owned(), "ruleset".to_owned()),
         Key::Form => ("a form".to_owned(), "form".to_owned()),
         Key::Named(kind, name) => (kind.keyword().to_owned(), name.clone()),
-        Key::Single(kind) => (kind.keyword().to_owned(), kind.keyword().to_owned()),
+        Key::Single(kind) => ("block".to_owned(), kind.keyword().to_owned()),
     }
 }
 
@@ -97,41 +97,67 @@ fn place(
     let Some(key) = key_of(&item.kind) else {
         return;
     };
-    let existing = items
-        .iter_mut()
-        .find(|i| key_of(&i.kind).as_ref() == Some(&key));
-    match (existing, mode, &key) {
-        (Some(base), _, Key::Header) => merge_item(base, item, errors),
-        (Some(base), Mode::Override, _) => merge_item(base, item, errors),
-        (Some(base), Mode::Define, _) => {
+    let matching: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| key_of(&i.kind).as_ref() == Some(&key))
+        .map(|(n, _)| n)
+        .collect();
+    let Some(&first) = matching.first() else {
+        match mode {
+            Mode::Define => items.push(item),
+            Mode::Override => errors.push(not_in_base(items, &key, &item)),
+        }
+        return;
+    };
+    match (mode, &key) {
+        // Several checks, discards or adjustments may share a code: a new one joins them.
+        (
+            Mode::Define,
+            Key::Named(ItemKindName::Check | ItemKindName::Discard | ItemKindName::Adjust, _),
+        ) => {
+            items.push(item);
+        }
+        // Findings severities and comparator words add up, like several blocks in one file.
+        (Mode::Define, Key::Single(ItemKindName::Findings | ItemKindName::Comparators))
+        | (_, Key::Header) => {
+            if let Some(base) = items.get_mut(first) {
+                merge_item(base, item, errors);
+            }
+        }
+        (Mode::Define, _) => {
             let (what, name) = describe(&key);
+            let first = items.get(first).map_or(item.span, name_span);
             errors.push(LinkError::AlreadyDefined {
                 what,
                 name,
                 span: name_span(&item).into(),
-                first: name_span(base).into(),
+                first: first.into(),
             });
         }
-        (None, Mode::Define, _) => items.push(item),
-        (None, Mode::Override, _) => {
-            let (what, name) = describe(&key);
-            let candidates: Vec<String> = items
-                .iter()
-                .filter_map(|i| match key_of(&i.kind) {
-                    Some(Key::Named(k, n)) if matches!(&key, Key::Named(kind, _) if *kind == k) => {
-                        Some(n)
-                    }
-                    _ => None,
-                })
-                .collect();
-            errors.push(LinkError::NotInBase {
-                help: suggest::did_you_mean(&name, candidates.iter().map(String::as_str))
-                    .or_else(|| Some(format!("to add a new {what}, write it without `override`"))),
-                what,
-                name,
-                span: name_span(&item).into(),
-            });
+        // An override changes every item that bears the key (checks may share a code).
+        (Mode::Override, _) => {
+            for n in matching {
+                if let Some(base) = items.get_mut(n) {
+                    merge_item(base, item.clone(), errors);
+                }
+            }
         }
+    }
+}
+
+fn not_in_base(items: &[Item], key: &Key, item: &Item) -> LinkError {
+    let (what, name) = describe(key);
+    let candidates: Vec<String> = match key {
+        Key::Named(kind, _) => names_of_kind(items, *kind),
+        _ => Vec::new(),
+    };
+    LinkError::NotInBase {
+        help: suggest::did_you_mean(&name, candidates.iter().map(String::as_str))
+            .or_else(|| Some(format!("to add a new {what}, write it without `override`"))),
+        what,
+        name,
+        span: name_span(item).into(),
     }
 }
 
@@ -219,14 +245,18 @@ fn form(base: &mut Form, child: Form, errors: &mut Vec<LinkError>) {
             .find(|s| s.key.name == section.key.name)
         {
             Some(existing) => form_section(existing, section, errors),
-            None => base.sections.push(section),
+            None => {
+                nothing_to_remove(&section.removed, "form field", errors);
+                base.sections.push(section);
+            }
         }
     }
 }
 
 fn form_section(base: &mut FormSection, child: FormSection, errors: &mut Vec<LinkError>) {
     base.label = child.label;
-    base.optional = child.optional;
+    // `optional` can be added by an override, not taken away by leaving it out.
+    base.optional |= child.optional;
     base.rows = child.rows;
     if !child.doc.is_empty() {
         base.doc = child.doc;
@@ -269,6 +299,24 @@ fn pool(base: &mut Pool, child: Pool, errors: &mut Vec<LinkError>) {
             ) => {
                 catalog_changes(catalog, changes, errors);
             }
+            (
+                Some(Split::Evenly {
+                    share, residual, ..
+                }),
+                Split::Evenly {
+                    share: new_share,
+                    residual: new_residual,
+                    ..
+                },
+            ) => {
+                // Only what the override states changes.
+                if new_share.is_some() {
+                    *share = new_share;
+                }
+                if new_residual.is_some() {
+                    *residual = new_residual;
+                }
+            }
             (Some(existing), split) => *existing = split,
             (None, split) => base.splits.push(split),
         }
@@ -297,7 +345,10 @@ fn catalog_changes(
                     upsert(&mut part.entries, entry, |e| &e.name.name);
                 }
             }
-            None => catalog.push(change),
+            None => {
+                nothing_to_remove(&change.removed, "catalog indicator", errors);
+                catalog.push(change);
+            }
         }
     }
 }
@@ -328,9 +379,29 @@ fn completion(base: &mut Completion, child: Completion) {
 fn comparators(base: &mut Vec<ComparatorWords>, child: Vec<ComparatorWords>) {
     for words in child {
         match base.iter_mut().find(|w| w.comparator == words.comparator) {
-            Some(existing) => *existing = words,
+            // The words before and after the number are replaced separately.
+            Some(existing) => {
+                if !words.before.is_empty() {
+                    existing.before = words.before;
+                }
+                if !words.after.is_empty() {
+                    existing.after = words.after;
+                }
+            }
             None => base.push(words),
         }
+    }
+}
+
+/// `remove` entries in a part the override adds: there is nothing to remove.
+fn nothing_to_remove(removed: &[Ident], what: &str, errors: &mut Vec<LinkError>) {
+    for gone in removed {
+        errors.push(LinkError::NotInBase {
+            what: what.to_owned(),
+            name: gone.name.clone(),
+            span: gone.span.into(),
+            help: None,
+        });
     }
 }
 
@@ -565,10 +636,13 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
         }
         ItemKindName::Category | ItemKindName::Pool | ItemKindName::Class | ItemKindName::Check => {
             let target = Key::Named(renaming.kind, from.name.clone());
-            let Some(item) = items
-                .iter_mut()
-                .find(|i| key_of(&i.kind).as_ref() == Some(&target))
-            else {
+            let matching: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| key_of(&i.kind).as_ref() == Some(&target))
+                .map(|(n, _)| n)
+                .collect();
+            if matching.is_empty() {
                 let names = names_of_kind(items, renaming.kind);
                 errors.push(LinkError::NotInBase {
                     what: renaming.kind.keyword().to_owned(),
@@ -577,8 +651,12 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
                     help: suggest::did_you_mean(&from.name, names.iter().map(String::as_str)),
                 });
                 return;
-            };
-            rename_item(item, from, to);
+            }
+            for n in matching {
+                if let Some(item) = items.get_mut(n) {
+                    rename_item(item, from, to.clone());
+                }
+            }
             match renaming.kind {
                 ItemKindName::Class => retarget_classes(items, &from.name, &renaming.to),
                 ItemKindName::Category => retarget_categories(items, &from.name, &renaming.to.name),
