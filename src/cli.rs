@@ -31,6 +31,17 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate project files against a ruleset (评估自评表).
     Check(CheckArgs),
+    /// Print a ruleset with its `extends` chain applied, each item marked with the file
+    /// and line it comes from (显示合并后的规则集).
+    Show(ShowArgs),
+}
+
+/// Arguments of `perfeval show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The ruleset, such as `rulesets/2024.rules`.
+    #[arg(long, value_name = "RULESET")]
+    pub rules: PathBuf,
 }
 
 /// Arguments of `perfeval check`.
@@ -81,7 +92,27 @@ const WIDTH: usize = 100;
 pub fn run(cli: Cli) -> Status {
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Show(args) => show(&args),
     }
+}
+
+/// Prints the resolved ruleset; it must also check, so that what is shown is what runs.
+fn show(args: &ShowArgs) -> Status {
+    let linked = match crate::link::link(&args.rules, &mut FileLoader) {
+        Ok(linked) => linked,
+        Err(e) => {
+            eprint_diagnostic(&e);
+            return Status::Failure;
+        }
+    };
+    if let Err(e) = crate::check(&linked.ruleset, linked.sources.clone()) {
+        eprint_diagnostic(&crate::Error::Check(e));
+        return Status::Failure;
+    }
+    let origin = |span| linked.sources.origin(span);
+    let text = crate::syntax::print::print(&linked.ruleset, &origin);
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    Status::Pass
 }
 
 fn colour(stream_is_terminal: bool) -> bool {

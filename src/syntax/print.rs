@@ -31,7 +31,7 @@ use crate::source::Span;
 /// An item whose span has an origin gets a `// from …` line before it (after its doc
 /// comment); an entry with a span of its own (a header entry, form section, split,
 /// class rule, comparator, grade, missing entry, catalog entry, rating entry or finding
-/// entry) gets a trailing `// from …` where its origin differs from its item's.
+/// entry) gets a trailing `// from …` where it comes from another file than its item.
 ///
 /// Every tree [`parse`](crate::parse) yields prints to text that parses back to it,
 /// spans aside. A tree built or merged by other means prints to valid text as long as
@@ -80,7 +80,17 @@ impl Printer<'_> {
 
     fn entry_origin(&self, span: Span) -> Option<String> {
         let origin = one_line((self.origin)(span)?);
-        (Some(&origin) != self.item_origin.as_ref()).then_some(origin)
+        // An entry is marked only where it comes from another file than its item (an
+        // override): lines always differ, files tell what changed.
+        let file = |o: &str| {
+            o.rsplit_once(':')
+                .map_or(o.to_owned(), |(f, _)| f.to_owned())
+        };
+        let same_file = self
+            .item_origin
+            .as_deref()
+            .is_some_and(|i| file(i) == file(&origin));
+        (!same_file).then_some(origin)
     }
 
     fn blank(&mut self) {

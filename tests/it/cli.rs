@@ -90,3 +90,30 @@ fn bad_arguments_exit_2() {
     let (_, _, code) = run(&["check", "examples/suzhou-2023-egov.toml"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn show_prints_the_resolved_ruleset_with_origins() {
+    let (stdout, stderr, code) = run(&[
+        "show",
+        "--rules",
+        "examples/policy-changes/deduction-3pct.rules",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "below deduct 3% per 1% // from examples/policy-changes/deduction-3pct.rules:"
+        )
+    );
+    assert!(stdout.contains("// from rulesets/2023.rules:"));
+    let source = perfeval::source::SourceFile::new("shown.rules", stdout.clone());
+    assert!(perfeval::parse(&source).is_ok(), "the output parses again");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn show_reports_a_broken_chain() {
+    let (stdout, stderr, code) = run(&["show", "--rules", "tests/fixtures/link/cycle/main.rules"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("perfeval::link::cycle"), "{stderr}");
+}
