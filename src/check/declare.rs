@@ -14,9 +14,10 @@ use super::error::CheckError;
 use super::expr::INDICATORS;
 
 /// The field types with their English and Chinese names.
-pub(crate) const FIELD_TYPES: [(&str, &str, FieldType); 9] = [
+pub(crate) const FIELD_TYPES: [(&str, &str, FieldType); 10] = [
     ("text", "文本", FieldType::Text),
     ("measure", "度量", FieldType::Measure),
+    ("measure", "指标值", FieldType::Measure),
     ("integer", "整数", FieldType::Integer),
     ("number", "数值", FieldType::Number),
     ("amount", "金额", FieldType::Amount),

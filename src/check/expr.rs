@@ -728,10 +728,7 @@ impl<'a> Resolver<'a> {
                 name: name.name.clone(),
                 span: name.span.into(),
                 help: suggest::did_you_mean(&name.name, names).unwrap_or_else(|| {
-                    format!(
-                        "the functions are {}",
-                        FUNCTIONS.map(|(en, _, _)| en).join(", ")
-                    )
+                    format!("the functions are {}", english_names(&FUNCTIONS).join(", "))
                 }),
             });
             for arg in args {
@@ -880,8 +877,19 @@ fn source_number(expr: &ast::Expr) -> String {
     }
 }
 
+/// The distinct English names of a table of spellings, in order.
+pub(crate) fn english_names<T>(table: &[(&'static str, &'static str, T)]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for (en, _, _) in table {
+        if !names.contains(en) {
+            names.push(en);
+        }
+    }
+    names
+}
+
 /// The built-in functions with their English and Chinese names.
-pub(crate) const FUNCTIONS: [(&str, &str, Function); 15] = [
+pub(crate) const FUNCTIONS: [(&str, &str, Function); 18] = [
     ("count", "计数", Function::Count),
     ("sum", "求和", Function::Sum),
     ("min", "最小", Function::Min),
@@ -895,6 +903,9 @@ pub(crate) const FUNCTIONS: [(&str, &str, Function); 15] = [
     ("any", "任一", Function::Any),
     ("all", "全部", Function::All),
     ("default", "缺省", Function::Default),
+    ("min", "最小值", Function::Min),
+    ("max", "最大值", Function::Max),
+    ("default", "默认", Function::Default),
     ("first", "首行", Function::First),
     ("subtotal", "小计", Function::Subtotal),
 ];

@@ -167,7 +167,7 @@ fn function(f: Function) -> &'static str {
     crate::check::expr::FUNCTIONS
         .iter()
         .find(|(_, _, x)| std::mem::discriminant(x) == std::mem::discriminant(&f))
-        .map_or("?", |(en, _, _)| en)
+        .map_or("?", |(_, zh, _)| zh)
 }
 
 /// What a failed comparison should have been, in words.

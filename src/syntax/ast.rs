@@ -679,7 +679,7 @@ pub enum RoundingMode {
 
 impl RoundingMode {
     /// Every mode with its English and Chinese spelling.
-    pub const NAMES: [(&'static str, &'static str, RoundingMode); 7] = [
+    pub const NAMES: [(&'static str, &'static str, RoundingMode); 8] = [
         (
             "half_away_from_zero",
             "四舍五入",
@@ -687,6 +687,7 @@ impl RoundingMode {
         ),
         ("half_toward_zero", "五舍六入", RoundingMode::HalfTowardZero),
         ("half_even", "银行家舍入", RoundingMode::HalfEven),
+        ("half_even", "四舍六入五成双", RoundingMode::HalfEven),
         ("truncate", "截尾", RoundingMode::Truncate),
         ("away_from_zero", "进一", RoundingMode::AwayFromZero),
         ("floor", "向下取整", RoundingMode::Floor),
