@@ -8,9 +8,12 @@
     reason = "a test fails loudly where its input is not what it expects"
 )]
 
+mod bad;
+mod catalogue;
 mod check;
 mod cli;
 mod common;
+mod corpus;
 mod data;
 mod eval;
 mod link;
@@ -18,5 +21,6 @@ mod mof;
 mod parse;
 mod policy;
 mod print;
+mod props;
 mod shipped;
 mod zh;
