@@ -56,6 +56,11 @@ pub struct CheckArgs {
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+    /// Write the report to this file instead of standard output. It is written to a
+    /// temporary file beside it and renamed into place, so an interrupted run leaves any
+    /// old report whole. It may not be one of the inputs.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Output formats.
@@ -171,8 +176,46 @@ fn check(args: &CheckArgs) -> Status {
             eprint_diagnostic(error);
         }
     }
-    let _ = std::io::stdout().write_all(out.as_bytes());
+    let written = match &args.output {
+        Some(path) => write_report(path, args, &out),
+        None => std::io::stdout().write_all(out.as_bytes()).or(Ok(())),
+    };
+    if let Err(error) = written {
+        eprint_diagnostic(&error);
+        return Status::Failure;
+    }
     status(&results, failed.drain(..).count())
+}
+
+/// Writes the report without ever touching an input, and atomically: a temporary file
+/// beside the target, flushed to disk, then renamed over it.
+fn write_report(path: &Path, args: &CheckArgs, text: &str) -> Result<(), Error> {
+    let io = |error| Error::Output {
+        path: path.to_owned(),
+        error,
+    };
+    let same = |input: &Path| match (std::fs::canonicalize(input), std::fs::canonicalize(path)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => input == path,
+    };
+    if same(&args.rules) || args.projects.iter().any(|p| same(p)) {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the report would overwrite an input; choose another --output",
+        )));
+    }
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(io)
 }
 
 fn status(results: &[ProjectResult], unreadable: usize) -> Status {
@@ -211,7 +254,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
         Err(source) => {
             errors.push(Error::Io {
                 path: dir.to_owned(),
-                source,
+                error: source,
             });
             return;
         }
@@ -244,15 +287,25 @@ fn load_and_evaluate(
     let Some(format) = Format::from_path(path) else {
         return Err(Error::Io {
             path: path.to_owned(),
-            source: std::io::Error::new(
+            error: std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 "a project file must end in .toml, .json, .yaml or .yml",
             ),
         });
     };
+    // A file too large to load is refused before it is read.
+    let size = std::fs::metadata(path)
+        .map_err(|source| Error::Io {
+            path: path.to_owned(),
+            error: source,
+        })?
+        .len();
+    if let Some(failure) = data::too_large(&name, usize::try_from(size).unwrap_or(usize::MAX)) {
+        return Err(Error::Data(failure));
+    }
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
-        source,
+        error: source,
     })?;
     let project = data::load_bytes(&name, &bytes, format, &plan.form)?;
     crate::evaluate(plan, &project).map_err(|e| Error::Eval(Failure::new(rules.clone(), e)))

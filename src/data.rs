@@ -131,9 +131,9 @@ fn read(text: &str, format: Format) -> Result<Option<Node>, DataError> {
 /// file dense with short rows), so an outsized file is refused before any is spent.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Refuses files above `MAX_FILE_BYTES`; this also keeps every offset within a span's
+/// Refuses files above `MAX_FILE_BYTES` (callers may ask before reading a file); this also keeps every offset within a span's
 /// `u32`.
-fn too_large(name: &str, size: usize) -> Option<DataFailure> {
+pub fn too_large(name: &str, size: usize) -> Option<DataFailure> {
     (size > MAX_FILE_BYTES).then(|| {
         let error = DataError::FileTooLarge {
             size,

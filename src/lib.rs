@@ -59,7 +59,7 @@ pub enum Error {
     #[diagnostic(transparent)]
     Eval(#[from] Failure<eval::error::EvalError>),
     /// A file cannot be read.
-    #[error("cannot read `{}`: {source}", path.display())]
+    #[error("cannot read `{}`: {error}", path.display())]
     #[diagnostic(
         code(perfeval::io),
         help("check the path and that the file is readable")
@@ -68,7 +68,19 @@ pub enum Error {
         /// The path.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// A report cannot be written.
+    #[error("cannot write `{}`: {error}", path.display())]
+    #[diagnostic(
+        code(perfeval::output),
+        help("choose a path in a folder you can write to, other than the inputs")
+    )]
+    Output {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
     },
 }
 

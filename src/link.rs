@@ -69,7 +69,7 @@ const MAX_CHAIN: usize = 32;
 pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
     let text = loader.read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
-        source,
+        error: source,
     })?;
     let mut chain = Chain {
         loader,

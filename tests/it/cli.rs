@@ -117,3 +117,42 @@ fn show_reports_a_broken_chain() {
     assert_eq!(stdout, "");
     assert!(stderr.contains("perfeval::link::cycle"), "{stderr}");
 }
+
+#[test]
+fn output_goes_to_a_file_atomically_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let report_arg = report.to_str().unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        "--output",
+        report_arg,
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(doc["projects"][0]["score"], "80.00");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+
+    let before =
+        std::fs::read(crate::common::root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--output",
+        "examples/suzhou-2023-egov.toml",
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::output"), "{stderr}");
+    let after =
+        std::fs::read(crate::common::root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    assert_eq!(before, after, "the input is untouched");
+}
