@@ -52,8 +52,10 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     }
 }
 
-/// A grade's range must not run backwards.
+/// A grade's range must not run backwards, and grades with ranges must together cover
+/// every share from 0% to 100%, so that a department can score any level it reaches.
 pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
+    range_coverage(grades, errors);
     for grade in grades {
         let (Some(low), Some(high)) = (
             percent(&grade.share),
@@ -73,6 +75,39 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
                 ),
             ));
         }
+    }
+}
+
+fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
+    let ranges: Option<Vec<(Decimal, Decimal, &GradeDef)>> = grades
+        .iter()
+        .filter(|g| g.up_to.is_some())
+        .map(|g| Some((percent(&g.share)?, percent(g.up_to.as_ref()?)?, g)))
+        .collect();
+    let Some(mut ranges) = ranges.filter(|r| !r.is_empty()) else {
+        return;
+    };
+    ranges.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut reached = Decimal::ZERO;
+    for (low, high, grade) in &ranges {
+        if *low > reached {
+            errors.push(nonsense(
+                grade.share.span,
+                format!(
+                    "no grade covers the shares from {} to {}",
+                    show(reached),
+                    show(*low)
+                ),
+            ));
+        }
+        reached = reached.max(*high);
+    }
+    if let Some((_, _, last)) = ranges.last().filter(|_| reached < Decimal::ONE) {
+        let span = last.up_to.as_ref().map_or(last.share.span, |e| e.span);
+        errors.push(nonsense(
+            span,
+            format!("no grade covers the shares from {} to 100%", show(reached)),
+        ));
     }
 }
 
