@@ -87,7 +87,7 @@ fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
     let Some(mut ranges) = ranges.filter(|r| !r.is_empty()) else {
         return;
     };
-    ranges.sort_by(|a, b| a.0.cmp(&b.0));
+    ranges.sort_by_key(|r| r.0);
     let mut reached = Decimal::ZERO;
     for (low, high, grade) in &ranges {
         if *low > reached {
