@@ -27,6 +27,20 @@ pub(crate) const FIELD_TYPES: [(&str, &str, FieldType); 10] = [
     ("bool", "是否", FieldType::Bool),
 ];
 
+/// `english (中文, 中文)` for each distinct English name of a table of spellings.
+pub(crate) fn spellings<T>(table: &[(&str, &str, T)]) -> Vec<String> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (en, zh, _) in table {
+        match out.iter_mut().find(|(e, _)| e == en) {
+            Some((_, zhs)) => zhs.push(zh),
+            None => out.push((en, vec![zh])),
+        }
+    }
+    out.into_iter()
+        .map(|(en, zh)| format!("{en} ({})", zh.join(", ")))
+        .collect()
+}
+
 /// Fields the engine reads from the indicator table, with the types they must have and
 /// whether the table must declare them.
 const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
@@ -238,14 +252,8 @@ fn field_type(ty: &ast::Ident, errors: &mut Vec<CheckError>) -> Option<FieldType
         errors.push(CheckError::UnknownType {
             name: ty.name.clone(),
             span: ty.span.into(),
-            help: suggest::did_you_mean(&ty.name, names).unwrap_or_else(|| {
-                format!(
-                    "the types are {}",
-                    FIELD_TYPES
-                        .map(|(en, zh, _)| format!("{en} ({zh})"))
-                        .join(", ")
-                )
-            }),
+            help: suggest::did_you_mean(&ty.name, names)
+                .unwrap_or_else(|| format!("the types are {}", spellings(&FIELD_TYPES).join(", "))),
         });
     }
     found

@@ -451,7 +451,10 @@ impl<'r, 'a> Items<'r, 'a> {
     fn grade_fields(&mut self, g: &ast::Grades) {
         let table = self.r.form().section(INDICATORS).cloned();
         for field in &g.read_from {
-            let declared = table.as_ref().and_then(|t| t.field(&field.name));
+            let declared = table.as_ref().and_then(|t| {
+                t.field(&field.name)
+                    .or_else(|| t.fields.iter().find(|f| f.label == field.name))
+            });
             match declared {
                 Some(f) if matches!(f.ty, FieldType::Text | FieldType::Measure) => {
                     self.checked.grade_fields.push(f.key.clone());

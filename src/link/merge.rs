@@ -71,7 +71,7 @@ fn name_span(item: &Item) -> Span {
 
 /// Applies `child` to `base`, reporting what does not fit.
 pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) -> Ruleset {
-    let mut items = base.items;
+    let mut items = coalesce(base.items);
     for item in child.items {
         match (&item.kind, item.mode) {
             (ItemKind::Remove(removal), _) => remove(&mut items, removal, item.span, errors),
@@ -85,6 +85,30 @@ pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) 
         child.doc
     };
     Ruleset { doc, items }
+}
+
+/// Joins a ruleset's several `findings` blocks into its first, and its several
+/// `comparators` blocks likewise: they add up within a file, and a change to "the"
+/// findings or comparators must meet one block.
+fn coalesce(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        let first = out.iter_mut().find(|i| {
+            matches!(
+                (&i.kind, &item.kind),
+                (ItemKind::Findings(_), ItemKind::Findings(_))
+                    | (ItemKind::Comparators(_), ItemKind::Comparators(_))
+            )
+        });
+        match (first.map(|f| &mut f.kind), item.kind) {
+            (Some(ItemKind::Findings(into)), ItemKind::Findings(more)) => {
+                into.entries.extend(more.entries);
+            }
+            (Some(ItemKind::Comparators(into)), ItemKind::Comparators(more)) => into.extend(more),
+            (_, kind) => out.push(Item { kind, ..item }),
+        }
+    }
+    out
 }
 
 /// Adds a new item, or applies an override to the base's item of the same key.
@@ -119,8 +143,12 @@ fn place(
             items.push(item);
         }
         // Findings severities and comparator words add up, like several blocks in one file.
-        (Mode::Define, Key::Single(ItemKindName::Findings | ItemKindName::Comparators))
-        | (_, Key::Header) => {
+        (Mode::Define, Key::Single(ItemKindName::Findings | ItemKindName::Comparators)) => {
+            if let Some(base) = items.get_mut(first) {
+                add_up(base, item, errors);
+            }
+        }
+        (_, Key::Header) => {
             if let Some(base) = items.get_mut(first) {
                 merge_item(base, item, errors);
             }
@@ -158,6 +186,38 @@ fn not_in_base(items: &[Item], key: &Key, item: &Item) -> LinkError {
         what,
         name,
         span: name_span(item).into(),
+    }
+}
+
+/// Adds a plain `findings` or `comparators` block to the base's: new codes and new
+/// words join; a code the base already sets is an error (`override findings` changes it).
+fn add_up(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
+    match (&mut base.kind, child.kind) {
+        (ItemKind::Findings(b), ItemKind::Findings(c)) => {
+            for entry in c.entries {
+                match b.entries.iter().find(|e| e.code.name == entry.code.name) {
+                    Some(first) => errors.push(LinkError::AlreadyDefined {
+                        what: "finding severity".to_owned(),
+                        name: entry.code.name.clone(),
+                        span: entry.code.span.into(),
+                        first: first.code.span.into(),
+                    }),
+                    None => b.entries.push(entry),
+                }
+            }
+        }
+        (ItemKind::Comparators(b), ItemKind::Comparators(c)) => {
+            for words in c {
+                match b.iter_mut().find(|w| w.comparator == words.comparator) {
+                    Some(existing) => {
+                        existing.before.extend(words.before);
+                        existing.after.extend(words.after);
+                    }
+                    None => b.push(words),
+                }
+            }
+        }
+        (b, c) => *b = c,
     }
 }
 

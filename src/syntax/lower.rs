@@ -876,7 +876,7 @@ fn lower_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
             RoundingMode::NAMES.iter().flat_map(|(en, zh, _)| [*en, *zh]),
         )
         .unwrap_or_else(|| {
-            "the modes are half_away_from_zero (四舍五入), half_toward_zero (五舍六入), half_even (银行家舍入), truncate (截尾), away_from_zero (进一), floor (向下取整), ceiling (向上取整)".to_owned()
+            "the modes are half_away_from_zero (四舍五入), half_toward_zero (五舍六入), half_even (银行家舍入, 四舍六入五成双), truncate (截尾), away_from_zero (进一), floor (向下取整), ceiling (向上取整)".to_owned()
         }),
     })?;
     Ok(Rounding {

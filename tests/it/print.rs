@@ -84,7 +84,10 @@ fn every_rules_file_round_trips() {
     let mut printed = 0;
     for path in &files {
         let name = relative(path);
-        let text = std::fs::read_to_string(path).unwrap();
+        // Fixtures of bad input include files that are not UTF-8: nothing to print.
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let Ok(ruleset) = perfeval::parse(&SourceFile::new(name.clone(), text)) else {
             continue;
         };
