@@ -32,8 +32,22 @@ pub trait Loader {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FileLoader;
 
+/// The largest ruleset file read: policies are a few hundred lines, so anything near
+/// this is not a ruleset.
+pub const MAX_RULESET_BYTES: u64 = 4 * 1024 * 1024;
+
 impl Loader for FileLoader {
     fn read(&mut self, path: &Path) -> std::io::Result<String> {
+        let size = std::fs::metadata(path)?.len();
+        if size > MAX_RULESET_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the file has {size} bytes, more than a ruleset's limit of {} MiB",
+                    MAX_RULESET_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         let bytes = std::fs::read(path)?;
         String::from_utf8(bytes).map_err(|e| {
             std::io::Error::new(
