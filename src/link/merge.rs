@@ -249,22 +249,26 @@ fn header(base: &mut Header, child: Header) {
     base.name = child.name;
     base.extends = None;
     for entry in child.entries {
-        let same = |e: &&mut crate::syntax::ast::HeaderEntry| {
-            std::mem::discriminant(&e.kind) == std::mem::discriminant(&entry.kind)
-        };
-        match base.entries.iter_mut().find(same) {
-            Some(existing) => *existing = entry,
-            None => base.entries.push(entry),
-        }
+        upsert_by(&mut base.entries, entry, |a, b| same_kind(&a.kind, &b.kind));
     }
 }
 
 /// Replaces the entry with the same name, or appends.
 fn upsert<T>(list: &mut Vec<T>, entry: T, name: impl Fn(&T) -> &str) {
-    match list.iter_mut().find(|e| name(e) == name(&entry)) {
+    upsert_by(list, entry, |a, b| name(a) == name(b));
+}
+
+/// Replaces the entry `same` matches, or appends.
+fn upsert_by<T>(list: &mut Vec<T>, entry: T, same: impl Fn(&T, &T) -> bool) {
+    match list.iter_mut().find(|e| same(e, &entry)) {
         Some(existing) => *existing = entry,
         None => list.push(entry),
     }
+}
+
+/// Whether two enums are the same variant: entries of a kind replace each other.
+fn same_kind<K>(a: &K, b: &K) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
 }
 
 /// Removes the named entries, reporting names the list does not have.
@@ -415,13 +419,7 @@ fn catalog_changes(
 
 fn class(base: &mut Class, child: Class) {
     for rule in child.rules {
-        let same = |r: &&mut crate::syntax::ast::ClassRule| {
-            std::mem::discriminant(&r.kind) == std::mem::discriminant(&rule.kind)
-        };
-        match base.rules.iter_mut().find(same) {
-            Some(existing) => *existing = rule,
-            None => base.rules.push(rule),
-        }
+        upsert_by(&mut base.rules, rule, |a, b| same_kind(&a.kind, &b.kind));
     }
 }
 
@@ -486,13 +484,7 @@ fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
 
 fn missing(base: &mut Missing, child: Missing) {
     for entry in child.entries {
-        let same = |e: &&mut crate::syntax::ast::MissingEntry| {
-            std::mem::discriminant(&e.kind) == std::mem::discriminant(&entry.kind)
-        };
-        match base.entries.iter_mut().find(same) {
-            Some(existing) => *existing = entry,
-            None => base.entries.push(entry),
-        }
+        upsert_by(&mut base.entries, entry, |a, b| same_kind(&a.kind, &b.kind));
     }
 }
 
