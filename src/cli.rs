@@ -240,7 +240,17 @@ fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut errors = Vec::new();
     for arg in args {
         if arg.is_dir() {
+            let before = files.len();
             walk(arg, &mut files, &mut errors);
+            if files.len() == before {
+                errors.push(Error::Io {
+                    path: arg.clone(),
+                    error: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "the folder holds no project file (.toml, .json, .yaml, .yml)",
+                    ),
+                });
+            }
         } else {
             files.push(arg.clone());
         }

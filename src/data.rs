@@ -78,6 +78,12 @@ pub fn load_bytes(
     if let Some(failure) = too_large(name, bytes.len()) {
         return Err(failure);
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let error = DataError::Utf16 {
+            span: Span::new(0, 0),
+        };
+        return Err(DataFailure::one(SourceFile::new(name, ""), error));
+    }
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str(SourceFile::new(name, text), format, schema),

@@ -36,6 +36,10 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// A ruleset formula that cannot be computed for this project (a division by zero, a
 /// number out of range), with its span in the ruleset.
 pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
+    evaluate_project(plan, project).map_err(|e| e.in_project(project.source.name()))
+}
+
+fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);

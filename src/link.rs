@@ -49,15 +49,23 @@ impl Loader for FileLoader {
             ));
         }
         let bytes = std::fs::read(path)?;
-        String::from_utf8(bytes).map_err(|e| {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
+            let before = String::from_utf8_lossy(good);
+            let at = SourceFile::new("", before.as_ref()).line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
             std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 format!(
-                    "the file is not UTF-8 (byte {} is not); save it as UTF-8",
-                    e.utf8_error().valid_up_to()
+                    "the file is not UTF-8 text (at line {}, column {}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
+                    at.line, at.column
                 ),
             )
-        })
+        })?;
+        // A byte-order mark is not part of the text: columns count from after it.
+        Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text))
     }
 }
 
@@ -200,8 +208,12 @@ fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
+            // `..` cancels a real folder, but not another `..` (or nothing).
             Component::ParentDir => {
-                if !out.pop() {
+                let cancels = matches!(out.components().next_back(), Some(Component::Normal(_)));
+                if cancels {
+                    out.pop();
+                } else {
                     out.push("..");
                 }
             }

@@ -185,7 +185,7 @@ pub enum CheckError {
     },
 
     /// `rows indicators "…" { name: text "…" }` without `category`, `target`, ….
-    #[error("the indicator table has no field `{field}`")]
+    #[error("in the indicator table, {problem}")]
     #[diagnostic(code(perfeval::check::indicator_field))]
     IndicatorField {
         /// The missing or mistyped field.

@@ -423,10 +423,13 @@ impl<'a> Resolver<'a> {
                     expected: "a section or rows".to_owned(),
                     found: other.to_string(),
                     span: base.span.into(),
-                    help: Some(format!(
-                        "`.{}` takes a field of a section or of rows",
-                        field.name
-                    )),
+                    help: Some(
+                        if matches!(base.kind, ast::ExprKind::Literal(Literal::Number(_))) {
+                            "a number cannot end with `.`: write `12` or `12.0`".to_owned()
+                        } else {
+                            format!("`.{}` takes a field of a section or of rows", field.name)
+                        },
+                    ),
                 });
                 error_node(span)
             }

@@ -31,6 +31,18 @@ pub enum DataError {
         span: Span,
     },
 
+    /// A file that starts with the UTF-16 byte-order mark `FF FE` or `FE FF`.
+    #[error("the file is UTF-16 text, not UTF-8")]
+    #[diagnostic(
+        code(perfeval::data::utf16),
+        help("save it as UTF-8 (Notepad: Save as → Encoding UTF-8; Excel: CSV UTF-8)")
+    )]
+    Utf16 {
+        /// The byte-order mark.
+        #[label("a UTF-16 byte-order mark")]
+        span: Span,
+    },
+
     /// A file larger than `MAX_FILE_BYTES` (16 MiB).
     #[error("the file is too large: {size} bytes, more than the {limit} a project file may have")]
     #[diagnostic(
@@ -315,6 +327,7 @@ impl DataError {
     pub fn code(&self) -> &'static str {
         match self {
             DataError::NotUtf8 { .. } => "perfeval::data::not_utf8",
+            DataError::Utf16 { .. } => "perfeval::data::utf16",
             DataError::FileTooLarge { .. } => "perfeval::data::file_too_large",
             DataError::EmptyFile { .. } => "perfeval::data::empty_file",
             DataError::InvalidToml { .. } => "perfeval::data::invalid_toml",
@@ -341,6 +354,7 @@ impl DataError {
     pub fn span(&self) -> Span {
         match self {
             DataError::NotUtf8 { span, .. }
+            | DataError::Utf16 { span }
             | DataError::FileTooLarge { span, .. }
             | DataError::EmptyFile { span, .. }
             | DataError::InvalidToml { span, .. }

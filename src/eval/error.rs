@@ -11,19 +11,21 @@ use crate::value::ArithError;
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
 pub enum EvalError {
     /// `check c error { budget.initial / budget.adjustment > 1 }` with an adjustment of 0.
-    #[error("division by zero")]
+    #[error("division by zero, evaluating `{project}`")]
     #[diagnostic(
         code(perfeval::eval::division_by_zero),
         help("guard the formula, such as `if x == 0 then … else … / x`, or `x != 0 and …`")
     )]
     DivisionByZero {
+        /// The project file being evaluated.
+        project: String,
         /// The formula.
         #[label("divides by zero for this project")]
         span: SourceSpan,
     },
 
     /// A sum of amounts beyond what a decimal holds.
-    #[error("a number is out of range")]
+    #[error("a number is out of range, evaluating `{project}`")]
     #[diagnostic(
         code(perfeval::eval::overflow),
         help(
@@ -31,6 +33,8 @@ pub enum EvalError {
         )
     )]
     Overflow {
+        /// The project file being evaluated.
+        project: String,
         /// The formula.
         #[label("out of range for this project")]
         span: SourceSpan,
@@ -42,9 +46,26 @@ impl EvalError {
     #[must_use]
     pub fn arith(error: ArithError, span: Span) -> Self {
         match error {
-            ArithError::DivisionByZero => EvalError::DivisionByZero { span: span.into() },
-            ArithError::Overflow => EvalError::Overflow { span: span.into() },
+            ArithError::DivisionByZero => EvalError::DivisionByZero {
+                project: String::new(),
+                span: span.into(),
+            },
+            ArithError::Overflow => EvalError::Overflow {
+                project: String::new(),
+                span: span.into(),
+            },
         }
+    }
+
+    /// The same error, naming the project file it arose in.
+    #[must_use]
+    pub fn in_project(mut self, name: &str) -> Self {
+        match &mut self {
+            EvalError::DivisionByZero { project, .. } | EvalError::Overflow { project, .. } => {
+                name.clone_into(project);
+            }
+        }
+        self
     }
 
     /// The stable code, as in the diagnostic.

@@ -138,7 +138,9 @@ impl Rule {
             Rule::severity => "a severity (`error`, `warning`, `info`)",
             Rule::rounding_mode => "a rounding mode such as `half_away_from_zero`",
             Rule::comparator => "a comparator (`=`, `>=`, `>`, `<=`, `<`)",
-            Rule::ruleset => "a ruleset",
+            Rule::ruleset => {
+                "an item (`ruleset`, `form`, `category`, `pool`, `class`, `check`, ...)"
+            }
             Rule::item | Rule::item_body => {
                 "an item (`ruleset`, `form`, `category`, `pool`, `class`, `check`, ...)"
             }
@@ -264,6 +266,17 @@ pub(crate) fn syntax_error(
     let rest = text.get(at..).unwrap_or("");
     let expected = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => expected_words(positives),
+        // pest stops rather than exhaust the stack on very deep nesting.
+        ErrorVariant::CustomError { message } if message.contains("stack limit") => {
+            return ParseError::TooDeep {
+                limit: super::lower::MAX_DEPTH,
+                span: Span::new(
+                    base + at,
+                    base + at + rest.chars().next().map_or(0, char::len_utf8),
+                )
+                .into(),
+            };
+        }
         ErrorVariant::CustomError { message } => message.clone(),
     };
     let token = next_token(rest);
@@ -275,11 +288,12 @@ pub(crate) fn syntax_error(
         Span::new(at, at + token.len().max(1))
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
+    let help = slip_help(token).or_else(|| context_help(text, at, token, &expected));
     ParseError::Syntax {
         expected,
         found: describe_found(token),
         span: span.into(),
-        help: slip_help(token),
+        help,
     }
 }
 
@@ -441,6 +455,57 @@ fn slip_help(token: &str) -> Option<String> {
         _ => {}
     }
     suggest::did_you_mean(token, KEYWORDS)
+}
+
+/// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
+/// inside a block, an unclosed text, an unusual space, a full-width mark further along
+/// the line, a finding code that is not lower-case ASCII.
+fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<String> {
+    let before = text.get(..at).unwrap_or("");
+    let rest = text.get(at..).unwrap_or("");
+    let line_rest = rest.split('\n').next().unwrap_or("");
+    let mut back = before.chars().rev();
+    let (last, second) = (back.next(), back.next());
+    if last == Some('.') && second.is_some_and(|c| c.is_ascii_digit()) {
+        return Some("a number cannot end with `.`: write `12` or `12.0`".to_owned());
+    }
+    if token == "%" && last.is_some_and(char::is_whitespace) {
+        return Some("write a percentage without a space, such as `5%`".to_owned());
+    }
+    if rest.starts_with("///") {
+        return Some("a `///` doc comment goes before an item; inside one, write `//`".to_owned());
+    }
+    if token == "\"" || token == "“" {
+        return Some(
+            "a text in quotes must close on the same line: is a `\"` (or `”`) missing?".to_owned(),
+        );
+    }
+    if let Some(c) = token
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace() && *c != ' ')
+    {
+        return Some(format!(
+            "this is not an ordinary space but U+{:04X}; type an ordinary space",
+            u32::from(c)
+        ));
+    }
+    if let Some(c) = line_rest
+        .chars()
+        .find(|c| full_width_counterpart(*c).is_some())
+    {
+        let ascii = full_width_counterpart(c).unwrap_or(c);
+        return Some(format!(
+            "this line has a full-width `{c}`; write `{ascii}` (switch the input method to half-width)"
+        ));
+    }
+    if expected.contains("finding code") {
+        return Some(
+            "finding codes are lower-case ASCII words joined by `-`, such as `budget-balance`"
+                .to_owned(),
+        );
+    }
+    None
 }
 
 /// The ASCII character a full-width or Chinese punctuation mark stands for.
