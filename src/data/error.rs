@@ -99,7 +99,10 @@ pub enum DataError {
 
     /// YAML `project: [` (any YAML syntax error).
     #[error("the file is not valid YAML")]
-    #[diagnostic(code(perfeval::data::invalid_yaml))]
+    #[diagnostic(
+        code(perfeval::data::invalid_yaml),
+        help("put in quotes any value that starts with `>`, `<`, `|`, `[`, `{{`, `*`, `&`, `!`, `%`, `@` or `#`, such as `target: \">=90%\"`; indent with spaces, not tabs")
+    )]
     InvalidYaml {
         /// Where the YAML reader stopped.
         #[label("{reason}")]
