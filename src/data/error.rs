@@ -101,7 +101,9 @@ pub enum DataError {
     #[error("the file is not valid YAML")]
     #[diagnostic(
         code(perfeval::data::invalid_yaml),
-        help("put in quotes any value that starts with `>`, `<`, `|`, `[`, `{{`, `*`, `&`, `!`, `%`, `@` or `#`, such as `target: \">=90%\"`; indent with spaces, not tabs")
+        help(
+            "put in quotes any value that starts with `>`, `<`, `|`, `[`, `{{`, `*`, `&`, `!`, `%`, `@` or `#`, such as `target: \">=90%\"`; indent with spaces, not tabs"
+        )
     )]
     InvalidYaml {
         /// Where the YAML reader stopped.
