@@ -206,6 +206,7 @@ pub fn round_to_step(
     if step <= Decimal::ZERO {
         return Err(ArithError::DivisionByZero);
     }
+    let value = snap(value);
     let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;
     let whole = steps.round_dp_with_strategy(0, strategy(mode));
     let mut rounded = whole.checked_mul(step).ok_or(ArithError::Overflow)?;
@@ -213,6 +214,22 @@ pub fn round_to_step(
     // rescaling only adds or drops zeros.
     rounded.rescale(step.scale());
     Ok(rounded)
+}
+
+/// Decimals kept before rounding to a step; see [`snap`].
+const SNAP_DECIMALS: u32 = 18;
+
+/// A quotient such as 34 / 48 is cut at 28 significant digits, so 3 × 34 / 48 computed as
+/// 3 × (34 / 48) is 2.12499… where the exact value is the tie 2.125. Rounding to a step
+/// would then go the wrong way. Rounding first to 18 decimals (far below any step a
+/// policy uses, far above the digits forms write) restores such values to the exact
+/// decimal they stand for.
+fn snap(value: Decimal) -> Decimal {
+    if value.scale() > SNAP_DECIMALS {
+        value.round_dp_with_strategy(SNAP_DECIMALS, RoundingStrategy::MidpointNearestEven)
+    } else {
+        value
+    }
 }
 
 fn strategy(mode: RoundingMode) -> RoundingStrategy {
@@ -294,6 +311,18 @@ mod tests {
             round_to_step(d("7.3"), d("0.5"), mode).unwrap().to_string(),
             "7.5"
         );
+    }
+
+    #[test]
+    fn a_cut_quotient_rounds_like_the_exact_value() {
+        let ratio = d("34").checked_div(d("48")).unwrap();
+        let score = d("3").checked_mul(ratio).unwrap();
+        assert!(
+            score < d("2.125"),
+            "the product of a cut quotient falls short"
+        );
+        let rounded = round_to_step(score, d("0.01"), RoundingMode::HalfAwayFromZero).unwrap();
+        assert_eq!(rounded.to_string(), "2.13");
     }
 
     #[test]

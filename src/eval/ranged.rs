@@ -27,12 +27,15 @@ pub(crate) fn score_in_range(
     findings: &mut Vec<Finding>,
 ) -> Result<(), EvalError> {
     let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
-    let lo = round_score(plan, weight.checked_mul(low).ok_or_else(overflow)?)?;
-    let hi = round_score(plan, weight.checked_mul(high).ok_or_else(overflow)?)?;
+    // The range is exact shares of the weight: a self score is held to the exact ends,
+    // and only the score that results is rounded.
+    let lo = weight.checked_mul(low).ok_or_else(overflow)?;
+    let hi = weight.checked_mul(high).ok_or_else(overflow)?;
     let name = text(row, "name").unwrap_or("");
     let grade = state.grade.clone().unwrap_or_default();
-    state.score = match self_score(row) {
-        Some(s) if s >= lo && s <= hi => round_score(plan, s)?,
+    let (lo_shown, hi_shown) = (lo.normalize(), hi.normalize());
+    let score = match self_score(row) {
+        Some(s) if s >= lo && s <= hi => s,
         Some(s) => {
             findings.push(engine(
                 plan,
@@ -40,15 +43,22 @@ pub(crate) fn score_in_range(
                 row,
                 "self_score",
                 name,
-                format!("「{name}」评为「{grade}」，得分应在 {lo} 至 {hi} 之间，所填自评分为 {s}"),
+                format!("「{name}」评为「{grade}」，得分应在 {lo_shown} 至 {hi_shown} 之间，所填自评分为 {s}"),
             ));
             if s < lo { lo } else { hi }
         }
         None => {
-            findings.push(engine(plan, "missing-self-score", row, "self_score", name,
-                format!("「{name}」评为「{grade}」，得分可在 {lo} 至 {hi} 之间，表中未填自评分，按 {lo} 计")));
+            findings.push(engine(
+                plan,
+                "missing-self-score",
+                row,
+                "self_score",
+                name,
+                format!("「{name}」评为「{grade}」，得分可在 {lo_shown} 至 {hi_shown} 之间，表中未填自评分，按 {lo_shown} 计"),
+            ));
             lo
         }
     };
+    state.score = round_score(plan, score)?;
     Ok(())
 }
