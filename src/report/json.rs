@@ -4,6 +4,7 @@
 
 use miette::Diagnostic;
 use rust_decimal::Decimal;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use crate::compile::Plan;
@@ -30,90 +31,150 @@ pub enum ProjectResult {
 /// The whole document.
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
-    let projects: Vec<Value> = results.iter().map(project).collect();
-    let doc = json!({
-        "ruleset": {
+    let doc = Document {
+        ruleset: json!({
             "name": plan.name,
             "version": plan.version,
             "file": ruleset_file,
-        },
-        "projects": projects,
-    });
+        }),
+        projects: results,
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-fn project(result: &ProjectResult) -> Value {
-    match result {
-        ProjectResult::Evaluated(outcome) => evaluated(outcome),
-        ProjectResult::Failed { file, error } => failed(file, error),
+// The document is serialized straight from the outcomes, without building a
+// `serde_json::Value` per indicator first: a form of 100,000 indicators would
+// otherwise hold a second, larger copy of itself in memory.
+
+struct Document<'a> {
+    ruleset: Value,
+    projects: &'a [ProjectResult],
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("ruleset", &self.ruleset)?;
+        map.serialize_entry("projects", &Each(self.projects, Project))?;
+        map.end()
     }
 }
 
-fn dec(d: Decimal) -> Value {
-    Value::String(d.to_string())
+/// A slice serialized as a sequence, each element through a wrapper.
+struct Each<'a, T, W>(&'a [T], fn(&'a T) -> W);
+
+impl<'a, T, W: Serialize> Serialize for Each<'a, T, W> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(self.1))
+    }
 }
 
-fn opt(d: Option<Decimal>) -> Value {
-    d.map_or(Value::Null, dec)
+/// A decimal as a string, exactly as computed.
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
 }
 
-fn evaluated(outcome: &Outcome) -> Value {
-    let mut project = json!({
-        "file": outcome.source.name(),
-        "name": outcome.name,
-        "score": dec(outcome.total),
-        "max_score": opt(outcome.max_score),
-        "grade": outcome.rating,
-    });
-    // A line's score appears under its key beside the total (`execution_score`).
-    if let Value::Object(fields) = &mut project {
-        for (key, _, score) in &outcome.lines {
-            fields.entry(key.clone()).or_insert_with(|| dec(*score));
+fn opt(d: Option<Decimal>) -> Option<Dec> {
+    d.map(Dec)
+}
+
+struct Project<'a>(&'a ProjectResult);
+
+impl Serialize for Project<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            ProjectResult::Evaluated(outcome) => Evaluated(outcome).serialize(s),
+            ProjectResult::Failed { file, error } => failed(file, error).serialize(s),
         }
-        fields.insert(
-            "indicators".to_owned(),
-            outcome.indicators.iter().map(indicator).collect(),
-        );
-        fields.insert(
-            "findings".to_owned(),
-            outcome
-                .findings
-                .iter()
-                .map(|f| finding(f, &outcome.source))
-                .collect(),
-        );
     }
-    project
 }
 
-fn indicator(i: &IndicatorOutcome) -> Value {
-    json!({
-        "category": i.category,
-        "name": i.name,
-        "target": i.target,
-        "actual": i.actual,
-        "weight": opt(i.weight),
-        "expected_weight": opt(i.state.expected_weight),
-        "completion": opt(i.state.completion.and_then(completion_percent)),
-        "score": dec(i.state.score),
-        "self_score": opt(i.self_score),
-        "grade": i.state.grade,
-    })
+struct Evaluated<'a>(&'a Outcome);
+
+/// The keys every evaluated project has; a line never replaces one of them.
+const PROJECT_KEYS: [&str; 7] = [
+    "file",
+    "name",
+    "score",
+    "max_score",
+    "grade",
+    "indicators",
+    "findings",
+];
+
+impl Serialize for Evaluated<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let outcome = self.0;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("file", outcome.source.name())?;
+        map.serialize_entry("name", &outcome.name)?;
+        map.serialize_entry("score", &Dec(outcome.total))?;
+        map.serialize_entry("max_score", &opt(outcome.max_score))?;
+        map.serialize_entry("grade", &outcome.rating)?;
+        // A line's score appears under its key beside the total (`execution_score`);
+        // the first line of a key wins, as the table shows it.
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, _, score) in &outcome.lines {
+            if PROJECT_KEYS.contains(&key.as_str()) || seen.contains(&key.as_str()) {
+                continue;
+            }
+            seen.push(key);
+            map.serialize_entry(key, &Dec(*score))?;
+        }
+        map.serialize_entry("indicators", &Each(&outcome.indicators, Indicator))?;
+        let findings: Vec<FindingJson<'_>> = outcome
+            .findings
+            .iter()
+            .map(|f| FindingJson(f, &outcome.source))
+            .collect();
+        map.serialize_entry("findings", &findings)?;
+        map.end()
+    }
 }
 
-fn finding(f: &Finding, source: &SourceFile) -> Value {
-    let at = f.at.map(|span| source.line_col(span.start));
-    json!({
-        "code": f.code,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "indicator": f.indicator,
-        "file": source.name(),
-        "line": at.map(|p| p.line),
-        "column": at.map(|p| p.column),
-        "rule": f.rule,
-        "clause": f.clause,
-    })
+struct Indicator<'a>(&'a IndicatorOutcome);
+
+impl Serialize for Indicator<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let i = self.0;
+        let mut map = s.serialize_map(Some(10))?;
+        map.serialize_entry("category", &i.category)?;
+        map.serialize_entry("name", &i.name)?;
+        map.serialize_entry("target", &i.target)?;
+        map.serialize_entry("actual", &i.actual)?;
+        map.serialize_entry("weight", &opt(i.weight))?;
+        map.serialize_entry("expected_weight", &opt(i.state.expected_weight))?;
+        let completion = i.state.completion.and_then(completion_percent);
+        map.serialize_entry("completion", &opt(completion))?;
+        map.serialize_entry("score", &Dec(i.state.score))?;
+        map.serialize_entry("self_score", &opt(i.self_score))?;
+        map.serialize_entry("grade", &i.state.grade)?;
+        map.end()
+    }
+}
+
+struct FindingJson<'a>(&'a Finding, &'a SourceFile);
+
+impl Serialize for FindingJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let FindingJson(f, source) = *self;
+        let at = f.at.map(|span| source.line_col(span.start));
+        let mut map = s.serialize_map(Some(9))?;
+        map.serialize_entry("code", &f.code)?;
+        map.serialize_entry("severity", f.severity.as_str())?;
+        map.serialize_entry("message", &f.message)?;
+        map.serialize_entry("indicator", &f.indicator)?;
+        map.serialize_entry("file", source.name())?;
+        map.serialize_entry("line", &at.map(|p| p.line))?;
+        map.serialize_entry("column", &at.map(|p| p.column))?;
+        map.serialize_entry("rule", &f.rule)?;
+        map.serialize_entry("clause", &f.clause)?;
+        map.end()
+    }
 }
 
 fn failed(file: &str, error: &crate::Error) -> Value {
