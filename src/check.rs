@@ -108,7 +108,9 @@ pub fn check(
     items.walk(ruleset);
     items.completion_coverage();
     items.pool_coverage();
+    items.marker_clashes(ruleset);
     let checked = items.checked;
+    sanity::points(&checked, &mut resolver.errors);
     let errors = std::mem::take(&mut resolver.errors);
     match Failure::from_errors(source, errors) {
         Some(failure) => Err(failure),

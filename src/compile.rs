@@ -15,7 +15,6 @@ use crate::data::schema::FormSchema;
 use crate::finding::ENGINE_FINDINGS;
 use crate::ir::Expr;
 use crate::syntax::ast::{Comparator, ResidualRule, Severity};
-use crate::text::fold_width;
 
 /// A ruleset ready to evaluate projects.
 #[derive(Clone, Debug)]
@@ -144,15 +143,7 @@ impl GradesPlan {
     }
 }
 
-/// Folds widths and removes whitespace, so that labels and words typed in different
-/// input methods compare equal.
-#[must_use]
-pub fn normalize(text: &str) -> String {
-    fold_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
+pub use crate::text::normalize;
 
 impl Plan {
     /// The category a form's label means.

@@ -79,9 +79,19 @@ impl fmt::Display for LineCol {
 pub struct SourceFile {
     name: Arc<str>,
     text: Arc<str>,
-    /// Byte offsets where lines start, computed on first use: thousands of findings in
-    /// one large file must not each scan the file from its start.
-    lines: Arc<OnceLock<Vec<usize>>>,
+    /// What is computed from the text on first use, shared by clones.
+    derived: Arc<Derived>,
+}
+
+/// Views of a source text built only when a diagnostic needs them.
+#[derive(Debug, Default)]
+struct Derived {
+    /// Byte offsets where lines start: thousands of findings in one large file must not
+    /// each scan the file from its start.
+    lines: OnceLock<Vec<usize>>,
+    /// The text as snippets show it, where it has control characters: the same bytes
+    /// with those replaced, so that a form cannot drive the reviewer's terminal.
+    shown: OnceLock<Option<Box<str>>>,
 }
 
 impl SourceFile {
@@ -90,7 +100,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
-            lines: Arc::new(OnceLock::new()),
+            derived: Arc::default(),
         }
     }
 
@@ -122,7 +132,7 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+        let starts = self.line_starts();
         // INVARIANT: `starts` begins with 0, so the partition point is at least 1.
         let line = starts.partition_point(|&start| start <= offset);
         let line_start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
@@ -157,43 +167,55 @@ impl SourceCode for SourceFile {
         // start, and a large file with many findings must not be scanned once per finding.
         // One line more than asked on each side, so that miette finds the window's edges
         // exactly where it would find them in the whole text.
-        let (window_start, first_line) = self.window_start(span.offset(), context_lines_before + 1);
+        let window_start = self.window_start(span.offset(), context_lines_before + 1);
         let window_end = self.window_end(span.offset() + span.len(), context_lines_after + 1);
-        let window = self.text.get(window_start..window_end).unwrap_or("");
+        let shown = self.shown();
+        let window = shown.get(window_start..window_end).unwrap_or("");
         let local = SourceSpan::new(
             span.offset().saturating_sub(window_start).into(),
             span.len(),
         );
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         let start = window_start + inner.span().offset();
-        let column = self
-            .line_col(u32::try_from(start).unwrap_or(u32::MAX))
-            .column
-            - 1;
+        // Line and column from our own index, which breaks lines at `\n` only, as the
+        // snippet is drawn: miette's count would also break at a lone `\r`.
+        let at = self.line_col(u32::try_from(start).unwrap_or(u32::MAX));
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             SourceSpan::new(start.into(), inner.span().len()),
-            first_line + inner.line(),
-            column,
+            at.line - 1,
+            at.column - 1,
             inner.line_count(),
         )))
     }
 }
 
 impl SourceFile {
-    /// The start of the line `before` lines above the one holding `offset`, and that
-    /// line's 0-based number.
-    fn window_start(&self, offset: usize, before: usize) -> (usize, usize) {
-        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+    fn line_starts(&self) -> &[usize] {
+        self.derived.lines.get_or_init(|| line_starts(&self.text))
+    }
+
+    /// The text with control characters made harmless, byte offsets unchanged.
+    fn shown(&self) -> &str {
+        let shown = self
+            .derived
+            .shown
+            .get_or_init(|| crate::text::displayable(&self.text).map(String::into_boxed_str));
+        shown.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The start of the line `before` lines above the one holding `offset`.
+    fn window_start(&self, offset: usize, before: usize) -> usize {
+        let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let first = line.saturating_sub(before);
-        (starts.get(first).copied().unwrap_or(0), first)
+        starts.get(first).copied().unwrap_or(0)
     }
 
     /// The end of the line `after` lines below the one holding `offset`.
     fn window_end(&self, offset: usize, after: usize) -> usize {
-        let starts = self.lines.get_or_init(|| line_starts(&self.text));
+        let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset);
         starts
             .get(line + after)

@@ -16,6 +16,69 @@ pub fn fold_width(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(fold_char).collect())
 }
 
+/// Folds widths and removes whitespace and invisible zero-width characters, so that
+/// labels and words typed in different input methods, or pasted from Office documents,
+/// compare equal.
+#[must_use]
+pub fn normalize(text: &str) -> String {
+    fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_zero_width(*c))
+        .collect()
+}
+
+/// Characters that take no space on screen: zero-width space, non-joiner, joiner, word
+/// joiner, and the byte-order mark inside a text.
+#[must_use]
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The text with control characters written out (`\u{1b}`, `\n`), so that a value from a
+/// form can neither move a terminal's cursor, colour it, ring it, nor break a table's row.
+#[must_use]
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The text with each control character other than a line break or a tab replaced by
+/// `?` byte for byte, so that every byte offset into it stays valid: source snippets are
+/// shown from this, with labels placed by offsets into the original.
+#[must_use]
+pub fn displayable(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let unsafe_at = |i: usize, c: char| {
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+    };
+    if !text.char_indices().any(|(i, c)| unsafe_at(i, c)) {
+        return None;
+    }
+    let shown = text
+        .char_indices()
+        .map(|(i, c)| {
+            if unsafe_at(i, c) {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    Some(shown)
+}
+
 fn is_wide(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}')
 }
@@ -43,6 +106,33 @@ mod tests {
     #[test]
     fn keeps_chinese_and_ascii() {
         assert!(matches!(fold_width("≥90% 以上"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalize_drops_spaces_and_zero_width_characters() {
+        assert_eq!(
+            normalize(" 预算\u{200B}执行率\u{FEFF}\u{3000}"),
+            "预算执行率"
+        );
+        assert_eq!(normalize("\u{200C}\u{200D}\u{2060}"), "");
+    }
+
+    #[test]
+    fn visible_writes_control_characters_out() {
+        assert_eq!(
+            visible("测试\u{7}项目\u{1b}[31m红\n"),
+            "测试\\u{7}项目\\u{1b}[31m红\\n"
+        );
+        assert!(matches!(visible("测试 项目"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn displayable_keeps_every_byte_offset() {
+        let text = "a\u{7}b\r\nc\rd\u{9b}e\tf\n";
+        let shown = displayable(text).unwrap();
+        assert_eq!(shown, "a?b\r\nc?d??e\tf\n");
+        assert_eq!(shown.len(), text.len());
+        assert_eq!(displayable("好\r\n\t"), None);
     }
 
     #[test]

@@ -403,6 +403,14 @@ impl<'r, 'a> Items<'r, 'a> {
         for w in words {
             for text in w.before.iter().chain(&w.after) {
                 self.define("comparator word", &text.value, text.span);
+                if crate::text::normalize(&text.value).is_empty() {
+                    // Every target starts and ends with the empty word: it would turn
+                    // every target without an operator into this comparator.
+                    self.error(CheckError::Nonsense {
+                        message: "an empty comparator word matches every target".to_owned(),
+                        span: text.span.into(),
+                    });
+                }
             }
             self.checked.comparator_words.push(ComparatorWordsDef {
                 comparator: w.comparator,
@@ -734,6 +742,39 @@ impl<'r, 'a> Items<'r, 'a> {
         }
     }
 
+    /// A missing-value marker that is also a grade word could mean either: the form's
+    /// `差` would score nothing as missing, or a fifth of the weight as a grade.
+    pub(crate) fn marker_clashes(&mut self, ruleset: &ast::Ruleset) {
+        let grade_words: Vec<String> = self
+            .checked
+            .grades
+            .iter()
+            .flat_map(|g| std::iter::once(&g.name).chain(&g.aliases))
+            .map(|w| crate::text::normalize(w))
+            .collect();
+        let markers = ruleset.items.iter().filter_map(|item| match &item.kind {
+            ItemKind::Missing(m) => Some(m),
+            _ => None,
+        });
+        let markers = markers
+            .flat_map(|m| &m.entries)
+            .filter_map(|e| match &e.kind {
+                MissingEntryKind::Markers(markers) => Some(markers),
+                _ => None,
+            });
+        for marker in markers.flatten() {
+            if grade_words.contains(&crate::text::normalize(&marker.value)) {
+                self.r.errors.push(CheckError::Nonsense {
+                    message: format!(
+                        "`{}` is both a missing-value marker and a grade word",
+                        marker.value
+                    ),
+                    span: marker.span.into(),
+                });
+            }
+        }
+    }
+
     /// Every category must be in exactly one pool.
     pub(crate) fn pool_coverage(&mut self) {
         let mut owner: Vec<Option<usize>> = vec![None; self.checked.categories.len()];
@@ -790,8 +831,15 @@ fn placeholder(span: crate::source::Span) -> ir::Expr {
 
 /// The number an expression is written as, where it is a literal.
 pub(crate) fn constant(e: &ir::Expr) -> Option<Decimal> {
+    constant_num(e).map(|n| n.value)
+}
+
+/// A number written as a constant. A negative one counts: `-5%` is `-` applied to
+/// `5%`, and a sanity check that skipped it would let exactly the worst values through.
+pub(crate) fn constant_num(e: &ir::Expr) -> Option<crate::value::Num> {
     match &e.kind {
-        ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(n.value),
+        ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(*n),
+        ir::ExprKind::Unary(ast::UnaryOp::Neg, inner) => constant_num(inner).map(crate::value::neg),
         _ => None,
     }
 }

@@ -2,13 +2,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{ClassDef, GradeDef, RatingDef};
+use super::checked::{Checked, ClassDef, GradeDef, RatingDef, SplitDef};
 use super::error::CheckError;
-use super::items::constant;
+use super::items::{constant, constant_num};
 use crate::ir::{self, Global};
 use crate::source::Span;
 use crate::syntax::ast::BinaryOp;
-use crate::value::{Unit, Value};
+use crate::value::Unit;
 
 /// A class's numbers must make sense where they are written as numbers: the band's
 /// lower edge at most its upper, deduction rates not negative, steps above zero, the
@@ -42,6 +42,19 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
             ));
         }
     }
+    let below_zero = [
+        (
+            &class.full_lower,
+            "the full-marks band cannot start below 0%",
+        ),
+        (&class.floor, "a floor below 0% gives negative scores"),
+        (&class.cap, "a cap below 0% gives negative scores"),
+    ];
+    for (edge, message) in below_zero {
+        if let Some((v, span)) = value(edge).filter(|(v, _)| v.is_sign_negative() && !v.is_zero()) {
+            errors.push(nonsense(span, format!("{message} ({})", show(v))));
+        }
+    }
     if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap))
         && floor > cap
     {
@@ -57,6 +70,18 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
 pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
     range_coverage(grades, errors);
     for grade in grades {
+        if let Some(share) =
+            percent(&grade.share).filter(|s| *s < Decimal::ZERO || *s > Decimal::ONE)
+        {
+            errors.push(nonsense(
+                grade.share.span,
+                format!(
+                    "grade `{}` gives {} of the weight; a score lies between 0% and 100% of it",
+                    grade.name,
+                    show(share)
+                ),
+            ));
+        }
         let (Some(low), Some(high)) = (
             percent(&grade.share),
             grade.up_to.as_ref().and_then(percent),
@@ -145,10 +170,9 @@ fn nonsense(span: Span, message: String) -> CheckError {
 
 /// A literal percentage; bare numbers are reported elsewhere (`percent_expected`).
 fn percent(e: &ir::Expr) -> Option<Decimal> {
-    match &e.kind {
-        ir::ExprKind::Const(Value::Num(n)) if n.unit == Unit::Percent => Some(n.value),
-        _ => None,
-    }
+    constant_num(e)
+        .filter(|n| n.unit == Unit::Percent)
+        .map(|n| n.value)
 }
 
 fn show(ratio: Decimal) -> String {
@@ -206,5 +230,52 @@ pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
         errors.push(CheckError::RatingGap {
             span: last.span.into(),
         });
+    }
+}
+
+/// Points must add up where they are all written as numbers: no catalog weight or
+/// `max_score` below zero, and the pools and lines together giving exactly `max_score`
+/// (more would let a project score above it; less would let none reach it).
+pub(crate) fn points(checked: &Checked, errors: &mut Vec<CheckError>) {
+    let catalogs = checked.pools.iter().filter_map(|p| match &p.split {
+        SplitDef::Fixed(entries) => Some(entries),
+        _ => None,
+    });
+    for entry in catalogs.flatten() {
+        if let Some(w) = constant(&entry.weight).filter(|w| *w < Decimal::ZERO) {
+            errors.push(nonsense(
+                entry.weight.span,
+                format!("indicator `{}` has a negative weight {w}", entry.name),
+            ));
+        }
+    }
+    let Some(max_score) = &checked.max_score else {
+        return;
+    };
+    let Some(max) = constant(max_score) else {
+        return;
+    };
+    if max < Decimal::ZERO {
+        errors.push(nonsense(
+            max_score.span,
+            format!("max_score {max} is below zero"),
+        ));
+        return;
+    }
+    let pools = checked.pools.iter().map(|p| constant(&p.points));
+    let lines = checked
+        .lines
+        .iter()
+        .map(|l| l.points.as_ref().and_then(constant));
+    let sum = pools
+        .chain(lines)
+        .try_fold(Decimal::ZERO, |sum, p| p.and_then(|p| sum.checked_add(p)));
+    if let Some(sum) = sum.filter(|s| *s != max)
+        && !checked.pools.is_empty()
+    {
+        errors.push(nonsense(
+            max_score.span,
+            format!("the pools and lines add up to {sum} points, not max_score {max}"),
+        ));
     }
 }

@@ -51,6 +51,8 @@ const POINTS_ELSEWHERE: &[(&str, &str)] = &[
         "link-weights-sum-after-override.rules",
         "rulesets/2023.rules",
     ),
+    // The sum is held against `max_score`, which the base writes.
+    ("logic-pools-exceed-max-score.rules", "rulesets/2023.rules"),
 ];
 
 /// Fixtures whose diagnostic has no line and column. Reported: a ruleset that is not
@@ -232,6 +234,7 @@ const ACCEPTED: &[Accepted] = &[
     clean("numbers-as-measures.toml"),
     clean("spaces.toml"),
     clean("strings.toml"),
+    clean("zero-width.toml"),
 ];
 
 /// The JSON report of one project file checked against `rulesets/2023.rules`.
