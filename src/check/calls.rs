@@ -118,20 +118,20 @@ fn sum(
     let dim = match ty {
         Ty::List(inner) => match *inner {
             Ty::Num(d) => d,
-            Ty::Error => Dim::Any,
+            Ty::Error => Dim::Zero,
             other => {
                 r.mismatch("a list of numbers", &Ty::List(Box::new(other)), list);
-                Dim::Any
+                Dim::Zero
             }
         },
-        Ty::Error => Dim::Any,
+        Ty::Error => Dim::Zero,
         other => {
             r.mismatch(
                 "a list of numbers, such as `subprojects.budget`",
                 &other,
                 list,
             );
-            Dim::Any
+            Dim::Zero
         }
     };
     Some((Ty::Num(dim), call(Function::Sum, vec![resolved], span)))
@@ -156,26 +156,46 @@ fn extremum(
     ) {
         return None;
     }
-    let mut dim = Dim::Any;
+    let typed: Vec<(Ty, ir::Expr)> = args.iter().map(|a| r.resolve(a, scope)).collect();
+    if beside_percent(r, &typed, args) {
+        let resolved = typed.into_iter().map(|(_, ir)| ir).collect();
+        return Some((Ty::Num(Dim::Percent), call(function, resolved, span)));
+    }
+    let mut dim = Dim::Zero;
+    let mut failed = false;
     let mut resolved = Vec::with_capacity(args.len());
-    for arg in args {
-        let (ty, ir) = r.resolve(arg, scope);
+    for ((ty, ir), arg) in typed.into_iter().zip(args) {
         let arg_dim = match (&ty, args.len()) {
             (Ty::Num(d), n) if n > 1 => Some(*d),
             (Ty::List(inner), 1) => match inner.as_ref() {
                 Ty::Num(d) => Some(*d),
                 _ => None,
             },
-            (Ty::Error, _) => Some(Dim::Any),
+            (Ty::Error, _) => Some(Dim::Zero),
             _ => None,
         };
         match arg_dim.and_then(|d| unify(dim, d)) {
             Some(d) => dim = d,
-            None => r.mismatch("numbers of one unit", &ty, arg),
+            None => {
+                failed = true;
+                r.mismatch("numbers of one unit", &ty, arg);
+            }
         }
         resolved.push(ir);
     }
-    Some((Ty::Num(dim), call(function, resolved, span)))
+    Some((typed_or_error(dim, failed), call(function, resolved, span)))
+}
+
+/// Numbers of one dimension, or the error type after a reported mismatch, so that one
+/// mistake is reported once.
+fn typed_or_error(dim: Dim, failed: bool) -> Ty {
+    if failed { Ty::Error } else { Ty::Num(dim) }
+}
+
+/// Reports bare numbers among arguments beside a percentage (`max(5, 0%)`).
+fn beside_percent(r: &mut Resolver<'_>, typed: &[(Ty, ir::Expr)], args: &[ast::Expr]) -> bool {
+    let operands: Vec<(&Ty, &ast::Expr)> = typed.iter().map(|(t, _)| t).zip(args).collect();
+    r.bare_beside_percent(&operands)
 }
 
 /// `abs(x)`, `clamp(x, lo, hi)`, `step_of(x)`: numbers of one dimension.
@@ -196,21 +216,32 @@ fn same_number(
     if !arity(r, name, args, words, args.len() == expected, span) {
         return None;
     }
-    let mut dim = Dim::Any;
+    let typed: Vec<(Ty, ir::Expr)> = args.iter().map(|a| r.resolve(a, scope)).collect();
+    if beside_percent(r, &typed, args) {
+        let resolved = typed.into_iter().map(|(_, ir)| ir).collect();
+        return Some((Ty::Num(Dim::Percent), call(function, resolved, span)));
+    }
+    let mut dim = Dim::Zero;
+    let mut failed = false;
     let mut resolved = Vec::with_capacity(args.len());
-    for arg in args {
-        let (ty, ir) = r.resolve(arg, scope);
+    for ((ty, ir), arg) in typed.into_iter().zip(args) {
         match &ty {
             Ty::Num(d) => match unify(dim, *d) {
                 Some(u) => dim = u,
-                None => r.mismatch("numbers of one unit", &ty, arg),
+                None => {
+                    failed = true;
+                    r.mismatch("numbers of one unit", &ty, arg);
+                }
             },
             Ty::Error => {}
-            other => r.mismatch("a number", other, arg),
+            other => {
+                failed = true;
+                r.mismatch("a number", other, arg);
+            }
         }
         resolved.push(ir);
     }
-    Some((Ty::Num(dim), call(function, resolved, span)))
+    Some((typed_or_error(dim, failed), call(function, resolved, span)))
 }
 
 /// `round(x, step)` or `round(x, step, mode)`.
@@ -235,15 +266,16 @@ fn round(
     let step_arg = args.get(1)?;
     let (step_ty, step) = r.resolve(step_arg, scope);
     let dim = match (&x_ty, &step_ty) {
+        _ if r.bare_beside_percent(&[(&x_ty, args.first()?), (&step_ty, step_arg)]) => Dim::Percent,
         (Ty::Num(a), Ty::Num(b)) => unify(*a, *b).unwrap_or_else(|| {
             r.mismatch(&x_ty.to_string(), &step_ty, step_arg);
             *a
         }),
         (Ty::Num(a), Ty::Error) => *a,
-        (Ty::Error, _) => Dim::Any,
+        (Ty::Error, _) => Dim::Zero,
         (other, _) => {
             r.mismatch("a number", other, args.first()?);
-            Dim::Any
+            Dim::Zero
         }
     };
     let mode = match args.get(2) {
@@ -332,6 +364,7 @@ fn default(
     let (vt, vi) = r.resolve(value, scope);
     let (ft, fi) = r.resolve(fallback, scope);
     let ty = match (&vt, &ft) {
+        _ if r.bare_beside_percent(&[(&vt, value), (&ft, fallback)]) => Some(Ty::Num(Dim::Percent)),
         (Ty::Num(a), Ty::Num(b)) => unify(*a, *b).map(Ty::Num),
         (Ty::Error, t) | (t, Ty::Error) => Some(t.clone()),
         (a, b) if a == b => Some(a.clone()),

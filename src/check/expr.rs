@@ -162,8 +162,8 @@ impl<'a> Resolver<'a> {
     pub(crate) fn expect_percent(&mut self, expr: &ast::Expr, scope: &Scope) -> ir::Expr {
         let (ty, resolved) = self.resolve(expr, scope);
         match ty {
-            Ty::Num(Dim::Scalar) | Ty::Error => {}
-            Ty::Num(Dim::Any) => self.errors.push(CheckError::PercentExpected {
+            Ty::Num(Dim::Scalar | Dim::Percent) | Ty::Error => {}
+            Ty::Num(Dim::Any | Dim::Zero) => self.errors.push(CheckError::PercentExpected {
                 found: "a bare number".to_owned(),
                 span: expr.span.into(),
                 help: format!("write `{}%`", source_number(expr)),
@@ -624,6 +624,17 @@ impl<'a> Resolver<'a> {
                 Ty::Bool
             };
         }
+        let joins = !matches!(
+            op,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Mul | BinaryOp::Div
+        );
+        if joins && self.bare_beside_percent(&[(lt, l), (rt, r)]) {
+            return if is_arithmetic(op) {
+                Ty::Num(Dim::Percent)
+            } else {
+                Ty::Bool
+            };
+        }
         match op {
             BinaryOp::And | BinaryOp::Or => {
                 for (ty, e) in [(lt, l), (rt, r)] {
@@ -695,6 +706,7 @@ impl<'a> Resolver<'a> {
         let (at, ai) = self.resolve(a, scope);
         let (bt, bi) = self.resolve(b, scope);
         let ty = match (&at, &bt) {
+            _ if self.bare_beside_percent(&[(&at, a), (&bt, b)]) => Ty::Num(Dim::Percent),
             (Ty::Error, t) | (t, Ty::Error) => t.clone(),
             (Ty::Num(x), Ty::Num(y)) => unify(*x, *y).map_or_else(
                 || {
@@ -750,6 +762,29 @@ impl<'a> Resolver<'a> {
             span: at.span.into(),
             help: None,
         });
+    }
+
+    /// Reports every bare number (other than `0`) among `operands` when another is a
+    /// percentage: `max(5, 0%)` would read the 5 as 500%. Whether any was reported.
+    pub(crate) fn bare_beside_percent(&mut self, operands: &[(&Ty, &ast::Expr)]) -> bool {
+        if !operands.iter().any(|(ty, _)| **ty == Ty::Num(Dim::Percent)) {
+            return false;
+        }
+        let mut reported = false;
+        for (ty, expr) in operands {
+            if **ty == Ty::Num(Dim::Any) {
+                let number = source_number(expr);
+                self.errors.push(CheckError::PercentExpected {
+                    found: format!("the bare number `{number}`"),
+                    span: expr.span.into(),
+                    help: format!(
+                        "write `{number}%`: beside a percentage a bare `{number}` means {number} × 100%"
+                    ),
+                });
+                reported = true;
+            }
+        }
+        reported
     }
 
     fn unit_mismatch(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
@@ -825,8 +860,9 @@ fn is_arithmetic(op: BinaryOp) -> bool {
 
 fn literal(lit: &Literal, span: Span) -> Typed {
     let (ty, value) = match lit {
+        Literal::Number(d) if d.is_zero() => (Ty::Num(Dim::Zero), Value::num(*d, Unit::Scalar)),
         Literal::Number(d) => (Ty::Num(Dim::Any), Value::num(*d, Unit::Scalar)),
-        Literal::Percent(d) => (Ty::Num(Dim::Scalar), Value::num(*d, Unit::Percent)),
+        Literal::Percent(d) => (Ty::Num(Dim::Percent), Value::num(*d, Unit::Percent)),
         Literal::Points(d) => (Ty::Num(Dim::Points), Value::num(*d, Unit::Points)),
         Literal::Amount(d) => (Ty::Num(Dim::Amount), Value::num(*d, Unit::Amount)),
         Literal::Date(d) => (Ty::Date, Value::Date(*d)),
@@ -851,7 +887,7 @@ fn computed_type(computed: Computed) -> Ty {
         Computed::Category => Ty::Category,
         Computed::Recognized | Computed::Quantitative | Computed::Missing => Ty::Bool,
         Computed::ExpectedWeight | Computed::Score => Ty::Num(Dim::Points),
-        Computed::Completion => Ty::Num(Dim::Scalar),
+        Computed::Completion => Ty::Num(Dim::Percent),
         Computed::Grade | Computed::Unit => Ty::Text,
     }
 }
@@ -876,6 +912,7 @@ fn mismatch_help(found: &Ty, expected: &Ty) -> Option<String> {
 fn source_number(expr: &ast::Expr) -> String {
     match &expr.kind {
         ast::ExprKind::Literal(Literal::Number(d)) => d.to_string(),
+        ast::ExprKind::Unary(ast::UnaryOp::Neg, inner) => format!("-{}", source_number(inner)),
         _ => "…".to_owned(),
     }
 }

@@ -10,16 +10,26 @@ use crate::data::schema::FieldType;
 use crate::syntax::ast::BinaryOp;
 
 /// The dimension of a number.
+///
+/// Plain numbers and percentages are both ratios (`0.9` is `90%`) and combine freely;
+/// what they keep apart is a bare literal: `90` next to a percentage is 9000%, never
+/// what a policy means, so a bare literal other than `0` does not take a percentage's
+/// dimension (`completion >= 90`, `max(5, 0%)` are refused: write `90%`, `5%`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dim {
-    /// A plain number or a percentage.
+    /// A plain number: a count, a year, a ratio of two amounts.
     Scalar,
+    /// A percentage: a completion, a share of a weight, a literal written with `%`.
+    Percent,
     /// Points.
     Points,
     /// Money.
     Amount,
-    /// A bare literal, which takes its neighbour's dimension.
+    /// A bare literal other than zero, which takes its neighbour's dimension unless
+    /// that is a percentage.
     Any,
+    /// The bare literal `0`, which means the same in every dimension.
+    Zero,
 }
 
 /// A type of the ruleset language.
@@ -54,9 +64,8 @@ impl Ty {
     pub fn of_field(ty: FieldType) -> Ty {
         match ty {
             FieldType::Text => Ty::Text,
-            FieldType::Measure | FieldType::Integer | FieldType::Number | FieldType::Percent => {
-                Ty::Num(Dim::Scalar)
-            }
+            FieldType::Measure | FieldType::Integer | FieldType::Number => Ty::Num(Dim::Scalar),
+            FieldType::Percent => Ty::Num(Dim::Percent),
             FieldType::Amount => Ty::Num(Dim::Amount),
             FieldType::Points => Ty::Num(Dim::Points),
             FieldType::Date => Ty::Date,
@@ -80,9 +89,10 @@ impl fmt::Display for Ty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Ty::Num(Dim::Scalar) => f.write_str("a number"),
+            Ty::Num(Dim::Percent) => f.write_str("a percentage"),
             Ty::Num(Dim::Points) => f.write_str("points"),
             Ty::Num(Dim::Amount) => f.write_str("an amount"),
-            Ty::Num(Dim::Any) => f.write_str("a number"),
+            Ty::Num(Dim::Any | Dim::Zero) => f.write_str("a number"),
             Ty::Bool => f.write_str("a condition"),
             Ty::Text => f.write_str("a text"),
             Ty::Date => f.write_str("a date"),
@@ -100,9 +110,27 @@ impl fmt::Display for Ty {
 #[must_use]
 pub fn unify(a: Dim, b: Dim) -> Option<Dim> {
     match (a, b) {
+        (Dim::Zero, d) | (d, Dim::Zero) => Some(d),
+        (Dim::Any, Dim::Percent) | (Dim::Percent, Dim::Any) => None,
         (Dim::Any, d) | (d, Dim::Any) => Some(d),
+        (Dim::Scalar, Dim::Percent) | (Dim::Percent, Dim::Scalar) => Some(Dim::Percent),
         (a, b) if a == b => Some(a),
         _ => None,
+    }
+}
+
+/// Whether numbers of this dimension are ratios, which scale other numbers.
+fn is_ratio(d: Dim) -> bool {
+    matches!(d, Dim::Scalar | Dim::Percent | Dim::Any | Dim::Zero)
+}
+
+/// The dimension of a product or quotient of two ratios: a percentage where one is
+/// (`2 × 5%` is 10%, `100% / 4` is 25%), a bare number where both are, else a number.
+fn ratio_of(a: Dim, b: Dim) -> Dim {
+    match (a, b) {
+        (Dim::Percent, _) | (_, Dim::Percent) => Dim::Percent,
+        (Dim::Any | Dim::Zero, Dim::Any | Dim::Zero) => Dim::Any,
+        _ => Dim::Scalar,
     }
 }
 
@@ -113,12 +141,15 @@ pub fn arithmetic(op: BinaryOp, a: Dim, b: Dim) -> Option<Dim> {
     match op {
         BinaryOp::Add | BinaryOp::Sub => unify(a, b),
         BinaryOp::Mul => match (a, b) {
-            (Dim::Any | Dim::Scalar, d) | (d, Dim::Any | Dim::Scalar) => Some(d),
+            (a, b) if is_ratio(a) && is_ratio(b) => Some(ratio_of(a, b)),
+            (r, d) | (d, r) if is_ratio(r) => Some(d),
             _ => None,
         },
         BinaryOp::Div => match (a, b) {
-            (d, Dim::Any | Dim::Scalar) => Some(d),
-            (Dim::Any, _) => None,
+            // A percentage over a percentage is a plain ratio (`completion / 100%`).
+            (Dim::Percent, Dim::Percent) => Some(Dim::Scalar),
+            (a, b) if is_ratio(a) && is_ratio(b) => Some(ratio_of(a, b)),
+            (d, r) if is_ratio(r) => Some(d),
             (a, b) if a == b => Some(Dim::Scalar),
             _ => None,
         },
@@ -143,6 +174,22 @@ mod tests {
             Some(Dim::Points)
         );
         assert_eq!(arithmetic(BinaryOp::Mul, Dim::Points, Dim::Points), None);
+    }
+
+    #[test]
+    fn bare_numbers_do_not_become_percentages() {
+        assert_eq!(unify(Dim::Any, Dim::Percent), None);
+        assert_eq!(unify(Dim::Zero, Dim::Percent), Some(Dim::Percent));
+        assert_eq!(unify(Dim::Scalar, Dim::Percent), Some(Dim::Percent));
+        assert_eq!(
+            arithmetic(BinaryOp::Mul, Dim::Any, Dim::Percent),
+            Some(Dim::Percent)
+        );
+        assert_eq!(
+            arithmetic(BinaryOp::Div, Dim::Percent, Dim::Percent),
+            Some(Dim::Scalar)
+        );
+        assert_eq!(arithmetic(BinaryOp::Add, Dim::Percent, Dim::Any), None);
     }
 
     #[test]
