@@ -4,6 +4,7 @@
 //! The checker needs no project: anything that can be known from the ruleset alone is
 //! found here, so that evaluation errors are rare and truly about the data.
 
+pub(crate) mod bounds;
 pub(crate) mod calls;
 pub mod checked;
 pub(crate) mod declare;
@@ -110,7 +111,11 @@ pub fn check(
     items.pool_coverage();
     items.marker_clashes(ruleset);
     let checked = items.checked;
-    sanity::points(&checked, &mut resolver.errors);
+    bounds::negative_catalog_weights(&checked, &mut resolver.errors);
+    // The proof reads resolved expressions, which after an error hold placeholders.
+    if resolver.errors.is_empty() {
+        bounds::prove(&checked, &mut resolver.errors);
+    }
     let errors = std::mem::take(&mut resolver.errors);
     match Failure::from_errors(source, errors) {
         Some(failure) => Err(failure),

@@ -4,6 +4,7 @@
 //! apply `discard` rules, score each row, sum the total, then run the checks. Nothing
 //! here reads files or prints; the result is an [`Outcome`].
 
+pub(crate) mod bounds;
 pub(crate) mod checks;
 pub(crate) mod classify;
 pub mod describe;
@@ -58,6 +59,7 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
             .with_max(max_score)
     };
     weights::allocate(&mut early(&classified), rows, &mut states)?;
+    bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
     let discarded = {
@@ -88,6 +90,7 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
     env.lines = &line_scores;
     env.total = Some(totals::sum(&states, &lines)?);
     let total = totals::adjust_total(&mut env, &mut findings)?;
+    bounds::total_in_range(plan, &pools, total, max_score)?;
     let rating = totals::rating(&mut env)?;
     env.rating = rating.as_deref();
     checks::checks(&mut env, &mut findings)?;

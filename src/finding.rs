@@ -38,7 +38,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 11] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 12] = [
     EngineFinding {
         code: "unknown-category",
         severity: Severity::Error,
@@ -56,8 +56,13 @@ pub const ENGINE_FINDINGS: [EngineFinding; 11] = [
     },
     EngineFinding {
         code: "duplicate-indicator",
-        severity: Severity::Warning,
-        meaning: "an indicator of a catalog appears more than once",
+        severity: Severity::Error,
+        meaning: "an indicator of a catalog appears more than once: the first row counts, every copy scores nothing",
+    },
+    EngineFinding {
+        code: "impossible-weight",
+        severity: Severity::Error,
+        meaning: "the policy would give an indicator a weight below zero (a residual that rounding left negative): it counts as 0",
     },
     EngineFinding {
         code: "unit-mismatch",

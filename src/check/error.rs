@@ -290,6 +290,43 @@ pub enum CheckError {
         span: SourceSpan,
     },
 
+    /// `ruleset "r" { max_score 80 }` with `pool 甲 50 分` and `pool 乙 40 分`: a project could
+    /// score 90 of 80.
+    #[error("{message}")]
+    #[diagnostic(code(perfeval::check::above_maximum))]
+    AboveMaximum {
+        /// What adds up to too much.
+        message: String,
+        /// The parts that add up, with their points.
+        #[help]
+        parts: String,
+        /// `max_score`, or the adjustment that passes it.
+        #[label("{label}")]
+        span: SourceSpan,
+        /// What the span shows.
+        label: String,
+        /// The conditions of the case that passes it, each marked true or false.
+        #[label(collection)]
+        cases: Vec<miette::LabeledSpan>,
+    },
+
+    /// `pool 甲 funds.initial / 10 { … }` in a ruleset with `max_score`: points that
+    /// depend on the form's numbers cannot be shown to stay within it.
+    #[error("cannot show that {what} stays within max_score: its points depend on the form")]
+    #[diagnostic(
+        code(perfeval::check::unbounded),
+        help(
+            "write the points as numbers, or bound them, such as `min(funds.initial / 10, 20 分)`"
+        )
+    )]
+    Unbounded {
+        /// The pool or line.
+        what: String,
+        /// Its points.
+        #[label("no upper bound")]
+        span: SourceSpan,
+    },
+
     /// `completion { = >= > : … }` with nothing for `<=` and `<`.
     #[error("no completion formula for `{comparator}`")]
     #[diagnostic(
@@ -367,6 +404,8 @@ impl CheckError {
             CheckError::WeightsSum { .. } => "perfeval::check::weights_sum",
             CheckError::RatingGap { .. } => "perfeval::check::rating_gap",
             CheckError::Nonsense { .. } => "perfeval::check::nonsense",
+            CheckError::AboveMaximum { .. } => "perfeval::check::above_maximum",
+            CheckError::Unbounded { .. } => "perfeval::check::unbounded",
             CheckError::Unreachable { .. } => "perfeval::check::unreachable",
             CheckError::TooEarly { .. } => "perfeval::check::too_early",
             CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",

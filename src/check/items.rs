@@ -500,13 +500,20 @@ impl<'r, 'a> Items<'r, 'a> {
                 }
                 MissingEntryKind::Unexplained(share) => {
                     if self.define("missing rule", "unexplained", entry.span) {
-                        self.checked.missing.unexplained =
-                            Some(self.r.expect_percent(share, &scope));
+                        let share = self.r.expect_percent(share, &scope);
+                        super::sanity::share(&share, "a missing value", &mut self.r.errors);
+                        self.checked.missing.unexplained = Some(share);
                     }
                 }
                 MissingEntryKind::Explained(share) => {
                     if self.define("missing rule", "explained", entry.span) {
-                        self.checked.missing.explained = Some(self.r.expect_percent(share, &scope));
+                        let share = self.r.expect_percent(share, &scope);
+                        super::sanity::share(
+                            &share,
+                            "an explained missing value",
+                            &mut self.r.errors,
+                        );
+                        self.checked.missing.explained = Some(share);
                     }
                 }
             }

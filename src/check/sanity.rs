@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{Checked, ClassDef, GradeDef, RatingDef, SplitDef};
+use super::checked::{ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
 use super::items::{constant, constant_num};
 use crate::ir::{self, Global};
@@ -12,7 +12,7 @@ use crate::value::Unit;
 
 /// A class's numbers must make sense where they are written as numbers: the band's
 /// lower edge at most its upper, deduction rates not negative, steps above zero, the
-/// floor at most the cap.
+/// floor at most the cap, both within 0% and 100%.
 pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     let value = |e: &Option<ir::Expr>| e.as_ref().and_then(|e| percent(e).map(|v| (v, e.span)));
     if let (Some((lower, _)), Some((upper, span))) =
@@ -55,12 +55,38 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
             errors.push(nonsense(span, format!("{message} ({})", show(v))));
         }
     }
+    let above_whole = [
+        (
+            &class.floor,
+            "a floor above 100% scores more than the weight",
+        ),
+        (&class.cap, "a cap above 100% lets a score pass its weight"),
+    ];
+    for (edge, message) in above_whole {
+        if let Some((v, span)) = value(edge).filter(|(v, _)| *v > Decimal::ONE) {
+            errors.push(nonsense(span, format!("{message} ({})", show(v))));
+        }
+    }
     if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap))
         && floor > cap
     {
         errors.push(nonsense(
             span,
             format!("the cap {} is below the floor {}", show(cap), show(floor)),
+        ));
+    }
+}
+
+/// A share of the weight written as a number must lie within 0% and 100%: a score lies
+/// between nothing and the whole weight.
+pub(crate) fn share(e: &ir::Expr, what: &str, errors: &mut Vec<CheckError>) {
+    if let Some(v) = percent(e).filter(|v| *v < Decimal::ZERO || *v > Decimal::ONE) {
+        errors.push(nonsense(
+            e.span,
+            format!(
+                "{what} scores {} of the weight; a score lies between 0% and 100% of it",
+                show(v)
+            ),
         ));
     }
 }
@@ -230,52 +256,5 @@ pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
         errors.push(CheckError::RatingGap {
             span: last.span.into(),
         });
-    }
-}
-
-/// Points must add up where they are all written as numbers: no catalog weight or
-/// `max_score` below zero, and the pools and lines together giving exactly `max_score`
-/// (more would let a project score above it; less would let none reach it).
-pub(crate) fn points(checked: &Checked, errors: &mut Vec<CheckError>) {
-    let catalogs = checked.pools.iter().filter_map(|p| match &p.split {
-        SplitDef::Fixed(entries) => Some(entries),
-        _ => None,
-    });
-    for entry in catalogs.flatten() {
-        if let Some(w) = constant(&entry.weight).filter(|w| *w < Decimal::ZERO) {
-            errors.push(nonsense(
-                entry.weight.span,
-                format!("indicator `{}` has a negative weight {w}", entry.name),
-            ));
-        }
-    }
-    let Some(max_score) = &checked.max_score else {
-        return;
-    };
-    let Some(max) = constant(max_score) else {
-        return;
-    };
-    if max < Decimal::ZERO {
-        errors.push(nonsense(
-            max_score.span,
-            format!("max_score {max} is below zero"),
-        ));
-        return;
-    }
-    let pools = checked.pools.iter().map(|p| constant(&p.points));
-    let lines = checked
-        .lines
-        .iter()
-        .map(|l| l.points.as_ref().and_then(constant));
-    let sum = pools
-        .chain(lines)
-        .try_fold(Decimal::ZERO, |sum, p| p.and_then(|p| sum.checked_add(p)));
-    if let Some(sum) = sum.filter(|s| *s != max)
-        && !checked.pools.is_empty()
-    {
-        errors.push(nonsense(
-            max_score.span,
-            format!("the pools and lines add up to {sum} points, not max_score {max}"),
-        ));
     }
 }

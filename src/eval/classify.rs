@@ -41,25 +41,30 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
         }
         match state.category {
             None => findings.push(unknown_category(plan, row, label, name)),
-            Some(category) => match catalog_entry(plan, category, name) {
-                CatalogMatch::NotACatalog => state.recognized = true,
-                CatalogMatch::Entry(pool, entry) => {
-                    state.recognized = true;
-                    if !seen.insert((pool, entry)) {
-                        findings.push(engine(
+            Some(category) => {
+                match catalog_entry(plan, category, name) {
+                    CatalogMatch::NotACatalog => state.recognized = true,
+                    // A catalog indicator counts once: the first row that names it. A
+                    // copy is scored like an unknown row (nothing, no weight, no share),
+                    // so that repeating a row can never add points.
+                    CatalogMatch::Entry(pool, entry) => {
+                        state.recognized = seen.insert((pool, entry));
+                        if !state.recognized {
+                            findings.push(engine(
                             plan,
                             "duplicate-indicator",
                             row,
                             "name",
                             name,
-                            format!("共性指标「{name}」在表中出现了不止一次"),
+                            format!("共性指标「{name}」在表中重复出现；只计第一次出现的一行，本行不计分"),
                         ));
+                        }
+                    }
+                    CatalogMatch::Unknown => {
+                        findings.push(unknown_indicator(plan, row, category, name))
                     }
                 }
-                CatalogMatch::Unknown => {
-                    findings.push(unknown_indicator(plan, row, category, name))
-                }
-            },
+            }
         }
         states.push(state);
     }

@@ -39,6 +39,25 @@ pub enum EvalError {
         #[label("out of range for this project")]
         span: SourceSpan,
     },
+
+    /// `adjust bonus total { total + 5 分 }` on a form that already scores `max_score`,
+    /// or a `split declared` pool whose form declares more weight than its points.
+    #[error("the total {total} of `{project}` is {limit}: no project can score that")]
+    #[diagnostic(code(perfeval::eval::impossible_total))]
+    ImpossibleTotal {
+        /// The project file being evaluated.
+        project: String,
+        /// The total the ruleset's formulas gave.
+        total: String,
+        /// Which bound it passes.
+        limit: String,
+        /// The ruleset's `max_score`.
+        #[label("the most a project can score")]
+        span: Option<SourceSpan>,
+        /// What gave the total.
+        #[help]
+        help: String,
+    },
 }
 
 impl EvalError {
@@ -61,7 +80,9 @@ impl EvalError {
     #[must_use]
     pub fn in_project(mut self, name: &str) -> Self {
         match &mut self {
-            EvalError::DivisionByZero { project, .. } | EvalError::Overflow { project, .. } => {
+            EvalError::DivisionByZero { project, .. }
+            | EvalError::Overflow { project, .. }
+            | EvalError::ImpossibleTotal { project, .. } => {
                 name.clone_into(project);
             }
         }
@@ -74,6 +95,7 @@ impl EvalError {
         match self {
             EvalError::DivisionByZero { .. } => "perfeval::eval::division_by_zero",
             EvalError::Overflow { .. } => "perfeval::eval::overflow",
+            EvalError::ImpossibleTotal { .. } => "perfeval::eval::impossible_total",
         }
     }
 }

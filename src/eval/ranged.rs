@@ -12,7 +12,7 @@ use crate::value::ArithError;
 use super::classify::{engine, text};
 use super::error::EvalError;
 use super::outcome::RowState;
-use super::score::{round_score, self_score};
+use super::score::self_score;
 
 /// Scores a row whose grade allows `low`..=`high` shares of `weight`: the declared self
 /// score where it lies inside, else the nearest end (`score-out-of-range`); without a
@@ -59,6 +59,7 @@ pub(crate) fn score_in_range(
             lo
         }
     };
-    state.score = round_score(plan, score)?;
+    let (least, most) = super::bounds::of_weight(weight);
+    state.score = super::bounds::round_within(plan, score, lo.max(least), hi.min(most))?;
     Ok(())
 }

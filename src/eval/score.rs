@@ -11,6 +11,7 @@ use crate::source::Span;
 use crate::syntax::ast::Comparator;
 use crate::value::{self, ArithError, Num, Unit};
 
+use super::bounds;
 use super::classify::{engine, text};
 use super::env::{Env, percent_value};
 use super::error::EvalError;
@@ -42,16 +43,20 @@ pub(crate) fn score_row(
         }
         (_, false) => grade_reading(plan, row),
     };
-    let share = match (&target, actual) {
+    let (share, bounds) = match (&target, actual) {
         (_, Reading::Missing) => {
             state.missing = true;
-            missing_share(env, row, name, discarded, findings)?
+            (
+                missing_share(env, row, name, discarded, findings)?,
+                Bounds::WHOLE,
+            )
         }
         (Reading::Quantity(t), Reading::Quantity(a)) => {
             match quantitative(env, row_index, row, state, t, &a, findings)? {
-                Earned::Share(share) => share,
-                Earned::Points(points) => {
-                    state.score = round_score(plan, points)?;
+                Earned::Share(share, bounds) => (share, bounds),
+                Earned::Points(points, bounds) => {
+                    let (low, high) = scaled(weight, bounds)?;
+                    state.score = bounds::round_within(plan, points, low, high)?;
                     return Ok(());
                 }
             }
@@ -66,7 +71,7 @@ pub(crate) fn score_row(
                 name,
                 format!("「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值"),
             ));
-            Decimal::ZERO
+            (Decimal::ZERO, Bounds::WHOLE)
         }
         (target_reading, actual_reading) => {
             return qualitative(
@@ -80,15 +85,30 @@ pub(crate) fn score_row(
             );
         }
     };
-    state.score = finish(plan, weight, share)?;
+    state.score = finish(plan, weight, share, bounds)?;
     Ok(())
 }
 
-/// What a quantitative indicator earns: a share of its weight (a band), or points (a
-/// class's `score` formula).
+/// What a quantitative indicator earns: a share of its weight (a band, held between the
+/// class's floor and cap), or points (a class's `score` formula, held likewise).
 enum Earned {
-    Share(Decimal),
-    Points(Decimal),
+    Share(Decimal, Bounds),
+    Points(Decimal, Bounds),
+}
+
+/// The least and the greatest share of the weight a score may be: 0% and 100% unless a
+/// class's floor and cap say less. A score rounded outside them is brought back in.
+#[derive(Clone, Copy)]
+struct Bounds {
+    low: Decimal,
+    high: Decimal,
+}
+
+impl Bounds {
+    const WHOLE: Bounds = Bounds {
+        low: Decimal::ZERO,
+        high: Decimal::ONE,
+    };
 }
 
 /// The word a qualitative indicator is graded by: the first of the ruleset's grade
@@ -114,12 +134,23 @@ fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
         .map_or("actual", String::as_str)
 }
 
-/// The score as `share` of `weight`, rounded as the ruleset says.
-fn finish(plan: &Plan, weight: Decimal, share: Decimal) -> Result<Decimal> {
+/// The score as `share` of `weight`, rounded as the ruleset says and held within the
+/// bounds' shares of the weight.
+fn finish(plan: &Plan, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
     let raw = weight
         .checked_mul(share)
         .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))?;
-    round_score(plan, raw)
+    let (low, high) = scaled(weight, bounds)?;
+    bounds::round_within(plan, raw, low, high)
+}
+
+/// The bounds as points of a weight (a weight below zero counts as zero).
+fn scaled(weight: Decimal, bounds: Bounds) -> Result<(Decimal, Decimal)> {
+    let weight = weight.max(Decimal::ZERO);
+    let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
+    let low = weight.checked_mul(bounds.low).ok_or_else(overflow)?;
+    let high = weight.checked_mul(bounds.high).ok_or_else(overflow)?;
+    Ok((low, high.max(low)))
 }
 
 /// Rounds a score as the ruleset's `rounding` says, or leaves it as it is.
@@ -199,7 +230,7 @@ fn quantitative(
                 display_unit(&target.unit)
             ),
         ));
-        return Ok(Earned::Share(Decimal::ZERO));
+        return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     }
     let Some(class) = state
         .category
@@ -207,7 +238,7 @@ fn quantitative(
         .and_then(|c| c.class)
         .and_then(|c| plan.classes.get(c))
     else {
-        return Ok(Earned::Share(Decimal::ZERO));
+        return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     };
     let comparator = target.comparator.unwrap_or(Comparator::Eq);
     let (t, a) = (
@@ -218,7 +249,7 @@ fn quantitative(
         }),
     );
     let Some(completion) = completion(env, class, comparator, row_index, t, a)? else {
-        return Ok(Earned::Share(Decimal::ZERO));
+        return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     };
     state.completion = Some(completion);
     match &class.def.score {
@@ -231,35 +262,25 @@ fn quantitative(
             env.current = None;
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
-            Ok(Earned::Points(held_to_weight(env, class, points, state)?))
+            Ok(Earned::Points(points, class_bounds(env, class)?))
         }
-        None => band_share(env, class, completion).map(Earned::Share),
+        None => {
+            let share = band_share(env, class, completion)?;
+            Ok(Earned::Share(share, class_bounds(env, class)?))
+        }
     }
 }
 
-/// A formula's points held between the class's floor and cap, as shares of the weight
-/// (0% and 100% unless the class says otherwise), like a band's.
-fn held_to_weight(
-    env: &mut Env<'_>,
-    class: &ClassPlan,
-    points: Decimal,
-    state: &RowState,
-) -> Result<Decimal> {
-    let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
-    let mut share = |e: &Option<Expr>, default: Decimal| -> Result<Decimal> {
-        Ok(match e {
-            Some(e) => number(env, e)?.unwrap_or(default),
-            None => default,
-        })
-    };
-    let (floor, cap) = (
-        share(&class.def.floor, Decimal::ZERO)?,
-        share(&class.def.cap, Decimal::ONE)?,
-    );
-    let overflow = || EvalError::arith(ArithError::Overflow, class.def.span);
-    let low = weight.checked_mul(floor).ok_or_else(overflow)?;
-    let high = weight.checked_mul(cap).ok_or_else(overflow)?;
-    Ok(points.max(low).min(high))
+/// The class's floor and cap as shares of the weight, within 0% and 100%: a score
+/// lies between nothing and the whole weight, whatever a formula gives.
+fn class_bounds(env: &mut Env<'_>, class: &ClassPlan) -> Result<Bounds> {
+    let floor = optional(env, class.def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
+    let cap = optional(env, class.def.cap.as_ref())?.unwrap_or(Decimal::ONE);
+    let low = floor.max(Decimal::ZERO).min(Decimal::ONE);
+    Ok(Bounds {
+        low,
+        high: cap.max(low).min(Decimal::ONE),
+    })
 }
 
 fn display_unit(unit: &str) -> &str {
@@ -390,7 +411,7 @@ fn qualitative(
             return super::ranged::score_in_range(plan, row, state, weight, low, high, findings);
         }
     };
-    state.score = finish(plan, weight, share)?;
+    state.score = finish(plan, weight, share, Bounds::WHOLE)?;
     Ok(())
 }
 

@@ -10,11 +10,13 @@ use crate::check::expr::INDICATORS;
 use crate::finding::Finding;
 use crate::value::{self, Num, Unit, Value};
 
+use super::bounds;
 use super::classify::text;
 use super::env::Env;
 use super::error::EvalError;
 use super::outcome::RowState;
 use super::score::round_score;
+use super::weights::number;
 
 type Result<T> = std::result::Result<T, EvalError>;
 
@@ -43,7 +45,9 @@ pub(crate) fn adjust_scores(
             let Some(state) = states.get_mut(i) else {
                 continue;
             };
-            let new = round_score(plan, new)?;
+            // An adjusted score stays a score: between nothing and the weight.
+            let (low, high) = bounds::of_weight(state.expected_weight.unwrap_or_default());
+            let new = bounds::round_within(plan, new, low, high)?;
             if new != state.score {
                 let name = rows.get(i).and_then(|r| text(r, "name")).unwrap_or("");
                 let at = rows
@@ -99,10 +103,16 @@ pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>>
             .eval(&line.score)?
             .as_num()
             .map_or(Decimal::ZERO, |n| n.value);
+        // A line scores between nothing and its points, where it has points.
+        let points = match &line.points {
+            Some(points) => number(env, points)?,
+            None => None,
+        };
+        let high = points.unwrap_or(raw).max(Decimal::ZERO);
         scores.push((
             line.key.clone(),
             line.label.clone(),
-            round_score(plan, raw)?,
+            bounds::round_within(plan, raw, Decimal::ZERO, high)?,
         ));
     }
     Ok(scores)

@@ -1,10 +1,12 @@
 //! Evaluation: each fixture under `tests/fixtures/eval/suzhou-2023` is a small form
 //! scored with `rulesets/2023.rules`. Its header states the exit status (`# exit: 1`)
-//! and the finding codes it raises (`# findings: a, b`); the whole text report is
-//! snapshotted.
+//! and the finding codes it raises (`# findings: a, b`), and may state the total
+//! (`# total: 80.00`); the whole text report is snapshotted.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
 
 use perfeval::compile::Plan;
 use perfeval::data::{self, Format};
@@ -58,6 +60,9 @@ fn suzhou_2023_findings() {
         assert_eq!(codes, expected, "{name}");
         let exit = i32::from(outcome.has_errors());
         assert_eq!(exit.to_string(), header(&text, "exit:"), "{name}");
+        if let Some(total) = text.lines().find_map(|l| l.strip_prefix("# total:")) {
+            assert_eq!(outcome.total.to_string(), total.trim(), "{name}");
+        }
         insta::assert_snapshot!(report(&outcome));
     });
 }
@@ -186,4 +191,51 @@ fn suzhou_2023_rounds_each_score() {
             .unwrap();
         assert_eq!(row.state.score.to_string(), score, "at {actual}");
     }
+}
+
+/// A pool of 5 points over 8 rows, each share rounded half away from zero to whole
+/// points: 5 / 8 = 0.625 rounds to 1, and the last row would carry 5 − 7 × 1 = −2.
+const NEGATIVE_RESIDUAL: &str = r#"
+ruleset "negative residual" { max_score 10 }
+form {
+  rows indicators "指标" {
+    category: text "类别" name: text "名称" target: measure "目标值" weight: points "权重"
+    actual: optional measure "实际完成值"
+  }
+}
+category 产出 { scored_by 产出类 }
+pool 全部 5 分 { categories 产出 split evenly share 1 half_away_from_zero residual to last }
+completion { = >= > : actual / target  <= < : target / actual }
+class 产出类 { full 100% to 130% below deduct 5% per 1% above deduct 1% per 1% }
+rounding 0.01 half_away_from_zero
+"#;
+
+#[test]
+fn a_negative_residual_is_a_finding_and_counts_as_zero() {
+    let plan = perfeval::load_ruleset(&SourceFile::new("negative.rules", NEGATIVE_RESIDUAL))
+        .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    let mut form = String::new();
+    for i in 1..=8 {
+        form.push_str(&format!(
+            "[[indicators]]\ncategory = \"产出\"\nname = \"指标{i}\"\ntarget = \"=1个\"\nweight = 1\nactual = \"1个\"\n\n"
+        ));
+    }
+    let outcome = evaluate(&plan, "negative.toml", &form);
+    let last = outcome.indicators.last().unwrap();
+    assert_eq!(last.state.expected_weight, Some(Decimal::ZERO));
+    assert_eq!(last.state.score, Decimal::ZERO);
+    assert!(
+        outcome
+            .indicators
+            .iter()
+            .all(|i| i.state.score >= Decimal::ZERO)
+    );
+    let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["impossible-weight"]);
+    assert!(
+        outcome.findings[0].message.contains("-2"),
+        "{}",
+        outcome.findings[0].message
+    );
+    assert_eq!(outcome.total, Decimal::from(7));
 }

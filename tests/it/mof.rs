@@ -558,3 +558,18 @@ fn the_example_with_findings_json() {
     );
     insta::assert_snapshot!(stdout);
 }
+
+#[test]
+fn a_form_declaring_more_weight_than_a_pool_is_not_scored() {
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        RULES,
+        "--format",
+        "json",
+        "tests/fixtures/eval/refused/mof-2020-over-weight.toml",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stdout.contains("\"110"), "{stdout}");
+    insta::assert_snapshot!(stderr);
+}

@@ -22,7 +22,9 @@
 //!    `\uXXXX` escapes, YAML plain scalars), with CR LF line ends or a byte-order mark;
 //! 4. numbers at the limits of a decimal (in forms, and in every expression of small
 //!    generated rulesets) give a result or an error, never a panic;
-//! 5. with no adjustments, the total is the sum of the indicators' scores and the lines.
+//! 5. with no adjustments, the total is the sum of the indicators' scores and the lines,
+//!    and no total is ever reported above `max_score` or below zero, whatever weights a
+//!    form declares.
 //!
 //! Failures are saved by proptest next to this file (`props.proptest-regressions`) and
 //! replayed first on the next run.
@@ -1252,6 +1254,46 @@ fn mof(extreme: bool) -> BoxedStrategy<Mof> {
         .boxed()
 }
 
+/// The rows with each category's declared weights brought within its pool's points
+/// (产出 50, 效益 30 or 40, 满意度 10), as a department that adds them up declares them:
+/// a form whose declared weights pass the points can total more than 100, which the
+/// engine refuses to score (a property of its own, below), so the other properties do
+/// not see it.
+fn within_pools(mut rows: Vec<Row>) -> Vec<Row> {
+    let canonical = |label: &str| match label {
+        "产出指标" | "产出" => Some("产出"),
+        "效益指标" | "效果" | "效果指标" => Some("效益"),
+        "满意度指标" | "满意度" => Some("满意度"),
+        _ => None,
+    };
+    let satisfaction = rows
+        .iter()
+        .any(|r| canonical(&r.category) == Some("满意度"));
+    for (category, points) in [
+        ("产出", 50),
+        ("效益", if satisfaction { 30 } else { 40 }),
+        ("满意度", 10),
+    ] {
+        let weight = |r: &Row| {
+            r.weight
+                .as_ref()
+                .and_then(|(w, _)| Decimal::from_str_exact(w).ok())
+                .unwrap_or_default()
+        };
+        let members = |r: &&mut Row| canonical(&r.category) == Some(category);
+        let sum = rows
+            .iter_mut()
+            .filter(members)
+            .try_fold(Decimal::ZERO, |sum, r| sum.checked_add(weight(r)));
+        if sum.is_none_or(|sum| sum > Decimal::from(points)) {
+            for row in rows.iter_mut().filter(members) {
+                row.weight = Some(("0.5".to_owned(), true));
+            }
+        }
+    }
+    rows
+}
+
 // ── The bands fixture's form ──────────────────────────────────────────
 
 const BANDS_ROW_KEYS: [&str; 4] = ["category", "name", "target", "actual"];
@@ -1311,7 +1353,7 @@ impl Any {
 fn any_form(extreme: bool) -> BoxedStrategy<Any> {
     prop_oneof![
         2 => suzhou(extreme).prop_map(Any::Suzhou),
-        1 => mof(extreme).prop_map(Any::Mof),
+        1 => mof(extreme).prop_map(|m| Any::Mof(Mof { rows: within_pools(m.rows), ..m })),
         1 => bands_rows(extreme).prop_map(Any::Bands),
     ]
     .boxed()
@@ -2241,5 +2283,21 @@ proptest! {
         let scores: Decimal = outcome.indicators.iter().map(|i| i.state.score).sum();
         let lines: Decimal = outcome.lines.iter().map(|(_, _, score)| *score).sum();
         prop_assert_eq!(outcome.total, scores + lines, "\n{}", form.render(Format::Toml));
+    }
+
+    /// Whatever weights a form declares (here the 2020 template's, whose pools take the
+    /// form's weights), a total is never reported above `max_score` nor below zero: a
+    /// form whose scores would add up to more is refused with `impossible_total`.
+    #[test]
+    fn no_total_passes_the_maximum(form in mof(false)) {
+        let form = form.form();
+        let project = load(&MOF, &form, Format::Toml).map_err(TestCaseError::fail)?;
+        match perfeval::evaluate(&MOF, &project) {
+            Ok(outcome) => prop_assert!(
+                Decimal::ZERO <= outcome.total && outcome.total <= Decimal::from(100),
+                "total {}\n{}", outcome.total, form.render(Format::Toml)
+            ),
+            Err(e) => prop_assert_eq!(e.code(), "perfeval::eval::impossible_total"),
+        }
     }
 }

@@ -1,0 +1,177 @@
+//! What every outcome keeps, whatever a ruleset's formulas give: no weight or score
+//! below zero, no score above its weight (nor above what the class's cap allows), no
+//! line above its points, no total above `max_score`.
+//!
+//! The checker proves most of this for the rulesets it accepts; what depends on a form
+//! (declared weights, rounding, formulas over the form's numbers) is held here, so that
+//! an impossible number is never printed.
+
+use rust_decimal::Decimal;
+
+use crate::compile::Plan;
+use crate::data::project::Record;
+use crate::finding::Finding;
+use crate::source::Span;
+use crate::syntax::ast::RoundingMode;
+use crate::value;
+
+use super::classify::{engine, text};
+use super::error::EvalError;
+use super::outcome::{PoolState, RowState};
+use super::score::round_score;
+
+type Result<T> = std::result::Result<T, EvalError>;
+
+/// Rounds a score as the ruleset says and keeps it within `low..=high`: rounding a full
+/// score of a weight of 30.005 to 0.01 gives 30.01, more than the weight, so a score
+/// that rounding lifts above `high` is rounded down onto the step instead, and one that
+/// rounding drops below `low` is rounded up (where that stays within `high`).
+pub(crate) fn round_within(
+    plan: &Plan,
+    raw: Decimal,
+    low: Decimal,
+    high: Decimal,
+) -> Result<Decimal> {
+    let rounded = round_score(plan, raw.max(low).min(high))?;
+    let Some(rounding) = plan.rounding else {
+        return Ok(rounded);
+    };
+    let to_step = |x: Decimal, mode| {
+        value::round_to_step(x, rounding.step, mode)
+            .map_err(|e| EvalError::arith(e, Span::default()))
+    };
+    if rounded > high {
+        return to_step(high, RoundingMode::Floor);
+    }
+    if rounded < low {
+        let up = to_step(low, RoundingMode::Ceiling)?;
+        return if up <= high {
+            Ok(up)
+        } else {
+            to_step(high, RoundingMode::Floor)
+        };
+    }
+    Ok(rounded)
+}
+
+/// The score bounds of a weight: nothing below zero, nothing above the weight.
+pub(crate) fn of_weight(weight: Decimal) -> (Decimal, Decimal) {
+    (Decimal::ZERO, weight.max(Decimal::ZERO))
+}
+
+/// A weight below zero cannot be: a residual that rounding left negative (`share 1
+/// half_away_from_zero` over many rows), or a weight a formula or the form gives. The row
+/// keeps a weight of 0, and `impossible-weight` says what it would have been.
+pub(crate) fn no_negative_weights(
+    plan: &Plan,
+    rows: &[Record],
+    states: &mut [RowState],
+    findings: &mut Vec<Finding>,
+) {
+    for (row, state) in rows.iter().zip(states.iter_mut()) {
+        let Some(weight) = state.expected_weight.filter(|w| *w < Decimal::ZERO) else {
+            continue;
+        };
+        let name = text(row, "name").unwrap_or("");
+        findings.push(engine(
+            plan,
+            "impossible-weight",
+            row,
+            "weight",
+            name,
+            format!("按本规则「{name}」的权重为 {weight}，权重不能为负，按 0 计"),
+        ));
+        state.expected_weight = Some(Decimal::ZERO);
+    }
+}
+
+/// Refuses a total above `max_score` or below zero: such a total cannot be right, so it
+/// is never reported as a score. The help names the pools whose weights add up to more
+/// than their points, the usual cause.
+pub(crate) fn total_in_range(
+    plan: &Plan,
+    pools: &[PoolState],
+    total: Decimal,
+    max_score: Option<Decimal>,
+) -> Result<()> {
+    let above = max_score.filter(|max| total > *max);
+    if above.is_none() && total >= Decimal::ZERO {
+        return Ok(());
+    }
+    let over: Vec<String> = pools
+        .iter()
+        .filter_map(|p| {
+            let points = p.points?;
+            let weight = p.expected_weight;
+            (weight > points).then(|| {
+                format!(
+                    "the weights of pool `{}` add up to {weight}, more than its {points} points",
+                    p.name
+                )
+            })
+        })
+        .collect();
+    let help = if over.is_empty() {
+        "the ruleset's formulas (score adjustments, lines) gave a total no project can have: correct the ruleset".to_owned()
+    } else {
+        format!("{}: correct the weights on the form", over.join("; "))
+    };
+    Err(EvalError::ImpossibleTotal {
+        project: String::new(),
+        total: total.to_string(),
+        limit: match above {
+            Some(max) => format!("above max_score {max}"),
+            None => "below 0".to_owned(),
+        },
+        span: plan.max_score.as_ref().map(|e| e.span.into()),
+        help,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_with_rounding(step: &str) -> Plan {
+        let text = format!(
+            "ruleset \"t\" {{ max_score 100 }}\nform {{ rows indicators \"指标\" {{ category: text \"类别\" name: text \"名称\" target: measure \"目标值\" weight: points \"权重\" actual: optional measure \"实际\" }} }}\ncategory 产出 {{ scored_by 甲 }}\npool 全部 100 {{ categories 产出 split evenly }}\nclass 甲 {{ full 100% to 130% below deduct 1% per 1% above deduct 1% per 1% }}\ncompletion {{ = >= > : actual / target <= < : target / actual }}\nrounding {step} half_away_from_zero\n"
+        );
+        crate::load_ruleset(&crate::source::SourceFile::new("t.rules", text))
+            .unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn rounding_never_lifts_a_score_above_its_weight() {
+        let plan = plan_with_rounding("0.01");
+        let score = round_within(&plan, d("30.005"), d("0"), d("30.005"));
+        assert_eq!(score, Ok(d("30.00")));
+        assert_eq!(
+            round_within(&plan, d("9.166"), d("0"), d("9.2")),
+            Ok(d("9.17"))
+        );
+    }
+
+    #[test]
+    fn rounding_never_drops_a_score_below_its_floor() {
+        let plan = plan_with_rounding("0.01");
+        assert_eq!(
+            round_within(&plan, d("0"), d("1.004"), d("2")),
+            Ok(d("1.01"))
+        );
+        // No step fits between the bounds: the upper one wins, rounded down.
+        assert_eq!(
+            round_within(&plan, d("0"), d("0.004"), d("0.005")),
+            Ok(d("0.00"))
+        );
+    }
+
+    #[test]
+    fn a_negative_result_is_held_at_zero() {
+        let plan = plan_with_rounding("0.01");
+        assert_eq!(round_within(&plan, d("-3"), d("0"), d("8")), Ok(d("0.00")));
+    }
+}
