@@ -181,7 +181,7 @@ impl SourceCode for SourceFile {
         // snippet is drawn: miette's count would also break at a lone `\r`.
         let at = self.line_col(u32::try_from(start).unwrap_or(u32::MAX));
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            crate::text::visible(&self.name).into_owned(),
             inner.data(),
             SourceSpan::new(start.into(), inner.span().len()),
             at.line - 1,
@@ -338,7 +338,7 @@ impl SourceCode for Sources {
         let inner = contents.span();
         let shifted = SourceSpan::new((inner.offset() + base as usize).into(), inner.len());
         Ok(Box::new(MietteSpanContents::new_named(
-            file.name().to_owned(),
+            crate::text::visible(file.name()).into_owned(),
             contents.data(),
             shifted,
             contents.line(),

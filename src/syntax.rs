@@ -30,10 +30,25 @@ pub fn parse(source: &SourceFile) -> Result<ast::Ruleset, Failure<ParseError>> {
 /// `source::Sources`); errors point there too.
 pub(crate) fn parse_at(text: &str, base: u32) -> Result<ast::Ruleset, ParseError> {
     let base = base as usize;
+    control_character(text, base)?;
     let mut pairs =
         Grammar::parse(Rule::ruleset, text).map_err(|e| grammar::syntax_error(text, &e, base))?;
     match pairs.next() {
         Some(pair) => lower::with_base(base, || lower::lower_ruleset(pair)),
         None => unreachable!("a successful parse yields the ruleset pair"),
+    }
+}
+
+/// Refuses the first control character other than a tab or a line break: a ruleset's
+/// texts reach reviewers' terminals in findings and tables.
+fn control_character(text: &str, base: usize) -> Result<(), ParseError> {
+    // A carriage return only ever ends a line here: texts and comments stop at one.
+    let unsafe_at = |(_, c): &(usize, char)| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    match text.char_indices().find(unsafe_at) {
+        None => Ok(()),
+        Some((at, c)) => Err(ParseError::ControlCharacter {
+            shown: c.escape_default().to_string(),
+            span: (base + at, c.len_utf8()).into(),
+        }),
     }
 }

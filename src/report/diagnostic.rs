@@ -8,6 +8,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use crate::finding::Finding;
 use crate::source::SourceFile;
 use crate::syntax::ast::Severity;
+use crate::text::visible;
 
 /// A finding with the project file it points into.
 #[derive(Debug)]
@@ -63,10 +64,91 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
+/// A diagnostic whose texts (message, code, help, labels, and those of its related
+/// diagnostics) are shown with their control characters written out (`\u{1b}`): a value
+/// from a form or a ruleset can neither move the reviewer's cursor, erase a line above
+/// (to hide a finding), nor colour the terminal. Source snippets are made safe by
+/// `SourceFile` itself.
+struct Visible<'a> {
+    inner: &'a dyn Diagnostic,
+    related: Vec<Visible<'a>>,
+}
+
+impl<'a> Visible<'a> {
+    fn new(inner: &'a dyn Diagnostic) -> Self {
+        let related = inner
+            .related()
+            .map(|r| r.map(Visible::new).collect())
+            .unwrap_or_default();
+        Visible { inner, related }
+    }
+}
+
+fn shown(text: &dyn fmt::Display) -> Box<dyn fmt::Display> {
+    Box::new(visible(&text.to_string()).into_owned())
+}
+
+impl fmt::Debug for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.inner, f)
+    }
+}
+
+impl fmt::Display for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&visible(&self.inner.to_string()))
+    }
+}
+
+impl std::error::Error for Visible<'_> {}
+
+impl Diagnostic for Visible<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.inner.code().map(|c| shown(&c))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.inner.severity()
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.inner.help().map(|h| shown(&h))
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.inner.url().map(|u| shown(&u))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.inner.source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let labels = self.inner.labels()?.map(|l| {
+            let text = l.label().map(|t| visible(t).into_owned());
+            if l.primary() {
+                LabeledSpan::new_primary_with_span(text, *l.inner())
+            } else {
+                LabeledSpan::new_with_span(text, *l.inner())
+            }
+        });
+        Some(Box::new(labels))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
 /// Renders a diagnostic as text: with colour for a terminal, plain otherwise, always
-/// `width` columns wide so that output is the same from run to run.
+/// `width` columns wide so that output is the same from run to run. Control characters
+/// in its texts are written out, whether or not the output is a terminal.
 #[must_use]
 pub fn render(diagnostic: &dyn Diagnostic, colour: bool, width: usize) -> String {
+    let diagnostic = &Visible::new(diagnostic);
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {

@@ -4,6 +4,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
+use crate::text::visible;
 
 use super::completion_percent;
 
@@ -30,7 +31,7 @@ pub fn render(outcome: &Outcome) -> String {
         table.add_row(row(indicator));
     }
     for (_, label, score) in &outcome.lines {
-        let mut cells = vec![Cell::new("分项"), Cell::new(label)];
+        let mut cells = vec![Cell::new("分项"), Cell::new(visible(label))];
         cells.extend((0..5).map(|_| Cell::new("")));
         cells.push(Cell::new(score));
         table.add_row(cells);
@@ -40,8 +41,9 @@ pub fn render(outcome: &Outcome) -> String {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let title = outcome.name.as_deref().unwrap_or("（未命名项目）");
-    let mut out = format!("{title}（{}）\n{table}\n", outcome.source.name());
+    let title = visible(outcome.name.as_deref().unwrap_or("（未命名项目）"));
+    let file = visible(outcome.source.name());
+    let mut out = format!("{title}（{file}）\n{table}\n");
     out.push_str(&total_line(outcome));
     out
 }
@@ -50,10 +52,10 @@ fn row(i: &IndicatorOutcome) -> Vec<Cell> {
     let differs = i.self_score.is_some_and(|s| s != i.state.score)
         || matches!((i.weight, i.state.expected_weight), (Some(w), Some(e)) if w != e);
     vec![
-        Cell::new(&i.category),
-        Cell::new(&i.name),
-        Cell::new(&i.target),
-        Cell::new(i.actual.as_deref().unwrap_or("")),
+        Cell::new(visible(&i.category)),
+        Cell::new(visible(&i.name)),
+        Cell::new(visible(&i.target)),
+        Cell::new(visible(i.actual.as_deref().unwrap_or(""))),
         Cell::new(opt(i.weight)),
         Cell::new(opt(i.state.expected_weight)),
         Cell::new(
@@ -85,6 +87,6 @@ fn total_line(outcome: &Outcome) -> String {
     let rating = outcome
         .rating
         .as_deref()
-        .map_or_else(String::new, |r| format!("，评价等级：{r}"));
+        .map_or_else(String::new, |r| format!("，评价等级：{}", visible(r)));
     format!("合计 {}{max}{declared}{rating}\n", outcome.total)
 }

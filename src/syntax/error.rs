@@ -25,6 +25,22 @@ pub enum ParseError {
         help: Option<String>,
     },
 
+    /// A control character (other than a tab or a line break) anywhere in a ruleset,
+    /// such as an ESC inside a label: it could drive the terminal of whoever reads a
+    /// report made with the ruleset.
+    #[error("a control character `{shown}` in the ruleset")]
+    #[diagnostic(
+        code(perfeval::parse::control_character),
+        help("delete it: a ruleset holds only printable text, tabs and line breaks")
+    )]
+    ControlCharacter {
+        /// The character, escaped (`\u{1b}`).
+        shown: String,
+        /// Where.
+        #[label("invisible character")]
+        span: SourceSpan,
+    },
+
     /// A number beyond what a decimal holds: `max_score 99999999999999999999999999999`.
     #[error("the number `{text}` is out of range")]
     #[diagnostic(
@@ -133,6 +149,7 @@ impl ParseError {
     pub fn code(&self) -> &'static str {
         match self {
             ParseError::Syntax { .. } => "perfeval::parse::syntax",
+            ParseError::ControlCharacter { .. } => "perfeval::parse::control_character",
             ParseError::NumberOutOfRange { .. } => "perfeval::parse::number_out_of_range",
             ParseError::InvalidDate { .. } => "perfeval::parse::invalid_date",
             ParseError::InvalidYear { .. } => "perfeval::parse::invalid_year",

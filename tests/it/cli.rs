@@ -156,3 +156,55 @@ fn output_goes_to_a_file_atomically_and_never_over_an_input() {
         std::fs::read(crate::common::root().join("examples/suzhou-2023-egov.toml")).unwrap();
     assert_eq!(before, after, "the input is untouched");
 }
+
+/// Escape sequences in a form's values reach the terminal written out, never raw, in the
+/// table, the diagnostics and the JSON, whether or not the output is a terminal.
+#[test]
+fn control_characters_from_a_form_are_shown_escaped() {
+    let form = "tests/fixtures/terminal/escape-sequences.toml";
+    let (stdout, stderr, code) = run(&["check", "--rules", "rulesets/2023.rules", form]);
+    assert_eq!(code, 1, "{stderr}");
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains(['\u{1b}', '\u{7}']), "{text}");
+    }
+    assert!(stdout.contains(r"95%\u{1b}[1A\u{1b}[2K\u{7}"), "{stdout}");
+    assert!(stdout.contains(r"测试\u{1b}[31m项目"), "{stdout}");
+    let (json, _, _) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        form,
+    ]);
+    assert!(!json.contains('\u{1b}'));
+    assert!(json.contains(r"\u001b[1A"), "{json}");
+}
+
+/// A ruleset may not hold control characters at all: its texts reach findings.
+#[test]
+fn a_ruleset_with_a_control_character_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("escape.rules");
+    let base = std::fs::canonicalize("rulesets/2023.rules").unwrap();
+    std::fs::write(
+        &rules,
+        format!(
+            "ruleset \"x\" extends \"{}\" {{ version \"1\u{1b}[2K\" }}\n",
+            base.display()
+        ),
+    )
+    .unwrap();
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        rules.to_str().unwrap(),
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::parse::control_character"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+}
