@@ -88,7 +88,7 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
     let line_scores: Vec<(String, Decimal)> =
         lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
     env.lines = &line_scores;
-    env.total = Some(totals::sum(&states, &lines)?);
+    env.total = Some(totals::sum(plan, &states, &lines)?);
     let total = totals::adjust_total(&mut env, &mut findings)?;
     bounds::total_in_range(plan, &pools, total, max_score)?;
     let rating = totals::rating(&mut env)?;

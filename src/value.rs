@@ -206,7 +206,7 @@ pub fn round_to_step(
     if step <= Decimal::ZERO {
         return Err(ArithError::DivisionByZero);
     }
-    let value = snap(value);
+    let value = snap(value, step);
     let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;
     let whole = steps.round_dp_with_strategy(0, strategy(mode));
     let mut rounded = whole.checked_mul(step).ok_or(ArithError::Overflow)?;
@@ -224,9 +224,12 @@ const SNAP_DECIMALS: u32 = 18;
 /// would then go the wrong way. Rounding first to 18 decimals (far below any step a
 /// policy uses, far above the digits forms write) restores such values to the exact
 /// decimal they stand for.
-fn snap(value: Decimal) -> Decimal {
-    if value.scale() > SNAP_DECIMALS {
-        value.round_dp_with_strategy(SNAP_DECIMALS, RoundingStrategy::MidpointNearestEven)
+/// A step finer than that (`1e-28`) is kept clear of the snap by two decimals, so that a
+/// value as small as the step is never snapped away to 0.
+fn snap(value: Decimal, step: Decimal) -> Decimal {
+    let decimals = SNAP_DECIMALS.max(step.scale().saturating_add(2));
+    if value.scale() > decimals {
+        value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointNearestEven)
     } else {
         value
     }
@@ -258,6 +261,17 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn the_finest_step_keeps_the_smallest_value() {
+        let tiny = d("0.0000000000000000000000000001");
+        for mode in [RoundingMode::HalfAwayFromZero, RoundingMode::HalfEven] {
+            assert_eq!(round_to_step(tiny, tiny, mode), Ok(tiny));
+            // 1e-28 : 1e-28 is a ratio of exactly 1.
+            let ratio = tiny.checked_div(tiny).unwrap();
+            assert_eq!(round_to_step(ratio, tiny, mode), Ok(Decimal::ONE));
+        }
     }
 
     #[test]

@@ -47,9 +47,18 @@ pub(crate) fn convert(value: Value<'_>) -> Result<Datum, DataError> {
     }
 }
 
-/// Text as given. A number, boolean or date keeps the text it was written as: the
-/// engine reads measures itself, so nothing is folded or trimmed here.
+/// Text as given. A boolean or date keeps the text it was written as: the engine reads
+/// measures itself, so nothing is folded or trimmed here. A number is read for its
+/// value, exactly, as the format means it (`1e2`, TOML `0x64` and `1_00` are all 100),
+/// and a measure keeps that value's decimal text; a number no decimal holds is refused.
 fn text(value: Value<'_>) -> Result<Datum, DataError> {
+    if value.field.ty == FieldType::Measure
+        && let Kind::Number(number) = &value.node.kind
+    {
+        return read_decimal(number)
+            .map(|d| Datum::Text(d.to_string()))
+            .map_err(|e| number_error(&value, e));
+    }
     match value.node.kind {
         Kind::String(s) => Ok(Datum::Text(s)),
         Kind::Number(_) | Kind::Bool(_) | Kind::Date(_) | Kind::DateTime => {
@@ -252,11 +261,21 @@ mod tests {
     }
 
     #[test]
-    fn measures_keep_the_written_text() {
-        let datum = run(Kind::Number("1000".into()), "1_000", FieldType::Measure).unwrap();
-        assert_eq!(datum, Datum::Text("1_000".into()));
+    fn measures_keep_the_written_text_and_numbers_their_value() {
         let datum = run(string(" ≥９０% "), "", FieldType::Measure).unwrap();
         assert_eq!(datum, Datum::Text(" ≥９０% ".into()));
+        for (number, written, value) in [
+            ("1000", "1_000", "1000"),
+            ("1e2", "1e2", "100"),
+            ("0x64", "0x64", "100"),
+            ("94.0", "94.0", "94.0"),
+            ("+1.50e1", "+1.50e1", "15.0"),
+        ] {
+            let datum = run(Kind::Number(number.into()), written, FieldType::Measure).unwrap();
+            assert_eq!(datum, Datum::Text(value.into()), "{written}");
+        }
+        let err = run(Kind::Number("1e40".into()), "1e40", FieldType::Measure).unwrap_err();
+        assert_eq!(err.code(), "perfeval::data::decimal_out_of_range");
     }
 
     #[test]

@@ -42,8 +42,24 @@ pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
         None => read_positional(body)?,
     };
     let signed = if negative { -mantissa } else { mantissa };
-    let scale = u32::try_from(scale).map_err(|_| NumberError::OutOfRange)?;
-    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| NumberError::OutOfRange)
+    exact(signed, scale)
+}
+
+/// The decimal `mantissa × 10^-scale`. Trailing zeros that a `Decimal` cannot hold (more
+/// than 28 decimals, or more digits than 96 bits) are dropped, since they change nothing:
+/// `1679.70000…0` with 30 zeros is exactly 1679.7.
+fn exact(mut mantissa: i128, scale: i64) -> Result<Decimal, NumberError> {
+    let mut scale = u32::try_from(scale).map_err(|_| NumberError::OutOfRange)?;
+    loop {
+        match Decimal::try_from_i128_with_scale(mantissa, scale) {
+            Ok(d) => return Ok(d),
+            Err(_) if scale > 0 && mantissa % 10 == 0 => {
+                mantissa /= 10;
+                scale -= 1;
+            }
+            Err(_) => return Err(NumberError::OutOfRange),
+        }
+    }
 }
 
 /// Whether a text has some digit: a text without any is not meant as a number at all.
@@ -151,6 +167,12 @@ fn fit(digits: &str, scale: i64) -> Result<(i128, i64), NumberError> {
         digits.push_str(&"0".repeat(zeros));
         scale = 0;
     }
+    // Trailing zeros past what a mantissa holds say nothing: drop them while there are
+    // decimals to drop them from.
+    while digits.len() > MAX_DIGITS && scale > 0 && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
     if digits.len() > MAX_DIGITS {
         return Err(NumberError::OutOfRange);
     }
@@ -191,6 +213,21 @@ mod tests {
         let long = read("1234567890.123456789");
         assert_eq!(long.to_string(), "1234567890.123456789");
         assert_eq!(long.scale(), 9);
+    }
+
+    #[test]
+    fn trailing_zeros_beyond_a_decimal_are_dropped() {
+        let zeros = "0".repeat(28);
+        assert_eq!(read(&format!("1679.7{zeros}")), exact("1679.7"));
+        assert_eq!(read(&format!("1679.7{zeros}{zeros}")), exact("1679.7"));
+        assert_eq!(
+            read(&format!("79228162514264337593543950335.{zeros}")),
+            Decimal::MAX
+        );
+        assert_eq!(
+            read_decimal(&format!("1679.7{zeros}1")),
+            Err(NumberError::OutOfRange)
+        );
     }
 
     #[test]

@@ -118,8 +118,13 @@ pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>>
     Ok(scores)
 }
 
-/// The sum of the rows' scores and the lines.
-pub(crate) fn sum(states: &[RowState], lines: &[(String, String, Decimal)]) -> Result<Decimal> {
+/// The sum of the rows' scores and the lines, written to the rounding step's decimals
+/// (a form with no indicators totals `0.00`, not `0`, under `rounding 0.01`).
+pub(crate) fn sum(
+    plan: &crate::compile::Plan,
+    states: &[RowState],
+    lines: &[(String, String, Decimal)],
+) -> Result<Decimal> {
     let scores = states
         .iter()
         .map(|s| s.score)
@@ -129,7 +134,13 @@ pub(crate) fn sum(states: &[RowState], lines: &[(String, String, Decimal)]) -> R
         total = value::add(total, Num::new(score, Unit::Points))
             .map_err(|e| EvalError::arith(e, crate::source::Span::default()))?;
     }
-    Ok(total.value)
+    let mut total = total.value;
+    if let Some(rounding) = plan.rounding
+        && total.scale() < rounding.step.scale()
+    {
+        total.rescale(rounding.step.scale());
+    }
+    Ok(total)
 }
 
 /// Applies every `adjust … total` in order; each change is a finding.

@@ -239,3 +239,22 @@ fn a_negative_residual_is_a_finding_and_counts_as_zero() {
     );
     assert_eq!(outcome.total, Decimal::from(7));
 }
+
+#[test]
+fn a_form_with_no_indicators_totals_zero_to_the_rounding_step() {
+    let clean = std::fs::read_to_string(
+        crate::common::root().join("tests/fixtures/bad/accepted/clean.toml"),
+    )
+    .unwrap();
+    let start = clean.find("indicators = [").unwrap();
+    let end = clean[start..].find("\n]\n").unwrap() + start + 3;
+    let empty = format!("{}indicators = []\n{}", &clean[..start], &clean[end..]);
+    let outcome = evaluate(&SUZHOU, "empty.toml", &empty);
+    assert_eq!(outcome.total.to_string(), "0.00");
+    assert!(
+        outcome
+            .findings
+            .iter()
+            .any(|f| f.code == "missing-indicator")
+    );
+}
