@@ -14,6 +14,8 @@ pub(crate) mod items;
 pub(crate) mod sanity;
 pub(crate) mod types;
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Failure;
 use crate::source::Sources;
 use crate::syntax::ast::{self, ItemKind};
@@ -41,6 +43,9 @@ pub fn check(
         ItemKind::Category(c) => Some(&c.name),
         _ => None,
     });
+    // Names are looked up once per reference: an index keeps that linear in the number
+    // of categories (a ruleset may have thousands).
+    let mut category_index = first_index(&categories);
     let category_aliases: Vec<(String, usize)> = ruleset
         .items
         .iter()
@@ -49,12 +54,16 @@ pub fn check(
             _ => None,
         })
         .flat_map(|c| {
-            let id = categories.iter().position(|n| *n == c.name.name);
+            let id = category_index.get(c.name.name.as_str()).copied();
             c.aliases
                 .iter()
                 .filter_map(move |a| id.map(|id| (a.name.clone(), id)))
         })
         .collect();
+    // Former names after the names: a name in use wins over a former one.
+    for (alias, id) in &category_aliases {
+        category_index.entry(alias.as_str()).or_insert(*id);
+    }
     let classes = names_of(ruleset, |k| match k {
         ItemKind::Class(c) => Some(&c.name),
         _ => None,
@@ -70,7 +79,7 @@ pub fn check(
     let mut resolver = Resolver::new(Names {
         form: &form,
         categories: &categories,
-        category_aliases: &category_aliases,
+        category_index: &category_index,
         has_fiscal_year: header.fiscal_year.is_some(),
         has_cutoff: header.cutoff.is_some(),
         lines: &lines,
@@ -124,6 +133,15 @@ pub fn check(
 }
 
 /// The names of one kind of item, first definitions only, in file order.
+/// Each name with its position; names are unique (`names_of`).
+fn first_index(names: &[String]) -> HashMap<&str, usize> {
+    let mut index = HashMap::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        index.entry(name.as_str()).or_insert(i);
+    }
+    index
+}
+
 fn names_of(
     ruleset: &ast::Ruleset,
     pick: impl Fn(&ItemKind) -> Option<&ast::Ident>,

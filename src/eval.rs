@@ -136,11 +136,13 @@ fn score_rows(
 ) -> Result<(), EvalError> {
     let rows = project.rows(INDICATORS);
     let weighed = states.to_vec();
+    // One environment for every row, so that what its formulas read across rows is
+    // computed once (each row sees its own state through `current`).
+    let mut env = Env::new(plan, project, &weighed)
+        .with_pools(pools)
+        .with_max(max_score);
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
-            let mut env = Env::new(plan, project, &weighed)
-                .with_pools(pools)
-                .with_max(max_score);
             let refused = discarded.get(i).copied().unwrap_or(false);
             score::score_row(&mut env, i, row, state, refused, findings)?;
         } else {

@@ -5,6 +5,8 @@
 //! row, the ruleset's constants (`fiscal_year`, `cutoff`, `total`, `max_score`), the
 //! form's sections, the categories and the rounding modes.
 
+use std::collections::HashMap;
+
 use crate::data::schema::{FormSchema, Shape};
 pub(crate) use crate::ir::Stage;
 use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
@@ -54,8 +56,8 @@ pub(crate) struct Names<'a> {
     pub form: &'a FormSchema,
     /// Category names, by id.
     pub categories: &'a [String],
-    /// Former names of categories (from `rename`), with the category's id.
-    pub category_aliases: &'a [(String, usize)],
+    /// Each category's id by its name or a former name (from `rename`).
+    pub category_index: &'a HashMap<&'a str, usize>,
     /// Whether the header declares a fiscal year.
     pub has_fiscal_year: bool,
     /// Whether the header declares a cutoff date.
@@ -99,17 +101,7 @@ impl<'a> Resolver<'a> {
 
     /// The category a name or a former name means.
     pub(crate) fn category_id(&self, name: &str) -> Option<usize> {
-        self.names
-            .categories
-            .iter()
-            .position(|c| c == name)
-            .or_else(|| {
-                self.names
-                    .category_aliases
-                    .iter()
-                    .find(|(alias, _)| alias == name)
-                    .map(|(_, id)| *id)
-            })
+        self.names.category_index.get(name).copied()
     }
 
     /// The categories' names, by id.

@@ -26,40 +26,53 @@ pub(crate) fn discards(
     states: &[RowState],
     findings: &mut Vec<Finding>,
 ) -> Result<Vec<bool>> {
-    let section: Arc<str> = INDICATORS.into();
     let mut discarded = vec![false; rows.len()];
     for rule in &env.plan.discards {
-        for (i, (row, state)) in rows.iter().zip(states).enumerate() {
-            if !state.recognized {
-                continue;
-            }
-            let holds = env.in_row(&section, i, |env| env.eval(&rule.condition))?;
-            if holds != Value::Bool(true) {
-                continue;
-            }
-            if let Some(flag) = discarded.get_mut(i) {
-                *flag = true;
-            }
-            let finding = env.in_row(&section, i, |env| {
-                let message = match &rule.finding.message {
-                    Some(parts) => render(env, parts, Some(INDICATORS))?,
-                    None => format!(
-                        "「{}」的实际完成值不予采信",
-                        text(row, "name").unwrap_or("")
-                    ),
-                };
-                // Point at the value refused, or else at what refused it.
-                let at = row
-                    .get("actual")
-                    .map(|f| f.span)
-                    .or_else(|| locate(env, &rule.condition))
-                    .or(Some(row.span));
-                Ok::<_, EvalError>(finding(&rule.finding, message, Some(row_name(row)), at))
-            })?;
-            findings.push(finding);
-        }
+        env.looping(|env| discard(env, rule, rows, states, &mut discarded, findings))?;
     }
     Ok(discarded)
+}
+
+/// One `discard` rule over every recognised row.
+fn discard(
+    env: &mut Env<'_>,
+    rule: &crate::check::checked::DiscardDef,
+    rows: &[Record],
+    states: &[RowState],
+    discarded: &mut [bool],
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    let section: Arc<str> = INDICATORS.into();
+    for (i, (row, state)) in rows.iter().zip(states).enumerate() {
+        if !state.recognized {
+            continue;
+        }
+        let holds = env.in_row(&section, i, |env| env.eval(&rule.condition))?;
+        if holds != Value::Bool(true) {
+            continue;
+        }
+        if let Some(flag) = discarded.get_mut(i) {
+            *flag = true;
+        }
+        let finding = env.in_row(&section, i, |env| {
+            let message = match &rule.finding.message {
+                Some(parts) => render(env, parts, Some(INDICATORS))?,
+                None => format!(
+                    "「{}」的实际完成值不予采信",
+                    text(row, "name").unwrap_or("")
+                ),
+            };
+            // Point at the value refused, or else at what refused it.
+            let at = row
+                .get("actual")
+                .map(|f| f.span)
+                .or_else(|| locate(env, &rule.condition))
+                .or(Some(row.span));
+            Ok::<_, EvalError>(finding(&rule.finding, message, Some(row_name(row)), at))
+        })?;
+        findings.push(finding);
+    }
+    Ok(())
 }
 
 /// Runs every check, once per project or once per row.
@@ -73,13 +86,16 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
             }
             Some(section) => {
                 let section: Arc<str> = section.as_str().into();
-                for i in 0..env.row_count(&section) {
-                    if let Some(f) =
-                        env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
-                    {
-                        findings.push(f);
+                env.looping(|env| {
+                    for i in 0..env.row_count(&section) {
+                        if let Some(f) =
+                            env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
+                        {
+                            findings.push(f);
+                        }
                     }
-                }
+                    Ok::<_, EvalError>(())
+                })?;
             }
         }
     }

@@ -3,6 +3,7 @@
 //! A missing value (`Null`) propagates through operators, so that a check over an
 //! optional field that the form leaves out neither passes nor fails: it does not apply.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -44,6 +45,42 @@ pub(crate) struct Env<'a> {
     /// The row being scored, with what is known of it so far, which its formulas see in
     /// place of `indicators`.
     pub current: Option<(usize, RowState)>,
+    /// Aggregates that read no row, kept while a loop over rows runs.
+    memo: Memo,
+}
+
+/// The values of aggregates (`sum`, `count`, `any`, …) that need not be computed again:
+/// `indicators[weight > sum(indicators.weight) / count(indicators)]` would otherwise sum
+/// every row for every row, and five such filters nested would take n⁵ steps.
+///
+/// - An aggregate that reads nothing that changes while the environment lives (no row of
+///   a loop, no computed value that the row being scored sees in its own way, no
+///   `target`/`actual`, no total, line or rating) is kept as long as the environment.
+/// - One that reads no row of a loop, but may read such context, is kept while a loop
+///   runs (`depth > 0`): nothing but the row stack changes inside a loop.
+///
+/// Entries are keyed by the expression's address in the plan, which is borrowed, so
+/// unchanged, for as long as the environment lives.
+#[derive(Default)]
+struct Memo {
+    depth: usize,
+    /// What each aggregate met so far reads.
+    reads: HashMap<usize, Reads>,
+    /// Values of aggregates that read nothing that changes.
+    stable: HashMap<usize, Value>,
+    /// Values of aggregates that read no row, while the current loop runs.
+    looped: HashMap<usize, Value>,
+}
+
+/// What an aggregate's value depends on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// Only the project, the plan and the stage's rows: the same all along.
+    Nothing,
+    /// No row of a loop, but context that changes outside loops.
+    NoRow,
+    /// The row a loop visits.
+    Row,
 }
 
 impl<'a> Env<'a> {
@@ -61,7 +98,20 @@ impl<'a> Env<'a> {
             lines: &[],
             rating: None,
             current: None,
+            memo: Memo::default(),
         }
+    }
+
+    /// Runs a loop over rows: aggregates inside it that read no row are computed once.
+    /// No context but the row stack may change inside `f`.
+    pub(crate) fn looping<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.memo.depth += 1;
+        let result = f(self);
+        self.memo.depth -= 1;
+        if self.memo.depth == 0 {
+            self.memo.looped.clear();
+        }
+        result
     }
 
     /// The same environment knowing the most points a project can score.
@@ -91,6 +141,34 @@ impl<'a> Env<'a> {
 
     /// Evaluates an expression.
     pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value> {
+        if is_aggregate(expr) {
+            return self.memoized(expr);
+        }
+        self.eval_kind(expr)
+    }
+
+    /// An aggregate: its kept value where it has one (see [`Memo`]).
+    fn memoized(&mut self, expr: &Expr) -> Result<Value> {
+        let key = std::ptr::from_ref(expr) as usize;
+        let reads = *self.memo.reads.entry(key).or_insert_with(|| reads(expr));
+        let kept = match reads {
+            Reads::Nothing => &mut self.memo.stable,
+            Reads::NoRow if self.memo.depth > 0 => &mut self.memo.looped,
+            _ => return self.eval_kind(expr),
+        };
+        if let Some(value) = kept.get(&key) {
+            return Ok(value.clone());
+        }
+        let value = self.eval_kind(expr)?;
+        let kept = match reads {
+            Reads::Nothing => &mut self.memo.stable,
+            _ => &mut self.memo.looped,
+        };
+        kept.insert(key, value.clone());
+        Ok(value)
+    }
+
+    fn eval_kind(&mut self, expr: &Expr) -> Result<Value> {
         match &expr.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Global(g) => Ok(self.global(g)),
@@ -247,11 +325,14 @@ impl<'a> Env<'a> {
             return Ok(Value::Null);
         };
         let mut kept = Vec::new();
-        for &row in &set.rows {
-            if self.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(true) {
-                kept.push(row);
+        self.looping(|env| {
+            for &row in &set.rows {
+                if env.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(true) {
+                    kept.push(row);
+                }
             }
-        }
+            Ok::<_, EvalError>(())
+        })?;
         Ok(Value::Rows(RowSet {
             section: set.section,
             rows: kept,
@@ -339,12 +420,91 @@ impl<'a> Env<'a> {
             return Ok(Value::Null);
         };
         let want = f == Function::Any;
-        for &row in &set.rows {
-            if self.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(want) {
-                return Ok(Value::Bool(want));
+        self.looping(|env| {
+            for &row in &set.rows {
+                if env.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(want) {
+                    return Ok(Value::Bool(want));
+                }
             }
+            Ok(Value::Bool(!want))
+        })
+    }
+}
+
+/// Whether an expression goes over rows: worth keeping when a loop repeats it.
+fn is_aggregate(expr: &Expr) -> bool {
+    matches!(
+        &expr.kind,
+        ExprKind::Call(
+            Function::Count
+                | Function::Sum
+                | Function::Min
+                | Function::Max
+                | Function::Any
+                | Function::All
+                | Function::First
+                | Function::Subtotal,
+            _
+        )
+    )
+}
+
+/// What an aggregate's value depends on (see [`Memo`]).
+fn reads(e: &Expr) -> Reads {
+    if !reads_no_row(e) {
+        Reads::Row
+    } else if reads_context(e) {
+        Reads::NoRow
+    } else {
+        Reads::Nothing
+    }
+}
+
+/// Whether an expression reads nothing of the row a loop visits: no field, computed
+/// value or pool value of the current row. A filter's condition, a projection and a
+/// quantifier's condition read their own rows, not the loop's, so only their bases
+/// count.
+fn reads_no_row(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::RowField(_) | ExprKind::Computed(_) | ExprKind::PoolField(_) => false,
+        ExprKind::Const(_)
+        | ExprKind::Global(_)
+        | ExprKind::SectionField { .. }
+        | ExprKind::Rows { .. }
+        | ExprKind::Local(_) => true,
+        ExprKind::Filter(base, _)
+        | ExprKind::Project(base, _)
+        | ExprKind::RowMember(base, _)
+        | ExprKind::Unary(_, base) => reads_no_row(base),
+        ExprKind::Binary(_, a, b) => reads_no_row(a) && reads_no_row(b),
+        ExprKind::If(c, a, b) => reads_no_row(c) && reads_no_row(a) && reads_no_row(b),
+        ExprKind::Call(Function::Any | Function::All, args) => {
+            args.first().is_none_or(reads_no_row)
         }
-        Ok(Value::Bool(!want))
+        ExprKind::Call(_, args) => args.iter().all(reads_no_row),
+    }
+}
+
+/// Whether an expression, anywhere inside, reads what changes while an environment
+/// lives: a computed value (the row being scored sees its own), `target` and `actual`,
+/// the total, a line, the rating.
+fn reads_context(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Computed(_)
+        | ExprKind::Local(_)
+        | ExprKind::Global(Global::Total | Global::Line(_) | Global::Rating) => true,
+        ExprKind::Const(_)
+        | ExprKind::Global(_)
+        | ExprKind::SectionField { .. }
+        | ExprKind::Rows { .. }
+        | ExprKind::RowField(_)
+        | ExprKind::PoolField(_) => false,
+        ExprKind::Project(base, _) | ExprKind::RowMember(base, _) | ExprKind::Unary(_, base) => {
+            reads_context(base)
+        }
+        ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => reads_context(a) || reads_context(b),
+        ExprKind::If(c, a, b) => reads_context(c) || reads_context(a) || reads_context(b),
+        ExprKind::Call(_, args) => args.iter().any(reads_context),
     }
 }
 

@@ -258,3 +258,61 @@ fn a_form_with_no_indicators_totals_zero_to_the_rounding_step() {
             .any(|f| f.code == "missing-indicator")
     );
 }
+
+/// The 2023 policy with `extra` rules appended.
+fn suzhou_with(extra: &str) -> Plan {
+    let rules = std::fs::read_to_string(crate::common::root().join("rulesets/2023.rules")).unwrap();
+    perfeval::load_ruleset(&SourceFile::new(
+        "2023+.rules",
+        format!("{rules}\n{extra}\n"),
+    ))
+    .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)))
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml")).unwrap()
+}
+
+/// A row-independent aggregate inside a filter inside a per-row check is computed once
+/// per loop, and gives what it gives computed for every row: the seed's weights add up
+/// to 80, those above 80 / 20 = 4 to 8 + 9.2 + 5 × 9.16 = 63, and 63 / 7 = 9, so the six
+/// own indicators (9.2 and 9.16) fail `weight < 9`.
+#[test]
+fn aggregates_that_read_no_row_give_the_same_result_once() {
+    let plan = suzhou_with(
+        "check big warning for indicators { weight < sum(indicators[weight > sum(indicators.weight) / 20].weight) / 7 }",
+    );
+    let outcome = evaluate(&plan, "seed.toml", &seed());
+    let big: Vec<&str> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.code == "big")
+        .map(|f| f.indicator.as_deref().unwrap())
+        .collect();
+    assert_eq!(big.len(), 6, "{big:?}");
+    assert!(
+        big.iter()
+            .all(|name| !["预算执行率", "资金使用合规性"].contains(name))
+    );
+}
+
+/// Thirty aggregates nested in filters: each level reads no row of the one around it, so
+/// the whole is linear in the depth. (Computed afresh for every row, it would take 17³⁰
+/// steps and never end.)
+#[test]
+fn deeply_nested_aggregates_end() {
+    let mut inner = "0 分".to_owned();
+    for _ in 0..30 {
+        inner = format!("sum(indicators[weight > {inner}].weight) / 100");
+    }
+    let plan = suzhou_with(&format!(
+        "check deep warning for indicators {{ count(indicators[weight > {inner}]) == 0 }}"
+    ));
+    let outcome = evaluate(&plan, "seed.toml", &seed());
+    // Every level is below the smallest weight (80 / 100 < 1), so every row counts, the
+    // count is 17, and the check fails on each of the 17 rows.
+    assert_eq!(
+        outcome.findings.iter().filter(|f| f.code == "deep").count(),
+        17
+    );
+}
