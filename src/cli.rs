@@ -344,12 +344,15 @@ fn render(args: &CheckArgs, plan: &Plan, results: &[ProjectResult]) -> String {
             out.push('\n');
             out
         }
-        OutputFormat::Table => render_table(results),
+        // Colour is for a terminal: never in a file, whatever standard output is.
+        OutputFormat::Table => render_table(
+            results,
+            args.output.is_none() && colour(std::io::stdout().is_terminal()),
+        ),
     }
 }
 
-fn render_table(results: &[ProjectResult]) -> String {
-    let colour = colour(std::io::stdout().is_terminal());
+fn render_table(results: &[ProjectResult], colour: bool) -> String {
     let mut out = String::new();
     for result in results {
         if let ProjectResult::Evaluated(outcome) = result {

@@ -133,7 +133,12 @@ impl Skipped {
     /// is skipped for; the rest are found in folders.
     pub(crate) fn summary(&self) -> Option<String> {
         let other: usize = self.other.values().sum();
-        let extensions: Vec<&str> = self.other.keys().map(String::as_str).collect();
+        // A few endings say what the files are; a folder of thousands would fill a
+        // screen.
+        let mut extensions: Vec<&str> = self.other.keys().map(String::as_str).take(5).collect();
+        if self.other.len() > extensions.len() {
+            extensions.push("…");
+        }
         let parts = [
             counted(self.hidden, "hidden", "hidden"),
             counted(self.editor, "editor or lock file", "editor or lock files"),
@@ -205,12 +210,19 @@ fn litter(name: &OsStr) -> Option<Skip> {
     (name.starts_with("~$") || name.ends_with('~') || autosave).then_some(Skip::Editor)
 }
 
-/// `.txt` for a file named `notes.txt`.
+/// `.txt` for a file named `notes.txt`. Whoever named the file chose the text, so
+/// control characters (which a terminal would obey) are shown as `?`.
 fn extension(path: &Path) -> String {
-    path.extension().map_or_else(
-        || "no extension".to_owned(),
-        |e| format!(".{}", e.to_string_lossy()),
-    )
+    let Some(extension) = path.extension() else {
+        return "no extension".to_owned();
+    };
+    let shown: String = extension
+        .to_string_lossy()
+        .chars()
+        .take(16)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    format!(".{shown}")
 }
 
 /// The forms of a run, as found.
@@ -467,6 +479,21 @@ mod tests {
                 .summary()
                 .unwrap()
                 .starts_with("note: skipped 5 files: ")
+        );
+    }
+
+    #[test]
+    fn the_summary_shows_a_few_endings_without_control_characters() {
+        assert_eq!(extension(Path::new("a.t\u{1b}[2Jxt")), ".t?[2Jxt");
+        assert_eq!(extension(Path::new("README")), "no extension");
+        let mut skipped = Skipped::default();
+        for n in 0..8 {
+            skipped.add(Skip::Other(format!(".{n}")));
+        }
+        let summary = skipped.summary().unwrap();
+        assert!(
+            summary.ends_with("8 not project files (.0, .1, .2, .3, .4, …)"),
+            "{summary}"
         );
     }
 }
