@@ -88,6 +88,11 @@ fn resolve(path: &Path) -> Result<Target, Error> {
     if !here.file_type().is_symlink() {
         return Err(not_a_file(input::kind(&here)));
     }
+    if planted(path, &here) {
+        return Err(not_a_file(
+            "a symbolic link that another user made in a shared folder",
+        ));
+    }
     // A link: the file it leads to must be a regular file that exists.
     let there = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -104,6 +109,33 @@ fn resolve(path: &Path) -> Result<Target, Error> {
         path: real,
         existing: Some(there),
     })
+}
+
+/// Whether a link may have been planted: it is in a folder that anyone may write to
+/// and only owners may delete from (sticky, like `/tmp`), and belongs neither to the
+/// folder's owner nor to the user running perfeval. Linux refuses to follow such links
+/// when `fs.protected_symlinks` is set; perfeval does not rely on that.
+#[cfg(unix)]
+fn planted(path: &Path, link: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    const STICKY_AND_WORLD_WRITABLE: u32 = 0o1002;
+    let Ok(folder) = std::fs::metadata(folder_of(path)) else {
+        return true;
+    };
+    if folder.mode() & STICKY_AND_WORLD_WRITABLE != STICKY_AND_WORLD_WRITABLE {
+        return false;
+    }
+    if link.uid() == folder.uid() {
+        return false;
+    }
+    // The user's own id: the owner of a file the user has just made.
+    let me = tempfile::tempfile().and_then(|f| f.metadata());
+    me.map_or(true, |me| me.uid() != link.uid())
+}
+
+#[cfg(not(unix))]
+fn planted(_path: &Path, _link: &Metadata) -> bool {
+    false
 }
 
 /// A name for a new file: its folder must exist.

@@ -80,6 +80,31 @@ fn output_through_a_link_replaces_the_file_it_leads_to() {
     assert_eq!(names(&dir.path().join("reports")), ["latest.txt"]);
 }
 
+/// Attack, as root: another user plants `report.txt -> /etc/passwd` in a shared
+/// folder (sticky and writable by all, like `/tmp`) where root then writes its report.
+/// Such a link is refused (root's own link there is followed). Without root no link of
+/// another user can be made, and the test passes.
+#[test]
+fn output_never_follows_a_link_another_user_planted_in_a_shared_folder() {
+    if !is_root() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("tmp");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    std::fs::write(dir.path().join("passwd"), "root:x:0:0").unwrap();
+    symlink("../passwd", shared.join("report.txt")).unwrap();
+    std::os::unix::fs::lchown(shared.join("report.txt"), Some(65534), Some(65534)).unwrap();
+    report_to(dir.path(), "tmp/report.txt").refused("perfeval::output::not_a_file");
+    let passwd = std::fs::read_to_string(dir.path().join("passwd")).unwrap();
+    assert_eq!(passwd, "root:x:0:0");
+
+    symlink("../passwd", shared.join("mine.txt")).unwrap();
+    let out = report_to(dir.path(), "tmp/mine.txt");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
 /// Attack: a link planted at the temporary name, which was predictable
 /// (`.report.txt.PID.tmp`): the report was written through it into another file. The
 /// temporary name is now random and created exclusively.
