@@ -168,10 +168,7 @@ pub fn usage(error: &clap::Error) -> Status {
 /// Prints the resolved ruleset; it must also check, so that what is shown is what runs.
 fn show(args: &ShowArgs) -> Status {
     let mut read = ReadSet::default();
-    let mut loader = RulesetLoader {
-        limit: args.max_file_size,
-        read: &mut read,
-    };
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let linked = match crate::link::link(&args.rules, &mut loader) {
         Ok(linked) => linked,
         Err(e) => {
@@ -230,10 +227,7 @@ fn check(args: &CheckArgs) -> Status {
         return Status::Failure;
     }
     let mut read = ReadSet::default();
-    let mut loader = RulesetLoader {
-        limit: args.max_file_size,
-        read: &mut read,
-    };
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let (plan, rules) = match crate::load_ruleset_file(&args.rules, &mut loader) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -429,6 +423,7 @@ impl Run<'_> {
             }
             Source::File(path) => {
                 let format = project_format(path)?;
+                inputs::check_real_name(path)?;
                 let links = form.links(self.args.follow);
                 let read =
                     input::read_file(path, limit, links).map_err(|e| Error::read(path, e))?;

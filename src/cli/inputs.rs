@@ -56,23 +56,71 @@ impl ReadSet {
 }
 
 /// A [`Loader`] for the command line: rulesets up to the run's size limit, each
-/// recorded in the run's [`ReadSet`].
+/// recorded in the run's [`ReadSet`]. The limit holds for the whole `extends` chain
+/// together: a chain of 32 files each just under it would cost 32 times the memory.
 pub(crate) struct RulesetLoader<'r> {
-    /// The size limit.
-    pub(crate) limit: Size,
-    /// Where files read are recorded.
-    pub(crate) read: &'r mut ReadSet,
+    limit: Size,
+    used: u64,
+    read: &'r mut ReadSet,
+}
+
+impl<'r> RulesetLoader<'r> {
+    /// A loader that reads at most `limit` bytes of rulesets and records them in `read`.
+    pub(crate) fn new(limit: Size, read: &'r mut ReadSet) -> RulesetLoader<'r> {
+        RulesetLoader {
+            limit,
+            used: 0,
+            read,
+        }
+    }
 }
 
 impl Loader for RulesetLoader<'_> {
     fn read(&mut self, path: &Path) -> std::io::Result<String> {
+        let left = Size(self.limit.0.saturating_sub(self.used));
+        let read = input::read_ruleset(path, left);
         // Recorded even when unreadable: a base that is missing now must not be created
         // by the report either.
-        let read = input::read_ruleset(path, self.limit);
         let id = read.as_ref().ok().and_then(|r| r.id.clone());
         self.read.add(id, path);
-        ruleset_text(read?.bytes)
+        let bytes = match read {
+            Ok(read) => read.bytes,
+            Err(input::ReadError::TooLarge { .. }) if self.used > 0 => {
+                return Err(std::io::Error::other(format!(
+                    "the ruleset and the bases it extends are larger than the limit of {} together",
+                    self.limit
+                )));
+            }
+            Err(error) => return Err(error.into()),
+        };
+        self.used += u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        ruleset_text(bytes)
     }
+}
+
+/// Refuses a project path that leads (through links in any folder of it) to a file
+/// whose name is not a project file's: a form bundle's `form.json -> ~/.docker/config.json`
+/// would otherwise be read and quoted in diagnostics. A path that cannot be resolved is
+/// left for the read to report.
+pub(crate) fn check_real_name(path: &Path) -> Result<(), Error> {
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return Ok(());
+    };
+    // Not a regular file: the read says what it is.
+    let regular = std::fs::metadata(&real).is_ok_and(|m| m.is_file());
+    if Format::from_path(&real).is_some() || !regular {
+        return Ok(());
+    }
+    Err(Error::Io {
+        path: path.to_owned(),
+        error: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "it leads to `{}`, whose name is not a project file's (.toml, .json, .yaml, .yml)",
+                real.display()
+            ),
+        ),
+    })
 }
 
 /// Where a project's text comes from.

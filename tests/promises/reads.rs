@@ -176,3 +176,29 @@ fn a_folder_named_as_a_ruleset_is_refused() {
     out.refused("perfeval::io::not_a_file");
     assert!(out.stderr.contains("a folder"), "{}", out.stderr);
 }
+
+/// Attack: a bundle of forms, checked with a shell glob (`bundle/*.json`), that holds
+/// `form.json -> ../secret.txt`: the file was read and quoted in the diagnostic. A path
+/// must lead to a file with a project file's name.
+#[test]
+fn a_link_named_like_a_form_to_another_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("secret.txt"),
+        "{\"token\": \"SECRET-TOKEN\"}\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("bundle")).unwrap();
+    std::os::unix::fs::symlink("../secret.txt", dir.path().join("bundle/form.json")).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "bundle/form.json"])
+        .run();
+    out.refused("perfeval::io");
+    assert!(!out.stderr.contains("SECRET"), "{}", out.stderr);
+    assert!(out.stderr.contains("leads to"), "{}", out.stderr);
+    let followed = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "--follow", "bundle"])
+        .run();
+    assert_eq!(followed.code, Some(2), "{}", followed.stderr);
+    assert!(!followed.stderr.contains("SECRET"), "{}", followed.stderr);
+}

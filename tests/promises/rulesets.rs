@@ -120,3 +120,46 @@ fn a_ruleset_over_the_size_limit_is_refused() {
         .run();
     assert_eq!(raised.code, Some(0), "{}", raised.stderr);
 }
+
+/// Attack: a chain of 32 rulesets, each just under the limit, costs 32 times the
+/// memory of one. The limit holds for the ruleset and its bases together.
+#[test]
+fn the_size_limit_holds_for_a_whole_extends_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(suzhou(), dir.path().join("base.rules")).unwrap();
+    std::fs::write(
+        dir.path().join("main.rules"),
+        format!(
+            "ruleset \"2024\" extends \"base.rules\" {{ }}\n// {}\n",
+            "x".repeat(20_000)
+        ),
+    )
+    .unwrap();
+    let base = std::fs::metadata(suzhou()).unwrap().len();
+    let main = std::fs::metadata(dir.path().join("main.rules"))
+        .unwrap()
+        .len();
+    let each = base.max(main);
+    let both = base + main;
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "show",
+            "--rules",
+            "main.rules",
+            "--max-file-size",
+            &each.to_string(),
+        ])
+        .run();
+    out.refused("perfeval::link::missing_base");
+    assert!(out.stderr.contains("together"), "{}", out.stderr);
+    let raised = Perfeval::new(dir.path())
+        .args(&[
+            "show",
+            "--rules",
+            "main.rules",
+            "--max-file-size",
+            &both.to_string(),
+        ])
+        .run();
+    assert_eq!(raised.code, Some(0), "{}", raised.stderr);
+}
