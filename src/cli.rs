@@ -167,28 +167,26 @@ pub fn usage(error: &clap::Error) -> Status {
 
 /// Prints the resolved ruleset; it must also check, so that what is shown is what runs.
 fn show(args: &ShowArgs) -> Status {
+    finish(show_run(args))
+}
+
+fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let linked = match crate::link::link(&args.rules, &mut loader) {
-        Ok(linked) => linked,
-        Err(e) => {
-            eprint_diagnostic(&e);
-            return Status::Failure;
-        }
-    };
-    if let Err(e) = crate::check(&linked.ruleset, linked.sources.clone()) {
-        eprint_diagnostic(&crate::Error::Check(e));
-        return Status::Failure;
-    }
+    let linked = crate::link::link(&args.rules, &mut loader)?;
+    crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
     let text = crate::syntax::print::print(&linked.ruleset, &origin);
-    match output::print(&text, &read) {
-        Ok(()) => Status::Pass,
-        Err(error) => {
-            eprint_diagnostic(&error);
-            Status::Failure
-        }
-    }
+    output::print(&text, &read)?;
+    Ok(Status::Pass)
+}
+
+/// The status of a run, printing the error that stopped it.
+fn finish(run: Result<Status, Error>) -> Status {
+    run.unwrap_or_else(|error| {
+        eprint_diagnostic(&error);
+        Status::Failure
+    })
 }
 
 fn colour(stream_is_terminal: bool) -> bool {
@@ -222,26 +220,17 @@ struct Run<'a> {
 }
 
 fn check(args: &CheckArgs) -> Status {
-    if let Err(error) = check_arguments(args) {
-        eprint_diagnostic(&error);
-        return Status::Failure;
-    }
+    finish(check_run(args))
+}
+
+/// Reads the ruleset and the forms, evaluates the forms, and writes the report; a
+/// problem with one form is in the report, a problem with the run stops it.
+fn check_run(args: &CheckArgs) -> Result<Status, Error> {
+    check_arguments(args)?;
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, rules) = match crate::load_ruleset_file(&args.rules, &mut loader) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprint_diagnostic(&e);
-            return Status::Failure;
-        }
-    };
-    let mut collected = match inputs::collect(&args.projects, args.follow) {
-        Ok(collected) => collected,
-        Err(e) => {
-            eprint_diagnostic(&e);
-            return Status::Failure;
-        }
-    };
+    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let mut collected = inputs::collect(&args.projects, args.follow)?;
     for error in &collected.errors {
         eprint_diagnostic(error);
     }
@@ -258,26 +247,28 @@ fn check(args: &CheckArgs) -> Status {
         .collect();
     let (results, emptied) = settle(&mut collected, done, &mut read);
     let text = render(args, &plan, &results);
-    if let Some(summary) = collected.skipped.summary() {
+    eprint_problems(&collected.skipped, &emptied, &results);
+    match &args.output {
+        Some(path) => output::write(path, &text, &read)?,
+        None => output::print(&text, &read)?,
+    }
+    Ok(status(&results, collected.errors.len() + emptied.len()))
+}
+
+/// What was skipped, folders left without a form, and forms that failed, on standard
+/// error.
+fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], results: &[ProjectResult]) {
+    if let Some(summary) = skipped.summary() {
         eprint_line(&summary);
     }
-    for error in &emptied {
+    for error in emptied {
         eprint_diagnostic(error);
     }
-    for result in &results {
+    for result in results {
         if let ProjectResult::Failed { error, .. } = result {
             eprint_diagnostic(error);
         }
     }
-    let written = match &args.output {
-        Some(path) => output::write(path, &text, &read),
-        None => output::print(&text, &read),
-    };
-    if let Err(error) = written {
-        eprint_diagnostic(&error);
-        return Status::Failure;
-    }
-    status(&results, collected.errors.len() + emptied.len())
 }
 
 /// Refuses arguments that cannot work before anything is read.
