@@ -138,17 +138,35 @@ fn planted(_path: &Path, _link: &Metadata) -> bool {
     false
 }
 
-/// A name for a new file: its folder must exist.
+/// A name for a new file: its folder must exist. `dir/`, `dir/.` and `..` name folders,
+/// not files (`Path::file_name` would read `dir/` as `dir`).
 fn new_file(path: &Path) -> std::io::Result<Target> {
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
+    let not_a_file = || {
+        std::io::Error::new(
+            ErrorKind::InvalidInput,
+            "the path names a folder, not a file",
+        )
+    };
+    if ends_like_a_folder(path) {
+        return Err(not_a_file());
+    }
+    let name = path.file_name().ok_or_else(not_a_file)?;
     let folder = folder_of(path);
     let folder = std::fs::canonicalize(folder)?;
     Ok(Target {
         path: folder.join(name),
         existing: None,
     })
+}
+
+/// Whether a path's text ends as a folder's does: `dir/`, `dir/.`, `..`.
+fn ends_like_a_folder(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    let last = text
+        .rsplit(std::path::is_separator)
+        .next()
+        .unwrap_or_default();
+    matches!(last, "" | "." | "..")
 }
 
 /// The folder a path is in; `.` for a bare name.

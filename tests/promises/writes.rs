@@ -61,6 +61,10 @@ fn output_never_replaces_a_link_to_something_other_than_a_regular_file() {
     }
     assert_eq!(names(dir.path()), ["dangling", "out", "root"]);
     report_to(dir.path(), ".").refused("perfeval::output::not_a_file");
+    // A name that ends like a folder's is not a new file's.
+    report_to(dir.path(), "new/").refused("perfeval::output");
+    report_to(dir.path(), "new/.").refused("perfeval::output");
+    assert_eq!(names(dir.path()), ["dangling", "out", "root"]);
 }
 
 /// A link to a regular file: the file it leads to is replaced, the link stays (the link
