@@ -74,6 +74,15 @@ fn resolve(path: &Path) -> Result<Target, Error> {
         path: path.to_owned(),
         kind,
     };
+    if let Some(link) = planted_link(path) {
+        return Err(io(std::io::Error::new(
+            ErrorKind::PermissionDenied,
+            format!(
+                "the path goes through `{}`, a symbolic link that another user made in a shared folder",
+                link.display()
+            ),
+        )));
+    }
     let here = match std::fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == ErrorKind::NotFound => return new_file(path).map_err(io),
@@ -87,11 +96,6 @@ fn resolve(path: &Path) -> Result<Target, Error> {
     }
     if !here.file_type().is_symlink() {
         return Err(not_a_file(input::kind(&here)));
-    }
-    if planted(path, &here) {
-        return Err(not_a_file(
-            "a symbolic link that another user made in a shared folder",
-        ));
     }
     // A link: the file it leads to must be a regular file that exists.
     let there = match std::fs::metadata(path) {
@@ -109,6 +113,22 @@ fn resolve(path: &Path) -> Result<Target, Error> {
         path: real,
         existing: Some(there),
     })
+}
+
+/// The first link on `path` (the file itself or a folder on the way) that may have been
+/// planted: `/tmp/x -> /etc` makes `--output /tmp/x/passwd` mean `/etc/passwd`.
+fn planted_link(path: &Path) -> Option<PathBuf> {
+    let mut prefix = PathBuf::new();
+    for component in path.components() {
+        prefix.push(component);
+        let Ok(metadata) = std::fs::symlink_metadata(&prefix) else {
+            return None;
+        };
+        if metadata.file_type().is_symlink() && planted(&prefix, &metadata) {
+            return Some(prefix);
+        }
+    }
+    None
 }
 
 /// Whether a link may have been planted: it is in a folder that anyone may write to

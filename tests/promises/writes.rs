@@ -84,9 +84,9 @@ fn output_through_a_link_replaces_the_file_it_leads_to() {
     assert_eq!(names(&dir.path().join("reports")), ["latest.txt"]);
 }
 
-/// Attack, as root: another user plants `report.txt -> /etc/passwd` in a shared
-/// folder (sticky and writable by all, like `/tmp`) where root then writes its report.
-/// Such a link is refused (root's own link there is followed). Without root no link of
+/// Attack, as root: another user plants `report.txt -> /etc/passwd` (or `etc -> /etc`)
+/// in a shared folder (sticky and writable by all, like `/tmp`) where root then writes
+/// its report. Such a link is refused (root's own link there is followed). Without root no link of
 /// another user can be made, and the test passes.
 #[test]
 fn output_never_follows_a_link_another_user_planted_in_a_shared_folder() {
@@ -100,7 +100,13 @@ fn output_never_follows_a_link_another_user_planted_in_a_shared_folder() {
     std::fs::write(dir.path().join("passwd"), "root:x:0:0").unwrap();
     symlink("../passwd", shared.join("report.txt")).unwrap();
     std::os::unix::fs::lchown(shared.join("report.txt"), Some(65534), Some(65534)).unwrap();
-    report_to(dir.path(), "tmp/report.txt").refused("perfeval::output::not_a_file");
+    report_to(dir.path(), "tmp/report.txt").refused("perfeval::output");
+    let passwd = std::fs::read_to_string(dir.path().join("passwd")).unwrap();
+    assert_eq!(passwd, "root:x:0:0");
+    // A planted folder link on the way: `tmp/etc -> ..`, then `tmp/etc/passwd`.
+    symlink("..", shared.join("etc")).unwrap();
+    std::os::unix::fs::lchown(shared.join("etc"), Some(65534), Some(65534)).unwrap();
+    report_to(dir.path(), "tmp/etc/passwd").refused("perfeval::output");
     let passwd = std::fs::read_to_string(dir.path().join("passwd")).unwrap();
     assert_eq!(passwd, "root:x:0:0");
 
