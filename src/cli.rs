@@ -82,8 +82,9 @@ pub struct CheckArgs {
     /// (which is JSON).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Toml)]
     pub stdin_format: StdinFormat,
-    /// Follow symbolic links found in folders (links named on the command line are
-    /// always followed). A link that loops is skipped.
+    /// Follow symbolic links found in folders that lead to files or folders inside the
+    /// folder named (links named on the command line are always followed). A link that
+    /// loops or leads out of the folder is skipped.
     #[arg(long)]
     pub follow: bool,
 }

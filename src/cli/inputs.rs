@@ -339,6 +339,9 @@ impl Collected {
             path: dir.to_owned(),
             found: 0,
         });
+        // With `--follow`, links are followed only where they stay inside the folder:
+        // `up -> /` in a folder of untrusted forms must not walk the whole disk.
+        let inside = follow.then(|| std::fs::canonicalize(dir).ok()).flatten();
         let mut entries = walkdir::WalkDir::new(dir)
             .min_depth(1)
             .follow_links(follow)
@@ -352,7 +355,7 @@ impl Collected {
                     continue;
                 }
             };
-            match classify(&entry) {
+            match classify(&entry, inside.as_deref()) {
                 Ok(Some(id)) => {
                     self.found(folder);
                     self.add(entry.path(), Some(id), Some(folder));
@@ -409,10 +412,17 @@ pub(crate) fn empty_folder(dir: &Path) -> Error {
 }
 
 /// What to do with an entry of a folder: a project file (with its identity), nothing
-/// (a folder, searched in turn), or skip it.
-fn classify(entry: &walkdir::DirEntry) -> Result<Option<FileId>, Skip> {
+/// (a folder, searched in turn), or skip it. `inside` is the folder searched, resolved,
+/// when links are followed.
+fn classify(entry: &walkdir::DirEntry, inside: Option<&Path>) -> Result<Option<FileId>, Skip> {
     if let Some(skip) = litter(entry.file_name()) {
         return Err(skip);
+    }
+    if let Some(inside) = inside
+        && entry.path_is_symlink()
+        && !std::fs::canonicalize(entry.path()).is_ok_and(|real| real.starts_with(inside))
+    {
+        return Err(Skip::Link);
     }
     let file_type = entry.file_type();
     if file_type.is_symlink() {

@@ -263,5 +263,39 @@ fn links_are_followed_where_named_or_with_follow() {
     };
     assert_eq!(count(&["linked"]), 1, "a folder link named is followed");
     assert_eq!(count(&["forms/b.toml"]), 1, "a file link named is followed");
-    assert_eq!(count(&["--follow", "forms"]), 2);
+    assert_eq!(
+        count(&["--follow", "forms"]),
+        1,
+        "b.toml leads out of forms"
+    );
+    assert_eq!(count(&["--follow", "."]), 2, "inside `.`, both are there");
+}
+
+/// Attack: `forms/up -> /` in a folder of untrusted forms checked with `--follow`: the
+/// walk went through the whole disk, reading every `.json` and `.toml` on it. A link is
+/// followed only where it stays inside the folder named.
+#[test]
+fn follow_never_leaves_the_folder_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = forms(dir.path());
+    symlink("/", forms.join("up")).unwrap();
+    symlink("..", forms.join("parent")).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--format",
+            "json",
+            "--follow",
+            "forms",
+        ])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(projects(&out.json()), 1);
+    assert!(
+        summary(&out.stderr).contains("2 symbolic links"),
+        "{}",
+        out.stderr
+    );
 }
