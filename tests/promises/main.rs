@@ -17,6 +17,7 @@
 )]
 
 mod common;
+mod listed;
 mod reads;
 mod rulesets;
 mod walks;
