@@ -1,4 +1,8 @@
-//! The command line: arguments, file reading, and printing. All I/O of perfeval is here.
+//! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
+//! finding and reading inputs in `inputs`, writing reports in `output`.
+
+mod inputs;
+mod output;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,10 +15,12 @@ use crate::Error;
 use crate::compile::Plan;
 use crate::data::{self, Format};
 use crate::diagnostic::Failure;
-use crate::link::FileLoader;
+use crate::input::{self, FileId, Size};
 use crate::report::json::ProjectResult;
 use crate::report::{diagnostic, json, table};
 use crate::source::Sources;
+
+use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
 /// ruleset: recomputes every weight and score and checks the budget arithmetic.
@@ -42,25 +48,66 @@ pub struct ShowArgs {
     /// The ruleset, such as `rulesets/2024.rules`.
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
+    /// (at most 1 GiB).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
 }
 
 /// Arguments of `perfeval check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The ruleset, such as `rulesets/2023.rules`.
+    /// The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
-    /// Project files (.toml, .json, .yaml, .yml) or folders of them.
+    /// Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form
+    /// on standard input. In folders, hidden files, editor and lock files, symbolic
+    /// links, other kinds of file and perfeval's own reports are skipped and counted.
     #[arg(required = true, value_name = "PROJECT")]
     pub projects: Vec<PathBuf>,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// Write the report to this file instead of standard output. It is written to a
-    /// temporary file beside it and renamed into place, so an interrupted run leaves any
-    /// old report whole. It may not be one of the inputs.
+    /// Write the report to this file instead of standard output: a regular file (or a
+    /// link to one) or a new file. It is written to a temporary file beside it and
+    /// renamed into place, so an interrupted run leaves any old report whole; its
+    /// permissions are kept. It may not be a file the run reads.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
+    /// (at most 1 GiB). Larger files are refused.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
+    /// The format of a form on standard input (`-`) that does not start with `{`
+    /// (which is JSON).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Toml)]
+    pub stdin_format: StdinFormat,
+    /// Follow symbolic links found in folders that lead to files or folders inside the
+    /// folder named (links named on the command line are always followed). A link that
+    /// loops or leads out of the folder is skipped.
+    #[arg(long)]
+    pub follow: bool,
+}
+
+/// Formats of a form on standard input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    /// TOML.
+    Toml,
+    /// JSON.
+    Json,
+    /// YAML.
+    Yaml,
+}
+
+impl From<StdinFormat> for Format {
+    fn from(format: StdinFormat) -> Format {
+        match format {
+            StdinFormat::Toml => Format::Toml,
+            StdinFormat::Json => Format::Json,
+            StdinFormat::Yaml => Format::Yaml,
+        }
+    }
 }
 
 /// Output formats.
@@ -101,121 +148,212 @@ pub fn run(cli: Cli) -> Status {
     }
 }
 
-/// Prints the resolved ruleset; it must also check, so that what is shown is what runs.
-fn show(args: &ShowArgs) -> Status {
-    let linked = match crate::link::link(&args.rules, &mut FileLoader) {
-        Ok(linked) => linked,
-        Err(e) => {
-            eprint_diagnostic(&e);
-            return Status::Failure;
-        }
-    };
-    if let Err(e) = crate::check(&linked.ruleset, linked.sources.clone()) {
-        eprint_diagnostic(&crate::Error::Check(e));
+/// Ends a command line that did not parse, or asked for help or the version: the text
+/// goes to standard output (help) or standard error (mistakes), and a failure to
+/// write help is an error like any other.
+#[must_use]
+pub fn usage(error: &clap::Error) -> Status {
+    if error.use_stderr() {
+        let _ = error.print();
         return Status::Failure;
     }
+    match error.print() {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprint_diagnostic(&Error::Stdout { error });
+            Status::Failure
+        }
+        _ => Status::Pass,
+    }
+}
+
+/// Prints the resolved ruleset; it must also check, so that what is shown is what runs.
+fn show(args: &ShowArgs) -> Status {
+    finish(show_run(args))
+}
+
+fn show_run(args: &ShowArgs) -> Result<Status, Error> {
+    let mut read = ReadSet::default();
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
+    let linked = crate::link::link(&args.rules, &mut loader)?;
+    crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
     let text = crate::syntax::print::print(&linked.ruleset, &origin);
-    let _ = std::io::stdout().write_all(text.as_bytes());
-    Status::Pass
+    output::print(&text, &read)?;
+    Ok(Status::Pass)
+}
+
+/// The status of a run, printing the error that stopped it.
+fn finish(run: Result<Status, Error>) -> Status {
+    run.unwrap_or_else(|error| {
+        eprint_diagnostic(&error);
+        Status::Failure
+    })
 }
 
 fn colour(stream_is_terminal: bool) -> bool {
     stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Prints a diagnostic on standard error; where that cannot be written, there is no
+/// one to tell, and the exit status still says that the run failed.
 fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
     let text = diagnostic::render(d, colour(std::io::stderr().is_terminal()), WIDTH);
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
+fn eprint_line(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// What one form came to.
+enum Done {
+    /// Evaluated, or not: a result for the report.
+    Result(ProjectResult),
+    /// A perfeval report found in a folder, skipped.
+    Report,
+}
+
+/// What every form of a run is evaluated with.
+struct Run<'a> {
+    plan: &'a Plan,
+    rules: &'a Sources,
+    args: &'a CheckArgs,
+}
+
 fn check(args: &CheckArgs) -> Status {
-    let rules_name = args.rules.display().to_string();
-    let loaded = crate::load_ruleset_file(&args.rules, &mut FileLoader);
-    let (plan, rules) = match loaded {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprint_diagnostic(&e);
-            return Status::Failure;
-        }
-    };
-    let (paths, mut failed) = collect(&args.projects);
-    for error in &failed {
+    finish(check_run(args))
+}
+
+/// Reads the ruleset and the forms, evaluates the forms, and writes the report; a
+/// problem with one form is in the report, a problem with the run stops it.
+fn check_run(args: &CheckArgs) -> Result<Status, Error> {
+    check_arguments(args)?;
+    let mut read = ReadSet::default();
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
+    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let mut collected = inputs::collect(&args.projects, args.follow)?;
+    for error in &collected.errors {
         eprint_diagnostic(error);
     }
+    let run = Run {
+        plan: &plan,
+        rules: &rules,
+        args,
+    };
     // Forms are independent: evaluate them in parallel, keeping their order.
-    let results: Vec<ProjectResult> = paths
+    let done: Vec<(Done, Option<FileId>)> = collected
+        .forms
         .par_iter()
-        .map(|p| evaluate_file(&plan, &rules, p))
+        .map(|form| run.evaluate(form))
         .collect();
-    let mut out = String::new();
-    match args.format {
-        OutputFormat::Json => {
-            out = json::render(&rules_name, &plan, &results);
-            out.push('\n');
-        }
-        OutputFormat::Table => {
-            let colour = colour(std::io::stdout().is_terminal());
-            for result in &results {
-                if let ProjectResult::Evaluated(outcome) = result {
-                    out.push_str(&table::render(outcome));
-                    for finding in &outcome.findings {
-                        let d = diagnostic::FindingDiagnostic {
-                            finding,
-                            source: &outcome.source,
-                        };
-                        out.push_str(&diagnostic::render(&d, colour, WIDTH));
-                    }
-                    out.push('\n');
-                }
-            }
-        }
+    let (results, emptied) = settle(&mut collected, done, &mut read);
+    let text = render(args, &plan, &results);
+    eprint_problems(&collected.skipped, &emptied, &results);
+    match &args.output {
+        Some(path) => output::write(path, &text, &read)?,
+        None => output::print(&text, &read)?,
     }
-    for result in &results {
+    Ok(status(&results, collected.errors.len() + emptied.len()))
+}
+
+/// What was skipped, folders left without a form, and forms that failed, on standard
+/// error.
+fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], results: &[ProjectResult]) {
+    if let Some(summary) = skipped.summary() {
+        eprint_line(&summary);
+    }
+    for error in emptied {
+        eprint_diagnostic(error);
+    }
+    for result in results {
         if let ProjectResult::Failed { error, .. } = result {
             eprint_diagnostic(error);
         }
     }
-    let written = match &args.output {
-        Some(path) => write_report(path, args, &out),
-        None => std::io::stdout().write_all(out.as_bytes()).or(Ok(())),
-    };
-    if let Err(error) = written {
-        eprint_diagnostic(&error);
-        return Status::Failure;
-    }
-    status(&results, failed.drain(..).count())
 }
 
-/// Writes the report without ever touching an input, and atomically: a temporary file
-/// beside the target, flushed to disk, then renamed over it.
-fn write_report(path: &Path, args: &CheckArgs, text: &str) -> Result<(), Error> {
-    let io = |error| Error::Output {
-        path: path.to_owned(),
-        error,
-    };
-    let same = |input: &Path| match (std::fs::canonicalize(input), std::fs::canonicalize(path)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => input == path,
-    };
-    if same(&args.rules) || args.projects.iter().any(|p| same(p)) {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the report would overwrite an input; choose another --output",
-        )));
+/// Refuses arguments that cannot work before anything is read.
+fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
+    // A table named like a project file would be read as a broken form next time; a
+    // JSON report is known by its first key and skipped.
+    let table_as_form = args.format == OutputFormat::Table
+        && args
+            .output
+            .as_deref()
+            .is_some_and(|path| Format::from_path(path).is_some());
+    match &args.output {
+        Some(path) if table_as_form => Err(Error::ProjectName { path: path.clone() }),
+        _ => Ok(()),
     }
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+}
+
+/// Records every form read and counts the reports skipped; returns the results, and an
+/// error for each folder all of whose project files were reports (it holds no project
+/// file).
+fn settle(
+    collected: &mut inputs::Collected,
+    done: Vec<(Done, Option<FileId>)>,
+    read: &mut ReadSet,
+) -> (Vec<ProjectResult>, Vec<Error>) {
+    let mut results = Vec::with_capacity(done.len());
+    let mut emptied = Vec::new();
+    for ((done, id), form) in done.into_iter().zip(&collected.forms) {
+        match (done, &form.source) {
+            (Done::Result(result), Source::File(path)) => {
+                read.add(id, path);
+                results.push(result);
+            }
+            (Done::Result(result), Source::Stdin) => {
+                read.add_stdin(id);
+                results.push(result);
+            }
+            (Done::Report, _) => {
+                collected.skipped.reports += 1;
+                let folder = form.folder.and_then(|f| collected.folders.get_mut(f));
+                if let Some(folder) = folder {
+                    folder.found = folder.found.saturating_sub(1);
+                    if folder.found == 0 {
+                        emptied.push(inputs::empty_folder(&folder.path));
+                    }
+                }
+            }
+        }
     }
-    result.map_err(io)
+    (results, emptied)
+}
+
+/// The report's text, whole before anything is written.
+fn render(args: &CheckArgs, plan: &Plan, results: &[ProjectResult]) -> String {
+    match args.format {
+        OutputFormat::Json => {
+            let mut out = json::render(&args.rules.display().to_string(), plan, results);
+            out.push('\n');
+            out
+        }
+        // Colour is for a terminal: never in a file, whatever standard output is.
+        OutputFormat::Table => render_table(
+            results,
+            args.output.is_none() && colour(std::io::stdout().is_terminal()),
+        ),
+    }
+}
+
+fn render_table(results: &[ProjectResult], colour: bool) -> String {
+    let mut out = String::new();
+    for result in results {
+        if let ProjectResult::Evaluated(outcome) = result {
+            out.push_str(&table::render(outcome));
+            for finding in &outcome.findings {
+                let d = diagnostic::FindingDiagnostic {
+                    finding,
+                    source: &outcome.source,
+                };
+                out.push_str(&diagnostic::render(&d, colour, WIDTH));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn status(results: &[ProjectResult], unreadable: usize) -> Status {
@@ -233,90 +371,88 @@ fn status(results: &[ProjectResult], unreadable: usize) -> Status {
     }
 }
 
-/// The project files named: files as given, folders searched for project files in
-/// name order. Paths that cannot be read are errors.
-fn collect(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for arg in args {
-        if arg.is_dir() {
-            let before = files.len();
-            walk(arg, &mut files, &mut errors);
-            if files.len() == before {
-                errors.push(Error::Io {
-                    path: arg.clone(),
-                    error: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "the folder holds no project file (.toml, .json, .yaml, .yml)",
-                    ),
-                });
+/// A form's text, ready to load.
+struct Text {
+    name: String,
+    bytes: Vec<u8>,
+    format: Format,
+    id: Option<FileId>,
+}
+
+impl Run<'_> {
+    /// Reads, loads and evaluates one form; with the identity of the file read.
+    fn evaluate(&self, form: &Form) -> (Done, Option<FileId>) {
+        let text = match self.read(form) {
+            Ok(Some(text)) => text,
+            Ok(None) => return (Done::Report, None),
+            Err(error) => {
+                let file = match &form.source {
+                    Source::Stdin => STDIN_NAME.to_owned(),
+                    Source::File(path) => path.display().to_string(),
+                };
+                return (Done::Result(ProjectResult::Failed { file, error }), None);
             }
-        } else {
-            files.push(arg.clone());
-        }
+        };
+        let result = match self.load_and_evaluate(&text) {
+            Ok(outcome) => ProjectResult::Evaluated(outcome),
+            Err(error) => ProjectResult::Failed {
+                file: text.name,
+                error,
+            },
+        };
+        (Done::Result(result), text.id)
     }
-    (files, errors)
+
+    /// The text of a form; `None` for a report found in a folder, which is skipped.
+    fn read(&self, form: &Form) -> Result<Option<Text>, Error> {
+        let limit = self.args.max_file_size;
+        let (path, read, format) = match &form.source {
+            Source::Stdin => {
+                let path = Path::new(STDIN_NAME);
+                let read = input::read_stdin(limit).map_err(|e| Error::read(path, e))?;
+                let format = inputs::stdin_format(&read.bytes, self.args.stdin_format.into());
+                (path, read, format)
+            }
+            Source::File(path) => {
+                let format = project_format(path)?;
+                inputs::check_real_name(path)?;
+                let links = form.links(self.args.follow);
+                let read =
+                    input::read_file(path, limit, links).map_err(|e| Error::read(path, e))?;
+                (path.as_path(), read, format)
+            }
+        };
+        if inputs::is_report(&read.bytes) {
+            return match form.folder {
+                Some(_) => Ok(None),
+                None => Err(Error::Report {
+                    path: path.to_owned(),
+                }),
+            };
+        }
+        Ok(Some(Text {
+            name: path.display().to_string(),
+            bytes: read.bytes,
+            format,
+            id: read.id,
+        }))
+    }
+
+    fn load_and_evaluate(&self, text: &Text) -> Result<crate::eval::outcome::Outcome, Error> {
+        let project = data::load_bytes(&text.name, &text.bytes, text.format, &self.plan.form)?;
+        crate::evaluate(self.plan, &project)
+            .map_err(|e| Error::Eval(Failure::new(self.rules.clone(), e)))
+    }
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(Error::Io {
-                path: dir.to_owned(),
-                error: source,
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if Format::from_path(&path).is_some() {
-            files.push(path);
-        }
-    }
-}
-
-fn evaluate_file(plan: &Plan, rules: &Sources, path: &Path) -> ProjectResult {
-    let file = path.display().to_string();
-    match load_and_evaluate(plan, rules, path) {
-        Ok(outcome) => ProjectResult::Evaluated(outcome),
-        Err(error) => ProjectResult::Failed { file, error },
-    }
-}
-
-fn load_and_evaluate(
-    plan: &Plan,
-    rules: &Sources,
-    path: &Path,
-) -> Result<crate::eval::outcome::Outcome, Error> {
-    let name = path.display().to_string();
-    let Some(format) = Format::from_path(path) else {
-        return Err(Error::Io {
-            path: path.to_owned(),
-            error: std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "a project file must end in .toml, .json, .yaml or .yml",
-            ),
-        });
-    };
-    // A file too large to load is refused before it is read.
-    let size = std::fs::metadata(path)
-        .map_err(|source| Error::Io {
-            path: path.to_owned(),
-            error: source,
-        })?
-        .len();
-    if let Some(failure) = data::too_large(&name, usize::try_from(size).unwrap_or(usize::MAX)) {
-        return Err(Error::Data(failure));
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+/// The format of a project file named on the command line, by its name; known before
+/// it is read.
+fn project_format(path: &Path) -> Result<Format, Error> {
+    Format::from_path(path).ok_or_else(|| Error::Io {
         path: path.to_owned(),
-        error: source,
-    })?;
-    let project = data::load_bytes(&name, &bytes, format, &plan.form)?;
-    crate::evaluate(plan, &project).map_err(|e| Error::Eval(Failure::new(rules.clone(), e)))
+        error: std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "a project file must end in .toml, .json, .yaml or .yml",
+        ),
+    })
 }

@@ -130,20 +130,22 @@ fn read(text: &str, format: Format) -> Result<Option<Node>, DataError> {
     }
 }
 
-/// The largest project file loaded, in bytes: 16 MiB.
+/// The largest project file loaded, in bytes: 1 GiB, the most that `--max-file-size`
+/// allows.
 ///
 /// A filled form takes a few kilobytes, narrative included. Parsing costs several times
 /// a file's size in memory (the `toml` parser alone peaks above 20 times the size of a
-/// file dense with short rows), so an outsized file is refused before any is spent.
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// file dense with short rows). The command line refuses files over its own, lower
+/// limit (16 MiB unless raised) before reading them; this bound is for callers of the
+/// library, and keeps every offset within a span's `u32`.
+pub const MAX_FILE_BYTES: usize = 1 << 30;
 
-/// Refuses files above `MAX_FILE_BYTES` (callers may ask before reading a file); this also keeps every offset within a span's
-/// `u32`.
+/// Refuses files above `MAX_FILE_BYTES` (callers may ask before reading a file).
 pub fn too_large(name: &str, size: usize) -> Option<DataFailure> {
     (size > MAX_FILE_BYTES).then(|| {
         let error = DataError::FileTooLarge {
             size,
-            limit: format!("{} MiB", MAX_FILE_BYTES / (1024 * 1024)),
+            limit: "1 GiB".to_owned(),
             span: Span::default(),
         };
         DataFailure::one(SourceFile::new(name, ""), error)

@@ -16,6 +16,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod finding;
+pub mod input;
 pub mod ir;
 pub mod link;
 pub mod report;
@@ -70,6 +71,64 @@ pub enum Error {
         /// Why.
         error: std::io::Error,
     },
+    /// `perfeval check --rules r.rules /dev/zero`: a device, FIFO, socket or folder
+    /// where a file is read.
+    #[error("cannot read `{}`: it is {kind}, not a regular file", path.display())]
+    #[diagnostic(
+        code(perfeval::io::not_a_file),
+        help("perfeval reads regular files only; to read a form from standard input, name it `-`")
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words (`a character device`).
+        kind: &'static str,
+    },
+    /// A file larger than `--max-file-size` (16 MiB unless raised).
+    #[error("cannot read `{}`: it is larger than the limit of {limit}", path.display())]
+    #[diagnostic(
+        code(perfeval::io::too_large),
+        help(
+            "a form takes a few kilobytes and a ruleset a few hundred lines; if this is the right file, raise the limit with `--max-file-size`"
+        )
+    )]
+    TooLarge {
+        /// The path, or `<stdin>`.
+        path: PathBuf,
+        /// The limit.
+        limit: input::Size,
+    },
+    /// `perfeval check --rules /etc/passwd …`: a ruleset whose name, or the name of the
+    /// file a link leads to, does not end in `.rules`.
+    #[error("`{}` is not a ruleset: {reason}", path.display())]
+    #[diagnostic(
+        code(perfeval::io::not_a_ruleset),
+        help("a ruleset file's name ends in `.rules`; perfeval reads no other file as a ruleset")
+    )]
+    NotARuleset {
+        /// The path.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
+    /// `perfeval check --rules r.rules report.json`, where `report.json` was written by
+    /// `perfeval check --format json`.
+    #[error("`{}` is a perfeval report, not a project file", path.display())]
+    #[diagnostic(
+        code(perfeval::io::report),
+        help("check the form the report was made from; in a folder, reports are skipped")
+    )]
+    Report {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval check --rules r.rules - -`.
+    #[error("standard input (`-`) is named more than once")]
+    #[diagnostic(
+        code(perfeval::io::stdin_twice),
+        help("standard input holds one form: name `-` once")
+    )]
+    StdinTwice,
     /// A report cannot be written.
     #[error("cannot write `{}`: {error}", path.display())]
     #[diagnostic(
@@ -82,6 +141,126 @@ pub enum Error {
         /// Why.
         error: std::io::Error,
     },
+    /// `--output /dev/full`, `--output a-folder`, or a symbolic link that leads to
+    /// nothing or to something other than a regular file.
+    #[error("cannot write `{}`: it is {kind}, and a report only replaces a regular file", path.display())]
+    #[diagnostic(
+        code(perfeval::output::not_a_file),
+        help(
+            "name a regular file, or a new file in an existing folder; to print the report, leave out `--output`"
+        )
+    )]
+    OutputNotAFile {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is, in words.
+        kind: &'static str,
+    },
+    /// `--output form.toml` where `form.toml` is read by the same run (named, found in
+    /// a folder, or a base ruleset); also standard output appending to an input.
+    #[error("{}", over_input(output.as_deref(), input))]
+    #[diagnostic(
+        code(perfeval::output::over_input),
+        help("write the report somewhere else: perfeval never writes to a file it reads")
+    )]
+    OverInput {
+        /// The `--output` path; `None` for standard output.
+        output: Option<PathBuf>,
+        /// The input it is, as it was read.
+        input: PathBuf,
+    },
+    /// `--format table --output report.toml`: the next run would read the table as a
+    /// project file.
+    #[error("a table report named `{}` would be read as a project file by the next run", path.display())]
+    #[diagnostic(
+        code(perfeval::output::project_name),
+        help(
+            "name it with another ending, such as `.txt`, or write JSON with `--format json` (perfeval skips its own JSON reports)"
+        )
+    )]
+    ProjectName {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval check … > /dev/full`: standard output cannot be written.
+    #[error("cannot write to standard output: {error}")]
+    #[diagnostic(
+        code(perfeval::output::stdout),
+        help("check the disk or the program that standard output goes to, or use `--output`")
+    )]
+    Stdout {
+        /// Why.
+        error: std::io::Error,
+    },
+}
+
+/// The message of [`Error::OverInput`].
+fn over_input(output: Option<&std::path::Path>, input: &std::path::Path) -> String {
+    match output {
+        Some(output) if output == input => {
+            format!(
+                "cannot write `{}`: it is an input of this run",
+                output.display()
+            )
+        }
+        Some(output) => format!(
+            "cannot write `{}`: it is `{}`, an input of this run",
+            output.display(),
+            input.display()
+        ),
+        None => format!(
+            "cannot write to standard output: it is `{}`, an input of this run",
+            input.display()
+        ),
+    }
+}
+
+impl Error {
+    /// The error for a file that was not read.
+    #[must_use]
+    pub fn read(path: &std::path::Path, error: input::ReadError) -> Error {
+        match error {
+            input::ReadError::Io(error) => Error::Io {
+                path: path.to_owned(),
+                error,
+            },
+            other => Error::refused(path, &other).unwrap_or_else(|| Error::Io {
+                path: path.to_owned(),
+                error: std::io::Error::other(other.to_string()),
+            }),
+        }
+    }
+
+    /// The error for a file that a [`link::Loader`] did not read: the reasons of
+    /// [`input::ReadError`] (not a regular file, too large) keep their own diagnostics.
+    #[must_use]
+    pub fn loading(path: &std::path::Path, error: std::io::Error) -> Error {
+        let refused = error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<input::ReadError>())
+            .and_then(|read| Error::refused(path, read));
+        refused.unwrap_or_else(|| Error::Io {
+            path: path.to_owned(),
+            error,
+        })
+    }
+
+    /// The diagnostic of a file refused before or while reading; `None` for an I/O error.
+    fn refused(path: &std::path::Path, error: &input::ReadError) -> Option<Error> {
+        let path = path.to_owned();
+        Some(match error {
+            input::ReadError::Io(_) => return None,
+            input::ReadError::NotRegular { kind } => Error::NotAFile { path, kind },
+            input::ReadError::TooLarge { limit } => Error::TooLarge {
+                path,
+                limit: *limit,
+            },
+            input::ReadError::NotRules { .. } => Error::NotARuleset {
+                path,
+                reason: error.to_string(),
+            },
+        })
+    }
 }
 
 /// Parses, checks and compiles a ruleset given as text (it may not extend another).

@@ -10,10 +10,11 @@ pub(crate) mod merge;
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::Error;
 use crate::diagnostic::Failure;
+use crate::input;
 use crate::source::{SourceFile, Sources, Span};
 use crate::syntax::ast::{ItemKind, Ruleset};
+use crate::{Error, input::is_rules_name};
 
 use self::error::LinkError;
 
@@ -27,46 +28,42 @@ pub trait Loader {
     fn read(&mut self, path: &Path) -> std::io::Result<String>;
 }
 
-/// A [`Loader`] over the file system. A UTF-8 byte-order mark is kept: the grammar
-/// treats it as whitespace.
+/// A [`Loader`] over the file system: regular files named `*.rules` only (links
+/// resolved), at most [`input::DEFAULT_LIMIT`] bytes each. A UTF-8 byte-order mark is
+/// dropped.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FileLoader;
 
-/// The largest ruleset file read: policies are a few hundred lines, so anything near
-/// this is not a ruleset.
-pub const MAX_RULESET_BYTES: u64 = 4 * 1024 * 1024;
-
 impl Loader for FileLoader {
     fn read(&mut self, path: &Path) -> std::io::Result<String> {
-        let size = std::fs::metadata(path)?.len();
-        if size > MAX_RULESET_BYTES {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "the file has {size} bytes, more than a ruleset's limit of {} MiB",
-                    MAX_RULESET_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        let bytes = std::fs::read(path)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
-            let before = String::from_utf8_lossy(good);
-            let at = SourceFile::new("", before.as_ref()).line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "the file is not UTF-8 text (at line {}, column {}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
-                    at.line, at.column
-                ),
-            )
-        })?;
-        // A byte-order mark is not part of the text: columns count from after it.
-        Ok(text
-            .strip_prefix('\u{feff}')
-            .map(str::to_owned)
-            .unwrap_or(text))
+        let read = input::read_ruleset(path, input::DEFAULT_LIMIT)?;
+        ruleset_text(read.bytes)
     }
+}
+
+/// The text of a ruleset file's bytes: UTF-8, without a byte-order mark.
+///
+/// # Errors
+///
+/// The bytes are not UTF-8; the error says where, and how to convert a GBK file.
+pub fn ruleset_text(bytes: Vec<u8>) -> std::io::Result<String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
+        let before = String::from_utf8_lossy(good);
+        let at = SourceFile::new("", before.as_ref()).line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is not UTF-8 text (at line {}, column {}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
+                at.line, at.column
+            ),
+        )
+    })?;
+    // A byte-order mark is not part of the text: columns count from after it.
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }
 
 /// A ruleset with its `extends` chain applied.
@@ -89,10 +86,17 @@ const MAX_CHAIN: usize = 32;
 /// The root file cannot be read; a file does not parse; a base is missing, the chain is
 /// a cycle, or a change does not fit its base.
 pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
-    let text = loader.read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        error: source,
-    })?;
+    // Checked by name before anything is opened: a file that is not a ruleset is never
+    // read, so never quoted in a syntax error.
+    if !is_rules_name(path) {
+        return Err(Error::NotARuleset {
+            path: path.to_owned(),
+            reason: "its name does not end in `.rules`".to_owned(),
+        });
+    }
+    let text = loader
+        .read(path)
+        .map_err(|error| Error::loading(path, error))?;
     let mut chain = Chain {
         loader,
         sources: Sources::default(),
@@ -166,6 +170,14 @@ impl Chain<'_> {
     /// The base ruleset at `path`, named by the `extends` clause at `span`; `None` when
     /// it cannot be had (the error is recorded).
     fn base(&mut self, path: &Path, span: Span) -> Result<Option<Ruleset>, Error> {
+        if !is_rules_name(path) {
+            self.errors.push(LinkError::BaseNotRules {
+                path: path.display().to_string(),
+                real: None,
+                span: span.into(),
+            });
+            return Ok(None);
+        }
         let normalized = normalize(path);
         if self.visited.contains(&normalized) || self.visited.len() >= MAX_CHAIN {
             let mut chain: Vec<String> = self
@@ -183,14 +195,30 @@ impl Chain<'_> {
         match self.loader.read(path) {
             Ok(text) => self.file(path, text).map(Some),
             Err(e) => {
-                self.errors.push(LinkError::MissingBase {
-                    path: path.display().to_string(),
-                    reason: e.to_string(),
-                    span: span.into(),
-                });
+                self.errors.push(unreadable_base(path, &e, span));
                 Ok(None)
             }
         }
+    }
+}
+
+/// The error for a base the loader did not read: a link to a file not named `*.rules`
+/// is not a ruleset; anything else is missing.
+fn unreadable_base(path: &Path, error: &std::io::Error, span: Span) -> LinkError {
+    let refused = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<input::ReadError>());
+    match refused {
+        Some(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
+            path: path.display().to_string(),
+            real: Some(real.display().to_string()),
+            span: span.into(),
+        },
+        _ => LinkError::MissingBase {
+            path: path.display().to_string(),
+            reason: error.to_string(),
+            span: span.into(),
+        },
     }
 }
 

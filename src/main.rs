@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = perfeval::cli::Cli::parse();
-    perfeval::cli::run(cli).into()
+    match perfeval::cli::Cli::try_parse() {
+        Ok(cli) => perfeval::cli::run(cli).into(),
+        Err(error) => perfeval::cli::usage(&error).into(),
+    }
 }

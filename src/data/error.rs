@@ -43,7 +43,7 @@ pub enum DataError {
         span: Span,
     },
 
-    /// A file larger than `MAX_FILE_BYTES` (16 MiB).
+    /// A file larger than `MAX_FILE_BYTES` (1 GiB), given to the library.
     #[error("the file is too large: {size} bytes, more than the {limit} a project file may have")]
     #[diagnostic(
         code(perfeval::data::file_too_large),

@@ -23,6 +23,24 @@ pub enum LinkError {
         span: SourceSpan,
     },
 
+    /// `ruleset "x" extends "/etc/passwd" { }`: a base is a `.rules` file, and no other
+    /// file is read (or quoted) as one.
+    /// Also `extends "base.rules"` where `base.rules` is a link to `/etc/passwd`.
+    #[error("the base ruleset `{path}` is not a `.rules` file{}", real.as_ref().map(|r| format!(": it is `{r}`")).unwrap_or_default())]
+    #[diagnostic(
+        code(perfeval::link::base_not_rules),
+        help("`extends` names a ruleset file, whose name ends in `.rules`; nothing else is read")
+    )]
+    BaseNotRules {
+        /// The path as resolved.
+        path: String,
+        /// The file a link leads to, when the path is a link.
+        real: Option<String>,
+        /// The `extends` clause.
+        #[label("not a ruleset file")]
+        span: SourceSpan,
+    },
+
     /// `a.rules` extends `b.rules`, which extends `a.rules`.
     #[error("the rulesets extend each other in a cycle: {chain}")]
     #[diagnostic(
@@ -138,6 +156,7 @@ impl LinkError {
     pub fn code(&self) -> &'static str {
         match self {
             LinkError::MissingBase { .. } => "perfeval::link::missing_base",
+            LinkError::BaseNotRules { .. } => "perfeval::link::base_not_rules",
             LinkError::Cycle { .. } => "perfeval::link::cycle",
             LinkError::NoBase { .. } => "perfeval::link::no_base",
             LinkError::NotInBase { .. } => "perfeval::link::not_in_base",

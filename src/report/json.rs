@@ -28,6 +28,10 @@ pub enum ProjectResult {
     },
 }
 
+/// The first key of every report, with the report format's version: a folder walk
+/// knows a report by it and never reads one as a form.
+pub const MARKER: &str = "perfeval_report";
+
 /// The whole document.
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
@@ -53,7 +57,8 @@ struct Document<'a> {
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry(MARKER, &1)?;
         map.serialize_entry("ruleset", &self.ruleset)?;
         map.serialize_entry("projects", &Each(self.projects, Project))?;
         map.end()

@@ -1,0 +1,281 @@
+//! Writing a report: to standard output, or to the one file `--output` names. Nothing
+//! else is ever written.
+//!
+//! A report file replaces only a regular file (a symbolic link is followed to one), never
+//! a file the run read. It is written to a new temporary file of unpredictable name
+//! beside the target, created exclusively, given the old file's permissions (and, for
+//! root, its owner), flushed to disk and renamed over the target; an error at any step
+//! removes the temporary file and leaves the old report as it was.
+
+use std::fs::Metadata;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::input::{self, FileId};
+
+use super::inputs::ReadSet;
+
+/// Prints the report on standard output. A closed pipe (`| head`) ends the output
+/// quietly, as it does for other Unix tools; any other error is one.
+///
+/// # Errors
+///
+/// Standard output is a file the run read (`>> form.toml`), or cannot be written
+/// (`> /dev/full`).
+pub(crate) fn print(text: &str, read: &ReadSet) -> Result<(), Error> {
+    if let Some(input) = input::stdout_file_id().and_then(|id| read.find(&id)) {
+        return Err(Error::OverInput {
+            output: None,
+            input: input.to_owned(),
+        });
+    }
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+    match written {
+        Err(error) if error.kind() != ErrorKind::BrokenPipe => Err(Error::Stdout { error }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the report to `path`, replacing a regular file there atomically.
+///
+/// # Errors
+///
+/// `path` is not a regular file (or a link to one) nor a new name in an existing
+/// folder, is a file the run read, or cannot be written.
+pub(crate) fn write(path: &Path, text: &str, read: &ReadSet) -> Result<(), Error> {
+    let target = resolve(path)?;
+    guard(path, &target, read)?;
+    replace(&target, text).map_err(|error| Error::Output {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// The file a report replaces or creates.
+#[derive(Debug)]
+struct Target {
+    /// Where it is, links resolved.
+    path: PathBuf,
+    /// The file there now, if any.
+    existing: Option<Metadata>,
+}
+
+/// Follows `path` to the regular file it names, or to a new name in an existing folder.
+fn resolve(path: &Path) -> Result<Target, Error> {
+    let io = |error| Error::Output {
+        path: path.to_owned(),
+        error,
+    };
+    let not_a_file = |kind| Error::OutputNotAFile {
+        path: path.to_owned(),
+        kind,
+    };
+    if let Some(link) = planted_link(path) {
+        return Err(io(std::io::Error::new(
+            ErrorKind::PermissionDenied,
+            format!(
+                "the path goes through `{}`, a symbolic link that another user made in a shared folder",
+                link.display()
+            ),
+        )));
+    }
+    let here = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == ErrorKind::NotFound => return new_file(path).map_err(io),
+        Err(error) => return Err(io(error)),
+    };
+    if here.is_file() {
+        return Ok(Target {
+            path: path.to_owned(),
+            existing: Some(here),
+        });
+    }
+    if !here.file_type().is_symlink() {
+        return Err(not_a_file(input::kind(&here)));
+    }
+    // A link: the file it leads to must be a regular file that exists.
+    let there = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == ErrorKind::NotFound => {
+            return Err(not_a_file("a symbolic link that leads to nothing"));
+        }
+        Err(error) => return Err(io(error)),
+    };
+    if !there.is_file() {
+        return Err(not_a_file(input::kind(&there)));
+    }
+    let real = std::fs::canonicalize(path).map_err(io)?;
+    Ok(Target {
+        path: real,
+        existing: Some(there),
+    })
+}
+
+/// The first link on `path` (the file itself or a folder on the way) that may have been
+/// planted: `/tmp/x -> /etc` makes `--output /tmp/x/passwd` mean `/etc/passwd`.
+fn planted_link(path: &Path) -> Option<PathBuf> {
+    let mut prefix = PathBuf::new();
+    for component in path.components() {
+        prefix.push(component);
+        let Ok(metadata) = std::fs::symlink_metadata(&prefix) else {
+            return None;
+        };
+        if metadata.file_type().is_symlink() && planted(&prefix, &metadata) {
+            return Some(prefix);
+        }
+    }
+    None
+}
+
+/// Whether a link may have been planted: it is in a folder that anyone may write to
+/// and only owners may delete from (sticky, like `/tmp`), and belongs neither to the
+/// folder's owner nor to the user running perfeval. Linux refuses to follow such links
+/// when `fs.protected_symlinks` is set; perfeval does not rely on that.
+#[cfg(unix)]
+fn planted(path: &Path, link: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    const STICKY_AND_WORLD_WRITABLE: u32 = 0o1002;
+    let Ok(folder) = std::fs::metadata(folder_of(path)) else {
+        return true;
+    };
+    if folder.mode() & STICKY_AND_WORLD_WRITABLE != STICKY_AND_WORLD_WRITABLE {
+        return false;
+    }
+    if link.uid() == folder.uid() {
+        return false;
+    }
+    // The user's own id: the owner of a file the user has just made.
+    let me = tempfile::tempfile().and_then(|f| f.metadata());
+    me.map_or(true, |me| me.uid() != link.uid())
+}
+
+#[cfg(not(unix))]
+fn planted(_path: &Path, _link: &Metadata) -> bool {
+    false
+}
+
+/// A name for a new file: its folder must exist. `dir/`, `dir/.` and `..` name folders,
+/// not files (`Path::file_name` would read `dir/` as `dir`).
+fn new_file(path: &Path) -> std::io::Result<Target> {
+    let not_a_file = || {
+        std::io::Error::new(
+            ErrorKind::InvalidInput,
+            "the path names a folder, not a file",
+        )
+    };
+    if ends_like_a_folder(path) {
+        return Err(not_a_file());
+    }
+    let name = path.file_name().ok_or_else(not_a_file)?;
+    let folder = folder_of(path);
+    let folder = std::fs::canonicalize(folder)?;
+    Ok(Target {
+        path: folder.join(name),
+        existing: None,
+    })
+}
+
+/// Whether a path's text ends as a folder's does: `dir/`, `dir/.`, `..`.
+fn ends_like_a_folder(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    let last = text
+        .rsplit(std::path::is_separator)
+        .next()
+        .unwrap_or_default();
+    matches!(last, "" | "." | "..")
+}
+
+/// The folder a path is in; `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Refuses a target that is a file the run read: by identity when it exists, by its
+/// resolved path when it does not (a named input that was missing).
+fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
+    let over = |input: &Path| Error::OverInput {
+        output: Some(path.to_owned()),
+        input: input.to_owned(),
+    };
+    if let Some(existing) = &target.existing {
+        let id = FileId::of(existing, &target.path);
+        return match read.find(&id) {
+            Some(input) => Err(over(input)),
+            None => Ok(()),
+        };
+    }
+    let same = read
+        .paths()
+        .iter()
+        .find(|input| new_file(input).is_ok_and(|t| t.path == target.path));
+    match same {
+        Some(input) => Err(over(input)),
+        None => Ok(()),
+    }
+}
+
+/// Writes `text` to a temporary file beside the target and renames it over the target.
+fn replace(target: &Target, text: &str) -> std::io::Result<()> {
+    let folder = folder_of(&target.path);
+    let mut builder = tempfile::Builder::new();
+    // Hidden, so that a folder walk skips it should a crash leave it behind.
+    builder.prefix(".perfeval-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // `rw-rw-rw-` less the umask, as any program's new file (tempfile's own default
+        // is `rw-------`).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder)?;
+    if let Some(existing) = &target.existing {
+        keep_owner(temp.as_file(), existing);
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
+    temp.write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    // On error the temporary file is dropped, which removes it.
+    temp.persist(&target.path).map_err(|e| e.error)?;
+    sync_folder(folder)
+}
+
+/// Gives the temporary file the old file's owner and group, where the user may (root
+/// may; others may only keep their own). Set before the mode: a change of owner clears
+/// set-user-ID bits.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, existing: &Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(now) = file.metadata() else {
+        return;
+    };
+    if (now.uid(), now.gid()) != (existing.uid(), existing.gid()) {
+        // Best effort: a user who may not give the file away writes it as their own.
+        let _ = std::os::unix::fs::fchown(file, Some(existing.uid()), Some(existing.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _existing: &Metadata) {}
+
+/// Flushes the folder, so that the rename survives a crash.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    let synced = std::fs::File::open(folder).and_then(|f| f.sync_all());
+    match synced {
+        // Some file systems cannot flush a folder; the rename is done all the same.
+        Err(error) if error.kind() == ErrorKind::InvalidInput => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,361 @@
+//! Writes: only the file `--output` names, or standard output. A report replaces only a
+//! regular file, atomically, keeping its permissions, never a file the run read; every
+//! write error exits 2, and a closed pipe ends quietly.
+
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
+use std::path::Path;
+
+use crate::common::{Perfeval, forms, is_root, mkfifo, mknod_null, names, seed, suzhou};
+
+/// `perfeval check --rules 2023.rules --output OUTPUT seed.toml` in `dir`.
+fn report_to(dir: &Path, output: &str) -> crate::common::Output {
+    Perfeval::new(dir)
+        .args(&["check", "--rules", &suzhou(), "--output", output, &seed()])
+        .run()
+}
+
+/// Attack, as root: `--output full` where `full` is a device node (`/dev/full` was
+/// replaced by a regular file). Made with `mknod` in a temporary folder; without root
+/// there is no device to make, and the test passes.
+#[test]
+fn output_never_replaces_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    if !is_root() || !mknod_null(&dir.path().join("null")) {
+        return;
+    }
+    report_to(dir.path(), "null").refused("perfeval::output::not_a_file");
+    let after = std::fs::symlink_metadata(dir.path().join("null")).unwrap();
+    assert!(after.file_type().is_char_device());
+    assert_eq!(names(dir.path()), ["null"], "nothing else written");
+}
+
+/// Attack: `--output pipe` where `pipe` is a FIFO, or a socket: each was replaced by a
+/// regular file.
+#[test]
+fn output_never_replaces_a_fifo_or_a_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("pipe"));
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket")).unwrap();
+    report_to(dir.path(), "pipe").refused("perfeval::output::not_a_file");
+    report_to(dir.path(), "socket").refused("perfeval::output::not_a_file");
+    let pipe = std::fs::symlink_metadata(dir.path().join("pipe")).unwrap();
+    assert!(pipe.file_type().is_fifo());
+    let socket = std::fs::symlink_metadata(dir.path().join("socket")).unwrap();
+    assert!(socket.file_type().is_socket());
+    assert_eq!(names(dir.path()), ["pipe", "socket"]);
+}
+
+/// Attack: `--output out` where `out` is a link to `/dev/stdout`: the link was replaced
+/// by a regular file. A link to nothing, or to a folder, is refused too.
+#[test]
+fn output_never_replaces_a_link_to_something_other_than_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    symlink("/dev/stdout", dir.path().join("out")).unwrap();
+    symlink("nowhere", dir.path().join("dangling")).unwrap();
+    symlink("/", dir.path().join("root")).unwrap();
+    for link in ["out", "dangling", "root"] {
+        report_to(dir.path(), link).refused("perfeval::output::not_a_file");
+        let after = std::fs::symlink_metadata(dir.path().join(link)).unwrap();
+        assert!(after.file_type().is_symlink(), "{link} is still a link");
+    }
+    assert_eq!(names(dir.path()), ["dangling", "out", "root"]);
+    report_to(dir.path(), ".").refused("perfeval::output::not_a_file");
+    // A name that ends like a folder's is not a new file's.
+    report_to(dir.path(), "new/").refused("perfeval::output");
+    report_to(dir.path(), "new/.").refused("perfeval::output");
+    assert_eq!(names(dir.path()), ["dangling", "out", "root"]);
+}
+
+/// A link to a regular file: the file it leads to is replaced, the link stays (the link
+/// itself was replaced by a file).
+#[test]
+fn output_through_a_link_replaces_the_file_it_leads_to() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/latest.txt"), "old report").unwrap();
+    symlink("reports/latest.txt", dir.path().join("report.txt")).unwrap();
+    let out = report_to(dir.path(), "report.txt");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let link = std::fs::symlink_metadata(dir.path().join("report.txt")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let text = std::fs::read_to_string(dir.path().join("reports/latest.txt")).unwrap();
+    assert!(text.contains("80.00"), "{text}");
+    assert_eq!(names(&dir.path().join("reports")), ["latest.txt"]);
+}
+
+/// Attack, as root: another user plants `report.txt -> /etc/passwd` (or `etc -> /etc`)
+/// in a shared folder (sticky and writable by all, like `/tmp`) where root then writes
+/// its report. Such a link is refused (root's own link there is followed). Without root no link of
+/// another user can be made, and the test passes.
+#[test]
+fn output_never_follows_a_link_another_user_planted_in_a_shared_folder() {
+    if !is_root() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("tmp");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    std::fs::write(dir.path().join("passwd"), "root:x:0:0").unwrap();
+    symlink("../passwd", shared.join("report.txt")).unwrap();
+    std::os::unix::fs::lchown(shared.join("report.txt"), Some(65534), Some(65534)).unwrap();
+    report_to(dir.path(), "tmp/report.txt").refused("perfeval::output");
+    let passwd = std::fs::read_to_string(dir.path().join("passwd")).unwrap();
+    assert_eq!(passwd, "root:x:0:0");
+    // A planted folder link on the way: `tmp/etc -> ..`, then `tmp/etc/passwd`.
+    symlink("..", shared.join("etc")).unwrap();
+    std::os::unix::fs::lchown(shared.join("etc"), Some(65534), Some(65534)).unwrap();
+    report_to(dir.path(), "tmp/etc/passwd").refused("perfeval::output");
+    let passwd = std::fs::read_to_string(dir.path().join("passwd")).unwrap();
+    assert_eq!(passwd, "root:x:0:0");
+
+    symlink("../passwd", shared.join("mine.txt")).unwrap();
+    let out = report_to(dir.path(), "tmp/mine.txt");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
+/// Attack: a link planted at the temporary name, which was predictable
+/// (`.report.txt.PID.tmp`): the report was written through it into another file. The
+/// temporary name is now random and created exclusively.
+#[test]
+fn output_never_follows_a_planted_temporary_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("victim"), "untouched").unwrap();
+    let child = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--output",
+            "report.txt",
+            &crate::common::absolute("tests/fixtures/eval/suzhou-2023"),
+        ])
+        .spawn();
+    // `sh` execs perfeval, which keeps the process id: plant the link at once.
+    let planted = dir.path().join(format!(".report.txt.{}.tmp", child.id()));
+    symlink("victim", &planted).unwrap();
+    let out = crate::common::finish(child, "check --output report.txt");
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    let victim = std::fs::read_to_string(dir.path().join("victim")).unwrap();
+    assert!(
+        victim == "untouched",
+        "the report went through the planted link"
+    );
+    assert!(
+        std::fs::symlink_metadata(&planted)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+/// Attack: a report kept private (`rw-------`) was replaced by one readable by all
+/// (`rw-r--r--`). The old file's permissions are kept; a new file gets `rw-rw-rw-` less
+/// the umask, as any program's.
+#[test]
+fn output_keeps_the_permissions_of_the_file_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    std::fs::write(&report, "old").unwrap();
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = Perfeval::new(dir.path())
+        .setup("umask 022")
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--output",
+            "report.txt",
+            &seed(),
+        ])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let mode = std::fs::metadata(&report).unwrap().mode() & 0o7777;
+    assert_eq!(mode, 0o600);
+
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let name = format!("new-{umask}.txt");
+        let out = Perfeval::new(dir.path())
+            .setup(&format!("umask {umask}"))
+            .args(&["check", "--rules", &suzhou(), "--output", &name, &seed()])
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let mode = std::fs::metadata(dir.path().join(&name)).unwrap().mode() & 0o7777;
+        assert_eq!(mode, expected, "umask {umask}");
+    }
+}
+
+/// Attack, as root: a report owned by another user became root's. Its owner and group
+/// are kept. Without root there is no other owner to keep, and the test passes.
+#[test]
+fn output_keeps_the_owner_of_the_file_it_replaces_when_root() {
+    if !is_root() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    std::fs::write(&report, "old").unwrap();
+    std::os::unix::fs::chown(&report, Some(65534), Some(65534)).unwrap();
+    let out = report_to(dir.path(), "report.txt");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let after = std::fs::metadata(&report).unwrap();
+    assert_eq!((after.uid(), after.gid()), (65534, 65534));
+}
+
+/// Attack: a write that fails half-way (here the file size limit of `ulimit -f`, as a
+/// full disk would): the old report stays whole and no temporary file is left.
+#[test]
+fn a_failed_write_leaves_the_old_report_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.txt"), "old report").unwrap();
+    let out = Perfeval::new(dir.path())
+        .setup("trap '' XFSZ; ulimit -f 1")
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--output",
+            "report.txt",
+            &crate::common::absolute("tests/fixtures/eval/suzhou-2023"),
+        ])
+        .run();
+    out.refused("perfeval::output");
+    let old = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert_eq!(old, "old report");
+    assert_eq!(names(dir.path()), ["report.txt"]);
+}
+
+/// Attack: `--output base.rules`, the ruleset that the named ruleset `extends`: it was
+/// overwritten, since only the names on the command line were compared.
+#[test]
+fn output_never_overwrites_a_base_ruleset() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read(suzhou()).unwrap();
+    std::fs::write(dir.path().join("base.rules"), &base).unwrap();
+    std::fs::write(
+        dir.path().join("main.rules"),
+        "ruleset \"2024\" extends \"base.rules\" { }\n",
+    )
+    .unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            "main.rules",
+            "--output",
+            "base.rules",
+            &seed(),
+        ])
+        .run();
+    out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(dir.path().join("base.rules")).unwrap(), base);
+    assert_eq!(names(dir.path()), ["base.rules", "main.rules"]);
+}
+
+/// Attack: `--output forms/a.toml forms`: a form found in a folder was overwritten. So
+/// were inputs under other names: a hard link, a symbolic link.
+#[test]
+fn output_never_overwrites_a_form_under_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = forms(dir.path());
+    let before = std::fs::read(forms.join("a.toml")).unwrap();
+    std::fs::hard_link(forms.join("a.toml"), dir.path().join("hard.json")).unwrap();
+    symlink("forms/a.toml", dir.path().join("soft.json")).unwrap();
+    for output in [
+        "forms/a.toml",
+        "hard.json",
+        "soft.json",
+        "forms/../forms/a.toml",
+    ] {
+        let out = Perfeval::new(dir.path())
+            .args(&[
+                "check",
+                "--rules",
+                &suzhou(),
+                "--format",
+                "json",
+                "--output",
+                output,
+                "forms",
+            ])
+            .run();
+        out.refused("perfeval::output::over_input");
+        assert_eq!(
+            std::fs::read(forms.join("a.toml")).unwrap(),
+            before,
+            "{output}"
+        );
+    }
+    assert_eq!(names(&forms), ["a.toml"]);
+}
+
+/// Attack: `perfeval check … form.toml >> form.toml`: standard output appended the
+/// report to the form it read.
+#[test]
+fn standard_output_never_writes_to_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("form.toml");
+    std::fs::copy(seed(), &form).unwrap();
+    let before = std::fs::read(&form).unwrap();
+    let append = OpenOptions::new().append(true).open(&form).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "form.toml"])
+        .stdout(append)
+        .run();
+    out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(&form).unwrap(), before);
+}
+
+/// Attack: `perfeval check … > /dev/full` exited 0 with no message: the report was lost
+/// and no one was told. So did `perfeval --help > /dev/full`.
+#[test]
+fn a_failed_write_to_standard_output_exits_2() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), &seed()])
+        .stdout(File::create("/dev/full").unwrap())
+        .run();
+    out.refused("perfeval::output::stdout");
+    assert!(
+        out.stderr.contains("No space left on device"),
+        "{}",
+        out.stderr
+    );
+    let help = Perfeval::new(dir.path())
+        .args(&["--help"])
+        .stdout(File::create("/dev/full").unwrap())
+        .run();
+    help.refused("perfeval::output::stdout");
+    let show = Perfeval::new(dir.path())
+        .args(&["show", "--rules", &suzhou()])
+        .stdout(File::create("/dev/full").unwrap())
+        .run();
+    show.refused("perfeval::output::stdout");
+}
+
+/// `perfeval check … | head`: a pipe closed early ends the output quietly, with the
+/// status the run came to, as other Unix tools do.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), &seed()])
+        .spawn();
+    drop(child.stdout.take());
+    let out = crate::common::finish(child, "check | (closed)");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+/// Attack: `--output report.toml` with the table format: the next run over the folder
+/// read the table as a broken form. Refused before anything is read or written.
+#[test]
+fn a_table_report_is_never_named_like_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    report_to(dir.path(), "report.toml").refused("perfeval::output::project_name");
+    assert!(names(dir.path()).is_empty());
+}
