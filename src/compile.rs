@@ -227,17 +227,23 @@ pub fn compile(checked: Checked) -> Plan {
 }
 
 fn category_plans(checked: &Checked) -> Vec<CategoryPlan> {
+    // Each category's first pool, found in one pass: a ruleset may have thousands.
+    let mut pool_of: Vec<Option<usize>> = vec![None; checked.categories.len()];
+    for (p, pool) in checked.pools.iter().enumerate() {
+        for &c in &pool.categories {
+            if let Some(slot) = pool_of.get_mut(c).filter(|slot| slot.is_none()) {
+                *slot = Some(p);
+            }
+        }
+    }
     checked
         .categories
         .iter()
-        .enumerate()
-        .map(|(id, c)| CategoryPlan {
+        .zip(pool_of)
+        .map(|(c, pool)| CategoryPlan {
             name: c.name.clone(),
             class: c.class,
-            pool: checked
-                .pools
-                .iter()
-                .position(|p| p.categories.contains(&id)),
+            pool,
         })
         .collect()
 }

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use crate::common::root;
 
-const GROUPS: [&str; 4] = ["reads", "rulesets", "walks", "writes"];
+const GROUPS: [&str; 8] = [
+    "reads", "rulesets", "walks", "writes", "scores", "time", "terminal", "numbers",
+];
 
 /// `group::test` for every `#[test]` in the group modules.
 fn tests() -> BTreeSet<String> {

@@ -18,7 +18,11 @@
 
 mod common;
 mod listed;
+mod numbers;
 mod reads;
 mod rulesets;
+mod scores;
+mod terminal;
+mod time;
 mod walks;
 mod writes;
