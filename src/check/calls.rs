@@ -156,34 +156,53 @@ fn extremum(
     ) {
         return None;
     }
+    let dim_of = |ty: &Ty| match (ty, args.len()) {
+        (Ty::Num(d), n) if n > 1 => Some(*d),
+        (Ty::List(inner), 1) => match inner.as_ref() {
+            Ty::Num(d) => Some(*d),
+            _ => None,
+        },
+        (Ty::Error, _) => Some(Dim::Zero),
+        _ => None,
+    };
+    Some(of_one_unit(r, function, args, scope, span, dim_of))
+}
+
+/// A call whose arguments are numbers of one dimension (`dim_of` says which an
+/// argument's type has, if any), typed as that dimension. A bare number beside a
+/// percentage (`max(5, 0%)`) is reported as such.
+fn of_one_unit(
+    r: &mut Resolver<'_>,
+    function: Function,
+    args: &[ast::Expr],
+    scope: &Scope,
+    span: Span,
+    dim_of: impl Fn(&Ty) -> Option<Dim>,
+) -> Typed {
     let typed: Vec<(Ty, ir::Expr)> = args.iter().map(|a| r.resolve(a, scope)).collect();
     if beside_percent(r, &typed, args) {
         let resolved = typed.into_iter().map(|(_, ir)| ir).collect();
-        return Some((Ty::Num(Dim::Percent), call(function, resolved, span)));
+        return (Ty::Num(Dim::Percent), call(function, resolved, span));
     }
     let mut dim = Dim::Zero;
     let mut failed = false;
     let mut resolved = Vec::with_capacity(args.len());
     for ((ty, ir), arg) in typed.into_iter().zip(args) {
-        let arg_dim = match (&ty, args.len()) {
-            (Ty::Num(d), n) if n > 1 => Some(*d),
-            (Ty::List(inner), 1) => match inner.as_ref() {
-                Ty::Num(d) => Some(*d),
-                _ => None,
-            },
-            (Ty::Error, _) => Some(Dim::Zero),
-            _ => None,
-        };
-        match arg_dim.and_then(|d| unify(dim, d)) {
+        match dim_of(&ty).and_then(|d| unify(dim, d)) {
             Some(d) => dim = d,
             None => {
                 failed = true;
-                r.mismatch("numbers of one unit", &ty, arg);
+                let expected = if matches!(ty, Ty::Num(_)) {
+                    "numbers of one unit"
+                } else {
+                    "a number"
+                };
+                r.mismatch(expected, &ty, arg);
             }
         }
         resolved.push(ir);
     }
-    Some((typed_or_error(dim, failed), call(function, resolved, span)))
+    (typed_or_error(dim, failed), call(function, resolved, span))
 }
 
 /// Numbers of one dimension, or the error type after a reported mismatch, so that one
@@ -216,32 +235,12 @@ fn same_number(
     if !arity(r, name, args, words, args.len() == expected, span) {
         return None;
     }
-    let typed: Vec<(Ty, ir::Expr)> = args.iter().map(|a| r.resolve(a, scope)).collect();
-    if beside_percent(r, &typed, args) {
-        let resolved = typed.into_iter().map(|(_, ir)| ir).collect();
-        return Some((Ty::Num(Dim::Percent), call(function, resolved, span)));
-    }
-    let mut dim = Dim::Zero;
-    let mut failed = false;
-    let mut resolved = Vec::with_capacity(args.len());
-    for ((ty, ir), arg) in typed.into_iter().zip(args) {
-        match &ty {
-            Ty::Num(d) => match unify(dim, *d) {
-                Some(u) => dim = u,
-                None => {
-                    failed = true;
-                    r.mismatch("numbers of one unit", &ty, arg);
-                }
-            },
-            Ty::Error => {}
-            other => {
-                failed = true;
-                r.mismatch("a number", other, arg);
-            }
-        }
-        resolved.push(ir);
-    }
-    Some((typed_or_error(dim, failed), call(function, resolved, span)))
+    let dim_of = |ty: &Ty| match ty {
+        Ty::Num(d) => Some(*d),
+        Ty::Error => Some(Dim::Zero),
+        _ => None,
+    };
+    Some(of_one_unit(r, function, args, scope, span, dim_of))
 }
 
 /// `round(x, step)` or `round(x, step, mode)`.

@@ -193,27 +193,11 @@ fn suzhou_2023_rounds_each_score() {
     }
 }
 
-/// A pool of 5 points over 8 rows, each share rounded half away from zero to whole
-/// points: 5 / 8 = 0.625 rounds to 1, and the last row would carry 5 − 7 × 1 = −2.
-const NEGATIVE_RESIDUAL: &str = r#"
-ruleset "negative residual" { max_score 10 }
-form {
-  rows indicators "指标" {
-    category: text "类别" name: text "名称" target: measure "目标值" weight: points "权重"
-    actual: optional measure "实际完成值"
-  }
-}
-category 产出 { scored_by 产出类 }
-pool 全部 5 分 { categories 产出 split evenly share 1 half_away_from_zero residual to last }
-completion { = >= > : actual / target  <= < : target / actual }
-class 产出类 { full 100% to 130% below deduct 5% per 1% above deduct 1% per 1% }
-rounding 0.01 half_away_from_zero
-"#;
-
 #[test]
 fn a_negative_residual_is_a_finding_and_counts_as_zero() {
-    let plan = perfeval::load_ruleset(&SourceFile::new("negative.rules", NEGATIVE_RESIDUAL))
-        .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    // tests/fixtures/eval/negative-residual.rules: 5 points over 8 rows, shares rounded
+    // half away from zero to whole points, so the last row would carry 5 − 7 × 1 = −2.
+    let plan = plan("tests/fixtures/eval/negative-residual.rules");
     let mut form = String::new();
     for i in 1..=8 {
         form.push_str(&format!(

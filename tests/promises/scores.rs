@@ -101,31 +101,14 @@ fn a_total_above_the_maximum_is_never_reported() {
     assert!(!out.stdout.contains("\"110"), "{}", out.stdout);
 }
 
-/// A pool of 5 points over 8 rows, each share rounded half away from zero to whole
-/// points: 5 / 8 = 0.625 rounds to 1, and the last row would carry 5 − 7 × 1 = −2.
-const NEGATIVE_RESIDUAL: &str = r#"
-ruleset "negative residual" { max_score 10 }
-form {
-  rows indicators "指标" {
-    category: text "类别" name: text "名称" target: measure "目标值" weight: points "权重"
-    actual: optional measure "实际完成值"
-  }
-}
-category 产出 { scored_by 产出类 }
-pool 全部 5 分 { categories 产出 split evenly share 1 half_away_from_zero residual to last }
-completion { = >= > : actual / target  <= < : target / actual }
-class 产出类 { full 100% to 130% below deduct 5% per 1% above deduct 1% per 1% }
-rounding 0.01 half_away_from_zero
-"#;
-
 /// Attack: `residual to last` with `share 1` rounding up left the last row a weight of
 /// −3 and a score of −3.00, with no finding. A negative weight counts as 0 and is an
 /// error finding.
 #[test]
 fn no_weight_or_score_is_ever_negative() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("negative.rules");
-    std::fs::write(&rules, NEGATIVE_RESIDUAL).unwrap();
+    // 5 points over 8 rows, shares rounded half away from zero to whole points.
+    let rules = absolute("tests/fixtures/eval/negative-residual.rules");
     let form: String = (1..=8)
         .map(|i| format!("[[indicators]]\ncategory = \"产出\"\nname = \"指标{i}\"\ntarget = \"=1个\"\nweight = 1\nactual = \"1个\"\n\n"))
         .collect();
@@ -135,7 +118,7 @@ fn no_weight_or_score_is_ever_negative() {
         .args(&[
             "check",
             "--rules",
-            rules.to_str().unwrap(),
+            &rules,
             "--format",
             "json",
             form_path.to_str().unwrap(),
