@@ -16,6 +16,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod eval;
 pub mod finding;
+pub mod import;
 pub mod input;
 pub mod ir;
 pub mod link;

@@ -1,0 +1,131 @@
+//! A filled form as a grid of cells, whatever file it came from: a tab-separated text
+//! export, a CSV file, a spreadsheet's sheet, a Word document's tables.
+//!
+//! Readers (`text`, `csv`, `workbook`, `docx`) build grids; `place` reads a grid against
+//! the form a ruleset declares. A grid knows nothing of forms. Every cell keeps where it
+//! is, so that anything said about it can name its sheet, row and column.
+
+use jiff::civil::Date;
+
+/// What a file holds: one grid per sheet (a text or CSV file has one).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Workbook {
+    /// Grids in the file's order. A workbook's hidden and empty sheets are left out.
+    pub sheets: Vec<Sheet>,
+    /// What the reader had to decide and the user should know, in words: "read as
+    /// GB18030 (GBK)", "sheet `说明` is empty, skipped".
+    pub notes: Vec<String>,
+}
+
+/// One sheet: rows of cells, top to bottom, each row's cells left to right.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name in the workbook (`自评表`); for a text or CSV file, empty.
+    pub name: String,
+    /// Rows in order; row `i` is the sheet's row `i + 1`. Rows may differ in length;
+    /// trailing empty cells may be left out.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// The value.
+    pub value: CellValue,
+    /// Where its text is in the text the grid is shown as (`Sheet::text` for a text
+    /// export: the file itself), as a byte range; `None` where the reader has no text
+    /// (a workbook: `place` renders one).
+    pub at: Option<(usize, usize)>,
+    /// Whether the cell lies inside a merged range but is not its first cell: it shows
+    /// the first cell's value, which `place` carries down or across where a form's layout
+    /// expects it.
+    pub merged: bool,
+}
+
+/// A cell's value, as exactly as the file holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum CellValue {
+    /// Nothing.
+    #[default]
+    Empty,
+    /// Text, as written (trimmed of nothing).
+    Text(String),
+    /// A number stored as a number, as the exact decimal text that names it: the
+    /// shortest text that reads back as the stored binary number (`121.56`, not
+    /// `121.56000000000000227…`), which is what the person typed. A percentage cell
+    /// (`95%` in Excel, stored as 0.95) is `Text("95%")`, as shown.
+    Number(String),
+    /// A date, from a cell formatted as a date (an Excel serial number read with its
+    /// format).
+    Date(Date),
+    /// `TRUE` or `FALSE`.
+    Bool(bool),
+}
+
+impl Cell {
+    /// A cell holding `value`, with no place in a text.
+    #[must_use]
+    pub fn new(value: CellValue) -> Self {
+        Cell {
+            value,
+            at: None,
+            merged: false,
+        }
+    }
+
+    /// A text cell.
+    #[must_use]
+    pub fn text(text: impl Into<String>) -> Self {
+        Cell::new(CellValue::Text(text.into()))
+    }
+
+    /// The value as text, as a person reads it.
+    #[must_use]
+    pub fn shown(&self) -> String {
+        match &self.value {
+            CellValue::Empty => String::new(),
+            CellValue::Text(t) | CellValue::Number(t) => t.clone(),
+            CellValue::Date(d) => d.to_string(),
+            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        }
+    }
+
+    /// Whether the cell holds nothing but whitespace.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        match &self.value {
+            CellValue::Empty => true,
+            CellValue::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A cell's address in spreadsheet notation: column letters and 1-based row (`E23`).
+#[must_use]
+pub fn address(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_spreadsheet_notation() {
+        assert_eq!(address(0, 0), "A1");
+        assert_eq!(address(22, 4), "E23");
+        assert_eq!(address(0, 25), "Z1");
+        assert_eq!(address(0, 26), "AA1");
+        assert_eq!(address(9, 701), "ZZ10");
+        assert_eq!(address(0, 702), "AAA1");
+    }
+}
