@@ -106,6 +106,7 @@ pub fn check(
         target_grade: None,
         grade_fields: Vec::new(),
         missing: checked::MissingDef::default(),
+        layout: checked::LayoutDef::default(),
         rounding: None,
         discards: Vec::new(),
         checks: Vec::new(),

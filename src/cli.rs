@@ -1,6 +1,7 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod import;
 mod inputs;
 mod output;
 
@@ -40,6 +41,9 @@ pub enum Command {
     /// Print a ruleset with its `extends` chain applied, each item marked with the file
     /// and line it comes from (显示合并后的规则集).
     Show(ShowArgs),
+    /// Turn filled forms (text exports, workbooks, CSV, Word) into TOML project files,
+    /// placed by the labels of the ruleset's form (导入自评表).
+    Import(import::ImportArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -145,6 +149,7 @@ pub fn run(cli: Cli) -> Status {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 
@@ -207,10 +212,14 @@ fn eprint_line(line: &str) {
 
 /// What one form came to.
 enum Done {
-    /// Evaluated, or not: a result for the report.
-    Result(ProjectResult),
+    /// Evaluated, or not: the results for the report (a workbook may hold several
+    /// forms, one per sheet).
+    Results(Vec<ProjectResult>),
     /// A perfeval report found in a folder, skipped.
     Report,
+    /// A file named like a form (`.txt`, `.xlsx`) found in a folder with no form of the
+    /// ruleset in it, skipped.
+    NotAForm,
 }
 
 /// What every form of a run is evaluated with.
@@ -299,16 +308,23 @@ fn settle(
     let mut emptied = Vec::new();
     for ((done, id), form) in done.into_iter().zip(&collected.forms) {
         match (done, &form.source) {
-            (Done::Result(result), Source::File(path)) => {
+            (Done::Results(found), Source::File(path)) => {
                 read.add(id, path);
-                results.push(result);
+                results.extend(found);
             }
-            (Done::Result(result), Source::Stdin) => {
+            (Done::Results(found), Source::Stdin) => {
                 read.add_stdin(id);
-                results.push(result);
+                results.extend(found);
             }
-            (Done::Report, _) => {
-                collected.skipped.reports += 1;
+            (skipped @ (Done::Report | Done::NotAForm), _) => {
+                if matches!(skipped, Done::Report) {
+                    collected.skipped.reports += 1;
+                } else {
+                    collected.skipped.not_forms += 1;
+                    if let Source::File(path) = &form.source {
+                        read.add(id, path);
+                    }
+                }
                 let folder = form.folder.and_then(|f| collected.folders.get_mut(f));
                 if let Some(folder) = folder {
                     folder.found = folder.found.saturating_sub(1);
@@ -371,11 +387,11 @@ fn status(results: &[ProjectResult], unreadable: usize) -> Status {
     }
 }
 
-/// A form's text, ready to load.
+/// A form's bytes, ready to load.
 struct Text {
     name: String,
     bytes: Vec<u8>,
-    format: Format,
+    input: Input,
     id: Option<FileId>,
 }
 
@@ -390,17 +406,33 @@ impl Run<'_> {
                     Source::Stdin => STDIN_NAME.to_owned(),
                     Source::File(path) => path.display().to_string(),
                 };
-                return (Done::Result(ProjectResult::Failed { file, error }), None);
+                return (
+                    Done::Results(vec![ProjectResult::Failed { file, error }]),
+                    None,
+                );
             }
         };
-        let result = match self.load_and_evaluate(&text) {
-            Ok(outcome) => ProjectResult::Evaluated(outcome),
-            Err(error) => ProjectResult::Failed {
-                file: text.name,
-                error,
+        let results = match text.input {
+            Input::Project(format) => vec![self.load_and_evaluate(&text, format)],
+            Input::Form(kind) => match self.import_and_evaluate(&text, kind) {
+                Ok(results) => results,
+                Err(Error::NoForm { .. }) if form.folder.is_some() => {
+                    return (Done::NotAForm, text.id);
+                }
+                Err(error) => vec![Err(error)],
             },
         };
-        (Done::Result(result), text.id)
+        let results = results
+            .into_iter()
+            .map(|result| match result {
+                Ok(outcome) => ProjectResult::Evaluated(outcome),
+                Err(error) => ProjectResult::Failed {
+                    file: text.name.clone(),
+                    error,
+                },
+            })
+            .collect();
+        (Done::Results(results), text.id)
     }
 
     /// The text of a form; `None` for a report found in a folder, which is skipped.
@@ -411,7 +443,7 @@ impl Run<'_> {
                 let path = Path::new(STDIN_NAME);
                 let read = input::read_stdin(limit).map_err(|e| Error::read(path, e))?;
                 let format = inputs::stdin_format(&read.bytes, self.args.stdin_format.into());
-                (path, read, format)
+                (path, read, Input::Project(format))
             }
             Source::File(path) => {
                 let format = project_format(path)?;
@@ -433,26 +465,80 @@ impl Run<'_> {
         Ok(Some(Text {
             name: path.display().to_string(),
             bytes: read.bytes,
-            format,
+            input: format,
             id: read.id,
         }))
     }
 
-    fn load_and_evaluate(&self, text: &Text) -> Result<crate::eval::outcome::Outcome, Error> {
-        let project = data::load_bytes(&text.name, &text.bytes, text.format, &self.plan.form)?;
-        crate::evaluate(self.plan, &project)
+    fn load_and_evaluate(
+        &self,
+        text: &Text,
+        format: Format,
+    ) -> Result<crate::eval::outcome::Outcome, Error> {
+        let project = data::load_bytes(&text.name, &text.bytes, format, &self.plan.form)?;
+        self.evaluate_project(&project)
+    }
+
+    /// Imports every form of a workbook or text export and evaluates each; the cells
+    /// that fit no field are findings of their form (`unplaced-cell`).
+    fn import_and_evaluate(
+        &self,
+        text: &Text,
+        kind: crate::import::Kind,
+    ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
+        let forms = crate::import::import(&text.name, &text.bytes, kind, self.plan)
+            .map_err(|failure| import_error(&text.name, failure))?;
+        Ok(forms
+            .into_iter()
+            .map(|form| {
+                let mut outcome = self.evaluate_project(&form.project)?;
+                outcome
+                    .findings
+                    .extend(crate::import::findings(self.plan, &form.unplaced));
+                crate::eval::sort_findings(&mut outcome.findings);
+                Ok(outcome)
+            })
+            .collect())
+    }
+
+    fn evaluate_project(
+        &self,
+        project: &crate::data::project::Project,
+    ) -> Result<crate::eval::outcome::Outcome, Error> {
+        crate::evaluate(self.plan, project)
             .map_err(|e| Error::Eval(Failure::new(self.rules.clone(), e)))
     }
 }
 
-/// The format of a project file named on the command line, by its name; known before
-/// it is read.
-fn project_format(path: &Path) -> Result<Format, Error> {
-    Format::from_path(path).ok_or_else(|| Error::Io {
-        path: path.to_owned(),
-        error: std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "a project file must end in .toml, .json, .yaml or .yml",
-        ),
-    })
+/// An import that found no form, or a form that does not fit, as an error of the run.
+pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) -> Error {
+    match failure {
+        crate::import::ImportFailure::NoForm => Error::NoForm {
+            path: PathBuf::from(name),
+        },
+        crate::import::ImportFailure::Data(failure) => Error::Data(failure),
+    }
+}
+
+/// What a file holds: a project file, or a form to import.
+#[derive(Clone, Copy, Debug)]
+enum Input {
+    Project(Format),
+    Form(crate::import::Kind),
+}
+
+/// What a file named on the command line holds, by its name; known before it is read.
+fn project_format(path: &Path) -> Result<Input, Error> {
+    if let Some(format) = Format::from_path(path) {
+        return Ok(Input::Project(format));
+    }
+    crate::import::Kind::from_path(path)
+        .map(Input::Form)
+        .ok_or_else(|| Error::Io {
+            path: path.to_owned(),
+            error: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
+            ),
+        })
 }

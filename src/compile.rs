@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::check::checked::{
     AdjustDef, CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef,
-    GradeDef, LineDef, MissingDef, RatingDef, RoundingDef,
+    GradeDef, LayoutDef, LineDef, MissingDef, RatingDef, RoundingDef,
 };
 use crate::data::schema::FormSchema;
 use crate::finding::ENGINE_FINDINGS;
@@ -43,6 +43,8 @@ pub struct Plan {
     pub grades: GradesPlan,
     /// Missing values.
     pub missing: MissingDef,
+    /// How the form is laid out on paper (words normalised as labels are).
+    pub layout: LayoutDef,
     /// How each indicator's score is rounded, if at all.
     pub rounding: Option<RoundingDef>,
     /// When an actual value is not taken.
@@ -213,6 +215,10 @@ pub fn compile(checked: Checked) -> Plan {
         words,
         grades,
         missing,
+        layout: LayoutDef {
+            ignore: checked.layout.ignore.iter().map(|w| normalize(w)).collect(),
+            totals: checked.layout.totals.iter().map(|w| normalize(w)).collect(),
+        },
         rounding: checked.rounding,
         discards: checked.discards,
         checks: checked.checks,

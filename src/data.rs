@@ -19,8 +19,8 @@ pub mod project;
 pub mod schema;
 mod suggest;
 mod toml;
-mod tree;
-mod validate;
+pub(crate) mod tree;
+pub(crate) mod validate;
 mod words;
 mod yaml;
 

@@ -154,6 +154,10 @@ fn score_rows(
 
 /// Findings in the order of the project file; those without a place come last, in
 /// the order they were raised.
+pub fn sort_findings(findings: &mut [Finding]) {
+    sort(findings);
+}
+
 fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| f.at.map_or((1, 0), |s| (0, s.start)));
 }

@@ -38,7 +38,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 12] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 13] = [
     EngineFinding {
         code: "unknown-category",
         severity: Severity::Error,
@@ -93,6 +93,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 12] = [
         code: "score-out-of-range",
         severity: Severity::Error,
         meaning: "a self score lies outside the range its grade allows",
+    },
+    EngineFinding {
+        code: "unplaced-cell",
+        severity: Severity::Error,
+        meaning: "a cell of an imported form (a workbook, a text export) fits no field of the form",
     },
     EngineFinding {
         code: "missing-self-score",

@@ -1,5 +1,174 @@
 //! Forms as departments send them: tab-separated text exports, CSV files, Excel and
 //! OpenDocument workbooks, Word documents. Each is read into a grid of cells
-//! ([`grid`]), which is placed on the form the ruleset declares by its labels.
+//! ([`grid`]), which is placed on the form the ruleset declares by its labels
+//! (`place`), then validated like any project file.
+//!
+//! Nothing is guessed in silence: every cell that fits no field is returned as an
+//! [`Unplaced`] cell, with its address, and a sheet on which no form's labels are found
+//! is not a form. Every value keeps where it came from, so that findings about an
+//! imported form point at its cells.
 
 pub mod grid;
+pub(crate) mod place;
+pub mod text;
+pub mod toml_out;
+
+use std::path::Path;
+
+use crate::compile::Plan;
+use crate::data::project::Project;
+use crate::data::{DataFailure, Format};
+use crate::finding::Finding;
+use crate::source::SourceFile;
+
+use self::grid::Sheet;
+pub use self::place::Unplaced;
+
+/// The kinds of file a form can be imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Tab-separated text (`.txt`, `.tsv`): a form exported from Word or a web system.
+    Text,
+}
+
+impl Kind {
+    /// The kind a path's extension names, in any case.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Kind> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "tsv" => Some(Kind::Text),
+            _ => None,
+        }
+    }
+}
+
+/// One form read from a file: the project, and the cells that fit no field.
+#[derive(Debug)]
+pub struct Imported {
+    /// The project, validated against the form.
+    pub project: Project,
+    /// Cells that belong to no field, in grid order.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// Why a file could not be imported.
+#[derive(Debug)]
+pub enum ImportFailure {
+    /// The file holds no form of this ruleset: no sheet has two of its labels.
+    NoForm,
+    /// A form was found but does not fit the ruleset's form.
+    Data(DataFailure),
+}
+
+/// Reads every form of a file: one per sheet that has the form's labels.
+///
+/// # Errors
+///
+/// The file cannot be read as its kind, holds no form, or a form does not fit.
+pub fn import(
+    name: &str,
+    bytes: &[u8],
+    kind: Kind,
+    plan: &Plan,
+) -> Result<Vec<Imported>, ImportFailure> {
+    let (book, text) = match kind {
+        Kind::Text => {
+            let text =
+                String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+                    .into_owned();
+            (text::read(&text), Some(text))
+        }
+    };
+    let several = book.sheets.len() > 1;
+    let mut forms = Vec::new();
+    for mut sheet in book.sheets {
+        // A text export is shown as itself; a workbook's sheet as its rendered rows,
+        // whose places are cells.
+        let (shown, tabular) = match &text {
+            Some(text) => (text.clone(), false),
+            None => render(&mut sheet),
+        };
+        let sheet_name = if several {
+            format!("{name}!{}", sheet.name)
+        } else {
+            name.to_owned()
+        };
+        if let Some(form) = import_sheet(&sheet_name, &sheet, shown, tabular, plan)? {
+            forms.push(form);
+        }
+    }
+    if forms.is_empty() {
+        return Err(ImportFailure::NoForm);
+    }
+    Ok(forms)
+}
+
+fn import_sheet(
+    name: &str,
+    sheet: &Sheet,
+    shown: String,
+    tabular: bool,
+    plan: &Plan,
+) -> Result<Option<Imported>, ImportFailure> {
+    let placement = place::place(sheet, &plan.form, &plan.layout, &plan.name);
+    if placement.fields_found < 2 {
+        return Ok(None);
+    }
+    let source = if tabular {
+        SourceFile::tabular(name, shown)
+    } else {
+        SourceFile::new(name, shown)
+    };
+    match crate::data::validate::validate(placement.root, &plan.form, Format::Toml, source.text()) {
+        Ok(sections) => Ok(Some(Imported {
+            project: Project { source, sections },
+            unplaced: placement.unplaced,
+        })),
+        Err(errors) => Err(ImportFailure::Data(DataFailure::new(source, errors))),
+    }
+}
+
+/// A sheet with no text of its own shown as tab-separated text, one line per row and
+/// one cell per tab-separated part (tabs and line breaks inside a cell shown as spaces);
+/// each cell is given its place in it.
+fn render(sheet: &mut Sheet) -> (String, bool) {
+    let mut out = String::new();
+    for (r, row) in sheet.rows.iter_mut().enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        for (c, cell) in row.iter_mut().enumerate() {
+            if c > 0 {
+                out.push('\t');
+            }
+            let shown = cell.shown().replace(['\t', '\n', '\r'], " ");
+            let start = out.len();
+            out.push_str(&shown);
+            cell.at = Some((start, out.len()));
+        }
+    }
+    (out, true)
+}
+
+/// The cells that fit no field, as findings of the project (`unplaced-cell`).
+#[must_use]
+pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
+    unplaced
+        .iter()
+        .map(|u| Finding {
+            code: plan.reported_code("unplaced-cell").to_owned(),
+            severity: plan.severity("unplaced-cell"),
+            message: format!(
+                "单元格 {}「{}」无法归入表上的任何栏目（{}）",
+                u.address,
+                u.text.trim(),
+                u.reason
+            ),
+            indicator: None,
+            at: Some(u.span),
+            rule: None,
+            clause: None,
+        })
+        .collect()
+}

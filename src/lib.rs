@@ -123,6 +123,29 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// A workbook or text export in which no sheet has two of the form's labels: a file
+    /// that is not a 自评表 of this ruleset (a `notes.txt`, another year's layout).
+    #[error("`{}` holds no form of this ruleset: none of its sheets has the form's labels", path.display())]
+    #[diagnostic(
+        code(perfeval::import::no_form),
+        help(
+            "check that the file is a filled 自评表 for this ruleset; the labels are those of the ruleset's `form` (`perfeval show`)"
+        )
+    )]
+    NoForm {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval import --rules r.rules a.xlsx b.xlsx` without `-o DIR`.
+    #[error("{count} forms were imported, and one output holds one form")]
+    #[diagnostic(
+        code(perfeval::import::several),
+        help("name a folder with `-o DIR`: each form is written there as its own .toml file")
+    )]
+    ImportSeveral {
+        /// How many forms.
+        count: usize,
+    },
     /// `perfeval check --rules r.rules - -`.
     #[error("standard input (`-`) is named more than once")]
     #[diagnostic(

@@ -86,6 +86,10 @@ pub struct SourceFile {
 /// Views of a source text built only when a diagnostic needs them.
 #[derive(Debug, Default)]
 struct Derived {
+    /// Whether the text shows a sheet of cells, one row per line and cells separated by
+    /// tabs (a workbook, rendered): places in it are cells, their columns counted in
+    /// cells (`E23` is line 23, column 5), not characters.
+    tabular: bool,
     /// Byte offsets where lines start: thousands of findings in one large file must not
     /// each scan the file from its start.
     lines: OnceLock<Vec<usize>>,
@@ -102,6 +106,32 @@ impl SourceFile {
             text: text.into(),
             derived: Arc::default(),
         }
+    }
+
+    /// A sheet shown as text, one row per line and its cells separated by tabs: places
+    /// in it are reported as cells (line = row, column = the cell's column).
+    pub fn tabular(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+            derived: Arc::new(Derived {
+                tabular: true,
+                ..Derived::default()
+            }),
+        }
+    }
+
+    /// The address of the cell at `offset` (`E23`), where the text shows a sheet.
+    #[must_use]
+    pub fn cell(&self, offset: u32) -> Option<String> {
+        if !self.derived.tabular {
+            return None;
+        }
+        let at = self.line_col(offset);
+        Some(crate::import::grid::address(
+            at.line.saturating_sub(1),
+            at.column.saturating_sub(1),
+        ))
     }
 
     /// The name shown in diagnostics.
@@ -136,13 +166,12 @@ impl SourceFile {
         // INVARIANT: `starts` begins with 0, so the partition point is at least 1.
         let line = starts.partition_point(|&start| start <= offset);
         let line_start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .unwrap_or("")
-            .chars()
-            .count()
-            + 1;
+        let before = self.text.get(line_start..offset).unwrap_or("");
+        let column = if self.derived.tabular {
+            before.matches('\t').count() + 1
+        } else {
+            before.chars().count() + 1
+        };
         LineCol { line, column }
     }
 }

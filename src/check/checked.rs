@@ -47,6 +47,8 @@ pub struct Checked {
     pub grade_fields: Vec<String>,
     /// How missing values are recognised and scored.
     pub missing: MissingDef,
+    /// How the form is laid out on paper, for reading workbooks and text exports.
+    pub layout: LayoutDef,
     /// How each indicator's score is rounded, where given.
     pub rounding: Option<RoundingDef>,
     /// When an actual value is not taken.
@@ -222,6 +224,16 @@ pub struct GradeDef {
     pub share: Expr,
     /// The high end of its range, where it is one.
     pub up_to: Option<Expr>,
+}
+
+/// How the form is laid out on paper: what a reader of a workbook or a text export
+/// passes over, and how a table's total row begins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LayoutDef {
+    /// Cells that belong to no field; one ending in `*` matches any cell starting so.
+    pub ignore: Vec<String>,
+    /// The first words of a table's total row (`合计`).
+    pub totals: Vec<String>,
 }
 
 /// How missing values are recognised and scored.

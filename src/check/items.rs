@@ -68,6 +68,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 ItemKind::Comparators(words) => self.comparators(words),
                 ItemKind::Grades(g) => self.grades(g, item.span),
                 ItemKind::Missing(m) => self.missing(m, item.span),
+                ItemKind::Layout(l) => self.layout(l, item.span),
                 ItemKind::Rounding(r) => {
                     if self.define("rounding", "rounding", item.span) {
                         self.checked.rounding = self.rounding(r);
@@ -479,6 +480,33 @@ impl<'r, 'a> Items<'r, 'a> {
                         help: suggest::did_you_mean(&field.name, names.iter().map(String::as_str))
                             .or_else(|| Some("grades are read from text or measure fields of the indicator table".to_owned())),
                     });
+                }
+            }
+        }
+    }
+
+    /// Layout words: each list's words once in the whole ruleset (an override adds its
+    /// words to the base's).
+    fn layout(&mut self, l: &ast::Layout, span: crate::source::Span) {
+        if !self.define("layout", "layout", span) {
+            return;
+        }
+        for entry in &l.entries {
+            for word in &entry.words {
+                let (what, list) = match entry.kind {
+                    ast::LayoutWords::Ignore => ("ignored word", &mut self.checked.layout.ignore),
+                    ast::LayoutWords::Totals => ("total word", &mut self.checked.layout.totals),
+                };
+                if crate::text::normalize(&word.value)
+                    .trim_end_matches('*')
+                    .is_empty()
+                {
+                    self.r.errors.push(CheckError::Nonsense {
+                        message: format!("an empty {what} would match every cell"),
+                        span: word.span.into(),
+                    });
+                } else if !list.contains(&word.value) {
+                    list.push(word.value.clone());
                 }
             }
         }

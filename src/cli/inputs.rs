@@ -108,7 +108,10 @@ pub(crate) fn check_real_name(path: &Path) -> Result<(), Error> {
     };
     // Not a regular file: the read says what it is.
     let regular = std::fs::metadata(&real).is_ok_and(|m| m.is_file());
-    if Format::from_path(&real).is_some() || !regular {
+    // The file itself must be named like what the link's name says it is: a
+    // `form.json` leading to a `notes.txt` would be read as JSON and quoted.
+    let kind = |p: &Path| (Format::from_path(p), crate::import::Kind::from_path(p));
+    if (is_form_name(&real) && kind(&real) == kind(path)) || !regular {
         return Ok(());
     }
     Err(Error::Io {
@@ -121,6 +124,12 @@ pub(crate) fn check_real_name(path: &Path) -> Result<(), Error> {
             ),
         ),
     })
+}
+
+/// Whether a file's name is a project file's (`.toml`, `.json`, `.yaml`) or a form's that
+/// perfeval imports (`.txt`, `.xlsx`, `.csv`, …).
+pub(crate) fn is_form_name(path: &Path) -> bool {
+    Format::from_path(path).is_some() || crate::import::Kind::from_path(path).is_some()
 }
 
 /// Where a project's text comes from.
@@ -172,6 +181,8 @@ pub(crate) struct Skipped {
     special: usize,
     other: BTreeMap<String, usize>,
     pub(crate) reports: usize,
+    /// Files named like forms (`.txt`, `.xlsx`) in which no form of the ruleset was found.
+    pub(crate) not_forms: usize,
     again: usize,
 }
 
@@ -195,11 +206,12 @@ impl Skipped {
             counted(other, "not a project file", "not project files")
                 .map(|part| format!("{part} ({})", extensions.join(", "))),
             counted(self.reports, "perfeval report", "perfeval reports"),
+            counted(self.not_forms, "without a form", "without a form"),
             counted(self.again, "already included", "already included"),
         ];
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         let total = self.hidden + self.editor + self.links + self.special + other;
-        let total = total + self.reports + self.again;
+        let total = total + self.reports + self.not_forms + self.again;
         if total == 0 {
             return None;
         }
@@ -434,7 +446,7 @@ fn classify(entry: &walkdir::DirEntry, inside: Option<&Path>) -> Result<Option<F
     if !file_type.is_file() {
         return Err(Skip::Special);
     }
-    if Format::from_path(entry.path()).is_none() {
+    if !is_form_name(entry.path()) {
         return Err(Skip::Other(extension(entry.path())));
     }
     // Without metadata the file has no identity; reading it reports the problem.

@@ -8,8 +8,8 @@ use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{
     CatalogCategory, Category, Check, Class, ComparatorWords, Completion, Findings, Form,
-    FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Line, Missing, Mode, Pool,
-    Rating, Removal, Renaming, Ruleset, Split,
+    FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Layout, Line, Missing, Mode,
+    Pool, Rating, Removal, Renaming, Ruleset, Split,
 };
 
 use super::error::LinkError;
@@ -39,6 +39,7 @@ fn key_of(kind: &ItemKind) -> Option<Key> {
         ItemKind::Comparators(_) => Some(Key::Single(ItemKindName::Comparators)),
         ItemKind::Grades(_) => Some(Key::Single(ItemKindName::Grades)),
         ItemKind::Missing(_) => Some(Key::Single(ItemKindName::Missing)),
+        ItemKind::Layout(_) => Some(Key::Single(ItemKindName::Layout)),
         ItemKind::Rounding(_) => Some(Key::Single(ItemKindName::Rounding)),
         ItemKind::Findings(_) => Some(Key::Single(ItemKindName::Findings)),
         ItemKind::Rating(_) => Some(Key::Single(ItemKindName::Rating)),
@@ -236,6 +237,7 @@ fn merge_item(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
         (ItemKind::Comparators(b), ItemKind::Comparators(c)) => comparators(b, c),
         (ItemKind::Grades(b), ItemKind::Grades(c)) => grades(b, c, errors),
         (ItemKind::Missing(b), ItemKind::Missing(c)) => missing(b, c),
+        (ItemKind::Layout(b), ItemKind::Layout(c)) => layout(b, c),
         (ItemKind::Findings(b), ItemKind::Findings(c)) => findings(b, c, errors),
         (ItemKind::Rating(b), ItemKind::Rating(c)) => rating(b, c, errors),
         (ItemKind::Check(b), ItemKind::Check(c)) => check(b, c),
@@ -486,6 +488,12 @@ fn missing(base: &mut Missing, child: Missing) {
     for entry in child.entries {
         upsert_by(&mut base.entries, entry, |a, b| same_kind(&a.kind, &b.kind));
     }
+}
+
+/// An override's layout words are added to the base's: a new layout names the cells of
+/// one more kind of form without losing those of the last.
+fn layout(base: &mut Layout, child: Layout) {
+    base.entries.extend(child.entries);
 }
 
 fn findings(base: &mut Findings, child: Findings, errors: &mut Vec<LinkError>) {

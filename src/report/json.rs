@@ -168,7 +168,8 @@ impl Serialize for FindingJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let FindingJson(f, source) = *self;
         let at = f.at.map(|span| source.line_col(span.start));
-        let mut map = s.serialize_map(Some(9))?;
+        let cell = f.at.and_then(|span| source.cell(span.start));
+        let mut map = s.serialize_map(Some(10))?;
         map.serialize_entry("code", &f.code)?;
         map.serialize_entry("severity", f.severity.as_str())?;
         map.serialize_entry("message", &f.message)?;
@@ -176,6 +177,10 @@ impl Serialize for FindingJson<'_> {
         map.serialize_entry("file", source.name())?;
         map.serialize_entry("line", &at.map(|p| p.line))?;
         map.serialize_entry("column", &at.map(|p| p.column))?;
+        // A workbook's cell (`E23`): line and column are its row and column.
+        if let Some(cell) = &cell {
+            map.serialize_entry("cell", cell)?;
+        }
         map.serialize_entry("rule", &f.rule)?;
         map.serialize_entry("clause", &f.clause)?;
         map.end()

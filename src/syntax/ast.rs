@@ -101,6 +101,8 @@ pub enum ItemKind {
     Grades(Grades),
     /// `missing { … }`
     Missing(Missing),
+    /// `layout { … }`
+    Layout(Layout),
     /// `rounding 0.01 half_away_from_zero`
     Rounding(Rounding),
     /// `discard actual when … : code severity "…"`
@@ -152,6 +154,8 @@ pub enum ItemKindName {
     Grades,
     /// `missing`
     Missing,
+    /// `layout`
+    Layout,
     /// `findings`
     Findings,
 }
@@ -175,6 +179,7 @@ impl ItemKindName {
             ItemKindName::Comparators => "comparators",
             ItemKindName::Grades => "grades",
             ItemKindName::Missing => "missing",
+            ItemKindName::Layout => "layout",
             ItemKindName::Findings => "findings",
         }
     }
@@ -645,6 +650,35 @@ pub enum MissingEntryKind {
     Explained(Expr),
 }
 
+/// `layout { ignore "项目" totals "合计" }`: how the form is laid out on paper.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    /// The entries in file order.
+    pub entries: Vec<LayoutEntry>,
+}
+
+/// One entry of `layout`, with its doc comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutEntry {
+    /// Its doc comment.
+    pub doc: Doc,
+    /// Which list.
+    pub kind: LayoutWords,
+    /// The words.
+    pub words: Vec<Text>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// The lists of `layout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutWords {
+    /// `ignore "项目", "填表说明*"`: cells that belong to no field.
+    Ignore,
+    /// `totals "合计"`: the first words of a table's total row.
+    Totals,
+}
+
 /// `rounding 0.01 half_away_from_zero`, or the share rounding of an even split.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rounding {
@@ -967,6 +1001,7 @@ impl ItemKind {
                 each(&mut grade.share);
                 grade.up_to.iter_mut().for_each(&mut each);
             }),
+            ItemKind::Layout(_) => {}
             ItemKind::Missing(m) => m.entries.iter_mut().for_each(|e| match &mut e.kind {
                 MissingEntryKind::Unexplained(x) | MissingEntryKind::Explained(x) => each(x),
                 MissingEntryKind::Markers(_) => {}

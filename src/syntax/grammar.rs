@@ -78,6 +78,9 @@ impl Rule {
             Rule::kw_counts_as => "`counts_as`",
             Rule::kw_missing => "`missing`",
             Rule::kw_markers => "`markers`",
+            Rule::kw_layout => "`layout`",
+            Rule::kw_ignore => "`ignore`",
+            Rule::kw_totals => "`totals`",
             Rule::kw_unexplained => "`unexplained`",
             Rule::kw_explained => "`explained`",
             Rule::kw_scores => "`scores`",
@@ -160,6 +163,7 @@ impl Rule {
             Rule::pool_entry => "`categories` or `split`",
             Rule::class_entry => "`full`, `below`, `above`, `floor`, `cap` or `completion`",
             Rule::missing_entry => "`markers`, `unexplained` or `explained`",
+            Rule::layout_entry => "`ignore` or `totals`",
             Rule::infix => "an operator",
             Rule::prefix => "`not` or `-`",
             Rule::postfix => "`.name` or `[condition]`",
@@ -194,6 +198,9 @@ impl Rule {
             Rule::target_grade => "`target counts_as GRADE`",
             Rule::missing => "`missing { ... }`",
             Rule::markers => "`markers \"...\"`",
+            Rule::layout => "`layout { ... }`",
+            Rule::ignore_words => "`ignore \"...\"`",
+            Rule::total_words => "`totals \"...\"`",
             Rule::unexplained => "`unexplained scores SHARE`",
             Rule::explained => "`explained scores SHARE`",
             Rule::rounding => "`rounding STEP MODE`",
@@ -326,7 +333,7 @@ fn expected_words(positives: &[Rule]) -> String {
 }
 
 /// Every keyword's English spelling, for "did you mean".
-const KEYWORDS: [&str; 77] = [
+const KEYWORDS: [&str; 80] = [
     "ruleset",
     "version",
     "fiscal_year",
@@ -370,6 +377,9 @@ const KEYWORDS: [&str; 77] = [
     "counts_as",
     "missing",
     "markers",
+    "layout",
+    "ignore",
+    "totals",
     "unexplained",
     "explained",
     "scores",

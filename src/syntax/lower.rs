@@ -19,9 +19,10 @@ use super::ast::{
     ClassRule, ClassRuleKind, Comparator, ComparatorWords, Completion, CompletionCase, Deduction,
     Discard, Doc, Expr, ExprKind, FindingSeverity, FindingSpec, Findings, Form, FormField,
     FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind,
-    ItemKindName, Line, Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating,
-    RatingEntry, Removal, Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset,
-    Severity, Split, TargetGrade, Template, TemplatePart, Text, UnaryOp,
+    ItemKindName, Layout, LayoutEntry, LayoutWords, Line, Literal, Missing, MissingEntry,
+    MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal, Renaming, Residual, ResidualRule,
+    Rounding, RoundingMode, Ruleset, Severity, Split, TargetGrade, Template, TemplatePart, Text,
+    UnaryOp,
 };
 use super::error::ParseError;
 use super::grammar::Rule;
@@ -168,6 +169,7 @@ fn lower_item_body(body: Pair<'_, Rule>) -> Result<ItemKind> {
         Rule::comparators => ItemKind::Comparators(lower_comparators(body)?),
         Rule::grades => ItemKind::Grades(lower_grades(body)?),
         Rule::missing => ItemKind::Missing(lower_missing(body)?),
+        Rule::layout => ItemKind::Layout(lower_layout(body)?),
         Rule::rounding => ItemKind::Rounding(lower_rounding(body)?),
         Rule::discard => ItemKind::Discard(lower_discard(body)?),
         Rule::check => ItemKind::Check(lower_check(body)?),
@@ -199,6 +201,7 @@ fn lower_item_kind(pair: &Pair<'_, Rule>) -> ItemKindName {
         Rule::kw_comparators => ItemKindName::Comparators,
         Rule::kw_grades => ItemKindName::Grades,
         Rule::kw_missing => ItemKindName::Missing,
+        Rule::kw_layout => ItemKindName::Layout,
         Rule::kw_findings => ItemKindName::Findings,
         r => unreachable!("unexpected {r:?} as an item kind"),
     }
@@ -855,6 +858,30 @@ fn lower_missing(pair: Pair<'_, Rule>) -> Result<Missing> {
         entries.push(MissingEntry { doc, kind, span });
     }
     Ok(Missing { entries })
+}
+
+fn lower_layout(pair: Pair<'_, Rule>) -> Result<Layout> {
+    debug_assert_eq!(pair.as_rule(), Rule::layout);
+    let mut entries = Vec::new();
+    for child in pair.into_inner().skip(1) {
+        let kind = match child.as_rule() {
+            Rule::ignore_words => LayoutWords::Ignore,
+            Rule::total_words => LayoutWords::Totals,
+            r => unreachable!("unexpected {r:?} in lower_layout"),
+        };
+        let (doc, span, inner) = doc_and_rest(child);
+        let words = inner
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(lower_string)
+            .collect::<Result<_>>()?;
+        entries.push(LayoutEntry {
+            doc,
+            kind,
+            words,
+            span,
+        });
+    }
+    Ok(Layout { entries })
 }
 
 fn lower_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {

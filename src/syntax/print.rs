@@ -17,10 +17,10 @@ use super::ast::{
     Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
     ClassRule, ClassRuleKind, ComparatorWords, Completion, CompletionCase, Deduction, Discard, Doc,
     Expr, ExprKind, FindingSeverity, Findings, Form, FormField, FormSection, Grade, Grades, Header,
-    HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Line, Literal, Missing,
-    MissingEntry, MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal, Renaming, Residual,
-    ResidualRule, Rounding, RoundingMode, Ruleset, Split, TargetGrade, Template, TemplatePart,
-    Text, UnaryOp,
+    HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Layout, LayoutWords, Line,
+    Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal,
+    Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset, Split, TargetGrade,
+    Template, TemplatePart, Text, UnaryOp,
 };
 use super::grammar::{Grammar, Rule};
 use crate::source::Span;
@@ -180,6 +180,7 @@ impl Printer<'_> {
             ItemKind::Comparators(words) => self.print_comparators(kw, words),
             ItemKind::Grades(grades) => self.print_grades(kw, grades),
             ItemKind::Missing(missing) => self.print_missing(kw, missing),
+            ItemKind::Layout(layout) => self.print_layout(kw, layout),
             ItemKind::Rounding(rounding) => {
                 self.line(&format!("{kw}rounding {}", print_rounding(rounding)));
             }
@@ -488,6 +489,22 @@ impl Printer<'_> {
         self.block(&format!("{kw}missing"), None, |p| {
             for entry in &missing.entries {
                 p.print_missing_entry(entry);
+            }
+        });
+    }
+
+    fn print_layout(&mut self, kw: &str, layout: &Layout) {
+        self.block(&format!("{kw}layout"), None, |p| {
+            for entry in &layout.entries {
+                p.print_doc(&entry.doc);
+                let keyword = match entry.kind {
+                    LayoutWords::Ignore => "ignore",
+                    LayoutWords::Totals => "totals",
+                };
+                p.entry(
+                    &format!("{keyword} {}", texts(&entry.words)),
+                    Some(entry.span),
+                );
             }
         });
     }

@@ -16,6 +16,7 @@ mod common;
 mod corpus;
 mod data;
 mod eval;
+mod import;
 mod link;
 mod mof;
 mod parse;

@@ -149,10 +149,18 @@ fn ascii_quoted(s: &str) -> String {
     out
 }
 
-/// Whether YAML reads `s` written plain as the text `s` (or as a number written `s`,
-/// which a text or measure field takes as the text it is written as). Conservative:
-/// no leading indicator, no `:` or `#`, no outer spaces, no null or boolean word.
+/// Whether YAML reads `s` written plain as the text `s` (or as a number whose exact
+/// decimal is written `s`, which a measure takes for its value and a text field as the
+/// text it is written as). Conservative: no leading indicator, no `:` or `#`, no outer
+/// spaces, no null or boolean word, no number written otherwise than its decimal (`1e2`,
+/// thirty digits).
 fn yaml_plain(s: &str) -> bool {
+    let numeric = s.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-._".contains(c));
+    if numeric && Decimal::from_str_exact(s).map(|d| d.to_string()) != Ok(s.to_owned()) {
+        return false;
+    }
     let first = s.chars().next();
     first.is_some_and(|c| !"-?:,[]{}#&*!|>'\"%@`".contains(c) && !c.is_whitespace())
         && s.trim() == s

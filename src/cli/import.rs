@@ -1,0 +1,211 @@
+//! `perfeval import`: filled forms (text exports, workbooks, CSV, Word) to TOML project
+//! files, placed by the labels of the ruleset's form.
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::compile::Plan;
+use crate::import::{self, Imported};
+use crate::input::{self, Links, Size};
+use crate::report::diagnostic;
+
+use super::inputs::{self, ReadSet, RulesetLoader, Source};
+use super::output;
+use super::{Status, WIDTH, colour, eprint_diagnostic, eprint_line};
+
+/// Arguments of `perfeval import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The ruleset whose form the files fill, such as `rulesets/2023.rules`.
+    #[arg(long, value_name = "RULESET")]
+    pub rules: PathBuf,
+    /// Filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files,
+    /// Word documents (.docx), or folders of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where to write: a file for one form (standard output without it), a folder for
+    /// several (one `.toml` per form, named after its file and sheet).
+    #[arg(short = 'o', long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
+    /// (at most 1 GiB).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
+}
+
+/// One form read from a file, with the file's name.
+struct Form {
+    file: PathBuf,
+    /// The sheet, where the file has several forms.
+    sheet: Option<String>,
+    imported: Imported,
+}
+
+/// Imports every form named; 0 when every cell was placed, 1 when some were not (each is
+/// reported), 2 when a file could not be imported.
+pub(crate) fn run(args: &ImportArgs) -> Status {
+    super::finish(import_run(args))
+}
+
+fn import_run(args: &ImportArgs) -> Result<Status, Error> {
+    let mut read = ReadSet::default();
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
+    let (plan, _) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let collected = inputs::collect(&args.files, false)?;
+    let mut failed = !collected.errors.is_empty();
+    for error in &collected.errors {
+        eprint_diagnostic(error);
+    }
+    let mut forms = Vec::new();
+    for form in &collected.forms {
+        let Source::File(path) = &form.source else {
+            continue;
+        };
+        match import_file(path, args.max_file_size, &plan, &mut read) {
+            Ok(found) => forms.extend(found),
+            Err(error) => {
+                failed = true;
+                eprint_diagnostic(&error);
+            }
+        }
+    }
+    if let Some(summary) = collected.skipped.summary() {
+        eprint_line(&summary);
+    }
+    let mut unplaced = false;
+    for form in &forms {
+        unplaced |= report_unplaced(&plan, form);
+    }
+    write(args, &plan, &forms, &read)?;
+    Ok(match (failed, unplaced) {
+        (true, _) => Status::Failure,
+        (false, true) => Status::Findings,
+        (false, false) => Status::Pass,
+    })
+}
+
+fn import_file(
+    path: &Path,
+    limit: Size,
+    plan: &Plan,
+    read: &mut ReadSet,
+) -> Result<Vec<Form>, Error> {
+    let Some(kind) = import::Kind::from_path(path) else {
+        return Err(Error::Io {
+            path: path.to_owned(),
+            error: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "import reads filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files and Word documents (.docx)",
+            ),
+        });
+    };
+    let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
+    read.add(input.id, path);
+    let name = path.display().to_string();
+    let found = import::import(&name, &input.bytes, kind, plan)
+        .map_err(|failure| super::import_error(&name, failure))?;
+    let several = found.len() > 1;
+    Ok(found
+        .into_iter()
+        .map(|imported| Form {
+            file: path.to_owned(),
+            sheet: several.then(|| sheet_of(&imported, &name)),
+            imported,
+        })
+        .collect())
+}
+
+/// The sheet part of a form's name (`自评表.xlsx!Sheet2` → `Sheet2`).
+fn sheet_of(imported: &Imported, file: &str) -> String {
+    let name = imported.project.source.name();
+    name.strip_prefix(file)
+        .and_then(|rest| rest.strip_prefix('!'))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Prints each cell of a form that fits no field; whether there was one.
+fn report_unplaced(plan: &Plan, form: &Form) -> bool {
+    let findings = import::findings(plan, &form.imported.unplaced);
+    for finding in &findings {
+        let d = diagnostic::FindingDiagnostic {
+            finding,
+            source: &form.imported.project.source,
+        };
+        let text = diagnostic::render(
+            &d,
+            colour(std::io::IsTerminal::is_terminal(&std::io::stderr())),
+            WIDTH,
+        );
+        eprint_line(text.trim_end());
+    }
+    !findings.is_empty()
+}
+
+/// Writes the forms: one to standard output or `-o FILE`; several into the folder `-o`
+/// names.
+fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Result<(), Error> {
+    match (forms, &args.output) {
+        ([], _) => Ok(()),
+        ([form], None) => output::print(&toml(plan, form), read),
+        ([form], Some(path)) if !path.is_dir() => output::write(path, &toml(plan, form), read),
+        (_, Some(dir)) if dir.is_dir() => {
+            for form in forms {
+                output::write(&dir.join(file_name(form)), &toml(plan, form), read)?;
+            }
+            Ok(())
+        }
+        (_, _) => Err(Error::ImportSeveral { count: forms.len() }),
+    }
+}
+
+/// `自评表.toml`, or `自评表-Sheet2.toml` for one of several forms of a workbook.
+fn file_name(form: &Form) -> String {
+    let stem = form
+        .file
+        .file_stem()
+        .map_or_else(|| "form".to_owned(), |s| s.to_string_lossy().into_owned());
+    let name = match &form.sheet {
+        Some(sheet) => format!("{stem}-{sheet}.toml"),
+        None => format!("{stem}.toml"),
+    };
+    // A sheet's name may hold what a file name cannot.
+    name.chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '\0') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn toml(plan: &Plan, form: &Form) -> String {
+    let source = &form.imported.project.source;
+    let mut header = vec![
+        format!(
+            "由 {} 导入（perfeval import），按规则集「{}」{} 的表单栏目放置。",
+            source.name(),
+            plan.name,
+            plan.version.as_deref().unwrap_or("")
+        ),
+        "每个值后的注释是它在原表中的位置。".to_owned(),
+    ];
+    if !form.imported.unplaced.is_empty() {
+        header.push(format!(
+            "有 {} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。",
+            form.imported.unplaced.len()
+        ));
+    }
+    let origin = |field: &crate::data::project::Field| {
+        source.cell(field.span.start).map_or_else(
+            || {
+                let at = source.line_col(field.span.start);
+                format!("{}:{}:{}", source.name(), at.line, at.column)
+            },
+            |cell| format!("{}!{cell}", source.name()),
+        )
+    };
+    import::toml_out::to_toml(&form.imported.project, &plan.form, &header, &origin)
+}

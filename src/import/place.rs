@@ -1,0 +1,919 @@
+//! Placing a grid of cells on the form a ruleset declares, by the form's own labels.
+//!
+//! Forms are laid out in a few ways, all found in real 自评表 (the seed shows each):
+//!
+//! - **label and value**: `项目名称 | | 电子政务项目建设资金 | | 项目年份 | 2023`: each label's
+//!   value is the next cell to its right that is not a label;
+//! - **header row, then a values row**: `市级预算执行情况 | 年初预算数 | … | 指标结余数` over
+//!   `| 1679.7 | … | 0`: values under their labels, or, where a page break shifted the row,
+//!   in the labels' order; a header may take two rows (`其中:` over `结转数 财政收回数`);
+//! - **a table**: a header row of a rows section's labels, then one row per record until
+//!   another section begins; blank rows inside do not end it; an empty leading cell
+//!   (a category written once for several rows, a merged cell) takes the value above;
+//!   a row starting with a total word (`合计`) is the table's total row;
+//! - **continued text**: a narrative value that goes on in the same column of the rows
+//!   below.
+//!
+//! What the ruleset's `layout` names (titles, `其中`, the notes) is passed over, as are
+//! cells with no letter or digit (`------`). Every other cell that cannot be placed is
+//! reported, never dropped in silence.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::check::checked::LayoutDef;
+use crate::data::schema::{FieldType, FormSchema, Shape};
+use crate::data::tree::{Entry, Kind, Node};
+use crate::source::Span;
+use crate::text::normalize;
+
+use super::grid::{Cell, CellValue, Sheet, address};
+
+/// A grid placed on a form: the value tree the project validator reads, and what could
+/// not be placed.
+#[derive(Debug)]
+pub(crate) struct Placement {
+    /// The sections, as a project file's tree.
+    pub root: Node,
+    /// Cells that belong to no field, in grid order.
+    pub unplaced: Vec<Unplaced>,
+    /// How many distinct fields of the form have a label in the grid: a sheet with fewer
+    /// than two is not a form.
+    pub fields_found: usize,
+}
+
+/// A cell that belongs to no field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unplaced {
+    /// The cell's address (`E23`).
+    pub address: String,
+    /// Its text.
+    pub text: String,
+    /// Where its text is shown.
+    pub span: Span,
+    /// Why it could not be placed.
+    pub reason: &'static str,
+}
+
+/// What a cell is, for placing.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    /// Empty, or only punctuation and lines.
+    Blank,
+    /// A title or a word the ruleset's layout passes over.
+    Ignored,
+    /// A section's label.
+    Section(usize),
+    /// A field's label: the fields it may name, as (section, field).
+    Label(Vec<(usize, usize)>),
+    /// The first word of a table's total row.
+    Total,
+    /// Anything else: a value.
+    Value,
+}
+
+/// A table being read: a rows section and the columns of its header.
+#[derive(Debug)]
+struct Table {
+    section: usize,
+    /// Each column's field, by column index.
+    columns: HashMap<usize, usize>,
+}
+
+/// Labels of a record section waiting for the values row below them.
+#[derive(Debug, Default)]
+struct Pending {
+    section: usize,
+    /// (column, field) in column order.
+    labels: Vec<(usize, usize)>,
+}
+
+/// A text value that may go on in the rows below.
+#[derive(Debug)]
+struct OpenText {
+    section: usize,
+    field: usize,
+    column: usize,
+}
+
+/// Placed values of one record.
+#[derive(Debug, Default)]
+struct RecordOut {
+    span: Option<Span>,
+    entries: Vec<(usize, Node, Span)>,
+}
+
+struct Placer<'a> {
+    schema: &'a FormSchema,
+    layout: &'a LayoutDef,
+    title: String,
+    /// Normalised field label → the fields it names.
+    labels: HashMap<String, Vec<(usize, usize)>>,
+    /// Field labels with any `(…)` removed → the fields they name.
+    bare_labels: HashMap<String, Vec<(usize, usize)>>,
+    /// Normalised section labels, by section.
+    section_labels: Vec<String>,
+    records: HashMap<usize, RecordOut>,
+    rows: HashMap<usize, Vec<RecordOut>>,
+    /// The section of the last section label seen.
+    current: Option<usize>,
+    table: Option<Table>,
+    pending: Option<Pending>,
+    open_text: Option<OpenText>,
+    used: HashSet<(usize, usize)>,
+    found: HashSet<(usize, usize)>,
+    unplaced: Vec<Unplaced>,
+}
+
+/// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
+pub(crate) fn place(
+    sheet: &Sheet,
+    schema: &FormSchema,
+    layout: &LayoutDef,
+    title: &str,
+) -> Placement {
+    let mut placer = Placer::new(schema, layout, title);
+    for (r, row) in sheet.rows.iter().enumerate() {
+        placer.row(r, row);
+    }
+    placer.finish(sheet)
+}
+
+impl<'a> Placer<'a> {
+    fn new(schema: &'a FormSchema, layout: &'a LayoutDef, title: &str) -> Self {
+        let mut labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut bare_labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (s, section) in schema.sections.iter().enumerate() {
+            for (f, field) in section.fields.iter().enumerate() {
+                let label = label_key(&field.label);
+                bare_labels
+                    .entry(without_parentheses(&label))
+                    .or_default()
+                    .push((s, f));
+                labels.entry(label).or_default().push((s, f));
+            }
+        }
+        Placer {
+            schema,
+            layout,
+            title: label_key(title),
+            labels,
+            bare_labels,
+            section_labels: schema
+                .sections
+                .iter()
+                .map(|s| label_key(&s.label))
+                .collect(),
+            records: HashMap::new(),
+            rows: HashMap::new(),
+            current: None,
+            table: None,
+            pending: None,
+            open_text: None,
+            used: HashSet::new(),
+            found: HashSet::new(),
+            unplaced: Vec::new(),
+        }
+    }
+
+    fn classify(&self, cell: &Cell) -> Class {
+        let text = match &cell.value {
+            CellValue::Empty => return Class::Blank,
+            CellValue::Text(t) => label_key(t),
+            _ => return Class::Value,
+        };
+        if !text.chars().any(char::is_alphanumeric) {
+            return Class::Blank;
+        }
+        if text == self.title || self.ignored(&text) {
+            return Class::Ignored;
+        }
+        // Inside a table, `合计` begins its total row, even where a field is labelled so.
+        if self.table.is_some() && self.layout.totals.contains(&text) {
+            return Class::Total;
+        }
+        if let Some(fields) = self
+            .labels
+            .get(&text)
+            .or_else(|| self.bare_labels.get(&without_parentheses(&text)))
+        {
+            return Class::Label(fields.clone());
+        }
+        if let Some(s) = self.section_of(&text) {
+            return Class::Section(s);
+        }
+        if self.layout.totals.contains(&text) {
+            return Class::Total;
+        }
+        Class::Value
+    }
+
+    fn ignored(&self, text: &str) -> bool {
+        self.layout
+            .ignore
+            .iter()
+            .any(|word| match word.strip_suffix('*') {
+                Some(prefix) => text.starts_with(prefix),
+                None => text == word,
+            })
+    }
+
+    /// The section a cell labels: its label, or its label followed by a remark in
+    /// parentheses (`项目资金构成(详细列出各子项目名称和金额)`).
+    fn section_of(&self, text: &str) -> Option<usize> {
+        self.section_labels.iter().position(|label| {
+            !label.is_empty()
+                && (text == label
+                    || text
+                        .strip_prefix(label.as_str())
+                        .is_some_and(|rest| rest.starts_with('(')))
+        })
+    }
+
+    fn row(&mut self, r: usize, row: &[Cell]) {
+        let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
+        let meaningful: Vec<usize> = (0..classes.len())
+            .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
+            .collect();
+        for (c, class) in classes.iter().enumerate() {
+            if matches!(class, Class::Ignored) {
+                self.used.insert((r, c));
+            }
+        }
+        let Some(&first) = meaningful.first() else {
+            return;
+        };
+        let mut row_section = None;
+        for &c in &meaningful {
+            if let Some(Class::Section(s)) = classes.get(c) {
+                self.used.insert((r, c));
+                if c == first {
+                    row_section = Some(*s);
+                }
+                self.enter_section(*s);
+            }
+        }
+        let label_cells: Vec<usize> = meaningful
+            .iter()
+            .copied()
+            .filter(|&c| matches!(classes.get(c), Some(Class::Label(_))))
+            .collect();
+        if !label_cells.is_empty() {
+            self.labelled_row(r, row, &classes, &label_cells, row_section);
+            return;
+        }
+        if row_section.is_some() && meaningful.len() == 1 {
+            return;
+        }
+        self.unlabelled_row(r, row, &classes);
+    }
+
+    /// A section label begins that section: a table of another section ends.
+    fn enter_section(&mut self, section: usize) {
+        self.current = Some(section);
+        if self.table.as_ref().is_some_and(|t| t.section != section) {
+            self.table = None;
+        }
+        self.open_text = None;
+    }
+
+    /// Which field a label cell names, where several sections have that label.
+    fn resolve(
+        &self,
+        fields: &[(usize, usize)],
+        row_section: Option<usize>,
+        row_counts: &HashMap<usize, usize>,
+    ) -> (usize, usize) {
+        let in_section =
+            |s: Option<usize>| s.and_then(|s| fields.iter().copied().find(|(fs, _)| *fs == s));
+        let context = self
+            .pending
+            .as_ref()
+            .map(|p| p.section)
+            .or_else(|| self.table.as_ref().map(|t| t.section));
+        let most = fields
+            .iter()
+            .copied()
+            .max_by_key(|(s, _)| (row_counts.get(s).copied().unwrap_or(0), usize::MAX - s));
+        let unfilled = fields.iter().copied().find(|f| !self.filled(*f));
+        in_section(row_section)
+            .or_else(|| in_section(context))
+            .or(most.filter(|(s, _)| row_counts.get(s).copied().unwrap_or(0) > 1))
+            .or_else(|| in_section(self.current))
+            .or(unfilled)
+            .or(fields.first().copied())
+            .unwrap_or((0, 0))
+    }
+
+    fn filled(&self, (s, f): (usize, usize)) -> bool {
+        self.records
+            .get(&s)
+            .is_some_and(|r| r.entries.iter().any(|(k, _, _)| *k == f))
+    }
+
+    /// A row with labels: a header row (labels only) or label and value pairs.
+    fn labelled_row(
+        &mut self,
+        r: usize,
+        row: &[Cell],
+        classes: &[Class],
+        label_cells: &[usize],
+        row_section: Option<usize>,
+    ) {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &c in label_cells {
+            if let Some(Class::Label(fields)) = classes.get(c) {
+                let sections: HashSet<usize> = fields.iter().map(|(s, _)| *s).collect();
+                for s in sections {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let resolved: Vec<(usize, (usize, usize))> = label_cells
+            .iter()
+            .filter_map(|&c| match classes.get(c) {
+                Some(Class::Label(fields)) => Some((c, self.resolve(fields, row_section, &counts))),
+                _ => None,
+            })
+            .collect();
+        for &(c, field) in &resolved {
+            self.used.insert((r, c));
+            self.found.insert(field);
+        }
+        self.open_text = None;
+        let has_values = classes.iter().any(|c| matches!(c, Class::Value));
+        if has_values {
+            self.table = None;
+            self.pending = None;
+            self.pairs(r, row, classes, &resolved);
+        } else {
+            self.header(&resolved);
+        }
+    }
+
+    /// `label | value | label | value`: each label's value is the next value to its
+    /// right, before the next label.
+    fn pairs(
+        &mut self,
+        r: usize,
+        row: &[Cell],
+        classes: &[Class],
+        labels: &[(usize, (usize, usize))],
+    ) {
+        for (i, &(c, field)) in labels.iter().enumerate() {
+            let end = labels.get(i + 1).map_or(row.len(), |(next, _)| *next);
+            let value = (c + 1..end).find(|&v| matches!(classes.get(v), Some(Class::Value)));
+            match value {
+                Some(v) => {
+                    self.put_record(r, v, row, field, label_span(row, c));
+                    if self.field_type(field) == Some(FieldType::Text) {
+                        self.open_text = Some(OpenText {
+                            section: field.0,
+                            field: field.1,
+                            column: v,
+                        });
+                    }
+                }
+                // A label with its value below it, alone on its row's stretch.
+                None if labels.len() == 1 => {
+                    self.pending = Some(Pending {
+                        section: field.0,
+                        labels: vec![(c, field.1)],
+                    })
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// A row of labels only: a table's header, or a record's labels over its values.
+    fn header(&mut self, labels: &[(usize, (usize, usize))]) {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for (_, (s, _)) in labels {
+            *counts.entry(*s).or_default() += 1;
+        }
+        let Some((&section, _)) = counts.iter().max_by_key(|(s, n)| (**n, usize::MAX - **s)) else {
+            return;
+        };
+        let shape = self.schema.sections.get(section).map(|s| s.shape);
+        if shape == Some(Shape::Rows) && counts.get(&section).copied().unwrap_or(0) >= 2 {
+            let columns = labels
+                .iter()
+                .filter(|(_, (s, _))| *s == section)
+                .map(|(c, (_, f))| (*c, *f))
+                .collect();
+            self.pending = None;
+            self.current = Some(section);
+            self.table = Some(Table { section, columns });
+            self.rows.entry(section).or_default();
+            return;
+        }
+        self.table = None;
+        let mine = labels
+            .iter()
+            .filter(|(_, (s, _))| *s == section)
+            .map(|(c, (_, f))| (*c, *f));
+        match &mut self.pending {
+            Some(p) if p.section == section => p.labels.extend(mine),
+            _ => {
+                self.pending = Some(Pending {
+                    section,
+                    labels: mine.collect(),
+                });
+            }
+        }
+        if let Some(p) = &mut self.pending {
+            p.labels.sort_by_key(|(c, _)| *c);
+        }
+    }
+
+    /// A row without labels: a table's row, the values under a header, a text going on,
+    /// or cells that fit nowhere.
+    fn unlabelled_row(&mut self, r: usize, row: &[Cell], classes: &[Class]) {
+        if self.table.is_some() {
+            self.table_row(r, row, classes);
+            return;
+        }
+        if let Some(pending) = self.pending.take() {
+            self.values_under(r, row, classes, &pending);
+            return;
+        }
+        let values: Vec<usize> = (0..classes.len())
+            .filter(|&c| matches!(classes.get(c), Some(Class::Value | Class::Total)))
+            .collect();
+        if let (Some(open), [only]) = (&self.open_text, values.as_slice())
+            && open.column == *only
+        {
+            let key = (open.section, open.field);
+            if let Some(cell) = row.get(*only) {
+                self.continue_text(key, cell);
+                self.used.insert((r, *only));
+            }
+        }
+    }
+
+    /// Values under a record's header row: under their labels where every value has a
+    /// label above it, else in the labels' order where the counts agree.
+    fn values_under(&mut self, r: usize, row: &[Cell], classes: &[Class], pending: &Pending) {
+        let values: Vec<usize> = (0..classes.len())
+            .filter(|&c| matches!(classes.get(c), Some(Class::Value)))
+            .collect();
+        let by_column: Option<Vec<(usize, usize)>> = values
+            .iter()
+            .map(|&v| {
+                pending
+                    .labels
+                    .iter()
+                    .find(|(c, _)| *c == v)
+                    .map(|(_, f)| (v, *f))
+            })
+            .collect();
+        let pairs = match by_column {
+            Some(pairs) => pairs,
+            None if values.len() == pending.labels.len() => values
+                .iter()
+                .zip(&pending.labels)
+                .map(|(&v, (_, f))| (v, *f))
+                .collect(),
+            None => Vec::new(),
+        };
+        for (v, f) in pairs {
+            let span = label_span(row, v);
+            self.put_record(r, v, row, (pending.section, f), span);
+        }
+    }
+
+    fn table_row(&mut self, r: usize, row: &[Cell], classes: &[Class]) {
+        let Some(table) = self.table.take() else {
+            return;
+        };
+        let cells: Vec<usize> = (0..classes.len())
+            .filter(|c| matches!(classes.get(*c), Some(Class::Value | Class::Total)))
+            .collect();
+        // A total row's word may stand in a column of no field (`合计` under `项目`).
+        let total_first = cells
+            .first()
+            .filter(|&&c| matches!(classes.get(c), Some(Class::Total)));
+        if total_first.is_some() {
+            self.total_row(r, row, &table, &cells);
+        } else {
+            self.data_row(r, row, &table, &cells);
+        }
+        self.table = Some(table);
+    }
+
+    /// A table's total row: a value under a column whose type a record field labelled
+    /// with the row's total word shares (合计 under 自评分 → the `合计` points field) is
+    /// placed there; the rest are the table's sums, which the rules recompute.
+    fn total_row(&mut self, r: usize, row: &[Cell], table: &Table, cells: &[usize]) {
+        let Some((&word_cell, values)) = cells.split_first() else {
+            return;
+        };
+        self.used.insert((r, word_cell));
+        let word = row
+            .get(word_cell)
+            .map(|c| label_key(&c.shown()))
+            .unwrap_or_default();
+        for &v in values {
+            self.used.insert((r, v));
+            let Some(column_type) = table
+                .columns
+                .get(&v)
+                .and_then(|f| self.field_type((table.section, *f)))
+            else {
+                continue;
+            };
+            let target = self.labels.get(&word).and_then(|fields| {
+                fields.iter().copied().find(|&(s, f)| {
+                    self.schema.sections.get(s).map(|s| s.shape) == Some(Shape::Record)
+                        && self.field_type((s, f)) == Some(column_type)
+                        && !self.filled((s, f))
+                })
+            });
+            if let Some(field) = target {
+                self.found.insert(field);
+                let span = label_span(row, word_cell);
+                self.put_record(r, v, row, field, span);
+            }
+        }
+    }
+
+    /// One record of a table. Cells go under their headers; a row a page break shifted
+    /// goes in the headers' order (right-aligned where leading cells are empty); empty
+    /// leading text cells and merged cells take the value of the row above.
+    fn data_row(&mut self, r: usize, row: &[Cell], table: &Table, cells: &[usize]) {
+        let mut mapped: Vec<usize> = table.columns.keys().copied().collect();
+        mapped.sort_unstable();
+        let aligned = cells.iter().all(|c| table.columns.contains_key(c));
+        let pairs: Vec<(usize, usize)> = if aligned || cells.len() > mapped.len() {
+            cells
+                .iter()
+                .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
+                .collect()
+        } else {
+            // Shifted by a page break: in order, the last cells under the last headers
+            // (the leading ones, empty, take the values above).
+            let skip = mapped.len() - cells.len();
+            cells
+                .iter()
+                .zip(mapped.iter().skip(skip))
+                .filter_map(|(c, m)| table.columns.get(m).map(|f| (*c, *f)))
+                .collect()
+        };
+        if pairs.len() < 2 {
+            return;
+        }
+        let mut out = RecordOut {
+            span: row
+                .get(cells.first().copied().unwrap_or(0))
+                .and_then(cell_span),
+            entries: Vec::new(),
+        };
+        for &(c, f) in &pairs {
+            if let Some(cell) = row.get(c) {
+                let ty = self.field_type((table.section, f));
+                out.entries
+                    .push((f, value_node(cell, ty), label_span(row, c)));
+                self.used.insert((r, c));
+            }
+        }
+        self.carry_down(table, row, &mapped, &pairs, &mut out);
+        self.rows.entry(table.section).or_default().push(out);
+    }
+
+    /// Fills a row's empty text cells left of its first value, and its merged cells, with
+    /// the values of the row above: a category written once for several rows.
+    fn carry_down(
+        &self,
+        table: &Table,
+        row: &[Cell],
+        mapped: &[usize],
+        pairs: &[(usize, usize)],
+        out: &mut RecordOut,
+    ) {
+        let Some(previous) = self.rows.get(&table.section).and_then(|rows| rows.last()) else {
+            return;
+        };
+        let first_filled = pairs.iter().map(|(_, f)| *f).min_by_key(|f| {
+            mapped
+                .iter()
+                .position(|c| table.columns.get(c) == Some(f))
+                .unwrap_or(usize::MAX)
+        });
+        let first_column = first_filled
+            .and_then(|f| {
+                mapped
+                    .iter()
+                    .find(|c| table.columns.get(c) == Some(&f))
+                    .copied()
+            })
+            .unwrap_or(0);
+        for &c in mapped {
+            let Some(&f) = table.columns.get(&c) else {
+                continue;
+            };
+            if out.entries.iter().any(|(k, _, _)| *k == f) {
+                continue;
+            }
+            let merged = row.get(c).is_some_and(|cell| cell.merged);
+            let leading_text =
+                c < first_column && self.field_type((table.section, f)) == Some(FieldType::Text);
+            if (merged || leading_text)
+                && let Some((_, node, span)) = previous.entries.iter().find(|(k, _, _)| *k == f)
+            {
+                out.entries.push((f, node.clone(), *span));
+            }
+        }
+    }
+
+    fn field_type(&self, (s, f): (usize, usize)) -> Option<FieldType> {
+        self.schema.sections.get(s)?.fields.get(f).map(|f| f.ty)
+    }
+
+    fn put_record(&mut self, r: usize, c: usize, row: &[Cell], field: (usize, usize), key: Span) {
+        let Some(cell) = row.get(c) else {
+            return;
+        };
+        let (s, f) = field;
+        if self.filled(field) {
+            return;
+        }
+        let ty = self.field_type(field);
+        let record = self.records.entry(s).or_default();
+        record.span.get_or_insert(key);
+        record.entries.push((f, value_node(cell, ty), key));
+        self.used.insert((r, c));
+    }
+
+    /// Appends a row's text to a narrative value that goes on below its label.
+    fn continue_text(&mut self, (s, f): (usize, usize), cell: &Cell) {
+        let more = clean_text(&cell.shown());
+        if let Some(entry) = self
+            .records
+            .get_mut(&s)
+            .and_then(|r| r.entries.iter_mut().find(|(k, _, _)| *k == f))
+            && let Kind::String(text) = &mut entry.1.kind
+        {
+            if !text.is_empty() && !more.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&more);
+        }
+    }
+
+    fn finish(mut self, sheet: &Sheet) -> Placement {
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let class = self.classify(cell);
+                if matches!(class, Class::Blank | Class::Ignored) || self.used.contains(&(r, c)) {
+                    continue;
+                }
+                let reason = match class {
+                    Class::Label(_) => "a label whose value could not be found",
+                    Class::Section(_) => "a section label out of place",
+                    _ => "a value under no label",
+                };
+                self.unplaced.push(Unplaced {
+                    address: address(r, c),
+                    text: cell.shown(),
+                    span: cell_span(cell).unwrap_or_default(),
+                    reason,
+                });
+            }
+        }
+        let root = self.tree();
+        Placement {
+            root,
+            unplaced: self.unplaced,
+            fields_found: self.found.len(),
+        }
+    }
+
+    /// The placed values as a project file's tree, sections in the form's order and
+    /// sub-sections (`funds.appropriation`) inside their parents.
+    fn tree(&mut self) -> Node {
+        let mut top: Vec<Entry> = Vec::new();
+        for (s, section) in self.schema.sections.iter().enumerate() {
+            let node = match section.shape {
+                Shape::Record => match self.records.remove(&s) {
+                    Some(record) => record_node(section_fields(self.schema, s), record),
+                    None => continue,
+                },
+                Shape::Rows => match self.rows.remove(&s) {
+                    Some(rows) => Node::new(
+                        Kind::Array(
+                            rows.into_iter()
+                                .map(|r| record_node(section_fields(self.schema, s), r))
+                                .collect(),
+                        ),
+                        Span::default(),
+                    ),
+                    None => continue,
+                },
+            };
+            insert(&mut top, &section.key, node);
+        }
+        Node::new(Kind::Table(top), Span::default())
+    }
+}
+
+fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {
+    schema
+        .sections
+        .get(s)
+        .map(|s| s.fields.iter().map(|f| f.key.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// A record as a table node, its fields in the form's order.
+fn record_node(keys: Vec<String>, mut record: RecordOut) -> Node {
+    record.entries.sort_by_key(|(f, _, _)| *f);
+    let entries = record
+        .entries
+        .into_iter()
+        .filter_map(|(f, value, key_span)| {
+            keys.get(f).map(|key| Entry {
+                key: key.clone(),
+                key_span,
+                value,
+            })
+        })
+        .collect();
+    Node::new(Kind::Table(entries), record.span.unwrap_or_default())
+}
+
+/// Puts a section's node at its key: `funds.appropriation` inside `funds`.
+fn insert(entries: &mut Vec<Entry>, key: &str, node: Node) {
+    match key.split_once('.') {
+        None => entries.push(Entry {
+            key: key.to_owned(),
+            key_span: node.span,
+            value: node,
+        }),
+        Some((parent, rest)) => {
+            let at = match entries.iter().position(|e| e.key == parent) {
+                Some(at) => at,
+                None => {
+                    entries.push(Entry {
+                        key: parent.to_owned(),
+                        key_span: node.span,
+                        value: Node::new(Kind::Table(Vec::new()), node.span),
+                    });
+                    entries.len() - 1
+                }
+            };
+            if let Some(Entry {
+                value:
+                    Node {
+                        kind: Kind::Table(children),
+                        ..
+                    },
+                ..
+            }) = entries.get_mut(at)
+            {
+                insert(children, rest, node);
+            }
+        }
+    }
+}
+
+fn cell_span(cell: &Cell) -> Option<Span> {
+    cell.at.map(|(a, b)| Span::new(a, b))
+}
+
+fn label_span(row: &[Cell], c: usize) -> Span {
+    row.get(c).and_then(cell_span).unwrap_or_default()
+}
+
+/// A cell's value as a node of the project tree, for a field of type `ty`.
+fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
+    let span = cell_span(cell).unwrap_or_default();
+    let kind = match &cell.value {
+        CellValue::Empty => Kind::Null,
+        CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),
+        CellValue::Text(t) => Kind::String(t.trim().to_owned()),
+        CellValue::Number(n) if ty == Some(FieldType::Date) => {
+            serial_date(n).map_or_else(|| Kind::Number(n.clone()), Kind::Date)
+        }
+        CellValue::Number(n) => Kind::Number(n.clone()),
+        CellValue::Date(d) => Kind::Date(*d),
+        CellValue::Bool(b) => Kind::Bool(*b),
+    };
+    Node::new(kind, span)
+}
+
+/// An Excel date serial (days since 1899-12-30, as the 1900 system counts them after
+/// its phantom 1900-02-29) as a date: a date typed into a cell formatted as a number.
+fn serial_date(number: &str) -> Option<jiff::civil::Date> {
+    let days: i64 = number.parse().ok()?;
+    if !(1..=2_958_465).contains(&days) {
+        return None;
+    }
+    let epoch = jiff::civil::date(1899, 12, 30);
+    epoch.checked_add(jiff::Span::new().days(days)).ok()
+}
+
+/// A text as a label compares: widths folded, whitespace and tags removed, a trailing
+/// colon dropped.
+pub(crate) fn label_key(text: &str) -> String {
+    let plain = strip_tags(text);
+    let key = normalize(&plain);
+    key.trim_end_matches(':').to_owned()
+}
+
+/// A label without its parenthesised remarks: `预算数(万元)` → `预算数`.
+fn without_parentheses(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Narrative text as a person reads it: HTML paragraphs and line breaks as new lines,
+/// other tags removed, entities decoded, each line trimmed, empty lines dropped.
+pub(crate) fn clean_text(text: &str) -> String {
+    let stripped = strip_tags(text);
+    let lines: Vec<&str> = stripped
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}
+
+/// HTML tags removed (`</p>`, `<br>` as line breaks) and the common entities decoded.
+fn strip_tags(text: &str) -> String {
+    if !text.contains('<') && !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open..).unwrap_or("");
+        match after.find('>') {
+            Some(close) => {
+                let tag = after
+                    .get(1..close)
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                if tag == "/p" || tag.starts_with("br") || tag == "/div" || tag == "/li" {
+                    out.push('\n');
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_compare_as_written_by_hand() {
+        assert_eq!(label_key("<p>项目管理成效</p>"), "项目管理成效");
+        assert_eq!(label_key("项目主管部门（单位）"), "项目主管部门(单位)");
+        assert_eq!(label_key("其中："), "其中");
+        assert_eq!(label_key(" 年初 预算数 "), "年初预算数");
+        assert_eq!(without_parentheses("预算数(万元)"), "预算数");
+    }
+
+    #[test]
+    fn narrative_html_becomes_lines() {
+        let text = "<p>一、加强。 由于&nbsp;本项目</p> <p>二、沟通。</p>";
+        assert_eq!(clean_text(text), "一、加强。 由于 本项目\n二、沟通。");
+    }
+
+    #[test]
+    fn excel_serials_are_dates() {
+        assert_eq!(serial_date("45291"), Some(jiff::civil::date(2023, 12, 31)));
+        assert_eq!(serial_date("1.5"), None);
+        assert_eq!(serial_date("-3"), None);
+    }
+}

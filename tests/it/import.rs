@@ -1,0 +1,191 @@
+//! Importing filled forms: the seed's text export, layouts read by their labels, and
+//! every cell that fits no field reported.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use perfeval::compile::Plan;
+use perfeval::data::project::{Datum, Project, SectionData};
+use perfeval::data::{self, Format};
+use perfeval::import::{self, Kind};
+use perfeval::source::SourceFile;
+
+use crate::common::{plan, root, run};
+
+static SUZHOU: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
+
+const SEED: &str = "tests/fixtures/import/seed.txt";
+
+fn import_text(name: &str, text: &str) -> Vec<import::Imported> {
+    import::import(name, text.as_bytes(), Kind::Text, &SUZHOU).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Every field of every section, as (section, row, field) → value, spans left out.
+fn values(project: &Project) -> BTreeMap<(String, usize, String), Datum> {
+    let mut out = BTreeMap::new();
+    for (key, section) in &project.sections {
+        let records = match section {
+            SectionData::Record(r) => vec![r],
+            SectionData::Rows(rows) => rows.iter().collect(),
+        };
+        for (i, record) in records.into_iter().enumerate() {
+            for (field, value) in &record.fields {
+                out.insert((key.clone(), i, field.clone()), value.value.clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_seed_imports_as_the_example_field_by_field() {
+    let text = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let forms = import_text(SEED, &text);
+    assert_eq!(forms.len(), 1);
+    let form = &forms[0];
+    assert_eq!(form.unplaced, []);
+    let example = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let example = data::load_str(
+        SourceFile::new("example", example),
+        Format::Toml,
+        &SUZHOU.form,
+    )
+    .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    assert_eq!(values(&form.project), values(&example));
+    let outcome = perfeval::evaluate(&SUZHOU, &form.project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
+
+#[test]
+fn the_seed_checks_directly_with_no_finding() {
+    let (stdout, stderr, code) = run(&["check", "--rules", "rulesets/2023.rules", SEED]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("合计 80.00 / 80"), "{stdout}");
+}
+
+#[test]
+fn import_writes_toml_that_scores_the_same() {
+    let (toml, stderr, code) = run(&["import", "--rules", "rulesets/2023.rules", SEED]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        toml.contains("initial = 1679.7  # 年初预算数：tests/fixtures/import/seed.txt:9:2"),
+        "{toml}"
+    );
+    let project = data::load_str(
+        SourceFile::new("imported.toml", toml),
+        Format::Toml,
+        &SUZHOU.form,
+    )
+    .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    let outcome = perfeval::evaluate(&SUZHOU, &project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
+
+/// The seed's layout, cut down: label and value pairs, a two-row header over a shifted
+/// values row, a table with a merged (empty) category cell, a page-break-shifted row and
+/// a total row, and a narrative that goes on below its label.
+const LAYOUTS: &str = "项目名称\t\t测试项目\t\t项目年份\t2023\n\
+项目主管部门（单位）\t\t测试单位\n\
+市级预算执行情况(万元)\t年初预算数\t当年使用上年结余、结转及当年调整预算数\t\t财政拨款数\t指标结余数\t指标结余收回数\n\
+\t100\t0\t\t100\t0\t0\n\
+市级财政资金使用情况(万元)\t财政拨款数\t实际支付数\t资金结余、结转数\t其中:\t\n\
+\t\t\t\t结转数\t财政收回数\n\
+100\t100\t0\t0\t0\t\n\
+项目\t类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\n\
+项目绩效实现情况（80分）\t产出目标\t系统上线数量\t=2个\t40\t2个\t40\n\
+\n\
+\t\t服务覆盖率\t>=90%\t40\t95%\t40\n\
+效益目标\t满意度\t>=90%\t0\t95%\t0\n\
+合计\t\t\t\t\t\t80\n\
+项目实施情况\t<p>第一段</p>\n\
+\n\
+\t<p>第二段</p>\n";
+
+#[test]
+fn each_layout_of_the_seed_is_read_by_its_labels() {
+    let forms = import_text("layouts.txt", LAYOUTS);
+    let form = &forms[0];
+    assert_eq!(form.unplaced, []);
+    let v = values(&form.project);
+    let get = |s: &str, i: usize, f: &str| v.get(&(s.to_owned(), i, f.to_owned())).cloned();
+    let text = |t: &str| Some(Datum::Text(t.to_owned()));
+    let num = |n: &str| Some(Datum::Decimal(n.parse().unwrap()));
+    assert_eq!(get("project", 0, "department"), text("测试单位"));
+    assert_eq!(get("budget", 0, "appropriated"), num("100"));
+    // The funds' values row is shifted one column left of its two-row header.
+    assert_eq!(get("funds", 0, "appropriated"), num("100"));
+    assert_eq!(get("funds", 0, "recovered"), num("0"));
+    // The empty category cell takes the category above; the shifted row keeps order.
+    assert_eq!(get("indicators", 1, "category"), text("产出目标"));
+    assert_eq!(get("indicators", 1, "name"), text("服务覆盖率"));
+    assert_eq!(get("indicators", 2, "category"), text("效益目标"));
+    assert_eq!(get("indicators", 2, "target"), text(">=90%"));
+    assert_eq!(get("indicators", 2, "self_score"), num("0"));
+    assert_eq!(get("self_evaluation", 0, "total"), num("80"));
+    assert_eq!(get("text", 0, "implementation"), text("第一段\n第二段"));
+}
+
+#[test]
+fn cells_that_fit_no_field_are_reported_with_their_address() {
+    let text = format!("{LAYOUTS}备注\t请于月底前报送\n");
+    let forms = import_text("extra.txt", &text);
+    let unplaced: Vec<(&str, &str)> = forms[0]
+        .unplaced
+        .iter()
+        .map(|u| (u.address.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(unplaced, [("A17", "备注"), ("B17", "请于月底前报送")]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.txt");
+    std::fs::write(&path, &text).unwrap();
+    let (_, stderr, code) = run(&[
+        "import",
+        "--rules",
+        "rulesets/2023.rules",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("A17「备注」"), "{stderr}");
+    let (stdout, _, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("\"unplaced-cell\""), "{stdout}");
+}
+
+#[test]
+fn a_text_file_with_no_form_in_a_folder_is_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join(SEED), dir.path().join("seed.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("readme.txt"),
+        "这是说明文字。\n请勿删除。\n",
+    )
+    .unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("1 without a form"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["projects"].as_array().unwrap().len(), 1);
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        dir.path().join("readme.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::import::no_form"), "{stderr}");
+}
