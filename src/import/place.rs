@@ -119,6 +119,9 @@ struct Placer<'a> {
     table: Option<Table>,
     pending: Option<Pending>,
     open_text: Option<OpenText>,
+    /// The labels of the last header row of a record section, by column: rows below
+    /// that start with another section's label take their values by these labels.
+    header_labels: Option<Vec<(usize, String)>>,
     used: HashSet<(usize, usize)>,
     found: HashSet<(usize, usize)>,
     unplaced: Vec<Unplaced>,
@@ -169,6 +172,7 @@ impl<'a> Placer<'a> {
             table: None,
             pending: None,
             open_text: None,
+            header_labels: None,
             used: HashSet::new(),
             found: HashSet::new(),
             unplaced: Vec::new(),
@@ -187,6 +191,8 @@ impl<'a> Placer<'a> {
         if text == self.title || self.ignored(&text) {
             return Class::Ignored;
         }
+        // `其中：当年财政拨款`: a group word the layout passes over, then a label.
+        let text = self.without_ignored_prefix(text);
         // Inside a table, `合计` begins its total row, even where a field is labelled so.
         if self.table.is_some() && self.layout.totals.contains(&text) {
             return Class::Total;
@@ -205,6 +211,17 @@ impl<'a> Placer<'a> {
             return Class::Total;
         }
         Class::Value
+    }
+
+    /// The text after a leading word the layout passes over and a colon, if any.
+    fn without_ignored_prefix(&self, text: String) -> String {
+        let rest = self.layout.ignore.iter().find_map(|word| {
+            let word = word.strip_suffix('*').unwrap_or(word);
+            text.strip_prefix(word)?
+                .strip_prefix(':')
+                .map(str::to_owned)
+        });
+        rest.filter(|r| !r.is_empty()).unwrap_or(text)
     }
 
     fn ignored(&self, text: &str) -> bool {
@@ -264,7 +281,46 @@ impl<'a> Placer<'a> {
         if row_section.is_some() && meaningful.len() == 1 {
             return;
         }
+        if let Some(section) = row_section
+            && self.table.is_none()
+            && self.matrix_row(r, row, &classes, section)
+        {
+            return;
+        }
         self.unlabelled_row(r, row, &classes);
+    }
+
+    /// A row that starts with a section's label, under a header of labels that several
+    /// sections share: `年度资金总额 | 12 | 12 | 12` under `年初预算数 | 全年预算数 | 全年执行数`,
+    /// then `其中：当年财政拨款 | 10 | …`, each row a section (a table of sections by
+    /// fields, as the 2020 template lays out its funds). Whether the row was one.
+    fn matrix_row(&mut self, r: usize, row: &[Cell], classes: &[Class], section: usize) -> bool {
+        let Some(header) = self.header_labels.clone() else {
+            return false;
+        };
+        let mut placed = false;
+        for (c, class) in classes.iter().enumerate() {
+            if !matches!(class, Class::Value) {
+                continue;
+            }
+            let Some((_, text)) = header.iter().find(|(hc, _)| *hc == c) else {
+                continue;
+            };
+            let field = self
+                .labels
+                .get(text)
+                .and_then(|fields| fields.iter().copied().find(|(s, _)| *s == section));
+            if let Some(field) = field {
+                self.found.insert(field);
+                let span = label_span(row, c);
+                self.put_record(r, c, row, field, span);
+                placed = true;
+            }
+        }
+        if placed {
+            self.pending = None;
+        }
+        placed
     }
 
     /// A section label begins that section: a table of another section ends.
@@ -387,6 +443,12 @@ impl<'a> Placer<'a> {
 
     /// A row of labels only: a table's header, or a record's labels over its values.
     fn header(&mut self, labels: &[(usize, (usize, usize))]) {
+        self.header_labels = Some(
+            labels
+                .iter()
+                .filter_map(|(c, field)| self.label_text(*field).map(|t| (*c, t)))
+                .collect(),
+        );
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for (_, (s, _)) in labels {
             *counts.entry(*s).or_default() += 1;
@@ -623,6 +685,12 @@ impl<'a> Placer<'a> {
                 out.entries.push((f, node.clone(), *span));
             }
         }
+    }
+
+    /// A field's label as labels are compared.
+    fn label_text(&self, (s, f): (usize, usize)) -> Option<String> {
+        let field = self.schema.sections.get(s)?.fields.get(f)?;
+        Some(label_key(&field.label))
     }
 
     fn field_type(&self, (s, f): (usize, usize)) -> Option<FieldType> {

@@ -189,3 +189,35 @@ fn a_text_file_with_no_form_in_a_folder_is_skipped_and_counted() {
     assert_eq!(code, 2);
     assert!(stderr.contains("perfeval::import::no_form"), "{stderr}");
 }
+
+/// The 2020 template lays its funds out as a table of sections by fields: the header's
+/// labels (shared by the funds and their 其中 rows) over one row per section, each row
+/// starting with the section's label.
+#[test]
+fn a_table_of_sections_by_fields_is_read_row_by_row() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let text = "项目支出绩效自评表\n\
+项目名称\t测试项目\n\
+年度\t2020\n\
+主管部门\t测试单位\n\
+\t年初预算数\t全年预算数\t全年执行数\n\
+项目资金（万元）\t12\t12\t11\n\
+其中：当年财政拨款\t10\t10\t9\n\
+上年结转资金\t2\t2\t2\n\
+一级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+产出指标\t数量\t=10个\t10个\t50\t50\n\
+效益指标\t效益\t提升\t提升\t40\t40\n\
+总分\t\t\t\t\t90\n";
+    let forms = import::import("mof.txt", text.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let form = &forms[0];
+    assert_eq!(form.unplaced, []);
+    let v = values(&form.project);
+    let num = |n: &str| Some(Datum::Decimal(n.parse().unwrap()));
+    let get = |s: &str, f: &str| v.get(&(s.to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(get("funds", "executed"), num("11"));
+    assert_eq!(get("funds.appropriation", "executed"), num("9"));
+    assert_eq!(get("funds.carryover", "initial"), num("2"));
+    assert_eq!(get("self_evaluation", "total"), num("90"));
+    assert_eq!(form.project.rows("indicators").len(), 2);
+}
