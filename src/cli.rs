@@ -3,6 +3,7 @@
 
 mod inputs;
 mod output;
+mod template;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::report::{diagnostic, json, table};
 use crate::source::Sources;
 
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+pub use self::template::TemplateArgs;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
 /// ruleset: recomputes every weight and score and checks the budget arithmetic.
@@ -40,6 +42,9 @@ pub enum Command {
     /// Print a ruleset with its `extends` chain applied, each item marked with the file
     /// and line it comes from (显示合并后的规则集).
     Show(ShowArgs),
+    /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
+    /// in and send back (生成自评表模板).
+    Template(TemplateArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -145,6 +150,7 @@ pub fn run(cli: Cli) -> Status {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
+        Command::Template(args) => template::template(&args),
     }
 }
 
