@@ -4,7 +4,7 @@
 //! labels, and rows to fill. Every text in the sheet is the title, a label or a
 //! pre-filled value: the importer places cells by these labels and reports any other.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -59,12 +59,13 @@ pub(crate) fn sheets(plan: &Plan) -> Result<(Sheet, Option<Sheet>), TemplateErro
 
 /// Sections in form order, each sub-section right after its parent (and the parent's
 /// earlier sub-sections). Iterative, so that a deeply nested form cannot exhaust the
-/// stack.
+/// stack; keys are looked up by hash, as a form may have thousands of sections.
 fn ordered(form: &FormSchema) -> Vec<&SectionSchema> {
+    let keys: HashSet<&str> = form.sections.iter().map(|s| s.key.as_str()).collect();
     let mut children: HashMap<&str, Vec<&SectionSchema>> = HashMap::new();
     let mut roots = Vec::new();
     for section in &form.sections {
-        match parent_of(&section.key).filter(|p| form.section(p).is_some()) {
+        match parent_of(&section.key).filter(|p| keys.contains(p)) {
             Some(parent) => children.entry(parent).or_default().push(section),
             None => roots.push(section),
         }
@@ -112,7 +113,7 @@ impl Builder<'_> {
             across: 1,
             content,
             role,
-            note,
+            note: note.map(hints::fit),
         });
     }
 
@@ -397,4 +398,66 @@ fn widths(cells: &[Cell]) -> Vec<u16> {
 pub(crate) fn display_width(text: &str) -> u16 {
     let units: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     u16::try_from(units).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::schema::Shape;
+
+    fn section(key: &str) -> SectionSchema {
+        SectionSchema {
+            key: key.to_owned(),
+            label: key.to_owned(),
+            shape: Shape::Record,
+            optional: false,
+            fields: Vec::new(),
+        }
+    }
+
+    fn keys(form: &FormSchema) -> Vec<&str> {
+        ordered(form).iter().map(|s| s.key.as_str()).collect()
+    }
+
+    #[test]
+    fn sub_sections_follow_their_parent_wherever_declared() {
+        let form = FormSchema {
+            sections: ["a", "b", "a.x", "b.y", "a.x.z", "a.w", "c.orphan"]
+                .map(section)
+                .to_vec(),
+        };
+        assert_eq!(
+            keys(&form),
+            ["a", "a.x", "a.x.z", "a.w", "b", "b.y", "c.orphan"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_exhaust_the_stack() {
+        let mut key = "s".to_owned();
+        let mut sections = Vec::new();
+        for _ in 0..2_000 {
+            sections.push(section(&key));
+            key.push_str(".s");
+        }
+        let form = FormSchema { sections };
+        assert_eq!(ordered(&form).len(), 2_000);
+    }
+
+    #[test]
+    fn a_list_fits_in_255_characters_without_commas() {
+        let names = |n: usize, len: usize| vec!["字".repeat(len); n];
+        assert!(fits_in_list(&names(6, 2)));
+        // 64 names of 3 characters and 63 commas: 255.
+        assert!(fits_in_list(&names(64, 3)));
+        assert!(!fits_in_list(&names(65, 3)));
+        assert!(!fits_in_list(&["甲,乙".to_owned()]));
+    }
+
+    #[test]
+    fn chinese_characters_count_twice() {
+        assert_eq!(display_width("年初预算数"), 10);
+        assert_eq!(display_width("name"), 4);
+        assert_eq!(display_width("预算数（万元）"), 14);
+    }
 }

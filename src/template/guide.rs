@@ -41,8 +41,7 @@ pub(crate) fn sheet(plan: &Plan) -> Result<Sheet, TemplateError> {
     let mut paragraphs = usage(plan);
     if !plan.pools.is_empty() {
         paragraphs.push("各类指标的分值：".to_owned());
-        let pools = plan.pools.iter().enumerate();
-        paragraphs.extend(pools.map(|(id, p)| hints::pool(plan, id, p)));
+        paragraphs.extend(hints::pools(plan));
     }
     paragraphs.extend(grades(plan));
     let mut quoted = doc_paragraphs(&plan.doc);
@@ -184,7 +183,8 @@ fn doc_paragraphs(doc: &str) -> Vec<String> {
             continue;
         }
         let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        if latin(current.chars().last()) || latin(line.chars().next()) {
+        let between = latin(current.chars().last()) || latin(line.chars().next());
+        if !current.is_empty() && between {
             current.push(' ');
         }
         current.push_str(line);
@@ -216,4 +216,37 @@ fn height(text: &str) -> u16 {
     let per_line = WIDTH.saturating_sub(4).max(1);
     let lines = display_width(text).div_ceil(per_line).max(1);
     lines.saturating_mul(LINE_HEIGHT).min(MAX_HEIGHT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_lines_join_into_paragraphs() {
+        let doc = "第一段的第一行，\n接着第二行。\n\nsee shared/spec.md\n对照 spec\nsection 2";
+        assert_eq!(
+            doc_paragraphs(doc),
+            [
+                "第一段的第一行，接着第二行。",
+                "see shared/spec.md 对照 spec section 2"
+            ]
+        );
+        assert!(doc_paragraphs("\n\n").is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_equal_to_a_label_gets_another_bullet() {
+        let labels = HashSet::from(["类别".to_owned(), "·类别".to_owned()]);
+        assert_eq!(not_a_label("· 类别".to_owned(), &labels), "· · 类别");
+        assert_eq!(not_a_label("· 说明".to_owned(), &labels), "· 说明");
+    }
+
+    #[test]
+    fn long_paragraphs_get_taller_rows() {
+        assert_eq!(height("短"), LINE_HEIGHT);
+        // 200 units, 96 to a line.
+        assert_eq!(height(&"长".repeat(100)), 3 * LINE_HEIGHT);
+        assert_eq!(height(&"长".repeat(100_000)), MAX_HEIGHT);
+    }
 }

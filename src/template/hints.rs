@@ -61,31 +61,36 @@ pub(crate) fn category(field_note: String, plan: &Plan) -> String {
 /// The weight column's note: the field's own, and how each pool's points are split.
 pub(crate) fn weight(field_note: String, plan: &Plan) -> String {
     let mut lines = vec![field_note];
-    lines.extend(
-        plan.pools
-            .iter()
-            .enumerate()
-            .map(|(id, p)| pool(plan, id, p)),
-    );
+    lines.extend(pools(plan));
     lines.join("\n")
+}
+
+/// How each pool's points are split, one sentence each.
+pub(crate) fn pools(plan: &Plan) -> Vec<String> {
+    // Each pool's categories, found in one pass: a ruleset may have thousands.
+    let mut members: Vec<Vec<&str>> = vec![Vec::new(); plan.pools.len()];
+    for category in &plan.categories {
+        if let Some(list) = category.pool.and_then(|p| members.get_mut(p)) {
+            list.push(&category.name);
+        }
+    }
+    plan.pools
+        .iter()
+        .zip(&members)
+        .map(|(p, categories)| pool(plan, p, categories))
+        .collect()
 }
 
 /// How a pool's points are split, in one sentence built from the ruleset:
 /// `个性指标 55 分（产出、效益）：按项数均分，精确到 0.01 截尾，余数给第一项。`
-pub(crate) fn pool(plan: &Plan, id: usize, pool: &PoolPlan) -> String {
+fn pool(plan: &Plan, pool: &PoolPlan, categories: &[&str]) -> String {
     let points = constant(plan, &pool.points, false);
     let head = match points {
         Some(n) => format!("{} {} 分", pool.name, n.value.normalize()),
         None => pool.name.clone(),
     };
-    let categories: Vec<&str> = plan
-        .categories
-        .iter()
-        .filter(|c| c.pool == Some(id))
-        .map(|c| c.name.as_str())
-        .collect();
     // A pool named like its one category needs no list.
-    let members = match categories.as_slice() {
+    let members = match categories {
         [] => String::new(),
         [only] if *only == pool.name => String::new(),
         many => format!("（{}）", many.join("、")),
@@ -162,6 +167,16 @@ fn residual_words(rule: ResidualRule) -> &'static str {
     }
 }
 
+/// A note cut to a length people read, and a note holds: a ruleset may have thousands
+/// of categories or pools.
+pub(crate) fn fit(note: String) -> String {
+    const MOST: usize = 2_000;
+    match note.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}……", note.get(..cut).unwrap_or_default()),
+        None => note,
+    }
+}
+
 /// The number an expression always has, whatever the form: numbers, `max_score` where
 /// it is one, and arithmetic on them (`(2 + 3)`). `None` for anything that reads the
 /// form. Inside `max_score`'s own expression, `max_score` has no value.
@@ -188,5 +203,18 @@ pub(crate) fn constant(plan: &Plan, e: &Expr, in_max_score: bool) -> Option<Num>
             result.ok()
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_notes_are_cut() {
+        assert_eq!(fit("短".to_owned()), "短");
+        let cut = fit("长".repeat(5_000));
+        assert_eq!(cut.chars().count(), 2_002);
+        assert!(cut.ends_with("长……"));
     }
 }

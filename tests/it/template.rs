@@ -558,3 +558,41 @@ fn cli_refuses_a_terminal() {
     assert!(shown.contains("perfeval::output::terminal"), "{shown}");
     assert!(!shown.contains("PK"), "{shown}");
 }
+
+/// The minimal ruleset with another section in its form.
+fn with_section(section: &str) -> Plan {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/check/ok/minimal.rules")).unwrap();
+    let text = text.replacen("form {", &format!("form {{\n  {section}"), 1);
+    perfeval::load_ruleset(&perfeval::source::SourceFile::new("wide.rules", text)).unwrap()
+}
+
+fn refusal(plan: &Plan) -> String {
+    let error = perfeval::template::workbook(plan).unwrap_err();
+    crate::common::render(&error)
+}
+
+#[test]
+fn a_table_wider_than_a_sheet_is_refused() {
+    let fields: String = (0..16_385)
+        .map(|i| format!("f{i}: optional text \"栏{i}\" "))
+        .collect();
+    let plan = with_section(&format!("optional rows wide \"宽表\" {{ {fields} }}"));
+    let shown = refusal(&plan);
+    assert!(shown.contains("perfeval::template::too_large"), "{shown}");
+    assert!(shown.contains("more than 16384 fields"), "{shown}");
+}
+
+#[test]
+fn a_label_longer_than_a_cell_is_refused() {
+    let label = "长".repeat(32_768);
+    let plan = with_section(&format!(
+        "optional section long \"长栏\" {{ x: optional text \"{label}\" }}"
+    ));
+    let shown = refusal(&plan);
+    assert!(shown.contains("perfeval::template::too_large"), "{shown}");
+    assert!(
+        shown.contains("the text of 自评表!A3 is longer than a cell holds"),
+        "{shown}"
+    );
+}
