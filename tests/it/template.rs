@@ -39,13 +39,7 @@ struct Read1 {
 
 impl Read1 {
     fn address(&self) -> String {
-        let mut letters = String::new();
-        let mut n = self.column + 1;
-        while n > 0 {
-            letters.insert(0, char::from(b'A' + u8::try_from((n - 1) % 26).unwrap()));
-            n = (n - 1) / 26;
-        }
-        format!("{letters}{}", self.row + 1)
+        perfeval::import::grid::address(self.row as usize, self.column as usize)
     }
 
     fn text(&self) -> Option<&str> {
