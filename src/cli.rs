@@ -4,6 +4,7 @@
 mod import;
 mod inputs;
 mod output;
+mod template;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use crate::report::{diagnostic, json, table};
 use crate::source::Sources;
 
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+pub use self::template::TemplateArgs;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
 /// ruleset: recomputes every weight and score and checks the budget arithmetic.
@@ -44,6 +46,9 @@ pub enum Command {
     /// Turn filled forms (text exports, workbooks, CSV, Word) into TOML project files,
     /// placed by the labels of the ruleset's form (导入自评表).
     Import(import::ImportArgs),
+    /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
+    /// in and send back (生成自评表模板).
+    Template(TemplateArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -150,6 +155,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
+        Command::Template(args) => template::template(&args),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::check::checked::{
 use crate::data::schema::FormSchema;
 use crate::finding::ENGINE_FINDINGS;
 use crate::ir::Expr;
+use crate::source::Span;
 use crate::syntax::ast::{Comparator, ResidualRule, Severity};
 
 /// A ruleset ready to evaluate projects.
@@ -23,6 +24,9 @@ pub struct Plan {
     pub name: String,
     /// Its version, where given.
     pub version: Option<String>,
+    /// The `//!` comment at the top of the file: what the ruleset is and which policy it
+    /// follows.
+    pub doc: String,
     /// Its fiscal year, where given.
     pub fiscal_year: Option<i32>,
     /// Its data cutoff date, where given.
@@ -73,6 +77,10 @@ pub struct CategoryPlan {
     pub class: Option<usize>,
     /// The pool its indicators are in.
     pub pool: Option<usize>,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
 }
 
 /// A pool of points.
@@ -84,6 +92,10 @@ pub struct PoolPlan {
     pub points: Expr,
     /// How its points are split.
     pub split: SplitPlan,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
 }
 
 /// How a pool's points are split, with lookups.
@@ -205,6 +217,7 @@ pub fn compile(checked: Checked) -> Plan {
     Plan {
         name: checked.name,
         version: checked.version,
+        doc: checked.doc,
         fiscal_year: checked.fiscal_year,
         cutoff: checked.cutoff,
         max_score: checked.max_score,
@@ -250,6 +263,8 @@ fn category_plans(checked: &Checked) -> Vec<CategoryPlan> {
             name: c.name.clone(),
             class: c.class,
             pool,
+            doc: c.doc.clone(),
+            span: c.span,
         })
         .collect()
 }
@@ -287,6 +302,8 @@ fn pool_plan(pool: &crate::check::checked::PoolDef) -> PoolPlan {
         name: pool.name.clone(),
         points: pool.points.clone(),
         split,
+        doc: pool.doc.clone(),
+        span: pool.span,
     }
 }
 

@@ -24,6 +24,7 @@ pub mod report;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
+pub mod template;
 pub mod text;
 pub mod value;
 
@@ -60,6 +61,10 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Eval(#[from] Failure<eval::error::EvalError>),
+    /// A ruleset's form does not fit in a workbook.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Template(#[from] template::TemplateError),
     /// A file cannot be read.
     #[error("cannot read `{}`: {error}", path.display())]
     #[diagnostic(
@@ -203,6 +208,25 @@ pub enum Error {
         )
     )]
     ProjectName {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval template --rules r.rules` in a terminal: the workbook's bytes would
+    /// garble the screen.
+    #[error("will not write a workbook to the terminal")]
+    #[diagnostic(
+        code(perfeval::output::terminal),
+        help("name a file with `-o form.xlsx`, or send standard output to one: `> form.xlsx`")
+    )]
+    Terminal,
+    /// `perfeval template --rules r.rules -o form.toml`: a workbook under a name that
+    /// does not open as one, and that `check` would read as a project file.
+    #[error("a workbook named `{}` would not open as one", path.display())]
+    #[diagnostic(
+        code(perfeval::output::not_xlsx),
+        help("name it with `.xlsx` at the end, such as `form.xlsx`")
+    )]
+    NotXlsx {
         /// The path.
         path: PathBuf,
     },

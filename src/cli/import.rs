@@ -147,11 +147,11 @@ fn report_unplaced(plan: &Plan, form: &Form) -> bool {
 fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Result<(), Error> {
     match (forms, &args.output) {
         ([], _) => Ok(()),
-        ([form], None) => output::print(&toml(plan, form), read),
-        ([form], Some(path)) if !path.is_dir() => output::write(path, &toml(plan, form), read),
+        ([form], None) => output::print(toml(plan, form), read),
+        ([form], Some(path)) if !path.is_dir() => output::write(path, toml(plan, form), read),
         (_, Some(dir)) if dir.is_dir() => {
             for form in forms {
-                output::write(&dir.join(file_name(form)), &toml(plan, form), read)?;
+                output::write(&dir.join(file_name(form)), toml(plan, form), read)?;
             }
             Ok(())
         }

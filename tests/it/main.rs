@@ -24,4 +24,5 @@ mod policy;
 mod print;
 mod props;
 mod shipped;
+mod template;
 mod zh;

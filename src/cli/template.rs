@@ -1,0 +1,57 @@
+//! `perfeval template`: the fill-in workbook of a ruleset's form, written to `-o FILE`
+//! or to standard output when that is not a terminal.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::input::Size;
+
+use super::inputs::{ReadSet, RulesetLoader};
+use super::{Status, finish, output};
+
+/// Arguments of `perfeval template`.
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`).
+    #[arg(long, value_name = "RULESET")]
+    pub rules: PathBuf,
+    /// Write the workbook to this file, named `*.xlsx`: a regular file (or a link to
+    /// one) or a new file, replaced atomically as `check --output` does. Without it, the
+    /// workbook goes to standard output, which must not be a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
+    /// (at most 1 GiB).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
+}
+
+pub(super) fn template(args: &TemplateArgs) -> Status {
+    finish(run(args))
+}
+
+/// Refuses where the bytes would go before anything is read, then reads the ruleset and
+/// writes its template.
+fn run(args: &TemplateArgs) -> Result<Status, Error> {
+    match &args.output {
+        Some(path) if !is_xlsx(path) => return Err(Error::NotXlsx { path: path.clone() }),
+        None if std::io::stdout().is_terminal() => return Err(Error::Terminal),
+        _ => {}
+    }
+    let mut read = ReadSet::default();
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
+    let (plan, _) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let bytes = crate::template::workbook(&plan)?;
+    match &args.output {
+        Some(path) => output::write(path, &bytes, &read)?,
+        None => output::print(&bytes, &read)?,
+    }
+    Ok(Status::Pass)
+}
+
+/// Whether a name ends in `.xlsx`, in any case.
+fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
