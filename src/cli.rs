@@ -422,7 +422,7 @@ impl Run<'_> {
             Input::Project(format) => vec![self.load_and_evaluate(&text, format)],
             Input::Form(kind) => match self.import_and_evaluate(&text, kind) {
                 Ok(results) => results,
-                Err(Error::NoForm { .. }) if form.folder.is_some() => {
+                Err(Error::NoForm { .. } | Error::BlankForm { .. }) if form.folder.is_some() => {
                     return (Done::NotAForm, text.id);
                 }
                 Err(error) => vec![Err(error)],
@@ -520,6 +520,9 @@ impl Run<'_> {
 pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) -> Error {
     match failure {
         crate::import::ImportFailure::NoForm => Error::NoForm {
+            path: PathBuf::from(name),
+        },
+        crate::import::ImportFailure::Blank => Error::BlankForm {
             path: PathBuf::from(name),
         },
         crate::import::ImportFailure::Data(failure) => Error::Data(failure),

@@ -57,6 +57,8 @@ pub struct Imported {
 pub enum ImportFailure {
     /// The file holds no form of this ruleset: no sheet has two of its labels.
     NoForm,
+    /// The file's forms are blank: labels, and nothing filled in (a template).
+    Blank,
     /// A form was found but does not fit the ruleset's form.
     Data(DataFailure),
 }
@@ -82,6 +84,7 @@ pub fn import(
     };
     let several = book.sheets.len() > 1;
     let mut forms = Vec::new();
+    let mut blank = false;
     for mut sheet in book.sheets {
         // A text export is shown as itself; a workbook's sheet as its rendered rows,
         // whose places are cells.
@@ -94,14 +97,27 @@ pub fn import(
         } else {
             name.to_owned()
         };
-        if let Some(form) = import_sheet(&sheet_name, &sheet, shown, tabular, plan)? {
-            forms.push(form);
+        match import_sheet(&sheet_name, &sheet, shown, tabular, plan)? {
+            SheetForm::Form(form) => forms.push(form),
+            SheetForm::Blank => blank = true,
+            SheetForm::None => {}
         }
     }
-    if forms.is_empty() {
-        return Err(ImportFailure::NoForm);
+    match (forms.is_empty(), blank) {
+        (false, _) => Ok(forms),
+        (true, true) => Err(ImportFailure::Blank),
+        (true, false) => Err(ImportFailure::NoForm),
     }
-    Ok(forms)
+}
+
+/// What a sheet holds.
+enum SheetForm {
+    /// A form, filled in.
+    Form(Imported),
+    /// A form with nothing filled in.
+    Blank,
+    /// No form.
+    None,
 }
 
 fn import_sheet(
@@ -110,10 +126,13 @@ fn import_sheet(
     shown: String,
     tabular: bool,
     plan: &Plan,
-) -> Result<Option<Imported>, ImportFailure> {
+) -> Result<SheetForm, ImportFailure> {
     let placement = place::place(sheet, &plan.form, &plan.layout, &plan.name);
     if placement.fields_found < 2 {
-        return Ok(None);
+        return Ok(SheetForm::None);
+    }
+    if placement.record_values == 0 {
+        return Ok(SheetForm::Blank);
     }
     let source = if tabular {
         SourceFile::tabular(name, shown)
@@ -121,7 +140,7 @@ fn import_sheet(
         SourceFile::new(name, shown)
     };
     match crate::data::validate::validate(placement.root, &plan.form, Format::Toml, source.text()) {
-        Ok(sections) => Ok(Some(Imported {
+        Ok(sections) => Ok(SheetForm::Form(Imported {
             project: Project { source, sections },
             unplaced: placement.unplaced,
         })),

@@ -141,6 +141,19 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// A form with its labels and nothing filled in: the workbook `perfeval template`
+    /// writes, sent back blank.
+    #[error("`{}` is a blank form: none of the project's fields is filled in", path.display())]
+    #[diagnostic(
+        code(perfeval::import::blank),
+        help(
+            "fill in the form (项目名称, 预算 …) and check it again; in a folder, blank forms are skipped"
+        )
+    )]
+    BlankForm {
+        /// The path.
+        path: PathBuf,
+    },
     /// `perfeval import --rules r.rules a.xlsx b.xlsx` without `-o DIR`.
     #[error("{count} forms were imported, and one output holds one form")]
     #[diagnostic(

@@ -39,6 +39,9 @@ pub(crate) struct Placement {
     /// How many distinct fields of the form have a label in the grid: a sheet with fewer
     /// than two is not a form.
     pub fields_found: usize,
+    /// How many values of record sections were placed: none, and the form is blank (a
+    /// template not filled in), whatever its tables hold.
+    pub record_values: usize,
 }
 
 /// A cell that belongs to no field.
@@ -748,11 +751,13 @@ impl<'a> Placer<'a> {
                 });
             }
         }
+        let record_values = self.records.values().map(|r| r.entries.len()).sum();
         let root = self.tree();
         Placement {
             root,
             unplaced: self.unplaced,
             fields_found: self.found.len(),
+            record_values,
         }
     }
 

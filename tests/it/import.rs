@@ -221,3 +221,24 @@ fn a_table_of_sections_by_fields_is_read_row_by_row() {
     assert_eq!(get("self_evaluation", "total"), num("90"));
     assert_eq!(form.project.rows("indicators").len(), 2);
 }
+
+#[test]
+fn a_form_with_labels_and_nothing_filled_in_is_blank() {
+    let text = "项目名称\t\n项目年份\t\n年初预算数\t\n项目\t类别\t指标名称\t目标值\t权重\n";
+    let result = import::import("blank.txt", text.as_bytes(), Kind::Text, &SUZHOU);
+    assert!(
+        matches!(result, Err(import::ImportFailure::Blank)),
+        "{result:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.txt");
+    std::fs::write(&path, text).unwrap();
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::import::blank"), "{stderr}");
+}
