@@ -6,6 +6,7 @@
 //! what it unpacks and builds, and turns every failure into an [`ImportError`].
 
 mod archive;
+pub mod csv;
 pub mod error;
 pub mod grid;
 pub mod workbook;

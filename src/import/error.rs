@@ -118,7 +118,8 @@ pub enum ImportError {
         limit: usize,
     },
 
-    /// A CSV file in Big5 or Shift-JIS, or binary bytes named `.csv`.
+    /// A CSV file with the byte `FF` where GB18030 has no character, UTF-16 text
+    /// without a byte-order mark, or an image named `.csv`.
     #[error(
         "the file is not UTF-8, UTF-16 or GB18030 text: the byte at line {line} cannot be read"
     )]
