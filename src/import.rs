@@ -7,6 +7,7 @@
 
 mod archive;
 pub mod csv;
+pub mod docx;
 pub mod error;
 pub mod grid;
 pub mod workbook;

@@ -182,17 +182,22 @@ pub(crate) fn zip_error(error: &ZipError, format: &'static str) -> ImportError {
 pub(crate) mod tests {
     use std::io::Write;
 
+    use zip::CompressionMethod;
     use zip::write::SimpleFileOptions;
 
     use super::*;
 
-    /// A zip archive of the given parts, deflated.
+    /// A zip archive of the given parts, stored (deflating is slow in a debug build).
     pub(crate) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        zip_with(parts, CompressionMethod::Stored)
+    }
+
+    /// A zip archive of the given parts, compressed with `method`.
+    pub(crate) fn zip_with(parts: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = SimpleFileOptions::default().compression_method(method);
         for (name, bytes) in parts {
-            writer
-                .start_file(*name, SimpleFileOptions::default())
-                .unwrap();
+            writer.start_file(*name, options).unwrap();
             writer.write_all(bytes).unwrap();
         }
         writer.finish().unwrap().into_inner()
@@ -209,13 +214,38 @@ pub(crate) mod tests {
 
     #[test]
     fn a_declared_bomb_is_refused_before_unpacking() {
-        // 65 parts that declare 1 MiB each, stored as a few bytes of deflate.
-        let zeros = vec![0u8; 1024 * 1024];
-        let names: Vec<String> = (0..65).map(|i| format!("xl/p{i}.xml")).collect();
-        let parts: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &zeros[..])).collect();
-        let bytes = zip_of(&parts);
+        // Two parts that declare 40 MiB each.
+        let bytes = zip_of(&[("xl/a.xml", b"<a/>"), ("xl/b.xml", b"<b/>")]);
+        let bytes = declare_size(&bytes, "xl/a.xml", 40 << 20);
+        assert!(open(&bytes, "x", "the workbook").is_ok());
+        let bytes = declare_size(&bytes, "xl/b.xml", 40 << 20);
         let error = open(&bytes, "x", "the workbook").unwrap_err();
         assert_eq!(error.code(), "perfeval::import::too_large");
+    }
+
+    /// `zip` with the uncompressed size the part `name` declares, in its local header
+    /// and in the central directory, set to `size` (at most 4 GiB less 2, so that no
+    /// Zip64 record is looked for).
+    pub(crate) fn declare_size(zip: &[u8], name: &str, size: u64) -> Vec<u8> {
+        let size = u32::try_from(size).unwrap_or(u32::MAX - 1).to_le_bytes();
+        let mut bytes = zip.to_vec();
+        let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+        let u32_at = |b: &[u8], at: usize| {
+            u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
+        };
+        let end = bytes.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
+        let (entries, mut at) = (u16_at(&bytes, end + 10), u32_at(&bytes, end + 16));
+        for _ in 0..entries {
+            let name_len = u16_at(&bytes, at + 28);
+            let skip = name_len + u16_at(&bytes, at + 30) + u16_at(&bytes, at + 32);
+            if &bytes[at + 46..at + 46 + name_len] == name.as_bytes() {
+                let local = u32_at(&bytes, at + 42);
+                bytes[at + 24..at + 28].copy_from_slice(&size);
+                bytes[local + 22..local + 26].copy_from_slice(&size);
+            }
+            at += 46 + skip;
+        }
+        bytes
     }
 
     #[test]

@@ -186,7 +186,7 @@ mod tests {
     use rust_xlsxwriter::{Format, Workbook as XlsxBook};
 
     use super::*;
-    use crate::import::archive::tests::zip_of;
+    use crate::import::archive::tests::{declare_size, zip_of};
     use crate::import::grid::{Cell, Sheet};
     use crate::import::workbook::read as read_workbook;
 
@@ -476,7 +476,7 @@ mod tests {
         // at the declared size, and the lie shows as damage.
         let rows = r#"<row><c><v>1</v></c></row>"#.repeat(50_000);
         let base = handmade(&rows, &[0], "", false);
-        let bytes = declare_sizes(&base, "xl/worksheets/sheet1.xml", 100);
+        let bytes = declare_size(&base, "xl/worksheets/sheet1.xml", 100);
         let error = read(&bytes).unwrap_err();
         assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
     }
@@ -484,34 +484,9 @@ mod tests {
     #[test]
     fn a_sheet_declared_huge_is_refused_unread() {
         let base = handmade("", &[0], "", false);
-        let bytes = declare_sizes(&base, "xl/worksheets/sheet1.xml", 1 << 40);
+        let bytes = declare_size(&base, "xl/worksheets/sheet1.xml", 1 << 40);
         let error = read(&bytes).unwrap_err();
         assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
-    }
-
-    /// `zip` with the uncompressed size the part `name` declares, in its local header
-    /// and in the central directory, set to `size` (at most 4 GiB less 2, so that no
-    /// Zip64 record is looked for).
-    fn declare_sizes(zip: &[u8], name: &str, size: u64) -> Vec<u8> {
-        let size = u32::try_from(size).unwrap_or(u32::MAX - 1).to_le_bytes();
-        let mut bytes = zip.to_vec();
-        let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
-        let u32_at = |b: &[u8], at: usize| {
-            u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
-        };
-        let end = bytes.windows(4).rposition(|w| w == b"PK\x05\x06").unwrap();
-        let (entries, mut at) = (u16_at(&bytes, end + 10), u32_at(&bytes, end + 16));
-        for _ in 0..entries {
-            let name_len = u16_at(&bytes, at + 28);
-            let skip = name_len + u16_at(&bytes, at + 30) + u16_at(&bytes, at + 32);
-            if &bytes[at + 46..at + 46 + name_len] == name.as_bytes() {
-                let local = u32_at(&bytes, at + 42);
-                bytes[at + 24..at + 28].copy_from_slice(&size);
-                bytes[local + 22..local + 26].copy_from_slice(&size);
-            }
-            at += 46 + skip;
-        }
-        bytes
     }
 
     #[test]
