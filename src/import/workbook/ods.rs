@@ -355,3 +355,183 @@ fn span(e: &BytesStart<'_>, key: &str) -> Result<u64, ScanError> {
             .map_err(|_| ScanError::Attribute(format!("a `{key}` that is not a count: `{text}`"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use super::*;
+    use crate::import::archive::tests::zip_of;
+    use crate::import::grid::{Cell, CellValue};
+    use crate::import::workbook::{WorkbookKind, read as read_workbook};
+
+    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+    /// A hand-written `.ods` whose `office:spreadsheet` holds `tables`.
+    fn ods(tables: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(&[
+            ("mimetype", MIMETYPE),
+            ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+            ("content.xml", content.as_bytes()),
+        ])
+    }
+
+    fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
+        read_workbook(bytes, WorkbookKind::Ods)
+    }
+
+    fn s(text: &str) -> String {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    }
+
+    const EMPTY: &str = "<table:table-cell/>";
+
+    fn text(t: &str) -> Cell {
+        Cell::text(t)
+    }
+
+    fn merged() -> Cell {
+        Cell {
+            merged: true,
+            ..Cell::default()
+        }
+    }
+
+    #[test]
+    fn a_form_spreadsheet_reads_cell_for_cell() {
+        let form = [
+            r#"<table:table table:name="自评表" table:style-name="ta1">"#,
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="5"/></table:table-row>"#,
+            "<table:table-row>",
+            &s("项目名称"),
+            &s("电子<text:s text:c=\"2\"/>政务"),
+            "</table:table-row><table:table-row>",
+            r#"<table:table-cell office:value-type="float" office:value="121.56"/>"#,
+            r#"<table:table-cell office:value-type="percentage" office:value="0.955"/>"#,
+            r#"<table:table-cell office:value-type="date" office:date-value="2023-12-31"/>"#,
+            r#"<table:table-cell office:value-type="boolean" office:boolean-value="true"/>"#,
+            r#"<table:table-cell office:value-type="float" office:value="2023" table:formula="of:=2000+23"/>"#,
+            "</table:table-row><table:table-row>",
+            EMPTY,
+            r#"<table:table-cell table:number-rows-spanned="3" office:value-type="string"><text:p>产出指标</text:p></table:table-cell>"#,
+            &s("数量指标"),
+            "</table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="2">"#,
+            EMPTY,
+            "<table:covered-table-cell/>",
+            &s("质量指标"),
+            "</table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+            "</table:table>",
+            r#"<table:table table:name="说明" table:style-name="ta2"><table:table-row>"#,
+            &s("hidden"),
+            "</table:table-row></table:table>",
+            r#"<table:table table:name="空"><table:table-row><table:table-cell/></table:table-row></table:table>"#,
+        ]
+        .concat();
+        let book = read(&ods(&form)).unwrap();
+        assert_eq!(
+            book.notes,
+            [
+                "sheet `说明` is hidden, skipped",
+                "sheet `空` is empty, skipped"
+            ]
+        );
+        assert_eq!(book.sheets.len(), 1);
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.name, "自评表");
+        let day = Date::new(2023, 12, 31).unwrap();
+        assert_eq!(
+            sheet.rows,
+            vec![
+                vec![],
+                vec![],
+                vec![text("项目名称"), text("电子  政务")],
+                vec![
+                    Cell::new(CellValue::Number("121.56".into())),
+                    text("95.5%"),
+                    Cell::new(CellValue::Date(day)),
+                    Cell::new(CellValue::Bool(true)),
+                    Cell::new(CellValue::Number("2023".into())),
+                ],
+                vec![Cell::default(), text("产出指标"), text("数量指标")],
+                vec![Cell::default(), merged(), text("质量指标")],
+                vec![Cell::default(), merged(), text("质量指标")],
+            ]
+        );
+    }
+
+    fn table(rows: &str) -> Vec<u8> {
+        ods(&format!(
+            r#"<table:table table:name="t">{rows}</table:table>"#
+        ))
+    }
+
+    #[test]
+    fn repeats_past_the_bounds_are_refused_before_calamine_expands_them() {
+        let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"/></table:table-row>"#;
+        let error = read(&table(wide)).unwrap_err();
+        assert_eq!(
+            error.code(),
+            "perfeval::import::too_many_columns",
+            "{error}"
+        );
+        let tall = format!(
+            r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+            s("x")
+        );
+        let error = read(&table(&tall)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_rows", "{error}");
+        let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#;
+        let error = read(&table(spaces)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+        let long = "长".repeat(30_000);
+        let repeated = format!(
+            r#"<table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        );
+        let error = read(&table(&repeated)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_cells", "{error}");
+        let repeated = format!(
+            r#"<table:table-row table:number-rows-repeated="10"><table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        );
+        let error = read(&table(&repeated)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+        let zero = r#"<table:table-row table:number-rows-repeated="0"><table:table-cell/></table:table-row>"#;
+        let error = read(&table(zero)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
+    }
+
+    #[test]
+    fn other_files_are_named() {
+        let odt = zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]);
+        assert_eq!(
+            read(&odt).unwrap_err().to_string(),
+            "this is not an OpenDocument spreadsheet (.ods): it looks like an OpenDocument text (.odt)"
+        );
+        let manifest = MANIFEST.replace(
+            "</manifest:manifest>",
+            "<manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>",
+        );
+        let encrypted = zip_of(&[
+            ("mimetype", MIMETYPE),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+            ("content.xml", b"\x01\x02 encrypted bytes"),
+        ]);
+        assert_eq!(
+            read(&encrypted).unwrap_err().code(),
+            "perfeval::import::encrypted"
+        );
+        let broken = table(
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>x</table:table-cell>",
+        );
+        assert_eq!(
+            read(&broken).unwrap_err().code(),
+            "perfeval::import::corrupt"
+        );
+    }
+}
