@@ -497,6 +497,12 @@ impl Run<'_> {
         Ok(forms
             .into_iter()
             .map(|form| {
+                for note in &form.notes {
+                    eprint_line(&format!(
+                        "note: {}: {note}",
+                        crate::text::visible(&text.name)
+                    ));
+                }
                 let mut outcome = self.evaluate_project(&form.project)?;
                 outcome
                     .findings
@@ -526,6 +532,10 @@ pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) ->
             path: PathBuf::from(name),
         },
         crate::import::ImportFailure::Data(failure) => Error::Data(failure),
+        crate::import::ImportFailure::Read(error) => Error::Form(crate::import::error::FileError {
+            file: name.to_owned(),
+            error,
+        }),
     }
 }
 

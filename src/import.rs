@@ -8,10 +8,15 @@
 //! is not a form. Every value keeps where it came from, so that findings about an
 //! imported form point at its cells.
 
+mod archive;
+pub mod csv;
+pub mod docx;
+pub mod error;
 pub mod grid;
 pub(crate) mod place;
 pub mod text;
 pub mod toml_out;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -25,10 +30,16 @@ use self::grid::Sheet;
 pub use self::place::Unplaced;
 
 /// The kinds of file a form can be imported from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Tab-separated text (`.txt`, `.tsv`): a form exported from Word or a web system.
     Text,
+    /// Comma-separated values (`.csv`), as Excel saves them (UTF-8, GB18030, UTF-16).
+    Csv,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls`, `.ods`; one form per sheet.
+    Workbook(workbook::WorkbookKind),
+    /// A Word document (`.docx`): its tables and paragraphs, in order.
+    Docx,
 }
 
 impl Kind {
@@ -38,7 +49,9 @@ impl Kind {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "txt" | "tsv" => Some(Kind::Text),
-            _ => None,
+            "csv" => Some(Kind::Csv),
+            "docx" => Some(Kind::Docx),
+            other => workbook::WorkbookKind::from_extension(other).map(Kind::Workbook),
         }
     }
 }
@@ -50,6 +63,9 @@ pub struct Imported {
     pub project: Project,
     /// Cells that belong to no field, in grid order.
     pub unplaced: Vec<Unplaced>,
+    /// What reading the file decided that the user should know ("read as GB18030 (GBK)
+    /// text"), on the file's first form.
+    pub notes: Vec<String>,
 }
 
 /// Why a file could not be imported.
@@ -61,6 +77,8 @@ pub enum ImportFailure {
     Blank,
     /// A form was found but does not fit the ruleset's form.
     Data(DataFailure),
+    /// The file cannot be read as its kind (a damaged workbook, a PDF named `.xlsx`).
+    Read(error::ImportError),
 }
 
 /// Reads every form of a file: one per sheet that has the form's labels.
@@ -74,34 +92,39 @@ pub fn import(
     kind: Kind,
     plan: &Plan,
 ) -> Result<Vec<Imported>, ImportFailure> {
-    let (book, text) = match kind {
-        Kind::Text => {
-            let text =
-                String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
-                    .into_owned();
-            (text::read(&text), Some(text))
-        }
-    };
-    let several = book.sheets.len() > 1;
-    let mut forms = Vec::new();
+    let book = read(bytes, kind).map_err(ImportFailure::Read)?;
+    let mut notes = book.notes;
+    let mut placed = Vec::new();
     let mut blank = false;
     for mut sheet in book.sheets {
         // A text export is shown as itself; a workbook's sheet as its rendered rows,
         // whose places are cells.
-        let (shown, tabular) = match &text {
-            Some(text) => (text.clone(), false),
+        let (shown, tabular) = match sheet.text.take() {
+            Some(text) => (text, false),
             None => render(&mut sheet),
         };
-        let sheet_name = if several {
-            format!("{name}!{}", sheet.name)
+        let placement = place::place(&sheet, &plan.form, &plan.layout, &plan.name);
+        if placement.fields_found < 2 {
+            continue;
+        }
+        if placement.record_values == 0 {
+            blank = true;
+            continue;
+        }
+        placed.push((sheet.name, shown, tabular, placement));
+    }
+    // A sheet is named only where the file holds several forms.
+    let several = placed.len() > 1;
+    let mut forms = Vec::with_capacity(placed.len());
+    for (sheet, shown, tabular, placement) in placed {
+        let form_name = if several {
+            format!("{name}!{sheet}")
         } else {
             name.to_owned()
         };
-        match import_sheet(&sheet_name, &sheet, shown, tabular, plan)? {
-            SheetForm::Form(form) => forms.push(form),
-            SheetForm::Blank => blank = true,
-            SheetForm::None => {}
-        }
+        let mut form = validate(&form_name, shown, tabular, placement, plan)?;
+        form.notes = std::mem::take(&mut notes);
+        forms.push(form);
     }
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),
@@ -110,40 +133,39 @@ pub fn import(
     }
 }
 
-/// What a sheet holds.
-enum SheetForm {
-    /// A form, filled in.
-    Form(Imported),
-    /// A form with nothing filled in.
-    Blank,
-    /// No form.
-    None,
+/// The grid of a file of this kind.
+fn read(bytes: &[u8], kind: Kind) -> Result<grid::Workbook, error::ImportError> {
+    match kind {
+        Kind::Text => {
+            let text =
+                String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
+            Ok(text::read(&text))
+        }
+        Kind::Csv => csv::read(bytes),
+        Kind::Workbook(kind) => workbook::read(bytes, kind),
+        Kind::Docx => docx::read(bytes),
+    }
 }
 
-fn import_sheet(
+/// A placed form validated against the ruleset's form.
+fn validate(
     name: &str,
-    sheet: &Sheet,
     shown: String,
     tabular: bool,
+    placement: place::Placement,
     plan: &Plan,
-) -> Result<SheetForm, ImportFailure> {
-    let placement = place::place(sheet, &plan.form, &plan.layout, &plan.name);
-    if placement.fields_found < 2 {
-        return Ok(SheetForm::None);
-    }
-    if placement.record_values == 0 {
-        return Ok(SheetForm::Blank);
-    }
+) -> Result<Imported, ImportFailure> {
     let source = if tabular {
         SourceFile::tabular(name, shown)
     } else {
         SourceFile::new(name, shown)
     };
     match crate::data::validate::validate(placement.root, &plan.form, Format::Toml, source.text()) {
-        Ok(sections) => Ok(SheetForm::Form(Imported {
+        Ok(sections) => Ok(Imported {
             project: Project { source, sections },
             unplaced: placement.unplaced,
-        })),
+            notes: Vec::new(),
+        }),
         Err(errors) => Err(ImportFailure::Data(DataFailure::new(source, errors))),
     }
 }

@@ -141,6 +141,11 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// A filled form that cannot be read into cells: a damaged workbook, a PDF named
+    /// `.xlsx`, a zip bomb.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Form(import::error::FileError),
     /// A form with its labels and nothing filled in: the workbook `perfeval template`
     /// writes, sent back blank.
     #[error("`{}` is a blank form: none of the project's fields is filled in", path.display())]

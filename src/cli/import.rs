@@ -104,6 +104,9 @@ fn import_file(
     let name = path.display().to_string();
     let found = import::import(&name, &input.bytes, kind, plan)
         .map_err(|failure| super::import_error(&name, failure))?;
+    for note in found.iter().flat_map(|f| &f.notes) {
+        eprint_line(&format!("note: {}: {note}", crate::text::visible(&name)));
+    }
     let several = found.len() > 1;
     Ok(found
         .into_iter()

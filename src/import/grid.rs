@@ -25,6 +25,10 @@ pub struct Sheet {
     /// Rows in order; row `i` is the sheet's row `i + 1`. Rows may differ in length;
     /// trailing empty cells may be left out.
     pub rows: Vec<Vec<Cell>>,
+    /// The text the cells' [`Cell::at`] ranges point into: a text or CSV file as read
+    /// (decoded to UTF-8); `None` for a workbook's sheet or a Word document, which have
+    /// no text of their own.
+    pub text: Option<String>,
 }
 
 /// One cell.

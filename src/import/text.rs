@@ -18,6 +18,7 @@ pub fn read(text: &str) -> Workbook {
         sheets: vec![Sheet {
             name: String::new(),
             rows,
+            text: Some(text.to_owned()),
         }],
         notes: Vec::new(),
     }

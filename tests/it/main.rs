@@ -17,6 +17,7 @@ mod corpus;
 mod data;
 mod eval;
 mod import;
+mod import_files;
 mod link;
 mod mof;
 mod parse;

@@ -1,0 +1,231 @@
+//! Why a file could not be read into a grid.
+//!
+//! A reader's errors say what the file is not, or which bound it passes; they carry no
+//! source text (a workbook has none to point into, and a CSV file's encoding error
+//! names its line).
+
+use crate::input::Size;
+
+/// A file that cannot be read into a [`super::grid::Workbook`].
+///
+/// Each variant's doc comment names an input that triggers it; `code()` gives its
+/// stable code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
+pub enum ImportError {
+    /// A PDF file, or an `.xls` workbook renamed `.xlsx`, read as an `.xlsx` workbook.
+    #[error("this is not {expected}: it looks like {found}")]
+    #[diagnostic(
+        code(perfeval::import::wrong_format),
+        help(
+            "save the form in the format its name says (Excel: File → Save As), or rename it to the ending its format has"
+        )
+    )]
+    WrongFormat {
+        /// What the reader reads, in words: `an Excel workbook (.xlsx)`.
+        expected: &'static str,
+        /// What the bytes look like, in words: `a PDF document`.
+        found: &'static str,
+    },
+
+    /// An `.xlsx` workbook saved with a password to open it.
+    #[error("{format} is protected by a password and cannot be read")]
+    #[diagnostic(
+        code(perfeval::import::encrypted),
+        help(
+            "open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password) and save it again"
+        )
+    )]
+    Encrypted {
+        /// The kind of file, in words: `the workbook`.
+        format: &'static str,
+    },
+
+    /// A zip archive cut short, or an `.xlsx` workbook whose `xl/workbook.xml` is not
+    /// XML.
+    #[error("{format} is damaged: {reason}")]
+    #[diagnostic(
+        code(perfeval::import::corrupt),
+        help(
+            "open it in the program that made it and save it again, or ask the sender for a new copy"
+        )
+    )]
+    Corrupt {
+        /// The kind of file, in words: `the workbook`.
+        format: &'static str,
+        /// What the reader found, in words.
+        reason: String,
+    },
+
+    /// A workbook whose parts declare more than 64 MiB of text once unpacked (a zip
+    /// bomb), or whose cells hold more than 64 MiB of text.
+    #[error("{what} is larger than the limit of {limit}")]
+    #[diagnostic(
+        code(perfeval::import::too_large),
+        help("a filled form takes a few hundred kilobytes; check that this is the right file")
+    )]
+    TooLarge {
+        /// What is too large, in words: `the unpacked workbook`.
+        what: String,
+        /// The limit.
+        limit: Size,
+    },
+
+    /// A sheet with a value in row 100,001, or a CSV file of 200,000 lines.
+    #[error("{sheet} has {rows} rows, more than the {limit} a form may have")]
+    #[diagnostic(
+        code(perfeval::import::too_many_rows),
+        help(
+            "a form takes a few hundred rows; delete what follows it, or move the form to a sheet of its own"
+        )
+    )]
+    TooManyRows {
+        /// The sheet, in words: ``sheet `自评表` `` or `the file`.
+        sheet: String,
+        /// Its rows, counted from the first.
+        rows: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// A sheet with a value in column 1,001 (`ALM`).
+    #[error("{sheet} has {columns} columns, more than the {limit} a form may have")]
+    #[diagnostic(
+        code(perfeval::import::too_many_columns),
+        help("a form takes a few dozen columns; delete what lies to its right")
+    )]
+    TooManyColumns {
+        /// The sheet, in words: ``sheet `自评表` `` or `the file`.
+        sheet: String,
+        /// Its columns, counted from the first.
+        columns: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// A sheet with values in row 10,000 and in column 300 (3,000,000 cells from `A1`).
+    #[error("{sheet} spans {cells} cells, more than the {limit} a form may have")]
+    #[diagnostic(
+        code(perfeval::import::too_many_cells),
+        help("a form takes a few thousand cells; delete what lies below and to the right of it")
+    )]
+    TooManyCells {
+        /// The sheet, in words: ``sheet `自评表` ``.
+        sheet: String,
+        /// Its rows times its columns, both counted from the first; or its merged
+        /// cells.
+        cells: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// A CSV file with the byte `FF` where GB18030 has no character, UTF-16 text
+    /// without a byte-order mark, or an image named `.csv`.
+    #[error(
+        "the file is not UTF-8, UTF-16 or GB18030 text: the byte at line {line} cannot be read"
+    )]
+    #[diagnostic(
+        code(perfeval::import::unknown_encoding),
+        help(
+            "save it as UTF-8 (Excel: Save As → CSV UTF-8), or as CSV from a Chinese Excel or WPS"
+        )
+    )]
+    UnknownEncoding {
+        /// The line of the first byte that is not UTF-8, from 1.
+        line: usize,
+    },
+}
+
+impl ImportError {
+    /// The stable code of the error.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::WrongFormat { .. } => "perfeval::import::wrong_format",
+            ImportError::Encrypted { .. } => "perfeval::import::encrypted",
+            ImportError::Corrupt { .. } => "perfeval::import::corrupt",
+            ImportError::TooLarge { .. } => "perfeval::import::too_large",
+            ImportError::TooManyRows { .. } => "perfeval::import::too_many_rows",
+            ImportError::TooManyColumns { .. } => "perfeval::import::too_many_columns",
+            ImportError::TooManyCells { .. } => "perfeval::import::too_many_cells",
+            ImportError::UnknownEncoding { .. } => "perfeval::import::unknown_encoding",
+        }
+    }
+
+    /// A damaged file of kind `format`, for `reason`.
+    pub(crate) fn corrupt(format: &'static str, reason: impl std::fmt::Display) -> ImportError {
+        ImportError::Corrupt {
+            format,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use miette::Diagnostic;
+
+    #[test]
+    fn codes_match_the_diagnostic_codes() {
+        let errors = [
+            ImportError::WrongFormat {
+                expected: "x",
+                found: "y",
+            },
+            ImportError::Encrypted { format: "x" },
+            ImportError::corrupt("x", "y"),
+            ImportError::TooLarge {
+                what: "x".into(),
+                limit: Size(1),
+            },
+            ImportError::TooManyRows {
+                sheet: "x".into(),
+                rows: 2,
+                limit: 1,
+            },
+            ImportError::TooManyColumns {
+                sheet: "x".into(),
+                columns: 2,
+                limit: 1,
+            },
+            ImportError::TooManyCells {
+                sheet: "x".into(),
+                cells: 2,
+                limit: 1,
+            },
+            ImportError::UnknownEncoding { line: 1 },
+        ];
+        for error in errors {
+            let code = Diagnostic::code(&error).map(|c| c.to_string());
+            assert_eq!(Some(error.code().to_owned()), code);
+        }
+    }
+}
+
+/// A reader's error with the file it is about: its code and help are the error's, its
+/// message names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file, as named.
+    pub file: String,
+    /// Why it cannot be read.
+    pub error: ImportError,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read `{}`: {}", self.file, self.error)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl miette::Diagnostic for FileError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(self.error.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        miette::Diagnostic::help(&self.error)
+    }
+}

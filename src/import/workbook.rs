@@ -1,0 +1,605 @@
+//! Excel (`.xlsx`, `.xlsm`, `.xls`) and OpenDocument (`.ods`) workbooks, read with
+//! calamine into one grid per visible sheet that holds anything.
+//!
+//! calamine gives values; what it does not give is read here: number formats that
+//! show a percentage, merged ranges of `.ods` files, and bounds. Each format's
+//! reader looks at the parts calamine will unpack before calamine does (sizes, the
+//! number of styles and strings, the extent of each sheet), so that calamine never
+//! builds more than a form's worth of cells; then every cell calamine gives passes
+//! through a [`SheetBuilder`], which refuses a sheet past [`MAX_ROWS`],
+//! [`MAX_COLUMNS`] or [`MAX_CELLS`] and a workbook past [`TEXT_LIMIT`] of text.
+//! Nothing here decides what a cell means on a form.
+
+mod ods;
+mod xls;
+mod xlsx;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use calamine::{Data, ExcelDateTime};
+use jiff::civil::Date;
+
+use super::error::ImportError;
+use super::grid::{Cell, CellValue, Sheet, Workbook};
+use crate::input::Size;
+
+/// The most rows a sheet may have, counted from row 1 to its last value.
+pub const MAX_ROWS: usize = 100_000;
+/// The most columns a sheet may have, counted from column A to its last value.
+pub const MAX_COLUMNS: usize = 1_000;
+/// The most cells a sheet may span: its rows times its columns, both counted from `A1`.
+pub const MAX_CELLS: usize = 2_000_000;
+/// The most text all the cells of a workbook may hold together: 64 MiB. A cell may
+/// repeat a string stored once, so this bounds what reading builds, not what the file
+/// holds.
+pub const TEXT_LIMIT: Size = Size(64 * 1024 * 1024);
+
+/// The kinds of workbook there are readers for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookKind {
+    /// Excel 2007 and later: `.xlsx`, `.xlsm` (Office Open XML, a zip archive).
+    Xlsx,
+    /// Excel 97–2003: `.xls` (BIFF8 in a compound file).
+    Xls,
+    /// OpenDocument spreadsheet: `.ods` (LibreOffice, WPS).
+    Ods,
+}
+
+impl WorkbookKind {
+    /// The kind a file ending names, in any case and with or without its dot: `xlsx`,
+    /// `XLSM`, `.xls`, `ods`; `None` for any other.
+    #[must_use]
+    pub fn from_extension(extension: &str) -> Option<WorkbookKind> {
+        let extension = extension.strip_prefix('.').unwrap_or(extension);
+        let kind = match extension.to_ascii_lowercase().as_str() {
+            "xlsx" | "xlsm" => WorkbookKind::Xlsx,
+            "xls" => WorkbookKind::Xls,
+            "ods" => WorkbookKind::Ods,
+            _ => return None,
+        };
+        Some(kind)
+    }
+
+    /// The format in words, as errors name it.
+    fn described(self) -> &'static str {
+        match self {
+            WorkbookKind::Xlsx => "an Excel workbook (.xlsx)",
+            WorkbookKind::Xls => "an Excel 97–2003 workbook (.xls)",
+            WorkbookKind::Ods => "an OpenDocument spreadsheet (.ods)",
+        }
+    }
+}
+
+/// What errors call any workbook.
+const FORMAT: &str = "the workbook";
+
+/// Reads a workbook: one [`Sheet`] per visible sheet that holds a value, named as in
+/// the workbook, in the workbook's order; hidden and empty sheets are left out with a
+/// note.
+///
+/// # Errors
+///
+/// The bytes are not a workbook of `kind` ([`ImportError::WrongFormat`]), are
+/// protected by a password, are damaged, or pass a bound (64 MiB unpacked, 100,000
+/// rows, 1,000 columns, 2,000,000 cells, 64 MiB of text).
+pub fn read(bytes: &[u8], kind: WorkbookKind) -> Result<Workbook, ImportError> {
+    // calamine may panic on a malformed file (an arithmetic overflow on a hostile
+    // cell reference, in a debug build): that is an error in the file, not a bug here.
+    let read = AssertUnwindSafe(|| match kind {
+        WorkbookKind::Xlsx => xlsx::read(bytes),
+        WorkbookKind::Xls => xls::read(bytes),
+        WorkbookKind::Ods => ods::read(bytes),
+    });
+    catch_unwind(read).unwrap_or_else(|_| {
+        Err(ImportError::corrupt(
+            FORMAT,
+            "it holds something the spreadsheet reader cannot make sense of",
+        ))
+    })
+}
+
+/// Text for a calamine error, as a damage.
+fn damaged(error: impl std::fmt::Display) -> ImportError {
+    ImportError::corrupt(FORMAT, error)
+}
+
+/// Whether a sheet is left out, and why, in words.
+fn skipped(name: &str, visible: calamine::SheetVisible) -> Option<String> {
+    match visible {
+        calamine::SheetVisible::Visible => None,
+        calamine::SheetVisible::Hidden | calamine::SheetVisible::VeryHidden => {
+            Some(format!("sheet `{name}` is hidden, skipped"))
+        }
+    }
+}
+
+/// A merged range, first and last cell (0-based row, column), in any order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// One corner.
+    pub(crate) start: (u32, u32),
+    /// The opposite corner.
+    pub(crate) end: (u32, u32),
+}
+
+impl From<calamine::Dimensions> for Region {
+    fn from(d: calamine::Dimensions) -> Region {
+        Region {
+            start: d.start,
+            end: d.end,
+        }
+    }
+}
+
+/// Text charged against [`TEXT_LIMIT`] across a workbook's sheets.
+#[derive(Debug, Default)]
+pub(crate) struct TextBudget {
+    used: u64,
+}
+
+impl TextBudget {
+    /// Charges `bytes` of text.
+    pub(crate) fn charge(&mut self, bytes: usize) -> Result<(), ImportError> {
+        self.used = self
+            .used
+            .saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX));
+        if self.used > TEXT_LIMIT.0 {
+            return Err(ImportError::TooLarge {
+                what: "the text in the workbook's cells".to_owned(),
+                limit: TEXT_LIMIT,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One sheet's cells as they come, checked against the bounds, then laid out from
+/// `A1`.
+#[derive(Debug)]
+pub(crate) struct SheetBuilder {
+    name: String,
+    cells: Vec<(u32, u32, CellValue)>,
+    rows: usize,
+    columns: usize,
+}
+
+impl SheetBuilder {
+    /// A builder for the sheet named `name`.
+    pub(crate) fn new(name: &str) -> SheetBuilder {
+        SheetBuilder {
+            name: name.to_owned(),
+            cells: Vec::new(),
+            rows: 0,
+            columns: 0,
+        }
+    }
+
+    /// The sheet, as errors name it.
+    fn label(&self) -> String {
+        format!("sheet `{}`", self.name)
+    }
+
+    /// Adds the value at 0-based `row`, `column`; an empty value is left out.
+    pub(crate) fn push(
+        &mut self,
+        row: u32,
+        column: u32,
+        value: CellValue,
+        budget: &mut TextBudget,
+    ) -> Result<(), ImportError> {
+        if value == CellValue::Empty {
+            return Ok(());
+        }
+        if let CellValue::Text(text) | CellValue::Number(text) = &value {
+            budget.charge(text.len())?;
+        }
+        self.extend_to(
+            to_usize(row).saturating_add(1),
+            to_usize(column).saturating_add(1),
+        )?;
+        if self.cells.len() >= MAX_CELLS {
+            // The same cell written again and again.
+            return Err(self.too_many_cells(self.cells.len().saturating_add(1)));
+        }
+        self.cells.push((row, column, value));
+        Ok(())
+    }
+
+    /// Grows the sheet to `rows` by `columns`, within the bounds.
+    pub(crate) fn extend_to(&mut self, rows: usize, columns: usize) -> Result<(), ImportError> {
+        if rows > MAX_ROWS {
+            return Err(ImportError::TooManyRows {
+                sheet: self.label(),
+                rows,
+                limit: MAX_ROWS,
+            });
+        }
+        if columns > MAX_COLUMNS {
+            return Err(ImportError::TooManyColumns {
+                sheet: self.label(),
+                columns,
+                limit: MAX_COLUMNS,
+            });
+        }
+        let rows = rows.max(self.rows);
+        let columns = columns.max(self.columns);
+        let cells = rows.saturating_mul(columns);
+        if cells > MAX_CELLS {
+            return Err(self.too_many_cells(cells));
+        }
+        self.rows = rows;
+        self.columns = columns;
+        Ok(())
+    }
+
+    fn too_many_cells(&self, cells: usize) -> ImportError {
+        ImportError::TooManyCells {
+            sheet: self.label(),
+            cells,
+            limit: MAX_CELLS,
+        }
+    }
+
+    /// Whether no value was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The sheet, merged ranges marked: each cell of `merges` but its first is empty
+    /// and `merged`. Ranges are cut to the sheet's extent (past its last value they
+    /// mark nothing anyone reads).
+    pub(crate) fn finish(self, merges: &[Region]) -> Result<Sheet, ImportError> {
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        rows.resize_with(self.rows, Vec::new);
+        let mut marked: usize = 0;
+        for region in merges {
+            marked = marked.saturating_add(self.area(region));
+            if marked > MAX_CELLS {
+                return Err(self.too_many_cells(marked));
+            }
+        }
+        for (row, column, value) in self.cells {
+            if let Some(cell) = cell_mut(&mut rows, row, column) {
+                *cell = Cell::new(value);
+            }
+        }
+        for region in merges {
+            mark_merged(&mut rows, region, self.rows, self.columns);
+        }
+        Ok(Sheet {
+            name: self.name,
+            rows,
+            text: None,
+        })
+    }
+
+    /// The cells of `region` inside the sheet's extent.
+    fn area(&self, region: &Region) -> usize {
+        let (rows, columns) = clip(region, self.rows, self.columns);
+        rows.len().saturating_mul(columns.len())
+    }
+}
+
+/// A `u32` position as an index (lossless on every platform perfeval builds for).
+fn to_usize(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// The rows and columns of `region` inside `rows` by `columns`.
+fn clip(
+    region: &Region,
+    rows: usize,
+    columns: usize,
+) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let (r1, r2) = ordered(region.start.0, region.end.0);
+    let (c1, c2) = ordered(region.start.1, region.end.1);
+    let row_range = to_usize(r1).min(rows)..to_usize(r2).saturating_add(1).min(rows);
+    let column_range = to_usize(c1).min(columns)..to_usize(c2).saturating_add(1).min(columns);
+    (row_range, column_range)
+}
+
+fn ordered(a: u32, b: u32) -> (u32, u32) {
+    (a.min(b), a.max(b))
+}
+
+/// Marks every cell of `region` but its first as merged and empty.
+fn mark_merged(rows: &mut [Vec<Cell>], region: &Region, height: usize, width: usize) {
+    let first = (
+        region.start.0.min(region.end.0),
+        region.start.1.min(region.end.1),
+    );
+    let (row_range, column_range) = clip(region, height, width);
+    for row in row_range {
+        for column in column_range.clone() {
+            let (Ok(r), Ok(c)) = (u32::try_from(row), u32::try_from(column)) else {
+                continue;
+            };
+            if (r, c) == first {
+                continue;
+            }
+            if let Some(cell) = cell_mut(rows, r, c) {
+                *cell = Cell {
+                    merged: true,
+                    ..Cell::default()
+                };
+            }
+        }
+    }
+}
+
+/// The cell at `row`, `column`, its row grown to hold it; `None` past the last row.
+fn cell_mut(rows: &mut [Vec<Cell>], row: u32, column: u32) -> Option<&mut Cell> {
+    let cells = rows.get_mut(to_usize(row))?;
+    let column = to_usize(column);
+    if cells.len() <= column {
+        cells.resize_with(column.saturating_add(1), Cell::default);
+    }
+    cells.get_mut(column)
+}
+
+/// Adds a finished sheet to `book`, or a note that it is empty.
+fn add_sheet(
+    book: &mut Workbook,
+    builder: SheetBuilder,
+    merges: &[Region],
+) -> Result<(), ImportError> {
+    if builder.is_empty() {
+        book.notes
+            .push(format!("sheet `{}` is empty, skipped", builder.name));
+        return Ok(());
+    }
+    book.sheets.push(builder.finish(merges)?);
+    Ok(())
+}
+
+/// A calamine value as a cell value; `percent` when its number format shows a
+/// percentage.
+pub(crate) fn value_of(data: &Data, percent: bool) -> CellValue {
+    match data {
+        Data::Empty => CellValue::Empty,
+        Data::String(text) => CellValue::Text(text.clone()),
+        Data::Bool(b) => CellValue::Bool(*b),
+        Data::Int(n) => number(n.to_string(), percent),
+        Data::Float(f) => float(*f, percent),
+        Data::DateTime(datetime) => excel_date(datetime),
+        Data::DateTimeIso(text) => iso_date(text),
+        Data::DurationIso(text) => CellValue::Text(text.clone()),
+        Data::Error(error) => CellValue::Text(error.to_string()),
+    }
+}
+
+/// A stored binary number: its shortest round-trip decimal text, which is what was
+/// typed. Rust's `{}` never writes an exponent (`1e-7` is `0.0000001`) nor `.0` on a
+/// whole number. Not-a-number and infinities, which no spreadsheet stores, stay text.
+fn float(value: f64, percent: bool) -> CellValue {
+    let text = format!("{value}");
+    if !value.is_finite() {
+        return CellValue::Text(text);
+    }
+    let text = if text == "-0" { "0".to_owned() } else { text };
+    number(text, percent)
+}
+
+/// A number's decimal text as a number, or as the percentage Excel shows.
+fn number(text: String, percent: bool) -> CellValue {
+    if percent {
+        CellValue::Text(format!("{}%", times_hundred(&text)))
+    } else {
+        CellValue::Number(text)
+    }
+}
+
+/// A plain decimal text times 100, by moving its point: exact, where `0.955 * 100.0`
+/// in binary is `95.49999999999999`.
+pub(crate) fn times_hundred(text: &str) -> String {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut fraction = fraction.to_owned();
+    while fraction.len() < 2 {
+        fraction.push('0');
+    }
+    let (moved, rest) = fraction.split_at(2);
+    let whole = format!("{whole}{moved}");
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let rest = rest.trim_end_matches('0');
+    if rest.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{rest}")
+    }
+}
+
+/// Whether an Excel number format shows a percentage: a `%` outside quoted text and
+/// escapes (`0.0%`, `0%;[Red]-0%`, but not `0 "%"`).
+pub(crate) fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '"' => quoted = !quoted,
+            '\\' | '_' | '*' if !quoted => escaped = true,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The last day Excel knows, 9999-12-31, as a serial number of the 1900 system.
+const LAST_SERIAL: f64 = 2_958_466.0;
+
+/// A date-formatted number: a [`CellValue::Date`] when it is a whole day; the date and
+/// time as text when it has a time (`2023-12-31 14:30:00`, or `14:30:00` alone); the
+/// number as it is when it is no day Excel shows or a duration. calamine counts days
+/// in the workbook's own system (1900 with its 1900-02-29, or 1904).
+fn excel_date(datetime: &ExcelDateTime) -> CellValue {
+    let serial = datetime.as_f64();
+    if datetime.is_duration() || !(0.0..LAST_SERIAL).contains(&serial) {
+        return float(serial, false);
+    }
+    let (year, month, day, hour, minute, second, milli) = datetime.to_ymd_hms_milli();
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    let time = format!("{hour:02}:{minute:02}:{second:02}");
+    let whole_day = (hour, minute, second, milli) == (0, 0, 0, 0);
+    if serial < 1.0 && !whole_day {
+        return CellValue::Text(time);
+    }
+    if !whole_day {
+        return CellValue::Text(format!("{date} {time}"));
+    }
+    let date_value = i16::try_from(year)
+        .ok()
+        .and_then(|y| Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok());
+    // 1900-02-29 is a day only in Excel.
+    date_value.map_or(CellValue::Text(date), CellValue::Date)
+}
+
+/// An OpenDocument date value (`2023-12-31`, `2023-12-31T00:00:00`): a date when it
+/// has no time of day, else the text as stored.
+fn iso_date(text: &str) -> CellValue {
+    let (day, time) = text.split_once('T').unwrap_or((text, ""));
+    let midnight = time.trim_start_matches(['0', ':', '.']).is_empty();
+    match day.parse::<Date>() {
+        Ok(date) if midnight => CellValue::Date(date),
+        _ => CellValue::Text(text.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_name_kinds_in_any_case() {
+        assert_eq!(
+            WorkbookKind::from_extension("XLSX"),
+            Some(WorkbookKind::Xlsx)
+        );
+        assert_eq!(
+            WorkbookKind::from_extension(".xlsm"),
+            Some(WorkbookKind::Xlsx)
+        );
+        assert_eq!(WorkbookKind::from_extension("Xls"), Some(WorkbookKind::Xls));
+        assert_eq!(WorkbookKind::from_extension("ods"), Some(WorkbookKind::Ods));
+        assert_eq!(WorkbookKind::from_extension("csv"), None);
+        assert_eq!(WorkbookKind::from_extension(""), None);
+    }
+
+    #[test]
+    fn numbers_are_their_shortest_decimal_text() {
+        let shown = |f: f64| match float(f, false) {
+            CellValue::Number(t) => t,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(shown(121.56), "121.56");
+        assert_eq!(shown(1679.7), "1679.7");
+        assert_eq!(shown(2023.0), "2023");
+        assert_eq!(shown(0.1), "0.1");
+        assert_eq!(shown(1e-7), "0.0000001");
+        assert_eq!(shown(-0.0), "0");
+        assert_eq!(shown(1e21), "1000000000000000000000");
+        assert_eq!(float(f64::NAN, false), CellValue::Text("NaN".into()));
+    }
+
+    #[test]
+    fn percentages_move_the_point() {
+        for (text, shown) in [
+            ("0.95", "95"),
+            ("0.955", "95.5"),
+            ("1", "100"),
+            ("-0.05", "-5"),
+            ("0.0001", "0.01"),
+            ("12.3456", "1234.56"),
+            ("0", "0"),
+        ] {
+            assert_eq!(times_hundred(text), shown, "{text}");
+        }
+        assert_eq!(float(0.955, true), CellValue::Text("95.5%".into()));
+    }
+
+    #[test]
+    fn percent_formats_are_told_from_quoted_percent_signs() {
+        assert!(is_percent_format("0%"));
+        assert!(is_percent_format("0.00%;[Red]-0.00%"));
+        assert!(!is_percent_format("0 \"%\""));
+        assert!(!is_percent_format("0\\%"));
+        assert!(!is_percent_format("General"));
+    }
+
+    #[test]
+    fn excel_serials_are_days_of_either_system() {
+        use calamine::ExcelDateTimeType::{DateTime, TimeDelta};
+        let date =
+            |serial: f64, is_1904: bool| excel_date(&ExcelDateTime::new(serial, DateTime, is_1904));
+        let day = |y, m, d| CellValue::Date(Date::new(y, m, d).unwrap());
+        assert_eq!(date(45291.0, false), day(2023, 12, 31));
+        assert_eq!(date(43829.0, true), day(2023, 12, 31));
+        assert_eq!(date(59.0, false), day(1900, 2, 28));
+        assert_eq!(date(60.0, false), CellValue::Text("1900-02-29".into()));
+        assert_eq!(date(61.0, false), day(1900, 3, 1));
+        assert_eq!(
+            date(45291.5, false),
+            CellValue::Text("2023-12-31 12:00:00".into())
+        );
+        assert_eq!(date(0.75, false), CellValue::Text("18:00:00".into()));
+        assert_eq!(date(-1.0, false), CellValue::Number("-1".into()));
+        let duration = ExcelDateTime::new(1.5, TimeDelta, false);
+        assert_eq!(excel_date(&duration), CellValue::Number("1.5".into()));
+    }
+
+    #[test]
+    fn iso_dates_without_a_time_are_dates() {
+        let day = CellValue::Date(Date::new(2023, 12, 31).unwrap());
+        assert_eq!(iso_date("2023-12-31"), day);
+        assert_eq!(iso_date("2023-12-31T00:00:00"), day);
+        assert_eq!(
+            iso_date("2023-12-31T10:30:00"),
+            CellValue::Text("2023-12-31T10:30:00".into())
+        );
+    }
+
+    #[test]
+    fn a_builder_lays_cells_out_from_a1_and_marks_merges() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("s");
+        builder
+            .push(3, 2, CellValue::Text("x".into()), &mut budget)
+            .unwrap();
+        builder
+            .push(4, 1, CellValue::Text("y".into()), &mut budget)
+            .unwrap();
+        let region = Region {
+            start: (3, 1),
+            end: (5, 1),
+        };
+        let sheet = builder.finish(&[region]).unwrap();
+        assert_eq!(sheet.rows.len(), 5);
+        assert!(sheet.rows[0].is_empty());
+        assert_eq!(sheet.rows[3][2], Cell::text("x"));
+        assert!(!sheet.rows[3][1].merged);
+        assert!(sheet.rows[4][1].merged && sheet.rows[4][1].value == CellValue::Empty);
+    }
+
+    #[test]
+    fn a_builder_refuses_what_passes_the_bounds() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("s");
+        let text = CellValue::Text("x".into());
+        let error = builder
+            .push(100_000, 0, text.clone(), &mut budget)
+            .unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_rows");
+        let error = builder
+            .push(0, 1_000, text.clone(), &mut budget)
+            .unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_columns");
+        builder.push(0, 999, text.clone(), &mut budget).unwrap();
+        let error = builder.push(2_000, 0, text, &mut budget).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_cells");
+    }
+}

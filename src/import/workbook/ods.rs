@@ -1,0 +1,537 @@
+//! `.ods` spreadsheets (LibreOffice, WPS).
+//!
+//! calamine reads every table of `content.xml` when it opens the file, expanding
+//! repeated rows and cells (`table:number-rows-repeated="1000"`) and spaces
+//! (`<text:s text:c="…"/>`). So `content.xml` is scanned here first, counting rows
+//! and columns as calamine does: a table whose values pass the bounds, or whose text
+//! repeated passes [`super::TEXT_LIMIT`], is refused before calamine builds it. The
+//! scan also finds what calamine does not give: merged ranges
+//! (`table:number-columns-spanned`, `table:number-rows-spanned`) and percentages
+//! (`office:value-type="percentage"`).
+
+use std::collections::HashSet;
+use std::io::Cursor;
+
+use calamine::{Ods, OdsError, Reader};
+use quick_xml::events::{BytesStart, Event};
+
+use super::{
+    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, skipped, value_of,
+};
+use crate::import::archive;
+use crate::import::error::ImportError;
+use crate::import::grid::Workbook;
+
+/// The `mimetype` of an OpenDocument spreadsheet.
+const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// Reads an `.ods` spreadsheet.
+pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
+    let expected = WorkbookKind::Ods.described();
+    let mut zip = archive::open(bytes, expected, FORMAT)?;
+    let mimetype = archive::read_part(&mut zip, "mimetype", FORMAT)?.unwrap_or_default();
+    if mimetype != MIMETYPE {
+        let found = if mimetype.starts_with(b"application/vnd.oasis.opendocument.text") {
+            "an OpenDocument text (.odt)"
+        } else {
+            archive::zip_kind(&zip)
+        };
+        return Err(ImportError::WrongFormat { expected, found });
+    }
+    let manifest = archive::read_part(&mut zip, "META-INF/manifest.xml", FORMAT)?;
+    if manifest.is_some_and(|m| m.windows(15).any(|w| w == b"encryption-data")) {
+        return Err(ImportError::Encrypted { format: FORMAT });
+    }
+    let content = archive::read_part(&mut zip, "content.xml", FORMAT)?
+        .ok_or_else(|| damaged("it has no `content.xml`"))?;
+    // What calamine builds, counted before it builds it.
+    let mut expanded = TextBudget::default();
+    let tables = scan(&content, &mut expanded).map_err(|e| e.into_error())?;
+    let mut ods = Ods::new(Cursor::new(bytes)).map_err(opening_error)?;
+    let mut book = Workbook::default();
+    let mut budget = TextBudget::default();
+    for sheet in ods.sheets_metadata().to_vec() {
+        if let Some(note) = skipped(&sheet.name, sheet.visible) {
+            book.notes.push(note);
+            continue;
+        }
+        let scanned = tables.iter().find(|t| t.name == sheet.name);
+        let range = ods.worksheet_range(&sheet.name).map_err(damaged)?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut builder = SheetBuilder::new(&sheet.name);
+        for (row, column, data) in range.used_cells() {
+            let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
+            let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
+            let percent = scanned.is_some_and(|t| t.percent.contains(&(row, column)));
+            builder.push(row, column, value_of(data, percent), &mut budget)?;
+        }
+        let merges = scanned.map(|t| t.merges.as_slice()).unwrap_or_default();
+        add_sheet(&mut book, builder, merges)?;
+    }
+    Ok(book)
+}
+
+/// The error for a spreadsheet calamine cannot open.
+fn opening_error(error: OdsError) -> ImportError {
+    match error {
+        OdsError::Password => ImportError::Encrypted { format: FORMAT },
+        other => damaged(other),
+    }
+}
+
+/// What the scan of one table found.
+#[derive(Debug, Default)]
+struct Table {
+    name: String,
+    /// The cells holding a percentage, 0-based.
+    percent: HashSet<(u32, u32)>,
+    /// Its merged ranges.
+    merges: Vec<Region>,
+}
+
+/// Why a scan stopped.
+enum ScanError {
+    Bound(ImportError),
+    Xml(quick_xml::Error),
+    Attribute(String),
+}
+
+impl ScanError {
+    fn into_error(self) -> ImportError {
+        match self {
+            ScanError::Bound(error) => error,
+            ScanError::Xml(error) => damaged(format!("`content.xml` is not XML ({error})")),
+            ScanError::Attribute(what) => damaged(format!("`content.xml` has {what}")),
+        }
+    }
+}
+
+impl From<ImportError> for ScanError {
+    fn from(error: ImportError) -> ScanError {
+        ScanError::Bound(error)
+    }
+}
+
+impl From<quick_xml::Error> for ScanError {
+    fn from(error: quick_xml::Error) -> ScanError {
+        ScanError::Xml(error)
+    }
+}
+
+/// Where the scan is: the table, row and cell it is in.
+struct Scan<'b> {
+    tables: Vec<Table>,
+    table: Option<(Table, SheetBuilder)>,
+    row: u64,
+    row_repeat: u64,
+    column: u64,
+    cell: Option<CellScan>,
+    budget: &'b mut TextBudget,
+}
+
+/// The cell being scanned.
+struct CellScan {
+    repeat: u64,
+    holds_value: bool,
+    percent: bool,
+    text: u64,
+}
+
+/// Scans `content.xml`: bounds and what calamine does not give, table by table.
+fn scan(xml: &[u8], budget: &mut TextBudget) -> Result<Vec<Table>, ScanError> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    // As calamine reads it: `<a/>` is `<a></a>`.
+    reader.config_mut().expand_empty_elements = true;
+    let mut scan = Scan {
+        tables: Vec::new(),
+        table: None,
+        row: 0,
+        row_repeat: 1,
+        column: 0,
+        cell: None,
+        budget,
+    };
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => scan.start(&e)?,
+            Event::End(e) => scan.end(e.name().as_ref())?,
+            Event::Text(t) => scan.text(t.len()),
+            Event::CData(t) => scan.text(t.len()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(scan.tables)
+}
+
+impl Scan<'_> {
+    fn start(&mut self, e: &BytesStart<'_>) -> Result<(), ScanError> {
+        match e.name().as_ref() {
+            "table:table" => {
+                let name = attribute(e, "table:name")?.unwrap_or_default();
+                let builder = SheetBuilder::new(&name);
+                self.table = Some((
+                    Table {
+                        name,
+                        ..Table::default()
+                    },
+                    builder,
+                ));
+                self.row = 0;
+            }
+            "table:table-row" => {
+                self.row_repeat = repeat(e, "table:number-rows-repeated")?;
+                self.column = 0;
+            }
+            "table:table-cell" | "table:covered-table-cell" => self.start_cell(e)?,
+            "text:s" if self.cell.is_some() => {
+                let spaces = attribute(e, "text:c")?;
+                let spaces = spaces.map_or(Ok(1), |c| c.parse::<u64>()).map_err(|_| {
+                    ScanError::Attribute("a `text:c` that is not a count".to_owned())
+                })?;
+                self.text_count(spaces);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start_cell(&mut self, e: &BytesStart<'_>) -> Result<(), ScanError> {
+        let repeat = repeat(e, "table:number-columns-repeated")?;
+        let mut cell = CellScan {
+            repeat,
+            holds_value: false,
+            percent: false,
+            text: 0,
+        };
+        for attr in e.attributes() {
+            let attr = attr.map_err(|e| ScanError::Xml(e.into()))?;
+            let key = attr.key.as_ref();
+            // What calamine takes for a value, and copies into the cell.
+            if matches!(
+                key,
+                "office:value"
+                    | "office:string-value"
+                    | "office:date-value"
+                    | "office:time-value"
+                    | "office:boolean-value"
+                    | "table:formula"
+            ) {
+                cell.holds_value = true;
+                cell.text = cell.text.saturating_add(len(attr.value.len()));
+            }
+            if key == "office:value-type" {
+                cell.holds_value |= attr.value == "string";
+                cell.percent = attr.value == "percentage";
+            }
+        }
+        self.merge(e)?;
+        self.cell = Some(cell);
+        Ok(())
+    }
+
+    /// Records the merged range a cell starts.
+    fn merge(&mut self, e: &BytesStart<'_>) -> Result<(), ScanError> {
+        let columns = span(e, "table:number-columns-spanned")?;
+        let rows = span(e, "table:number-rows-spanned")?;
+        if columns <= 1 && rows <= 1 {
+            return Ok(());
+        }
+        let Some((table, _)) = &mut self.table else {
+            return Ok(());
+        };
+        let first = (position(self.row), position(self.column));
+        let last = (
+            position(self.row.saturating_add(rows.saturating_sub(1))),
+            position(self.column.saturating_add(columns.saturating_sub(1))),
+        );
+        table.merges.push(Region {
+            start: first,
+            end: last,
+        });
+        Ok(())
+    }
+
+    fn end(&mut self, name: &str) -> Result<(), ScanError> {
+        match name {
+            "table:table" => {
+                if let Some((table, _)) = self.table.take() {
+                    self.tables.push(table);
+                }
+            }
+            "table:table-row" => self.row = self.row.saturating_add(self.row_repeat),
+            "table:table-cell" | "table:covered-table-cell" => self.end_cell()?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Checks a cell's extent and repeated text, and notes a percentage.
+    fn end_cell(&mut self) -> Result<(), ScanError> {
+        let Some(cell) = self.cell.take() else {
+            return Ok(());
+        };
+        let first_column = self.column;
+        self.column = self.column.saturating_add(cell.repeat);
+        let Some((table, builder)) = &mut self.table else {
+            return Ok(());
+        };
+        if !cell.holds_value {
+            return Ok(());
+        }
+        let rows = self.row.saturating_add(self.row_repeat);
+        builder.extend_to(index(rows), index(self.column))?;
+        let copies = cell.repeat.saturating_mul(self.row_repeat);
+        self.budget
+            .charge(index(cell.text.saturating_mul(copies)))?;
+        if cell.percent {
+            // Within the bounds just checked: at most `MAX_CELLS` positions.
+            for row in self.row..rows {
+                for column in first_column..self.column {
+                    table.percent.insert((position(row), position(column)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, bytes: usize) {
+        self.text_count(len(bytes));
+    }
+
+    fn text_count(&mut self, bytes: u64) {
+        if let Some(cell) = &mut self.cell {
+            cell.text = cell.text.saturating_add(bytes);
+        }
+    }
+}
+
+/// A length as a count.
+fn len(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+/// A count as an index, saturating.
+fn index(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// A 0-based row or column as calamine numbers them, saturating.
+fn position(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The text of attribute `key`, unescaped.
+fn attribute(e: &BytesStart<'_>, key: &str) -> Result<Option<String>, ScanError> {
+    let Some(attr) = e
+        .try_get_attribute(key)
+        .map_err(|e| ScanError::Xml(e.into()))?
+    else {
+        return Ok(None);
+    };
+    let value = attr
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(ScanError::Xml)?
+        .into_owned();
+    Ok(Some(value))
+}
+
+/// A repeat count (`table:number-rows-repeated`): 1 if absent; a positive number.
+fn repeat(e: &BytesStart<'_>, key: &str) -> Result<u64, ScanError> {
+    let count = span(e, key)?;
+    if count == 0 {
+        return Err(ScanError::Attribute(format!("a `{key}` of 0")));
+    }
+    Ok(count)
+}
+
+/// A count attribute: 1 if absent.
+fn span(e: &BytesStart<'_>, key: &str) -> Result<u64, ScanError> {
+    match attribute(e, key)? {
+        None => Ok(1),
+        Some(text) => text
+            .trim()
+            .parse()
+            .map_err(|_| ScanError::Attribute(format!("a `{key}` that is not a count: `{text}`"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use super::*;
+    use crate::import::archive::tests::zip_of;
+    use crate::import::grid::{Cell, CellValue};
+    use crate::import::workbook::{WorkbookKind, read as read_workbook};
+
+    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+    /// A hand-written `.ods` whose `office:spreadsheet` holds `tables`.
+    fn ods(tables: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(&[
+            ("mimetype", MIMETYPE),
+            ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+            ("content.xml", content.as_bytes()),
+        ])
+    }
+
+    fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
+        read_workbook(bytes, WorkbookKind::Ods)
+    }
+
+    fn s(text: &str) -> String {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    }
+
+    const EMPTY: &str = "<table:table-cell/>";
+
+    fn text(t: &str) -> Cell {
+        Cell::text(t)
+    }
+
+    fn merged() -> Cell {
+        Cell {
+            merged: true,
+            ..Cell::default()
+        }
+    }
+
+    #[test]
+    fn a_form_spreadsheet_reads_cell_for_cell() {
+        let form = [
+            r#"<table:table table:name="自评表" table:style-name="ta1">"#,
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="5"/></table:table-row>"#,
+            "<table:table-row>",
+            &s("项目名称"),
+            &s("电子<text:s text:c=\"2\"/>政务"),
+            "</table:table-row><table:table-row>",
+            r#"<table:table-cell office:value-type="float" office:value="121.56"/>"#,
+            r#"<table:table-cell office:value-type="percentage" office:value="0.955"/>"#,
+            r#"<table:table-cell office:value-type="date" office:date-value="2023-12-31"/>"#,
+            r#"<table:table-cell office:value-type="boolean" office:boolean-value="true"/>"#,
+            r#"<table:table-cell office:value-type="float" office:value="2023" table:formula="of:=2000+23"/>"#,
+            "</table:table-row><table:table-row>",
+            EMPTY,
+            r#"<table:table-cell table:number-rows-spanned="3" office:value-type="string"><text:p>产出指标</text:p></table:table-cell>"#,
+            &s("数量指标"),
+            "</table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="2">"#,
+            EMPTY,
+            "<table:covered-table-cell/>",
+            &s("质量指标"),
+            "</table:table-row>",
+            r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#,
+            "</table:table>",
+            r#"<table:table table:name="说明" table:style-name="ta2"><table:table-row>"#,
+            &s("hidden"),
+            "</table:table-row></table:table>",
+            r#"<table:table table:name="空"><table:table-row><table:table-cell/></table:table-row></table:table>"#,
+        ]
+        .concat();
+        let book = read(&ods(&form)).unwrap();
+        assert_eq!(
+            book.notes,
+            [
+                "sheet `说明` is hidden, skipped",
+                "sheet `空` is empty, skipped"
+            ]
+        );
+        assert_eq!(book.sheets.len(), 1);
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.name, "自评表");
+        let day = Date::new(2023, 12, 31).unwrap();
+        assert_eq!(
+            sheet.rows,
+            vec![
+                vec![],
+                vec![],
+                vec![text("项目名称"), text("电子  政务")],
+                vec![
+                    Cell::new(CellValue::Number("121.56".into())),
+                    text("95.5%"),
+                    Cell::new(CellValue::Date(day)),
+                    Cell::new(CellValue::Bool(true)),
+                    Cell::new(CellValue::Number("2023".into())),
+                ],
+                vec![Cell::default(), text("产出指标"), text("数量指标")],
+                vec![Cell::default(), merged(), text("质量指标")],
+                vec![Cell::default(), merged(), text("质量指标")],
+            ]
+        );
+    }
+
+    fn table(rows: &str) -> Vec<u8> {
+        ods(&format!(
+            r#"<table:table table:name="t">{rows}</table:table>"#
+        ))
+    }
+
+    #[test]
+    fn repeats_past_the_bounds_are_refused_before_calamine_expands_them() {
+        let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"/></table:table-row>"#;
+        let error = read(&table(wide)).unwrap_err();
+        assert_eq!(
+            error.code(),
+            "perfeval::import::too_many_columns",
+            "{error}"
+        );
+        let tall = format!(
+            r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+            s("x")
+        );
+        let error = read(&table(&tall)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_rows", "{error}");
+        let spaces = r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#;
+        let error = read(&table(spaces)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+        let long = "长".repeat(30_000);
+        let repeated = format!(
+            r#"<table:table-row table:number-rows-repeated="3000"><table:table-cell table:number-columns-repeated="1000" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        );
+        let error = read(&table(&repeated)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_cells", "{error}");
+        let repeated = format!(
+            r#"<table:table-row table:number-rows-repeated="10"><table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        );
+        let error = read(&table(&repeated)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+        let zero = r#"<table:table-row table:number-rows-repeated="0"><table:table-cell/></table:table-row>"#;
+        let error = read(&table(zero)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
+    }
+
+    #[test]
+    fn other_files_are_named() {
+        let odt = zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text")]);
+        assert_eq!(
+            read(&odt).unwrap_err().to_string(),
+            "this is not an OpenDocument spreadsheet (.ods): it looks like an OpenDocument text (.odt)"
+        );
+        let manifest = MANIFEST.replace(
+            "</manifest:manifest>",
+            "<manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>",
+        );
+        let encrypted = zip_of(&[
+            ("mimetype", MIMETYPE),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+            ("content.xml", b"\x01\x02 encrypted bytes"),
+        ]);
+        assert_eq!(
+            read(&encrypted).unwrap_err().code(),
+            "perfeval::import::encrypted"
+        );
+        let broken = table(
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>x</table:table-cell>",
+        );
+        assert_eq!(
+            read(&broken).unwrap_err().code(),
+            "perfeval::import::corrupt"
+        );
+    }
+}

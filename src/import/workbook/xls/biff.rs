@@ -1,0 +1,390 @@
+//! A scan of a BIFF8 workbook stream before calamine reads it: the records calamine
+//! reads are walked as calamine walks them (a record, then its CONTINUE records), and
+//! what calamine would build from them is bounded. The scan reads no values.
+
+use std::collections::HashSet;
+
+use crate::import::error::ImportError;
+use crate::import::workbook::{SheetBuilder, TextBudget, damaged, is_percent_format};
+
+/// What the scan found in one sheet (in the order of the BOUNDSHEET records).
+#[derive(Debug, Default)]
+pub(super) struct SheetScan {
+    /// Number cells whose format shows a percentage (0-based row, column).
+    pub(super) percent: HashSet<(u32, u32)>,
+}
+
+/// One record and the CONTINUE records after it.
+struct Record<'a> {
+    kind: u16,
+    data: &'a [u8],
+    more: Vec<&'a [u8]>,
+}
+
+/// The records of `stream` from `at`, as calamine's iterator reads them.
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = Result<Record<'_>, ImportError>> {
+    std::iter::from_fn(move || {
+        if at >= stream.len() {
+            return None;
+        }
+        let record = next(stream, &mut at);
+        if record.is_err() {
+            at = stream.len();
+        }
+        Some(record)
+    })
+}
+
+fn next<'a>(stream: &'a [u8], at: &mut usize) -> Result<Record<'a>, ImportError> {
+    let (kind, data) = one(stream, at)?;
+    let mut more = Vec::new();
+    while u16_at(stream, *at) == Some(0x003C) {
+        more.push(one(stream, at)?.1);
+    }
+    Ok(Record { kind, data, more })
+}
+
+/// The record at `at`, moving past it.
+fn one<'a>(stream: &'a [u8], at: &mut usize) -> Result<(u16, &'a [u8]), ImportError> {
+    let cut = || damaged("its workbook stream ends inside a record");
+    let kind = u16_at(stream, *at).ok_or_else(cut)?;
+    let length = usize::from(u16_at(stream, at.saturating_add(2)).ok_or_else(cut)?);
+    let start = at.saturating_add(4);
+    let data = stream
+        .get(start..start.saturating_add(length))
+        .ok_or_else(cut)?;
+    *at = start.saturating_add(length);
+    Ok((kind, data))
+}
+
+/// What the workbook's globals say about formats and strings.
+#[derive(Default)]
+struct Globals {
+    sheets: Vec<usize>,
+    /// The format of each XF record.
+    xf_formats: Vec<u16>,
+    /// Custom formats that show a percentage.
+    percent_formats: HashSet<u16>,
+    /// The characters of each shared string.
+    strings: Vec<u64>,
+}
+
+impl Globals {
+    fn shows_percent(&self, xf: u16) -> bool {
+        self.xf_formats
+            .get(usize::from(xf))
+            .is_some_and(|f| matches!(f, 9 | 10) || self.percent_formats.contains(f))
+    }
+}
+
+/// Scans the workbook stream: the globals, then each sheet.
+pub(super) fn scan(stream: &[u8]) -> Result<Vec<SheetScan>, ImportError> {
+    let globals = read_globals(stream)?;
+    let mut budget = TextBudget::default();
+    globals
+        .sheets
+        .iter()
+        .map(|at| scan_sheet(stream, *at, &globals, &mut budget))
+        .collect()
+}
+
+fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
+    let mut globals = Globals::default();
+    for record in records(stream, 0) {
+        let record = record?;
+        match record.kind {
+            0x002F => {
+                return Err(ImportError::Encrypted {
+                    format: super::FORMAT,
+                });
+            }
+            0x0085 => {
+                let at = u32_at(record.data, 0).filter(|_| record.data.len() >= 8);
+                let at = at
+                    .and_then(|a| usize::try_from(a).ok())
+                    .filter(|a| *a < stream.len());
+                globals
+                    .sheets
+                    .push(at.ok_or_else(|| damaged("a sheet is not where its record says"))?);
+            }
+            0x041E => {
+                let format = u16_at(record.data, 0).unwrap_or(0);
+                if format_text(record.data.get(2..).unwrap_or_default())
+                    .is_some_and(|f| is_percent_format(&f))
+                {
+                    globals.percent_formats.insert(format);
+                }
+            }
+            0x00E0 => globals.xf_formats.push(u16_at(record.data, 2).unwrap_or(0)),
+            0x00FC => globals.strings = string_lengths(&record),
+            0x000A => break,
+            _ => {}
+        }
+    }
+    Ok(globals)
+}
+
+/// A FORMAT record's format code (an XLUnicodeString).
+fn format_text(data: &[u8]) -> Option<String> {
+    let count = usize::from(u16_at(data, 0)?);
+    let wide = data.get(2)? & 1 == 1;
+    let chars = data.get(3..)?;
+    if wide {
+        let units: Vec<u16> = chars
+            .chunks_exact(2)
+            .take(count)
+            .filter_map(|c| u16_at(c, 0))
+            .collect();
+        Some(String::from_utf16_lossy(&units))
+    } else {
+        Some(chars.iter().take(count).map(|b| char::from(*b)).collect())
+    }
+}
+
+/// The length in characters of each shared string of an SST record, as far as the
+/// record and its CONTINUE records go.
+fn string_lengths(record: &Record<'_>) -> Vec<u64> {
+    let mut parts = Parts::new(record);
+    let mut lengths = Vec::new();
+    let _ = parts.skip(8);
+    while let Some(length) = parts.string() {
+        lengths.push(length);
+    }
+    lengths
+}
+
+/// The bytes of a record and its CONTINUE records, read in order.
+struct Parts<'a> {
+    parts: Vec<&'a [u8]>,
+    part: usize,
+    at: usize,
+}
+
+impl<'a> Parts<'a> {
+    fn new(record: &Record<'a>) -> Parts<'a> {
+        let mut parts = vec![record.data];
+        parts.extend(record.more.iter().copied());
+        Parts {
+            parts,
+            part: 0,
+            at: 0,
+        }
+    }
+
+    fn left_in_part(&self) -> usize {
+        self.parts
+            .get(self.part)
+            .map_or(0, |p| p.len().saturating_sub(self.at))
+    }
+
+    /// Moves to the next part when this one is read; `None` past the last.
+    fn ensure(&mut self) -> Option<()> {
+        while self.left_in_part() == 0 {
+            self.part = self.part.checked_add(1)?;
+            self.at = 0;
+            self.parts.get(self.part)?;
+        }
+        Some(())
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        self.ensure()?;
+        let b = *self.parts.get(self.part)?.get(self.at)?;
+        self.at = self.at.saturating_add(1);
+        Some(b)
+    }
+
+    fn skip(&mut self, mut n: u64) -> Option<()> {
+        while n > 0 {
+            self.ensure()?;
+            let step = u64::try_from(self.left_in_part()).ok()?.min(n);
+            self.at = self.at.saturating_add(usize::try_from(step).ok()?);
+            n = n.saturating_sub(step);
+        }
+        Some(())
+    }
+
+    /// One XLUnicodeRichExtendedString: its length in characters. Its characters
+    /// may go on in the next part, which then starts with a byte saying their width.
+    fn string(&mut self) -> Option<u64> {
+        let count = u64::from(u16::from_le_bytes([self.byte()?, self.byte()?]));
+        let flags = self.byte()?;
+        let runs = if flags & 0x08 != 0 {
+            u64::from(u16::from_le_bytes([self.byte()?, self.byte()?]))
+        } else {
+            0
+        };
+        let extra = if flags & 0x04 != 0 {
+            u64::from(u32::from_le_bytes([
+                self.byte()?,
+                self.byte()?,
+                self.byte()?,
+                self.byte()?,
+            ]))
+        } else {
+            0
+        };
+        let mut wide = flags & 0x01 != 0;
+        let mut left = count;
+        while left > 0 {
+            if self.left_in_part() == 0 {
+                self.ensure()?;
+                wide = self.byte()? & 0x01 != 0;
+            }
+            let width: u64 = if wide { 2 } else { 1 };
+            let fits = u64::try_from(self.left_in_part()).ok()? / width;
+            let step = fits.min(left).max(1);
+            self.skip(step.saturating_mul(width))?;
+            left = left.saturating_sub(step);
+        }
+        self.skip(runs.saturating_mul(4).saturating_add(extra))?;
+        Some(count)
+    }
+}
+
+/// The records of one sheet: bounds, and the cells that show a percentage.
+fn scan_sheet(
+    stream: &[u8],
+    at: usize,
+    globals: &Globals,
+    budget: &mut TextBudget,
+) -> Result<SheetScan, ImportError> {
+    let mut sheet = SheetScan::default();
+    let mut bounds = SheetBuilder::new("");
+    let mut seen_bof = false;
+    let mut depth: usize = 0;
+    for record in records(stream, at) {
+        let record = record?;
+        let data = record.data;
+        // Charts and other substreams inside the sheet are skipped, as calamine does.
+        if depth > 0 {
+            match record.kind {
+                0x0809 => depth = depth.saturating_add(1),
+                0x000A => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            continue;
+        }
+        match record.kind {
+            0x0809 if seen_bof => depth = 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
+            0x0200 => dimensions(data, &mut bounds)?,
+            0x0203 | 0x027E | 0x0006 | 0x0205 | 0x0204 | 0x00D6 | 0x00FD => {
+                let (row, column, xf) = cell_head(data)?;
+                bounds.extend_to(usize::from(row) + 1, usize::from(column) + 1)?;
+                if matches!(record.kind, 0x0203 | 0x027E | 0x0006) && globals.shows_percent(xf) {
+                    sheet.percent.insert((u32::from(row), u32::from(column)));
+                }
+                budget.charge(text_of(record.kind, data, globals))?;
+            }
+            0x0207 => budget.charge(data.len().saturating_mul(2))?,
+            0x00BD => multiple_rk(data, globals, &mut bounds, &mut sheet)?,
+            0x00E5 => merged_cells(data)?,
+            _ => {}
+        }
+    }
+    Ok(sheet)
+}
+
+/// What a cell record copies into the grid: a shared string's text (at most three
+/// bytes of UTF-8 a character), or its own text.
+fn text_of(kind: u16, data: &[u8], globals: &Globals) -> usize {
+    let length = match kind {
+        0x00FD => u32_at(data, 6)
+            .and_then(|i| globals.strings.get(usize::try_from(i).ok()?).copied())
+            .unwrap_or(u64::from(u16::MAX))
+            .saturating_mul(3),
+        0x0204 | 0x00D6 => u64::try_from(data.len())
+            .unwrap_or(u64::MAX)
+            .saturating_mul(2),
+        _ => 0,
+    };
+    usize::try_from(length).unwrap_or(usize::MAX)
+}
+
+/// A cell record's row, column and XF index.
+fn cell_head(data: &[u8]) -> Result<(u16, u16, u16), ImportError> {
+    match (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4)) {
+        (Some(row), Some(column), Some(xf)) => Ok((row, column, xf)),
+        _ => Err(damaged("a cell record is too short")),
+    }
+}
+
+/// A DIMENSIONS record: the extent calamine reserves cells for.
+fn dimensions(data: &[u8], bounds: &mut SheetBuilder) -> Result<(), ImportError> {
+    let (first_row, end_row, first_column, end_column) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0).unwrap_or(0)),
+            u32::from(u16_at(data, 2).unwrap_or(0)),
+            u16_at(data, 4).unwrap_or(0),
+            u16_at(data, 6).unwrap_or(0),
+        ),
+        14 | 16 => (
+            u32_at(data, 0).unwrap_or(0),
+            u32_at(data, 4).unwrap_or(0),
+            u16_at(data, 8).unwrap_or(0),
+            u16_at(data, 10).unwrap_or(0),
+        ),
+        _ => return Ok(()),
+    };
+    // calamine takes a first column past 255 as 0.
+    let first_column = if first_column > 0xFF { 0 } else { first_column };
+    if end_row >= 1 && end_column >= 1 {
+        if end_row <= first_row || end_column <= first_column {
+            return Err(damaged("a sheet's DIMENSIONS record ends before it starts"));
+        }
+        let rows = usize::try_from(end_row).unwrap_or(usize::MAX);
+        bounds.extend_to(rows, usize::from(end_column))?;
+    }
+    Ok(())
+}
+
+/// A MULRK record: cells of one row, from a first to a last column.
+fn multiple_rk(
+    data: &[u8],
+    globals: &Globals,
+    bounds: &mut SheetBuilder,
+    sheet: &mut SheetScan,
+) -> Result<(), ImportError> {
+    let short = || damaged("a MULRK record does not hold the cells it says");
+    let row = u16_at(data, 0).ok_or_else(short)?;
+    let first = u16_at(data, 2).ok_or_else(short)?;
+    let last = u16_at(data, data.len().saturating_sub(2)).ok_or_else(short)?;
+    let cells = usize::from(last.checked_sub(first).ok_or_else(short)?) + 1;
+    if data.len() != 6 + 6 * cells {
+        return Err(short());
+    }
+    bounds.extend_to(usize::from(row) + 1, usize::from(last) + 1)?;
+    for (column, rk) in (first..=last).zip(data.get(4..).unwrap_or_default().chunks_exact(6)) {
+        if u16_at(rk, 0).is_some_and(|xf| globals.shows_percent(xf)) {
+            sheet.percent.insert((u32::from(row), u32::from(column)));
+        }
+    }
+    Ok(())
+}
+
+/// A MERGECELLS record must hold the ranges it counts (calamine reads them unchecked).
+fn merged_cells(data: &[u8]) -> Result<(), ImportError> {
+    let count = usize::from(u16_at(data, 0).unwrap_or(0));
+    if data.len() < 2 + 8 * count {
+        return Err(damaged(
+            "a MERGECELLS record does not hold the ranges it says",
+        ));
+    }
+    Ok(())
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    match bytes.get(at..at.checked_add(2)?)? {
+        [a, b] => Some(u16::from_le_bytes([*a, *b])),
+        _ => None,
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    match bytes.get(at..at.checked_add(4)?)? {
+        [a, b, c, d] => Some(u32::from_le_bytes([*a, *b, *c, *d])),
+        _ => None,
+    }
+}

@@ -1,0 +1,536 @@
+//! `.xlsx` and `.xlsm` workbooks.
+//!
+//! calamine streams each sheet's cells with their style, so cells are bounded as they
+//! come. What calamine builds when it opens a workbook is bounded before it opens
+//! it: the archive's unpacked size ([`archive::open`]), the shared strings (a list
+//! entry per `<si>`) and the styles (one style per `<xf>`, each a copy of its font,
+//! fill and border: a large font and many `<xf>` would multiply).
+
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Reader, SheetType, Xlsx, XlsxError};
+use quick_xml::events::Event;
+
+use super::{
+    FORMAT, Region, SheetBuilder, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
+    is_percent_format, skipped, value_of,
+};
+use crate::import::archive::{self, Zip};
+use crate::import::error::ImportError;
+use crate::import::grid::{CellValue, Workbook};
+
+/// What calamine keeps per shared string or per style beyond its text, in bytes
+/// (a generous bound).
+const ENTRY_COST: u64 = 256;
+
+/// Reads an `.xlsx` or `.xlsm` workbook.
+pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
+    let expected = WorkbookKind::Xlsx.described();
+    let mut zip = archive::open(bytes, expected, FORMAT)?;
+    let found = archive::zip_kind(&zip);
+    if found != expected {
+        return Err(ImportError::WrongFormat { expected, found });
+    }
+    check_parts(&mut zip)?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(opening_error)?;
+    let mut book = Workbook::default();
+    let mut budget = TextBudget::default();
+    let sheets = workbook.sheets_metadata().to_vec();
+    for sheet in sheets {
+        if let Some(note) = skipped(&sheet.name, sheet.visible) {
+            book.notes.push(note);
+            continue;
+        }
+        if sheet.typ != SheetType::WorkSheet {
+            book.notes.push(format!(
+                "sheet `{}` is not a worksheet, skipped",
+                sheet.name
+            ));
+            continue;
+        }
+        let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
+        let merges: Vec<Region> = workbook
+            .merge_cells_by_sheet_name(&sheet.name)
+            .map_err(damaged)?
+            .into_iter()
+            .map(Region::from)
+            .collect();
+        add_sheet(&mut book, builder, &merges)?;
+    }
+    Ok(book)
+}
+
+/// The error for a workbook calamine cannot open.
+fn opening_error(error: XlsxError) -> ImportError {
+    match error {
+        XlsxError::Password => ImportError::Encrypted { format: FORMAT },
+        other => damaged(other),
+    }
+}
+
+/// The cells of the sheet `name`, each with its number format read for a percentage.
+fn read_cells(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut TextBudget,
+) -> Result<SheetBuilder, ImportError> {
+    let mut builder = SheetBuilder::new(name);
+    let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged)?;
+    while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(damaged)? {
+        let percent = cells
+            .styles()
+            .get(style)
+            .and_then(|s| s.number_format.as_ref())
+            .is_some_and(|f| is_percent_format(&f.format_code));
+        let (row, column) = cell.get_position();
+        let value = match cell.get_value() {
+            // A shared string is borrowed: copy it once, not through `Data`.
+            DataRef::SharedString(text) => CellValue::Text((*text).to_owned()),
+            other => value_of(&Data::from(other.clone()), percent),
+        };
+        builder.push(row, column, value, budget)?;
+    }
+    Ok(builder)
+}
+
+/// Bounds what calamine builds from the shared strings and the styles.
+fn check_parts(zip: &mut Zip<'_>) -> Result<(), ImportError> {
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/"))
+        .map(|n| n.into_owned())
+        .collect();
+    for name in names {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with("sharedstrings.xml") {
+            let xml = archive::read_part(zip, &name, FORMAT)?.unwrap_or_default();
+            check_cost(&name, "the workbook's shared strings", strings_cost(&xml))?;
+        } else if lower.ends_with("styles.xml") {
+            let xml = archive::read_part(zip, &name, FORMAT)?.unwrap_or_default();
+            check_cost(&name, "the workbook's styles", styles_cost(&xml))?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a part whose cost passes [`TEXT_LIMIT`].
+fn check_cost(
+    part: &str,
+    what: &str,
+    cost: Result<u64, quick_xml::Error>,
+) -> Result<(), ImportError> {
+    let cost = cost.map_err(|e| damaged(format!("`{part}` is not XML ({e})")))?;
+    if cost > TEXT_LIMIT.0 {
+        return Err(ImportError::TooLarge {
+            what: format!("{what}, once read,"),
+            limit: TEXT_LIMIT,
+        });
+    }
+    Ok(())
+}
+
+/// What calamine keeps for the shared strings: an entry per `<si>`, and their text
+/// (at most the part's size).
+fn strings_cost(xml: &[u8]) -> Result<u64, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut entries: u64 = 0;
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "si" => {
+                entries = entries.saturating_add(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let text = u64::try_from(xml.len()).unwrap_or(u64::MAX);
+    Ok(entries.saturating_mul(ENTRY_COST).saturating_add(text))
+}
+
+/// What calamine keeps for the styles: per `<xf>`, a copy of a font, a fill and a
+/// border, each at most the largest of them as written.
+fn styles_cost(xml: &[u8]) -> Result<u64, quick_xml::Error> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut formats: u64 = 0;
+    let mut largest: u64 = 0;
+    let mut opened: u64 = 0;
+    loop {
+        let before = reader.buffer_position();
+        match reader.read_event()? {
+            Event::Start(e) if is_style_part(e.local_name().as_ref()) => opened = before,
+            Event::End(e) if is_style_part(e.local_name().as_ref()) => {
+                largest = largest.max(reader.buffer_position().saturating_sub(opened));
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "xf" => {
+                formats = formats.saturating_add(1);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let per_format = largest.saturating_mul(3).saturating_add(ENTRY_COST);
+    Ok(formats.saturating_mul(per_format))
+}
+
+/// The elements of `styles.xml` that each `<xf>` copies.
+fn is_style_part(name: &str) -> bool {
+    matches!(name, "font" | "fill" | "border")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use jiff::civil::Date;
+    use rust_xlsxwriter::{Format, Workbook as XlsxBook};
+
+    use super::*;
+    use crate::import::archive::tests::{declare_size, zip_of};
+    use crate::import::grid::{Cell, Sheet};
+    use crate::import::workbook::read as read_workbook;
+
+    fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
+        read_workbook(bytes, WorkbookKind::Xlsx)
+    }
+
+    fn text(t: &str) -> Cell {
+        Cell::text(t)
+    }
+
+    fn number(t: &str) -> Cell {
+        Cell::new(CellValue::Number(t.into()))
+    }
+
+    fn merged() -> Cell {
+        Cell {
+            merged: true,
+            ..Cell::default()
+        }
+    }
+
+    /// A self-evaluation form in two sheets, a hidden sheet between them, and an
+    /// empty one.
+    fn form_workbook() -> Vec<u8> {
+        let mut book = XlsxBook::new();
+        let percent = Format::new().set_num_format("0%");
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let sheet = book.add_worksheet().set_name("自评表").unwrap();
+        sheet.write_string(0, 0, "项目名称").unwrap();
+        sheet.write_string(0, 1, "电子政务").unwrap();
+        sheet.write_string(1, 0, "年初预算数").unwrap();
+        sheet.write_number(1, 1, 121.56).unwrap();
+        sheet.write_number(1, 2, 1679.7).unwrap();
+        sheet.write_number(1, 3, 2023).unwrap();
+        sheet.write_number(1, 4, 0.1).unwrap();
+        sheet.write_string(1, 5, "2023").unwrap();
+        sheet
+            .merge_range(2, 1, 4, 1, "产出指标", &Format::new())
+            .unwrap();
+        sheet.write_string(2, 2, "数量指标").unwrap();
+        sheet
+            .write_number_with_format(3, 2, 0.95, &percent)
+            .unwrap();
+        sheet.write_string(4, 2, "质量指标").unwrap();
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
+        sheet.write_datetime_with_format(5, 0, &day, &date).unwrap();
+        sheet.write_boolean(5, 1, true).unwrap();
+        sheet.write_formula(5, 2, "=1/0").unwrap();
+        let hidden = book.add_worksheet().set_name("说明").unwrap();
+        hidden.write_string(0, 0, "hidden").unwrap();
+        hidden.set_hidden(true);
+        let second = book.add_worksheet().set_name("指标").unwrap();
+        second.write_string(3, 2, "满意度").unwrap();
+        second.write_number(4, 3, 98).unwrap();
+        book.add_worksheet().set_name("空").unwrap();
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_form_workbook_reads_cell_for_cell() {
+        let book = read(&form_workbook()).unwrap();
+        assert_eq!(
+            book.notes,
+            [
+                "sheet `说明` is hidden, skipped",
+                "sheet `空` is empty, skipped"
+            ]
+        );
+        let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["自评表", "指标"]);
+        let form = &book.sheets[0];
+        assert_eq!(form.rows[0], [text("项目名称"), text("电子政务")]);
+        assert_eq!(
+            form.rows[1],
+            [
+                text("年初预算数"),
+                number("121.56"),
+                number("1679.7"),
+                number("2023"),
+                number("0.1"),
+                text("2023"),
+            ]
+        );
+        assert_eq!(
+            form.rows[2],
+            [Cell::default(), text("产出指标"), text("数量指标")]
+        );
+        assert_eq!(form.rows[3], [Cell::default(), merged(), text("95%")]);
+        assert_eq!(form.rows[4], [Cell::default(), merged(), text("质量指标")]);
+        let day = Date::new(2023, 12, 31).unwrap();
+        assert_eq!(
+            form.rows[5],
+            [
+                Cell::new(CellValue::Date(day)),
+                Cell::new(CellValue::Bool(true)),
+                // A formula's cached value; rust_xlsxwriter stores none but 0.
+                number("0"),
+            ]
+        );
+        assert!(form.rows.iter().flatten().all(|c| c.at.is_none()));
+        assert_eq!(form.text, None);
+    }
+
+    #[test]
+    fn a_sheet_that_starts_at_c4_is_laid_out_from_a1() {
+        let book = read(&form_workbook()).unwrap();
+        let second = &book.sheets[1];
+        assert_eq!(
+            *second,
+            Sheet {
+                name: "指标".into(),
+                rows: vec![
+                    vec![],
+                    vec![],
+                    vec![],
+                    vec![Cell::default(), Cell::default(), text("满意度")],
+                    vec![
+                        Cell::default(),
+                        Cell::default(),
+                        Cell::default(),
+                        number("98")
+                    ],
+                ],
+                text: None,
+            }
+        );
+    }
+
+    /// A workbook whose one sheet's XML is `sheet_data` inside `<sheetData>`, with the
+    /// styles `cell_xfs` (each a `numFmtId`) and the given custom formats.
+    fn handmade(sheet_data: &str, cell_xfs: &[u32], num_fmts: &str, date1904: bool) -> Vec<u8> {
+        let content_types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
+        let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+        let pr = if date1904 {
+            r#"<workbookPr date1904="1"/>"#
+        } else {
+            ""
+        };
+        let workbook = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">{pr}<sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        );
+        let workbook_rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+        let xfs: String = cell_xfs
+            .iter()
+            .map(|id| format!(r#"<xf numFmtId="{id}" fontId="0" fillId="0" borderId="0"/>"#))
+            .collect();
+        let styles = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>{num_fmts}</numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellXfs>{xfs}</cellXfs></styleSheet>"#
+        );
+        let sheet = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+        );
+        zip_of(&[
+            ("[Content_Types].xml", content_types.as_bytes()),
+            ("_rels/.rels", rels.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+            ("xl/styles.xml", styles.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ])
+    }
+
+    #[test]
+    fn percent_formats_custom_or_built_in_show_as_percentages() {
+        let data = r#"<row r="1"><c r="A1" s="1"><v>0.955</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1" s="4"><v>1</v></c></row>"#;
+        let formats = r#"<numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0&quot;%&quot;"/>"#;
+        let book = read(&handmade(data, &[0, 10, 164, 165, 9], formats, false)).unwrap();
+        assert_eq!(
+            book.sheets[0].rows[0],
+            [text("95.5%"), text("50%"), number("0.5"), text("100%")]
+        );
+    }
+
+    #[test]
+    fn the_1904_date_system_is_read_when_the_workbook_says_so() {
+        let data = r#"<row r="1"><c r="A1" s="1"><v>43829</v></c></row>"#;
+        let day = CellValue::Date(Date::new(2023, 12, 31).unwrap());
+        let book = read(&handmade(data, &[0, 14], "", true)).unwrap();
+        assert_eq!(book.sheets[0].rows[0], [Cell::new(day.clone())]);
+        let data = r#"<row r="1"><c r="A1" s="1"><v>45291</v></c></row>"#;
+        let book = read(&handmade(data, &[0, 14], "", false)).unwrap();
+        assert_eq!(book.sheets[0].rows[0], [Cell::new(day)]);
+    }
+
+    #[test]
+    fn errors_and_cached_formula_values_are_what_excel_shows() {
+        let data = r#"<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1"><f>SUM(1,2)</f><v>3</v></c><c r="C1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="D1" t="b"><v>0</v></c><c r="E1" t="inlineStr"><is><t>内联</t></is></c></row>"#;
+        let book = read(&handmade(data, &[0], "", false)).unwrap();
+        assert_eq!(
+            book.sheets[0].rows[0],
+            [
+                text("#DIV/0!"),
+                number("3"),
+                text("ab"),
+                Cell::new(CellValue::Bool(false)),
+                text("内联"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_past_the_bounds_is_an_error() {
+        let data = r#"<row r="100001"><c r="A100001"><v>1</v></c></row>"#;
+        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_rows", "{error}");
+        let data = r#"<row r="1"><c r="ALM1"><v>1</v></c></row>"#;
+        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+        assert_eq!(
+            error.code(),
+            "perfeval::import::too_many_columns",
+            "{error}"
+        );
+        let data = r#"<row r="1"><c r="ALL1"><v>1</v></c></row><row r="2001"><c r="A2001"><v>1</v></c></row>"#;
+        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_many_cells", "{error}");
+    }
+
+    #[test]
+    fn a_hostile_cell_reference_is_an_error_not_a_panic() {
+        // Overflows calamine's column arithmetic.
+        let data = r#"<row r="1"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>"#;
+        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+        assert!(
+            [
+                "perfeval::import::corrupt",
+                "perfeval::import::too_many_columns"
+            ]
+            .contains(&error.code()),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn one_long_string_in_many_cells_is_refused() {
+        // 100 KB once in the shared strings, referenced by 1,000 cells: 100 MB built.
+        let long = "长".repeat(35_000);
+        let strings = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>{long}</t></si></sst>"#
+        );
+        let cells: String = (1..=1_000)
+            .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#))
+            .collect();
+        let base = handmade(&cells, &[0], "", false);
+        let bytes = with_part(&base, "xl/sharedStrings.xml", strings.as_bytes());
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+    }
+
+    #[test]
+    fn many_styles_copying_a_large_font_are_refused() {
+        let name = "F".repeat(100_000);
+        let xfs = r#"<xf numFmtId="0" fontId="0"/>"#.repeat(1_000);
+        let styles = format!(
+            r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts><font><name val="{name}"/></font></fonts><cellXfs>{xfs}</cellXfs></styleSheet>"#
+        );
+        let base = handmade("", &[0], "", false);
+        let bytes = with_part(&base, "xl/styles.xml", styles.as_bytes());
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+    }
+
+    /// `base` with the part `name` replaced or added.
+    fn with_part(base: &[u8], name: &str, bytes: &[u8]) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let mut content = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut content).unwrap();
+            let part_name = part.name().unwrap().into_owned();
+            if part_name != name {
+                parts.push((part_name, content));
+            }
+        }
+        parts.push((name.to_owned(), bytes.to_vec()));
+        let borrowed: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        zip_of(&borrowed)
+    }
+
+    #[test]
+    fn a_sheet_that_unpacks_past_its_declared_size_is_refused() {
+        // The sheet declares 100 bytes and holds 1.3 MB of rows: the zip crate stops
+        // at the declared size, and the lie shows as damage.
+        let rows = r#"<row><c><v>1</v></c></row>"#.repeat(50_000);
+        let base = handmade(&rows, &[0], "", false);
+        let bytes = declare_size(&base, "xl/worksheets/sheet1.xml", 100);
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
+    }
+
+    #[test]
+    fn a_sheet_declared_huge_is_refused_unread() {
+        let base = handmade("", &[0], "", false);
+        let bytes = declare_size(&base, "xl/worksheets/sheet1.xml", 1 << 40);
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
+    }
+
+    #[test]
+    fn files_of_other_kinds_are_named() {
+        let error = read(b"%PDF-1.4 garbage").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "this is not an Excel workbook (.xlsx): it looks like a PDF document"
+        );
+        let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let error = read(&garbage).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::wrong_format");
+        let docx = zip_of(&[("word/document.xml", b"<w:document/>")]);
+        let error = read(&docx).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "this is not an Excel workbook (.xlsx): it looks like a Word document (.docx)"
+        );
+    }
+
+    #[test]
+    fn a_truncated_workbook_is_damaged() {
+        let bytes = form_workbook();
+        for cut in [bytes.len() / 2, bytes.len() - 30] {
+            let error = read(&bytes[..cut]).unwrap_err();
+            assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
+        }
+    }
+
+    #[test]
+    fn an_encrypted_workbook_is_named_so() {
+        // An encrypted Office file is a compound file with an `EncryptedPackage`
+        // stream; its header and that name in its directory are what is looked at.
+        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        bytes.resize(512, 0);
+        for unit in "EncryptedPackage".encode_utf16() {
+            bytes.write_all(&unit.to_le_bytes()).unwrap();
+        }
+        bytes.resize(2048, 0);
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::encrypted", "{error}");
+        assert_eq!(
+            error.to_string(),
+            "the workbook is protected by a password and cannot be read"
+        );
+    }
+}

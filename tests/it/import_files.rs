@@ -1,0 +1,351 @@
+//! Importing the files departments send: workbooks built here with rust_xlsxwriter (merged
+//! category cells, numbers stored as text, dates as Excel dates, two forms in one
+//! workbook), CSV in GB18030, and the template `perfeval template` writes, filled in.
+
+use std::sync::LazyLock;
+
+use perfeval::compile::Plan;
+use perfeval::data::project::Datum;
+use perfeval::import::{self, Kind};
+use perfeval::template::layout::Content;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+
+use crate::common::{plan, root, run};
+
+static SUZHOU: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
+
+fn xlsx_kind() -> Kind {
+    Kind::from_path(std::path::Path::new("a.xlsx")).unwrap()
+}
+
+/// The seed's form on a sheet, laid out as the text export is, with the category of
+/// each group written once in a merged cell.
+fn seed_sheet(sheet: &mut Worksheet, name: &str, paid: f64, balance: f64) {
+    let text = |s: &mut Worksheet, r: u32, c: u16, v: &str| {
+        s.write_string(r, c, v).unwrap();
+    };
+    text(sheet, 0, 0, "苏州市级财政支出项目绩效自评表");
+    text(sheet, 1, 0, "项目名称");
+    text(sheet, 1, 2, name);
+    text(sheet, 1, 4, "项目年份");
+    sheet.write_number(1, 5, 2023.0).unwrap();
+    text(sheet, 2, 0, "项目主管部门(单位)");
+    text(sheet, 2, 2, "苏州市信息中心");
+    text(sheet, 3, 0, "数据采集时间节点");
+    let date = ExcelDateTime::from_ymd(2023, 12, 31).unwrap();
+    sheet
+        .write_datetime_with_format(3, 2, &date, &Format::new().set_num_format("yyyy-mm-dd"))
+        .unwrap();
+    for (c, label) in [
+        "年初预算数",
+        "当年使用上年结余、结转及当年调整预算数",
+        "财政拨款数",
+        "指标结余数",
+        "指标结余收回数",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(sheet, 4, u16::try_from(c + 1).unwrap(), label);
+    }
+    text(sheet, 4, 0, "市级预算执行情况(万元)");
+    // Numbers stored as text, as a department's copy and paste leaves them.
+    for (c, v) in ["1679.7", "0", "1679.7", "0", "0"].iter().enumerate() {
+        text(sheet, 5, u16::try_from(c + 1).unwrap(), v);
+    }
+    text(sheet, 6, 0, "市级财政资金使用情况(万元)");
+    for (c, label) in [
+        "财政拨款数",
+        "实际支付数",
+        "资金结余、结转数",
+        "结转数",
+        "财政收回数",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(sheet, 6, u16::try_from(c + 1).unwrap(), label);
+    }
+    for (c, v) in [1679.7, paid, balance, balance, 0.0].iter().enumerate() {
+        sheet
+            .write_number(7, u16::try_from(c + 1).unwrap(), *v)
+            .unwrap();
+    }
+    let header = [
+        "项目",
+        "类别",
+        "指标名称",
+        "目标值",
+        "权重",
+        "实际完成值",
+        "自评分",
+    ];
+    for (c, label) in header.iter().enumerate() {
+        text(sheet, 8, u16::try_from(c).unwrap(), label);
+    }
+    let rows: [(&str, &str, &str, f64, &str, f64); 13] = [
+        ("决策目标", "立项依据充分性", "充分", 1.0, "充分", 1.0),
+        ("", "立项程序规范性", "规范", 1.0, "规范", 1.0),
+        ("", "绩效指标明确性", "明确", 1.0, "明确", 1.0),
+        ("", "绩效目标合理性", "合理", 1.0, "合理", 1.0),
+        ("", "资金分配合理性", "合理", 1.0, "合理", 1.0),
+        ("", "预算编制科学性", "科学", 1.0, "科学", 1.0),
+        ("过程目标", "预算执行率", "=100%", 8.0, "100%", 8.0),
+        ("", "资金到位率", "=100%", 1.0, "100%", 1.0),
+        ("", "资金使用合规性", "合规", 4.0, "合规", 4.0),
+        ("", "制度执行有效性", "有效", 4.0, "有效", 4.0),
+        ("", "管理制度健全性", "健全", 2.0, "健全", 2.0),
+        ("产出目标", "系统上线数量", "=2个", 27.5, "2个", 27.5),
+        ("效益目标", "服务覆盖率", ">=90%", 27.5, "95%", 27.5),
+    ];
+    for (i, (category, indicator, target, weight, actual, score)) in rows.iter().enumerate() {
+        let r = 9 + u32::try_from(i).unwrap();
+        if !category.is_empty() {
+            text(sheet, r, 1, category);
+        }
+        text(sheet, r, 2, indicator);
+        text(sheet, r, 3, target);
+        sheet.write_number(r, 4, *weight).unwrap();
+        text(sheet, r, 5, actual);
+        sheet.write_number(r, 6, *score).unwrap();
+    }
+    // The categories written once over their groups, as merged cells.
+    let merged = Format::new();
+    sheet.merge_range(9, 1, 14, 1, "决策目标", &merged).unwrap();
+    sheet
+        .merge_range(15, 1, 19, 1, "过程目标", &merged)
+        .unwrap();
+    sheet
+        .merge_range(9, 0, 21, 0, "项目绩效实现情况（80分）", &merged)
+        .unwrap();
+    text(sheet, 22, 0, "合计");
+    sheet.write_number(22, 6, 80.0).unwrap();
+}
+
+fn workbook_bytes(sheets: &[(&str, &str, f64, f64)]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (sheet_name, project, paid, balance) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*sheet_name).unwrap();
+        seed_sheet(sheet, project, *paid, *balance);
+    }
+    let notes = book.add_worksheet();
+    notes.set_name("填表说明").unwrap();
+    notes
+        .write_string(0, 0, "填表说明：1.“市级预算执行情况”含非税收入。")
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_with_two_forms_imports_each_sheet() {
+    let bytes = workbook_bytes(&[
+        ("电子政务", "电子政务项目建设资金", 1679.7, 0.0),
+        ("智慧城市", "智慧城市一期", 1600.0, 79.7),
+    ]);
+    let forms = import::import("两个项目.xlsx", &bytes, xlsx_kind(), &SUZHOU)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms.len(), 2, "the notes sheet is no form");
+    for form in &forms {
+        assert_eq!(form.unplaced, [], "{}", form.project.source.name());
+    }
+    let first = &forms[0].project;
+    assert_eq!(first.source.name(), "两个项目.xlsx!电子政务");
+    let project = first.record("project").unwrap();
+    assert_eq!(
+        project.get("year").unwrap().value,
+        Datum::Decimal(2023.into())
+    );
+    assert_eq!(
+        project.get("data_as_of").unwrap().value,
+        Datum::Date(jiff::civil::date(2023, 12, 31))
+    );
+    let initial = &first
+        .record("budget")
+        .unwrap()
+        .get("initial")
+        .unwrap()
+        .value;
+    assert_eq!(*initial, Datum::Decimal("1679.7".parse().unwrap()));
+    let rows = first.rows("indicators");
+    assert_eq!(rows.len(), 13);
+    let category = |i: usize| match &rows[i].get("category").unwrap().value {
+        Datum::Text(t) => t.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        category(5),
+        "决策目标",
+        "merged cells take the category above"
+    );
+    assert_eq!(category(10), "过程目标");
+    let outcome = perfeval::evaluate(&SUZHOU, first).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+    let second = perfeval::evaluate(&SUZHOU, &forms[1].project).unwrap();
+    let codes: Vec<&str> = second.findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(codes.contains(&"execution-rate"), "{codes:?}");
+}
+
+#[test]
+fn check_points_at_a_workbook_s_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("自评表.xlsx");
+    std::fs::write(
+        &path,
+        workbook_bytes(&[("自评表", "智慧城市一期", 1600.0, 79.7)]),
+    )
+    .unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = doc["projects"][0]["findings"].as_array().unwrap();
+    let rate = findings
+        .iter()
+        .find(|f| f["code"] == "execution-rate")
+        .unwrap();
+    assert_eq!(rate["cell"], "F16", "{rate}");
+    assert_eq!(rate["line"], 16);
+    assert_eq!(rate["column"], 6);
+}
+
+#[test]
+fn a_gb18030_csv_imports_and_says_so() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
+    let csv: String = text
+        .lines()
+        .map(|line| {
+            line.split('\t')
+                .map(|cell| {
+                    if cell.contains([',', '"']) {
+                        format!("\"{}\"", cell.replace('"', "\"\""))
+                    } else {
+                        cell.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&csv);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seed.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("合计 80.00 / 80"), "{stdout}");
+    assert!(stderr.contains("read as GB18030"), "{stderr}");
+}
+
+/// The workbook `perfeval template` writes, filled in at the cells its layout gives, imports
+/// with no cell left over and scores as the seed does.
+#[test]
+fn the_template_filled_in_imports_with_no_finding_about_layout() {
+    let layout = perfeval::template::layout(&SUZHOU).unwrap();
+    let form = layout.sheet(perfeval::template::FORM_SHEET).unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut filled = std::collections::HashMap::new();
+    let mut fill = |section: &str, field: &str, row: Option<u32>, value: &str| {
+        let cell = form.value_cell(section, field, row).unwrap();
+        filled.insert((cell.row, cell.column), value.to_owned());
+    };
+    for (field, value) in [
+        ("name", "电子政务项目建设资金"),
+        ("year", "2023"),
+        ("department", "苏州市信息中心"),
+    ] {
+        fill("project", field, None, value);
+    }
+    for (field, value) in [
+        ("initial", "1679.7"),
+        ("adjustment", "0"),
+        ("appropriated", "1679.7"),
+        ("unallocated", "0"),
+        ("unallocated_recovered", "0"),
+    ] {
+        fill("budget", field, None, value);
+    }
+    for (field, value) in [
+        ("appropriated", "1679.7"),
+        ("paid", "1679.7"),
+        ("balance", "0"),
+        ("carried_forward", "0"),
+        ("recovered", "0"),
+    ] {
+        fill("funds", field, None, value);
+    }
+    let common = [
+        ("充分", "充分", "1"),
+        ("规范", "规范", "1"),
+        ("明确", "明确", "1"),
+        ("合理", "合理", "1"),
+        ("合理", "合理", "1"),
+        ("科学", "科学", "1"),
+        ("=100%", "100%", "8"),
+        ("=100%", "100%", "1"),
+        ("合规", "合规", "4"),
+        ("有效", "有效", "4"),
+        ("健全", "健全", "2"),
+    ];
+    for (i, (target, actual, score)) in common.iter().enumerate() {
+        let row = Some(u32::try_from(i).unwrap());
+        fill("indicators", "target", row, target);
+        fill("indicators", "actual", row, actual);
+        fill("indicators", "self_score", row, score);
+    }
+    for (i, (category, name, target, actual)) in [
+        ("产出", "系统上线数量", "=2个", "2个"),
+        ("效益", "服务覆盖率", ">=90%", "95%"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let row = Some(11 + u32::try_from(i).unwrap());
+        for (field, value) in [
+            ("category", *category),
+            ("name", name),
+            ("target", target),
+            ("weight", "27.5"),
+            ("actual", actual),
+            ("self_score", "27.5"),
+        ] {
+            fill("indicators", field, row, value);
+        }
+    }
+    fill("self_evaluation", "total", None, "80");
+    for cell in &form.cells {
+        let (r, c) = (cell.row, cell.column);
+        if let Some(value) = filled.get(&(r, c)) {
+            sheet.write_string(r, c, value).unwrap();
+            continue;
+        }
+        match &cell.content {
+            Content::Text(t) => sheet.write_string(r, c, t).unwrap(),
+            Content::Number(n) => sheet
+                .write_number(r, c, n.to_string().parse::<f64>().unwrap())
+                .unwrap(),
+            Content::Empty => sheet,
+        };
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let forms = import::import("模板.xlsx", &bytes, xlsx_kind(), &SUZHOU)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
