@@ -541,9 +541,18 @@ impl<'a> Placer<'a> {
                 .collect(),
             None => Vec::new(),
         };
+        let single = pairs.len() == 1;
         for (v, f) in pairs {
             let span = label_span(row, v);
             self.put_record(r, v, row, (pending.section, f), span);
+            // A narrative under its heading goes on in the paragraphs below it.
+            if single && self.field_type((pending.section, f)) == Some(FieldType::Text) {
+                self.open_text = Some(OpenText {
+                    section: pending.section,
+                    field: f,
+                    column: v,
+                });
+            }
         }
     }
 

@@ -242,3 +242,23 @@ fn a_form_with_labels_and_nothing_filled_in_is_blank() {
     assert_eq!(code, 2);
     assert!(stderr.contains("perfeval::import::blank"), "{stderr}");
 }
+
+/// The seed as the Word document departments write it (the form as a table, the
+/// narrative as paragraphs, one heading then its text; made from the text export with
+/// python-docx): the same project as the example.
+#[test]
+fn the_seed_as_a_word_document_imports_as_the_example() {
+    let bytes = std::fs::read(root().join("tests/fixtures/import/seed.docx")).unwrap();
+    let kind = Kind::from_path(std::path::Path::new("seed.docx")).unwrap();
+    let forms =
+        import::import("seed.docx", &bytes, kind, &SUZHOU).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    let example = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let example = data::load_str(
+        SourceFile::new("example", example),
+        Format::Toml,
+        &SUZHOU.form,
+    )
+    .unwrap();
+    assert_eq!(values(&forms[0].project), values(&example));
+}
