@@ -872,7 +872,7 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let kind = match &cell.value {
         CellValue::Empty => Kind::Null,
         CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),
-        CellValue::Text(t) => Kind::String(t.trim().to_owned()),
+        CellValue::Text(t) => Kind::String(number_text(t.trim(), ty)),
         CellValue::Number(n) if ty == Some(FieldType::Date) => {
             serial_date(n).map_or_else(|| Kind::Number(n.clone()), Kind::Date)
         }
@@ -881,6 +881,34 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
         CellValue::Bool(b) => Kind::Bool(*b),
     };
     Node::new(kind, span)
+}
+
+/// A number typed into a cell as people type it on a form: thousands separators between
+/// digits (`1,679.7`) dropped, and the unit the form's column already says (`万元` for an
+/// amount, `分` for points) left off. Any other text is kept for the validator to judge.
+fn number_text(text: &str, ty: Option<FieldType>) -> String {
+    let unit = match ty {
+        Some(FieldType::Amount) => "万元",
+        Some(FieldType::Points) => "分",
+        Some(FieldType::Number | FieldType::Integer) => "",
+        _ => return text.to_owned(),
+    };
+    let text = text
+        .strip_suffix(unit)
+        .filter(|_| !unit.is_empty())
+        .map_or(text, str::trim_end);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if matches!(c, ',' | '，') && between_digits {
+            continue;
+        }
+        out.push(*c);
+    }
+    out
 }
 
 /// An Excel date serial (days since 1899-12-30, as the 1900 system counts them after
@@ -990,6 +1018,18 @@ mod tests {
     fn narrative_html_becomes_lines() {
         let text = "<p>一、加强。 由于&nbsp;本项目</p> <p>二、沟通。</p>";
         assert_eq!(clean_text(text), "一、加强。 由于 本项目\n二、沟通。");
+    }
+
+    #[test]
+    fn numbers_are_read_as_typed_on_forms() {
+        assert_eq!(number_text("1,679.70", Some(FieldType::Amount)), "1679.70");
+        assert_eq!(number_text("1679.7万元", Some(FieldType::Amount)), "1679.7");
+        assert_eq!(number_text("9.16 分", Some(FieldType::Points)), "9.16");
+        assert_eq!(number_text("1679.7元", Some(FieldType::Amount)), "1679.7元");
+        assert_eq!(
+            number_text("=1,234个", Some(FieldType::Measure)),
+            "=1,234个"
+        );
     }
 
     #[test]
