@@ -198,8 +198,7 @@ impl Skipped {
             counted(self.again, "already included", "already included"),
         ];
         let parts: Vec<String> = parts.into_iter().flatten().collect();
-        let total = self.hidden + self.editor + self.links + self.special + other;
-        let total = total + self.reports + self.again;
+        let total = self.total();
         if total == 0 {
             return None;
         }
@@ -209,6 +208,12 @@ impl Skipped {
             "note: skipped {total} {files}{place}: {}",
             parts.join(", ")
         ))
+    }
+
+    /// How many files were skipped, for every reason.
+    pub(crate) fn total(&self) -> usize {
+        let other: usize = self.other.values().sum();
+        self.hidden + self.editor + self.links + self.special + other + self.reports + self.again
     }
 
     fn add(&mut self, skip: Skip) {

@@ -23,7 +23,7 @@ use super::inputs::ReadSet;
 ///
 /// Standard output is a file the run read (`>> form.toml`), or cannot be written
 /// (`> /dev/full`).
-pub(crate) fn print(text: &str, read: &ReadSet) -> Result<(), Error> {
+pub(crate) fn print(report: &[u8], read: &ReadSet) -> Result<(), Error> {
     if let Some(input) = input::stdout_file_id().and_then(|id| read.find(&id)) {
         return Err(Error::OverInput {
             output: None,
@@ -31,9 +31,7 @@ pub(crate) fn print(text: &str, read: &ReadSet) -> Result<(), Error> {
         });
     }
     let mut stdout = std::io::stdout().lock();
-    let written = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    let written = stdout.write_all(report).and_then(|()| stdout.flush());
     match written {
         Err(error) if error.kind() != ErrorKind::BrokenPipe => Err(Error::Stdout { error }),
         _ => Ok(()),
@@ -46,10 +44,10 @@ pub(crate) fn print(text: &str, read: &ReadSet) -> Result<(), Error> {
 ///
 /// `path` is not a regular file (or a link to one) nor a new name in an existing
 /// folder, is a file the run read, or cannot be written.
-pub(crate) fn write(path: &Path, text: &str, read: &ReadSet) -> Result<(), Error> {
+pub(crate) fn write(path: &Path, report: &[u8], read: &ReadSet) -> Result<(), Error> {
     let target = resolve(path)?;
     guard(path, &target, read)?;
-    replace(&target, text).map_err(|error| Error::Output {
+    replace(&target, report).map_err(|error| Error::Output {
         path: path.to_owned(),
         error,
     })
@@ -221,8 +219,8 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
     }
 }
 
-/// Writes `text` to a temporary file beside the target and renames it over the target.
-fn replace(target: &Target, text: &str) -> std::io::Result<()> {
+/// Writes `report` to a temporary file beside the target and renames it over the target.
+fn replace(target: &Target, report: &[u8]) -> std::io::Result<()> {
     let folder = folder_of(&target.path);
     let mut builder = tempfile::Builder::new();
     // Hidden, so that a folder walk skips it should a crash leave it behind.
@@ -239,7 +237,7 @@ fn replace(target: &Target, text: &str) -> std::io::Result<()> {
         keep_owner(temp.as_file(), existing);
         temp.as_file().set_permissions(existing.permissions())?;
     }
-    temp.write_all(text.as_bytes())?;
+    temp.write_all(report)?;
     temp.as_file().sync_all()?;
     // On error the temporary file is dropped, which removes it.
     temp.persist(&target.path).map_err(|e| e.error)?;
