@@ -75,9 +75,10 @@ pub struct CheckArgs {
     /// (table, markdown), page (html) or sheet (xlsx). Not with json.
     #[arg(long)]
     pub summary: bool,
-    /// Print only problems: in the table and markdown, only projects with an error or a
-    /// warning, and the run's summary line only if there is one; no progress bar. The
-    /// content of the other formats and the exit status are the same.
+    /// Print only problems: in the reports for people (table, markdown, html), only
+    /// projects with an error, a warning or no evaluation, and the run's summary line
+    /// only if there is one; no progress bar. The content of json, csv and xlsx and the
+    /// exit status are the same.
     #[arg(long, short)]
     pub quiet: bool,
     /// Write the report to this file instead of standard output: a regular file (or a

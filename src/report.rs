@@ -78,7 +78,8 @@ pub const TITLE: &str = "财政支出项目绩效自评检查报告";
 pub struct Options {
     /// Only the summary: one row per project.
     pub summary: bool,
-    /// Only projects with a problem (an error, a warning, or no evaluation); the formats
-    /// for tools ignore it.
+    /// Only projects with a problem (an error, a warning, or no evaluation), in the
+    /// reports for people (table, markdown, HTML); the data formats (JSON, CSV, xlsx)
+    /// ignore it.
     pub quiet: bool,
 }

@@ -40,7 +40,7 @@ pub const INDICATOR_COLUMNS: [&str; 13] = [
 ];
 
 /// The columns of the per-project CSV (`--summary`).
-pub const SUMMARY_COLUMNS: [&str; 9] = [
+pub const SUMMARY_COLUMNS: [&str; 10] = [
     "文件",
     "项目名称",
     "合计",
@@ -50,6 +50,7 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "警告",
     "评价等级",
     "状态",
+    "说明",
 ];
 
 /// The category of the row that holds a project's own findings (about no one row).
@@ -73,7 +74,8 @@ pub fn render(report: &Report<'_>, options: Options) -> String {
     out
 }
 
-fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 9] {
+/// A project's row; `说明` holds why it could not be evaluated, where it could not.
+fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 10] {
     let total = entry.total.as_ref();
     let count = |n: usize| {
         Cow::Owned(if total.is_some() {
@@ -92,6 +94,12 @@ fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 9] {
         count(entry.counts.warnings),
         text(total.and_then(|t| t.rating).unwrap_or("")),
         Cow::Borrowed(entry.standing.label()),
+        Cow::Owned(
+            entry
+                .error
+                .as_ref()
+                .map_or_else(String::new, |e| text(&e.text()).into_owned()),
+        ),
     ]
 }
 

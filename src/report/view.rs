@@ -279,15 +279,16 @@ impl Unevaluated {
         }
     }
 
-    /// The code, the message and the place in one line of text (not escaped).
+    /// The code, the message and the place in one line of text (not escaped); the file
+    /// is the project's, which a report names beside it.
     #[must_use]
     pub fn text(&self) -> String {
         let code = self
             .code
             .as_deref()
             .map_or_else(String::new, |c| format!("{c}："));
-        let at = self.at.as_ref().map_or_else(String::new, |(file, p)| {
-            format!("（{file}:{}:{}）", p.line, p.column)
+        let at = self.at.as_ref().map_or_else(String::new, |(_, p)| {
+            format!("（第 {} 行第 {} 列）", p.line, p.column)
         });
         format!("{code}{}{at}", self.message)
     }

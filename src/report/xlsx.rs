@@ -436,8 +436,11 @@ fn totals(sheet: &mut Sheet<'_>, first: u32, project: &ProjectView<'_>) -> Resul
         sheet.number(row, 2, value)?;
         row += 1;
     }
-    sheet.label(row, 1, "评价等级")?;
-    sheet.text(row, 2, total.rating.unwrap_or(""))
+    if let Some(rating) = total.rating {
+        sheet.label(row, 1, "评价等级")?;
+        sheet.text(row, 2, rating)?;
+    }
+    Ok(())
 }
 
 fn last_col(headers: &[&str]) -> u16 {

@@ -22,5 +22,6 @@ mod parse;
 mod policy;
 mod print;
 mod props;
+mod reports;
 mod shipped;
 mod zh;
