@@ -123,7 +123,7 @@ fn summary_row(number: usize, entry: &Entry<'_>, linked: bool) -> String {
     let Some(total) = &entry.total else {
         let error = entry.error.as_ref().map(view::Unevaluated::text);
         return format!(
-            "{start}<td colspan=\"6\">{}</td><td>{}</td></tr>\n",
+            "{start}<td colspan=\"6\">{}</td><td class=\"c\">{}</td></tr>\n",
             esc(error.as_deref().unwrap_or("")),
             entry.standing.label()
         );
@@ -135,7 +135,7 @@ fn summary_row(number: usize, entry: &Entry<'_>, linked: bool) -> String {
         name.into_owned()
     };
     format!(
-        "{start}<td>{name}</td>{}{}{}{}<td>{}</td><td>{}</td></tr>\n",
+        "{start}<td>{name}</td>{}{}{}{}<td>{}</td><td class=\"c\">{}</td></tr>\n",
         num(&total.computed.to_string()),
         num(&view::opt(total.max)),
         num(&entry.counts.errors.to_string()),
