@@ -53,7 +53,8 @@ pub const SUMMARY_COLUMNS: [&str; 10] = [
     "说明",
 ];
 
-/// The category of the row that holds a project's own findings (about no one row).
+/// The category of a row that holds a finding about the whole project (about no one
+/// row, or an indicator that no row or several rows have).
 const PROJECT_CATEGORY: &str = "项目";
 
 /// The whole file. The formats for tools ignore `--quiet`.
@@ -103,8 +104,9 @@ fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 10] {
     ]
 }
 
-/// A project's rows: one per indicator and line, and one for its own findings; a project
-/// that could not be evaluated is one row whose findings column holds the error.
+/// A project's rows: one per indicator and line, and one per finding about the whole
+/// project; a project that could not be evaluated is one row whose findings column
+/// holds the error.
 fn project_records(out: &mut String, result: &ProjectResult) {
     match result {
         ProjectResult::Evaluated(outcome) => evaluated_records(out, outcome),
@@ -130,10 +132,11 @@ fn evaluated_records(out: &mut String, outcome: &Outcome) {
         fields[9] = number(Some(*score));
         record(out, fields);
     }
-    if !project.project_findings.is_empty() {
+    for finding in &project.project_findings {
         let mut fields = blank(file, name);
         fields[2] = Cow::Borrowed(PROJECT_CATEGORY);
-        fields[12] = codes(&project.project_findings);
+        fields[3] = text(finding.indicator.as_deref().unwrap_or(""));
+        fields[12] = codes(std::slice::from_ref(finding));
         record(out, fields);
     }
 }
