@@ -14,7 +14,8 @@ use crate::syntax::ast::Severity;
 
 use super::completion_percent;
 
-/// The column headers of an indicator table, as the 自评表 names them.
+/// The column headers of an indicator table, as the 自评表 names them (the terminal
+/// table keeps its narrower 指标 for 指标名称).
 pub const INDICATOR_HEADERS: [&str; 9] = [
     "类别",
     "指标名称",
