@@ -84,7 +84,9 @@ pub struct Total<'a> {
     /// The sum of the declared self scores (自评分合计), where the form declares any
     /// and the sum holds in a decimal.
     pub declared: Option<Decimal>,
-    /// Computed less declared.
+    /// Computed less declared, where they count the same things: not where the total
+    /// has lines (points outside the indicator table, whose declared values the
+    /// outcome does not hold).
     pub difference: Option<Decimal>,
     /// The most a project can score, where the ruleset says.
     pub max: Option<Decimal>,
@@ -199,10 +201,11 @@ impl<'a> Total<'a> {
     #[must_use]
     pub fn of(outcome: &'a Outcome) -> Total<'a> {
         let declared = declared_total(&outcome.indicators);
+        let comparable = declared.filter(|_| outcome.lines.is_empty());
         Total {
             computed: outcome.total,
             declared,
-            difference: declared.and_then(|d| outcome.total.checked_sub(d)),
+            difference: comparable.and_then(|d| outcome.total.checked_sub(d)),
             max: outcome.max_score,
             rating: outcome.rating.as_deref(),
         }

@@ -521,3 +521,28 @@ fn every_report_is_written_through_output_like_json() {
         assert!(std::fs::metadata(&out).unwrap().len() > 1000);
     }
 }
+
+/// The sum of the self scores counts the indicator rows only: beside a total that also
+/// counts lines (the MoF 预算执行率 points), no difference is given, as it would mean
+/// nothing; the ruleset's own `total-mismatch` finding compares the declared total.
+#[test]
+fn a_total_with_lines_is_not_compared_with_the_rows_self_scores() {
+    let mof = [
+        "check",
+        "--rules",
+        "rulesets/mof-2020.rules",
+        "--format",
+        "markdown",
+        "examples/mof-2020-rural-road-with-findings.toml",
+    ];
+    let (md, _, _) = run(&mof);
+    assert!(
+        md.contains("**合计** 85.62 / 100（自评分合计 89），评价等级：良"),
+        "{md}"
+    );
+    let (md, _, _) = check("markdown", &[], FINDINGS);
+    assert!(
+        md.contains("**合计** 68.30 / 80（自评分合计 70.84，差额 -2.54）"),
+        "{md}"
+    );
+}
