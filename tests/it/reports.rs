@@ -40,7 +40,7 @@ fn check(format: &str, extra: &[&str], input: &str) -> (String, String, i32) {
 
 #[test]
 fn every_text_format_of_the_seed_a_form_with_findings_and_a_folder() {
-    for format in ["markdown", "html", "csv"] {
+    for format in ["table", "markdown", "html", "csv"] {
         for (name, input, status) in INPUTS {
             let (stdout, stderr, code) = check(format, &[], input);
             assert_eq!(code, status, "{format} {name}: {stderr}");
