@@ -70,6 +70,21 @@ pub const SUMMARY_HEADERS: [&str; 9] = [
     "状态",
 ];
 
+/// The columns of a summary of projects for tools (CSV, xlsx): the numbers apart, and
+/// why a project could not be evaluated in a column of its own.
+pub const DATA_SUMMARY_HEADERS: [&str; 10] = [
+    "文件",
+    "项目名称",
+    "合计",
+    "满分",
+    "自评分合计",
+    "错误",
+    "警告",
+    "评价等级",
+    "状态",
+    "说明",
+];
+
 /// One project as a summary shows it: a row of the 汇总.
 #[derive(Debug)]
 pub struct Entry<'a> {

@@ -14,44 +14,26 @@ use crate::eval::outcome::Outcome;
 use crate::finding::Finding;
 use crate::text::visible;
 
-use super::batch::Entry;
+use super::batch::{DATA_SUMMARY_HEADERS, Entry};
 use super::json::ProjectResult;
-use super::view::{self, LINE_CATEGORY, ProjectView, Row};
+use super::view::{self, DIFFERS_HEADER, INDICATOR_HEADERS, LINE_CATEGORY, ProjectView, Row};
 use super::{Options, Report};
 
 /// The byte-order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// The columns of the per-indicator CSV.
-pub const INDICATOR_COLUMNS: [&str; 13] = [
-    "文件",
-    "项目名称",
-    "类别",
-    "指标名称",
-    "目标值",
-    "实际完成值",
-    "权重",
-    "应有权重",
-    "完成率(%)",
-    "得分",
-    "自评分",
-    "不一致",
-    "发现",
-];
-
-/// The columns of the per-project CSV (`--summary`).
-pub const SUMMARY_COLUMNS: [&str; 10] = [
-    "文件",
-    "项目名称",
-    "合计",
-    "满分",
-    "自评分合计",
-    "错误",
-    "警告",
-    "评价等级",
-    "状态",
-    "说明",
-];
+/// The columns of the per-indicator CSV: the project, the indicator table's columns (a
+/// completion in percent, as a plain number), the mark, the findings' codes.
+fn indicator_columns() -> Vec<&'static str> {
+    let table = INDICATOR_HEADERS
+        .iter()
+        .map(|&h| if h == "完成率" { "完成率(%)" } else { h });
+    ["文件", "项目名称"]
+        .into_iter()
+        .chain(table)
+        .chain([DIFFERS_HEADER, "发现"])
+        .collect()
+}
 
 /// The category of a row that holds a finding about the whole project (about no one
 /// row, or an indicator that no row or several rows have).
@@ -62,12 +44,12 @@ const PROJECT_CATEGORY: &str = "项目";
 pub fn render(report: &Report<'_>, options: Options) -> String {
     let mut out = String::from(BOM);
     if options.summary {
-        record(&mut out, SUMMARY_COLUMNS.map(Cow::Borrowed));
+        record(&mut out, DATA_SUMMARY_HEADERS.map(Cow::Borrowed));
         for result in report.results {
             record(&mut out, summary_fields(&Entry::of(result)));
         }
     } else {
-        record(&mut out, INDICATOR_COLUMNS.map(Cow::Borrowed));
+        record(&mut out, indicator_columns().into_iter().map(Cow::Borrowed));
         for result in report.results {
             project_records(&mut out, result);
         }

@@ -173,11 +173,9 @@ fn project(number: usize, outcome: &Outcome, first: bool) -> String {
     out.push_str("</table>\n");
     out.push_str(&total_note(&project.total));
     if !project.project_findings.is_empty() {
-        out.push_str("<h3>项目整体发现</h3>\n<ul>\n");
-        for finding in &project.project_findings {
-            out.push_str(&format!("<li>{}</li>\n", finding_text(finding, outcome)));
-        }
-        out.push_str("</ul>\n");
+        out.push_str("<h3>项目整体发现</h3>\n");
+        out.push_str(&findings_list(&project.project_findings, outcome));
+        out.push('\n');
     }
     out.push_str("</section>\n");
     out
@@ -200,14 +198,20 @@ fn indicator(row: &Row<'_>, outcome: &Outcome) -> String {
         if row.differs() { DIFFERS_MARK } else { "" },
     );
     if !row.findings.is_empty() {
-        out.push_str("<tr class=\"findings\"><td colspan=\"10\"><ul>\n");
-        for finding in &row.findings {
-            out.push_str(&format!("<li>{}</li>\n", finding_text(finding, outcome)));
-        }
-        out.push_str("</ul></td></tr>\n");
+        out.push_str("<tr class=\"findings\"><td colspan=\"10\">");
+        out.push_str(&findings_list(&row.findings, outcome));
+        out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n");
     out
+}
+
+fn findings_list(findings: &[&Finding], outcome: &Outcome) -> String {
+    let items: String = findings
+        .iter()
+        .map(|f| format!("<li>{}</li>\n", finding_text(f, outcome)))
+        .collect();
+    format!("<ul>\n{items}</ul>")
 }
 
 /// `【错误】code：message（第 22 行第 11 列）` and the rule's clause below it. The

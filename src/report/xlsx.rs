@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::eval::outcome::Outcome;
 use crate::finding::Finding;
 
-use super::batch::Entry;
+use super::batch::{DATA_SUMMARY_HEADERS, Entry};
 use super::json::ProjectResult;
 use super::view::{
     self, DIFFERS_HEADER, DIFFERS_MARK, INDICATOR_HEADERS, LINE_CATEGORY, ProjectView, Row,
@@ -28,21 +28,6 @@ use super::{Options, Report, TITLE};
 
 /// The summary sheet's name.
 pub const SUMMARY_SHEET: &str = "汇总";
-
-/// The summary sheet's columns.
-const SUMMARY_HEADERS: [&str; 11] = [
-    "序号",
-    "文件",
-    "项目名称",
-    "合计",
-    "满分",
-    "自评分合计",
-    "错误",
-    "警告",
-    "评价等级",
-    "状态",
-    "说明",
-];
 
 /// The columns after the indicator table's own: the findings about each row.
 const FINDING_HEADERS: [&str; 2] = ["发现代码", "发现"];
@@ -295,7 +280,10 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(SUMMARY_SHEET)?;
     let mut sheet = Sheet::new(sheet, styles);
-    sheet.headers(0, &SUMMARY_HEADERS)?;
+    let headers: Vec<&str> = std::iter::once("序号")
+        .chain(DATA_SUMMARY_HEADERS)
+        .collect();
+    sheet.headers(0, &headers)?;
     for (i, (result, name)) in report.results.iter().zip(names).enumerate() {
         let row = row_number(i + 1)?;
         let entry = Entry::of(result);
@@ -303,7 +291,7 @@ fn summary_sheet(
         summary_row(&mut sheet, row, i + 1, &entry, link)?;
     }
     let last = row_number(report.results.len())?;
-    sheet.table(0, last, last_col(&SUMMARY_HEADERS))?;
+    sheet.table(0, last, last_col(&headers))?;
     sheet.fit()
 }
 
