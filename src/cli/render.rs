@@ -58,7 +58,7 @@ pub(super) fn report(
 /// the run in one line (with `--quiet`, only if something needs a look).
 fn render_table(report: &Report<'_>, options: Options, colour: bool) -> String {
     let mut out = if options.summary {
-        table::render_summary(report.results)
+        table::render_summary(report.results, options.quiet)
     } else {
         projects(report.results, options.quiet, colour)
     };

@@ -50,17 +50,21 @@ pub fn render(outcome: &Outcome) -> String {
     out
 }
 
-/// One row per project (`--summary`): its file, name, total, findings counted and
-/// standing; a project that could not be evaluated has its error where its name would be.
+/// One row per project (`--summary`; with `quiet`, only those with a problem): its file,
+/// name, total, findings counted and standing; a project that could not be evaluated has
+/// its error where its name would be.
 #[must_use]
-pub fn render_summary(results: &[ProjectResult]) -> String {
+pub fn render_summary(results: &[ProjectResult], quiet: bool) -> String {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(SUMMARY_HEADERS);
     for (i, result) in results.iter().enumerate() {
-        table.add_row(Entry::of(result).cells(i + 1, |t| visible(t).into_owned()));
+        let entry = Entry::of(result);
+        if !quiet || entry.problems() {
+            table.add_row(entry.cells(i + 1, |t| visible(t).into_owned()));
+        }
     }
     for column in [0, 3, 4, 5, 6] {
         if let Some(c) = table.column_mut(column) {

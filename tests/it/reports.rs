@@ -81,6 +81,11 @@ fn summary_gives_one_row_per_project() {
         assert_eq!(code, 2, "{stderr}");
         insta::assert_snapshot!(format!("{format}-summary-batch"), stdout);
     }
+    let (quiet, _, _) = check("table", &["--summary", "--quiet"], BATCH);
+    assert!(
+        !quiet.contains("a-seed.toml") && quiet.contains("b-findings.toml"),
+        "{quiet}"
+    );
     let (html, _, _) = check("html", &["--summary"], BATCH);
     assert!(html.contains("<h2>汇总</h2>") && !html.contains("<section class=\"project"));
 }
