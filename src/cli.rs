@@ -4,6 +4,8 @@
 mod import;
 mod inputs;
 mod output;
+mod progress;
+mod render;
 mod template;
 
 use std::io::{IsTerminal, Write};
@@ -18,8 +20,9 @@ use crate::compile::Plan;
 use crate::data::{self, Format};
 use crate::diagnostic::Failure;
 use crate::input::{self, FileId, Size};
+use crate::report::batch::Tally;
+use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
-use crate::report::{diagnostic, json, table};
 use crate::source::Sources;
 
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
@@ -77,6 +80,16 @@ pub struct CheckArgs {
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+    /// One row per project instead of one per indicator (csv), only the summary table
+    /// (table, markdown), page (html) or sheet (xlsx). Not with json.
+    #[arg(long)]
+    pub summary: bool,
+    /// Print only problems: in the reports for people (table, markdown, html), only
+    /// projects with an error, a warning or no evaluation, and the run's summary line
+    /// only if there is one; no progress bar. The content of json, csv and xlsx and the
+    /// exit status are the same.
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Write the report to this file instead of standard output: a regular file (or a
     /// link to one) or a new file. It is written to a temporary file beside it and
     /// renamed into place, so an interrupted run leaves any old report whole; its
@@ -126,6 +139,36 @@ pub enum OutputFormat {
     Table,
     /// One JSON document for tools.
     Json,
+    /// Markdown tables and lists, to paste into a report.
+    Markdown,
+    /// One self-contained HTML page laid out like the 自评表, to print.
+    Html,
+    /// CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per indicator.
+    Csv,
+    /// An Excel workbook: a summary sheet and a sheet per project (binary: with
+    /// `--output`, or standard output to a file or a pipe).
+    Xlsx,
+}
+
+impl OutputFormat {
+    /// The name `--format` takes.
+    fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Html => "html",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// Whether the report ends with the run's summary line: the formats read as text
+    /// from top to bottom. The others hold it elsewhere (HTML's summary page) or leave
+    /// it to the data (JSON, CSV, xlsx), and keep standard output to the document.
+    fn ends_with_summary(self) -> bool {
+        matches!(self, OutputFormat::Table | OutputFormat::Markdown)
+    }
 }
 
 /// How a run ended: the process exit status.
@@ -189,7 +232,7 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
     let text = crate::syntax::print::print(&linked.ruleset, &origin);
-    output::print(&text, &read)?;
+    output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
 }
 
@@ -255,18 +298,34 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         rules: &rules,
         args,
     };
-    // Forms are independent: evaluate them in parallel, keeping their order.
-    let done: Vec<(Done, Option<FileId>)> = collected
-        .forms
-        .par_iter()
-        .map(|form| run.evaluate(form))
-        .collect();
+    let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
+    // Forms are independent: evaluate them in parallel, keeping their order; each
+    // worker ticks the bar as it finishes a form.
+    let done: Vec<(Done, Option<FileId>)> =
+        progress::with_bar(collected.forms.len(), watched, |bar| {
+            collected
+                .forms
+                .par_iter()
+                .map(|form| {
+                    let done = run.evaluate(form);
+                    bar.inc(1);
+                    done
+                })
+                .collect()
+        });
     let (results, emptied) = settle(&mut collected, done, &mut read);
-    let text = render(args, &plan, &results);
+    let skipped = collected.skipped.total();
+    let report = render::report(args, &plan, &results, skipped)?;
     eprint_problems(&collected.skipped, &emptied, &results);
     match &args.output {
-        Some(path) => output::write(path, &text, &read)?,
-        None => output::print(&text, &read)?,
+        Some(path) => output::write(path, &report, &read)?,
+        None => output::print(&report, &read)?,
+    }
+    // The summary line of a document for tools goes to a person watching the terminal,
+    // never into a log or a pipe, where the document itself says it all.
+    let tally = Tally::of(&results, skipped);
+    if watched && tally.projects > 1 && !args.format.ends_with_summary() {
+        eprint_line(&tally.line());
     }
     Ok(status(&results, collected.errors.len() + emptied.len()))
 }
@@ -289,16 +348,44 @@ fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], results: &[Proj
 
 /// Refuses arguments that cannot work before anything is read.
 fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
-    // A table named like a project file would be read as a broken form next time; a
+    // A report named like a project file would be read as a broken form next time; a
     // JSON report is known by its first key and skipped.
-    let table_as_form = args.format == OutputFormat::Table
-        && args
-            .output
-            .as_deref()
-            .is_some_and(|path| Format::from_path(path).is_some());
-    match &args.output {
-        Some(path) if table_as_form => Err(Error::ProjectName { path: path.clone() }),
-        _ => Ok(()),
+    let as_form = args
+        .output
+        .as_deref()
+        .is_some_and(|path| named_like_a_form(path, args.format));
+    if let (Some(path), true) = (&args.output, as_form) {
+        return Err(Error::ProjectName {
+            path: path.clone(),
+            format: args.format.name(),
+        });
+    }
+    // A workbook's bytes would garble the terminal; a file or a pipe takes them.
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    if args.format == OutputFormat::Xlsx && to_terminal {
+        return Err(Error::BinaryToTerminal);
+    }
+    if args.format == OutputFormat::Json && args.summary {
+        return Err(Error::SummaryJson);
+    }
+    Ok(())
+}
+
+/// Whether a report of `format` written to `path` would be read as a form by the next
+/// run over its folder: a name a form may have, in a format whose reports are not known
+/// by their content there (a JSON report by its first key; a table as `.txt`, a CSV
+/// report as `.csv`, an xlsx report as `.xlsx` by theirs).
+fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
+    use crate::import::{Kind, workbook::WorkbookKind};
+    if Format::from_path(path).is_some() {
+        return format != OutputFormat::Json;
+    }
+    match (Kind::from_path(path), format) {
+        (None, _)
+        | (Some(Kind::Text), OutputFormat::Table)
+        | (Some(Kind::Csv), OutputFormat::Csv)
+        | (Some(Kind::Workbook(WorkbookKind::Xlsx)), OutputFormat::Xlsx) => false,
+        (Some(_), _) => true,
     }
 }
 
@@ -342,40 +429,6 @@ fn settle(
         }
     }
     (results, emptied)
-}
-
-/// The report's text, whole before anything is written.
-fn render(args: &CheckArgs, plan: &Plan, results: &[ProjectResult]) -> String {
-    match args.format {
-        OutputFormat::Json => {
-            let mut out = json::render(&args.rules.display().to_string(), plan, results);
-            out.push('\n');
-            out
-        }
-        // Colour is for a terminal: never in a file, whatever standard output is.
-        OutputFormat::Table => render_table(
-            results,
-            args.output.is_none() && colour(std::io::stdout().is_terminal()),
-        ),
-    }
-}
-
-fn render_table(results: &[ProjectResult], colour: bool) -> String {
-    let mut out = String::new();
-    for result in results {
-        if let ProjectResult::Evaluated(outcome) = result {
-            out.push_str(&table::render(outcome));
-            for finding in &outcome.findings {
-                let d = diagnostic::FindingDiagnostic {
-                    finding,
-                    source: &outcome.source,
-                };
-                out.push_str(&diagnostic::render(&d, colour, WIDTH));
-            }
-            out.push('\n');
-        }
-    }
-    out
 }
 
 fn status(results: &[ProjectResult], unreadable: usize) -> Status {
@@ -460,7 +513,11 @@ impl Run<'_> {
                 (path.as_path(), read, format)
             }
         };
-        if inputs::is_report(&read.bytes) {
+        let report = match format {
+            Input::Project(_) => inputs::is_report(&read.bytes),
+            Input::Form(kind) => crate::import::is_report(&read.bytes, kind),
+        };
+        if report {
             return match form.folder {
                 Some(_) => Ok(None),
                 None => Err(Error::Report {

@@ -133,6 +133,34 @@ pub fn import(
     }
 }
 
+/// Whether a file named like a form is a report of `perfeval check` written in it: the
+/// terminal table saved as `.txt` (its box drawing), a CSV report (its header), an xlsx
+/// report (its title in the document's properties). A folder that holds forms and the
+/// reports made from them is read again next year: reports must never become forms.
+#[must_use]
+pub fn is_report(bytes: &[u8], kind: Kind) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096)).unwrap_or(bytes));
+    match kind {
+        Kind::Text => head.lines().take(4).any(|line| line.starts_with('┌')),
+        Kind::Csv => head.starts_with("文件,项目名称,"),
+        Kind::Workbook(workbook::WorkbookKind::Xlsx) => {
+            workbook_title(bytes).is_some_and(|title| title.contains(crate::report::TITLE))
+        }
+        _ => false,
+    }
+}
+
+/// The title in an xlsx file's document properties, if it has one.
+fn workbook_title(bytes: &[u8]) -> Option<String> {
+    let mut zip = archive::open(bytes, "", "").ok()?;
+    let core = archive::read_part(&mut zip, "docProps/core.xml", "").ok()??;
+    let text = String::from_utf8_lossy(&core);
+    let start = text.find("<dc:title>")? + "<dc:title>".len();
+    let end = text.get(start..)?.find("</dc:title>")? + start;
+    text.get(start..end).map(str::to_owned)
+}
+
 /// The grid of a file of this kind.
 fn read(bytes: &[u8], kind: Kind) -> Result<grid::Workbook, error::ImportError> {
     match kind {

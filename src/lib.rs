@@ -216,18 +216,49 @@ pub enum Error {
         /// The input it is, as it was read.
         input: PathBuf,
     },
-    /// `--format table --output report.toml`: the next run would read the table as a
-    /// project file.
-    #[error("a table report named `{}` would be read as a project file by the next run", path.display())]
+    /// `--format table --output report.toml` (or markdown, HTML, CSV, xlsx): the next
+    /// run would read the report as a project file.
+    #[error("a {format} report named `{}` would be read as a project file by the next run", path.display())]
     #[diagnostic(
         code(perfeval::output::project_name),
         help(
-            "name it with another ending, such as `.txt`, or write JSON with `--format json` (perfeval skips its own JSON reports)"
+            "name it with another ending, such as `.txt`, `.md`, `.html`, `.csv` or `.xlsx`, or write JSON with `--format json` (perfeval skips its own JSON reports)"
         )
     )]
     ProjectName {
         /// The path.
         path: PathBuf,
+        /// The report's format, as `--format` names it.
+        format: &'static str,
+    },
+    /// `perfeval check --format xlsx …` with standard output on a terminal.
+    #[error("an xlsx workbook is binary and is not written to a terminal")]
+    #[diagnostic(
+        code(perfeval::output::binary_to_terminal),
+        help(
+            "name the file with `--output report.xlsx`, or redirect standard output to a file or a pipe"
+        )
+    )]
+    BinaryToTerminal,
+    /// `perfeval check --format json --summary …`.
+    #[error("`--summary` does not apply to `--format json`")]
+    #[diagnostic(
+        code(perfeval::output::summary_json),
+        help(
+            "the JSON report holds every project's total and findings: leave out `--summary`, or choose `--format csv --summary` for one row per project"
+        )
+    )]
+    SummaryJson,
+    /// The xlsx workbook cannot be made: a project with more rows than a sheet holds
+    /// (1,048,576), or a number beyond Excel's range.
+    #[error("cannot make the xlsx workbook: {error}")]
+    #[diagnostic(
+        code(perfeval::output::workbook),
+        help("write the report as CSV (`--format csv`) or JSON, which have no such limits")
+    )]
+    Workbook {
+        /// Why.
+        error: Box<rust_xlsxwriter::XlsxError>,
     },
     /// `perfeval template --rules r.rules` in a terminal: the workbook's bytes would
     /// garble the screen.

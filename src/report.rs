@@ -1,12 +1,20 @@
-//! Reporting: outcomes as a table for people, as JSON for tools, and findings and
-//! errors as diagnostics that point into the files.
+//! Reporting: outcomes as a table for people, as JSON for tools, as Markdown, HTML, CSV
+//! and xlsx for reviewers' own reports, and findings and errors as diagnostics that
+//! point into the files. `view` decides what every format shows of a project; `batch`
+//! counts a run.
 //!
 //! This is the only module that formats output; it writes into strings and leaves
 //! printing to the CLI.
 
+pub mod batch;
+pub mod csv;
 pub mod diagnostic;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod table;
+pub mod view;
+pub mod xlsx;
 
 use rust_decimal::Decimal;
 
@@ -18,4 +26,60 @@ use crate::value::round_to_step;
 pub fn completion_percent(ratio: Decimal) -> Option<Decimal> {
     let points = ratio.checked_mul(Decimal::ONE_HUNDRED)?;
     round_to_step(points, Decimal::new(1, 2), RoundingMode::HalfAwayFromZero).ok()
+}
+
+/// What a report for reviewers is made of: the ruleset, every project's result in order,
+/// and what the run skipped.
+#[derive(Debug)]
+pub struct Report<'a> {
+    /// The ruleset's name.
+    pub ruleset: &'a str,
+    /// The ruleset's version, where it has one.
+    pub version: Option<&'a str>,
+    /// The ruleset's file, as named.
+    pub ruleset_file: &'a str,
+    /// Every project's result, in the run's order.
+    pub results: &'a [json::ProjectResult],
+    /// Files skipped in folders.
+    pub skipped: usize,
+}
+
+impl Report<'_> {
+    /// The run counted.
+    #[must_use]
+    pub fn tally(&self) -> batch::Tally {
+        batch::Tally::of(self.results, self.skipped)
+    }
+
+    /// Whether the report opens with a summary of the projects: for several, or where
+    /// one could not be evaluated (the summary is where its error shows).
+    #[must_use]
+    pub fn has_summary(&self) -> bool {
+        self.results.len() > 1
+            || self
+                .results
+                .iter()
+                .any(|r| matches!(r, json::ProjectResult::Failed { .. }))
+    }
+
+    /// The ruleset in one line: `苏州市级… 2023.1（rulesets/2023.rules）`, not escaped.
+    #[must_use]
+    pub fn ruleset_line(&self) -> String {
+        let version = self.version.map_or_else(String::new, |v| format!(" {v}"));
+        format!("{}{version}（{}）", self.ruleset, self.ruleset_file)
+    }
+}
+
+/// The title of every report for reviewers.
+pub const TITLE: &str = "财政支出项目绩效自评检查报告";
+
+/// What a report for reviewers shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Only the summary: one row per project.
+    pub summary: bool,
+    /// Only projects with a problem (an error, a warning, or no evaluation), in the
+    /// reports for people (table, markdown, HTML); the data formats (JSON, CSV, xlsx)
+    /// ignore it.
+    pub quiet: bool,
 }

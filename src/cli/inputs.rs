@@ -210,8 +210,7 @@ impl Skipped {
             counted(self.again, "already included", "already included"),
         ];
         let parts: Vec<String> = parts.into_iter().flatten().collect();
-        let total = self.hidden + self.editor + self.links + self.special + other;
-        let total = total + self.reports + self.not_forms + self.again;
+        let total = self.total();
         if total == 0 {
             return None;
         }
@@ -221,6 +220,19 @@ impl Skipped {
             "note: skipped {total} {files}{place}: {}",
             parts.join(", ")
         ))
+    }
+
+    /// How many files were skipped, for every reason.
+    pub(crate) fn total(&self) -> usize {
+        let other: usize = self.other.values().sum();
+        self.hidden
+            + self.editor
+            + self.links
+            + self.special
+            + other
+            + self.reports
+            + self.not_forms
+            + self.again
     }
 
     fn add(&mut self, skip: Skip) {

@@ -2,7 +2,6 @@
 //!
 //! Decimals are strings exactly as computed (`"80.00"`), never floats.
 
-use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
@@ -13,6 +12,7 @@ use crate::finding::Finding;
 use crate::source::SourceFile;
 
 use super::completion_percent;
+use super::view::Unevaluated;
 
 /// One project's result: evaluated, or the error that stopped it.
 #[derive(Debug)]
@@ -188,41 +188,15 @@ impl Serialize for FindingJson<'_> {
 }
 
 fn failed(file: &str, error: &crate::Error) -> Value {
-    let (code, at) = first_location(error);
-    let message = match error {
-        crate::Error::Data(failure) => failure.errors().first().map(ToString::to_string),
-        _ => None,
-    };
+    let why = Unevaluated::of(error);
     json!({
         "file": file,
         "error": {
-            "code": code,
-            "message": message.unwrap_or_else(|| error.to_string()),
-            "file": at.as_ref().map(|(f, _)| f.clone()),
-            "line": at.as_ref().map(|(_, p)| p.line),
-            "column": at.as_ref().map(|(_, p)| p.column),
+            "code": why.code,
+            "message": why.message,
+            "file": why.at.as_ref().map(|(f, _)| f.clone()),
+            "line": why.at.as_ref().map(|(_, p)| p.line),
+            "column": why.at.as_ref().map(|(_, p)| p.column),
         },
     })
-}
-
-/// The code and the place of the first problem of an error.
-fn first_location(
-    error: &crate::Error,
-) -> (Option<String>, Option<(String, crate::source::LineCol)>) {
-    match error {
-        crate::Error::Data(failure) => {
-            let first = failure.errors().first();
-            let at = first.map(|e| {
-                (
-                    failure.source().name().to_owned(),
-                    failure.source().line_col(e.span().start),
-                )
-            });
-            (first.map(|e| e.code().to_owned()), at)
-        }
-        other => {
-            let code = other.code().map(|c| c.to_string());
-            (code, None)
-        }
-    }
 }

@@ -262,3 +262,61 @@ fn the_seed_as_a_word_document_imports_as_the_example() {
     .unwrap();
     assert_eq!(values(&forms[0].project), values(&example));
 }
+
+/// Reports written into the folder of forms they were made from are known by their
+/// content and skipped the next time the folder is checked, whatever their name: a table
+/// as `.txt`, a CSV report, an xlsx report, a JSON report.
+#[test]
+fn reports_in_a_folder_of_forms_are_never_read_as_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap().to_owned();
+    std::fs::copy(root().join(SEED), dir.path().join("seed.txt")).unwrap();
+    for (format, name) in [
+        ("table", "report.txt"),
+        ("csv", "report.csv"),
+        ("xlsx", "report.xlsx"),
+        ("json", "report.json"),
+    ] {
+        let output = dir.path().join(name);
+        let (_, stderr, code) = run(&[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--format",
+            format,
+            "--output",
+            output.to_str().unwrap(),
+            &folder,
+        ]);
+        assert_eq!(code, 0, "{format}: {stderr}");
+    }
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        &folder,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("4 perfeval reports"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["projects"].as_array().unwrap().len(), 1);
+    // HTML saved as a workbook's name would be read as one: refused.
+    let html = dir.path().join("report.xls");
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "html",
+        "--output",
+        html.to_str().unwrap(),
+        &folder,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::output::project_name"),
+        "{stderr}"
+    );
+}

@@ -24,6 +24,7 @@ mod parse;
 mod policy;
 mod print;
 mod props;
+mod reports;
 mod shipped;
 mod template;
 mod zh;

@@ -1,0 +1,93 @@
+//! The report of a run in the format asked for, made whole before anything is written:
+//! a report that cannot be made leaves any old one in place.
+
+use std::io::IsTerminal;
+
+use crate::Error;
+use crate::compile::Plan;
+use crate::report::json::ProjectResult;
+use crate::report::{self, Options, Report, diagnostic, html, json, markdown, table, xlsx};
+
+use super::{CheckArgs, OutputFormat, WIDTH, colour};
+
+/// The report's bytes.
+pub(super) fn report(
+    args: &CheckArgs,
+    plan: &Plan,
+    results: &[ProjectResult],
+    skipped: usize,
+) -> Result<Vec<u8>, Error> {
+    let ruleset_file = args.rules.display().to_string();
+    let report = Report {
+        ruleset: &plan.name,
+        version: plan.version.as_deref(),
+        ruleset_file: &ruleset_file,
+        results,
+        skipped,
+    };
+    let options = Options {
+        summary: args.summary,
+        quiet: args.quiet,
+    };
+    let text = match args.format {
+        OutputFormat::Json => {
+            let mut out = json::render(&ruleset_file, plan, results);
+            out.push('\n');
+            out
+        }
+        // Colour is for a terminal: never in a file, whatever standard output is.
+        OutputFormat::Table => render_table(
+            &report,
+            options,
+            args.output.is_none() && colour(std::io::stdout().is_terminal()),
+        ),
+        OutputFormat::Markdown => markdown::render(&report, options),
+        OutputFormat::Html => html::render(&report, options),
+        OutputFormat::Csv => report::csv::render(&report, options),
+        OutputFormat::Xlsx => {
+            return xlsx::render(&report, options).map_err(|error| Error::Workbook {
+                error: Box::new(error),
+            });
+        }
+    };
+    Ok(text.into_bytes())
+}
+
+/// Each project's table and findings (with `--quiet`, only those with an error or a
+/// warning; with `--summary`, one row per project instead), then, for several projects,
+/// the run in one line (with `--quiet`, only if something needs a look).
+fn render_table(report: &Report<'_>, options: Options, colour: bool) -> String {
+    let mut out = if options.summary {
+        table::render_summary(report.results, options.quiet)
+    } else {
+        projects(report.results, options.quiet, colour)
+    };
+    let tally = report.tally();
+    if tally.projects > 1 && (!options.quiet || tally.problems()) {
+        out.push_str(&tally.line());
+        out.push('\n');
+    }
+    out
+}
+
+fn projects(results: &[ProjectResult], quiet: bool, colour: bool) -> String {
+    let mut out = String::new();
+    for result in results {
+        let ProjectResult::Evaluated(outcome) = result else {
+            continue;
+        };
+        if quiet && !report::view::Counts::of(&outcome.findings).problems() {
+            continue;
+        }
+        out.push_str(&table::render(outcome));
+        for finding in &outcome.findings {
+            let d = diagnostic::FindingDiagnostic {
+                finding,
+                source: &outcome.source,
+            };
+            out.push_str(&diagnostic::render(&d, colour, WIDTH));
+        }
+        out.push('\n');
+    }
+    out
+}

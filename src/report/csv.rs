@@ -1,0 +1,219 @@
+//! A report as CSV, as Excel reads it: UTF-8 with a byte-order mark (without one, Excel
+//! reads Chinese as the system's legacy code page), CRLF line ends, fields quoted where
+//! they hold a comma, a quote or a line break (RFC 4180).
+//!
+//! One row per project and indicator, or with `--summary` one row per project. Numbers
+//! are plain decimals (`9.16`, a completion in percent as `105.56`). Text from a form
+//! has its control characters written out, and a text that Excel would run as a formula
+//! (`=…`, `+…`, `-…`, `@…`) is given a leading `'`, as OWASP advises: a form cannot make
+//! the reviewer's spreadsheet call out or run a command.
+
+use std::borrow::Cow;
+
+use crate::eval::outcome::Outcome;
+use crate::finding::Finding;
+use crate::text::visible;
+
+use super::batch::{DATA_SUMMARY_HEADERS, Entry};
+use super::json::ProjectResult;
+use super::view::{self, DIFFERS_HEADER, INDICATOR_HEADERS, LINE_CATEGORY, ProjectView, Row};
+use super::{Options, Report};
+
+/// The byte-order mark that tells Excel the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The columns of the per-indicator CSV: the project, the indicator table's columns (a
+/// completion in percent, as a plain number), the mark, the findings' codes.
+fn indicator_columns() -> Vec<&'static str> {
+    let table = INDICATOR_HEADERS
+        .iter()
+        .map(|&h| if h == "完成率" { "完成率(%)" } else { h });
+    ["文件", "项目名称"]
+        .into_iter()
+        .chain(table)
+        .chain([DIFFERS_HEADER, "发现"])
+        .collect()
+}
+
+/// The category of a row that holds a finding about the whole project (about no one
+/// row, or an indicator that no row or several rows have).
+const PROJECT_CATEGORY: &str = "项目";
+
+/// The whole file. The formats for tools ignore `--quiet`.
+#[must_use]
+pub fn render(report: &Report<'_>, options: Options) -> String {
+    let mut out = String::from(BOM);
+    if options.summary {
+        record(&mut out, DATA_SUMMARY_HEADERS.map(Cow::Borrowed));
+        for result in report.results {
+            record(&mut out, summary_fields(&Entry::of(result)));
+        }
+    } else {
+        record(&mut out, indicator_columns().into_iter().map(Cow::Borrowed));
+        for result in report.results {
+            project_records(&mut out, result);
+        }
+    }
+    out
+}
+
+/// A project's row; `说明` holds why it could not be evaluated, where it could not.
+fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 10] {
+    let total = entry.total.as_ref();
+    let count = |n: usize| {
+        Cow::Owned(if total.is_some() {
+            n.to_string()
+        } else {
+            String::new()
+        })
+    };
+    [
+        text(entry.file),
+        text(entry.name.unwrap_or("")),
+        number(total.map(|t| t.computed)),
+        number(total.and_then(|t| t.max)),
+        number(total.and_then(|t| t.declared)),
+        count(entry.counts.errors),
+        count(entry.counts.warnings),
+        text(total.and_then(|t| t.rating).unwrap_or("")),
+        Cow::Borrowed(entry.standing.label()),
+        Cow::Owned(
+            entry
+                .error
+                .as_ref()
+                .map_or_else(String::new, |e| text(&e.text()).into_owned()),
+        ),
+    ]
+}
+
+/// A project's rows: one per indicator and line, and one per finding about the whole
+/// project; a project that could not be evaluated is one row whose findings column
+/// holds the error.
+fn project_records(out: &mut String, result: &ProjectResult) {
+    match result {
+        ProjectResult::Evaluated(outcome) => evaluated_records(out, outcome),
+        ProjectResult::Failed { file, error } => {
+            let error = view::Unevaluated::of(error).text();
+            let mut fields = blank(file, "");
+            fields[12] = text(&error).into_owned().into();
+            record(out, fields);
+        }
+    }
+}
+
+fn evaluated_records(out: &mut String, outcome: &Outcome) {
+    let project = ProjectView::of(outcome);
+    let (file, name) = (outcome.source.name(), project.name());
+    for row in &project.rows {
+        record(out, indicator_fields(file, name, row));
+    }
+    for (_, label, score) in &outcome.lines {
+        let mut fields = blank(file, name);
+        fields[2] = Cow::Borrowed(LINE_CATEGORY);
+        fields[3] = text(label);
+        fields[9] = number(Some(*score));
+        record(out, fields);
+    }
+    for finding in &project.project_findings {
+        let mut fields = blank(file, name);
+        fields[2] = Cow::Borrowed(PROJECT_CATEGORY);
+        fields[3] = text(finding.indicator.as_deref().unwrap_or(""));
+        fields[12] = codes(std::slice::from_ref(finding));
+        record(out, fields);
+    }
+}
+
+fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<'a, str>; 13] {
+    let i = row.indicator;
+    [
+        text(file),
+        text(name),
+        text(&i.category),
+        text(&i.name),
+        text(&i.target),
+        text(i.actual.as_deref().unwrap_or("")),
+        number(i.weight),
+        number(i.state.expected_weight),
+        number(row.completion),
+        number(Some(i.state.score)),
+        number(i.self_score),
+        Cow::Borrowed(if row.differs() { "是" } else { "" }),
+        codes(&row.findings),
+    ]
+}
+
+/// A row with only the file and the project's name.
+fn blank<'a>(file: &'a str, name: &'a str) -> [Cow<'a, str>; 13] {
+    let mut fields: [Cow<'a, str>; 13] = Default::default();
+    fields[0] = text(file);
+    fields[1] = text(name);
+    fields
+}
+
+/// Finding codes, separated by spaces (codes hold none).
+fn codes(findings: &[&Finding]) -> Cow<'static, str> {
+    let codes: Vec<String> = findings
+        .iter()
+        .map(|f| text(&f.code).into_owned())
+        .collect();
+    Cow::Owned(codes.join(" "))
+}
+
+fn number(d: Option<rust_decimal::Decimal>) -> Cow<'static, str> {
+    Cow::Owned(view::opt(d))
+}
+
+/// Text from an input, safe in a cell Excel opens: control characters written out, and
+/// a leading `'` where Excel would read a formula. A lone `-` (a form's "none") is
+/// left as it is: it is no formula.
+#[must_use]
+pub fn text(value: &str) -> Cow<'_, str> {
+    let shown = visible(value);
+    let formula = shown.starts_with(['=', '+', '-', '@']) && shown.chars().nth(1).is_some();
+    if formula {
+        return Cow::Owned(format!("'{shown}"));
+    }
+    shown
+}
+
+/// Appends one record: fields quoted where they must be, a CRLF at the end.
+fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_where_they_must_be() {
+        let mut out = String::new();
+        record(
+            &mut out,
+            ["a,b", "say \"hi\"", "plain", ""].map(Cow::Borrowed),
+        );
+        assert_eq!(out, "\"a,b\",\"say \"\"hi\"\"\",plain,\r\n");
+    }
+
+    #[test]
+    fn a_formula_is_kept_from_excel() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text("=100%"), "'=100%");
+        assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text("-"), "-");
+        assert_eq!(text("≥90%"), "≥90%");
+        assert_eq!(text("a\u{1b}b"), "a\\u{1b}b");
+    }
+}
