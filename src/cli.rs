@@ -94,7 +94,7 @@ pub struct CheckArgs {
     /// link to one) or a new file. It is written to a temporary file beside it and
     /// renamed into place, so an interrupted run leaves any old report whole; its
     /// permissions are kept. It may not be a file the run reads.
-    #[arg(long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
     /// (at most 1 GiB). Larger files are refused.
