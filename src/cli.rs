@@ -1,6 +1,7 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod explain;
 mod import;
 mod inputs;
 mod output;
@@ -49,6 +50,10 @@ pub enum Command {
     /// Turn filled forms (text exports, workbooks, CSV, Word) into TOML project files,
     /// placed by the labels of the ruleset's form (导入自评表).
     Import(import::ImportArgs),
+    /// Explain every score of a form step by step: how its target and actual were read,
+    /// the completion, the band, each deduction, the rounding, the rule and its clause
+    /// (解释得分).
+    Explain(explain::ExplainArgs),
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
@@ -198,6 +203,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Template(args) => template::template(&args),
     }
 }

@@ -16,6 +16,7 @@ pub mod outcome;
 pub(crate) mod ranged;
 pub(crate) mod score;
 pub(crate) mod totals;
+pub mod trace;
 pub(crate) mod weights;
 
 use rust_decimal::Decimal;
@@ -37,10 +38,35 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// A ruleset formula that cannot be computed for this project (a division by zero, a
 /// number out of range), with its span in the ruleset.
 pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
-    evaluate_project(plan, project).map_err(|e| e.in_project(project.source.name()))
+    evaluate_project(plan, project, None).map_err(|e| e.in_project(project.source.name()))
 }
 
-fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
+/// What scoring did, recorded for `perfeval explain`: each row's steps, each check's run.
+#[derive(Clone, Debug, Default)]
+pub struct Traces {
+    /// The steps of each indicator row, in form order (none for unrecognized rows).
+    pub rows: Vec<Vec<trace::Step>>,
+    /// Every check as it ran, in the order they ran.
+    pub checks: Vec<trace::CheckRun>,
+}
+
+/// Evaluates one project and records what scoring did, step by step.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_traced(plan: &Plan, project: &Project) -> Result<(Outcome, Traces), EvalError> {
+    let mut traces = Traces::default();
+    let outcome = evaluate_project(plan, project, Some(&mut traces))
+        .map_err(|e| e.in_project(project.source.name()))?;
+    Ok((outcome, traces))
+}
+
+fn evaluate_project(
+    plan: &Plan,
+    project: &Project,
+    mut traces: Option<&mut Traces>,
+) -> Result<Outcome, EvalError> {
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);
@@ -66,7 +92,7 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
         let mut env = scoring_env(plan, project, &weighed, &pools, max_score);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
-    score_rows(
+    let row_traces = score_rows(
         plan,
         project,
         &pools,
@@ -74,7 +100,11 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
         &discarded,
         &mut states,
         &mut findings,
+        traces.is_some(),
     )?;
+    if let Some(traces) = traces.as_deref_mut() {
+        traces.rows = row_traces;
+    }
     weights::add_scores(plan, &mut pools, &states)?;
     let before = states.clone();
     totals::adjust_scores(
@@ -93,7 +123,13 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
     bounds::total_in_range(plan, &pools, total, max_score)?;
     let rating = totals::rating(&mut env)?;
     env.rating = rating.as_deref();
+    if traces.is_some() {
+        env.check_runs = Some(Vec::new());
+    }
     checks::checks(&mut env, &mut findings)?;
+    if let (Some(traces), Some(runs)) = (traces, env.check_runs.take()) {
+        traces.checks = runs;
+    }
     sort(&mut findings);
     Ok(Outcome {
         source: project.source.clone(),
@@ -125,6 +161,11 @@ fn scoring_env<'a>(
 }
 
 /// Scores every recognised row; formulas see every row's classification and weight.
+/// With `trace`, gives each row's steps.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the scoring step's whole context, once"
+)]
 fn score_rows(
     plan: &Plan,
     project: &Project,
@@ -133,7 +174,9 @@ fn score_rows(
     discarded: &[bool],
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
-) -> Result<(), EvalError> {
+    trace: bool,
+) -> Result<Vec<Vec<trace::Step>>, EvalError> {
+    let mut traces = Vec::new();
     let rows = project.rows(INDICATORS);
     let weighed = states.to_vec();
     // One environment for every row, so that what its formulas read across rows is
@@ -144,12 +187,18 @@ fn score_rows(
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
             let refused = discarded.get(i).copied().unwrap_or(false);
+            if trace {
+                env.trace = Some(Vec::new());
+            }
             score::score_row(&mut env, i, row, state, refused, findings)?;
         } else {
             state.score = score::round_score(plan, Decimal::ZERO)?;
         }
+        if trace {
+            traces.push(env.trace.take().unwrap_or_default());
+        }
     }
-    Ok(())
+    Ok(traces)
 }
 
 /// Findings in the order of the project file; those without a place come last, in

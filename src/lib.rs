@@ -15,6 +15,7 @@ pub mod compile;
 pub mod data;
 pub mod diagnostic;
 pub mod eval;
+pub mod explain;
 pub mod finding;
 pub mod import;
 pub mod input;

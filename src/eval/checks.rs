@@ -77,9 +77,10 @@ fn discard(
 
 /// Runs every check, once per project or once per row.
 pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<()> {
-    for check in &env.plan.checks {
+    for (index, check) in env.plan.checks.iter().enumerate() {
         match &check.rows {
             None => {
+                note_run(env, index, check, None)?;
                 if let Some(f) = run_check(env, check, None)? {
                     findings.push(f);
                 }
@@ -88,6 +89,7 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
                 let section: Arc<str> = section.as_str().into();
                 env.looping(|env| {
                     for i in 0..env.row_count(&section) {
+                        env.in_row(&section, i, |env| note_run(env, index, check, Some(i)))?;
                         if let Some(f) =
                             env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
                         {
@@ -100,6 +102,55 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
         }
     }
     Ok(())
+}
+
+/// Records how a check ran, when the run is explained: whether it applied, whether it
+/// held, and the two sides of a comparison.
+fn note_run(env: &mut Env<'_>, index: usize, check: &CheckDef, row: Option<usize>) -> Result<()> {
+    if env.check_runs.is_none() {
+        return Ok(());
+    }
+    let applies = match &check.condition {
+        Some(cond) => env.eval(cond)? == Value::Bool(true),
+        None => true,
+    };
+    let (holds, sides) = if applies {
+        let holds = match env.eval(&check.assertion)? {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        };
+        (holds, comparison_sides(env, &check.assertion)?)
+    } else {
+        (None, None)
+    };
+    if let Some(runs) = &mut env.check_runs {
+        runs.push(super::trace::CheckRun {
+            check: index,
+            row,
+            applies,
+            holds,
+            sides,
+        });
+    }
+    Ok(())
+}
+
+/// The values of a comparison's two sides, as a report writes them.
+fn comparison_sides(env: &mut Env<'_>, assertion: &Expr) -> Result<Option<(String, String)>> {
+    let ExprKind::Binary(op, l, r) = &assertion.kind else {
+        return Ok(None);
+    };
+    if matches!(
+        op,
+        crate::syntax::ast::BinaryOp::And | crate::syntax::ast::BinaryOp::Or
+    ) {
+        return Ok(None);
+    }
+    let (lv, rv) = (env.eval(l)?, env.eval(r)?);
+    Ok(Some((
+        describe::value(env.plan, &lv),
+        describe::value(env.plan, &rv),
+    )))
 }
 
 /// A finding where the check applies and fails; nothing where it holds or does not

@@ -47,6 +47,10 @@ pub(crate) struct Env<'a> {
     pub current: Option<(usize, RowState)>,
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
+    /// What scoring does, step by step, when it is to be explained (`None` otherwise).
+    pub trace: Option<Vec<super::trace::Step>>,
+    /// How each check ran, when it is to be explained.
+    pub check_runs: Option<Vec<super::trace::CheckRun>>,
 }
 
 /// The values of aggregates (`sum`, `count`, `any`, …) that need not be computed again:
@@ -99,6 +103,15 @@ impl<'a> Env<'a> {
             rating: None,
             current: None,
             memo: Memo::default(),
+            trace: None,
+            check_runs: None,
+        }
+    }
+
+    /// Records a step of scoring, when scoring is being explained.
+    pub(crate) fn note(&mut self, step: impl FnOnce() -> super::trace::Step) {
+        if let Some(trace) = &mut self.trace {
+            trace.push(step());
         }
     }
 

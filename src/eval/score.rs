@@ -17,6 +17,7 @@ use super::env::{Env, percent_value};
 use super::error::EvalError;
 use super::measure::{self, Quantity, Reading};
 use super::outcome::RowState;
+use super::trace::{Deduction, Side, Step};
 use super::weights::{decimal, number};
 
 type Result<T> = std::result::Result<T, EvalError>;
@@ -36,13 +37,28 @@ pub(crate) fn score_row(
     let name = text(row, "name").unwrap_or("");
     let target = measure::read(text(row, "target"), &plan.words, &[]);
     state.quantitative = matches!(target, Reading::Quantity(_));
+    env.note(|| Step::Target(target.clone()));
     let actual = match (&target, discarded) {
-        (_, true) => Reading::Missing,
+        (_, true) => {
+            env.note(|| Step::Discarded);
+            Reading::Missing
+        }
         (Reading::Quantity(_), false) => {
             measure::read(text(row, "actual"), &plan.words, &plan.missing.markers)
         }
         (_, false) => grade_reading(plan, row),
     };
+    if !discarded {
+        let field = if state.quantitative {
+            "actual"
+        } else {
+            grade_field(plan, row)
+        };
+        env.note(|| Step::Actual {
+            field: field.to_owned(),
+            reading: actual.clone(),
+        });
+    }
     let (share, bounds) = match (&target, actual) {
         (_, Reading::Missing) => {
             state.missing = true;
@@ -57,6 +73,7 @@ pub(crate) fn score_row(
                 Earned::Points(points, bounds) => {
                     let (low, high) = scaled(weight, bounds)?;
                     state.score = bounds::round_within(plan, points, low, high)?;
+                    note_score(env, weight, None, points, (low, high), state.score);
                     return Ok(());
                 }
             }
@@ -71,6 +88,7 @@ pub(crate) fn score_row(
                 name,
                 format!("「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值"),
             ));
+            env.note(|| Step::NotANumber);
             (Decimal::ZERO, Bounds::WHOLE)
         }
         (target_reading, actual_reading) => {
@@ -85,8 +103,29 @@ pub(crate) fn score_row(
             );
         }
     };
-    state.score = finish(plan, weight, share, bounds)?;
+    state.score = finish(env, weight, share, bounds)?;
     Ok(())
+}
+
+/// Records the score's last step, when scoring is explained.
+fn note_score(
+    env: &mut Env<'_>,
+    weight: Decimal,
+    share: Option<Decimal>,
+    raw: Decimal,
+    (low, high): (Decimal, Decimal),
+    score: Decimal,
+) {
+    let rounding = env.plan.rounding.map(|r| (r.step, r.mode));
+    env.note(|| Step::Score {
+        weight,
+        share,
+        raw,
+        low,
+        high,
+        rounding,
+        score,
+    });
 }
 
 /// What a quantitative indicator earns: a share of its weight (a band, held between the
@@ -136,12 +175,14 @@ fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
 
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the
 /// bounds' shares of the weight.
-fn finish(plan: &Plan, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
+fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
     let raw = weight
         .checked_mul(share)
         .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))?;
     let (low, high) = scaled(weight, bounds)?;
-    bounds::round_within(plan, raw, low, high)
+    let score = bounds::round_within(env.plan, raw, low, high)?;
+    note_score(env, weight, Some(share), raw, (low, high), score);
+    Ok(score)
 }
 
 /// The bounds as points of a weight (a weight below zero counts as zero).
@@ -200,10 +241,15 @@ fn missing_share(
         ),
     };
     findings.push(finding);
-    Ok(match rule {
+    let share = match rule {
         Some(expr) => number(env, expr)?.unwrap_or(Decimal::ZERO),
         None => Decimal::ZERO,
-    })
+    };
+    env.note(|| Step::Missing {
+        explanation: explanation.map(str::to_owned),
+        share,
+    });
+    Ok(share)
 }
 
 fn quantitative(
@@ -230,8 +276,19 @@ fn quantitative(
                 display_unit(&target.unit)
             ),
         ));
+        env.note(|| Step::UnitMismatch {
+            actual: actual.unit.clone(),
+            target: target.unit.clone(),
+        });
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     }
+    let Some(class_id) = state
+        .category
+        .and_then(|c| plan.categories.get(c))
+        .and_then(|c| c.class)
+    else {
+        return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
+    };
     let Some(class) = state
         .category
         .and_then(|c| plan.categories.get(c))
@@ -252,6 +309,13 @@ fn quantitative(
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     };
     state.completion = Some(completion);
+    env.note(|| Step::Completion {
+        class: class_id,
+        comparator,
+        target: t.value,
+        actual: a.value,
+        value: completion,
+    });
     match &class.def.score {
         Some(formula) => {
             // The formula sees this row's completion, and `target` and `actual`.
@@ -262,10 +326,17 @@ fn quantitative(
             env.current = None;
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
+            env.note(|| Step::Formula {
+                class: class_id,
+                points,
+            });
             Ok(Earned::Points(points, class_bounds(env, class)?))
         }
         None => {
             let share = band_share(env, class, completion)?;
+            if let Some(Step::Band { class, .. }) = env.trace.as_mut().and_then(|t| t.last_mut()) {
+                *class = class_id;
+            }
             Ok(Earned::Share(share, class_bounds(env, class)?))
         }
     }
@@ -330,16 +401,29 @@ pub(crate) fn band_share(
         a.checked_sub(b)
             .ok_or(EvalError::arith(ArithError::Overflow, def.span))
     };
-    let mut share = Decimal::ONE;
+    let mut side = Side::Full;
     if let Some(lower) = lower.filter(|l| completion < *l) {
         if let Some(rule) = &def.below {
-            share = deducted(env, rule, distance(lower, completion)?, def.span)?;
+            side = Side::Below(deducted(env, rule, distance(lower, completion)?, def.span)?);
         }
     } else if let Some(upper) = upper.filter(|u| completion > *u)
         && let Some(rule) = &def.above
     {
-        share = deducted(env, rule, distance(completion, upper)?, def.span)?;
+        side = Side::Above(deducted(env, rule, distance(completion, upper)?, def.span)?);
     }
+    let share = match &side {
+        Side::Full => Decimal::ONE,
+        Side::Below(d) | Side::Above(d) => Decimal::ONE
+            .checked_sub(d.deducted)
+            .ok_or(EvalError::arith(ArithError::Overflow, def.span))?,
+    };
+    env.note(|| Step::Band {
+        class: 0,
+        lower,
+        upper,
+        side,
+        share,
+    });
     let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
     let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);
     Ok(share.max(floor).min(cap))
@@ -352,14 +436,14 @@ fn optional(env: &mut Env<'_>, expr: Option<&Expr>) -> Result<Option<Decimal>> {
     }
 }
 
-/// `1 - rate × distance / per`: the share left after deducting `rate` of the weight for
-/// every `per` of distance from the band.
+/// `rate × distance / per`: what is deducted from the weight's share for every `per` of
+/// distance from the band.
 fn deducted(
     env: &mut Env<'_>,
     (rate, per): &(Expr, Expr),
     distance: Decimal,
     span: Span,
-) -> Result<Decimal> {
+) -> Result<Deduction> {
     let rate = number(env, rate)?.unwrap_or(Decimal::ZERO);
     let per = number(env, per)?.unwrap_or(Decimal::ONE);
     let arith = |e| EvalError::arith(e, span);
@@ -370,14 +454,16 @@ fn deducted(
         .checked_div(per)
         .ok_or(ArithError::Overflow)
         .map_err(arith)?;
-    let deduction = rate
+    let deducted = rate
         .checked_mul(steps)
         .ok_or(ArithError::Overflow)
         .map_err(arith)?;
-    Decimal::ONE
-        .checked_sub(deduction)
-        .ok_or(ArithError::Overflow)
-        .map_err(arith)
+    Ok(Deduction {
+        distance,
+        rate,
+        per,
+        deducted,
+    })
 }
 
 fn qualitative(
@@ -395,6 +481,8 @@ fn qualitative(
         // A number against a word target is no grade either.
         return unknown_grade(plan, row, name, state, findings);
     };
+    let by_target =
+        matches!((target, plan.grades.target), (Reading::Word(t), Some(_)) if t == word);
     let grade = match (target, plan.grades.target) {
         (Reading::Word(t), Some(g)) if t == word => Some(g),
         _ => plan.grades.by_word(word),
@@ -404,14 +492,26 @@ fn qualitative(
     };
     state.grade = Some(grade.name.clone());
     let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
-    let share = match &grade.up_to {
-        None => low,
-        Some(high) => {
-            let high = number(env, high)?.unwrap_or(low);
-            return super::ranged::score_in_range(plan, row, state, weight, low, high, findings);
-        }
+    let high = match &grade.up_to {
+        Some(high) => Some(number(env, high)?.unwrap_or(low)),
+        None => None,
     };
-    state.score = finish(plan, weight, share, Bounds::WHOLE)?;
+    env.note(|| Step::Grade {
+        word: word.clone(),
+        grade: grade.name.clone(),
+        share: low,
+        up_to: high,
+        by_target,
+    });
+    if let Some(high) = high {
+        super::ranged::score_in_range(plan, row, state, weight, low, high, findings)?;
+        let (lo, hi) = (weight.checked_mul(low), weight.checked_mul(high));
+        let bounds = (lo.unwrap_or_default(), hi.unwrap_or_default());
+        let raw = self_score(row).unwrap_or(bounds.0);
+        note_score(env, weight, None, raw, bounds, state.score);
+        return Ok(());
+    }
+    state.score = finish(env, weight, low, Bounds::WHOLE)?;
     Ok(())
 }
 

@@ -16,6 +16,7 @@ mod common;
 mod corpus;
 mod data;
 mod eval;
+mod explain;
 mod import;
 mod import_files;
 mod link;

@@ -1,0 +1,118 @@
+//! `perfeval explain`: every score of a form derived step by step, in the form's words.
+
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::data::project::Project;
+use crate::diagnostic::Failure;
+use crate::input::{self, Links, Size};
+
+use super::inputs::{ReadSet, RulesetLoader};
+use super::{Status, output};
+
+/// Arguments of `perfeval explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The ruleset, such as `rulesets/2023.rules`.
+    #[arg(long, value_name = "RULESET")]
+    pub rules: PathBuf,
+    /// A form: a project file (.toml, .json, .yaml), or a text export, CSV file,
+    /// workbook or Word document.
+    #[arg(value_name = "PROJECT")]
+    pub project: PathBuf,
+    /// Explain only the indicators of this name (and the checks about them).
+    #[arg(long, value_name = "NAME")]
+    pub indicator: Option<String>,
+    /// Text for people, or JSON for tools.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+    /// Write the explanation to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB` (at most 1 GiB).
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
+}
+
+/// Formats of an explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplainFormat {
+    /// Text in the form's words.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Explains every form in the file; 2 when the file or ruleset cannot be read.
+pub(crate) fn run(args: &ExplainArgs) -> Status {
+    super::finish(explain_run(args))
+}
+
+fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
+    let mut read = ReadSet::default();
+    let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
+    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let projects = load(&args.project, args.max_file_size, &plan, &mut read)?;
+    let mut explanations = Vec::new();
+    for project in &projects {
+        let explanation =
+            crate::explain::explain(&plan, &rules, project, args.indicator.as_deref())
+                .map_err(|e| Error::Eval(Failure::new(rules.clone(), e)))?;
+        explanations.push(explanation);
+    }
+    let text = match args.format {
+        ExplainFormat::Text => explanations
+            .iter()
+            .map(crate::explain::Explanation::text)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        ExplainFormat::Json => {
+            let docs: Vec<serde_json::Value> = explanations
+                .iter()
+                .map(crate::explain::Explanation::json)
+                .collect();
+            let doc = match docs.as_slice() {
+                [one] => one.clone(),
+                _ => serde_json::Value::Array(docs),
+            };
+            format!("{doc:#}\n")
+        }
+    };
+    match &args.output {
+        Some(path) => output::write(path, text, &read)?,
+        None => output::print(text, &read)?,
+    }
+    Ok(Status::Pass)
+}
+
+/// The projects of a form file: one, or one per form of a workbook.
+fn load(
+    path: &Path,
+    limit: Size,
+    plan: &crate::compile::Plan,
+    read: &mut ReadSet,
+) -> Result<Vec<Project>, Error> {
+    let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
+    read.add(input.id, path);
+    let name = path.display().to_string();
+    if let Some(format) = crate::data::Format::from_path(path) {
+        return Ok(vec![crate::data::load_bytes(
+            &name,
+            &input.bytes,
+            format,
+            &plan.form,
+        )?]);
+    }
+    let Some(kind) = crate::import::Kind::from_path(path) else {
+        return Err(Error::Io {
+            path: path.to_owned(),
+            error: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
+            ),
+        });
+    };
+    let forms = crate::import::import(&name, &input.bytes, kind, plan)
+        .map_err(|failure| super::import_error(&name, failure))?;
+    Ok(forms.into_iter().map(|f| f.project).collect())
+}

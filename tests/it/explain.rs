@@ -1,0 +1,159 @@
+//! `perfeval explain`: the derivation of every score, from the steps scoring recorded.
+
+use perfeval::source::Sources;
+
+use crate::common::{plan, root, run};
+
+#[test]
+fn an_indicator_below_its_band_is_explained_step_by_step() {
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        "examples/suzhou-2023-with-findings.toml",
+        "--indicator",
+        "服务政府部门覆盖率",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn the_2020_template_s_grades_and_line_are_explained() {
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/mof-2020.rules",
+        "examples/mof-2020-rural-road-with-findings.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
+
+/// Every explained score is the score the outcome has, on every form with a fixture: the
+/// explanation is what scoring did, not a second account of it.
+#[test]
+fn every_explained_score_is_the_score() {
+    for (rules, folder) in [
+        ("rulesets/2023.rules", "tests/fixtures/eval/suzhou-2023"),
+        ("rulesets/mof-2020.rules", "tests/fixtures/eval/mof-2020"),
+    ] {
+        let plan = plan(rules);
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let project = perfeval::data::load_str(
+                perfeval::source::SourceFile::new(path.display().to_string(), text),
+                perfeval::data::Format::Toml,
+                &plan.form,
+            )
+            .unwrap();
+            let outcome = perfeval::evaluate(&plan, &project).unwrap();
+            let explanation =
+                perfeval::explain::explain(&plan, &Sources::default(), &project, None).unwrap();
+            let scores: Vec<String> = explanation
+                .blocks
+                .iter()
+                .filter(|b| b.kind == "indicator")
+                .map(|b| {
+                    b.lines
+                        .iter()
+                        .rev()
+                        .find_map(|l| {
+                            l.values
+                                .iter()
+                                .find(|(k, _)| *k == "score")
+                                .map(|(_, v)| v.clone())
+                        })
+                        .unwrap_or_else(|| "0".to_owned())
+                })
+                .collect();
+            let recognized: Vec<String> = outcome
+                .indicators
+                .iter()
+                .map(|i| {
+                    if i.state.recognized {
+                        i.state.score.to_string()
+                    } else {
+                        "0".to_owned()
+                    }
+                })
+                .collect();
+            let expected: Vec<String> = recognized
+                .iter()
+                .zip(&outcome.indicators)
+                .map(|(s, i)| {
+                    if i.state.recognized {
+                        s.clone()
+                    } else {
+                        "0".to_owned()
+                    }
+                })
+                .collect();
+            for ((got, want), row) in scores.iter().zip(&expected).zip(&outcome.indicators) {
+                if row.state.recognized {
+                    assert_eq!(
+                        got.parse::<rust_decimal::Decimal>().unwrap(),
+                        want.parse::<rust_decimal::Decimal>().unwrap(),
+                        "{}: {}",
+                        path.display(),
+                        row.name
+                    );
+                }
+            }
+            let total = explanation.blocks.last().unwrap();
+            assert_eq!(total.kind, "total");
+            let shown = total.lines.iter().find(|l| l.step == "total").unwrap();
+            assert_eq!(
+                shown.values[0].1,
+                outcome.total.to_string(),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_json_explanation_has_steps_with_exact_values() {
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["perfeval_explain"], 1);
+    let blocks = doc["blocks"].as_array().unwrap();
+    let first = &blocks[0];
+    assert_eq!(first["kind"], "indicator");
+    let steps: Vec<&str> = first["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "category",
+            "weight",
+            "target",
+            "actual",
+            "grade",
+            "score",
+            "self_score"
+        ]
+    );
+    assert_eq!(
+        blocks.last().unwrap()["steps"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["values"]["total"],
+        "80.00"
+    );
+}
