@@ -4,6 +4,7 @@
 mod explain;
 mod import;
 mod inputs;
+pub mod lang;
 mod output;
 mod progress;
 mod render;
@@ -20,6 +21,7 @@ use crate::Error;
 use crate::compile::Plan;
 use crate::data::{self, Format};
 use crate::diagnostic::Failure;
+use crate::i18n::t;
 use crate::input::{self, FileId, Size};
 use crate::report::batch::Tally;
 use crate::report::diagnostic;
@@ -37,6 +39,39 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages and help: `zh` or `en` (default: the locale's,
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG`).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        display_order = 900
+    )]
+    pub lang: Option<Lang>,
+}
+
+/// The languages `--lang` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Chinese (中文).
+    Zh,
+    /// English.
+    En,
+}
+
+/// Runs the command line `args` (the program's name first): the language is set before
+/// anything else, from `--lang` or the locale, then the line is parsed and run.
+#[must_use]
+pub fn main(args: Vec<std::ffi::OsString>) -> Status {
+    crate::i18n::set_language(lang::language_of(&args));
+    let parsed = lang::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => run(cli),
+        Err(error) => usage(&error),
+    }
 }
 
 /// The subcommands.
@@ -213,6 +248,9 @@ pub fn run(cli: Cli) -> Status {
 /// write help is an error like any other.
 #[must_use]
 pub fn usage(error: &clap::Error) -> Status {
+    if lang::print_error(error) {
+        return Status::Failure;
+    }
     if error.use_stderr() {
         let _ = error.print();
         return Status::Failure;
@@ -331,7 +369,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
     // never into a log or a pipe, where the document itself says it all.
     let tally = Tally::of(&results, skipped);
     if watched && tally.projects > 1 && !args.format.ends_with_summary() {
-        eprint_line(&tally.line());
+        eprint_line(&tally.note());
     }
     Ok(status(&results, collected.errors.len() + emptied.len()))
 }
@@ -561,10 +599,7 @@ impl Run<'_> {
             .into_iter()
             .map(|form| {
                 for note in &form.notes {
-                    eprint_line(&format!(
-                        "note: {}: {note}",
-                        crate::text::visible(&text.name)
-                    ));
+                    eprint_line(&t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
                 }
                 let mut outcome = self.evaluate_project(&form.project)?;
                 outcome
@@ -618,9 +653,6 @@ fn project_format(path: &Path) -> Result<Input, Error> {
         .map(Input::Form)
         .ok_or_else(|| Error::Io {
             path: path.to_owned(),
-            error: std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
-            ),
+            error: crate::i18n::io_said(std::io::ErrorKind::InvalidInput, t!(IO_NOT_A_FORM_NAME)),
         })
 }

@@ -28,6 +28,7 @@ use std::path::Path;
 
 pub use error::{DataError, DataFailure};
 
+use crate::i18n::t;
 use crate::source::{SourceFile, Span};
 use project::Project;
 use schema::FormSchema;
@@ -181,9 +182,12 @@ fn empty_file(source: SourceFile, format: Format, schema: &FormSchema) -> DataFa
         .map(|s| words.section(s))
         .collect();
     let help = if required.is_empty() {
-        "add the sections of the form".to_owned()
+        t!(DATA_EMPTY_FILE_ADD)
     } else {
-        format!("a project file needs the sections {}", required.join(", "))
+        t!(
+            DATA_EMPTY_FILE_NEEDS,
+            sections = required.join(&t!(LIST_COMMA))
+        )
     };
     DataFailure::one(
         source,

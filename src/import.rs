@@ -24,6 +24,7 @@ use crate::compile::Plan;
 use crate::data::project::Project;
 use crate::data::{DataFailure, Format};
 use crate::finding::Finding;
+use crate::i18n::{msg, t};
 use crate::source::SourceFile;
 
 use self::grid::Sheet;
@@ -153,8 +154,9 @@ pub fn is_report(bytes: &[u8], kind: Kind) -> bool {
 
 /// The title in an xlsx file's document properties, if it has one.
 fn workbook_title(bytes: &[u8]) -> Option<String> {
-    let mut zip = archive::open(bytes, "", "").ok()?;
-    let core = archive::read_part(&mut zip, "docProps/core.xml", "").ok()??;
+    let mut zip = archive::open(bytes, msg!(KIND_XLSX), msg!(IMPORT_THE_WORKBOOK)).ok()?;
+    let core =
+        archive::read_part(&mut zip, "docProps/core.xml", msg!(IMPORT_THE_WORKBOOK)).ok()??;
     let text = String::from_utf8_lossy(&core);
     let start = text.find("<dc:title>")? + "<dc:title>".len();
     let end = text.get(start..)?.find("</dc:title>")? + start;
@@ -228,11 +230,11 @@ pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
         .map(|u| Finding {
             code: plan.reported_code("unplaced-cell").to_owned(),
             severity: plan.severity("unplaced-cell"),
-            message: format!(
-                "单元格 {}「{}」无法归入表上的任何栏目（{}）",
-                u.address,
-                u.text.trim(),
-                u.reason
+            message: t!(
+                FINDING_UNPLACED_CELL,
+                address = u.address,
+                text = u.text.trim(),
+                reason = u.reason
             ),
             indicator: None,
             at: Some(u.span),

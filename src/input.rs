@@ -13,6 +13,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::i18n::t;
+
 /// The default largest file read: 16 MiB. A filled form takes a few kilobytes and a
 /// policy a few hundred lines; parsing costs several times a file's size in memory.
 pub const DEFAULT_LIMIT: Size = Size(16 * 1024 * 1024);
@@ -35,16 +37,12 @@ impl FromStr for Size {
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(text.len());
         let (number, unit) = text.split_at(digits);
-        let number: u64 = number
-            .parse()
-            .map_err(|_| format!("`{text}` is not a size: write a whole number of bytes, or one with a unit such as `16MiB`"))?;
-        let scale = unit_scale(unit.trim()).ok_or_else(|| {
-            format!("`{unit}` is not a unit of size: use B, KiB, MiB, GiB, KB, MB or GB")
-        })?;
+        let number: u64 = number.parse().map_err(|_| t!(SIZE_NOT_A_SIZE, text))?;
+        let scale = unit_scale(unit.trim()).ok_or_else(|| t!(SIZE_UNKNOWN_UNIT, unit))?;
         let size = number
             .checked_mul(scale)
             .filter(|bytes| *bytes <= MAX_LIMIT.0)
-            .ok_or_else(|| format!("`{text}` is more than the largest limit, {MAX_LIMIT}"))?;
+            .ok_or_else(|| t!(SIZE_TOO_LARGE, text, max = MAX_LIMIT))?;
         Ok(Size(size))
     }
 }
@@ -74,8 +72,8 @@ impl fmt::Display for Size {
             .find(|(scale, _)| self.0 >= *scale && self.0.is_multiple_of(*scale));
         match exact {
             Some((scale, name)) => write!(f, "{} {name}", self.0 / scale),
-            None if self.0 == 1 => f.write_str("1 byte"),
-            None => write!(f, "{} bytes", self.0),
+            None if self.0 == 1 => f.write_str(&t!(SIZE_ONE_BYTE)),
+            None => f.write_str(&t!(SIZE_BYTES, n = self.0)),
         }
     }
 }
@@ -116,19 +114,19 @@ pub enum ReadError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// A folder, device, FIFO, socket, or a symbolic link where none is followed.
-    #[error("it is {kind}, not a regular file")]
+    #[error("{}", t!(READ_NOT_REGULAR, kind = .kind))]
     NotRegular {
-        /// What it is, in words: `a character device`.
-        kind: &'static str,
+        /// What it is.
+        kind: FileKind,
     },
     /// More bytes than the limit.
-    #[error("it is larger than the limit of {limit}")]
+    #[error("{}", t!(READ_TOO_LARGE, limit = .limit))]
     TooLarge {
         /// The limit.
         limit: Size,
     },
     /// A ruleset path whose file, links resolved, is not named `*.rules`.
-    #[error("it is `{}`, whose name does not end in `.rules`", real.display())]
+    #[error("{}", t!(READ_NOT_RULES, real = .real.display()))]
     NotRules {
         /// The file the path leads to.
         real: PathBuf,
@@ -267,36 +265,77 @@ fn regular(metadata: &Metadata, limit: Size) -> Result<(), ReadError> {
     Ok(())
 }
 
-/// What a file that is not a regular file is, in words.
+/// What a file is, where it matters that it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A folder.
+    Folder,
+    /// A symbolic link (where links are not followed).
+    Link,
+    /// A symbolic link that leads to nothing.
+    DanglingLink,
+    /// A named pipe.
+    Fifo,
+    /// A character device.
+    CharDevice,
+    /// A block device.
+    BlockDevice,
+    /// A socket.
+    Socket,
+    /// A regular file.
+    Regular,
+    /// Something else.
+    Other,
+}
+
+impl fmt::Display for FileKind {
+    /// In words: `a character device`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = match self {
+            FileKind::Folder => t!(FILE_KIND_FOLDER),
+            FileKind::Link => t!(FILE_KIND_LINK),
+            FileKind::DanglingLink => t!(FILE_KIND_DANGLING_LINK),
+            FileKind::Fifo => t!(FILE_KIND_FIFO),
+            FileKind::CharDevice => t!(FILE_KIND_CHAR_DEVICE),
+            FileKind::BlockDevice => t!(FILE_KIND_BLOCK_DEVICE),
+            FileKind::Socket => t!(FILE_KIND_SOCKET),
+            FileKind::Regular => t!(FILE_KIND_REGULAR),
+            FileKind::Other => t!(FILE_KIND_OTHER),
+        };
+        f.write_str(&words)
+    }
+}
+
+/// What a file that is not a regular file is.
 #[must_use]
-pub fn kind(metadata: &Metadata) -> &'static str {
+pub fn kind(metadata: &Metadata) -> FileKind {
     let file_type = metadata.file_type();
     if file_type.is_dir() {
-        return "a folder";
+        return FileKind::Folder;
     }
     if file_type.is_symlink() {
-        return "a symbolic link";
+        return FileKind::Link;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return FileKind::Fifo;
         }
         if file_type.is_char_device() {
-            return "a character device";
+            return FileKind::CharDevice;
         }
         if file_type.is_block_device() {
-            return "a block device";
+            return FileKind::BlockDevice;
         }
         if file_type.is_socket() {
-            return "a socket";
+            return FileKind::Socket;
         }
     }
     if file_type.is_file() {
-        "a regular file"
+        FileKind::Regular
     } else {
-        "not a regular file"
+        FileKind::Other
     }
 }
 

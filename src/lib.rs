@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod explain;
 pub mod finding;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub mod ir;
@@ -37,6 +38,7 @@ pub use syntax::parse;
 use std::path::PathBuf;
 
 use crate::diagnostic::Failure;
+use crate::i18n::{IoText, t};
 use crate::source::SourceFile;
 
 /// Any failure of the pipeline, as one diagnostic.
@@ -67,11 +69,8 @@ pub enum Error {
     #[diagnostic(transparent)]
     Template(#[from] template::TemplateError),
     /// A file cannot be read.
-    #[error("cannot read `{}`: {error}", path.display())]
-    #[diagnostic(
-        code(perfeval::io),
-        help("check the path and that the file is readable")
-    )]
+    #[error("{}", t!(IO, path = .path.display(), error = IoText(.error)))]
+    #[diagnostic(code(perfeval::io), help("{}", t!(IO_HELP)))]
     Io {
         /// The path.
         path: PathBuf,
@@ -80,25 +79,17 @@ pub enum Error {
     },
     /// `perfeval check --rules r.rules /dev/zero`: a device, FIFO, socket or folder
     /// where a file is read.
-    #[error("cannot read `{}`: it is {kind}, not a regular file", path.display())]
-    #[diagnostic(
-        code(perfeval::io::not_a_file),
-        help("perfeval reads regular files only; to read a form from standard input, name it `-`")
-    )]
+    #[error("{}", t!(IO_NOT_A_FILE, path = .path.display(), kind = .kind))]
+    #[diagnostic(code(perfeval::io::not_a_file), help("{}", t!(IO_NOT_A_FILE_HELP)))]
     NotAFile {
         /// The path.
         path: PathBuf,
-        /// What it is, in words (`a character device`).
-        kind: &'static str,
+        /// What it is.
+        kind: input::FileKind,
     },
     /// A file larger than `--max-file-size` (16 MiB unless raised).
-    #[error("cannot read `{}`: it is larger than the limit of {limit}", path.display())]
-    #[diagnostic(
-        code(perfeval::io::too_large),
-        help(
-            "a form takes a few kilobytes and a ruleset a few hundred lines; if this is the right file, raise the limit with `--max-file-size`"
-        )
-    )]
+    #[error("{}", t!(IO_TOO_LARGE, path = .path.display(), limit = .limit))]
+    #[diagnostic(code(perfeval::io::too_large), help("{}", t!(IO_TOO_LARGE_HELP)))]
     TooLarge {
         /// The path, or `<stdin>`.
         path: PathBuf,
@@ -107,11 +98,8 @@ pub enum Error {
     },
     /// `perfeval check --rules /etc/passwd …`: a ruleset whose name, or the name of the
     /// file a link leads to, does not end in `.rules`.
-    #[error("`{}` is not a ruleset: {reason}", path.display())]
-    #[diagnostic(
-        code(perfeval::io::not_a_ruleset),
-        help("a ruleset file's name ends in `.rules`; perfeval reads no other file as a ruleset")
-    )]
+    #[error("{}", t!(IO_NOT_A_RULESET, path = .path.display(), reason = .reason))]
+    #[diagnostic(code(perfeval::io::not_a_ruleset), help("{}", t!(IO_NOT_A_RULESET_HELP)))]
     NotARuleset {
         /// The path.
         path: PathBuf,
@@ -120,24 +108,16 @@ pub enum Error {
     },
     /// `perfeval check --rules r.rules report.json`, where `report.json` was written by
     /// `perfeval check --format json`.
-    #[error("`{}` is a perfeval report, not a project file", path.display())]
-    #[diagnostic(
-        code(perfeval::io::report),
-        help("check the form the report was made from; in a folder, reports are skipped")
-    )]
+    #[error("{}", t!(IO_REPORT, path = .path.display()))]
+    #[diagnostic(code(perfeval::io::report), help("{}", t!(IO_REPORT_HELP)))]
     Report {
         /// The path.
         path: PathBuf,
     },
     /// A workbook or text export in which no sheet has two of the form's labels: a file
     /// that is not a 自评表 of this ruleset (a `notes.txt`, another year's layout).
-    #[error("`{}` holds no form of this ruleset: none of its sheets has the form's labels", path.display())]
-    #[diagnostic(
-        code(perfeval::import::no_form),
-        help(
-            "check that the file is a filled 自评表 for this ruleset; the labels are those of the ruleset's `form` (`perfeval show`)"
-        )
-    )]
+    #[error("{}", t!(IMPORT_NO_FORM, path = .path.display()))]
+    #[diagnostic(code(perfeval::import::no_form), help("{}", t!(IMPORT_NO_FORM_HELP)))]
     NoForm {
         /// The path.
         path: PathBuf,
@@ -149,40 +129,26 @@ pub enum Error {
     Form(import::error::FileError),
     /// A form with its labels and nothing filled in: the workbook `perfeval template`
     /// writes, sent back blank.
-    #[error("`{}` is a blank form: none of the project's fields is filled in", path.display())]
-    #[diagnostic(
-        code(perfeval::import::blank),
-        help(
-            "fill in the form (项目名称, 预算 …) and check it again; in a folder, blank forms are skipped"
-        )
-    )]
+    #[error("{}", t!(IMPORT_BLANK, path = .path.display()))]
+    #[diagnostic(code(perfeval::import::blank), help("{}", t!(IMPORT_BLANK_HELP)))]
     BlankForm {
         /// The path.
         path: PathBuf,
     },
     /// `perfeval import --rules r.rules a.xlsx b.xlsx` without `-o DIR`.
-    #[error("{count} forms were imported, and one output holds one form")]
-    #[diagnostic(
-        code(perfeval::import::several),
-        help("name a folder with `-o DIR`: each form is written there as its own .toml file")
-    )]
+    #[error("{}", t!(IMPORT_SEVERAL, count = .count))]
+    #[diagnostic(code(perfeval::import::several), help("{}", t!(IMPORT_SEVERAL_HELP)))]
     ImportSeveral {
         /// How many forms.
         count: usize,
     },
     /// `perfeval check --rules r.rules - -`.
-    #[error("standard input (`-`) is named more than once")]
-    #[diagnostic(
-        code(perfeval::io::stdin_twice),
-        help("standard input holds one form: name `-` once")
-    )]
+    #[error("{}", t!(IO_STDIN_TWICE))]
+    #[diagnostic(code(perfeval::io::stdin_twice), help("{}", t!(IO_STDIN_TWICE_HELP)))]
     StdinTwice,
     /// A report cannot be written.
-    #[error("cannot write `{}`: {error}", path.display())]
-    #[diagnostic(
-        code(perfeval::output),
-        help("choose a path in a folder you can write to, other than the inputs")
-    )]
+    #[error("{}", t!(OUTPUT, path = .path.display(), error = IoText(.error)))]
+    #[diagnostic(code(perfeval::output), help("{}", t!(OUTPUT_HELP)))]
     Output {
         /// The path.
         path: PathBuf,
@@ -191,26 +157,18 @@ pub enum Error {
     },
     /// `--output /dev/full`, `--output a-folder`, or a symbolic link that leads to
     /// nothing or to something other than a regular file.
-    #[error("cannot write `{}`: it is {kind}, and a report only replaces a regular file", path.display())]
-    #[diagnostic(
-        code(perfeval::output::not_a_file),
-        help(
-            "name a regular file, or a new file in an existing folder; to print the report, leave out `--output`"
-        )
-    )]
+    #[error("{}", t!(OUTPUT_NOT_A_FILE, path = .path.display(), kind = .kind))]
+    #[diagnostic(code(perfeval::output::not_a_file), help("{}", t!(OUTPUT_NOT_A_FILE_HELP)))]
     OutputNotAFile {
         /// The path as given.
         path: PathBuf,
-        /// What it is, in words.
-        kind: &'static str,
+        /// What it is.
+        kind: input::FileKind,
     },
     /// `--output form.toml` where `form.toml` is read by the same run (named, found in
     /// a folder, or a base ruleset); also standard output appending to an input.
     #[error("{}", over_input(output.as_deref(), input))]
-    #[diagnostic(
-        code(perfeval::output::over_input),
-        help("write the report somewhere else: perfeval never writes to a file it reads")
-    )]
+    #[diagnostic(code(perfeval::output::over_input), help("{}", t!(OUTPUT_OVER_INPUT_HELP)))]
     OverInput {
         /// The `--output` path; `None` for standard output.
         output: Option<PathBuf>,
@@ -219,13 +177,8 @@ pub enum Error {
     },
     /// `--format table --output report.toml` (or markdown, HTML, CSV, xlsx): the next
     /// run would read the report as a project file.
-    #[error("a {format} report named `{}` would be read as a project file by the next run", path.display())]
-    #[diagnostic(
-        code(perfeval::output::project_name),
-        help(
-            "name it with another ending, such as `.txt`, `.md`, `.html`, `.csv` or `.xlsx`, or write JSON with `--format json` (perfeval skips its own JSON reports)"
-        )
-    )]
+    #[error("{}", t!(OUTPUT_PROJECT_NAME, format = .format, path = .path.display()))]
+    #[diagnostic(code(perfeval::output::project_name), help("{}", t!(OUTPUT_PROJECT_NAME_HELP)))]
     ProjectName {
         /// The path.
         path: PathBuf,
@@ -233,59 +186,40 @@ pub enum Error {
         format: &'static str,
     },
     /// `perfeval check --format xlsx …` with standard output on a terminal.
-    #[error("an xlsx workbook is binary and is not written to a terminal")]
+    #[error("{}", t!(OUTPUT_BINARY_TO_TERMINAL))]
     #[diagnostic(
         code(perfeval::output::binary_to_terminal),
-        help(
-            "name the file with `--output report.xlsx`, or redirect standard output to a file or a pipe"
-        )
+        help("{}", t!(OUTPUT_BINARY_TO_TERMINAL_HELP))
     )]
     BinaryToTerminal,
     /// `perfeval check --format json --summary …`.
-    #[error("`--summary` does not apply to `--format json`")]
-    #[diagnostic(
-        code(perfeval::output::summary_json),
-        help(
-            "the JSON report holds every project's total and findings: leave out `--summary`, or choose `--format csv --summary` for one row per project"
-        )
-    )]
+    #[error("{}", t!(OUTPUT_SUMMARY_JSON))]
+    #[diagnostic(code(perfeval::output::summary_json), help("{}", t!(OUTPUT_SUMMARY_JSON_HELP)))]
     SummaryJson,
     /// The xlsx workbook cannot be made: a project with more rows than a sheet holds
     /// (1,048,576), or a number beyond Excel's range.
-    #[error("cannot make the xlsx workbook: {error}")]
-    #[diagnostic(
-        code(perfeval::output::workbook),
-        help("write the report as CSV (`--format csv`) or JSON, which have no such limits")
-    )]
+    #[error("{}", t!(OUTPUT_WORKBOOK, error = i18n::xlsx_error(.error)))]
+    #[diagnostic(code(perfeval::output::workbook), help("{}", t!(OUTPUT_WORKBOOK_HELP)))]
     Workbook {
         /// Why.
         error: Box<rust_xlsxwriter::XlsxError>,
     },
     /// `perfeval template --rules r.rules` in a terminal: the workbook's bytes would
     /// garble the screen.
-    #[error("will not write a workbook to the terminal")]
-    #[diagnostic(
-        code(perfeval::output::terminal),
-        help("name a file with `-o form.xlsx`, or send standard output to one: `> form.xlsx`")
-    )]
+    #[error("{}", t!(OUTPUT_TERMINAL))]
+    #[diagnostic(code(perfeval::output::terminal), help("{}", t!(OUTPUT_TERMINAL_HELP)))]
     Terminal,
     /// `perfeval template --rules r.rules -o form.toml`: a workbook under a name that
     /// does not open as one, and that `check` would read as a project file.
-    #[error("a workbook named `{}` would not open as one", path.display())]
-    #[diagnostic(
-        code(perfeval::output::not_xlsx),
-        help("name it with `.xlsx` at the end, such as `form.xlsx`")
-    )]
+    #[error("{}", t!(OUTPUT_NOT_XLSX, path = .path.display()))]
+    #[diagnostic(code(perfeval::output::not_xlsx), help("{}", t!(OUTPUT_NOT_XLSX_HELP)))]
     NotXlsx {
         /// The path.
         path: PathBuf,
     },
     /// `perfeval check … > /dev/full`: standard output cannot be written.
-    #[error("cannot write to standard output: {error}")]
-    #[diagnostic(
-        code(perfeval::output::stdout),
-        help("check the disk or the program that standard output goes to, or use `--output`")
-    )]
+    #[error("{}", t!(OUTPUT_STDOUT, error = IoText(.error)))]
+    #[diagnostic(code(perfeval::output::stdout), help("{}", t!(OUTPUT_STDOUT_HELP)))]
     Stdout {
         /// Why.
         error: std::io::Error,
@@ -295,21 +229,13 @@ pub enum Error {
 /// The message of [`Error::OverInput`].
 fn over_input(output: Option<&std::path::Path>, input: &std::path::Path) -> String {
     match output {
-        Some(output) if output == input => {
-            format!(
-                "cannot write `{}`: it is an input of this run",
-                output.display()
-            )
-        }
-        Some(output) => format!(
-            "cannot write `{}`: it is `{}`, an input of this run",
-            output.display(),
-            input.display()
+        Some(output) if output == input => t!(OUTPUT_OVER_INPUT_SAME, path = output.display()),
+        Some(output) => t!(
+            OUTPUT_OVER_INPUT,
+            path = output.display(),
+            input = input.display()
         ),
-        None => format!(
-            "cannot write to standard output: it is `{}`, an input of this run",
-            input.display()
-        ),
+        None => t!(OUTPUT_OVER_INPUT_STDOUT, input = input.display()),
     }
 }
 
@@ -324,7 +250,7 @@ impl Error {
             },
             other => Error::refused(path, &other).unwrap_or_else(|| Error::Io {
                 path: path.to_owned(),
-                error: std::io::Error::other(other.to_string()),
+                error: i18n::io_said(std::io::ErrorKind::Other, other.to_string()),
             }),
         }
     }
@@ -348,7 +274,7 @@ impl Error {
         let path = path.to_owned();
         Some(match error {
             input::ReadError::Io(_) => return None,
-            input::ReadError::NotRegular { kind } => Error::NotAFile { path, kind },
+            input::ReadError::NotRegular { kind } => Error::NotAFile { path, kind: *kind },
             input::ReadError::TooLarge { limit } => Error::TooLarge {
                 path,
                 limit: *limit,

@@ -11,6 +11,7 @@ pub(crate) mod merge;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Failure;
+use crate::i18n::t;
 use crate::input;
 use crate::source::{SourceFile, Sources, Span};
 use crate::syntax::ast::{ItemKind, Ruleset};
@@ -48,15 +49,16 @@ impl Loader for FileLoader {
 /// The bytes are not UTF-8; the error says where, and how to convert a GBK file.
 pub fn ruleset_text(bytes: Vec<u8>) -> std::io::Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or(&[]);
         let before = String::from_utf8_lossy(good);
-        let at = SourceFile::new("", before.as_ref()).line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
-        std::io::Error::new(
+        let at = SourceFile::new("", before.as_ref())
+            .line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
+        crate::i18n::io_said(
             std::io::ErrorKind::InvalidData,
-            format!(
-                "the file is not UTF-8 text (at line {}, column {}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
-                at.line, at.column
-            ),
+            t!(IO_NOT_UTF8_RULESET, line = at.line, column = at.column),
         )
     })?;
     // A byte-order mark is not part of the text: columns count from after it.
@@ -91,7 +93,7 @@ pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
     if !is_rules_name(path) {
         return Err(Error::NotARuleset {
             path: path.to_owned(),
-            reason: "its name does not end in `.rules`".to_owned(),
+            reason: t!(READ_BASE_NOT_RULES),
         });
     }
     let text = loader
@@ -128,7 +130,7 @@ pub fn link_source(source: &SourceFile) -> Result<Linked, Error> {
     if let Some(extends) = extends_of(&ruleset) {
         errors.push(LinkError::MissingBase {
             path: extends.0,
-            reason: "a ruleset given as text cannot extend a file".to_owned(),
+            reason: t!(LINK_MISSING_BASE_TEXT),
             span: extends.1.into(),
         });
     }
@@ -216,7 +218,7 @@ fn unreadable_base(path: &Path, error: &std::io::Error, span: Span) -> LinkError
         },
         _ => LinkError::MissingBase {
             path: path.display().to_string(),
-            reason: error.to_string(),
+            reason: crate::i18n::io_error(error),
             span: span.into(),
         },
     }

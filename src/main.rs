@@ -1,12 +1,7 @@
-//! The `perfeval` command line: see `perfeval --help`.
+//! The command line `perfeval`: see `perfeval --help`.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    match perfeval::cli::Cli::try_parse() {
-        Ok(cli) => perfeval::cli::run(cli).into(),
-        Err(error) => perfeval::cli::usage(&error).into(),
-    }
+    perfeval::cli::main(std::env::args_os().collect()).into()
 }

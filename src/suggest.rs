@@ -9,7 +9,7 @@ pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    nearest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+    nearest(word, candidates).map(|name| crate::i18n::t!(DID_YOU_MEAN, name))
 }
 
 /// The candidate nearest to `word`, if one is near enough (see [`did_you_mean`]).

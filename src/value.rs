@@ -124,8 +124,8 @@ pub enum ArithError {
 impl fmt::Display for ArithError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ArithError::Overflow => f.write_str("the result is out of range"),
-            ArithError::DivisionByZero => f.write_str("division by zero"),
+            ArithError::Overflow => f.write_str(&crate::i18n::t!(ARITH_OVERFLOW)),
+            ArithError::DivisionByZero => f.write_str(&crate::i18n::t!(ARITH_DIVISION_BY_ZERO)),
         }
     }
 }

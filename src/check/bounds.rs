@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::checked::{Checked, SplitDef};
 use super::error::CheckError;
+use crate::i18n::t;
 use crate::ir::{Expr, ExprKind, Function, Global};
 use crate::source::Span;
 use crate::syntax::ast::{BinaryOp, UnaryOp};
@@ -79,11 +80,11 @@ impl Case<'_> {
             .map(|(i, c)| {
                 let holds = self.truth & (1 << i) != 0;
                 let text = if holds {
-                    "when this holds"
+                    t!(CHECK_CASE_HOLDS)
                 } else {
-                    "when this does not hold"
+                    t!(CHECK_CASE_DOES_NOT_HOLD)
                 };
-                miette::LabeledSpan::new_with_span(Some(text.to_owned()), c.span)
+                miette::LabeledSpan::new_with_span(Some(text), c.span)
             })
             .collect()
     }
@@ -274,14 +275,14 @@ struct Part<'a> {
 
 fn parts(checked: &Checked) -> Vec<Part<'_>> {
     let pools = checked.pools.iter().map(|p| Part {
-        what: format!("pool `{}`", p.name),
+        what: t!(CHECK_PART_POOL, name = p.name),
         points: &p.points,
         pool: true,
     });
     // A line scores at most its points; a line without points, at most what its
     // formula can give.
     let lines = checked.lines.iter().map(|l| Part {
-        what: format!("line `{}`", l.key),
+        what: t!(CHECK_PART_LINE, name = l.key),
         points: l.points.as_ref().unwrap_or(&l.score),
         pool: false,
     });
@@ -333,7 +334,7 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     if let (Some(max), Some(e)) = (case.max_score.hi, &checked.max_score)
         && max < Decimal::ZERO
     {
-        return Some(nonsense(e.span, format!("max_score {max} is below zero")));
+        return Some(nonsense(e.span, t!(CHECK_MAX_SCORE_NEGATIVE, max)));
     }
     let ranges: Vec<Range> = parts.iter().map(|p| case.range(p.points)).collect();
     for (part, range) in parts.iter().zip(&ranges) {
@@ -342,7 +343,7 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
         {
             return Some(nonsense(
                 part.points.span,
-                format!("the points of {} can be {lo}, below zero", part.what),
+                t!(CHECK_POINTS_BELOW_ZERO, what = part.what, lo),
             ));
         }
     }
@@ -357,19 +358,23 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
             });
         };
         sum = sum.checked_add(hi.max(Decimal::ZERO))?;
-        shown.push(format!("{} {}", part.what, hi.normalize()));
+        shown.push(t!(
+            CHECK_PART_POINTS_SHOWN,
+            what = part.what,
+            points = hi.normalize()
+        ));
     }
     let max = case.max_score.lo?;
     if sum > max {
         return Some(CheckError::AboveMaximum {
-            message: format!(
-                "the pools and lines can give {} points, more than max_score {}",
-                sum.normalize(),
-                max.normalize(),
+            message: t!(
+                CHECK_ABOVE_MAXIMUM_SUM,
+                sum = sum.normalize(),
+                max = max.normalize()
             ),
             parts: shown.join(" + "),
             span: max_score.span.into(),
-            label: "the most a project may score".to_owned(),
+            label: t!(CHECK_ABOVE_MAXIMUM_LABEL),
             cases: case.labels(),
         });
     }
@@ -397,21 +402,19 @@ fn adjusted_total(
         };
         let within = case.total.hi.is_some_and(|hi| hi <= max);
         if !within {
-            let most = case.total.hi.map_or_else(
-                || "any number of".to_owned(),
-                |hi| hi.normalize().to_string(),
-            );
+            let message = match case.total.hi {
+                Some(hi) => t!(
+                    CHECK_ADJUSTED_TOTAL,
+                    most = hi.normalize(),
+                    max = max.normalize()
+                ),
+                None => t!(CHECK_ADJUSTED_TOTAL_UNBOUNDED, max = max.normalize()),
+            };
             return Some(CheckError::AboveMaximum {
-                message: format!(
-                    "an adjusted total can be {most} points, more than max_score {}",
-                    max.normalize()
-                ),
-                parts: format!(
-                    "the total before adjustments is at most {}: bound the adjustment, such as `min(…, max_score)`",
-                    sum.normalize()
-                ),
+                message,
+                parts: t!(CHECK_ADJUSTED_TOTAL_HELP, sum = sum.normalize()),
                 span: adjust.formula.span.into(),
-                label: "can pass max_score".to_owned(),
+                label: t!(CHECK_ADJUSTED_TOTAL_LABEL),
                 cases: case.labels(),
             });
         }
@@ -437,7 +440,7 @@ pub(crate) fn negative_catalog_weights(checked: &Checked, errors: &mut Vec<Check
         if let Some(w) = lowest.filter(|w| *w < Decimal::ZERO) {
             errors.push(nonsense(
                 entry.weight.span,
-                format!("indicator `{}` has a negative weight {w}", entry.name),
+                t!(CHECK_NEGATIVE_CATALOG_WEIGHT, name = entry.name, w),
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! Typing the built-in functions' arguments.
 
+use crate::i18n::t;
 use crate::ir::{self, Function};
 use crate::source::Span;
 use crate::syntax::ast::{self, RoundingMode};
@@ -64,9 +65,9 @@ fn arity(
             function: name.to_owned(),
             expected: expected.to_owned(),
             found: match args.len() {
-                0 => "none".to_owned(),
-                1 => "one argument".to_owned(),
-                n => format!("{n} arguments"),
+                0 => t!(CHECK_ARGS_NONE),
+                1 => t!(CHECK_ARGS_ONE),
+                n => t!(CHECK_ARGS_MANY, n),
             },
             span: span.into(),
         });
@@ -82,13 +83,13 @@ fn count(
     span: Span,
 ) -> Option<Typed> {
     let [rows] = args else {
-        arity(r, name, args, "one argument (rows)", false, span);
+        arity(r, name, args, &t!(CHECK_ARGS_ONE_ROWS), false, span);
         return None;
     };
     let (ty, resolved) = r.resolve(rows, scope);
     match ty {
         Ty::Rows(_) | Ty::List(_) | Ty::Error => {}
-        other => r.mismatch("rows", &other, rows),
+        other => r.mismatch(&t!(CHECK_ARGS_ROWS), &other, rows),
     }
     Some((
         Ty::Num(Dim::Scalar),
@@ -104,14 +105,7 @@ fn sum(
     span: Span,
 ) -> Option<Typed> {
     let [list] = args else {
-        arity(
-            r,
-            name,
-            args,
-            "one argument (such as `subprojects.budget`)",
-            false,
-            span,
-        );
+        arity(r, name, args, &t!(CHECK_ARGS_ONE_LIST), false, span);
         return None;
     };
     let (ty, resolved) = r.resolve(list, scope);
@@ -120,17 +114,17 @@ fn sum(
             Ty::Num(d) => d,
             Ty::Error => Dim::Zero,
             other => {
-                r.mismatch("a list of numbers", &Ty::List(Box::new(other)), list);
+                r.mismatch(
+                    &t!(CHECK_ARGS_NUMBER_LIST),
+                    &Ty::List(Box::new(other)),
+                    list,
+                );
                 Dim::Zero
             }
         },
         Ty::Error => Dim::Zero,
         other => {
-            r.mismatch(
-                "a list of numbers, such as `subprojects.budget`",
-                &other,
-                list,
-            );
+            r.mismatch(&t!(CHECK_ARGS_NUMBER_LIST_SUCH), &other, list);
             Dim::Zero
         }
     };
@@ -150,7 +144,7 @@ fn extremum(
         r,
         name,
         args,
-        "one list or at least two numbers",
+        &t!(CHECK_ARGS_LIST_OR_NUMBERS),
         !args.is_empty(),
         span,
     ) {
@@ -193,11 +187,11 @@ fn of_one_unit(
             None => {
                 failed = true;
                 let expected = if matches!(ty, Ty::Num(_)) {
-                    "numbers of one unit"
+                    t!(CHECK_ARGS_ONE_UNIT)
                 } else {
-                    "a number"
+                    t!(TY_NUMBER)
                 };
-                r.mismatch(expected, &ty, arg);
+                r.mismatch(&expected, &ty, arg);
             }
         }
         resolved.push(ir);
@@ -228,11 +222,11 @@ fn same_number(
     expected: usize,
 ) -> Option<Typed> {
     let words = if expected == 1 {
-        "one number"
+        t!(CHECK_ARGS_ONE_NUMBER)
     } else {
-        "three numbers"
+        t!(CHECK_ARGS_THREE_NUMBERS)
     };
-    if !arity(r, name, args, words, args.len() == expected, span) {
+    if !arity(r, name, args, &words, args.len() == expected, span) {
         return None;
     }
     let dim_of = |ty: &Ty| match ty {
@@ -255,7 +249,7 @@ fn round(
         r,
         name,
         args,
-        "a number, a step and optionally a rounding mode",
+        &t!(CHECK_ARGS_ROUND),
         (2..=3).contains(&args.len()),
         span,
     ) {
@@ -273,7 +267,7 @@ fn round(
         (Ty::Num(a), Ty::Error) => *a,
         (Ty::Error, _) => Dim::Zero,
         (other, _) => {
-            r.mismatch("a number", other, args.first()?);
+            r.mismatch(&t!(TY_NUMBER), other, args.first()?);
             Dim::Zero
         }
     };
@@ -294,12 +288,10 @@ fn mode_argument(r: &mut Resolver<'_>, arg: &ast::Expr) -> Option<RoundingMode> 
         return Some(mode);
     }
     r.errors.push(CheckError::TypeMismatch {
-        expected: "a rounding mode".to_owned(),
-        found: "something else".to_owned(),
+        expected: t!(TY_MODE),
+        found: t!(CHECK_ARGS_SOMETHING_ELSE),
         span: arg.span.into(),
-        help: Some(
-            "write a mode such as `half_away_from_zero` (四舍五入) or `truncate` (截尾)".to_owned(),
-        ),
+        help: Some(t!(CHECK_ARGS_MODE_HELP)),
     });
     None
 }
@@ -313,12 +305,12 @@ fn predicate(
     span: Span,
 ) -> Option<Typed> {
     let [arg] = args else {
-        arity(r, name, args, "one argument", false, span);
+        arity(r, name, args, &t!(CHECK_ARGS_ONE), false, span);
         return None;
     };
     let (ty, resolved) = r.resolve(arg, scope);
     if function == Function::IsNumber && !matches!(ty, Ty::Num(_) | Ty::Error) {
-        r.mismatch("a measure or a number", &ty, arg);
+        r.mismatch(&t!(CHECK_ARGS_MEASURE_OR_NUMBER), &ty, arg);
     }
     Some((Ty::Bool, call(function, vec![resolved], span)))
 }
@@ -333,7 +325,14 @@ fn quantifier(
     span: Span,
 ) -> Option<Typed> {
     let [rows, cond] = args else {
-        arity(r, name, args, "rows and a condition", false, span);
+        arity(
+            r,
+            name,
+            args,
+            &t!(CHECK_ARGS_ROWS_AND_CONDITION),
+            false,
+            span,
+        );
         return None;
     };
     let (ty, rows_ir) = r.resolve(rows, scope);
@@ -341,7 +340,7 @@ fn quantifier(
         Ty::Rows(section) => r.expect(cond, &scope.in_rows(&section), &Ty::Bool),
         other => {
             if other != Ty::Error {
-                r.mismatch("rows", &other, rows);
+                r.mismatch(&t!(CHECK_ARGS_ROWS), &other, rows);
             }
             return None;
         }
@@ -357,7 +356,14 @@ fn default(
     span: Span,
 ) -> Option<Typed> {
     let [value, fallback] = args else {
-        arity(r, name, args, "a value and a fallback", false, span);
+        arity(
+            r,
+            name,
+            args,
+            &t!(CHECK_ARGS_VALUE_AND_FALLBACK),
+            false,
+            span,
+        );
         return None;
     };
     let (vt, vi) = r.resolve(value, scope);
@@ -385,7 +391,7 @@ fn first(
     span: Span,
 ) -> Option<Typed> {
     let [rows] = args else {
-        arity(r, name, args, "one argument (rows)", false, span);
+        arity(r, name, args, &t!(CHECK_ARGS_ONE_ROWS), false, span);
         return None;
     };
     let (ty, resolved) = r.resolve(rows, scope);
@@ -396,7 +402,7 @@ fn first(
         )),
         Ty::Error => None,
         other => {
-            r.mismatch("rows", &other, rows);
+            r.mismatch(&t!(CHECK_ARGS_ROWS), &other, rows);
             None
         }
     }
@@ -411,14 +417,14 @@ fn subtotal(
     span: Span,
 ) -> Option<Typed> {
     let [category] = args else {
-        arity(r, name, args, "one category", false, span);
+        arity(r, name, args, &t!(CHECK_ARGS_ONE_CATEGORY), false, span);
         return None;
     };
     if scope.stage < Stage::Scores {
         r.errors.push(CheckError::TooEarly {
             name: name.to_owned(),
             span: span.into(),
-            help: "a subtotal is known once every indicator is scored".to_owned(),
+            help: t!(CHECK_SUBTOTAL_LATE),
         });
         return None;
     }

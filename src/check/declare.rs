@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::data::schema::{FieldSchema, FieldType, FormSchema, SectionSchema, Shape};
+use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, HeaderEntryKind, ItemKind};
@@ -72,7 +73,7 @@ impl Defined {
         let key = (what.to_owned(), name.to_owned());
         if let Some(first) = self.seen.get(&key) {
             errors.push(CheckError::Duplicate {
-                what: what.to_owned(),
+                what: space_words(what),
                 name: name.to_owned(),
                 span: span.into(),
                 first: (*first).into(),
@@ -81,6 +82,42 @@ impl Defined {
         }
         self.seen.insert(key, span);
         true
+    }
+}
+
+/// A namespace of [`Defined`] (`"pool"`, `"rule of class 产出类"`) in words of the current
+/// language, for messages.
+pub(crate) fn space_words(what: &str) -> String {
+    if let Some(class) = what.strip_prefix("rule of class ") {
+        return t!(SPACE_CLASS_RULE, class);
+    }
+    match what {
+        "header" => t!(SPACE_HEADER),
+        "header entry" => t!(SPACE_HEADER_ENTRY),
+        "form" => t!(SPACE_FORM),
+        "section" => t!(SPACE_SECTION),
+        "field" => t!(SPACE_FIELD),
+        "category" => t!(ITEM_CATEGORY),
+        "category name or label" => t!(SPACE_CATEGORY_LABEL),
+        "pool" => t!(ITEM_POOL),
+        "catalog indicator" => t!(WHAT_CATALOG_INDICATOR),
+        "class" => t!(ITEM_CLASS),
+        "completion" => t!(ITEM_COMPLETION),
+        "completion for" => t!(SPACE_COMPLETION_FOR),
+        "comparator word" => t!(SPACE_COMPARATOR_WORD),
+        "grades" => t!(ITEM_GRADES),
+        "grade" => t!(WHAT_GRADE),
+        "target grade" => t!(SPACE_TARGET_GRADE),
+        "layout" => t!(ITEM_LAYOUT),
+        "missing" => t!(ITEM_MISSING),
+        "missing marker" => t!(SPACE_MISSING_MARKER),
+        "missing rule" => t!(SPACE_MISSING_RULE),
+        "finding severity" => t!(WHAT_FINDING_SEVERITY),
+        "rating" => t!(ITEM_RATING),
+        "rating grade" => t!(WHAT_RATING_GRADE),
+        "line" => t!(ITEM_LINE),
+        "rounding" => t!(ITEM_ROUNDING),
+        other => other.to_owned(),
     }
 }
 
@@ -110,10 +147,7 @@ pub(crate) fn header<'a>(
         })
         .collect();
     let Some(((first, _), rest)) = headers.split_first() else {
-        errors.push(missing(
-            "header",
-            "add `ruleset \"名称\" { version \"…\" fiscal_year 2023 cutoff 2023-12-31 }`",
-        ));
+        errors.push(missing(t!(SPACE_HEADER), t!(CHECK_MISSING_HEADER_HELP)));
         return values;
     };
     for (_, span) in rest {
@@ -145,11 +179,11 @@ fn entry_name(kind: &HeaderEntryKind) -> &'static str {
 }
 
 /// A `missing_item` error pointing at the start of the file.
-pub(crate) fn missing(what: &str, help: &str) -> CheckError {
+pub(crate) fn missing(what: String, help: String) -> CheckError {
     CheckError::MissingItem {
-        what: what.to_owned(),
+        what,
         span: Span::default().into(),
-        help: help.to_owned(),
+        help,
     }
 }
 
@@ -175,10 +209,7 @@ pub(crate) fn form(ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) -> Form
         }
     }
     if !found {
-        errors.push(missing(
-            "form",
-            "add `form { section … rows indicators \"…\" { … } }` declaring the project file",
-        ));
+        errors.push(missing(t!(SPACE_FORM), t!(CHECK_MISSING_FORM_HELP)));
     }
     indicator_table(&schema, ruleset, errors);
     sub_sections(&schema, ruleset, errors);
@@ -199,14 +230,23 @@ fn sub_sections(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec<Ch
         match schema.section(parent) {
             Some(p) if p.shape == Shape::Record && p.field(last).is_none() => {}
             Some(p) if p.shape == Shape::Record => errors.push(CheckError::Nonsense {
-                message: format!("`{parent}` has a field `{last}` and a sub-section `{}` of the same name", section.key.name),
+                message: t!(
+                    CHECK_FIELD_AND_SUBSECTION,
+                    parent,
+                    last,
+                    section = section.key.name
+                ),
                 span: section.key.span.into(),
             }),
             _ => errors.push(CheckError::UnknownReference {
-                what: "record section".to_owned(),
+                what: t!(WHAT_RECORD_SECTION),
                 name: parent.to_owned(),
                 span: section.key.span.into(),
-                help: Some(format!("a sub-section `{}` is read from inside the section `{parent}`: declare `section {parent} \"…\" {{ … }}`", section.key.name)),
+                help: Some(t!(
+                    CHECK_SUBSECTION_PARENT,
+                    parent,
+                    section = section.key.name
+                )),
             }),
         }
     }
@@ -253,7 +293,7 @@ fn field_type(ty: &ast::Ident, errors: &mut Vec<CheckError>) -> Option<FieldType
             name: ty.name.clone(),
             span: ty.span.into(),
             help: suggest::did_you_mean(&ty.name, names)
-                .unwrap_or_else(|| format!("the types are {}", spellings(&FIELD_TYPES).join(", "))),
+                .unwrap_or_else(|| t!(CHECK_TYPES_ARE, list = spellings(&FIELD_TYPES).join(", "))),
         });
     }
     found
@@ -273,8 +313,8 @@ fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec
     let Some(section_ast) = declared else {
         if has_form {
             errors.push(missing(
-                "indicator table",
-                "declare `rows indicators \"绩效指标\" { category: text … name: text … target: measure … actual: optional measure … }` in the form",
+                t!(SPACE_INDICATOR_TABLE),
+                t!(CHECK_MISSING_INDICATORS_HELP),
             ));
         }
         return;
@@ -287,8 +327,8 @@ fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec
         errors.push(CheckError::IndicatorField {
             field: "(rows)".to_owned(),
             span: span.into(),
-            problem: "the indicator table must be `rows`".to_owned(),
-            help: "write `rows indicators …` instead of `section indicators …`".to_owned(),
+            problem: t!(CHECK_INDICATORS_NOT_ROWS),
+            help: t!(CHECK_INDICATORS_NOT_ROWS_HELP),
         });
     }
     for (key, types, required) in INDICATOR_FIELDS {
@@ -301,22 +341,25 @@ fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec
             None if required => errors.push(CheckError::IndicatorField {
                 field: key.to_owned(),
                 span: span.into(),
-                problem: format!("`{key}` is missing"),
-                help: format!(
-                    "declare `{key}: {} \"…\"`",
-                    type_name(types.first().copied())
+                problem: t!(CHECK_INDICATOR_FIELD_MISSING, key),
+                help: t!(
+                    CHECK_INDICATOR_FIELD_MISSING_HELP,
+                    key,
+                    ty = type_name(types.first().copied())
                 ),
             }),
             Some(f) if !types.contains(&f.ty) => errors.push(CheckError::IndicatorField {
                 field: key.to_owned(),
                 span: declared_span.into(),
-                problem: format!(
-                    "`{key}` must be of type `{}`",
-                    type_name(types.first().copied())
+                problem: t!(
+                    CHECK_INDICATOR_FIELD_TYPE,
+                    key,
+                    ty = type_name(types.first().copied())
                 ),
-                help: format!(
-                    "the engine reads `{key}` as `{}`",
-                    type_name(types.first().copied())
+                help: t!(
+                    CHECK_INDICATOR_FIELD_TYPE_HELP,
+                    key,
+                    ty = type_name(types.first().copied())
                 ),
             }),
             _ => {}

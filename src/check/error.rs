@@ -7,11 +7,13 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+use crate::i18n::t;
+
 /// A problem in a ruleset found by the checker.
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
 pub enum CheckError {
     /// `budget.intial` where the section has `initial`.
-    #[error("unknown field `{name}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_FIELD, .name))]
     #[diagnostic(code(perfeval::check::unknown_field))]
     UnknownField {
         /// The name as written.
@@ -19,7 +21,7 @@ pub enum CheckError {
         /// What it was looked up in.
         owner: String,
         /// Where.
-        #[label("not a field of `{owner}`")]
+        #[label("{}", t!(CHECK_UNKNOWN_FIELD_LABEL, .owner))]
         span: SourceSpan,
         /// The nearest field, or the fields there are.
         #[help]
@@ -27,13 +29,13 @@ pub enum CheckError {
     },
 
     /// `fundz.paid`, or `score` outside any row.
-    #[error("unknown name `{name}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_NAME, .name))]
     #[diagnostic(code(perfeval::check::unknown_name))]
     UnknownName {
         /// The name as written.
         name: String,
         /// Where.
-        #[label("not defined")]
+        #[label("{}", t!(CHECK_UNKNOWN_NAME_LABEL))]
         span: SourceSpan,
         /// The nearest name, or why it is not known here.
         #[help]
@@ -41,13 +43,13 @@ pub enum CheckError {
     },
 
     /// `paid: money "实际支付数"` in the form.
-    #[error("unknown field type `{name}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_TYPE, .name))]
     #[diagnostic(code(perfeval::check::unknown_type))]
     UnknownType {
         /// The type as written.
         name: String,
         /// Where.
-        #[label("not a type")]
+        #[label("{}", t!(CHECK_UNKNOWN_TYPE_LABEL))]
         span: SourceSpan,
         /// The nearest type, or the types there are.
         #[help]
@@ -55,13 +57,13 @@ pub enum CheckError {
     },
 
     /// `totl(indicators.score)`.
-    #[error("unknown function `{name}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_FUNCTION, .name))]
     #[diagnostic(code(perfeval::check::unknown_function))]
     UnknownFunction {
         /// The name as written.
         name: String,
         /// Where.
-        #[label("not a function")]
+        #[label("{}", t!(CHECK_UNKNOWN_FUNCTION_LABEL))]
         span: SourceSpan,
         /// The nearest function, or the functions there are.
         #[help]
@@ -69,7 +71,7 @@ pub enum CheckError {
     },
 
     /// `round(x)` without a step.
-    #[error("`{function}` takes {expected}, not {found}")]
+    #[error("{}", t!(CHECK_WRONG_ARGUMENTS, .function, .expected, .found))]
     #[diagnostic(code(perfeval::check::wrong_arguments))]
     WrongArguments {
         /// The function.
@@ -79,12 +81,12 @@ pub enum CheckError {
         /// How many it got, in words.
         found: String,
         /// Where.
-        #[label("here")]
+        #[label("{}", t!(LABEL_HERE))]
         span: SourceSpan,
     },
 
     /// `check c error { budget.initial }`: an amount where a condition is wanted.
-    #[error("expected {expected}, found {found}")]
+    #[error("{}", t!(CHECK_TYPE_MISMATCH, .expected, .found))]
     #[diagnostic(code(perfeval::check::type_mismatch))]
     TypeMismatch {
         /// What was wanted, in words.
@@ -92,7 +94,7 @@ pub enum CheckError {
         /// What was written, in words.
         found: String,
         /// Where.
-        #[label("this is {found}")]
+        #[label("{}", t!(CHECK_TYPE_MISMATCH_LABEL, .found))]
         span: SourceSpan,
         /// A likely fix.
         #[help]
@@ -100,12 +102,10 @@ pub enum CheckError {
     },
 
     /// `weight + budget.initial`: points plus an amount.
-    #[error("cannot {action} {left} and {right}")]
+    #[error("{}", t!(CHECK_UNIT_MISMATCH, .action, .left, .right))]
     #[diagnostic(
         code(perfeval::check::unit_mismatch),
-        help(
-            "numbers carry units: points, amounts and plain numbers or percentages combine only as their units allow"
-        )
+        help("{}", t!(CHECK_UNIT_MISMATCH_HELP))
     )]
     UnitMismatch {
         /// What the operator does, in words.
@@ -122,10 +122,10 @@ pub enum CheckError {
     },
 
     /// Two categories named `产出`, or one label used by two categories.
-    #[error("{what} `{name}` is defined twice")]
+    #[error("{}", t!(CHECK_DUPLICATE, .what, .name))]
     #[diagnostic(
         code(perfeval::check::duplicate),
-        help("remove one of them, or rename it")
+        help("{}", t!(CHECK_DUPLICATE_HELP))
     )]
     Duplicate {
         /// What kind of thing.
@@ -133,15 +133,15 @@ pub enum CheckError {
         /// Its name.
         name: String,
         /// The second definition.
-        #[label("defined again here")]
+        #[label("{}", t!(LABEL_DEFINED_AGAIN))]
         span: SourceSpan,
         /// The first definition.
-        #[label("first defined here")]
+        #[label("{}", t!(LABEL_FIRST_DEFINED))]
         first: SourceSpan,
     },
 
     /// `pool p 10 { categories 产出类 }` where `产出类` is a class, not a category.
-    #[error("unknown {what} `{name}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_REFERENCE, .what, .name))]
     #[diagnostic(code(perfeval::check::unknown_reference))]
     UnknownReference {
         /// What kind of thing was expected: category, class, grade.
@@ -149,7 +149,7 @@ pub enum CheckError {
         /// The name as written.
         name: String,
         /// Where.
-        #[label("no {what} of this name")]
+        #[label("{}", t!(CHECK_UNKNOWN_REFERENCE_LABEL, .what))]
         span: SourceSpan,
         /// The nearest name, or the names there are.
         #[help]
@@ -157,13 +157,13 @@ pub enum CheckError {
     },
 
     /// `findings { missing-valu warning }`.
-    #[error("unknown engine finding `{code}`")]
+    #[error("{}", t!(CHECK_UNKNOWN_FINDING, .code))]
     #[diagnostic(code(perfeval::check::unknown_finding))]
     UnknownFinding {
         /// The code as written.
         code: String,
         /// Where.
-        #[label("not a finding the engine raises")]
+        #[label("{}", t!(CHECK_UNKNOWN_FINDING_LABEL))]
         span: SourceSpan,
         /// The nearest code, or the codes there are.
         #[help]
@@ -171,13 +171,13 @@ pub enum CheckError {
     },
 
     /// A ruleset without `form { … }`.
-    #[error("the ruleset has no {what}")]
+    #[error("{}", t!(CHECK_MISSING_ITEM, .what))]
     #[diagnostic(code(perfeval::check::missing_item))]
     MissingItem {
         /// What is missing.
         what: String,
         /// Where it was looked for.
-        #[label("expected in this file")]
+        #[label("{}", t!(CHECK_MISSING_ITEM_LABEL))]
         span: SourceSpan,
         /// How to add it.
         #[help]
@@ -185,7 +185,7 @@ pub enum CheckError {
     },
 
     /// `rows indicators "…" { name: text "…" }` without `category`, `target`, ….
-    #[error("in the indicator table, {problem}")]
+    #[error("{}", t!(CHECK_INDICATOR_FIELD, .problem))]
     #[diagnostic(code(perfeval::check::indicator_field))]
     IndicatorField {
         /// The missing or mistyped field.
@@ -201,7 +201,7 @@ pub enum CheckError {
     },
 
     /// A category that no pool takes, or that two pools take.
-    #[error("category `{name}` {problem}")]
+    #[error("{}", t!(CHECK_CATEGORY_POOL, .name, .problem))]
     #[diagnostic(code(perfeval::check::category_pool))]
     CategoryPool {
         /// The category.
@@ -217,7 +217,7 @@ pub enum CheckError {
     },
 
     /// `pool p 10 { categories 产出 }` without a `split`.
-    #[error("pool `{pool}` {problem}")]
+    #[error("{}", t!(CHECK_POOL_SPLIT, .pool, .problem))]
     #[diagnostic(code(perfeval::check::pool_split))]
     PoolSplit {
         /// The pool.
@@ -233,10 +233,10 @@ pub enum CheckError {
     },
 
     /// `pool p 25 { split fixed { 决策 { a 1 b 1 } } }`: a catalog of 2 points in a pool of 25.
-    #[error("the weights of pool `{pool}` add up to {sum}, not {points}")]
+    #[error("{}", t!(CHECK_WEIGHTS_SUM, .pool, .sum, .points))]
     #[diagnostic(
         code(perfeval::check::weights_sum),
-        help("make the catalog's weights add up to the pool's points, or change the points")
+        help("{}", t!(CHECK_WEIGHTS_SUM_HELP))
     )]
     WeightsSum {
         /// The pool.
@@ -246,30 +246,30 @@ pub enum CheckError {
         /// The pool's points.
         points: String,
         /// The pool's points as written.
-        #[label("{points} points")]
+        #[label("{}", t!(CHECK_WEIGHTS_SUM_LABEL, .points))]
         span: SourceSpan,
     },
 
     /// `rating { 优 when total >= 90 分 良 when total >= 80 分 }`: a total of 70 gets no grade.
-    #[error("the rating does not give every total a grade")]
+    #[error("{}", t!(CHECK_RATING_GAP))]
     #[diagnostic(
         code(perfeval::check::rating_gap),
-        help("end the rating with a grade for every other total, such as `差 otherwise`")
+        help("{}", t!(CHECK_RATING_GAP_HELP))
     )]
     RatingGap {
         /// The last grade.
-        #[label("after this, some totals have no grade")]
+        #[label("{}", t!(CHECK_RATING_GAP_LABEL))]
         span: SourceSpan,
     },
 
     /// `rating { 差 otherwise 优 when total >= 90 分 }`: a grade after `otherwise`.
-    #[error("{what} can never apply")]
+    #[error("{}", t!(CHECK_UNREACHABLE, .what))]
     #[diagnostic(code(perfeval::check::unreachable))]
     Unreachable {
         /// What cannot apply.
         what: String,
         /// Where.
-        #[label("never applies")]
+        #[label("{}", t!(CHECK_UNREACHABLE_LABEL))]
         span: SourceSpan,
         /// Why, and the fix.
         #[help]
@@ -280,13 +280,13 @@ pub enum CheckError {
     #[error("{message}")]
     #[diagnostic(
         code(perfeval::check::nonsense),
-        help("check the policy text: this cannot be what it says")
+        help("{}", t!(CHECK_NONSENSE_HELP))
     )]
     Nonsense {
         /// What is wrong.
         message: String,
         /// Where.
-        #[label("here")]
+        #[label("{}", t!(LABEL_HERE))]
         span: SourceSpan,
     },
 
@@ -312,43 +312,41 @@ pub enum CheckError {
 
     /// `pool 甲 funds.initial / 10 { … }` in a ruleset with `max_score`: points that
     /// depend on the form's numbers cannot be shown to stay within it.
-    #[error("cannot show that {what} stays within max_score: its points depend on the form")]
+    #[error("{}", t!(CHECK_UNBOUNDED, .what))]
     #[diagnostic(
         code(perfeval::check::unbounded),
-        help(
-            "write the points as numbers, or bound them, such as `min(funds.initial / 10, 20 分)`"
-        )
+        help("{}", t!(CHECK_UNBOUNDED_HELP))
     )]
     Unbounded {
         /// The pool or line.
         what: String,
         /// Its points.
-        #[label("no upper bound")]
+        #[label("{}", t!(CHECK_UNBOUNDED_LABEL))]
         span: SourceSpan,
     },
 
     /// `completion { = >= > : … }` with nothing for `<=` and `<`.
-    #[error("no completion formula for `{comparator}`")]
+    #[error("{}", t!(CHECK_COMPLETION_UNCOVERED, .comparator))]
     #[diagnostic(
         code(perfeval::check::completion_uncovered),
-        help("give every comparator (=, >=, >, <=, <) a formula, in `completion {{ … }}`")
+        help("{}", t!(CHECK_COMPLETION_UNCOVERED_HELP))
     )]
     CompletionUncovered {
         /// The comparator without a formula.
         comparator: String,
         /// The completion block, or the class.
-        #[label("`{comparator}` is not covered")]
+        #[label("{}", t!(CHECK_COMPLETION_UNCOVERED_LABEL, .comparator))]
         span: SourceSpan,
     },
 
     /// `score` in a pool's points, which are needed before any score is known.
-    #[error("`{name}` is not known yet here")]
+    #[error("{}", t!(CHECK_TOO_EARLY, .name))]
     #[diagnostic(code(perfeval::check::too_early))]
     TooEarly {
         /// The name.
         name: String,
         /// Where.
-        #[label("computed later")]
+        #[label("{}", t!(CHECK_TOO_EARLY_LABEL))]
         span: SourceSpan,
         /// Why.
         #[help]
@@ -356,24 +354,24 @@ pub enum CheckError {
     },
 
     /// `rounding 0 half_away_from_zero`.
-    #[error("the step `{step}` is not above zero")]
-    #[diagnostic(code(perfeval::check::invalid_step), help("write a step such as 0.01"))]
+    #[error("{}", t!(CHECK_INVALID_STEP, .step))]
+    #[diagnostic(code(perfeval::check::invalid_step), help("{}", t!(CHECK_INVALID_STEP_HELP)))]
     InvalidStep {
         /// The step as written.
         step: String,
         /// Where.
-        #[label("must be above zero")]
+        #[label("{}", t!(CHECK_INVALID_STEP_LABEL))]
         span: SourceSpan,
     },
 
     /// `full 100 to 130`: band edges without `%`.
-    #[error("expected a percentage, found {found}")]
+    #[error("{}", t!(CHECK_PERCENT_EXPECTED, .found))]
     #[diagnostic(code(perfeval::check::percent_expected))]
     PercentExpected {
         /// What was written, in words.
         found: String,
         /// Where.
-        #[label("write this with `%`")]
+        #[label("{}", t!(CHECK_PERCENT_EXPECTED_LABEL))]
         span: SourceSpan,
         /// The likely fix.
         #[help]

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::data::schema::{FormSchema, Shape};
+use crate::i18n::t;
 pub(crate) use crate::ir::Stage;
 use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
 use crate::source::Span;
@@ -125,7 +126,7 @@ impl<'a> Resolver<'a> {
                     .filter(|s| s.shape == Shape::Rows)
                     .map(|s| s.key.as_str());
                 self.errors.push(CheckError::UnknownReference {
-                    what: "rows section".to_owned(),
+                    what: t!(WHAT_ROWS_SECTION),
                     name: name.name.clone(),
                     span: name.span.into(),
                     help: suggest::did_you_mean(&name.name, rows),
@@ -156,14 +157,14 @@ impl<'a> Resolver<'a> {
         match ty {
             Ty::Num(Dim::Scalar | Dim::Percent) | Ty::Error => {}
             Ty::Num(Dim::Any | Dim::Zero) => self.errors.push(CheckError::PercentExpected {
-                found: "a bare number".to_owned(),
+                found: t!(CHECK_BARE_NUMBER),
                 span: expr.span.into(),
-                help: format!("write `{}%`", source_number(expr)),
+                help: t!(CHECK_WRITE_PERCENT, number = source_number(expr)),
             }),
             other => self.errors.push(CheckError::PercentExpected {
                 found: other.to_string(),
                 span: expr.span.into(),
-                help: "a share or a completion is a percentage such as `80%`".to_owned(),
+                help: t!(CHECK_SHARE_IS_PERCENT),
             }),
         }
         resolved
@@ -214,13 +215,13 @@ impl<'a> Resolver<'a> {
                 ),
                 Shape::Record => {
                     self.errors.push(CheckError::TypeMismatch {
-                        expected: "a value".to_owned(),
-                        found: format!("the section `{key}`"),
+                        expected: t!(CHECK_A_VALUE),
+                        found: t!(CHECK_THE_SECTION, key),
                         span: span.into(),
                         help: section
                             .fields
                             .first()
-                            .map(|f| format!("name one of its fields, such as `{key}.{}`", f.key)),
+                            .map(|f| t!(CHECK_NAME_A_FIELD, key, field = f.key)),
                     });
                     error_node(span)
                 }
@@ -315,10 +316,11 @@ impl<'a> Resolver<'a> {
         self.errors.push(CheckError::TooEarly {
             name: name.to_owned(),
             span: span.into(),
-            help: format!(
-                "`{name}` is known only once {}; this is used earlier, {}",
-                stage_words(known),
-                stage_use(stage)
+            help: t!(
+                CHECK_TOO_EARLY_WHY,
+                name,
+                known = stage_words(known),
+                used = stage_use(stage)
             ),
         });
     }
@@ -336,10 +338,7 @@ impl<'a> Resolver<'a> {
         candidates.extend(["fiscal_year", "cutoff", "total", "max_score"]);
         let mut help = suggest::did_you_mean(&ident.name, candidates);
         if help.is_none() && scope.rows.is_empty() && self.is_row_name(&ident.name) {
-            help = Some(format!(
-                "`{}` is a value of each row; use it inside `for ROWS` or `ROWS[…]`",
-                ident.name
-            ));
+            help = Some(t!(CHECK_ROW_VALUE_OUTSIDE, name = ident.name));
         }
         self.errors.push(CheckError::UnknownName {
             name: ident.name.clone(),
@@ -412,14 +411,14 @@ impl<'a> Resolver<'a> {
             Ty::Error => error_node(span),
             other => {
                 self.errors.push(CheckError::TypeMismatch {
-                    expected: "a section or rows".to_owned(),
+                    expected: t!(CHECK_SECTION_OR_ROWS),
                     found: other.to_string(),
                     span: base.span.into(),
                     help: Some(
                         if matches!(base.kind, ast::ExprKind::Literal(Literal::Number(_))) {
-                            "a number cannot end with `.`: write `12` or `12.0`".to_owned()
+                            t!(PARSE_HELP_NUMBER_DOT)
                         } else {
-                            format!("`.{}` takes a field of a section or of rows", field.name)
+                            t!(CHECK_MEMBER_OF, field = field.name)
                         },
                     ),
                 });
@@ -533,13 +532,10 @@ impl<'a> Resolver<'a> {
         let Ty::Rows(section) = base_ty else {
             if base_ty != Ty::Error {
                 self.errors.push(CheckError::TypeMismatch {
-                    expected: "rows".to_owned(),
+                    expected: t!(CHECK_ARGS_ROWS),
                     found: base_ty.to_string(),
                     span: base.span.into(),
-                    help: Some(
-                        "`[condition]` picks rows of a rows section, such as `indicators[…]`"
-                            .to_owned(),
-                    ),
+                    help: Some(t!(CHECK_FILTER_ROWS)),
                 });
             }
             return error_node(span);
@@ -676,10 +672,10 @@ impl<'a> Resolver<'a> {
             (Ty::Category, Ty::Text) | (Ty::Text, Ty::Category)
         ) {
             self.errors.push(CheckError::TypeMismatch {
-                expected: "a category".to_owned(),
-                found: "a text".to_owned(),
+                expected: t!(TY_CATEGORY),
+                found: t!(TY_TEXT),
                 span: span.into(),
-                help: Some("name the category without quotes, such as `category == 产出`; the label as written is `category_label`".to_owned()),
+                help: Some(t!(CHECK_CATEGORY_UNQUOTED_COMPARE)),
             });
             return;
         }
@@ -735,7 +731,10 @@ impl<'a> Resolver<'a> {
                 name: name.name.clone(),
                 span: name.span.into(),
                 help: suggest::did_you_mean(&name.name, names).unwrap_or_else(|| {
-                    format!("the functions are {}", english_names(&FUNCTIONS).join(", "))
+                    t!(
+                        CHECK_FUNCTIONS_ARE,
+                        list = english_names(&FUNCTIONS).join(", ")
+                    )
                 }),
             });
             for arg in args {
@@ -767,11 +766,9 @@ impl<'a> Resolver<'a> {
             if **ty == Ty::Num(Dim::Any) {
                 let number = source_number(expr);
                 self.errors.push(CheckError::PercentExpected {
-                    found: format!("the bare number `{number}`"),
+                    found: t!(CHECK_THE_BARE_NUMBER, number),
                     span: expr.span.into(),
-                    help: format!(
-                        "write `{number}%`: beside a percentage a bare `{number}` means {number} × 100%"
-                    ),
+                    help: t!(CHECK_BARE_BESIDE_PERCENT, number),
                 });
                 reported = true;
             }
@@ -781,14 +778,14 @@ impl<'a> Resolver<'a> {
 
     fn unit_mismatch(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
         let action = match op {
-            BinaryOp::Add => "add",
-            BinaryOp::Sub => "subtract",
-            BinaryOp::Mul => "multiply",
-            BinaryOp::Div => "divide",
-            _ => "compare",
+            BinaryOp::Add => t!(CHECK_ACTION_ADD),
+            BinaryOp::Sub => t!(CHECK_ACTION_SUBTRACT),
+            BinaryOp::Mul => t!(CHECK_ACTION_MULTIPLY),
+            BinaryOp::Div => t!(CHECK_ACTION_DIVIDE),
+            _ => t!(CHECK_ACTION_COMPARE),
         };
         self.errors.push(CheckError::UnitMismatch {
-            action: action.to_owned(),
+            action,
             left: lt.to_string(),
             right: rt.to_string(),
             op: op.symbol().to_owned(),
@@ -798,14 +795,14 @@ impl<'a> Resolver<'a> {
 }
 
 /// When a stage comes, in words.
-fn stage_words(stage: Stage) -> &'static str {
+fn stage_words(stage: Stage) -> String {
     match stage {
-        Stage::Data => "the form is read",
-        Stage::Weights => "weights are allotted",
-        Stage::Completion => "a row's completion is computed",
-        Stage::Scores => "every indicator is scored",
-        Stage::Total => "the total is summed",
-        Stage::Final => "everything is scored and rated",
+        Stage::Data => t!(STAGE_KNOWN_DATA),
+        Stage::Weights => t!(STAGE_KNOWN_WEIGHTS),
+        Stage::Completion => t!(STAGE_KNOWN_COMPLETION),
+        Stage::Scores => t!(STAGE_KNOWN_SCORES),
+        Stage::Total => t!(STAGE_KNOWN_TOTAL),
+        Stage::Final => t!(STAGE_KNOWN_FINAL),
     }
 }
 
@@ -832,14 +829,14 @@ fn dotted_path(expr: &ast::Expr) -> Option<String> {
 }
 
 /// What happens at a stage, for "used while …".
-fn stage_use(stage: Stage) -> &'static str {
+fn stage_use(stage: Stage) -> String {
     match stage {
-        Stage::Data => "when pools, weights and bands are read",
-        Stage::Weights => "when completion is computed",
-        Stage::Completion => "when a row is scored",
-        Stage::Scores => "when lines and score adjustments are computed",
-        Stage::Total => "when the total is adjusted and rated",
-        Stage::Final => "in checks",
+        Stage::Data => t!(STAGE_USE_DATA),
+        Stage::Weights => t!(STAGE_USE_WEIGHTS),
+        Stage::Completion => t!(STAGE_USE_COMPLETION),
+        Stage::Scores => t!(STAGE_USE_SCORES),
+        Stage::Total => t!(STAGE_USE_TOTAL),
+        Stage::Final => t!(STAGE_USE_FINAL),
     }
 }
 
@@ -887,16 +884,14 @@ fn computed_type(computed: Computed) -> Ty {
 fn field_help<'b>(name: &str, fields: impl Iterator<Item = &'b str> + Clone) -> Option<String> {
     suggest::did_you_mean(name, fields.clone()).or_else(|| {
         let all: Vec<_> = fields.map(|f| format!("`{f}`")).collect();
-        (!all.is_empty()).then(|| format!("the fields are {}", all.join(", ")))
+        (!all.is_empty()).then(|| t!(CHECK_FIELDS_ARE, list = all.join(&t!(LIST_COMMA))))
     })
 }
 
 fn mismatch_help(found: &Ty, expected: &Ty) -> Option<String> {
     match (found, expected) {
-        (Ty::Num(_), Ty::Bool) => Some("compare it with something, such as `… == 0`".to_owned()),
-        (Ty::Text, Ty::Category) => {
-            Some("name the category without quotes, such as `产出`".to_owned())
-        }
+        (Ty::Num(_), Ty::Bool) => Some(t!(CHECK_COMPARE_IT)),
+        (Ty::Text, Ty::Category) => Some(t!(CHECK_CATEGORY_UNQUOTED)),
         _ => None,
     }
 }

@@ -14,10 +14,11 @@ use super::checked::{
     CompletionCaseDef, DiscardDef, FindingDef, GradeDef, LineDef, MessagePart, PoolDef, RatingDef,
     RoundingDef, SplitDef,
 };
-use super::declare::Defined;
+use super::declare::{Defined, space_words};
 use super::error::CheckError;
 use super::expr::{INDICATORS, Resolver, Scope, Stage};
 use super::types::{Dim, Ty};
+use crate::i18n::t;
 
 /// The namespace of category names and labels.
 const LABEL: &str = "category name or label";
@@ -103,11 +104,9 @@ impl<'r, 'a> Items<'r, 'a> {
             .and_then(|class| self.reference("class", class, &self.class_names.clone()));
         if c.scored_by.is_none() {
             self.error(CheckError::MissingItem {
-                what: format!("class for category `{}`", c.name.name),
+                what: t!(CHECK_MISSING_CLASS_FOR, category = c.name.name),
                 span: c.name.span.into(),
-                help:
-                    "add `scored_by CLASS` naming the class that scores its quantitative indicators"
-                        .to_owned(),
+                help: t!(CHECK_MISSING_CLASS_FOR_HELP),
             });
         }
         self.checked.categories.push(CategoryDef {
@@ -123,13 +122,14 @@ impl<'r, 'a> Items<'r, 'a> {
     fn reference(&mut self, what: &str, name: &ast::Ident, names: &[String]) -> Option<usize> {
         let found = names.iter().position(|n| *n == name.name);
         if found.is_none() {
+            let what = space_words(what);
             let help =
                 suggest::did_you_mean(&name.name, names.iter().map(String::as_str)).or_else(|| {
                     (!names.is_empty())
-                        .then(|| format!("the {what} names are {}", names.join(", ")))
+                        .then(|| t!(CHECK_NAMES_ARE, what, list = names.join(&t!(LIST_COMMA))))
                 });
             self.error(CheckError::UnknownReference {
-                what: what.to_owned(),
+                what,
                 name: name.name.clone(),
                 span: name.span.into(),
                 help,
@@ -146,9 +146,9 @@ impl<'r, 'a> Items<'r, 'a> {
             .required(
                 p.points.as_ref(),
                 p.name.span,
-                "points",
-                "pool",
-                "write the pool's points after its name: `pool 个性指标 55 分 { … }`",
+                t!(CHECK_PART_POINTS),
+                t!(ITEM_POOL),
+                t!(CHECK_PART_POINTS_HELP),
             )
             .map_or_else(
                 || placeholder(p.name.span),
@@ -193,9 +193,9 @@ impl<'r, 'a> Items<'r, 'a> {
             None => {
                 self.error(CheckError::PoolSplit {
                     pool: p.name.name.clone(),
-                    problem: "does not say how its points are split".to_owned(),
+                    problem: t!(CHECK_POOL_SPLIT_NONE),
                     span: p.name.span.into(),
-                    help: "add `split evenly`, `split declared` or `split fixed { … }`".to_owned(),
+                    help: t!(CHECK_POOL_SPLIT_NONE_HELP),
                 });
                 return SplitDef::Declared;
             }
@@ -203,9 +203,9 @@ impl<'r, 'a> Items<'r, 'a> {
         for extra in rest {
             self.error(CheckError::PoolSplit {
                 pool: p.name.name.clone(),
-                problem: "splits its points twice".to_owned(),
+                problem: t!(CHECK_POOL_SPLIT_TWICE),
                 span: split_span(extra).into(),
-                help: "keep one `split`".to_owned(),
+                help: t!(CHECK_POOL_SPLIT_TWICE_HELP),
             });
         }
         match first {
@@ -336,30 +336,21 @@ impl<'r, 'a> Items<'r, 'a> {
             // A formula scores the class; a band, if any, is not used.
             return;
         }
-        let mut missing = |what: &str, help: &str| {
+        let mut missing = |what: String, help: String| {
             self.r.errors.push(CheckError::MissingItem {
-                what: format!("{what} in class `{}`", class.name),
+                what: t!(CHECK_IN_CLASS, what, class = class.name),
                 span: class.span.into(),
-                help: help.to_owned(),
+                help,
             });
         };
         if class.full_lower.is_none() {
-            missing(
-                "full-marks band",
-                "add `full 100% to 130%` (or `full from 100%`), or a `score` formula",
-            );
+            missing(t!(CHECK_FULL_BAND), t!(CHECK_FULL_BAND_HELP));
         }
         if class.below.is_none() {
-            missing(
-                "rule below the band",
-                "add `below deduct 5% per 1%` (or `below deduct 0% per 1%` for none)",
-            );
+            missing(t!(CHECK_BELOW_RULE), t!(CHECK_BELOW_RULE_HELP));
         }
         if class.full_upper.is_some() && class.above.is_none() {
-            missing(
-                "rule above the band",
-                "add `above deduct 1% per 1%`, or write the band as `full from 100%`",
-            );
+            missing(t!(CHECK_ABOVE_RULE), t!(CHECK_ABOVE_RULE_HELP));
         }
     }
 
@@ -408,7 +399,7 @@ impl<'r, 'a> Items<'r, 'a> {
                     // Every target starts and ends with the empty word: it would turn
                     // every target without an operator into this comparator.
                     self.error(CheckError::Nonsense {
-                        message: "an empty comparator word matches every target".to_owned(),
+                        message: t!(CHECK_EMPTY_COMPARATOR_WORD),
                         span: text.span.into(),
                     });
                 }
@@ -478,7 +469,7 @@ impl<'r, 'a> Items<'r, 'a> {
                         owner: INDICATORS.to_owned(),
                         span: field.span.into(),
                         help: suggest::did_you_mean(&field.name, names.iter().map(String::as_str))
-                            .or_else(|| Some("grades are read from text or measure fields of the indicator table".to_owned())),
+                            .or_else(|| Some(t!(CHECK_GRADE_FIELDS_HELP))),
                     });
                 }
             }
@@ -493,16 +484,21 @@ impl<'r, 'a> Items<'r, 'a> {
         }
         for entry in &l.entries {
             for word in &entry.words {
-                let (what, list) = match entry.kind {
-                    ast::LayoutWords::Ignore => ("ignored word", &mut self.checked.layout.ignore),
-                    ast::LayoutWords::Totals => ("total word", &mut self.checked.layout.totals),
+                let (empty, list) = match entry.kind {
+                    ast::LayoutWords::Ignore => (
+                        t!(CHECK_EMPTY_IGNORED_WORD),
+                        &mut self.checked.layout.ignore,
+                    ),
+                    ast::LayoutWords::Totals => {
+                        (t!(CHECK_EMPTY_TOTAL_WORD), &mut self.checked.layout.totals)
+                    }
                 };
                 if crate::text::normalize(&word.value)
                     .trim_end_matches('*')
                     .is_empty()
                 {
                     self.r.errors.push(CheckError::Nonsense {
-                        message: format!("an empty {what} would match every cell"),
+                        message: empty,
                         span: word.span.into(),
                     });
                 } else if !list.contains(&word.value) {
@@ -529,7 +525,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 MissingEntryKind::Unexplained(share) => {
                     if self.define("missing rule", "unexplained", entry.span) {
                         let share = self.r.expect_percent(share, &scope);
-                        super::sanity::share(&share, "a missing value", &mut self.r.errors);
+                        super::sanity::share(&share, &t!(CHECK_SHARE_MISSING), &mut self.r.errors);
                         self.checked.missing.unexplained = Some(share);
                     }
                 }
@@ -538,7 +534,7 @@ impl<'r, 'a> Items<'r, 'a> {
                         let share = self.r.expect_percent(share, &scope);
                         super::sanity::share(
                             &share,
-                            "an explained missing value",
+                            &t!(CHECK_SHARE_EXPLAINED),
                             &mut self.r.errors,
                         );
                         self.checked.missing.explained = Some(share);
@@ -606,9 +602,9 @@ impl<'r, 'a> Items<'r, 'a> {
             .required(
                 c.assertion.as_ref(),
                 c.finding.code.span,
-                "condition",
-                "check",
-                "write what must hold in braces: `check CODE error { … }`",
+                t!(CHECK_PART_CONDITION),
+                t!(ITEM_CHECK),
+                t!(CHECK_PART_CONDITION_HELP),
             )
             .map_or_else(
                 || placeholder(c.finding.code.span),
@@ -633,9 +629,8 @@ impl<'r, 'a> Items<'r, 'a> {
                 self.error(CheckError::UnknownFinding {
                     code: code.clone(),
                     span: entry.code.span.into(),
-                    help: suggest::did_you_mean(code, codes).unwrap_or_else(|| {
-                        format!("the engine's findings are {}", codes.join(", "))
-                    }),
+                    help: suggest::did_you_mean(code, codes)
+                        .unwrap_or_else(|| t!(CHECK_ENGINE_FINDINGS_ARE, list = codes.join(", "))),
                 });
                 continue;
             }
@@ -653,15 +648,15 @@ impl<'r, 'a> Items<'r, 'a> {
         &mut self,
         part: Option<&'e ast::Expr>,
         span: crate::source::Span,
-        what: &str,
-        owner: &str,
-        help: &str,
+        what: String,
+        owner: String,
+        help: String,
     ) -> Option<&'e ast::Expr> {
         if part.is_none() {
             self.error(CheckError::MissingItem {
-                what: format!("{what} in this {owner}"),
+                what: t!(CHECK_PART_IN_ITEM, what, owner),
                 span: span.into(),
-                help: help.to_owned(),
+                help,
             });
         }
         part
@@ -673,10 +668,10 @@ impl<'r, 'a> Items<'r, 'a> {
             ast::AdjustTarget::Score(rows) => {
                 if rows.name != INDICATORS {
                     self.error(CheckError::UnknownReference {
-                        what: "scored rows".to_owned(),
+                        what: t!(WHAT_SCORED_ROWS),
                         name: rows.name.clone(),
                         span: rows.span.into(),
-                        help: Some(format!("only `{INDICATORS}` rows have scores")),
+                        help: Some(t!(CHECK_ONLY_INDICATOR_ROWS, rows = INDICATORS)),
                     });
                 }
                 (
@@ -740,9 +735,9 @@ impl<'r, 'a> Items<'r, 'a> {
             .required(
                 l.score.as_ref(),
                 l.key.span,
-                "score formula",
-                "line",
-                "write `score …` in the line's braces",
+                t!(CHECK_PART_SCORE_FORMULA),
+                t!(ITEM_LINE),
+                t!(CHECK_PART_SCORE_FORMULA_HELP),
             )
             .map_or_else(
                 || placeholder(l.key.span),
@@ -800,10 +795,7 @@ impl<'r, 'a> Items<'r, 'a> {
         for marker in markers.flatten() {
             if grade_words.contains(&crate::text::normalize(&marker.value)) {
                 self.r.errors.push(CheckError::Nonsense {
-                    message: format!(
-                        "`{}` is both a missing-value marker and a grade word",
-                        marker.value
-                    ),
+                    message: t!(CHECK_MARKER_IS_GRADE, word = marker.value),
                     span: marker.span.into(),
                 });
             }
@@ -831,11 +823,13 @@ impl<'r, 'a> Items<'r, 'a> {
                             .get(c)
                             .map_or("?", |c| c.name.as_str())
                             .to_owned(),
-                        problem: format!("is in pool `{first_name}` and in pool `{}`", pool.name),
+                        problem: t!(
+                            CHECK_CATEGORY_IN_TWO_POOLS,
+                            first = first_name,
+                            second = pool.name
+                        ),
                         span: pool.span.into(),
-                        help:
-                            "a category's indicators share one pool's points; keep it in one pool"
-                                .to_owned(),
+                        help: t!(CHECK_CATEGORY_IN_TWO_POOLS_HELP),
                     });
                 } else {
                     *slot = Some(p);
@@ -846,10 +840,9 @@ impl<'r, 'a> Items<'r, 'a> {
             if pool.is_none() {
                 self.r.errors.push(CheckError::CategoryPool {
                     name: category.name.clone(),
-                    problem: "is in no pool".to_owned(),
+                    problem: t!(CHECK_CATEGORY_IN_NO_POOL),
                     span: category.span.into(),
-                    help: "name it in a pool's `categories`, or in a pool's `split fixed` catalog"
-                        .to_owned(),
+                    help: t!(CHECK_CATEGORY_IN_NO_POOL_HELP),
                 });
             }
         }

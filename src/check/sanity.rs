@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::checked::{ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
 use super::items::{constant, constant_num};
+use crate::i18n::t;
 use crate::ir::{self, Global};
 use crate::source::Span;
 use crate::syntax::ast::BinaryOp;
@@ -21,10 +22,10 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     {
         errors.push(nonsense(
             span,
-            format!(
-                "the band's upper edge {} is below its lower edge {}",
-                show(upper),
-                show(lower)
+            t!(
+                CHECK_BAND_UPSIDE_DOWN,
+                upper = show(upper),
+                lower = show(lower)
             ),
         ));
     }
@@ -32,39 +33,36 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
         if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
             errors.push(nonsense(
                 rate.span,
-                format!("a deduction rate of {} adds points", show(r)),
+                t!(CHECK_NEGATIVE_DEDUCTION, rate = show(r)),
             ));
         }
         if percent(per).is_some_and(|p| p <= Decimal::ZERO) {
-            errors.push(nonsense(
-                per.span,
-                "a deduction needs a step above 0%".to_owned(),
-            ));
+            errors.push(nonsense(per.span, t!(CHECK_DEDUCTION_STEP)));
         }
     }
     let below_zero = [
-        (
-            &class.full_lower,
-            "the full-marks band cannot start below 0%",
-        ),
-        (&class.floor, "a floor below 0% gives negative scores"),
-        (&class.cap, "a cap below 0% gives negative scores"),
+        (&class.full_lower, t!(CHECK_BAND_BELOW_ZERO)),
+        (&class.floor, t!(CHECK_FLOOR_BELOW_ZERO)),
+        (&class.cap, t!(CHECK_CAP_BELOW_ZERO)),
     ];
     for (edge, message) in below_zero {
         if let Some((v, span)) = value(edge).filter(|(v, _)| v.is_sign_negative() && !v.is_zero()) {
-            errors.push(nonsense(span, format!("{message} ({})", show(v))));
+            errors.push(nonsense(
+                span,
+                t!(CHECK_WITH_VALUE, message, value = show(v)),
+            ));
         }
     }
     let above_whole = [
-        (
-            &class.floor,
-            "a floor above 100% scores more than the weight",
-        ),
-        (&class.cap, "a cap above 100% lets a score pass its weight"),
+        (&class.floor, t!(CHECK_FLOOR_ABOVE_WHOLE)),
+        (&class.cap, t!(CHECK_CAP_ABOVE_WHOLE)),
     ];
     for (edge, message) in above_whole {
         if let Some((v, span)) = value(edge).filter(|(v, _)| *v > Decimal::ONE) {
-            errors.push(nonsense(span, format!("{message} ({})", show(v))));
+            errors.push(nonsense(
+                span,
+                t!(CHECK_WITH_VALUE, message, value = show(v)),
+            ));
         }
     }
     if let (Some((floor, _)), Some((cap, span))) = (value(&class.floor), value(&class.cap))
@@ -72,7 +70,7 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     {
         errors.push(nonsense(
             span,
-            format!("the cap {} is below the floor {}", show(cap), show(floor)),
+            t!(CHECK_CAP_BELOW_FLOOR, cap = show(cap), floor = show(floor)),
         ));
     }
 }
@@ -83,10 +81,7 @@ pub(crate) fn share(e: &ir::Expr, what: &str, errors: &mut Vec<CheckError>) {
     if let Some(v) = percent(e).filter(|v| *v < Decimal::ZERO || *v > Decimal::ONE) {
         errors.push(nonsense(
             e.span,
-            format!(
-                "{what} scores {} of the weight; a score lies between 0% and 100% of it",
-                show(v)
-            ),
+            t!(CHECK_SHARE_OUT_OF_RANGE, what, share = show(v)),
         ));
     }
 }
@@ -101,10 +96,10 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
         {
             errors.push(nonsense(
                 grade.share.span,
-                format!(
-                    "grade `{}` gives {} of the weight; a score lies between 0% and 100% of it",
-                    grade.name,
-                    show(share)
+                t!(
+                    CHECK_GRADE_SHARE_OUT_OF_RANGE,
+                    grade = grade.name,
+                    share = show(share)
                 ),
             ));
         }
@@ -118,11 +113,11 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
             let span = grade.up_to.as_ref().map_or(grade.share.span, |e| e.span);
             errors.push(nonsense(
                 span,
-                format!(
-                    "grade `{}` runs from {} down to {}",
-                    grade.name,
-                    show(low),
-                    show(high)
+                t!(
+                    CHECK_GRADE_UPSIDE_DOWN,
+                    grade = grade.name,
+                    low = show(low),
+                    high = show(high)
                 ),
             ));
         }
@@ -144,11 +139,7 @@ fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
         if *low > reached {
             errors.push(nonsense(
                 grade.share.span,
-                format!(
-                    "no grade covers the shares from {} to {}",
-                    show(reached),
-                    show(*low)
-                ),
+                t!(CHECK_GRADE_GAP, from = show(reached), to = show(*low)),
             ));
         }
         reached = reached.max(*high);
@@ -157,7 +148,7 @@ fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
         let span = last.up_to.as_ref().map_or(last.share.span, |e| e.span);
         errors.push(nonsense(
             span,
-            format!("no grade covers the shares from {} to 100%", show(reached)),
+            t!(CHECK_GRADE_GAP, from = show(reached), to = "100%"),
         ));
     }
 }
@@ -180,10 +171,7 @@ pub(crate) fn line_key(key: &str, span: Span, errors: &mut Vec<CheckError>) {
         "error",
     ];
     if TAKEN.contains(&key) {
-        errors.push(nonsense(
-            span,
-            format!("the line key `{key}` is already a name in reports and rules"),
-        ));
+        errors.push(nonsense(span, t!(CHECK_LINE_KEY_TAKEN, key)));
     }
 }
 
@@ -234,9 +222,9 @@ pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
             widest.is_some_and(|(l, l_strict)| t > l || (t == l && (strict || !l_strict)));
         if covered {
             errors.push(CheckError::Unreachable {
-                what: format!("grade `{}`", grade.name),
+                what: t!(CHECK_RATING_GRADE, grade = grade.name),
                 span: grade.span.into(),
-                help: "an earlier grade already takes every total this one would; order the grades from the highest threshold down".to_owned(),
+                help: t!(CHECK_RATING_ORDER_HELP),
             });
         }
         widest = match widest {
@@ -247,9 +235,9 @@ pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
     if let Some(first_otherwise) = rating.iter().position(|r| r.condition.is_none()) {
         for unreachable in rating.iter().skip(first_otherwise + 1) {
             errors.push(CheckError::Unreachable {
-                what: format!("grade `{}`", unreachable.name),
+                what: t!(CHECK_RATING_GRADE, grade = unreachable.name),
                 span: unreachable.span.into(),
-                help: "a grade after `otherwise` never applies; move it before".to_owned(),
+                help: t!(CHECK_AFTER_OTHERWISE_HELP),
             });
         }
     } else {

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::data::schema::FieldType;
+use crate::i18n::t;
 use crate::syntax::ast::BinaryOp;
 
 /// The dimension of a number.
@@ -87,22 +88,22 @@ impl Ty {
 
 impl fmt::Display for Ty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Ty::Num(Dim::Scalar) => f.write_str("a number"),
-            Ty::Num(Dim::Percent) => f.write_str("a percentage"),
-            Ty::Num(Dim::Points) => f.write_str("points"),
-            Ty::Num(Dim::Amount) => f.write_str("an amount"),
-            Ty::Num(Dim::Any | Dim::Zero) => f.write_str("a number"),
-            Ty::Bool => f.write_str("a condition"),
-            Ty::Text => f.write_str("a text"),
-            Ty::Date => f.write_str("a date"),
-            Ty::Category => f.write_str("a category"),
-            Ty::Rows(section) => write!(f, "rows of `{section}`"),
-            Ty::Row(section) => write!(f, "a row of `{section}`"),
-            Ty::List(inner) => write!(f, "a list ({inner} each)"),
-            Ty::Mode => f.write_str("a rounding mode"),
-            Ty::Error => f.write_str("anything"),
-        }
+        let words = match self {
+            Ty::Num(Dim::Scalar | Dim::Any | Dim::Zero) => t!(TY_NUMBER),
+            Ty::Num(Dim::Percent) => t!(TY_PERCENT),
+            Ty::Num(Dim::Points) => t!(TY_POINTS),
+            Ty::Num(Dim::Amount) => t!(TY_AMOUNT),
+            Ty::Bool => t!(TY_CONDITION),
+            Ty::Text => t!(TY_TEXT),
+            Ty::Date => t!(TY_DATE),
+            Ty::Category => t!(TY_CATEGORY),
+            Ty::Rows(section) => t!(TY_ROWS, section),
+            Ty::Row(section) => t!(TY_ROW, section),
+            Ty::List(inner) => t!(TY_LIST, inner),
+            Ty::Mode => t!(TY_MODE),
+            Ty::Error => t!(TY_ANY),
+        };
+        f.write_str(&words)
     }
 }
 

@@ -106,9 +106,9 @@ fn load(
     let Some(kind) = crate::import::Kind::from_path(path) else {
         return Err(Error::Io {
             path: path.to_owned(),
-            error: std::io::Error::new(
+            error: crate::i18n::io_said(
                 std::io::ErrorKind::InvalidInput,
-                "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
+                crate::i18n::t!(IO_NOT_A_FORM_NAME),
             ),
         });
     };

@@ -93,9 +93,9 @@ fn import_file(
     let Some(kind) = import::Kind::from_path(path) else {
         return Err(Error::Io {
             path: path.to_owned(),
-            error: std::io::Error::new(
+            error: crate::i18n::io_said(
                 std::io::ErrorKind::InvalidInput,
-                "import reads filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files and Word documents (.docx)",
+                crate::i18n::t!(IO_IMPORT_KINDS),
             ),
         });
     };
@@ -105,7 +105,11 @@ fn import_file(
     let found = import::import(&name, &input.bytes, kind, plan)
         .map_err(|failure| super::import_error(&name, failure))?;
     for note in found.iter().flat_map(|f| &f.notes) {
-        eprint_line(&format!("note: {}: {note}", crate::text::visible(&name)));
+        eprint_line(&crate::i18n::t!(
+            CLI_NOTE,
+            file = crate::text::visible(&name),
+            note
+        ));
     }
     let several = found.len() > 1;
     Ok(found

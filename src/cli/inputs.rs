@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::data::Format;
+use crate::i18n::{self, t};
 use crate::input::{self, FileId, Links, Size};
 use crate::link::{Loader, ruleset_text};
 
@@ -86,10 +87,10 @@ impl Loader for RulesetLoader<'_> {
         let bytes = match read {
             Ok(read) => read.bytes,
             Err(input::ReadError::TooLarge { .. }) if self.used > 0 => {
-                return Err(std::io::Error::other(format!(
-                    "the ruleset and the bases it extends are larger than the limit of {} together",
-                    self.limit
-                )));
+                return Err(i18n::io_said(
+                    std::io::ErrorKind::Other,
+                    t!(IO_RULESETS_TOO_LARGE, limit = self.limit),
+                ));
             }
             Err(error) => return Err(error.into()),
         };
@@ -116,12 +117,9 @@ pub(crate) fn check_real_name(path: &Path) -> Result<(), Error> {
     }
     Err(Error::Io {
         path: path.to_owned(),
-        error: std::io::Error::new(
+        error: i18n::io_said(
             std::io::ErrorKind::InvalidInput,
-            format!(
-                "it leads to `{}`, whose name is not a project file's (.toml, .json, .yaml, .yml)",
-                real.display()
-            ),
+            t!(IO_LEADS_TO_NON_PROJECT, real = real.display()),
         ),
     })
 }
@@ -198,28 +196,42 @@ impl Skipped {
         if self.other.len() > extensions.len() {
             extensions.push("…");
         }
+        let endings = extensions.join(&t!(LIST_COMMA));
         let parts = [
-            counted(self.hidden, "hidden", "hidden"),
-            counted(self.editor, "editor or lock file", "editor or lock files"),
-            counted(self.links, "symbolic link", "symbolic links"),
-            counted(self.special, "not a regular file", "not regular files"),
-            counted(other, "not a project file", "not project files")
-                .map(|part| format!("{part} ({})", extensions.join(", "))),
-            counted(self.reports, "perfeval report", "perfeval reports"),
-            counted(self.not_forms, "without a form", "without a form"),
-            counted(self.again, "already included", "already included"),
+            counted(self.hidden, |n| t!(SKIPPED_HIDDEN, n)),
+            counted(self.editor, |n| match n {
+                1 => t!(SKIPPED_EDITOR_ONE, n),
+                _ => t!(SKIPPED_EDITOR, n),
+            }),
+            counted(self.links, |n| match n {
+                1 => t!(SKIPPED_LINK_ONE, n),
+                _ => t!(SKIPPED_LINK, n),
+            }),
+            counted(self.special, |n| match n {
+                1 => t!(SKIPPED_SPECIAL_ONE, n),
+                _ => t!(SKIPPED_SPECIAL, n),
+            }),
+            counted(other, |n| match n {
+                1 => t!(SKIPPED_OTHER_ONE, n, endings),
+                _ => t!(SKIPPED_OTHER, n, endings),
+            }),
+            counted(self.reports, |n| match n {
+                1 => t!(SKIPPED_REPORT_ONE, n),
+                _ => t!(SKIPPED_REPORT, n),
+            }),
+            counted(self.not_forms, |n| t!(SKIPPED_NOT_FORM, n)),
+            counted(self.again, |n| t!(SKIPPED_AGAIN, n)),
         ];
         let parts: Vec<String> = parts.into_iter().flatten().collect();
+        let parts = parts.join(&t!(LIST_COMMA));
         let total = self.total();
-        if total == 0 {
-            return None;
-        }
-        let files = if total == 1 { "file" } else { "files" };
-        let place = if self.again == 0 { " in folders" } else { "" };
-        Some(format!(
-            "note: skipped {total} {files}{place}: {}",
-            parts.join(", ")
-        ))
+        Some(match (total, self.again) {
+            (0, _) => return None,
+            (1, 0) => t!(SKIPPED_IN_FOLDERS_ONE, parts),
+            (total, 0) => t!(SKIPPED_IN_FOLDERS, total, parts),
+            (1, _) => t!(SKIPPED_ONE, parts),
+            (total, _) => t!(SKIPPED, total, parts),
+        })
     }
 
     /// How many files were skipped, for every reason.
@@ -247,12 +259,8 @@ impl Skipped {
 }
 
 /// `3 hidden`, `1 symbolic link`; `None` for none.
-fn counted(n: usize, one: &str, many: &str) -> Option<String> {
-    match n {
-        0 => None,
-        1 => Some(format!("1 {one}")),
-        n => Some(format!("{n} {many}")),
-    }
+fn counted(n: usize, words: impl Fn(usize) -> String) -> Option<String> {
+    (n > 0).then(|| words(n))
 }
 
 /// Why an entry of a folder is skipped.
@@ -286,7 +294,7 @@ fn litter(name: &OsStr) -> Option<Skip> {
 /// control characters (which a terminal would obey) are shown as `?`.
 fn extension(path: &Path) -> String {
     let Some(extension) = path.extension() else {
-        return "no extension".to_owned();
+        return t!(SKIPPED_NO_EXTENSION);
     };
     let shown: String = extension
         .to_string_lossy()
@@ -417,9 +425,9 @@ impl Collected {
             return;
         }
         let path = error.path().unwrap_or(dir).to_owned();
-        let error = error
-            .into_io_error()
-            .unwrap_or_else(|| std::io::Error::other("the folder cannot be searched"));
+        let error = error.into_io_error().unwrap_or_else(|| {
+            i18n::io_said(std::io::ErrorKind::Other, t!(IO_FOLDER_NOT_SEARCHED))
+        });
         self.errors.push(Error::Io { path, error });
     }
 }
@@ -428,10 +436,7 @@ impl Collected {
 pub(crate) fn empty_folder(dir: &Path) -> Error {
     Error::Io {
         path: dir.to_owned(),
-        error: std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "the folder holds no project file (.toml, .json, .yaml, .yml)",
-        ),
+        error: i18n::io_said(std::io::ErrorKind::NotFound, t!(IO_FOLDER_EMPTY)),
     }
 }
 

@@ -12,6 +12,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::i18n::{self, t};
 use crate::input::{self, FileId};
 
 use super::inputs::ReadSet;
@@ -75,12 +76,9 @@ fn resolve(path: &Path) -> Result<Target, Error> {
         kind,
     };
     if let Some(link) = planted_link(path) {
-        return Err(io(std::io::Error::new(
+        return Err(io(i18n::io_said(
             ErrorKind::PermissionDenied,
-            format!(
-                "the path goes through `{}`, a symbolic link that another user made in a shared folder",
-                link.display()
-            ),
+            t!(OUTPUT_PLANTED_LINK, link = link.display()),
         )));
     }
     let here = match std::fs::symlink_metadata(path) {
@@ -101,7 +99,7 @@ fn resolve(path: &Path) -> Result<Target, Error> {
     let there = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == ErrorKind::NotFound => {
-            return Err(not_a_file("a symbolic link that leads to nothing"));
+            return Err(not_a_file(input::FileKind::DanglingLink));
         }
         Err(error) => return Err(io(error)),
     };
@@ -161,12 +159,7 @@ fn planted(_path: &Path, _link: &Metadata) -> bool {
 /// A name for a new file: its folder must exist. `dir/`, `dir/.` and `..` name folders,
 /// not files (`Path::file_name` would read `dir/` as `dir`).
 fn new_file(path: &Path) -> std::io::Result<Target> {
-    let not_a_file = || {
-        std::io::Error::new(
-            ErrorKind::InvalidInput,
-            "the path names a folder, not a file",
-        )
-    };
+    let not_a_file = || i18n::io_said(ErrorKind::InvalidInput, t!(OUTPUT_NAMES_A_FOLDER));
     if ends_like_a_folder(path) {
         return Err(not_a_file());
     }

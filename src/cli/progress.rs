@@ -53,7 +53,7 @@ pub(crate) fn with_bar<T>(len: usize, show: bool, work: impl FnOnce(&ProgressBar
 }
 
 fn reveal(bar: &ProgressBar) {
-    let style = ProgressStyle::with_template("{spinner} 评估 {pos}/{len} 份 [{bar:30}] {elapsed}")
+    let style = ProgressStyle::with_template(&crate::i18n::t!(CLI_PROGRESS))
         .map(|s| s.progress_chars("=> "));
     if let Ok(style) = style {
         bar.set_style(style);

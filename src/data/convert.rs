@@ -15,6 +15,7 @@ use super::project::Datum;
 use super::schema::{FieldSchema, FieldType};
 use super::tree::{Kind, Node};
 use super::words::{self, Words};
+use crate::i18n::t;
 use crate::text::fold_width;
 
 /// One value to convert: the node, the text it is written as, and its field.
@@ -161,15 +162,15 @@ fn number_error(value: &Value<'_>, error: NumberError) -> DataError {
 fn wrong_type(value: &Value<'_>) -> DataError {
     let ty = value.field.ty;
     let help = match (&value.node.kind, ty) {
-        (Kind::DateTime, FieldType::Date) => "write only the date: `YYYY-MM-DD`",
+        (Kind::DateTime, FieldType::Date) => t!(DATA_WRITE_ONLY_DATE),
         _ => words::type_help(ty),
     };
     DataError::WrongType {
         what: format!("`{}`", value.field.key),
-        expected: words::expected(ty).to_owned(),
+        expected: words::expected(ty),
         found: value.words.found(&value.node, value.written),
         span: value.node.span,
-        help: Some(help.to_owned()),
+        help: Some(help),
     }
 }
 

@@ -5,6 +5,7 @@
 //! the text once, for rendering. This module decides no policy: readers and the
 //! validator decide what is an error.
 
+use crate::i18n::{Msg, t};
 use crate::source::{SourceFile, Span};
 
 /// One problem in a project file.
@@ -14,66 +15,53 @@ use crate::source::{SourceFile, Span};
 #[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
 pub enum DataError {
     /// The bytes `name = "\xCF\xEE"` (`项` in GBK).
-    #[error("the file is not UTF-8 text: the byte at line {line}, column {column} cannot be read")]
-    #[diagnostic(
-        code(perfeval::data::not_utf8),
-        help(
-            "it may be GBK or GB18030; save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`"
-        )
-    )]
+    #[error("{}", t!(DATA_NOT_UTF8, .line, .column))]
+    #[diagnostic(code(perfeval::data::not_utf8), help("{}", t!(DATA_NOT_UTF8_HELP)))]
     NotUtf8 {
         /// The line of the first bad byte, from 1.
         line: usize,
         /// Its column in characters, from 1.
         column: usize,
         /// The first bad byte, in the text as read with bad bytes replaced.
-        #[label("not UTF-8")]
+        #[label("{}", t!(DATA_NOT_UTF8_LABEL))]
         span: Span,
     },
 
     /// A file that starts with the UTF-16 byte-order mark `FF FE` or `FE FF`.
-    #[error("the file is UTF-16 text, not UTF-8")]
-    #[diagnostic(
-        code(perfeval::data::utf16),
-        help("save it as UTF-8 (Notepad: Save as → Encoding UTF-8; Excel: CSV UTF-8)")
-    )]
+    #[error("{}", t!(DATA_UTF16))]
+    #[diagnostic(code(perfeval::data::utf16), help("{}", t!(DATA_UTF16_HELP)))]
     Utf16 {
         /// The byte-order mark.
-        #[label("a UTF-16 byte-order mark")]
+        #[label("{}", t!(DATA_UTF16_LABEL))]
         span: Span,
     },
 
     /// A file larger than `MAX_FILE_BYTES` (1 GiB), given to the library.
-    #[error("the file is too large: {size} bytes, more than the {limit} a project file may have")]
-    #[diagnostic(
-        code(perfeval::data::file_too_large),
-        help(
-            "a project file holds one form, which takes a few kilobytes; check that this is the right file"
-        )
-    )]
+    #[error("{}", t!(DATA_FILE_TOO_LARGE, .size, .limit))]
+    #[diagnostic(code(perfeval::data::file_too_large), help("{}", t!(DATA_FILE_TOO_LARGE_HELP)))]
     FileTooLarge {
         /// The size in bytes.
         size: usize,
         /// The limit, in words (`16 MiB`).
         limit: String,
         /// The start of the file.
-        #[label("this file")]
+        #[label("{}", t!(DATA_FILE_TOO_LARGE_LABEL))]
         span: Span,
     },
 
     /// An empty file, or one with only comments: `# nothing yet`.
-    #[error("the project file is empty")]
+    #[error("{}", t!(DATA_EMPTY_FILE))]
     #[diagnostic(code(perfeval::data::empty_file), help("{help}"))]
     EmptyFile {
         /// Names the sections that the form requires.
         help: String,
         /// The start of the file.
-        #[label("no sections")]
+        #[label("{}", t!(DATA_EMPTY_FILE_LABEL))]
         span: Span,
     },
 
     /// `[project` (any TOML syntax error).
-    #[error("the file is not valid TOML")]
+    #[error("{}", t!(DATA_INVALID_TOML))]
     #[diagnostic(code(perfeval::data::invalid_toml))]
     InvalidToml {
         /// What the TOML reader expected.
@@ -84,7 +72,7 @@ pub enum DataError {
     },
 
     /// JSON `{"project": {` (any JSON syntax error, comments and trailing commas too).
-    #[error("the file is not valid JSON")]
+    #[error("{}", t!(DATA_INVALID_JSON))]
     #[diagnostic(code(perfeval::data::invalid_json))]
     InvalidJson {
         /// Where the JSON reader stopped, or the bracket it could not match.
@@ -93,18 +81,13 @@ pub enum DataError {
         /// The JSON reader's message.
         reason: String,
         /// The end of the file, where it ends before a bracket is closed.
-        #[label("the file ends here")]
+        #[label("{}", t!(DATA_INVALID_JSON_LABEL_END))]
         end: Option<Span>,
     },
 
     /// YAML `project: [` (any YAML syntax error).
-    #[error("the file is not valid YAML")]
-    #[diagnostic(
-        code(perfeval::data::invalid_yaml),
-        help(
-            "put in quotes any value that starts with `>`, `<`, `|`, `[`, `{{`, `*`, `&`, `!`, `%`, `@` or `#`, such as `target: \">=90%\"`; indent with spaces, not tabs"
-        )
-    )]
+    #[error("{}", t!(DATA_INVALID_YAML))]
+    #[diagnostic(code(perfeval::data::invalid_yaml), help("{}", t!(DATA_INVALID_YAML_HELP)))]
     InvalidYaml {
         /// Where the YAML reader stopped.
         #[label("{reason}")]
@@ -115,7 +98,7 @@ pub enum DataError {
 
     /// YAML `a: &x 1` then `b: *x` (aliases), `a: !money 1` (custom tags), a second
     /// document after `---`, or a key that is a list or a mapping.
-    #[error("{what} is not supported in a project file")]
+    #[error("{}", t!(DATA_UNSUPPORTED_YAML, .what))]
     #[diagnostic(code(perfeval::data::unsupported_yaml), help("{help}"))]
     UnsupportedYaml {
         /// The YAML feature.
@@ -123,47 +106,41 @@ pub enum DataError {
         /// How to write the same without it.
         help: String,
         /// Where it is used.
-        #[label("not supported")]
+        #[label("{}", t!(DATA_UNSUPPORTED_YAML_LABEL))]
         span: Span,
     },
 
     /// JSON `[[[[…]]]]` nested more than 128 levels deep.
-    #[error("values are nested more than 128 levels deep")]
-    #[diagnostic(
-        code(perfeval::data::nesting_too_deep),
-        help("a form nests a few levels: sections, sub-sections, rows, fields")
-    )]
+    #[error("{}", t!(DATA_NESTING_TOO_DEEP))]
+    #[diagnostic(code(perfeval::data::nesting_too_deep), help("{}", t!(DATA_NESTING_TOO_DEEP_HELP)))]
     NestingTooDeep {
         /// Where the nesting goes too deep.
-        #[label("too deep")]
+        #[label("{}", t!(DATA_NESTING_TOO_DEEP_LABEL))]
         span: Span,
     },
 
     /// `initial = 1` twice in `[budget]`, or `[budget]` twice.
-    #[error("duplicate key `{key}`")]
-    #[diagnostic(
-        code(perfeval::data::duplicate_key),
-        help("keep one of them: a key may appear once in each table")
-    )]
+    #[error("{}", t!(DATA_DUPLICATE_KEY, .key))]
+    #[diagnostic(code(perfeval::data::duplicate_key), help("{}", t!(DATA_DUPLICATE_KEY_HELP)))]
     DuplicateKey {
         /// The key.
         key: String,
         /// The second occurrence.
-        #[label(primary, "defined again here")]
+        #[label(primary, "{}", t!(LABEL_DEFINED_AGAIN))]
         span: Span,
         /// The first occurrence, where the reader says.
-        #[label("first defined here")]
+        #[label("{}", t!(LABEL_FIRST_DEFINED))]
         first: Option<Span>,
     },
 
     /// `[budgt]` when the form has a section `budget`.
-    #[error("unknown section `{key}`")]
+    #[error("{}", t!(DATA_UNKNOWN_SECTION, .key))]
     #[diagnostic(code(perfeval::data::unknown_section))]
     UnknownSection {
         /// The key as written.
         key: String,
         /// Where.
-        #[label("not a section of the form")]
+        #[label("{}", t!(DATA_UNKNOWN_SECTION_LABEL))]
         span: Span,
         /// A likely intended section, or the list of sections.
         #[help]
@@ -172,12 +149,12 @@ pub enum DataError {
 
     /// `appropiated = 1` in `[budget]`; `[funds.apropriation]` where `funds` has a
     /// sub-section `appropriation` (then a "sub-section", not a "field").
-    #[error("unknown {what} `{key}` in {place}")]
+    #[error("{}", t!(DATA_UNKNOWN_KEY, .what, .key, .place))]
     #[diagnostic(code(perfeval::data::unknown_key))]
     UnknownKey {
         /// `field`, or `sub-section` for a table or list in a record that has
         /// sub-sections.
-        what: &'static str,
+        what: &'static Msg,
         /// The key as written.
         key: String,
         /// The section or row, as the format writes it (`` `[budget]` ``, ``row 2 of
@@ -186,7 +163,7 @@ pub enum DataError {
         /// The section, as the format writes it.
         section: String,
         /// Where.
-        #[label("not a {what} of {section}")]
+        #[label("{}", t!(DATA_UNKNOWN_KEY_LABEL, .what, .section))]
         span: Span,
         /// A likely intended field, or the list of fields.
         #[help]
@@ -195,7 +172,7 @@ pub enum DataError {
 
     /// A file without `[funds]` when the form requires it, or `[funds]` without a
     /// required sub-section `[funds.appropriation]`.
-    #[error("missing section {section} ({label})")]
+    #[error("{}", t!(DATA_MISSING_SECTION, .section, .label))]
     #[diagnostic(code(perfeval::data::missing_section), help("{help}"))]
     MissingSection {
         /// The section as the format writes it (`` `[funds]` ``).
@@ -206,12 +183,12 @@ pub enum DataError {
         help: String,
         /// The start of the file, or the header of the record that should hold the
         /// sub-section.
-        #[label("required by the form")]
+        #[label("{}", t!(DATA_MISSING_SECTION_LABEL))]
         span: Span,
     },
 
     /// `[funds]` without `paid`.
-    #[error("missing field `{key}` ({label}) in {place}")]
+    #[error("{}", t!(DATA_MISSING_FIELD, .key, .label, .place))]
     #[diagnostic(code(perfeval::data::missing_field))]
     MissingField {
         /// The field's key.
@@ -228,7 +205,7 @@ pub enum DataError {
     },
 
     /// `initial = "abc"`, `budget = "x"`, or `[indicators]` where rows are expected.
-    #[error("expected {expected} for {what}, found {found}")]
+    #[error("{}", t!(DATA_WRONG_TYPE, .expected, .what, .found))]
     #[diagnostic(code(perfeval::data::wrong_type))]
     WrongType {
         /// The field or section (`` `initial` ``, `` section `budget` ``).
@@ -238,7 +215,7 @@ pub enum DataError {
         /// What the file has (``text `abc` ``).
         found: String,
         /// The value.
-        #[label("{expected} expected")]
+        #[label("{}", t!(DATA_WRONG_TYPE_LABEL, .expected))]
         span: Span,
         /// How to write it.
         #[help]
@@ -246,28 +223,23 @@ pub enum DataError {
     },
 
     /// `initial = "1,679.7"`: a text with digits that is not a number.
-    #[error("`{text}` is not a valid number for `{key}`")]
-    #[diagnostic(
-        code(perfeval::data::invalid_decimal),
-        help(
-            "write digits with an optional decimal point, without thousands separators or units, e.g. `1679.7`"
-        )
-    )]
+    #[error("{}", t!(DATA_INVALID_DECIMAL, .text, .key))]
+    #[diagnostic(code(perfeval::data::invalid_decimal), help("{}", t!(DATA_INVALID_DECIMAL_HELP)))]
     InvalidDecimal {
         /// The text as written.
         text: String,
         /// The field.
         key: String,
         /// The value.
-        #[label("not a number")]
+        #[label("{}", t!(DATA_INVALID_DECIMAL_LABEL))]
         span: Span,
     },
 
     /// `initial = 1e40`, or 32 nines: beyond what an exact decimal holds.
-    #[error("`{text}` is out of range for `{key}`")]
+    #[error("{}", t!(DATA_DECIMAL_OUT_OF_RANGE, .text, .key))]
     #[diagnostic(
         code(perfeval::data::decimal_out_of_range),
-        help("an exact number has at most 29 digits and at most 28 decimal places")
+        help("{}", t!(DATA_DECIMAL_OUT_OF_RANGE_HELP))
     )]
     DecimalOutOfRange {
         /// The number as written.
@@ -275,53 +247,44 @@ pub enum DataError {
         /// The field.
         key: String,
         /// The value.
-        #[label("too large or too precise")]
+        #[label("{}", t!(DATA_DECIMAL_OUT_OF_RANGE_LABEL))]
         span: Span,
     },
 
     /// `initial = nan`, `initial = inf`, YAML `initial: .inf`.
-    #[error("`{text}` is not a finite number for `{key}`")]
-    #[diagnostic(
-        code(perfeval::data::not_a_number),
-        help("give a finite number, or leave out an optional field that has no value")
-    )]
+    #[error("{}", t!(DATA_NOT_A_NUMBER, .text, .key))]
+    #[diagnostic(code(perfeval::data::not_a_number), help("{}", t!(DATA_NOT_A_NUMBER_HELP)))]
     NotANumber {
         /// The number as written.
         text: String,
         /// The field.
         key: String,
         /// The value.
-        #[label("not a number")]
+        #[label("{}", t!(DATA_INVALID_DECIMAL_LABEL))]
         span: Span,
     },
 
     /// `data_as_of = "2023-02-30"`, or the TOML date `2023-02-30`.
-    #[error("`{text}` is not a valid date")]
-    #[diagnostic(
-        code(perfeval::data::invalid_date),
-        help("write a date that exists as `YYYY-MM-DD`, e.g. `2023-12-31`")
-    )]
+    #[error("{}", t!(DATA_INVALID_DATE, .text))]
+    #[diagnostic(code(perfeval::data::invalid_date), help("{}", t!(DATA_INVALID_DATE_HELP)))]
     InvalidDate {
         /// The date as written.
         text: String,
         /// The value.
-        #[label("not a date")]
+        #[label("{}", t!(DATA_INVALID_DATE_LABEL))]
         span: Span,
     },
 
     /// `year = 2023.5`.
-    #[error("`{text}` is not a whole number for `{key}`")]
-    #[diagnostic(
-        code(perfeval::data::not_an_integer),
-        help("write a whole number, e.g. `2023`")
-    )]
+    #[error("{}", t!(DATA_NOT_AN_INTEGER, .text, .key))]
+    #[diagnostic(code(perfeval::data::not_an_integer), help("{}", t!(DATA_NOT_AN_INTEGER_HELP)))]
     NotAnInteger {
         /// The number as written.
         text: String,
         /// The field.
         key: String,
         /// The value.
-        #[label("not a whole number")]
+        #[label("{}", t!(DATA_NOT_AN_INTEGER_LABEL))]
         span: Span,
     },
 }
@@ -382,12 +345,19 @@ impl DataError {
     }
 }
 
+/// The message of a [`DataFailure`] of `count` problems in the file `name`.
+fn failure_message(name: &str, count: usize) -> String {
+    match count {
+        1 => t!(DATA_FAILURE_ONE, name),
+        count => t!(DATA_FAILURE, count, name),
+    }
+}
+
 /// Everything wrong with one project file: its text, once, and each problem.
 #[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
-#[error("found {count} in the project file `{name}`")]
+#[error("{}", failure_message(.name, .errors.len()))]
 pub struct DataFailure {
     name: String,
-    count: String,
     #[source_code]
     file: SourceFile,
     #[related]
@@ -399,13 +369,8 @@ impl DataFailure {
     pub(crate) fn new(file: SourceFile, mut errors: Vec<DataError>) -> Self {
         // A stable sort keeps problems at one place in the order they were found.
         errors.sort_by_key(|e| e.span().start);
-        let count = match errors.len() {
-            1 => "1 problem".to_owned(),
-            n => format!("{n} problems"),
-        };
         DataFailure {
             name: file.name().to_owned(),
-            count,
             file,
             errors,
         }

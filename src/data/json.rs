@@ -16,6 +16,7 @@ use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, pars
 
 use super::error::DataError;
 use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
+use crate::i18n::t;
 use crate::source::Span;
 
 /// Reads a JSON document; `None` when it holds no value (empty, or only whitespace).
@@ -82,9 +83,9 @@ fn check_depth(text: &str) -> Result<(), DataError> {
 fn syntax_error(error: &ParseError, text: &str) -> DataError {
     let range = error.range();
     let (reason, end) = match error.kind() {
-        ParseErrorKind::UnterminatedObject => ("this object is never closed".to_owned(), true),
-        ParseErrorKind::UnterminatedArray => ("this list is never closed".to_owned(), true),
-        kind => (lower_first(&kind.to_string()), false),
+        ParseErrorKind::UnterminatedObject => (t!(DATA_JSON_OBJECT_NOT_CLOSED), true),
+        ParseErrorKind::UnterminatedArray => (t!(DATA_JSON_LIST_NOT_CLOSED), true),
+        kind => (reason(kind), false),
     };
     let span = visible(text, first_line(text, range));
     DataError::InvalidJson {
@@ -99,6 +100,44 @@ fn first_line(text: &str, range: Range) -> Span {
     let marked = text.get(range.start..range.end).unwrap_or("");
     let end = marked.find('\n').map_or(range.end, |at| range.start + at);
     Span::new(range.start, end)
+}
+
+/// The parser's message in words of the current language: its own, lower-cased, in
+/// English; the catalogue's in Chinese.
+fn reason(kind: &ParseErrorKind) -> String {
+    use ParseErrorKind as K;
+    if crate::i18n::language() == crate::i18n::Language::En {
+        return lower_first(&kind.to_string());
+    }
+    match kind {
+        K::CommentsNotAllowed => t!(DATA_JSON_COMMENTS),
+        K::TrailingCommasNotAllowed => t!(DATA_JSON_TRAILING_COMMA),
+        K::SingleQuotedStringsNotAllowed => t!(DATA_JSON_SINGLE_QUOTES),
+        K::ExpectedColonAfterObjectKey => t!(DATA_JSON_EXPECTED_COLON),
+        K::ExpectedObjectValue => t!(DATA_JSON_EXPECTED_VALUE),
+        K::ExpectedStringObjectProperty => t!(DATA_JSON_EXPECTED_KEY),
+        K::ExpectedComma => t!(DATA_JSON_EXPECTED_COMMA),
+        K::MultipleRootJsonValues => t!(DATA_JSON_SEVERAL_VALUES),
+        K::NonFiniteNumbersNotAllowed => t!(DATA_JSON_NON_FINITE),
+        K::BareDecimalPointNumbersNotAllowed
+        | K::ExpectedDigit
+        | K::ExpectedDigitFollowingNegativeSign
+        | K::ExpectedPlusMinusOrDigitInNumberLiteral
+        | K::HexadecimalNumbersNotAllowed
+        | K::UnaryPlusNumbersNotAllowed => t!(DATA_JSON_BAD_NUMBER),
+        K::String(_) => t!(DATA_JSON_BAD_STRING),
+        K::UnterminatedCommentBlock => t!(DATA_JSON_UNCLOSED_COMMENT),
+        K::NestingDepthExceeded => t!(DATA_NESTING_TOO_DEEP_LABEL),
+        K::UnexpectedCloseBrace
+        | K::UnexpectedCloseBracket
+        | K::UnexpectedColon
+        | K::UnexpectedComma
+        | K::UnexpectedToken
+        | K::UnexpectedTokenInObject
+        | K::UnexpectedWord
+        | K::UnterminatedArray
+        | K::UnterminatedObject => t!(DATA_JSON_UNEXPECTED),
+    }
 }
 
 /// The parser's messages start with a capital; ours do not.

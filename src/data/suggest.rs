@@ -4,6 +4,7 @@
 //! written as its Chinese label) and falls back to listing the keys. It never decides
 //! whether a key is wrong.
 
+use crate::i18n::t;
 use crate::text::fold_width;
 
 /// A candidate key with the form's own words for it.
@@ -18,12 +19,10 @@ pub(crate) struct Candidate<'a> {
 /// label was written in place of the key, or else the list of candidates.
 pub(crate) fn help_for(unknown: &str, candidates: &[Candidate<'_>], noun: &str) -> Option<String> {
     if let Some(by_label) = by_label(unknown, candidates) {
-        return Some(format!(
-            "`{unknown}` is the form's name for `{by_label}`: write the key `{by_label}`"
-        ));
+        return Some(t!(DATA_LABEL_FOR_KEY, unknown, key = by_label));
     }
     if let Some(close) = closest(unknown, candidates) {
-        return Some(format!("did you mean `{close}`?"));
+        return Some(t!(DID_YOU_MEAN, name = close));
     }
     list(candidates, noun)
 }
@@ -62,7 +61,11 @@ fn list(candidates: &[Candidate<'_>], noun: &str) -> Option<String> {
         return None;
     }
     let keys: Vec<String> = candidates.iter().map(|c| format!("`{}`", c.key)).collect();
-    Some(format!("{noun}: {}", keys.join(", ")))
+    Some(format!(
+        "{noun}{}{}",
+        t!(LIST_COLON),
+        keys.join(&t!(LIST_COMMA))
+    ))
 }
 
 #[cfg(test)]

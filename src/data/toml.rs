@@ -51,7 +51,7 @@ fn syntax_error(error: &::toml::de::Error, text: &str) -> DataError {
     }
     DataError::InvalidToml {
         span,
-        reason: message.trim_end_matches('.').to_owned(),
+        reason: crate::i18n::reader::toml(message.trim_end_matches('.')),
     }
 }
 

@@ -14,6 +14,7 @@ use super::schema::{FieldSchema, FormSchema, SectionSchema, Shape};
 use super::suggest::{Candidate, help_for, intended};
 use super::tree::{Entry, Kind, Node};
 use super::words::Words;
+use crate::i18n::{msg, t};
 use crate::source::Span;
 
 /// The sections of a project, or the problems that keep it from being one. The tree is
@@ -134,8 +135,8 @@ impl<'a> Validator<'a> {
             Kind::Table(entries) => entries,
             _ => {
                 self.errors.push(DataError::WrongType {
-                    what: "the file".to_owned(),
-                    expected: format!("{} of sections", self.words.table()),
+                    what: t!(DATA_THE_FILE),
+                    expected: t!(DATA_TABLE_OF_SECTIONS, table = self.words.table()),
                     found: self.words.found(&root, self.written(root.span)),
                     span: root.span,
                     help: None,
@@ -283,7 +284,7 @@ impl<'a> Validator<'a> {
                     } else {
                         value_span
                     };
-                    self.missing_field(field, place, span, "given without a value");
+                    self.missing_field(field, place, span, t!(DATA_MISSING_FIELD_NULL));
                 }
                 continue;
             }
@@ -306,7 +307,7 @@ impl<'a> Validator<'a> {
         }
         for field in &section.fields {
             if !field.optional && !present.contains(field.key.as_str()) {
-                self.missing_field(field, place, span, "in this record");
+                self.missing_field(field, place, span, t!(DATA_MISSING_FIELD_HERE));
             }
         }
         for child in children {
@@ -352,7 +353,7 @@ impl<'a> Validator<'a> {
             .collect();
         let help = match self.nested(&entry.key) {
             Some(section) => Some(self.words.nested_help(section)),
-            None => help_for(&entry.key, &candidates, "the sections are"),
+            None => help_for(&entry.key, &candidates, &t!(DATA_SECTIONS_ARE)),
         };
         self.errors.push(DataError::UnknownSection {
             key: entry.key.clone(),
@@ -391,18 +392,18 @@ impl<'a> Validator<'a> {
         });
         let candidates: Vec<Candidate<'a>> = fields.chain(subsections).collect();
         let noun = if children.is_empty() {
-            format!("the fields of {}", self.words.section(section))
+            t!(DATA_FIELDS_OF, section = self.words.section(section))
         } else {
-            format!(
-                "the fields and sub-sections of {}",
-                self.words.section(section)
+            t!(
+                DATA_FIELDS_AND_SUBSECTIONS_OF,
+                section = self.words.section(section)
             )
         };
         let table = matches!(entry.value.kind, Kind::Table(_) | Kind::Array(_));
         let what = if table && !children.is_empty() {
-            "sub-section"
+            msg!(DATA_WORD_SUB_SECTION)
         } else {
-            "field"
+            msg!(DATA_WORD_FIELD)
         };
         self.errors.push(DataError::UnknownKey {
             what,
@@ -415,19 +416,19 @@ impl<'a> Validator<'a> {
         intended(&entry.key, &candidates)
     }
 
-    fn missing_field(&mut self, field: &FieldSchema, place: &str, span: Span, why: &str) {
+    fn missing_field(&mut self, field: &FieldSchema, place: &str, span: Span, why: String) {
         self.errors.push(DataError::MissingField {
             key: field.key.clone(),
             label: field.label.clone(),
             place: place.to_owned(),
             span,
-            why: why.to_owned(),
+            why,
         });
     }
 
     fn wrong_section_type(&mut self, section: &SectionSchema, value: &Node) {
         self.errors.push(DataError::WrongType {
-            what: format!("section `{}`", section.key),
+            what: t!(DATA_SECTION_NAMED, key = section.key),
             expected: self.words.section_shape(section.shape),
             found: self.words.found(value, self.written(value.span)),
             span: value.span,

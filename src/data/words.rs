@@ -6,6 +6,7 @@
 use super::Format;
 use super::schema::{FieldType, SectionSchema, Shape};
 use super::tree::{Kind, Node};
+use crate::i18n::t;
 
 /// Wording for one format.
 #[derive(Clone, Copy, Debug)]
@@ -31,26 +32,26 @@ impl Words {
 
     /// A row of a rows section, counted from 1.
     pub(crate) fn row(self, section: &SectionSchema, index: usize) -> String {
-        format!("row {} of {}", index + 1, self.section(section))
+        t!(DATA_ROW, n = index + 1, section = self.section(section))
     }
 
     /// "a table", "an object" or "a mapping".
-    pub(crate) fn table(self) -> &'static str {
+    pub(crate) fn table(self) -> String {
         match self.format {
-            Format::Toml => "a table",
-            Format::Json => "an object",
-            Format::Yaml => "a mapping",
+            Format::Toml => t!(DATA_TOML_TABLE),
+            Format::Json => t!(DATA_JSON_OBJECT),
+            Format::Yaml => t!(DATA_YAML_MAPPING),
         }
     }
 
     /// What a section must be.
     pub(crate) fn section_shape(self, shape: Shape) -> String {
         match shape {
-            Shape::Record => self.table().to_owned(),
+            Shape::Record => self.table(),
             Shape::Rows => match self.format {
-                Format::Toml => "a list of tables".to_owned(),
-                Format::Json => "a list of objects".to_owned(),
-                Format::Yaml => "a list of mappings".to_owned(),
+                Format::Toml => t!(DATA_TOML_TABLES),
+                Format::Json => t!(DATA_JSON_OBJECTS),
+                Format::Yaml => t!(DATA_YAML_MAPPINGS),
             },
         }
     }
@@ -63,39 +64,19 @@ impl Words {
             (self.format, key.rsplit_once('.'))
         {
             return match (self.format, section.shape) {
-                (Format::Json, Shape::Record) => {
-                    format!("write `\"{last}\": {{ … }}` inside `{parent}`, one object")
-                }
-                (Format::Json, Shape::Rows) => format!(
-                    "write `\"{last}\": [ {{ … }}, {{ … }} ]` inside `{parent}`, a list of objects"
-                ),
-                (_, Shape::Record) => {
-                    format!("write `{last}:` inside `{parent}`, followed by its fields, indented")
-                }
-                (_, Shape::Rows) => format!(
-                    "write `{last}:` inside `{parent}`, followed by one `- ` item for each row"
-                ),
+                (Format::Json, Shape::Record) => t!(DATA_HELP_JSON_NESTED_RECORD, last, parent),
+                (Format::Json, Shape::Rows) => t!(DATA_HELP_JSON_NESTED_ROWS, last, parent),
+                (_, Shape::Record) => t!(DATA_HELP_YAML_NESTED_RECORD, last, parent),
+                (_, Shape::Rows) => t!(DATA_HELP_YAML_NESTED_ROWS, last, parent),
             };
         }
         match (self.format, section.shape) {
-            (Format::Toml, Shape::Record) => {
-                format!(
-                    "write `[{key}]`, with single brackets, above its fields: the section is one record"
-                )
-            }
-            (Format::Toml, Shape::Rows) => {
-                format!("write `[[{key}]]`, with double brackets, above each row")
-            }
-            (Format::Json, Shape::Record) => format!("write `\"{key}\": {{ … }}`, one object"),
-            (Format::Json, Shape::Rows) => {
-                format!("write `\"{key}\": [ {{ … }}, {{ … }} ]`, a list of objects")
-            }
-            (Format::Yaml, Shape::Record) => {
-                format!("write `{key}:` followed by its fields, indented")
-            }
-            (Format::Yaml, Shape::Rows) => {
-                format!("write `{key}:` followed by one `- ` item for each row")
-            }
+            (Format::Toml, Shape::Record) => t!(DATA_HELP_TOML_RECORD, key),
+            (Format::Toml, Shape::Rows) => t!(DATA_HELP_TOML_ROWS, key),
+            (Format::Json, Shape::Record) => t!(DATA_HELP_JSON_RECORD, key),
+            (Format::Json, Shape::Rows) => t!(DATA_HELP_JSON_ROWS, key),
+            (Format::Yaml, Shape::Record) => t!(DATA_HELP_YAML_RECORD, key),
+            (Format::Yaml, Shape::Rows) => t!(DATA_HELP_YAML_ROWS, key),
         }
     }
 
@@ -107,29 +88,19 @@ impl Words {
             (self.format, key.rsplit_once('.'))
         {
             return match (self.format, section.shape) {
-                (Format::Json, Shape::Record) => {
-                    format!("add `\"{last}\": {{ … }}` inside `{parent}`, with its fields")
-                }
-                (Format::Json, Shape::Rows) => format!(
-                    "add `\"{last}\": [ … ]` inside `{parent}`, with one object for each row"
-                ),
-                (_, Shape::Record) => {
-                    format!("add `{last}:` inside `{parent}`, with its fields, indented")
-                }
-                (_, Shape::Rows) => {
-                    format!("add `{last}:` inside `{parent}`, with one `- ` item for each row")
-                }
+                (Format::Json, Shape::Record) => t!(DATA_ADD_JSON_NESTED_RECORD, last, parent),
+                (Format::Json, Shape::Rows) => t!(DATA_ADD_JSON_NESTED_ROWS, last, parent),
+                (_, Shape::Record) => t!(DATA_ADD_YAML_NESTED_RECORD, last, parent),
+                (_, Shape::Rows) => t!(DATA_ADD_YAML_NESTED_ROWS, last, parent),
             };
         }
         match (self.format, section.shape) {
-            (Format::Toml, Shape::Record) => format!("add a `[{key}]` table with its fields"),
-            (Format::Toml, Shape::Rows) => format!("add a `[[{key}]]` table for each row"),
-            (Format::Json, Shape::Record) => format!("add `\"{key}\": {{ … }}` with its fields"),
-            (Format::Json, Shape::Rows) => {
-                format!("add `\"{key}\": [ … ]` with one object for each row")
-            }
-            (Format::Yaml, Shape::Record) => format!("add `{key}:` with its fields, indented"),
-            (Format::Yaml, Shape::Rows) => format!("add `{key}:` with one `- ` item for each row"),
+            (Format::Toml, Shape::Record) => t!(DATA_ADD_TOML_RECORD, key),
+            (Format::Toml, Shape::Rows) => t!(DATA_ADD_TOML_ROWS, key),
+            (Format::Json, Shape::Record) => t!(DATA_ADD_JSON_RECORD, key),
+            (Format::Json, Shape::Rows) => t!(DATA_ADD_JSON_ROWS, key),
+            (Format::Yaml, Shape::Record) => t!(DATA_ADD_YAML_RECORD, key),
+            (Format::Yaml, Shape::Rows) => t!(DATA_ADD_YAML_ROWS, key),
         }
     }
 
@@ -141,29 +112,25 @@ impl Words {
             .rsplit_once('.')
             .map_or("", |(parent, _)| parent);
         let how = match (self.format, section.shape) {
-            (Format::Toml, Shape::Record) => {
-                format!("write the header `[{}]`, without quotes", section.key)
-            }
-            (Format::Toml, Shape::Rows) => {
-                format!("write the header `[[{}]]`, without quotes", section.key)
-            }
+            (Format::Toml, Shape::Record) => t!(DATA_HELP_TOML_HEADER, key = section.key),
+            (Format::Toml, Shape::Rows) => t!(DATA_HELP_TOML_ROWS_HEADER, key = section.key),
             _ => self.section_help(section),
         };
-        format!("`{}` is a part of `{parent}`: {how}", section.key)
+        t!(DATA_PART_OF, key = section.key, parent, how)
     }
 
     /// What a value is, for "found …": ``text `abc` ``, ``the number `12` ``.
     pub(crate) fn found(self, node: &Node, written: &str) -> String {
         match &node.kind {
-            Kind::Table(_) => self.table().to_owned(),
-            Kind::Array(_) => "a list".to_owned(),
-            Kind::String(s) => format!("text `{}`", shorten(s)),
-            Kind::Number(_) => format!("the number `{}`", shorten(written)),
+            Kind::Table(_) => self.table(),
+            Kind::Array(_) => t!(DATA_FOUND_LIST),
+            Kind::String(s) => t!(DATA_FOUND_TEXT, text = shorten(s)),
+            Kind::Number(_) => t!(DATA_FOUND_NUMBER, number = shorten(written)),
             Kind::Bool(_) => format!("`{written}`"),
-            Kind::Date(_) => format!("the date `{written}`"),
-            Kind::DateTime => format!("the date and time `{written}`"),
+            Kind::Date(_) => t!(DATA_FOUND_DATE, written),
+            Kind::DateTime => t!(DATA_FOUND_DATE_TIME, written),
             Kind::Null => match self.format {
-                Format::Yaml => "an empty value".to_owned(),
+                Format::Yaml => t!(DATA_FOUND_EMPTY),
                 Format::Toml | Format::Json => "`null`".to_owned(),
             },
         }
@@ -171,30 +138,28 @@ impl Words {
 }
 
 /// What a field of this type must be.
-pub(crate) fn expected(ty: FieldType) -> &'static str {
+pub(crate) fn expected(ty: FieldType) -> String {
     match ty {
-        FieldType::Text | FieldType::Measure => "text",
-        FieldType::Integer => "a whole number",
-        FieldType::Number => "a number",
-        FieldType::Amount => "an amount",
-        FieldType::Points => "a number of points",
-        FieldType::Percent => "a percentage",
-        FieldType::Date => "a date",
-        FieldType::Bool => "`true` or `false`",
+        FieldType::Text | FieldType::Measure => t!(DATA_EXPECT_TEXT),
+        FieldType::Integer => t!(DATA_EXPECT_INTEGER),
+        FieldType::Number => t!(DATA_EXPECT_NUMBER),
+        FieldType::Amount => t!(DATA_EXPECT_AMOUNT),
+        FieldType::Points => t!(DATA_EXPECT_POINTS),
+        FieldType::Percent => t!(DATA_EXPECT_PERCENT),
+        FieldType::Date => t!(DATA_EXPECT_DATE),
+        FieldType::Bool => t!(DATA_EXPECT_BOOL),
     }
 }
 
 /// How to write a value of this type.
-pub(crate) fn type_help(ty: FieldType) -> &'static str {
+pub(crate) fn type_help(ty: FieldType) -> String {
     match ty {
-        FieldType::Text | FieldType::Measure => "write the text in double quotes",
-        FieldType::Integer => "write a whole number such as `2023`",
-        FieldType::Number | FieldType::Amount | FieldType::Points => {
-            "write a number such as `1679.7`, without units"
-        }
-        FieldType::Percent => "write a percentage such as `\"95%\"`, or the points `95`",
-        FieldType::Date => "write a date such as `2023-12-31`",
-        FieldType::Bool => "write `true` or `false`",
+        FieldType::Text | FieldType::Measure => t!(DATA_TYPE_HELP_TEXT),
+        FieldType::Integer => t!(DATA_TYPE_HELP_INTEGER),
+        FieldType::Number | FieldType::Amount | FieldType::Points => t!(DATA_TYPE_HELP_NUMBER),
+        FieldType::Percent => t!(DATA_TYPE_HELP_PERCENT),
+        FieldType::Date => t!(DATA_TYPE_HELP_DATE),
+        FieldType::Bool => t!(DATA_TYPE_HELP_BOOL),
     }
 }
 

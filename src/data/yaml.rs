@@ -12,6 +12,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, StrInput, Tag};
 
 use super::error::DataError;
 use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
+use crate::i18n::t;
 use crate::source::Span;
 
 /// Reads a single YAML document; `None` when there is none, or it is empty (`---`).
@@ -60,7 +61,7 @@ impl<'a> Reader<'a> {
                 let (event, span) = self.next()?;
                 self.node(event, span, 1)?
             }
-            (_, span) => return Err(invalid(span, "expected a document")),
+            (_, span) => return Err(invalid(span, &t!(DATA_YAML_EXPECTED_DOCUMENT))),
         };
         self.end_of_stream()?;
         let empty = matches!(&root.kind, Kind::Null) && root.span.is_empty();
@@ -76,11 +77,11 @@ impl<'a> Reader<'a> {
                 (Event::DocumentStart(_), span) => {
                     return Err(unsupported(
                         span,
-                        "a second YAML document",
-                        "put one form in each file",
+                        &t!(DATA_YAML_SECOND_DOCUMENT),
+                        &t!(DATA_YAML_SECOND_DOCUMENT_HELP),
                     ));
                 }
-                (_, span) => return Err(invalid(span, "expected the end of the document")),
+                (_, span) => return Err(invalid(span, &t!(DATA_YAML_EXPECTED_END))),
             }
         }
     }
@@ -100,7 +101,7 @@ impl<'a> Reader<'a> {
                 self.mapping(span, depth)
             }
             Event::Alias(_) => Err(alias(span)),
-            _ => Err(invalid(span, "expected a value")),
+            _ => Err(invalid(span, &t!(DATA_YAML_EXPECTED_VALUE))),
         }
     }
 
@@ -148,8 +149,8 @@ impl<'a> Reader<'a> {
             Event::Alias(_) => Err(alias(span)),
             _ => Err(unsupported(
                 self.widen(span),
-                "a YAML key that is a list or a mapping",
-                "write each key as plain text",
+                &t!(DATA_YAML_COMPLEX_KEY),
+                &t!(DATA_YAML_COMPLEX_KEY_HELP),
             )),
         }
     }
@@ -200,14 +201,14 @@ impl<'a> Reader<'a> {
     fn scan_error(&mut self, error: &ScanError) -> DataError {
         let at = self.offsets.byte(error.marker().index());
         let span = visible(self.text, self.widen(Span::new(at, at)));
-        invalid(span, error.info())
+        invalid(span, &crate::i18n::reader::yaml(error.info()))
     }
 
     fn unexpected_end(&self) -> DataError {
         let end = self.text.len();
         invalid(
             visible(self.text, Span::new(end, end)),
-            "unexpected end of file",
+            &t!(DATA_YAML_UNEXPECTED_END),
         )
     }
 }
@@ -239,19 +240,11 @@ fn check_collection_tag(tag: Option<&Tag>, span: Span) -> Result<(), DataError> 
 }
 
 fn tag_error(tag: &Tag, span: Span) -> DataError {
-    unsupported(
-        span,
-        &format!("the YAML tag `{tag}`"),
-        "remove the tag; quote a value to make it text",
-    )
+    unsupported(span, &t!(DATA_YAML_TAG, tag), &t!(DATA_YAML_TAG_HELP))
 }
 
 fn alias(span: Span) -> DataError {
-    unsupported(
-        span,
-        "a YAML alias",
-        "write the value out in full where it is used",
-    )
+    unsupported(span, &t!(DATA_YAML_ALIAS), &t!(DATA_YAML_ALIAS_HELP))
 }
 
 fn unsupported(span: Span, what: &str, help: &str) -> DataError {

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::source::Span;
 use crate::syntax::ast::RoundingMode;
 use crate::value;
@@ -79,7 +80,7 @@ pub(crate) fn no_negative_weights(
             row,
             "weight",
             name,
-            format!("按本规则「{name}」的权重为 {weight}，权重不能为负，按 0 计"),
+            t!(FINDING_IMPOSSIBLE_WEIGHT, name, weight),
         ));
         state.expected_weight = Some(Decimal::ZERO);
     }
@@ -103,25 +104,20 @@ pub(crate) fn total_in_range(
         .filter_map(|p| {
             let points = p.points?;
             let weight = p.expected_weight;
-            (weight > points).then(|| {
-                format!(
-                    "the weights of pool `{}` add up to {weight}, more than its {points} points",
-                    p.name
-                )
-            })
+            (weight > points).then(|| t!(EVAL_POOL_OVER, pool = p.name, weight, points))
         })
         .collect();
     let help = if over.is_empty() {
-        "the ruleset's formulas (score adjustments, lines) gave a total no project can have: correct the ruleset".to_owned()
+        t!(EVAL_CORRECT_RULESET)
     } else {
-        format!("{}: correct the weights on the form", over.join("; "))
+        t!(EVAL_CORRECT_FORM, pools = over.join(&t!(LIST_SEMICOLON)))
     };
     Err(EvalError::ImpossibleTotal {
         project: String::new(),
         total: total.to_string(),
         limit: match above {
-            Some(max) => format!("above max_score {max}"),
-            None => "below 0".to_owned(),
+            Some(max) => t!(EVAL_ABOVE_MAX, max),
+            None => t!(EVAL_BELOW_ZERO),
         },
         span: plan.max_score.as_ref().map(|e| e.span.into()),
         help,

@@ -6,6 +6,7 @@ use crate::check::checked::{CheckDef, FindingDef, MessagePart};
 use crate::check::expr::INDICATORS;
 use crate::data::project::Record;
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::ir::{Expr, ExprKind};
 use crate::source::Span;
 use crate::value::Value;
@@ -57,10 +58,7 @@ fn discard(
         let finding = env.in_row(&section, i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
-                None => format!(
-                    "「{}」的实际完成值不予采信",
-                    text(row, "name").unwrap_or("")
-                ),
+                None => t!(FINDING_DISCARDED, name = text(row, "name").unwrap_or("")),
             };
             // Point at the value refused, or else at what refused it.
             let at = row
@@ -135,7 +133,9 @@ fn note_run(env: &mut Env<'_>, index: usize, check: &CheckDef, row: Option<usize
     Ok(())
 }
 
-/// The values of a comparison's two sides, as a report writes them.
+/// The values of a comparison's two sides, as a report writes them: in the 自评表's
+/// words, Chinese whatever the language of messages (`perfeval explain` is such a
+/// report).
 fn comparison_sides(env: &mut Env<'_>, assertion: &Expr) -> Result<Option<(String, String)>> {
     let ExprKind::Binary(op, l, r) = &assertion.kind else {
         return Ok(None);
@@ -147,9 +147,10 @@ fn comparison_sides(env: &mut Env<'_>, assertion: &Expr) -> Result<Option<(Strin
         return Ok(None);
     }
     let (lv, rv) = (env.eval(l)?, env.eval(r)?);
-    Ok(Some((
-        describe::value(env.plan, &lv),
-        describe::value(env.plan, &rv),
+    let plan = env.plan;
+    Ok(Some(crate::i18n::with_language(
+        crate::i18n::Language::Zh,
+        || (describe::value(plan, &lv), describe::value(plan, &rv)),
     )))
 }
 
@@ -223,18 +224,18 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
     {
         let lv = env.eval(l)?;
         let rv = env.eval(r)?;
-        return Ok(format!(
-            "「{}」为 {}，「{}」为 {}，{}",
-            describe::expr(plan, l, section),
-            describe::value(plan, &lv),
-            describe::expr(plan, r, section),
-            describe::value(plan, &rv),
-            describe::expectation(*op)
+        return Ok(t!(
+            FINDING_CHECK_COMPARED,
+            left = describe::expr(plan, l, section),
+            left_value = describe::value(plan, &lv),
+            right = describe::expr(plan, r, section),
+            right_value = describe::value(plan, &rv),
+            expectation = describe::expectation(*op)
         ));
     }
-    Ok(format!(
-        "核对未通过：{}",
-        describe::expr(plan, assertion, section)
+    Ok(t!(
+        FINDING_CHECK_FAILED,
+        condition = describe::expr(plan, assertion, section)
     ))
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::compile::{Plan, SplitPlan, normalize};
 use crate::data::project::{Datum, Record};
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 
@@ -51,13 +52,13 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
                         state.recognized = seen.insert((pool, entry));
                         if !state.recognized {
                             findings.push(engine(
-                            plan,
-                            "duplicate-indicator",
-                            row,
-                            "name",
-                            name,
-                            format!("共性指标「{name}」在表中重复出现；只计第一次出现的一行，本行不计分"),
-                        ));
+                                plan,
+                                "duplicate-indicator",
+                                row,
+                                "name",
+                                name,
+                                t!(FINDING_DUPLICATE_INDICATOR, name),
+                            ));
                         }
                     }
                     CatalogMatch::Unknown => {
@@ -94,8 +95,7 @@ fn catalog_entry(plan: &Plan, category: usize, name: &str) -> CatalogMatch {
 
 fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Finding {
     let names = plan.categories.iter().map(|c| c.name.as_str());
-    let hint =
-        suggest::nearest(label, names).map_or(String::new(), |n| format!("（是否为「{n}」？）"));
+    let hint = suggest::nearest(label, names).map_or(String::new(), |name| t!(FINDING_HINT, name));
     let known: Vec<_> = plan.categories.iter().map(|c| c.name.as_str()).collect();
     engine(
         plan,
@@ -103,9 +103,11 @@ fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Findi
         row,
         "category",
         name,
-        format!(
-            "类别「{label}」不是本规则集认识的类别{hint}；已知类别：{}",
-            known.join("、")
+        t!(
+            FINDING_UNKNOWN_CATEGORY,
+            label,
+            hint,
+            known = known.join(&t!(LIST_COMMA))
         ),
     )
 }
@@ -117,14 +119,19 @@ fn unknown_indicator(plan: &Plan, row: &Record, category: usize, name: &str) -> 
         .map_or("", |c| c.name.as_str());
     let entries = catalog_names(plan, category);
     let hint = suggest::nearest(name, entries.iter().map(String::as_str))
-        .map_or(String::new(), |n| format!("（是否为「{n}」？）"));
+        .map_or(String::new(), |name| t!(FINDING_HINT, name));
     engine(
         plan,
         "unknown-indicator",
         row,
         "name",
         name,
-        format!("「{name}」不是「{category_name}」类的共性指标{hint}"),
+        t!(
+            FINDING_UNKNOWN_INDICATOR,
+            name,
+            category = category_name,
+            hint
+        ),
     )
 }
 
@@ -157,7 +164,7 @@ fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mu
             findings.push(Finding {
                 code: plan.reported_code("missing-indicator").to_owned(),
                 severity: plan.severity("missing-indicator"),
-                message: format!("表中缺少「{category}」类共性指标「{}」", entry.name),
+                message: t!(FINDING_MISSING_INDICATOR, category, name = entry.name),
                 indicator: Some(entry.name.clone()),
                 at: None,
                 rule: None,

@@ -4,6 +4,7 @@
 //! the form's words, not the project file's keys.
 
 use crate::compile::Plan;
+use crate::i18n::t;
 use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, PoolField, Projection};
 use crate::syntax::ast::{BinaryOp, UnaryOp};
 use crate::value::Value;
@@ -12,23 +13,23 @@ use crate::value::Value;
 #[must_use]
 pub fn value(plan: &Plan, v: &Value) -> String {
     match v {
-        Value::Null => "（无）".to_owned(),
+        Value::Null => t!(VALUE_NONE),
         Value::Num(n) => n.to_string(),
-        Value::Bool(true) => "是".to_owned(),
-        Value::Bool(false) => "否".to_owned(),
+        Value::Bool(true) => t!(VALUE_YES),
+        Value::Bool(false) => t!(VALUE_NO),
         Value::Text(t) => t.to_string(),
         Value::Date(d) => d.to_string(),
         Value::Category(c) => plan
             .categories
             .get(*c)
             .map_or_else(String::new, |c| c.name.clone()),
-        Value::Rows(set) => format!("{} 行", set.rows.len()),
-        Value::Row(section, row) => format!("{section} 第 {} 行", row + 1),
+        Value::Rows(set) => t!(VALUE_ROWS, n = set.rows.len()),
+        Value::Row(section, row) => t!(VALUE_ROW, section, n = row + 1),
         Value::List(items) => items
             .iter()
             .map(|i| value(plan, i))
             .collect::<Vec<_>>()
-            .join("、"),
+            .join(&t!(LIST_COMMA)),
     }
 }
 
@@ -172,14 +173,14 @@ fn function(f: Function) -> &'static str {
 
 /// What a failed comparison should have been, in words.
 #[must_use]
-pub fn expectation(op: BinaryOp) -> &'static str {
+pub fn expectation(op: BinaryOp) -> String {
     match op {
-        BinaryOp::Eq => "两者应相等",
-        BinaryOp::Ne => "两者应不相等",
-        BinaryOp::Lt => "前者应小于后者",
-        BinaryOp::Le => "前者应不大于后者",
-        BinaryOp::Gt => "前者应大于后者",
-        BinaryOp::Ge => "前者应不小于后者",
-        _ => "条件应成立",
+        BinaryOp::Eq => t!(EXPECT_EQUAL),
+        BinaryOp::Ne => t!(EXPECT_DIFFERENT),
+        BinaryOp::Lt => t!(EXPECT_LESS),
+        BinaryOp::Le => t!(EXPECT_NOT_GREATER),
+        BinaryOp::Gt => t!(EXPECT_GREATER),
+        BinaryOp::Ge => t!(EXPECT_NOT_LESS),
+        _ => t!(EXPECT_HOLDS),
     }
 }

@@ -4,6 +4,7 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+use crate::i18n::t;
 use crate::source::Span;
 use crate::value::ArithError;
 
@@ -11,38 +12,33 @@ use crate::value::ArithError;
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
 pub enum EvalError {
     /// `check c error { budget.initial / budget.adjustment > 1 }` with an adjustment of 0.
-    #[error("division by zero, evaluating `{project}`")]
+    #[error("{}", t!(EVAL_DIVISION_BY_ZERO, .project))]
     #[diagnostic(
         code(perfeval::eval::division_by_zero),
-        help("guard the formula, such as `if x == 0 then … else … / x`, or `x != 0 and …`")
+        help("{}", t!(EVAL_DIVISION_BY_ZERO_HELP))
     )]
     DivisionByZero {
         /// The project file being evaluated.
         project: String,
         /// The formula.
-        #[label("divides by zero for this project")]
+        #[label("{}", t!(EVAL_DIVISION_BY_ZERO_LABEL))]
         span: SourceSpan,
     },
 
     /// A sum of amounts beyond what a decimal holds.
-    #[error("a number is out of range, evaluating `{project}`")]
-    #[diagnostic(
-        code(perfeval::eval::overflow),
-        help(
-            "the project's numbers are too large for exact decimal arithmetic (28 significant digits)"
-        )
-    )]
+    #[error("{}", t!(EVAL_OVERFLOW, .project))]
+    #[diagnostic(code(perfeval::eval::overflow), help("{}", t!(EVAL_OVERFLOW_HELP)))]
     Overflow {
         /// The project file being evaluated.
         project: String,
         /// The formula.
-        #[label("out of range for this project")]
+        #[label("{}", t!(EVAL_OVERFLOW_LABEL))]
         span: SourceSpan,
     },
 
     /// `adjust bonus total { total + 5 分 }` on a form that already scores `max_score`,
     /// or a `split declared` pool whose form declares more weight than its points.
-    #[error("the total {total} of `{project}` is {limit}: no project can score that")]
+    #[error("{}", t!(EVAL_IMPOSSIBLE_TOTAL, .total, .project, .limit))]
     #[diagnostic(code(perfeval::eval::impossible_total))]
     ImpossibleTotal {
         /// The project file being evaluated.
@@ -52,7 +48,7 @@ pub enum EvalError {
         /// Which bound it passes.
         limit: String,
         /// The ruleset's `max_score`.
-        #[label("the most a project can score")]
+        #[label("{}", t!(EVAL_IMPOSSIBLE_TOTAL_LABEL))]
         span: Option<SourceSpan>,
         /// What gave the total.
         #[help]

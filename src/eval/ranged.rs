@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::source::Span;
 use crate::value::ArithError;
 
@@ -43,7 +44,14 @@ pub(crate) fn score_in_range(
                 row,
                 "self_score",
                 name,
-                format!("「{name}」评为「{grade}」，得分应在 {lo_shown} 至 {hi_shown} 之间，所填自评分为 {s}"),
+                t!(
+                    FINDING_SCORE_OUT_OF_RANGE,
+                    name,
+                    grade,
+                    lo = lo_shown,
+                    hi = hi_shown,
+                    score = s
+                ),
             ));
             if s < lo { lo } else { hi }
         }
@@ -54,7 +62,13 @@ pub(crate) fn score_in_range(
                 row,
                 "self_score",
                 name,
-                format!("「{name}」评为「{grade}」，得分可在 {lo_shown} 至 {hi_shown} 之间，表中未填自评分，按 {lo_shown} 计"),
+                t!(
+                    FINDING_MISSING_SELF_SCORE,
+                    name,
+                    grade,
+                    lo = lo_shown,
+                    hi = hi_shown
+                ),
             ));
             lo
         }

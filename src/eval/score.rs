@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::compile::{ClassPlan, Plan};
 use crate::data::project::Record;
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::ir::Expr;
 use crate::source::Span;
 use crate::syntax::ast::Comparator;
@@ -86,7 +87,7 @@ pub(crate) fn score_row(
                 row,
                 "actual",
                 name,
-                format!("「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值"),
+                t!(FINDING_NOT_A_NUMBER, name, actual),
             ));
             env.note(|| Step::NotANumber);
             (Decimal::ZERO, Bounds::WHOLE)
@@ -225,7 +226,7 @@ fn missing_share(
                 row,
                 "actual",
                 name,
-                format!("「{name}」没有实际完成值，也没有说明"),
+                t!(FINDING_MISSING_VALUE, name),
             ),
         ),
         Some(why) => (
@@ -236,7 +237,7 @@ fn missing_share(
                 row,
                 "explanation",
                 name,
-                format!("「{name}」没有实际完成值，说明为「{why}」，需人工复核"),
+                t!(FINDING_NEEDS_REVIEW, name, why),
             ),
         ),
     };
@@ -270,10 +271,11 @@ fn quantitative(
             row,
             "actual",
             name,
-            format!(
-                "「{name}」的实际完成值单位「{}」与目标值单位「{}」不一致",
-                actual.unit,
-                display_unit(&target.unit)
+            t!(
+                FINDING_UNIT_MISMATCH,
+                name,
+                actual = actual.unit,
+                target = display_unit(&target.unit)
             ),
         ));
         env.note(|| Step::UnitMismatch {
@@ -354,8 +356,12 @@ fn class_bounds(env: &mut Env<'_>, class: &ClassPlan) -> Result<Bounds> {
     })
 }
 
-fn display_unit(unit: &str) -> &str {
-    if unit.is_empty() { "（无）" } else { unit }
+fn display_unit(unit: &str) -> String {
+    if unit.is_empty() {
+        t!(VALUE_NONE)
+    } else {
+        unit.to_owned()
+    }
 }
 
 fn as_num(q: &Quantity) -> Num {
@@ -536,9 +542,12 @@ fn unknown_grade(
         row,
         field,
         name,
-        format!(
-            "「{name}」的{label}「{word}」不是已知的等级（{}）",
-            grades.join("、")
+        t!(
+            FINDING_UNKNOWN_GRADE,
+            name,
+            label,
+            word,
+            grades = grades.join(&t!(LIST_COMMA))
         ),
     ));
     state.score = round_score(plan, Decimal::ZERO)?;

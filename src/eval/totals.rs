@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::check::checked::AdjustDef;
 use crate::check::expr::INDICATORS;
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::value::{self, Num, Unit, Value};
 
 use super::bounds;
@@ -56,7 +57,7 @@ pub(crate) fn adjust_scores(
                     .map(|f| f.span);
                 findings.push(change(
                     adjust,
-                    format!("「{name}」的得分由 {} 调整为 {new}", state.score),
+                    t!(FINDING_SCORE_ADJUSTED, name, old = state.score, new),
                     Some(name.to_owned()),
                     at,
                 ));
@@ -156,7 +157,7 @@ pub(crate) fn adjust_total(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Re
         if new != total {
             findings.push(change(
                 adjust,
-                format!("总分由 {total} 调整为 {new}"),
+                t!(FINDING_TOTAL_ADJUSTED, old = total, new),
                 None,
                 None,
             ));

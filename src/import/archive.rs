@@ -13,6 +13,7 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::error::ImportError;
+use crate::i18n::{self, Msg, msg, t};
 use crate::input::Size;
 
 /// The most a zip archive may unpack to, all parts together: 64 MiB. A filled form's
@@ -28,8 +29,8 @@ pub(crate) type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
 /// the file (`the workbook`).
 pub(crate) fn open<'a>(
     bytes: &'a [u8],
-    expected: &'static str,
-    format: &'static str,
+    expected: &'static Msg,
+    format: &'static Msg,
 ) -> Result<Zip<'a>, ImportError> {
     if !is_zip(bytes) {
         return Err(not_zip(bytes, expected, format));
@@ -47,7 +48,7 @@ fn is_zip(bytes: &[u8]) -> bool {
 
 /// The error for bytes that are not a zip archive: an Office file saved with a
 /// password is a compound file holding an `EncryptedPackage` stream.
-fn not_zip(bytes: &[u8], expected: &'static str, format: &'static str) -> ImportError {
+fn not_zip(bytes: &[u8], expected: &'static Msg, format: &'static Msg) -> ImportError {
     if is_compound(bytes) && contains_utf16(bytes, "EncryptedPackage") {
         return ImportError::Encrypted { format };
     }
@@ -71,59 +72,59 @@ pub(crate) fn contains_utf16(bytes: &[u8], text: &str) -> bool {
 }
 
 /// What a file looks like, in words, from its first bytes.
-pub(crate) fn looks_like(bytes: &[u8]) -> &'static str {
+pub(crate) fn looks_like(bytes: &[u8]) -> &'static Msg {
     let head = bytes.get(..512).unwrap_or(bytes);
     let lower = String::from_utf8_lossy(head).to_lowercase();
     let lower = lower.trim_start_matches('\u{feff}').trim_start();
     if bytes.is_empty() {
-        "an empty file"
+        msg!(KIND_EMPTY)
     } else if is_zip(bytes) {
-        "a zip archive of another kind"
+        msg!(KIND_ZIP_OTHER)
     } else if is_compound(bytes) {
-        "an Office 97–2003 file (.xls or .doc)"
+        msg!(KIND_OFFICE_97)
     } else if bytes.starts_with(b"%PDF") {
-        "a PDF document"
+        msg!(KIND_PDF)
     } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "an image"
+        msg!(KIND_IMAGE)
     } else if bytes.starts_with(b"{\\rtf") {
-        "an RTF document"
+        msg!(KIND_RTF)
     } else if lower.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-        "an Excel 2003 XML spreadsheet"
+        msg!(KIND_EXCEL_XML)
     } else if lower.starts_with("<!doctype html") || lower.contains("<html") {
-        "a web page (HTML), as some systems export \"Excel\" files"
+        msg!(KIND_HTML)
     } else if head
         .iter()
         .all(|b| *b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
     {
-        "text (such as CSV)"
+        msg!(KIND_TEXT)
     } else {
-        "binary data of no known format"
+        msg!(KIND_BINARY)
     }
 }
 
 /// What a zip archive holds, in words, from the names of its parts.
-pub(crate) fn zip_kind(zip: &Zip<'_>) -> &'static str {
+pub(crate) fn zip_kind(zip: &Zip<'_>) -> &'static Msg {
     let names = || zip.file_names().filter_map(Result::ok);
     let has = |name: &str| names().any(|n| n.eq_ignore_ascii_case(name));
     let has_dir = |dir: &str| names().any(|n| n.starts_with(dir));
     if has("word/document.xml") {
-        "a Word document (.docx)"
+        msg!(KIND_DOCX)
     } else if has("xl/workbook.bin") {
-        "an Excel binary workbook (.xlsb)"
+        msg!(KIND_XLSB)
     } else if has_dir("xl/") {
-        "an Excel workbook (.xlsx)"
+        msg!(KIND_XLSX)
     } else if has_dir("ppt/") {
-        "a PowerPoint presentation (.pptx)"
+        msg!(KIND_PPTX)
     } else if has("content.xml") {
-        "an OpenDocument file (.ods or .odt)"
+        msg!(KIND_OPEN_DOCUMENT)
     } else {
-        "a zip archive of another kind"
+        msg!(KIND_ZIP_OTHER)
     }
 }
 
 /// Refuses an archive whose parts declare more than [`UNPACKED_LIMIT`] in all, or
 /// any part encrypted with a zip password.
-fn check_declared(zip: &mut Zip<'_>, format: &'static str) -> Result<(), ImportError> {
+fn check_declared(zip: &mut Zip<'_>, format: &'static Msg) -> Result<(), ImportError> {
     let mut total: u64 = 0;
     for index in 0..zip.len() {
         let part = zip.by_index_raw(index).map_err(|e| zip_error(&e, format))?;
@@ -139,9 +140,9 @@ fn check_declared(zip: &mut Zip<'_>, format: &'static str) -> Result<(), ImportE
 }
 
 /// The error for an archive that unpacks to more than the limit.
-pub(crate) fn too_large(format: &'static str) -> ImportError {
+pub(crate) fn too_large(format: &'static Msg) -> ImportError {
     ImportError::TooLarge {
-        what: format!("{format}, unpacked,"),
+        what: t!(IMPORT_UNPACKED, format),
         limit: UNPACKED_LIMIT,
     }
 }
@@ -151,7 +152,7 @@ pub(crate) fn too_large(format: &'static str) -> ImportError {
 pub(crate) fn read_part(
     zip: &mut Zip<'_>,
     name: &str,
-    format: &'static str,
+    format: &'static Msg,
 ) -> Result<Option<Vec<u8>>, ImportError> {
     let part = match zip.by_name(name) {
         Ok(part) => part,
@@ -161,7 +162,10 @@ pub(crate) fn read_part(
     let mut bytes = Vec::new();
     part.take(UNPACKED_LIMIT.0.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::corrupt(format, format!("`{name}` cannot be unpacked: {e}")))?;
+        .map_err(|e| {
+            let error = i18n::foreign(&e);
+            ImportError::corrupt(format, t!(IMPORT_PART_NOT_UNPACKED, name, error))
+        })?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > UNPACKED_LIMIT.0 {
         return Err(too_large(format));
     }
@@ -169,12 +173,15 @@ pub(crate) fn read_part(
 }
 
 /// The error for a zip archive that cannot be read.
-pub(crate) fn zip_error(error: &ZipError, format: &'static str) -> ImportError {
+pub(crate) fn zip_error(error: &ZipError, format: &'static Msg) -> ImportError {
     match error {
         ZipError::UnsupportedArchive(what) if what.to_lowercase().contains("password") => {
             ImportError::Encrypted { format }
         }
-        other => ImportError::corrupt(format, format!("its zip archive cannot be read ({other})")),
+        other => {
+            let error = i18n::foreign(other);
+            ImportError::corrupt(format, t!(IMPORT_ZIP_UNREADABLE, error))
+        }
     }
 }
 
@@ -205,11 +212,17 @@ pub(crate) mod tests {
 
     #[test]
     fn files_are_named_by_their_first_bytes() {
-        assert_eq!(looks_like(b"%PDF-1.7"), "a PDF document");
-        assert_eq!(looks_like(b""), "an empty file");
-        assert_eq!(looks_like("项目,金额\n".as_bytes()), "text (such as CSV)");
-        assert!(looks_like(b"<html><table>").starts_with("a web page"));
-        assert_eq!(looks_like(&[0, 1, 2, 3]), "binary data of no known format");
+        assert_eq!(looks_like(b"%PDF-1.7").en, "a PDF document");
+        assert_eq!(looks_like(b"").en, "an empty file");
+        assert_eq!(
+            looks_like("项目,金额\n".as_bytes()).en,
+            "text (such as CSV)"
+        );
+        assert!(looks_like(b"<html><table>").en.starts_with("a web page"));
+        assert_eq!(
+            looks_like(&[0, 1, 2, 3]).en,
+            "binary data of no known format"
+        );
     }
 
     #[test]
@@ -217,9 +230,9 @@ pub(crate) mod tests {
         // Two parts that declare 40 MiB each.
         let bytes = zip_of(&[("xl/a.xml", b"<a/>"), ("xl/b.xml", b"<b/>")]);
         let bytes = declare_size(&bytes, "xl/a.xml", 40 << 20);
-        assert!(open(&bytes, "x", "the workbook").is_ok());
+        assert!(open(&bytes, msg!(KIND_XLSX), msg!(IMPORT_THE_WORKBOOK)).is_ok());
         let bytes = declare_size(&bytes, "xl/b.xml", 40 << 20);
-        let error = open(&bytes, "x", "the workbook").unwrap_err();
+        let error = open(&bytes, msg!(KIND_XLSX), msg!(IMPORT_THE_WORKBOOK)).unwrap_err();
         assert_eq!(error.code(), "perfeval::import::too_large");
     }
 
@@ -252,7 +265,7 @@ pub(crate) mod tests {
     fn a_cut_archive_is_corrupt() {
         let bytes = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
         let cut = &bytes[..bytes.len() - 10];
-        let error = open(cut, "x", "the workbook").unwrap_err();
+        let error = open(cut, msg!(KIND_XLSX), msg!(IMPORT_THE_WORKBOOK)).unwrap_err();
         assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
     }
 }

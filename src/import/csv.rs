@@ -14,6 +14,7 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 use super::error::ImportError;
 use super::grid::{Cell, CellValue, Sheet, Workbook};
 use super::workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use crate::i18n::t;
 
 /// The delimiters tried, in order of preference.
 const DELIMITERS: [u8; 3] = [b',', b'\t', b';'];
@@ -22,7 +23,9 @@ const DELIMITERS: [u8; 3] = [b',', b'\t', b';'];
 const SNIFFED_RECORDS: usize = 20;
 
 /// What errors call the file.
-const THE_FILE: &str = "the file";
+fn the_file() -> String {
+    t!(IMPORT_THE_FILE)
+}
 
 /// Reads a CSV file into one sheet named `""` whose [`Sheet::text`] is the file as
 /// decoded. Empty fields are [`CellValue::Empty`]; trailing empty fields of a row are
@@ -40,7 +43,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     notes.extend(encoding_note);
     let delimiter = sniff(&text);
     if let Some(note) = delimiter_note(delimiter) {
-        notes.push(note.to_owned());
+        notes.push(note);
     }
     let rows = parse(&text, delimiter)?;
     let sheet = Sheet {
@@ -55,10 +58,10 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
 }
 
 /// The note for a delimiter other than the comma.
-fn delimiter_note(delimiter: u8) -> Option<&'static str> {
+fn delimiter_note(delimiter: u8) -> Option<String> {
     match delimiter {
-        b'\t' => Some("fields separated by tabs"),
-        b';' => Some("fields separated by semicolons"),
+        b'\t' => Some(t!(IMPORT_NOTE_TABS)),
+        b';' => Some(t!(IMPORT_NOTE_SEMICOLONS)),
         _ => None,
     }
 }
@@ -71,16 +74,13 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ImportError> {
     for (bom, encoding) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let text = decode_strictly(encoding, rest)?;
-            return Ok((text, Some("read as UTF-16 text".to_owned())));
+            return Ok((text, Some(t!(IMPORT_NOTE_UTF16))));
         }
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((not_binary(text)?.to_owned(), None)),
         Err(error) => match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-            Some(text) => Ok((
-                not_binary(&text)?.to_owned(),
-                Some("read as GB18030 (GBK) text".to_owned()),
-            )),
+            Some(text) => Ok((not_binary(&text)?.to_owned(), Some(t!(IMPORT_NOTE_GB18030)))),
             None => Err(bad_byte(bytes, error.valid_up_to())),
         },
     }
@@ -222,14 +222,14 @@ fn records(
 fn check_size(rows: usize, cells: usize) -> Result<(), ImportError> {
     if rows > MAX_ROWS {
         return Err(ImportError::TooManyRows {
-            sheet: THE_FILE.to_owned(),
+            sheet: the_file(),
             rows,
             limit: MAX_ROWS,
         });
     }
     if cells > MAX_CELLS {
         return Err(ImportError::TooManyCells {
-            sheet: THE_FILE.to_owned(),
+            sheet: the_file(),
             cells,
             limit: MAX_CELLS,
         });
@@ -270,7 +270,7 @@ impl Row {
         }
         if self.fields > MAX_COLUMNS {
             return Err(ImportError::TooManyColumns {
-                sheet: THE_FILE.to_owned(),
+                sheet: the_file(),
                 columns: self.fields,
                 limit: MAX_COLUMNS,
             });

@@ -17,12 +17,13 @@ use super::archive;
 use super::error::ImportError;
 use super::grid::{Cell, CellValue, Sheet, Workbook};
 use super::workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use crate::i18n::{self, Msg, msg, t};
 
 /// What errors call the file.
-const FORMAT: &str = "the document";
+const FORMAT: &Msg = msg!(IMPORT_THE_DOCUMENT);
 
 /// The format in words, as errors name it.
-const EXPECTED: &str = "a Word document (.docx)";
+const EXPECTED: &Msg = msg!(KIND_DOCX);
 
 /// The main part of a document.
 const DOCUMENT: &str = "word/document.xml";
@@ -37,14 +38,14 @@ const DOCUMENT: &str = "word/document.xml";
 pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     let mut zip = archive::open(bytes, EXPECTED, FORMAT)?;
     let found = archive::zip_kind(&zip);
-    if found != EXPECTED {
+    if found.key != EXPECTED.key {
         return Err(ImportError::WrongFormat {
             expected: EXPECTED,
             found,
         });
     }
     let xml = archive::read_part(&mut zip, DOCUMENT, FORMAT)?
-        .ok_or_else(|| ImportError::corrupt(FORMAT, format!("it has no `{DOCUMENT}`")))?;
+        .ok_or_else(|| ImportError::corrupt(FORMAT, t!(IMPORT_NO_PART, part = DOCUMENT)))?;
     let rows = Reader::default().read(&xml)?;
     Ok(Workbook {
         sheets: vec![Sheet {
@@ -227,7 +228,7 @@ impl Reader {
     fn push_cell(&mut self, cell: Cell) -> Result<(), ImportError> {
         if self.row.len() >= MAX_COLUMNS {
             return Err(ImportError::TooManyColumns {
-                sheet: FORMAT.to_owned(),
+                sheet: FORMAT.to_string(),
                 columns: self.row.len().saturating_add(1),
                 limit: MAX_COLUMNS,
             });
@@ -242,14 +243,14 @@ impl Reader {
         self.rows.push(row);
         if self.rows.len() > MAX_ROWS {
             return Err(ImportError::TooManyRows {
-                sheet: FORMAT.to_owned(),
+                sheet: FORMAT.to_string(),
                 rows: self.rows.len(),
                 limit: MAX_ROWS,
             });
         }
         if self.cells > MAX_CELLS {
             return Err(ImportError::TooManyCells {
-                sheet: FORMAT.to_owned(),
+                sheet: FORMAT.to_string(),
                 cells: self.cells,
                 limit: MAX_CELLS,
             });
@@ -267,9 +268,14 @@ fn merged() -> Cell {
     }
 }
 
-/// The error for XML that does not parse.
+/// The error for XML that does not parse, in the XML reader's words.
 fn not_xml(error: impl std::fmt::Display) -> ImportError {
-    ImportError::corrupt(FORMAT, format!("`{DOCUMENT}` is not XML ({error})"))
+    bad_xml(i18n::foreign(&error))
+}
+
+/// The error for XML that does not parse, for `reason`.
+fn bad_xml(error: String) -> ImportError {
+    ImportError::corrupt(FORMAT, t!(IMPORT_NOT_XML, part = DOCUMENT, error))
 }
 
 /// The text of an entity or character reference (`&amp;`, `&#x4E2D;`).
@@ -279,9 +285,9 @@ fn entity(reference: &BytesRef<'_>) -> Result<String, ImportError> {
     }
     match reference.resolve_char_ref().map_err(not_xml)? {
         Some(c) => Ok(c.to_string()),
-        None => Err(not_xml(format!(
-            "it refers to an unknown entity `&{};`",
-            reference.as_ref()
+        None => Err(bad_xml(t!(
+            IMPORT_UNKNOWN_ENTITY,
+            entity = reference.as_ref()
         ))),
     }
 }
@@ -307,7 +313,7 @@ fn count(e: &BytesStart<'_>) -> Result<usize, ImportError> {
     let n: u64 = text
         .trim()
         .parse()
-        .map_err(|_| not_xml(format!("a `w:val` that is not a count: `{text}`")))?;
+        .map_err(|_| bad_xml(t!(IMPORT_NOT_A_COUNT, key = "w:val", text)))?;
     let most = u64::try_from(MAX_COLUMNS)
         .unwrap_or(u64::MAX)
         .saturating_add(1);

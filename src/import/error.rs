@@ -4,6 +4,7 @@
 //! source text (a workbook has none to point into, and a CSV file's encoding error
 //! names its line).
 
+use crate::i18n::{Msg, t};
 use crate::input::Size;
 
 /// A file that cannot be read into a [`super::grid::Workbook`].
@@ -13,56 +14,38 @@ use crate::input::Size;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
 pub enum ImportError {
     /// A PDF file, or an `.xls` workbook renamed `.xlsx`, read as an `.xlsx` workbook.
-    #[error("this is not {expected}: it looks like {found}")]
-    #[diagnostic(
-        code(perfeval::import::wrong_format),
-        help(
-            "save the form in the format its name says (Excel: File → Save As), or rename it to the ending its format has"
-        )
-    )]
+    #[error("{}", t!(IMPORT_WRONG_FORMAT, .expected, .found))]
+    #[diagnostic(code(perfeval::import::wrong_format), help("{}", t!(IMPORT_WRONG_FORMAT_HELP)))]
     WrongFormat {
         /// What the reader reads, in words: `an Excel workbook (.xlsx)`.
-        expected: &'static str,
+        expected: &'static Msg,
         /// What the bytes look like, in words: `a PDF document`.
-        found: &'static str,
+        found: &'static Msg,
     },
 
     /// An `.xlsx` workbook saved with a password to open it.
-    #[error("{format} is protected by a password and cannot be read")]
-    #[diagnostic(
-        code(perfeval::import::encrypted),
-        help(
-            "open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password) and save it again"
-        )
-    )]
+    #[error("{}", t!(IMPORT_ENCRYPTED, .format))]
+    #[diagnostic(code(perfeval::import::encrypted), help("{}", t!(IMPORT_ENCRYPTED_HELP)))]
     Encrypted {
         /// The kind of file, in words: `the workbook`.
-        format: &'static str,
+        format: &'static Msg,
     },
 
     /// A zip archive cut short, or an `.xlsx` workbook whose `xl/workbook.xml` is not
     /// XML.
-    #[error("{format} is damaged: {reason}")]
-    #[diagnostic(
-        code(perfeval::import::corrupt),
-        help(
-            "open it in the program that made it and save it again, or ask the sender for a new copy"
-        )
-    )]
+    #[error("{}", t!(IMPORT_CORRUPT, .format, .reason))]
+    #[diagnostic(code(perfeval::import::corrupt), help("{}", t!(IMPORT_CORRUPT_HELP)))]
     Corrupt {
         /// The kind of file, in words: `the workbook`.
-        format: &'static str,
+        format: &'static Msg,
         /// What the reader found, in words.
         reason: String,
     },
 
     /// A workbook whose parts declare more than 64 MiB of text once unpacked (a zip
     /// bomb), or whose cells hold more than 64 MiB of text.
-    #[error("{what} is larger than the limit of {limit}")]
-    #[diagnostic(
-        code(perfeval::import::too_large),
-        help("a filled form takes a few hundred kilobytes; check that this is the right file")
-    )]
+    #[error("{}", t!(IMPORT_TOO_LARGE, .what, .limit))]
+    #[diagnostic(code(perfeval::import::too_large), help("{}", t!(IMPORT_TOO_LARGE_HELP)))]
     TooLarge {
         /// What is too large, in words: `the unpacked workbook`.
         what: String,
@@ -71,13 +54,8 @@ pub enum ImportError {
     },
 
     /// A sheet with a value in row 100,001, or a CSV file of 200,000 lines.
-    #[error("{sheet} has {rows} rows, more than the {limit} a form may have")]
-    #[diagnostic(
-        code(perfeval::import::too_many_rows),
-        help(
-            "a form takes a few hundred rows; delete what follows it, or move the form to a sheet of its own"
-        )
-    )]
+    #[error("{}", t!(IMPORT_TOO_MANY_ROWS, .sheet, .rows, .limit))]
+    #[diagnostic(code(perfeval::import::too_many_rows), help("{}", t!(IMPORT_TOO_MANY_ROWS_HELP)))]
     TooManyRows {
         /// The sheet, in words: ``sheet `自评表` `` or `the file`.
         sheet: String,
@@ -88,10 +66,10 @@ pub enum ImportError {
     },
 
     /// A sheet with a value in column 1,001 (`ALM`).
-    #[error("{sheet} has {columns} columns, more than the {limit} a form may have")]
+    #[error("{}", t!(IMPORT_TOO_MANY_COLUMNS, .sheet, .columns, .limit))]
     #[diagnostic(
         code(perfeval::import::too_many_columns),
-        help("a form takes a few dozen columns; delete what lies to its right")
+        help("{}", t!(IMPORT_TOO_MANY_COLUMNS_HELP))
     )]
     TooManyColumns {
         /// The sheet, in words: ``sheet `自评表` `` or `the file`.
@@ -103,11 +81,8 @@ pub enum ImportError {
     },
 
     /// A sheet with values in row 10,000 and in column 300 (3,000,000 cells from `A1`).
-    #[error("{sheet} spans {cells} cells, more than the {limit} a form may have")]
-    #[diagnostic(
-        code(perfeval::import::too_many_cells),
-        help("a form takes a few thousand cells; delete what lies below and to the right of it")
-    )]
+    #[error("{}", t!(IMPORT_TOO_MANY_CELLS, .sheet, .cells, .limit))]
+    #[diagnostic(code(perfeval::import::too_many_cells), help("{}", t!(IMPORT_TOO_MANY_CELLS_HELP)))]
     TooManyCells {
         /// The sheet, in words: ``sheet `自评表` ``.
         sheet: String,
@@ -120,14 +95,10 @@ pub enum ImportError {
 
     /// A CSV file with the byte `FF` where GB18030 has no character, UTF-16 text
     /// without a byte-order mark, or an image named `.csv`.
-    #[error(
-        "the file is not UTF-8, UTF-16 or GB18030 text: the byte at line {line} cannot be read"
-    )]
+    #[error("{}", t!(IMPORT_UNKNOWN_ENCODING, .line))]
     #[diagnostic(
         code(perfeval::import::unknown_encoding),
-        help(
-            "save it as UTF-8 (Excel: Save As → CSV UTF-8), or as CSV from a Chinese Excel or WPS"
-        )
+        help("{}", t!(IMPORT_UNKNOWN_ENCODING_HELP))
     )]
     UnknownEncoding {
         /// The line of the first byte that is not UTF-8, from 1.
@@ -152,7 +123,7 @@ impl ImportError {
     }
 
     /// A damaged file of kind `format`, for `reason`.
-    pub(crate) fn corrupt(format: &'static str, reason: impl std::fmt::Display) -> ImportError {
+    pub(crate) fn corrupt(format: &'static Msg, reason: impl std::fmt::Display) -> ImportError {
         ImportError::Corrupt {
             format,
             reason: reason.to_string(),
@@ -169,11 +140,13 @@ mod tests {
     fn codes_match_the_diagnostic_codes() {
         let errors = [
             ImportError::WrongFormat {
-                expected: "x",
-                found: "y",
+                expected: crate::i18n::msg!(KIND_XLSX),
+                found: crate::i18n::msg!(KIND_PDF),
             },
-            ImportError::Encrypted { format: "x" },
-            ImportError::corrupt("x", "y"),
+            ImportError::Encrypted {
+                format: crate::i18n::msg!(IMPORT_THE_WORKBOOK),
+            },
+            ImportError::corrupt(crate::i18n::msg!(IMPORT_THE_WORKBOOK), "y"),
             ImportError::TooLarge {
                 what: "x".into(),
                 limit: Size(1),
@@ -214,7 +187,7 @@ pub struct FileError {
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot read `{}`: {}", self.file, self.error)
+        f.write_str(&t!(IMPORT_FILE, file = self.file, error = self.error))
     }
 }
 

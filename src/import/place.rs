@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use crate::check::checked::LayoutDef;
 use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
+use crate::i18n::{Msg, msg};
 use crate::source::Span;
 use crate::text::normalize;
 
@@ -54,7 +55,7 @@ pub struct Unplaced {
     /// Where its text is shown.
     pub span: Span,
     /// Why it could not be placed.
-    pub reason: &'static str,
+    pub reason: &'static Msg,
 }
 
 /// What a cell is, for placing.
@@ -748,9 +749,9 @@ impl<'a> Placer<'a> {
                     continue;
                 }
                 let reason = match class {
-                    Class::Label(_) => "a label whose value could not be found",
-                    Class::Section(_) => "a section label out of place",
-                    _ => "a value under no label",
+                    Class::Label(_) => msg!(PLACE_LABEL_WITHOUT_VALUE),
+                    Class::Section(_) => msg!(PLACE_SECTION_OUT_OF_PLACE),
+                    _ => msg!(PLACE_NO_LABEL),
                 };
                 self.unplaced.push(Unplaced {
                     address: address(r, c),

@@ -21,6 +21,7 @@ use jiff::civil::Date;
 
 use super::error::ImportError;
 use super::grid::{Cell, CellValue, Sheet, Workbook};
+use crate::i18n::{self, Msg, msg, t};
 use crate::input::Size;
 
 /// The most rows a sheet may have, counted from row 1 to its last value.
@@ -61,17 +62,17 @@ impl WorkbookKind {
     }
 
     /// The format in words, as errors name it.
-    fn described(self) -> &'static str {
+    fn described(self) -> &'static Msg {
         match self {
-            WorkbookKind::Xlsx => "an Excel workbook (.xlsx)",
-            WorkbookKind::Xls => "an Excel 97–2003 workbook (.xls)",
-            WorkbookKind::Ods => "an OpenDocument spreadsheet (.ods)",
+            WorkbookKind::Xlsx => msg!(KIND_XLSX),
+            WorkbookKind::Xls => msg!(KIND_XLS),
+            WorkbookKind::Ods => msg!(KIND_ODS),
         }
     }
 }
 
 /// What errors call any workbook.
-const FORMAT: &str = "the workbook";
+const FORMAT: &Msg = msg!(IMPORT_THE_WORKBOOK);
 
 /// Reads a workbook: one [`Sheet`] per visible sheet that holds a value, named as in
 /// the workbook, in the workbook's order; hidden and empty sheets are left out with a
@@ -90,17 +91,18 @@ pub fn read(bytes: &[u8], kind: WorkbookKind) -> Result<Workbook, ImportError> {
         WorkbookKind::Xls => xls::read(bytes),
         WorkbookKind::Ods => ods::read(bytes),
     });
-    catch_unwind(read).unwrap_or_else(|_| {
-        Err(ImportError::corrupt(
-            FORMAT,
-            "it holds something the spreadsheet reader cannot make sense of",
-        ))
-    })
+    catch_unwind(read)
+        .unwrap_or_else(|_| Err(ImportError::corrupt(FORMAT, t!(IMPORT_READER_PANIC))))
 }
 
-/// Text for a calamine error, as a damage.
-fn damaged(error: impl std::fmt::Display) -> ImportError {
-    ImportError::corrupt(FORMAT, error)
+/// A damage found in the workbook, in words of the catalogue.
+fn damaged(reason: String) -> ImportError {
+    ImportError::corrupt(FORMAT, reason)
+}
+
+/// A calamine error, as a damage.
+fn damaged_by(error: impl std::fmt::Display) -> ImportError {
+    ImportError::corrupt(FORMAT, i18n::foreign(&error))
 }
 
 /// Whether a sheet is left out, and why, in words.
@@ -108,7 +110,7 @@ fn skipped(name: &str, visible: calamine::SheetVisible) -> Option<String> {
     match visible {
         calamine::SheetVisible::Visible => None,
         calamine::SheetVisible::Hidden | calamine::SheetVisible::VeryHidden => {
-            Some(format!("sheet `{name}` is hidden, skipped"))
+            Some(t!(IMPORT_NOTE_HIDDEN, name))
         }
     }
 }
@@ -145,7 +147,7 @@ impl TextBudget {
             .saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX));
         if self.used > TEXT_LIMIT.0 {
             return Err(ImportError::TooLarge {
-                what: "the text in the workbook's cells".to_owned(),
+                what: t!(IMPORT_CELL_TEXT),
                 limit: TEXT_LIMIT,
             });
         }
@@ -176,7 +178,7 @@ impl SheetBuilder {
 
     /// The sheet, as errors name it.
     fn label(&self) -> String {
-        format!("sheet `{}`", self.name)
+        t!(IMPORT_SHEET, name = self.name)
     }
 
     /// Adds the value at 0-based `row`, `column`; an empty value is left out.
@@ -344,8 +346,7 @@ fn add_sheet(
     merges: &[Region],
 ) -> Result<(), ImportError> {
     if builder.is_empty() {
-        book.notes
-            .push(format!("sheet `{}` is empty, skipped", builder.name));
+        book.notes.push(t!(IMPORT_NOTE_EMPTY, name = builder.name));
         return Ok(());
     }
     book.sheets.push(builder.finish(merges)?);

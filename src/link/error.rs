@@ -4,73 +4,63 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+use crate::i18n::t;
+
 /// A problem resolving `extends`, `override`, `remove` or `rename`.
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
 pub enum LinkError {
     /// `ruleset "x" extends "missing.rules" { }` where the file does not exist.
-    #[error("cannot read the base ruleset `{path}`: {reason}")]
-    #[diagnostic(
-        code(perfeval::link::missing_base),
-        help("the path is relative to the file that names it")
-    )]
+    #[error("{}", t!(LINK_MISSING_BASE, .path, .reason))]
+    #[diagnostic(code(perfeval::link::missing_base), help("{}", t!(LINK_MISSING_BASE_HELP)))]
     MissingBase {
         /// The path as resolved.
         path: String,
         /// Why it cannot be read.
         reason: String,
         /// The `extends` clause.
-        #[label("named here")]
+        #[label("{}", t!(LINK_MISSING_BASE_LABEL))]
         span: SourceSpan,
     },
 
     /// `ruleset "x" extends "/etc/passwd" { }`: a base is a `.rules` file, and no other
     /// file is read (or quoted) as one.
     /// Also `extends "base.rules"` where `base.rules` is a link to `/etc/passwd`.
-    #[error("the base ruleset `{path}` is not a `.rules` file{}", real.as_ref().map(|r| format!(": it is `{r}`")).unwrap_or_default())]
-    #[diagnostic(
-        code(perfeval::link::base_not_rules),
-        help("`extends` names a ruleset file, whose name ends in `.rules`; nothing else is read")
-    )]
+    #[error("{}", base_not_rules(.path, .real.as_deref()))]
+    #[diagnostic(code(perfeval::link::base_not_rules), help("{}", t!(LINK_BASE_NOT_RULES_HELP)))]
     BaseNotRules {
         /// The path as resolved.
         path: String,
         /// The file a link leads to, when the path is a link.
         real: Option<String>,
         /// The `extends` clause.
-        #[label("not a ruleset file")]
+        #[label("{}", t!(LINK_BASE_NOT_RULES_LABEL))]
         span: SourceSpan,
     },
 
     /// `a.rules` extends `b.rules`, which extends `a.rules`.
-    #[error("the rulesets extend each other in a cycle: {chain}")]
-    #[diagnostic(
-        code(perfeval::link::cycle),
-        help("a ruleset extends an earlier year's, never a later one")
-    )]
+    #[error("{}", t!(LINK_CYCLE, .chain))]
+    #[diagnostic(code(perfeval::link::cycle), help("{}", t!(LINK_CYCLE_HELP)))]
     Cycle {
         /// The files in the cycle.
         chain: String,
         /// The `extends` clause that closes it.
-        #[label("closes the cycle")]
+        #[label("{}", t!(LINK_CYCLE_LABEL))]
         span: SourceSpan,
     },
 
     /// `override class 产出类 { … }` in a ruleset that extends nothing.
-    #[error("`{what}` changes a base ruleset, but this ruleset extends none")]
-    #[diagnostic(
-        code(perfeval::link::no_base),
-        help("add `extends \"BASE.rules\"` to the `ruleset` header, or define the item in full")
-    )]
+    #[error("{}", t!(LINK_NO_BASE, .what))]
+    #[diagnostic(code(perfeval::link::no_base), help("{}", t!(LINK_NO_BASE_HELP)))]
     NoBase {
         /// What was written (`override`, `remove`, `rename`).
         what: String,
         /// Where.
-        #[label("needs a base")]
+        #[label("{}", t!(LINK_NO_BASE_LABEL))]
         span: SourceSpan,
     },
 
     /// `override class 产出组 { … }` where the base has no class `产出组`.
-    #[error("the base ruleset has no {what} `{name}`")]
+    #[error("{}", t!(LINK_NOT_IN_BASE, .what, .name))]
     #[diagnostic(code(perfeval::link::not_in_base))]
     NotInBase {
         /// What kind of item or entry.
@@ -78,7 +68,7 @@ pub enum LinkError {
         /// Its name.
         name: String,
         /// Where.
-        #[label("not in the base")]
+        #[label("{}", t!(LINK_NOT_IN_BASE_LABEL))]
         span: SourceSpan,
         /// The nearest name, or how to add it.
         #[help]
@@ -86,10 +76,10 @@ pub enum LinkError {
     },
 
     /// `class 产出类 { … }` in a ruleset whose base already has a class `产出类`.
-    #[error("the base ruleset already has {what} `{name}`")]
+    #[error("{}", t!(LINK_ALREADY_DEFINED, .what, .name))]
     #[diagnostic(
         code(perfeval::link::already_defined),
-        help("write `override …` to change it, or `remove …` first to replace it")
+        help("{}", t!(LINK_ALREADY_DEFINED_HELP))
     )]
     AlreadyDefined {
         /// What kind of item.
@@ -97,57 +87,57 @@ pub enum LinkError {
         /// Its name.
         name: String,
         /// The new definition.
-        #[label("defined again here")]
+        #[label("{}", t!(LABEL_DEFINED_AGAIN))]
         span: SourceSpan,
         /// The base's definition.
-        #[label("defined in the base here")]
+        #[label("{}", t!(LINK_ALREADY_DEFINED_LABEL_BASE))]
         first: SourceSpan,
     },
 
     /// `rename indicator 满意度 to …` where two categories' catalogs have that name.
-    #[error("more than one {what} is named `{name}`")]
-    #[diagnostic(
-        code(perfeval::link::ambiguous),
-        help("change the catalog with `override pool … {{ split fixed {{ … }} }}` instead")
-    )]
+    #[error("{}", t!(LINK_AMBIGUOUS, .what, .name))]
+    #[diagnostic(code(perfeval::link::ambiguous), help("{}", t!(LINK_AMBIGUOUS_HELP)))]
     Ambiguous {
         /// What kind of entry.
         what: String,
         /// The name.
         name: String,
         /// Where.
-        #[label("ambiguous")]
+        #[label("{}", t!(LINK_AMBIGUOUS_LABEL))]
         span: SourceSpan,
     },
 
     /// `rename line execution_score to …`: only categories, pools, classes, indicators
     /// and checks can be renamed.
-    #[error("a {what} cannot be renamed")]
-    #[diagnostic(
-        code(perfeval::link::cannot_rename),
-        help(
-            "categories, pools, classes, catalog indicators and checks can be renamed; remove this item and define a new one"
-        )
-    )]
+    #[error("{}", t!(LINK_CANNOT_RENAME, .what))]
+    #[diagnostic(code(perfeval::link::cannot_rename), help("{}", t!(LINK_CANNOT_RENAME_HELP)))]
     CannotRename {
         /// The kind.
         what: String,
         /// Where.
-        #[label("cannot be renamed")]
+        #[label("{}", t!(LINK_CANNOT_RENAME_LABEL))]
         span: SourceSpan,
     },
 
     /// `remove 资金到位率` inside a `pool` that is not an `override`.
-    #[error("`remove` inside a new item removes nothing")]
+    #[error("{}", t!(LINK_REMOVE_OUTSIDE_OVERRIDE))]
     #[diagnostic(
         code(perfeval::link::remove_outside_override),
-        help("`remove` entries belong in `override …` items, which change the base ruleset")
+        help("{}", t!(LINK_REMOVE_OUTSIDE_OVERRIDE_HELP))
     )]
     RemoveOutsideOverride {
         /// Where.
-        #[label("not in an override")]
+        #[label("{}", t!(LINK_REMOVE_OUTSIDE_OVERRIDE_LABEL))]
         span: SourceSpan,
     },
+}
+
+/// The message of [`LinkError::BaseNotRules`].
+fn base_not_rules(path: &str, real: Option<&str>) -> String {
+    match real {
+        Some(real) => t!(LINK_BASE_NOT_RULES_LINK, path, real),
+        None => t!(LINK_BASE_NOT_RULES, path),
+    }
 }
 
 impl LinkError {

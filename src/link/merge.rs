@@ -4,6 +4,7 @@
 //! Everything here works on syntax trees; names are matched as written. Nothing is
 //! type-checked: the merged ruleset goes through `check` like any other.
 
+use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{
@@ -49,10 +50,10 @@ fn key_of(kind: &ItemKind) -> Option<Key> {
 
 fn describe(key: &Key) -> (String, String) {
     match key {
-        Key::Header => ("a header".to_owned(), "ruleset".to_owned()),
-        Key::Form => ("a form".to_owned(), "form".to_owned()),
-        Key::Named(kind, name) => (kind.keyword().to_owned(), name.clone()),
-        Key::Single(kind) => ("block".to_owned(), kind.keyword().to_owned()),
+        Key::Header => (t!(LINK_WHAT_HEADER), "ruleset".to_owned()),
+        Key::Form => (t!(LINK_WHAT_FORM), "form".to_owned()),
+        Key::Named(kind, name) => (kind.words(), name.clone()),
+        Key::Single(kind) => (t!(LINK_WHAT_BLOCK), kind.keyword().to_owned()),
     }
 }
 
@@ -183,7 +184,7 @@ fn not_in_base(items: &[Item], key: &Key, item: &Item) -> LinkError {
     };
     LinkError::NotInBase {
         help: suggest::did_you_mean(&name, candidates.iter().map(String::as_str))
-            .or_else(|| Some(format!("to add a new {what}, write it without `override`"))),
+            .or_else(|| Some(t!(LINK_NOT_IN_BASE_ADD, what))),
         what,
         name,
         span: name_span(item).into(),
@@ -198,7 +199,7 @@ fn add_up(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
             for entry in c.entries {
                 match b.entries.iter().find(|e| e.code.name == entry.code.name) {
                     Some(first) => errors.push(LinkError::AlreadyDefined {
-                        what: "finding severity".to_owned(),
+                        what: t!(WHAT_FINDING_SEVERITY),
                         name: entry.code.name.clone(),
                         span: entry.code.span.into(),
                         first: first.code.span.into(),
@@ -300,7 +301,7 @@ fn form(base: &mut Form, child: Form, errors: &mut Vec<LinkError>) {
     drop_named(
         &mut base.sections,
         &child.removed,
-        "form section",
+        &t!(WHAT_FORM_SECTION),
         |s| &s.key.name,
         errors,
     );
@@ -312,7 +313,7 @@ fn form(base: &mut Form, child: Form, errors: &mut Vec<LinkError>) {
         {
             Some(existing) => form_section(existing, section, errors),
             None => {
-                nothing_to_remove(&section.removed, "form field", errors);
+                nothing_to_remove(&section.removed, &t!(WHAT_FORM_FIELD), errors);
                 base.sections.push(section);
             }
         }
@@ -330,7 +331,7 @@ fn form_section(base: &mut FormSection, child: FormSection, errors: &mut Vec<Lin
     drop_named(
         &mut base.fields,
         &child.removed,
-        "form field",
+        &t!(WHAT_FORM_FIELD),
         |f| &f.key.name,
         errors,
     );
@@ -403,7 +404,7 @@ fn catalog_changes(
                 drop_named(
                     &mut part.entries,
                     &change.removed,
-                    "catalog indicator",
+                    &t!(WHAT_CATALOG_INDICATOR),
                     |e| &e.name.name,
                     errors,
                 );
@@ -412,7 +413,7 @@ fn catalog_changes(
                 }
             }
             None => {
-                nothing_to_remove(&change.removed, "catalog indicator", errors);
+                nothing_to_remove(&change.removed, &t!(WHAT_CATALOG_INDICATOR), errors);
                 catalog.push(change);
             }
         }
@@ -469,7 +470,7 @@ fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
     drop_named(
         &mut base.grades,
         &child.removed,
-        "grade",
+        &t!(WHAT_GRADE),
         |g| &g.name.name,
         errors,
     );
@@ -500,7 +501,7 @@ fn findings(base: &mut Findings, child: Findings, errors: &mut Vec<LinkError>) {
     drop_named(
         &mut base.entries,
         &child.removed,
-        "finding severity",
+        &t!(WHAT_FINDING_SEVERITY),
         |f| &f.code.name,
         errors,
     );
@@ -513,7 +514,7 @@ fn rating(base: &mut Rating, child: Rating, errors: &mut Vec<LinkError>) {
     drop_named(
         &mut base.entries,
         &child.removed,
-        "rating grade",
+        &t!(WHAT_RATING_GRADE),
         |r| &r.name.name,
         errors,
     );
@@ -640,7 +641,7 @@ fn one_catalog_entry(
         [one] => Some(*one),
         [] => {
             errors.push(LinkError::NotInBase {
-                what: "catalog indicator".to_owned(),
+                what: t!(WHAT_CATALOG_INDICATOR),
                 name: name.name.clone(),
                 span: name.span.into(),
                 help: None,
@@ -649,7 +650,7 @@ fn one_catalog_entry(
         }
         _ => {
             errors.push(LinkError::Ambiguous {
-                what: "catalog indicator".to_owned(),
+                what: t!(WHAT_CATALOG_INDICATOR),
                 name: name.name.clone(),
                 span: name.span.into(),
             });
@@ -705,7 +706,7 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
             if matching.is_empty() {
                 let names = names_of_kind(items, renaming.kind);
                 errors.push(LinkError::NotInBase {
-                    what: renaming.kind.keyword().to_owned(),
+                    what: renaming.kind.words(),
                     name: from.name.clone(),
                     span: from.span.into(),
                     help: suggest::did_you_mean(&from.name, names.iter().map(String::as_str)),
@@ -724,7 +725,7 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
             }
         }
         other => errors.push(LinkError::CannotRename {
-            what: other.keyword().to_owned(),
+            what: other.words(),
             span: span.into(),
         }),
     }

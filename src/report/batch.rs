@@ -247,6 +247,34 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// The run in one line for standard error, in the current language (the reports'
+    /// own line, [`Tally::line`], is in the 自评表's words).
+    #[must_use]
+    pub fn note(&self) -> String {
+        let mut line = crate::i18n::t!(
+            TALLY_LINE,
+            projects = self.projects,
+            clean = self.clean,
+            errors = self.errors,
+            warnings = self.warnings,
+            failed = self.failed
+        );
+        if self.skipped > 0 {
+            line.push_str(&crate::i18n::t!(TALLY_SKIPPED, skipped = self.skipped));
+        }
+        if let Some(spread) = self.totals {
+            line.push_str(&crate::i18n::t!(
+                TALLY_TOTALS,
+                mean = spread.mean,
+                min = spread.min,
+                max = spread.max
+            ));
+        }
+        line
+    }
+}
+
 impl Spread {
     /// The spread of some totals; `None` for none, or where their sum passes what a
     /// decimal holds (a ruleset's `max_score` may be anything).

@@ -6,6 +6,7 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::finding::Finding;
+use crate::i18n::t;
 use crate::source::SourceFile;
 use crate::syntax::ast::Severity;
 use crate::text::visible;
@@ -41,13 +42,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let rule = self.finding.rule.as_deref().map(|r| format!("规则 `{r}`"));
+        let rule = self.finding.rule.as_deref();
         let clause = self.finding.clause.as_deref().map(|c| c.replace('\n', ""));
         match (rule, clause) {
             (None, None) => None,
-            (Some(r), None) => Some(Box::new(r)),
+            (Some(rule), None) => Some(Box::new(t!(FINDING_RULE, rule))),
             (None, Some(c)) => Some(Box::new(c)),
-            (Some(r), Some(c)) => Some(Box::new(format!("{r}：{c}"))),
+            (Some(rule), Some(clause)) => Some(Box::new(t!(FINDING_RULE_CLAUSE, rule, clause))),
         }
     }
 
@@ -161,5 +162,50 @@ pub fn render(diagnostic: &dyn Diagnostic, colour: bool, width: usize) -> String
     if handler.render_report(&mut out, diagnostic).is_err() {
         out = format!("{diagnostic}\n");
     }
+    if crate::i18n::language() == crate::i18n::Language::En {
+        return out;
+    }
+    translate_headings(&out)
+}
+
+/// The words miette writes itself (`help: `, and `Error: ` before a related
+/// diagnostic), in the current language. Each stands at the start of a line, after the
+/// colour codes of a terminal if any; `help: ` and its translation take the same
+/// width, so that wrapped help stays aligned.
+fn translate_headings(rendered: &str) -> String {
+    let headings = [
+        ("  help: ", t!(RENDER_HELP)),
+        ("Error: ", t!(RENDER_ERROR)),
+        ("Warning: ", t!(RENDER_WARNING)),
+        ("Advice: ", t!(RENDER_ADVICE)),
+    ];
+    let mut out = String::with_capacity(rendered.len());
+    for line in rendered.split_inclusive('\n') {
+        let codes = colour_codes(line);
+        let (before, rest) = line.split_at(codes);
+        let heading = headings
+            .iter()
+            .find_map(|(english, words)| rest.strip_prefix(english).map(|r| (words, r)));
+        match heading {
+            Some((words, rest)) => {
+                out.push_str(before);
+                out.push_str(words);
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
     out
+}
+
+/// The length of the terminal colour codes (`ESC [ … m`) a line starts with.
+fn colour_codes(line: &str) -> usize {
+    let mut at = 0;
+    while let Some(rest) = line.get(at..).and_then(|r| r.strip_prefix("\u{1b}[")) {
+        match rest.find('m') {
+            Some(end) => at += 2 + end + 1,
+            None => break,
+        }
+    }
+    at
 }

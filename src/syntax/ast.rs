@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use crate::i18n::t;
 use crate::source::Span;
 
 /// A whole ruleset file.
@@ -181,6 +182,30 @@ impl ItemKindName {
             ItemKindName::Missing => "missing",
             ItemKindName::Layout => "layout",
             ItemKindName::Findings => "findings",
+        }
+    }
+
+    /// The kind in words of the current language: the keyword in English (`class`), a
+    /// noun in Chinese (`计分类`).
+    #[must_use]
+    pub fn words(self) -> String {
+        match self {
+            ItemKindName::Category => t!(ITEM_CATEGORY),
+            ItemKindName::Pool => t!(ITEM_POOL),
+            ItemKindName::Class => t!(ITEM_CLASS),
+            ItemKindName::Line => t!(ITEM_LINE),
+            ItemKindName::Indicator => t!(ITEM_INDICATOR),
+            ItemKindName::Check => t!(ITEM_CHECK),
+            ItemKindName::Discard => t!(ITEM_DISCARD),
+            ItemKindName::Adjust => t!(ITEM_ADJUST),
+            ItemKindName::Rating => t!(ITEM_RATING),
+            ItemKindName::Rounding => t!(ITEM_ROUNDING),
+            ItemKindName::Completion => t!(ITEM_COMPLETION),
+            ItemKindName::Comparators => t!(ITEM_COMPARATORS),
+            ItemKindName::Grades => t!(ITEM_GRADES),
+            ItemKindName::Missing => t!(ITEM_MISSING),
+            ItemKindName::Layout => t!(ITEM_LAYOUT),
+            ItemKindName::Findings => t!(ITEM_FINDINGS),
         }
     }
 }

@@ -6,11 +6,13 @@
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+use crate::i18n::t;
+
 /// A problem that stops a ruleset from parsing.
 #[derive(Debug, Error, Diagnostic, Clone, PartialEq, Eq)]
 pub enum ParseError {
     /// The text does not follow the grammar: `category 产出 { label "产出目标" }`.
-    #[error("expected {expected}, found {found}")]
+    #[error("{}", t!(PARSE_SYNTAX, .expected, .found))]
     #[diagnostic(code(perfeval::parse::syntax))]
     Syntax {
         /// What the grammar allowed here, in words.
@@ -18,7 +20,7 @@ pub enum ParseError {
         /// What is written here, in words.
         found: String,
         /// Where.
-        #[label("here")]
+        #[label("{}", t!(LABEL_HERE))]
         span: SourceSpan,
         /// A likely fix.
         #[help]
@@ -28,39 +30,36 @@ pub enum ParseError {
     /// A control character (other than a tab or a line break) anywhere in a ruleset,
     /// such as an ESC inside a label: it could drive the terminal of whoever reads a
     /// report made with the ruleset.
-    #[error("a control character `{shown}` in the ruleset")]
+    #[error("{}", t!(PARSE_CONTROL_CHARACTER, .shown))]
     #[diagnostic(
         code(perfeval::parse::control_character),
-        help("delete it: a ruleset holds only printable text, tabs and line breaks")
+        help("{}", t!(PARSE_CONTROL_CHARACTER_HELP))
     )]
     ControlCharacter {
         /// The character, escaped (`\u{1b}`).
         shown: String,
         /// Where.
-        #[label("invisible character")]
+        #[label("{}", t!(PARSE_CONTROL_CHARACTER_LABEL))]
         span: SourceSpan,
     },
 
     /// A number beyond what a decimal holds: `max_score 99999999999999999999999999999`.
-    #[error("the number `{text}` is out of range")]
+    #[error("{}", t!(PARSE_NUMBER_OUT_OF_RANGE, .text))]
     #[diagnostic(
         code(perfeval::parse::number_out_of_range),
-        help("numbers hold at most 28 significant digits")
+        help("{}", t!(PARSE_NUMBER_OUT_OF_RANGE_HELP))
     )]
     NumberOutOfRange {
         /// The number as written.
         text: String,
         /// Where.
-        #[label("out of range")]
+        #[label("{}", t!(PARSE_NUMBER_OUT_OF_RANGE_LABEL))]
         span: SourceSpan,
     },
 
     /// A date that does not exist: `cutoff 2023-02-30`.
-    #[error("`{text}` is not a valid date")]
-    #[diagnostic(
-        code(perfeval::parse::invalid_date),
-        help("write a date that exists, as YYYY-MM-DD")
-    )]
+    #[error("{}", t!(PARSE_INVALID_DATE, .text))]
+    #[diagnostic(code(perfeval::parse::invalid_date), help("{}", t!(PARSE_INVALID_DATE_HELP)))]
     InvalidDate {
         /// The date as written.
         text: String,
@@ -72,27 +71,24 @@ pub enum ParseError {
     },
 
     /// A fiscal year that is not a year: `fiscal_year 20234`.
-    #[error("`{text}` is not a year")]
-    #[diagnostic(
-        code(perfeval::parse::invalid_year),
-        help("write a whole year between 1 and 9999, such as 2023")
-    )]
+    #[error("{}", t!(PARSE_INVALID_YEAR, .text))]
+    #[diagnostic(code(perfeval::parse::invalid_year), help("{}", t!(PARSE_INVALID_YEAR_HELP)))]
     InvalidYear {
         /// The year as written.
         text: String,
         /// Where.
-        #[label("not a year")]
+        #[label("{}", t!(PARSE_INVALID_YEAR_LABEL))]
         span: SourceSpan,
     },
 
     /// A severity that is not one: `check c fatal { … }`.
-    #[error("unknown severity `{name}`")]
+    #[error("{}", t!(PARSE_UNKNOWN_SEVERITY, .name))]
     #[diagnostic(code(perfeval::parse::unknown_severity))]
     UnknownSeverity {
         /// The word as written.
         name: String,
         /// Where.
-        #[label("not a severity")]
+        #[label("{}", t!(PARSE_UNKNOWN_SEVERITY_LABEL))]
         span: SourceSpan,
         /// The known severities, or the nearest one.
         #[help]
@@ -100,13 +96,13 @@ pub enum ParseError {
     },
 
     /// A rounding mode that is not one: `rounding 0.01 half_up_maybe`.
-    #[error("unknown rounding mode `{name}`")]
+    #[error("{}", t!(PARSE_UNKNOWN_ROUNDING_MODE, .name))]
     #[diagnostic(code(perfeval::parse::unknown_rounding_mode))]
     UnknownRoundingMode {
         /// The word as written.
         name: String,
         /// Where.
-        #[label("not a rounding mode")]
+        #[label("{}", t!(PARSE_UNKNOWN_ROUNDING_MODE_LABEL))]
         span: SourceSpan,
         /// The known modes, or the nearest one.
         #[help]
@@ -114,31 +110,25 @@ pub enum ParseError {
     },
 
     /// An escape that means nothing: `"a\qb"`.
-    #[error("unknown escape `{text}` in a text")]
-    #[diagnostic(
-        code(perfeval::parse::invalid_escape),
-        help("the escapes are \\\" \\\\ \\n \\t \\{{ and \\}}")
-    )]
+    #[error("{}", t!(PARSE_INVALID_ESCAPE, .text))]
+    #[diagnostic(code(perfeval::parse::invalid_escape), help("{}", t!(PARSE_INVALID_ESCAPE_HELP)))]
     InvalidEscape {
         /// The escape as written.
         text: String,
         /// Where.
-        #[label("unknown escape")]
+        #[label("{}", t!(PARSE_INVALID_ESCAPE_LABEL))]
         span: SourceSpan,
     },
 
     /// An expression deeper than the limit: `((((…))))` 300 deep, or `1 + 1 + …` with
     /// 300 terms.
-    #[error("the expression is more than {limit} levels deep")]
-    #[diagnostic(
-        code(perfeval::parse::too_deep),
-        help("nesting and chained operators both count; split the expression into several rules")
-    )]
+    #[error("{}", t!(PARSE_TOO_DEEP, .limit))]
+    #[diagnostic(code(perfeval::parse::too_deep), help("{}", t!(PARSE_TOO_DEEP_HELP)))]
     TooDeep {
         /// The limit.
         limit: usize,
         /// Where the limit is passed.
-        #[label("too deep")]
+        #[label("{}", t!(PARSE_TOO_DEEP_LABEL))]
         span: SourceSpan,
     },
 }

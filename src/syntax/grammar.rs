@@ -8,6 +8,7 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest_derive::Parser;
 
 use super::error::ParseError;
+use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 
@@ -438,8 +439,8 @@ fn next_token(rest: &str) -> &str {
 
 fn describe_found(token: &str) -> String {
     match token {
-        "" => "end of file".to_owned(),
-        "\n" | "\r" => "end of line".to_owned(),
+        "" => t!(PARSE_FOUND_END_OF_FILE),
+        "\n" | "\r" => t!(PARSE_FOUND_END_OF_LINE),
         t => format!("`{t}`"),
     }
 }
@@ -451,17 +452,15 @@ fn slip_help(token: &str) -> Option<String> {
     if let (Some(c), None) = (chars.next(), chars.next())
         && let Some(ascii) = full_width_counterpart(c)
     {
-        return Some(format!(
-            "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)"
-        ));
+        return Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii));
     }
     match token {
-        "=" => return Some("to compare, write `==`".to_owned()),
-        "&&" => return Some("write `and` (或 `且`)".to_owned()),
-        "||" => return Some("write `or` (或 `或`)".to_owned()),
-        "!" => return Some("write `not` (或 `非`)".to_owned()),
-        "%" => return Some("a percentage needs a number before `%`, such as `100%`".to_owned()),
-        "" => return Some("the file ends too early: is a `}` or a `)` missing?".to_owned()),
+        "=" => return Some(t!(PARSE_SLIP_EQUALS)),
+        "&&" => return Some(t!(PARSE_SLIP_AND)),
+        "||" => return Some(t!(PARSE_SLIP_OR)),
+        "!" => return Some(t!(PARSE_SLIP_NOT)),
+        "%" => return Some(t!(PARSE_SLIP_PERCENT)),
+        "" => return Some(t!(PARSE_SLIP_END_OF_FILE)),
         _ => {}
     }
     suggest::did_you_mean(token, KEYWORDS)
@@ -477,27 +476,25 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     let mut back = before.chars().rev();
     let (last, second) = (back.next(), back.next());
     if last == Some('.') && second.is_some_and(|c| c.is_ascii_digit()) {
-        return Some("a number cannot end with `.`: write `12` or `12.0`".to_owned());
+        return Some(t!(PARSE_HELP_NUMBER_DOT));
     }
     if token == "%" && last.is_some_and(char::is_whitespace) {
-        return Some("write a percentage without a space, such as `5%`".to_owned());
+        return Some(t!(PARSE_HELP_PERCENT_SPACE));
     }
     if rest.starts_with("///") {
-        return Some("a `///` doc comment goes before an item; inside one, write `//`".to_owned());
+        return Some(t!(PARSE_HELP_DOC_INSIDE));
     }
     if token == "\"" || token == "“" {
-        return Some(
-            "a text in quotes must close on the same line: is a `\"` (or `”`) missing?".to_owned(),
-        );
+        return Some(t!(PARSE_HELP_UNCLOSED_TEXT));
     }
     if let Some(c) = token
         .chars()
         .next()
         .filter(|c| c.is_whitespace() && *c != ' ')
     {
-        return Some(format!(
-            "this is not an ordinary space but U+{:04X}; type an ordinary space",
-            u32::from(c)
+        return Some(t!(
+            PARSE_HELP_ODD_SPACE,
+            code = format!("{:04X}", u32::from(c))
         ));
     }
     if let Some(c) = line_rest
@@ -505,15 +502,10 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
         .find(|c| full_width_counterpart(*c).is_some())
     {
         let ascii = full_width_counterpart(c).unwrap_or(c);
-        return Some(format!(
-            "this line has a full-width `{c}`; write `{ascii}` (switch the input method to half-width)"
-        ));
+        return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
     }
     if expected.contains("finding code") {
-        return Some(
-            "finding codes are lower-case ASCII words joined by `-`, such as `budget-balance`"
-                .to_owned(),
-        );
+        return Some(t!(PARSE_HELP_FINDING_CODE));
     }
     None
 }

@@ -26,6 +26,7 @@ use super::ast::{
 };
 use super::error::ParseError;
 use super::grammar::Rule;
+use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 
@@ -85,13 +86,10 @@ pub(crate) fn lower_ruleset(pair: Pair<'_, Rule>) -> Result<Ruleset> {
             Rule::item => items.push(lower_item(child)?),
             Rule::stray_doc => {
                 return Err(ParseError::Syntax {
-                    expected: "an item after the doc comment".to_owned(),
-                    found: "end of file".to_owned(),
+                    expected: t!(PARSE_STRAY_DOC_EXPECTED),
+                    found: t!(PARSE_FOUND_END_OF_FILE),
                     span: span_of(&child).into(),
-                    help: Some(
-                        "a `///` comment documents the item after it; use `//` for a plain comment"
-                            .to_owned(),
-                    ),
+                    help: Some(t!(PARSE_STRAY_DOC_HELP)),
                 });
             }
             Rule::EOI => {}
@@ -895,17 +893,18 @@ fn lower_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
     let step = lower_decimal(&step_pair)?;
     let mode_pair = next(&mut inner, "rounding mode");
     let mode_name = mode_pair.as_str();
-    let mode = RoundingMode::from_name(mode_name).ok_or_else(|| ParseError::UnknownRoundingMode {
-        name: mode_name.to_owned(),
-        span: span_of(&mode_pair).into(),
-        help: suggest::did_you_mean(
-            mode_name,
-            RoundingMode::NAMES.iter().flat_map(|(en, zh, _)| [*en, *zh]),
-        )
-        .unwrap_or_else(|| {
-            "the modes are half_away_from_zero (四舍五入), half_toward_zero (五舍六入), half_even (银行家舍入, 四舍六入五成双), truncate (截尾), away_from_zero (进一), floor (向下取整), ceiling (向上取整)".to_owned()
-        }),
-    })?;
+    let mode =
+        RoundingMode::from_name(mode_name).ok_or_else(|| ParseError::UnknownRoundingMode {
+            name: mode_name.to_owned(),
+            span: span_of(&mode_pair).into(),
+            help: suggest::did_you_mean(
+                mode_name,
+                RoundingMode::NAMES
+                    .iter()
+                    .flat_map(|(en, zh, _)| [*en, *zh]),
+            )
+            .unwrap_or_else(|| t!(PARSE_UNKNOWN_ROUNDING_MODE_LIST)),
+        })?;
     Ok(Rounding {
         step,
         step_span: span_of(&step_pair),
@@ -946,9 +945,7 @@ fn lower_severity(pair: &Pair<'_, Rule>) -> Result<(Severity, Span)> {
         name: name.to_owned(),
         span: span.into(),
         help: suggest::did_you_mean(name, ["error", "warning", "info", "错误", "警告", "提示"])
-            .unwrap_or_else(|| {
-                "the severities are error (错误), warning (警告) and info (提示)".to_owned()
-            }),
+            .unwrap_or_else(|| t!(PARSE_UNKNOWN_SEVERITY_LIST)),
     })?;
     Ok((severity, span))
 }
@@ -1197,15 +1194,9 @@ fn lower_date(pair: &Pair<'_, Rule>) -> Result<Date> {
     debug_assert_eq!(pair.as_rule(), Rule::date);
     Date::from_str(pair.as_str()).map_err(|e| ParseError::InvalidDate {
         text: pair.as_str().to_owned(),
-        reason: date_reason(&e),
+        reason: crate::i18n::date_reason(pair.as_str(), &e),
         span: span_of(pair).into(),
     })
-}
-
-fn date_reason(error: &jiff::Error) -> String {
-    let text = error.to_string();
-    // jiff's message names the field that is out of range; keep it short and lower-case.
-    text.rsplit(": ").next().unwrap_or(&text).to_owned()
 }
 
 fn lower_ident(pair: &Pair<'_, Rule>) -> Ident {

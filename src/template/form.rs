@@ -99,7 +99,7 @@ impl Builder<'_> {
         let row = self.row;
         if row >= MAX_ROWS {
             return Err(TemplateError::TooLarge {
-                what: format!("the form needs more than {MAX_ROWS} rows"),
+                what: crate::i18n::t!(TEMPLATE_FORM_ROWS, max = MAX_ROWS),
             });
         }
         self.row += 1;
@@ -337,7 +337,7 @@ fn list_sheet(names: Vec<String>) -> Result<Sheet, TemplateError> {
     for (row, name) in (0u32..).zip(names) {
         if row >= MAX_ROWS {
             return Err(TemplateError::TooLarge {
-                what: format!("more than {MAX_ROWS} categories"),
+                what: crate::i18n::t!(TEMPLATE_CATEGORIES, max = MAX_ROWS),
             });
         }
         sheet.cells.push(Cell {
@@ -358,7 +358,7 @@ fn column(i: usize) -> Result<u16, TemplateError> {
         .ok()
         .filter(|c| *c < MAX_COLUMNS)
         .ok_or_else(|| TemplateError::TooLarge {
-            what: format!("a section has more than {MAX_COLUMNS} fields"),
+            what: crate::i18n::t!(TEMPLATE_FIELDS, max = MAX_COLUMNS),
         })
 }
 

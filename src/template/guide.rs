@@ -53,7 +53,7 @@ pub(crate) fn sheet(plan: &Plan) -> Result<Sheet, TemplateError> {
     for (row, paragraph) in (1u32..).zip(paragraphs) {
         if row >= MAX_ROWS {
             return Err(TemplateError::TooLarge {
-                what: format!("the ruleset's notes need more than {MAX_ROWS} rows"),
+                what: crate::i18n::t!(TEMPLATE_NOTES_ROWS, max = MAX_ROWS),
             });
         }
         let text = not_a_label(format!("{BULLET}{paragraph}"), &labels);

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{
 
 use crate::compile::Plan;
 use crate::data::schema::FieldType;
+use crate::i18n::t;
 
 use super::error::TemplateError;
 use super::form::display_width;
@@ -35,14 +36,14 @@ pub(crate) fn write(plan: &Plan, layout: &Layout) -> Result<Vec<u8>, TemplateErr
     }
     workbook
         .save_to_buffer()
-        .map_err(|e| error("the workbook".to_owned(), e))
+        .map_err(|e| error(t!(TEMPLATE_THE_WORKBOOK), e))
 }
 
 /// The document's properties, with a fixed creation date: the clock would make every
 /// run's bytes differ.
 fn properties(plan: &Plan) -> Result<DocProperties, TemplateError> {
     let created =
-        ExcelDateTime::from_ymd(2000, 1, 1).map_err(|e| error("the properties".to_owned(), e))?;
+        ExcelDateTime::from_ymd(2000, 1, 1).map_err(|e| error(t!(TEMPLATE_THE_PROPERTIES), e))?;
     Ok(DocProperties::new()
         .set_title(plan.name.as_str())
         .set_author("perfeval")
@@ -50,7 +51,7 @@ fn properties(plan: &Plan) -> Result<DocProperties, TemplateError> {
 }
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), TemplateError> {
-    let whole = |e| error(format!("sheet `{}`", sheet.name), e);
+    let whole = |e| error(t!(IMPORT_SHEET, name = sheet.name), e);
     ws.set_name(sheet.name.as_str()).map_err(whole)?;
     ws.set_hidden(sheet.hidden);
     ws.set_default_note_author("perfeval");
@@ -192,14 +193,14 @@ fn address(sheet: &str, row: u32, column: u16) -> String {
 fn error(cell: String, e: XlsxError) -> TemplateError {
     match e {
         XlsxError::RowColumnLimitError => TemplateError::TooLarge {
-            what: format!("{cell} is beyond the last row or column of a sheet"),
+            what: t!(TEMPLATE_CELL_BEYOND, cell),
         },
         XlsxError::MaxStringLengthExceeded => TemplateError::TooLarge {
-            what: format!("the text of {cell} is longer than a cell holds"),
+            what: t!(TEMPLATE_TEXT_TOO_LONG, cell),
         },
         other => TemplateError::Write {
             cell,
-            reason: other.to_string(),
+            reason: crate::i18n::xlsx_error(&other),
         },
     }
 }

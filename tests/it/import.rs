@@ -146,7 +146,11 @@ fn cells_that_fit_no_field_are_reported_with_their_address() {
         path.to_str().unwrap(),
     ]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("A17「备注」"), "{stderr}");
+    assert!(stderr.contains("cell A17 `备注`"), "{stderr}");
+    let mut zh = vec!["--lang", "zh", "import", "--rules", "rulesets/2023.rules"];
+    zh.push(path.to_str().unwrap());
+    let (_, stderr, _) = run(&zh);
+    assert!(stderr.contains("单元格 A17「备注」"), "{stderr}");
     let (stdout, _, code) = run(&[
         "check",
         "--rules",

@@ -448,7 +448,10 @@ fn total_cap_60() {
     assert_eq!(findings(&after), ["total-cap"]);
     let cap = &after.findings[0];
     assert_eq!(cap.severity, Severity::Info);
-    assert_eq!(cap.message, "总分由 72.00 调整为 60.00");
+    assert_eq!(cap.message, "the total is adjusted from 72.00 to 60.00");
+    let (_, zh) =
+        perfeval::i18n::with_language(perfeval::i18n::Language::Zh, || both(&plan, relative));
+    assert_eq!(zh.findings[0].message, "总分由 72.00 调整为 60.00");
     assert!(!after.has_errors());
     insta::assert_snapshot!("total-cap-60", report(&after));
 
@@ -727,6 +730,14 @@ fn over_claim_penalty() {
         .find(|f| f.code == "over-claim")
         .unwrap();
     assert_eq!(adjusted.severity, Severity::Info);
+    assert_eq!(
+        adjusted.message,
+        "the score of `系统上线数量` is adjusted from 20.63 to 18.57"
+    );
+    let (_, zh) = perfeval::i18n::with_language(perfeval::i18n::Language::Zh, || {
+        both(&plan, "tests/fixtures/eval/suzhou-2023/score-mismatch.toml")
+    });
+    let adjusted = zh.findings.iter().find(|f| f.code == "over-claim").unwrap();
     assert_eq!(
         adjusted.message,
         "「系统上线数量」的得分由 20.63 调整为 18.57"

@@ -441,6 +441,7 @@ fn xlsx_goes_to_a_pipe_but_never_to_a_terminal() {
                 SEED,
             ])
             .current_dir(root())
+            .env("LC_ALL", "C")
             .output()
             .unwrap();
         (output.stdout, output.stderr, output.status.code())
@@ -480,6 +481,7 @@ fn in_a_terminal(args: &[&str]) -> Option<String> {
         .args(["-qec", &command, "/dev/null"])
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -502,17 +504,25 @@ fn a_document_for_tools_tells_a_watching_terminal_the_run_in_one_line() {
     let out = out.to_str().unwrap();
     // In a log or a pipe, standard error holds no summary line.
     let (_, stderr, _) = check("json", &["--output", out], BATCH);
-    assert!(!stderr.contains("共 3 个项目"), "{stderr}");
+    assert!(!stderr.contains("3 projects"), "{stderr}");
 
     let Some(tty) = in_a_terminal(&["--format", "json", "--output", out, BATCH]) else {
         return;
     };
     assert!(
-        tty.contains("共 3 个项目：无问题 1，有错误 1，有警告 0，无法评估 1"),
+        tty.contains(
+            "3 projects: 1 without problems, 1 with errors, 0 with warnings, 1 not evaluated"
+        ),
         "{tty}"
     );
+    // In Chinese, the line is the one the table and Markdown reports end with.
+    let zh = in_a_terminal(&["--lang", "zh", "--format", "json", "--output", out, BATCH]).unwrap();
+    assert!(
+        zh.contains("共 3 个项目：无问题 1，有错误 1，有警告 0，无法评估 1"),
+        "{zh}"
+    );
     let quiet = in_a_terminal(&["--format", "json", "--quiet", "--output", out, BATCH]).unwrap();
-    assert!(!quiet.contains("共 3 个项目"), "{quiet}");
+    assert!(!quiet.contains("3 projects"), "{quiet}");
 }
 
 #[test]

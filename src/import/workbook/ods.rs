@@ -16,8 +16,10 @@ use calamine::{Ods, OdsError, Reader};
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
-    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, skipped, value_of,
+    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
+    skipped, value_of,
 };
+use crate::i18n::{self, msg, t};
 use crate::import::archive;
 use crate::import::error::ImportError;
 use crate::import::grid::Workbook;
@@ -32,7 +34,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     let mimetype = archive::read_part(&mut zip, "mimetype", FORMAT)?.unwrap_or_default();
     if mimetype != MIMETYPE {
         let found = if mimetype.starts_with(b"application/vnd.oasis.opendocument.text") {
-            "an OpenDocument text (.odt)"
+            msg!(KIND_ODT)
         } else {
             archive::zip_kind(&zip)
         };
@@ -43,7 +45,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         return Err(ImportError::Encrypted { format: FORMAT });
     }
     let content = archive::read_part(&mut zip, "content.xml", FORMAT)?
-        .ok_or_else(|| damaged("it has no `content.xml`"))?;
+        .ok_or_else(|| damaged(t!(IMPORT_NO_PART, part = "content.xml")))?;
     // What calamine builds, counted before it builds it.
     let mut expanded = TextBudget::default();
     let tables = scan(&content, &mut expanded).map_err(|e| e.into_error())?;
@@ -56,7 +58,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             continue;
         }
         let scanned = tables.iter().find(|t| t.name == sheet.name);
-        let range = ods.worksheet_range(&sheet.name).map_err(damaged)?;
+        let range = ods.worksheet_range(&sheet.name).map_err(damaged_by)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut builder = SheetBuilder::new(&sheet.name);
         for (row, column, data) in range.used_cells() {
@@ -75,7 +77,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
 fn opening_error(error: OdsError) -> ImportError {
     match error {
         OdsError::Password => ImportError::Encrypted { format: FORMAT },
-        other => damaged(other),
+        other => damaged_by(other),
     }
 }
 
@@ -100,8 +102,12 @@ impl ScanError {
     fn into_error(self) -> ImportError {
         match self {
             ScanError::Bound(error) => error,
-            ScanError::Xml(error) => damaged(format!("`content.xml` is not XML ({error})")),
-            ScanError::Attribute(what) => damaged(format!("`content.xml` has {what}")),
+            ScanError::Xml(error) => damaged(t!(
+                IMPORT_NOT_XML,
+                part = "content.xml",
+                error = i18n::foreign(&error)
+            )),
+            ScanError::Attribute(what) => damaged(t!(IMPORT_PART_HAS, part = "content.xml", what)),
         }
     }
 }
@@ -186,9 +192,9 @@ impl Scan<'_> {
             "table:table-cell" | "table:covered-table-cell" => self.start_cell(e)?,
             "text:s" if self.cell.is_some() => {
                 let spaces = attribute(e, "text:c")?;
-                let spaces = spaces.map_or(Ok(1), |c| c.parse::<u64>()).map_err(|_| {
-                    ScanError::Attribute("a `text:c` that is not a count".to_owned())
-                })?;
+                let spaces = spaces
+                    .map_or(Ok(1), |c| c.parse::<u64>())
+                    .map_err(|_| ScanError::Attribute(t!(IMPORT_TEXT_C_NOT_A_COUNT)))?;
                 self.text_count(spaces);
             }
             _ => {}
@@ -352,7 +358,7 @@ fn span(e: &BytesStart<'_>, key: &str) -> Result<u64, ScanError> {
         Some(text) => text
             .trim()
             .parse()
-            .map_err(|_| ScanError::Attribute(format!("a `{key}` that is not a count: `{text}`"))),
+            .map_err(|_| ScanError::Attribute(t!(IMPORT_NOT_A_COUNT, key, text))),
     }
 }
 

@@ -16,8 +16,10 @@ use std::io::Cursor;
 use calamine::{Reader, SheetType, Xls, XlsError};
 
 use super::{
-    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, skipped, value_of,
+    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged_by, skipped,
+    value_of,
 };
+use crate::i18n::t;
 use crate::import::archive;
 use crate::import::error::ImportError;
 use crate::import::grid::Workbook;
@@ -42,13 +44,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             continue;
         }
         if sheet.typ != SheetType::WorkSheet {
-            book.notes.push(format!(
-                "sheet `{}` is not a worksheet, skipped",
-                sheet.name
-            ));
+            book.notes
+                .push(t!(IMPORT_NOTE_NOT_WORKSHEET, name = sheet.name));
             continue;
         }
-        let range = workbook.worksheet_range(&sheet.name).map_err(damaged)?;
+        let range = workbook.worksheet_range(&sheet.name).map_err(damaged_by)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         // calamine lists the sheets in the order of their BOUNDSHEET records.
         let percent = scanned.get(index).map(|s| &s.percent);
@@ -61,7 +61,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
-            .map_err(damaged)?
+            .map_err(damaged_by)?
             .into_iter()
             .map(Region::from)
             .collect();
@@ -74,7 +74,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
 fn opening_error(error: XlsError) -> ImportError {
     match error {
         XlsError::Password => ImportError::Encrypted { format: FORMAT },
-        other => damaged(other),
+        other => damaged_by(other),
     }
 }
 

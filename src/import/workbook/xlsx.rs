@@ -13,8 +13,9 @@ use quick_xml::events::Event;
 
 use super::{
     FORMAT, Region, SheetBuilder, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
-    is_percent_format, skipped, value_of,
+    damaged_by, is_percent_format, skipped, value_of,
 };
+use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
 use crate::import::error::ImportError;
 use crate::import::grid::{CellValue, Workbook};
@@ -42,16 +43,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             continue;
         }
         if sheet.typ != SheetType::WorkSheet {
-            book.notes.push(format!(
-                "sheet `{}` is not a worksheet, skipped",
-                sheet.name
-            ));
+            book.notes
+                .push(t!(IMPORT_NOTE_NOT_WORKSHEET, name = sheet.name));
             continue;
         }
         let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
-            .map_err(damaged)?
+            .map_err(damaged_by)?
             .into_iter()
             .map(Region::from)
             .collect();
@@ -64,7 +63,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
 fn opening_error(error: XlsxError) -> ImportError {
     match error {
         XlsxError::Password => ImportError::Encrypted { format: FORMAT },
-        other => damaged(other),
+        other => damaged_by(other),
     }
 }
 
@@ -75,8 +74,8 @@ fn read_cells(
     budget: &mut TextBudget,
 ) -> Result<SheetBuilder, ImportError> {
     let mut builder = SheetBuilder::new(name);
-    let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged)?;
-    while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(damaged)? {
+    let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged_by)?;
+    while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(damaged_by)? {
         let percent = cells
             .styles()
             .get(style)
@@ -105,10 +104,10 @@ fn check_parts(zip: &mut Zip<'_>) -> Result<(), ImportError> {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with("sharedstrings.xml") {
             let xml = archive::read_part(zip, &name, FORMAT)?.unwrap_or_default();
-            check_cost(&name, "the workbook's shared strings", strings_cost(&xml))?;
+            check_cost(&name, &t!(IMPORT_SHARED_STRINGS), strings_cost(&xml))?;
         } else if lower.ends_with("styles.xml") {
             let xml = archive::read_part(zip, &name, FORMAT)?.unwrap_or_default();
-            check_cost(&name, "the workbook's styles", styles_cost(&xml))?;
+            check_cost(&name, &t!(IMPORT_STYLES), styles_cost(&xml))?;
         }
     }
     Ok(())
@@ -120,10 +119,10 @@ fn check_cost(
     what: &str,
     cost: Result<u64, quick_xml::Error>,
 ) -> Result<(), ImportError> {
-    let cost = cost.map_err(|e| damaged(format!("`{part}` is not XML ({e})")))?;
+    let cost = cost.map_err(|e| damaged(t!(IMPORT_NOT_XML, part, error = i18n::foreign(&e))))?;
     if cost > TEXT_LIMIT.0 {
         return Err(ImportError::TooLarge {
-            what: format!("{what}, once read,"),
+            what: t!(IMPORT_ONCE_READ, what),
             limit: TEXT_LIMIT,
         });
     }

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::i18n::t;
 use crate::import::error::ImportError;
 use crate::import::workbook::{SheetBuilder, TextBudget, damaged, is_percent_format};
 
@@ -46,7 +47,7 @@ fn next<'a>(stream: &'a [u8], at: &mut usize) -> Result<Record<'a>, ImportError>
 
 /// The record at `at`, moving past it.
 fn one<'a>(stream: &'a [u8], at: &mut usize) -> Result<(u16, &'a [u8]), ImportError> {
-    let cut = || damaged("its workbook stream ends inside a record");
+    let cut = || damaged(t!(IMPORT_BIFF_CUT));
     let kind = u16_at(stream, *at).ok_or_else(cut)?;
     let length = usize::from(u16_at(stream, at.saturating_add(2)).ok_or_else(cut)?);
     let start = at.saturating_add(4);
@@ -105,7 +106,7 @@ fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
                     .filter(|a| *a < stream.len());
                 globals
                     .sheets
-                    .push(at.ok_or_else(|| damaged("a sheet is not where its record says"))?);
+                    .push(at.ok_or_else(|| damaged(t!(IMPORT_BIFF_SHEET_MISPLACED)))?);
             }
             0x041E => {
                 let format = u16_at(record.data, 0).unwrap_or(0);
@@ -307,7 +308,7 @@ fn text_of(kind: u16, data: &[u8], globals: &Globals) -> usize {
 fn cell_head(data: &[u8]) -> Result<(u16, u16, u16), ImportError> {
     match (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4)) {
         (Some(row), Some(column), Some(xf)) => Ok((row, column, xf)),
-        _ => Err(damaged("a cell record is too short")),
+        _ => Err(damaged(t!(IMPORT_BIFF_SHORT_CELL))),
     }
 }
 
@@ -332,7 +333,7 @@ fn dimensions(data: &[u8], bounds: &mut SheetBuilder) -> Result<(), ImportError>
     let first_column = if first_column > 0xFF { 0 } else { first_column };
     if end_row >= 1 && end_column >= 1 {
         if end_row <= first_row || end_column <= first_column {
-            return Err(damaged("a sheet's DIMENSIONS record ends before it starts"));
+            return Err(damaged(t!(IMPORT_BIFF_DIMENSIONS)));
         }
         let rows = usize::try_from(end_row).unwrap_or(usize::MAX);
         bounds.extend_to(rows, usize::from(end_column))?;
@@ -347,7 +348,7 @@ fn multiple_rk(
     bounds: &mut SheetBuilder,
     sheet: &mut SheetScan,
 ) -> Result<(), ImportError> {
-    let short = || damaged("a MULRK record does not hold the cells it says");
+    let short = || damaged(t!(IMPORT_BIFF_MULRK));
     let row = u16_at(data, 0).ok_or_else(short)?;
     let first = u16_at(data, 2).ok_or_else(short)?;
     let last = u16_at(data, data.len().saturating_sub(2)).ok_or_else(short)?;
@@ -368,9 +369,7 @@ fn multiple_rk(
 fn merged_cells(data: &[u8]) -> Result<(), ImportError> {
     let count = usize::from(u16_at(data, 0).unwrap_or(0));
     if data.len() < 2 + 8 * count {
-        return Err(damaged(
-            "a MERGECELLS record does not hold the ranges it says",
-        ));
+        return Err(damaged(t!(IMPORT_BIFF_MERGECELLS)));
     }
     Ok(())
 }

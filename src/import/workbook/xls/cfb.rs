@@ -2,6 +2,7 @@
 //! sector number checked and every chain bounded by the sectors the file has. The
 //! stream is at most the file's size.
 
+use crate::i18n::t;
 use crate::import::error::ImportError;
 use crate::import::workbook::damaged;
 
@@ -13,12 +14,14 @@ const ENTRY: usize = 128;
 
 /// The bytes of the `Workbook` (or, in Excel 5 files, `Book`) stream.
 pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
-    let file = Compound::new(bytes).ok_or_else(|| broken("its header"))?;
+    let file = Compound::new(bytes).ok_or_else(|| broken(t!(IMPORT_CFB_HEADER)))?;
     let directory = file
         .chain_bytes(file.first_directory, &file.fat)
-        .ok_or_else(|| broken("its directory"))?;
+        .ok_or_else(|| broken(t!(IMPORT_CFB_DIRECTORY)))?;
     let entries: Vec<&[u8]> = directory.chunks_exact(ENTRY).collect();
-    let root = entries.first().ok_or_else(|| broken("its directory"))?;
+    let root = entries
+        .first()
+        .ok_or_else(|| broken(t!(IMPORT_CFB_DIRECTORY)))?;
     let entry = ["Workbook", "Book"]
         .iter()
         .find_map(|name| {
@@ -26,7 +29,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
                 .iter()
                 .find(|e| entry_name(e).eq_ignore_ascii_case(name))
         })
-        .ok_or_else(|| damaged("it has no workbook stream"))?;
+        .ok_or_else(|| damaged(t!(IMPORT_CFB_NO_STREAM)))?;
     let (start, size) = (u32_at(entry, 116), u32_at(entry, 120));
     let size = usize::try_from(size).unwrap_or(usize::MAX);
     let mut stream = if size < file.mini_cutoff {
@@ -34,16 +37,16 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
     } else {
         file.chain_bytes(start, &file.fat)
     }
-    .ok_or_else(|| broken("its workbook stream"))?;
+    .ok_or_else(|| broken(t!(IMPORT_CFB_STREAM)))?;
     if stream.len() < size {
-        return Err(broken("its workbook stream"));
+        return Err(broken(t!(IMPORT_CFB_STREAM)));
     }
     stream.truncate(size);
     Ok(stream)
 }
 
-fn broken(what: &str) -> ImportError {
-    damaged(format!("{what} cannot be read as a compound file's"))
+fn broken(what: String) -> ImportError {
+    damaged(t!(IMPORT_CFB_BROKEN, what))
 }
 
 /// A compound file's header and allocation table.

@@ -1,0 +1,94 @@
+//! The messages of findings the engine writes: each engine finding (`FINDING_<CODE>`),
+//! and the messages of ruleset rules that give none of their own.
+//!
+//! Chinese messages quote the form's words in 「」, as the 自评表 does; English ones
+//! put them in backticks.
+
+use super::Msg;
+
+catalogue! {
+SECTION_FINDING;
+
+FINDING_UNKNOWN_CATEGORY {
+    en: "the category `{label}` is none the ruleset knows{hint}; the categories are {known}",
+    zh: "类别「{label}」不是本规则集认识的类别{hint}；已知类别：{known}",
+}
+/// A suggestion after a name: `（是否为「决策」？）`.
+FINDING_HINT { en: " (did you mean `{name}`?)", zh: "（是否为「{name}」？）" }
+FINDING_UNKNOWN_INDICATOR {
+    en: "`{name}` is not a catalog indicator of the category `{category}`{hint}",
+    zh: "「{name}」不是「{category}」类的共性指标{hint}",
+}
+FINDING_MISSING_INDICATOR {
+    en: "the form lacks the catalog indicator `{name}` of the category `{category}`",
+    zh: "表中缺少「{category}」类共性指标「{name}」",
+}
+FINDING_DUPLICATE_INDICATOR {
+    en: "the catalog indicator `{name}` appears more than once; only its first row counts, and this row scores nothing",
+    zh: "共性指标「{name}」在表中重复出现；只计第一次出现的一行，本行不计分",
+}
+FINDING_IMPOSSIBLE_WEIGHT {
+    en: "by the ruleset, the weight of `{name}` is {weight}; a weight cannot be negative, so it counts as 0",
+    zh: "按本规则「{name}」的权重为 {weight}，权重不能为负，按 0 计",
+}
+FINDING_UNIT_MISMATCH {
+    en: "the unit `{actual}` of the actual value of `{name}` is not the unit `{target}` of its target",
+    zh: "「{name}」的实际完成值单位「{actual}」与目标值单位「{target}」不一致",
+}
+FINDING_NOT_A_NUMBER {
+    en: "the target of `{name}` is quantitative, but its actual value `{actual}` has no number",
+    zh: "「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值",
+}
+FINDING_UNKNOWN_GRADE {
+    en: "`{word}` in `{label}` of `{name}` is not a known grade ({grades})",
+    zh: "「{name}」的{label}「{word}」不是已知的等级（{grades}）",
+}
+FINDING_MISSING_VALUE {
+    en: "`{name}` has no actual value and no explanation",
+    zh: "「{name}」没有实际完成值，也没有说明",
+}
+FINDING_NEEDS_REVIEW {
+    en: "`{name}` has no actual value; the explanation says `{why}`: a person should review it",
+    zh: "「{name}」没有实际完成值，说明为「{why}」，需人工复核",
+}
+FINDING_SCORE_OUT_OF_RANGE {
+    en: "`{name}` is graded `{grade}`, which scores from {lo} to {hi}, but its self score is {score}",
+    zh: "「{name}」评为「{grade}」，得分应在 {lo} 至 {hi} 之间，所填自评分为 {score}",
+}
+FINDING_UNPLACED_CELL {
+    en: "cell {address} `{text}` fits no field of the form ({reason})",
+    zh: "单元格 {address}「{text}」无法归入表上的任何栏目（{reason}）",
+}
+FINDING_MISSING_SELF_SCORE {
+    en: "`{name}` is graded `{grade}`, which scores from {lo} to {hi}; the form gives no self score, so it counts as {lo}",
+    zh: "「{name}」评为「{grade}」，得分可在 {lo} 至 {hi} 之间，表中未填自评分，按 {lo} 计",
+}
+
+/// Why a cell of an imported form fits no field.
+PLACE_LABEL_WITHOUT_VALUE { en: "a label whose value could not be found", zh: "找不到该栏目名称对应的值" }
+PLACE_SECTION_OUT_OF_PLACE { en: "a section label out of place", zh: "栏目标题的位置不对" }
+PLACE_NO_LABEL { en: "a value under no label", zh: "该值不在任何栏目名称之下" }
+
+/// The messages of ruleset rules that write none: a failed `check`, a `discard`, an
+/// `adjust`.
+FINDING_CHECK_COMPARED {
+    en: "`{left}` is {left_value} and `{right}` is {right_value}: {expectation}",
+    zh: "「{left}」为 {left_value}，「{right}」为 {right_value}，{expectation}",
+}
+FINDING_CHECK_FAILED { en: "the check failed: `{condition}`", zh: "核对未通过：{condition}" }
+FINDING_DISCARDED {
+    en: "the actual value of `{name}` is not taken",
+    zh: "「{name}」的实际完成值不予采信",
+}
+FINDING_SCORE_ADJUSTED {
+    en: "the score of `{name}` is adjusted from {old} to {new}",
+    zh: "「{name}」的得分由 {old} 调整为 {new}",
+}
+FINDING_TOTAL_ADJUSTED {
+    en: "the total is adjusted from {old} to {new}",
+    zh: "总分由 {old} 调整为 {new}",
+}
+/// The help of a finding raised by a ruleset rule: the rule, then its clause.
+FINDING_RULE { en: "rule `{rule}`", zh: "规则 `{rule}`" }
+FINDING_RULE_CLAUSE { en: "rule `{rule}`: {clause}", zh: "规则 `{rule}`：{clause}" }
+}

@@ -1,0 +1,193 @@
+//! The entries of imported forms: `perfeval::import::*`, the words for kinds of file,
+//! the notes on what a reader skipped, and why a file is damaged.
+
+use super::Msg;
+
+catalogue! {
+SECTION_IMPORT;
+
+IMPORT_NO_FORM {
+    en: "`{path}` holds no form of this ruleset: none of its sheets has the form's labels",
+    zh: "`{path}` 中没有本规则集的表单：没有一个工作表带有表单的栏目名称",
+}
+IMPORT_NO_FORM_HELP {
+    en: "check that the file is a filled 自评表 for this ruleset; the labels are those of the ruleset's `form` (`perfeval show`)",
+    zh: "请确认这是按本规则集填写的自评表；栏目名称见规则集的 `form`（可用 `perfeval show` 查看）",
+}
+IMPORT_BLANK {
+    en: "`{path}` is a blank form: none of the project's fields is filled in",
+    zh: "`{path}` 是空白表单：项目的字段一个也没有填写",
+}
+IMPORT_BLANK_HELP {
+    en: "fill in the form (项目名称, 预算 …) and check it again; in a folder, blank forms are skipped",
+    zh: "请填写表单（项目名称、预算等）后再核对；文件夹中的空白表单会被跳过",
+}
+IMPORT_SEVERAL {
+    en: "{count} forms were imported, and one output holds one form",
+    zh: "导入了 {count} 份表单，但一个输出文件只能容纳一份",
+}
+IMPORT_SEVERAL_HELP {
+    en: "name a folder with `-o DIR`: each form is written there as its own .toml file",
+    zh: "请用 `-o DIR` 指定文件夹：每份表单各写成一个 .toml 文件",
+}
+IO_IMPORT_KINDS {
+    en: "import reads filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files and Word documents (.docx)",
+    zh: "import 只读取填好的表单：文本导出（.txt）、工作簿（.xlsx、.xls、.ods）、CSV 文件和 Word 文档（.docx）",
+}
+IMPORT_FILE { en: "cannot read `{file}`: {error}", zh: "无法读取 `{file}`：{error}" }
+IMPORT_WRONG_FORMAT {
+    en: "this is not {expected}: it looks like {found}",
+    zh: "这不是{expected}，看起来是{found}",
+}
+IMPORT_WRONG_FORMAT_HELP {
+    en: "save the form in the format its name says (Excel: File → Save As), or rename it to the ending its format has",
+    zh: "请按文件名所示的格式另存表单（Excel：文件 → 另存为），或把扩展名改成与实际格式相符",
+}
+IMPORT_ENCRYPTED {
+    en: "{format} is protected by a password and cannot be read",
+    zh: "{format}设有打开密码，无法读取",
+}
+IMPORT_ENCRYPTED_HELP {
+    en: "open it, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password) and save it again",
+    zh: "请打开文件，取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密）后重新保存",
+}
+IMPORT_CORRUPT { en: "{format} is damaged: {reason}", zh: "{format}已损坏：{reason}" }
+IMPORT_CORRUPT_HELP {
+    en: "open it in the program that made it and save it again, or ask the sender for a new copy",
+    zh: "请用生成它的程序打开后重新保存，或请发送方重新提供",
+}
+IMPORT_TOO_LARGE {
+    en: "{what} is larger than the limit of {limit}",
+    zh: "{what}超过上限 {limit}",
+}
+IMPORT_TOO_LARGE_HELP {
+    en: "a filled form takes a few hundred kilobytes; check that this is the right file",
+    zh: "填好的表单通常只有几百 KB；请确认文件是否正确",
+}
+IMPORT_TOO_MANY_ROWS {
+    en: "{sheet} has {rows} rows, more than the {limit} a form may have",
+    zh: "{sheet}有 {rows} 行，超过表单允许的 {limit} 行",
+}
+IMPORT_TOO_MANY_ROWS_HELP {
+    en: "a form takes a few hundred rows; delete what follows it, or move the form to a sheet of its own",
+    zh: "表单通常只有几百行；请删除表单后面的内容，或把表单移到单独的工作表",
+}
+IMPORT_TOO_MANY_COLUMNS {
+    en: "{sheet} has {columns} columns, more than the {limit} a form may have",
+    zh: "{sheet}有 {columns} 列，超过表单允许的 {limit} 列",
+}
+IMPORT_TOO_MANY_COLUMNS_HELP {
+    en: "a form takes a few dozen columns; delete what lies to its right",
+    zh: "表单通常只有几十列；请删除表单右侧的内容",
+}
+IMPORT_TOO_MANY_CELLS {
+    en: "{sheet} spans {cells} cells, more than the {limit} a form may have",
+    zh: "{sheet}共占 {cells} 个单元格，超过表单允许的 {limit} 个",
+}
+IMPORT_TOO_MANY_CELLS_HELP {
+    en: "a form takes a few thousand cells; delete what lies below and to the right of it",
+    zh: "表单通常只有几千个单元格；请删除表单下方和右侧的内容",
+}
+IMPORT_UNKNOWN_ENCODING {
+    en: "the file is not UTF-8, UTF-16 or GB18030 text: the byte at line {line} cannot be read",
+    zh: "文件不是 UTF-8、UTF-16 或 GB18030 编码的文本：第 {line} 行有无法识别的字节",
+}
+IMPORT_UNKNOWN_ENCODING_HELP {
+    en: "save it as UTF-8 (Excel: Save As → CSV UTF-8), or as CSV from a Chinese Excel or WPS",
+    zh: "请另存为 UTF-8（Excel：另存为 → CSV UTF-8），或用中文版 Excel、WPS 另存为 CSV",
+}
+
+/// What a reader calls the file it reads.
+IMPORT_THE_WORKBOOK { en: "the workbook", zh: "工作簿" }
+IMPORT_THE_DOCUMENT { en: "the document", zh: "文档" }
+IMPORT_THE_FILE { en: "the file", zh: "文件" }
+IMPORT_SHEET { en: "sheet `{name}`", zh: "工作表 `{name}` " }
+IMPORT_UNPACKED { en: "{format}, unpacked,", zh: "{format}解压后" }
+IMPORT_ONCE_READ { en: "{what}, once read,", zh: "{what}读入后" }
+IMPORT_CELL_TEXT { en: "the text in the workbook's cells", zh: "工作簿单元格中的文字" }
+IMPORT_SHARED_STRINGS { en: "the workbook's shared strings", zh: "工作簿的共享字符串" }
+IMPORT_STYLES { en: "the workbook's styles", zh: "工作簿的样式" }
+
+/// What a file looks like, or is.
+KIND_EMPTY { en: "an empty file", zh: "空文件" }
+KIND_ZIP_OTHER { en: "a zip archive of another kind", zh: "其他类型的 zip 压缩包" }
+KIND_OFFICE_97 { en: "an Office 97–2003 file (.xls or .doc)", zh: "Office 97–2003 文件（.xls 或 .doc）" }
+KIND_PDF { en: "a PDF document", zh: "PDF 文档" }
+KIND_IMAGE { en: "an image", zh: "图片" }
+KIND_RTF { en: "an RTF document", zh: "RTF 文档" }
+KIND_EXCEL_XML { en: "an Excel 2003 XML spreadsheet", zh: "Excel 2003 XML 电子表格" }
+KIND_HTML {
+    en: "a web page (HTML), as some systems export \"Excel\" files",
+    zh: "网页（HTML），有些系统导出的“Excel”文件其实是网页",
+}
+KIND_TEXT { en: "text (such as CSV)", zh: "文本（如 CSV）" }
+KIND_BINARY { en: "binary data of no known format", zh: "格式不明的二进制数据" }
+KIND_DOCX { en: "a Word document (.docx)", zh: "Word 文档（.docx）" }
+KIND_XLSB { en: "an Excel binary workbook (.xlsb)", zh: "Excel 二进制工作簿（.xlsb）" }
+KIND_XLSX { en: "an Excel workbook (.xlsx)", zh: "Excel 工作簿（.xlsx）" }
+KIND_XLS { en: "an Excel 97–2003 workbook (.xls)", zh: "Excel 97–2003 工作簿（.xls）" }
+KIND_PPTX { en: "a PowerPoint presentation (.pptx)", zh: "PowerPoint 演示文稿（.pptx）" }
+KIND_OPEN_DOCUMENT { en: "an OpenDocument file (.ods or .odt)", zh: "OpenDocument 文件（.ods 或 .odt）" }
+KIND_ODS { en: "an OpenDocument spreadsheet (.ods)", zh: "OpenDocument 电子表格（.ods）" }
+KIND_ODT { en: "an OpenDocument text (.odt)", zh: "OpenDocument 文本文档（.odt）" }
+
+/// Notes on what a reader did, printed as `note: FILE: …`.
+IMPORT_NOTE_HIDDEN { en: "sheet `{name}` is hidden, skipped", zh: "工作表 `{name}` 已隐藏，已跳过" }
+IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
+IMPORT_NOTE_NOT_WORKSHEET {
+    en: "sheet `{name}` is not a worksheet, skipped",
+    zh: "工作表 `{name}` 不是普通工作表，已跳过",
+}
+IMPORT_NOTE_TABS { en: "fields separated by tabs", zh: "各栏以制表符分隔" }
+IMPORT_NOTE_SEMICOLONS { en: "fields separated by semicolons", zh: "各栏以分号分隔" }
+IMPORT_NOTE_UTF16 { en: "read as UTF-16 text", zh: "已按 UTF-16 文本读取" }
+IMPORT_NOTE_GB18030 { en: "read as GB18030 (GBK) text", zh: "已按 GB18030（GBK）文本读取" }
+
+/// Why a file is damaged.
+IMPORT_READER_PANIC {
+    en: "it holds something the spreadsheet reader cannot make sense of",
+    zh: "其中有电子表格读取程序无法识别的内容",
+}
+IMPORT_PART_NOT_UNPACKED { en: "`{name}` cannot be unpacked: {error}", zh: "`{name}` 无法解压：{error}" }
+IMPORT_ZIP_UNREADABLE { en: "its zip archive cannot be read ({error})", zh: "其 zip 压缩包无法读取（{error}）" }
+IMPORT_NO_PART { en: "it has no `{part}`", zh: "缺少 `{part}`" }
+IMPORT_NOT_XML { en: "`{part}` is not XML ({error})", zh: "`{part}` 不是有效的 XML（{error}）" }
+IMPORT_PART_HAS { en: "`{part}` has {what}", zh: "`{part}` 中有{what}" }
+IMPORT_UNKNOWN_ENTITY {
+    en: "it refers to an unknown entity `&{entity};`",
+    zh: "其中引用了未知的实体 `&{entity};`",
+}
+IMPORT_NOT_A_COUNT { en: "a `{key}` that is not a count: `{text}`", zh: "不是计数的 `{key}`：`{text}`" }
+IMPORT_TEXT_C_NOT_A_COUNT { en: "a `text:c` that is not a count", zh: "不是计数的 `text:c`" }
+IMPORT_CFB_BROKEN {
+    en: "{what} cannot be read as a compound file's",
+    zh: "无法按复合文件格式读取{what}",
+}
+IMPORT_CFB_HEADER { en: "its header", zh: "文件头" }
+IMPORT_CFB_DIRECTORY { en: "its directory", zh: "目录" }
+IMPORT_CFB_STREAM { en: "its workbook stream", zh: "工作簿数据流" }
+IMPORT_CFB_NO_STREAM { en: "it has no workbook stream", zh: "缺少工作簿数据流" }
+IMPORT_BIFF_CUT {
+    en: "its workbook stream ends inside a record",
+    zh: "工作簿数据流在记录中途结束",
+}
+IMPORT_BIFF_SHEET_MISPLACED {
+    en: "a sheet is not where its record says",
+    zh: "工作表不在其记录所指的位置",
+}
+IMPORT_BIFF_SHORT_CELL { en: "a cell record is too short", zh: "单元格记录过短" }
+IMPORT_BIFF_DIMENSIONS {
+    en: "a sheet's DIMENSIONS record ends before it starts",
+    zh: "工作表的 DIMENSIONS 记录终点早于起点",
+}
+IMPORT_BIFF_MULRK {
+    en: "a MULRK record does not hold the cells it says",
+    zh: "MULRK 记录中的单元格数与声明不符",
+}
+IMPORT_BIFF_MERGECELLS {
+    en: "a MERGECELLS record does not hold the ranges it says",
+    zh: "MERGECELLS 记录中的区域数与声明不符",
+}
+/// Another library's error text, in Chinese (English shows the library's own).
+FOREIGN_ERROR { en: "the file's structure is not as expected", zh: "文件结构不符合预期" }
+}

@@ -1,0 +1,135 @@
+//! The entries of the parse stage: `perfeval::parse::*`, and the help for slips.
+
+use super::Msg;
+
+catalogue! {
+SECTION_PARSE;
+
+/// `expected` lists what the grammar allowed in the words of `Rule::describe`.
+PARSE_SYNTAX {
+    en: "expected {expected}, found {found}",
+    zh: "此处应为 {expected}，实际为 {found}",
+}
+PARSE_FOUND_END_OF_FILE { en: "end of file", zh: "文件末尾" }
+PARSE_FOUND_END_OF_LINE { en: "end of line", zh: "行末" }
+PARSE_STRAY_DOC_EXPECTED { en: "an item after the doc comment", zh: "文档注释之后的项" }
+PARSE_STRAY_DOC_HELP {
+    en: "a `///` comment documents the item after it; use `//` for a plain comment",
+    zh: "`///` 注释用于说明其后的项；普通注释请用 `//`",
+}
+PARSE_SLIP_FULL_WIDTH {
+    en: "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)",
+    zh: "`{c}` 是全角字符，请写 `{ascii}`（把输入法切换到半角）",
+}
+PARSE_SLIP_EQUALS { en: "to compare, write `==`", zh: "比较是否相等请写 `==`" }
+PARSE_SLIP_AND { en: "write `and` (或 `且`)", zh: "请写 `and`（或 `且`）" }
+PARSE_SLIP_OR { en: "write `or` (或 `或`)", zh: "请写 `or`（或 `或`）" }
+PARSE_SLIP_NOT { en: "write `not` (或 `非`)", zh: "请写 `not`（或 `非`）" }
+PARSE_SLIP_PERCENT {
+    en: "a percentage needs a number before `%`, such as `100%`",
+    zh: "百分号 `%` 前要有数字，如 `100%`",
+}
+PARSE_SLIP_END_OF_FILE {
+    en: "the file ends too early: is a `}}` or a `)` missing?",
+    zh: "文件提前结束：是否缺少 `}}` 或 `)`？",
+}
+PARSE_HELP_NUMBER_DOT {
+    en: "a number cannot end with `.`: write `12` or `12.0`",
+    zh: "数字不能以 `.` 结尾：请写 `12` 或 `12.0`",
+}
+PARSE_HELP_PERCENT_SPACE {
+    en: "write a percentage without a space, such as `5%`",
+    zh: "百分数中间不要有空格，如 `5%`",
+}
+PARSE_HELP_DOC_INSIDE {
+    en: "a `///` doc comment goes before an item; inside one, write `//`",
+    zh: "`///` 文档注释应写在项的前面；项的内部请写 `//`",
+}
+PARSE_HELP_UNCLOSED_TEXT {
+    en: "a text in quotes must close on the same line: is a `\"` (or `”`) missing?",
+    zh: "引号中的文字须在同一行内结束：是否缺少 `\"`（或 `”`）？",
+}
+PARSE_HELP_ODD_SPACE {
+    en: "this is not an ordinary space but U+{code}; type an ordinary space",
+    zh: "这不是普通空格，而是 U+{code}；请改用普通空格",
+}
+PARSE_HELP_FULL_WIDTH_LINE {
+    en: "this line has a full-width `{c}`; write `{ascii}` (switch the input method to half-width)",
+    zh: "这一行有全角的 `{c}`，请写 `{ascii}`（把输入法切换到半角）",
+}
+PARSE_HELP_FINDING_CODE {
+    en: "finding codes are lower-case ASCII words joined by `-`, such as `budget-balance`",
+    zh: "发现代码由小写英文单词和 `-` 组成，如 `budget-balance`",
+}
+PARSE_CONTROL_CHARACTER {
+    en: "a control character `{shown}` in the ruleset",
+    zh: "规则集中有控制字符 `{shown}`",
+}
+PARSE_CONTROL_CHARACTER_HELP {
+    en: "delete it: a ruleset holds only printable text, tabs and line breaks",
+    zh: "请删除它：规则集中只能有可打印的文字、制表符和换行",
+}
+PARSE_CONTROL_CHARACTER_LABEL { en: "invisible character", zh: "不可见字符" }
+PARSE_NUMBER_OUT_OF_RANGE {
+    en: "the number `{text}` is out of range",
+    zh: "数字 `{text}` 超出范围",
+}
+PARSE_NUMBER_OUT_OF_RANGE_HELP {
+    en: "numbers hold at most 28 significant digits",
+    zh: "数字最多有 28 位有效数字",
+}
+PARSE_NUMBER_OUT_OF_RANGE_LABEL { en: "out of range", zh: "超出范围" }
+PARSE_INVALID_DATE { en: "`{text}` is not a valid date", zh: "`{text}` 不是有效的日期" }
+PARSE_INVALID_DATE_HELP {
+    en: "write a date that exists, as YYYY-MM-DD",
+    zh: "请按 YYYY-MM-DD 写一个实际存在的日期",
+}
+PARSE_INVALID_YEAR { en: "`{text}` is not a year", zh: "`{text}` 不是年份" }
+PARSE_INVALID_YEAR_HELP {
+    en: "write a whole year between 1 and 9999, such as 2023",
+    zh: "请写 1 至 9999 之间的整数年份，如 2023",
+}
+PARSE_INVALID_YEAR_LABEL { en: "not a year", zh: "不是年份" }
+PARSE_UNKNOWN_SEVERITY { en: "unknown severity `{name}`", zh: "未知的严重程度 `{name}`" }
+PARSE_UNKNOWN_SEVERITY_LABEL { en: "not a severity", zh: "不是严重程度" }
+PARSE_UNKNOWN_SEVERITY_LIST {
+    en: "the severities are error (错误), warning (警告) and info (提示)",
+    zh: "严重程度有 error（错误）、warning（警告）和 info（提示）",
+}
+PARSE_UNKNOWN_ROUNDING_MODE {
+    en: "unknown rounding mode `{name}`",
+    zh: "未知的舍入方式 `{name}`",
+}
+PARSE_UNKNOWN_ROUNDING_MODE_LABEL { en: "not a rounding mode", zh: "不是舍入方式" }
+PARSE_UNKNOWN_ROUNDING_MODE_LIST {
+    en: "the modes are half_away_from_zero (四舍五入), half_toward_zero (五舍六入), half_even (银行家舍入, 四舍六入五成双), truncate (截尾), away_from_zero (进一), floor (向下取整), ceiling (向上取整)",
+    zh: "舍入方式有 half_away_from_zero（四舍五入）、half_toward_zero（五舍六入）、half_even（银行家舍入，四舍六入五成双）、truncate（截尾）、away_from_zero（进一）、floor（向下取整）、ceiling（向上取整）",
+}
+PARSE_INVALID_ESCAPE {
+    en: "unknown escape `{text}` in a text",
+    zh: "文字中有未知的转义 `{text}`",
+}
+PARSE_INVALID_ESCAPE_HELP {
+    en: "the escapes are \\\" \\\\ \\n \\t \\{{ and \\}}",
+    zh: "可用的转义有 \\\" \\\\ \\n \\t \\{{ 和 \\}}",
+}
+PARSE_INVALID_ESCAPE_LABEL { en: "unknown escape", zh: "未知的转义" }
+PARSE_TOO_DEEP {
+    en: "the expression is more than {limit} levels deep",
+    zh: "表达式嵌套超过 {limit} 层",
+}
+PARSE_TOO_DEEP_HELP {
+    en: "nesting and chained operators both count; split the expression into several rules",
+    zh: "括号嵌套和连续的运算符都计入层数；请把表达式拆成几条规则",
+}
+PARSE_TOO_DEEP_LABEL { en: "too deep", zh: "嵌套过深" }
+
+/// Why a date is not one, in Chinese (English shows the date library's words).
+DATE_NO_MONTH { en: "there is no month {month}", zh: "没有 {month} 月" }
+DATE_DAYS_IN_MONTH {
+    en: "{year}-{month} has {days} days",
+    zh: "{year} 年 {month} 月只有 {days} 天",
+}
+DATE_YEAR_RANGE { en: "the year {year} is out of range", zh: "年份 {year} 超出范围" }
+DATE_FORMAT { en: "write the date as YYYY-MM-DD", zh: "日期应写作 YYYY-MM-DD" }
+}
