@@ -369,6 +369,20 @@ pub fn foreign(error: &dyn fmt::Display) -> String {
     }
 }
 
+/// Names of code in a list: `a, b, c` in English (as messages always wrote them),
+/// `` `a`、`b`、`c` `` in Chinese, where a bare Latin word would read as a sentence.
+#[must_use]
+pub fn code_list(names: &[&str]) -> String {
+    match language() {
+        Language::En => names.join(", "),
+        Language::Zh => names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
+}
+
 /// A text written by perfeval, carried in a `std::io::Error` (`io::Error::other(…)`), so
 /// that [`io_error`] shows it as it is rather than by its kind.
 #[derive(Debug)]

@@ -38,7 +38,7 @@ pub(crate) fn spellings<T>(table: &[(&str, &str, T)]) -> Vec<String> {
         }
     }
     out.into_iter()
-        .map(|(en, zh)| format!("{en} ({})", zh.join(", ")))
+        .map(|(en, zh)| t!(CHECK_SPELLING, en, zh = zh.join(&t!(LIST_COMMA))))
         .collect()
 }
 
@@ -147,7 +147,10 @@ pub(crate) fn header<'a>(
         })
         .collect();
     let Some(((first, _), rest)) = headers.split_first() else {
-        errors.push(missing(t!(SPACE_HEADER), t!(CHECK_MISSING_HEADER_HELP)));
+        errors.push(missing(
+            t!(CHECK_MISSING_HEADER),
+            t!(CHECK_MISSING_HEADER_HELP),
+        ));
         return values;
     };
     for (_, span) in rest {
@@ -292,8 +295,12 @@ fn field_type(ty: &ast::Ident, errors: &mut Vec<CheckError>) -> Option<FieldType
         errors.push(CheckError::UnknownType {
             name: ty.name.clone(),
             span: ty.span.into(),
-            help: suggest::did_you_mean(&ty.name, names)
-                .unwrap_or_else(|| t!(CHECK_TYPES_ARE, list = spellings(&FIELD_TYPES).join(", "))),
+            help: suggest::did_you_mean(&ty.name, names).unwrap_or_else(|| {
+                t!(
+                    CHECK_TYPES_ARE,
+                    list = spellings(&FIELD_TYPES).join(&t!(LIST_COMMA))
+                )
+            }),
         });
     }
     found

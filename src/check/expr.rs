@@ -733,7 +733,7 @@ impl<'a> Resolver<'a> {
                 help: suggest::did_you_mean(&name.name, names).unwrap_or_else(|| {
                     t!(
                         CHECK_FUNCTIONS_ARE,
-                        list = english_names(&FUNCTIONS).join(", ")
+                        list = crate::i18n::code_list(&english_names(&FUNCTIONS))
                     )
                 }),
             });

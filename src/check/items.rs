@@ -629,8 +629,12 @@ impl<'r, 'a> Items<'r, 'a> {
                 self.error(CheckError::UnknownFinding {
                     code: code.clone(),
                     span: entry.code.span.into(),
-                    help: suggest::did_you_mean(code, codes)
-                        .unwrap_or_else(|| t!(CHECK_ENGINE_FINDINGS_ARE, list = codes.join(", "))),
+                    help: suggest::did_you_mean(code, codes).unwrap_or_else(|| {
+                        t!(
+                            CHECK_ENGINE_FINDINGS_ARE,
+                            list = crate::i18n::code_list(&codes)
+                        )
+                    }),
                 });
                 continue;
             }

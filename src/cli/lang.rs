@@ -369,6 +369,7 @@ fn tips(error: &clap::Error) -> Vec<String> {
         && let Some(ContextValue::Strings(values)) = error.get(ContextKind::ValidValue)
         && !values.is_empty()
     {
+        let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
         tips.push(t!(
             CLI_POSSIBLE_VALUES,
             values = values.join(&t!(LIST_COMMA))

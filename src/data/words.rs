@@ -126,12 +126,12 @@ impl Words {
             Kind::Array(_) => t!(DATA_FOUND_LIST),
             Kind::String(s) => t!(DATA_FOUND_TEXT, text = shorten(s)),
             Kind::Number(_) => t!(DATA_FOUND_NUMBER, number = shorten(written)),
-            Kind::Bool(_) => format!("`{written}`"),
+            Kind::Bool(_) => t!(DATA_FOUND_BOOL, written),
             Kind::Date(_) => t!(DATA_FOUND_DATE, written),
             Kind::DateTime => t!(DATA_FOUND_DATE_TIME, written),
             Kind::Null => match self.format {
                 Format::Yaml => t!(DATA_FOUND_EMPTY),
-                Format::Toml | Format::Json => "`null`".to_owned(),
+                Format::Toml | Format::Json => t!(DATA_FOUND_NULL),
             },
         }
     }

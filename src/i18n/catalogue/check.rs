@@ -18,6 +18,8 @@ CHECK_ROW_VALUE_OUTSIDE {
 CHECK_UNKNOWN_TYPE { en: "unknown field type `{name}`", zh: "未知的字段类型 `{name}`" }
 CHECK_UNKNOWN_TYPE_LABEL { en: "not a type", zh: "不是类型" }
 CHECK_TYPES_ARE { en: "the types are {list}", zh: "类型有：{list}" }
+/// A keyword with its Chinese spellings, in a list: `measure (度量, 指标值)`.
+CHECK_SPELLING { en: "{en} ({zh})", zh: "`{en}`（{zh}）" }
 CHECK_UNKNOWN_FUNCTION { en: "unknown function `{name}`", zh: "未知函数 `{name}`" }
 CHECK_UNKNOWN_FUNCTION_LABEL { en: "not a function", zh: "不是函数" }
 CHECK_FUNCTIONS_ARE { en: "the functions are {list}", zh: "函数有：{list}" }
@@ -401,8 +403,8 @@ TY_CONDITION { en: "a condition", zh: "条件" }
 TY_TEXT { en: "a text", zh: "文字" }
 TY_DATE { en: "a date", zh: "日期" }
 TY_CATEGORY { en: "a category", zh: "类别" }
-TY_ROWS { en: "rows of `{section}`", zh: "`{section}` 的各行" }
-TY_ROW { en: "a row of `{section}`", zh: "`{section}` 的一行" }
+TY_ROWS { en: "rows of `{section}`", zh: "栏目 `{section}` 的各行" }
+TY_ROW { en: "a row of `{section}`", zh: "栏目 `{section}` 的一行" }
 TY_LIST { en: "a list ({inner} each)", zh: "列表（每项为{inner}）" }
 TY_MODE { en: "a rounding mode", zh: "舍入方式" }
 TY_ANY { en: "anything", zh: "任意值" }
@@ -423,6 +425,8 @@ STAGE_USE_FINAL { en: "in checks", zh: "在核对中" }
 
 /// The kinds of name a ruleset defines, for `… is defined twice`.
 SPACE_HEADER { en: "header", zh: "规则集头部" }
+/// What a ruleset without a header lacks: `the ruleset has no header`.
+CHECK_MISSING_HEADER { en: "header", zh: "`ruleset` 头部" }
 SPACE_HEADER_ENTRY { en: "header entry", zh: "头部设置" }
 SPACE_FORM { en: "form", zh: "表单" }
 SPACE_SECTION { en: "section", zh: "栏目" }

@@ -77,7 +77,7 @@ DATA_UNKNOWN_SECTION_LABEL { en: "not a section of the form", zh: "不是表单�
 DATA_SECTIONS_ARE { en: "the sections are", zh: "栏目有" }
 DATA_UNKNOWN_KEY {
     en: "unknown {what} `{key}` in {place}",
-    zh: "{place}中有未知的{what} `{key}`",
+    zh: "未知的{what} `{key}`（位于 {place}）",
 }
 DATA_UNKNOWN_KEY_LABEL { en: "not a {what} of {section}", zh: "不是 {section} 的{what}" }
 DATA_WORD_FIELD { en: "field", zh: "字段" }
@@ -94,13 +94,13 @@ DATA_MISSING_SECTION {
 DATA_MISSING_SECTION_LABEL { en: "required by the form", zh: "表单要求填写" }
 DATA_MISSING_FIELD {
     en: "missing field `{key}` ({label}) in {place}",
-    zh: "{place}缺少字段 `{key}`（{label}）",
+    zh: "缺少字段 `{key}`（{label}，位于 {place}）",
 }
 DATA_MISSING_FIELD_NULL { en: "given without a value", zh: "写了键却没有值" }
 DATA_MISSING_FIELD_HERE { en: "in this record", zh: "在此记录中" }
 DATA_WRONG_TYPE {
     en: "expected {expected} for {what}, found {found}",
-    zh: "{what}应为{expected}，实际为{found}",
+    zh: "{what}：应为{expected}，实际为{found}",
 }
 DATA_WRONG_TYPE_LABEL { en: "{expected} expected", zh: "应为{expected}" }
 DATA_INVALID_DECIMAL {
@@ -149,7 +149,7 @@ DATA_LABEL_FOR_KEY {
 /// Where a problem is, and what a value is, in a project file's words.
 DATA_THE_FILE { en: "the file", zh: "文件" }
 DATA_TABLE_OF_SECTIONS { en: "{table} of sections", zh: "由栏目组成的{table}" }
-DATA_SECTION_NAMED { en: "section `{key}`", zh: "栏目 `{key}` " }
+DATA_SECTION_NAMED { en: "section `{key}`", zh: "栏目 `{key}`" }
 DATA_ROW { en: "row {n} of {section}", zh: "{section} 第 {n} 行" }
 DATA_TOML_TABLE { en: "a table", zh: "表" }
 DATA_JSON_OBJECT { en: "an object", zh: "对象" }
@@ -163,6 +163,8 @@ DATA_FOUND_NUMBER { en: "the number `{number}`", zh: "数字 `{number}`" }
 DATA_FOUND_DATE { en: "the date `{written}`", zh: "日期 `{written}`" }
 DATA_FOUND_DATE_TIME { en: "the date and time `{written}`", zh: "日期时间 `{written}`" }
 DATA_FOUND_EMPTY { en: "an empty value", zh: "空值" }
+DATA_FOUND_BOOL { en: "`{written}`", zh: "布尔值 `{written}`" }
+DATA_FOUND_NULL { en: "`null`", zh: "空值 `null`" }
 DATA_EXPECT_TEXT { en: "text", zh: "文字" }
 DATA_EXPECT_INTEGER { en: "a whole number", zh: "整数" }
 DATA_EXPECT_NUMBER { en: "a number", zh: "数字" }
@@ -276,12 +278,12 @@ DATA_YAML_COMPLEX_KEY {
     zh: "以列表或映射作键",
 }
 DATA_YAML_COMPLEX_KEY_HELP { en: "write each key as plain text", zh: "每个键请写成普通文字" }
-DATA_YAML_TAG { en: "the YAML tag `{tag}`", zh: "YAML 标签 `{tag}`" }
+DATA_YAML_TAG { en: "the YAML tag `{tag}`", zh: "使用 YAML 标签 `{tag}`" }
 DATA_YAML_TAG_HELP {
     en: "remove the tag; quote a value to make it text",
     zh: "请删除标签；要把值当作文字，请加引号",
 }
-DATA_YAML_ALIAS { en: "a YAML alias", zh: "YAML 别名" }
+DATA_YAML_ALIAS { en: "a YAML alias", zh: "使用 YAML 别名" }
 DATA_YAML_ALIAS_HELP {
     en: "write the value out in full where it is used",
     zh: "请在用到的地方把值完整写出",

@@ -256,7 +256,7 @@ SIZE_NOT_A_SIZE {
 }
 SIZE_UNKNOWN_UNIT {
     en: "`{unit}` is not a unit of size: use B, KiB, MiB, GiB, KB, MB or GB",
-    zh: "`{unit}` 不是大小单位：可用 B、KiB、MiB、GiB、KB、MB 或 GB",
+    zh: "`{unit}` 不是大小单位：可用 `B`、`KiB`、`MiB`、`GiB`、`KB`、`MB` 或 `GB`",
 }
 SIZE_TOO_LARGE {
     en: "`{text}` is more than the largest limit, {max}",

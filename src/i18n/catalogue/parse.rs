@@ -8,7 +8,7 @@ SECTION_PARSE;
 /// `expected` lists what the grammar allowed in the words of `Rule::describe`.
 PARSE_SYNTAX {
     en: "expected {expected}, found {found}",
-    zh: "此处应为 {expected}，实际为 {found}",
+    zh: "语法错误：此处应为 {expected}，实际为 {found}",
 }
 PARSE_FOUND_END_OF_FILE { en: "end of file", zh: "文件末尾" }
 PARSE_FOUND_END_OF_LINE { en: "end of line", zh: "行末" }
@@ -94,7 +94,7 @@ PARSE_UNKNOWN_SEVERITY { en: "unknown severity `{name}`", zh: "未知的严重�
 PARSE_UNKNOWN_SEVERITY_LABEL { en: "not a severity", zh: "不是严重程度" }
 PARSE_UNKNOWN_SEVERITY_LIST {
     en: "the severities are error (错误), warning (警告) and info (提示)",
-    zh: "严重程度有 error（错误）、warning（警告）和 info（提示）",
+    zh: "严重程度有 `error`（错误）、`warning`（警告）和 `info`（提示）",
 }
 PARSE_UNKNOWN_ROUNDING_MODE {
     en: "unknown rounding mode `{name}`",
@@ -103,7 +103,7 @@ PARSE_UNKNOWN_ROUNDING_MODE {
 PARSE_UNKNOWN_ROUNDING_MODE_LABEL { en: "not a rounding mode", zh: "不是舍入方式" }
 PARSE_UNKNOWN_ROUNDING_MODE_LIST {
     en: "the modes are half_away_from_zero (四舍五入), half_toward_zero (五舍六入), half_even (银行家舍入, 四舍六入五成双), truncate (截尾), away_from_zero (进一), floor (向下取整), ceiling (向上取整)",
-    zh: "舍入方式有 half_away_from_zero（四舍五入）、half_toward_zero（五舍六入）、half_even（银行家舍入，四舍六入五成双）、truncate（截尾）、away_from_zero（进一）、floor（向下取整）、ceiling（向上取整）",
+    zh: "舍入方式有 `half_away_from_zero`（四舍五入）、`half_toward_zero`（五舍六入）、`half_even`（银行家舍入，四舍六入五成双）、`truncate`（截尾）、`away_from_zero`（进一）、`floor`（向下取整）、`ceiling`（向上取整）",
 }
 PARSE_INVALID_ESCAPE {
     en: "unknown escape `{text}` in a text",

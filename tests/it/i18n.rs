@@ -1,0 +1,703 @@
+//! Messages in two languages: the catalogue itself (both texts, the same placeholders,
+//! Chinese that is Chinese), that it covers every code of `docs/errors.md`, every
+//! engine finding and every command-line command and argument, how the language is
+//! chosen, and that under `--lang zh` no English sentence reaches the user: the whole
+//! bad-input corpus, the command line's misuses and `--help` are run and their output
+//! checked by [`english_sentences`].
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use clap::CommandFactory;
+use perfeval::i18n::{self, Language};
+
+use crate::common::{relative, root};
+
+/// Runs the binary from the crate root with `env` set (and no locale of the machine's):
+/// stdout, stderr and exit status.
+fn run_with(env: &[(&str, &str)], args: &[&str]) -> (String, String, i32) {
+    run_in(&root(), env, args)
+}
+
+fn run_in(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (String, String, i32) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_perfeval"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+/// Runs `perfeval --lang zh ARGS`.
+fn zh(args: &[&str]) -> (String, String, i32) {
+    let mut all = vec!["--lang", "zh"];
+    all.extend_from_slice(args);
+    run_with(&[], &all)
+}
+
+// ---- the checker ----
+
+/// Whether a character is Chinese: an ideograph or CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// `text` without what is between `open` and `close` (both removed too).
+fn without_spans(text: &str, open: char, close: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        if depth > 0 && c == close {
+            depth -= 1;
+            out.push(' ');
+        } else if c == open && (open != close || depth == 0) {
+            depth += 1;
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The message text of one line of rendered output: source lines (`  12 │ …`) are the
+/// user's file and are left out; of a label line (`   ·  ╰── …`) only the label is kept.
+fn message_part(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let numbered = trimmed.split_once('│').is_some_and(|(before, _)| {
+        !before.trim().is_empty() && before.trim().chars().all(|c| c.is_ascii_digit())
+    });
+    if numbered || trimmed.starts_with('╭') || trimmed.starts_with('╰') {
+        return "";
+    }
+    if trimmed.starts_with('·') {
+        return trimmed.rsplit_once("── ").map_or("", |(_, label)| label);
+    }
+    trimmed.trim_start_matches(['│', '×', '⚠', '☞', ' '])
+}
+
+/// Whether a token is a code, a path, a number or a flag rather than a word of a
+/// sentence: `perfeval::io`, `unit-mismatch`, `max_score`, `a/b.toml`, `16MiB`, `--help`.
+fn is_not_a_word(token: &str) -> bool {
+    let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_');
+    token.is_empty()
+        || token.contains("::")
+        || token.contains(['/', '\\', '_', '.', '=', '@'])
+        || token.starts_with('-')
+        || (token.contains('-')
+            && token
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        || token.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The runs of three or more English words in `output` once quoted text, codes, paths,
+/// numbers and the user's source lines are taken out: what a Chinese user must never
+/// read. The expected words of a syntax error (`语法错误：此处应为 … ，实际为`) are left
+/// out: they are `Rule::describe`'s, which the branch that owns the grammar words
+/// renders in the file's keyword language.
+fn english_sentences(output: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut output = output.to_owned();
+    let mut from = 0;
+    while let Some(start) = output[from..].find("语法错误：此处应为").map(|s| s + from)
+        && let Some(end) = output[start..].find("，实际为").map(|e| e + start)
+    {
+        // The expected words may wrap onto the next line: blank them, keeping the lines.
+        let blanked: String = output[start..end]
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect();
+        output.replace_range(start..end, &blanked);
+        from = start + blanked.len();
+    }
+    for line in output.lines() {
+        let mut text = message_part(line).to_owned();
+        for (open, close) in [
+            ('`', '`'),
+            ('「', '」'),
+            ('“', '”'),
+            ('"', '"'),
+            ('<', '>'),
+            ('[', ']'),
+        ] {
+            text = without_spans(&text, open, close);
+        }
+        // Chinese ends an English run as surely as a full stop; so do codes, paths,
+        // numbers and flags.
+        let text: String = text
+            .chars()
+            .map(|c| {
+                if is_cjk(c) {
+                    "|".to_owned()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .replace('|', " | ");
+        let text: String = text
+            .split_whitespace()
+            .map(|token| if is_not_a_word(token) { "|" } else { token })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut run: Vec<&str> = Vec::new();
+        let mut check = |run: &mut Vec<&str>| {
+            if run.len() >= 3 {
+                found.push(format!("{} — in: {line}", run.join(" ")));
+            }
+            run.clear();
+        };
+        for token in text.split(|c: char| c.is_whitespace() || ",;:?!()".contains(c)) {
+            if token == "|" {
+                check(&mut run);
+                continue;
+            }
+            if token.is_empty() {
+                continue;
+            }
+            let word = !is_not_a_word(token)
+                && token.chars().all(|c| c.is_ascii_alphabetic() || c == '\'');
+            if word {
+                run.push(token);
+            } else {
+                check(&mut run);
+            }
+        }
+        check(&mut run);
+    }
+    found
+}
+
+/// Fails with every English sentence of `output`, naming the case.
+fn assert_chinese(case: &str, output: &str) {
+    let mut problems = Vec::new();
+    english_in(case, output, &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// Adds the English sentences of `output` to `problems`, naming the case.
+fn english_in(case: &str, output: &str, problems: &mut Vec<String>) {
+    let english = english_sentences(output);
+    if !english.is_empty() {
+        problems.push(format!(
+            "{case}: English under --lang zh:\n{}\n--- output\n{output}",
+            english.join("\n")
+        ));
+    }
+}
+
+#[test]
+fn the_checker_finds_english_and_passes_chinese() {
+    assert_eq!(english_sentences("  × cannot read the file `x`").len(), 1);
+    assert_eq!(english_sentences("  建议：did you mean `x`?").len(), 1);
+    assert!(english_sentences("  × 未知字段 `budget.intial`").is_empty());
+    assert!(english_sentences("perfeval::check::unknown_field").is_empty());
+    assert!(
+        english_sentences(" 12 │ ruleset \"x\" { fiscal_year 2023 cutoff 2023-02-30 }").is_empty()
+    );
+    assert_eq!(english_sentences("   ·      ╰── not a date here").len(), 1);
+    assert!(english_sentences("注：跳过了 1 个文件：非项目文件 1 个（.txt）").is_empty());
+}
+
+// ---- the catalogue ----
+
+#[test]
+fn every_entry_has_both_texts_with_the_same_placeholders() {
+    let mut keys = BTreeSet::new();
+    let mut problems = Vec::new();
+    for entry in i18n::entries() {
+        if !keys.insert(entry.key) {
+            problems.push(format!("{}: the key is used twice", entry.key));
+        }
+        if !entry
+            .key
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        {
+            problems.push(format!("{}: a key is upper-case", entry.key));
+        }
+        if entry.en.trim().is_empty() || entry.zh.trim().is_empty() {
+            problems.push(format!("{}: an empty text", entry.key));
+        }
+        let en: BTreeSet<&str> = i18n::placeholders(entry.en).into_iter().collect();
+        let zh: BTreeSet<&str> = i18n::placeholders(entry.zh).into_iter().collect();
+        if en != zh {
+            problems.push(format!("{}: placeholders {en:?} and {zh:?}", entry.key));
+        }
+        if !entry.zh.chars().any(is_cjk) {
+            problems.push(format!(
+                "{}: the Chinese text has no Chinese: {}",
+                entry.key, entry.zh
+            ));
+        }
+        if entry.zh.ends_with('。') || entry.en.ends_with('.') {
+            problems.push(format!("{}: a message has no final stop", entry.key));
+        }
+    }
+    assert!(keys.len() > 500, "{}", keys.len());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `perfeval::check::unit_mismatch` is `CHECK_UNIT_MISMATCH`; `unit-mismatch`,
+/// `FINDING_UNIT_MISMATCH`.
+fn key_of(code: &str) -> String {
+    match code.strip_prefix("perfeval::") {
+        Some(rest) => rest.replace("::", "_").to_ascii_uppercase(),
+        None => format!("FINDING_{}", code.replace('-', "_").to_ascii_uppercase()),
+    }
+}
+
+#[test]
+fn every_code_of_the_error_catalogue_and_every_engine_finding_has_a_message() {
+    let text = std::fs::read_to_string(root().join("docs/errors.md")).unwrap();
+    let mut engine = false;
+    let mut codes = BTreeSet::new();
+    for line in text.lines() {
+        if line.starts_with('#') {
+            engine = line.to_lowercase().contains("engine findings");
+            continue;
+        }
+        let Some(cell) = line.strip_prefix("| `") else {
+            continue;
+        };
+        let code = cell.split('`').next().unwrap();
+        if code.starts_with("perfeval::") || engine {
+            codes.insert(code.to_owned());
+        }
+    }
+    codes.extend(
+        perfeval::finding::ENGINE_FINDINGS
+            .iter()
+            .map(|f| f.code.to_owned()),
+    );
+    assert!(codes.len() > 100, "{}", codes.len());
+    let missing: Vec<String> = codes
+        .iter()
+        .filter(|code| {
+            // A code whose message is made of several entries has them under its key:
+            // `CHECK_NONSENSE_HELP`, `CHECK_ABOVE_MAXIMUM_SUM`.
+            let key = key_of(code);
+            let under = format!("{key}_");
+            !i18n::entries().any(|e| e.key == key || e.key.starts_with(&under))
+        })
+        .map(|code| format!("{code} ({})", key_of(code)))
+        .collect();
+    assert!(missing.is_empty(), "no message for {missing:?}");
+}
+
+/// The key of a command-line command or argument, as `cli::lang` looks it up.
+fn cli_key(parts: &[&str]) -> String {
+    let mut key = String::from("CLI");
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        key.push('_');
+        key.push_str(&part.to_ascii_uppercase().replace(['-', '.'], "_"));
+    }
+    key
+}
+
+#[test]
+fn every_command_and_argument_has_its_help() {
+    let cli = perfeval::cli::Cli::command();
+    let mut missing = Vec::new();
+    let mut drifted = Vec::new();
+    let check = |key: String, missing: &mut Vec<String>| {
+        if i18n::lookup(&key).is_none() {
+            missing.push(key);
+        }
+    };
+    check("CLI_ABOUT".to_owned(), &mut missing);
+    let commands =
+        std::iter::once(("", &cli)).chain(cli.get_subcommands().map(|s| (s.get_name(), s)));
+    for (name, command) in commands {
+        if !name.is_empty() {
+            check(cli_key(&[name]), &mut missing);
+        }
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if !arg.get_action().takes_values() {
+                check(cli_key(&[name, id]), &mut missing);
+                continue;
+            }
+            check(cli_key(&[name, id]), &mut missing);
+            for value in arg.get_possible_values() {
+                let key = cli_key(&[name, id, value.get_name()]);
+                match (i18n::lookup(&key), value.get_help()) {
+                    (None, _) => missing.push(key),
+                    (Some(entry), Some(help)) if entry.en != help.to_string() => {
+                        drifted.push(format!("{key}: {} / {help}", entry.en));
+                    }
+                    _ => {}
+                }
+            }
+            for value_name in arg.get_value_names().into_iter().flatten() {
+                check(cli_key(&["VALUE", value_name.as_str()]), &mut missing);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no catalogue entry: {missing:?}");
+    assert!(
+        drifted.is_empty(),
+        "the doc comment and the catalogue differ: {drifted:?}"
+    );
+}
+
+// ---- choosing the language ----
+
+#[test]
+fn the_locale_chooses_chinese_and_lang_wins_over_it() {
+    let args = [
+        "check",
+        "--rules",
+        "no/such.rules",
+        "examples/suzhou-2023-egov.toml",
+    ];
+    let chinese = "无法读取 `no/such.rules`";
+    let english = "cannot read `no/such.rules`";
+    let (_, stderr, _) = run_with(&[("LANG", "zh_CN.UTF-8")], &args);
+    assert!(stderr.contains(chinese), "{stderr}");
+    let (_, stderr, _) = run_with(
+        &[("LC_MESSAGES", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")],
+        &args,
+    );
+    assert!(stderr.contains(chinese), "{stderr}");
+    let (_, stderr, _) = run_with(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], &args);
+    assert!(stderr.contains(english), "{stderr}");
+    let (_, stderr, _) = run_with(&[], &args);
+    assert!(stderr.contains(english), "{stderr}");
+    let mut en = vec!["--lang", "en"];
+    en.extend_from_slice(&args);
+    let (_, stderr, _) = run_with(&[("LANG", "zh_CN.UTF-8")], &en);
+    assert!(stderr.contains(english), "{stderr}");
+    let mut zh_args = args.to_vec();
+    zh_args.extend_from_slice(&["--lang", "zh"]);
+    let (_, stderr, _) = run_with(&[("LC_ALL", "en_US.UTF-8")], &zh_args);
+    assert!(stderr.contains(chinese), "{stderr}");
+}
+
+#[test]
+fn the_library_speaks_english_unless_told() {
+    let source =
+        perfeval::source::SourceFile::new("r.rules", "ruleset \"x\" { cutoff 2023-02-30 }");
+    let error = perfeval::parse(&source).unwrap_err();
+    assert_eq!(error.to_string(), "`2023-02-30` is not a valid date");
+    let zh = i18n::with_language(Language::Zh, || error.to_string());
+    assert_eq!(zh, "`2023-02-30` 不是有效的日期");
+}
+
+// ---- no English under --lang zh ----
+
+/// A clean form for `rulesets/2023.rules`.
+const CLEAN: &str = "tests/fixtures/bad/accepted/clean.toml";
+
+fn fixtures(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| relative(&p))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_bad_rulesets_speak_chinese() {
+    let files = fixtures("tests/fixtures/bad/rules");
+    assert!(files.len() > 90, "{}", files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        let (stdout, stderr, code) = zh(&["check", "--rules", &file, CLEAN]);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        english_in(&file, &format!("{stdout}{stderr}"), &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn the_bad_forms_speak_chinese() {
+    let files = fixtures("tests/fixtures/bad/forms");
+    assert!(files.len() > 60, "{}", files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        let (stdout, stderr, code) = zh(&["check", "--rules", "rulesets/2023.rules", &file]);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        english_in(&file, &format!("{stdout}{stderr}"), &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn odd_forms_and_findings_speak_chinese() {
+    let mut files = fixtures("tests/fixtures/bad/accepted");
+    files.retain(|f| !f.ends_with(".rules"));
+    files.extend(fixtures("tests/fixtures/eval/suzhou-2023"));
+    for file in files {
+        let (_, stderr, code) = zh(&[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--format",
+            "json",
+            &file,
+        ]);
+        assert!(code < 2, "{file}: {stderr}");
+        assert_chinese(&file, &stderr);
+        let (stdout, stderr, _) = zh(&["check", "--rules", "rulesets/2023.rules", &file]);
+        // The table's rows are the form's words; the findings under it are messages.
+        let findings = stdout.split_once("└").map_or("", |(_, rest)| rest);
+        assert_chinese(&file, &format!("{findings}{stderr}"));
+    }
+}
+
+/// Command-line mistakes, as in `cli.rs` and more: (case, arguments).
+const MISUSES: &[(&str, &[&str])] = &[
+    (
+        "a missing form",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "no/such/form.toml",
+        ],
+    ),
+    (
+        "a missing ruleset",
+        &["check", "--rules", "no/such.rules", CLEAN],
+    ),
+    ("no ruleset", &["check", CLEAN]),
+    ("nothing", &["check"]),
+    (
+        "a folder as the ruleset",
+        &["check", "--rules", "rulesets", CLEAN],
+    ),
+    (
+        "a ruleset not named .rules",
+        &["check", "--rules", "README.md", CLEAN],
+    ),
+    (
+        "a broken chain",
+        &["show", "--rules", "tests/fixtures/link/cycle/main.rules"],
+    ),
+    (
+        "output over an input",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--output",
+            CLEAN,
+            CLEAN,
+        ],
+    ),
+    (
+        "an unknown argument",
+        &["check", "--rulez", "rulesets/2023.rules", CLEAN],
+    ),
+    (
+        "an unknown command",
+        &["chekc", "--rules", "rulesets/2023.rules", CLEAN],
+    ),
+    (
+        "an unknown format",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--format",
+            "pdf",
+            CLEAN,
+        ],
+    ),
+    ("a missing value", &["check", "--rules"]),
+    (
+        "a bad size",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--max-file-size",
+            "12XB",
+            CLEAN,
+        ],
+    ),
+    (
+        "a size too large",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--max-file-size",
+            "2GiB",
+            CLEAN,
+        ],
+    ),
+    ("a bad language", &["check", "--lang", "fr"]),
+    (
+        "summary with json",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--format",
+            "json",
+            "--summary",
+            CLEAN,
+        ],
+    ),
+    (
+        "a report named like a form",
+        &[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--output",
+            "/tmp/perfeval-i18n-report.toml",
+            CLEAN,
+        ],
+    ),
+    (
+        "standard input twice",
+        &["check", "--rules", "rulesets/2023.rules", "-", "-"],
+    ),
+    (
+        "a file of another kind",
+        &["check", "--rules", "rulesets/2023.rules", "README.md"],
+    ),
+    (
+        "a folder without forms",
+        &["check", "--rules", "rulesets/2023.rules", "docs"],
+    ),
+    (
+        "a template named like a form",
+        &[
+            "template",
+            "--rules",
+            "rulesets/2023.rules",
+            "-o",
+            "/tmp/perfeval-i18n-form.toml",
+        ],
+    ),
+    (
+        "import of a project file",
+        &["import", "--rules", "rulesets/2023.rules", CLEAN],
+    ),
+    (
+        "explain of another kind",
+        &["explain", "--rules", "rulesets/2023.rules", "README.md"],
+    ),
+    (
+        "a folder holding no form",
+        &["import", "--rules", "rulesets/2023.rules", "rulesets"],
+    ),
+];
+
+#[test]
+fn command_line_misuses_speak_chinese() {
+    let mut problems = Vec::new();
+    for (case, args) in MISUSES {
+        let (stdout, stderr, code) = zh(args);
+        assert_eq!(code, 2, "{case}: {stdout}{stderr}");
+        assert!(!stderr.is_empty(), "{case}");
+        english_in(case, &format!("{stdout}{stderr}"), &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn help_speaks_chinese() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["help"],
+        &["help", "check"],
+        &["check", "--help"],
+        &["check", "-h"],
+        &["show", "--help"],
+        &["import", "--help"],
+        &["explain", "--help"],
+        &["template", "--help"],
+        &[],
+    ] {
+        let (stdout, stderr, _) = zh(args);
+        let shown = format!("{stdout}{stderr}");
+        assert!(shown.contains("用法："), "{args:?}: {shown}");
+        assert!(
+            !shown.contains("Usage") && !shown.contains("Options"),
+            "{args:?}: {shown}"
+        );
+        assert_chinese(&format!("{args:?}"), &shown);
+    }
+    let (stdout, _, code) = run_with(&[("LANG", "zh_CN.UTF-8")], &["check", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("选项："), "{stdout}");
+    let (stdout, _, _) = run_with(
+        &[("LANG", "zh_CN.UTF-8")],
+        &["--lang", "en", "check", "--help"],
+    );
+    assert!(stdout.contains("Options:"), "{stdout}");
+}
+
+// ---- a few renderings, for review ----
+
+#[test]
+fn chinese_renderings() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "parse",
+            &[
+                "check",
+                "--rules",
+                "tests/fixtures/bad/rules/syntax-single-equals.rules",
+                CLEAN,
+            ],
+        ),
+        (
+            "check",
+            &[
+                "check",
+                "--rules",
+                "tests/fixtures/bad/rules/logic-unknown-field.rules",
+                CLEAN,
+            ],
+        ),
+        (
+            "data",
+            &[
+                "check",
+                "--rules",
+                "rulesets/2023.rules",
+                "tests/fixtures/bad/forms/many-problems.toml",
+            ],
+        ),
+        (
+            "findings",
+            &[
+                "check",
+                "--rules",
+                "rulesets/2023.rules",
+                "examples/suzhou-2023-with-findings.toml",
+            ],
+        ),
+        ("clap", &["check", "--rulez", "rulesets/2023.rules", CLEAN]),
+        ("help", &["check", "-h"]),
+    ];
+    for (name, args) in cases {
+        let (stdout, stderr, code) = zh(args);
+        insta::assert_snapshot!(
+            format!("zh-{name}"),
+            format!("exit status: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}")
+        );
+    }
+}
