@@ -138,7 +138,7 @@ fn fixtures() -> PathBuf {
 
 /// Loads a fixture by its path under `tests/fixtures/data`, which also names it in
 /// diagnostics (so that snapshots do not depend on where the repository is).
-fn load(name: &str) -> Result<Project, DataFailure> {
+pub(crate) fn load(name: &str) -> Result<Project, DataFailure> {
     let bytes = std::fs::read(fixtures().join(name)).unwrap();
     let format = Format::from_path(Path::new(name)).unwrap();
     load_bytes(name, &bytes, format, &schema())

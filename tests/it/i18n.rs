@@ -701,3 +701,41 @@ fn chinese_renderings() {
         );
     }
 }
+
+/// The stage fixtures the library tests use, rendered in Chinese: rulesets through the
+/// command line (`show` parses, links and checks), project files through the library
+/// against the data tests' form.
+#[test]
+fn every_stage_fixture_speaks_chinese() {
+    let mut problems = Vec::new();
+    let mut rulesets = fixtures("tests/fixtures/parse/err");
+    rulesets.extend(fixtures("tests/fixtures/check/err"));
+    let links = std::fs::read_dir(root().join("tests/fixtures/link")).unwrap();
+    let mut links: Vec<String> = links
+        .map(|e| e.unwrap().path().join("main.rules"))
+        .filter(|p| p.is_file())
+        .map(|p| relative(&p))
+        .collect();
+    links.sort();
+    rulesets.extend(links);
+    for file in &rulesets {
+        let (stdout, stderr, _) = zh(&["show", "--rules", file]);
+        let shown = if stderr.is_empty() {
+            String::new()
+        } else {
+            format!("{stdout}{stderr}")
+        };
+        english_in(file, &shown, &mut problems);
+    }
+    let data = fixtures("tests/fixtures/data/err");
+    assert!(data.len() > 20, "{}", data.len());
+    for file in data {
+        let name = file.trim_start_matches("tests/fixtures/data/");
+        let rendered = i18n::with_language(Language::Zh, || {
+            crate::data::load(name).map_or_else(|e| crate::common::render(&e), |_| String::new())
+        });
+        assert!(!rendered.is_empty(), "{name} loads");
+        english_in(name, &rendered, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}

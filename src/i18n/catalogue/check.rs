@@ -426,13 +426,13 @@ STAGE_USE_FINAL { en: "in checks", zh: "在核对中" }
 /// The kinds of name a ruleset defines, for `… is defined twice`.
 SPACE_HEADER { en: "header", zh: "规则集头部" }
 /// What a ruleset without a header lacks: `the ruleset has no header`.
-CHECK_MISSING_HEADER { en: "header", zh: "`ruleset` 头部" }
+CHECK_MISSING_HEADER { en: "header", zh: "头部（`ruleset …`）" }
 SPACE_HEADER_ENTRY { en: "header entry", zh: "头部设置" }
 SPACE_FORM { en: "form", zh: "表单" }
 SPACE_SECTION { en: "section", zh: "栏目" }
 SPACE_FIELD { en: "field", zh: "字段" }
 SPACE_CATEGORY_LABEL { en: "category name or label", zh: "类别名称或标签" }
-SPACE_CLASS_RULE { en: "rule of class {class}", zh: "计分类 {class} 的规则" }
+SPACE_CLASS_RULE { en: "rule of class {class}", zh: "计分类 `{class}` 的规则" }
 SPACE_COMPLETION_FOR { en: "completion for", zh: "完成率公式中的比较符" }
 SPACE_COMPARATOR_WORD { en: "comparator word", zh: "比较词" }
 SPACE_TARGET_GRADE { en: "target grade", zh: "目标等级" }

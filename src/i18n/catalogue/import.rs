@@ -109,27 +109,27 @@ IMPORT_SHARED_STRINGS { en: "the workbook's shared strings", zh: "工作簿的�
 IMPORT_STYLES { en: "the workbook's styles", zh: "工作簿的样式" }
 
 /// What a file looks like, or is.
-KIND_EMPTY { en: "an empty file", zh: "空文件" }
-KIND_ZIP_OTHER { en: "a zip archive of another kind", zh: "其他类型的 zip 压缩包" }
-KIND_OFFICE_97 { en: "an Office 97–2003 file (.xls or .doc)", zh: "Office 97–2003 文件（.xls 或 .doc）" }
-KIND_PDF { en: "a PDF document", zh: "PDF 文档" }
-KIND_IMAGE { en: "an image", zh: "图片" }
-KIND_RTF { en: "an RTF document", zh: "RTF 文档" }
-KIND_EXCEL_XML { en: "an Excel 2003 XML spreadsheet", zh: "Excel 2003 XML 电子表格" }
+KIND_EMPTY { en: "an empty file", zh: "一个空文件" }
+KIND_ZIP_OTHER { en: "a zip archive of another kind", zh: "一个其他类型的 zip 压缩包" }
+KIND_OFFICE_97 { en: "an Office 97–2003 file (.xls or .doc)", zh: "一个 Office 97–2003 文件（.xls 或 .doc）" }
+KIND_PDF { en: "a PDF document", zh: "一份 PDF 文档" }
+KIND_IMAGE { en: "an image", zh: "一张图片" }
+KIND_RTF { en: "an RTF document", zh: "一份 RTF 文档" }
+KIND_EXCEL_XML { en: "an Excel 2003 XML spreadsheet", zh: "一个 Excel 2003 XML 电子表格" }
 KIND_HTML {
     en: "a web page (HTML), as some systems export \"Excel\" files",
-    zh: "网页（HTML），有些系统导出的“Excel”文件其实是网页",
+    zh: "一个网页（HTML），有些系统导出的“Excel”文件其实是网页",
 }
-KIND_TEXT { en: "text (such as CSV)", zh: "文本（如 CSV）" }
-KIND_BINARY { en: "binary data of no known format", zh: "格式不明的二进制数据" }
-KIND_DOCX { en: "a Word document (.docx)", zh: "Word 文档（.docx）" }
-KIND_XLSB { en: "an Excel binary workbook (.xlsb)", zh: "Excel 二进制工作簿（.xlsb）" }
-KIND_XLSX { en: "an Excel workbook (.xlsx)", zh: "Excel 工作簿（.xlsx）" }
-KIND_XLS { en: "an Excel 97–2003 workbook (.xls)", zh: "Excel 97–2003 工作簿（.xls）" }
-KIND_PPTX { en: "a PowerPoint presentation (.pptx)", zh: "PowerPoint 演示文稿（.pptx）" }
-KIND_OPEN_DOCUMENT { en: "an OpenDocument file (.ods or .odt)", zh: "OpenDocument 文件（.ods 或 .odt）" }
-KIND_ODS { en: "an OpenDocument spreadsheet (.ods)", zh: "OpenDocument 电子表格（.ods）" }
-KIND_ODT { en: "an OpenDocument text (.odt)", zh: "OpenDocument 文本文档（.odt）" }
+KIND_TEXT { en: "text (such as CSV)", zh: "一段文本（如 CSV）" }
+KIND_BINARY { en: "binary data of no known format", zh: "一段格式不明的二进制数据" }
+KIND_DOCX { en: "a Word document (.docx)", zh: "一份 Word 文档（.docx）" }
+KIND_XLSB { en: "an Excel binary workbook (.xlsb)", zh: "一个 Excel 二进制工作簿（.xlsb）" }
+KIND_XLSX { en: "an Excel workbook (.xlsx)", zh: "一个 Excel 工作簿（.xlsx）" }
+KIND_XLS { en: "an Excel 97–2003 workbook (.xls)", zh: "一个 Excel 97–2003 工作簿（.xls）" }
+KIND_PPTX { en: "a PowerPoint presentation (.pptx)", zh: "一份 PowerPoint 演示文稿（.pptx）" }
+KIND_OPEN_DOCUMENT { en: "an OpenDocument file (.ods or .odt)", zh: "一个 OpenDocument 文件（.ods 或 .odt）" }
+KIND_ODS { en: "an OpenDocument spreadsheet (.ods)", zh: "一个 OpenDocument 电子表格（.ods）" }
+KIND_ODT { en: "an OpenDocument text (.odt)", zh: "一份 OpenDocument 文本文档（.odt）" }
 
 /// Notes on what a reader did, printed as `note: FILE: …`.
 IMPORT_NOTE_HIDDEN { en: "sheet `{name}` is hidden, skipped", zh: "工作表 `{name}` 已隐藏，已跳过" }
