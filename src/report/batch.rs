@@ -260,8 +260,10 @@ impl Tally {
             warnings = self.warnings,
             failed = self.failed
         );
-        if self.skipped > 0 {
-            line.push_str(&crate::i18n::t!(TALLY_SKIPPED, skipped = self.skipped));
+        match self.skipped {
+            0 => {}
+            1 => line.push_str(&crate::i18n::t!(TALLY_SKIPPED_ONE, skipped = self.skipped)),
+            skipped => line.push_str(&crate::i18n::t!(TALLY_SKIPPED, skipped)),
         }
         if let Some(spread) = self.totals {
             line.push_str(&crate::i18n::t!(

@@ -21,6 +21,7 @@ TALLY_LINE {
     en: "{projects} projects: {clean} without problems, {errors} with errors, {warnings} with warnings, {failed} not evaluated",
     zh: "共 {projects} 个项目：无问题 {clean}，有错误 {errors}，有警告 {warnings}，无法评估 {failed}",
 }
+TALLY_SKIPPED_ONE { en: "; {skipped} file skipped", zh: "；跳过文件 {skipped}" }
 TALLY_SKIPPED { en: "; {skipped} files skipped", zh: "；跳过文件 {skipped}" }
 TALLY_TOTALS {
     en: "; totals: mean {mean}, lowest {min}, highest {max}",
