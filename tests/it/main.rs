@@ -25,6 +25,8 @@ mod policy;
 mod print;
 mod props;
 mod reports;
+mod rulesets;
+mod shell;
 mod shipped;
 mod template;
 mod zh;
