@@ -29,4 +29,5 @@ mod rulesets;
 mod shell;
 mod shipped;
 mod template;
+mod textmate;
 mod zh;
