@@ -20,6 +20,7 @@ mod import;
 mod import_files;
 mod link;
 mod mof;
+mod outcomes;
 mod parse;
 mod policy;
 mod print;
