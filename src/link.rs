@@ -128,17 +128,19 @@ fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
     }
     match loader.read(path) {
         Ok(text) => Ok(Found::File(path.to_owned(), text)),
-        // A file that exists wins, even one that cannot be read: only where there is
-        // none may a name alone mean a shipped ruleset.
-        Err(error)
-            if error.kind() == std::io::ErrorKind::NotFound && shipped::bare(path).is_some() =>
-        {
-            shipped
-                .map(Found::Shipped)
-                .ok_or_else(|| unknown_ruleset(path))
-        }
+        // A file that exists wins, even one that cannot be read (a link to nothing
+        // included): only where nothing is may a name alone mean a shipped ruleset.
+        Err(error) if shipped::bare(path).is_some() && nothing_at(path, &error, loader) => shipped
+            .map(Found::Shipped)
+            .ok_or_else(|| unknown_ruleset(path)),
         Err(error) => Err(Error::loading(path, error)),
     }
+}
+
+/// Whether a read failed because nothing at all is at `path`: not even a link to
+/// nothing, which is a file that exists and wins over a shipped ruleset's name.
+fn nothing_at(path: &Path, error: &std::io::Error, loader: &mut dyn Loader) -> bool {
+    error.kind() == std::io::ErrorKind::NotFound && !loader.exists(path)
 }
 
 /// The error for a name alone that is no file's and no shipped ruleset's.
@@ -304,7 +306,7 @@ impl Chain<'_> {
         let shipped = shipped::named(Path::new(extends));
         match self.loader.read(path) {
             Ok(text) => self.file(Found::File(path.to_owned(), text)).map(Some),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && shipped.is_some() => {
+            Err(e) if shipped.is_some() && nothing_at(path, &e, self.loader) => {
                 self.shipped_base(shipped, extends, span)
             }
             Err(e) => {

@@ -120,6 +120,26 @@ fn a_file_that_exists_wins_over_a_shipped_name() {
     assert_eq!(version("2023"), "2023.1");
 }
 
+/// A link to nothing is something: it is reported, not passed over for the shipped
+/// ruleset of its name.
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_is_not_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("nowhere.rules", dir.path().join("2023.rules")).unwrap();
+    let (_, stderr, code) = run_in(dir.path(), &["show", "--rules", "2023.rules"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::io"), "{stderr}");
+    std::fs::write(
+        dir.path().join("2024.rules"),
+        "ruleset \"2024\" extends \"2023.rules\" { }\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = run_in(dir.path(), &["show", "--rules", "2024.rules"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::link::missing_base"), "{stderr}");
+}
+
 #[test]
 fn a_path_with_a_folder_is_never_a_shipped_name() {
     let dir = tempfile::tempdir().unwrap();
