@@ -34,7 +34,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
         })
         .collect();
     times.sort();
-    times[times.len() / 2]
+    times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
 fn ratio(name: &str, measured: Duration, baseline: Duration) {
@@ -56,7 +56,12 @@ fn main() {
     let plan: Plan = perfeval::load_ruleset(&source).unwrap();
     let texts: Vec<String> = (0..forms).map(support::corpus_form).collect();
     let load = |text: &String| {
-        data::load_str(SourceFile::new("form.toml", text.as_str()), Format::Toml, &plan.form).unwrap()
+        data::load_str(
+            SourceFile::new("form.toml", text.as_str()),
+            Format::Toml,
+            &plan.form,
+        )
+        .unwrap()
     };
 
     // The two scorers agree on the corpus (else the baseline measures something else).
@@ -70,29 +75,51 @@ fn main() {
     println!("forms: {forms}; totals that differ from the hand-written scorer: {disagree}");
 
     let runs = 5;
-    let single = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let double = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let double = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
 
     // Evaluation of loaded forms against the hand-written scorer of parsed forms.
-    let hand = time(runs, || parsed.iter().map(support::score).count());
+    let hand = time(runs, || {
+        parsed
+            .iter()
+            .map(|f| support::score(f).0)
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
+    });
     let engine = time(runs, || {
         projects
             .iter()
-            .map(|p| perfeval::evaluate(&plan, p).unwrap())
-            .count()
+            .map(|p| perfeval::evaluate(&plan, p).unwrap().total)
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
     });
     ratio("evaluate vs hand-written scorer", engine, hand);
 
     // Reading: perfeval's validated, spanned load against plain serde reading.
-    let serde = time(runs, || texts.iter().map(|t| support::read(t)).count());
-    let perfeval_load = time(runs, || texts.iter().map(load).count());
+    let serde = time(runs, || {
+        texts
+            .iter()
+            .map(|t| support::read(t).indicators.len())
+            .sum::<usize>()
+    });
+    let perfeval_load = time(runs, || {
+        texts.iter().map(|t| load(t).sections.len()).sum::<usize>()
+    });
     ratio("load vs serde read", perfeval_load, serde);
 
     // End to end: load, evaluate and render the JSON report against reading alone.
     let end_to_end = time(runs, || {
         let results: Vec<_> = texts
             .iter()
-            .map(|t| perfeval::report::json::ProjectResult::Evaluated(perfeval::evaluate(&plan, &load(t)).unwrap()))
+            .map(|t| {
+                perfeval::report::json::ProjectResult::Evaluated(
+                    perfeval::evaluate(&plan, &load(t)).unwrap(),
+                )
+            })
             .collect();
         perfeval::report::json::render("2023.rules", &plan, &results).len()
     });
@@ -100,10 +127,14 @@ fn main() {
         texts
             .iter()
             .map(|t| support::score(&support::read(t)).0)
-            .count()
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
     });
     ratio("end to end vs serde read", end_to_end, serde);
-    ratio("end to end vs serde read + hand scorer", end_to_end, serde_and_hand);
+    ratio(
+        "end to end vs serde read + hand scorer",
+        end_to_end,
+        serde_and_hand,
+    );
 
     // Two threads against one, for perfeval and for the baseline.
     let work = |pool: &rayon::ThreadPool| {
@@ -115,9 +146,18 @@ fn main() {
         })
     };
     let baseline_work = |pool: &rayon::ThreadPool| {
-        pool.install(|| texts.par_iter().map(|t| support::score(&support::read(t)).0).count())
+        pool.install(|| {
+            texts
+                .par_iter()
+                .map(|t| support::score(&support::read(t)).0)
+                .count()
+        })
     };
-    ratio("perfeval 2 threads vs 1", time(runs, || work(&double)), time(runs, || work(&single)));
+    ratio(
+        "perfeval 2 threads vs 1",
+        time(runs, || work(&double)),
+        time(runs, || work(&single)),
+    );
     ratio(
         "baseline 2 threads vs 1",
         time(runs, || baseline_work(&double)),
@@ -126,5 +166,8 @@ fn main() {
 
     // Loading the ruleset, once per run, in milliseconds.
     let load_rules = time(20, || perfeval::load_ruleset(&source).unwrap());
-    println!("ruleset load (parse + check + compile): {:.2} ms", load_rules.as_secs_f64() * 1e3);
+    println!(
+        "ruleset load (parse + check + compile): {:.2} ms",
+        load_rules.as_secs_f64() * 1e3
+    );
 }

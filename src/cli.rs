@@ -1,12 +1,15 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod colour;
 mod explain;
 mod import;
 mod inputs;
 mod output;
 mod progress;
 mod render;
+mod rulesets;
+mod shell;
 mod template;
 
 use std::io::{IsTerminal, Write};
@@ -26,7 +29,10 @@ use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
 use crate::source::Sources;
 
+pub use self::colour::ColorChoice;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
+pub use self::shell::{CompletionsArgs, ManArgs};
 pub use self::template::TemplateArgs;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
@@ -37,6 +43,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour diagnostics: `auto` on a terminal, unless `NO_COLOR` is set (or
+    /// also elsewhere when `CLICOLOR_FORCE` is set and not `0`), `always`, `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
 }
 
 /// The subcommands.
@@ -57,12 +67,22 @@ pub enum Command {
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
+    /// List the rulesets that ship with perfeval, usable by name anywhere
+    /// (`--rules 2023`), or print one (内置规则集).
+    Rulesets(RulesetsArgs),
+    /// Print a completion script for a shell: `perfeval completions bash >
+    /// ~/.local/share/bash-completion/completions/perfeval`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), generated from the command line:
+    /// `perfeval man | man -l -`.
+    Man(ManArgs),
 }
 
 /// Arguments of `perfeval show`.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The ruleset, such as `rulesets/2024.rules`.
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
@@ -74,7 +94,8 @@ pub struct ShowArgs {
 /// Arguments of `perfeval check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`).
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form
@@ -199,12 +220,16 @@ const WIDTH: usize = 100;
 /// Runs a parsed command line.
 #[must_use]
 pub fn run(cli: Cli) -> Status {
+    colour::set(cli.color);
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Template(args) => template::template(&args),
+        Command::Rulesets(args) => rulesets::rulesets(&args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     }
 }
 
@@ -251,7 +276,7 @@ fn finish(run: Result<Status, Error>) -> Status {
 }
 
 fn colour(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    colour::enabled(stream_is_terminal)
 }
 
 /// Prints a diagnostic on standard error; where that cannot be written, there is no
@@ -321,7 +346,13 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         });
     let (results, emptied) = settle(&mut collected, done, &mut read);
     let skipped = collected.skipped.total();
-    let report = render::report(args, &plan, &results, skipped)?;
+    let report = render::report(
+        args,
+        &ruleset_name(&args.rules, &rules),
+        &plan,
+        &results,
+        skipped,
+    )?;
     eprint_problems(&collected.skipped, &emptied, &results);
     match &args.output {
         Some(path) => output::write(path, &report, &read)?,
@@ -334,6 +365,15 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         eprint_line(&tally.line());
     }
     Ok(status(&results, collected.errors.len() + emptied.len()))
+}
+
+/// How the report names the ruleset: as the command line did, or, for a shipped ruleset
+/// named alone, `<shipped>/2023.rules`, which says that no file of that name was read.
+fn ruleset_name(arg: &Path, rules: &Sources) -> String {
+    match rules.files().next() {
+        Some(root) if crate::shipped::is_shipped_source(root.name()) => root.name().to_owned(),
+        _ => arg.display().to_string(),
+    }
 }
 
 /// What was skipped, folders left without a form, and forms that failed, on standard

@@ -22,6 +22,7 @@ pub mod input;
 pub mod ir;
 pub mod link;
 pub mod report;
+pub mod shipped;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
@@ -117,6 +118,19 @@ pub enum Error {
         path: PathBuf,
         /// Why, in words.
         reason: String,
+    },
+    /// `perfeval check --rules 2024 …`: a name alone that is no file's and no shipped
+    /// ruleset's; `perfeval rulesets show 2024`.
+    #[error("no ruleset is named `{name}`: {reason}")]
+    #[diagnostic(code(perfeval::rulesets::unknown))]
+    UnknownRuleset {
+        /// The name as given.
+        name: String,
+        /// Where it was looked for, in words.
+        reason: &'static str,
+        /// The nearest shipped name, and all of them.
+        #[help]
+        help: String,
     },
     /// `perfeval check --rules r.rules report.json`, where `report.json` was written by
     /// `perfeval check --format json`.
@@ -361,7 +375,8 @@ impl Error {
     }
 }
 
-/// Parses, checks and compiles a ruleset given as text (it may not extend another).
+/// Parses, checks and compiles a ruleset given as text (it may extend a shipped ruleset
+/// by name, no file).
 ///
 /// # Errors
 ///

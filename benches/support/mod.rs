@@ -132,7 +132,17 @@ fn category(label: &str) -> Option<&'static str> {
         ("决策", &["决策", "决策目标", "决策指标"][..]),
         ("过程", &["过程", "过程目标", "过程指标"]),
         ("产出", &["产出", "产出目标", "产出指标"]),
-        ("效益", &["效益", "效益目标", "效益指标", "效果", "效果目标", "效果指标"]),
+        (
+            "效益",
+            &[
+                "效益",
+                "效益目标",
+                "效益指标",
+                "效果",
+                "效果目标",
+                "效果指标",
+            ],
+        ),
         ("满意度", &["满意度", "满意度目标", "满意度指标"]),
         ("投入", &["投入", "投入目标", "投入指标"]),
     ] {
@@ -191,7 +201,12 @@ pub fn score(form: &Form) -> (Decimal, usize) {
         .indicators
         .iter()
         .enumerate()
-        .filter(|(_, r)| matches!(category(&r.category), Some("产出" | "效益" | "满意度" | "投入")))
+        .filter(|(_, r)| {
+            matches!(
+                category(&r.category),
+                Some("产出" | "效益" | "满意度" | "投入")
+            )
+        })
         .map(|(i, _)| i)
         .collect();
     let n = Decimal::from(own.len().max(1));
@@ -208,7 +223,10 @@ pub fn score(form: &Form) -> (Decimal, usize) {
             continue;
         };
         let weight = match cat {
-            "决策" | "过程" => match COMMON.iter().find(|(c, n, _)| *c == cat && *n == row.name.trim()) {
+            "决策" | "过程" => match COMMON
+                .iter()
+                .find(|(c, n, _)| *c == cat && *n == row.name.trim())
+            {
                 Some((_, _, w)) => Decimal::from(*w),
                 None => {
                     findings += 1;
@@ -260,7 +278,11 @@ fn row_share(row: &Row, outcome: bool, findings: &mut usize) -> Decimal {
                 return Decimal::ZERO;
             }
             let c = if matches!(op, '≤' | '<') {
-                if a <= t || a.is_zero() { Decimal::ONE } else { t / a }
+                if a <= t || a.is_zero() {
+                    Decimal::ONE
+                } else {
+                    t / a
+                }
             } else if t.is_zero() {
                 Decimal::ONE
             } else {
@@ -329,7 +351,10 @@ pub fn corpus_form(i: usize) -> String {
         } else if name == "资金到位率" {
             ("=100%".to_owned(), "100%".to_owned())
         } else {
-            ("合理".to_owned(), ["合理", "较好", "一般"][next(3) as usize].to_owned())
+            (
+                "合理".to_owned(),
+                ["合理", "较好", "一般"][next(3) as usize].to_owned(),
+            )
         };
         let _ = write!(
             out,
@@ -340,10 +365,22 @@ pub fn corpus_form(i: usize) -> String {
         let weight = if k == 0 { carrier } else { share };
         let category = ["产出目标", "效益目标", "满意度目标"][next(3) as usize];
         let (target, actual) = match next(4) {
-            0 => (format!("={}个", 10 + next(20)), format!("{}个", 5 + next(30))),
-            1 => (format!(">={}%", 80 + next(20)), format!("{}%", 60 + next(40))),
-            2 => (format!("<={}小时", 4 + next(8)), format!("{}小时", 2 + next(12))),
-            _ => ("提升".to_owned(), ["提升", "较好", "一般", "-"][next(4) as usize].to_owned()),
+            0 => (
+                format!("={}个", 10 + next(20)),
+                format!("{}个", 5 + next(30)),
+            ),
+            1 => (
+                format!(">={}%", 80 + next(20)),
+                format!("{}%", 60 + next(40)),
+            ),
+            2 => (
+                format!("<={}小时", 4 + next(8)),
+                format!("{}小时", 2 + next(12)),
+            ),
+            _ => (
+                "提升".to_owned(),
+                ["提升", "较好", "一般", "-"][next(4) as usize].to_owned(),
+            ),
         };
         let _ = write!(
             out,

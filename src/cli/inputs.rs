@@ -96,6 +96,10 @@ impl Loader for RulesetLoader<'_> {
         self.used += u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         ruleset_text(bytes)
     }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        path.symlink_metadata().is_ok()
+    }
 }
 
 /// Refuses a project path that leads (through links in any folder of it) to a file

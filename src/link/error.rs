@@ -9,15 +9,15 @@ use thiserror::Error;
 pub enum LinkError {
     /// `ruleset "x" extends "missing.rules" { }` where the file does not exist.
     #[error("cannot read the base ruleset `{path}`: {reason}")]
-    #[diagnostic(
-        code(perfeval::link::missing_base),
-        help("the path is relative to the file that names it")
-    )]
+    #[diagnostic(code(perfeval::link::missing_base))]
     MissingBase {
         /// The path as resolved.
         path: String,
         /// Why it cannot be read.
         reason: String,
+        /// Where bases are looked for (for a name alone, the shipped rulesets too).
+        #[help]
+        help: String,
         /// The `extends` clause.
         #[label("named here")]
         span: SourceSpan,

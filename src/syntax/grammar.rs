@@ -17,6 +17,11 @@ use crate::suggest;
 pub(crate) struct Grammar;
 
 impl Rule {
+    /// Whether this is a keyword's rule (`kw_ruleset`, `kw_points`).
+    pub(crate) fn is_keyword(self) -> bool {
+        format!("{self:?}").starts_with("kw_")
+    }
+
     /// How a syntax error names this rule.
     #[expect(clippy::too_many_lines, reason = "one arm per grammar rule, no logic")]
     pub(crate) fn describe(self) -> &'static str {
