@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod error;
 pub(crate) mod grammar;
+pub mod keywords;
 pub(crate) mod lower;
 pub mod print;
 
