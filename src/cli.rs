@@ -1,6 +1,7 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod fmt;
 mod import;
 mod inputs;
 mod output;
@@ -24,7 +25,9 @@ use crate::report::batch::Tally;
 use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
 use crate::source::Sources;
+use crate::syntax::keywords::{self, Keywords};
 
+pub use self::fmt::FmtArgs;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 pub use self::template::TemplateArgs;
 
@@ -52,6 +55,9 @@ pub enum Command {
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
+    /// Rewrite ruleset files in the canonical layout, each in the language of its
+    /// keywords, every comment kept (格式化规则集).
+    Fmt(FmtArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -60,10 +66,32 @@ pub struct ShowArgs {
     /// The ruleset, such as `rulesets/2024.rules`.
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
+    /// The language of keywords, severities, rounding modes, field types and
+    /// functions; by default, the one most of the ruleset file's keywords are in.
+    #[arg(long, value_enum, value_name = "LANGUAGE")]
+    pub keywords: Option<KeywordLanguage>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
     /// (at most 1 GiB).
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub max_file_size: Size,
+}
+
+/// The languages of keywords.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeywordLanguage {
+    /// English: `ruleset`, `class`, `below deduct 5% per 1%`.
+    En,
+    /// Chinese: `规则集`, `评分规则`, `低于区间 每 1% 扣 5%`.
+    Zh,
+}
+
+impl From<KeywordLanguage> for Keywords {
+    fn from(language: KeywordLanguage) -> Keywords {
+        match language {
+            KeywordLanguage::En => Keywords::En,
+            KeywordLanguage::Zh => Keywords::Zh,
+        }
+    }
 }
 
 /// Arguments of `perfeval check`.
@@ -199,6 +227,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
         Command::Template(args) => template::template(&args),
+        Command::Fmt(args) => fmt::fmt(&args),
     }
 }
 
@@ -231,7 +260,16 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let linked = crate::link::link(&args.rules, &mut loader)?;
     crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
-    let text = crate::syntax::print::print(&linked.ruleset, &origin);
+    // The ruleset named is the first file of the chain: its keywords' language.
+    let keywords = args.keywords.map_or_else(
+        || {
+            let top = linked.sources.files().next();
+            top.map_or(Keywords::En, |file| keywords::detect(file.text()))
+        },
+        Keywords::from,
+    );
+    let style = crate::syntax::print::Style::all_in(keywords);
+    let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
 }
