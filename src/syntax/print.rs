@@ -178,9 +178,11 @@ impl Printer<'_> {
     /// it, since it is printed on one line) go on their own lines first, and a comment
     /// that ended its last line ends the printed line.
     fn entry_at(&mut self, text: &str, span: Option<Span>, at: Span) {
-        self.comments_before(at.end as usize);
+        let (start, end) = (at.start as usize, at.end as usize);
+        let end = self.source.as_ref().map_or(end, |s| s.code_end(start, end));
+        self.comments_before(end);
         self.entry(text, span);
-        self.trailing_comment(at.end as usize);
+        self.trailing_comment(end);
     }
 
     fn entry_origin(&self, span: Span) -> Option<String> {

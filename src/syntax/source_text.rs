@@ -86,6 +86,41 @@ impl<'a> SourceText<'a> {
         })
     }
 
+    /// Where the code of `start..end` ends: a span of the tree may run on over the
+    /// spaces and comments after it (pest skips them before an optional part, such as
+    /// the operators an expression may go on with).
+    pub(crate) fn code_end(&self, start: usize, end: usize) -> usize {
+        let mut last = start;
+        let mut in_text = None;
+        for (at, c) in code(self.text, start) {
+            if at >= end {
+                break;
+            }
+            if c == '"' || c == '“' {
+                in_text = Some(at);
+            }
+            if !c.is_whitespace() && c != '\u{FEFF}' {
+                last = at + c.len_utf8();
+            }
+        }
+        // A text counts as its opening quote: its end is past its closing quote.
+        match in_text {
+            Some(open) if open + 1 >= last => self.text_end(open).min(end),
+            _ => last,
+        }
+    }
+
+    /// Where the text opened at `open` ends, past its closing quote.
+    fn text_end(&self, open: usize) -> usize {
+        let rest = self.text.get(open..).unwrap_or("");
+        let mut chars = rest.char_indices().peekable();
+        match chars.next() {
+            Some((_, c)) => skip_text(&mut chars, c),
+            None => return open,
+        }
+        chars.peek().map_or(self.text.len(), |(i, _)| open + i)
+    }
+
     /// Whether a blank line follows `end` before the next text of the file (none at
     /// its end).
     pub(crate) fn blank_line_after(&self, end: usize) -> bool {

@@ -16,6 +16,7 @@ mod common;
 mod corpus;
 mod data;
 mod eval;
+mod fmt;
 mod import;
 mod import_files;
 mod link;

@@ -23,7 +23,7 @@ fn no_origin(_: Span) -> Option<String> {
 }
 
 /// The `Debug` text of a tree with every `Span { start: N, end: M }` replaced by `Span`.
-fn erase_spans(tree: &impl std::fmt::Debug) -> String {
+pub fn erase_spans(tree: &impl std::fmt::Debug) -> String {
     const OPEN: &str = "Span { start: ";
     let text = format!("{tree:?}");
     let mut out = String::with_capacity(text.len());
