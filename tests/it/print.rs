@@ -570,3 +570,39 @@ fn random_expressions_round_trip_with_the_fewest_parentheses() {
         "only {dropped_pairs} parentheses tried"
     );
 }
+
+/// Printed with Chinese keywords, every ruleset parses back to the same tree, and
+/// printing that again in Chinese gives the same text.
+#[test]
+fn every_ruleset_round_trips_in_chinese() {
+    use perfeval::syntax::keywords::Keywords;
+    use perfeval::syntax::print::{Style, print_with};
+    let zh = Style {
+        keywords: Keywords::Zh,
+        ..Style::default()
+    };
+    let mut files = Vec::new();
+    rules_files(&root().join("rulesets"), &mut files);
+    rules_files(&root().join("tests/fixtures"), &mut files);
+    let mut texts: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|p| Some((relative(p), std::fs::read_to_string(p).ok()?)))
+        .collect();
+    texts.push(("every.rules".to_owned(), EVERY_CONSTRUCT.to_owned()));
+    for (name, text) in texts {
+        let Ok(ruleset) = perfeval::parse(&SourceFile::new(name.clone(), text)) else {
+            continue;
+        };
+        let printed = print_with(&ruleset, &no_origin, zh);
+        let reparsed = parse(&format!("{name} (in Chinese)"), &printed);
+        assert_eq!(
+            erase_spans(&ruleset),
+            erase_spans(&reparsed),
+            "{name}:\n{printed}"
+        );
+        assert_eq!(printed, print_with(&reparsed, &no_origin, zh), "{name}");
+        if name == "every.rules" {
+            insta::assert_snapshot!(printed);
+        }
+    }
+}
