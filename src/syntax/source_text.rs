@@ -104,10 +104,25 @@ impl<'a> SourceText<'a> {
             }
         }
         // A text counts as its opening quote: its end is past its closing quote.
-        match in_text {
+        let last = match in_text {
             Some(open) if open + 1 >= last => self.text_end(open).min(end),
             _ => last,
+        };
+        self.past_closing_parentheses(last)
+    }
+
+    /// Where the `)` after `end` end: the tree keeps no span for the parentheses
+    /// around an expression, and an entry's code can go on with nothing else.
+    fn past_closing_parentheses(&self, end: usize) -> usize {
+        let mut last = end;
+        for (at, c) in code(self.text, end) {
+            match c {
+                ')' => last = at + 1,
+                c if c.is_whitespace() || c == '\u{FEFF}' => {}
+                _ => break,
+            }
         }
+        last
     }
 
     /// Where the text opened at `open` ends, past its closing quote.

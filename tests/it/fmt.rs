@@ -397,3 +397,165 @@ fn show_prints_the_ruleset_files_keyword_language() {
         perfeval::load_ruleset(&printed).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
     }
 }
+
+// ───────────────────────────── PROPERTIES ─────────────────────────────
+
+use proptest::prelude::*;
+
+/// A random expression as tokens, fully parenthesised so that it always parses.
+fn expr_tokens() -> impl Strategy<Value = Vec<String>> {
+    let leaf = prop_oneof![
+        Just("a"),
+        Just("b.c"),
+        Just("甲"),
+        Just("true"),
+        Just("假"),
+        Just("1"),
+        Just("5%"),
+        Just("80分"),
+        Just("\"t\""),
+        Just("2023-12-31"),
+    ]
+    .prop_map(|t| vec![t.to_owned()]);
+    leaf.prop_recursive(4, 24, 3, |inner| {
+        let op = prop_oneof![
+            Just("+"),
+            Just("*"),
+            Just("=="),
+            Just("<"),
+            Just("and"),
+            Just("或"),
+        ];
+        prop_oneof![
+            (inner.clone(), op, inner.clone()).prop_map(|(l, op, r)| {
+                let mut t = vec!["(".to_owned()];
+                t.extend(l);
+                t.push(op.to_owned());
+                t.extend(r);
+                t.push(")".to_owned());
+                t
+            }),
+            inner.clone().prop_map(|e| {
+                let mut t = vec!["not".to_owned(), "(".to_owned()];
+                t.extend(e);
+                t.push(")".to_owned());
+                t
+            }),
+            (inner.clone(), inner.clone(), inner.clone()).prop_map(|(c, a, b)| {
+                let mut t = vec!["(".to_owned(), "if".to_owned()];
+                t.extend(c);
+                t.push("then".to_owned());
+                t.extend(a);
+                t.push("否则".to_owned());
+                t.extend(b);
+                t.push(")".to_owned());
+                t
+            }),
+            (inner.clone(), inner).prop_map(|(a, b)| {
+                let mut t = vec!["min".to_owned(), "(".to_owned()];
+                t.extend(a);
+                t.push(",".to_owned());
+                t.extend(b);
+                t.push(")".to_owned());
+                t
+            }),
+        ]
+    })
+}
+
+/// One item as tokens: `E` stands for an expression, `T` for one in a template hole.
+const ITEMS: &[&str] = &[
+    "ruleset \"r\" { version \"1\" fiscal_year 2023 }",
+    "规则集 \"r\" { 版本 \"1\" 财政年度 2023 截止日期 2023-12-31 }",
+    "check c error { E }",
+    "核对 c 警告 逐行 indicators 当 E { E 消息 \"m T\" 位置 E }",
+    "class k { full 100% to 130% below deduct 5% per 1% score E }",
+    "评分规则 k { 满分区间 100% 至 130% 低于区间 每 1% 扣 5% }",
+    "category 产出 { labels \"a\" , \"b\" scored_by k labels \"c\" }",
+    "grades { 好 100% remove 差 较好 80% to 90% also \"良\" read_from level target counts_as 好 }",
+    "rating { 优 when E 差 otherwise }",
+    "adjust cap total when E { E }",
+    "rounding 0.01 half_even",
+    "舍入 0.01 银行家舍入",
+    "缺失 { 标记 \"\" , \"-\" 无说明 得 0% }",
+    "line l \"L\" 10分 { score E }",
+    "override form { remove x section s \"S\" { x: text \"X\" } }",
+    "pool p 10分 { categories a , b split evenly share 0.01 truncate residual to first }",
+];
+
+/// What goes between two tokens: spaces, line breaks, comments.
+fn gap() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        6 => Just(" "),
+        2 => Just("\n  "),
+        1 => Just(" // c\n"),
+        1 => Just("\n// d\n"),
+        1 => Just("\n\n//// ──\n\n"),
+    ]
+}
+
+/// A random ruleset: items from [`ITEMS`] with random expressions, doc comments before
+/// some items, and any of [`gap`] between every two tokens.
+fn ruleset_text() -> impl Strategy<Value = String> {
+    let item = (
+        prop::sample::select(ITEMS),
+        expr_tokens(),
+        expr_tokens(),
+        any::<bool>(),
+    );
+    (
+        prop::collection::vec(item, 1..6),
+        prop::collection::vec(gap(), 400),
+    )
+        .prop_map(|(items, gaps)| {
+            let mut tokens: Vec<String> = Vec::new();
+            for (template, e1, e2, doc) in items {
+                if doc {
+                    tokens.push("\n/// 条款\n".to_owned());
+                }
+                let mut first = true;
+                for word in template.split(' ') {
+                    match word {
+                        "E" => {
+                            let e = if first { &e1 } else { &e2 };
+                            tokens.extend(e.iter().cloned());
+                            first = false;
+                        }
+                        "\"m" => tokens.push(format!("\"m {{{}}}\"", e1.join(" "))),
+                        "T\"" => {}
+                        word => tokens.push(word.to_owned()),
+                    }
+                }
+            }
+            let mut text = String::new();
+            for (i, token) in tokens.iter().enumerate() {
+                text.push_str(token);
+                text.push_str(gaps[i % gaps.len()]);
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Formatting a random ruleset twice gives the same text, and the formatted text
+    /// parses to the same tree with the same comments.
+    #[test]
+    fn formatting_is_idempotent_and_keeps_the_tree(text in ruleset_text()) {
+        let source = SourceFile::new("random.rules", text.as_str());
+        let Ok(tree) = perfeval::parse(&source) else {
+            return Err(TestCaseError::reject("does not parse"));
+        };
+        let once = fmt("random.rules", &text);
+        let twice = fmt("random.rules", &once);
+        prop_assert_eq!(&once, &twice, "from\n{}", text);
+        let again = perfeval::parse(&SourceFile::new("formatted.rules", once.as_str())).unwrap();
+        prop_assert_eq!(erase_spans(&tree), erase_spans(&again), "from\n{}\nto\n{}", text, once);
+        prop_assert_eq!(comments(&text), comments(&once));
+    }
+}
