@@ -559,3 +559,44 @@ proptest! {
         prop_assert_eq!(comments(&text), comments(&once));
     }
 }
+
+/// The keyword table of `docs/language.md` §2.4, as `src/syntax/keywords.rs` has it.
+fn keyword_table() -> String {
+    let mut out = String::from("| English | 中文 | what it opens or means |\n|---|---|---|\n");
+    for k in &perfeval::syntax::keywords::KEYWORDS {
+        let en = if k.en.is_empty() {
+            "(none)".to_owned()
+        } else {
+            format!("`{}`", k.en)
+        };
+        let zh: Vec<String> = k.zh.iter().map(|z| format!("`{z}`")).collect();
+        let reserved = if k.reserved { " (reserved)" } else { "" };
+        out.push_str(&format!(
+            "| {en} | {} | {}{reserved} |\n",
+            zh.join(" or "),
+            k.means
+        ));
+    }
+    out
+}
+
+/// The docs' keyword list is the keyword table's: `UPDATE_DOCS=1 cargo test` writes it.
+#[test]
+fn the_docs_list_the_keyword_table() {
+    const START: &str = "<!-- keywords: generated from src/syntax/keywords.rs -->\n";
+    const END: &str = "<!-- /keywords -->";
+    let path = root().join("docs/language.md");
+    let docs = std::fs::read_to_string(&path).unwrap();
+    let start = docs.find(START).expect("the start marker") + START.len();
+    let end = start + docs[start..].find(END).expect("the end marker");
+    let table = keyword_table();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &docs[..start], &docs[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        docs[start..end],
+        table,
+        "docs/language.md §2.4: run `UPDATE_DOCS=1 cargo test --test it fmt::the_docs`"
+    );
+}
