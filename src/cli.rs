@@ -3,6 +3,7 @@
 
 mod colour;
 mod explain;
+mod fmt;
 mod import;
 mod inputs;
 mod output;
@@ -28,8 +29,10 @@ use crate::report::batch::Tally;
 use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
 use crate::source::Sources;
+use crate::syntax::keywords::{self, Keywords};
 
 pub use self::colour::ColorChoice;
+pub use self::fmt::FmtArgs;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
 pub use self::shell::{CompletionsArgs, ManArgs};
@@ -76,6 +79,9 @@ pub enum Command {
     /// Print the man page (roff), generated from the command line:
     /// `perfeval man | man -l -`.
     Man(ManArgs),
+    /// Rewrite ruleset files in the canonical layout, each in the language of its
+    /// keywords, every comment kept (格式化规则集).
+    Fmt(FmtArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -85,10 +91,32 @@ pub struct ShowArgs {
     /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
+    /// The language of keywords, severities, rounding modes, field types and
+    /// functions; by default, the one most of the ruleset file's keywords are in.
+    #[arg(long, value_enum, value_name = "LANGUAGE")]
+    pub keywords: Option<KeywordLanguage>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
     /// (at most 1 GiB).
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub max_file_size: Size,
+}
+
+/// The languages of keywords.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeywordLanguage {
+    /// English: `ruleset`, `class`, `below deduct 5% per 1%`.
+    En,
+    /// Chinese: `规则集`, `评分规则`, `低于区间 每 1% 扣 5%`.
+    Zh,
+}
+
+impl From<KeywordLanguage> for Keywords {
+    fn from(language: KeywordLanguage) -> Keywords {
+        match language {
+            KeywordLanguage::En => Keywords::En,
+            KeywordLanguage::Zh => Keywords::Zh,
+        }
+    }
 }
 
 /// Arguments of `perfeval check`.
@@ -230,6 +258,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Rulesets(args) => rulesets::rulesets(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
+        Command::Fmt(args) => fmt::fmt(&args),
     }
 }
 
@@ -262,7 +291,16 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let linked = crate::link::link(&args.rules, &mut loader)?;
     crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
-    let text = crate::syntax::print::print(&linked.ruleset, &origin);
+    // The ruleset named is the first file of the chain: its keywords' language.
+    let keywords = args.keywords.map_or_else(
+        || {
+            let top = linked.sources.files().next();
+            top.map_or(Keywords::En, |file| keywords::detect(file.text()))
+        },
+        Keywords::from,
+    );
+    let style = crate::syntax::print::Style::all_in(keywords);
+    let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
 }

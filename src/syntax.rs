@@ -5,9 +5,14 @@
 
 pub mod ast;
 pub mod error;
+mod format;
 pub(crate) mod grammar;
+pub mod keywords;
 pub(crate) mod lower;
 pub mod print;
+pub(crate) mod source_text;
+
+pub use self::format::format;
 
 use pest::Parser;
 

@@ -17,6 +17,7 @@ mod corpus;
 mod data;
 mod eval;
 mod explain;
+mod fmt;
 mod import;
 mod import_files;
 mod link;

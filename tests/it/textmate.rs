@@ -312,6 +312,16 @@ fn literals_codes_and_comments() {
             "constant.other.finding-code.perfeval",
         ),
         (
+            "message \"应为 {x * (if unit == “%” then 1 else 100)}\"",
+            "if",
+            "keyword.control.perfeval",
+        ),
+        (
+            "message \"应为 {x * (if unit == “%” then 1 else 100)}\"",
+            "“%”",
+            "string.quoted.other.chinese.perfeval",
+        ),
+        (
             "check wrongyear error {",
             "wrongyear",
             "constant.other.finding-code.perfeval",
