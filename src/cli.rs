@@ -1,6 +1,7 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod diff;
 mod import;
 mod inputs;
 mod output;
@@ -52,6 +53,10 @@ pub enum Command {
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
+    /// Score the same forms under an old and a new ruleset and show what the change
+    /// does to each and to all: totals, rows, findings and ratings that move, and the
+    /// ruleset items that cause each move (政策变化对比).
+    Diff(diff::DiffArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -199,6 +204,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
         Command::Template(args) => template::template(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 
@@ -260,10 +266,10 @@ fn eprint_line(line: &str) {
 }
 
 /// What one form came to.
-enum Done {
+enum Done<T = ProjectResult> {
     /// Evaluated, or not: the results for the report (a workbook may hold several
     /// forms, one per sheet).
-    Results(Vec<ProjectResult>),
+    Results(Vec<T>),
     /// A perfeval report found in a folder, skipped.
     Report,
     /// A file named like a form (`.txt`, `.xlsx`) found in a folder with no form of the
@@ -392,11 +398,11 @@ fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
 /// Records every form read and counts the reports skipped; returns the results, and an
 /// error for each folder all of whose project files were reports (it holds no project
 /// file).
-fn settle(
+fn settle<T>(
     collected: &mut inputs::Collected,
-    done: Vec<(Done, Option<FileId>)>,
+    done: Vec<(Done<T>, Option<FileId>)>,
     read: &mut ReadSet,
-) -> (Vec<ProjectResult>, Vec<Error>) {
+) -> (Vec<T>, Vec<Error>) {
     let mut results = Vec::with_capacity(done.len());
     let mut emptied = Vec::new();
     for ((done, id), form) in done.into_iter().zip(&collected.forms) {
