@@ -91,7 +91,6 @@ pub fn render_table(report: &DiffReport<'_>, summary: bool) -> String {
     // A table starts within the first four lines: a folder walk knows the report by
     // it and never reads it as a form (`import::is_report`).
     out.push_str(&changes_table(report.changes));
-    out.push('\n');
     out.push_str(&forms_table(report.forms));
     if !summary {
         for form in report.forms.iter().filter(|f| f.changed()) {
@@ -104,7 +103,7 @@ pub fn render_table(report: &DiffReport<'_>, summary: bool) -> String {
     out
 }
 
-/// The items that differ, or a line saying none does.
+/// The items that differ and a blank line, or a line saying none does.
 fn changes_table(changes: &Changes) -> String {
     if changes.is_empty() {
         return "两个规则集的规则项相同，没有变化。\n".to_owned();
@@ -113,7 +112,7 @@ fn changes_table(changes: &Changes) -> String {
     for (item, change) in changes.iter() {
         table.add_row([item.to_string(), change.label().to_owned()]);
     }
-    format!("{table}\n")
+    format!("{table}\n\n")
 }
 
 fn forms_table(forms: &[FormDiff]) -> String {
