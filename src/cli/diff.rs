@@ -113,35 +113,17 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
     for error in &collected.errors {
         eprint_diagnostic(error);
     }
-    // `Run` reads a form as `check` does; only its reading options count here.
-    let reading = reading_args(args);
-    let runs = Pair {
-        old: Run {
-            plan: plans.old,
-            rules: &old.sources,
-            args: &reading,
-        },
-        new: Run {
-            plan: plans.new,
-            rules: &new.sources,
-            args: &reading,
-        },
-    };
     let watched = progress::watched(std::io::stderr().is_terminal(), false);
-    // Forms are independent: read, evaluated twice and compared in parallel, kept in
-    // order.
-    let done: Vec<(Done<FormDiff>, Option<FileId>)> =
-        progress::with_bar(collected.forms.len(), watched, |bar| {
-            collected
-                .forms
-                .par_iter()
-                .map(|form| {
-                    let done = compare(&runs, &changes, form);
-                    bar.inc(1);
-                    done
-                })
-                .collect()
-        });
+    let done = compare_all(
+        args,
+        Pair {
+            old: &old,
+            new: &new,
+        },
+        &changes,
+        &collected,
+        watched,
+    );
     let (forms, emptied) = super::settle(&mut collected, done, &mut read);
     let summary = Summary::of(&forms, plans);
     let skipped = collected.skipped.total();
@@ -161,6 +143,7 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
         Some(path) => output::write(path, &bytes, &read)?,
         None => output::print(&bytes, &read)?,
     }
+    // As `check` does: the summary of a document for tools goes to a person watching.
     if watched && forms.len() > 1 && args.format != DiffFormat::Table {
         eprint_line(&counts_line(&summary, skipped));
     }
@@ -169,6 +152,42 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
         Status::Failure
     } else {
         Status::Pass
+    })
+}
+
+/// Every form read, evaluated under both rulesets and compared, in parallel (forms are
+/// independent), kept in order; each worker ticks the progress bar as it finishes one.
+fn compare_all(
+    args: &DiffArgs,
+    rulesets: Pair<&Loaded<'_>>,
+    changes: &Changes,
+    collected: &inputs::Collected,
+    watched: bool,
+) -> Vec<(Done<FormDiff>, Option<FileId>)> {
+    // `Run` reads a form as `check` does; only its reading options count here.
+    let reading = reading_args(args);
+    let runs = Pair {
+        old: Run {
+            plan: &rulesets.old.plan,
+            rules: &rulesets.old.sources,
+            args: &reading,
+        },
+        new: Run {
+            plan: &rulesets.new.plan,
+            rules: &rulesets.new.sources,
+            args: &reading,
+        },
+    };
+    progress::with_bar(collected.forms.len(), watched, |bar| {
+        collected
+            .forms
+            .par_iter()
+            .map(|form| {
+                let done = compare(&runs, changes, form);
+                bar.inc(1);
+                done
+            })
+            .collect()
     })
 }
 

@@ -12,7 +12,7 @@
 //! the change has no cause, and reports say 未能归因: an item that differs elsewhere is
 //! never offered as a guess.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use crate::compile::{CategoryPlan, Plan, SplitPlan};
@@ -79,11 +79,7 @@ pub(super) fn compare(
     plans: Pair<&Plan>,
     outcomes: Pair<&Outcome>,
 ) -> Comparison {
-    let context = Context {
-        changes,
-        plans,
-        outcomes,
-    };
+    let context = Context::new(changes, plans, outcomes);
     let rows = context.rows();
     let lines = context.lines();
     let total_moved = outcomes.old.total != outcomes.new.total;
@@ -99,37 +95,44 @@ pub(super) fn compare(
         Vec::new()
     };
     let moved = Moved {
-        rows: &rows,
+        rows: causes_by_name(outcomes, &rows),
         total: total_moved.then_some(total.as_slice()),
         rating: rating_moved.then_some(rating.as_slice()),
     };
     let findings = context.findings(&moved);
-    let unattributed = rows.iter().any(|r| r.causes.is_empty())
-        || lines.iter().any(|l| l.causes.is_empty())
-        || findings.iter().any(|f| f.causes.is_empty())
-        || (total_moved && total.is_empty())
-        || (rating_moved && rating.is_empty());
-    let every: BTreeSet<&Cause> = (rows.iter().flat_map(|r| &r.causes))
-        .chain(lines.iter().flat_map(|l| &l.causes))
-        .chain(findings.iter().flat_map(|f| &f.causes))
-        .chain(&total)
-        .chain(&rating)
-        .collect();
-    let causes = every.into_iter().cloned().collect();
-    Comparison {
+    let mut comparison = Comparison {
         rows,
         lines,
         findings,
         total,
         rating,
-        causes,
-        unattributed,
-    }
+        causes: Vec::new(),
+        unattributed: false,
+    };
+    comparison.unattributed = comparison.rows.iter().any(|r| r.causes.is_empty())
+        || comparison.lines.iter().any(|l| l.causes.is_empty())
+        || comparison.findings.iter().any(|f| f.causes.is_empty())
+        || (total_moved && comparison.total.is_empty())
+        || (rating_moved && comparison.rating.is_empty());
+    comparison.causes = every_cause(&comparison);
+    comparison
+}
+
+/// Every cause of every change of a form, once each, in order.
+fn every_cause(c: &Comparison) -> Vec<Cause> {
+    let every: BTreeSet<&Cause> = (c.rows.iter().flat_map(|r| &r.causes))
+        .chain(c.lines.iter().flat_map(|l| &l.causes))
+        .chain(c.findings.iter().flat_map(|f| &f.causes))
+        .chain(&c.total)
+        .chain(&c.rating)
+        .collect();
+    every.into_iter().cloned().collect()
 }
 
 /// What a finding's causes may draw on: the changes of the form already attributed.
 struct Moved<'a> {
-    rows: &'a [RowChange],
+    /// The causes of the changed rows, by indicator name.
+    rows: HashMap<&'a str, BTreeSet<Cause>>,
     /// The causes of the total, where it changed.
     total: Option<&'a [Cause]>,
     /// The causes of the rating, where it changed.
@@ -140,6 +143,42 @@ struct Context<'a> {
     changes: &'a Changes,
     plans: Pair<&'a Plan>,
     outcomes: Pair<&'a Outcome>,
+    /// Each evaluation's findings by the indicator they name: a form of many rows is
+    /// looked up, not scanned for each row.
+    findings_by_row: Pair<HashMap<&'a str, Vec<&'a Finding>>>,
+    /// The indicator names of the rows, under either ruleset.
+    row_names: HashSet<&'a str>,
+}
+
+fn findings_by_row(outcome: &Outcome) -> HashMap<&str, Vec<&Finding>> {
+    let mut named: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for finding in &outcome.findings {
+        if let Some(name) = finding.indicator.as_deref() {
+            named.entry(name).or_default().push(finding);
+        }
+    }
+    named
+}
+
+/// The causes of the changed rows by the rows' names (under either ruleset): what a
+/// finding about an indicator draws on, looked up once per name however many rows
+/// share it.
+fn causes_by_name<'a>(
+    outcomes: Pair<&'a Outcome>,
+    rows: &[RowChange],
+) -> HashMap<&'a str, BTreeSet<Cause>> {
+    let mut named: HashMap<&str, BTreeSet<Cause>> = HashMap::new();
+    for row in rows {
+        for side in Side::BOTH {
+            if let Some(indicator) = outcomes.on(side).indicators.get(row.index) {
+                named
+                    .entry(indicator.name.as_str())
+                    .or_default()
+                    .extend(row.causes.iter().cloned());
+            }
+        }
+    }
+    named
 }
 
 /// Causes being gathered: items to keep where they differ, and rules that acted under
@@ -170,7 +209,24 @@ impl Gather {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    fn new(changes: &'a Changes, plans: Pair<&'a Plan>, outcomes: Pair<&'a Outcome>) -> Self {
+        Context {
+            changes,
+            plans,
+            outcomes,
+            findings_by_row: Pair {
+                old: findings_by_row(outcomes.old),
+                new: findings_by_row(outcomes.new),
+            },
+            row_names: Side::BOTH
+                .iter()
+                .flat_map(|&side| &outcomes.on(side).indicators)
+                .map(|row| row.name.as_str())
+                .collect(),
+        }
+    }
+
     fn plan(&self, side: Side) -> &Plan {
         self.plans.on(side)
     }
@@ -235,14 +291,24 @@ impl Context<'_> {
     /// name, as their findings name it) under one ruleset and not the other, or that
     /// acted and differ.
     fn row_rules(&self, name: &str, gather: &mut Gather) {
+        let on_row = |side| {
+            self.findings_by_row
+                .on(side)
+                .get(name)
+                .map_or(&[][..], Vec::as_slice)
+        };
         let codes: BTreeSet<&str> = Side::BOTH
             .iter()
-            .flat_map(|&side| &self.outcome(side).findings)
-            .filter(|f| f.rule.is_some() && f.indicator.as_deref() == Some(name))
+            .flat_map(|&side| on_row(side))
+            .filter(|f| f.rule.is_some())
             .map(|f| f.code.as_str())
             .collect();
         for code in codes {
-            let raised = self.raised(|f| f.code == code && f.indicator.as_deref() == Some(name));
+            let any = |side| on_row(side).iter().any(|f| f.code == code);
+            let raised = Pair {
+                old: any(Side::Old),
+                new: any(Side::New),
+            };
             let discard = Item::Discard(code.to_owned());
             let adjust = Item::Adjust(code.to_owned());
             for item in [discard, adjust] {
@@ -421,7 +487,7 @@ impl Context<'_> {
             }
         }
         if let Some(name) = finding.indicator.as_deref() {
-            self.about_indicator(name, moved.rows, &mut gather);
+            self.about_indicator(name, &moved.rows, &mut gather);
         }
         gather.finish(self.changes)
     }
@@ -450,37 +516,20 @@ impl Context<'_> {
 
     /// The causes of the changed rows with this indicator's name; for a name no row
     /// has (`missing-indicator`), the catalogs that list it.
-    fn about_indicator(&self, name: &str, rows: &[RowChange], gather: &mut Gather) {
-        let mut has_row = false;
-        for side in Side::BOTH {
-            has_row |= self.outcome(side).indicators.iter().any(|i| i.name == name);
-        }
-        if has_row {
-            for row in rows {
-                let named = Side::BOTH.iter().any(|&side| {
-                    self.outcome(side)
-                        .indicators
-                        .get(row.index)
-                        .is_some_and(|i| i.name == name)
-                });
-                if named {
-                    gather.causes.extend(row.causes.iter().cloned());
-                }
-            }
+    fn about_indicator(
+        &self,
+        name: &str,
+        rows: &HashMap<&str, BTreeSet<Cause>>,
+        gather: &mut Gather,
+    ) {
+        if !self.row_names.contains(name) {
+            gather
+                .items
+                .extend(self.changes.catalogs_listing(name).iter().cloned());
             return;
         }
-        let name = crate::text::normalize(name);
-        for side in Side::BOTH {
-            let plan = self.plan(side);
-            for pool in &plan.pools {
-                if let SplitPlan::Fixed { entries, .. } = &pool.split
-                    && entries
-                        .iter()
-                        .any(|e| crate::text::normalize(&e.name) == name)
-                {
-                    gather.items.insert(Item::Pool(pool.name.clone()));
-                }
-            }
+        if let Some(causes) = rows.get(name) {
+            gather.causes.extend(causes.iter().cloned());
         }
     }
 }

@@ -6,7 +6,7 @@
 //! by name, never by their index, so a renamed category elsewhere in the ruleset does
 //! not make every formula that names another category look changed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use crate::check::checked::{
@@ -133,6 +133,9 @@ impl Change {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
     items: BTreeMap<Item, Change>,
+    /// Each indicator name (normalised) that the catalog of a changed pool lists, under
+    /// either ruleset, with those pools: what a `missing-indicator` may come from.
+    listed: HashMap<String, Vec<Item>>,
 }
 
 impl Changes {
@@ -149,7 +152,39 @@ impl Changes {
         same.grades(&mut changes);
         same.rules(&mut changes);
         same.totals(&mut changes);
+        for plan in [old, new] {
+            changes.list_catalogs(plan);
+        }
         changes
+    }
+
+    /// The changed pools whose catalog lists an indicator of this name.
+    #[must_use]
+    pub fn catalogs_listing(&self, name: &str) -> &[Item] {
+        self.listed
+            .get(&crate::text::normalize(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn list_catalogs(&mut self, plan: &Plan) {
+        for pool in &plan.pools {
+            let item = Item::Pool(pool.name.clone());
+            let SplitPlan::Fixed { entries, .. } = &pool.split else {
+                continue;
+            };
+            if !self.items.contains_key(&item) {
+                continue;
+            }
+            for entry in entries {
+                let pools = self
+                    .listed
+                    .entry(crate::text::normalize(&entry.name))
+                    .or_default();
+                if !pools.contains(&item) {
+                    pools.push(item.clone());
+                }
+            }
+        }
     }
 
     /// How `item` differs, where it does.
