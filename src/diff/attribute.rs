@@ -143,18 +143,33 @@ struct Context<'a> {
     changes: &'a Changes,
     plans: Pair<&'a Plan>,
     outcomes: Pair<&'a Outcome>,
-    /// Each evaluation's findings by the indicator they name: a form of many rows is
-    /// looked up, not scanned for each row.
-    findings_by_row: Pair<HashMap<&'a str, Vec<&'a Finding>>>,
+    /// For each indicator name, the codes of the rules' findings about it, with whether
+    /// each evaluation raised one: gathered once, so that a form of many rows (even of
+    /// one name) is not scanned again for each row.
+    rules_on_row: HashMap<&'a str, BTreeMap<&'a str, Pair<bool>>>,
     /// The indicator names of the rows, under either ruleset.
     row_names: HashSet<&'a str>,
 }
 
-fn findings_by_row(outcome: &Outcome) -> HashMap<&str, Vec<&Finding>> {
-    let mut named: HashMap<&str, Vec<&Finding>> = HashMap::new();
-    for finding in &outcome.findings {
-        if let Some(name) = finding.indicator.as_deref() {
-            named.entry(name).or_default().push(finding);
+fn rules_on_row(outcomes: Pair<&Outcome>) -> HashMap<&str, BTreeMap<&str, Pair<bool>>> {
+    let mut named: HashMap<&str, BTreeMap<&str, Pair<bool>>> = HashMap::new();
+    for side in Side::BOTH {
+        for finding in &outcomes.on(side).findings {
+            let (Some(name), Some(_)) = (finding.indicator.as_deref(), &finding.rule) else {
+                continue;
+            };
+            let raised = named
+                .entry(name)
+                .or_default()
+                .entry(finding.code.as_str())
+                .or_insert(Pair {
+                    old: false,
+                    new: false,
+                });
+            match side {
+                Side::Old => raised.old = true,
+                Side::New => raised.new = true,
+            }
         }
     }
     named
@@ -215,10 +230,7 @@ impl<'a> Context<'a> {
             changes,
             plans,
             outcomes,
-            findings_by_row: Pair {
-                old: findings_by_row(outcomes.old),
-                new: findings_by_row(outcomes.new),
-            },
+            rules_on_row: rules_on_row(outcomes),
             row_names: Side::BOTH
                 .iter()
                 .flat_map(|&side| &outcomes.on(side).indicators)
@@ -291,24 +303,10 @@ impl<'a> Context<'a> {
     /// name, as their findings name it) under one ruleset and not the other, or that
     /// acted and differ.
     fn row_rules(&self, name: &str, gather: &mut Gather) {
-        let on_row = |side| {
-            self.findings_by_row
-                .on(side)
-                .get(name)
-                .map_or(&[][..], Vec::as_slice)
+        let Some(codes) = self.rules_on_row.get(name) else {
+            return;
         };
-        let codes: BTreeSet<&str> = Side::BOTH
-            .iter()
-            .flat_map(|&side| on_row(side))
-            .filter(|f| f.rule.is_some())
-            .map(|f| f.code.as_str())
-            .collect();
-        for code in codes {
-            let any = |side| on_row(side).iter().any(|f| f.code == code);
-            let raised = Pair {
-                old: any(Side::Old),
-                new: any(Side::New),
-            };
+        for (&code, &raised) in codes {
             let discard = Item::Discard(code.to_owned());
             let adjust = Item::Adjust(code.to_owned());
             for item in [discard, adjust] {
