@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use crate::compile::{CategoryPlan, Plan, SplitPlan};
+use crate::compile::{CategoryPlan, Plan, PoolPlan, SplitPlan};
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::{ENGINE_FINDINGS, Finding};
 
@@ -81,7 +81,7 @@ pub(super) fn compare(
 ) -> Comparison {
     let context = Context::new(changes, plans, outcomes);
     let rows = context.rows();
-    let lines = context.lines();
+    let lines = context.lines(&rows);
     let total_moved = outcomes.old.total != outcomes.new.total;
     let total = if total_moved {
         context.total(&rows, &lines)
@@ -352,8 +352,9 @@ impl<'a> Context<'a> {
 
     // ── Lines, total, rating ──────────────────────────────────────────────────
 
-    /// The lines whose score changed, paired by key.
-    fn lines(&self) -> Vec<LineChange> {
+    /// The lines whose score changed, paired by key. A line that reads the indicator
+    /// rows or the pools may have changed with any row whose score did.
+    fn lines(&self, rows: &[RowChange]) -> Vec<LineChange> {
         let mut keys: BTreeMap<&str, (&str, Pair<Option<rust_decimal::Decimal>>)> = BTreeMap::new();
         for side in Side::BOTH {
             for (key, label, score) in &self.outcome(side).lines {
@@ -378,7 +379,11 @@ impl<'a> Context<'a> {
                 let item = Item::Line(key.to_owned());
                 gather.items.insert(item.clone());
                 for side in Side::BOTH {
-                    gather.reads(rule_reads(self.plan(side), &item));
+                    let reads = rule_reads(self.plan(side), &item);
+                    if reads.rows {
+                        self.scored_rows_causes(rows, &mut gather);
+                    }
+                    gather.reads(reads);
                 }
                 LineChange {
                     key: key.to_owned(),
@@ -390,10 +395,8 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// What changed the total: the rows whose score changed, the lines, and the total
-    /// adjustments that acted under one ruleset only or differ.
-    fn total(&self, rows: &[RowChange], lines: &[LineChange]) -> Vec<Cause> {
-        let mut gather = Gather::default();
+    /// The causes of the rows whose score changed.
+    fn scored_rows_causes(&self, rows: &[RowChange], gather: &mut Gather) {
         for row in rows {
             let pair = Pair {
                 old: self.outcomes.old.indicators.get(row.index),
@@ -403,6 +406,13 @@ impl<'a> Context<'a> {
                 gather.causes.extend(row.causes.iter().cloned());
             }
         }
+    }
+
+    /// What changed the total: the rows whose score changed, the lines, and the total
+    /// adjustments that acted under one ruleset only or differ.
+    fn total(&self, rows: &[RowChange], lines: &[LineChange]) -> Vec<Cause> {
+        let mut gather = Gather::default();
+        self.scored_rows_causes(rows, &mut gather);
         for line in lines {
             gather.causes.extend(line.causes.iter().cloned());
         }
@@ -480,6 +490,9 @@ impl<'a> Context<'a> {
                 if let (true, Some(rating)) = (reads.items.contains(&Item::Rating), moved.rating) {
                     gather.causes.extend(rating.iter().cloned());
                 }
+                if reads.rows {
+                    self.rows_and_pools(moved, &mut gather);
+                }
                 gather.reads(reads);
                 gather.items.insert(item);
             }
@@ -488,6 +501,20 @@ impl<'a> Context<'a> {
             self.about_indicator(name, &moved.rows, &mut gather);
         }
         gather.finish(self.changes)
+    }
+
+    /// What a rule that reads the indicator rows or the pools (`sum(indicators.score)`,
+    /// `check … for pools`) may have changed with: every changed row, every pool.
+    fn rows_and_pools(&self, moved: &Moved<'_>, gather: &mut Gather) {
+        for causes in moved.rows.values() {
+            gather.causes.extend(causes.iter().cloned());
+        }
+        for side in Side::BOTH {
+            let plan = self.plan(side);
+            for pool in &plan.pools {
+                pool_items(plan, pool, gather);
+            }
+        }
     }
 
     /// The items that raise a finding's code under one ruleset: its checks, discards
@@ -521,9 +548,11 @@ impl<'a> Context<'a> {
         gather: &mut Gather,
     ) {
         if !self.row_names.contains(name) {
+            // A catalog's indicator absent from the form, or a pool (`check … for pools`).
             gather
                 .items
                 .extend(self.changes.catalogs_listing(name).iter().cloned());
+            gather.items.insert(Item::Pool(name.to_owned()));
             return;
         }
         if let Some(causes) = rows.get(name) {
@@ -575,12 +604,17 @@ fn weight_items(plan: &Plan, category: Option<&CategoryPlan>, gather: &mut Gathe
     else {
         return;
     };
+    pool_items(plan, pool, gather);
+}
+
+/// A pool and what its numbers read (a category whose rows it counts, the header).
+fn pool_items(plan: &Plan, pool: &PoolPlan, gather: &mut Gather) {
     gather.items.insert(Item::Pool(pool.name.clone()));
     let mut reads = Reads::default();
-    reads.add(&pool.points);
+    reads.add(plan, &pool.points);
     if let SplitPlan::Fixed { entries, .. } = &pool.split {
         for entry in entries {
-            reads.add(&entry.weight);
+            reads.add(plan, &entry.weight);
         }
     }
     gather.reads(reads);
@@ -604,7 +638,7 @@ fn score_items(
             .and_then(|c| plan.classes.get(c));
         if let Some(class) = class {
             gather.items.insert(Item::Class(class.name.clone()));
-            gather.reads(class_reads(class));
+            gather.reads(class_reads(plan, class));
         }
     } else {
         gather.items.insert(Item::Grades);
@@ -617,7 +651,7 @@ fn score_items(
     }
 }
 
-fn class_reads(class: &crate::compile::ClassPlan) -> Reads {
+fn class_reads(plan: &Plan, class: &crate::compile::ClassPlan) -> Reads {
     let def = &class.def;
     let mut reads = Reads::default();
     let pairs = [&def.below, &def.above]
@@ -634,10 +668,10 @@ fn class_reads(class: &crate::compile::ClassPlan) -> Reads {
     .into_iter()
     .flatten();
     for expr in pairs.chain(single) {
-        reads.add(expr);
+        reads.add(plan, expr);
     }
     for case in &def.completion {
-        reads.add(&case.formula);
+        reads.add(plan, &case.formula);
     }
     reads
 }
@@ -664,32 +698,32 @@ fn rule_reads(plan: &Plan, item: &Item) -> Reads {
                     Some(&check.assertion),
                     check.at.as_ref(),
                 ];
-                exprs.into_iter().flatten().for_each(|e| reads.add(e));
-                reads.add_message(&check.finding);
+                exprs.into_iter().flatten().for_each(|e| reads.add(plan, e));
+                reads.add_message(plan, &check.finding);
             }
         }
         Item::Discard(code) => {
             for discard in plan.discards.iter().filter(|d| &d.finding.code == code) {
-                reads.add(&discard.condition);
-                reads.add_message(&discard.finding);
+                reads.add(plan, &discard.condition);
+                reads.add_message(plan, &discard.finding);
             }
         }
         Item::Adjust(code) => {
             for adjust in plan.adjustments.iter().filter(|a| &a.finding.code == code) {
-                adjust.condition.iter().for_each(|e| reads.add(e));
-                reads.add(&adjust.formula);
-                reads.add_message(&adjust.finding);
+                adjust.condition.iter().for_each(|e| reads.add(plan, e));
+                reads.add(plan, &adjust.formula);
+                reads.add_message(plan, &adjust.finding);
             }
         }
         Item::Rating => {
             for grade in &plan.rating {
-                grade.condition.iter().for_each(|e| reads.add(e));
+                grade.condition.iter().for_each(|e| reads.add(plan, e));
             }
         }
         Item::Line(key) => {
             for line in plan.lines.iter().filter(|l| &l.key == key) {
-                line.points.iter().for_each(|e| reads.add(e));
-                reads.add(&line.score);
+                line.points.iter().for_each(|e| reads.add(plan, e));
+                reads.add(plan, &line.score);
             }
         }
         _ => {}

@@ -13,9 +13,10 @@ use crate::check::checked::{
     AdjustDef, CatalogEntryDef, CheckDef, ClassDef, CompletionCaseDef, DiscardDef, FindingDef,
     GradeDef, LineDef, MessagePart,
 };
+use crate::check::expr::INDICATORS;
 use crate::compile::{Plan, PoolPlan, SplitPlan};
 use crate::finding::ENGINE_FINDINGS;
-use crate::ir::{Expr, ExprKind, Global};
+use crate::ir::{Expr, ExprKind, Function, Global, POOLS};
 use crate::value::Value;
 
 /// An item of a ruleset, by the name it is compared under. Written as `perfeval show`
@@ -637,42 +638,55 @@ fn pool_categories(plan: &Plan, pool: usize) -> Vec<&str> {
 }
 
 /// What an expression reads that another item decides: the header's values, a line,
-/// the rating, the total.
+/// the rating, a category named in it, the total, the indicator rows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Reads {
     /// The items read.
     pub(crate) items: BTreeSet<Item>,
     /// Whether it reads the total.
     pub(crate) total: bool,
+    /// Whether it reads the indicator rows or the pools (their weights and scores).
+    pub(crate) rows: bool,
 }
 
 impl Reads {
-    /// Adds what `expr` reads.
-    pub(crate) fn add(&mut self, expr: &Expr) {
+    /// Adds what `expr`, an expression of `plan`, reads.
+    pub(crate) fn add(&mut self, plan: &Plan, expr: &Expr) {
         each(expr, &mut |e| {
-            let ExprKind::Global(global) = &e.kind else {
-                return;
-            };
-            let item = match global {
-                Global::FiscalYear => Item::FiscalYear,
-                Global::Cutoff => Item::Cutoff,
-                Global::MaxScore => Item::MaxScore,
-                Global::Rating => Item::Rating,
-                Global::Line(key) => Item::Line(key.clone()),
-                Global::Total => {
-                    self.total = true;
+            let item = match &e.kind {
+                ExprKind::Global(global) => match global {
+                    Global::FiscalYear => Item::FiscalYear,
+                    Global::Cutoff => Item::Cutoff,
+                    Global::MaxScore => Item::MaxScore,
+                    Global::Rating => Item::Rating,
+                    Global::Line(key) => Item::Line(key.clone()),
+                    Global::Total => {
+                        self.total = true;
+                        return;
+                    }
+                },
+                ExprKind::Const(Value::Category(id)) => {
+                    Item::Category(category_name(plan, *id).to_owned())
+                }
+                ExprKind::Rows { section } => {
+                    self.rows |= section == INDICATORS || section == POOLS;
                     return;
                 }
+                ExprKind::PoolField(_) | ExprKind::Call(Function::Subtotal, _) => {
+                    self.rows = true;
+                    return;
+                }
+                _ => return,
             };
             self.items.insert(item);
         });
     }
 
     /// Adds what a finding's message reads.
-    pub(crate) fn add_message(&mut self, finding: &FindingDef) {
+    pub(crate) fn add_message(&mut self, plan: &Plan, finding: &FindingDef) {
         for part in finding.message.iter().flatten() {
             if let MessagePart::Hole(expr) = part {
-                self.add(expr);
+                self.add(plan, expr);
             }
         }
     }

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use perfeval::diff::{Change, Changes, Item};
+use perfeval::diff::{Change, Changes, FormDiff, Item, Pair, Summary};
 use perfeval::link::FileLoader;
+use perfeval::report::diff::{DiffReport, Ruleset, render_table};
 
 use crate::common::{root, run};
 
@@ -342,6 +343,125 @@ fn each_policy_change_differs_in_its_items() {
     // The same policy written with Chinese keywords is the same item by item.
     assert!(Changes::between(&base, &load("rulesets/2023.zh.rules")).is_empty());
     assert_eq!(Item::Pool("共性指标".into()).to_string(), "pool 共性指标");
+}
+
+/// A change reaches what reads it: mof-2020 with 满意度 no longer written 满意度指标 leaves
+/// the Zhongjiang form's satisfaction row unknown (10 → 0), so 效益's points become 40
+/// (its pool counts the 满意度 rows) and the declared total and grade no longer hold; each
+/// finding is traced back to `category 满意度`, through the pool, the total and the
+/// rating that its check reads.
+#[test]
+fn changes_are_traced_through_what_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("rulesets/mof-2020.rules")).unwrap();
+    assert_eq!(text.matches("labels \"满意度指标\"").count(), 1);
+    let variant = dir.path().join("mof-label.rules");
+    std::fs::write(
+        &variant,
+        text.replace("labels \"满意度指标\"", "labels \"顾客满意度\""),
+    )
+    .unwrap();
+    let (doc, code) = diff_json(
+        "rulesets/mof-2020.rules",
+        variant.to_str().unwrap(),
+        &["examples/mof-2020-zhongjiang-water-gauge.toml"],
+    );
+    assert_eq!(code, 0);
+    let form = project(&doc, "zhongjiang-water-gauge.toml");
+    assert_eq!(form["change"], "-10.00");
+    assert_eq!(
+        (&form["old"]["grade"], &form["new"]["grade"]),
+        (&"优".into(), &"良".into())
+    );
+    let findings: Vec<String> = form["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap(),
+                items(&f["causes"]).join(",")
+            )
+        })
+        .collect();
+    let cause = "category 满意度/changed";
+    assert_eq!(
+        findings,
+        [
+            format!("unknown-category {cause}"),
+            format!("total-mismatch {cause}"),
+            format!("grade-mismatch {cause}"),
+            format!("category-points {cause}"),
+        ]
+    );
+    assert_eq!(items(&form["rating_causes"]), [cause]);
+    assert_eq!(form["unattributed"], false);
+}
+
+/// Under one ruleset compared with itself nothing differs, so the change between two
+/// forms scored under it (the clean form, and the same form at 95% of an output target)
+/// can be attributed to nothing: every change says 未能归因, none offers a guess.
+#[test]
+fn a_change_no_item_explains_is_unattributed() {
+    let plan = load(BASE);
+    let changes = Changes::between(&plan, &plan);
+    assert!(changes.is_empty());
+    let outcome = |file: &str| {
+        let relative = format!("{SUZHOU_FORMS}/{file}");
+        let text = std::fs::read_to_string(root().join(&relative)).unwrap();
+        crate::eval::evaluate(&plan, &relative, &text)
+    };
+    let form = FormDiff::of(
+        &changes,
+        Pair {
+            old: &plan,
+            new: &plan,
+        },
+        "clean.toml".to_owned(),
+        Pair {
+            old: Ok(outcome("clean.toml")),
+            new: Ok(outcome("score-mismatch.toml")),
+        },
+    );
+    assert_eq!(form.change().unwrap().to_string(), "-6.87");
+    let comparison = form.comparison.as_ref().unwrap();
+    assert!(comparison.unattributed);
+    assert!(comparison.causes.is_empty());
+    assert!(comparison.total.is_empty());
+    assert_eq!(comparison.rows.len(), 1);
+    assert!(comparison.rows[0].causes.is_empty());
+    assert_eq!(comparison.findings.len(), 1);
+    assert!(comparison.findings[0].causes.is_empty());
+
+    let forms = [form];
+    let summary = Summary::of(
+        &forms,
+        Pair {
+            old: &plan,
+            new: &plan,
+        },
+    );
+    let ruleset = Ruleset {
+        name: &plan.name,
+        version: None,
+        file: BASE,
+    };
+    let table = render_table(
+        &DiffReport {
+            rulesets: Pair {
+                old: ruleset,
+                new: ruleset,
+            },
+            changes: &changes,
+            forms: &forms,
+            summary: &summary,
+            skipped: 0,
+        },
+        false,
+    );
+    assert!(table.contains("合计的变化：未能归因"), "{table}");
+    assert!(table.contains("归因：未能归因"), "{table}");
 }
 
 // ── Reports ─────────────────────────────────────────────────────────────────────
