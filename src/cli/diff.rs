@@ -92,8 +92,8 @@ pub(super) fn run(args: &DiffArgs) -> Status {
 }
 
 /// A ruleset loaded, with its file as named.
-struct Loaded<'a> {
-    path: &'a Path,
+struct Loaded {
+    file: String,
     plan: Plan,
     sources: Sources,
 }
@@ -159,7 +159,7 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
 /// independent), kept in order; each worker ticks the progress bar as it finishes one.
 fn compare_all(
     args: &DiffArgs,
-    rulesets: Pair<&Loaded<'_>>,
+    rulesets: Pair<&Loaded>,
     changes: &Changes,
     collected: &inputs::Collected,
     watched: bool,
@@ -216,21 +216,21 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn load<'a>(path: &'a Path, limit: Size, read: &mut ReadSet) -> Result<Loaded<'a>, Error> {
+fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
     let (plan, sources) = crate::load_ruleset_file(path, &mut loader)?;
     Ok(Loaded {
-        path,
+        file: path.display().to_string(),
         plan,
         sources,
     })
 }
 
-fn ruleset<'a>(loaded: &'a Loaded<'_>) -> Ruleset<'a> {
+fn ruleset(loaded: &Loaded) -> Ruleset<'_> {
     Ruleset {
         name: &loaded.plan.name,
         version: loaded.plan.version.as_deref(),
-        file: loaded.path.to_str().unwrap_or("?"),
+        file: &loaded.file,
     }
 }
 

@@ -231,7 +231,7 @@ fn form_details(form: &FormDiff) -> String {
     for change in &comparison.findings {
         out.push_str(&finding_line(form, change));
     }
-    if !comparison.total.is_empty() || form.change().is_some_and(|d| !d.is_zero()) {
+    if form.change().is_some_and(|d| !d.is_zero()) {
         out.push_str(&format!("合计的变化：{}\n", causes_text(&comparison.total)));
     }
     if ratings.old != ratings.new {
@@ -249,7 +249,6 @@ fn rows_table(form: &FormDiff, comparison: &Comparison) -> String {
         table.add_row(row_cells(form.row(change), change));
     }
     for line in &comparison.lines {
-        let score = |s: Option<Decimal>| opt(s);
         let change = line
             .scores
             .old
@@ -261,8 +260,8 @@ fn rows_table(form: &FormDiff, comparison: &Comparison) -> String {
             String::new(),
             String::new(),
             String::new(),
-            score(line.scores.old),
-            score(line.scores.new),
+            opt(line.scores.old),
+            opt(line.scores.new),
             change,
             causes_text(&line.causes),
         ]);
