@@ -2,6 +2,7 @@
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
 mod colour;
+mod diff;
 mod explain;
 mod fmt;
 mod import;
@@ -82,6 +83,10 @@ pub enum Command {
     /// Rewrite ruleset files in the canonical layout, each in the language of its
     /// keywords, every comment kept (格式化规则集).
     Fmt(FmtArgs),
+    /// Score the same forms under an old and a new ruleset and show what the change
+    /// does to each and to all: totals, rows, findings and ratings that move, and the
+    /// ruleset items that cause each move (政策变化对比).
+    Diff(diff::DiffArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -259,6 +264,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
         Command::Fmt(args) => fmt::fmt(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
 
@@ -329,10 +335,10 @@ fn eprint_line(line: &str) {
 }
 
 /// What one form came to.
-enum Done {
+enum Done<T = ProjectResult> {
     /// Evaluated, or not: the results for the report (a workbook may hold several
     /// forms, one per sheet).
-    Results(Vec<ProjectResult>),
+    Results(Vec<T>),
     /// A perfeval report found in a folder, skipped.
     Report,
     /// A file named like a form (`.txt`, `.xlsx`) found in a folder with no form of the
@@ -476,11 +482,11 @@ fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
 /// Records every form read and counts the reports skipped; returns the results, and an
 /// error for each folder all of whose project files were reports (it holds no project
 /// file).
-fn settle(
+fn settle<T>(
     collected: &mut inputs::Collected,
-    done: Vec<(Done, Option<FileId>)>,
+    done: Vec<(Done<T>, Option<FileId>)>,
     read: &mut ReadSet,
-) -> (Vec<ProjectResult>, Vec<Error>) {
+) -> (Vec<T>, Vec<Error>) {
     let mut results = Vec::with_capacity(done.len());
     let mut emptied = Vec::new();
     for ((done, id), form) in done.into_iter().zip(&collected.forms) {

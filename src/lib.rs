@@ -14,6 +14,7 @@ pub mod cli;
 pub mod compile;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod finding;
@@ -182,6 +183,19 @@ pub enum Error {
     )]
     ImportSeveral {
         /// How many forms.
+        count: usize,
+    },
+    /// `perfeval diff --rules 2023.rules FORMS…`: a comparison needs an old and a new
+    /// ruleset.
+    #[error("`diff` compares two rulesets, and `--rules` was named {count} times")]
+    #[diagnostic(
+        code(perfeval::diff::two_rulesets),
+        help(
+            "name the old ruleset and then the new one: `perfeval diff --rules rulesets/2023.rules --rules rulesets/2024.rules FORMS…`"
+        )
+    )]
+    DiffRulesets {
+        /// How many were named.
         count: usize,
     },
     /// `perfeval check --rules r.rules - -`.

@@ -15,6 +15,7 @@ mod cli;
 mod common;
 mod corpus;
 mod data;
+mod diff;
 mod eval;
 mod explain;
 mod fmt;
