@@ -6,6 +6,7 @@ mod inputs;
 mod output;
 mod progress;
 mod render;
+mod ruletest;
 mod template;
 
 use std::io::{IsTerminal, Write};
@@ -26,6 +27,7 @@ use crate::report::json::ProjectResult;
 use crate::source::Sources;
 
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+pub use self::ruletest::{TestArgs, TestFormat};
 pub use self::template::TemplateArgs;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
@@ -52,6 +54,9 @@ pub enum Command {
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
+    /// Run ruleset tests: cases of `*.test.toml` files that state what a ruleset must
+    /// make of a form (运行规则集测试).
+    Test(TestArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -199,6 +204,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
         Command::Template(args) => template::template(&args),
+        Command::Test(args) => ruletest::test(&args),
     }
 }
 

@@ -16,7 +16,10 @@ pub mod outcome;
 pub(crate) mod ranged;
 pub(crate) mod score;
 pub(crate) mod totals;
+pub mod trace;
 pub(crate) mod weights;
+
+use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
@@ -29,6 +32,7 @@ use self::classify::text;
 use self::env::Env;
 use self::error::EvalError;
 use self::outcome::{IndicatorOutcome, Outcome, RowState};
+use self::trace::{Marks, Trace};
 
 /// Evaluates one project.
 ///
@@ -37,10 +41,31 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// A ruleset formula that cannot be computed for this project (a division by zero, a
 /// number out of range), with its span in the ruleset.
 pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
-    evaluate_project(plan, project).map_err(|e| e.in_project(project.source.name()))
+    evaluate_project(plan, project, None).map_err(|e| e.in_project(project.source.name()))
 }
 
-fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
+/// Evaluates one project and says which parts of the ruleset took effect: which checks
+/// raised their findings, which branch of its class each quantitative row took, which
+/// grade each qualitative row got (see [`trace::Part`]). For `perfeval test
+/// --coverage`; the outcome is the one [`evaluate`] gives.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_traced(plan: &Plan, project: &Project) -> Result<(Outcome, Trace), EvalError> {
+    let trace = RefCell::new(Trace::default());
+    let outcome = evaluate_project(plan, project, Some(&trace))
+        .map_err(|e| e.in_project(project.source.name()))?;
+    let mut trace = trace.into_inner();
+    trace.engine_findings(plan, &outcome.findings);
+    Ok((outcome, trace))
+}
+
+fn evaluate_project(
+    plan: &Plan,
+    project: &Project,
+    marks: Marks<'_>,
+) -> Result<Outcome, EvalError> {
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let mut states = classify::classify(plan, rows, &mut findings);
@@ -57,20 +82,21 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
         Env::new(plan, project, states)
             .with_pools(&named)
             .with_max(max_score)
+            .with_marks(marks)
     };
     weights::allocate(&mut early(&classified), rows, &mut states)?;
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
     let discarded = {
-        let mut env = scoring_env(plan, project, &weighed, &pools, max_score);
+        let mut env = scoring_env(plan, project, &weighed, &pools, max_score).with_marks(marks);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
     score_rows(
         plan,
         project,
         &pools,
-        max_score,
+        (max_score, marks),
         &discarded,
         &mut states,
         &mut findings,
@@ -78,12 +104,12 @@ fn evaluate_project(plan: &Plan, project: &Project) -> Result<Outcome, EvalError
     weights::add_scores(plan, &mut pools, &states)?;
     let before = states.clone();
     totals::adjust_scores(
-        &mut scoring_env(plan, project, &before, &pools, max_score),
+        &mut scoring_env(plan, project, &before, &pools, max_score).with_marks(marks),
         &mut states,
         &mut findings,
     )?;
     weights::add_scores(plan, &mut pools, &states)?;
-    let mut env = scoring_env(plan, project, &states, &pools, max_score);
+    let mut env = scoring_env(plan, project, &states, &pools, max_score).with_marks(marks);
     let lines = totals::lines(&mut env)?;
     let line_scores: Vec<(String, Decimal)> =
         lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
@@ -129,7 +155,7 @@ fn score_rows(
     plan: &Plan,
     project: &Project,
     pools: &[outcome::PoolState],
-    max_score: Option<Decimal>,
+    (max_score, marks): (Option<Decimal>, Marks<'_>),
     discarded: &[bool],
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
@@ -140,7 +166,8 @@ fn score_rows(
     // computed once (each row sees its own state through `current`).
     let mut env = Env::new(plan, project, &weighed)
         .with_pools(pools)
-        .with_max(max_score);
+        .with_max(max_score)
+        .with_marks(marks);
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
             let refused = discarded.get(i).copied().unwrap_or(false);

@@ -19,6 +19,7 @@ use crate::value::{self, Num, RowSet, Unit, Value};
 use super::error::EvalError;
 use super::measure::{self, Reading};
 use super::outcome::{PoolState, RowState};
+use super::trace::{Marks, Part};
 
 type Result<T> = std::result::Result<T, EvalError>;
 
@@ -45,6 +46,8 @@ pub(crate) struct Env<'a> {
     /// The row being scored, with what is known of it so far, which its formulas see in
     /// place of `indicators`.
     pub current: Option<(usize, RowState)>,
+    /// Where the parts of the ruleset that take effect are marked, when a trace is kept.
+    pub marks: Marks<'a>,
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
 }
@@ -98,8 +101,20 @@ impl<'a> Env<'a> {
             lines: &[],
             rating: None,
             current: None,
+            marks: None,
             memo: Memo::default(),
         }
+    }
+
+    /// The same environment marking what takes effect in `marks`.
+    pub(crate) fn with_marks(mut self, marks: Marks<'a>) -> Self {
+        self.marks = marks;
+        self
+    }
+
+    /// Marks a part of the ruleset as exercised, if a trace is kept.
+    pub(crate) fn mark(&self, part: impl FnOnce() -> Part) {
+        super::trace::mark(self.marks, part);
     }
 
     /// Runs a loop over rows: aggregates inside it that read no row are computed once.

@@ -17,6 +17,7 @@ use super::env::{Env, percent_value};
 use super::error::EvalError;
 use super::measure::{self, Quantity, Reading};
 use super::outcome::RowState;
+use super::trace::{Branch, Part};
 use super::weights::{decimal, number};
 
 type Result<T> = std::result::Result<T, EvalError>;
@@ -201,7 +202,10 @@ fn missing_share(
     };
     findings.push(finding);
     Ok(match rule {
-        Some(expr) => number(env, expr)?.unwrap_or(Decimal::ZERO),
+        Some(expr) => {
+            env.mark(|| Part::Missing(expr.span));
+            number(env, expr)?.unwrap_or(Decimal::ZERO)
+        }
         None => Decimal::ZERO,
     })
 }
@@ -262,7 +266,11 @@ fn quantitative(
             env.current = None;
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
-            Ok(Earned::Points(points, class_bounds(env, class)?))
+            let bounds = class_bounds(env, class)?;
+            let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
+            let (low, high) = scaled(weight, bounds)?;
+            mark_class(env, class, Branch::Formula, points <= low, points >= high);
+            Ok(Earned::Points(points, bounds))
         }
         None => {
             let share = band_share(env, class, completion)?;
@@ -310,6 +318,7 @@ fn completion(
     else {
         return Ok(None);
     };
+    env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
     let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
     let result = env.in_row(&section, row, |env| env.eval(formula));
@@ -331,18 +340,36 @@ pub(crate) fn band_share(
             .ok_or(EvalError::arith(ArithError::Overflow, def.span))
     };
     let mut share = Decimal::ONE;
+    let mut branch = Branch::Full;
     if let Some(lower) = lower.filter(|l| completion < *l) {
         if let Some(rule) = &def.below {
             share = deducted(env, rule, distance(lower, completion)?, def.span)?;
+            branch = Branch::Below;
         }
     } else if let Some(upper) = upper.filter(|u| completion > *u)
         && let Some(rule) = &def.above
     {
         share = deducted(env, rule, distance(completion, upper)?, def.span)?;
+        branch = Branch::Above;
     }
     let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
     let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);
+    mark_class(env, class, branch, share <= floor, share >= cap);
     Ok(share.max(floor).min(cap))
+}
+
+/// Marks the branch a row took in its class, and the class's floor or cap where the
+/// share (or points) fell to or below the floor, or reached or passed the cap. Only a
+/// floor or cap the class writes is a part of it: the defaults are no rule.
+fn mark_class(env: &Env<'_>, class: &ClassPlan, branch: Branch, floor: bool, cap: bool) {
+    let span = class.def.span;
+    env.mark(|| Part::Class(span, branch));
+    if floor && class.def.floor.is_some() {
+        env.mark(|| Part::Class(span, Branch::Floor));
+    }
+    if cap && class.def.cap.is_some() {
+        env.mark(|| Part::Class(span, Branch::Cap));
+    }
 }
 
 fn optional(env: &mut Env<'_>, expr: Option<&Expr>) -> Result<Option<Decimal>> {
@@ -396,12 +423,16 @@ fn qualitative(
         return unknown_grade(plan, row, name, state, findings);
     };
     let grade = match (target, plan.grades.target) {
-        (Reading::Word(t), Some(g)) if t == word => Some(g),
+        (Reading::Word(t), Some(g)) if t == word => {
+            env.mark(|| Part::TargetGrade);
+            Some(g)
+        }
         _ => plan.grades.by_word(word),
     };
     let Some(grade) = grade.and_then(|g| plan.grades.grades.get(g)) else {
         return unknown_grade(plan, row, name, state, findings);
     };
+    env.mark(|| Part::Grade(grade.share.span));
     state.grade = Some(grade.name.clone());
     let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
     let share = match &grade.up_to {
