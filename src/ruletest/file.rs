@@ -301,8 +301,9 @@ impl Reader {
                 _ => self.unknown(&key, key_span, "a case", CASE_KEYS),
             }
         }
+        // A case is pointed at by its name, where it has one.
+        let span = name.as_ref().map_or(name_span(span), |n| n.span);
         let name = name.map_or_else(|| format!("case {number}"), |n| n.value);
-        let span = name_span(span);
         let Some(expect) = expect else {
             self.errors.push(TestError::MissingKey {
                 key: "expect",
@@ -407,7 +408,10 @@ impl Reader {
             span,
             ..IndicatorExpect::default()
         };
+        // Whether a row is picked, well or not: a bad `row` is its own error.
+        let mut picked = false;
         for (key, key_span, value) in entries {
+            picked |= key == "name" || key == "row";
             match key.as_str() {
                 "name" => expect.name = self.text(&key, value),
                 "row" => expect.row = self.row(value),
@@ -418,24 +422,19 @@ impl Reader {
                 "missing" => expect.missing = self.flag(&key, value),
                 "recognized" => expect.recognized = self.flag(&key, value),
                 "findings" => expect.findings = self.codes(&key, value),
-                _ => self.unknown(
-                    &key,
-                    key_span,
-                    "an indicator's expectations",
-                    INDICATOR_KEYS,
-                ),
+                _ => self.unknown(&key, key_span, "an indicator expectation", INDICATOR_KEYS),
             }
         }
-        if expect.name.is_none() && expect.row.is_none() {
+        if !picked {
             self.errors.push(TestError::MissingKey {
                 key: "name",
-                owner: "an indicator's expectations".to_owned(),
+                owner: "an indicator expectation".to_owned(),
                 span,
                 help: "pick the row by its 指标名称 (`name = \"预算执行率\"`), or by its place in the table (`row = 3`)".to_owned(),
             });
             return None;
         }
-        Some(expect)
+        (expect.name.is_some() || expect.row.is_some()).then_some(expect)
     }
 
     fn table<'i>(&mut self, key: &str, value: Spanned<DeValue<'i>>) -> Option<Entries<'i>> {

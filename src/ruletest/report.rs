@@ -164,7 +164,7 @@ fn failure(out: &mut String, case: &CaseResult) {
             Mismatch::NotEvaluated { rendered } => {
                 out.push_str("  the project could not be evaluated:\n");
                 for line in rendered.lines() {
-                    let _ = writeln!(out, "    {line}");
+                    let _ = writeln!(out, "{}", format!("    {line}").trim_end());
                 }
             }
         }

@@ -36,8 +36,14 @@ impl Evaluation {
     /// The evaluation of a project that could not be read or evaluated.
     #[must_use]
     pub fn failed(error: &dyn miette::Diagnostic) -> Evaluation {
+        // A project file's problems come together under one diagnostic with no code of
+        // its own; the first problem's code is the one a case names.
+        let code = error
+            .code()
+            .or_else(|| error.related()?.next()?.code())
+            .map(|c| c.to_string());
         Evaluation::Failed {
-            code: error.code().map(|c| c.to_string()),
+            code,
             rendered: crate::report::diagnostic::render(error, false, 100),
         }
     }
@@ -136,7 +142,22 @@ pub fn compare(expect: &Expect, evaluation: &Evaluation) -> Vec<Mismatch> {
             evaluated(expect, outcome, &mut mismatches);
         }
     }
+    // In the order the test file states them, as a reader goes down it.
+    mismatches.sort_by_key(Mismatch::at);
     mismatches
+}
+
+impl Mismatch {
+    /// Where the expectation is; the start of the file for a project that was not
+    /// evaluated.
+    fn at(&self) -> u32 {
+        match self {
+            Mismatch::Value { at, .. }
+            | Mismatch::Findings { at, .. }
+            | Mismatch::NoRow { at, .. } => at.start,
+            Mismatch::NotEvaluated { .. } => 0,
+        }
+    }
 }
 
 fn failed(expect: &Expect, code: Option<&str>, rendered: &str, out: &mut Vec<Mismatch>) {

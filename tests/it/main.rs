@@ -25,6 +25,7 @@ mod policy;
 mod print;
 mod props;
 mod reports;
+mod ruletest;
 mod shipped;
 mod template;
 mod zh;
