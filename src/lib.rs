@@ -71,8 +71,8 @@ pub enum Error {
     #[diagnostic(transparent)]
     Test(#[from] Failure<ruletest::error::TestError>),
     /// `perfeval test examples/seed.toml`: a file named on the command line whose name
-    /// does not end in `.test.toml`.
-    #[error("`{}` is not a ruleset test file: its name does not end in `.test.toml`", path.display())]
+    /// does not end in `.test.toml`, or a link named so that leads to a file that is not.
+    #[error("`{}` is not a ruleset test file: its name, or the name of the file it leads to, does not end in `.test.toml`", path.display())]
     #[diagnostic(
         code(perfeval::test::not_a_test_file),
         help(

@@ -166,7 +166,11 @@ fn walk(dir: &Path, files: &mut Vec<Found>) {
         .min_depth(1)
         .sort_by_file_name()
         .into_iter();
-    while let Some(Ok(entry)) = entries.next() {
+    while let Some(entry) = entries.next() {
+        // What cannot be looked at holds no test that could be run.
+        let Ok(entry) = entry else {
+            continue;
+        };
         let kind = entry.file_type();
         let skip = super::inputs::litter(entry.file_name()).is_some()
             || (kind.is_dir() && entry.path().join("CACHEDIR.TAG").is_file());
@@ -219,6 +223,14 @@ impl Runner<'_> {
     }
 
     fn parse(&mut self, found: &Found) -> Result<TestFile, Error> {
+        // A link named like a test file must lead to one: its text is quoted in
+        // diagnostics.
+        let real = std::fs::canonicalize(&found.path).ok();
+        if real.is_some_and(|real| !is_test_name(&real)) {
+            return Err(Error::NotATestFile {
+                path: found.path.clone(),
+            });
+        }
         let links = if found.in_folder {
             Links::Refuse
         } else {
@@ -360,6 +372,7 @@ type Forms = Vec<(crate::data::project::Project, Vec<crate::import::Unplaced>)>;
 /// Reads a project named by a test file, in any format `perfeval check` reads.
 fn read_project(path: &Path, limit: Size, plan: &Plan, read: &mut ReadSet) -> Result<Forms, Error> {
     let kind = super::project_format(path)?;
+    super::inputs::check_real_name(path)?;
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
     read.add(input.id.clone(), path);
     let name = path.display().to_string();

@@ -743,8 +743,13 @@ fn stem(name: &str) -> String {
     let file = std::path::Path::new(name)
         .file_name()
         .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
-    file.strip_suffix(SUFFIX)
-        .map_or(file.clone(), str::to_owned)
+    // Test files are found whatever the case of their ending (`种子.TEST.toml`).
+    let end = file.len().checked_sub(SUFFIX.len()).filter(|&end| {
+        file.get(end..)
+            .is_some_and(|ending| ending.eq_ignore_ascii_case(SUFFIX))
+    });
+    end.and_then(|end| file.get(..end))
+        .map_or_else(|| file.clone(), str::to_owned)
 }
 
 /// The project of a case that names none, until the file's is known.
@@ -782,5 +787,6 @@ mod tests {
     fn the_stem_names_a_single_case() {
         assert_eq!(stem("rulesets/tests/2023/seed.test.toml"), "seed");
         assert_eq!(stem("seed.toml"), "seed.toml");
+        assert_eq!(stem("种子.TEST.toml"), "种子");
     }
 }

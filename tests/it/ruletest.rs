@@ -133,6 +133,23 @@ fn a_file_not_named_as_a_test_is_refused() {
     assert!(stderr.contains("perfeval::test::no_tests"), "{stderr}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_named_as_a_test_must_lead_to_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "password = \"hunter2\"\n").unwrap();
+    let link = dir.path().join("evil.test.toml");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let (stdout, stderr, code) = run(&["test", link.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stderr.contains("perfeval::test::not_a_test_file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2") && !stdout.contains("hunter2"));
+}
+
 #[test]
 fn a_ruleset_that_does_not_load_stops_its_cases() {
     let dir = tempfile::tempdir().unwrap();
