@@ -279,27 +279,21 @@ impl Runner<'_> {
     ) -> CaseResult {
         let dir = found.path.parent().unwrap_or(Path::new(""));
         let limit = self.args.max_file_size;
-        let (evaluation, shown) = match self.loaded.get_mut(index) {
-            Some(ruleset) => {
-                let evaluation = evaluate(file, case, dir, limit, ruleset, &mut self.read);
-                (evaluation, ruleset.shown.clone())
-            }
-            None => (
-                Evaluation::Failed {
-                    code: None,
-                    rendered: String::new(),
-                },
-                String::new(),
-            ),
-        };
-        CaseResult {
+        let mut result = CaseResult {
             file: found.shown.clone(),
             source: file.source.clone(),
             name: case.name.clone(),
             ruleset: label,
-            ruleset_path: shown,
-            mismatches: tests::compare(&case.expect, &evaluation),
+            ruleset_path: String::new(),
+            mismatches: Vec::new(),
+        };
+        // INVARIANT: `index` is one `ruleset` gave, into `loaded`, which only grows.
+        if let Some(ruleset) = self.loaded.get_mut(index) {
+            let evaluation = evaluate(file, case, dir, limit, ruleset, &mut self.read);
+            result.ruleset_path.clone_from(&ruleset.shown);
+            result.mismatches = tests::compare(&case.expect, &evaluation, &ruleset.plan);
         }
+        result
     }
 }
 

@@ -215,12 +215,23 @@ impl Reader {
                 value: path.into_owned(),
                 span,
             }]),
-            DeValue::Array(items) => Some(
-                items
-                    .into_iter()
-                    .filter_map(|item| self.text("ruleset", item))
-                    .collect(),
-            ),
+            DeValue::Array(items) => {
+                if items.is_empty() {
+                    self.invalid(
+                        "ruleset",
+                        "[]",
+                        "no ruleset to run the cases against",
+                        span,
+                        "name one or more rulesets: `ruleset = [\"../../2023.rules\"]`",
+                    );
+                }
+                Some(
+                    items
+                        .into_iter()
+                        .filter_map(|item| self.text("ruleset", item))
+                        .collect(),
+                )
+            }
             other => {
                 self.wrong_type("ruleset", "a path or a list of paths", &other, span,
                     "`ruleset = \"../../2023.rules\"`, or `ruleset = [\"../../2023.rules\", \"../../2023.zh.rules\"]` to run every case against both");

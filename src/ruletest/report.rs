@@ -157,6 +157,20 @@ fn failure(out: &mut String, case: &CaseResult) {
                     );
                 }
             }
+            Mismatch::UnknownCode { code, help, at } => {
+                let _ = writeln!(out, "  findings{}", place(case, *at));
+                let _ = write!(
+                    out,
+                    "      `{}` is no finding code of the ruleset",
+                    visible(code)
+                );
+                match help {
+                    Some(help) => {
+                        let _ = writeln!(out, ": {help}");
+                    }
+                    None => out.push('\n'),
+                }
+            }
             Mismatch::NoRow { reason, at } => {
                 let _ = writeln!(out, "  indicator{}", place(case, *at));
                 let _ = writeln!(out, "      {}", visible(reason));
@@ -320,6 +334,9 @@ fn mismatch_json(case: &CaseResult, mismatch: &Mismatch) -> serde_json::Value {
         }),
         Mismatch::NoRow { reason, at } => {
             json!({"kind": "no_row", "reason": reason, "line": line(at)})
+        }
+        Mismatch::UnknownCode { code, help, at } => {
+            json!({"kind": "unknown_code", "code": code, "help": help, "line": line(at)})
         }
         Mismatch::NotEvaluated { rendered } => {
             json!({"kind": "not_evaluated", "diagnostic": rendered})

@@ -14,7 +14,7 @@ use crate::compile::Plan;
 use crate::data::DataFailure;
 use crate::data::project::Project;
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
-use crate::finding::Finding;
+use crate::finding::{ENGINE_FINDINGS, Finding};
 use crate::source::Span;
 use crate::text::normalize;
 
@@ -84,6 +84,16 @@ pub enum Mismatch {
         /// The expectation.
         at: Span,
     },
+    /// A finding code no rule of the ruleset raises, nor the engine: a slip, which
+    /// `findings_exclude` would otherwise let pass for ever.
+    UnknownCode {
+        /// The code as written.
+        code: String,
+        /// The nearest code the ruleset knows, if one is near.
+        help: Option<String>,
+        /// Where it is written.
+        at: Span,
+    },
     /// An indicator expectation that picks no row, or several.
     NoRow {
         /// Why, in words.
@@ -112,10 +122,11 @@ pub fn inline_project(
     crate::data::load_tree(file.source.clone(), inline.root.clone(), &plan.form)
 }
 
-/// Every way an evaluation differs from what a case expects.
+/// Every way an evaluation differs from what a case expects; `plan` is the ruleset's,
+/// whose finding codes the case may name.
 #[must_use]
-pub fn compare(expect: &Expect, evaluation: &Evaluation) -> Vec<Mismatch> {
-    let mut mismatches = Vec::new();
+pub fn compare(expect: &Expect, evaluation: &Evaluation, plan: &Plan) -> Vec<Mismatch> {
+    let mut mismatches = unknown_codes(expect, plan);
     if let Some(exit) = &expect.exit
         && exit.value != evaluation.exit()
     {
@@ -154,7 +165,8 @@ impl Mismatch {
         match self {
             Mismatch::Value { at, .. }
             | Mismatch::Findings { at, .. }
-            | Mismatch::NoRow { at, .. } => at.start,
+            | Mismatch::NoRow { at, .. }
+            | Mismatch::UnknownCode { at, .. } => at.start,
             Mismatch::NotEvaluated { .. } => 0,
         }
     }
@@ -205,6 +217,39 @@ fn evaluated(expect: &Expect, outcome: &Outcome, out: &mut Vec<Mismatch>) {
     }
 }
 
+/// The codes a case names that neither the ruleset's rules nor the engine raise.
+fn unknown_codes(expect: &Expect, plan: &Plan) -> Vec<Mismatch> {
+    let mut known: BTreeSet<&str> = plan
+        .checks
+        .iter()
+        .map(|c| &c.finding)
+        .chain(plan.discards.iter().map(|d| &d.finding))
+        .chain(plan.adjustments.iter().map(|a| &a.finding))
+        .map(|f| f.code.as_str())
+        .collect();
+    known.extend(ENGINE_FINDINGS.iter().map(|f| plan.reported_code(f.code)));
+    let lists = expect
+        .findings
+        .iter()
+        .flat_map(|f| &f.value)
+        .chain(&expect.findings_include)
+        .chain(&expect.findings_exclude)
+        .chain(
+            expect
+                .indicators
+                .iter()
+                .flat_map(|i| i.findings.iter().flat_map(|f| &f.value)),
+        );
+    lists
+        .filter(|code| !known.contains(code.value.as_str()))
+        .map(|code| Mismatch::UnknownCode {
+            code: code.value.clone(),
+            help: crate::suggest::did_you_mean(&code.value, known.iter().copied()),
+            at: code.span,
+        })
+        .collect()
+}
+
 /// The project's finding codes: exactly, included, excluded.
 fn findings(expect: &Expect, raised: &[Finding], out: &mut Vec<Mismatch>) {
     let codes: BTreeSet<&str> = raised.iter().map(|f| f.code.as_str()).collect();
@@ -223,17 +268,22 @@ fn findings(expect: &Expect, raised: &[Finding], out: &mut Vec<Mismatch>) {
         .map(|c| c.value.as_str())
         .filter(|c| codes.contains(c))
         .collect();
-    if !missing.is_empty() || !excluded.is_empty() {
-        let at = expect
-            .findings_include
-            .first()
-            .or(expect.findings_exclude.first())
-            .map_or_else(Span::default, |c| c.span);
+    // Each list's difference is told at the list, which is where it would be put right.
+    let first = |list: &[At<String>]| list.first().map_or_else(Span::default, |c| c.span);
+    if !missing.is_empty() {
         out.push(Mismatch::Findings {
             what: "findings".to_owned(),
             missing,
+            unexpected: Vec::new(),
+            at: first(&expect.findings_include),
+        });
+    }
+    if !excluded.is_empty() {
+        out.push(Mismatch::Findings {
+            what: "findings".to_owned(),
+            missing: Vec::new(),
             unexpected: first_of(raised, &excluded),
-            at,
+            at: first(&expect.findings_exclude),
         });
     }
 }
