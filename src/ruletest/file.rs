@@ -86,9 +86,9 @@ impl Reader {
                 return (Vec::new(), Vec::new());
             }
         };
-        let top = self.top(root.into_inner());
+        let mut top = self.top(root.into_inner());
         let start = Span::new(0, 0);
-        let rulesets = top.rulesets.clone().unwrap_or_else(|| {
+        let rulesets = top.rulesets.take().unwrap_or_else(|| {
             self.errors.push(TestError::MissingKey {
                 key: "ruleset",
                 owner: "the test file".to_owned(),
