@@ -12,8 +12,8 @@
 use crate::eval::trace::{Branch, Part, Trace};
 use crate::source::{Sources, Span};
 use crate::syntax::ast::{
-    ClassRule, ClassRuleKind, Completion, Doc, ItemKind, MissingEntryKind, ResidualRule, Ruleset,
-    Split,
+    ClassRule, ClassRuleKind, Completion, Doc, Grades, ItemKind, Missing, MissingEntryKind, Pool,
+    ResidualRule, Ruleset, Split,
 };
 
 /// One part of a ruleset.
@@ -56,7 +56,7 @@ struct List<'a> {
 }
 
 impl List<'_> {
-    fn item(&mut self, item: &Item0) {
+    fn item(&mut self, item: &crate::syntax::ast::Item) {
         let doc = item.doc.text();
         match &item.kind {
             ItemKind::Check(check) => {
@@ -90,77 +90,9 @@ impl List<'_> {
                 self.class(&class.name.name, class.name.span, &class.rules, &doc)
             }
             ItemKind::Completion(completion) => self.completion("completion", completion, &doc),
-            ItemKind::Grades(grades) => {
-                for grade in &grades.grades {
-                    let end = grade.up_to.as_ref().unwrap_or(&grade.share).span;
-                    self.push(
-                        Part::Grade(grade.share.span),
-                        format!("grade `{}`", self.text(grade.name.span.to(end))),
-                        "a qualitative row graded so",
-                        grade.name.span,
-                        clause(&grade.doc, &doc),
-                    );
-                }
-                for target in &grades.target {
-                    self.push(
-                        Part::TargetGrade,
-                        format!("grades: `{}`", self.text(target.span)),
-                        "a qualitative row whose actual is its target word",
-                        target.span,
-                        clause(&target.doc, &doc),
-                    );
-                }
-            }
-            ItemKind::Missing(missing) => {
-                for entry in &missing.entries {
-                    let (MissingEntryKind::Unexplained(share) | MissingEntryKind::Explained(share)) =
-                        &entry.kind
-                    else {
-                        continue;
-                    };
-                    let needs = match entry.kind {
-                        MissingEntryKind::Explained(_) => "a missing actual with an explanation",
-                        _ => "a missing actual with no explanation",
-                    };
-                    self.push(
-                        Part::Missing(share.span),
-                        format!("missing: `{}`", self.text(entry.span)),
-                        needs,
-                        entry.span,
-                        clause(&entry.doc, &doc),
-                    );
-                }
-            }
-            ItemKind::Pool(pool) => {
-                for split in &pool.splits {
-                    let Split::Evenly {
-                        residual: Some(residual),
-                        ..
-                    } = split
-                    else {
-                        continue;
-                    };
-                    if !matches!(residual.rule, ResidualRule::Matching { .. }) {
-                        continue;
-                    }
-                    let what = format!("pool {}: `{}`", pool.name.name, self.text(residual.span));
-                    let clause = clause(&residual.doc, &doc);
-                    self.push(
-                        Part::Residual(pool.name.span, true),
-                        format!("{what}, a row matching"),
-                        "a residual carried by a row whose declared weight is the share plus the residual",
-                        residual.span,
-                        clause.clone(),
-                    );
-                    self.push(
-                        Part::Residual(pool.name.span, false),
-                        format!("{what}, no row matching"),
-                        "a residual no declared weight matches",
-                        residual.span,
-                        clause,
-                    );
-                }
-            }
+            ItemKind::Grades(grades) => self.grades(grades, &doc),
+            ItemKind::Missing(missing) => self.missing(missing, &doc),
+            ItemKind::Pool(pool) => self.residual(pool, &doc),
             ItemKind::Rating(rating) => {
                 for entry in &rating.entries {
                     self.push(
@@ -202,6 +134,83 @@ impl List<'_> {
             | ItemKind::Rounding(_)
             | ItemKind::Remove(_)
             | ItemKind::Rename(_) => {}
+        }
+    }
+
+    fn grades(&mut self, grades: &Grades, doc: &str) {
+        for grade in &grades.grades {
+            let end = grade.up_to.as_ref().unwrap_or(&grade.share).span;
+            self.push(
+                Part::Grade(grade.share.span),
+                format!("grade `{}`", self.text(grade.name.span.to(end))),
+                "a qualitative row graded so",
+                grade.name.span,
+                clause(&grade.doc, doc),
+            );
+        }
+        for target in &grades.target {
+            self.push(
+                Part::TargetGrade,
+                format!("grades: `{}`", self.text(target.span)),
+                "a qualitative row whose actual is its target word",
+                target.span,
+                clause(&target.doc, doc),
+            );
+        }
+    }
+
+    /// The shares of missing values; markers are words, not rules that take effect.
+    fn missing(&mut self, missing: &Missing, doc: &str) {
+        for entry in &missing.entries {
+            let (share, needs) = match &entry.kind {
+                MissingEntryKind::Unexplained(share) => {
+                    (share, "a missing actual with no explanation")
+                }
+                MissingEntryKind::Explained(share) => {
+                    (share, "a missing actual with an explanation")
+                }
+                MissingEntryKind::Markers(_) => continue,
+            };
+            self.push(
+                Part::Missing(share.span),
+                format!("missing: `{}`", self.text(entry.span)),
+                needs,
+                entry.span,
+                clause(&entry.doc, doc),
+            );
+        }
+    }
+
+    /// Both outcomes of an even split's `residual to matching else …`: the other
+    /// residual rules always pick the same row.
+    fn residual(&mut self, pool: &Pool, doc: &str) {
+        for split in &pool.splits {
+            let Split::Evenly {
+                residual: Some(residual),
+                ..
+            } = split
+            else {
+                continue;
+            };
+            if !matches!(residual.rule, ResidualRule::Matching { .. }) {
+                continue;
+            }
+            let what = format!("pool {}: `{}`", pool.name.name, self.text(residual.span));
+            let clause = clause(&residual.doc, doc);
+            self.push(
+                Part::Residual(pool.name.span, true),
+                format!("{what}, a row matching"),
+                "a residual carried by a row whose declared weight is the share plus the residual",
+                residual.span,
+                clause.clone(),
+            );
+            self.push(
+                Part::Residual(pool.name.span, false),
+                format!("{what}, no row matching"),
+                "a residual no declared weight matches",
+                residual.span,
+                clause,
+            );
         }
     }
 
@@ -290,8 +299,6 @@ impl List<'_> {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
-
-type Item0 = crate::syntax::ast::Item;
 
 /// An entry's own doc comment, else its item's.
 fn clause(own: &Doc, item: &str) -> String {
