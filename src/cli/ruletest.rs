@@ -156,6 +156,11 @@ fn find(paths: &[PathBuf]) -> Search {
                 .push(Error::NotATestFile { path: path.clone() });
         }
     }
+    // A file named twice, or found in two folders named, runs once.
+    let mut seen = std::collections::HashSet::new();
+    search
+        .files
+        .retain(|f| seen.insert(std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
     search
 }
 
