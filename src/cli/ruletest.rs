@@ -6,7 +6,7 @@
 //! showing why, unless it expects exactly that.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
@@ -420,17 +420,7 @@ fn file_name(path: &str) -> String {
 /// (`rulesets/tests/2023/../../2023.rules` is `rulesets/2023.rules`), so that reports
 /// name files as people do; as it is where a link makes the two differ.
 fn tidy(path: &Path) -> PathBuf {
-    let mut parts: Vec<Component<'_>> = Vec::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(parts.last(), Some(Component::Normal(_))) => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    let lexical: PathBuf = parts.iter().collect();
+    let lexical = crate::link::normalize(path);
     let lexical = if lexical.as_os_str().is_empty() {
         PathBuf::from(".")
     } else {

@@ -208,7 +208,7 @@ fn covered(out: &mut String, coverage: &Coverage) {
     let _ = writeln!(
         out,
         "\ncoverage of {ruleset}: {} of {parts} {} exercised; not exercised:",
-        parts - coverage.gaps.len(),
+        parts.saturating_sub(coverage.gaps.len()),
         plural(parts, "part", "parts"),
     );
     for gap in &coverage.gaps {
