@@ -112,6 +112,11 @@ impl<'a> Env<'a> {
         self
     }
 
+    /// Whether a trace is kept: for work done only to mark a part.
+    pub(crate) fn tracing(&self) -> bool {
+        self.marks.is_some()
+    }
+
     /// Marks a part of the ruleset as exercised, if a trace is kept.
     pub(crate) fn mark(&self, part: impl FnOnce() -> Part) {
         super::trace::mark(self.marks, part);

@@ -267,9 +267,12 @@ fn quantitative(
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
             let bounds = class_bounds(env, class)?;
-            let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
-            let (low, high) = scaled(weight, bounds)?;
-            mark_class(env, class, Branch::Formula, points <= low, points >= high);
+            if env.tracing() {
+                // The points held by the floor or the cap, as `score_row` will hold them.
+                let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
+                let (low, high) = scaled(weight, bounds)?;
+                mark_class(env, class, Branch::Formula, points <= low, points >= high);
+            }
             Ok(Earned::Points(points, bounds))
         }
         None => {
