@@ -4,7 +4,7 @@
 //! A test file (`*.test.toml`, TOML) names one or more rulesets, and holds cases: a
 //! project (a file, or the form's sections inline) and what evaluating it must give,
 //! the total, each indicator's expected weight and score, the findings, the exit status.
-//! [`parse`] reads a file's text into a [`TestFile`]; [`run`] compares an evaluation
+//! [`parse`] reads a file's text into a [`TestFile`]; [`compare`] compares an evaluation
 //! with a case's [`Expect`] and says every [`Mismatch`]; [`coverage`] lists the parts of
 //! a ruleset and which of them no case exercised; [`report`] writes the results as
 //! `cargo test` does. This module reads no files: the CLI resolves the paths a test

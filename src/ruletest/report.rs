@@ -260,8 +260,8 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-/// The report as one JSON document for tools: its first key, `perfeval_tests`, marks it
-/// (and keeps `perfeval check` from reading it as a form).
+/// The report as one JSON document for tools; its first key, `perfeval_tests`, says
+/// what it is.
 #[must_use]
 pub fn json(results: &Results) -> String {
     use serde_json::{Value, json};
