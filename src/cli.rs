@@ -11,6 +11,7 @@ mod output;
 mod progress;
 mod render;
 mod rulesets;
+mod ruletest;
 mod shell;
 mod template;
 
@@ -36,6 +37,7 @@ pub use self::colour::ColorChoice;
 pub use self::fmt::FmtArgs;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
+pub use self::ruletest::{TestArgs, TestFormat};
 pub use self::shell::{CompletionsArgs, ManArgs};
 pub use self::template::TemplateArgs;
 
@@ -87,6 +89,9 @@ pub enum Command {
     /// does to each and to all: totals, rows, findings and ratings that move, and the
     /// ruleset items that cause each move (政策变化对比).
     Diff(diff::DiffArgs),
+    /// Run ruleset tests: cases of `*.test.toml` files that state what a ruleset must
+    /// make of a form (运行规则集测试).
+    Test(TestArgs),
 }
 
 /// Arguments of `perfeval show`.
@@ -265,6 +270,7 @@ pub fn run(cli: Cli) -> Status {
         Command::Man(args) => shell::man(&args),
         Command::Fmt(args) => fmt::fmt(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Test(args) => ruletest::test(&args),
     }
 }
 

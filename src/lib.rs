@@ -23,6 +23,7 @@ pub mod input;
 pub mod ir;
 pub mod link;
 pub mod report;
+pub mod ruletest;
 pub mod shipped;
 pub mod source;
 pub(crate) mod suggest;
@@ -68,6 +69,33 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Template(#[from] template::TemplateError),
+    /// A ruleset test file does not read (`perfeval test`).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Test(#[from] Failure<ruletest::error::TestError>),
+    /// `perfeval test examples/seed.toml`: a file named on the command line whose name
+    /// does not end in `.test.toml`, or a link named so that leads to a file that is not.
+    #[error("`{}` is not a ruleset test file: its name, or the name of the file it leads to, does not end in `.test.toml`", path.display())]
+    #[diagnostic(
+        code(perfeval::test::not_a_test_file),
+        help(
+            "name the test file (`seed.test.toml`), or the folder that holds it; a project file is named inside a test file, by `project = \"…\"`"
+        )
+    )]
+    NotATestFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval test examples`: a folder with no `*.test.toml` file in it.
+    #[error("`{}` holds no ruleset test file (`*.test.toml`)", path.display())]
+    #[diagnostic(
+        code(perfeval::test::no_tests),
+        help("test files are named `NAME.test.toml`; see docs/language.md §10")
+    )]
+    NoTests {
+        /// The folder.
+        path: PathBuf,
+    },
     /// A file cannot be read.
     #[error("cannot read `{}`: {error}", path.display())]
     #[diagnostic(

@@ -374,7 +374,7 @@ fn extends_of(ruleset: &Ruleset) -> Option<(String, Span)> {
 }
 
 /// A path with `.` and `..` resolved by its text, for telling files apart.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -261,7 +261,7 @@ fn counted(n: usize, one: &str, many: &str) -> Option<String> {
 
 /// Why an entry of a folder is skipped.
 #[derive(Debug, PartialEq, Eq)]
-enum Skip {
+pub(crate) enum Skip {
     /// A name that starts with `.`: hidden files and folders (`.git`), macOS
     /// AppleDouble files (`._x.toml`), emacs locks (`.#x.toml`), perfeval's own
     /// temporary files.
@@ -277,7 +277,7 @@ enum Skip {
 }
 
 /// The reason to skip a name, whatever kind of file it is.
-fn litter(name: &OsStr) -> Option<Skip> {
+pub(crate) fn litter(name: &OsStr) -> Option<Skip> {
     let name = name.to_string_lossy();
     if name.starts_with('.') {
         return Some(Skip::Hidden);

@@ -11,6 +11,7 @@ use crate::source::Span;
 use crate::value::Value;
 
 use super::classify::text;
+use super::coverage::Part;
 use super::describe;
 use super::env::Env;
 use super::error::EvalError;
@@ -54,6 +55,7 @@ fn discard(
         if let Some(flag) = discarded.get_mut(i) {
             *flag = true;
         }
+        env.mark(|| Part::Discard(rule.finding.span));
         let finding = env.in_row(&section, i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
@@ -164,6 +166,7 @@ fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<
     if env.eval(&check.assertion)? != Value::Bool(false) {
         return Ok(None);
     }
+    env.mark(|| Part::Check(check.finding.span));
     let section = check.rows.as_deref();
     let message = match &check.finding.message {
         Some(parts) => render(env, parts, section)?,

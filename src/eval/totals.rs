@@ -12,6 +12,7 @@ use crate::value::{self, Num, Unit, Value};
 
 use super::bounds;
 use super::classify::text;
+use super::coverage::Part;
 use super::env::Env;
 use super::error::EvalError;
 use super::outcome::RowState;
@@ -54,6 +55,7 @@ pub(crate) fn adjust_scores(
                     .get(i)
                     .and_then(|r| r.get("self_score").or_else(|| r.get("actual")))
                     .map(|f| f.span);
+                env.mark(|| Part::Adjust(adjust.finding.span));
                 findings.push(change(
                     adjust,
                     format!("「{name}」的得分由 {} 调整为 {new}", state.score),
@@ -99,6 +101,7 @@ pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>>
     let plan = env.plan;
     let mut scores = Vec::with_capacity(plan.lines.len());
     for line in &plan.lines {
+        env.mark(|| Part::Line(line.score.span));
         let raw = env
             .eval(&line.score)?
             .as_num()
@@ -154,6 +157,7 @@ pub(crate) fn adjust_total(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Re
         };
         let new = round_score(plan, new)?;
         if new != total {
+            env.mark(|| Part::Adjust(adjust.finding.span));
             findings.push(change(
                 adjust,
                 format!("总分由 {total} 调整为 {new}"),
@@ -175,6 +179,7 @@ pub(crate) fn rating(env: &mut Env<'_>) -> Result<Option<String>> {
             Some(cond) => env.eval(cond)? == Value::Bool(true),
         };
         if holds {
+            env.mark(|| Part::Rating(grade.span));
             return Ok(Some(grade.name.clone()));
         }
     }

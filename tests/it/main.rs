@@ -30,6 +30,7 @@ mod print;
 mod props;
 mod reports;
 mod rulesets;
+mod ruletest;
 mod shell;
 mod shipped;
 mod template;
