@@ -66,6 +66,17 @@ fn evaluate_seed() -> perfeval::eval::outcome::Outcome {
     perfeval::evaluate(&PLAN, black_box(&PROJECT)).unwrap()
 }
 
+/// Evaluate the loaded seed form keeping a trace of the parts exercised, as
+/// `perfeval test --coverage` does: compare with `evaluate_seed`, which pays only a test
+/// of an `Option` for each part.
+#[divan::bench]
+fn evaluate_seed_traced() -> (
+    perfeval::eval::outcome::Outcome,
+    perfeval::eval::coverage::Coverage,
+) {
+    perfeval::eval::evaluate_covered(&PLAN, black_box(&PROJECT)).unwrap()
+}
+
 /// Render the JSON document for one evaluated form.
 #[divan::bench]
 fn report_json() -> String {

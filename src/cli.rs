@@ -1,13 +1,19 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod colour;
+mod diff;
 mod explain;
+mod fmt;
 mod import;
 mod inputs;
 pub mod lang;
 mod output;
 mod progress;
 mod render;
+mod rulesets;
+mod ruletest;
+mod shell;
 mod template;
 
 use std::io::{IsTerminal, Write};
@@ -27,8 +33,14 @@ use crate::report::batch::Tally;
 use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
 use crate::source::Sources;
+use crate::syntax::keywords::{self, Keywords};
 
+pub use self::colour::ColorChoice;
+pub use self::fmt::FmtArgs;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
+pub use self::ruletest::{TestArgs, TestFormat};
+pub use self::shell::{CompletionsArgs, ManArgs};
 pub use self::template::TemplateArgs;
 
 /// perfeval：财政支出项目绩效自评规则引擎。Checks self-evaluation forms against a
@@ -49,6 +61,10 @@ pub struct Cli {
         display_order = 900
     )]
     pub lang: Option<Lang>,
+    /// When to colour diagnostics: `auto` on a terminal, unless `NO_COLOR` is set (or
+    /// also elsewhere when `CLICOLOR_FORCE` is set and not `0`), `always`, `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
 }
 
 /// The languages `--lang` takes.
@@ -92,24 +108,67 @@ pub enum Command {
     /// Write a fill-in workbook (.xlsx) of the ruleset's form, for departments to fill
     /// in and send back (生成自评表模板).
     Template(TemplateArgs),
+    /// List the rulesets that ship with perfeval, usable by name anywhere
+    /// (`--rules 2023`), or print one (内置规则集).
+    Rulesets(RulesetsArgs),
+    /// Print a completion script for a shell: `perfeval completions bash >
+    /// ~/.local/share/bash-completion/completions/perfeval`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), generated from the command line:
+    /// `perfeval man | man -l -`.
+    Man(ManArgs),
+    /// Rewrite ruleset files in the canonical layout, each in the language of its
+    /// keywords, every comment kept (格式化规则集).
+    Fmt(FmtArgs),
+    /// Score the same forms under an old and a new ruleset and show what the change
+    /// does to each and to all: totals, rows, findings and ratings that move, and the
+    /// ruleset items that cause each move (政策变化对比).
+    Diff(diff::DiffArgs),
+    /// Run ruleset tests: cases of `*.test.toml` files that state what a ruleset must
+    /// make of a form (运行规则集测试).
+    Test(TestArgs),
 }
 
 /// Arguments of `perfeval show`.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The ruleset, such as `rulesets/2024.rules`.
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
+    /// The language of keywords, severities, rounding modes, field types and
+    /// functions; by default, the one most of the ruleset file's keywords are in.
+    #[arg(long, value_enum, value_name = "LANGUAGE")]
+    pub keywords: Option<KeywordLanguage>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
     /// (at most 1 GiB).
     #[arg(long, value_name = "SIZE", default_value = "16MiB")]
     pub max_file_size: Size,
 }
 
+/// The languages of keywords.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeywordLanguage {
+    /// English: `ruleset`, `class`, `below deduct 5% per 1%`.
+    En,
+    /// Chinese: `规则集`, `评分规则`, `低于区间 每 1% 扣 5%`.
+    Zh,
+}
+
+impl From<KeywordLanguage> for Keywords {
+    fn from(language: KeywordLanguage) -> Keywords {
+        match language {
+            KeywordLanguage::En => Keywords::En,
+            KeywordLanguage::Zh => Keywords::Zh,
+        }
+    }
+}
+
 /// Arguments of `perfeval check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`).
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form
@@ -234,12 +293,19 @@ const WIDTH: usize = 100;
 /// Runs a parsed command line.
 #[must_use]
 pub fn run(cli: Cli) -> Status {
+    colour::set(cli.color);
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Template(args) => template::template(&args),
+        Command::Rulesets(args) => rulesets::rulesets(&args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
+        Command::Fmt(args) => fmt::fmt(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Test(args) => ruletest::test(&args),
     }
 }
 
@@ -275,7 +341,16 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let linked = crate::link::link(&args.rules, &mut loader)?;
     crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
-    let text = crate::syntax::print::print(&linked.ruleset, &origin);
+    // The ruleset named is the first file of the chain: its keywords' language.
+    let keywords = args.keywords.map_or_else(
+        || {
+            let top = linked.sources.files().next();
+            top.map_or(Keywords::En, |file| keywords::detect(file.text()))
+        },
+        Keywords::from,
+    );
+    let style = crate::syntax::print::Style::all_in(keywords);
+    let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
 }
@@ -289,7 +364,7 @@ fn finish(run: Result<Status, Error>) -> Status {
 }
 
 fn colour(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    colour::enabled(stream_is_terminal)
 }
 
 /// Prints a diagnostic on standard error; where that cannot be written, there is no
@@ -304,10 +379,10 @@ fn eprint_line(line: &str) {
 }
 
 /// What one form came to.
-enum Done {
+enum Done<T = ProjectResult> {
     /// Evaluated, or not: the results for the report (a workbook may hold several
     /// forms, one per sheet).
-    Results(Vec<ProjectResult>),
+    Results(Vec<T>),
     /// A perfeval report found in a folder, skipped.
     Report,
     /// A file named like a form (`.txt`, `.xlsx`) found in a folder with no form of the
@@ -359,7 +434,13 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         });
     let (results, emptied) = settle(&mut collected, done, &mut read);
     let skipped = collected.skipped.total();
-    let report = render::report(args, &plan, &results, skipped)?;
+    let report = render::report(
+        args,
+        &ruleset_name(&args.rules, &rules),
+        &plan,
+        &results,
+        skipped,
+    )?;
     eprint_problems(&collected.skipped, &emptied, &results);
     match &args.output {
         Some(path) => output::write(path, &report, &read)?,
@@ -372,6 +453,15 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         eprint_line(&tally.note());
     }
     Ok(status(&results, collected.errors.len() + emptied.len()))
+}
+
+/// How the report names the ruleset: as the command line did, or, for a shipped ruleset
+/// named alone, `<shipped>/2023.rules`, which says that no file of that name was read.
+fn ruleset_name(arg: &Path, rules: &Sources) -> String {
+    match rules.files().next() {
+        Some(root) if crate::shipped::is_shipped_source(root.name()) => root.name().to_owned(),
+        _ => arg.display().to_string(),
+    }
 }
 
 /// What was skipped, folders left without a form, and forms that failed, on standard
@@ -436,11 +526,11 @@ fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
 /// Records every form read and counts the reports skipped; returns the results, and an
 /// error for each folder all of whose project files were reports (it holds no project
 /// file).
-fn settle(
+fn settle<T>(
     collected: &mut inputs::Collected,
-    done: Vec<(Done, Option<FileId>)>,
+    done: Vec<(Done<T>, Option<FileId>)>,
     read: &mut ReadSet,
-) -> (Vec<ProjectResult>, Vec<Error>) {
+) -> (Vec<T>, Vec<Error>) {
     let mut results = Vec::with_capacity(done.len());
     let mut emptied = Vec::new();
     for ((done, id), form) in done.into_iter().zip(&collected.forms) {

@@ -41,6 +41,9 @@ pub struct Plan {
     pub pools: Vec<PoolPlan>,
     /// Scoring classes by id.
     pub classes: Vec<ClassPlan>,
+    /// The ruleset-wide completion formulas, as declared (each class's
+    /// [`ClassPlan::completion`] already holds the ones it uses).
+    pub completion: Vec<CompletionCaseDef>,
     /// How target and actual texts are read.
     pub words: MeasureWords,
     /// Qualitative grades.
@@ -166,6 +169,22 @@ impl Plan {
         self.labels.get(&normalize(label)).copied()
     }
 
+    /// For each category by id, the labels (normalised, sorted) that name it: its name
+    /// and its other labels, less any an earlier category took.
+    #[must_use]
+    pub fn labels_by_category(&self) -> Vec<Vec<&str>> {
+        let mut labels: Vec<Vec<&str>> = vec![Vec::new(); self.categories.len()];
+        for (label, &id) in &self.labels {
+            if let Some(of) = labels.get_mut(id) {
+                of.push(label);
+            }
+        }
+        for of in &mut labels {
+            of.sort_unstable();
+        }
+        labels
+    }
+
     /// The code an engine finding is reported under: its own, unless the ruleset's
     /// `findings` block renames it (`unknown-grade error as unknown-level`).
     #[must_use]
@@ -225,6 +244,7 @@ pub fn compile(checked: Checked) -> Plan {
         categories,
         pools,
         classes,
+        completion: checked.completion,
         words,
         grades,
         missing,

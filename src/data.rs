@@ -13,6 +13,7 @@
 
 mod convert;
 mod decimal;
+pub(crate) use decimal::read_decimal;
 mod error;
 mod json;
 pub mod project;
@@ -121,6 +122,35 @@ pub fn load_str(
         Ok(sections) => Ok(Project { source, sections }),
         Err(errors) => Err(DataFailure::new(source, errors)),
     }
+}
+
+/// Validates a TOML table of a larger document as a project file: the inline project
+/// of a ruleset test (`[case.project]`). The tree's spans index `source`, the whole
+/// document, so that findings and errors point into it.
+///
+/// # Errors
+///
+/// Every problem the validator finds.
+pub(crate) fn load_tree(
+    source: SourceFile,
+    root: Node,
+    schema: &FormSchema,
+) -> Result<Project, DataFailure> {
+    match validate::validate(root, schema, Format::Toml, source.text()) {
+        Ok(sections) => Ok(Project { source, sections }),
+        Err(errors) => Err(DataFailure::new(source, errors)),
+    }
+}
+
+/// A value of a TOML document as the value tree a project file's reader makes.
+///
+/// # Errors
+///
+/// The value nests more deeply than a form can.
+pub(crate) fn toml_value(
+    value: ::toml::Spanned<::toml::de::DeValue<'_>>,
+) -> Result<Node, DataError> {
+    toml::value(value)
 }
 
 fn read(text: &str, format: Format) -> Result<Option<Node>, DataError> {

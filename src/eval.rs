@@ -7,6 +7,7 @@
 pub(crate) mod bounds;
 pub(crate) mod checks;
 pub(crate) mod classify;
+pub mod coverage;
 pub mod describe;
 pub(crate) mod env;
 pub mod error;
@@ -19,6 +20,8 @@ pub(crate) mod totals;
 pub mod trace;
 pub(crate) mod weights;
 
+use std::cell::RefCell;
+
 use rust_decimal::Decimal;
 
 use crate::check::expr::INDICATORS;
@@ -27,6 +30,7 @@ use crate::data::project::{Project, Record};
 use crate::finding::Finding;
 
 use self::classify::text;
+use self::coverage::{Coverage, Marks};
 use self::env::Env;
 use self::error::EvalError;
 use self::outcome::{IndicatorOutcome, Outcome, RowState};
@@ -38,7 +42,7 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// A ruleset formula that cannot be computed for this project (a division by zero, a
 /// number out of range), with its span in the ruleset.
 pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
-    evaluate_project(plan, project, None).map_err(|e| e.in_project(project.source.name()))
+    evaluate_project(plan, project, None, None).map_err(|e| e.in_project(project.source.name()))
 }
 
 /// What scoring did, recorded for `perfeval explain`: each row's steps, each check's run.
@@ -50,21 +54,40 @@ pub struct Traces {
     pub checks: Vec<trace::CheckRun>,
 }
 
-/// Evaluates one project and records what scoring did, step by step.
+/// Evaluates one project and records what scoring did, step by step, for `perfeval
+/// explain`; the outcome is the one [`evaluate`] gives.
 ///
 /// # Errors
 ///
 /// As [`evaluate`].
 pub fn evaluate_traced(plan: &Plan, project: &Project) -> Result<(Outcome, Traces), EvalError> {
     let mut traces = Traces::default();
-    let outcome = evaluate_project(plan, project, Some(&mut traces))
+    let outcome = evaluate_project(plan, project, None, Some(&mut traces))
         .map_err(|e| e.in_project(project.source.name()))?;
     Ok((outcome, traces))
+}
+
+/// Evaluates one project and says which parts of the ruleset took effect: which checks
+/// raised their findings, which branch of its class each quantitative row took, which
+/// grade each qualitative row got (see [`coverage::Part`]). For `perfeval test
+/// --coverage`; the outcome is the one [`evaluate`] gives.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_covered(plan: &Plan, project: &Project) -> Result<(Outcome, Coverage), EvalError> {
+    let coverage = RefCell::new(Coverage::default());
+    let outcome = evaluate_project(plan, project, Some(&coverage), None)
+        .map_err(|e| e.in_project(project.source.name()))?;
+    let mut coverage = coverage.into_inner();
+    coverage.engine_findings(plan, &outcome.findings);
+    Ok((outcome, coverage))
 }
 
 fn evaluate_project(
     plan: &Plan,
     project: &Project,
+    marks: Marks<'_>,
     mut traces: Option<&mut Traces>,
 ) -> Result<Outcome, EvalError> {
     let rows = project.rows(INDICATORS);
@@ -83,20 +106,21 @@ fn evaluate_project(
         Env::new(plan, project, states)
             .with_pools(&named)
             .with_max(max_score)
+            .with_marks(marks)
     };
     weights::allocate(&mut early(&classified), rows, &mut states)?;
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
     let discarded = {
-        let mut env = scoring_env(plan, project, &weighed, &pools, max_score);
+        let mut env = scoring_env(plan, project, &weighed, &pools, max_score).with_marks(marks);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
     let row_traces = score_rows(
         plan,
         project,
         &pools,
-        max_score,
+        (max_score, marks),
         &discarded,
         &mut states,
         &mut findings,
@@ -108,12 +132,12 @@ fn evaluate_project(
     weights::add_scores(plan, &mut pools, &states)?;
     let before = states.clone();
     totals::adjust_scores(
-        &mut scoring_env(plan, project, &before, &pools, max_score),
+        &mut scoring_env(plan, project, &before, &pools, max_score).with_marks(marks),
         &mut states,
         &mut findings,
     )?;
     weights::add_scores(plan, &mut pools, &states)?;
-    let mut env = scoring_env(plan, project, &states, &pools, max_score);
+    let mut env = scoring_env(plan, project, &states, &pools, max_score).with_marks(marks);
     let lines = totals::lines(&mut env)?;
     let line_scores: Vec<(String, Decimal)> =
         lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
@@ -170,7 +194,7 @@ fn score_rows(
     plan: &Plan,
     project: &Project,
     pools: &[outcome::PoolState],
-    max_score: Option<Decimal>,
+    (max_score, marks): (Option<Decimal>, Marks<'_>),
     discarded: &[bool],
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
@@ -183,7 +207,8 @@ fn score_rows(
     // computed once (each row sees its own state through `current`).
     let mut env = Env::new(plan, project, &weighed)
         .with_pools(pools)
-        .with_max(max_score);
+        .with_max(max_score)
+        .with_marks(marks);
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
             let refused = discarded.get(i).copied().unwrap_or(false);

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod compile;
 pub mod data;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod finding;
@@ -23,6 +24,8 @@ pub mod input;
 pub mod ir;
 pub mod link;
 pub mod report;
+pub mod ruletest;
+pub mod shipped;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
@@ -68,6 +71,33 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Template(#[from] template::TemplateError),
+    /// A ruleset test file does not read (`perfeval test`).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Test(#[from] Failure<ruletest::error::TestError>),
+    /// `perfeval test examples/seed.toml`: a file named on the command line whose name
+    /// does not end in `.test.toml`, or a link named so that leads to a file that is not.
+    #[error("`{}` is not a ruleset test file: its name, or the name of the file it leads to, does not end in `.test.toml`", path.display())]
+    #[diagnostic(
+        code(perfeval::test::not_a_test_file),
+        help(
+            "name the test file (`seed.test.toml`), or the folder that holds it; a project file is named inside a test file, by `project = \"…\"`"
+        )
+    )]
+    NotATestFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval test examples`: a folder with no `*.test.toml` file in it.
+    #[error("`{}` holds no ruleset test file (`*.test.toml`)", path.display())]
+    #[diagnostic(
+        code(perfeval::test::no_tests),
+        help("test files are named `NAME.test.toml`; see docs/language.md §10")
+    )]
+    NoTests {
+        /// The folder.
+        path: PathBuf,
+    },
     /// A file cannot be read.
     #[error("{}", t!(IO, path = .path.display(), error = IoText(.error)))]
     #[diagnostic(code(perfeval::io), help("{}", t!(IO_HELP)))]
@@ -106,6 +136,19 @@ pub enum Error {
         /// Why, in words.
         reason: String,
     },
+    /// `perfeval check --rules 2024 …`: a name alone that is no file's and no shipped
+    /// ruleset's; `perfeval rulesets show 2024`.
+    #[error("no ruleset is named `{name}`: {reason}")]
+    #[diagnostic(code(perfeval::rulesets::unknown))]
+    UnknownRuleset {
+        /// The name as given.
+        name: String,
+        /// Where it was looked for, in words.
+        reason: &'static str,
+        /// The nearest shipped name, and all of them.
+        #[help]
+        help: String,
+    },
     /// `perfeval check --rules r.rules report.json`, where `report.json` was written by
     /// `perfeval check --format json`.
     #[error("{}", t!(IO_REPORT, path = .path.display()))]
@@ -140,6 +183,19 @@ pub enum Error {
     #[diagnostic(code(perfeval::import::several), help("{}", t!(IMPORT_SEVERAL_HELP)))]
     ImportSeveral {
         /// How many forms.
+        count: usize,
+    },
+    /// `perfeval diff --rules 2023.rules FORMS…`: a comparison needs an old and a new
+    /// ruleset.
+    #[error("`diff` compares two rulesets, and `--rules` was named {count} times")]
+    #[diagnostic(
+        code(perfeval::diff::two_rulesets),
+        help(
+            "name the old ruleset and then the new one: `perfeval diff --rules rulesets/2023.rules --rules rulesets/2024.rules FORMS…`"
+        )
+    )]
+    DiffRulesets {
+        /// How many were named.
         count: usize,
     },
     /// `perfeval check --rules r.rules - -`.
@@ -287,7 +343,8 @@ impl Error {
     }
 }
 
-/// Parses, checks and compiles a ruleset given as text (it may not extend another).
+/// Parses, checks and compiles a ruleset given as text (it may extend a shipped ruleset
+/// by name, no file).
 ///
 /// # Errors
 ///

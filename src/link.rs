@@ -13,6 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::Failure;
 use crate::i18n::t;
 use crate::input;
+use crate::shipped::{self, Shipped};
 use crate::source::{SourceFile, Sources, Span};
 use crate::syntax::ast::{ItemKind, Ruleset};
 use crate::{Error, input::is_rules_name};
@@ -27,6 +28,15 @@ pub trait Loader {
     ///
     /// Whatever stops the file being read.
     fn read(&mut self, path: &Path) -> std::io::Result<String>;
+
+    /// Whether anything (a file, a folder, a link) is at `path`, looked at without
+    /// reading it. Asked only of a name alone that is neither a ruleset file's nor a
+    /// shipped ruleset's, to tell a file that is not a ruleset from a name that is
+    /// nothing; the default answers that nothing is there.
+    fn exists(&mut self, path: &Path) -> bool {
+        let _ = path;
+        false
+    }
 }
 
 /// A [`Loader`] over the file system: regular files named `*.rules` only (links
@@ -39,6 +49,10 @@ impl Loader for FileLoader {
     fn read(&mut self, path: &Path) -> std::io::Result<String> {
         let read = input::read_ruleset(path, input::DEFAULT_LIMIT)?;
         ruleset_text(read.bytes)
+    }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        path.symlink_metadata().is_ok()
     }
 }
 
@@ -83,29 +97,87 @@ const MAX_CHAIN: usize = 32;
 
 /// Reads the ruleset at `path` and every ruleset it extends, and merges them.
 ///
+/// A name alone (`2023`, `2023.rules`, not `./2023.rules`) may name a shipped ruleset
+/// ([`crate::shipped`]): a name without `.rules` always does, since no file of that
+/// name is read as a ruleset; a name with it does when there is no such file. The same
+/// holds for `extends`, whose file is looked for beside the file that names it first.
+///
 /// # Errors
 ///
 /// The root file cannot be read; a file does not parse; a base is missing, the chain is
 /// a cycle, or a change does not fit its base.
 pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
+    let root = root(path, loader)?;
+    chain(root, loader)
+}
+
+/// The ruleset a path names, read.
+fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
+    let shipped = shipped::named(path);
     // Checked by name before anything is opened: a file that is not a ruleset is never
     // read, so never quoted in a syntax error.
     if !is_rules_name(path) {
+        if let Some(shipped) = shipped {
+            return Ok(Found::Shipped(shipped));
+        }
+        if shipped::bare(path).is_some() && !loader.exists(path) {
+            return Err(unknown_ruleset(path));
+        }
         return Err(Error::NotARuleset {
             path: path.to_owned(),
             reason: t!(READ_BASE_NOT_RULES),
         });
     }
-    let text = loader
-        .read(path)
-        .map_err(|error| Error::loading(path, error))?;
+    match loader.read(path) {
+        Ok(text) => Ok(Found::File(path.to_owned(), text)),
+        // A file that exists wins, even one that cannot be read (a link to nothing
+        // included): only where nothing is may a name alone mean a shipped ruleset.
+        Err(error) if shipped::bare(path).is_some() && nothing_at(path, &error, loader) => shipped
+            .map(Found::Shipped)
+            .ok_or_else(|| unknown_ruleset(path)),
+        Err(error) => Err(Error::loading(path, error)),
+    }
+}
+
+/// Whether a read failed because nothing at all is at `path`: not even a link to
+/// nothing, which is a file that exists and wins over a shipped ruleset's name.
+fn nothing_at(path: &Path, error: &std::io::Error, loader: &mut dyn Loader) -> bool {
+    error.kind() == std::io::ErrorKind::NotFound && !loader.exists(path)
+}
+
+/// The error for a name alone that is no file's and no shipped ruleset's.
+fn unknown_ruleset(path: &Path) -> Error {
+    let name = path.display().to_string();
+    Error::UnknownRuleset {
+        reason: "there is no such file, and no shipped ruleset has that name",
+        help: format!(
+            "{}; a ruleset file is named by its path, ending in `.rules`",
+            shipped::help_for(&name)
+        ),
+        name,
+    }
+}
+
+/// Links a ruleset given as text, which may extend a shipped ruleset by its name alone
+/// (`extends "2023.rules"`) but no file: there is no file system to find one in.
+///
+/// # Errors
+///
+/// The text does not parse, extends a file, or changes a base it does not have.
+pub fn link_source(source: &SourceFile) -> Result<Linked, Error> {
+    let root = Found::File(PathBuf::from(source.name()), source.text().to_owned());
+    chain(root, &mut NoFiles)
+}
+
+/// Links `root` and the chain of bases it extends.
+fn chain(root: Found, loader: &mut dyn Loader) -> Result<Linked, Error> {
     let mut chain = Chain {
         loader,
         sources: Sources::default(),
         visited: Vec::new(),
         errors: Vec::new(),
     };
-    let ruleset = chain.file(path, text)?;
+    let ruleset = chain.file(root)?;
     let Chain {
         sources, errors, ..
     } = chain;
@@ -115,29 +187,32 @@ pub fn link(path: &Path, loader: &mut dyn Loader) -> Result<Linked, Error> {
     }
 }
 
-/// Links a ruleset given as text, which may not extend another (there is no file
-/// system to find it in).
-///
-/// # Errors
-///
-/// The text does not parse, or changes a base it does not have.
-pub fn link_source(source: &SourceFile) -> Result<Linked, Error> {
-    let mut sources = Sources::default();
-    let base = sources.add(source.clone());
-    let ruleset = crate::syntax::parse_at(source.text(), base)
-        .map_err(|e| Error::Parse(Failure::new(sources.clone(), e)))?;
-    let mut errors = Vec::new();
-    if let Some(extends) = extends_of(&ruleset) {
-        errors.push(LinkError::MissingBase {
-            path: extends.0,
-            reason: t!(LINK_MISSING_BASE_TEXT),
-            span: extends.1.into(),
-        });
+/// The loader of a ruleset given as text: there are no files.
+struct NoFiles;
+
+impl Loader for NoFiles {
+    fn read(&mut self, _path: &Path) -> std::io::Result<String> {
+        Err(crate::i18n::io_said(
+            std::io::ErrorKind::NotFound,
+            t!(LINK_MISSING_BASE_TEXT),
+        ))
     }
-    merge::validate_standalone(&ruleset, false, &mut errors);
-    match Failure::from_errors(sources.clone(), errors) {
-        Some(failure) => Err(Error::Link(failure)),
-        None => Ok(Linked { ruleset, sources }),
+}
+
+/// A ruleset of a chain, found: a file and its text, or a shipped ruleset.
+enum Found {
+    File(PathBuf, String),
+    Shipped(&'static Shipped),
+}
+
+impl Found {
+    /// The path it is known by, for telling files of a chain apart: as named, `.` and
+    /// `..` resolved; `<shipped>/2023.rules` for a shipped ruleset.
+    fn key(&self) -> PathBuf {
+        match self {
+            Found::File(path, _) => normalize(path),
+            Found::Shipped(shipped) => PathBuf::from(shipped.path()),
+        }
     }
 }
 
@@ -150,28 +225,75 @@ struct Chain<'l> {
 
 impl Chain<'_> {
     /// Parses one file and, if it extends another, merges it onto that.
-    fn file(&mut self, path: &Path, text: String) -> Result<Ruleset, Error> {
-        let normalized = normalize(path);
-        let name = normalized.display().to_string();
-        let base = self.sources.add(SourceFile::new(name, text.as_str()));
-        self.visited.push(normalized);
-        let ruleset = crate::syntax::parse_at(&text, base)
+    fn file(&mut self, found: Found) -> Result<Ruleset, Error> {
+        let key = found.key();
+        let name = key.display().to_string();
+        let text = match &found {
+            Found::File(_, text) => text.as_str(),
+            Found::Shipped(shipped) => shipped.text,
+        };
+        let base = self.sources.add(SourceFile::new(name, text));
+        self.visited.push(key);
+        let ruleset = crate::syntax::parse_at(text, base)
             .map_err(|e| Error::Parse(Failure::new(self.sources.clone(), e)))?;
         let Some((extends, span)) = extends_of(&ruleset) else {
             merge::validate_standalone(&ruleset, false, &mut self.errors);
             return Ok(ruleset);
         };
         merge::validate_standalone(&ruleset, true, &mut self.errors);
-        let base_path = path.parent().unwrap_or(Path::new("")).join(&extends);
-        let Some(base_ruleset) = self.base(&base_path, span)? else {
+        let Some(base_ruleset) = self.base(&found, &extends, span)? else {
             return Ok(ruleset);
         };
         Ok(merge::merge(base_ruleset, ruleset, &mut self.errors))
     }
 
-    /// The base ruleset at `path`, named by the `extends` clause at `span`; `None` when
-    /// it cannot be had (the error is recorded).
-    fn base(&mut self, path: &Path, span: Span) -> Result<Option<Ruleset>, Error> {
+    /// The base ruleset that `from` extends (`extends` as written, at `span`); `None`
+    /// when it cannot be had (the error is recorded). It is looked for beside the file
+    /// that names it; where there is no such file, a name alone may be a shipped
+    /// ruleset's. A shipped ruleset extends only shipped ones.
+    fn base(&mut self, from: &Found, extends: &str, span: Span) -> Result<Option<Ruleset>, Error> {
+        let shipped = shipped::named(Path::new(extends));
+        let from = match from {
+            Found::Shipped(_) => return self.shipped_base(shipped, extends, span),
+            Found::File(path, _) => path,
+        };
+        let path = from.parent().unwrap_or(Path::new("")).join(extends);
+        match shipped {
+            // A name without `.rules` is no file's: it is never looked for on disk.
+            Some(shipped) if !is_rules_name(&path) => {
+                self.shipped_base(Some(shipped), extends, span)
+            }
+            _ => self.read(&path, extends, span),
+        }
+    }
+
+    /// The shipped base named `extends`, if there is one.
+    fn shipped_base(
+        &mut self,
+        shipped: Option<&'static Shipped>,
+        extends: &str,
+        span: Span,
+    ) -> Result<Option<Ruleset>, Error> {
+        let Some(shipped) = shipped else {
+            self.errors.push(LinkError::MissingBase {
+                path: extends.to_owned(),
+                reason: "a shipped ruleset extends only shipped rulesets".to_owned(),
+                help: shipped::help_for(extends),
+                span: span.into(),
+            });
+            return Ok(None);
+        };
+        let found = Found::Shipped(shipped);
+        if self.closes_cycle(&found.key(), span) {
+            return Ok(None);
+        }
+        self.file(found).map(Some)
+    }
+
+    /// Reads the base file at `path`, named `extends` by the clause at `span`; where
+    /// there is no such file and `extends` is a name alone, the shipped ruleset of that
+    /// name, if any.
+    fn read(&mut self, path: &Path, extends: &str, span: Span) -> Result<Option<Ruleset>, Error> {
         if !is_rules_name(path) {
             self.errors.push(LinkError::BaseNotRules {
                 path: path.display().to_string(),
@@ -180,33 +302,44 @@ impl Chain<'_> {
             });
             return Ok(None);
         }
-        let normalized = normalize(path);
-        if self.visited.contains(&normalized) || self.visited.len() >= MAX_CHAIN {
-            let mut chain: Vec<String> = self
-                .visited
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect();
-            chain.push(normalized.display().to_string());
-            self.errors.push(LinkError::Cycle {
-                chain: chain.join(" → "),
-                span: span.into(),
-            });
+        if self.closes_cycle(&normalize(path), span) {
             return Ok(None);
         }
+        let shipped = shipped::named(Path::new(extends));
         match self.loader.read(path) {
-            Ok(text) => self.file(path, text).map(Some),
+            Ok(text) => self.file(Found::File(path.to_owned(), text)).map(Some),
+            Err(e) if shipped.is_some() && nothing_at(path, &e, self.loader) => {
+                self.shipped_base(shipped, extends, span)
+            }
             Err(e) => {
-                self.errors.push(unreadable_base(path, &e, span));
+                self.errors.push(unreadable_base(path, extends, &e, span));
                 Ok(None)
             }
         }
+    }
+
+    /// Whether `key` has been read already, or the chain is too long; records the cycle.
+    fn closes_cycle(&mut self, key: &Path, span: Span) -> bool {
+        if !self.visited.iter().any(|v| v == key) && self.visited.len() < MAX_CHAIN {
+            return false;
+        }
+        let mut chain: Vec<String> = self
+            .visited
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        chain.push(key.display().to_string());
+        self.errors.push(LinkError::Cycle {
+            chain: chain.join(" → "),
+            span: span.into(),
+        });
+        true
     }
 }
 
 /// The error for a base the loader did not read: a link to a file not named `*.rules`
 /// is not a ruleset; anything else is missing.
-fn unreadable_base(path: &Path, error: &std::io::Error, span: Span) -> LinkError {
+fn unreadable_base(path: &Path, extends: &str, error: &std::io::Error, span: Span) -> LinkError {
     let refused = error
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<input::ReadError>());
@@ -219,8 +352,18 @@ fn unreadable_base(path: &Path, error: &std::io::Error, span: Span) -> LinkError
         _ => LinkError::MissingBase {
             path: path.display().to_string(),
             reason: crate::i18n::io_error(error),
+            help: missing_base_help(extends),
             span: span.into(),
         },
+    }
+}
+
+/// Where a base is looked for; for a name alone, the shipped rulesets too.
+fn missing_base_help(extends: &str) -> String {
+    let relative = t!(LINK_MISSING_BASE_HELP);
+    match shipped::bare(Path::new(extends)) {
+        Some(name) => format!("{relative}; {}", shipped::help_for(name)),
+        None => relative,
     }
 }
 
@@ -233,7 +376,7 @@ fn extends_of(ruleset: &Ruleset) -> Option<(String, Span)> {
 }
 
 /// A path with `.` and `..` resolved by its text, for telling files apart.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod csv;
 pub mod diagnostic;
+pub mod diff;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -12,6 +12,18 @@ pub(crate) fn did_you_mean<'a>(
     nearest(word, candidates).map(|name| crate::i18n::t!(DID_YOU_MEAN, name))
 }
 
+/// `did you mean `x`?` for the nearest of `first` if one is near enough, else of `then`:
+/// the spellings of a file's own language before the other's.
+pub(crate) fn did_you_mean_first<'a>(
+    word: &str,
+    first: impl IntoIterator<Item = &'a str>,
+    then: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    nearest(word, first)
+        .or_else(|| nearest(word, then))
+        .map(|name| crate::i18n::t!(DID_YOU_MEAN, name))
+}
+
 /// The candidate nearest to `word`, if one is near enough (see [`did_you_mean`]).
 pub(crate) fn nearest<'a>(
     word: &str,

@@ -5,16 +5,21 @@
 
 pub mod ast;
 pub mod error;
+mod format;
 pub(crate) mod grammar;
+pub mod keywords;
 pub(crate) mod lower;
 pub mod print;
+pub(crate) mod source_text;
+
+pub use self::format::format;
 
 use pest::Parser;
 
 use self::error::ParseError;
 use self::grammar::{Grammar, Rule};
 use crate::diagnostic::Failure;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// Parses a ruleset. A UTF-8 byte-order mark at the start is skipped.
 ///
@@ -37,6 +42,26 @@ pub(crate) fn parse_at(text: &str, base: u32) -> Result<ast::Ruleset, ParseError
         Some(pair) => lower::with_base(base, || lower::lower_ruleset(pair)),
         None => unreachable!("a successful parse yields the ruleset pair"),
     }
+}
+
+/// Where the keywords of a ruleset are, in file order: every word the grammar reads as
+/// a keyword (`ruleset`, `规则集`, `分` after a number), and no name spelt like one (the
+/// field `target`, the value `score`). For highlighting, and for the tests of the editor
+/// grammar in `editors/`.
+///
+/// # Errors
+///
+/// The first syntax error.
+pub fn keywords(source: &SourceFile) -> Result<Vec<Span>, Failure<ParseError>> {
+    let text = source.text();
+    control_character(text, 0).map_err(|e| Failure::new(source.clone(), e))?;
+    let pairs = Grammar::parse(Rule::ruleset, text)
+        .map_err(|e| Failure::new(source.clone(), grammar::syntax_error(text, &e, 0)))?;
+    Ok(pairs
+        .flatten()
+        .filter(|pair| pair.as_rule().is_keyword())
+        .map(|pair| Span::new(pair.as_span().start(), pair.as_span().end()))
+        .collect())
 }
 
 /// Refuses the first control character other than a tab or a line break: a ruleset's

@@ -16,7 +16,8 @@ use super::{Status, WIDTH, colour, eprint_diagnostic, eprint_line};
 /// Arguments of `perfeval import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The ruleset whose form the files fill, such as `rulesets/2023.rules`.
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// Filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files,

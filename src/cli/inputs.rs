@@ -97,6 +97,10 @@ impl Loader for RulesetLoader<'_> {
         self.used += u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         ruleset_text(bytes)
     }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        path.symlink_metadata().is_ok()
+    }
 }
 
 /// Refuses a project path that leads (through links in any folder of it) to a file
@@ -265,7 +269,7 @@ fn counted(n: usize, words: impl Fn(usize) -> String) -> Option<String> {
 
 /// Why an entry of a folder is skipped.
 #[derive(Debug, PartialEq, Eq)]
-enum Skip {
+pub(crate) enum Skip {
     /// A name that starts with `.`: hidden files and folders (`.git`), macOS
     /// AppleDouble files (`._x.toml`), emacs locks (`.#x.toml`), perfeval's own
     /// temporary files.
@@ -281,7 +285,7 @@ enum Skip {
 }
 
 /// The reason to skip a name, whatever kind of file it is.
-fn litter(name: &OsStr) -> Option<Skip> {
+pub(crate) fn litter(name: &OsStr) -> Option<Skip> {
     let name = name.to_string_lossy();
     if name.starts_with('.') {
         return Some(Skip::Hidden);
@@ -487,9 +491,9 @@ fn first_byte(bytes: &[u8]) -> Option<u8> {
     bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
 }
 
-/// Whether bytes are a report of `perfeval check --format json`: a JSON object whose
-/// first key is [`crate::report::json::MARKER`], or (from before the marker) whose
-/// keys are `ruleset` and `projects`.
+/// Whether bytes are a JSON report of perfeval: an object whose first key is
+/// [`crate::report::json::MARKER`] (`check`) or [`crate::report::diff::json::MARKER`]
+/// (`diff`), or (from before the marker) whose keys are `ruleset` and `projects`.
 pub(crate) fn is_report(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
@@ -500,8 +504,14 @@ pub(crate) fn is_report(bytes: &[u8]) -> bool {
         return false;
     };
     let key = rest.trim_ascii_start();
-    let marker = format!("\"{}\"", crate::report::json::MARKER);
-    if key.starts_with(marker.as_bytes()) {
+    let markers = [
+        crate::report::json::MARKER,
+        crate::report::diff::json::MARKER,
+    ];
+    if markers
+        .iter()
+        .any(|marker| key.starts_with(format!("\"{marker}\"").as_bytes()))
+    {
         return true;
     }
     // Older reports: parsed only when they start as one does, so forms cost nothing.
@@ -535,6 +545,7 @@ mod tests {
     fn reports_are_known_by_their_first_key() {
         assert!(is_report(b"\xEF\xBB\xBF\n {\n  \"perfeval_report\": 1}"));
         assert!(is_report(b"{\"ruleset\": {}, \"projects\": []}"));
+        assert!(is_report(b"{\n  \"perfeval_diff\": 1, \"old\": {}}"));
         assert!(!is_report(b"{\"ruleset\": {}, \"budget\": []}"));
         assert!(!is_report(b"{\"project\": {}}"));
         assert!(!is_report(b"[project]\nname = \"perfeval_report\""));

@@ -56,6 +56,43 @@ pub(crate) fn write(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> Resu
     })
 }
 
+/// Writes `text` over the file at `path` that the run read as `own`: `perfeval fmt`
+/// rewriting a ruleset in place. This one file may be replaced although the run read
+/// it, and only while it is still that file (the same identity on disk); any other
+/// target is held to the rules of [`write`].
+///
+/// # Errors
+///
+/// As [`write`]; and the file at `path` is no longer the one read.
+pub(crate) fn rewrite(
+    path: &Path,
+    text: impl AsRef<[u8]>,
+    read: &ReadSet,
+    own: Option<&FileId>,
+) -> Result<(), Error> {
+    let target = resolve(path)?;
+    let now = target
+        .existing
+        .as_ref()
+        .map(|existing| FileId::of(existing, &target.path));
+    match (own, now) {
+        (Some(own), Some(now)) if *own == now => {}
+        (Some(_), _) => {
+            return Err(Error::Output {
+                path: path.to_owned(),
+                error: std::io::Error::other(
+                    "the file was replaced or removed after it was read; run again",
+                ),
+            });
+        }
+        (None, _) => guard(path, &target, read)?,
+    }
+    replace(&target, text.as_ref()).map_err(|error| Error::Output {
+        path: path.to_owned(),
+        error,
+    })
+}
+
 /// The file a report replaces or creates.
 #[derive(Debug)]
 struct Target {

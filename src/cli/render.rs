@@ -13,15 +13,15 @@ use super::{CheckArgs, OutputFormat, WIDTH, colour};
 /// The report's bytes.
 pub(super) fn report(
     args: &CheckArgs,
+    ruleset_file: &str,
     plan: &Plan,
     results: &[ProjectResult],
     skipped: usize,
 ) -> Result<Vec<u8>, Error> {
-    let ruleset_file = args.rules.display().to_string();
     let report = Report {
         ruleset: &plan.name,
         version: plan.version.as_deref(),
-        ruleset_file: &ruleset_file,
+        ruleset_file,
         results,
         skipped,
     };
@@ -31,7 +31,7 @@ pub(super) fn report(
     };
     let text = match args.format {
         OutputFormat::Json => {
-            let mut out = json::render(&ruleset_file, plan, results);
+            let mut out = json::render(ruleset_file, plan, results);
             out.push('\n');
             out
         }

@@ -13,7 +13,8 @@ use super::{Status, finish, output};
 /// Arguments of `perfeval template`.
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
-    /// The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`).
+    /// The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped
+    /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// Write the workbook to this file, named `*.xlsx`: a regular file (or a link to

@@ -73,6 +73,11 @@ fn table(table: DeTable<'_>, depth: usize) -> Result<Vec<Entry>, DataError> {
         .collect()
 }
 
+/// One value of a document (a table inside a larger file), at the depth of a section.
+pub(crate) fn value(value: Spanned<DeValue<'_>>) -> Result<Node, DataError> {
+    node(value, 1)
+}
+
 fn node(value: Spanned<DeValue<'_>>, depth: usize) -> Result<Node, DataError> {
     let span = span_of(&value);
     if depth > MAX_DEPTH {

@@ -12,6 +12,7 @@ use crate::source::Span;
 use crate::value::Value;
 
 use super::classify::text;
+use super::coverage::Part;
 use super::describe;
 use super::env::Env;
 use super::error::EvalError;
@@ -55,6 +56,7 @@ fn discard(
         if let Some(flag) = discarded.get_mut(i) {
             *flag = true;
         }
+        env.mark(|| Part::Discard(rule.finding.span));
         let finding = env.in_row(&section, i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
@@ -165,6 +167,7 @@ fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<
     if env.eval(&check.assertion)? != Value::Bool(false) {
         return Ok(None);
     }
+    env.mark(|| Part::Check(check.finding.span));
     let section = check.rows.as_deref();
     let message = match &check.finding.message {
         Some(parts) => render(env, parts, section)?,

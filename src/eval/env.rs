@@ -16,6 +16,7 @@ use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, POOLS, Projec
 use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
 use crate::value::{self, Num, RowSet, Unit, Value};
 
+use super::coverage::{Marks, Part};
 use super::error::EvalError;
 use super::measure::{self, Reading};
 use super::outcome::{PoolState, RowState};
@@ -45,6 +46,8 @@ pub(crate) struct Env<'a> {
     /// The row being scored, with what is known of it so far, which its formulas see in
     /// place of `indicators`.
     pub current: Option<(usize, RowState)>,
+    /// Where the parts of the ruleset that take effect are marked, when a trace is kept.
+    pub marks: Marks<'a>,
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
     /// What scoring does, step by step, when it is to be explained (`None` otherwise).
@@ -102,6 +105,7 @@ impl<'a> Env<'a> {
             lines: &[],
             rating: None,
             current: None,
+            marks: None,
             memo: Memo::default(),
             trace: None,
             check_runs: None,
@@ -113,6 +117,22 @@ impl<'a> Env<'a> {
         if let Some(trace) = &mut self.trace {
             trace.push(step());
         }
+    }
+
+    /// The same environment marking what takes effect in `marks`.
+    pub(crate) fn with_marks(mut self, marks: Marks<'a>) -> Self {
+        self.marks = marks;
+        self
+    }
+
+    /// Whether coverage is kept: for work done only to mark a part.
+    pub(crate) fn marking(&self) -> bool {
+        self.marks.is_some()
+    }
+
+    /// Marks a part of the ruleset as exercised, if coverage is kept.
+    pub(crate) fn mark(&self, part: impl FnOnce() -> Part) {
+        super::coverage::mark(self.marks, part);
     }
 
     /// Runs a loop over rows: aggregates inside it that read no row are computed once.

@@ -14,6 +14,7 @@ use crate::value::{self, ArithError, Num, Unit};
 
 use super::bounds;
 use super::classify::{engine, text};
+use super::coverage::{Branch, Part};
 use super::env::{Env, percent_value};
 use super::error::EvalError;
 use super::measure::{self, Quantity, Reading};
@@ -243,7 +244,10 @@ fn missing_share(
     };
     findings.push(finding);
     let share = match rule {
-        Some(expr) => number(env, expr)?.unwrap_or(Decimal::ZERO),
+        Some(expr) => {
+            env.mark(|| Part::Missing(expr.span));
+            number(env, expr)?.unwrap_or(Decimal::ZERO)
+        }
         None => Decimal::ZERO,
     };
     env.note(|| Step::Missing {
@@ -332,7 +336,14 @@ fn quantitative(
                 class: class_id,
                 points,
             });
-            Ok(Earned::Points(points, class_bounds(env, class)?))
+            let bounds = class_bounds(env, class)?;
+            if env.marking() {
+                // The points held by the floor or the cap, as `score_row` will hold them.
+                let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
+                let (low, high) = scaled(weight, bounds)?;
+                mark_class(env, class, Branch::Formula, points <= low, points >= high);
+            }
+            Ok(Earned::Points(points, bounds))
         }
         None => {
             let share = band_share(env, class, completion)?;
@@ -387,6 +398,7 @@ fn completion(
     else {
         return Ok(None);
     };
+    env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
     let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
     let result = env.in_row(&section, row, |env| env.eval(formula));
@@ -423,6 +435,11 @@ pub(crate) fn band_share(
             .checked_sub(d.deducted)
             .ok_or(EvalError::arith(ArithError::Overflow, def.span))?,
     };
+    let branch = match side {
+        Side::Full => Branch::Full,
+        Side::Below(_) => Branch::Below,
+        Side::Above(_) => Branch::Above,
+    };
     env.note(|| Step::Band {
         class: 0,
         lower,
@@ -432,7 +449,22 @@ pub(crate) fn band_share(
     });
     let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
     let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);
+    mark_class(env, class, branch, share <= floor, share >= cap);
     Ok(share.max(floor).min(cap))
+}
+
+/// Marks the branch a row took in its class, and the class's floor or cap where the
+/// share (or points) fell to or below the floor, or reached or passed the cap. Only a
+/// floor or cap the class writes is a part of it: the defaults are no rule.
+fn mark_class(env: &Env<'_>, class: &ClassPlan, branch: Branch, floor: bool, cap: bool) {
+    let span = class.def.span;
+    env.mark(|| Part::Class(span, branch));
+    if floor && class.def.floor.is_some() {
+        env.mark(|| Part::Class(span, Branch::Floor));
+    }
+    if cap && class.def.cap.is_some() {
+        env.mark(|| Part::Class(span, Branch::Cap));
+    }
 }
 
 fn optional(env: &mut Env<'_>, expr: Option<&Expr>) -> Result<Option<Decimal>> {
@@ -490,12 +522,16 @@ fn qualitative(
     let by_target =
         matches!((target, plan.grades.target), (Reading::Word(t), Some(_)) if t == word);
     let grade = match (target, plan.grades.target) {
-        (Reading::Word(t), Some(g)) if t == word => Some(g),
+        (Reading::Word(t), Some(g)) if t == word => {
+            env.mark(|| Part::TargetGrade);
+            Some(g)
+        }
         _ => plan.grades.by_word(word),
     };
     let Some(grade) = grade.and_then(|g| plan.grades.grades.get(g)) else {
         return unknown_grade(plan, row, name, state, findings);
     };
+    env.mark(|| Part::Grade(grade.share.span));
     state.grade = Some(grade.name.clone());
     let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
     let high = match &grade.up_to {

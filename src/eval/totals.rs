@@ -13,6 +13,7 @@ use crate::value::{self, Num, Unit, Value};
 
 use super::bounds;
 use super::classify::text;
+use super::coverage::Part;
 use super::env::Env;
 use super::error::EvalError;
 use super::outcome::RowState;
@@ -55,6 +56,7 @@ pub(crate) fn adjust_scores(
                     .get(i)
                     .and_then(|r| r.get("self_score").or_else(|| r.get("actual")))
                     .map(|f| f.span);
+                env.mark(|| Part::Adjust(adjust.finding.span));
                 findings.push(change(
                     adjust,
                     t!(FINDING_SCORE_ADJUSTED, name, old = state.score, new),
@@ -100,6 +102,7 @@ pub(crate) fn lines(env: &mut Env<'_>) -> Result<Vec<(String, String, Decimal)>>
     let plan = env.plan;
     let mut scores = Vec::with_capacity(plan.lines.len());
     for line in &plan.lines {
+        env.mark(|| Part::Line(line.score.span));
         let raw = env
             .eval(&line.score)?
             .as_num()
@@ -155,6 +158,7 @@ pub(crate) fn adjust_total(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Re
         };
         let new = round_score(plan, new)?;
         if new != total {
+            env.mark(|| Part::Adjust(adjust.finding.span));
             findings.push(change(
                 adjust,
                 t!(FINDING_TOTAL_ADJUSTED, old = total, new),
@@ -176,6 +180,7 @@ pub(crate) fn rating(env: &mut Env<'_>) -> Result<Option<String>> {
             Some(cond) => env.eval(cond)? == Value::Bool(true),
         };
         if holds {
+            env.mark(|| Part::Rating(grade.span));
             return Ok(Some(grade.name.clone()));
         }
     }

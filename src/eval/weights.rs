@@ -10,6 +10,7 @@ use crate::syntax::ast::ResidualRule;
 use crate::value;
 
 use super::classify::text;
+use super::coverage::Part;
 use super::env::Env;
 use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
@@ -63,7 +64,11 @@ pub(crate) fn allocate(env: &mut Env<'_>, rows: &[Record], states: &mut [RowStat
                 let Some(points) = number(env, &pool.points)? else {
                     continue;
                 };
-                let weights = even_split(pool, points, &members, rows, *share, *residual)?;
+                let (weights, matched) =
+                    even_split(pool, points, &members, rows, *share, *residual)?;
+                if let Some(matched) = matched {
+                    env.mark(|| Part::Residual(pool.span, matched));
+                }
                 for (i, w) in members.iter().zip(weights) {
                     if let Some(state) = states.get_mut(*i) {
                         state.expected_weight = Some(w);
@@ -91,7 +96,8 @@ fn in_pool(plan: &Plan, state: &RowState, pool: usize) -> bool {
 }
 
 /// Splits `points` evenly among `members`, rounds the share, and gives what rounding
-/// leaves to the member the residual rule picks.
+/// leaves to the member the residual rule picks. Where rounding left something and the
+/// rule looks for a declared weight, also whether one matched.
 fn even_split(
     pool: &PoolPlan,
     points: Decimal,
@@ -99,7 +105,7 @@ fn even_split(
     rows: &[Record],
     share_rounding: Option<crate::check::checked::RoundingDef>,
     residual: ResidualRule,
-) -> Result<Vec<Decimal>> {
+) -> Result<(Vec<Decimal>, Option<bool>)> {
     let overflow = || EvalError::arith(value::ArithError::Overflow, pool.points.span);
     let n = Decimal::from(members.len());
     let exact = points.checked_div(n).ok_or_else(overflow)?;
@@ -112,27 +118,32 @@ fn even_split(
     let allotted = share.checked_mul(n).ok_or_else(overflow)?;
     let leftover = points.checked_sub(allotted).ok_or_else(overflow)?;
     let carrier_weight = share.checked_add(leftover).ok_or_else(overflow)?;
-    let carrier = residual_carrier(members, rows, carrier_weight, residual);
-    Ok((0..members.len())
+    let (carrier, matched) = residual_carrier(members, rows, carrier_weight, residual);
+    let weights = (0..members.len())
         .map(|k| if k == carrier { carrier_weight } else { share })
-        .collect())
+        .collect();
+    Ok((weights, matched.filter(|_| !leftover.is_zero())))
 }
 
-/// The position among `members` of the one who carries the residual.
+/// The position among `members` of the one who carries the residual; for `matching`,
+/// also whether a declared weight matched.
 fn residual_carrier(
     members: &[usize],
     rows: &[Record],
     carrier_weight: Decimal,
     rule: ResidualRule,
-) -> usize {
+) -> (usize, Option<bool>) {
     let last = members.len().saturating_sub(1);
     match rule {
-        ResidualRule::First => 0,
-        ResidualRule::Last => last,
-        ResidualRule::Matching { fallback_last } => members
-            .iter()
-            .position(|&i| rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight))
-            .unwrap_or(if fallback_last { last } else { 0 }),
+        ResidualRule::First => (0, None),
+        ResidualRule::Last => (last, None),
+        ResidualRule::Matching { fallback_last } => {
+            let matching = members.iter().position(|&i| {
+                rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight)
+            });
+            let fallback = if fallback_last { last } else { 0 };
+            (matching.unwrap_or(fallback), Some(matching.is_some()))
+        }
     }
 }
 

@@ -11,12 +11,15 @@ use crate::i18n::t;
 pub enum LinkError {
     /// `ruleset "x" extends "missing.rules" { }` where the file does not exist.
     #[error("{}", t!(LINK_MISSING_BASE, .path, .reason))]
-    #[diagnostic(code(perfeval::link::missing_base), help("{}", t!(LINK_MISSING_BASE_HELP)))]
+    #[diagnostic(code(perfeval::link::missing_base))]
     MissingBase {
         /// The path as resolved.
         path: String,
         /// Why it cannot be read.
         reason: String,
+        /// Where bases are looked for (for a name alone, the shipped rulesets too).
+        #[help]
+        help: String,
         /// The `extends` clause.
         #[label("{}", t!(LINK_MISSING_BASE_LABEL))]
         span: SourceSpan,

@@ -280,7 +280,7 @@ impl Tally {
 impl Spread {
     /// The spread of some totals; `None` for none, or where their sum passes what a
     /// decimal holds (a ruleset's `max_score` may be anything).
-    fn of(totals: impl Iterator<Item = Decimal>) -> Option<Spread> {
+    pub(crate) fn of(totals: impl Iterator<Item = Decimal>) -> Option<Spread> {
         let mut count = 0_u64;
         let mut sum = Decimal::ZERO;
         let mut min: Option<Decimal> = None;

@@ -177,7 +177,7 @@ pub fn text(value: &str) -> Cow<'_, str> {
 }
 
 /// Appends one record: fields quoted where they must be, a CRLF at the end.
-fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
+pub(crate) fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

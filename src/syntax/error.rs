@@ -27,6 +27,19 @@ pub enum ParseError {
         help: Option<String>,
     },
 
+    /// `perfeval fmt` found that its result would not mean what the file means (a
+    /// bug of perfeval): the file is left as it is.
+    #[error("formatting this ruleset would change what it means; it is left as it is")]
+    #[diagnostic(
+        code(perfeval::parse::format_changes_meaning),
+        help("this is a bug of perfeval: please report it with the file")
+    )]
+    FormatChangesMeaning {
+        /// The start of the file.
+        #[label("this file")]
+        span: SourceSpan,
+    },
+
     /// A control character (other than a tab or a line break) anywhere in a ruleset,
     /// such as an ESC inside a label: it could drive the terminal of whoever reads a
     /// report made with the ruleset.
@@ -147,6 +160,7 @@ impl ParseError {
             ParseError::UnknownRoundingMode { .. } => "perfeval::parse::unknown_rounding_mode",
             ParseError::InvalidEscape { .. } => "perfeval::parse::invalid_escape",
             ParseError::TooDeep { .. } => "perfeval::parse::too_deep",
+            ParseError::FormatChangesMeaning { .. } => "perfeval::parse::format_changes_meaning",
         }
     }
 }

@@ -8,6 +8,7 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest_derive::Parser;
 
 use super::error::ParseError;
+use super::keywords::{self, Keywords};
 use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
@@ -18,9 +19,23 @@ use crate::suggest;
 pub(crate) struct Grammar;
 
 impl Rule {
-    /// How a syntax error names this rule.
+    /// Whether this is a keyword's rule (`kw_ruleset`, `kw_points`).
+    pub(crate) fn is_keyword(self) -> bool {
+        format!("{self:?}").starts_with("kw_")
+    }
+
+    /// How a syntax error names this rule, with keywords in `language`.
+    pub(crate) fn describe(self, language: Keywords) -> String {
+        match keywords::by_rule(&format!("{self:?}")) {
+            Some(keyword) => format!("`{}`", keyword.spelling(language)),
+            None => keywords::translate_code(self.phrase(), language),
+        }
+    }
+
+    /// How a syntax error names this rule in English; a keyword's words are in the
+    /// keyword table.
     #[expect(clippy::too_many_lines, reason = "one arm per grammar rule, no logic")]
-    pub(crate) fn describe(self) -> &'static str {
+    fn phrase(self) -> &'static str {
         match self {
             Rule::EOI => "end of file",
             Rule::WHITESPACE => "whitespace",
@@ -36,87 +51,6 @@ impl Rule {
             Rule::date => "a date such as `2023-12-31`",
             Rule::string | Rule::string_inner | Rule::cn_string_inner => "a text in quotes",
             Rule::boolean => "`true` or `false`",
-            Rule::kw_ruleset => "`ruleset`",
-            Rule::kw_version => "`version`",
-            Rule::kw_fiscal_year => "`fiscal_year`",
-            Rule::kw_cutoff => "`cutoff`",
-            Rule::kw_max_score => "`max_score`",
-            Rule::kw_form => "`form`",
-            Rule::kw_section => "`section`",
-            Rule::kw_rows => "`rows`",
-            Rule::kw_optional => "`optional`",
-            Rule::kw_category => "`category`",
-            Rule::kw_labels => "`labels`",
-            Rule::kw_scored_by => "`scored_by`",
-            Rule::kw_pool => "`pool`",
-            Rule::kw_categories => "`categories`",
-            Rule::kw_split => "`split`",
-            Rule::kw_fixed => "`fixed`",
-            Rule::kw_evenly => "`evenly`",
-            Rule::kw_declared => "`declared`",
-            Rule::kw_share => "`share`",
-            Rule::kw_residual => "`residual`",
-            Rule::kw_to => "`to`",
-            Rule::kw_first => "`first`",
-            Rule::kw_last => "`last`",
-            Rule::kw_matching => "`matching`",
-            Rule::kw_class => "`class`",
-            Rule::kw_full => "`full`",
-            Rule::kw_from => "`from`",
-            Rule::kw_below => "`below`",
-            Rule::kw_above => "`above`",
-            Rule::kw_deduct => "`deduct`",
-            Rule::kw_per => "`per`",
-            Rule::kw_floor => "`floor`",
-            Rule::kw_cap => "`cap`",
-            Rule::kw_completion => "`completion`",
-            Rule::kw_comparators => "`comparators`",
-            Rule::kw_before => "`before`",
-            Rule::kw_after => "`after`",
-            Rule::kw_grades => "`grades`",
-            Rule::kw_also => "`also`",
-            Rule::kw_target => "`target`",
-            Rule::kw_counts_as => "`counts_as`",
-            Rule::kw_missing => "`missing`",
-            Rule::kw_markers => "`markers`",
-            Rule::kw_layout => "`layout`",
-            Rule::kw_ignore => "`ignore`",
-            Rule::kw_totals => "`totals`",
-            Rule::kw_unexplained => "`unexplained`",
-            Rule::kw_explained => "`explained`",
-            Rule::kw_scores => "`scores`",
-            Rule::kw_rounding => "`rounding`",
-            Rule::kw_discard => "`discard`",
-            Rule::kw_actual => "`actual`",
-            Rule::kw_check => "`check`",
-            Rule::kw_for => "`for`",
-            Rule::kw_when => "`when`",
-            Rule::kw_message => "`message`",
-            Rule::kw_at => "`at`",
-            Rule::kw_findings => "`findings`",
-            Rule::kw_if => "`if`",
-            Rule::kw_then => "`then`",
-            Rule::kw_else => "`else`",
-            Rule::kw_and => "`and`",
-            Rule::kw_or => "`or`",
-            Rule::kw_not => "`not`",
-            Rule::kw_true => "`true`",
-            Rule::kw_false => "`false`",
-            Rule::kw_points => "`分`",
-            Rule::kw_amount_unit => "`万元`",
-            Rule::kw_extends => "`extends`",
-            Rule::kw_override => "`override`",
-            Rule::kw_remove => "`remove`",
-            Rule::kw_rename => "`rename`",
-            Rule::kw_indicator => "`indicator`",
-            Rule::kw_adjust => "`adjust`",
-            Rule::kw_total => "`total`",
-            Rule::kw_score => "`score`",
-            Rule::kw_rating => "`rating`",
-            Rule::kw_otherwise => "`otherwise`",
-            Rule::kw_line => "`line`",
-            Rule::kw_read_from => "`read_from`",
-            Rule::kw_as => "`as`",
             Rule::override_item => "`override ITEM`",
             Rule::remove_item => "`remove ITEM`",
             Rule::rename_item => "`rename ITEM NAME to NAME`",
@@ -237,6 +171,8 @@ impl Rule {
             Rule::call => "a function call",
             Rule::paren => "`(`",
             Rule::literal => "a value",
+            // Every `kw_*` rule: `describe` names it from the keyword table.
+            _ => "a keyword",
         }
     }
 
@@ -272,8 +208,10 @@ pub(crate) fn syntax_error(
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
     };
     let rest = text.get(at..).unwrap_or("");
+    // Named in the file's own keywords: a Chinese ruleset hears `至`, not `to`.
+    let language = keywords::detect(text);
     let expected = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => expected_words(positives),
+        ErrorVariant::ParsingError { positives, .. } => expected_words(positives, language),
         // pest stops rather than exhaust the stack on very deep nesting.
         ErrorVariant::CustomError { message } if message.contains("stack limit") => {
             return ParseError::TooDeep {
@@ -296,7 +234,7 @@ pub(crate) fn syntax_error(
         Span::new(at, at + token.len().max(1))
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
-    let help = slip_help(token).or_else(|| context_help(text, at, token, &expected));
+    let help = slip_help(token, language).or_else(|| context_help(text, at, token, &expected));
     ParseError::Syntax {
         expected,
         found: describe_found(token),
@@ -307,8 +245,8 @@ pub(crate) fn syntax_error(
 
 /// "`a`, `b` or `c`", with operators folded into one phrase. Unit words (`分`, `万元`)
 /// are left out: after a number they are always possible and never the point.
-fn expected_words(positives: &[Rule]) -> String {
-    let mut words: Vec<&str> = Vec::new();
+fn expected_words(positives: &[Rule], language: Keywords) -> String {
+    let mut words: Vec<String> = Vec::new();
     let mut operator = false;
     for rule in positives {
         if rule.is_operator() {
@@ -318,104 +256,20 @@ fn expected_words(positives: &[Rule]) -> String {
         if matches!(rule, Rule::kw_points | Rule::kw_amount_unit) {
             continue;
         }
-        let word = rule.describe();
+        let word = rule.describe(language);
         if !words.contains(&word) {
             words.push(word);
         }
     }
     if operator {
-        words.push("an operator");
+        words.push("an operator".to_owned());
     }
     match words.split_last() {
         None => "something else".to_owned(),
-        Some((last, [])) => (*last).to_owned(),
+        Some((last, [])) => last.clone(),
         Some((last, init)) => format!("{} or {last}", init.join(", ")),
     }
 }
-
-/// Every keyword's English spelling, for "did you mean".
-const KEYWORDS: [&str; 80] = [
-    "ruleset",
-    "version",
-    "fiscal_year",
-    "cutoff",
-    "max_score",
-    "form",
-    "section",
-    "rows",
-    "optional",
-    "category",
-    "labels",
-    "scored_by",
-    "pool",
-    "categories",
-    "split",
-    "fixed",
-    "evenly",
-    "declared",
-    "share",
-    "residual",
-    "to",
-    "first",
-    "last",
-    "matching",
-    "class",
-    "full",
-    "from",
-    "below",
-    "above",
-    "deduct",
-    "per",
-    "floor",
-    "cap",
-    "completion",
-    "comparators",
-    "before",
-    "after",
-    "grades",
-    "also",
-    "target",
-    "counts_as",
-    "missing",
-    "markers",
-    "layout",
-    "ignore",
-    "totals",
-    "unexplained",
-    "explained",
-    "scores",
-    "rounding",
-    "discard",
-    "actual",
-    "check",
-    "for",
-    "when",
-    "message",
-    "at",
-    "findings",
-    "if",
-    "then",
-    "else",
-    "and",
-    "or",
-    "not",
-    "true",
-    "false",
-    "points",
-    "extends",
-    "override",
-    "remove",
-    "rename",
-    "indicator",
-    "adjust",
-    "total",
-    "score",
-    "rating",
-    "otherwise",
-    "line",
-    "read_from",
-    "as",
-];
 
 /// The word, symbol or character at the error.
 fn next_token(rest: &str) -> &str {
@@ -446,8 +300,9 @@ fn describe_found(token: &str) -> String {
 }
 
 /// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a
-/// misspelled keyword.
-fn slip_help(token: &str) -> Option<String> {
+/// misspelled keyword (the nearest spelling in the file's language first, then in the
+/// other: `评份规则` is `评分规则`, `clas` is `class` in either file).
+fn slip_help(token: &str, language: Keywords) -> Option<String> {
     let mut chars = token.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && let Some(ascii) = full_width_counterpart(c)
@@ -463,7 +318,21 @@ fn slip_help(token: &str) -> Option<String> {
         "" => return Some(t!(PARSE_SLIP_END_OF_FILE)),
         _ => {}
     }
-    suggest::did_you_mean(token, KEYWORDS)
+    // A keyword is a word; any one character is one edit from a one-character keyword
+    // (`至`, `每`), so such a guess would say nothing.
+    let is_word = token.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !is_word || token.chars().count() < 2 {
+        return None;
+    }
+    let other = match language {
+        Keywords::En => Keywords::Zh,
+        Keywords::Zh => Keywords::En,
+    };
+    suggest::did_you_mean_first(
+        token,
+        keywords::all_spellings(language),
+        keywords::all_spellings(other),
+    )
 }
 
 /// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
@@ -539,7 +408,7 @@ fn full_width_counterpart(c: char) -> Option<char> {
 mod tests {
     use pest::Parser;
 
-    use super::{Grammar, Rule};
+    use super::{Grammar, Rule, keywords};
 
     fn parses_whole(rule: Rule, text: &str) -> bool {
         Grammar::parse(rule, text)
@@ -586,6 +455,77 @@ mod tests {
         let source = crate::source::SourceFile::new("2023.rules", text);
         let ruleset = crate::syntax::parse(&source).unwrap();
         assert!(ruleset.items.len() > 20);
+    }
+
+    /// The quoted literals of a grammar rule's body: `"ruleset" | "规则集"`.
+    fn literals(body: &str) -> Vec<String> {
+        body.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The grammar's `kw_*` rules and the keyword table name the same keywords with
+    /// the same spellings, and its `reserved` rule the table's reserved words.
+    #[test]
+    fn the_grammar_and_the_keyword_table_agree() {
+        let grammar = std::fs::read_to_string("grammar/perfeval.pest").unwrap();
+        let mut rules = Vec::new();
+        for line in grammar.lines() {
+            let Some((name, body)) = line.split_once('=') else {
+                continue;
+            };
+            let name = name.trim();
+            if !name.starts_with("kw_") {
+                continue;
+            }
+            let keyword = keywords::by_rule(name)
+                .unwrap_or_else(|| panic!("`{name}` is not in src/syntax/keywords.rs"));
+            let mut table: Vec<String> = keyword.zh.iter().map(|s| (*s).to_owned()).collect();
+            if !keyword.en.is_empty() {
+                table.insert(0, keyword.en.to_owned());
+            }
+            assert_eq!(literals(body), table, "the spellings of `{name}`");
+            rules.push(name.to_owned());
+        }
+        let table: Vec<_> = keywords::KEYWORDS
+            .iter()
+            .map(|k| k.rule.to_owned())
+            .collect();
+        assert_eq!(rules, table, "the grammar's keywords, in order");
+
+        let start = grammar.find("reserved = @{").unwrap();
+        let end = start + grammar[start..].find("~ !ident_continue").unwrap();
+        let mut reserved = literals(&grammar[start..end]);
+        reserved.sort();
+        let mut table: Vec<String> = keywords::KEYWORDS
+            .iter()
+            .filter(|k| k.reserved)
+            .flat_map(|k| std::iter::once(k.en).chain(k.zh.iter().copied()))
+            .map(str::to_owned)
+            .collect();
+        table.sort();
+        assert_eq!(reserved, table, "the reserved words");
+    }
+
+    /// Every rule is named in words: keywords from the table, every other rule by
+    /// `phrase`, never by its fallback.
+    #[test]
+    fn every_rule_is_described() {
+        for &rule in Rule::all_rules() {
+            let name = format!("{rule:?}");
+            if name.starts_with("kw_") {
+                assert!(keywords::by_rule(&name).is_some(), "{name}");
+            } else {
+                assert_ne!(rule.phrase(), "a keyword", "{name}");
+            }
+        }
+        assert_eq!(Rule::kw_to.describe(keywords::Keywords::Zh), "`至`");
+        assert_eq!(
+            Rule::full_band.describe(keywords::Keywords::Zh),
+            "`满分区间 LOW 至 HIGH`"
+        );
     }
 
     #[test]

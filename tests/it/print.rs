@@ -23,7 +23,7 @@ fn no_origin(_: Span) -> Option<String> {
 }
 
 /// The `Debug` text of a tree with every `Span { start: N, end: M }` replaced by `Span`.
-fn erase_spans(tree: &impl std::fmt::Debug) -> String {
+pub fn erase_spans(tree: &impl std::fmt::Debug) -> String {
     const OPEN: &str = "Span { start: ";
     let text = format!("{tree:?}");
     let mut out = String::with_capacity(text.len());
@@ -306,7 +306,8 @@ const EXPRESSIONS: &[(&str, &str)] = &[
     ("a ≥ b × c ÷ d ≠ e", "a >= b * c / d != e"),
     ("x 且 y 或 非 z", "x and y or not z"),
     ("(if a then b else c) + 1", "(if a then b else c) + 1"),
-    ("1 + (if a then b else c)", "1 + if a then b else c"),
+    ("1 + (if a then b else c)", "1 + (if a then b else c)"),
+    ("1 + if a then b else c", "1 + (if a then b else c)"),
     (
         "(1 * (if a then b else c)) + 2",
         "1 * (if a then b else c) + 2",
@@ -339,6 +340,21 @@ fn expressions_get_the_parentheses_they_need() {
         let body = printed.lines().nth(1).unwrap().trim();
         assert_eq!(body, *expected, "{source}");
     }
+}
+
+#[test]
+fn texts_inside_a_message_hole_are_in_chinese_quotes() {
+    let source = "check c error { a message \"应为 {if u == \"%\" then 1 else “x\"y”}\" }";
+    let ruleset = parse("hole", source);
+    let printed = round_trip("hole", &ruleset);
+    let message = printed
+        .lines()
+        .find(|l| l.contains("message"))
+        .unwrap()
+        .trim();
+    // An ASCII quote around a text inside would seem to end the message; in Chinese
+    // quotes a text may even hold one.
+    assert_eq!(message, "message \"应为 {if u == “%” then 1 else “x\"y”}\"");
 }
 
 #[test]
@@ -569,4 +585,40 @@ fn random_expressions_round_trip_with_the_fewest_parentheses() {
         dropped_pairs > 1000,
         "only {dropped_pairs} parentheses tried"
     );
+}
+
+/// Printed with Chinese keywords, every ruleset parses back to the same tree, and
+/// printing that again in Chinese gives the same text.
+#[test]
+fn every_ruleset_round_trips_in_chinese() {
+    use perfeval::syntax::keywords::Keywords;
+    use perfeval::syntax::print::{Style, print_with};
+    let zh = Style {
+        keywords: Keywords::Zh,
+        ..Style::default()
+    };
+    let mut files = Vec::new();
+    rules_files(&root().join("rulesets"), &mut files);
+    rules_files(&root().join("tests/fixtures"), &mut files);
+    let mut texts: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|p| Some((relative(p), std::fs::read_to_string(p).ok()?)))
+        .collect();
+    texts.push(("every.rules".to_owned(), EVERY_CONSTRUCT.to_owned()));
+    for (name, text) in texts {
+        let Ok(ruleset) = perfeval::parse(&SourceFile::new(name.clone(), text)) else {
+            continue;
+        };
+        let printed = print_with(&ruleset, &no_origin, zh);
+        let reparsed = parse(&format!("{name} (in Chinese)"), &printed);
+        assert_eq!(
+            erase_spans(&ruleset),
+            erase_spans(&reparsed),
+            "{name}:\n{printed}"
+        );
+        assert_eq!(printed, print_with(&reparsed, &no_origin, zh), "{name}");
+        if name == "every.rules" {
+            insta::assert_snapshot!(printed);
+        }
+    }
 }

@@ -209,6 +209,49 @@ fn a_report_in_an_input_folder_is_never_read_as_a_form() {
     );
 }
 
+/// The reports of `perfeval diff` (JSON, a table as `.txt`, CSV) are known as such too:
+/// the next run over the folder skips them, and one named as a project is refused.
+#[test]
+fn a_diff_report_in_an_input_folder_is_never_read_as_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    forms(dir.path());
+    for (format, output) in [
+        ("json", "forms/diff.json"),
+        ("table", "forms/diff.txt"),
+        ("csv", "forms/diff.csv"),
+    ] {
+        let out = Perfeval::new(dir.path())
+            .args(&[
+                "diff",
+                "--rules",
+                &suzhou(),
+                "--rules",
+                &suzhou(),
+                "--format",
+                format,
+                "-o",
+                output,
+                "forms",
+            ])
+            .run();
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+    }
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "--format", "json", "forms"])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(projects(&out.json()), 1);
+    assert!(
+        summary(&out.stderr).contains("3 perfeval reports"),
+        "{}",
+        out.stderr
+    );
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "forms/diff.json"])
+        .run();
+    out.refused("perfeval::io::report");
+}
+
 /// A report named as a project is an error that says so; a folder of reports holds no
 /// project file.
 #[test]

@@ -1,0 +1,440 @@
+//! `perfeval diff --rules OLD --rules NEW PROJECT…`: the same forms scored under two
+//! rulesets, in parallel, and what the change does to each form and to all of them.
+//!
+//! Forms are found, read and imported as `check` does them (the same bounds, the same
+//! walk, reports skipped), each file read once and scored under both rulesets. The
+//! comparison is the library's (`crate::diff`); this reads, evaluates and writes.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::ValueEnum;
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::compile::Plan;
+use crate::data;
+use crate::diff::{Changes, Evaluation, FormDiff, Pair, Side, Summary};
+use crate::eval::outcome::Outcome;
+use crate::input::{FileId, Size};
+use crate::report::diff::{DiffReport, Ruleset, counts_line, csv, json, render_table};
+use crate::source::Sources;
+
+use super::inputs::{self, Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+use super::{
+    CheckArgs, Done, Input, OutputFormat, Run, Status, StdinFormat, Text, eprint_diagnostic,
+    eprint_line, finish, import_error, output, progress,
+};
+
+/// Arguments of `perfeval diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The two rulesets, the old one first: `--rules rulesets/2023.rules --rules
+    /// rulesets/2024.rules` (files named `*.rules`).
+    #[arg(long, value_name = "RULESET", required = true)]
+    pub rules: Vec<PathBuf>,
+    /// Project files and forms (as `check` reads them), folders of them, or `-` for one
+    /// form on standard input. Each must fit both rulesets' forms; one that does not is
+    /// reported as such.
+    #[arg(required = true, value_name = "PROJECT")]
+    pub projects: Vec<PathBuf>,
+    /// How to print the comparison.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// One row per form instead of one per changed indicator (csv); only the forms
+    /// table and the summary (table). Not with json.
+    #[arg(long)]
+    pub summary: bool,
+    /// Write the report to this file instead of standard output, as `check --output`
+    /// does: atomically, never over a file the run reads.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
+    /// (at most 1 GiB). Larger files are refused.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB")]
+    pub max_file_size: Size,
+    /// The format of a form on standard input (`-`) that does not start with `{`
+    /// (which is JSON).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StdinFormat::Toml)]
+    pub stdin_format: StdinFormat,
+    /// Follow symbolic links found in folders that lead inside the folder named.
+    #[arg(long)]
+    pub follow: bool,
+}
+
+/// Formats of the comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Tables for people: the rulesets' differences, a row per form, each changed
+    /// form's rows and findings, the summary.
+    Table,
+    /// One JSON document for tools (first key `perfeval_diff`).
+    Json,
+    /// CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per changed indicator.
+    Csv,
+}
+
+impl DiffFormat {
+    /// The `check` format whose reports are known (and named) the same way.
+    fn as_check(self) -> OutputFormat {
+        match self {
+            DiffFormat::Table => OutputFormat::Table,
+            DiffFormat::Json => OutputFormat::Json,
+            DiffFormat::Csv => OutputFormat::Csv,
+        }
+    }
+}
+
+/// Runs `perfeval diff`.
+pub(super) fn run(args: &DiffArgs) -> Status {
+    finish(diff_run(args))
+}
+
+/// A ruleset loaded, with its file as named.
+struct Loaded {
+    file: String,
+    plan: Plan,
+    sources: Sources,
+}
+
+fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
+    let [old, new] = two_rulesets(&args.rules)?;
+    check_arguments(args)?;
+    let mut read = ReadSet::default();
+    let old = load(old, args.max_file_size, &mut read)?;
+    let new = load(new, args.max_file_size, &mut read)?;
+    let plans = Pair {
+        old: &old.plan,
+        new: &new.plan,
+    };
+    let changes = Changes::between(plans.old, plans.new);
+    let mut collected = inputs::collect(&args.projects, args.follow)?;
+    for error in &collected.errors {
+        eprint_diagnostic(error);
+    }
+    let watched = progress::watched(std::io::stderr().is_terminal(), false);
+    let done = compare_all(
+        args,
+        Pair {
+            old: &old,
+            new: &new,
+        },
+        &changes,
+        &collected,
+        watched,
+    );
+    let (forms, emptied) = super::settle(&mut collected, done, &mut read);
+    let summary = Summary::of(&forms, plans);
+    let skipped = collected.skipped.total();
+    let report = DiffReport {
+        rulesets: Pair {
+            old: ruleset(&old),
+            new: ruleset(&new),
+        },
+        changes: &changes,
+        forms: &forms,
+        summary: &summary,
+        skipped,
+    };
+    let bytes = render(args, &report);
+    eprint_problems(&collected.skipped, &emptied, &report);
+    match &args.output {
+        Some(path) => output::write(path, &bytes, &read)?,
+        None => output::print(&bytes, &read)?,
+    }
+    // As `check` does: the summary of a document for tools goes to a person watching.
+    if watched && forms.len() > 1 && args.format != DiffFormat::Table {
+        eprint_line(&counts_line(&summary, skipped));
+    }
+    let unreadable = collected.errors.len() + emptied.len();
+    Ok(if unreadable > 0 || summary.failed() > 0 {
+        Status::Failure
+    } else {
+        Status::Pass
+    })
+}
+
+/// Every form read, evaluated under both rulesets and compared, in parallel (forms are
+/// independent), kept in order; each worker ticks the progress bar as it finishes one.
+fn compare_all(
+    args: &DiffArgs,
+    rulesets: Pair<&Loaded>,
+    changes: &Changes,
+    collected: &inputs::Collected,
+    watched: bool,
+) -> Vec<(Done<FormDiff>, Option<FileId>)> {
+    // `Run` reads a form as `check` does; only its reading options count here.
+    let reading = reading_args(args);
+    let runs = Pair {
+        old: Run {
+            plan: &rulesets.old.plan,
+            rules: &rulesets.old.sources,
+            args: &reading,
+        },
+        new: Run {
+            plan: &rulesets.new.plan,
+            rules: &rulesets.new.sources,
+            args: &reading,
+        },
+    };
+    progress::with_bar(collected.forms.len(), watched, |bar| {
+        collected
+            .forms
+            .par_iter()
+            .map(|form| {
+                let done = compare(&runs, changes, form);
+                bar.inc(1);
+                done
+            })
+            .collect()
+    })
+}
+
+/// The old and the new ruleset: `--rules` named twice.
+fn two_rulesets(rules: &[PathBuf]) -> Result<[&Path; 2], Error> {
+    match rules {
+        [old, new] => Ok([old, new]),
+        _ => Err(Error::DiffRulesets { count: rules.len() }),
+    }
+}
+
+/// Refuses arguments that cannot work before anything is read, as `check` does.
+fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
+    let format = args.format.as_check();
+    if let Some(path) = &args.output
+        && super::named_like_a_form(path, format)
+    {
+        return Err(Error::ProjectName {
+            path: path.clone(),
+            format: format.name(),
+        });
+    }
+    if args.format == DiffFormat::Json && args.summary {
+        return Err(Error::SummaryJson);
+    }
+    Ok(())
+}
+
+fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
+    let mut loader = RulesetLoader::new(limit, read);
+    let (plan, sources) = crate::load_ruleset_file(path, &mut loader)?;
+    Ok(Loaded {
+        file: path.display().to_string(),
+        plan,
+        sources,
+    })
+}
+
+fn ruleset(loaded: &Loaded) -> Ruleset<'_> {
+    Ruleset {
+        name: &loaded.plan.name,
+        version: loaded.plan.version.as_deref(),
+        file: &loaded.file,
+    }
+}
+
+/// The options `check` reads forms with, taken from `diff`'s.
+fn reading_args(args: &DiffArgs) -> CheckArgs {
+    CheckArgs {
+        rules: PathBuf::new(),
+        projects: Vec::new(),
+        format: args.format.as_check(),
+        summary: args.summary,
+        quiet: false,
+        output: None,
+        max_file_size: args.max_file_size,
+        stdin_format: args.stdin_format,
+        follow: args.follow,
+    }
+}
+
+fn render(args: &DiffArgs, report: &DiffReport<'_>) -> Vec<u8> {
+    match args.format {
+        DiffFormat::Table => render_table(report, args.summary),
+        DiffFormat::Json => json::render(report),
+        DiffFormat::Csv => csv::render(report, args.summary),
+    }
+    .into_bytes()
+}
+
+/// Reads one form, evaluates it under both rulesets and compares the results; with the
+/// identity of the file read.
+fn compare(
+    runs: &Pair<Run<'_>>,
+    changes: &Changes,
+    form: &Form,
+) -> (Done<FormDiff>, Option<FileId>) {
+    let plans = Pair {
+        old: runs.old.plan,
+        new: runs.new.plan,
+    };
+    let text = match runs.old.read(form) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Done::Report, None),
+        Err(error) => {
+            let file = match &form.source {
+                Source::Stdin => STDIN_NAME.to_owned(),
+                Source::File(path) => path.display().to_string(),
+            };
+            let error = Arc::new(error);
+            let results = Pair {
+                old: Err(Arc::clone(&error)),
+                new: Err(error),
+            };
+            let diff = FormDiff::of(changes, plans, file, results);
+            return (Done::Results(vec![diff]), None);
+        }
+    };
+    let Some(paired) = evaluate_both(runs, &text, form.folder.is_some()) else {
+        return (Done::NotAForm, text.id);
+    };
+    let diffs = paired
+        .into_iter()
+        .map(|results| FormDiff::of(changes, plans, text.name.clone(), results))
+        .collect();
+    (Done::Results(diffs), text.id)
+}
+
+/// Every form of a file under both rulesets, paired; `None` for a file found in a
+/// folder in which neither ruleset finds a form (a `notes.txt`), which is skipped.
+fn evaluate_both(
+    runs: &Pair<Run<'_>>,
+    text: &Text,
+    in_folder: bool,
+) -> Option<Vec<Pair<Evaluation>>> {
+    let results = match text.input {
+        // One project file read once where both rulesets' forms are the same.
+        Input::Project(format) if runs.old.plan.form == runs.new.plan.form => {
+            return Some(vec![evaluate_once(runs, text, format)]);
+        }
+        Input::Project(format) => Pair {
+            old: Ok(vec![runs.old.load_and_evaluate(text, format)]),
+            new: Ok(vec![runs.new.load_and_evaluate(text, format)]),
+        },
+        Input::Form(kind) => {
+            let mut notes = Vec::new();
+            let old = import(&runs.old, text, kind, &mut notes);
+            let new = import(&runs.new, text, kind, &mut Vec::new());
+            for note in notes {
+                eprint_line(&format!(
+                    "note: {}: {note}",
+                    crate::text::visible(&text.name)
+                ));
+            }
+            Pair { old, new }
+        }
+    };
+    let no_form =
+        |r: &Result<_, Error>| matches!(r, Err(Error::NoForm { .. } | Error::BlankForm { .. }));
+    if in_folder && no_form(&results.old) && no_form(&results.new) {
+        return None;
+    }
+    Some(pair_up(&text.name, results))
+}
+
+/// A project file loaded once and evaluated under both rulesets.
+fn evaluate_once(runs: &Pair<Run<'_>>, text: &Text, format: data::Format) -> Pair<Evaluation> {
+    match data::load_bytes(&text.name, &text.bytes, format, &runs.old.plan.form) {
+        Ok(project) => Pair {
+            old: runs.old.evaluate_project(&project).map_err(Arc::new),
+            new: runs.new.evaluate_project(&project).map_err(Arc::new),
+        },
+        Err(error) => {
+            let error = Arc::new(Error::from(error));
+            Pair {
+                old: Err(Arc::clone(&error)),
+                new: Err(error),
+            }
+        }
+    }
+}
+
+/// Every form of a workbook or text export under one ruleset, with the notes of its
+/// reading (the same under both rulesets, so printed once).
+fn import(
+    run: &Run<'_>,
+    text: &Text,
+    kind: crate::import::Kind,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Result<Outcome, Error>>, Error> {
+    let forms = crate::import::import(&text.name, &text.bytes, kind, run.plan)
+        .map_err(|failure| import_error(&text.name, failure))?;
+    Ok(forms
+        .into_iter()
+        .map(|form| {
+            notes.extend(form.notes.iter().map(ToString::to_string));
+            let mut outcome = run.evaluate_project(&form.project)?;
+            outcome
+                .findings
+                .extend(crate::import::findings(run.plan, &form.unplaced));
+            crate::eval::sort_findings(&mut outcome.findings);
+            Ok(outcome)
+        })
+        .collect())
+}
+
+type Forms = Result<Vec<Result<Outcome, Error>>, Error>;
+
+/// The forms of a file under each ruleset, paired in order. A file that holds a form
+/// under one ruleset and not the other, or more forms under one, has the missing ones
+/// fail with `perfeval::import::no_form` under the other.
+fn pair_up(name: &str, results: Pair<Forms>) -> Vec<Pair<Evaluation>> {
+    let side = |forms: Forms| -> Vec<Evaluation> {
+        match forms {
+            Ok(forms) => forms.into_iter().map(|r| r.map_err(Arc::new)).collect(),
+            Err(error) => vec![Err(Arc::new(error))],
+        }
+    };
+    let mut old = side(results.old).into_iter();
+    let mut new = side(results.new).into_iter();
+    let none = || {
+        Err(Arc::new(Error::NoForm {
+            path: PathBuf::from(name),
+        }))
+    };
+    let mut pairs = Vec::new();
+    loop {
+        match (old.next(), new.next()) {
+            (None, None) => return pairs,
+            (old, new) => pairs.push(Pair {
+                old: old.unwrap_or_else(none),
+                new: new.unwrap_or_else(none),
+            }),
+        }
+    }
+}
+
+/// What was skipped, folders left without a form, and every form that could not be
+/// evaluated under a ruleset (said once where both failed for one reason), on standard
+/// error.
+fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], report: &DiffReport<'_>) {
+    if let Some(summary) = skipped.summary() {
+        eprint_line(&summary);
+    }
+    for error in emptied {
+        eprint_diagnostic(error);
+    }
+    for form in report.forms {
+        let errors = Pair {
+            old: form.results.old.as_ref().err(),
+            new: form.results.new.as_ref().err(),
+        };
+        if let (Some(old), Some(new)) = (errors.old, errors.new)
+            && Arc::ptr_eq(old, new)
+        {
+            eprint_diagnostic(old.as_ref());
+            continue;
+        }
+        for side in Side::BOTH {
+            if let Some(error) = errors.on(side) {
+                eprint_line(&format!(
+                    "note: under the {} ruleset `{}`:",
+                    side.key(),
+                    crate::text::visible(report.rulesets.on(side).file)
+                ));
+                eprint_diagnostic(error.as_ref());
+            }
+        }
+    }
+}

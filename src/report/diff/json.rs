@@ -1,0 +1,205 @@
+//! The JSON document of `perfeval diff --format json`.
+//!
+//! Its first key is [`MARKER`], so that a folder walk knows it as a report and never
+//! reads it as a form. Decimals are strings exactly as computed (`"2.75"`), never
+//! floats. Each change lists its causes (`{"item": "class 产出类", "why": "changed"}`);
+//! an empty list means no differing item explains it (未能归因).
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::diff::{
+    Cause, Comparison, FindingChange, FormDiff, LineChange, Migration, Pair, RowChange, Side,
+    Summary,
+};
+use crate::eval::outcome::IndicatorOutcome;
+use crate::report::completion_percent;
+use crate::report::view::Unevaluated;
+
+use super::{DiffReport, Ruleset};
+
+/// The first key of a diff report, with the document's version.
+pub const MARKER: &str = "perfeval_diff";
+
+/// The whole document, ending with a line break.
+#[must_use]
+pub fn render(report: &DiffReport<'_>) -> String {
+    let changes: Vec<Value> = report
+        .changes
+        .iter()
+        .map(|(item, change)| json!({"item": item.to_string(), "change": change.key()}))
+        .collect();
+    let doc = json!({
+        MARKER: 1,
+        "old": ruleset(&report.rulesets.old),
+        "new": ruleset(&report.rulesets.new),
+        "changes": changes,
+        "summary": summary(report),
+        "projects": report.forms.iter().map(form).collect::<Vec<_>>(),
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn ruleset(r: &Ruleset<'_>) -> Value {
+    json!({"name": r.name, "version": r.version, "file": r.file})
+}
+
+fn dec(d: Decimal) -> Value {
+    Value::String(d.to_string())
+}
+
+fn opt(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, dec)
+}
+
+fn pair<T>(p: Pair<T>, f: impl Fn(T) -> Value) -> Value {
+    json!({"old": f(p.old), "new": f(p.new)})
+}
+
+fn causes(causes: &[Cause]) -> Value {
+    causes
+        .iter()
+        .map(|c| json!({"item": c.item.to_string(), "why": c.why.key()}))
+        .collect()
+}
+
+fn summary(report: &DiffReport<'_>) -> Value {
+    let s: &Summary = report.summary;
+    let largest: Vec<Value> = s
+        .largest
+        .iter()
+        .filter_map(|m| {
+            let form = report.forms.get(m.form)?;
+            Some(json!({
+                "file": form.file(),
+                "name": form.name(),
+                "old": opt(form.totals().old),
+                "new": opt(form.totals().new),
+                "change": dec(m.change),
+            }))
+        })
+        .collect();
+    json!({
+        "projects": s.forms,
+        "gained": s.gained,
+        "lost": s.lost,
+        "unchanged": s.unchanged,
+        "unchanged_total_only": s.unchanged_total_only,
+        "failed": {"old_only": s.failed_old, "new_only": s.failed_new, "both": s.failed_both},
+        "skipped": report.skipped,
+        "grade_changed": s.grade_changed,
+        "change": s.change.map(|c| json!({"mean": dec(c.mean), "min": dec(c.min), "max": dec(c.max)})),
+        "largest": largest,
+        "migration": s.migration.as_ref().map(migration),
+    })
+}
+
+fn migration(m: &Migration) -> Value {
+    json!({"old": m.old, "new": m.new, "counts": m.counts})
+}
+
+fn form(form: &FormDiff) -> Value {
+    let side = |side: Side| match (form.outcome(side), form.error(side)) {
+        (Some(outcome), _) => json!({"score": dec(outcome.total), "grade": outcome.rating}),
+        (None, Some(error)) => json!({"error": error_json(error)}),
+        (None, None) => Value::Null,
+    };
+    let mut doc = json!({
+        "file": form.file(),
+        "name": form.name(),
+        "old": side(Side::Old),
+        "new": side(Side::New),
+        "change": opt(form.change()),
+    });
+    if let (Some(comparison), Some(map)) = (&form.comparison, doc.as_object_mut()) {
+        for (key, value) in comparison_json(form, comparison) {
+            map.insert(key.to_owned(), value);
+        }
+    }
+    doc
+}
+
+fn comparison_json(form: &FormDiff, c: &Comparison) -> [(&'static str, Value); 7] {
+    [
+        ("causes", causes(&c.causes)),
+        ("unattributed", Value::Bool(c.unattributed)),
+        ("total_causes", causes(&c.total)),
+        ("rating_causes", causes(&c.rating)),
+        ("indicators", c.rows.iter().map(|r| row(form, r)).collect()),
+        ("lines", c.lines.iter().map(line).collect()),
+        (
+            "findings",
+            c.findings.iter().filter_map(|f| finding(form, f)).collect(),
+        ),
+    ]
+}
+
+fn row(form: &FormDiff, change: &RowChange) -> Value {
+    let rows = form.row(change);
+    let field = |f: &dyn Fn(&IndicatorOutcome) -> Value| {
+        json!({
+            "old": rows.old.map_or(Value::Null, f),
+            "new": rows.new.map_or(Value::Null, f),
+        })
+    };
+    let name = rows.new.or(rows.old).map(|r| r.name.as_str());
+    let difference = rows
+        .old
+        .zip(rows.new)
+        .map(|(a, b)| crate::diff::change(a.state.score, b.state.score));
+    json!({
+        "index": change.index,
+        "name": name,
+        "category": field(&|r| Value::String(r.category.clone())),
+        "expected_weight": field(&|r| opt(r.state.expected_weight)),
+        "completion": field(&|r| opt(r.state.completion.and_then(completion_percent))),
+        "grade": field(&|r| r.state.grade.clone().map_or(Value::Null, Value::String)),
+        "score": field(&|r| dec(r.state.score)),
+        "change": opt(difference),
+        "causes": causes(&change.causes),
+    })
+}
+
+fn line(l: &LineChange) -> Value {
+    let difference = l
+        .scores
+        .old
+        .zip(l.scores.new)
+        .map(|(a, b)| crate::diff::change(a, b));
+    json!({
+        "key": l.key,
+        "label": l.label,
+        "score": pair(l.scores, opt),
+        "change": opt(difference),
+        "causes": causes(&l.causes),
+    })
+}
+
+fn finding(form: &FormDiff, change: &FindingChange) -> Option<Value> {
+    let f = form.finding(change)?;
+    let what = match change.side {
+        Side::New => "added",
+        Side::Old => "removed",
+    };
+    Some(json!({
+        "change": what,
+        "code": f.code,
+        "severity": f.severity.as_str(),
+        "indicator": f.indicator,
+        "message": f.message,
+        "causes": causes(&change.causes),
+    }))
+}
+
+fn error_json(error: &crate::Error) -> Value {
+    let why = Unevaluated::of(error);
+    json!({
+        "code": why.code,
+        "message": why.message,
+        "file": why.at.as_ref().map(|(f, _)| f.clone()),
+        "line": why.at.as_ref().map(|(_, p)| p.line),
+        "column": why.at.as_ref().map(|(_, p)| p.column),
+    })
+}

@@ -1,0 +1,310 @@
+//! The parts of a ruleset that cases can exercise, and those no case did.
+//!
+//! The parts are listed from the linked syntax tree, which keeps every entry's place
+//! and doc comment: each check, discard and adjustment; each branch of a class (below,
+//! inside and above its band, its score formula, its written floor and cap); each
+//! completion formula; each grade and `target counts_as`; each `missing` share; both
+//! outcomes of a `residual to matching` rule; each rating grade and line; each entry of
+//! a `findings` block. Each is named by the span the plan keeps for it, which is how
+//! evaluation marks it in a [`Coverage`]. Parts that can never take effect (a band beside
+//! a `score` formula, an `above` rule of a band with no upper edge) are not listed.
+
+use crate::eval::coverage::{Branch, Coverage, Part};
+use crate::source::{Sources, Span};
+use crate::syntax::ast::{
+    ClassRule, ClassRuleKind, Completion, Doc, Grades, ItemKind, Missing, MissingEntryKind, Pool,
+    ResidualRule, Ruleset, Split,
+};
+
+/// One part of a ruleset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// How evaluation marks it.
+    pub part: Part,
+    /// What it is, in words, quoting the ruleset (`class 产出类: below deduct 5% per 1%`).
+    pub what: String,
+    /// What a case must do to exercise it.
+    pub needs: &'static str,
+    /// Where it is written.
+    pub span: Span,
+    /// The clause of the policy it implements: its doc comment, else its item's.
+    pub clause: String,
+}
+
+/// Every part of a ruleset a case can exercise, in ruleset order.
+#[must_use]
+pub fn items(ruleset: &Ruleset, sources: &Sources) -> Vec<Item> {
+    let mut list = List {
+        sources,
+        items: Vec::new(),
+    };
+    for item in &ruleset.items {
+        list.item(item);
+    }
+    list.items
+}
+
+/// The parts no evaluation of the trace exercised.
+#[must_use]
+pub fn gaps<'a>(items: &'a [Item], trace: &Coverage) -> Vec<&'a Item> {
+    items.iter().filter(|i| !trace.has(&i.part)).collect()
+}
+
+struct List<'a> {
+    sources: &'a Sources,
+    items: Vec<Item>,
+}
+
+impl List<'_> {
+    fn item(&mut self, item: &crate::syntax::ast::Item) {
+        let doc = item.doc.text();
+        match &item.kind {
+            ItemKind::Check(check) => {
+                let code = &check.finding.code;
+                self.push(
+                    Part::Check(code.span),
+                    format!("check `{}`", code.name),
+                    "a case whose project fails it",
+                    code.span,
+                    doc.clone(),
+                );
+            }
+            ItemKind::Discard(discard) => {
+                let code = &discard.finding.code;
+                self.push(
+                    Part::Discard(code.span),
+                    format!("discard `{}`", code.name),
+                    "a case with an actual value it refuses",
+                    code.span,
+                    doc.clone(),
+                );
+            }
+            ItemKind::Adjust(adjust) => self.push(
+                Part::Adjust(adjust.code.span),
+                format!("adjust `{}`", adjust.code.name),
+                "a case whose score or total it changes",
+                adjust.code.span,
+                doc.clone(),
+            ),
+            ItemKind::Class(class) => {
+                self.class(&class.name.name, class.name.span, &class.rules, &doc)
+            }
+            ItemKind::Completion(completion) => self.completion("completion", completion, &doc),
+            ItemKind::Grades(grades) => self.grades(grades, &doc),
+            ItemKind::Missing(missing) => self.missing(missing, &doc),
+            ItemKind::Pool(pool) => self.residual(pool, &doc),
+            ItemKind::Rating(rating) => {
+                for entry in &rating.entries {
+                    self.push(
+                        Part::Rating(entry.span),
+                        format!("rating `{}`", self.text(entry.span)),
+                        "a case whose total is rated so",
+                        entry.span,
+                        clause(&entry.doc, &doc),
+                    );
+                }
+            }
+            ItemKind::Line(line) => {
+                if let Some(score) = &line.score {
+                    self.push(
+                        Part::Line(score.span),
+                        format!("line `{}`", line.key.name),
+                        "a case",
+                        line.key.span,
+                        clause(&line.score_doc, &doc),
+                    );
+                }
+            }
+            ItemKind::Findings(findings) => {
+                for entry in &findings.entries {
+                    self.push(
+                        Part::Finding(entry.code.name.clone()),
+                        format!("findings: `{}`", self.text(entry.span)),
+                        "a case where the engine raises it",
+                        entry.span,
+                        clause(&entry.doc, &doc),
+                    );
+                }
+            }
+            ItemKind::Header(_)
+            | ItemKind::Form(_)
+            | ItemKind::Category(_)
+            | ItemKind::Comparators(_)
+            | ItemKind::Layout(_)
+            | ItemKind::Rounding(_)
+            | ItemKind::Remove(_)
+            | ItemKind::Rename(_) => {}
+        }
+    }
+
+    fn grades(&mut self, grades: &Grades, doc: &str) {
+        for grade in &grades.grades {
+            let end = grade.up_to.as_ref().unwrap_or(&grade.share).span;
+            self.push(
+                Part::Grade(grade.share.span),
+                format!("grade `{}`", self.text(grade.name.span.to(end))),
+                "a qualitative row graded so",
+                grade.name.span,
+                clause(&grade.doc, doc),
+            );
+        }
+        for target in &grades.target {
+            self.push(
+                Part::TargetGrade,
+                format!("grades: `{}`", self.text(target.span)),
+                "a qualitative row whose actual is its target word",
+                target.span,
+                clause(&target.doc, doc),
+            );
+        }
+    }
+
+    /// The shares of missing values; markers are words, not rules that take effect.
+    fn missing(&mut self, missing: &Missing, doc: &str) {
+        for entry in &missing.entries {
+            let (share, needs) = match &entry.kind {
+                MissingEntryKind::Unexplained(share) => {
+                    (share, "a missing actual with no explanation")
+                }
+                MissingEntryKind::Explained(share) => {
+                    (share, "a missing actual with an explanation")
+                }
+                MissingEntryKind::Markers(_) => continue,
+            };
+            self.push(
+                Part::Missing(share.span),
+                format!("missing: `{}`", self.text(entry.span)),
+                needs,
+                entry.span,
+                clause(&entry.doc, doc),
+            );
+        }
+    }
+
+    /// Both outcomes of an even split's `residual to matching else …`: the other
+    /// residual rules always pick the same row.
+    fn residual(&mut self, pool: &Pool, doc: &str) {
+        for split in &pool.splits {
+            let Split::Evenly {
+                residual: Some(residual),
+                ..
+            } = split
+            else {
+                continue;
+            };
+            if !matches!(residual.rule, ResidualRule::Matching { .. }) {
+                continue;
+            }
+            let what = format!("pool {}: `{}`", pool.name.name, self.text(residual.span));
+            let clause = clause(&residual.doc, doc);
+            self.push(
+                Part::Residual(pool.name.span, true),
+                format!("{what}, a row matching"),
+                "a residual carried by a row whose declared weight is the share plus the residual",
+                residual.span,
+                clause.clone(),
+            );
+            self.push(
+                Part::Residual(pool.name.span, false),
+                format!("{what}, no row matching"),
+                "a residual no declared weight matches",
+                residual.span,
+                clause,
+            );
+        }
+    }
+
+    /// A class's branches: its band (or formula), its written floor and cap, and its own
+    /// completion formulas.
+    fn class(&mut self, name: &str, span: Span, rules: &[ClassRule], doc: &str) {
+        let formula = rules
+            .iter()
+            .any(|r| matches!(r.kind, ClassRuleKind::Score(_)));
+        let upper = rules
+            .iter()
+            .any(|r| matches!(&r.kind, ClassRuleKind::Full { upper: Some(_), .. }));
+        for rule in rules {
+            let (branch, needs) = match &rule.kind {
+                ClassRuleKind::Full { .. } if !formula => (
+                    Branch::Full,
+                    "a quantitative row whose completion is in the band",
+                ),
+                ClassRuleKind::Below(_) if !formula => (
+                    Branch::Below,
+                    "a quantitative row whose completion is below the band",
+                ),
+                ClassRuleKind::Above(_) if !formula && upper => (
+                    Branch::Above,
+                    "a quantitative row whose completion is above the band",
+                ),
+                ClassRuleKind::Score(_) => (Branch::Formula, "a quantitative row of the class"),
+                ClassRuleKind::Floor(_) => (
+                    Branch::Floor,
+                    "a quantitative row whose share falls to the floor",
+                ),
+                ClassRuleKind::Cap(_) => (
+                    Branch::Cap,
+                    "a quantitative row whose share reaches the cap",
+                ),
+                ClassRuleKind::Completion(completion) => {
+                    let doc = clause(&rule.doc, doc);
+                    self.completion(&format!("class {name}: completion"), completion, &doc);
+                    continue;
+                }
+                _ => continue,
+            };
+            self.push(
+                Part::Class(span, branch),
+                format!("class {name}: `{}`", self.text(rule.span)),
+                needs,
+                rule.span,
+                clause(&rule.doc, doc),
+            );
+        }
+    }
+
+    fn completion(&mut self, owner: &str, completion: &Completion, doc: &str) {
+        for case in &completion.cases {
+            let comparators: Vec<&str> = case.comparators.iter().map(|(c, _)| c.symbol()).collect();
+            let at = case
+                .comparators
+                .first()
+                .map_or(case.formula.span, |(_, s)| *s);
+            self.push(
+                Part::Completion(case.formula.span),
+                format!("{owner} `{}`", comparators.join(" ")),
+                "a quantitative row whose target has one of these comparators",
+                at,
+                clause(&case.doc, doc),
+            );
+        }
+    }
+
+    fn push(&mut self, part: Part, what: String, needs: &'static str, span: Span, clause: String) {
+        self.items.push(Item {
+            part,
+            what,
+            needs,
+            span,
+            clause,
+        });
+    }
+
+    /// The ruleset's text at a span, on one line.
+    fn text(&self, span: Span) -> String {
+        let text = self
+            .sources
+            .locate(span)
+            .map_or("", |(file, local)| file.slice(local));
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// An entry's own doc comment, else its item's.
+fn clause(own: &Doc, item: &str) -> String {
+    if own.is_empty() {
+        item.to_owned()
+    } else {
+        own.text()
+    }
+}
