@@ -4,9 +4,12 @@
 //! Every command's `about` and every argument's `help` come from the catalogue, keyed
 //! by the command and the argument's id: `CLI_CHECK` for `perfeval check`,
 //! `CLI_CHECK_MAX_FILE_SIZE` for its `--max-file-size`, `CLI_LANG` for the global
-//! `--lang`; in Chinese, also the possible values (`CLI_CHECK_FORMAT_TABLE`), the value
-//! names (`CLI_VALUE_RULESET`), clap's headings, `--help`, `--version` and the `help`
-//! command. clap's English stays as it is in English.
+//! `--lang`, `CLI_RULESETS_SHOW_NAME` for the argument of `perfeval rulesets show` (a
+//! command under another is keyed by both names); in Chinese, also the possible values
+//! (`CLI_CHECK_FORMAT_TABLE`), the value names (`CLI_VALUE_RULESET`), clap's headings,
+//! `--help`, `--version` and every `help` command. clap's English stays as it is in
+//! English. Completion scripts and man pages are made from the same definition, so they
+//! are in the language of the run too.
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -63,17 +66,58 @@ pub fn command() -> Command {
             .subcommand_value_name(t!(CLI_VALUE_COMMAND))
             .subcommand_help_heading(t!(CLI_HEADING_COMMANDS));
         cmd.build();
-        if let Some(help) = cmd.find_subcommand_mut("help") {
-            *help = std::mem::take(help)
-                .about(t!(CLI_HELP_COMMAND))
-                .help_template(template(false, true, false))
-                .subcommand_help_heading(t!(CLI_HEADING_COMMANDS))
-                .subcommand_value_name(t!(CLI_VALUE_COMMAND));
-            if let Some(help_help) = help.find_subcommand_mut("help") {
-                *help_help = std::mem::take(help_help).about(t!(CLI_HELP_COMMAND));
-            }
-        }
+        chinese_help_commands(&mut cmd);
         chinese_usage(&mut cmd);
+    }
+    cmd
+}
+
+/// The command line's definition for the shell (completion scripts, the man page): as
+/// [`command`], and in Chinese also each possible value's help from the catalogue, which
+/// a completion shows beside the value. Not for parsing: a value parser is replaced.
+#[must_use]
+pub fn for_the_shell() -> Command {
+    let cmd = command();
+    if language() == Language::Zh {
+        value_helps(cmd, "")
+    } else {
+        cmd
+    }
+}
+
+/// `cmd` with its possible values' helps from the catalogue; a global argument's (such
+/// as `--color`, copied into every command) under its own key.
+fn value_helps(cmd: Command, path: &str) -> Command {
+    let mut cmd = cmd.mut_args(|arg| {
+        let values = arg.get_possible_values();
+        if values.is_empty() || !arg.get_action().takes_values() {
+            return arg;
+        }
+        let id = arg.get_id().as_str().to_owned();
+        let values: Vec<clap::builder::PossibleValue> = values
+            .into_iter()
+            .map(|value| {
+                let help = text(&key(&[path, &id, value.get_name()]))
+                    .or_else(|| text(&key(&[&id, value.get_name()])));
+                match help {
+                    Some(help) => value.help(help),
+                    None => value,
+                }
+            })
+            .collect();
+        arg.value_parser(clap::builder::PossibleValuesParser::new(values))
+    });
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for sub in subcommands {
+        let path = if path.is_empty() {
+            sub.clone()
+        } else {
+            format!("{path}_{sub}")
+        };
+        cmd = cmd.mut_subcommand(&sub, |s| value_helps(s, &path));
     }
     cmd
 }
@@ -95,24 +139,19 @@ fn text(key: &str) -> Option<String> {
 }
 
 /// `cmd` and its subcommands with their texts from the catalogue; in Chinese, clap's
-/// own words too.
+/// own words too. `path` is the command's place under `perfeval`, empty for `perfeval`
+/// itself, `rulesets_show` for `perfeval rulesets show`: its part of the keys.
 fn translate(cmd: Command, path: &str, zh: bool) -> Command {
-    let name = cmd.get_name().to_owned();
-    let here = if path.is_empty() {
-        String::new()
-    } else {
-        name.clone()
-    };
-    let about_key = if here.is_empty() {
+    let about_key = if path.is_empty() {
         "CLI_ABOUT".to_owned()
     } else {
-        key(&[&here])
+        key(&[path])
     };
     let mut cmd = cmd;
     if let Some(about) = text(&about_key) {
         cmd = cmd.about(about).long_about(None);
     }
-    cmd = cmd.mut_args(|arg| translate_arg(arg, &here, zh));
+    cmd = cmd.mut_args(|arg| translate_arg(arg, path, zh));
     if zh {
         let has_positionals = cmd.get_positionals().next().is_some();
         let has_subcommands = cmd.has_subcommands();
@@ -132,12 +171,12 @@ fn translate(cmd: Command, path: &str, zh: bool) -> Command {
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
         .collect();
-    let path = if path.is_empty() {
-        name
-    } else {
-        format!("{path} {name}")
-    };
     for sub in subcommands {
+        let path = if path.is_empty() {
+            sub.clone()
+        } else {
+            format!("{path}_{sub}")
+        };
         cmd = cmd.mut_subcommand(&sub, |s| translate(s, &path, zh));
     }
     cmd
@@ -234,6 +273,33 @@ fn template(positionals: bool, subcommands: bool, options: bool) -> String {
     template
 }
 
+/// The `help` command clap adds to every command that has subcommands (`perfeval help`,
+/// `perfeval rulesets help`), in Chinese (the command is built).
+fn chinese_help_commands(cmd: &mut Command) {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let Some(sub) = cmd.find_subcommand_mut(&name) else {
+            continue;
+        };
+        if name == "help" {
+            *sub = std::mem::take(sub)
+                .about(t!(CLI_HELP_COMMAND))
+                .help_template(template(false, true, false))
+                .subcommand_help_heading(t!(CLI_HEADING_COMMANDS))
+                .subcommand_value_name(t!(CLI_VALUE_COMMAND));
+            // `perfeval help help`; the other commands under `help` have their own.
+            if let Some(help_help) = sub.find_subcommand_mut("help") {
+                *help_help = std::mem::take(help_help).about(t!(CLI_HELP_COMMAND));
+            }
+        } else {
+            chinese_help_commands(sub);
+        }
+    }
+}
+
 /// Every command's usage with `[选项]` for clap's `[OPTIONS]` (the command is built).
 fn chinese_usage(cmd: &mut Command) {
     let usage = cmd.render_usage().to_string();
@@ -310,6 +376,13 @@ fn shown(error: &clap::Error, kind: ContextKind) -> Option<String> {
 
 /// What is wrong, in one sentence.
 fn message(error: &clap::Error) -> String {
+    // An error perfeval made itself (`Command::error`, as `perfeval man nope` does) has
+    // no context, only its text, which is already in the language of the run.
+    if error.context().next().is_none() {
+        let rendered = error.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        return first.trim_start_matches("error:").trim().to_owned();
+    }
     let arg = || shown(error, ContextKind::InvalidArg).unwrap_or_default();
     let value = || shown(error, ContextKind::InvalidValue).unwrap_or_default();
     match error.kind() {
@@ -411,5 +484,6 @@ mod tests {
         assert_eq!(key(&["check", "max_file_size"]), "CLI_CHECK_MAX_FILE_SIZE");
         assert_eq!(key(&["", "lang"]), "CLI_LANG");
         assert_eq!(key(&["check", "format", "table"]), "CLI_CHECK_FORMAT_TABLE");
+        assert_eq!(key(&["rulesets_show", "name"]), "CLI_RULESETS_SHOW_NAME");
     }
 }

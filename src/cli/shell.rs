@@ -1,12 +1,11 @@
 //! `perfeval completions` and `perfeval man`: the shell's view of the command line,
 //! generated from its definition so that neither falls behind it.
 
-use clap::CommandFactory;
-
 use crate::Error;
+use crate::i18n::t;
 
 use super::inputs::ReadSet;
-use super::{Cli, Status, finish, output};
+use super::{Status, finish, lang, output};
 
 /// Arguments of `perfeval completions`.
 #[derive(Debug, clap::Args)]
@@ -26,14 +25,16 @@ pub struct ManArgs {
 }
 
 pub(super) fn completions(args: &CompletionsArgs) -> Status {
-    let mut command = Cli::command();
+    // In the language of the run, as `--help` is: the descriptions shown beside the
+    // completions are its texts.
+    let mut command = lang::for_the_shell();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "perfeval", &mut script);
     finish(output::print(&script, &ReadSet::default()).map(|()| Status::Pass))
 }
 
 pub(super) fn man(args: &ManArgs) -> Status {
-    let mut command = Cli::command();
+    let mut command = lang::for_the_shell();
     // Gives each subcommand its page's name, `perfeval-check`.
     command.build();
     let page = match &args.command {
@@ -43,12 +44,10 @@ pub(super) fn man(args: &ManArgs) -> Status {
             Some(sub) => sub.clone().version(env!("CARGO_PKG_VERSION")),
             None => {
                 let names: Vec<&str> = command.get_subcommands().map(|s| s.get_name()).collect();
+                let commands = crate::i18n::code_list(&names);
                 let error = command.error(
                     clap::error::ErrorKind::InvalidSubcommand,
-                    format!(
-                        "`{name}` is not a command; the commands are {}",
-                        names.join(", ")
-                    ),
+                    t!(CLI_MAN_UNKNOWN_COMMAND, name, commands),
                 );
                 return super::usage(&error);
             }

@@ -122,7 +122,16 @@ fn english_sentences(output: &str) -> Vec<String> {
         output.replace_range(start..end, &blanked);
         from = start + blanked.len();
     }
+    let mut usage = false;
     for line in output.lines() {
+        // A usage (`用法：perfeval rulesets show [选项] <名称>`, and the next forms of it
+        // under it) is commands and arguments: code, not a sentence.
+        let trimmed = line.trim_start();
+        usage = trimmed.starts_with("用法：")
+            || (usage && trimmed.starts_with("perfeval ") && line.starts_with(' '));
+        if usage {
+            continue;
+        }
         let mut text = message_part(line).to_owned();
         for (open, close) in [
             ('`', '`'),
@@ -209,6 +218,11 @@ fn the_checker_finds_english_and_passes_chinese() {
     );
     assert_eq!(english_sentences("   ·      ╰── not a date here").len(), 1);
     assert!(english_sentences("注：跳过了 1 个文件：非项目文件 1 个（.txt）").is_empty());
+    assert!(english_sentences("用法：perfeval rulesets show [选项] <名称>").is_empty());
+    assert_eq!(
+        english_sentences("  perfeval ships these rulesets").len(),
+        1
+    );
 }
 
 // ---- the catalogue ----
@@ -307,49 +321,84 @@ fn cli_key(parts: &[&str]) -> String {
     key
 }
 
+/// A doc comment's text as clap shows it, for comparing with the catalogue's English:
+/// lines joined, no final stop.
+fn doc_text(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.strip_suffix('.').unwrap_or(&text).to_owned()
+}
+
+/// Every command of the command line with the parts of its key (`["rulesets",
+/// "show"]`), the top command's first with none.
+fn commands(cli: &clap::Command) -> Vec<(Vec<String>, &clap::Command)> {
+    let mut all = vec![(Vec::new(), cli)];
+    let mut i = 0;
+    while let Some((path, command)) = all.get(i).cloned() {
+        for sub in command.get_subcommands() {
+            let mut path = path.clone();
+            path.push(sub.get_name().to_owned());
+            all.push((path, sub));
+        }
+        i += 1;
+    }
+    all
+}
+
 #[test]
 fn every_command_and_argument_has_its_help() {
     let cli = perfeval::cli::Cli::command();
     let mut missing = Vec::new();
     let mut drifted = Vec::new();
-    let check = |key: String, missing: &mut Vec<String>| {
-        if i18n::lookup(&key).is_none() {
-            missing.push(key);
+    // The catalogue's English is what English help shows: it must say what the doc
+    // comment says, or a change to the doc comment would be lost.
+    let mut check = |key: String, doc: Option<String>| match (i18n::lookup(&key), doc) {
+        (None, None) => missing.push(key),
+        (None, Some(doc)) => missing.push(format!("{key} ({})", doc_text(&doc))),
+        (Some(entry), Some(doc)) => {
+            let english = i18n::render_in(Language::En, entry, &[]);
+            if doc_text(&english) != doc_text(&doc) {
+                drifted.push(format!(
+                    "{key}:\n  catalogue: {english}\n  doc:       {doc}"
+                ));
+            }
         }
+        (Some(_), None) => {}
     };
-    check("CLI_ABOUT".to_owned(), &mut missing);
-    let commands =
-        std::iter::once(("", &cli)).chain(cli.get_subcommands().map(|s| (s.get_name(), s)));
-    for (name, command) in commands {
-        if !name.is_empty() {
-            check(cli_key(&[name]), &mut missing);
+    let text = |s: Option<&clap::builder::StyledStr>| s.map(ToString::to_string);
+    for (path, command) in commands(&cli) {
+        let parts: Vec<&str> = path.iter().map(String::as_str).collect();
+        let about = text(command.get_long_about().or(command.get_about()));
+        if parts.is_empty() {
+            check("CLI_ABOUT".to_owned(), about);
+        } else {
+            check(cli_key(&parts), about);
         }
         for arg in command.get_arguments() {
             let id = arg.get_id().as_str();
+            let mut arg_parts = parts.clone();
+            arg_parts.push(id);
+            check(
+                cli_key(&arg_parts),
+                text(arg.get_long_help().or(arg.get_help())),
+            );
             if !arg.get_action().takes_values() {
-                check(cli_key(&[name, id]), &mut missing);
                 continue;
             }
-            check(cli_key(&[name, id]), &mut missing);
             for value in arg.get_possible_values() {
-                let key = cli_key(&[name, id, value.get_name()]);
-                match (i18n::lookup(&key), value.get_help()) {
-                    (None, _) => missing.push(key),
-                    (Some(entry), Some(help)) if entry.en != help.to_string() => {
-                        drifted.push(format!("{key}: {} / {help}", entry.en));
-                    }
-                    _ => {}
-                }
+                let mut value_parts = arg_parts.clone();
+                value_parts.push(value.get_name());
+                check(cli_key(&value_parts), text(value.get_help()));
             }
             for value_name in arg.get_value_names().into_iter().flatten() {
-                check(cli_key(&["VALUE", value_name.as_str()]), &mut missing);
+                check(cli_key(&["VALUE", value_name.as_str()]), None);
             }
         }
     }
-    assert!(missing.is_empty(), "no catalogue entry: {missing:?}");
     assert!(
-        drifted.is_empty(),
-        "the doc comment and the catalogue differ: {drifted:?}"
+        missing.is_empty() && drifted.is_empty(),
+        "no catalogue entry:\n{}\nthe doc comment and the catalogue differ:\n{}",
+        missing.join("\n"),
+        drifted.join("\n")
     );
 }
 
@@ -601,6 +650,12 @@ const MISUSES: &[(&str, &[&str])] = &[
         "a folder holding no form",
         &["import", "--rules", "rulesets/2023.rules", "rulesets"],
     ),
+    ("the man page of no command", &["man", "nope"]),
+    ("completions for no shell", &["completions", "tcsh"]),
+    (
+        "an unknown colour choice",
+        &["check", "--color", "sometimes"],
+    ),
 ];
 
 #[test]
@@ -628,6 +683,15 @@ fn help_speaks_chinese() {
         &["import", "--help"],
         &["explain", "--help"],
         &["template", "--help"],
+        &["rulesets", "--help"],
+        &["rulesets", "show", "--help"],
+        &["help", "rulesets", "show"],
+        &["completions", "--help"],
+        &["man", "--help"],
+        &["fmt", "--help"],
+        &["diff", "--help"],
+        &["diff", "-h"],
+        &["test", "--help"],
         &[],
     ] {
         let (stdout, stderr, _) = zh(args);

@@ -1,8 +1,8 @@
 //! The entries of the command line: notes and summaries on standard error, the progress
 //! bar, clap's help (every command and argument: `CLI_<COMMAND>`, `CLI_<COMMAND>_<ARG>`,
 //! `CLI_<COMMAND>_<ARG>_<VALUE>` for a possible value, `CLI_VALUE_<NAME>` for a value
-//! name; the top command's are `CLI_ABOUT` and `CLI_<ARG>`) and clap's errors in
-//! Chinese. English help keeps clap's own words for possible values and defaults.
+//! name; the top command's are `CLI_ABOUT` and `CLI_<ARG>`; a command under another,
+//! `CLI_RULESETS_SHOW`) and clap's errors in Chinese. English help keeps clap's own words for possible values and defaults.
 
 use super::Msg;
 
@@ -38,14 +38,27 @@ CLI_LANG {
 }
 CLI_LANG_ZH { en: "Chinese (中文)", zh: "中文" }
 CLI_LANG_EN { en: "English", zh: "英文" }
+CLI_COLOR {
+    en: "When to colour diagnostics: `auto` on a terminal, unless `NO_COLOR` is set (or also elsewhere when `CLICOLOR_FORCE` is set and not `0`), `always`, `never`",
+    zh: "何时给诊断信息着色：`auto` 在终端上着色，但设置了 `NO_COLOR` 时不着色（设置了 `CLICOLOR_FORCE` 且不为 `0` 时在别处也着色）；`always` 总是着色；`never` 从不着色",
+}
+CLI_COLOR_AUTO {
+    en: "On a terminal, unless `NO_COLOR` is set (not empty); also elsewhere when `CLICOLOR_FORCE` is set (not empty, not `0`)",
+    zh: "在终端上着色，但设置了 `NO_COLOR`（不为空）时不着色；设置了 `CLICOLOR_FORCE`（不为空、不为 `0`）时在别处也着色",
+}
+CLI_COLOR_ALWAYS {
+    en: "Always, even in a pipe or a file (standard output and error only; a report written with `--output` never has colour)",
+    zh: "总是着色，输出到管道或文件时也着色（仅限标准输出和标准错误；用 `--output` 写出的报告从不着色）",
+}
+CLI_COLOR_NEVER { en: "Never", zh: "从不着色" }
 
 CLI_CHECK {
     en: "Evaluate project files against a ruleset (评估自评表)",
     zh: "按规则集评估项目文件（评估自评表）",
 }
 CLI_CHECK_RULES {
-    en: "The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`)",
-    zh: "规则集，如 `rulesets/2023.rules`（文件名为 `*.rules`）",
+    en: "The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped ruleset's name, such as `2023` (`perfeval rulesets` lists them)",
+    zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_CHECK_PROJECTS {
     en: "Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form on standard input. In folders, hidden files, editor and lock files, symbolic links, other kinds of file and perfeval's own reports are skipped and counted",
@@ -102,7 +115,22 @@ CLI_SHOW {
     en: "Print a ruleset with its `extends` chain applied, each item marked with the file and line it comes from (显示合并后的规则集)",
     zh: "输出按 `extends` 继承关系合并后的规则集，每一项标明来自哪个文件的哪一行（显示合并后的规则集）",
 }
-CLI_SHOW_RULES { en: "The ruleset, such as `rulesets/2024.rules`", zh: "规则集，如 `rulesets/2024.rules`" }
+CLI_SHOW_RULES {
+    en: "The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped ruleset's name, such as `2023` (`perfeval rulesets` lists them)",
+    zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
+}
+CLI_SHOW_KEYWORDS {
+    en: "The language of keywords, severities, rounding modes, field types and functions; by default, the one most of the ruleset file's keywords are in",
+    zh: "关键字、严重程度、舍入方式、字段类型和函数所用的语言；默认取规则集文件中多数关键字所用的语言",
+}
+CLI_SHOW_KEYWORDS_EN {
+    en: "English: `ruleset`, `class`, `below deduct 5% per 1%`",
+    zh: "英文：`ruleset`、`class`、`below deduct 5% per 1%`",
+}
+CLI_SHOW_KEYWORDS_ZH {
+    en: "Chinese: `规则集`, `评分规则`, `低于区间 每 1% 扣 5%`",
+    zh: "中文：`规则集`、`评分规则`、`低于区间 每 1% 扣 5%`",
+}
 CLI_SHOW_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
     zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）",
@@ -113,8 +141,8 @@ CLI_IMPORT {
     zh: "把填好的表单（文本导出、工作簿、CSV、Word）按规则集表单的栏目名称转换为 TOML 项目文件（导入自评表）",
 }
 CLI_IMPORT_RULES {
-    en: "The ruleset whose form the files fill, such as `rulesets/2023.rules`",
-    zh: "文件所填表单对应的规则集，如 `rulesets/2023.rules`",
+    en: "The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped ruleset's name, such as `2023` (`perfeval rulesets` lists them)",
+    zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_IMPORT_FILES {
     en: "Filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files, Word documents (.docx), or folders of them",
@@ -159,14 +187,141 @@ CLI_TEMPLATE {
     zh: "生成规则集表单的空白工作簿（.xlsx），供各部门填写后交回（生成自评表模板）",
 }
 CLI_TEMPLATE_RULES {
-    en: "The ruleset, such as `rulesets/2023.rules` (a file named `*.rules`)",
-    zh: "规则集，如 `rulesets/2023.rules`（文件名为 `*.rules`）",
+    en: "The ruleset: a file named `*.rules`, such as `rulesets/2024.rules`, or a shipped ruleset's name, such as `2023` (`perfeval rulesets` lists them)",
+    zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_TEMPLATE_OUTPUT {
     en: "Write the workbook to this file, named `*.xlsx`: a regular file (or a link to one) or a new file, replaced atomically as `check --output` does. Without it, the workbook goes to standard output, which must not be a terminal",
     zh: "把工作簿写入此文件，文件名为 `*.xlsx`：须是普通文件（或指向普通文件的链接）或新文件，与 `check --output` 一样整体替换。不指定时写到标准输出，此时标准输出不能是终端",
 }
 CLI_TEMPLATE_MAX_FILE_SIZE {
+    en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
+    zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）",
+}
+
+CLI_RULESETS {
+    en: "List the rulesets that ship with perfeval, usable by name anywhere (`--rules 2023`), or print one (内置规则集)",
+    zh: "列出 perfeval 内置的规则集（在任何目录下都可按名称使用，如 `--rules 2023`），或打印其中一个（内置规则集）",
+}
+CLI_RULESETS_FORMAT { en: "How to print the list", zh: "列表的输出格式" }
+CLI_RULESETS_FORMAT_TABLE { en: "A table for people", zh: "表格，供人阅读" }
+CLI_RULESETS_FORMAT_JSON { en: "A JSON array for tools", zh: "一个 JSON 数组，供程序处理" }
+CLI_RULESETS_SHOW {
+    en: "Print a shipped ruleset's text exactly as its file holds it, to copy as next year's start: `perfeval rulesets show 2023 > 2024.rules` (打印内置规则集)",
+    zh: "按原文件一字不差地打印内置规则集，可复制作为下一年度规则集的起点：`perfeval rulesets show 2023 > 2024.rules`（打印内置规则集）",
+}
+CLI_RULESETS_SHOW_NAME {
+    en: "Its name, with or without `.rules`: `2023`, `mof-2020.rules`",
+    zh: "规则集名称，带不带 `.rules` 均可：`2023`、`mof-2020.rules`",
+}
+
+CLI_COMPLETIONS {
+    en: "Print a completion script for a shell: `perfeval completions bash > ~/.local/share/bash-completion/completions/perfeval`",
+    zh: "输出某种 shell 的命令补全脚本：`perfeval completions bash > ~/.local/share/bash-completion/completions/perfeval`",
+}
+CLI_COMPLETIONS_SHELL { en: "The shell to complete in", zh: "要补全的 shell" }
+CLI_COMPLETIONS_SHELL_BASH { en: "Bash", zh: "Bash 的补全脚本" }
+CLI_COMPLETIONS_SHELL_ELVISH { en: "Elvish", zh: "Elvish 的补全脚本" }
+CLI_COMPLETIONS_SHELL_FISH { en: "Fish", zh: "Fish 的补全脚本" }
+CLI_COMPLETIONS_SHELL_POWERSHELL { en: "PowerShell", zh: "PowerShell 的补全脚本" }
+CLI_COMPLETIONS_SHELL_ZSH { en: "Zsh", zh: "Zsh 的补全脚本" }
+CLI_MAN {
+    en: "Print the man page (roff), generated from the command line: `perfeval man | man -l -`",
+    zh: "输出由命令行定义生成的 man 手册页（roff 格式）：`perfeval man | man -l -`",
+}
+CLI_MAN_COMMAND {
+    en: "A subcommand, for its own page (`perfeval-check(1)`); the page of `perfeval` itself without one",
+    zh: "子命令，输出它自己的手册页（`perfeval-check(1)`）；不指定时输出 `perfeval` 本身的手册页",
+}
+/// `perfeval man nope`.
+CLI_MAN_UNKNOWN_COMMAND {
+    en: "`{name}` is not a command; the commands are {commands}",
+    zh: "`{name}` 不是命令；命令有：{commands}",
+}
+
+CLI_FMT {
+    en: "Rewrite ruleset files in the canonical layout, each in the language of its keywords, every comment kept (格式化规则集)",
+    zh: "按标准版式重写规则集文件，各文件沿用其关键字的语言，注释全部保留（格式化规则集）",
+}
+CLI_FMT_FILES { en: "Ruleset files (`*.rules`) to format in place", zh: "要就地格式化的规则集文件（`*.rules`）" }
+CLI_FMT_CHECK {
+    en: "Write nothing: print a diff of each file that is not formatted and exit 1 if there is one (0 when every file is formatted)",
+    zh: "不写入任何文件：对每个未格式化的文件输出差异，有这样的文件时退出状态为 1（所有文件都已格式化时为 0）",
+}
+CLI_FMT_MAX_FILE_SIZE {
+    en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
+    zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）",
+}
+
+CLI_DIFF {
+    en: "Score the same forms under an old and a new ruleset and show what the change does to each and to all: totals, rows, findings and ratings that move, and the ruleset items that cause each move (政策变化对比)",
+    zh: "用旧、新两个规则集为同一批表单评分，显示政策变化对每份表单和全部表单的影响：变动的合计得分、指标行、发现和评价等级，以及引起每项变动的规则集条目（政策变化对比）",
+}
+CLI_DIFF_RULES {
+    en: "The two rulesets, the old one first: `--rules rulesets/2023.rules --rules rulesets/2024.rules` (files named `*.rules`)",
+    zh: "两个规则集，旧的在前：`--rules rulesets/2023.rules --rules rulesets/2024.rules`（文件名为 `*.rules`）",
+}
+CLI_DIFF_PROJECTS {
+    en: "Project files and forms (as `check` reads them), folders of them, or `-` for one form on standard input. Each must fit both rulesets' forms; one that does not is reported as such",
+    zh: "项目文件和表单（与 `check` 的读法相同）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。每份都须符合两个规则集的表单；不符合的会如实报告",
+}
+CLI_DIFF_FORMAT { en: "How to print the comparison", zh: "对比结果的输出格式" }
+CLI_DIFF_FORMAT_TABLE {
+    en: "Tables for people: the rulesets' differences, a row per form, each changed form's rows and findings, the summary",
+    zh: "表格，供人阅读：两个规则集的差异、每份表单一行、每份有变动的表单的指标行和发现，以及汇总",
+}
+CLI_DIFF_FORMAT_JSON {
+    en: "One JSON document for tools (first key `perfeval_diff`)",
+    zh: "一个 JSON 文档，供程序处理（第一个键为 `perfeval_diff`）",
+}
+CLI_DIFF_FORMAT_CSV {
+    en: "CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per changed indicator",
+    zh: "供 Excel 打开的 CSV（带字节顺序标记的 UTF-8，CRLF 换行）：每个有变动的指标一行",
+}
+CLI_DIFF_SUMMARY {
+    en: "One row per form instead of one per changed indicator (csv); only the forms table and the summary (table). Not with json",
+    zh: "每份表单一行，而不是每个有变动的指标一行（csv）；只输出表单表和汇总（table）。不能与 json 同用",
+}
+CLI_DIFF_OUTPUT {
+    en: "Write the report to this file instead of standard output, as `check --output` does: atomically, never over a file the run reads",
+    zh: "把报告写入此文件，而不是标准输出，与 `check --output` 相同：整体替换，且不会覆盖本次读取的文件",
+}
+CLI_DIFF_MAX_FILE_SIZE {
+    en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB). Larger files are refused",
+    zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）。超过上限的文件不予读取",
+}
+CLI_DIFF_STDIN_FORMAT {
+    en: "The format of a form on standard input (`-`) that does not start with `{{` (which is JSON)",
+    zh: "从标准输入（`-`）读取的表单的格式，适用于不以 `{{` 开头的内容（以 `{{` 开头的是 JSON）",
+}
+CLI_DIFF_STDIN_FORMAT_TOML { en: "TOML", zh: "TOML 格式" }
+CLI_DIFF_STDIN_FORMAT_JSON { en: "JSON", zh: "JSON 格式" }
+CLI_DIFF_STDIN_FORMAT_YAML { en: "YAML", zh: "YAML 格式" }
+CLI_DIFF_FOLLOW {
+    en: "Follow symbolic links found in folders that lead inside the folder named",
+    zh: "跟随文件夹中指向该文件夹内部的符号链接",
+}
+
+CLI_TEST {
+    en: "Run ruleset tests: cases of `*.test.toml` files that state what a ruleset must make of a form (运行规则集测试)",
+    zh: "运行规则集测试：`*.test.toml` 文件中的测试用例写明规则集应当怎样评一份表单（运行规则集测试）",
+}
+CLI_TEST_PATHS {
+    en: "Test files (`*.test.toml`) and folders searched for them, in name order; the current folder if none is named. Hidden folders, editor files and cache folders (`target/`, marked by a `CACHEDIR.TAG`) are passed over",
+    zh: "测试文件（`*.test.toml`）和要在其中查找测试文件的文件夹，按名称顺序运行；不指定时为当前文件夹。隐藏文件夹、编辑器文件和缓存文件夹（`target/`，以 `CACHEDIR.TAG` 标记）会被略过",
+}
+CLI_TEST_COVERAGE {
+    en: "List the parts of each ruleset (checks, class branches, grades, rating grades …) that no case exercised, each with its place and clause. The exit status is not changed",
+    zh: "列出每个规则集中没有任何测试用例覆盖到的部分（核对、计分类的各分支、定性等级、评价等级……），并注明各自的位置和政策条款。退出状态不变",
+}
+CLI_TEST_COVERAGE_FAIL {
+    en: "As `--coverage`, and exit with status 1 when some part was not exercised",
+    zh: "同 `--coverage`，且有部分未被覆盖时退出状态为 1",
+}
+CLI_TEST_FORMAT { en: "How to print the results", zh: "结果的输出格式" }
+CLI_TEST_FORMAT_TEXT { en: "Lines as `cargo test` prints them", zh: "与 `cargo test` 相同的逐行输出" }
+CLI_TEST_FORMAT_JSON { en: "One JSON document for tools", zh: "一个 JSON 文档，供程序处理" }
+CLI_TEST_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
     zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）",
 }
@@ -181,6 +336,10 @@ CLI_VALUE_FORMAT { en: "FORMAT", zh: "格式" }
 CLI_VALUE_NAME { en: "NAME", zh: "名称" }
 CLI_VALUE_LANG { en: "LANG", zh: "语言" }
 CLI_VALUE_COMMAND { en: "COMMAND", zh: "命令" }
+CLI_VALUE_WHEN { en: "WHEN", zh: "时机" }
+CLI_VALUE_LANGUAGE { en: "LANGUAGE", zh: "语言" }
+CLI_VALUE_SHELL { en: "SHELL", zh: "类型" }
+CLI_VALUE_PATH { en: "PATH", zh: "路径" }
 
 /// clap's own words, in Chinese help (English keeps clap's).
 CLI_HEADING_USAGE { en: "Usage: ", zh: "用法：" }
