@@ -138,13 +138,13 @@ pub enum Error {
     },
     /// `perfeval check --rules 2024 …`: a name alone that is no file's and no shipped
     /// ruleset's; `perfeval rulesets show 2024`.
-    #[error("no ruleset is named `{name}`: {reason}")]
+    #[error("{}", t!(RULESETS_UNKNOWN, .name, .reason))]
     #[diagnostic(code(perfeval::rulesets::unknown))]
     UnknownRuleset {
         /// The name as given.
         name: String,
         /// Where it was looked for, in words.
-        reason: &'static str,
+        reason: String,
         /// The nearest shipped name, and all of them.
         #[help]
         help: String,

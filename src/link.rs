@@ -149,11 +149,8 @@ fn nothing_at(path: &Path, error: &std::io::Error, loader: &mut dyn Loader) -> b
 fn unknown_ruleset(path: &Path) -> Error {
     let name = path.display().to_string();
     Error::UnknownRuleset {
-        reason: "there is no such file, and no shipped ruleset has that name",
-        help: format!(
-            "{}; a ruleset file is named by its path, ending in `.rules`",
-            shipped::help_for(&name)
-        ),
+        reason: t!(RULESETS_UNKNOWN_NO_FILE),
+        help: t!(RULESETS_UNKNOWN_HELP, shipped = shipped::help_for(&name)),
         name,
     }
 }
@@ -277,7 +274,7 @@ impl Chain<'_> {
         let Some(shipped) = shipped else {
             self.errors.push(LinkError::MissingBase {
                 path: extends.to_owned(),
-                reason: "a shipped ruleset extends only shipped rulesets".to_owned(),
+                reason: t!(LINK_MISSING_BASE_SHIPPED),
                 help: shipped::help_for(extends),
                 span: span.into(),
             });
@@ -362,7 +359,11 @@ fn unreadable_base(path: &Path, extends: &str, error: &std::io::Error, span: Spa
 fn missing_base_help(extends: &str) -> String {
     let relative = t!(LINK_MISSING_BASE_HELP);
     match shipped::bare(Path::new(extends)) {
-        Some(name) => format!("{relative}; {}", shipped::help_for(name)),
+        Some(name) => format!(
+            "{relative}{}{}",
+            t!(LIST_SEMICOLON),
+            shipped::help_for(name)
+        ),
         None => relative,
     }
 }

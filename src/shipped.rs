@@ -7,6 +7,8 @@
 
 use std::path::{Component, Path};
 
+use crate::i18n::t;
+
 /// A ruleset compiled into perfeval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shipped {
@@ -94,10 +96,8 @@ pub fn help_for(name: &str) -> String {
         .iter()
         .map(|shipped| format!("`{}`", shipped.name()))
         .collect();
-    format!(
-        "{nearest}perfeval ships {} (`perfeval rulesets` lists them)",
-        all.join(", ")
-    )
+    let list = all.join(&t!(LIST_COMMA));
+    format!("{nearest}{}", t!(RULESETS_SHIPPED, list))
 }
 
 /// `2023` for `2023.rules` (or `2023.RULES`); other names as they are.

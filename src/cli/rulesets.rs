@@ -6,6 +6,7 @@ use clap::{Subcommand, ValueEnum};
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::Error;
+use crate::i18n::t;
 use crate::shipped::{self, Shipped};
 use crate::source::SourceFile;
 use crate::syntax::ast::{HeaderEntryKind, ItemKind, Ruleset};
@@ -83,7 +84,7 @@ fn show(name: &str) -> Result<&'static str, Error> {
         .map(|shipped| shipped.text)
         .ok_or_else(|| Error::UnknownRuleset {
             name: name.to_owned(),
-            reason: "no shipped ruleset has that name",
+            reason: t!(RULESETS_UNKNOWN_NOT_SHIPPED),
             help: shipped::help_for(name),
         })
 }
@@ -128,7 +129,13 @@ fn table(entries: &[Entry]) -> String {
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(["name", "version", "fiscal year", "title", "extends"]);
+        .set_header([
+            t!(RULESETS_HEADING_NAME),
+            t!(RULESETS_HEADING_VERSION),
+            t!(RULESETS_HEADING_FISCAL_YEAR),
+            t!(RULESETS_HEADING_TITLE),
+            t!(RULESETS_HEADING_EXTENDS),
+        ]);
     for e in entries {
         table.add_row([
             e.shipped.name().to_owned(),
@@ -138,7 +145,7 @@ fn table(entries: &[Entry]) -> String {
             e.extends.clone().unwrap_or_default(),
         ]);
     }
-    format!("{table}\nUse one with `--rules NAME`; print it with `perfeval rulesets show NAME`.\n")
+    format!("{table}\n{}\n", t!(RULESETS_USE))
 }
 
 fn json(entries: &[Entry]) -> String {

@@ -45,6 +45,7 @@ mod import;
 mod io;
 mod link;
 mod parse;
+mod rulesets;
 mod template;
 
 pub(crate) use check::*;
@@ -57,6 +58,7 @@ pub(crate) use import::*;
 pub(crate) use io::*;
 pub(crate) use link::*;
 pub(crate) use parse::*;
+pub(crate) use rulesets::*;
 pub(crate) use template::*;
 
 /// Every section, in the order entries are listed.
@@ -64,6 +66,7 @@ pub(crate) const SECTIONS: &[&[Msg]] = &[
     SECTION_COMMON,
     SECTION_PARSE,
     SECTION_LINK,
+    SECTION_RULESETS,
     SECTION_CHECK,
     SECTION_DATA,
     SECTION_EVAL,

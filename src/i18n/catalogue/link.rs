@@ -18,6 +18,11 @@ LINK_MISSING_BASE_TEXT {
     en: "a ruleset given as text cannot extend a file",
     zh: "以文本形式给出的规则集不能继承文件",
 }
+/// A shipped ruleset whose `extends` names no shipped ruleset.
+LINK_MISSING_BASE_SHIPPED {
+    en: "a shipped ruleset extends only shipped rulesets",
+    zh: "内置规则集只能继承内置规则集",
+}
 LINK_BASE_NOT_RULES {
     en: "the base ruleset `{path}` is not a `.rules` file",
     zh: "基础规则集 `{path}` 不是 `.rules` 文件",
