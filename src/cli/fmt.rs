@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use similar::TextDiff;
 
 use crate::Error;
+use crate::i18n::t;
 use crate::input::{self, Size};
 use crate::source::SourceFile;
 
@@ -79,7 +80,7 @@ fn file(args: &FmtArgs, path: &std::path::Path, read: &mut ReadSet) -> Result<Do
     if args.check {
         let diff = TextDiff::from_lines(text.as_str(), formatted.as_str())
             .unified_diff()
-            .header(&name, &format!("{name} (formatted)"))
+            .header(&name, &t!(FMT_FORMATTED, name))
             .to_string();
         output::print(diff.as_bytes(), read)?;
     } else {

@@ -80,9 +80,7 @@ pub(crate) fn rewrite(
         (Some(_), _) => {
             return Err(Error::Output {
                 path: path.to_owned(),
-                error: std::io::Error::other(
-                    "the file was replaced or removed after it was read; run again",
-                ),
+                error: i18n::io_said(std::io::ErrorKind::Other, t!(OUTPUT_REPLACED)),
             });
         }
         (None, _) => guard(path, &target, read)?,

@@ -29,14 +29,14 @@ pub enum ParseError {
 
     /// `perfeval fmt` found that its result would not mean what the file means (a
     /// bug of perfeval): the file is left as it is.
-    #[error("formatting this ruleset would change what it means; it is left as it is")]
+    #[error("{}", t!(PARSE_FORMAT_CHANGES_MEANING))]
     #[diagnostic(
         code(perfeval::parse::format_changes_meaning),
-        help("this is a bug of perfeval: please report it with the file")
+        help("{}", t!(PARSE_FORMAT_CHANGES_MEANING_HELP))
     )]
     FormatChangesMeaning {
         /// The start of the file.
-        #[label("this file")]
+        #[label("{}", t!(PARSE_FORMAT_CHANGES_MEANING_LABEL))]
         span: SourceSpan,
     },
 

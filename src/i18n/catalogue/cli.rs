@@ -326,6 +326,9 @@ CLI_TEST_MAX_FILE_SIZE {
     zh: "读取文件的大小上限，写字节数或带单位：`512KiB`、`16MiB`、`100MB`（最多 1 GiB）",
 }
 
+/// The header of the formatted side of `perfeval fmt --check`'s diff.
+FMT_FORMATTED { en: "{name} (formatted)", zh: "{name}（格式化后）" }
+
 /// Value names in usage and help: `--rules <规则集>`.
 CLI_VALUE_RULESET { en: "RULESET", zh: "规则集" }
 CLI_VALUE_PROJECT { en: "PROJECT", zh: "项目" }

@@ -107,6 +107,11 @@ OUTPUT_PLANTED_LINK {
     en: "the path goes through `{link}`, a symbolic link that another user made in a shared folder",
     zh: "路径经过 `{link}`，这是其他用户在共享文件夹中建立的符号链接",
 }
+/// `perfeval fmt`: the file read was replaced before it was written back.
+OUTPUT_REPLACED {
+    en: "the file was replaced or removed after it was read; run again",
+    zh: "读取之后，文件被替换或删除了；请重新运行",
+}
 OUTPUT_NAMES_A_FOLDER {
     en: "the path names a folder, not a file",
     zh: "该路径指的是文件夹，不是文件",

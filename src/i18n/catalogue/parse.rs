@@ -70,6 +70,16 @@ PARSE_CONTROL_CHARACTER_HELP {
     zh: "请删除它：规则集中只能有可打印的文字、制表符和换行",
 }
 PARSE_CONTROL_CHARACTER_LABEL { en: "invisible character", zh: "不可见字符" }
+/// `perfeval fmt` on a ruleset whose formatting would read back differently.
+PARSE_FORMAT_CHANGES_MEANING {
+    en: "formatting this ruleset would change what it means; it is left as it is",
+    zh: "格式化会改变这个规则集的含义，因此保持原样",
+}
+PARSE_FORMAT_CHANGES_MEANING_HELP {
+    en: "this is a bug of perfeval: please report it with the file",
+    zh: "这是 perfeval 的缺陷：请连同此文件一起报告",
+}
+PARSE_FORMAT_CHANGES_MEANING_LABEL { en: "this file", zh: "此文件" }
 PARSE_NUMBER_OUT_OF_RANGE {
     en: "the number `{text}` is out of range",
     zh: "数字 `{text}` 超出范围",
