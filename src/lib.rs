@@ -187,12 +187,10 @@ pub enum Error {
     },
     /// `perfeval diff --rules 2023.rules FORMS…`: a comparison needs an old and a new
     /// ruleset.
-    #[error("`diff` compares two rulesets, and `--rules` was named {count} times")]
+    #[error("{}", t!(DIFF_TWO_RULESETS, .count))]
     #[diagnostic(
         code(perfeval::diff::two_rulesets),
-        help(
-            "name the old ruleset and then the new one: `perfeval diff --rules rulesets/2023.rules --rules rulesets/2024.rules FORMS…`"
-        )
+        help("{}", t!(DIFF_TWO_RULESETS_HELP))
     )]
     DiffRulesets {
         /// How many were named.

@@ -17,6 +17,7 @@ use crate::compile::Plan;
 use crate::data;
 use crate::diff::{Changes, Evaluation, FormDiff, Pair, Side, Summary};
 use crate::eval::outcome::Outcome;
+use crate::i18n::t;
 use crate::input::{FileId, Size};
 use crate::report::diff::{DiffReport, Ruleset, counts_line, csv, json, render_table};
 use crate::source::Sources;
@@ -317,10 +318,8 @@ fn evaluate_both(
             let old = import(&runs.old, text, kind, &mut notes);
             let new = import(&runs.new, text, kind, &mut Vec::new());
             for note in notes {
-                eprint_line(&format!(
-                    "note: {}: {note}",
-                    crate::text::visible(&text.name)
-                ));
+                let file = crate::text::visible(&text.name);
+                eprint_line(&t!(CLI_NOTE, file, note));
             }
             Pair { old, new }
         }
@@ -428,11 +427,11 @@ fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], report: &DiffRe
         }
         for side in Side::BOTH {
             if let Some(error) = errors.on(side) {
-                eprint_line(&format!(
-                    "note: under the {} ruleset `{}`:",
-                    side.key(),
-                    crate::text::visible(report.rulesets.on(side).file)
-                ));
+                let file = crate::text::visible(report.rulesets.on(side).file);
+                eprint_line(&match side {
+                    Side::Old => t!(DIFF_UNDER_OLD, file),
+                    Side::New => t!(DIFF_UNDER_NEW, file),
+                });
                 eprint_diagnostic(error.as_ref());
             }
         }

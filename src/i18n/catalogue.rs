@@ -39,6 +39,7 @@ mod check;
 mod cli;
 mod common;
 mod data;
+mod diff;
 mod eval;
 mod finding;
 mod import;
@@ -52,6 +53,7 @@ pub(crate) use check::*;
 pub(crate) use cli::*;
 pub(crate) use common::*;
 pub(crate) use data::*;
+pub(crate) use diff::*;
 pub(crate) use eval::*;
 pub(crate) use finding::*;
 pub(crate) use import::*;
@@ -72,6 +74,7 @@ pub(crate) const SECTIONS: &[&[Msg]] = &[
     SECTION_EVAL,
     SECTION_FINDING,
     SECTION_IMPORT,
+    SECTION_DIFF,
     SECTION_TEMPLATE,
     SECTION_IO,
     SECTION_CLI,
