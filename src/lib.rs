@@ -77,23 +77,18 @@ pub enum Error {
     Test(#[from] Failure<ruletest::error::TestError>),
     /// `perfeval test examples/seed.toml`: a file named on the command line whose name
     /// does not end in `.test.toml`, or a link named so that leads to a file that is not.
-    #[error("`{}` is not a ruleset test file: its name, or the name of the file it leads to, does not end in `.test.toml`", path.display())]
+    #[error("{}", t!(TEST_NOT_A_TEST_FILE, path = .path.display()))]
     #[diagnostic(
         code(perfeval::test::not_a_test_file),
-        help(
-            "name the test file (`seed.test.toml`), or the folder that holds it; a project file is named inside a test file, by `project = \"…\"`"
-        )
+        help("{}", t!(TEST_NOT_A_TEST_FILE_HELP))
     )]
     NotATestFile {
         /// The path.
         path: PathBuf,
     },
     /// `perfeval test examples`: a folder with no `*.test.toml` file in it.
-    #[error("`{}` holds no ruleset test file (`*.test.toml`)", path.display())]
-    #[diagnostic(
-        code(perfeval::test::no_tests),
-        help("test files are named `NAME.test.toml`; see docs/language.md §10")
-    )]
+    #[error("{}", t!(TEST_NO_TESTS, path = .path.display()))]
+    #[diagnostic(code(perfeval::test::no_tests), help("{}", t!(TEST_NO_TESTS_HELP)))]
     NoTests {
         /// The folder.
         path: PathBuf,

@@ -14,6 +14,7 @@ use crate::Error;
 use crate::compile::Plan;
 use crate::diagnostic::Failure;
 use crate::eval::coverage::Coverage as Exercised;
+use crate::i18n::t;
 use crate::input::{self, Links, Size};
 use crate::ruletest::coverage::{self, Item};
 use crate::ruletest::report::{self, CaseResult, Coverage, Gap, Results};
@@ -338,10 +339,7 @@ fn evaluate(
         Ok(projects) => {
             return Evaluation::Failed {
                 code: None,
-                rendered: format!(
-                    "the file holds {} forms, and a case tests one: name a file of one form",
-                    projects.len()
-                ),
+                rendered: t!(TEST_SEVERAL_FORMS, count = projects.len()),
             };
         }
         Err(error) => return Evaluation::failed(&error),

@@ -47,6 +47,7 @@ mod io;
 mod link;
 mod parse;
 mod rulesets;
+mod ruletest;
 mod template;
 
 pub(crate) use check::*;
@@ -61,6 +62,7 @@ pub(crate) use io::*;
 pub(crate) use link::*;
 pub(crate) use parse::*;
 pub(crate) use rulesets::*;
+pub(crate) use ruletest::*;
 pub(crate) use template::*;
 
 /// Every section, in the order entries are listed.
@@ -75,6 +77,7 @@ pub(crate) const SECTIONS: &[&[Msg]] = &[
     SECTION_FINDING,
     SECTION_IMPORT,
     SECTION_DIFF,
+    SECTION_TEST,
     SECTION_TEMPLATE,
     SECTION_IO,
     SECTION_CLI,

@@ -10,6 +10,7 @@
 //! a `score` formula, an `above` rule of a band with no upper edge) are not listed.
 
 use crate::eval::coverage::{Branch, Coverage, Part};
+use crate::i18n::{Msg, msg, t};
 use crate::source::{Sources, Span};
 use crate::syntax::ast::{
     ClassRule, ClassRuleKind, Completion, Doc, Grades, ItemKind, Missing, MissingEntryKind, Pool,
@@ -24,7 +25,7 @@ pub struct Item {
     /// What it is, in words, quoting the ruleset (`class 产出类: below deduct 5% per 1%`).
     pub what: String,
     /// What a case must do to exercise it.
-    pub needs: &'static str,
+    pub needs: &'static Msg,
     /// Where it is written.
     pub span: Span,
     /// The clause of the policy it implements: its doc comment, else its item's.
@@ -64,7 +65,7 @@ impl List<'_> {
                 self.push(
                     Part::Check(code.span),
                     format!("check `{}`", code.name),
-                    "a case whose project fails it",
+                    msg!(TEST_NEEDS_CHECK),
                     code.span,
                     doc.clone(),
                 );
@@ -74,7 +75,7 @@ impl List<'_> {
                 self.push(
                     Part::Discard(code.span),
                     format!("discard `{}`", code.name),
-                    "a case with an actual value it refuses",
+                    msg!(TEST_NEEDS_DISCARD),
                     code.span,
                     doc.clone(),
                 );
@@ -82,7 +83,7 @@ impl List<'_> {
             ItemKind::Adjust(adjust) => self.push(
                 Part::Adjust(adjust.code.span),
                 format!("adjust `{}`", adjust.code.name),
-                "a case whose score or total it changes",
+                msg!(TEST_NEEDS_ADJUST),
                 adjust.code.span,
                 doc.clone(),
             ),
@@ -98,7 +99,7 @@ impl List<'_> {
                     self.push(
                         Part::Rating(entry.span),
                         format!("rating `{}`", self.text(entry.span)),
-                        "a case whose total is rated so",
+                        msg!(TEST_NEEDS_RATING),
                         entry.span,
                         clause(&entry.doc, &doc),
                     );
@@ -109,7 +110,7 @@ impl List<'_> {
                     self.push(
                         Part::Line(score.span),
                         format!("line `{}`", line.key.name),
-                        "a case",
+                        msg!(TEST_NEEDS_LINE),
                         line.key.span,
                         clause(&line.score_doc, &doc),
                     );
@@ -120,7 +121,7 @@ impl List<'_> {
                     self.push(
                         Part::Finding(entry.code.name.clone()),
                         format!("findings: `{}`", self.text(entry.span)),
-                        "a case where the engine raises it",
+                        msg!(TEST_NEEDS_FINDING),
                         entry.span,
                         clause(&entry.doc, &doc),
                     );
@@ -143,7 +144,7 @@ impl List<'_> {
             self.push(
                 Part::Grade(grade.share.span),
                 format!("grade `{}`", self.text(grade.name.span.to(end))),
-                "a qualitative row graded so",
+                msg!(TEST_NEEDS_GRADE),
                 grade.name.span,
                 clause(&grade.doc, doc),
             );
@@ -152,7 +153,7 @@ impl List<'_> {
             self.push(
                 Part::TargetGrade,
                 format!("grades: `{}`", self.text(target.span)),
-                "a qualitative row whose actual is its target word",
+                msg!(TEST_NEEDS_TARGET_GRADE),
                 target.span,
                 clause(&target.doc, doc),
             );
@@ -164,11 +165,9 @@ impl List<'_> {
         for entry in &missing.entries {
             let (share, needs) = match &entry.kind {
                 MissingEntryKind::Unexplained(share) => {
-                    (share, "a missing actual with no explanation")
+                    (share, msg!(TEST_NEEDS_MISSING_UNEXPLAINED))
                 }
-                MissingEntryKind::Explained(share) => {
-                    (share, "a missing actual with an explanation")
-                }
+                MissingEntryKind::Explained(share) => (share, msg!(TEST_NEEDS_MISSING_EXPLAINED)),
                 MissingEntryKind::Markers(_) => continue,
             };
             self.push(
@@ -199,15 +198,15 @@ impl List<'_> {
             let clause = clause(&residual.doc, doc);
             self.push(
                 Part::Residual(pool.name.span, true),
-                format!("{what}, a row matching"),
-                "a residual carried by a row whose declared weight is the share plus the residual",
+                t!(TEST_COVERAGE_ROW_MATCHING, what),
+                msg!(TEST_NEEDS_RESIDUAL_MATCHING),
                 residual.span,
                 clause.clone(),
             );
             self.push(
                 Part::Residual(pool.name.span, false),
-                format!("{what}, no row matching"),
-                "a residual no declared weight matches",
+                t!(TEST_COVERAGE_NO_ROW_MATCHING, what),
+                msg!(TEST_NEEDS_RESIDUAL_NO_MATCH),
                 residual.span,
                 clause,
             );
@@ -225,27 +224,14 @@ impl List<'_> {
             .any(|r| matches!(&r.kind, ClassRuleKind::Full { upper: Some(_), .. }));
         for rule in rules {
             let (branch, needs) = match &rule.kind {
-                ClassRuleKind::Full { .. } if !formula => (
-                    Branch::Full,
-                    "a quantitative row whose completion is in the band",
-                ),
-                ClassRuleKind::Below(_) if !formula => (
-                    Branch::Below,
-                    "a quantitative row whose completion is below the band",
-                ),
-                ClassRuleKind::Above(_) if !formula && upper => (
-                    Branch::Above,
-                    "a quantitative row whose completion is above the band",
-                ),
-                ClassRuleKind::Score(_) => (Branch::Formula, "a quantitative row of the class"),
-                ClassRuleKind::Floor(_) => (
-                    Branch::Floor,
-                    "a quantitative row whose share falls to the floor",
-                ),
-                ClassRuleKind::Cap(_) => (
-                    Branch::Cap,
-                    "a quantitative row whose share reaches the cap",
-                ),
+                ClassRuleKind::Full { .. } if !formula => (Branch::Full, msg!(TEST_NEEDS_FULL)),
+                ClassRuleKind::Below(_) if !formula => (Branch::Below, msg!(TEST_NEEDS_BELOW)),
+                ClassRuleKind::Above(_) if !formula && upper => {
+                    (Branch::Above, msg!(TEST_NEEDS_ABOVE))
+                }
+                ClassRuleKind::Score(_) => (Branch::Formula, msg!(TEST_NEEDS_FORMULA)),
+                ClassRuleKind::Floor(_) => (Branch::Floor, msg!(TEST_NEEDS_FLOOR)),
+                ClassRuleKind::Cap(_) => (Branch::Cap, msg!(TEST_NEEDS_CAP)),
                 ClassRuleKind::Completion(completion) => {
                     let doc = clause(&rule.doc, doc);
                     self.completion(&format!("class {name}: completion"), completion, &doc);
@@ -273,14 +259,14 @@ impl List<'_> {
             self.push(
                 Part::Completion(case.formula.span),
                 format!("{owner} `{}`", comparators.join(" ")),
-                "a quantitative row whose target has one of these comparators",
+                msg!(TEST_NEEDS_COMPLETION),
                 at,
                 clause(&case.doc, doc),
             );
         }
     }
 
-    fn push(&mut self, part: Part, what: String, needs: &'static str, span: Span, clause: String) {
+    fn push(&mut self, part: Part, what: String, needs: &'static Msg, span: Span, clause: String) {
         self.items.push(Item {
             part,
             what,

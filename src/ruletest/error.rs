@@ -5,6 +5,7 @@
 //! status 2). A case whose expectation does not hold is not an error: it fails, and
 //! `ruletest::Mismatch` says how.
 
+use crate::i18n::{Msg, t};
 use crate::source::Span;
 
 /// One problem in a test file.
@@ -13,36 +14,33 @@ use crate::source::Span;
 #[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
 pub enum TestError {
     /// `ruleset = "2023.rules` (any TOML syntax error).
-    #[error("the test file is not valid TOML")]
-    #[diagnostic(
-        code(perfeval::test::syntax),
-        help("a test file is TOML, as project files are; see docs/language.md §10")
-    )]
+    #[error("{}", t!(TEST_SYNTAX))]
+    #[diagnostic(code(perfeval::test::syntax), help("{}", t!(TEST_SYNTAX_HELP)))]
     Syntax {
         /// What the TOML reader expected.
         #[label("{reason}")]
         span: Span,
-        /// Why, in the reader's words.
+        /// Why, in the reader's words (in Chinese, the catalogue's).
         reason: String,
     },
 
     /// `[expect] totl = "80.00"`.
-    #[error("unknown key `{key}` in {owner}")]
+    #[error("{}", t!(TEST_UNKNOWN_KEY, .key, .owner))]
     #[diagnostic(code(perfeval::test::unknown_key), help("{help}"))]
     UnknownKey {
         /// The key as written.
         key: String,
         /// Where it was written, in words (`the expectations`).
-        owner: &'static str,
+        owner: &'static Msg,
         /// The key.
-        #[label("not a key of {owner}")]
+        #[label("{}", t!(TEST_UNKNOWN_KEY_LABEL, .owner))]
         span: Span,
         /// The nearest known key, or the keys there are.
         help: String,
     },
 
     /// A test file without `ruleset`, or a case without `project`.
-    #[error("{owner} has no `{key}`")]
+    #[error("{}", t!(TEST_MISSING_KEY, .owner, .key))]
     #[diagnostic(code(perfeval::test::missing_key), help("{help}"))]
     MissingKey {
         /// The key that is needed.
@@ -50,22 +48,22 @@ pub enum TestError {
         /// What lacks it, in words (`the test file`, `case 2`).
         owner: String,
         /// Where the owner starts.
-        #[label("`{key}` is needed here")]
+        #[label("{}", t!(TEST_MISSING_KEY_LABEL, .key))]
         span: Span,
         /// What to write.
         help: String,
     },
 
     /// `exit = "0"`, `findings = "score-mismatch"`.
-    #[error("`{key}` must be {expected}, not {found}")]
+    #[error("{}", t!(TEST_WRONG_TYPE, .key, .expected, .found))]
     #[diagnostic(code(perfeval::test::wrong_type), help("{help}"))]
     WrongType {
         /// The key.
         key: String,
         /// What it must be, in words.
-        expected: &'static str,
+        expected: &'static Msg,
         /// What it is, in words.
-        found: &'static str,
+        found: &'static Msg,
         /// The value.
         #[label("{found}")]
         span: Span,
@@ -74,25 +72,20 @@ pub enum TestError {
     },
 
     /// `total = 80.0`: a TOML float, which tools read as a binary fraction.
-    #[error("`{key}` is written as a float, `{text}`: write an expected decimal as text")]
-    #[diagnostic(
-        code(perfeval::test::float),
-        help(
-            "write `{key} = \"{text}\"`: a decimal in quotes is compared exactly (9.2 is 9.20), a float is not a decimal"
-        )
-    )]
+    #[error("{}", t!(TEST_FLOAT, .key, .text))]
+    #[diagnostic(code(perfeval::test::float), help("{}", t!(TEST_FLOAT_HELP, .key, .text)))]
     Float {
         /// The key.
         key: String,
         /// The float as written.
         text: String,
         /// The float.
-        #[label("a float")]
+        #[label("{}", t!(TEST_FLOAT_LABEL))]
         span: Span,
     },
 
     /// `total = "80,00"`, `exit = 3`, `completion = "97.5"`, `row = 0`.
-    #[error("`{key}` cannot be `{text}`: {reason}")]
+    #[error("{}", t!(TEST_INVALID_VALUE, .key, .text, .reason))]
     #[diagnostic(code(perfeval::test::invalid_value), help("{help}"))]
     InvalidValue {
         /// The key.
@@ -100,7 +93,7 @@ pub enum TestError {
         /// The value as written.
         text: String,
         /// Why it cannot be, in words.
-        reason: &'static str,
+        reason: &'static Msg,
         /// The value.
         #[label("{reason}")]
         span: Span,
@@ -110,7 +103,7 @@ pub enum TestError {
 
     /// A top-level `[expect]` beside `[[case]]` tables, or `findings` beside
     /// `findings_include`.
-    #[error("`{key}` cannot be used together with `{other}`")]
+    #[error("{}", t!(TEST_CONFLICT, .key, .other))]
     #[diagnostic(code(perfeval::test::conflict), help("{help}"))]
     Conflict {
         /// The later key.
@@ -118,40 +111,35 @@ pub enum TestError {
         /// The key it conflicts with.
         other: String,
         /// The later key.
-        #[label("conflicts with `{other}`")]
+        #[label("{}", t!(TEST_CONFLICT_LABEL, .other))]
         span: Span,
         /// What to do.
         help: String,
     },
 
     /// `ruleset = "2023.rules"` and nothing else: no `[expect]` and no `[[case]]`.
-    #[error("the test file has no case")]
-    #[diagnostic(
-        code(perfeval::test::no_case),
-        help(
-            "add `[expect]` with what the project should score, or one `[[case]]` table per case, each with its `[case.expect]`"
-        )
-    )]
+    #[error("{}", t!(TEST_NO_CASE))]
+    #[diagnostic(code(perfeval::test::no_case), help("{}", t!(TEST_NO_CASE_HELP)))]
     NoCase {
         /// The start of the file.
-        #[label("no `[expect]` and no `[[case]]`")]
+        #[label("{}", t!(TEST_NO_CASE_LABEL))]
         span: Span,
     },
 
     /// Two `[[case]]` tables with `name = "种子表"`.
-    #[error("two cases are named `{name}`")]
+    #[error("{}", t!(TEST_DUPLICATE_CASE, .name))]
     #[diagnostic(
         code(perfeval::test::duplicate_case),
-        help("give each case of a file its own name: the report names a case by it")
+        help("{}", t!(TEST_DUPLICATE_CASE_HELP))
     )]
     DuplicateCase {
         /// The name.
         name: String,
         /// The second case's name.
-        #[label("named again here")]
+        #[label("{}", t!(TEST_DUPLICATE_CASE_LABEL))]
         span: Span,
         /// The first case's name.
-        #[label("first here")]
+        #[label("{}", t!(TEST_DUPLICATE_CASE_LABEL_FIRST))]
         first: Span,
     },
 }

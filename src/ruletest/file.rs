@@ -13,6 +13,7 @@ use super::error::TestError;
 use super::{At, Case, Expect, IndicatorExpect, Inline, ProjectSpec, SUFFIX, TestFile};
 use crate::data::tree::{Kind, Node};
 use crate::diagnostic::Failure;
+use crate::i18n::{Msg, msg, t};
 use crate::source::{SourceFile, Span};
 
 /// Reads a test file.
@@ -91,9 +92,9 @@ impl Reader {
         let rulesets = top.rulesets.take().unwrap_or_else(|| {
             self.errors.push(TestError::MissingKey {
                 key: "ruleset",
-                owner: "the test file".to_owned(),
+                owner: t!(TEST_OWNER_FILE),
                 span: start,
-                help: "name the ruleset the cases run against, relative to this file: `ruleset = \"../../2023.rules\"`".to_owned(),
+                help: t!(TEST_HELP_RULESET),
             });
             Vec::new()
         });
@@ -111,7 +112,7 @@ impl Reader {
                 "project" => top.project = self.project(value),
                 "expect" => top.expect = Some((span, self.expect(value))),
                 "case" => top.cases = Some((span, self.cases(value))),
-                _ => self.unknown(&key, span, "the test file", TOP_KEYS),
+                _ => self.unknown(&key, span, msg!(TEST_OWNER_FILE), TOP_KEYS),
             }
         }
         top
@@ -122,12 +123,7 @@ impl Reader {
         let start = Span::new(0, 0);
         match (top.expect, top.cases) {
             (Some(_), Some((span, _))) => {
-                self.conflict(
-                    "case",
-                    "expect",
-                    span,
-                    "a file is one case (`[expect]` at the top) or several (`[[case]]`, each with its `[case.expect]`): move the top-level expectations into a `[[case]]`",
-                );
+                self.conflict("case", "expect", span, &t!(TEST_HELP_ONE_OR_MANY));
                 Vec::new()
             }
             (None, None) => {
@@ -137,7 +133,7 @@ impl Reader {
             (Some((_, expect)), None) => {
                 let name = top.name.map_or_else(|| stem(source.name()), |n| n.value);
                 let Some(project) = top.project else {
-                    self.missing_project("the test file".to_owned(), start);
+                    self.missing_project(t!(TEST_OWNER_FILE), start);
                     return Vec::new();
                 };
                 vec![Case {
@@ -149,12 +145,7 @@ impl Reader {
             }
             (None, Some((_, cases))) => {
                 if let Some(name) = top.name {
-                    self.conflict(
-                        "name",
-                        "case",
-                        name.span,
-                        "each `[[case]]` has its own `name`; the file is named by its path",
-                    );
+                    self.conflict("name", "case", name.span, &t!(TEST_HELP_CASE_NAMES));
                 }
                 self.defaults(cases, top.project.as_ref())
             }
@@ -175,7 +166,8 @@ impl Reader {
                 (ProjectSpec::Inline(Inline { root }), _) if is_placeholder(&root) => match base {
                     Some(base) => base.clone(),
                     None => {
-                        self.missing_project(format!("case `{}`", case.name), case.span);
+                        let name = &case.name;
+                        self.missing_project(t!(TEST_OWNER_NAMED_CASE, name), case.span);
                         continue;
                     }
                 },
@@ -191,7 +183,7 @@ impl Reader {
             key: "project",
             owner,
             span,
-            help: "name a project file relative to this file (`project = \"../../examples/seed.toml\"`), or write the form's sections in a `[project]` table (`[case.project]` in a case)".to_owned(),
+            help: t!(TEST_HELP_PROJECT),
         });
     }
 
@@ -220,9 +212,9 @@ impl Reader {
                     self.invalid(
                         "ruleset",
                         "[]",
-                        "no ruleset to run the cases against",
+                        msg!(TEST_REASON_NO_RULESET),
                         span,
-                        "name one or more rulesets: `ruleset = [\"../../2023.rules\"]`",
+                        &t!(TEST_HELP_RULESETS),
                     );
                 }
                 Some(
@@ -233,8 +225,13 @@ impl Reader {
                 )
             }
             other => {
-                self.wrong_type("ruleset", "a path or a list of paths", &other, span,
-                    "`ruleset = \"../../2023.rules\"`, or `ruleset = [\"../../2023.rules\", \"../../2023.zh.rules\"]` to run every case against both");
+                self.wrong_type(
+                    "ruleset",
+                    msg!(TEST_KIND_PATHS),
+                    &other,
+                    span,
+                    &t!(TEST_HELP_RULESET_FORM),
+                );
                 None
             }
         }
@@ -267,10 +264,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     "project",
-                    "a path or a table of the form's sections",
+                    msg!(TEST_KIND_PROJECT),
                     &other,
                     span,
-                    "`project = \"../../examples/seed.toml\"`, or a `[project]` table holding `[project.budget]`, `[[project.indicators]]` …",
+                    &t!(TEST_HELP_PROJECT_FORM),
                 );
                 None
             }
@@ -282,10 +279,10 @@ impl Reader {
         let DeValue::Array(items) = value.into_inner() else {
             self.errors.push(TestError::WrongType {
                 key: "case".to_owned(),
-                expected: "a list of tables",
-                found: "a single value",
+                expected: msg!(TEST_KIND_TABLES),
+                found: msg!(TEST_KIND_SINGLE_VALUE),
                 span,
-                help: "write each case as a `[[case]]` table".to_owned(),
+                help: t!(TEST_HELP_CASES),
             });
             return Vec::new();
         };
@@ -309,18 +306,18 @@ impl Reader {
                 "name" => name = self.text(&key, value),
                 "project" => project = self.project(value),
                 "expect" => expect = Some(self.expect(value)),
-                _ => self.unknown(&key, key_span, "a case", CASE_KEYS),
+                _ => self.unknown(&key, key_span, msg!(TEST_OWNER_CASE), CASE_KEYS),
             }
         }
         // A case is pointed at by its name, where it has one.
         let span = name.as_ref().map_or(name_span(span), |n| n.span);
-        let name = name.map_or_else(|| format!("case {number}"), |n| n.value);
+        let name = name.map_or_else(|| t!(TEST_CASE_NUMBER, number), |n| n.value);
         let Some(expect) = expect else {
             self.errors.push(TestError::MissingKey {
                 key: "expect",
-                owner: format!("case `{name}`"),
+                owner: t!(TEST_OWNER_NAMED_CASE, name),
                 span,
-                help: "add a `[case.expect]` table with what the project should give, such as `total = \"80.00\"`".to_owned(),
+                help: t!(TEST_HELP_EXPECT),
             });
             return None;
         };
@@ -357,7 +354,7 @@ impl Reader {
                 "exit" => expect.exit = self.exit(value),
                 "error" => expect.error = self.text(&key, value),
                 "indicators" => expect.indicators = self.indicators(value),
-                _ => self.unknown(&key, key_span, "the expectations", EXPECT_KEYS),
+                _ => self.unknown(&key, key_span, msg!(TEST_OWNER_EXPECT), EXPECT_KEYS),
             }
         }
         if let (Some(_), Some(span)) = (&expect.findings, include_span) {
@@ -365,18 +362,13 @@ impl Reader {
                 "findings_include",
                 "findings",
                 span,
-                "`findings` lists every code raised; `findings_include` only some: keep one",
+                &t!(TEST_HELP_FINDINGS_OR_INCLUDE),
             );
         }
         if let (Some(error), Some(exit)) = (&expect.error, &expect.exit)
             && exit.value != 2
         {
-            self.conflict(
-                "error",
-                "exit",
-                error.span,
-                "an `error` is expected of a project that cannot be evaluated, whose exit status is 2",
-            );
+            self.conflict("error", "exit", error.span, &t!(TEST_HELP_ERROR_EXIT));
         }
         expect
     }
@@ -399,10 +391,10 @@ impl Reader {
         let DeValue::Array(items) = value.into_inner() else {
             self.errors.push(TestError::WrongType {
                 key: "indicators".to_owned(),
-                expected: "a list of tables",
-                found: "a single value",
+                expected: msg!(TEST_KIND_TABLES),
+                found: msg!(TEST_KIND_SINGLE_VALUE),
                 span,
-                help: "write each indicator as a `[[expect.indicators]]` table (`[[case.expect.indicators]]` in a case)".to_owned(),
+                help: t!(TEST_HELP_INDICATORS),
             });
             return Vec::new();
         };
@@ -433,15 +425,15 @@ impl Reader {
                 "missing" => expect.missing = self.flag(&key, value),
                 "recognized" => expect.recognized = self.flag(&key, value),
                 "findings" => expect.findings = self.codes(&key, value),
-                _ => self.unknown(&key, key_span, "an indicator expectation", INDICATOR_KEYS),
+                _ => self.unknown(&key, key_span, msg!(TEST_OWNER_INDICATOR), INDICATOR_KEYS),
             }
         }
         if !picked {
             self.errors.push(TestError::MissingKey {
                 key: "name",
-                owner: "an indicator expectation".to_owned(),
+                owner: t!(TEST_OWNER_INDICATOR),
                 span,
-                help: "pick the row by its 指标名称 (`name = \"预算执行率\"`), or by its place in the table (`row = 3`)".to_owned(),
+                help: t!(TEST_HELP_PICK_ROW),
             });
             return None;
         }
@@ -455,10 +447,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     key,
-                    "a table",
+                    msg!(TEST_KIND_TABLE),
                     &other,
                     span,
-                    &format!("write `[{key}]` and its keys below it"),
+                    &t!(TEST_HELP_TABLE, key),
                 );
                 None
             }
@@ -475,10 +467,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     key,
-                    "a text",
+                    msg!(TEST_KIND_TEXT),
                     &other,
                     span,
-                    &format!("write it in quotes: `{key} = \"…\"`"),
+                    &t!(TEST_HELP_TEXT, key),
                 );
                 None
             }
@@ -492,10 +484,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     key,
-                    "true or false",
+                    msg!(TEST_KIND_BOOLEAN),
                     &other,
                     span,
-                    &format!("`{key} = true`"),
+                    &t!(TEST_HELP_FLAG, key),
                 );
                 None
             }
@@ -515,10 +507,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     key,
-                    "a list of finding codes",
+                    msg!(TEST_KIND_CODES),
                     &other,
                     span,
-                    &format!("`{key} = [\"score-mismatch\"]`, or `{key} = []` for none"),
+                    &t!(TEST_HELP_CODES, key),
                 );
                 None
             }
@@ -549,10 +541,10 @@ impl Reader {
             other => {
                 self.wrong_type(
                     key,
-                    "a decimal in quotes",
+                    msg!(TEST_KIND_DECIMAL),
                     &other,
                     span,
-                    &format!("`{key} = \"80.00\"`"),
+                    &t!(TEST_HELP_DECIMAL_FORM, key),
                 );
                 return None;
             }
@@ -561,9 +553,9 @@ impl Reader {
             self.invalid(
                 key,
                 &text,
-                "not a decimal",
+                msg!(TEST_REASON_NOT_DECIMAL),
                 span,
-                &format!("write a decimal such as `{key} = \"80.00\"`, with a point and no unit"),
+                &t!(TEST_HELP_DECIMAL, key),
             );
         }
         parsed.map(|value| At { value, span })
@@ -572,15 +564,9 @@ impl Reader {
     /// A completion, written as a percentage (`"97.5%"`): its percentage points.
     fn percent(&mut self, key: &str, value: Spanned<DeValue<'_>>) -> Option<At<Decimal>> {
         let span = span_of(&value);
-        let help = format!("write the completion as a percentage: `{key} = \"97.5%\"`");
+        let help = t!(TEST_HELP_PERCENT, key);
         let DeValue::String(text) = value.into_inner() else {
-            self.invalid(
-                key,
-                "…",
-                "a completion is a percentage in quotes",
-                span,
-                &help,
-            );
+            self.invalid(key, "…", msg!(TEST_REASON_PERCENT_IN_QUOTES), span, &help);
             return None;
         };
         let points = text
@@ -588,32 +574,25 @@ impl Reader {
             .strip_suffix('%')
             .and_then(|number| crate::data::read_decimal(number.trim()).ok());
         if points.is_none() {
-            self.invalid(key, &text, "a completion is a percentage", span, &help);
+            self.invalid(key, &text, msg!(TEST_REASON_PERCENT), span, &help);
         }
         points.map(|value| At { value, span })
     }
 
     fn exit(&mut self, value: Spanned<DeValue<'_>>) -> Option<At<u8>> {
         let span = span_of(&value);
-        let help =
-            "0 (no error finding), 1 (an error finding) or 2 (the project cannot be evaluated)";
+        let help = &t!(TEST_HELP_EXIT);
         match value.into_inner() {
             DeValue::Integer(integer) => {
                 let text = integer.to_string();
                 let status = text.parse::<u8>().ok().filter(|s| *s <= 2);
                 if status.is_none() {
-                    self.invalid(
-                        "exit",
-                        &text,
-                        "not an exit status of `perfeval check`",
-                        span,
-                        help,
-                    );
+                    self.invalid("exit", &text, msg!(TEST_REASON_EXIT), span, help);
                 }
                 status.map(|value| At { value, span })
             }
             other => {
-                self.wrong_type("exit", "a whole number", &other, span, help);
+                self.wrong_type("exit", msg!(TEST_KIND_WHOLE_NUMBER), &other, span, help);
                 None
             }
         }
@@ -621,26 +600,26 @@ impl Reader {
 
     fn row(&mut self, value: Spanned<DeValue<'_>>) -> Option<At<usize>> {
         let span = span_of(&value);
-        let help = "rows are counted from 1, in the order of the form's indicator table";
+        let help = &t!(TEST_HELP_ROW);
         match value.into_inner() {
             DeValue::Integer(integer) => {
                 let text = integer.to_string();
                 let row = text.parse::<usize>().ok().filter(|r| *r >= 1);
                 if row.is_none() {
-                    self.invalid("row", &text, "not a row of the table", span, help);
+                    self.invalid("row", &text, msg!(TEST_REASON_ROW), span, help);
                 }
                 row.map(|value| At { value, span })
             }
             other => {
-                self.wrong_type("row", "a whole number", &other, span, help);
+                self.wrong_type("row", msg!(TEST_KIND_WHOLE_NUMBER), &other, span, help);
                 None
             }
         }
     }
 
-    fn unknown(&mut self, key: &str, span: Span, owner: &'static str, known: &[&str]) {
+    fn unknown(&mut self, key: &str, span: Span, owner: &'static Msg, known: &[&str]) {
         let help = crate::suggest::did_you_mean(key, known.iter().copied())
-            .unwrap_or_else(|| format!("the keys here are {}", quoted(known)));
+            .unwrap_or_else(|| t!(TEST_KEYS_ARE, list = quoted(known)));
         self.errors.push(TestError::UnknownKey {
             key: key.to_owned(),
             owner,
@@ -652,7 +631,7 @@ impl Reader {
     fn wrong_type(
         &mut self,
         key: &str,
-        expected: &'static str,
+        expected: &'static Msg,
         found: &DeValue<'_>,
         span: Span,
         help: &str,
@@ -675,7 +654,7 @@ impl Reader {
         });
     }
 
-    fn invalid(&mut self, key: &str, text: &str, reason: &'static str, span: Span, help: &str) {
+    fn invalid(&mut self, key: &str, text: &str, reason: &'static Msg, span: Span, help: &str) {
         self.errors.push(TestError::InvalidValue {
             key: key.to_owned(),
             text: text.to_owned(),
@@ -702,7 +681,7 @@ fn syntax(error: &toml::de::Error, text: &str) -> TestError {
         .map_or_else(Span::default, |r| Span::new(r.start, r.end));
     TestError::Syntax {
         span: crate::data::tree::visible(text, span),
-        reason: error.message().trim_end_matches('.').to_owned(),
+        reason: crate::i18n::reader::toml(error.message().trim_end_matches('.')),
     }
 }
 
@@ -730,15 +709,15 @@ fn name_span(span: Span) -> Span {
 }
 
 /// What a value is, in words.
-fn kind(value: &DeValue<'_>) -> &'static str {
+fn kind(value: &DeValue<'_>) -> &'static Msg {
     match value {
-        DeValue::String(_) => "a text",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "true or false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => msg!(TEST_KIND_TEXT),
+        DeValue::Integer(_) => msg!(TEST_KIND_WHOLE_NUMBER),
+        DeValue::Float(_) => msg!(TEST_KIND_FLOAT),
+        DeValue::Boolean(_) => msg!(TEST_KIND_BOOLEAN),
+        DeValue::Datetime(_) => msg!(TEST_KIND_DATE),
+        DeValue::Array(_) => msg!(TEST_KIND_LIST),
+        DeValue::Table(_) => msg!(TEST_KIND_TABLE),
     }
 }
 
@@ -746,7 +725,7 @@ fn quoted(keys: &[&str]) -> String {
     keys.iter()
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&t!(LIST_COMMA))
 }
 
 /// The name of a file's one case: its file name without `.test.toml`.

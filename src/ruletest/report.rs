@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use super::Mismatch;
+use crate::i18n::{Msg, t};
 use crate::source::{SourceFile, Span};
 use crate::text::visible;
 
@@ -65,7 +66,7 @@ pub struct Gap {
     /// What it is (`check `budget-balance``).
     pub what: String,
     /// What a case must do to exercise it.
-    pub needs: &'static str,
+    pub needs: &'static Msg,
     /// The policy clause it implements.
     pub clause: String,
 }
@@ -100,18 +101,27 @@ impl Results {
 pub fn text(results: &Results) -> String {
     let mut out = String::new();
     let count = results.cases.len();
-    let _ = writeln!(out, "running {count} {}", plural(count, "test", "tests"));
+    let running = if count == 1 {
+        t!(TEST_RUNNING_ONE, count)
+    } else {
+        t!(TEST_RUNNING, count)
+    };
+    let _ = writeln!(out, "{running}");
     for case in &results.cases {
-        let verdict = if case.passed() { "ok" } else { "FAILED" };
-        let _ = writeln!(out, "test {} ... {verdict}", case.title());
+        let verdict = if case.passed() {
+            t!(TEST_OK)
+        } else {
+            t!(TEST_FAILED)
+        };
+        let _ = writeln!(out, "{}", t!(TEST_CASE_LINE, title = case.title(), verdict));
     }
     let failed: Vec<&CaseResult> = results.cases.iter().filter(|c| !c.passed()).collect();
     if !failed.is_empty() {
-        out.push_str("\nfailures:\n");
+        let _ = writeln!(out, "\n{}", t!(TEST_FAILURES));
         for case in &failed {
             failure(&mut out, case);
         }
-        out.push_str("\nfailures:\n");
+        let _ = writeln!(out, "\n{}", t!(TEST_FAILURES));
         for case in &failed {
             let _ = writeln!(out, "    {}", case.title());
         }
@@ -125,7 +135,8 @@ pub fn text(results: &Results) -> String {
 
 fn failure(out: &mut String, case: &CaseResult) {
     let _ = writeln!(out, "\n---- {} ----", case.title());
-    let _ = writeln!(out, "ruleset {}", visible(&case.ruleset_path));
+    let path = visible(&case.ruleset_path);
+    let _ = writeln!(out, "{}", t!(TEST_RULESET, path));
     for mismatch in &case.mismatches {
         match mismatch {
             Mismatch::Value {
@@ -135,8 +146,12 @@ fn failure(out: &mut String, case: &CaseResult) {
                 at,
             } => {
                 let _ = writeln!(out, "  {}{}", visible(what), place(case, *at));
-                let _ = writeln!(out, "      expected {}", visible(expected));
-                let _ = writeln!(out, "      actual   {}", visible(actual));
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    t!(TEST_EXPECTED, value = visible(expected))
+                );
+                let _ = writeln!(out, "      {}", t!(TEST_ACTUAL, value = visible(actual)));
             }
             Mismatch::Findings {
                 what,
@@ -146,37 +161,33 @@ fn failure(out: &mut String, case: &CaseResult) {
             } => {
                 let _ = writeln!(out, "  {}{}", visible(what), place(case, *at));
                 for code in missing {
-                    let _ = writeln!(out, "      expected, not raised: {}", visible(code));
+                    let code = visible(code);
+                    let _ = writeln!(out, "      {}", t!(TEST_NOT_RAISED, code));
                 }
                 for (code, message) in unexpected {
-                    let _ = writeln!(
-                        out,
-                        "      raised, not expected: {} {}",
-                        visible(code),
-                        visible(message)
-                    );
+                    let (code, message) = (visible(code), visible(message));
+                    let _ = writeln!(out, "      {}", t!(TEST_NOT_EXPECTED, code, message));
                 }
             }
             Mismatch::UnknownCode { code, help, at } => {
+                // The key of the test file the codes are written under.
                 let _ = writeln!(out, "  findings{}", place(case, *at));
-                let _ = write!(
-                    out,
-                    "      `{}` is no finding code of the ruleset",
-                    visible(code)
-                );
+                let code = visible(code);
+                let _ = write!(out, "      {}", t!(TEST_UNKNOWN_CODE, code));
                 match help {
                     Some(help) => {
-                        let _ = writeln!(out, ": {help}");
+                        let _ = writeln!(out, "{}{help}", t!(LIST_COLON));
                     }
                     None => out.push('\n'),
                 }
             }
             Mismatch::NoRow { reason, at } => {
-                let _ = writeln!(out, "  indicator{}", place(case, *at));
+                let what = t!(TEST_WHAT_INDICATOR);
+                let _ = writeln!(out, "  {what}{}", place(case, *at));
                 let _ = writeln!(out, "      {}", visible(reason));
             }
             Mismatch::NotEvaluated { rendered } => {
-                out.push_str("  the project could not be evaluated:\n");
+                let _ = writeln!(out, "  {}", t!(TEST_NOT_EVALUATED));
                 for line in rendered.lines() {
                     let _ = writeln!(out, "{}", format!("    {line}").trim_end());
                 }
@@ -198,26 +209,28 @@ fn covered(out: &mut String, coverage: &Coverage) {
     let ruleset = visible(&coverage.ruleset);
     let parts = coverage.parts;
     if coverage.gaps.is_empty() {
-        let _ = writeln!(
-            out,
-            "\ncoverage of {ruleset}: all {parts} {} exercised",
-            plural(parts, "part", "parts")
-        );
+        let line = if parts == 1 {
+            t!(TEST_COVERAGE_ALL_ONE, ruleset, parts)
+        } else {
+            t!(TEST_COVERAGE_ALL, ruleset, parts)
+        };
+        let _ = writeln!(out, "\n{line}");
         return;
     }
-    let _ = writeln!(
-        out,
-        "\ncoverage of {ruleset}: {} of {parts} {} exercised; not exercised:",
-        parts.saturating_sub(coverage.gaps.len()),
-        plural(parts, "part", "parts"),
-    );
+    let covered = parts.saturating_sub(coverage.gaps.len());
+    let line = if parts == 1 {
+        t!(TEST_COVERAGE_SOME_ONE, ruleset, covered, parts)
+    } else {
+        t!(TEST_COVERAGE_SOME, ruleset, covered, parts)
+    };
+    let _ = writeln!(out, "\n{line}");
     for gap in &coverage.gaps {
+        let (what, needs) = (visible(&gap.what), gap.needs);
         let _ = writeln!(
             out,
-            "  {}  {}: needs {}",
+            "  {}  {}",
             visible(&gap.origin),
-            visible(&gap.what),
-            gap.needs
+            t!(TEST_COVERAGE_GAP, what, needs)
         );
         for line in gap.clause.lines() {
             let _ = writeln!(out, "      {}", visible(line));
@@ -229,35 +242,26 @@ fn summary(out: &mut String, results: &Results) {
     let failed = results.failed();
     let passed = results.cases.len() - failed;
     let verdict = if failed == 0 && results.broken == 0 {
-        "ok"
+        t!(TEST_RESULT_OK)
     } else {
-        "FAILED"
+        t!(TEST_RESULT_FAILED)
     };
-    let _ = write!(
-        out,
-        "\ntest result: {verdict}. {passed} passed; {failed} failed"
-    );
-    if results.broken > 0 {
-        let _ = write!(
-            out,
-            "; {} test {} could not be run",
-            results.broken,
-            plural(results.broken, "file", "files")
-        );
+    let _ = write!(out, "\n{}", t!(TEST_RESULT, verdict, passed, failed));
+    let count = results.broken;
+    if count == 1 {
+        out.push_str(&t!(TEST_RESULT_NOT_RUN_ONE, count));
+    } else if count > 1 {
+        out.push_str(&t!(TEST_RESULT_NOT_RUN, count));
     }
-    let gaps: usize = results.coverage.iter().map(|c| c.gaps.len()).sum();
+    let count: usize = results.coverage.iter().map(|c| c.gaps.len()).sum();
     if !results.coverage.is_empty() {
-        let _ = write!(
-            out,
-            "; {gaps} {} not exercised",
-            plural(gaps, "part", "parts")
-        );
+        out.push_str(&if count == 1 {
+            t!(TEST_RESULT_GAPS_ONE, count)
+        } else {
+            t!(TEST_RESULT_GAPS, count)
+        });
     }
     out.push('\n');
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// The report as one JSON document for tools; its first key, `perfeval_tests`, says
@@ -288,7 +292,7 @@ pub fn json(results: &Results) -> String {
                 "gaps": c.gaps.iter().map(|g| json!({
                     "origin": g.origin,
                     "what": g.what,
-                    "needs": g.needs,
+                    "needs": g.needs.to_string(),
                     "clause": g.clause,
                 })).collect::<Vec<_>>(),
             })

@@ -15,6 +15,7 @@ use crate::data::DataFailure;
 use crate::data::project::Project;
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::{ENGINE_FINDINGS, Finding};
+use crate::i18n::t;
 use crate::source::Span;
 use crate::text::normalize;
 
@@ -131,7 +132,7 @@ pub fn compare(expect: &Expect, evaluation: &Evaluation, plan: &Plan) -> Vec<Mis
         && exit.value != evaluation.exit()
     {
         mismatches.push(value(
-            "exit status",
+            &t!(TEST_WHAT_EXIT),
             exit.value,
             evaluation.exit(),
             exit.span,
@@ -143,12 +144,7 @@ pub fn compare(expect: &Expect, evaluation: &Evaluation, plan: &Plan) -> Vec<Mis
         }
         Evaluation::Evaluated(outcome) => {
             if let Some(error) = &expect.error {
-                mismatches.push(value(
-                    "error",
-                    &error.value,
-                    "none: the project was evaluated",
-                    error.span,
-                ));
+                mismatches.push(value("error", &error.value, t!(TEST_EVALUATED), error.span));
             }
             evaluated(expect, outcome, &mut mismatches);
         }
@@ -187,7 +183,7 @@ fn failed(expect: &Expect, code: Option<&str>, rendered: &str, out: &mut Vec<Mis
         out.push(value(
             "error",
             &error.value,
-            code.unwrap_or("(a diagnostic with no code)"),
+            code.map_or_else(|| t!(TEST_NO_CODE), str::to_owned),
             error.span,
         ));
     }
@@ -397,21 +393,26 @@ fn pick<'o>(
     if let Some(row) = &expect.row {
         let found = row.value.checked_sub(1).and_then(|i| rows.get(i));
         let Some(found) = found else {
-            return Err(format!(
-                "row {} is not in the table, which has {} rows",
-                row.value,
-                rows.len()
+            return Err(t!(
+                TEST_ROW_NOT_IN_TABLE,
+                row = row.value,
+                rows = rows.len()
             ));
         };
         if let Some(name) = &expect.name
             && normalize(&name.value) != normalize(&found.name)
         {
-            return Err(format!(
-                "row {} is 「{}」, not 「{}」",
-                row.value, found.name, name.value
+            return Err(t!(
+                TEST_ROW_IS_OTHER,
+                row = row.value,
+                found = found.name,
+                name = name.value
             ));
         }
-        return Ok((found, format!("{} (row {})", found.name, row.value)));
+        return Ok((
+            found,
+            t!(TEST_ROW_NAMED, name = found.name, row = row.value),
+        ));
     }
     let name = expect.name.as_ref().map_or("", |n| n.value.as_str());
     let wanted = normalize(name);
@@ -422,13 +423,14 @@ fn pick<'o>(
         .collect();
     match named.as_slice() {
         [(_, row)] => Ok((row, row.name.clone())),
-        [] => Err(format!("no indicator of the table is named 「{name}」")),
+        [] => Err(t!(TEST_NO_ROW_NAMED, name)),
         several => {
             let places: Vec<String> = several.iter().map(|(i, _)| (i + 1).to_string()).collect();
-            Err(format!(
-                "「{name}」 names rows {}: pick one with `row = {}`",
-                places.join(", "),
-                places.first().map_or("1", String::as_str)
+            Err(t!(
+                TEST_ROWS_NAMED,
+                name,
+                rows = places.join(&t!(LIST_COMMA)),
+                row = places.first().map_or("1", String::as_str)
             ))
         }
     }
