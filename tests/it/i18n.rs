@@ -713,6 +713,140 @@ fn help_speaks_chinese() {
     assert!(stdout.contains("Options:"), "{stdout}");
 }
 
+// ---- the commands merged in later: rulesets, fmt, diff, test, explain ----
+
+/// A ruleset that parses and is not in the canonical layout.
+const UNFORMATTED: &str = "ruleset \"x\" {  version \"1\" }\n";
+
+/// Every way the newer commands speak: (case, arguments); each run's whole output is
+/// checked (standard output and error alike).
+const NEWER_COMMANDS: &[(&str, &[&str])] = &[
+    ("the shipped rulesets", &["rulesets"]),
+    ("no shipped ruleset", &["rulesets", "show", "2024"]),
+    ("no ruleset of a name", &["check", "--rules", "2024", CLEAN]),
+    (
+        "a base of a shipped name",
+        &[
+            "check",
+            "--rules",
+            "tests/fixtures/bad/rules/link-missing-base.rules",
+            CLEAN,
+        ],
+    ),
+    (
+        "tests that pass",
+        &["test", "rulesets/tests/2023/examples.test.toml"],
+    ),
+    (
+        "tests that fail",
+        &["test", "tests/fixtures/ruletest/wrong"],
+    ),
+    (
+        "tests of projects that cannot be evaluated",
+        &["test", "tests/fixtures/ruletest/errors"],
+    ),
+    (
+        "test files that are wrong",
+        &["test", "tests/fixtures/ruletest/bad"],
+    ),
+    (
+        "coverage",
+        &["test", "tests/fixtures/ruletest/kinds", "--coverage"],
+    ),
+    (
+        "coverage all exercised",
+        &["test", "rulesets/tests/2023", "--coverage-fail"],
+    ),
+    (
+        "not a test file",
+        &["test", "examples/suzhou-2023-egov.toml"],
+    ),
+    ("no test file in a folder", &["test", "examples"]),
+    (
+        "a diff with forms that fail",
+        &[
+            "diff",
+            "--rules",
+            "rulesets/2023.rules",
+            "--rules",
+            "examples/policy-changes/deduction-3pct.rules",
+            "tests/fixtures/eval/suzhou-2023",
+            "examples",
+        ],
+    ),
+    (
+        "a diff with ratings",
+        &[
+            "diff",
+            "--rules",
+            "rulesets/2023.rules",
+            "--rules",
+            "examples/policy-changes/rating-bands.rules",
+            "tests/fixtures/eval/suzhou-2023",
+        ],
+    ),
+    (
+        "a diff of forms that fit one ruleset",
+        &[
+            "diff",
+            "--rules",
+            "rulesets/2023.rules",
+            "--rules",
+            "rulesets/mof-2020.rules",
+            "examples/suzhou-2023-egov.toml",
+            "examples/mof-2020-zhongjiang-water-gauge.toml",
+        ],
+    ),
+    (
+        "a diff of one ruleset",
+        &["diff", "--rules", "rulesets/2023.rules", CLEAN],
+    ),
+    (
+        "explain",
+        &[
+            "explain",
+            "--rules",
+            "rulesets/2023.rules",
+            "examples/suzhou-2023-with-findings.toml",
+        ],
+    ),
+    (
+        "explain a 2020 form",
+        &[
+            "explain",
+            "--rules",
+            "rulesets/mof-2020.rules",
+            "examples/mof-2020-rural-road-with-findings.toml",
+        ],
+    ),
+    (
+        "fmt of a ruleset that does not parse",
+        &[
+            "fmt",
+            "--check",
+            "tests/fixtures/bad/rules/syntax-single-equals.rules",
+        ],
+    ),
+];
+
+#[test]
+fn the_newer_commands_speak_chinese() {
+    let mut problems = Vec::new();
+    for (case, args) in NEWER_COMMANDS {
+        let (stdout, stderr, _) = zh(args);
+        assert!(!stdout.is_empty() || !stderr.is_empty(), "{case}");
+        english_in(case, &format!("{stdout}{stderr}"), &mut problems);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.rules");
+    std::fs::write(&file, UNFORMATTED).unwrap();
+    let (stdout, stderr, code) = zh(&["fmt", "--check", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("（格式化后）"), "{stdout}");
+    english_in("fmt --check", &format!("{stdout}{stderr}"), &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
 // ---- a few renderings, for review ----
 
 #[test]
@@ -756,6 +890,33 @@ fn chinese_renderings() {
         ),
         ("clap", &["check", "--rulez", "rulesets/2023.rules", CLEAN]),
         ("help", &["check", "-h"]),
+        ("rulesets", &["rulesets"]),
+        ("rulesets-unknown", &["check", "--rules", "2024", CLEAN]),
+        ("test-failures", &["test", "tests/fixtures/ruletest/wrong"]),
+        (
+            "test-coverage",
+            &["test", "tests/fixtures/ruletest/kinds", "--coverage"],
+        ),
+        (
+            "test-bad-file",
+            &[
+                "test",
+                "tests/fixtures/ruletest/bad/invalid_value.test.toml",
+            ],
+        ),
+        (
+            "diff-one-ruleset",
+            &["diff", "--rules", "rulesets/2023.rules", CLEAN],
+        ),
+        ("diff-help", &["diff", "-h"]),
+        (
+            "fmt-check",
+            &[
+                "fmt",
+                "--check",
+                "tests/fixtures/link/missing_base/main.rules",
+            ],
+        ),
     ];
     for (name, args) in cases {
         let (stdout, stderr, code) = zh(args);
