@@ -8,7 +8,7 @@ use crate::source::Span;
 use crate::syntax::ast::Severity;
 
 /// One finding about one project.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// The stable kebab-case code.
     pub code: String,

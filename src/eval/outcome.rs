@@ -10,9 +10,13 @@ use crate::syntax::ast::Severity;
 use crate::value::{Unit, Value};
 
 /// The evaluation of one project.
-#[derive(Clone, Debug)]
+///
+/// It serializes (serde) with the project file's name in place of the file, and every
+/// number as a decimal string (`"88.50"`), never a float.
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Outcome {
     /// The project file, for locating findings.
+    #[serde(rename = "file", serialize_with = "file_name")]
     pub source: SourceFile,
     /// The project's name, where the form gives one.
     pub name: Option<String>,
@@ -30,6 +34,11 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
+/// An outcome's file, serialized as its name.
+fn file_name<S: serde::Serializer>(source: &SourceFile, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(source.name())
+}
+
 impl Outcome {
     /// Whether any finding is an error.
     #[must_use]
@@ -39,7 +48,7 @@ impl Outcome {
 }
 
 /// One indicator row as evaluated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct IndicatorOutcome {
     /// The canonical category, or the label as written where it is unknown.
     pub category: String,
@@ -58,7 +67,7 @@ pub struct IndicatorOutcome {
 }
 
 /// What evaluation knows of one pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct PoolState {
     /// The pool's name.
     pub name: String,
@@ -91,7 +100,7 @@ impl PoolState {
 }
 
 /// What scoring computes for one indicator row.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct RowState {
     /// The canonical category, where the label is known.
     pub category: Option<usize>,

@@ -760,8 +760,10 @@ pub struct FindingSpec {
     pub message: Option<Template>,
 }
 
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How serious a finding is. Serialized by its English name (`"error"`), as JSON
+/// reports write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Informational.
     Info,
