@@ -4,8 +4,8 @@
 //! of the tool. Rules in a ruleset raise findings with codes they name; the engine
 //! raises the codes listed in [`ENGINE_FINDINGS`], whose severities a ruleset may set.
 
+use crate::ir::vocab::Severity;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 /// One finding about one project.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

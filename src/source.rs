@@ -128,7 +128,7 @@ impl SourceFile {
             return None;
         }
         let at = self.line_col(offset);
-        Some(crate::import::grid::address(
+        Some(crate::text::cell_address(
             at.line.saturating_sub(1),
             at.column.saturating_sub(1),
         ))

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::Finding;
+use crate::ir::vocab::RoundingMode;
 use crate::source::Span;
-use crate::syntax::ast::RoundingMode;
 use crate::value;
 
 use super::classify::{engine, text};

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::check::checked::AdjustDef;
-use crate::check::expr::INDICATORS;
 use crate::finding::Finding;
+use crate::ir::defs::AdjustDef;
+use crate::ir::vocab::INDICATORS;
 use crate::value::{self, Num, Unit, Value};
 
 use super::bounds;

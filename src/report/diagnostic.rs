@@ -6,8 +6,8 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::finding::Finding;
+use crate::ir::vocab::Severity;
 use crate::source::SourceFile;
-use crate::syntax::ast::Severity;
 use crate::text::visible;
 
 /// A finding with the project file it points into.
