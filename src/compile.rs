@@ -7,15 +7,16 @@
 
 use std::collections::HashMap;
 
-use crate::check::checked::{
-    AdjustDef, CatalogEntryDef, CheckDef, Checked, ClassDef, CompletionCaseDef, DiscardDef,
-    GradeDef, LayoutDef, LineDef, MissingDef, RatingDef, RoundingDef,
-};
+use crate::check::checked::Checked;
 use crate::data::schema::FormSchema;
 use crate::finding::ENGINE_FINDINGS;
 use crate::ir::Expr;
+use crate::ir::defs::{
+    AdjustDef, CatalogEntryDef, CheckDef, ClassDef, CompletionCaseDef, DiscardDef, GradeDef,
+    LayoutDef, LineDef, MissingDef, RatingDef, RoundingDef,
+};
+use crate::ir::vocab::{Comparator, ResidualRule, Severity};
 use crate::source::Span;
-use crate::syntax::ast::{Comparator, ResidualRule, Severity};
 
 /// A ruleset ready to evaluate projects.
 #[derive(Clone, Debug)]
@@ -299,8 +300,8 @@ fn label_index(checked: &Checked) -> HashMap<String, usize> {
     index
 }
 
-fn pool_plan(pool: &crate::check::checked::PoolDef) -> PoolPlan {
-    use crate::check::checked::SplitDef;
+fn pool_plan(pool: &crate::ir::defs::PoolDef) -> PoolPlan {
+    use crate::ir::defs::SplitDef;
     let split = match &pool.split {
         SplitDef::Fixed(entries) => {
             let mut index = HashMap::new();

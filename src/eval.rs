@@ -24,10 +24,10 @@ use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
-use crate::check::expr::INDICATORS;
 use crate::compile::Plan;
 use crate::data::project::{Project, Record};
 use crate::finding::Finding;
+use crate::ir::vocab::INDICATORS;
 
 use self::classify::text;
 use self::coverage::{Coverage, Marks};

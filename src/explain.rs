@@ -17,8 +17,8 @@ use crate::eval::error::EvalError;
 use crate::eval::measure::{Quantity, Reading};
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::eval::trace::{CheckRun, Deduction, Side, Step};
+use crate::ir::vocab::{Comparator, RoundingMode};
 use crate::source::{Sources, Span};
-use crate::syntax::ast::{Comparator, RoundingMode};
 
 /// The explanation of one project.
 #[derive(Clone, Debug)]
@@ -215,7 +215,7 @@ impl Context<'_> {
         &self,
         row: &IndicatorOutcome,
         pool: Option<usize>,
-        share: Option<&crate::check::checked::RoundingDef>,
+        share: Option<&crate::ir::defs::RoundingDef>,
     ) -> String {
         let members: Vec<(usize, Decimal)> = self
             .outcome
@@ -463,14 +463,14 @@ impl Context<'_> {
     fn field_label(&self, field: &str) -> String {
         self.plan
             .form
-            .section(crate::check::expr::INDICATORS)
+            .section(crate::ir::vocab::INDICATORS)
             .and_then(|s| s.field(field))
             .map_or_else(|| field.to_owned(), |f| f.label.clone())
     }
 
     /// A field of the `i`th indicator row as the form wrote it.
     fn field_text(&self, i: usize, field: &str) -> Option<String> {
-        let record = self.project.rows(crate::check::expr::INDICATORS).get(i)?;
+        let record = self.project.rows(crate::ir::vocab::INDICATORS).get(i)?;
         match &record.get(field)?.value {
             crate::data::project::Datum::Text(t) => Some(t.clone()),
             crate::data::project::Datum::Decimal(d) => Some(d.to_string()),

@@ -4,11 +4,11 @@
 //! of the tool. Rules in a ruleset raise findings with codes they name; the engine
 //! raises the codes listed in [`ENGINE_FINDINGS`], whose severities a ruleset may set.
 
+use crate::ir::vocab::Severity;
 use crate::source::Span;
-use crate::syntax::ast::Severity;
 
 /// One finding about one project.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// The stable kebab-case code.
     pub code: String,

@@ -146,7 +146,7 @@ pub fn is_report(bytes: &[u8], kind: Kind) -> bool {
         Kind::Text => head.lines().take(4).any(|line| line.starts_with('┌')),
         Kind::Csv => head.starts_with("文件,项目名称,"),
         Kind::Workbook(workbook::WorkbookKind::Xlsx) => {
-            workbook_title(bytes).is_some_and(|title| title.contains(crate::report::TITLE))
+            workbook_title(bytes).is_some_and(|title| title.contains(crate::input::REPORT_TITLE))
         }
         _ => false,
     }

@@ -15,6 +15,10 @@ use std::str::FromStr;
 
 use crate::i18n::t;
 
+/// The title perfeval's printable reports carry (HTML, Markdown, the workbook's
+/// document title): reading knows by it a report sent back as if it were a form.
+pub const REPORT_TITLE: &str = "财政支出项目绩效自评检查报告";
+
 /// The default largest file read: 16 MiB. A filled form takes a few kilobytes and a
 /// policy a few hundred lines; parsing costs several times a file's size in memory.
 pub const DEFAULT_LIMIT: Size = Size(16 * 1024 * 1024);

@@ -6,8 +6,11 @@
 //! typed form. Types were checked when these were built; nothing here can fail to
 //! resolve.
 
+pub mod defs;
+pub mod vocab;
+
+use self::vocab::{BinaryOp, RoundingMode, UnaryOp};
 use crate::source::Span;
-use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
 use crate::value::Value;
 
 /// A resolved expression with the span it was written at.
@@ -286,3 +289,25 @@ pub enum Function {
     /// `subtotal(category)`: the sum of the scores of a category's rows.
     Subtotal,
 }
+
+/// The built-in functions with their English and Chinese names.
+pub const FUNCTIONS: [(&str, &str, Function); 18] = [
+    ("count", "计数", Function::Count),
+    ("sum", "求和", Function::Sum),
+    ("min", "最小", Function::Min),
+    ("max", "最大", Function::Max),
+    ("abs", "绝对值", Function::Abs),
+    ("clamp", "限定", Function::Clamp),
+    ("round", "舍入", Function::Round(None)),
+    ("step_of", "精度", Function::StepOf),
+    ("present", "有值", Function::Present),
+    ("is_number", "是数值", Function::IsNumber),
+    ("any", "任一", Function::Any),
+    ("all", "全部", Function::All),
+    ("default", "缺省", Function::Default),
+    ("min", "最小值", Function::Min),
+    ("max", "最大值", Function::Max),
+    ("default", "默认", Function::Default),
+    ("first", "首行", Function::First),
+    ("subtotal", "小计", Function::Subtotal),
+];

@@ -8,8 +8,33 @@
 //! ruleset text ─ parse ─► ast ─ check ─► Checked ─ compile ─► Plan ─┐
 //! project file ─ data::load (validated against Plan.form) ─► Project ┴ evaluate ─► Outcome ─ report
 //! ```
+//!
+//! Scoring a form takes a ruleset (a shipped one by name, or any `.rules` text) and the
+//! form's bytes:
+//!
+//! ```
+//! use perfeval::data::{self, Format};
+//! use perfeval::source::SourceFile;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let policy = perfeval::shipped::find("2023").ok_or("2023 is shipped")?;
+//! let plan = perfeval::load_ruleset(&SourceFile::new(policy.file, policy.text))?;
+//! let form = include_str!("../examples/suzhou-2023-egov.toml");
+//! let project = data::load_bytes("egov.toml", form.as_bytes(), Format::Toml, &plan.form)?;
+//! let outcome = perfeval::evaluate(&plan, &project)?;
+//! assert_eq!(outcome.total.to_string(), "80.00");
+//! assert!(!outcome.has_errors());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every failure is a [`miette::Diagnostic`] with a stable code; [`Error`] wraps each
+//! stage's. An [`eval::outcome::Outcome`] serializes (serde) with every number as a decimal string.
+//! Without the default `cli` feature the library compiles no command-line code (clap,
+//! rayon, the progress bar, folder walks).
 
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod compile;
 pub mod data;

@@ -19,7 +19,7 @@ pub mod xlsx;
 
 use rust_decimal::Decimal;
 
-use crate::syntax::ast::RoundingMode;
+use crate::ir::vocab::RoundingMode;
 use crate::value::round_to_step;
 
 /// A completion ratio as percentage points rounded to 0.01 for display: 1.0556 → 105.56.
@@ -72,7 +72,7 @@ impl Report<'_> {
 }
 
 /// The title of every report for reviewers.
-pub const TITLE: &str = "财政支出项目绩效自评检查报告";
+pub const TITLE: &str = crate::input::REPORT_TITLE;
 
 /// What a report for reviewers shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

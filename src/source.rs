@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use miette::{MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// A byte range `start..end` into one source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Span {
     /// The first byte.
     pub start: u32,
@@ -128,7 +128,7 @@ impl SourceFile {
             return None;
         }
         let at = self.line_col(offset);
-        Some(crate::import::grid::address(
+        Some(crate::text::cell_address(
             at.line.saturating_sub(1),
             at.column.saturating_sub(1),
         ))

@@ -1,7 +1,7 @@
 //! The fill-in workbook of a ruleset's form (自评表模板): what a department fills in and
 //! sends back, laid out so that the importer reads it back by its labels.
 //!
-//! [`layout`] says what each cell is; [`workbook`] writes it as .xlsx bytes. Nothing is
+//! [`layout()`] says what each cell is; [`workbook`] writes it as .xlsx bytes. Nothing is
 //! read or written to a file here, and nothing is known of a particular form: the title,
 //! the sections, the catalog indicators, the categories and every hint come from the
 //! [`Plan`]. The sheets are `自评表` (the form), `填表说明` (how to fill it in, and the

@@ -94,6 +94,20 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// A cell's address in spreadsheet notation: column letters and 1-based row (`E23`).
+#[must_use]
+pub fn cell_address(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::syntax::ast::RoundingMode;
+use crate::ir::vocab::RoundingMode;
 
 /// The unit a number carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

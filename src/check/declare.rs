@@ -11,22 +11,26 @@ use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{self, HeaderEntryKind, ItemKind};
 
+use crate::syntax::keywords::FIELD_TYPES;
+
 use super::error::CheckError;
 use super::expr::INDICATORS;
 
-/// The field types with their English and Chinese names.
-pub(crate) const FIELD_TYPES: [(&str, &str, FieldType); 10] = [
-    ("text", "文本", FieldType::Text),
-    ("measure", "度量", FieldType::Measure),
-    ("measure", "指标值", FieldType::Measure),
-    ("integer", "整数", FieldType::Integer),
-    ("number", "数值", FieldType::Number),
-    ("amount", "金额", FieldType::Amount),
-    ("points", "分值", FieldType::Points),
-    ("percent", "百分比", FieldType::Percent),
-    ("date", "日期", FieldType::Date),
-    ("bool", "是否", FieldType::Bool),
-];
+/// The field type an English name (from [`FIELD_TYPES`]) means.
+fn field_type_named(en: &str) -> Option<FieldType> {
+    Some(match en {
+        "text" => FieldType::Text,
+        "measure" => FieldType::Measure,
+        "integer" => FieldType::Integer,
+        "number" => FieldType::Number,
+        "amount" => FieldType::Amount,
+        "points" => FieldType::Points,
+        "percent" => FieldType::Percent,
+        "date" => FieldType::Date,
+        "bool" => FieldType::Bool,
+        _ => return None,
+    })
+}
 
 /// `english (中文, 中文)` for each distinct English name of a table of spellings.
 pub(crate) fn spellings<T>(table: &[(&str, &str, T)]) -> Vec<String> {
@@ -289,7 +293,7 @@ fn field_type(ty: &ast::Ident, errors: &mut Vec<CheckError>) -> Option<FieldType
     let found = FIELD_TYPES
         .iter()
         .find(|(en, zh, _)| *en == ty.name || *zh == ty.name)
-        .map(|(_, _, t)| *t);
+        .and_then(|(en, _, _)| field_type_named(en));
     if found.is_none() {
         let names = FIELD_TYPES.iter().map(|(en, _, _)| *en);
         errors.push(CheckError::UnknownType {
@@ -377,6 +381,6 @@ fn indicator_table(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec
 fn type_name(ty: Option<FieldType>) -> &'static str {
     FIELD_TYPES
         .iter()
-        .find(|(_, _, t)| Some(*t) == ty)
+        .find(|(en, _, _)| field_type_named(en) == ty)
         .map_or("text", |(en, _, _)| en)
 }

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::data::schema::{FormSchema, Shape};
 use crate::i18n::t;
+use crate::ir::FUNCTIONS;
 pub(crate) use crate::ir::Stage;
 use crate::ir::{self, Computed, Function, Global, Local, POOLS, PoolField, Projection};
 use crate::source::Span;
@@ -20,7 +21,7 @@ use super::error::CheckError;
 use super::types::{Dim, Ty, arithmetic, unify};
 
 /// The key of the rows section the engine scores as indicators.
-pub(crate) const INDICATORS: &str = "indicators";
+pub(crate) use crate::ir::vocab::INDICATORS;
 
 /// What names an expression can see.
 #[derive(Clone, Debug)]
@@ -914,28 +915,6 @@ pub(crate) fn english_names<T>(table: &[(&'static str, &'static str, T)]) -> Vec
     }
     names
 }
-
-/// The built-in functions with their English and Chinese names.
-pub(crate) const FUNCTIONS: [(&str, &str, Function); 18] = [
-    ("count", "计数", Function::Count),
-    ("sum", "求和", Function::Sum),
-    ("min", "最小", Function::Min),
-    ("max", "最大", Function::Max),
-    ("abs", "绝对值", Function::Abs),
-    ("clamp", "限定", Function::Clamp),
-    ("round", "舍入", Function::Round(None)),
-    ("step_of", "精度", Function::StepOf),
-    ("present", "有值", Function::Present),
-    ("is_number", "是数值", Function::IsNumber),
-    ("any", "任一", Function::Any),
-    ("all", "全部", Function::All),
-    ("default", "缺省", Function::Default),
-    ("min", "最小值", Function::Min),
-    ("max", "最大值", Function::Max),
-    ("default", "默认", Function::Default),
-    ("first", "首行", Function::First),
-    ("subtotal", "小计", Function::Subtotal),
-];
 
 fn function_named(name: &str) -> Option<Function> {
     FUNCTIONS

@@ -9,13 +9,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use crate::check::checked::{
+use crate::compile::{Plan, PoolPlan, SplitPlan};
+use crate::finding::ENGINE_FINDINGS;
+use crate::ir::defs::{
     AdjustDef, CatalogEntryDef, CheckDef, ClassDef, CompletionCaseDef, DiscardDef, FindingDef,
     GradeDef, LineDef, MessagePart,
 };
-use crate::check::expr::INDICATORS;
-use crate::compile::{Plan, PoolPlan, SplitPlan};
-use crate::finding::ENGINE_FINDINGS;
+use crate::ir::vocab::INDICATORS;
 use crate::ir::{Expr, ExprKind, Function, Global, POOLS};
 use crate::value::Value;
 
@@ -391,7 +391,7 @@ impl<'a> Same<'a> {
     /// shares, and the rounding of scores.
     fn measures(&self, changes: &mut Changes) {
         let words = |plan: &'a Plan| {
-            let mut all: Vec<(bool, &str, crate::syntax::ast::Comparator)> = plan
+            let mut all: Vec<(bool, &str, crate::ir::vocab::Comparator)> = plan
                 .words
                 .before
                 .iter()

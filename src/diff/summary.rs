@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::compile::Plan;
-use crate::report::batch::Spread;
+use crate::eval::outcome::Spread;
 
 use super::{FormDiff, Pair, Side};
 

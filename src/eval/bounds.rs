@@ -12,8 +12,8 @@ use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::Finding;
 use crate::i18n::t;
+use crate::ir::vocab::RoundingMode;
 use crate::source::Span;
-use crate::syntax::ast::RoundingMode;
 use crate::value;
 
 use super::classify::{engine, text};

@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use crate::check::checked::{CheckDef, FindingDef, MessagePart};
-use crate::check::expr::INDICATORS;
 use crate::data::project::Record;
 use crate::finding::Finding;
 use crate::i18n::t;
+use crate::ir::defs::{CheckDef, FindingDef, MessagePart};
+use crate::ir::vocab::INDICATORS;
 use crate::ir::{Expr, ExprKind};
 use crate::source::Span;
 use crate::value::Value;
@@ -38,7 +38,7 @@ pub(crate) fn discards(
 /// One `discard` rule over every recognised row.
 fn discard(
     env: &mut Env<'_>,
-    rule: &crate::check::checked::DiscardDef,
+    rule: &crate::ir::defs::DiscardDef,
     rows: &[Record],
     states: &[RowState],
     discarded: &mut [bool],
@@ -144,7 +144,7 @@ fn comparison_sides(env: &mut Env<'_>, assertion: &Expr) -> Result<Option<(Strin
     };
     if matches!(
         op,
-        crate::syntax::ast::BinaryOp::And | crate::syntax::ast::BinaryOp::Or
+        crate::ir::vocab::BinaryOp::And | crate::ir::vocab::BinaryOp::Or
     ) {
         return Ok(None);
     }
@@ -222,7 +222,7 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
     if let ExprKind::Binary(op, l, r) = &assertion.kind
         && !matches!(
             op,
-            crate::syntax::ast::BinaryOp::And | crate::syntax::ast::BinaryOp::Or
+            crate::ir::vocab::BinaryOp::And | crate::ir::vocab::BinaryOp::Or
         )
     {
         let lv = env.eval(l)?;

@@ -5,8 +5,8 @@
 
 use crate::compile::Plan;
 use crate::i18n::t;
+use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, PoolField, Projection};
-use crate::syntax::ast::{BinaryOp, UnaryOp};
 use crate::value::Value;
 
 /// A value as a message shows it.
@@ -165,7 +165,7 @@ fn operator(op: BinaryOp) -> &'static str {
 }
 
 fn function(f: Function) -> &'static str {
-    crate::check::expr::FUNCTIONS
+    crate::ir::FUNCTIONS
         .iter()
         .find(|(_, _, x)| std::mem::discriminant(x) == std::mem::discriminant(&f))
         .map_or("?", |(_, zh, _)| zh)

@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::check::expr::INDICATORS;
 use crate::compile::{Plan, normalize};
 use crate::data::project::{Datum, Project, Record};
 use crate::data::schema::FieldType;
+use crate::ir::vocab::INDICATORS;
+use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, POOLS, Projection};
-use crate::syntax::ast::{BinaryOp, RoundingMode, UnaryOp};
 use crate::value::{self, Num, RowSet, Unit, Value};
 
 use super::coverage::{Marks, Part};

@@ -96,7 +96,7 @@ fn clamp(args: &[Value]) -> Value {
     Value::num(v, x.unit)
 }
 
-fn round(args: &[Value], mode: crate::syntax::ast::RoundingMode) -> Result<Value> {
+fn round(args: &[Value], mode: crate::ir::vocab::RoundingMode) -> Result<Value> {
     let (Some(x), Some(step)) = (num_arg(args, 0), num_arg(args, 1)) else {
         return Ok(Value::Null);
     };

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::compile::{MeasureWords, normalize};
-use crate::syntax::ast::Comparator;
+use crate::ir::vocab::Comparator;
 
 /// A quantity read from a text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,18 +1,22 @@
 //! What evaluating one project gives: each indicator's weight and score, the total,
 //! and every finding.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::finding::Finding;
+use crate::ir::vocab::Severity;
 use crate::ir::{Computed, PoolField};
 use crate::source::SourceFile;
-use crate::syntax::ast::Severity;
 use crate::value::{Unit, Value};
 
 /// The evaluation of one project.
-#[derive(Clone, Debug)]
+///
+/// It serializes (serde) with the project file's name in place of the file, and every
+/// number as a decimal string (`"88.50"`), never a float.
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Outcome {
     /// The project file, for locating findings.
+    #[serde(rename = "file", serialize_with = "file_name")]
     pub source: SourceFile,
     /// The project's name, where the form gives one.
     pub name: Option<String>,
@@ -30,6 +34,11 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
+/// An outcome's file, serialized as its name.
+fn file_name<S: serde::Serializer>(source: &SourceFile, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(source.name())
+}
+
 impl Outcome {
     /// Whether any finding is an error.
     #[must_use]
@@ -39,7 +48,7 @@ impl Outcome {
 }
 
 /// One indicator row as evaluated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct IndicatorOutcome {
     /// The canonical category, or the label as written where it is unknown.
     pub category: String,
@@ -58,7 +67,7 @@ pub struct IndicatorOutcome {
 }
 
 /// What evaluation knows of one pool.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct PoolState {
     /// The pool's name.
     pub name: String,
@@ -91,7 +100,7 @@ impl PoolState {
 }
 
 /// What scoring computes for one indicator row.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct RowState {
     /// The canonical category, where the label is known.
     pub category: Option<usize>,
@@ -137,5 +146,63 @@ impl RowState {
                 .as_deref()
                 .map_or(Value::Null, |u| Value::Text(u.into())),
         }
+    }
+}
+
+/// The mean, lowest and highest of some totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spread {
+    /// The mean, rounded to 0.01 for display.
+    pub mean: Decimal,
+    /// The lowest.
+    pub min: Decimal,
+    /// The highest.
+    pub max: Decimal,
+}
+
+impl Spread {
+    /// The spread of some totals; `None` for none, or where their sum passes what a
+    /// decimal holds (a ruleset's `max_score` may be anything).
+    pub(crate) fn of(totals: impl Iterator<Item = Decimal>) -> Option<Spread> {
+        let mut count = 0_u64;
+        let mut sum = Decimal::ZERO;
+        let mut min: Option<Decimal> = None;
+        let mut max: Option<Decimal> = None;
+        for total in totals {
+            count += 1;
+            sum = sum.checked_add(total)?;
+            min = Some(min.map_or(total, |m| m.min(total)));
+            max = Some(max.map_or(total, |m| m.max(total)));
+        }
+        let mean = sum
+            .checked_div(Decimal::from(count))?
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        Some(Spread {
+            mean,
+            min: min?,
+            max: max?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_spread_rounds_only_the_mean() {
+        let spread = Spread::of([d("60.00"), d("80.00"), d("89.27")].into_iter()).unwrap();
+        assert_eq!(spread.mean, d("76.42"));
+        assert_eq!((spread.min, spread.max), (d("60.00"), d("89.27")));
+        assert_eq!(Spread::of(std::iter::empty()), None);
+    }
+
+    #[test]
+    fn a_spread_that_passes_a_decimal_is_left_out() {
+        assert_eq!(Spread::of([Decimal::MAX, Decimal::MAX].into_iter()), None);
     }
 }

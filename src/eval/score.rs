@@ -8,8 +8,8 @@ use crate::data::project::Record;
 use crate::finding::Finding;
 use crate::i18n::t;
 use crate::ir::Expr;
+use crate::ir::vocab::Comparator;
 use crate::source::Span;
-use crate::syntax::ast::Comparator;
 use crate::value::{self, ArithError, Num, Unit};
 
 use super::bounds;
@@ -327,7 +327,7 @@ fn quantitative(
             // The formula sees this row's completion, and `target` and `actual`.
             env.current = Some((row_index, state.clone()));
             env.locals = Some((t, a));
-            let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
+            let section: std::sync::Arc<str> = crate::ir::vocab::INDICATORS.into();
             let points = env.in_row(&section, row_index, |env| env.eval(formula));
             env.current = None;
             env.locals = None;
@@ -400,7 +400,7 @@ fn completion(
     };
     env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
-    let section: std::sync::Arc<str> = crate::check::expr::INDICATORS.into();
+    let section: std::sync::Arc<str> = crate::ir::vocab::INDICATORS.into();
     let result = env.in_row(&section, row, |env| env.eval(formula));
     env.locals = None;
     Ok(result?.as_num().map(|n| n.value))
@@ -568,7 +568,7 @@ fn unknown_grade(
     let word = text(row, field).unwrap_or("");
     let label = plan
         .form
-        .section(crate::check::expr::INDICATORS)
+        .section(crate::ir::vocab::INDICATORS)
         .and_then(|s| s.field(field))
         .map_or(field, |f| f.label.as_str());
     let grades: Vec<_> = plan.grades.grades.iter().map(|g| g.name.as_str()).collect();

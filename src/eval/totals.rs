@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::check::checked::AdjustDef;
-use crate::check::expr::INDICATORS;
 use crate::finding::Finding;
 use crate::i18n::t;
+use crate::ir::defs::AdjustDef;
+use crate::ir::vocab::INDICATORS;
 use crate::value::{self, Num, Unit, Value};
 
 use super::bounds;

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::measure::Reading;
-use crate::syntax::ast::{Comparator, RoundingMode};
+use crate::ir::vocab::{Comparator, RoundingMode};
 
 /// One step of an indicator's scoring.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::compile::{Plan, PoolPlan, SplitPlan, normalize};
 use crate::data::project::{Datum, Record};
 use crate::ir::Expr;
-use crate::syntax::ast::ResidualRule;
+use crate::ir::vocab::ResidualRule;
 use crate::value;
 
 use super::classify::text;
@@ -103,7 +103,7 @@ fn even_split(
     points: Decimal,
     members: &[usize],
     rows: &[Record],
-    share_rounding: Option<crate::check::checked::RoundingDef>,
+    share_rounding: Option<crate::ir::defs::RoundingDef>,
     residual: ResidualRule,
 ) -> Result<(Vec<Decimal>, Option<bool>)> {
     let overflow = || EvalError::arith(value::ArithError::Overflow, pool.points.span);

@@ -20,10 +20,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::check::checked::LayoutDef;
 use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
 use crate::i18n::{Msg, msg};
+use crate::ir::defs::LayoutDef;
 use crate::source::Span;
 use crate::text::normalize;
 

@@ -6,7 +6,7 @@
 //! reader looks at the parts calamine will unpack before calamine does (sizes, the
 //! number of styles and strings, the extent of each sheet), so that calamine never
 //! builds more than a form's worth of cells; then every cell calamine gives passes
-//! through a [`SheetBuilder`], which refuses a sheet past [`MAX_ROWS`],
+//! through a `SheetBuilder`, which refuses a sheet past [`MAX_ROWS`],
 //! [`MAX_COLUMNS`] or [`MAX_CELLS`] and a workbook past [`TEXT_LIMIT`] of text.
 //! Nothing here decides what a cell means on a form.
 

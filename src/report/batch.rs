@@ -2,7 +2,7 @@
 //! reviewer of a batch reads first. The words are the reviewers' (Chinese), as the
 //! tables' are.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+pub use crate::eval::outcome::Spread;
 
 use crate::eval::outcome::Outcome;
 
@@ -175,17 +175,6 @@ pub struct Tally {
     pub totals: Option<Spread>,
 }
 
-/// The mean, lowest and highest of some totals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Spread {
-    /// The mean, rounded to 0.01 for display.
-    pub mean: Decimal,
-    /// The lowest.
-    pub min: Decimal,
-    /// The highest.
-    pub max: Decimal,
-}
-
 impl Tally {
     /// Counts the results of a run and the files its walk skipped.
     #[must_use]
@@ -277,50 +266,13 @@ impl Tally {
     }
 }
 
-impl Spread {
-    /// The spread of some totals; `None` for none, or where their sum passes what a
-    /// decimal holds (a ruleset's `max_score` may be anything).
-    pub(crate) fn of(totals: impl Iterator<Item = Decimal>) -> Option<Spread> {
-        let mut count = 0_u64;
-        let mut sum = Decimal::ZERO;
-        let mut min: Option<Decimal> = None;
-        let mut max: Option<Decimal> = None;
-        for total in totals {
-            count += 1;
-            sum = sum.checked_add(total)?;
-            min = Some(min.map_or(total, |m| m.min(total)));
-            max = Some(max.map_or(total, |m| m.max(total)));
-        }
-        let mean = sum
-            .checked_div(Decimal::from(count))?
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        Some(Spread {
-            mean,
-            min: min?,
-            max: max?,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn d(text: &str) -> Decimal {
         text.parse().unwrap()
-    }
-
-    #[test]
-    fn the_spread_rounds_only_the_mean() {
-        let spread = Spread::of([d("60.00"), d("80.00"), d("89.27")].into_iter()).unwrap();
-        assert_eq!(spread.mean, d("76.42"));
-        assert_eq!((spread.min, spread.max), (d("60.00"), d("89.27")));
-        assert_eq!(Spread::of(std::iter::empty()), None);
-    }
-
-    #[test]
-    fn a_spread_that_passes_a_decimal_is_left_out() {
-        assert_eq!(Spread::of([Decimal::MAX, Decimal::MAX].into_iter()), None);
     }
 
     #[test]

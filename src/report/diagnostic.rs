@@ -7,8 +7,8 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 
 use crate::finding::Finding;
 use crate::i18n::t;
+use crate::ir::vocab::Severity;
 use crate::source::SourceFile;
-use crate::syntax::ast::Severity;
 use crate::text::visible;
 
 /// A finding with the project file it points into.

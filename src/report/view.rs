@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::Finding;
+use crate::ir::vocab::Severity;
 use crate::source::LineCol;
-use crate::syntax::ast::Severity;
 
 use super::completion_percent;
 

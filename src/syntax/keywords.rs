@@ -61,6 +61,22 @@ const fn reserved(
     }
 }
 
+/// The field types of a `form` block: English, Chinese, and the English name each
+/// spelling means (`measure` has two Chinese names). The checker maps the meaning to a
+/// type; the printer writes it in either language.
+pub const FIELD_TYPES: [(&str, &str, &str); 10] = [
+    ("text", "文本", "text"),
+    ("measure", "度量", "measure"),
+    ("measure", "指标值", "measure"),
+    ("integer", "整数", "integer"),
+    ("number", "数值", "number"),
+    ("amount", "金额", "amount"),
+    ("points", "分值", "points"),
+    ("percent", "百分比", "percent"),
+    ("date", "日期", "date"),
+    ("bool", "是否", "bool"),
+];
+
 /// Every keyword, in the grammar's order.
 pub const KEYWORDS: [Keyword; 81] = [
     kw(

@@ -577,7 +577,7 @@ impl Printer<'_> {
 
     /// A field type as written, or in the style's language.
     fn type_name(&self, ty: &Ident) -> String {
-        translated(&ty.name, &crate::check::declare::FIELD_TYPES, self.style)
+        translated(&ty.name, &super::keywords::FIELD_TYPES, self.style)
     }
 }
 
@@ -1455,11 +1455,7 @@ fn write_if(out: &mut String, condition: &Expr, then: &Expr, otherwise: &Expr, c
 }
 
 fn write_call(out: &mut String, name: &Ident, args: &[Expr], ctx: Ctx) {
-    out.push_str(&translated(
-        &name.name,
-        &crate::check::expr::FUNCTIONS,
-        ctx.style,
-    ));
+    out.push_str(&translated(&name.name, &crate::ir::FUNCTIONS, ctx.style));
     out.push('(');
     for (i, arg) in args.iter().enumerate() {
         if i > 0 {

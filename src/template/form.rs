@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
-use crate::check::expr::INDICATORS;
 use crate::compile::{Plan, SplitPlan};
 use crate::data::schema::{FieldSchema, FormSchema, SectionSchema, Shape};
+use crate::ir::vocab::INDICATORS;
 
 use super::error::TemplateError;
 use super::hints;

@@ -8,9 +8,9 @@
 
 use std::collections::HashSet;
 
-use crate::check::expr::INDICATORS;
 use crate::compile::{Plan, SplitPlan};
 use crate::data::schema::Shape;
+use crate::ir::vocab::INDICATORS;
 use crate::text::normalize;
 
 use super::error::TemplateError;

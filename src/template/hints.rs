@@ -5,8 +5,8 @@
 
 use crate::compile::{Plan, PoolPlan, SplitPlan};
 use crate::data::schema::{FieldSchema, FieldType, SectionSchema, Shape};
+use crate::ir::vocab::{BinaryOp, ResidualRule, RoundingMode, UnaryOp};
 use crate::ir::{Expr, ExprKind, Global};
-use crate::syntax::ast::{BinaryOp, ResidualRule, RoundingMode, UnaryOp};
 use crate::value::{self, Num, Value};
 
 /// What a field of this type takes, in the words of the form.

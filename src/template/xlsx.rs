@@ -184,7 +184,7 @@ fn add_validation(ws: &mut Worksheet, v: &Validation) -> Result<(), XlsxError> {
 /// `自评表!B12`.
 fn address(sheet: &str, row: u32, column: u16) -> String {
     let row = usize::try_from(row).unwrap_or(usize::MAX);
-    let at = crate::import::grid::address(row, usize::from(column));
+    let at = crate::text::cell_address(row, usize::from(column));
     format!("{sheet}!{at}")
 }
 

@@ -84,6 +84,28 @@ fn the_seed_scores_80_with_no_error() {
     assert_eq!(weights, ["9.20", "9.16", "9.16", "9.16", "9.16", "9.16"]);
 }
 
+/// A program embedding perfeval serializes an outcome with serde: the file's name, every
+/// number a decimal string as exact as computed (no float), findings with their spans.
+#[test]
+fn an_outcome_serializes_with_decimal_strings() {
+    let text = std::fs::read_to_string(
+        crate::common::root().join("examples/suzhou-2023-with-findings.toml"),
+    )
+    .unwrap();
+    let outcome = evaluate(&SUZHOU, "with-findings.toml", &text);
+    let json = serde_json::to_value(&outcome).unwrap();
+    assert_eq!(json["file"], "with-findings.toml");
+    assert_eq!(json["total"], outcome.total.to_string());
+    assert_eq!(json["indicators"][11]["state"]["expected_weight"], "9.20");
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], outcome.findings[0].code);
+    assert!(matches!(
+        finding["severity"].as_str(),
+        Some("error" | "warning" | "info")
+    ));
+    assert!(finding["at"]["start"].is_u64(), "{finding}");
+}
+
 static BANDS: LazyLock<Plan> = LazyLock::new(|| plan("tests/fixtures/eval/bands.rules"));
 
 /// The exact score of one indicator worth 100 points.

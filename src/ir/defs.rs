@@ -1,0 +1,247 @@
+//! The definitions a checked ruleset is made of, with names resolved to indices and
+//! expressions resolved and typed: what `check` produces item by item and `compile`,
+//! `eval`, `diff`, `explain` and `template` read.
+
+use rust_decimal::Decimal;
+
+use crate::ir::Expr;
+use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode, Severity};
+use crate::source::Span;
+
+/// `adjust …`
+#[derive(Clone, Debug)]
+pub struct AdjustDef {
+    /// The finding raised where the value changes.
+    pub finding: FindingDef,
+    /// `Some(indicators)` to adjust each row's score; `None` for the total.
+    pub rows: Option<String>,
+    /// Where it applies.
+    pub condition: Option<Expr>,
+    /// The new value.
+    pub formula: Expr,
+}
+
+/// One grade of the rating.
+#[derive(Clone, Debug)]
+pub struct RatingDef {
+    /// The grade.
+    pub name: String,
+    /// When it applies; `None` for `otherwise`.
+    pub condition: Option<Expr>,
+    /// The entry.
+    pub span: Span,
+}
+
+/// `line …`
+#[derive(Clone, Debug)]
+pub struct LineDef {
+    /// The key (`execution_score`).
+    pub key: String,
+    /// The form's words for it.
+    pub label: String,
+    /// The most points it can score, where given.
+    pub points: Option<Expr>,
+    /// The formula.
+    pub score: Expr,
+    /// The policy clause.
+    pub doc: String,
+}
+
+/// A category.
+#[derive(Clone, Debug)]
+pub struct CategoryDef {
+    /// The canonical name.
+    pub name: String,
+    /// Other labels forms use.
+    pub labels: Vec<String>,
+    /// The class scoring its quantitative indicators.
+    pub class: Option<usize>,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A pool of points shared by the indicators of some categories.
+#[derive(Clone, Debug)]
+pub struct PoolDef {
+    /// The pool's name.
+    pub name: String,
+    /// Its points.
+    pub points: Expr,
+    /// Its categories.
+    pub categories: Vec<usize>,
+    /// How its points are split.
+    pub split: SplitDef,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// How a pool's points are split.
+#[derive(Clone, Debug)]
+pub enum SplitDef {
+    /// A catalog of named indicators with fixed weights.
+    Fixed(Vec<CatalogEntryDef>),
+    /// Evenly among the pool's indicators.
+    Evenly {
+        /// How the share is rounded, if at all.
+        share: Option<RoundingDef>,
+        /// Who carries what rounding leaves.
+        residual: ResidualRule,
+    },
+    /// The department's declared weights.
+    Declared,
+}
+
+/// One indicator of a catalog.
+#[derive(Clone, Debug)]
+pub struct CatalogEntryDef {
+    /// Its category.
+    pub category: usize,
+    /// Its name.
+    pub name: String,
+    /// Its weight.
+    pub weight: Expr,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A scoring class for quantitative indicators.
+#[derive(Clone, Debug)]
+pub struct ClassDef {
+    /// The class's name.
+    pub name: String,
+    /// The lower edge of the full-marks band.
+    pub full_lower: Option<Expr>,
+    /// The upper edge, if any.
+    pub full_upper: Option<Expr>,
+    /// The deduction below the band: rate of the weight per step of completion.
+    pub below: Option<(Expr, Expr)>,
+    /// The deduction above the band.
+    pub above: Option<(Expr, Expr)>,
+    /// The least share of the weight a score can fall to.
+    pub floor: Option<Expr>,
+    /// The greatest share of the weight a score can reach.
+    pub cap: Option<Expr>,
+    /// Completion formulas for this class only.
+    pub completion: Vec<CompletionCaseDef>,
+    /// A formula for the score, in place of the band.
+    pub score: Option<Expr>,
+    /// The policy clause it implements.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
+/// A completion formula for some comparators.
+#[derive(Clone, Debug)]
+pub struct CompletionCaseDef {
+    /// The comparators it covers.
+    pub comparators: Vec<Comparator>,
+    /// The formula, over `target` and `actual`.
+    pub formula: Expr,
+}
+
+/// The words forms use for one comparator.
+#[derive(Clone, Debug)]
+pub struct ComparatorWordsDef {
+    /// The comparator.
+    pub comparator: Comparator,
+    /// Words before the number.
+    pub before: Vec<String>,
+    /// Words after the number.
+    pub after: Vec<String>,
+}
+
+/// A qualitative grade.
+#[derive(Clone, Debug)]
+pub struct GradeDef {
+    /// The grade word.
+    pub name: String,
+    /// Other words meaning it.
+    pub aliases: Vec<String>,
+    /// Its share of the weight, or the low end of its range.
+    pub share: Expr,
+    /// The high end of its range, where it is one.
+    pub up_to: Option<Expr>,
+}
+
+/// How the form is laid out on paper: what a reader of a workbook or a text export
+/// passes over, and how a table's total row begins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LayoutDef {
+    /// Cells that belong to no field; one ending in `*` matches any cell starting so.
+    pub ignore: Vec<String>,
+    /// The first words of a table's total row (`合计`).
+    pub totals: Vec<String>,
+}
+
+/// How missing values are recognised and scored.
+#[derive(Clone, Debug, Default)]
+pub struct MissingDef {
+    /// Texts that mean "no value".
+    pub markers: Vec<String>,
+    /// The share of the weight a missing value without explanation scores.
+    pub unexplained: Option<Expr>,
+    /// The share of the weight a missing value with an explanation scores.
+    pub explained: Option<Expr>,
+}
+
+/// A rounding step and mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundingDef {
+    /// The step.
+    pub step: Decimal,
+    /// The mode.
+    pub mode: RoundingMode,
+}
+
+/// A finding a rule raises.
+#[derive(Clone, Debug)]
+pub struct FindingDef {
+    /// The stable kebab-case code.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The message template, if given.
+    pub message: Option<Vec<MessagePart>>,
+    /// The policy clause the rule implements.
+    pub doc: String,
+    /// Where the rule's code is written.
+    pub span: Span,
+}
+
+/// A piece of a message template.
+#[derive(Clone, Debug)]
+pub enum MessagePart {
+    /// Literal text.
+    Text(String),
+    /// A value to show.
+    Hole(Expr),
+}
+
+/// `discard actual when …`
+#[derive(Clone, Debug)]
+pub struct DiscardDef {
+    /// When the actual value is not taken (in the scope of an indicator row).
+    pub condition: Expr,
+    /// The finding raised.
+    pub finding: FindingDef,
+}
+
+/// A consistency check.
+#[derive(Clone, Debug)]
+pub struct CheckDef {
+    /// The finding raised where the check fails.
+    pub finding: FindingDef,
+    /// The rows section it runs over, once per row; `None` for once per project.
+    pub rows: Option<String>,
+    /// Where it applies.
+    pub condition: Option<Expr>,
+    /// What must hold.
+    pub assertion: Expr,
+    /// What a finding points at.
+    pub at: Option<Expr>,
+}
