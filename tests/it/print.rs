@@ -541,13 +541,24 @@ fn grouping_parens(text: &str) -> Vec<(usize, usize)> {
 /// dropped (but those around an `if` in the head of another `if`, kept to be read).
 #[test]
 fn random_expressions_round_trip_with_the_fewest_parentheses() {
+    random_expressions_round_trip(600, 200);
+}
+
+/// The same over 3,000 trees: the slow suite (run in release by .ci/run).
+#[test]
+#[ignore = "slow suite: many random trees, run in release by .ci/run"]
+fn many_random_expressions_round_trip_with_the_fewest_parentheses() {
+    random_expressions_round_trip(3000, 1000);
+}
+
+fn random_expressions_round_trip(trees: usize, least_pairs: usize) {
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let mut base = parse(
         "t.rules",
         r#"check c error { x message "{x}" } class k { floor x }"#,
     );
     let mut dropped_pairs = 0;
-    for _ in 0..3000 {
+    for _ in 0..trees {
         let tree = random.expr(5);
         let ItemKind::Check(check) = &mut base.items[0].kind else {
             unreachable!()
@@ -582,7 +593,7 @@ fn random_expressions_round_trip_with_the_fewest_parentheses() {
         }
     }
     assert!(
-        dropped_pairs > 1000,
+        dropped_pairs > least_pairs,
         "only {dropped_pairs} parentheses tried"
     );
 }
