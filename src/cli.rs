@@ -35,6 +35,7 @@ use crate::syntax::keywords::{self, Keywords};
 
 pub use self::colour::ColorChoice;
 pub use self::fmt::FmtArgs;
+pub use self::inputs::FileLoader;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
 pub use self::ruletest::{TestArgs, TestFormat};

@@ -139,16 +139,6 @@ pub enum ReadError {
     },
 }
 
-impl From<ReadError> for std::io::Error {
-    /// An I/O error as it was; a refusal wrapped, for [`crate::Error::loading`] to find.
-    fn from(error: ReadError) -> std::io::Error {
-        match error {
-            ReadError::Io(error) => error,
-            refused => std::io::Error::other(refused),
-        }
-    }
-}
-
 /// The bytes of a file and its identity.
 #[derive(Debug)]
 pub struct Input {

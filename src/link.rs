@@ -25,8 +25,10 @@ pub trait Loader {
     ///
     /// # Errors
     ///
-    /// Whatever stops the file being read.
-    fn read(&mut self, path: &Path) -> std::io::Result<String>;
+    /// Whatever stops the file being read; [`LoadError::Read`] with an I/O error of kind
+    /// `NotFound` where nothing is at `path` (a name alone may then mean a shipped
+    /// ruleset).
+    fn read(&mut self, path: &Path) -> Result<String, LoadError>;
 
     /// Whether anything (a file, a folder, a link) is at `path`, looked at without
     /// reading it. Asked only of a name alone that is neither a ruleset file's nor a
@@ -38,20 +40,53 @@ pub trait Loader {
     }
 }
 
-/// A [`Loader`] over the file system: regular files named `*.rules` only (links
-/// resolved), at most [`input::DEFAULT_LIMIT`] bytes each. A UTF-8 byte-order mark is
-/// dropped.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FileLoader;
+/// Why a [`Loader`] gave no text for a ruleset.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file system said no, or the file was refused before it was read:
+    /// `--rules missing.rules` (`NotFound`), `--rules /dev/zero` (not a regular file), a
+    /// file past `--max-file-size`, `--rules link.rules` leading to `notes.txt`.
+    #[error(transparent)]
+    Read(#[from] input::ReadError),
+    /// `extends "base.rules"` where each file is under `--max-file-size` and the chain
+    /// together is not.
+    #[error("the ruleset and the bases it extends are larger than the limit of {limit} together")]
+    ChainTooLarge {
+        /// The limit the chain shares.
+        limit: input::Size,
+    },
+    /// A ruleset saved in GBK or GB18030: its bytes are not UTF-8.
+    #[error(
+        "the file is not UTF-8 text (at line {line}, column {column}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`"
+    )]
+    NotUtf8 {
+        /// The line of the first byte that is not UTF-8.
+        line: usize,
+        /// Its column, in characters.
+        column: usize,
+    },
+    /// `perfeval::load_ruleset` of a text that says `extends "base.rules"`: there are
+    /// no files to read it from.
+    #[error("a ruleset given as text cannot extend a file")]
+    NoFiles,
+}
 
-impl Loader for FileLoader {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
-        let read = input::read_ruleset(path, input::DEFAULT_LIMIT)?;
-        ruleset_text(read.bytes)
+impl LoadError {
+    /// Whether nothing is at the path: the file system said so, or there are no files
+    /// at all (a name alone may then still mean a shipped ruleset).
+    #[must_use]
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            LoadError::Read(input::ReadError::Io(e)) => e.kind() == std::io::ErrorKind::NotFound,
+            LoadError::NoFiles => true,
+            _ => false,
+        }
     }
+}
 
-    fn exists(&mut self, path: &Path) -> bool {
-        path.symlink_metadata().is_ok()
+impl From<std::io::Error> for LoadError {
+    fn from(error: std::io::Error) -> LoadError {
+        LoadError::Read(input::ReadError::Io(error))
     }
 }
 
@@ -60,18 +95,19 @@ impl Loader for FileLoader {
 /// # Errors
 ///
 /// The bytes are not UTF-8; the error says where, and how to convert a GBK file.
-pub fn ruleset_text(bytes: Vec<u8>) -> std::io::Result<String> {
+pub fn ruleset_text(bytes: Vec<u8>) -> Result<String, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or(&[]);
         let before = String::from_utf8_lossy(good);
-        let at = SourceFile::new("", before.as_ref()).line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "the file is not UTF-8 text (at line {}, column {}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
-                at.line, at.column
-            ),
-        )
+        let at = SourceFile::new("", before.as_ref())
+            .line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
+        LoadError::NotUtf8 {
+            line: at.line,
+            column: at.column,
+        }
     })?;
     // A byte-order mark is not part of the text: columns count from after it.
     Ok(text
@@ -139,8 +175,8 @@ fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
 
 /// Whether a read failed because nothing at all is at `path`: not even a link to
 /// nothing, which is a file that exists and wins over a shipped ruleset's name.
-fn nothing_at(path: &Path, error: &std::io::Error, loader: &mut dyn Loader) -> bool {
-    error.kind() == std::io::ErrorKind::NotFound && !loader.exists(path)
+fn nothing_at(path: &Path, error: &LoadError, loader: &mut dyn Loader) -> bool {
+    error.is_not_found() && !loader.exists(path)
 }
 
 /// The error for a name alone that is no file's and no shipped ruleset's.
@@ -189,11 +225,8 @@ fn chain(root: Found, loader: &mut dyn Loader) -> Result<Linked, Error> {
 struct NoFiles;
 
 impl Loader for NoFiles {
-    fn read(&mut self, _path: &Path) -> std::io::Result<String> {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "a ruleset given as text cannot extend a file",
-        ))
+    fn read(&mut self, _path: &Path) -> Result<String, LoadError> {
+        Err(LoadError::NoFiles)
     }
 }
 
@@ -337,12 +370,9 @@ impl Chain<'_> {
 
 /// The error for a base the loader did not read: a link to a file not named `*.rules`
 /// is not a ruleset; anything else is missing.
-fn unreadable_base(path: &Path, extends: &str, error: &std::io::Error, span: Span) -> LinkError {
-    let refused = error
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<input::ReadError>());
-    match refused {
-        Some(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
+fn unreadable_base(path: &Path, extends: &str, error: &LoadError, span: Span) -> LinkError {
+    match error {
+        LoadError::Read(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
             path: path.display().to_string(),
             real: Some(real.display().to_string()),
             span: span.into(),

@@ -244,10 +244,8 @@ impl Runner<'_> {
         let read = input::read_file(&found.path, self.args.max_file_size, links)
             .map_err(|e| Error::read(&found.path, e))?;
         self.read.add(read.id.clone(), &found.path);
-        let text = crate::link::ruleset_text(read.bytes).map_err(|error| Error::Io {
-            path: found.path.clone(),
-            error,
-        })?;
+        let text =
+            crate::link::ruleset_text(read.bytes).map_err(|e| Error::loading(&found.path, e))?;
         let name = found.path.display().to_string();
         Ok(tests::parse(SourceFile::new(name, text))?)
     }
