@@ -66,6 +66,10 @@ pub struct Plan {
     pub lines: Vec<LineDef>,
     /// The indicator fields a grade word is read from, first present first.
     pub grade_fields: Vec<String>,
+    /// The named constants, with their values (every use already holds its value).
+    pub constants: Vec<crate::check::checked::ConstantDef>,
+    /// What the checker found suspicious without refusing it.
+    pub warnings: Vec<crate::check::error::CheckError>,
     labels: HashMap<String, usize>,
     severities: HashMap<String, Severity>,
     codes: HashMap<String, String>,
@@ -258,6 +262,8 @@ pub fn compile(checked: Checked) -> Plan {
         adjustments: checked.adjustments,
         rating: checked.rating,
         lines: checked.lines,
+        constants: checked.constants,
+        warnings: checked.warnings,
         grade_fields,
         codes,
         labels,

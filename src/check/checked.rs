@@ -64,6 +64,25 @@ pub struct Checked {
     pub rating: Vec<RatingDef>,
     /// Points scored by formulas outside the indicator table.
     pub lines: Vec<LineDef>,
+    /// The named constants (`let`), in declaration order, with their values: every use
+    /// of one already holds its value.
+    pub constants: Vec<ConstantDef>,
+    /// What the checker finds suspicious without refusing it (a comparison whose sides
+    /// are the same), for the command line to show.
+    pub warnings: Vec<super::error::CheckError>,
+}
+
+/// `let 扣减比例 = 5%`
+#[derive(Clone, Debug)]
+pub struct ConstantDef {
+    /// Its name.
+    pub name: String,
+    /// Its value.
+    pub value: crate::value::Value,
+    /// The policy clause it quotes.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
 }
 
 /// `adjust …`

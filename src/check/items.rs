@@ -80,7 +80,8 @@ impl<'r, 'a> Items<'r, 'a> {
                 ItemKind::Adjust(a) => self.adjust(a, doc),
                 ItemKind::Rating(r) => self.rating(r, item.span),
                 ItemKind::Line(l) => self.line(l, doc),
-                ItemKind::Remove(_) | ItemKind::Rename(_) => {}
+                // Computed before every other item (`constants`).
+                ItemKind::Constant(_) | ItemKind::Remove(_) | ItemKind::Rename(_) => {}
             }
         }
     }
@@ -873,7 +874,11 @@ pub(crate) fn constant(e: &ir::Expr) -> Option<Decimal> {
 /// `5%`, and a sanity check that skipped it would let exactly the worst values through.
 pub(crate) fn constant_num(e: &ir::Expr) -> Option<crate::value::Num> {
     match &e.kind {
-        ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(*n),
+        ir::ExprKind::Const(crate::value::Value::Num(n))
+        | ir::ExprKind::Constant {
+            value: crate::value::Value::Num(n),
+            ..
+        } => Some(*n),
         ir::ExprKind::Unary(ast::UnaryOp::Neg, inner) => constant_num(inner).map(crate::value::neg),
         _ => None,
     }

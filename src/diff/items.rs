@@ -29,6 +29,8 @@ pub enum Item {
     Cutoff,
     /// The header's `max_score`.
     MaxScore,
+    /// A named constant (`let 扣减比例 = 5%`), by its value.
+    Constant(String),
     /// The `form`: what a project file holds.
     Form,
     /// The `layout` of the form on paper.
@@ -71,6 +73,7 @@ impl fmt::Display for Item {
             Item::FiscalYear => ("fiscal_year", None),
             Item::Cutoff => ("cutoff", None),
             Item::MaxScore => ("max_score", None),
+            Item::Constant(n) => ("let", Some(n)),
             Item::Form => ("form", None),
             Item::Layout => ("layout", None),
             Item::Category(n) => ("category", Some(n)),
@@ -146,6 +149,7 @@ impl Changes {
         let same = Same { old, new };
         let mut changes = Changes::default();
         same.header(&mut changes);
+        same.constants(&mut changes);
         same.categories(&mut changes);
         same.pools(&mut changes);
         same.classes(&mut changes);
@@ -273,6 +277,23 @@ impl<'a> Same<'a> {
         );
         changes.note(Item::Form, true, true, old.form == new.form);
         changes.note(Item::Layout, true, true, old.layout == new.layout);
+    }
+
+    /// Named constants, by their values: a rule that uses one holds its value too, so a
+    /// changed constant also changes every item that uses it.
+    fn constants(&self, changes: &mut Changes) {
+        let side = |plan: &'a Plan| {
+            plan.constants
+                .iter()
+                .map(|c| (c.name.clone(), &c.value))
+                .collect::<Vec<_>>()
+        };
+        changes.note_named(
+            side(self.old),
+            side(self.new),
+            |a, b| self.value(a, b),
+            Item::Constant,
+        );
     }
 
     /// Categories: the labels that lead to each, and its class by name.
@@ -565,7 +586,11 @@ impl<'a> Same<'a> {
     fn expr(&self, a: &Expr, b: &Expr) -> bool {
         use ExprKind as K;
         match (&a.kind, &b.kind) {
-            (K::Const(x), K::Const(y)) => self.value(x, y),
+            (
+                K::Const(x) | K::Constant { value: x, .. },
+                K::Const(y) | K::Constant { value: y, .. },
+            ) => self.value(x, y),
+            (K::Outer(x), K::Outer(y)) => self.expr(x, y),
             (K::RowMember(x, p), K::RowMember(y, q)) | (K::Project(x, p), K::Project(y, q)) => {
                 p == q && self.expr(x, y)
             }
@@ -668,6 +693,13 @@ impl Reads {
                 ExprKind::Const(Value::Category(id)) => {
                     Item::Category(category_name(plan, *id).to_owned())
                 }
+                ExprKind::Constant { name, value } => {
+                    if let Value::Category(id) = value {
+                        let category = category_name(plan, *id).to_owned();
+                        self.items.insert(Item::Category(category));
+                    }
+                    Item::Constant(name.clone())
+                }
                 ExprKind::Rows { section } => {
                     self.rows |= section == INDICATORS || section == POOLS;
                     return;
@@ -697,7 +729,7 @@ fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
     use ExprKind as K;
     f(expr);
     match &expr.kind {
-        K::RowMember(x, _) | K::Project(x, _) | K::Unary(_, x) => each(x, f),
+        K::RowMember(x, _) | K::Project(x, _) | K::Unary(_, x) | K::Outer(x) => each(x, f),
         K::Filter(x, y) | K::Binary(_, x, y) => {
             each(x, f);
             each(y, f);
@@ -713,6 +745,7 @@ fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         K::Const(_)
+        | K::Constant { .. }
         | K::Global(_)
         | K::SectionField { .. }
         | K::Rows { .. }

@@ -126,7 +126,9 @@ impl List<'_> {
                     );
                 }
             }
-            ItemKind::Header(_)
+            // A constant is exercised wherever a rule that uses it is.
+            ItemKind::Constant(_)
+            | ItemKind::Header(_)
             | ItemKind::Form(_)
             | ItemKind::Category(_)
             | ItemKind::Comparators(_)

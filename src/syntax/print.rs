@@ -429,6 +429,7 @@ impl Printer<'_> {
             ItemKind::Line(line) => self.print_line(kw, line, at),
             ItemKind::Rounding(_)
             | ItemKind::Discard(_)
+            | ItemKind::Constant(_)
             | ItemKind::Remove(_)
             | ItemKind::Rename(_) => {
                 let text = format!("{kw}{}", self.one_line_item(&item.kind));
@@ -444,6 +445,12 @@ impl Printer<'_> {
                 format!("{} {}", self.kw("rounding"), self.print_rounding(rounding))
             }
             ItemKind::Discard(discard) => self.print_discard(discard),
+            ItemKind::Constant(constant) => format!(
+                "{} {} = {}",
+                self.kw("let"),
+                constant.name.name,
+                self.expr(&constant.value)
+            ),
             ItemKind::Remove(removal) => self.print_removal(removal),
             ItemKind::Rename(renaming) => self.print_renaming(renaming),
             _ => String::new(),
@@ -1359,6 +1366,7 @@ fn needs_parens(expr: &Expr, ctx: Ctx) -> bool {
         ExprKind::If(..) => ctx.follow > 0 || ctx.if_head || ctx.left > 0,
         ExprKind::Literal(_)
         | ExprKind::Name(_)
+        | ExprKind::Outer(_)
         | ExprKind::Member(..)
         | ExprKind::Filter(..)
         | ExprKind::Call(..) => false,
@@ -1376,6 +1384,11 @@ fn write_expr(out: &mut String, expr: &Expr, ctx: Ctx) {
     match &expr.kind {
         ExprKind::Literal(literal) => out.push_str(&print_literal(literal, ctx)),
         ExprKind::Name(name) => out.push_str(&name.name),
+        ExprKind::Outer(field) => {
+            out.push_str(ctx.kw("outer"));
+            out.push('.');
+            out.push_str(&field.name);
+        }
         ExprKind::Member(base, member) => {
             write_postfix_base(out, base, ctx);
             out.push('.');

@@ -182,7 +182,11 @@ pub(crate) fn fit(note: String) -> String {
 /// form. Inside `max_score`'s own expression, `max_score` has no value.
 pub(crate) fn constant(plan: &Plan, e: &Expr, in_max_score: bool) -> Option<Num> {
     match &e.kind {
-        ExprKind::Const(Value::Num(n)) => Some(*n),
+        ExprKind::Const(Value::Num(n))
+        | ExprKind::Constant {
+            value: Value::Num(n),
+            ..
+        } => Some(*n),
         ExprKind::Unary(UnaryOp::Neg, x) => constant(plan, x, in_max_score).map(value::neg),
         ExprKind::Global(Global::MaxScore) if !in_max_score => plan
             .max_score
