@@ -181,6 +181,11 @@ pub struct CatalogEntryDef {
     pub name: String,
     /// Its weight.
     pub weight: Expr,
+    /// The class that scores it, where the catalog names one (`scored_by`); else its
+    /// category's.
+    pub class: Option<usize>,
+    /// Where that class's name is written after `scored_by`.
+    pub class_span: Option<Span>,
     /// Where its name is written.
     pub span: Span,
 }
@@ -206,6 +211,10 @@ pub struct ClassDef {
     pub completion: Vec<CompletionCaseDef>,
     /// A formula for the score, in place of the band.
     pub score: Option<Expr>,
+    /// Other words a form's `class` column writes for it (its name is one too).
+    pub labels: Vec<String>,
+    /// Where its `labels` entry is written, if it has one.
+    pub labels_span: Option<Span>,
     /// The policy clause it implements.
     pub doc: String,
     /// Where its name is written.

@@ -347,7 +347,7 @@ impl<'a> Same<'a> {
                 a.len() == b.len()
                     && a.iter()
                         .zip(&b)
-                        .all(|(x, y)| x.0 == y.0 && x.1 == y.1 && self.expr(x.2, y.2))
+                        .all(|(x, y)| x.0 == y.0 && x.1 == y.1 && self.expr(x.2, y.2) && x.3 == y.3)
             }
             (
                 SplitPlan::Evenly {
@@ -399,6 +399,7 @@ impl<'a> Same<'a> {
             && self.opt_expr(a.cap.as_ref(), b.cap.as_ref())
             && self.opt_expr(a.score.as_ref(), b.score.as_ref())
             && self.cases(&a.completion, &b.completion)
+            && words(&a.labels) == words(&b.labels)
     }
 
     fn cases(&self, a: &[CompletionCaseDef], b: &[CompletionCaseDef]) -> bool {
@@ -627,18 +628,32 @@ pub(crate) fn category_name(plan: &Plan, id: usize) -> &str {
 }
 
 /// A catalog's entries by category name and normalised indicator name, sorted.
-fn catalog<'p>(plan: &'p Plan, entries: &'p [CatalogEntryDef]) -> Vec<(&'p str, String, &'p Expr)> {
-    let mut all: Vec<(&str, String, &Expr)> = entries
+/// Each with the name of the class it names, if any.
+fn catalog<'p>(
+    plan: &'p Plan,
+    entries: &'p [CatalogEntryDef],
+) -> Vec<(&'p str, String, &'p Expr, Option<&'p str>)> {
+    let mut all: Vec<(&str, String, &Expr, Option<&str>)> = entries
         .iter()
         .map(|e| {
             (
                 category_name(plan, e.category),
                 crate::text::normalize(&e.name),
                 &e.weight,
+                e.class
+                    .and_then(|c| plan.classes.get(c))
+                    .map(|c| c.name.as_str()),
             )
         })
         .collect();
     all.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+    all
+}
+
+/// Words, normalised and sorted: a list compared as a set.
+fn words(list: &[String]) -> Vec<String> {
+    let mut all: Vec<String> = list.iter().map(|w| crate::text::normalize(w)).collect();
+    all.sort_unstable();
     all
 }
 

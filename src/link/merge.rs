@@ -812,13 +812,29 @@ fn retarget_texts(items: &mut [Item], from: &str, to: &str) {
     }
 }
 
-/// Points every category scored by class `from` at its new name.
+/// Points every category and catalog indicator scored by class `from` at its new name.
 fn retarget_classes(items: &mut [Item], from: &str, to: &Ident) {
     for item in items.iter_mut() {
-        if let ItemKind::Category(c) = &mut item.kind
-            && let Some(scored_by) = c.scored_by.as_mut().filter(|s| s.name == from)
-        {
-            scored_by.name.clone_from(&to.name);
+        match &mut item.kind {
+            ItemKind::Category(c) => {
+                if let Some(scored_by) = c.scored_by.as_mut().filter(|s| s.name == from) {
+                    scored_by.name.clone_from(&to.name);
+                }
+            }
+            ItemKind::Pool(pool) => {
+                let entries = pool.splits.iter_mut().flat_map(|split| match split {
+                    Split::Fixed { catalog, .. } => {
+                        catalog.iter_mut().flat_map(|c| &mut c.entries).collect()
+                    }
+                    _ => Vec::new(),
+                });
+                for entry in entries {
+                    if let Some(class) = entry.class.as_mut().filter(|c| c.name == from) {
+                        class.name.clone_from(&to.name);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -443,6 +443,8 @@ pub struct CatalogEntry {
     pub name: Ident,
     /// Its weight.
     pub weight: Expr,
+    /// `scored_by CLASS`: the class that scores it, in place of its category's.
+    pub class: Option<Ident>,
 }
 
 /// Who carries the residual of an even split.
@@ -513,6 +515,8 @@ pub enum ClassRuleKind {
     Completion(Completion),
     /// `score …`: a formula for the score, in place of the band.
     Score(Expr),
+    /// `labels "成本指标", …`: the words a form's `class` column writes for this class.
+    Labels(Vec<Text>),
 }
 
 /// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
@@ -1072,6 +1076,7 @@ impl ClassRuleKind {
             ClassRuleKind::Completion(c) => {
                 c.cases.iter_mut().for_each(|case| each(&mut case.formula))
             }
+            ClassRuleKind::Labels(_) => {}
         }
     }
 }

@@ -95,7 +95,10 @@ impl Rule {
             Rule::category => "`category NAME { ... }`",
             Rule::category_entry => "`labels` or `scored_by`",
             Rule::pool_entry => "`categories` or `split`",
-            Rule::class_entry => "`full`, `below`, `above`, `floor`, `cap` or `completion`",
+            Rule::class_entry => {
+                "`labels`, `full`, `below`, `above`, `floor`, `cap`, `score` or `completion`"
+            }
+            Rule::entry_class => "`scored_by CLASS`",
             Rule::missing_entry => "`markers`, `unexplained` or `explained`",
             Rule::layout_entry => "`ignore` or `totals`",
             Rule::infix => "an operator",

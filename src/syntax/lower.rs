@@ -563,7 +563,16 @@ fn lower_catalog_entry(pair: Pair<'_, Rule>) -> Result<CatalogEntry> {
     let (doc, _, mut inner) = doc_and_rest(pair);
     let name = lower_name(next(&mut inner, "catalog entry name"))?;
     let weight = lower_expr(next(&mut inner, "catalog entry weight"), 0)?;
-    Ok(CatalogEntry { doc, name, weight })
+    let class = inner
+        .next()
+        .and_then(|clause| clause.into_inner().nth(1))
+        .map(|class| lower_ident(&class));
+    Ok(CatalogEntry {
+        doc,
+        name,
+        weight,
+        class,
+    })
 }
 
 fn lower_split_evenly(pair: Pair<'_, Rule>) -> Result<Split> {
@@ -626,6 +635,15 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
     }
     let (doc, span, inner) = doc_and_rest(pair);
     let children: Vec<_> = inner.collect();
+    if rule == Rule::labels {
+        let words = children
+            .into_iter()
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(lower_string)
+            .collect::<Result<_>>()?;
+        let kind = ClassRuleKind::Labels(words);
+        return Ok(ClassRule { doc, kind, span });
+    }
     if let Some(deduction) = children.iter().find(|p| p.as_rule() == Rule::deduction) {
         let deduction = lower_deduction(deduction.clone())?;
         let kind = if rule == Rule::below_rule {

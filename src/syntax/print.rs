@@ -715,8 +715,12 @@ impl Printer<'_> {
 
     fn print_catalog_entry(&mut self, entry: &CatalogEntry) {
         self.print_doc(&entry.doc);
-        let text = format!("{} {}", print_name(&entry.name), self.atom(&entry.weight));
-        let at = entry.name.span.to(entry.weight.span);
+        let mut text = format!("{} {}", print_name(&entry.name), self.atom(&entry.weight));
+        let mut at = entry.name.span.to(entry.weight.span);
+        if let Some(class) = &entry.class {
+            text = format!("{text} {} {}", self.kw("scored_by"), class.name);
+            at = at.to(class.span);
+        }
         self.entry_at(&text, Some(entry.name.span), at);
     }
 
@@ -797,6 +801,7 @@ impl Printer<'_> {
             ClassRuleKind::Completion(completion) => {
                 return self.print_completion("", completion, Some(rule.span), Some(rule.span));
             }
+            ClassRuleKind::Labels(words) => format!("{} {}", self.kw("labels"), texts(words)),
         };
         self.entry_at(&text, Some(rule.span), rule.span);
     }
@@ -1177,11 +1182,12 @@ impl Printer<'_> {
 // ───────────────────────────── NAMES AND TEXTS ─────────────────────────────
 
 /// Keywords that a bare name would be read as where the grammar takes a `name` (a grade,
-/// a rating, a catalog entry): `remove` starts a remove entry, `read_from` and `target`
-/// start entries of `grades`, `to` and `also` continue a grade, and a unit after a
+/// a rating, a catalog entry): `remove` starts a remove entry, `scored_by` continues a
+/// catalog entry, `read_from` and `target` start entries of `grades`, `to` and `also` continue a grade, and a unit after a
 /// number makes it points or an amount (`90` then a rating named `分`).
-const NAME_KEYWORDS: [Rule; 7] = [
+const NAME_KEYWORDS: [Rule; 8] = [
     Rule::kw_remove,
+    Rule::kw_scored_by,
     Rule::kw_read_from,
     Rule::kw_target,
     Rule::kw_to,

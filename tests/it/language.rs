@@ -296,3 +296,184 @@ fn the_language_tests_pass_and_exercise_every_part() {
     ]);
     assert_eq!(code, 0, "{stdout}\n{stderr}");
 }
+
+/// A ruleset with two classes for one category, chosen by the form's `class` column, and
+/// a catalog indicator with its own class.
+fn classes(extra: &str) -> String {
+    format!(
+        r#"ruleset "按指标" {{ version "1" max_score 100 分 }}
+form {{
+  rows indicators "绩效指标" {{
+    category: text "类别"  name: text "指标名称"  class: optional text "二级指标"
+    target: measure "目标值"  weight: points "权重"  actual: optional measure "实际完成值"
+  }}
+}}
+category 过程 {{ scored_by 产出类 }}
+category 产出 {{ scored_by 产出类 }}
+pool 共性指标 10 分 {{ split fixed {{ 过程 {{ 预算执行率 10 scored_by 执行率类 }} }} }}
+pool 个性指标 90 分 {{ categories 产出 split declared }}
+completion {{ = >= > <= < : actual / target }}
+class 产出类 {{ labels "数量指标" full from 100% below deduct 5% per 1% }}
+class 成本类 {{ labels "成本指标" full from 100% below deduct 2% per 1% }}
+class 执行率类 {{ score expected_weight * completion }}
+{extra}
+"#
+    )
+}
+
+#[test]
+fn class_words_and_catalog_classes_are_checked() {
+    // One word for two classes.
+    let text =
+        classes("class 其他类 { labels \"成本指标\" full from 100% below deduct 1% per 1% }");
+    assert_eq!(check_codes(&text), ["perfeval::check::duplicate"]);
+    // A catalog naming no class.
+    let text = classes("").replace("scored_by 执行率类", "scored_by 执行类");
+    let error = only_error(&text);
+    assert!(
+        error.contains("perfeval::check::unknown_reference"),
+        "{error}"
+    );
+    assert!(error.contains("执行率类"), "{error}");
+    // The `class` column is a text.
+    let text = classes("").replace("class: optional text", "class: optional measure");
+    assert_eq!(check_codes(&text), ["perfeval::check::indicator_field"]);
+}
+
+const CLASS_FORM: &str = r#"
+[[indicators]]
+category = "过程"
+name = "预算执行率"
+target = "=100%"
+weight = 10
+actual = "95%"
+
+[[indicators]]
+category = "产出"
+name = "单位成本"
+class = "成本指标"
+target = "=80"
+weight = 20
+actual = "64"
+
+[[indicators]]
+category = "产出"
+name = "培训人次"
+class = " 数量 指标 "
+target = "=100"
+weight = 20
+actual = "80"
+
+[[indicators]]
+category = "产出"
+name = "上线时间"
+class = "质量"
+target = "=100"
+weight = 20
+actual = "80"
+"#;
+
+#[test]
+fn the_catalog_or_the_form_names_a_rows_class() {
+    let plan = plan(&classes(""));
+    let outcome = evaluate(&plan, "form.toml", CLASS_FORM);
+    let score = |name: &str| {
+        let row = outcome.indicators.iter().find(|r| r.name == name).unwrap();
+        row.state.score.normalize().to_string()
+    };
+    // 执行率类: 10 × 95%. 成本类: 20 below, 20 × 2% = 40% off 20. 产出类 (by a label
+    // written with spaces): 20 below, 100% off. An unknown word: 产出类 too.
+    assert_eq!(score("预算执行率"), "9.5");
+    assert_eq!(score("单位成本"), "12");
+    assert_eq!(score("培训人次"), "0");
+    assert_eq!(score("上线时间"), "0");
+    let unknown: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.code == "unknown-class")
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].indicator.as_deref(), Some("上线时间"));
+    assert!(
+        unknown[0].message.contains("「质量」"),
+        "{}",
+        unknown[0].message
+    );
+}
+
+#[test]
+fn explain_says_where_a_class_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("c.rules");
+    std::fs::write(&rules, classes("")).unwrap();
+    let form = dir.path().join("form.toml");
+    std::fs::write(&form, CLASS_FORM).unwrap();
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        rules.to_str().unwrap(),
+        form.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "评分规则：共性指标目录规定本项按「执行率类」计分",
+        "评分规则：表上二级指标为「成本指标」，按「成本类」计分",
+        "评分规则：表上二级指标「质量」不是本规则集的评分规则，按「产出」类的「产出类」计分",
+        "依据 class 成本类",
+    ] {
+        assert!(stdout.contains(line), "{line}\n{stdout}");
+    }
+}
+
+#[test]
+fn renaming_a_class_renames_it_in_catalogs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("base.rules"), classes("")).unwrap();
+    let child = dir.path().join("child.rules");
+    std::fs::write(
+        &child,
+        "ruleset \"子\" extends \"base.rules\" { version \"2\" }\nrename class 执行率类 to 预算执行类\n",
+    )
+    .unwrap();
+    let (stdout, stderr, code) = run(&["show", "--rules", child.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("预算执行率 10 scored_by 预算执行类"),
+        "{stdout}"
+    );
+}
+
+/// A catalog that stops naming a class, and a class whose words change: each changed
+/// score is traced to what chose its class.
+#[test]
+fn diff_traces_a_score_to_what_chose_its_class() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("form.toml");
+    std::fs::write(&form, CLASS_FORM).unwrap();
+    let (stdout, stderr, _) = run(&[
+        "diff",
+        "--rules",
+        "tests/fixtures/ruletest/language/classes.rules",
+        "--rules",
+        "tests/fixtures/ruletest/language/classes-2024.rules",
+        "--format",
+        "json",
+        form.to_str().unwrap(),
+    ]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let rows = doc["projects"][0]["indicators"].as_array().unwrap();
+    let causes = |name: &str| -> Vec<String> {
+        let row = rows.iter().find(|r| r["name"] == name).unwrap();
+        row["causes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["item"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // 9.50 by 执行率类 becomes 7.50 by 产出类 (5 below, 25% off 10).
+    assert_eq!(causes("预算执行率"), ["pool 共性指标"]);
+    // 成本指标 is no class's word any more: 产出类 scores it, 12 becomes 0.
+    assert_eq!(causes("单位成本"), ["class 成本类"]);
+}

@@ -150,6 +150,8 @@ pool 共性指标 {
       "remove" 2
       "分" -1
       加权 (1 + 2)
+      预算执行率 10 scored_by 执行率类
+      "scored_by" 1 评分类 执行率类
     }
   }
 }
@@ -159,6 +161,8 @@ pool r 10 { split evenly residual to last }
 pool s 10 { split evenly residual to matching else first }
 
 override class 产出类 {
+  /// 二级指标
+  labels "数量指标", "质量指标"
   /// 满分
   full 100% to 130.0%
   full from 0.5%
