@@ -58,6 +58,20 @@ pub(crate) fn category(field_note: String, plan: &Plan) -> String {
     )
 }
 
+/// The class column's note: the field's own, and the words that name a class.
+pub(crate) fn class(field_note: String, plan: &Plan) -> String {
+    let words: Vec<&str> = plan
+        .classes
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.def.labels))
+        .map(String::as_str)
+        .collect();
+    format!(
+        "{field_note}\n本规则集的评分规则：{}（不填则按类别的评分规则）",
+        words.join("、")
+    )
+}
+
 /// The weight column's note: the field's own, and how each pool's points are split.
 pub(crate) fn weight(field_note: String, plan: &Plan) -> String {
     let mut lines = vec![field_note];

@@ -477,3 +477,20 @@ fn diff_traces_a_score_to_what_chose_its_class() {
     // 成本指标 is no class's word any more: 产出类 scores it, 12 becomes 0.
     assert_eq!(causes("单位成本"), ["class 成本类"]);
 }
+
+#[test]
+fn the_template_lists_the_class_words() {
+    let plan = plan(&classes(""));
+    let layout = perfeval::template::layout(&plan).unwrap();
+    let notes: Vec<&str> = layout.sheets[0]
+        .cells
+        .iter()
+        .filter_map(|c| c.note.as_deref())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("本规则集的评分规则：产出类、数量指标、成本类、成本指标、执行率类")),
+        "{notes:?}"
+    );
+}
