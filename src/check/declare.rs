@@ -47,7 +47,7 @@ pub(crate) fn spellings<T>(table: &[(&str, &str, T)]) -> Vec<String> {
 
 /// Fields the engine reads from the indicator table, with the types they must have and
 /// whether the table must declare them.
-const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
+const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 9] = [
     ("category", &[FieldType::Text], true),
     ("name", &[FieldType::Text], true),
     ("target", &[FieldType::Measure], true),
@@ -56,6 +56,7 @@ const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
     ("self_score", &[FieldType::Points], false),
     ("explanation", &[FieldType::Text], false),
     ("as_of", &[FieldType::Date], false),
+    ("class", &[FieldType::Text], false),
 ];
 
 /// Remembers where each name was first defined, to report duplicates.

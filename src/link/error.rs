@@ -126,7 +126,7 @@ pub enum LinkError {
     #[diagnostic(
         code(perfeval::link::cannot_rename),
         help(
-            "categories, pools, classes, catalog indicators and checks can be renamed; remove this item and define a new one"
+            "categories, pools, classes, catalog indicators, checks and constants can be renamed; remove this item and define a new one"
         )
     )]
     CannotRename {

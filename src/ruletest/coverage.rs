@@ -92,7 +92,10 @@ impl List<'_> {
             ItemKind::Completion(completion) => self.completion("completion", completion, &doc),
             ItemKind::Grades(grades) => self.grades(grades, &doc),
             ItemKind::Missing(missing) => self.missing(missing, &doc),
-            ItemKind::Pool(pool) => self.residual(pool, &doc),
+            ItemKind::Pool(pool) => {
+                self.residual(pool, &doc);
+                self.catalog_classes(pool, &doc);
+            }
             ItemKind::Rating(rating) => {
                 for entry in &rating.entries {
                     self.push(
@@ -126,7 +129,9 @@ impl List<'_> {
                     );
                 }
             }
-            ItemKind::Header(_)
+            // A constant is exercised wherever a rule that uses it is.
+            ItemKind::Constant(_)
+            | ItemKind::Header(_)
             | ItemKind::Form(_)
             | ItemKind::Category(_)
             | ItemKind::Comparators(_)
@@ -181,6 +186,26 @@ impl List<'_> {
         }
     }
 
+    /// Each catalog indicator that names its own class: a row of it must be scored so.
+    fn catalog_classes(&mut self, pool: &Pool, doc: &str) {
+        for split in &pool.splits {
+            let Split::Fixed { catalog, .. } = split else {
+                continue;
+            };
+            for entry in catalog.iter().flat_map(|c| &c.entries) {
+                let Some(class) = &entry.class else { continue };
+                let what = self.text(entry.name.span.to(class.span));
+                self.push(
+                    Part::ClassChoice(class.span),
+                    format!("pool {}: `{what}`", pool.name.name),
+                    "a quantitative row of this indicator, scored by its class",
+                    entry.name.span,
+                    clause(&entry.doc, doc),
+                );
+            }
+        }
+    }
+
     /// Both outcomes of an even split's `residual to matching else …`: the other
     /// residual rules always pick the same row.
     fn residual(&mut self, pool: &Pool, doc: &str) {
@@ -224,27 +249,34 @@ impl List<'_> {
             .iter()
             .any(|r| matches!(&r.kind, ClassRuleKind::Full { upper: Some(_), .. }));
         for rule in rules {
-            let (branch, needs) = match &rule.kind {
+            let class = |branch| Part::Class(span, branch);
+            let (part, needs) = match &rule.kind {
                 ClassRuleKind::Full { .. } if !formula => (
-                    Branch::Full,
+                    class(Branch::Full),
                     "a quantitative row whose completion is in the band",
                 ),
                 ClassRuleKind::Below(_) if !formula => (
-                    Branch::Below,
+                    class(Branch::Below),
                     "a quantitative row whose completion is below the band",
                 ),
                 ClassRuleKind::Above(_) if !formula && upper => (
-                    Branch::Above,
+                    class(Branch::Above),
                     "a quantitative row whose completion is above the band",
                 ),
-                ClassRuleKind::Score(_) => (Branch::Formula, "a quantitative row of the class"),
+                ClassRuleKind::Score(_) => {
+                    (class(Branch::Formula), "a quantitative row of the class")
+                }
                 ClassRuleKind::Floor(_) => (
-                    Branch::Floor,
+                    class(Branch::Floor),
                     "a quantitative row whose share falls to the floor",
                 ),
                 ClassRuleKind::Cap(_) => (
-                    Branch::Cap,
+                    class(Branch::Cap),
                     "a quantitative row whose share reaches the cap",
+                ),
+                ClassRuleKind::Labels(_) => (
+                    Part::ClassChoice(rule.span),
+                    "a quantitative row whose `class` field writes one of these words",
                 ),
                 ClassRuleKind::Completion(completion) => {
                     let doc = clause(&rule.doc, doc);
@@ -254,7 +286,7 @@ impl List<'_> {
                 _ => continue,
             };
             self.push(
-                Part::Class(span, branch),
+                part,
                 format!("class {name}: `{}`", self.text(rule.span)),
                 needs,
                 rule.span,

@@ -21,6 +21,7 @@ mod explain;
 mod fmt;
 mod import;
 mod import_files;
+mod language;
 mod layers;
 mod link;
 mod mof;
