@@ -7,6 +7,7 @@
 pub(crate) mod bounds;
 pub(crate) mod calls;
 pub mod checked;
+pub(crate) mod constants;
 pub(crate) mod declare;
 pub mod error;
 pub(crate) mod expr;
@@ -86,6 +87,11 @@ pub fn check(
         has_rating,
     });
     resolver.errors = errors;
+    let constant_header = constants::Header {
+        fiscal_year: header.fiscal_year,
+        cutoff: header.cutoff,
+    };
+    let constants = constants::compute(ruleset, &mut resolver, &constant_header);
     let max_score = header
         .max_score
         .map(|e| resolver.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
@@ -114,13 +120,16 @@ pub fn check(
         adjustments: Vec::new(),
         rating: Vec::new(),
         lines: Vec::new(),
+        constants,
+        warnings: Vec::new(),
     };
     let mut items = Items::new(&mut resolver, checked, classes);
     items.walk(ruleset);
     items.completion_coverage();
     items.pool_coverage();
     items.marker_clashes(ruleset);
-    let checked = items.checked;
+    let mut checked = items.checked;
+    checked.warnings = std::mem::take(&mut resolver.warnings);
     bounds::negative_catalog_weights(&checked, &mut resolver.errors);
     // The proof reads resolved expressions, which after an error hold placeholders.
     if resolver.errors.is_empty() {

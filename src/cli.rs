@@ -37,6 +37,7 @@ use crate::syntax::keywords::{self, Keywords};
 
 pub use self::colour::ColorChoice;
 pub use self::fmt::FmtArgs;
+pub use self::inputs::FileLoader;
 use self::inputs::{Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 pub use self::rulesets::{ListFormat, RulesetsArgs, RulesetsCommand};
 pub use self::ruletest::{TestArgs, TestFormat};
@@ -339,7 +340,8 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let linked = crate::link::link(&args.rules, &mut loader)?;
-    crate::check(&linked.ruleset, linked.sources.clone())?;
+    let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
+    eprint_warnings(&checked.warnings, &linked.sources);
     let origin = |span| linked.sources.origin(span);
     // The ruleset named is the first file of the chain: its keywords' language.
     let keywords = args.keywords.map_or_else(
@@ -372,6 +374,22 @@ fn colour(stream_is_terminal: bool) -> bool {
 fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
     let text = diagnostic::render(d, colour(std::io::stderr().is_terminal()), WIDTH);
     let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Prints what the checker found suspicious in a ruleset, without refusing it (a
+/// comparison of a value with itself), on standard error.
+fn eprint_warnings(warnings: &[crate::check::error::CheckError], rules: &Sources) {
+    if let Some(failure) = crate::diagnostic::Failure::from_errors(rules.clone(), warnings.to_vec())
+    {
+        eprint_diagnostic(&failure);
+    }
+}
+
+/// Reads, links, checks and compiles a ruleset, printing its warnings.
+fn load_rules(path: &Path, loader: &mut dyn crate::link::Loader) -> Result<(Plan, Sources), Error> {
+    let (plan, rules) = crate::load_ruleset_file(path, loader)?;
+    eprint_warnings(&plan.warnings, &rules);
+    Ok((plan, rules))
 }
 
 fn eprint_line(line: &str) {
@@ -407,7 +425,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
     check_arguments(args)?;
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let (plan, rules) = load_rules(&args.rules, &mut loader)?;
     let mut collected = inputs::collect(&args.projects, args.follow)?;
     for error in &collected.errors {
         eprint_diagnostic(error);

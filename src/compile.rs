@@ -67,7 +67,13 @@ pub struct Plan {
     pub lines: Vec<LineDef>,
     /// The indicator fields a grade word is read from, first present first.
     pub grade_fields: Vec<String>,
+    /// The named constants, with their values (every use already holds its value).
+    pub constants: Vec<crate::check::checked::ConstantDef>,
+    /// What the checker found suspicious without refusing it.
+    pub warnings: Vec<crate::check::error::CheckError>,
     labels: HashMap<String, usize>,
+    /// Each class by the normalised words that name it: its name and its labels.
+    class_words: HashMap<String, usize>,
     severities: HashMap<String, Severity>,
     codes: HashMap<String, String>,
 }
@@ -186,6 +192,12 @@ impl Plan {
         labels
     }
 
+    /// The class a word of a form's `class` column names: a class's name or label.
+    #[must_use]
+    pub fn class_of_word(&self, word: &str) -> Option<usize> {
+        self.class_words.get(&normalize(word)).copied()
+    }
+
     /// The code an engine finding is reported under: its own, unless the ruleset's
     /// `findings` block renames it (`unknown-grade error as unknown-level`).
     #[must_use]
@@ -208,6 +220,7 @@ impl Plan {
 pub fn compile(checked: Checked) -> Plan {
     let categories = category_plans(&checked);
     let labels = label_index(&checked);
+    let class_words = class_word_index(&checked);
     let pools = checked.pools.iter().map(pool_plan).collect();
     let classes = checked
         .classes
@@ -259,9 +272,12 @@ pub fn compile(checked: Checked) -> Plan {
         adjustments: checked.adjustments,
         rating: checked.rating,
         lines: checked.lines,
+        constants: checked.constants,
+        warnings: checked.warnings,
         grade_fields,
         codes,
         labels,
+        class_words,
         severities,
     }
 }
@@ -295,6 +311,16 @@ fn label_index(checked: &Checked) -> HashMap<String, usize> {
     for (id, c) in checked.categories.iter().enumerate() {
         for label in std::iter::once(&c.name).chain(&c.labels) {
             index.entry(normalize(label)).or_insert(id);
+        }
+    }
+    index
+}
+
+fn class_word_index(checked: &Checked) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (id, c) in checked.classes.iter().enumerate() {
+        for word in std::iter::once(&c.name).chain(&c.labels) {
+            index.entry(normalize(word)).or_insert(id);
         }
     }
     index

@@ -11,7 +11,6 @@ pub mod coverage;
 pub mod describe;
 pub(crate) mod env;
 pub mod error;
-pub(crate) mod functions;
 pub mod measure;
 pub mod outcome;
 pub(crate) mod ranged;

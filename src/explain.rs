@@ -15,7 +15,7 @@ use crate::data::project::Project;
 use crate::eval::describe;
 use crate::eval::error::EvalError;
 use crate::eval::measure::{Quantity, Reading};
-use crate::eval::outcome::{IndicatorOutcome, Outcome};
+use crate::eval::outcome::{ClassFrom, IndicatorOutcome, Outcome};
 use crate::eval::trace::{CheckRun, Deduction, Side, Step};
 use crate::ir::vocab::{Comparator, RoundingMode};
 use crate::source::{Sources, Span};
@@ -135,6 +135,9 @@ impl Context<'_> {
                 rules.push(rule);
             }
         }
+        if let Some(line) = self.class_line(i, row) {
+            lines.push(line);
+        }
         for step in steps {
             lines.push(self.step_line(i, step, row));
             if let Some(rule) = self.step_rule(step)
@@ -184,6 +187,34 @@ impl Context<'_> {
             text,
             values: Vec::new(),
         }
+    }
+
+    /// Which class scored a quantitative row, where it is not simply its category's: the
+    /// catalog names it, or the form's `class` column does (or names none).
+    fn class_line(&self, i: usize, row: &IndicatorOutcome) -> Option<Line> {
+        let state = &row.state;
+        if !state.quantitative || state.class_from == ClassFrom::Category {
+            return None;
+        }
+        let class = state.class.and_then(|c| self.plan.classes.get(c))?;
+        let label = self.field_label("class");
+        let written = self.field_text(i, "class").unwrap_or_default();
+        let text = match state.class_from {
+            ClassFrom::Catalog => format!("评分规则：共性指标目录规定本项按「{}」计分", class.name),
+            ClassFrom::Form => format!(
+                "评分规则：表上{label}为「{written}」，按「{}」计分",
+                class.name
+            ),
+            ClassFrom::Unknown | ClassFrom::Category => format!(
+                "评分规则：表上{label}「{written}」不是本规则集的评分规则，按「{}」类的「{}」计分",
+                row.category, class.name
+            ),
+        };
+        Some(Line {
+            step: "class",
+            text,
+            values: Vec::new(),
+        })
     }
 
     /// How the row's expected weight came: a catalog entry, an even split, the form.

@@ -38,7 +38,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 13] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 14] = [
     EngineFinding {
         code: "unknown-category",
         severity: Severity::Error,
@@ -63,6 +63,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 13] = [
         code: "impossible-weight",
         severity: Severity::Error,
         meaning: "the policy would give an indicator a weight below zero (a residual that rounding left negative): it counts as 0",
+    },
+    EngineFinding {
+        code: "unknown-class",
+        severity: Severity::Error,
+        meaning: "a quantitative indicator's `class` field names no class of the ruleset: its category's class scores it",
     },
     EngineFinding {
         code: "unit-mismatch",

@@ -114,8 +114,9 @@ impl FileId {
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    /// The file cannot be opened or read.
-    #[error("{0}")]
+    /// The file cannot be opened or read: in English the system's words, in Chinese the
+    /// catalogue's for its kind.
+    #[error("{}", crate::i18n::IoText(.0))]
     Io(#[from] std::io::Error),
     /// A folder, device, FIFO, socket, or a symbolic link where none is followed.
     #[error("{}", t!(READ_NOT_REGULAR, kind = .kind))]
@@ -135,16 +136,6 @@ pub enum ReadError {
         /// The file the path leads to.
         real: PathBuf,
     },
-}
-
-impl From<ReadError> for std::io::Error {
-    /// An I/O error as it was; a refusal wrapped, for [`crate::Error::loading`] to find.
-    fn from(error: ReadError) -> std::io::Error {
-        match error {
-            ReadError::Io(error) => error,
-            refused => std::io::Error::other(refused),
-        }
-    }
 }
 
 /// The bytes of a file and its identity.

@@ -7,6 +7,8 @@
 //! resolve.
 
 pub mod defs;
+pub(crate) mod functions;
+pub(crate) mod ops;
 pub mod vocab;
 
 use self::vocab::{BinaryOp, RoundingMode, UnaryOp};
@@ -27,6 +29,14 @@ pub struct Expr {
 pub enum ExprKind {
     /// A constant.
     Const(Value),
+    /// A named constant of the ruleset (`let 扣减比例 = 5%`), computed by the checker:
+    /// its value, with its name for messages.
+    Constant {
+        /// The constant's name.
+        name: String,
+        /// Its value.
+        value: Value,
+    },
     /// A value the engine knows for the whole project.
     Global(Global),
     /// A field of a record section: `budget.initial`.
@@ -63,6 +73,20 @@ pub enum ExprKind {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// A built-in function.
     Call(Function, Vec<Expr>),
+    /// `outer.name`: the expression evaluated in the row outside the innermost one (the
+    /// row a filter is inside of).
+    Outer(Box<Expr>),
+}
+
+impl ExprKind {
+    /// The value of a constant or named constant: what a literal or a `let` gives.
+    #[must_use]
+    pub fn constant(&self) -> Option<&Value> {
+        match self {
+            ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Some(v),
+            _ => None,
+        }
+    }
 }
 
 /// What a projection `rows.x` takes from each row.

@@ -118,6 +118,16 @@ pub enum Error {
         /// The folder.
         path: PathBuf,
     },
+    /// A ruleset that was read but is not a ruleset's text (`link::LoadError`): GBK
+    /// bytes, a chain past the size limit, a text ruleset that extends a file.
+    #[error("{}", t!(IO, path = .path.display(), error = .reason))]
+    #[diagnostic(code(perfeval::io), help("{}", t!(IO_HELP)))]
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        reason: link::LoadError,
+    },
     /// A file cannot be read.
     #[error("{}", t!(IO, path = .path.display(), error = IoText(.error)))]
     #[diagnostic(code(perfeval::io), help("{}", t!(IO_HELP)))]
@@ -332,15 +342,14 @@ impl Error {
     /// The error for a file that a [`link::Loader`] did not read: the reasons of
     /// [`input::ReadError`] (not a regular file, too large) keep their own diagnostics.
     #[must_use]
-    pub fn loading(path: &std::path::Path, error: std::io::Error) -> Error {
-        let refused = error
-            .get_ref()
-            .and_then(|inner| inner.downcast_ref::<input::ReadError>())
-            .and_then(|read| Error::refused(path, read));
-        refused.unwrap_or_else(|| Error::Io {
-            path: path.to_owned(),
-            error,
-        })
+    pub fn loading(path: &std::path::Path, error: link::LoadError) -> Error {
+        match error {
+            link::LoadError::Read(read) => Error::read(path, read),
+            other => Error::Unreadable {
+                path: path.to_owned(),
+                reason: other,
+            },
+        }
     }
 
     /// The diagnostic of a file refused before or while reading; `None` for an I/O error.

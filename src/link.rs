@@ -26,8 +26,10 @@ pub trait Loader {
     ///
     /// # Errors
     ///
-    /// Whatever stops the file being read.
-    fn read(&mut self, path: &Path) -> std::io::Result<String>;
+    /// Whatever stops the file being read; [`LoadError::Read`] with an I/O error of kind
+    /// `NotFound` where nothing is at `path` (a name alone may then mean a shipped
+    /// ruleset).
+    fn read(&mut self, path: &Path) -> Result<String, LoadError>;
 
     /// Whether anything (a file, a folder, a link) is at `path`, looked at without
     /// reading it. Asked only of a name alone that is neither a ruleset file's nor a
@@ -39,20 +41,51 @@ pub trait Loader {
     }
 }
 
-/// A [`Loader`] over the file system: regular files named `*.rules` only (links
-/// resolved), at most [`input::DEFAULT_LIMIT`] bytes each. A UTF-8 byte-order mark is
-/// dropped.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FileLoader;
+/// Why a [`Loader`] gave no text for a ruleset.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file system said no, or the file was refused before it was read:
+    /// `--rules missing.rules` (`NotFound`), `--rules /dev/zero` (not a regular file), a
+    /// file past `--max-file-size`, `--rules link.rules` leading to `notes.txt`.
+    #[error(transparent)]
+    Read(#[from] input::ReadError),
+    /// `extends "base.rules"` where each file is under `--max-file-size` and the chain
+    /// together is not.
+    #[error("{}", t!(IO_RULESETS_TOO_LARGE, limit = .limit))]
+    ChainTooLarge {
+        /// The limit the chain shares.
+        limit: input::Size,
+    },
+    /// A ruleset saved in GBK or GB18030: its bytes are not UTF-8.
+    #[error("{}", t!(IO_NOT_UTF8_RULESET, .line, .column))]
+    NotUtf8 {
+        /// The line of the first byte that is not UTF-8.
+        line: usize,
+        /// Its column, in characters.
+        column: usize,
+    },
+    /// `perfeval::load_ruleset` of a text that says `extends "base.rules"`: there are
+    /// no files to read it from.
+    #[error("{}", t!(LINK_MISSING_BASE_TEXT))]
+    NoFiles,
+}
 
-impl Loader for FileLoader {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
-        let read = input::read_ruleset(path, input::DEFAULT_LIMIT)?;
-        ruleset_text(read.bytes)
+impl LoadError {
+    /// Whether nothing is at the path: the file system said so, or there are no files
+    /// at all (a name alone may then still mean a shipped ruleset).
+    #[must_use]
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            LoadError::Read(input::ReadError::Io(e)) => e.kind() == std::io::ErrorKind::NotFound,
+            LoadError::NoFiles => true,
+            _ => false,
+        }
     }
+}
 
-    fn exists(&mut self, path: &Path) -> bool {
-        path.symlink_metadata().is_ok()
+impl From<std::io::Error> for LoadError {
+    fn from(error: std::io::Error) -> LoadError {
+        LoadError::Read(input::ReadError::Io(error))
     }
 }
 
@@ -61,7 +94,7 @@ impl Loader for FileLoader {
 /// # Errors
 ///
 /// The bytes are not UTF-8; the error says where, and how to convert a GBK file.
-pub fn ruleset_text(bytes: Vec<u8>) -> std::io::Result<String> {
+pub fn ruleset_text(bytes: Vec<u8>) -> Result<String, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e
             .as_bytes()
@@ -70,10 +103,10 @@ pub fn ruleset_text(bytes: Vec<u8>) -> std::io::Result<String> {
         let before = String::from_utf8_lossy(good);
         let at = SourceFile::new("", before.as_ref())
             .line_col(u32::try_from(good.len()).unwrap_or(u32::MAX));
-        crate::i18n::io_said(
-            std::io::ErrorKind::InvalidData,
-            t!(IO_NOT_UTF8_RULESET, line = at.line, column = at.column),
-        )
+        LoadError::NotUtf8 {
+            line: at.line,
+            column: at.column,
+        }
     })?;
     // A byte-order mark is not part of the text: columns count from after it.
     Ok(text
@@ -141,8 +174,8 @@ fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
 
 /// Whether a read failed because nothing at all is at `path`: not even a link to
 /// nothing, which is a file that exists and wins over a shipped ruleset's name.
-fn nothing_at(path: &Path, error: &std::io::Error, loader: &mut dyn Loader) -> bool {
-    error.kind() == std::io::ErrorKind::NotFound && !loader.exists(path)
+fn nothing_at(path: &Path, error: &LoadError, loader: &mut dyn Loader) -> bool {
+    error.is_not_found() && !loader.exists(path)
 }
 
 /// The error for a name alone that is no file's and no shipped ruleset's.
@@ -188,11 +221,8 @@ fn chain(root: Found, loader: &mut dyn Loader) -> Result<Linked, Error> {
 struct NoFiles;
 
 impl Loader for NoFiles {
-    fn read(&mut self, _path: &Path) -> std::io::Result<String> {
-        Err(crate::i18n::io_said(
-            std::io::ErrorKind::NotFound,
-            t!(LINK_MISSING_BASE_TEXT),
-        ))
+    fn read(&mut self, _path: &Path) -> Result<String, LoadError> {
+        Err(LoadError::NoFiles)
     }
 }
 
@@ -336,19 +366,16 @@ impl Chain<'_> {
 
 /// The error for a base the loader did not read: a link to a file not named `*.rules`
 /// is not a ruleset; anything else is missing.
-fn unreadable_base(path: &Path, extends: &str, error: &std::io::Error, span: Span) -> LinkError {
-    let refused = error
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<input::ReadError>());
-    match refused {
-        Some(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
+fn unreadable_base(path: &Path, extends: &str, error: &LoadError, span: Span) -> LinkError {
+    match error {
+        LoadError::Read(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
             path: path.display().to_string(),
             real: Some(real.display().to_string()),
             span: span.into(),
         },
         _ => LinkError::MissingBase {
             path: path.display().to_string(),
-            reason: crate::i18n::io_error(error),
+            reason: error.to_string(),
             help: missing_base_help(extends),
             span: span.into(),
         },

@@ -15,7 +15,7 @@ use perfeval::compile::Plan;
 use perfeval::data::Format;
 use perfeval::diagnostic::Failure;
 use perfeval::eval::outcome::Outcome;
-use perfeval::link::Loader;
+use perfeval::link::{LoadError, Loader};
 use perfeval::report::diagnostic::FindingDiagnostic;
 use perfeval::report::json::ProjectResult;
 use perfeval::source::{SourceFile, Span};
@@ -122,7 +122,7 @@ struct MemoryLoader<'a> {
 }
 
 impl Loader for MemoryLoader<'_> {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let text = match name {
             "main.rules" => self.main,
@@ -131,7 +131,7 @@ impl Loader for MemoryLoader<'_> {
             "mof-2020.rules" => RULES_MOF_2020,
             "base.rules" => LINK_BASE,
             "b.rules" => LINK_CYCLE_B,
-            _ => return Err(std::io::ErrorKind::NotFound.into()),
+            _ => return Err(std::io::Error::from(std::io::ErrorKind::NotFound).into()),
         };
         Ok(text.to_owned())
     }

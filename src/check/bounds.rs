@@ -91,8 +91,15 @@ impl Case<'_> {
 
     fn range(&self, e: &Expr) -> Range {
         match &e.kind {
-            ExprKind::Const(Value::Num(n)) => Range::exactly(n.value),
-            ExprKind::Const(Value::Null) => Range::exactly(Decimal::ZERO),
+            ExprKind::Const(Value::Num(n))
+            | ExprKind::Constant {
+                value: Value::Num(n),
+                ..
+            } => Range::exactly(n.value),
+            ExprKind::Const(Value::Null)
+            | ExprKind::Constant {
+                value: Value::Null, ..
+            } => Range::exactly(Decimal::ZERO),
             ExprKind::Global(Global::MaxScore) => self.max_score,
             ExprKind::Global(Global::Total) => self.total,
             ExprKind::Unary(UnaryOp::Neg, inner) => {
@@ -235,6 +242,7 @@ fn without_spans(e: &Expr) -> Expr {
             Box::new(without_spans(b)),
         ),
         ExprKind::Call(f, args) => ExprKind::Call(*f, args.iter().map(without_spans).collect()),
+        ExprKind::Outer(a) => ExprKind::Outer(Box::new(without_spans(a))),
         other => other.clone(),
     };
     Expr {
@@ -255,7 +263,10 @@ fn conditions(e: &Expr, out: &mut Vec<Expr>) {
                 out.push(c.as_ref().clone());
             }
         }
-        ExprKind::Unary(_, a) | ExprKind::RowMember(a, _) | ExprKind::Project(a, _) => visit(a),
+        ExprKind::Unary(_, a)
+        | ExprKind::RowMember(a, _)
+        | ExprKind::Project(a, _)
+        | ExprKind::Outer(a) => visit(a),
         ExprKind::Binary(_, a, b) | ExprKind::Filter(a, b) => {
             visit(a);
             visit(b);

@@ -62,10 +62,16 @@ pub struct Checked {
     pub rating: Vec<RatingDef>,
     /// Points scored by formulas outside the indicator table.
     pub lines: Vec<LineDef>,
+    /// The named constants (`let`), in declaration order, with their values: every use
+    /// of one already holds its value.
+    pub constants: Vec<ConstantDef>,
+    /// What the checker finds suspicious without refusing it (a comparison whose sides
+    /// are the same), for the command line to show.
+    pub warnings: Vec<super::error::CheckError>,
 }
 
 pub use crate::ir::defs::{
     AdjustDef, CatalogEntryDef, CategoryDef, CheckDef, ClassDef, ComparatorWordsDef,
-    CompletionCaseDef, DiscardDef, FindingDef, GradeDef, LayoutDef, LineDef, MessagePart,
-    MissingDef, PoolDef, RatingDef, RoundingDef, SplitDef,
+    CompletionCaseDef, ConstantDef, DiscardDef, FindingDef, GradeDef, LayoutDef, LineDef,
+    MessagePart, MissingDef, PoolDef, RatingDef, RoundingDef, SplitDef,
 };

@@ -48,7 +48,7 @@ pub(crate) fn spellings<T>(table: &[(&str, &str, T)]) -> Vec<String> {
 
 /// Fields the engine reads from the indicator table, with the types they must have and
 /// whether the table must declare them.
-const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
+const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 9] = [
     ("category", &[FieldType::Text], true),
     ("name", &[FieldType::Text], true),
     ("target", &[FieldType::Measure], true),
@@ -57,6 +57,7 @@ const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 8] = [
     ("self_score", &[FieldType::Points], false),
     ("explanation", &[FieldType::Text], false),
     ("as_of", &[FieldType::Date], false),
+    ("class", &[FieldType::Text], false),
 ];
 
 /// Remembers where each name was first defined, to report duplicates.
@@ -121,6 +122,8 @@ pub(crate) fn space_words(what: &str) -> String {
         "rating grade" => t!(WHAT_RATING_GRADE),
         "line" => t!(ITEM_LINE),
         "rounding" => t!(ITEM_ROUNDING),
+        "constant" => t!(ITEM_CONSTANT),
+        "class name or label" => t!(SPACE_CLASS_LABEL),
         other => other.to_owned(),
     }
 }

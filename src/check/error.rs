@@ -377,6 +377,38 @@ pub enum CheckError {
         #[help]
         help: String,
     },
+
+    /// `let a = b  let b = a`, `let r = budget.initial`, or a constant named like a field
+    /// of rows, `weight`: a named constant that cannot be what it says.
+    #[error("{message}")]
+    #[diagnostic(code(perfeval::check::constant))]
+    Constant {
+        /// What is wrong.
+        message: String,
+        /// Where.
+        #[label("{}", t!(LABEL_HERE))]
+        span: SourceSpan,
+        /// What to write instead.
+        #[help]
+        help: String,
+    },
+
+    /// `indicators[goal == goal]`: both sides of a comparison are the same, so it always
+    /// (or never) holds. A warning: the ruleset still checks.
+    #[error("{}", t!(CHECK_TRIVIAL_COMPARISON, .op, .outcome))]
+    #[diagnostic(code(perfeval::check::trivial_comparison), severity(Warning))]
+    TrivialComparison {
+        /// The operator.
+        op: String,
+        /// `always holds` or `never holds`.
+        outcome: String,
+        /// The comparison.
+        #[label("{}", t!(CHECK_TRIVIAL_COMPARISON_LABEL))]
+        span: SourceSpan,
+        /// What was likely meant.
+        #[help]
+        help: String,
+    },
 }
 
 impl CheckError {
@@ -408,6 +440,8 @@ impl CheckError {
             CheckError::TooEarly { .. } => "perfeval::check::too_early",
             CheckError::InvalidStep { .. } => "perfeval::check::invalid_step",
             CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",
+            CheckError::Constant { .. } => "perfeval::check::constant",
+            CheckError::TrivialComparison { .. } => "perfeval::check::trivial_comparison",
         }
     }
 }

@@ -75,6 +75,10 @@ pub(crate) struct Resolver<'a> {
     names: Names<'a>,
     /// Errors found so far.
     pub errors: Vec<CheckError>,
+    /// Warnings found so far: what is suspicious but not refused.
+    pub warnings: Vec<CheckError>,
+    /// The named constants (`let`), as far as they are computed.
+    pub(crate) constants: super::constants::Constants,
 }
 
 type Typed = (Ty, ir::Expr);
@@ -93,7 +97,14 @@ impl<'a> Resolver<'a> {
         Resolver {
             names,
             errors: Vec::new(),
+            warnings: Vec::new(),
+            constants: super::constants::Constants::default(),
         }
+    }
+
+    /// Whether a line has this key.
+    pub(crate) fn is_line(&self, key: &str) -> bool {
+        self.names.lines.iter().any(|l| l == key)
     }
 
     /// The form.
@@ -158,9 +169,12 @@ impl<'a> Resolver<'a> {
         match ty {
             Ty::Num(Dim::Scalar | Dim::Percent) | Ty::Error => {}
             Ty::Num(Dim::Any | Dim::Zero) => self.errors.push(CheckError::PercentExpected {
-                found: t!(CHECK_BARE_NUMBER),
+                found: match self.constant_name(expr) {
+                    Some(_) => self.bare_number_words(expr),
+                    None => t!(CHECK_BARE_NUMBER),
+                },
                 span: expr.span.into(),
-                help: t!(CHECK_WRITE_PERCENT, number = source_number(expr)),
+                help: self.percent_help(expr, |number| t!(CHECK_WRITE_PERCENT, number)),
             }),
             other => self.errors.push(CheckError::PercentExpected {
                 found: other.to_string(),
@@ -183,6 +197,48 @@ impl<'a> Resolver<'a> {
             ast::ExprKind::Binary(op, l, r) => self.resolve_binary(*op, l, r, scope, span),
             ast::ExprKind::If(c, a, b) => self.resolve_if(c, a, b, scope, span),
             ast::ExprKind::Call(name, args) => self.resolve_call(name, args, scope, span),
+            ast::ExprKind::Outer(field) => self.resolve_outer(field, scope, span),
+        }
+    }
+
+    /// `outer.name`: a field or computed value of the row outside the innermost one.
+    fn resolve_outer(&mut self, field: &ast::Ident, scope: &Scope, span: Span) -> Typed {
+        let mut outside = scope.clone();
+        outside.rows.pop();
+        let Some(section) = outside
+            .rows
+            .last()
+            .cloned()
+            .filter(|_| !scope.rows.is_empty())
+        else {
+            let help = match scope.rows.last() {
+                Some(_) => t!(CHECK_OUTER_IN_ROW, name = field.name),
+                None => t!(CHECK_OUTER_NO_ROW),
+            };
+            self.errors.push(CheckError::UnknownName {
+                name: format!("outer.{}", field.name),
+                span: span.into(),
+                help: Some(help),
+            });
+            return error_node(span);
+        };
+        match self.row_name(&section, &field.name, field.span, &outside) {
+            Some((ty, inner)) => (ty, node(ir::ExprKind::Outer(Box::new(inner)), span)),
+            None => {
+                let fields = self
+                    .names
+                    .form
+                    .section(&section)
+                    .map(|s| s.fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>())
+                    .unwrap_or_default();
+                self.errors.push(CheckError::UnknownField {
+                    name: field.name.clone(),
+                    owner: section,
+                    span: field.span.into(),
+                    help: field_help(&field.name, fields.into_iter()),
+                });
+                error_node(span)
+            }
         }
     }
 
@@ -203,6 +259,21 @@ impl<'a> Resolver<'a> {
             && let Some(found) = self.row_name(section, name, span, scope)
         {
             return found;
+        }
+        if let Some(constant) = self.constants.get(name) {
+            return match constant {
+                Some((ty, value)) => (
+                    ty,
+                    node(
+                        ir::ExprKind::Constant {
+                            name: name.to_owned(),
+                            value,
+                        },
+                        span,
+                    ),
+                ),
+                None => error_node(span),
+            };
         }
         if let Some(found) = self.global_name(name, span, scope) {
             return found;
@@ -591,6 +662,9 @@ impl<'a> Resolver<'a> {
         let (lt, li) = self.resolve(l, scope);
         let (rt, ri) = self.resolve(r, scope);
         let ty = self.binary_type(op, &lt, &rt, l, r, span);
+        if !is_arithmetic(op) && !matches!(op, BinaryOp::And | BinaryOp::Or) {
+            self.same_sides(op, l, r, scope, span);
+        }
         (
             ty,
             node(ir::ExprKind::Binary(op, Box::new(li), Box::new(ri)), span),
@@ -655,6 +729,42 @@ impl<'a> Resolver<'a> {
                 Ty::Bool
             }
         }
+    }
+
+    /// Warns of a comparison whose sides are the same expression: it always holds (`==`,
+    /// `<=`, `>=`) or never does. Inside a filter this is most often a rule that meant
+    /// the row outside: `indicators[goal == goal]` compares each row with itself.
+    fn same_sides(
+        &mut self,
+        op: BinaryOp,
+        l: &ast::Expr,
+        r: &ast::Expr,
+        scope: &Scope,
+        span: Span,
+    ) {
+        if !same_expr(l, r) {
+            return;
+        }
+        let always = matches!(op, BinaryOp::Eq | BinaryOp::Le | BinaryOp::Ge);
+        let help = match &l.kind {
+            ast::ExprKind::Name(name) if scope.rows.len() >= 2 => t!(
+                CHECK_TRIVIAL_COMPARISON_OUTER,
+                op = op.symbol(),
+                name = name.name
+            ),
+            _ if scope.rows.len() >= 2 => t!(CHECK_TRIVIAL_COMPARISON_ROW),
+            _ => t!(CHECK_TRIVIAL_COMPARISON_HELP),
+        };
+        self.warnings.push(CheckError::TrivialComparison {
+            op: op.symbol().to_owned(),
+            outcome: if always {
+                t!(CHECK_TRIVIAL_COMPARISON_ALWAYS)
+            } else {
+                t!(CHECK_TRIVIAL_COMPARISON_NEVER)
+            },
+            span: span.into(),
+            help,
+        });
     }
 
     fn comparison(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
@@ -765,16 +875,47 @@ impl<'a> Resolver<'a> {
         let mut reported = false;
         for (ty, expr) in operands {
             if **ty == Ty::Num(Dim::Any) {
-                let number = source_number(expr);
                 self.errors.push(CheckError::PercentExpected {
-                    found: t!(CHECK_THE_BARE_NUMBER, number),
+                    found: self.bare_number_words(expr),
                     span: expr.span.into(),
-                    help: t!(CHECK_BARE_BESIDE_PERCENT, number),
+                    help: self.percent_help(expr, |number| t!(CHECK_BARE_BESIDE_PERCENT, number)),
                 });
                 reported = true;
             }
         }
         reported
+    }
+
+    /// A bare number as the error names it: the literal, or the constant that holds it.
+    fn bare_number_words(&self, expr: &ast::Expr) -> String {
+        match self.constant_name(expr) {
+            Some(name) => t!(CHECK_CONSTANT_BARE_NUMBER, name),
+            None => t!(CHECK_THE_BARE_NUMBER, number = source_number(expr)),
+        }
+    }
+
+    /// How to write a bare number as a percentage: `literal` of the number as written,
+    /// or, for a constant, its `let` with `%`.
+    fn percent_help(&self, expr: &ast::Expr, literal: impl FnOnce(String) -> String) -> String {
+        match self.constant_name(expr) {
+            Some(name) => {
+                let number = self
+                    .constants
+                    .number(name)
+                    .map_or_else(|| "…".to_owned(), |d| d.to_string());
+                t!(CHECK_CONSTANT_PERCENT, name, number)
+            }
+            None => literal(source_number(expr)),
+        }
+    }
+
+    fn constant_name<'e>(&self, expr: &'e ast::Expr) -> Option<&'e str> {
+        match &expr.kind {
+            ast::ExprKind::Name(ident) if self.constants.get(&ident.name).is_some() => {
+                Some(&ident.name)
+            }
+            _ => None,
+        }
     }
 
     fn unit_mismatch(&mut self, op: BinaryOp, lt: &Ty, rt: &Ty, span: Span) {
@@ -792,6 +933,24 @@ impl<'a> Resolver<'a> {
             op: op.symbol().to_owned(),
             span: span.into(),
         });
+    }
+}
+
+/// Whether two expressions are written the same, wherever they are written.
+fn same_expr(a: &ast::Expr, b: &ast::Expr) -> bool {
+    use ast::ExprKind as K;
+    match (&a.kind, &b.kind) {
+        (K::Literal(x), K::Literal(y)) => x == y,
+        (K::Name(x), K::Name(y)) | (K::Outer(x), K::Outer(y)) => x.name == y.name,
+        (K::Member(x, m), K::Member(y, n)) => m.name == n.name && same_expr(x, y),
+        (K::Filter(x, c), K::Filter(y, d)) => same_expr(x, y) && same_expr(c, d),
+        (K::Unary(o, x), K::Unary(p, y)) => o == p && same_expr(x, y),
+        (K::Binary(o, x, c), K::Binary(p, y, d)) => o == p && same_expr(x, y) && same_expr(c, d),
+        (K::If(x, c, e), K::If(y, d, f)) => same_expr(x, y) && same_expr(c, d) && same_expr(e, f),
+        (K::Call(f, x), K::Call(g, y)) => {
+            f.name == g.name && x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_expr(p, q))
+        }
+        _ => false,
     }
 }
 

@@ -23,6 +23,9 @@ use crate::i18n::t;
 /// The namespace of category names and labels.
 const LABEL: &str = "category name or label";
 
+/// The namespace of class names and labels: the words a form's `class` column may write.
+const CLASS_WORD: &str = "class name or label";
+
 /// Walks the items and fills `checked`, reporting problems to the resolver.
 pub(crate) struct Items<'r, 'a> {
     pub r: &'r mut Resolver<'a>,
@@ -81,7 +84,8 @@ impl<'r, 'a> Items<'r, 'a> {
                 ItemKind::Adjust(a) => self.adjust(a, doc),
                 ItemKind::Rating(r) => self.rating(r, item.span),
                 ItemKind::Line(l) => self.line(l, doc),
-                ItemKind::Remove(_) | ItemKind::Rename(_) => {}
+                // Computed before every other item (`constants`).
+                ItemKind::Constant(_) | ItemKind::Remove(_) | ItemKind::Rename(_) => {}
             }
         }
     }
@@ -243,10 +247,16 @@ impl<'r, 'a> Items<'r, 'a> {
                     &Scope::at(Stage::Data),
                     &Ty::Num(Dim::Points),
                 );
+                let class = entry
+                    .class
+                    .as_ref()
+                    .and_then(|class| self.reference("class", class, &self.class_names.clone()));
                 entries.push(CatalogEntryDef {
                     category,
                     name: entry.name.name.clone(),
                     weight,
+                    class,
+                    class_span: entry.class.as_ref().map(|c| c.span),
                     span: entry.name.span,
                 });
             }
@@ -296,9 +306,12 @@ impl<'r, 'a> Items<'r, 'a> {
             cap: None,
             completion: Vec::new(),
             score: None,
+            labels: Vec::new(),
+            labels_span: None,
             doc,
             span: c.name.span,
         };
+        self.define(CLASS_WORD, &c.name.name, c.name.span);
         for rule in &c.rules {
             let what = class_rule_name(&rule.kind);
             if !self.define(&format!("rule of class {}", c.name.name), what, rule.span) {
@@ -321,6 +334,16 @@ impl<'r, 'a> Items<'r, 'a> {
                         stage: Stage::Completion,
                     };
                     class.score = Some(self.r.expect(formula, &scope, &Ty::Num(Dim::Points)));
+                }
+                ClassRuleKind::Labels(words) => {
+                    class.labels_span = Some(rule.span);
+                    for word in words {
+                        if word.value != c.name.name
+                            && self.define(CLASS_WORD, &word.value, word.span)
+                        {
+                            class.labels.push(word.value.clone());
+                        }
+                    }
                 }
             }
         }
@@ -870,7 +893,11 @@ pub(crate) fn constant(e: &ir::Expr) -> Option<Decimal> {
 /// `5%`, and a sanity check that skipped it would let exactly the worst values through.
 pub(crate) fn constant_num(e: &ir::Expr) -> Option<crate::value::Num> {
     match &e.kind {
-        ir::ExprKind::Const(crate::value::Value::Num(n)) => Some(*n),
+        ir::ExprKind::Const(crate::value::Value::Num(n))
+        | ir::ExprKind::Constant {
+            value: crate::value::Value::Num(n),
+            ..
+        } => Some(*n),
         ir::ExprKind::Unary(ast::UnaryOp::Neg, inner) => constant_num(inner).map(crate::value::neg),
         _ => None,
     }
@@ -900,5 +927,6 @@ fn class_rule_name(kind: &ClassRuleKind) -> &'static str {
         ClassRuleKind::Cap(_) => "cap",
         ClassRuleKind::Completion(_) => "completion",
         ClassRuleKind::Score(_) => "score",
+        ClassRuleKind::Labels(_) => "labels",
     }
 }

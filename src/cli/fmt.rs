@@ -68,10 +68,7 @@ fn file(args: &FmtArgs, path: &std::path::Path, read: &mut ReadSet) -> Result<Do
     let loaded = loaded?;
     let id = loaded.id.clone();
     // A byte-order mark is not part of the text, and alone is no reason to rewrite.
-    let text = crate::link::ruleset_text(loaded.bytes).map_err(|error| Error::Io {
-        path: path.to_owned(),
-        error,
-    })?;
+    let text = crate::link::ruleset_text(loaded.bytes).map_err(|e| Error::loading(path, e))?;
     let name = path.display().to_string();
     let formatted = crate::syntax::format(&SourceFile::new(name.as_str(), text.as_str()))?;
     if formatted == text {

@@ -15,7 +15,7 @@ use crate::Error;
 use crate::data::Format;
 use crate::i18n::{self, t};
 use crate::input::{self, FileId, Links, Size};
-use crate::link::{Loader, ruleset_text};
+use crate::link::{LoadError, Loader, ruleset_text};
 
 /// The name standard input goes by in diagnostics and reports.
 pub(crate) const STDIN_NAME: &str = "<stdin>";
@@ -65,6 +65,24 @@ pub(crate) struct RulesetLoader<'r> {
     read: &'r mut ReadSet,
 }
 
+/// A [`Loader`] over the file system, for programs and tests that read rulesets from
+/// files without the command line's bookkeeping: regular files named `*.rules` only
+/// (links resolved), at most [`input::DEFAULT_LIMIT`] bytes each. A UTF-8 byte-order
+/// mark is dropped.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileLoader;
+
+impl Loader for FileLoader {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
+        let read = input::read_ruleset(path, input::DEFAULT_LIMIT)?;
+        ruleset_text(read.bytes)
+    }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        path.symlink_metadata().is_ok()
+    }
+}
+
 impl<'r> RulesetLoader<'r> {
     /// A loader that reads at most `limit` bytes of rulesets and records them in `read`.
     pub(crate) fn new(limit: Size, read: &'r mut ReadSet) -> RulesetLoader<'r> {
@@ -77,7 +95,7 @@ impl<'r> RulesetLoader<'r> {
 }
 
 impl Loader for RulesetLoader<'_> {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
         let left = Size(self.limit.0.saturating_sub(self.used));
         let read = input::read_ruleset(path, left);
         // Recorded even when unreadable: a base that is missing now must not be created
@@ -87,10 +105,7 @@ impl Loader for RulesetLoader<'_> {
         let bytes = match read {
             Ok(read) => read.bytes,
             Err(input::ReadError::TooLarge { .. }) if self.used > 0 => {
-                return Err(i18n::io_said(
-                    std::io::ErrorKind::Other,
-                    t!(IO_RULESETS_TOO_LARGE, limit = self.limit),
-                ));
+                return Err(LoadError::ChainTooLarge { limit: self.limit });
             }
             Err(error) => return Err(error.into()),
         };

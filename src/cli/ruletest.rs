@@ -245,10 +245,8 @@ impl Runner<'_> {
         let read = input::read_file(&found.path, self.args.max_file_size, links)
             .map_err(|e| Error::read(&found.path, e))?;
         self.read.add(read.id.clone(), &found.path);
-        let text = crate::link::ruleset_text(read.bytes).map_err(|error| Error::Io {
-            path: found.path.clone(),
-            error,
-        })?;
+        let text =
+            crate::link::ruleset_text(read.bytes).map_err(|e| Error::loading(&found.path, e))?;
         let name = found.path.display().to_string();
         Ok(tests::parse(SourceFile::new(name, text))?)
     }
@@ -308,6 +306,7 @@ fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
     let linked = crate::link::link(path, &mut loader)?;
     let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
+    super::eprint_warnings(&checked.warnings, &linked.sources);
     let items = coverage::items(&linked.ruleset, &linked.sources);
     Ok(Loaded {
         plan: crate::compile(checked),

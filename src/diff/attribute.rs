@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use crate::compile::{CategoryPlan, Plan, PoolPlan, SplitPlan};
+use crate::eval::outcome::ClassFrom;
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::{ENGINE_FINDINGS, Finding};
 
@@ -633,9 +634,15 @@ fn score_items(
     gather.items.insert(Item::Rounding);
     if state.quantitative {
         gather.items.insert(Item::Completion);
-        let class = category
-            .and_then(|c| c.class)
-            .and_then(|c| plan.classes.get(c));
+        // The class that scored the row: its catalog entry's (the catalog, a part of its
+        // pool, chose it), its `class` field's, or its category's.
+        let class = state.class.and_then(|c| plan.classes.get(c));
+        let pool = category
+            .and_then(|c| c.pool)
+            .and_then(|p| plan.pools.get(p));
+        if let (ClassFrom::Catalog, Some(pool)) = (state.class_from, pool) {
+            gather.items.insert(Item::Pool(pool.name.clone()));
+        }
         if let Some(class) = class {
             gather.items.insert(Item::Class(class.name.clone()));
             gather.reads(class_reads(plan, class));

@@ -29,6 +29,8 @@ pub enum Item {
     Cutoff,
     /// The header's `max_score`.
     MaxScore,
+    /// A named constant (`let 扣减比例 = 5%`), by its value.
+    Constant(String),
     /// The `form`: what a project file holds.
     Form,
     /// The `layout` of the form on paper.
@@ -71,6 +73,7 @@ impl fmt::Display for Item {
             Item::FiscalYear => ("fiscal_year", None),
             Item::Cutoff => ("cutoff", None),
             Item::MaxScore => ("max_score", None),
+            Item::Constant(n) => ("let", Some(n)),
             Item::Form => ("form", None),
             Item::Layout => ("layout", None),
             Item::Category(n) => ("category", Some(n)),
@@ -146,6 +149,7 @@ impl Changes {
         let same = Same { old, new };
         let mut changes = Changes::default();
         same.header(&mut changes);
+        same.constants(&mut changes);
         same.categories(&mut changes);
         same.pools(&mut changes);
         same.classes(&mut changes);
@@ -275,6 +279,23 @@ impl<'a> Same<'a> {
         changes.note(Item::Layout, true, true, old.layout == new.layout);
     }
 
+    /// Named constants, by their values: a rule that uses one holds its value too, so a
+    /// changed constant also changes every item that uses it.
+    fn constants(&self, changes: &mut Changes) {
+        let side = |plan: &'a Plan| {
+            plan.constants
+                .iter()
+                .map(|c| (c.name.clone(), &c.value))
+                .collect::<Vec<_>>()
+        };
+        changes.note_named(
+            side(self.old),
+            side(self.new),
+            |a, b| self.value(a, b),
+            Item::Constant,
+        );
+    }
+
     /// Categories: the labels that lead to each, and its class by name.
     fn categories(&self, changes: &mut Changes) {
         let side = |plan: &'a Plan| {
@@ -326,7 +347,7 @@ impl<'a> Same<'a> {
                 a.len() == b.len()
                     && a.iter()
                         .zip(&b)
-                        .all(|(x, y)| x.0 == y.0 && x.1 == y.1 && self.expr(x.2, y.2))
+                        .all(|(x, y)| x.0 == y.0 && x.1 == y.1 && self.expr(x.2, y.2) && x.3 == y.3)
             }
             (
                 SplitPlan::Evenly {
@@ -378,6 +399,7 @@ impl<'a> Same<'a> {
             && self.opt_expr(a.cap.as_ref(), b.cap.as_ref())
             && self.opt_expr(a.score.as_ref(), b.score.as_ref())
             && self.cases(&a.completion, &b.completion)
+            && words(&a.labels) == words(&b.labels)
     }
 
     fn cases(&self, a: &[CompletionCaseDef], b: &[CompletionCaseDef]) -> bool {
@@ -565,7 +587,11 @@ impl<'a> Same<'a> {
     fn expr(&self, a: &Expr, b: &Expr) -> bool {
         use ExprKind as K;
         match (&a.kind, &b.kind) {
-            (K::Const(x), K::Const(y)) => self.value(x, y),
+            (
+                K::Const(x) | K::Constant { value: x, .. },
+                K::Const(y) | K::Constant { value: y, .. },
+            ) => self.value(x, y),
+            (K::Outer(x), K::Outer(y)) => self.expr(x, y),
             (K::RowMember(x, p), K::RowMember(y, q)) | (K::Project(x, p), K::Project(y, q)) => {
                 p == q && self.expr(x, y)
             }
@@ -602,18 +628,32 @@ pub(crate) fn category_name(plan: &Plan, id: usize) -> &str {
 }
 
 /// A catalog's entries by category name and normalised indicator name, sorted.
-fn catalog<'p>(plan: &'p Plan, entries: &'p [CatalogEntryDef]) -> Vec<(&'p str, String, &'p Expr)> {
-    let mut all: Vec<(&str, String, &Expr)> = entries
+/// Each with the name of the class it names, if any.
+fn catalog<'p>(
+    plan: &'p Plan,
+    entries: &'p [CatalogEntryDef],
+) -> Vec<(&'p str, String, &'p Expr, Option<&'p str>)> {
+    let mut all: Vec<(&str, String, &Expr, Option<&str>)> = entries
         .iter()
         .map(|e| {
             (
                 category_name(plan, e.category),
                 crate::text::normalize(&e.name),
                 &e.weight,
+                e.class
+                    .and_then(|c| plan.classes.get(c))
+                    .map(|c| c.name.as_str()),
             )
         })
         .collect();
     all.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+    all
+}
+
+/// Words, normalised and sorted: a list compared as a set.
+fn words(list: &[String]) -> Vec<String> {
+    let mut all: Vec<String> = list.iter().map(|w| crate::text::normalize(w)).collect();
+    all.sort_unstable();
     all
 }
 
@@ -668,6 +708,13 @@ impl Reads {
                 ExprKind::Const(Value::Category(id)) => {
                     Item::Category(category_name(plan, *id).to_owned())
                 }
+                ExprKind::Constant { name, value } => {
+                    if let Value::Category(id) = value {
+                        let category = category_name(plan, *id).to_owned();
+                        self.items.insert(Item::Category(category));
+                    }
+                    Item::Constant(name.clone())
+                }
                 ExprKind::Rows { section } => {
                     self.rows |= section == INDICATORS || section == POOLS;
                     return;
@@ -697,7 +744,7 @@ fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
     use ExprKind as K;
     f(expr);
     match &expr.kind {
-        K::RowMember(x, _) | K::Project(x, _) | K::Unary(_, x) => each(x, f),
+        K::RowMember(x, _) | K::Project(x, _) | K::Unary(_, x) | K::Outer(x) => each(x, f),
         K::Filter(x, y) | K::Binary(_, x, y) => {
             each(x, f);
             each(y, f);
@@ -713,6 +760,7 @@ fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         K::Const(_)
+        | K::Constant { .. }
         | K::Global(_)
         | K::SectionField { .. }
         | K::Rows { .. }

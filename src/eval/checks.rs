@@ -256,6 +256,18 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
                 .get(field)
                 .map(|f| f.span)
         }
+        // The field of the row outside: the row before the innermost one.
+        ExprKind::Outer(inner) => match &inner.kind {
+            ExprKind::RowField(field) => {
+                let (section, row) = env.rows.iter().rev().nth(1)?;
+                env.project
+                    .rows(section)
+                    .get(*row)?
+                    .get(field)
+                    .map(|f| f.span)
+            }
+            _ => None,
+        },
         ExprKind::Project(base, _)
         | ExprKind::Filter(base, _)
         | ExprKind::Unary(_, base)
@@ -266,6 +278,7 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
             .or_else(|| locate(env, b)),
         ExprKind::Call(_, args) => args.iter().find_map(|a| locate(env, a)),
         ExprKind::Const(_)
+        | ExprKind::Constant { .. }
         | ExprKind::Global(_)
         | ExprKind::Rows { .. }
         | ExprKind::Computed(_)

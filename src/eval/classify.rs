@@ -10,7 +10,7 @@ use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 
-use super::outcome::RowState;
+use super::outcome::{ClassFrom, RowState};
 
 /// The text of a row's field, where it is text.
 pub(crate) fn text<'r>(row: &'r Record, field: &str) -> Option<&'r str> {
@@ -43,7 +43,9 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
         match state.category {
             None => findings.push(unknown_category(plan, row, label, name)),
             Some(category) => {
-                match catalog_entry(plan, category, name) {
+                let entry = catalog_entry(plan, category, name);
+                (state.class, state.class_from) = class_of(plan, row, category, &entry);
+                match entry {
                     CatalogMatch::NotACatalog => state.recognized = true,
                     // A catalog indicator counts once: the first row that names it. A
                     // copy is scored like an unknown row (nothing, no weight, no share),
@@ -71,6 +73,53 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
     }
     missing_indicators(plan, &seen, findings);
     states
+}
+
+/// The class that scores a row of `category`: its catalog entry's, else the one its
+/// `class` field names, else its category's (also where the field names no class).
+fn class_of(
+    plan: &Plan,
+    row: &Record,
+    category: usize,
+    entry: &CatalogMatch,
+) -> (Option<usize>, ClassFrom) {
+    let own = plan.categories.get(category).and_then(|c| c.class);
+    if let CatalogMatch::Entry(pool, entry) = entry
+        && let Some(class) = catalog_class(plan, *pool, *entry)
+    {
+        return (Some(class), ClassFrom::Catalog);
+    }
+    match text(row, "class").filter(|word| !normalize(word).is_empty()) {
+        Some(word) => match plan.class_of_word(word) {
+            Some(class) => (Some(class), ClassFrom::Form),
+            None => (own, ClassFrom::Unknown),
+        },
+        None => (own, ClassFrom::Category),
+    }
+}
+
+/// The catalog entry a row of `category` named `name` is, if its category has a catalog
+/// and the catalog has the name.
+pub(crate) fn catalog_def<'p>(
+    plan: &'p Plan,
+    category: usize,
+    name: &str,
+) -> Option<&'p crate::ir::defs::CatalogEntryDef> {
+    let CatalogMatch::Entry(pool, entry) = catalog_entry(plan, category, name) else {
+        return None;
+    };
+    match &plan.pools.get(pool)?.split {
+        SplitPlan::Fixed { entries, .. } => entries.get(entry),
+        _ => None,
+    }
+}
+
+/// The class a catalog entry names, if it names one.
+fn catalog_class(plan: &Plan, pool: usize, entry: usize) -> Option<usize> {
+    match &plan.pools.get(pool)?.split {
+        SplitPlan::Fixed { entries, .. } => entries.get(entry)?.class,
+        _ => None,
+    }
 }
 
 enum CatalogMatch {

@@ -66,6 +66,10 @@ pub enum Part {
     Adjust(Span),
     /// A quantitative row took a branch of its class; the span of the class's name.
     Class(Span, Branch),
+    /// A row was scored by the class its catalog entry names (the span of the class's
+    /// name after `scored_by`), or that its `class` field names by a label (the span of
+    /// the class's `labels` entry).
+    ClassChoice(Span),
     /// A completion formula ran; the span of the formula.
     Completion(Span),
     /// A qualitative row got a grade; the span of the grade's share.

@@ -38,6 +38,8 @@ pub fn value(plan: &Plan, v: &Value) -> String {
 pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
     match &e.kind {
         ExprKind::Const(v) => value(plan, v),
+        ExprKind::Constant { name, .. } => name.clone(),
+        ExprKind::Outer(inner) => format!("本行的{}", expr(plan, inner, row_section)),
         ExprKind::Global(Global::Line(key)) => line_label(plan, key),
         ExprKind::Global(g) => global(g).to_owned(),
         ExprKind::SectionField { section, field } => label(plan, section, field),

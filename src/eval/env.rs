@@ -8,13 +8,15 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::compile::{Plan, normalize};
+use crate::compile::Plan;
 use crate::data::project::{Datum, Project, Record};
 use crate::data::schema::FieldType;
+use crate::ir::vocab::BinaryOp;
 use crate::ir::vocab::INDICATORS;
-use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, POOLS, Projection};
 use crate::value::{self, Num, RowSet, Unit, Value};
+
+pub(crate) use crate::ir::ops::{binary, logic, unary};
 
 use super::coverage::{Marks, Part};
 use super::error::EvalError;
@@ -203,7 +205,8 @@ impl<'a> Env<'a> {
 
     fn eval_kind(&mut self, expr: &Expr) -> Result<Value> {
         match &expr.kind {
-            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Ok(v.clone()),
+            ExprKind::Outer(inner) => self.outside(inner),
             ExprKind::Global(g) => Ok(self.global(g)),
             ExprKind::SectionField { section, field } => {
                 let record = self.project.record(section);
@@ -238,6 +241,17 @@ impl<'a> Env<'a> {
             },
             ExprKind::Call(f, args) => self.call(*f, args, expr),
         }
+    }
+
+    /// `outer.x`: `x` in the row outside the innermost one, which is left for the time
+    /// being (the checker lets `outer` appear only inside a row inside a row).
+    fn outside(&mut self, inner: &Expr) -> Result<Value> {
+        let Some(innermost) = self.rows.pop() else {
+            return Ok(Value::Null);
+        };
+        let value = self.eval(inner);
+        self.rows.push(innermost);
+        value
     }
 
     /// How many rows a rows section has; `pools` is the ruleset's pools unless the form
@@ -420,7 +434,7 @@ impl<'a> Env<'a> {
                     .iter()
                     .map(|a| self.eval(a))
                     .collect::<Result<Vec<_>>>()?;
-                super::functions::call(f, &values).map_err(|e| EvalError::arith(e, whole.span))
+                crate::ir::functions::call(f, &values).map_err(|e| EvalError::arith(e, whole.span))
             }
         }
     }
@@ -496,25 +510,52 @@ fn reads(e: &Expr) -> Reads {
 /// Whether an expression reads nothing of the row a loop visits: no field, computed
 /// value or pool value of the current row. A filter's condition, a projection and a
 /// quantifier's condition read their own rows, not the loop's, so only their bases
-/// count.
+/// count, unless they reach out of their rows with `outer`.
 fn reads_no_row(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::RowField(_) | ExprKind::Computed(_) | ExprKind::PoolField(_) => false,
+        ExprKind::RowField(_)
+        | ExprKind::Computed(_)
+        | ExprKind::PoolField(_)
+        | ExprKind::Outer(_) => false,
         ExprKind::Const(_)
+        | ExprKind::Constant { .. }
         | ExprKind::Global(_)
         | ExprKind::SectionField { .. }
         | ExprKind::Rows { .. }
         | ExprKind::Local(_) => true,
-        ExprKind::Filter(base, _)
-        | ExprKind::Project(base, _)
-        | ExprKind::RowMember(base, _)
-        | ExprKind::Unary(_, base) => reads_no_row(base),
+        ExprKind::Filter(base, cond) => reads_no_row(base) && !reaches_out(cond),
+        ExprKind::Project(base, _) | ExprKind::RowMember(base, _) | ExprKind::Unary(_, base) => {
+            reads_no_row(base)
+        }
         ExprKind::Binary(_, a, b) => reads_no_row(a) && reads_no_row(b),
         ExprKind::If(c, a, b) => reads_no_row(c) && reads_no_row(a) && reads_no_row(b),
         ExprKind::Call(Function::Any | Function::All, args) => {
-            args.first().is_none_or(reads_no_row)
+            args.first().is_none_or(reads_no_row) && !args.iter().skip(1).any(reaches_out)
         }
         ExprKind::Call(_, args) => args.iter().all(reads_no_row),
+    }
+}
+
+/// Whether an expression, anywhere inside, names a row outside its own (`outer.x`): a
+/// filter's condition that does may read the row of the loop it runs in.
+fn reaches_out(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Outer(_) => true,
+        ExprKind::Const(_)
+        | ExprKind::Constant { .. }
+        | ExprKind::Global(_)
+        | ExprKind::SectionField { .. }
+        | ExprKind::Rows { .. }
+        | ExprKind::RowField(_)
+        | ExprKind::PoolField(_)
+        | ExprKind::Computed(_)
+        | ExprKind::Local(_) => false,
+        ExprKind::Project(base, _) | ExprKind::RowMember(base, _) | ExprKind::Unary(_, base) => {
+            reaches_out(base)
+        }
+        ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => reaches_out(a) || reaches_out(b),
+        ExprKind::If(c, a, b) => reaches_out(c) || reaches_out(a) || reaches_out(b),
+        ExprKind::Call(_, args) => args.iter().any(reaches_out),
     }
 }
 
@@ -527,14 +568,16 @@ fn reads_context(e: &Expr) -> bool {
         | ExprKind::Local(_)
         | ExprKind::Global(Global::Total | Global::Line(_) | Global::Rating) => true,
         ExprKind::Const(_)
+        | ExprKind::Constant { .. }
         | ExprKind::Global(_)
         | ExprKind::SectionField { .. }
         | ExprKind::Rows { .. }
         | ExprKind::RowField(_)
         | ExprKind::PoolField(_) => false,
-        ExprKind::Project(base, _) | ExprKind::RowMember(base, _) | ExprKind::Unary(_, base) => {
-            reads_context(base)
-        }
+        ExprKind::Project(base, _)
+        | ExprKind::RowMember(base, _)
+        | ExprKind::Unary(_, base)
+        | ExprKind::Outer(base) => reads_context(base),
         ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => reads_context(a) || reads_context(b),
         ExprKind::If(c, a, b) => reads_context(c) || reads_context(a) || reads_context(b),
         ExprKind::Call(_, args) => args.iter().any(reads_context),
@@ -595,68 +638,3 @@ pub(crate) fn percent_value(points: Decimal) -> Option<Num> {
     ratio.set_scale(points.scale() + 2).ok()?;
     Some(Num::new(ratio, Unit::Percent))
 }
-
-fn unary(op: UnaryOp, v: Value) -> Value {
-    match (op, v) {
-        (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
-        (UnaryOp::Neg, Value::Num(n)) => Value::Num(value::neg(n)),
-        _ => Value::Null,
-    }
-}
-
-/// Three-valued `and` and `or`: a missing side decides nothing, so `false and x` is
-/// false and `true or x` is true whichever side `x` is on.
-fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
-    let decisive = op == BinaryOp::Or;
-    match (l, r) {
-        (Value::Bool(a), _) if *a == decisive => Value::Bool(decisive),
-        (_, Value::Bool(b)) if *b == decisive => Value::Bool(decisive),
-        (Value::Bool(_), Value::Bool(_)) => Value::Bool(!decisive),
-        _ => Value::Null,
-    }
-}
-
-/// Arithmetic and comparisons; a missing operand gives a missing result.
-pub(crate) fn binary(
-    op: BinaryOp,
-    l: &Value,
-    r: &Value,
-) -> std::result::Result<Value, value::ArithError> {
-    use std::cmp::Ordering;
-    let ordering: Option<Ordering> = match (l, r) {
-        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
-        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
-        // Texts compare as people read them: full-width forms and spaces do not count.
-        (Value::Text(a), Value::Text(b)) => Some(normalize(a).cmp(&normalize(b))),
-        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
-        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
-        _ => None,
-    };
-    let compare =
-        |test: fn(Ordering) -> bool| ordering.map_or(Value::Null, |o| Value::Bool(test(o)));
-    Ok(match op {
-        BinaryOp::Eq => compare(Ordering::is_eq),
-        BinaryOp::Ne => compare(Ordering::is_ne),
-        BinaryOp::Lt => compare(Ordering::is_lt),
-        BinaryOp::Le => compare(Ordering::is_le),
-        BinaryOp::Gt => compare(Ordering::is_gt),
-        BinaryOp::Ge => compare(Ordering::is_ge),
-        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            let (Value::Num(a), Value::Num(b)) = (l, r) else {
-                return Ok(Value::Null);
-            };
-            let f = match op {
-                BinaryOp::Add => value::add,
-                BinaryOp::Sub => value::sub,
-                BinaryOp::Mul => value::mul,
-                _ => value::div,
-            };
-            Value::Num(f(*a, *b)?)
-        }
-        BinaryOp::And | BinaryOp::Or => logic(op, l, r),
-    })
-}
-
-/// The default rounding mode of `round(x, step)` without a mode: half away from zero,
-/// as people round by hand (四舍五入).
-pub(crate) const DEFAULT_ROUNDING: RoundingMode = RoundingMode::HalfAwayFromZero;

@@ -120,6 +120,27 @@ pub struct RowState {
     pub grade: Option<String>,
     /// The unit of a quantitative target.
     pub unit: Option<String>,
+    /// The class that scores it, where it is quantitative.
+    pub class: Option<usize>,
+    /// Where that class comes from.
+    pub class_from: ClassFrom,
+}
+
+/// Where a row's class comes from: the catalog, the form's `class` column, or its
+/// category.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClassFrom {
+    /// Its category's `scored_by`.
+    #[default]
+    Category,
+    /// Its catalog entry's `scored_by`.
+    Catalog,
+    /// The word its `class` field writes: a class's name or label.
+    Form,
+    /// Its `class` field writes a word that names no class: its category's class scores
+    /// it, and `unknown-class` says so.
+    Unknown,
 }
 
 impl RowState {

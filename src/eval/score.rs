@@ -18,7 +18,7 @@ use super::coverage::{Branch, Part};
 use super::env::{Env, percent_value};
 use super::error::EvalError;
 use super::measure::{self, Quantity, Reading};
-use super::outcome::RowState;
+use super::outcome::{ClassFrom, RowState};
 use super::trace::{Deduction, Side, Step};
 use super::weights::{decimal, number};
 
@@ -288,21 +288,18 @@ fn quantitative(
         });
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     }
-    let Some(class_id) = state
-        .category
-        .and_then(|c| plan.categories.get(c))
-        .and_then(|c| c.class)
+    if state.class_from == ClassFrom::Unknown {
+        findings.push(unknown_class(plan, row, state, name));
+    }
+    let Some((class_id, class)) = state
+        .class
+        .and_then(|c| plan.classes.get(c).map(|class| (c, class)))
     else {
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     };
-    let Some(class) = state
-        .category
-        .and_then(|c| plan.categories.get(c))
-        .and_then(|c| c.class)
-        .and_then(|c| plan.classes.get(c))
-    else {
-        return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
-    };
+    if env.marking() {
+        mark_choice(env, row, state, class);
+    }
     let comparator = target.comparator.unwrap_or(Comparator::Eq);
     let (t, a) = (
         as_num(target),
@@ -353,6 +350,56 @@ fn quantitative(
             Ok(Earned::Share(share, class_bounds(env, class)?))
         }
     }
+}
+
+/// Marks the `scored_by` of a catalog entry, or the `labels` of a class, that chose the
+/// class scoring this row.
+fn mark_choice(env: &Env<'_>, row: &Record, state: &RowState, class: &ClassPlan) {
+    let span = match state.class_from {
+        ClassFrom::Catalog => state.category.and_then(|category| {
+            let name = text(row, "name").unwrap_or("");
+            super::classify::catalog_def(env.plan, category, name)?.class_span
+        }),
+        ClassFrom::Form => {
+            let word = crate::text::normalize(text(row, "class").unwrap_or(""));
+            (word != crate::text::normalize(&class.name))
+                .then_some(class.def.labels_span)
+                .flatten()
+        }
+        ClassFrom::Category | ClassFrom::Unknown => None,
+    };
+    if let Some(span) = span {
+        env.mark(|| Part::ClassChoice(span));
+    }
+}
+
+/// `unknown-class`: the row's `class` field names no class; its category's class scores
+/// it.
+fn unknown_class(plan: &Plan, row: &Record, state: &RowState, name: &str) -> Finding {
+    let word = text(row, "class").unwrap_or("");
+    let words = plan
+        .classes
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.def.labels))
+        .map(String::as_str);
+    let hint =
+        crate::suggest::nearest(word, words).map_or(String::new(), |name| t!(FINDING_HINT, name));
+    let category = state
+        .category
+        .and_then(|c| plan.categories.get(c))
+        .map_or("", |c| c.name.as_str());
+    let class = state
+        .class
+        .and_then(|c| plan.classes.get(c))
+        .map_or("", |c| c.name.as_str());
+    engine(
+        plan,
+        "unknown-class",
+        row,
+        "class",
+        name,
+        t!(FINDING_UNKNOWN_CLASS, name, word, hint, category, class),
+    )
 }
 
 /// The class's floor and cap as shares of the weight, within 0% and 100%: a score

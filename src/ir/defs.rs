@@ -8,6 +8,19 @@ use crate::ir::Expr;
 use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode, Severity};
 use crate::source::Span;
 
+/// `let 扣减比例 = 5%`
+#[derive(Clone, Debug)]
+pub struct ConstantDef {
+    /// Its name.
+    pub name: String,
+    /// Its value.
+    pub value: crate::value::Value,
+    /// The policy clause it quotes.
+    pub doc: String,
+    /// Where its name is written.
+    pub span: Span,
+}
+
 /// `adjust …`
 #[derive(Clone, Debug)]
 pub struct AdjustDef {
@@ -104,6 +117,11 @@ pub struct CatalogEntryDef {
     pub name: String,
     /// Its weight.
     pub weight: Expr,
+    /// The class that scores it, where the catalog names one (`scored_by`); else its
+    /// category's.
+    pub class: Option<usize>,
+    /// Where that class's name is written after `scored_by`.
+    pub class_span: Option<Span>,
     /// Where its name is written.
     pub span: Span,
 }
@@ -129,6 +147,10 @@ pub struct ClassDef {
     pub completion: Vec<CompletionCaseDef>,
     /// A formula for the score, in place of the band.
     pub score: Option<Expr>,
+    /// Other words a form's `class` column writes for it (its name is one too).
+    pub labels: Vec<String>,
+    /// Where its `labels` entry is written, if it has one.
+    pub labels_span: Option<Span>,
     /// The policy clause it implements.
     pub doc: String,
     /// Where its name is written.

@@ -33,6 +33,7 @@ fn key_of(kind: &ItemKind) -> Option<Key> {
         ItemKind::Pool(p) => named(ItemKindName::Pool, &p.name),
         ItemKind::Class(c) => named(ItemKindName::Class, &c.name),
         ItemKind::Line(l) => named(ItemKindName::Line, &l.key),
+        ItemKind::Constant(c) => named(ItemKindName::Constant, &c.name),
         ItemKind::Check(c) => named(ItemKindName::Check, &c.finding.code),
         ItemKind::Discard(d) => named(ItemKindName::Discard, &d.finding.code),
         ItemKind::Adjust(a) => named(ItemKindName::Adjust, &a.code),
@@ -64,6 +65,7 @@ fn name_span(item: &Item) -> Span {
         ItemKind::Pool(p) => p.name.span,
         ItemKind::Class(c) => c.name.span,
         ItemKind::Line(l) => l.key.span,
+        ItemKind::Constant(c) => c.name.span,
         ItemKind::Check(c) => c.finding.code.span,
         ItemKind::Discard(d) => d.finding.code.span,
         ItemKind::Adjust(a) => a.code.span,
@@ -695,7 +697,11 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
             // Rules pick the indicator out by its name, as a text: they follow the rename.
             retarget_texts(items, &from.name, &renaming.to.name);
         }
-        ItemKindName::Category | ItemKindName::Pool | ItemKindName::Class | ItemKindName::Check => {
+        ItemKindName::Category
+        | ItemKindName::Pool
+        | ItemKindName::Class
+        | ItemKindName::Check
+        | ItemKindName::Constant => {
             let target = Key::Named(renaming.kind, from.name.clone());
             let matching: Vec<usize> = items
                 .iter()
@@ -721,6 +727,7 @@ fn rename(items: &mut [Item], renaming: &Renaming, span: Span, errors: &mut Vec<
             match renaming.kind {
                 ItemKindName::Class => retarget_classes(items, &from.name, &renaming.to),
                 ItemKindName::Category => retarget_categories(items, &from.name, &renaming.to.name),
+                ItemKindName::Constant => retarget_names(items, &from.name, &renaming.to.name),
                 _ => {}
             }
         }
@@ -746,6 +753,7 @@ fn rename_item(item: &mut Item, from: &Ident, to: Ident) {
         ItemKind::Pool(p) => p.name = to,
         ItemKind::Class(c) => c.name = to,
         ItemKind::Check(c) => c.finding.code = to,
+        ItemKind::Constant(c) => c.name = to,
         _ => {}
     }
 }
@@ -777,6 +785,20 @@ fn retarget_categories(items: &mut [Item], from: &str, to: &str) {
     }
 }
 
+/// Makes every bare name `from` in expressions read `to`: the uses of a renamed constant
+/// (no field, row value or category may share a constant's name, so each is one).
+fn retarget_names(items: &mut [Item], from: &str, to: &str) {
+    for item in items.iter_mut() {
+        item.kind.walk_exprs_mut(&mut |e| {
+            if let crate::syntax::ast::ExprKind::Name(ident) = &mut e.kind
+                && ident.name == from
+            {
+                to.clone_into(&mut ident.name);
+            }
+        });
+    }
+}
+
 /// Makes every text literal `from` in expressions read `to`.
 fn retarget_texts(items: &mut [Item], from: &str, to: &str) {
     for item in items.iter_mut() {
@@ -791,13 +813,29 @@ fn retarget_texts(items: &mut [Item], from: &str, to: &str) {
     }
 }
 
-/// Points every category scored by class `from` at its new name.
+/// Points every category and catalog indicator scored by class `from` at its new name.
 fn retarget_classes(items: &mut [Item], from: &str, to: &Ident) {
     for item in items.iter_mut() {
-        if let ItemKind::Category(c) = &mut item.kind
-            && let Some(scored_by) = c.scored_by.as_mut().filter(|s| s.name == from)
-        {
-            scored_by.name.clone_from(&to.name);
+        match &mut item.kind {
+            ItemKind::Category(c) => {
+                if let Some(scored_by) = c.scored_by.as_mut().filter(|s| s.name == from) {
+                    scored_by.name.clone_from(&to.name);
+                }
+            }
+            ItemKind::Pool(pool) => {
+                let entries = pool.splits.iter_mut().flat_map(|split| match split {
+                    Split::Fixed { catalog, .. } => {
+                        catalog.iter_mut().flat_map(|c| &mut c.entries).collect()
+                    }
+                    _ => Vec::new(),
+                });
+                for entry in entries {
+                    if let Some(class) = entry.class.as_mut().filter(|c| c.name == from) {
+                        class.name.clone_from(&to.name);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -93,7 +93,10 @@ impl List<'_> {
             ItemKind::Completion(completion) => self.completion("completion", completion, &doc),
             ItemKind::Grades(grades) => self.grades(grades, &doc),
             ItemKind::Missing(missing) => self.missing(missing, &doc),
-            ItemKind::Pool(pool) => self.residual(pool, &doc),
+            ItemKind::Pool(pool) => {
+                self.residual(pool, &doc);
+                self.catalog_classes(pool, &doc);
+            }
             ItemKind::Rating(rating) => {
                 for entry in &rating.entries {
                     self.push(
@@ -127,7 +130,9 @@ impl List<'_> {
                     );
                 }
             }
-            ItemKind::Header(_)
+            // A constant is exercised wherever a rule that uses it is.
+            ItemKind::Constant(_)
+            | ItemKind::Header(_)
             | ItemKind::Form(_)
             | ItemKind::Category(_)
             | ItemKind::Comparators(_)
@@ -180,6 +185,26 @@ impl List<'_> {
         }
     }
 
+    /// Each catalog indicator that names its own class: a row of it must be scored so.
+    fn catalog_classes(&mut self, pool: &Pool, doc: &str) {
+        for split in &pool.splits {
+            let Split::Fixed { catalog, .. } = split else {
+                continue;
+            };
+            for entry in catalog.iter().flat_map(|c| &c.entries) {
+                let Some(class) = &entry.class else { continue };
+                let what = self.text(entry.name.span.to(class.span));
+                self.push(
+                    Part::ClassChoice(class.span),
+                    format!("pool {}: `{what}`", pool.name.name),
+                    msg!(TEST_NEEDS_CATALOG_CLASS),
+                    entry.name.span,
+                    clause(&entry.doc, doc),
+                );
+            }
+        }
+    }
+
     /// Both outcomes of an even split's `residual to matching else …`: the other
     /// residual rules always pick the same row.
     fn residual(&mut self, pool: &Pool, doc: &str) {
@@ -223,15 +248,23 @@ impl List<'_> {
             .iter()
             .any(|r| matches!(&r.kind, ClassRuleKind::Full { upper: Some(_), .. }));
         for rule in rules {
-            let (branch, needs) = match &rule.kind {
-                ClassRuleKind::Full { .. } if !formula => (Branch::Full, msg!(TEST_NEEDS_FULL)),
-                ClassRuleKind::Below(_) if !formula => (Branch::Below, msg!(TEST_NEEDS_BELOW)),
-                ClassRuleKind::Above(_) if !formula && upper => {
-                    (Branch::Above, msg!(TEST_NEEDS_ABOVE))
+            let class = |branch| Part::Class(span, branch);
+            let (part, needs) = match &rule.kind {
+                ClassRuleKind::Full { .. } if !formula => {
+                    (class(Branch::Full), msg!(TEST_NEEDS_FULL))
                 }
-                ClassRuleKind::Score(_) => (Branch::Formula, msg!(TEST_NEEDS_FORMULA)),
-                ClassRuleKind::Floor(_) => (Branch::Floor, msg!(TEST_NEEDS_FLOOR)),
-                ClassRuleKind::Cap(_) => (Branch::Cap, msg!(TEST_NEEDS_CAP)),
+                ClassRuleKind::Below(_) if !formula => {
+                    (class(Branch::Below), msg!(TEST_NEEDS_BELOW))
+                }
+                ClassRuleKind::Above(_) if !formula && upper => {
+                    (class(Branch::Above), msg!(TEST_NEEDS_ABOVE))
+                }
+                ClassRuleKind::Score(_) => (class(Branch::Formula), msg!(TEST_NEEDS_FORMULA)),
+                ClassRuleKind::Floor(_) => (class(Branch::Floor), msg!(TEST_NEEDS_FLOOR)),
+                ClassRuleKind::Cap(_) => (class(Branch::Cap), msg!(TEST_NEEDS_CAP)),
+                ClassRuleKind::Labels(_) => {
+                    (Part::ClassChoice(rule.span), msg!(TEST_NEEDS_CLASS_CHOICE))
+                }
                 ClassRuleKind::Completion(completion) => {
                     let doc = clause(&rule.doc, doc);
                     self.completion(&format!("class {name}: completion"), completion, &doc);
@@ -240,7 +273,7 @@ impl List<'_> {
                 _ => continue,
             };
             self.push(
-                Part::Class(span, branch),
+                part,
                 format!("class {name}: `{}`", self.text(rule.span)),
                 needs,
                 rule.span,

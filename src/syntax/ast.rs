@@ -119,6 +119,8 @@ pub enum ItemKind {
     Rating(Rating),
     /// `line key "label" points { score … }`
     Line(Line),
+    /// `let 扣减比例 = 5%`
+    Constant(Constant),
     /// `remove kind name`
     Remove(Removal),
     /// `rename kind name to name`
@@ -160,6 +162,8 @@ pub enum ItemKindName {
     Layout,
     /// `findings`
     Findings,
+    /// `let`: a named constant.
+    Constant,
 }
 
 impl ItemKindName {
@@ -183,6 +187,7 @@ impl ItemKindName {
             ItemKindName::Missing => "missing",
             ItemKindName::Layout => "layout",
             ItemKindName::Findings => "findings",
+            ItemKindName::Constant => "let",
         }
     }
 
@@ -207,6 +212,7 @@ impl ItemKindName {
             ItemKindName::Missing => t!(ITEM_MISSING),
             ItemKindName::Layout => t!(ITEM_LAYOUT),
             ItemKindName::Findings => t!(ITEM_FINDINGS),
+            ItemKindName::Constant => t!(ITEM_CONSTANT),
         }
     }
 }
@@ -297,6 +303,16 @@ pub struct Line {
     pub score_doc: Doc,
     /// The formula.
     pub score: Option<Expr>,
+}
+
+/// `let 扣减比例 = 5%`: a number (or other value) of the policy, named once and used by
+/// that name in any expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Constant {
+    /// Its name.
+    pub name: Ident,
+    /// Its value: literals, other constants and operators; `check` computes it.
+    pub value: Expr,
 }
 
 /// The ruleset's identity.
@@ -454,6 +470,8 @@ pub struct CatalogEntry {
     pub name: Ident,
     /// Its weight.
     pub weight: Expr,
+    /// `scored_by CLASS`: the class that scores it, in place of its category's.
+    pub class: Option<Ident>,
 }
 
 /// Who carries the residual of an even split.
@@ -509,6 +527,8 @@ pub enum ClassRuleKind {
     Completion(Completion),
     /// `score …`: a formula for the score, in place of the band.
     Score(Expr),
+    /// `labels "成本指标", …`: the words a form's `class` column writes for this class.
+    Labels(Vec<Text>),
 }
 
 /// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
@@ -763,6 +783,8 @@ pub enum ExprKind {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `name(args)`
     Call(Ident, Vec<Expr>),
+    /// `outer.name`: a field or computed value of the row outside the innermost filter.
+    Outer(Ident),
 }
 
 /// A literal value, with the kind its unit gives it.
@@ -789,7 +811,7 @@ impl Expr {
     pub fn walk_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
         f(self);
         match &mut self.kind {
-            ExprKind::Literal(_) | ExprKind::Name(_) => {}
+            ExprKind::Literal(_) | ExprKind::Name(_) | ExprKind::Outer(_) => {}
             ExprKind::Member(base, _) | ExprKind::Unary(_, base) => base.walk_mut(f),
             ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => {
                 a.walk_mut(f);
@@ -862,6 +884,7 @@ impl ItemKind {
                 l.points.iter_mut().for_each(&mut each);
                 l.score.iter_mut().for_each(&mut each);
             }
+            ItemKind::Constant(c) => each(&mut c.value),
             ItemKind::Form(_)
             | ItemKind::Category(_)
             | ItemKind::Comparators(_)
@@ -888,6 +911,7 @@ impl ClassRuleKind {
             ClassRuleKind::Completion(c) => {
                 c.cases.iter_mut().for_each(|case| each(&mut case.formula))
             }
+            ClassRuleKind::Labels(_) => {}
         }
     }
 }

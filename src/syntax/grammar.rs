@@ -55,7 +55,7 @@ impl Rule {
             Rule::remove_item => "`remove ITEM`",
             Rule::rename_item => "`rename ITEM NAME to NAME`",
             Rule::coded_kind => "`check`, `discard` or `adjust`",
-            Rule::named_kind => "`category`, `pool`, `class`, `line` or `indicator`",
+            Rule::named_kind => "`category`, `pool`, `class`, `line`, `indicator` or `let`",
             Rule::singleton_kind => {
                 "`rating`, `rounding`, `completion`, `comparators`, `grades`, `missing` or `findings`"
             }
@@ -96,7 +96,10 @@ impl Rule {
             Rule::category => "`category NAME { ... }`",
             Rule::category_entry => "`labels` or `scored_by`",
             Rule::pool_entry => "`categories` or `split`",
-            Rule::class_entry => "`full`, `below`, `above`, `floor`, `cap` or `completion`",
+            Rule::class_entry => {
+                "`labels`, `full`, `below`, `above`, `floor`, `cap`, `score` or `completion`"
+            }
+            Rule::entry_class => "`scored_by CLASS`",
             Rule::missing_entry => "`markers`, `unexplained` or `explained`",
             Rule::layout_entry => "`ignore` or `totals`",
             Rule::infix => "an operator",
@@ -170,6 +173,8 @@ impl Rule {
             Rule::if_expr => "`if ... then ... else ...`",
             Rule::call => "a function call",
             Rule::paren => "`(`",
+            Rule::outer_field => "`outer.NAME`",
+            Rule::constant => "`let NAME = VALUE`",
             Rule::literal => "a value",
             // Every `kw_*` rule: `describe` names it from the keyword table.
             _ => "a keyword",

@@ -78,7 +78,7 @@ pub const FIELD_TYPES: [(&str, &str, &str); 10] = [
 ];
 
 /// Every keyword, in the grammar's order.
-pub const KEYWORDS: [Keyword; 81] = [
+pub const KEYWORDS: [Keyword; 83] = [
     kw(
         "kw_ruleset",
         "ruleset",
@@ -484,6 +484,18 @@ pub const KEYWORDS: [Keyword; 81] = [
         "as",
         &["记为"],
         "findings: the code to report a finding under",
+    ),
+    kw(
+        "kw_let",
+        "let",
+        &["常量"],
+        "a named constant: `let 扣减比例 = 5%`",
+    ),
+    kw(
+        "kw_outer",
+        "outer",
+        &["本行"],
+        "expression: the row outside `[…]`, as in `goal == outer.goal`",
     ),
     reserved("kw_if", "if", &["如果"], "expression: `if … then … else …`"),
     reserved(

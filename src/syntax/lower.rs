@@ -16,10 +16,10 @@ use rust_decimal::Decimal;
 
 use super::ast::{
     Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
-    ClassRule, ClassRuleKind, Comparator, ComparatorWords, Completion, CompletionCase, Deduction,
-    Discard, Doc, Expr, ExprKind, FindingSeverity, FindingSpec, Findings, Form, FormField,
-    FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind,
-    ItemKindName, Layout, LayoutEntry, LayoutWords, Line, Literal, Missing, MissingEntry,
+    ClassRule, ClassRuleKind, Comparator, ComparatorWords, Completion, CompletionCase, Constant,
+    Deduction, Discard, Doc, Expr, ExprKind, FindingSeverity, FindingSpec, Findings, Form,
+    FormField, FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item,
+    ItemKind, ItemKindName, Layout, LayoutEntry, LayoutWords, Line, Literal, Missing, MissingEntry,
     MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal, Renaming, Residual, ResidualRule,
     Rounding, RoundingMode, Ruleset, Severity, Split, TargetGrade, Template, TemplatePart, Text,
     UnaryOp,
@@ -175,6 +175,7 @@ fn lower_item_body(body: Pair<'_, Rule>) -> Result<ItemKind> {
         Rule::adjust => ItemKind::Adjust(lower_adjust(body)?),
         Rule::rating => ItemKind::Rating(lower_rating(body)?),
         Rule::line => ItemKind::Line(lower_line(body)?),
+        Rule::constant => ItemKind::Constant(lower_constant(body)?),
         Rule::remove_item => ItemKind::Remove(lower_remove_item(body)?),
         Rule::rename_item => ItemKind::Rename(lower_rename_item(body)?),
         r => unreachable!("unexpected {r:?} in lower_item"),
@@ -201,6 +202,7 @@ fn lower_item_kind(pair: &Pair<'_, Rule>) -> ItemKindName {
         Rule::kw_missing => ItemKindName::Missing,
         Rule::kw_layout => ItemKindName::Layout,
         Rule::kw_findings => ItemKindName::Findings,
+        Rule::kw_let => ItemKindName::Constant,
         r => unreachable!("unexpected {r:?} as an item kind"),
     }
 }
@@ -332,6 +334,14 @@ fn lower_line(pair: Pair<'_, Rule>) -> Result<Line> {
         }
     }
     Ok(line)
+}
+
+fn lower_constant(pair: Pair<'_, Rule>) -> Result<Constant> {
+    debug_assert_eq!(pair.as_rule(), Rule::constant);
+    let mut inner = pair.into_inner().skip(1);
+    let name = lower_ident(&next(&mut inner, "constant name"));
+    let value = lower_expr(next(&mut inner, "constant value"), 0)?;
+    Ok(Constant { name, value })
 }
 
 // ───────────────────────────── HEADER ─────────────────────────────
@@ -551,7 +561,16 @@ fn lower_catalog_entry(pair: Pair<'_, Rule>) -> Result<CatalogEntry> {
     let (doc, _, mut inner) = doc_and_rest(pair);
     let name = lower_name(next(&mut inner, "catalog entry name"))?;
     let weight = lower_expr(next(&mut inner, "catalog entry weight"), 0)?;
-    Ok(CatalogEntry { doc, name, weight })
+    let class = inner
+        .next()
+        .and_then(|clause| clause.into_inner().nth(1))
+        .map(|class| lower_ident(&class));
+    Ok(CatalogEntry {
+        doc,
+        name,
+        weight,
+        class,
+    })
 }
 
 fn lower_split_evenly(pair: Pair<'_, Rule>) -> Result<Split> {
@@ -614,6 +633,15 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
     }
     let (doc, span, inner) = doc_and_rest(pair);
     let children: Vec<_> = inner.collect();
+    if rule == Rule::labels {
+        let words = children
+            .into_iter()
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(lower_string)
+            .collect::<Result<_>>()?;
+        let kind = ClassRuleKind::Labels(words);
+        return Ok(ClassRule { doc, kind, span });
+    }
     if let Some(deduction) = children.iter().find(|p| p.as_rule() == Rule::deduction) {
         let deduction = lower_deduction(deduction.clone())?;
         let kind = if rule == Rule::below_rule {
@@ -1090,7 +1118,7 @@ pub(crate) fn lower_expr(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
 fn is_operator(rule: Rule) -> bool {
     !matches!(
         rule,
-        Rule::literal | Rule::ident | Rule::paren | Rule::if_expr | Rule::call
+        Rule::literal | Rule::ident | Rule::paren | Rule::if_expr | Rule::call | Rule::outer_field
     )
 }
 
@@ -1128,6 +1156,10 @@ fn lower_term(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
     let span = span_of(&pair);
     let kind = match pair.as_rule() {
         Rule::ident => ExprKind::Name(lower_ident(&pair)),
+        Rule::outer_field => {
+            let field = next(&mut pair.into_inner().skip(1), "outer field");
+            ExprKind::Outer(lower_ident(&field))
+        }
         Rule::literal => ExprKind::Literal(lower_literal(next(&mut pair.into_inner(), "literal"))?),
         Rule::paren => return lower_expr(next(&mut pair.into_inner(), "paren"), depth + 1),
         Rule::if_expr => {

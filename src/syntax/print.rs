@@ -429,6 +429,7 @@ impl Printer<'_> {
             ItemKind::Line(line) => self.print_line(kw, line, at),
             ItemKind::Rounding(_)
             | ItemKind::Discard(_)
+            | ItemKind::Constant(_)
             | ItemKind::Remove(_)
             | ItemKind::Rename(_) => {
                 let text = format!("{kw}{}", self.one_line_item(&item.kind));
@@ -444,6 +445,12 @@ impl Printer<'_> {
                 format!("{} {}", self.kw("rounding"), self.print_rounding(rounding))
             }
             ItemKind::Discard(discard) => self.print_discard(discard),
+            ItemKind::Constant(constant) => format!(
+                "{} {} = {}",
+                self.kw("let"),
+                constant.name.name,
+                self.expr(&constant.value)
+            ),
             ItemKind::Remove(removal) => self.print_removal(removal),
             ItemKind::Rename(renaming) => self.print_renaming(renaming),
             _ => String::new(),
@@ -708,8 +715,12 @@ impl Printer<'_> {
 
     fn print_catalog_entry(&mut self, entry: &CatalogEntry) {
         self.print_doc(&entry.doc);
-        let text = format!("{} {}", print_name(&entry.name), self.atom(&entry.weight));
-        let at = entry.name.span.to(entry.weight.span);
+        let mut text = format!("{} {}", print_name(&entry.name), self.atom(&entry.weight));
+        let mut at = entry.name.span.to(entry.weight.span);
+        if let Some(class) = &entry.class {
+            text = format!("{text} {} {}", self.kw("scored_by"), class.name);
+            at = at.to(class.span);
+        }
         self.entry_at(&text, Some(entry.name.span), at);
     }
 
@@ -790,6 +801,7 @@ impl Printer<'_> {
             ClassRuleKind::Completion(completion) => {
                 return self.print_completion("", completion, Some(rule.span), Some(rule.span));
             }
+            ClassRuleKind::Labels(words) => format!("{} {}", self.kw("labels"), texts(words)),
         };
         self.entry_at(&text, Some(rule.span), rule.span);
     }
@@ -1170,11 +1182,12 @@ impl Printer<'_> {
 // ───────────────────────────── NAMES AND TEXTS ─────────────────────────────
 
 /// Keywords that a bare name would be read as where the grammar takes a `name` (a grade,
-/// a rating, a catalog entry): `remove` starts a remove entry, `read_from` and `target`
-/// start entries of `grades`, `to` and `also` continue a grade, and a unit after a
+/// a rating, a catalog entry): `remove` starts a remove entry, `scored_by` continues a
+/// catalog entry, `read_from` and `target` start entries of `grades`, `to` and `also` continue a grade, and a unit after a
 /// number makes it points or an amount (`90` then a rating named `分`).
-const NAME_KEYWORDS: [Rule; 7] = [
+const NAME_KEYWORDS: [Rule; 8] = [
     Rule::kw_remove,
+    Rule::kw_scored_by,
     Rule::kw_read_from,
     Rule::kw_target,
     Rule::kw_to,
@@ -1359,6 +1372,7 @@ fn needs_parens(expr: &Expr, ctx: Ctx) -> bool {
         ExprKind::If(..) => ctx.follow > 0 || ctx.if_head || ctx.left > 0,
         ExprKind::Literal(_)
         | ExprKind::Name(_)
+        | ExprKind::Outer(_)
         | ExprKind::Member(..)
         | ExprKind::Filter(..)
         | ExprKind::Call(..) => false,
@@ -1376,6 +1390,11 @@ fn write_expr(out: &mut String, expr: &Expr, ctx: Ctx) {
     match &expr.kind {
         ExprKind::Literal(literal) => out.push_str(&print_literal(literal, ctx)),
         ExprKind::Name(name) => out.push_str(&name.name),
+        ExprKind::Outer(field) => {
+            out.push_str(ctx.kw("outer"));
+            out.push('.');
+            out.push_str(&field.name);
+        }
         ExprKind::Member(base, member) => {
             write_postfix_base(out, base, ctx);
             out.push('.');

@@ -213,6 +213,8 @@ impl Builder<'_> {
                 note = hints::category(note, self.plan);
             } else if indicators && field.key == "weight" {
                 note = hints::weight(note, self.plan);
+            } else if indicators && field.key == "class" {
+                note = hints::class(note, self.plan);
             }
             let graded = indicators && self.plan.grade_fields.contains(&field.key);
             if let Some(words) = hints::grade_words(self.plan).filter(|_| graded) {

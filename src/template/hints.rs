@@ -58,6 +58,20 @@ pub(crate) fn category(field_note: String, plan: &Plan) -> String {
     )
 }
 
+/// The class column's note: the field's own, and the words that name a class.
+pub(crate) fn class(field_note: String, plan: &Plan) -> String {
+    let words: Vec<&str> = plan
+        .classes
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.def.labels))
+        .map(String::as_str)
+        .collect();
+    format!(
+        "{field_note}\n本规则集的评分规则：{}（不填则按类别的评分规则）",
+        words.join("、")
+    )
+}
+
 /// The weight column's note: the field's own, and how each pool's points are split.
 pub(crate) fn weight(field_note: String, plan: &Plan) -> String {
     let mut lines = vec![field_note];
@@ -182,7 +196,11 @@ pub(crate) fn fit(note: String) -> String {
 /// form. Inside `max_score`'s own expression, `max_score` has no value.
 pub(crate) fn constant(plan: &Plan, e: &Expr, in_max_score: bool) -> Option<Num> {
     match &e.kind {
-        ExprKind::Const(Value::Num(n)) => Some(*n),
+        ExprKind::Const(Value::Num(n))
+        | ExprKind::Constant {
+            value: Value::Num(n),
+            ..
+        } => Some(*n),
         ExprKind::Unary(UnaryOp::Neg, x) => constant(plan, x, in_max_score).map(value::neg),
         ExprKind::Global(Global::MaxScore) if !in_max_score => plan
             .max_score

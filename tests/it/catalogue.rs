@@ -109,7 +109,7 @@ fn diagnostic_codes(dir: &Path, codes: &mut BTreeSet<String>) {
 
 /// The finding codes a shipped ruleset raises.
 fn ruleset_codes(path: &Path) -> BTreeSet<String> {
-    let (plan, _) = perfeval::load_ruleset_file(path, &mut perfeval::link::FileLoader)
+    let (plan, _) = perfeval::load_ruleset_file(path, &mut perfeval::cli::FileLoader)
         .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
     let mut codes: BTreeSet<String> = BTreeSet::new();
     codes.extend(plan.checks.iter().map(|c| c.finding.code.clone()));

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use perfeval::cli::FileLoader;
 use perfeval::diff::{Change, Changes, FormDiff, Item, Pair, Summary};
-use perfeval::link::FileLoader;
 use perfeval::report::diff::{DiffReport, Ruleset, render_table};
 
 use crate::common::{root, run};

@@ -6,9 +6,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use perfeval::cli::FileLoader;
 use perfeval::compile::Plan;
 use perfeval::data::{self, Format};
-use perfeval::link::{FileLoader, Loader};
+use perfeval::link::{LoadError, Loader};
 use perfeval::report::json::{self, ProjectResult};
 use perfeval::source::SourceFile;
 use perfeval::syntax::format;
@@ -104,7 +105,7 @@ struct Overlay {
 }
 
 impl Loader for Overlay {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
         match self.files.get(path) {
             Some(text) => Ok(text.clone()),
             None => FileLoader.read(path),

@@ -106,13 +106,13 @@ fn is_not_a_word(token: &str) -> bool {
 /// numbers and the user's source lines are taken out: what a Chinese user must never
 /// read. The expected words of a syntax error (`语法错误：此处应为 … ，实际为`) are left
 /// out: they are `Rule::describe`'s, which the branch that owns the grammar words
-/// renders in the file's keyword language.
+/// renders in the file's keyword language. (`实际为` may wrap after `实际`.)
 fn english_sentences(output: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut output = output.to_owned();
     let mut from = 0;
     while let Some(start) = output[from..].find("语法错误：此处应为").map(|s| s + from)
-        && let Some(end) = output[start..].find("，实际为").map(|e| e + start)
+        && let Some(end) = output[start..].find("，实际").map(|e| e + start)
     {
         // The expected words may wrap onto the next line: blank them, keeping the lines.
         let blanked: String = output[start..end]
@@ -844,6 +844,57 @@ fn the_newer_commands_speak_chinese() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.contains("（格式化后）"), "{stdout}");
     english_in("fmt --check", &format!("{stdout}{stderr}"), &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// A ruleset to add items to: one category, one pool, a completion formula.
+const LANGUAGE_BASE: &str = r#"ruleset "测试" { fiscal_year 2023 cutoff 2023-12-31 }
+form {
+  section budget "预算" { initial: amount "年初预算数" }
+  rows indicators "指标" {
+    category: text "类别" name: text "名称" target: measure "目标值" weight: points "权重"
+    actual: optional measure "实际完成值"
+  }
+}
+category 产出 { scored_by 产出类 }
+pool 全部 100 分 { categories 产出 split evenly }
+completion { = >= > <= < : actual / target }
+"#;
+
+/// Rulesets whose newer language (constants, `outer`, comparisons of a thing with
+/// itself) is wrong: (case, items added to [`LANGUAGE_BASE`]).
+const LANGUAGE_MISTAKES: &[(&str, &str)] = &[
+    (
+        "constants",
+        "let 上限 = 130\nlet total = 5\nlet pools = 1\nlet 甲 = 乙\nlet 乙 = 甲\n\
+         class 产出类 { full 100% to 上限 below deduct 5% per 1% above deduct 1% per 1% }",
+    ),
+    (
+        "outer outside a filter",
+        "class 产出类 { full 100% to 130% below deduct 5% per 1% above deduct 1% per 1% }\n\
+         check o warning { outer.weight > 0 }\n\
+         check p warning for indicators { outer.weight > 0 }",
+    ),
+    (
+        "comparisons of a thing with itself",
+        "class 产出类 { full 100% to 130% below deduct 5% per 1% above deduct 1% per 1% }\n\
+         check t warning for indicators { weight == weight }\n\
+         check u warning for indicators { count(indicators[name == name]) >= 1 }\n\
+         check v warning for indicators { count(indicators[weight != 1 分 + weight]) >= 1 }",
+    ),
+];
+
+#[test]
+fn the_newer_language_speaks_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for (case, items) in LANGUAGE_MISTAKES {
+        let file = dir.path().join("r.rules");
+        std::fs::write(&file, format!("{LANGUAGE_BASE}{items}\n")).unwrap();
+        let (_, stderr, _) = zh(&["show", "--rules", file.to_str().unwrap()]);
+        assert!(stderr.contains("perfeval::check::"), "{case}: {stderr}");
+        english_in(case, &stderr, &mut problems);
+    }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use perfeval::link::Loader;
+use perfeval::link::{LoadError, Loader};
 
 use crate::common::{render, root};
 
@@ -13,8 +13,8 @@ use crate::common::{render, root};
 struct RootLoader;
 
 impl Loader for RootLoader {
-    fn read(&mut self, path: &Path) -> std::io::Result<String> {
-        std::fs::read_to_string(root().join(path))
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
+        Ok(std::fs::read_to_string(root().join(path))?)
     }
 }
 

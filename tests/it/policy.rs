@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use perfeval::cli::FileLoader;
 use perfeval::compile::Plan;
 use perfeval::eval::outcome::Outcome;
-use perfeval::link::{FileLoader, Loader};
+use perfeval::link::Loader;
 use perfeval::syntax::ast::Severity;
 
 use crate::common::{plan, render, root};

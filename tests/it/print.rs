@@ -150,6 +150,8 @@ pool 共性指标 {
       "remove" 2
       "分" -1
       加权 (1 + 2)
+      预算执行率 10 scored_by 执行率类
+      "scored_by" 1 评分类 执行率类
     }
   }
 }
@@ -159,6 +161,8 @@ pool r 10 { split evenly residual to last }
 pool s 10 { split evenly residual to matching else first }
 
 override class 产出类 {
+  /// 二级指标
+  labels "数量指标", "质量指标"
   /// 满分
   full 100% to 130.0%
   full from 0.5%
@@ -236,6 +240,7 @@ rating {
   /// 优
   优 when total >= 90 分
   "分" when total >= 80
+  /// 一行说明紧跟在表达式之后
   "良 好" when total >= 60 分
   差 otherwise
 }
@@ -245,6 +250,15 @@ line execution_score "预算执行率" 10 分 {
   score min(10 分, 1679.7 万元 / funds.appropriated * 10 分)
 }
 override line execution_score "执行率" { score 0 分 }
+
+/// 扣减比例
+let 扣减比例 = 5%
+/// 门槛
+常量 门槛 = 扣减比例 * 2 + 1%
+override let 门槛 = 3%
+check outer-row warning for indicators {
+  count(indicators[goal == outer.goal and 本行.score > 0 分]) > 1
+}
 
 remove check funds-split
 remove discard after-cutoff
@@ -261,6 +275,8 @@ remove comparators
 remove grades
 remove missing
 remove findings
+remove let 门槛
+rename let 扣减比例 to 扣分比例
 rename category 效益 to 效果
 rename check funds-split to funds-parts
 rename indicator "资金 到位率" to 资金到位率

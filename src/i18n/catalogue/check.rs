@@ -293,6 +293,15 @@ CHECK_PERCENT_EXPECTED_LABEL { en: "write this with `%`", zh: "请加上 `%`" }
 CHECK_BARE_NUMBER { en: "a bare number", zh: "不带单位的数字" }
 CHECK_THE_BARE_NUMBER { en: "the bare number `{number}`", zh: "不带单位的数字 `{number}`" }
 CHECK_WRITE_PERCENT { en: "write `{number}%`", zh: "请写 `{number}%`" }
+/// A named constant whose value is a bare number, where a percentage is wanted.
+CHECK_CONSTANT_BARE_NUMBER {
+    en: "the constant `{name}`, a bare number",
+    zh: "常量 `{name}`，其值是不带单位的数字",
+}
+CHECK_CONSTANT_PERCENT {
+    en: "give the constant a percentage: `let {name} = {number}%`",
+    zh: "请把常量的值写成百分比：`let {name} = {number}%`",
+}
 CHECK_BARE_BESIDE_PERCENT {
     en: "write `{number}%`: beside a percentage a bare `{number}` means {number} × 100%",
     zh: "请写 `{number}%`：与百分比并列时，不带单位的 `{number}` 表示 {number} × 100%",
@@ -432,6 +441,7 @@ SPACE_FORM { en: "form", zh: "表单" }
 SPACE_SECTION { en: "section", zh: "栏目" }
 SPACE_FIELD { en: "field", zh: "字段" }
 SPACE_CATEGORY_LABEL { en: "category name or label", zh: "类别名称或标签" }
+SPACE_CLASS_LABEL { en: "class name or label", zh: "计分类名称或标签" }
 SPACE_CLASS_RULE { en: "rule of class {class}", zh: "计分类 `{class}` 的规则" }
 SPACE_COMPLETION_FOR { en: "completion for", zh: "完成率公式中的比较符" }
 SPACE_COMPARATOR_WORD { en: "comparator word", zh: "比较词" }
@@ -442,4 +452,97 @@ SPACE_INDICATOR_TABLE { en: "indicator table", zh: "指标表" }
 WHAT_ROWS_SECTION { en: "rows section", zh: "多行栏目" }
 WHAT_RECORD_SECTION { en: "record section", zh: "单条记录栏目" }
 WHAT_SCORED_ROWS { en: "scored rows", zh: "计分的行" }
+/// `perfeval::check::constant`: a named constant (`let`) that cannot be what it says.
+CHECK_CONSTANT_TAKEN {
+    en: "the constant `{name}` has the name of {what}",
+    zh: "常量名 `{name}` 已另有所指：{what}",
+}
+CHECK_CONSTANT_TAKEN_HELP {
+    en: "choose another name: where a rule names `{name}`, it would mean {what}",
+    zh: "请换一个名称：规则中写 `{name}` 时，指的会是{what}",
+}
+/// What else a constant's name means, in `has the name of {what}`.
+CHECK_CONSTANT_IS_VALUE { en: "the value `{name}`", zh: "值 `{name}`" }
+CHECK_CONSTANT_IS_OUTER {
+    en: "the row outside a filter (`outer.NAME`)",
+    zh: "筛选之外的那一行（`outer.NAME`）",
+}
+CHECK_CONSTANT_IS_NUMBER {
+    en: "the number `{name}` in completion and score formulas",
+    zh: "完成率和得分公式中的数值 `{name}`",
+}
+CHECK_CONSTANT_IS_SECTION { en: "the form section `{name}`", zh: "表单栏目 `{name}`" }
+CHECK_CONSTANT_IS_ROW_FIELD { en: "a field of each row of `{name}`", zh: "栏目 `{name}` 每一行的字段" }
+CHECK_CONSTANT_IS_COMPUTED {
+    en: "the computed value `{name}` of each indicator row",
+    zh: "每个指标行的计算值 `{name}`",
+}
+CHECK_CONSTANT_IS_POOL_VALUE {
+    en: "the value `{name}` of each row of `pools`",
+    zh: "分值池表（`pools`）每一行的值 `{name}`",
+}
+/// A word of the language (`pools`, a rounding mode).
+CHECK_CONSTANT_IS_WORD { en: "`{name}`", zh: "名称 `{name}`" }
+CHECK_CONSTANT_IS_CATEGORY { en: "the category `{name}`", zh: "类别 `{name}`" }
+CHECK_CONSTANT_IS_LINE { en: "the line `{name}`", zh: "分项 `{name}`" }
+CHECK_CONSTANT_CYCLE {
+    en: "the constant `{name}` is computed from itself",
+    zh: "常量 `{name}` 的值由它自己算出",
+}
+CHECK_CONSTANT_CYCLE_HELP {
+    en: "its value uses {through}, whose value comes back to `{name}`; give one of them a value that uses none of the others",
+    zh: "它的值用到了 {through}，而这些常量的值又回到 `{name}`；请让其中一个的值不用到其他几个",
+}
+CHECK_CONSTANT_TYPE { en: "the constant `{name}` is {ty}", zh: "常量 `{name}` 是{ty}" }
+CHECK_CONSTANT_TYPE_HELP {
+    en: "a constant is a number, a percentage, points, an amount, a date, a text, a condition or a category",
+    zh: "常量只能是数值、百分比、分值、金额、日期、文本、条件或类别",
+}
+CHECK_CONSTANT_FROM_FORM {
+    en: "the constant `{name}` reads what only a form gives",
+    zh: "常量 `{name}` 读取了只有表单才有的值",
+}
+CHECK_CONSTANT_FROM_FORM_HELP {
+    en: "a constant is a number of the policy: write it with literals, other constants, operators and functions of numbers (`let 扣减比例 = 5%`), and read the form in the rules that use it",
+    zh: "常量是政策规定的数值：请用字面值、其他常量、运算符和数值函数来写（`let 扣减比例 = 5%`），在用到它的规则中再读取表单",
+}
+CHECK_CONSTANT_ARITHMETIC {
+    en: "the constant `{name}` cannot be computed: {error}",
+    zh: "常量 `{name}` 无法计算：{error}",
+}
+CHECK_CONSTANT_ARITHMETIC_HELP {
+    en: "write a value that can be computed, such as `let 扣减比例 = 5%`",
+    zh: "请写一个可以计算的值，如 `let 扣减比例 = 5%`",
+}
+
+/// `outer.NAME` where there is no row outside a filter.
+CHECK_OUTER_IN_ROW {
+    en: "`outer` names the row outside a filter `[…]`; in the row itself, write `{name}`",
+    zh: "`outer` 指筛选 `[…]` 之外的那一行；在本行中请直接写 `{name}`",
+}
+CHECK_OUTER_NO_ROW {
+    en: "`outer` names the row outside a filter `[…]`, such as `indicators[goal == outer.goal]` in a check `for indicators`",
+    zh: "`outer` 指筛选 `[…]` 之外的那一行，如在 `for indicators` 的核对中写 `indicators[goal == outer.goal]`",
+}
+
+/// `perfeval::check::trivial_comparison`, a warning.
+CHECK_TRIVIAL_COMPARISON {
+    en: "both sides of `{op}` are the same: this {outcome}",
+    zh: "`{op}` 两边相同：这个比较{outcome}",
+}
+CHECK_TRIVIAL_COMPARISON_ALWAYS { en: "always holds", zh: "总是成立" }
+CHECK_TRIVIAL_COMPARISON_NEVER { en: "never holds", zh: "永远不成立" }
+CHECK_TRIVIAL_COMPARISON_LABEL { en: "compares a value with itself", zh: "拿一个值与它自己比较" }
+CHECK_TRIVIAL_COMPARISON_OUTER {
+    en: "inside `[…]`, `{name}` is the filtered row's own; to compare it with the row outside the brackets, write `{name} {op} outer.{name}`",
+    zh: "在 `[…]` 中，`{name}` 是被筛选的那一行自己的值；要与括号外的那一行比较，请写 `{name} {op} outer.{name}`",
+}
+CHECK_TRIVIAL_COMPARISON_ROW {
+    en: "inside `[…]` names are the filtered row's own; name the row outside the brackets with `outer.NAME`",
+    zh: "在 `[…]` 中，名称都指被筛选的那一行自己的值；括号外的那一行请用 `outer.NAME` 指称",
+}
+CHECK_TRIVIAL_COMPARISON_HELP {
+    en: "compare it with something else; as written the comparison says nothing",
+    zh: "请与别的值比较；照现在的写法，这个比较没有意义",
+}
 }

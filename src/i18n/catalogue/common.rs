@@ -42,6 +42,7 @@ ITEM_GRADES { en: "grades", zh: "等级" }
 ITEM_MISSING { en: "missing", zh: "缺失规则" }
 ITEM_LAYOUT { en: "layout", zh: "版式" }
 ITEM_FINDINGS { en: "findings", zh: "发现设置" }
+ITEM_CONSTANT { en: "constant", zh: "常量" }
 
 /// Other things messages name.
 WHAT_FINDING_SEVERITY { en: "finding severity", zh: "发现严重程度" }

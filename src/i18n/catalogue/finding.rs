@@ -15,6 +15,10 @@ FINDING_UNKNOWN_CATEGORY {
 }
 /// A suggestion after a name: `（是否为「决策」？）`.
 FINDING_HINT { en: " (did you mean `{name}`?)", zh: "（是否为「{name}」？）" }
+FINDING_UNKNOWN_CLASS {
+    en: "the class `{word}` of `{name}` is none of the ruleset's{hint}; it is scored by `{class}`, the class of the category `{category}`",
+    zh: "「{name}」的评分规则「{word}」不是本规则集的评分规则{hint}；按「{category}」类的评分规则「{class}」计分",
+}
 FINDING_UNKNOWN_INDICATOR {
     en: "`{name}` is not a catalog indicator of the category `{category}`{hint}",
     zh: "「{name}」不是「{category}」类的共性指标{hint}",

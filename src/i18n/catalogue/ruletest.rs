@@ -325,6 +325,14 @@ TEST_NEEDS_CAP {
     en: "a quantitative row whose share reaches the cap",
     zh: "一行得分比例达到上限的定量指标",
 }
+TEST_NEEDS_CLASS_CHOICE {
+    en: "a quantitative row whose `class` field writes one of these words",
+    zh: "一行 `class` 字段写了其中某个词的定量指标",
+}
+TEST_NEEDS_CATALOG_CLASS {
+    en: "a quantitative row of this indicator, scored by its class",
+    zh: "一行该指标的定量指标，按其指定的计分类计分",
+}
 TEST_NEEDS_COMPLETION {
     en: "a quantitative row whose target has one of these comparators",
     zh: "一行目标值带有其中某个比较符的定量指标",

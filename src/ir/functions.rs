@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::ir::Function;
 use crate::value::{self, ArithError, Num, Unit, Value};
 
-use super::env::DEFAULT_ROUNDING;
+use super::ops::DEFAULT_ROUNDING;
 
 type Result<T> = std::result::Result<T, ArithError>;
 

@@ -1,0 +1,72 @@
+//! What the operators compute over values: evaluation runs them on a form's values and
+//! the checker folds named constants with them, so a constant's value is the one
+//! evaluation would compute.
+
+use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
+use crate::text::normalize;
+use crate::value::{self, Value};
+
+pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
+    match (op, v) {
+        (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
+        (UnaryOp::Neg, Value::Num(n)) => Value::Num(value::neg(n)),
+        _ => Value::Null,
+    }
+}
+
+/// Three-valued `and` and `or`: a missing side decides nothing, so `false and x` is
+/// false and `true or x` is true whichever side `x` is on.
+pub(crate) fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
+    let decisive = op == BinaryOp::Or;
+    match (l, r) {
+        (Value::Bool(a), _) if *a == decisive => Value::Bool(decisive),
+        (_, Value::Bool(b)) if *b == decisive => Value::Bool(decisive),
+        (Value::Bool(_), Value::Bool(_)) => Value::Bool(!decisive),
+        _ => Value::Null,
+    }
+}
+
+/// Arithmetic and comparisons; a missing operand gives a missing result.
+pub(crate) fn binary(
+    op: BinaryOp,
+    l: &Value,
+    r: &Value,
+) -> std::result::Result<Value, value::ArithError> {
+    use std::cmp::Ordering;
+    let ordering: Option<Ordering> = match (l, r) {
+        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        // Texts compare as people read them: full-width forms and spaces do not count.
+        (Value::Text(a), Value::Text(b)) => Some(normalize(a).cmp(&normalize(b))),
+        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
+        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
+        _ => None,
+    };
+    let compare =
+        |test: fn(Ordering) -> bool| ordering.map_or(Value::Null, |o| Value::Bool(test(o)));
+    Ok(match op {
+        BinaryOp::Eq => compare(Ordering::is_eq),
+        BinaryOp::Ne => compare(Ordering::is_ne),
+        BinaryOp::Lt => compare(Ordering::is_lt),
+        BinaryOp::Le => compare(Ordering::is_le),
+        BinaryOp::Gt => compare(Ordering::is_gt),
+        BinaryOp::Ge => compare(Ordering::is_ge),
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            let (Value::Num(a), Value::Num(b)) = (l, r) else {
+                return Ok(Value::Null);
+            };
+            let f = match op {
+                BinaryOp::Add => value::add,
+                BinaryOp::Sub => value::sub,
+                BinaryOp::Mul => value::mul,
+                _ => value::div,
+            };
+            Value::Num(f(*a, *b)?)
+        }
+        BinaryOp::And | BinaryOp::Or => logic(op, l, r),
+    })
+}
+
+/// The default rounding mode of `round(x, step)` without a mode: half away from zero,
+/// as people round by hand (四舍五入).
+pub(crate) const DEFAULT_ROUNDING: RoundingMode = RoundingMode::HalfAwayFromZero;
