@@ -121,6 +121,7 @@ pub fn check(
     items.pool_coverage();
     items.marker_clashes(ruleset);
     let checked = items.checked;
+    sanity::open_ends_rounded(&checked, &mut resolver.errors);
     bounds::negative_catalog_weights(&checked, &mut resolver.errors);
     // The proof reads resolved expressions, which after an error hold placeholders.
     if resolver.errors.is_empty() {

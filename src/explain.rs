@@ -386,6 +386,7 @@ impl Context<'_> {
                 grade,
                 share,
                 up_to,
+                open,
                 by_target,
             } => {
                 let how = if *by_target {
@@ -395,9 +396,11 @@ impl Context<'_> {
                 };
                 let share_words = match up_to {
                     Some(high) => format!(
-                        "可得权重的 {} 至 {}（由自评分在此范围内选定）",
+                        "可得权重的 {}{} 至 {}{}（由自评分在此范围内选定）",
                         percent(*share),
-                        percent(*high)
+                        if open.low { "（不含）" } else { "" },
+                        percent(*high),
+                        if open.high { "（不含）" } else { "" },
                     ),
                     None => format!("得权重的 {}", percent(*share)),
                 };

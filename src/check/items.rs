@@ -290,6 +290,7 @@ impl<'r, 'a> Items<'r, 'a> {
             name: c.name.name.clone(),
             full_lower: None,
             full_upper: None,
+            full_open: ast::Open::default(),
             below: None,
             above: None,
             floor: None,
@@ -305,9 +306,10 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             match &rule.kind {
-                ClassRuleKind::Full { lower, upper } => {
+                ClassRuleKind::Full { lower, upper, ends } => {
                     class.full_lower = Some(self.r.expect_percent(lower, &scope));
                     class.full_upper = upper.as_ref().map(|u| self.r.expect_percent(u, &scope));
+                    class.full_open = ends.open();
                 }
                 ClassRuleKind::Below(d) => class.below = Some(self.deduction(d)),
                 ClassRuleKind::Above(d) => class.above = Some(self.deduction(d)),
@@ -444,6 +446,11 @@ impl<'r, 'a> Items<'r, 'a> {
                 aliases: grade.aliases.iter().map(|a| a.value.clone()).collect(),
                 share,
                 up_to,
+                open: grade.ends.open(),
+                span: grade
+                    .up_to
+                    .as_ref()
+                    .map_or(grade.share.span, |u| grade.share.span.to(u.span)),
             });
         }
         self.grade_fields(g);

@@ -479,12 +479,14 @@ pub struct ClassRule {
 /// The rules a class may state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClassRuleKind {
-    /// `full 100% to 130%`, or `full from 100%` (`upper` absent).
+    /// `full 100% to 130%`, `full [100%, 130%)`, or `full from 100%` (`upper` absent).
     Full {
         /// The lower edge of the full-marks band.
         lower: Expr,
         /// The upper edge, if any.
         upper: Option<Expr>,
+        /// Whether each edge belongs to the band, and how that is written.
+        ends: Ends,
     },
     /// `below deduct 5% per 1%`
     Below(Deduction),
@@ -498,6 +500,50 @@ pub enum ClassRuleKind {
     Completion(Completion),
     /// `score …`: a formula for the score, in place of the band.
     Score(Expr),
+}
+
+/// How a range's ends are written: `80% to 90%`, `80% to 90% exclusive`（`80% 至 90% 不含`）,
+/// `[80%, 90%)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ends {
+    /// The low end.
+    pub low: End,
+    /// The high end.
+    pub high: End,
+    /// Written in brackets, `[80%, 90%)`, rather than with `to`.
+    pub brackets: bool,
+}
+
+impl Ends {
+    /// Which ends are open.
+    #[must_use]
+    pub fn open(self) -> Open {
+        Open {
+            low: self.low == End::Exclusive,
+            high: self.high == End::Exclusive,
+        }
+    }
+}
+
+/// One end of a range, as written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum End {
+    /// Nothing said: the end's value belongs to the range.
+    #[default]
+    Closed,
+    /// `inclusive`（含）, or `[` `]`: the end's value belongs to the range.
+    Inclusive,
+    /// `exclusive`（不含）, or `(` `)`: the end's value does not.
+    Exclusive,
+}
+
+/// Which ends of a range are open: the value at an open end does not belong to it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Open {
+    /// The low end is open.
+    pub low: bool,
+    /// The high end is open.
+    pub high: bool,
 }
 
 /// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
@@ -606,6 +652,8 @@ pub struct Grade {
     pub share: Expr,
     /// The high end of its range, where it is a range.
     pub up_to: Option<Expr>,
+    /// Whether each end of its range belongs to it, and how that is written.
+    pub ends: Ends,
     /// Other words that mean this grade.
     pub aliases: Vec<Text>,
 }
@@ -1042,7 +1090,7 @@ impl ItemKind {
 impl ClassRuleKind {
     fn walk_exprs_mut(&mut self, each: &mut dyn FnMut(&mut Expr)) {
         match self {
-            ClassRuleKind::Full { lower, upper } => {
+            ClassRuleKind::Full { lower, upper, .. } => {
                 each(lower);
                 upper.iter_mut().for_each(each);
             }

@@ -62,7 +62,7 @@ const fn reserved(
 }
 
 /// Every keyword, in the grammar's order.
-pub const KEYWORDS: [Keyword; 81] = [
+pub const KEYWORDS: [Keyword; 83] = [
     kw(
         "kw_ruleset",
         "ruleset",
@@ -233,6 +233,18 @@ pub const KEYWORDS: [Keyword; 81] = [
         "per",
         &["每"],
         "deduction: the step of completion",
+    ),
+    kw(
+        "kw_inclusive",
+        "inclusive",
+        &["含"],
+        "a range's end that belongs to it: `80% inclusive`, `80% 含`",
+    ),
+    kw(
+        "kw_exclusive",
+        "exclusive",
+        &["不含"],
+        "a range's end that does not belong to it: `90% exclusive`, `90% 不含`",
     ),
     kw(
         "kw_floor",

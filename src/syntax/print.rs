@@ -22,11 +22,11 @@ use rust_decimal::Decimal;
 use super::ast::{
     Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
     ClassRule, ClassRuleKind, ComparatorWords, Completion, CompletionCase, Deduction, Discard, Doc,
-    Expr, ExprKind, FindingSeverity, Findings, Form, FormField, FormSection, Grade, Grades, Header,
-    HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Layout, LayoutWords, Line,
-    Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal,
-    Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset, Severity, Split,
-    TargetGrade, Template, TemplatePart, Text, UnaryOp,
+    End, Ends, Expr, ExprKind, FindingSeverity, Findings, Form, FormField, FormSection, Grade,
+    Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Layout,
+    LayoutWords, Line, Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating,
+    RatingEntry, Removal, Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset,
+    Severity, Split, TargetGrade, Template, TemplatePart, Text, UnaryOp,
 };
 use super::grammar::{Grammar, Rule};
 use super::keywords::{self, Keywords};
@@ -758,24 +758,24 @@ impl Printer<'_> {
     fn print_class_rule(&mut self, rule: &ClassRule) {
         self.print_doc(&rule.doc);
         let text = match &rule.kind {
-            ClassRuleKind::Full { lower, upper: None } => {
+            ClassRuleKind::Full {
+                lower,
+                upper: None,
+                ends,
+            } => {
                 format!(
-                    "{} {} {}",
+                    "{} {} {}{}",
                     self.kw("full"),
                     self.kw("from"),
-                    self.atom(lower)
+                    self.atom(lower),
+                    self.end_mark(ends.low)
                 )
             }
             ClassRuleKind::Full {
                 lower,
                 upper: Some(upper),
-            } => format!(
-                "{} {} {} {}",
-                self.kw("full"),
-                self.atom(lower),
-                self.kw("to"),
-                self.atom(upper)
-            ),
+                ends,
+            } => format!("{} {}", self.kw("full"), self.range(lower, upper, *ends)),
             ClassRuleKind::Below(deduction) => {
                 format!("{} {}", self.kw("below"), self.print_deduction(deduction))
             }
@@ -883,7 +883,8 @@ impl Printer<'_> {
         let mut text = format!("{} {}", print_name(&grade.name), self.atom(&grade.share));
         let mut at = grade.name.span.to(grade.share.span);
         if let Some(up_to) = &grade.up_to {
-            text = format!("{text} {} {}", self.kw("to"), self.atom(up_to));
+            let range = self.range(&grade.share, up_to, grade.ends);
+            text = format!("{} {range}", print_name(&grade.name));
             at = at.to(up_to.span);
         }
         if !grade.aliases.is_empty() {
@@ -945,6 +946,36 @@ impl Printer<'_> {
             }
         };
         self.entry_at(&text, Some(entry.span), entry.span);
+    }
+
+    /// `80% to 90% exclusive`（`80% 至 90% 不含`）, or `[80%, 90%)` as written.
+    fn range(&self, low: &Expr, high: &Expr, ends: Ends) -> String {
+        if ends.brackets {
+            let open = if ends.low == End::Exclusive { "(" } else { "[" };
+            let close = if ends.high == End::Exclusive {
+                ")"
+            } else {
+                "]"
+            };
+            return format!("{open}{}, {}{close}", self.expr(low), self.expr(high));
+        }
+        format!(
+            "{}{} {} {}{}",
+            self.atom(low),
+            self.end_mark(ends.low),
+            self.kw("to"),
+            self.atom(high),
+            self.end_mark(ends.high)
+        )
+    }
+
+    /// ` inclusive` or ` exclusive` after a range's end, where one is written.
+    fn end_mark(&self, end: End) -> String {
+        match end {
+            End::Closed => String::new(),
+            End::Inclusive => format!(" {}", self.kw("inclusive")),
+            End::Exclusive => format!(" {}", self.kw("exclusive")),
+        }
     }
 
     /// `deduct 5% per 1%`, or in Chinese word order `每 1% 扣 5%`.
@@ -1171,10 +1202,13 @@ impl Printer<'_> {
 
 /// Keywords that a bare name would be read as where the grammar takes a `name` (a grade,
 /// a rating, a catalog entry): `remove` starts a remove entry, `read_from` and `target`
-/// start entries of `grades`, `to` and `also` continue a grade, and a unit after a
+/// start entries of `grades`, `to`, `also` and an end's `inclusive` or `exclusive`
+/// continue a grade, and a unit after a
 /// number makes it points or an amount (`90` then a rating named `分`).
-const NAME_KEYWORDS: [Rule; 7] = [
+const NAME_KEYWORDS: [Rule; 9] = [
     Rule::kw_remove,
+    Rule::kw_inclusive,
+    Rule::kw_exclusive,
     Rule::kw_read_from,
     Rule::kw_target,
     Rule::kw_to,

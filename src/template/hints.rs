@@ -113,8 +113,14 @@ pub(crate) fn grades(plan: &Plan) -> Option<String> {
         .map(|g| {
             let share = constant(plan, &g.share, false);
             let up_to = g.up_to.as_ref().and_then(|u| constant(plan, u, false));
+            // An open end is marked as policies write it: `60%～80%（不含80%）`.
+            let open = |is_open: bool, end: &Option<Num>| match end {
+                Some(end) if is_open => format!("，不含{end}"),
+                _ => String::new(),
+            };
+            let marks = format!("{}{}", open(g.open.low, &share), open(g.open.high, &up_to));
             match (share, up_to) {
-                (Some(low), Some(high)) => format!("{}（{low}～{high}）", g.name),
+                (Some(low), Some(high)) => format!("{}（{low}～{high}{marks}）", g.name),
                 (Some(share), None) => format!("{}（{share}）", g.name),
                 (None, _) => g.name.clone(),
             }

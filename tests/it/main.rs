@@ -28,6 +28,7 @@ mod parse;
 mod policy;
 mod print;
 mod props;
+mod ranges;
 mod reports;
 mod rulesets;
 mod ruletest;
