@@ -18,7 +18,7 @@ use crate::eval::measure::{Quantity, Reading};
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::eval::trace::{CheckRun, Deduction, Side, Step};
 use crate::source::{Sources, Span};
-use crate::syntax::ast::{Comparator, RoundingMode};
+use crate::syntax::ast::{Comparator, ResidualRule, RoundingMode};
 
 /// The explanation of one project.
 #[derive(Clone, Debug)]
@@ -196,6 +196,17 @@ impl Context<'_> {
                 "权重：「{}」的共性指标目录规定为 {shown}",
                 pool.map_or("", |(_, p)| p.name.as_str())
             ),
+            Some(SplitPlan::Evenly {
+                share,
+                residual: ResidualRule::Nobody,
+            }) => {
+                // The weights need not add up to the points: the text says neither sum.
+                let name = pool.map_or("", |(_, p)| p.name.as_str());
+                let rounded = share.as_ref().map_or_else(String::new, |r| {
+                    format!("，每项精确到 {} {}", r.step, mode_words(r.mode))
+                });
+                format!("权重：「{name}」的分值按项数均分{rounded}，余数不分配，为 {shown}")
+            }
             Some(SplitPlan::Evenly { share, .. }) => {
                 self.even_split_text(row, pool.map(|(id, _)| id), share.as_ref())
             }

@@ -212,10 +212,23 @@ impl<'r, 'a> Items<'r, 'a> {
             ast::Split::Fixed { catalog, .. } => SplitDef::Fixed(self.catalog(catalog, categories)),
             ast::Split::Evenly {
                 share, residual, ..
-            } => SplitDef::Evenly {
-                share: share.as_ref().and_then(|s| self.rounding(s)),
-                residual: residual.as_ref().map_or(ResidualRule::First, |r| r.rule),
-            },
+            } => {
+                if let Some(r) = residual.as_ref().filter(|r| r.rule == ResidualRule::Nobody)
+                    && share.is_none()
+                {
+                    // Exact shares leave no residual, and 28-digit quotients can add up
+                    // to a hair more than the points.
+                    self.error(CheckError::MissingItem {
+                        what: format!("`share` in pool `{}`, which `residual to none` needs", p.name.name),
+                        span: r.span.into(),
+                        help: "a residual is what rounding the share leaves: add `share 0.01 half_away_from_zero`, or leave out `residual to none`".to_owned(),
+                    });
+                }
+                SplitDef::Evenly {
+                    share: share.as_ref().and_then(|s| self.rounding(s)),
+                    residual: residual.as_ref().map_or(ResidualRule::First, |r| r.rule),
+                }
+            }
             ast::Split::Declared { .. } => SplitDef::Declared,
         }
     }

@@ -454,6 +454,9 @@ pub enum ResidualRule {
         /// Whether the fallback is the last indicator.
         fallback_last: bool,
     },
+    /// No indicator (`residual to none`): every share stays as rounded, and the weights
+    /// add up to the shares, more or less than the points.
+    Nobody,
 }
 
 /// `class 产出类 { … }`

@@ -62,7 +62,7 @@ const fn reserved(
 }
 
 /// Every keyword, in the grammar's order.
-pub const KEYWORDS: [Keyword; 83] = [
+pub const KEYWORDS: [Keyword; 84] = [
     kw(
         "kw_ruleset",
         "ruleset",
@@ -191,6 +191,12 @@ pub const KEYWORDS: [Keyword; 83] = [
         "matching",
         &["填报相符者"],
         "residual: the indicator whose declared weight matches",
+    ),
+    kw(
+        "kw_none",
+        "none",
+        &["不分配"],
+        "residual: no indicator; each share stays as rounded",
     ),
     kw(
         "kw_class",

@@ -584,6 +584,7 @@ fn lower_residual_rule(pair: Pair<'_, Rule>) -> Residual {
         match child.as_rule() {
             Rule::kw_residual | Rule::kw_to | Rule::kw_first => {}
             Rule::kw_last => rule = ResidualRule::Last,
+            Rule::kw_none => rule = ResidualRule::Nobody,
             Rule::residual_matching => {
                 let fallback_last = child.into_inner().any(|p| p.as_rule() == Rule::kw_last);
                 rule = ResidualRule::Matching { fallback_last };

@@ -719,6 +719,7 @@ impl Printer<'_> {
         let rule = match residual.rule {
             ResidualRule::First => first.to_owned(),
             ResidualRule::Last => last.to_owned(),
+            ResidualRule::Nobody => self.kw("none").to_owned(),
             ResidualRule::Matching { fallback_last } => format!(
                 "{} {} {}",
                 self.kw("matching"),
@@ -726,12 +727,14 @@ impl Printer<'_> {
                 if fallback_last { last } else { first }
             ),
         };
-        // `余数 给 第一项`: the residual goes *to* someone, `给` rather than `至`.
-        let to = match self.style.keywords {
-            Keywords::En => "to",
-            Keywords::Zh => "给",
+        // `余数 给 第一项`: the residual goes *to* someone, `给` rather than `至`; to no one
+        // is `余数 不分配`.
+        let to = match (self.style.keywords, residual.rule) {
+            (Keywords::En, _) => "to ",
+            (Keywords::Zh, ResidualRule::Nobody) => "",
+            (Keywords::Zh, _) => "给 ",
         };
-        let text = format!("{} {to} {rule}", self.kw("residual"));
+        let text = format!("{} {to}{rule}", self.kw("residual"));
         self.entry_at(&text, Some(residual.span), residual.span);
     }
 }

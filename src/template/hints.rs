@@ -144,7 +144,7 @@ fn split(split: &SplitPlan) -> String {
             share: Some(share),
             residual,
         } => format!(
-            "按项数均分，精确到 {} {}，余数给{}",
+            "按项数均分，精确到 {} {}，{}",
             share.step.normalize(),
             mode_words(share.mode),
             residual_words(*residual)
@@ -162,14 +162,15 @@ fn mode_words(mode: RoundingMode) -> &'static str {
 
 fn residual_words(rule: ResidualRule) -> &'static str {
     match rule {
-        ResidualRule::First => "第一项",
-        ResidualRule::Last => "最后一项",
+        ResidualRule::First => "余数给第一项",
+        ResidualRule::Last => "余数给最后一项",
+        ResidualRule::Nobody => "余数不分配，各项均为舍入后的均分值",
         ResidualRule::Matching {
             fallback_last: false,
-        } => "所填权重等于均分值加余数的第一项，无则给第一项",
+        } => "余数给所填权重等于均分值加余数的第一项，无则给第一项",
         ResidualRule::Matching {
             fallback_last: true,
-        } => "所填权重等于均分值加余数的第一项，无则给最后一项",
+        } => "余数给所填权重等于均分值加余数的第一项，无则给最后一项",
     }
 }
 

@@ -30,6 +30,7 @@ mod print;
 mod props;
 mod ranges;
 mod reports;
+mod residual;
 mod rulesets;
 mod ruletest;
 mod shell;
