@@ -92,7 +92,7 @@ impl<'r, 'a> Items<'r, 'a> {
         // Names and labels share one namespace: a form's word must mean one category.
         self.define(LABEL, &c.name.name, c.name.span);
         let mut labels = Vec::new();
-        for label in &c.labels {
+        for label in c.labels.iter().chain(&c.added_labels) {
             if label.value != c.name.name && self.define(LABEL, &label.value, label.span) {
                 labels.push(label.value.clone());
             }

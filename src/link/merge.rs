@@ -343,6 +343,8 @@ fn category(base: &mut Category, child: Category) {
     if !child.labels.is_empty() {
         base.labels = child.labels;
     }
+    // `add labels` keeps the base's: the new words join them.
+    base.labels.extend(child.added_labels);
     if child.scored_by.is_some() {
         base.scored_by = child.scored_by;
     }

@@ -358,8 +358,10 @@ pub struct FormField {
 pub struct Category {
     /// The canonical name.
     pub name: Ident,
-    /// Other labels forms use for it.
+    /// Other labels forms use for it (in an override: all of them, replacing the base's).
     pub labels: Vec<Text>,
+    /// `add labels …`: labels added to the others (in an override: to the base's).
+    pub added_labels: Vec<Text>,
     /// The class that scores its quantitative indicators.
     pub scored_by: Option<Ident>,
     /// Former names, from `rename category OLD to NEW` in an extending ruleset: rules of

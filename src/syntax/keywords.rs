@@ -62,7 +62,7 @@ const fn reserved(
 }
 
 /// Every keyword, in the grammar's order.
-pub const KEYWORDS: [Keyword; 84] = [
+pub const KEYWORDS: [Keyword; 85] = [
     kw(
         "kw_ruleset",
         "ruleset",
@@ -123,6 +123,12 @@ pub const KEYWORDS: [Keyword; 84] = [
         "labels",
         &["别名"],
         "category: other words forms use for it",
+    ),
+    kw(
+        "kw_add",
+        "add",
+        &["增加"],
+        "category: labels added to the base's, not replacing them (`add labels`)",
     ),
     kw(
         "kw_scored_by",

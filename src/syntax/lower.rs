@@ -467,6 +467,7 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
     let mut category = Category {
         name,
         labels: Vec::new(),
+        added_labels: Vec::new(),
         scored_by: None,
         aliases: Vec::new(),
     };
@@ -475,8 +476,17 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
         let values: Vec<_> = rest.skip(1).collect();
         match entry.as_rule() {
             Rule::labels => {
-                for v in values {
-                    category.labels.push(lower_string(v)?);
+                let added = entry
+                    .clone()
+                    .into_inner()
+                    .any(|p| p.as_rule() == Rule::kw_add);
+                let list = if added {
+                    &mut category.added_labels
+                } else {
+                    &mut category.labels
+                };
+                for v in values.into_iter().filter(|v| v.as_rule() == Rule::string) {
+                    list.push(lower_string(v)?);
                 }
             }
             Rule::scored_by => {

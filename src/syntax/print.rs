@@ -607,10 +607,17 @@ impl Printer<'_> {
         let head = format!("{kw}{} {}", self.kw("category"), category.name.name);
         self.block(&head, None, at, |p| {
             let mut entries = Vec::new();
-            for list in p.lists_of(&category.labels, |t| t.span) {
-                if let (Some(first), Some(last)) = (list.first(), list.last()) {
-                    let text = format!("{} {}", p.kw("labels"), texts(list));
-                    entries.push((first.span.start, (text, first.span.to(last.span))));
+            let add = format!("{} {}", p.kw("add"), p.kw("labels"));
+            let lists = [
+                (p.kw("labels").to_owned(), &category.labels),
+                (add, &category.added_labels),
+            ];
+            for (keyword, labels) in lists {
+                for list in p.lists_of(labels, |t| t.span) {
+                    if let (Some(first), Some(last)) = (list.first(), list.last()) {
+                        let text = format!("{keyword} {}", texts(list));
+                        entries.push((first.span.start, (text, first.span.to(last.span))));
+                    }
                 }
             }
             if let Some(class) = &category.scored_by {

@@ -24,6 +24,7 @@ mod import_files;
 mod link;
 mod mof;
 mod outcomes;
+mod overrides;
 mod parse;
 mod policy;
 mod print;
