@@ -300,7 +300,7 @@ fn show(args: &ShowArgs) -> Status {
 fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let linked = crate::link::link(&args.rules, &mut loader)?;
+    let linked = link_rules(&args.rules, &mut loader)?;
     crate::check(&linked.ruleset, linked.sources.clone())?;
     let origin = |span| linked.sources.origin(span);
     // The ruleset named is the first file of the chain: its keywords' language.
@@ -315,6 +315,29 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
+}
+
+/// Links the ruleset at `path`, printing on standard error what linking warns of (an
+/// override that adds a catalog indicator named one slip from the base's).
+pub(crate) fn link_rules(
+    path: &Path,
+    loader: &mut dyn crate::link::Loader,
+) -> Result<crate::link::Linked, Error> {
+    let linked = crate::link::link(path, loader)?;
+    if let Some(warnings) = Failure::from_errors(linked.sources.clone(), linked.warnings.clone()) {
+        eprint_diagnostic(&warnings);
+    }
+    Ok(linked)
+}
+
+/// [`crate::load_ruleset_file`], printing on standard error what linking warns of.
+pub(crate) fn load_rules(
+    path: &Path,
+    loader: &mut dyn crate::link::Loader,
+) -> Result<(Plan, Sources), Error> {
+    let linked = link_rules(path, loader)?;
+    let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
+    Ok((crate::compile(checked), linked.sources))
 }
 
 /// The status of a run, printing the error that stopped it.
@@ -369,7 +392,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
     check_arguments(args)?;
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let (plan, rules) = load_rules(&args.rules, &mut loader)?;
     let mut collected = inputs::collect(&args.projects, args.follow)?;
     for error in &collected.errors {
         eprint_diagnostic(error);

@@ -218,7 +218,7 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
 
 fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
-    let (plan, sources) = crate::load_ruleset_file(path, &mut loader)?;
+    let (plan, sources) = super::load_rules(path, &mut loader)?;
     Ok(Loaded {
         file: path.display().to_string(),
         plan,

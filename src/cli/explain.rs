@@ -51,7 +51,7 @@ pub(crate) fn run(args: &ExplainArgs) -> Status {
 fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, rules) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let (plan, rules) = super::load_rules(&args.rules, &mut loader)?;
     let projects = load(&args.project, args.max_file_size, &plan, &mut read)?;
     let mut explanations = Vec::new();
     for project in &projects {

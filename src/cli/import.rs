@@ -51,7 +51,7 @@ pub(crate) fn run(args: &ImportArgs) -> Status {
 fn import_run(args: &ImportArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, _) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let (plan, _) = super::load_rules(&args.rules, &mut loader)?;
     let collected = inputs::collect(&args.files, false)?;
     let mut failed = !collected.errors.is_empty();
     for error in &collected.errors {

@@ -42,7 +42,7 @@ fn run(args: &TemplateArgs) -> Result<Status, Error> {
     }
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let (plan, _) = crate::load_ruleset_file(&args.rules, &mut loader)?;
+    let (plan, _) = super::load_rules(&args.rules, &mut loader)?;
     let bytes = crate::template::workbook(&plan)?;
     match &args.output {
         Some(path) => output::write(path, &bytes, &read)?,
