@@ -2,12 +2,12 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{ClassDef, GradeDef, RatingDef};
+use super::checked::{Checked, ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
 use super::items::{constant, constant_num};
 use crate::ir::{self, Global};
 use crate::source::Span;
-use crate::syntax::ast::BinaryOp;
+use crate::syntax::ast::{BinaryOp, Open};
 use crate::value::Unit;
 
 /// A class's numbers must make sense where they are written as numbers: the band's
@@ -17,16 +17,25 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     let value = |e: &Option<ir::Expr>| e.as_ref().and_then(|e| percent(e).map(|v| (v, e.span)));
     if let (Some((lower, _)), Some((upper, span))) =
         (value(&class.full_lower), value(&class.full_upper))
-        && lower > upper
     {
-        errors.push(nonsense(
-            span,
-            format!(
-                "the band's upper edge {} is below its lower edge {}",
-                show(upper),
-                show(lower)
-            ),
-        ));
+        if lower > upper {
+            errors.push(nonsense(
+                span,
+                format!(
+                    "the band's upper edge {} is below its lower edge {}",
+                    show(upper),
+                    show(lower)
+                ),
+            ));
+        } else if lower == upper && (class.full_open.low || class.full_open.high) {
+            errors.push(nonsense(
+                span,
+                format!(
+                    "the band {} holds no completion",
+                    interval(lower, upper, class.full_open)
+                ),
+            ));
+        }
     }
     for (rate, per) in class.below.iter().chain(&class.above) {
         if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
@@ -91,8 +100,10 @@ pub(crate) fn share(e: &ir::Expr, what: &str, errors: &mut Vec<CheckError>) {
     }
 }
 
-/// A grade's range must not run backwards, and grades with ranges must together cover
-/// every share from 0% to 100%, so that a department can score any level it reaches.
+/// A grade's range must not run backwards nor be empty, and grades with ranges must
+/// together cover every share from 0% to 100%, so that a department can score any level
+/// it reaches, without two covering the same shares (a shared end both include, as in
+/// `60% to 80%` and `80% to 100%`, is allowed: it is how policies have written ranges).
 pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
     range_coverage(grades, errors);
     for grade in grades {
@@ -125,41 +136,125 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
                     show(high)
                 ),
             ));
+        } else if low == high && (grade.open.low || grade.open.high) {
+            errors.push(nonsense(
+                grade.span,
+                format!(
+                    "grade `{}`'s range {} holds no share",
+                    grade.name,
+                    interval(low, high, grade.open)
+                ),
+            ));
         }
     }
 }
 
+/// A score held to a grade's range at an open end is one rounding step inside it (no
+/// score is "just below 80%" without a step): such a range needs `rounding`.
+pub(crate) fn open_ends_rounded(checked: &Checked, errors: &mut Vec<CheckError>) {
+    if checked.rounding.is_some() {
+        return;
+    }
+    let open = checked
+        .grades
+        .iter()
+        .find(|g| g.up_to.is_some() && (g.open.low || g.open.high));
+    if let Some(grade) = open {
+        errors.push(CheckError::MissingItem {
+            what: format!("`rounding`, which the open end of grade `{}` needs", grade.name),
+            span: grade.span.into(),
+            help: "a score held inside an open end is one rounding step from it: add `rounding 0.01 half_away_from_zero`, or close the end".to_owned(),
+        });
+    }
+}
+
+/// A grade's range as shares, with its ends: low, whether open, high, whether open.
+struct Stretch<'a> {
+    low: Decimal,
+    high: Decimal,
+    open: Open,
+    grade: &'a GradeDef,
+}
+
 fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
-    let ranges: Option<Vec<(Decimal, Decimal, &GradeDef)>> = grades
+    let ranges: Option<Vec<Stretch<'_>>> = grades
         .iter()
         .filter(|g| g.up_to.is_some())
-        .map(|g| Some((percent(&g.share)?, percent(g.up_to.as_ref()?)?, g)))
+        .map(|g| {
+            Some(Stretch {
+                low: percent(&g.share)?,
+                high: percent(g.up_to.as_ref()?)?,
+                open: g.open,
+                grade: g,
+            })
+        })
         .collect();
     let Some(mut ranges) = ranges.filter(|r| !r.is_empty()) else {
         return;
     };
-    ranges.sort_by_key(|r| r.0);
-    let mut reached = Decimal::ZERO;
-    for (low, high, grade) in &ranges {
-        if *low > reached {
-            errors.push(nonsense(
-                grade.share.span,
+    // By low end, a closed end before an open one at the same share.
+    ranges.sort_by_key(|r| (r.low, r.open.low));
+    // Every share up to `reached` is covered; `reached` itself only if `taken`.
+    let (mut reached, mut taken) = (Decimal::ZERO, false);
+    let mut by: Option<&GradeDef> = None;
+    for range in &ranges {
+        let starts_after =
+            range.low > reached || (range.low == reached && range.open.low && !taken);
+        if starts_after {
+            let gap = if range.low == reached {
+                format!("no grade covers a share of exactly {}", show(reached))
+            } else {
                 format!(
                     "no grade covers the shares from {} to {}",
                     show(reached),
-                    show(*low)
+                    show(range.low)
+                )
+            };
+            errors.push(nonsense(range.grade.share.span, gap));
+        } else if let Some(earlier) = by.filter(|_| range.low < reached) {
+            errors.push(nonsense(
+                range.grade.span,
+                format!(
+                    "grades `{}` and `{}` both cover the shares from {} to {}",
+                    earlier.name,
+                    range.grade.name,
+                    show(range.low),
+                    show(reached.min(range.high))
                 ),
             ));
         }
-        reached = reached.max(*high);
+        if range.high > reached {
+            (reached, taken) = (range.high, !range.open.high);
+            by = Some(range.grade);
+        } else if range.high == reached {
+            taken |= !range.open.high;
+        }
     }
-    if let Some((_, _, last)) = ranges.last().filter(|_| reached < Decimal::ONE) {
-        let span = last.up_to.as_ref().map_or(last.share.span, |e| e.span);
-        errors.push(nonsense(
-            span,
-            format!("no grade covers the shares from {} to 100%", show(reached)),
-        ));
+    let short = reached < Decimal::ONE || !taken;
+    if let Some(last) = ranges.last().filter(|_| short) {
+        let gap = if reached == Decimal::ONE {
+            "no grade covers a share of exactly 100%".to_owned()
+        } else {
+            format!("no grade covers the shares from {} to 100%", show(reached))
+        };
+        let span = last
+            .grade
+            .up_to
+            .as_ref()
+            .map_or(last.grade.share.span, |e| e.span);
+        errors.push(nonsense(span, gap));
     }
+}
+
+/// `[80%, 90%)`: a range's shares, each end closed or open.
+fn interval(low: Decimal, high: Decimal, open: Open) -> String {
+    format!(
+        "{}{}, {}{}",
+        if open.low { "(" } else { "[" },
+        show(low),
+        show(high),
+        if open.high { ")" } else { "]" }
+    )
 }
 
 /// A line's key names it in JSON beside the total, and in rules beside the engine's own

@@ -148,9 +148,33 @@ pub enum LinkError {
         #[label("not in an override")]
         span: SourceSpan,
     },
+
+    /// `override pool 共性指标 { split fixed { 过程 { 预算执行律 8 } } }` on 2023.rules: the
+    /// override adds an indicator whose name is one slip from one the base has, most
+    /// likely meaning to change that one. A warning: the ruleset links as written.
+    #[error("the override adds a {what} `{name}`, which the base does not have")]
+    #[diagnostic(code(perfeval::link::added_near_name), severity(Warning))]
+    AddedNearName {
+        /// What kind of entry.
+        what: String,
+        /// The name as written.
+        name: String,
+        /// Where.
+        #[label("a new {what}")]
+        span: SourceSpan,
+        /// The base's name it is near.
+        #[help]
+        help: String,
+    },
 }
 
 impl LinkError {
+    /// Whether this is a warning: the ruleset still links, and the problem is shown.
+    #[must_use]
+    pub fn is_warning(&self) -> bool {
+        matches!(self, LinkError::AddedNearName { .. })
+    }
+
     /// The stable code, as in the diagnostic.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -164,6 +188,7 @@ impl LinkError {
             LinkError::Ambiguous { .. } => "perfeval::link::ambiguous",
             LinkError::CannotRename { .. } => "perfeval::link::cannot_rename",
             LinkError::RemoveOutsideOverride { .. } => "perfeval::link::remove_outside_override",
+            LinkError::AddedNearName { .. } => "perfeval::link::added_near_name",
         }
     }
 }
