@@ -130,6 +130,7 @@ pub fn check(
     items.marker_clashes(ruleset);
     let mut checked = items.checked;
     checked.warnings = std::mem::take(&mut resolver.warnings);
+    sanity::open_ends_rounded(&checked, &mut resolver.errors);
     bounds::negative_catalog_weights(&checked, &mut resolver.errors);
     // The proof reads resolved expressions, which after an error hold placeholders.
     if resolver.errors.is_empty() {

@@ -339,7 +339,7 @@ fn show(args: &ShowArgs) -> Status {
 fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
-    let linked = crate::link::link(&args.rules, &mut loader)?;
+    let linked = link_rules(&args.rules, &mut loader)?;
     let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
     eprint_warnings(&checked.warnings, &linked.sources);
     let origin = |span| linked.sources.origin(span);
@@ -355,6 +355,31 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;
     Ok(Status::Pass)
+}
+
+/// Links the ruleset at `path`, printing on standard error what linking warns of (an
+/// override that adds a catalog indicator named one slip from the base's).
+pub(crate) fn link_rules(
+    path: &Path,
+    loader: &mut dyn crate::link::Loader,
+) -> Result<crate::link::Linked, Error> {
+    let linked = crate::link::link(path, loader)?;
+    if let Some(warnings) = Failure::from_errors(linked.sources.clone(), linked.warnings.clone()) {
+        eprint_diagnostic(&warnings);
+    }
+    Ok(linked)
+}
+
+/// [`crate::load_ruleset_file`], printing on standard error what linking and the
+/// checker warn of.
+pub(crate) fn load_rules(
+    path: &Path,
+    loader: &mut dyn crate::link::Loader,
+) -> Result<(Plan, Sources), Error> {
+    let linked = link_rules(path, loader)?;
+    let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
+    eprint_warnings(&checked.warnings, &linked.sources);
+    Ok((crate::compile(checked), linked.sources))
 }
 
 /// The status of a run, printing the error that stopped it.
@@ -383,13 +408,6 @@ fn eprint_warnings(warnings: &[crate::check::error::CheckError], rules: &Sources
     {
         eprint_diagnostic(&failure);
     }
-}
-
-/// Reads, links, checks and compiles a ruleset, printing its warnings.
-fn load_rules(path: &Path, loader: &mut dyn crate::link::Loader) -> Result<(Plan, Sources), Error> {
-    let (plan, rules) = crate::load_ruleset_file(path, loader)?;
-    eprint_warnings(&plan.warnings, &rules);
-    Ok((plan, rules))
 }
 
 fn eprint_line(line: &str) {

@@ -17,7 +17,7 @@ use crate::eval::error::EvalError;
 use crate::eval::measure::{Quantity, Reading};
 use crate::eval::outcome::{ClassFrom, IndicatorOutcome, Outcome};
 use crate::eval::trace::{CheckRun, Deduction, Side, Step};
-use crate::ir::vocab::{Comparator, RoundingMode};
+use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode};
 use crate::source::{Sources, Span};
 
 /// The explanation of one project.
@@ -227,6 +227,17 @@ impl Context<'_> {
                 "权重：「{}」的共性指标目录规定为 {shown}",
                 pool.map_or("", |(_, p)| p.name.as_str())
             ),
+            Some(SplitPlan::Evenly {
+                share,
+                residual: ResidualRule::Nobody,
+            }) => {
+                // The weights need not add up to the points: the text says neither sum.
+                let name = pool.map_or("", |(_, p)| p.name.as_str());
+                let rounded = share.as_ref().map_or_else(String::new, |r| {
+                    format!("，每项精确到 {} {}", r.step, mode_words(r.mode))
+                });
+                format!("权重：「{name}」的分值按项数均分{rounded}，余数不分配，为 {shown}")
+            }
             Some(SplitPlan::Evenly { share, .. }) => {
                 self.even_split_text(row, pool.map(|(id, _)| id), share.as_ref())
             }
@@ -417,6 +428,7 @@ impl Context<'_> {
                 grade,
                 share,
                 up_to,
+                open,
                 by_target,
             } => {
                 let how = if *by_target {
@@ -426,9 +438,11 @@ impl Context<'_> {
                 };
                 let share_words = match up_to {
                     Some(high) => format!(
-                        "可得权重的 {} 至 {}（由自评分在此范围内选定）",
+                        "可得权重的 {}{} 至 {}{}（由自评分在此范围内选定）",
                         percent(*share),
-                        percent(*high)
+                        if open.low { "（不含）" } else { "" },
+                        percent(*high),
+                        if open.high { "（不含）" } else { "" },
                     ),
                     None => format!("得权重的 {}", percent(*share)),
                 };

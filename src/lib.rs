@@ -383,6 +383,8 @@ pub fn load_ruleset(source: &SourceFile) -> Result<compile::Plan, Error> {
 }
 
 /// Reads, links, checks and compiles the ruleset at `path` and the rulesets it extends.
+/// What linking only warns of is not returned: [`link::link`] gives it
+/// ([`link::Linked::warnings`]).
 ///
 /// # Errors
 ///

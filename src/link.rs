@@ -122,6 +122,9 @@ pub struct Linked {
     pub ruleset: Ruleset,
     /// Every file of the chain, in one address space.
     pub sources: Sources,
+    /// What linking warns of but does not stop at ([`LinkError::is_warning`]), such as an
+    /// override adding a catalog indicator named one slip from the base's.
+    pub warnings: Vec<LinkError>,
 }
 
 /// How many rulesets a chain may have; deeper chains are refused (a cycle is reported
@@ -211,9 +214,14 @@ fn chain(root: Found, loader: &mut dyn Loader) -> Result<Linked, Error> {
     let Chain {
         sources, errors, ..
     } = chain;
+    let (warnings, errors): (Vec<_>, Vec<_>) = errors.into_iter().partition(LinkError::is_warning);
     match Failure::from_errors(sources.clone(), errors) {
         Some(failure) => Err(Error::Link(failure)),
-        None => Ok(Linked { ruleset, sources }),
+        None => Ok(Linked {
+            ruleset,
+            sources,
+            warnings,
+        }),
     }
 }
 

@@ -13,13 +13,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{Checked, SplitDef};
+use super::checked::{Checked, RoundingDef, SplitDef};
 use super::error::CheckError;
 use crate::i18n::t;
 use crate::ir::{Expr, ExprKind, Function, Global};
 use crate::source::Span;
-use crate::syntax::ast::{BinaryOp, UnaryOp};
-use crate::value::Value;
+use crate::syntax::ast::{BinaryOp, ResidualRule, UnaryOp};
+use crate::value::{self, Value};
 
 /// The most conditions split into cases (2⁸ cases); beyond, their branches are joined.
 const MAX_CASES: usize = 8;
@@ -282,6 +282,9 @@ struct Part<'a> {
     points: &'a Expr,
     /// A pool (whose points may not be negative), not a line.
     pool: bool,
+    /// For an even split with `residual to none`, how each share is rounded: its
+    /// weights are the rounded shares, which may add up to more than its points.
+    shares: Option<RoundingDef>,
 }
 
 fn parts(checked: &Checked) -> Vec<Part<'_>> {
@@ -289,6 +292,13 @@ fn parts(checked: &Checked) -> Vec<Part<'_>> {
         what: t!(CHECK_PART_POOL, name = p.name),
         points: &p.points,
         pool: true,
+        shares: match &p.split {
+            SplitDef::Evenly {
+                share,
+                residual: ResidualRule::Nobody,
+            } => *share,
+            _ => None,
+        },
     });
     // A line scores at most its points; a line without points, at most what its
     // formula can give.
@@ -296,6 +306,7 @@ fn parts(checked: &Checked) -> Vec<Part<'_>> {
         what: t!(CHECK_PART_LINE, name = l.key),
         points: l.points.as_ref().unwrap_or(&l.score),
         pool: false,
+        shares: None,
     });
     pools.chain(lines).collect()
 }
@@ -361,6 +372,7 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     let max_score = checked.max_score.as_ref()?;
     let mut sum = Decimal::ZERO;
     let mut shown = Vec::new();
+    let mut rounded_up = false;
     for (part, range) in parts.iter().zip(&ranges) {
         let Some(hi) = range.hi else {
             return Some(CheckError::Unbounded {
@@ -368,28 +380,112 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
                 span: part.points.span.into(),
             });
         };
-        sum = sum.checked_add(hi.max(Decimal::ZERO))?;
-        shown.push(t!(
-            CHECK_PART_POINTS_SHOWN,
-            what = part.what,
-            points = hi.normalize()
-        ));
+        let Some(most) = part.shares.map_or(Some(hi), |r| most_shares(hi, r)) else {
+            return Some(shares_unbounded(part, case));
+        };
+        sum = sum.checked_add(most.max(Decimal::ZERO))?;
+        rounded_up |= most > hi;
+        if most > hi {
+            shown.push(t!(
+                CHECK_PART_POINTS_ROUNDED_UP,
+                what = part.what,
+                points = most.normalize(),
+                own = hi.normalize()
+            ));
+        } else {
+            shown.push(t!(
+                CHECK_PART_POINTS_SHOWN,
+                what = part.what,
+                points = hi.normalize()
+            ));
+        }
     }
     let max = case.max_score.lo?;
-    if sum > max {
+    // What is reported is the total after its adjustments: one that holds every total
+    // within max_score (`min(total, max_score)`) makes a larger sum harmless.
+    let adjusted = checked.adjustments.iter().any(|a| a.rows.is_none());
+    if sum > max && (!adjusted || adjusted_total(checked, case, sum, max).is_some()) {
         return Some(CheckError::AboveMaximum {
             message: t!(
                 CHECK_ABOVE_MAXIMUM_SUM,
                 sum = sum.normalize(),
                 max = max.normalize()
             ),
-            parts: shown.join(" + "),
+            parts: if rounded_up {
+                t!(CHECK_ABOVE_MAXIMUM_ROUNDED, parts = shown.join(" + "))
+            } else {
+                shown.join(" + ")
+            },
             span: max_score.span.into(),
             label: t!(CHECK_ABOVE_MAXIMUM_LABEL),
             cases: case.labels(),
         });
     }
     adjusted_total(checked, case, sum, max)
+}
+
+/// Shares rounded up never fall to 0: n of them pass any bound as n grows.
+fn shares_unbounded(part: &Part<'_>, case: &Case<'_>) -> CheckError {
+    CheckError::AboveMaximum {
+        message: t!(CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED, what = part.what),
+        parts: t!(CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_HELP),
+        span: part.points.span.into(),
+        label: t!(CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_LABEL),
+        cases: case.labels(),
+    }
+}
+
+/// How many member counts [`most_shares`] tries one by one; beyond, it works the most
+/// out.
+const MAX_SHARES: u32 = 10_000;
+
+/// The most that `points` split evenly in shares rounded as `rounding` says, with no
+/// residual, can add up to for any number n of members: n × (points / n, rounded), as
+/// evaluation computes it. Shares rounded half up pass the points (55 / 6 = 9.1666… is
+/// 9.17, and six of them 55.02), but only while a share is not 0, that is while n is at
+/// most about 2 × points / step. `None` where there is no bound: a share rounded up is
+/// never 0, and n of them grow with n.
+fn most_shares(points: Decimal, rounding: RoundingDef) -> Option<Decimal> {
+    use crate::syntax::ast::RoundingMode;
+    if points <= Decimal::ZERO {
+        return Some(points);
+    }
+    match rounding.mode {
+        RoundingMode::Ceiling | RoundingMode::AwayFromZero => return None,
+        // A share rounded down is at most points / n: n of them at most the points.
+        RoundingMode::Truncate | RoundingMode::Floor => return Some(points),
+        RoundingMode::HalfAwayFromZero | RoundingMode::HalfTowardZero | RoundingMode::HalfEven => {}
+    }
+    let total = |n: Decimal| -> Option<Decimal> {
+        let share =
+            value::round_to_step(points.checked_div(n)?, rounding.step, rounding.mode).ok()?;
+        share.checked_mul(n)
+    };
+    let last = points
+        .checked_mul(Decimal::TWO)?
+        .checked_div(rounding.step)?
+        .floor();
+    let mut most = points;
+    if last <= Decimal::from(MAX_SHARES) {
+        // Every count whose share may be above 0, and one more.
+        let mut n = Decimal::ONE;
+        while n <= last.checked_add(Decimal::ONE)? {
+            most = most.max(total(n)?);
+            n = n.checked_add(Decimal::ONE)?;
+        }
+        return Some(most);
+    }
+    // Each share is at most half a step above points / n, so n shares add up to at most
+    // points + n × step / 2. Shares of k + 1 steps need n ≤ points / ((k + ½) × step):
+    // at most (k + 1) / (k + ½) × points, which for k ≥ 1 is 4/3 of the points, below
+    // what shares of one step give where the count is largest (about 2 × points, less
+    // two steps). So the most is among the counts around 2 × points / step.
+    let mut n = last.checked_sub(Decimal::ONE)?.max(Decimal::ONE);
+    while n <= last.checked_add(Decimal::ONE)? {
+        most = most.max(total(n)?);
+        n = n.checked_add(Decimal::ONE)?;
+    }
+    Some(most)
 }
 
 /// The totals `adjust … total` can give, from a total of 0 to `sum`, must stay within
@@ -485,6 +581,46 @@ mod tests {
         assert_eq!(min, r(0, 20));
         let max = extremum(&[open, r(0, 20)], Decimal::max, true);
         assert_eq!(max.hi, None);
+    }
+
+    fn rounding(step: &str, mode: crate::syntax::ast::RoundingMode) -> RoundingDef {
+        RoundingDef {
+            step: step.parse().unwrap(),
+            mode,
+        }
+    }
+
+    #[test]
+    fn shares_that_stay_rounded_add_up_to_at_most() {
+        use crate::syntax::ast::RoundingMode::{
+            Ceiling, Floor, HalfAwayFromZero, HalfEven, HalfTowardZero, Truncate,
+        };
+        let most = |points: i64, step: &str, mode| {
+            most_shares(Decimal::from(points), rounding(step, mode)).map(|d| d.normalize())
+        };
+        // 110 members of 55 points: 0.5 each, rounded half up to 1.
+        assert_eq!(most(55, "1", HalfAwayFromZero), Some(Decimal::from(110)));
+        assert_eq!(most(55, "0.01", HalfAwayFromZero), Some(Decimal::from(110)));
+        // Half to even: 0.5 is 0, but 199 members get 100 / 199 = 0.5025… = 1 each.
+        assert_eq!(most(100, "1", HalfEven), Some(Decimal::from(199)));
+        // Half toward zero: 0.5 is 0, 199 members as for half to even.
+        assert_eq!(most(100, "1", HalfTowardZero), Some(Decimal::from(199)));
+        // Three members of 50 points: 16.67 is 17, 51 in all; but more members give more.
+        assert!(most(50, "1", HalfAwayFromZero) > Some(Decimal::from(51)));
+        assert_eq!(most(55, "0.01", Truncate), Some(Decimal::from(55)));
+        assert_eq!(most(55, "1", Floor), Some(Decimal::from(55)));
+        assert_eq!(most(55, "1", Ceiling), None);
+        assert_eq!(most(0, "1", Ceiling), Some(Decimal::ZERO));
+        // Too many members to try one by one: 2,000,000 members of 0.005 each, rounded
+        // to 0.01.
+        assert_eq!(
+            most(10_000, "0.01", HalfAwayFromZero),
+            Some(Decimal::from(20_000))
+        );
+        assert_eq!(
+            most(10_000, "0.01", HalfEven),
+            Some("19999.99".parse().unwrap())
+        );
     }
 
     #[test]

@@ -97,7 +97,7 @@ impl<'r, 'a> Items<'r, 'a> {
         // Names and labels share one namespace: a form's word must mean one category.
         self.define(LABEL, &c.name.name, c.name.span);
         let mut labels = Vec::new();
-        for label in &c.labels {
+        for label in c.labels.iter().chain(&c.added_labels) {
             if label.value != c.name.name && self.define(LABEL, &label.value, label.span) {
                 labels.push(label.value.clone());
             }
@@ -216,10 +216,23 @@ impl<'r, 'a> Items<'r, 'a> {
             ast::Split::Fixed { catalog, .. } => SplitDef::Fixed(self.catalog(catalog, categories)),
             ast::Split::Evenly {
                 share, residual, ..
-            } => SplitDef::Evenly {
-                share: share.as_ref().and_then(|s| self.rounding(s)),
-                residual: residual.as_ref().map_or(ResidualRule::First, |r| r.rule),
-            },
+            } => {
+                if let Some(r) = residual.as_ref().filter(|r| r.rule == ResidualRule::Nobody)
+                    && share.is_none()
+                {
+                    // Exact shares leave no residual, and 28-digit quotients can add up
+                    // to a hair more than the points.
+                    self.error(CheckError::MissingItem {
+                        what: t!(CHECK_MISSING_SHARE_FOR_NONE, pool = p.name.name),
+                        span: r.span.into(),
+                        help: t!(CHECK_MISSING_SHARE_FOR_NONE_HELP),
+                    });
+                }
+                SplitDef::Evenly {
+                    share: share.as_ref().and_then(|s| self.rounding(s)),
+                    residual: residual.as_ref().map_or(ResidualRule::First, |r| r.rule),
+                }
+            }
             ast::Split::Declared { .. } => SplitDef::Declared,
         }
     }
@@ -300,6 +313,7 @@ impl<'r, 'a> Items<'r, 'a> {
             name: c.name.name.clone(),
             full_lower: None,
             full_upper: None,
+            full_open: ast::Open::default(),
             below: None,
             above: None,
             floor: None,
@@ -318,9 +332,10 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             match &rule.kind {
-                ClassRuleKind::Full { lower, upper } => {
+                ClassRuleKind::Full { lower, upper, ends } => {
                     class.full_lower = Some(self.r.expect_percent(lower, &scope));
                     class.full_upper = upper.as_ref().map(|u| self.r.expect_percent(u, &scope));
+                    class.full_open = ends.open();
                 }
                 ClassRuleKind::Below(d) => class.below = Some(self.deduction(d)),
                 ClassRuleKind::Above(d) => class.above = Some(self.deduction(d)),
@@ -458,6 +473,11 @@ impl<'r, 'a> Items<'r, 'a> {
                 aliases: grade.aliases.iter().map(|a| a.value.clone()).collect(),
                 share,
                 up_to,
+                open: grade.ends.open(),
+                span: grade
+                    .up_to
+                    .as_ref()
+                    .map_or(grade.share.span, |u| grade.share.span.to(u.span)),
             });
         }
         self.grade_fields(g);

@@ -2,13 +2,13 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::{ClassDef, GradeDef, RatingDef};
+use super::checked::{Checked, ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
 use super::items::{constant, constant_num};
 use crate::i18n::t;
 use crate::ir::{self, Global};
 use crate::source::Span;
-use crate::syntax::ast::BinaryOp;
+use crate::syntax::ast::{BinaryOp, Open};
 use crate::value::Unit;
 
 /// A class's numbers must make sense where they are written as numbers: the band's
@@ -18,16 +18,25 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     let value = |e: &Option<ir::Expr>| e.as_ref().and_then(|e| percent(e).map(|v| (v, e.span)));
     if let (Some((lower, _)), Some((upper, span))) =
         (value(&class.full_lower), value(&class.full_upper))
-        && lower > upper
     {
-        errors.push(nonsense(
-            span,
-            t!(
-                CHECK_BAND_UPSIDE_DOWN,
-                upper = show(upper),
-                lower = show(lower)
-            ),
-        ));
+        if lower > upper {
+            errors.push(nonsense(
+                span,
+                t!(
+                    CHECK_BAND_UPSIDE_DOWN,
+                    upper = show(upper),
+                    lower = show(lower)
+                ),
+            ));
+        } else if lower == upper && (class.full_open.low || class.full_open.high) {
+            errors.push(nonsense(
+                span,
+                t!(
+                    CHECK_BAND_EMPTY,
+                    band = interval(lower, upper, class.full_open)
+                ),
+            ));
+        }
     }
     for (rate, per) in class.below.iter().chain(&class.above) {
         if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
@@ -86,8 +95,10 @@ pub(crate) fn share(e: &ir::Expr, what: &str, errors: &mut Vec<CheckError>) {
     }
 }
 
-/// A grade's range must not run backwards, and grades with ranges must together cover
-/// every share from 0% to 100%, so that a department can score any level it reaches.
+/// A grade's range must not run backwards nor be empty, and grades with ranges must
+/// together cover every share from 0% to 100%, so that a department can score any level
+/// it reaches, without two covering the same shares (a shared end both include, as in
+/// `60% to 80%` and `80% to 100%`, is allowed: it is how policies have written ranges).
 pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
     range_coverage(grades, errors);
     for grade in grades {
@@ -120,37 +131,121 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
                     high = show(high)
                 ),
             ));
+        } else if low == high && (grade.open.low || grade.open.high) {
+            errors.push(nonsense(
+                grade.span,
+                t!(
+                    CHECK_GRADE_EMPTY,
+                    grade = grade.name,
+                    range = interval(low, high, grade.open)
+                ),
+            ));
         }
     }
 }
 
+/// A score held to a grade's range at an open end is one rounding step inside it (no
+/// score is "just below 80%" without a step): such a range needs `rounding`.
+pub(crate) fn open_ends_rounded(checked: &Checked, errors: &mut Vec<CheckError>) {
+    if checked.rounding.is_some() {
+        return;
+    }
+    let open = checked
+        .grades
+        .iter()
+        .find(|g| g.up_to.is_some() && (g.open.low || g.open.high));
+    if let Some(grade) = open {
+        errors.push(CheckError::MissingItem {
+            what: t!(CHECK_MISSING_ROUNDING_FOR_OPEN, grade = grade.name),
+            span: grade.span.into(),
+            help: t!(CHECK_MISSING_ROUNDING_FOR_OPEN_HELP),
+        });
+    }
+}
+
+/// A grade's range as shares, with its ends: low, whether open, high, whether open.
+struct Stretch<'a> {
+    low: Decimal,
+    high: Decimal,
+    open: Open,
+    grade: &'a GradeDef,
+}
+
 fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
-    let ranges: Option<Vec<(Decimal, Decimal, &GradeDef)>> = grades
+    let ranges: Option<Vec<Stretch<'_>>> = grades
         .iter()
         .filter(|g| g.up_to.is_some())
-        .map(|g| Some((percent(&g.share)?, percent(g.up_to.as_ref()?)?, g)))
+        .map(|g| {
+            Some(Stretch {
+                low: percent(&g.share)?,
+                high: percent(g.up_to.as_ref()?)?,
+                open: g.open,
+                grade: g,
+            })
+        })
         .collect();
     let Some(mut ranges) = ranges.filter(|r| !r.is_empty()) else {
         return;
     };
-    ranges.sort_by_key(|r| r.0);
-    let mut reached = Decimal::ZERO;
-    for (low, high, grade) in &ranges {
-        if *low > reached {
+    // By low end, a closed end before an open one at the same share.
+    ranges.sort_by_key(|r| (r.low, r.open.low));
+    // Every share up to `reached` is covered; `reached` itself only if `taken`.
+    let (mut reached, mut taken) = (Decimal::ZERO, false);
+    let mut by: Option<&GradeDef> = None;
+    for range in &ranges {
+        let starts_after =
+            range.low > reached || (range.low == reached && range.open.low && !taken);
+        if starts_after {
+            let gap = if range.low == reached {
+                t!(CHECK_GRADE_GAP_AT, share = show(reached))
+            } else {
+                t!(CHECK_GRADE_GAP, from = show(reached), to = show(range.low))
+            };
+            errors.push(nonsense(range.grade.share.span, gap));
+        } else if let Some(earlier) = by.filter(|_| range.low < reached) {
             errors.push(nonsense(
-                grade.share.span,
-                t!(CHECK_GRADE_GAP, from = show(reached), to = show(*low)),
+                range.grade.span,
+                t!(
+                    CHECK_GRADE_OVERLAP,
+                    first = earlier.name,
+                    second = range.grade.name,
+                    from = show(range.low),
+                    to = show(reached.min(range.high))
+                ),
             ));
         }
-        reached = reached.max(*high);
+        if range.high > reached {
+            (reached, taken) = (range.high, !range.open.high);
+            by = Some(range.grade);
+        } else if range.high == reached {
+            taken |= !range.open.high;
+        }
     }
-    if let Some((_, _, last)) = ranges.last().filter(|_| reached < Decimal::ONE) {
-        let span = last.up_to.as_ref().map_or(last.share.span, |e| e.span);
-        errors.push(nonsense(
-            span,
-            t!(CHECK_GRADE_GAP, from = show(reached), to = "100%"),
-        ));
+    let short = reached < Decimal::ONE || !taken;
+    if let Some(last) = ranges.last().filter(|_| short) {
+        let gap = if reached == Decimal::ONE {
+            t!(CHECK_GRADE_GAP_AT, share = "100%")
+        } else {
+            t!(CHECK_GRADE_GAP, from = show(reached), to = "100%")
+        };
+        let span = last
+            .grade
+            .up_to
+            .as_ref()
+            .map_or(last.grade.share.span, |e| e.span);
+        errors.push(nonsense(span, gap));
     }
+}
+
+/// `[80%, 90%)`: a range's shares, each end closed or open.
+fn interval(low: Decimal, high: Decimal, open: Open) -> String {
+    format!(
+        "{}{}, {}{}",
+        if open.low { "(" } else { "[" },
+        show(low),
+        show(high),
+        if open.high { ")" } else { "]" }
+    )
 }
 
 /// A line's key names it in JSON beside the total, and in rules beside the engine's own

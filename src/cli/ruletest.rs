@@ -304,7 +304,7 @@ impl Runner<'_> {
 /// Reads, links, checks and compiles a ruleset, keeping what coverage lists parts from.
 fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
-    let linked = crate::link::link(path, &mut loader)?;
+    let linked = super::link_rules(path, &mut loader)?;
     let checked = crate::check(&linked.ruleset, linked.sources.clone())?;
     super::eprint_warnings(&checked.warnings, &linked.sources);
     let items = coverage::items(&linked.ruleset, &linked.sources);

@@ -393,6 +393,7 @@ impl<'a> Same<'a> {
         };
         self.opt_expr(a.full_lower.as_ref(), b.full_lower.as_ref())
             && self.opt_expr(a.full_upper.as_ref(), b.full_upper.as_ref())
+            && a.full_open == b.full_open
             && pair(a.below.as_ref(), b.below.as_ref())
             && pair(a.above.as_ref(), b.above.as_ref())
             && self.opt_expr(a.floor.as_ref(), b.floor.as_ref())
@@ -473,6 +474,7 @@ impl<'a> Same<'a> {
         aliases(a) == aliases(b)
             && self.expr(&a.share, &b.share)
             && self.opt_expr(a.up_to.as_ref(), b.up_to.as_ref())
+            && a.open == b.open
     }
 
     /// Discards, checks, engine findings and adjustments, by the code each raises.

@@ -7,6 +7,7 @@ use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::Finding;
 use crate::i18n::t;
+use crate::ir::vocab::{Open, RoundingMode};
 use crate::source::Span;
 use crate::value::ArithError;
 
@@ -15,28 +16,38 @@ use super::error::EvalError;
 use super::outcome::RowState;
 use super::score::self_score;
 
-/// Scores a row whose grade allows `low`..=`high` shares of `weight`: the declared self
-/// score where it lies inside, else the nearest end (`score-out-of-range`); without a
-/// self score, the low end (`missing-self-score`).
+/// The shares of the weight a grade allows, and which ends are open.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Range {
+    pub(crate) low: Decimal,
+    pub(crate) high: Decimal,
+    pub(crate) open: Open,
+}
+
+/// Scores a row whose grade allows `range` of `weight`: the declared self score where it
+/// lies inside, else the nearest score inside (`score-out-of-range`); without a self
+/// score, the least score inside (`missing-self-score`). Inside an open end, the nearest
+/// score is one rounding step from it (the checker makes sure there is a `rounding`).
 pub(crate) fn score_in_range(
     plan: &Plan,
     row: &Record,
     state: &mut RowState,
     weight: Decimal,
-    low: Decimal,
-    high: Decimal,
+    range: Range,
     findings: &mut Vec<Finding>,
 ) -> Result<(), EvalError> {
     let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
     // The range is exact shares of the weight: a self score is held to the exact ends,
     // and only the score that results is rounded.
-    let lo = weight.checked_mul(low).ok_or_else(overflow)?;
-    let hi = weight.checked_mul(high).ok_or_else(overflow)?;
+    let lo = weight.checked_mul(range.low).ok_or_else(overflow)?;
+    let hi = weight.checked_mul(range.high).ok_or_else(overflow)?;
+    let open = range.open;
+    let (least, most) = inside(plan, lo, hi, open)?;
     let name = text(row, "name").unwrap_or("");
     let grade = state.grade.clone().unwrap_or_default();
-    let (lo_shown, hi_shown) = (lo.normalize(), hi.normalize());
+    let shown = shown(lo, hi, open);
     let score = match self_score(row) {
-        Some(s) if s >= lo && s <= hi => s,
+        Some(s) if within(s, lo, hi, open) => s,
         Some(s) => {
             findings.push(engine(
                 plan,
@@ -48,14 +59,18 @@ pub(crate) fn score_in_range(
                     FINDING_SCORE_OUT_OF_RANGE,
                     name,
                     grade,
-                    lo = lo_shown,
-                    hi = hi_shown,
+                    range = shown,
                     score = s
                 ),
             ));
-            if s < lo { lo } else { hi }
+            if s < lo || (open.low && s == lo) {
+                least
+            } else {
+                most
+            }
         }
         None => {
+            let least_shown = least.normalize();
             findings.push(engine(
                 plan,
                 "missing-self-score",
@@ -66,14 +81,76 @@ pub(crate) fn score_in_range(
                     FINDING_MISSING_SELF_SCORE,
                     name,
                     grade,
-                    lo = lo_shown,
-                    hi = hi_shown
+                    range = shown,
+                    least = least_shown
                 ),
             ));
-            lo
+            least
         }
     };
-    let (least, most) = super::bounds::of_weight(weight);
-    state.score = super::bounds::round_within(plan, score, lo.max(least), hi.min(most))?;
+    let (zero, whole) = super::bounds::of_weight(weight);
+    state.score = super::bounds::round_within(plan, score, least.max(zero), most.min(whole))?;
     Ok(())
+}
+
+/// Whether a self score lies in the range.
+fn within(s: Decimal, lo: Decimal, hi: Decimal, open: Open) -> bool {
+    let above_low = if open.low { s > lo } else { s >= lo };
+    let below_high = if open.high { s < hi } else { s <= hi };
+    above_low && below_high
+}
+
+/// The least and greatest score inside the range: its ends, or, at an open end, the
+/// multiple of the rounding step nearest inside it.
+fn inside(
+    plan: &Plan,
+    lo: Decimal,
+    hi: Decimal,
+    open: Open,
+) -> Result<(Decimal, Decimal), EvalError> {
+    let Some(rounding) = plan.rounding else {
+        return Ok((lo, hi));
+    };
+    let step = |x: Decimal, mode| {
+        crate::value::round_to_step(x, rounding.step, mode)
+            .map_err(|e| EvalError::arith(e, Span::default()))
+    };
+    let past = |x: Decimal, by: Decimal| {
+        x.checked_add(by)
+            .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))
+    };
+    let least = if open.low {
+        past(step(lo, RoundingMode::Floor)?, rounding.step)?
+    } else {
+        lo
+    };
+    let most = if open.high {
+        past(step(hi, RoundingMode::Ceiling)?, -rounding.step)?
+    } else {
+        hi
+    };
+    // A range narrower than a step has no score inside it on the step: its ends stand.
+    Ok(if least > most {
+        (lo, hi)
+    } else {
+        (least, most)
+    })
+}
+
+/// `5.496 至 7.328（不含）`: the range's ends, an open one marked.
+fn shown(lo: Decimal, hi: Decimal, open: Open) -> String {
+    let mark = |is_open: bool| {
+        if is_open {
+            t!(FINDING_RANGE_OPEN)
+        } else {
+            String::new()
+        }
+    };
+    t!(
+        FINDING_RANGE,
+        lo = lo.normalize(),
+        lo_open = mark(open.low),
+        hi = hi.normalize(),
+        hi_open = mark(open.high)
+    )
 }

@@ -467,11 +467,16 @@ pub(crate) fn band_share(
             .ok_or(EvalError::arith(ArithError::Overflow, def.span))
     };
     let mut side = Side::Full;
-    if let Some(lower) = lower.filter(|l| completion < *l) {
+    // An open edge is outside the band: a completion on it is deducted from (by nothing,
+    // at the edge itself, since a deduction grows with the distance).
+    let open = def.full_open;
+    let below = |l: &Decimal| completion < *l || (open.low && completion == *l);
+    let above = |u: &Decimal| completion > *u || (open.high && completion == *u);
+    if let Some(lower) = lower.filter(below) {
         if let Some(rule) = &def.below {
             side = Side::Below(deducted(env, rule, distance(lower, completion)?, def.span)?);
         }
-    } else if let Some(upper) = upper.filter(|u| completion > *u)
+    } else if let Some(upper) = upper.filter(above)
         && let Some(rule) = &def.above
     {
         side = Side::Above(deducted(env, rule, distance(completion, upper)?, def.span)?);
@@ -590,10 +595,16 @@ fn qualitative(
         grade: grade.name.clone(),
         share: low,
         up_to: high,
+        open: grade.open,
         by_target,
     });
     if let Some(high) = high {
-        super::ranged::score_in_range(plan, row, state, weight, low, high, findings)?;
+        let range = super::ranged::Range {
+            low,
+            high,
+            open: grade.open,
+        };
+        super::ranged::score_in_range(plan, row, state, weight, range, findings)?;
         let (lo, hi) = (weight.checked_mul(low), weight.checked_mul(high));
         let bounds = (lo.unwrap_or_default(), hi.unwrap_or_default());
         let raw = self_score(row).unwrap_or(bounds.0);

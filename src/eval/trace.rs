@@ -80,6 +80,8 @@ pub enum Step {
         share: Decimal,
         /// The high end, for a ranged grade.
         up_to: Option<Decimal>,
+        /// Which ends of the range are open.
+        open: crate::ir::vocab::Open,
         /// Whether the target word itself counts as this grade.
         by_target: bool,
     },

@@ -120,29 +120,37 @@ fn even_split(
     let carrier_weight = share.checked_add(leftover).ok_or_else(overflow)?;
     let (carrier, matched) = residual_carrier(members, rows, carrier_weight, residual);
     let weights = (0..members.len())
-        .map(|k| if k == carrier { carrier_weight } else { share })
+        .map(|k| {
+            if Some(k) == carrier {
+                carrier_weight
+            } else {
+                share
+            }
+        })
         .collect();
     Ok((weights, matched.filter(|_| !leftover.is_zero())))
 }
 
-/// The position among `members` of the one who carries the residual; for `matching`,
-/// also whether a declared weight matched.
+/// The position among `members` of the one who carries the residual, if anyone does;
+/// for `matching`, also whether a declared weight matched.
 fn residual_carrier(
     members: &[usize],
     rows: &[Record],
     carrier_weight: Decimal,
     rule: ResidualRule,
-) -> (usize, Option<bool>) {
+) -> (Option<usize>, Option<bool>) {
     let last = members.len().saturating_sub(1);
     match rule {
-        ResidualRule::First => (0, None),
-        ResidualRule::Last => (last, None),
+        ResidualRule::First => (Some(0), None),
+        ResidualRule::Last => (Some(last), None),
+        // Every share stays as rounded: the weights add up to what they add up to.
+        ResidualRule::Nobody => (None, None),
         ResidualRule::Matching { fallback_last } => {
             let matching = members.iter().position(|&i| {
                 rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight)
             });
             let fallback = if fallback_last { last } else { 0 };
-            (matching.unwrap_or(fallback), Some(matching.is_some()))
+            (Some(matching.unwrap_or(fallback)), Some(matching.is_some()))
         }
     }
 }

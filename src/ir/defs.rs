@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::ir::Expr;
-use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode, Severity};
+use crate::ir::vocab::{Comparator, Open, ResidualRule, RoundingMode, Severity};
 use crate::source::Span;
 
 /// `let 扣减比例 = 5%`
@@ -135,6 +135,8 @@ pub struct ClassDef {
     pub full_lower: Option<Expr>,
     /// The upper edge, if any.
     pub full_upper: Option<Expr>,
+    /// Which edges of the band are open: a completion there is outside it.
+    pub full_open: Open,
     /// The deduction below the band: rate of the weight per step of completion.
     pub below: Option<(Expr, Expr)>,
     /// The deduction above the band.
@@ -188,6 +190,10 @@ pub struct GradeDef {
     pub share: Expr,
     /// The high end of its range, where it is one.
     pub up_to: Option<Expr>,
+    /// Which ends of its range are open: a score there is outside it.
+    pub open: Open,
+    /// Where its share (or range) is written.
+    pub span: Span,
 }
 
 /// How the form is laid out on paper: what a reader of a workbook or a text export

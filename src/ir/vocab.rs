@@ -21,6 +21,9 @@ pub enum ResidualRule {
         /// Whether the fallback is the last indicator.
         fallback_last: bool,
     },
+    /// No indicator (`residual to none`): every share stays as rounded, and the weights
+    /// add up to the shares, more or less than the points.
+    Nobody,
 }
 
 /// A comparator of a quantitative target.
@@ -200,4 +203,13 @@ impl BinaryOp {
             BinaryOp::Div => "/",
         }
     }
+}
+
+/// Which ends of a range are open: the value at an open end does not belong to it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Open {
+    /// The low end is open.
+    pub low: bool,
+    /// The high end is open.
+    pub high: bool,
 }

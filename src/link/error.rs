@@ -133,6 +133,24 @@ pub enum LinkError {
         #[label("{}", t!(LINK_REMOVE_OUTSIDE_OVERRIDE_LABEL))]
         span: SourceSpan,
     },
+
+    /// `override pool 共性指标 { split fixed { 过程 { 预算执行律 8 } } }` on 2023.rules: the
+    /// override adds an indicator whose name is one slip from one the base has, most
+    /// likely meaning to change that one. A warning: the ruleset links as written.
+    #[error("{}", t!(LINK_ADDED_NEAR_NAME, .what, .name))]
+    #[diagnostic(code(perfeval::link::added_near_name), severity(Warning))]
+    AddedNearName {
+        /// What kind of entry.
+        what: String,
+        /// The name as written.
+        name: String,
+        /// Where.
+        #[label("{}", t!(LINK_ADDED_NEAR_NAME_LABEL, .what))]
+        span: SourceSpan,
+        /// The base's name it is near.
+        #[help]
+        help: String,
+    },
 }
 
 /// The message of [`LinkError::BaseNotRules`].
@@ -144,6 +162,12 @@ fn base_not_rules(path: &str, real: Option<&str>) -> String {
 }
 
 impl LinkError {
+    /// Whether this is a warning: the ruleset still links, and the problem is shown.
+    #[must_use]
+    pub fn is_warning(&self) -> bool {
+        matches!(self, LinkError::AddedNearName { .. })
+    }
+
     /// The stable code, as in the diagnostic.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -157,6 +181,7 @@ impl LinkError {
             LinkError::Ambiguous { .. } => "perfeval::link::ambiguous",
             LinkError::CannotRename { .. } => "perfeval::link::cannot_rename",
             LinkError::RemoveOutsideOverride { .. } => "perfeval::link::remove_outside_override",
+            LinkError::AddedNearName { .. } => "perfeval::link::added_near_name",
         }
     }
 }

@@ -8,9 +8,9 @@ use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
 use crate::syntax::ast::{
-    CatalogCategory, Category, Check, Class, ComparatorWords, Completion, Findings, Form,
-    FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Layout, Line, Missing, Mode,
-    Pool, Rating, Removal, Renaming, Ruleset, Split,
+    CatalogCategory, CatalogEntry, Category, Check, Class, ComparatorWords, Completion, Findings,
+    Form, FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Layout, Line, Missing,
+    Mode, Pool, Rating, Removal, Renaming, Ruleset, Split,
 };
 
 use super::error::LinkError;
@@ -346,6 +346,8 @@ fn category(base: &mut Category, child: Category) {
     if !child.labels.is_empty() {
         base.labels = child.labels;
     }
+    // `add labels` keeps the base's: the new words join them.
+    base.labels.extend(child.added_labels);
     if child.scored_by.is_some() {
         base.scored_by = child.scored_by;
     }
@@ -411,6 +413,7 @@ fn catalog_changes(
                     errors,
                 );
                 for entry in change.entries {
+                    added_near(&part.entries, &entry, errors);
                     upsert(&mut part.entries, entry, |e| &e.name.name);
                 }
             }
@@ -419,6 +422,25 @@ fn catalog_changes(
                 catalog.push(change);
             }
         }
+    }
+}
+
+/// Warns of an entry an override adds whose name is one slip from one the base has
+/// (`预算执行律` beside `预算执行率`): an override that meant to change that entry would
+/// otherwise add an indicator in silence.
+fn added_near(entries: &[CatalogEntry], entry: &CatalogEntry, warnings: &mut Vec<LinkError>) {
+    let name = &entry.name.name;
+    if entries.iter().any(|e| &e.name.name == name) {
+        return;
+    }
+    let names = entries.iter().map(|e| e.name.name.as_str());
+    if let Some(near) = suggest::nearest(name, names) {
+        warnings.push(LinkError::AddedNearName {
+            what: t!(WHAT_CATALOG_INDICATOR),
+            name: name.clone(),
+            span: entry.name.span.into(),
+            help: t!(LINK_ADDED_NEAR_NAME_HELP, near),
+        });
     }
 }
 

@@ -8,7 +8,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::i18n::t;
-pub use crate::ir::vocab::{BinaryOp, Comparator, ResidualRule, RoundingMode, Severity, UnaryOp};
+pub use crate::ir::vocab::{
+    BinaryOp, Comparator, Open, ResidualRule, RoundingMode, Severity, UnaryOp,
+};
 use crate::source::Span;
 
 /// A whole ruleset file.
@@ -400,8 +402,10 @@ pub struct FormField {
 pub struct Category {
     /// The canonical name.
     pub name: Ident,
-    /// Other labels forms use for it.
+    /// Other labels forms use for it (in an override: all of them, replacing the base's).
     pub labels: Vec<Text>,
+    /// `add labels …`: labels added to the others (in an override: to the base's).
+    pub added_labels: Vec<Text>,
     /// The class that scores its quantitative indicators.
     pub scored_by: Option<Ident>,
     /// Former names, from `rename category OLD to NEW` in an extending ruleset: rules of
@@ -508,12 +512,14 @@ pub struct ClassRule {
 /// The rules a class may state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClassRuleKind {
-    /// `full 100% to 130%`, or `full from 100%` (`upper` absent).
+    /// `full 100% to 130%`, `full [100%, 130%)`, or `full from 100%` (`upper` absent).
     Full {
         /// The lower edge of the full-marks band.
         lower: Expr,
         /// The upper edge, if any.
         upper: Option<Expr>,
+        /// Whether each edge belongs to the band, and how that is written.
+        ends: Ends,
     },
     /// `below deduct 5% per 1%`
     Below(Deduction),
@@ -529,6 +535,41 @@ pub enum ClassRuleKind {
     Score(Expr),
     /// `labels "成本指标", …`: the words a form's `class` column writes for this class.
     Labels(Vec<Text>),
+}
+
+/// How a range's ends are written: `80% to 90%`, `80% to 90% exclusive`（`80% 至 90% 不含`）,
+/// `[80%, 90%)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ends {
+    /// The low end.
+    pub low: End,
+    /// The high end.
+    pub high: End,
+    /// Written in brackets, `[80%, 90%)`, rather than with `to`.
+    pub brackets: bool,
+}
+
+impl Ends {
+    /// Which ends are open.
+    #[must_use]
+    pub fn open(self) -> Open {
+        Open {
+            low: self.low == End::Exclusive,
+            high: self.high == End::Exclusive,
+        }
+    }
+}
+
+/// One end of a range, as written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum End {
+    /// Nothing said: the end's value belongs to the range.
+    #[default]
+    Closed,
+    /// `inclusive`（含）, or `[` `]`: the end's value belongs to the range.
+    Inclusive,
+    /// `exclusive`（不含）, or `(` `)`: the end's value does not.
+    Exclusive,
 }
 
 /// `deduct RATE per STEP`: RATE of the weight for each STEP of completion.
@@ -599,6 +640,8 @@ pub struct Grade {
     pub share: Expr,
     /// The high end of its range, where it is a range.
     pub up_to: Option<Expr>,
+    /// Whether each end of its range belongs to it, and how that is written.
+    pub ends: Ends,
     /// Other words that mean this grade.
     pub aliases: Vec<Text>,
 }
@@ -899,7 +942,7 @@ impl ItemKind {
 impl ClassRuleKind {
     fn walk_exprs_mut(&mut self, each: &mut dyn FnMut(&mut Expr)) {
         match self {
-            ClassRuleKind::Full { lower, upper } => {
+            ClassRuleKind::Full { lower, upper, .. } => {
                 each(lower);
                 upper.iter_mut().for_each(each);
             }

@@ -120,6 +120,10 @@ impl Rule {
             Rule::split_declared => "`split declared`",
             Rule::class => "`class NAME { ... }`",
             Rule::full_band => "`full LOW to HIGH`",
+            Rule::bracketed => "a range such as `[80%, 90%)`",
+            Rule::range_open => "a range such as `[80%, 90%)`",
+            Rule::range_close => "`]` or `)`",
+            Rule::end_mark => "`inclusive` or `exclusive`",
             Rule::below_rule => "`below deduct RATE per STEP`",
             Rule::above_rule => "`above deduct RATE per STEP`",
             Rule::floor_rule => "`floor SHARE`",
@@ -249,7 +253,8 @@ pub(crate) fn syntax_error(
 }
 
 /// "`a`, `b` or `c`", with operators folded into one phrase. Unit words (`分`, `万元`)
-/// are left out: after a number they are always possible and never the point.
+/// and a range end's `inclusive` or `exclusive` are left out: after a number they are
+/// always possible and never the point.
 fn expected_words(positives: &[Rule], language: Keywords) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut operator = false;
@@ -258,7 +263,14 @@ fn expected_words(positives: &[Rule], language: Keywords) -> String {
             operator = true;
             continue;
         }
-        if matches!(rule, Rule::kw_points | Rule::kw_amount_unit) {
+        if matches!(
+            rule,
+            Rule::kw_points
+                | Rule::kw_amount_unit
+                | Rule::end_mark
+                | Rule::kw_inclusive
+                | Rule::kw_exclusive
+        ) {
             continue;
         }
         let word = rule.describe(language);

@@ -78,7 +78,7 @@ pub const FIELD_TYPES: [(&str, &str, &str); 10] = [
 ];
 
 /// Every keyword, in the grammar's order.
-pub const KEYWORDS: [Keyword; 83] = [
+pub const KEYWORDS: [Keyword; 87] = [
     kw(
         "kw_ruleset",
         "ruleset",
@@ -139,6 +139,12 @@ pub const KEYWORDS: [Keyword; 83] = [
         "labels",
         &["别名"],
         "category: other words forms use for it",
+    ),
+    kw(
+        "kw_add",
+        "add",
+        &["增加"],
+        "category: labels added to the base's, not replacing them (`add labels`)",
     ),
     kw(
         "kw_scored_by",
@@ -209,6 +215,12 @@ pub const KEYWORDS: [Keyword; 83] = [
         "residual: the indicator whose declared weight matches",
     ),
     kw(
+        "kw_none",
+        "none",
+        &["不分配"],
+        "residual: no indicator; each share stays as rounded",
+    ),
+    kw(
         "kw_class",
         "class",
         &["评分规则"],
@@ -249,6 +261,18 @@ pub const KEYWORDS: [Keyword; 83] = [
         "per",
         &["每"],
         "deduction: the step of completion",
+    ),
+    kw(
+        "kw_inclusive",
+        "inclusive",
+        &["含"],
+        "a range's end that belongs to it: `80% inclusive`, `80% 含`",
+    ),
+    kw(
+        "kw_exclusive",
+        "exclusive",
+        &["不含"],
+        "a range's end that does not belong to it: `90% exclusive`, `90% 不含`",
     ),
     kw(
         "kw_floor",

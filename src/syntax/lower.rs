@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use super::ast::{
     Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
     ClassRule, ClassRuleKind, Comparator, ComparatorWords, Completion, CompletionCase, Constant,
-    Deduction, Discard, Doc, Expr, ExprKind, FindingSeverity, FindingSpec, Findings, Form,
-    FormField, FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item,
+    Deduction, Discard, Doc, End, Ends, Expr, ExprKind, FindingSeverity, FindingSpec, Findings,
+    Form, FormField, FormSection, Grade, Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item,
     ItemKind, ItemKindName, Layout, LayoutEntry, LayoutWords, Line, Literal, Missing, MissingEntry,
     MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal, Renaming, Residual, ResidualRule,
     Rounding, RoundingMode, Ruleset, Severity, Split, TargetGrade, Template, TemplatePart, Text,
@@ -475,6 +475,7 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
     let mut category = Category {
         name,
         labels: Vec::new(),
+        added_labels: Vec::new(),
         scored_by: None,
         aliases: Vec::new(),
     };
@@ -483,8 +484,17 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
         let values: Vec<_> = rest.skip(1).collect();
         match entry.as_rule() {
             Rule::labels => {
-                for v in values {
-                    category.labels.push(lower_string(v)?);
+                let added = entry
+                    .clone()
+                    .into_inner()
+                    .any(|p| p.as_rule() == Rule::kw_add);
+                let list = if added {
+                    &mut category.added_labels
+                } else {
+                    &mut category.labels
+                };
+                for v in values.into_iter().filter(|v| v.as_rule() == Rule::string) {
+                    list.push(lower_string(v)?);
                 }
             }
             Rule::scored_by => {
@@ -601,6 +611,7 @@ fn lower_residual_rule(pair: Pair<'_, Rule>) -> Residual {
         match child.as_rule() {
             Rule::kw_residual | Rule::kw_to | Rule::kw_first => {}
             Rule::kw_last => rule = ResidualRule::Last,
+            Rule::kw_none => rule = ResidualRule::Nobody,
             Rule::residual_matching => {
                 let fallback_last = child.into_inner().any(|p| p.as_rule() == Rule::kw_last);
                 rule = ResidualRule::Matching { fallback_last };
@@ -659,10 +670,8 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
         let kind = ClassRuleKind::Score(lower_expr(formula, 0)?);
         return Ok(ClassRule { doc, kind, span });
     }
-    let mut values = children
-        .into_iter()
-        .filter(|p| matches!(p.as_rule(), Rule::expr_atom))
-        .map(|p| lower_expr(p, 0));
+    let (values, ends) = lower_range(children)?;
+    let mut values = values.into_iter();
     let mut value = |what| {
         values
             .next()
@@ -670,15 +679,60 @@ fn lower_class_rule(pair: Pair<'_, Rule>) -> Result<ClassRule> {
     };
     let kind = match rule {
         Rule::full_band => {
-            let lower = value("lower edge")?;
-            let upper = values_rest(&mut values)?;
-            ClassRuleKind::Full { lower, upper }
+            let lower = value("lower edge");
+            let upper = values.next();
+            ClassRuleKind::Full { lower, upper, ends }
         }
-        Rule::floor_rule => ClassRuleKind::Floor(value("floor")?),
-        Rule::cap_rule => ClassRuleKind::Cap(value("cap")?),
+        Rule::floor_rule => ClassRuleKind::Floor(value("floor")),
+        Rule::cap_rule => ClassRuleKind::Cap(value("cap")),
         r => unreachable!("unexpected {r:?} in lower_class_rule"),
     };
     Ok(ClassRule { doc, kind, span })
+}
+
+/// The values of a range and how its ends are written, from the pairs that follow its
+/// keyword or name: `LOW [MARK] to HIGH [MARK]`, `[LOW, HIGH)`, `from LOW [MARK]`, or a
+/// single value. Other pairs (a grade's aliases) are passed over.
+fn lower_range<'i>(pairs: impl IntoIterator<Item = Pair<'i, Rule>>) -> Result<(Vec<Expr>, Ends)> {
+    let mut values = Vec::new();
+    let mut ends = Ends::default();
+    for pair in pairs {
+        match pair.as_rule() {
+            Rule::expr_atom => values.push(lower_expr(pair, 0)?),
+            Rule::end_mark => {
+                let end = end_of_mark(pair);
+                if values.len() > 1 {
+                    ends.high = end;
+                } else {
+                    ends.low = end;
+                }
+            }
+            Rule::bracketed => {
+                ends.brackets = true;
+                for part in pair.into_inner() {
+                    let open = part.as_str() == "(" || part.as_str() == ")";
+                    let end = if open { End::Exclusive } else { End::Inclusive };
+                    match part.as_rule() {
+                        Rule::range_open => ends.low = end,
+                        Rule::range_close => ends.high = end,
+                        _ => values.push(lower_expr(part, 0)?),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((values, ends))
+}
+
+/// `含` or `不含` (`inclusive`, `exclusive`), bare or in parentheses.
+fn end_of_mark(pair: Pair<'_, Rule>) -> End {
+    let exclusive = pair.into_inner().any(|p| p.as_rule() == Rule::kw_exclusive);
+    if exclusive {
+        End::Exclusive
+    } else {
+        End::Inclusive
+    }
 }
 
 /// `deduct RATE per STEP`, or `per STEP deduct RATE` (the Chinese order 每…扣…).
@@ -706,10 +760,6 @@ fn lower_deduction(pair: Pair<'_, Rule>) -> Result<Deduction> {
             per: first,
         }
     })
-}
-
-fn values_rest(values: &mut impl Iterator<Item = Result<Expr>>) -> Result<Option<Expr>> {
-    values.next().transpose()
 }
 
 fn lower_completion(pair: Pair<'_, Rule>) -> Result<Completion> {
@@ -833,23 +883,22 @@ fn lower_grade(pair: Pair<'_, Rule>) -> Result<Grade> {
     debug_assert_eq!(pair.as_rule(), Rule::grade);
     let (doc, _, mut inner) = doc_and_rest(pair);
     let name = lower_name(next(&mut inner, "grade name"))?;
-    let share = lower_expr(next(&mut inner, "grade share"), 0)?;
-    let mut grade = Grade {
+    let (rest, aliases): (Vec<_>, Vec<_>) = inner.partition(|p| p.as_rule() != Rule::grade_aliases);
+    let (values, ends) = lower_range(rest)?;
+    let mut values = values.into_iter();
+    let share = values.next().unwrap_or_else(|| unreachable!("grade share"));
+    let aliases = match aliases.into_iter().next() {
+        Some(list) => strings_of(list)?,
+        None => Vec::new(),
+    };
+    Ok(Grade {
         doc,
         name,
         share,
-        up_to: None,
-        aliases: Vec::new(),
-    };
-    for child in inner {
-        match child.as_rule() {
-            Rule::kw_to => {}
-            Rule::expr_atom => grade.up_to = Some(lower_expr(child, 0)?),
-            Rule::grade_aliases => grade.aliases = strings_of(child)?,
-            r => unreachable!("unexpected {r:?} in lower_grade"),
-        }
-    }
-    Ok(grade)
+        up_to: values.next(),
+        ends,
+        aliases,
+    })
 }
 
 fn lower_missing(pair: Pair<'_, Rule>) -> Result<Missing> {

@@ -22,11 +22,11 @@ use rust_decimal::Decimal;
 use super::ast::{
     Adjust, AdjustTarget, BinaryOp, CatalogCategory, CatalogEntry, Category, Check, Class,
     ClassRule, ClassRuleKind, ComparatorWords, Completion, CompletionCase, Deduction, Discard, Doc,
-    Expr, ExprKind, FindingSeverity, Findings, Form, FormField, FormSection, Grade, Grades, Header,
-    HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Layout, LayoutWords, Line,
-    Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating, RatingEntry, Removal,
-    Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset, Severity, Split,
-    TargetGrade, Template, TemplatePart, Text, UnaryOp,
+    End, Ends, Expr, ExprKind, FindingSeverity, Findings, Form, FormField, FormSection, Grade,
+    Grades, Header, HeaderEntry, HeaderEntryKind, Ident, Item, ItemKind, ItemKindName, Layout,
+    LayoutWords, Line, Literal, Missing, MissingEntry, MissingEntryKind, Mode, Pool, Rating,
+    RatingEntry, Removal, Renaming, Residual, ResidualRule, Rounding, RoundingMode, Ruleset,
+    Severity, Split, TargetGrade, Template, TemplatePart, Text, UnaryOp,
 };
 use super::grammar::{Grammar, Rule};
 use super::keywords::{self, Keywords};
@@ -166,9 +166,10 @@ impl Printer<'_> {
         self.out.push('\n');
     }
 
-    /// One line, with a trailing `// from …` where the span's origin is not the item's.
-    fn entry(&mut self, text: &str, span: Option<Span>) {
-        match span.and_then(|s| self.entry_origin(s)) {
+    /// One line, with a trailing `// from …` where the origin of one of `spans` (the
+    /// values the line shows) is not the item's.
+    fn entry(&mut self, text: &str, spans: &[Span]) {
+        match self.entry_origin(spans) {
             Some(origin) => self.line(&format!("{text} // from {origin}")),
             None => self.line(text),
         }
@@ -177,27 +178,27 @@ impl Printer<'_> {
     /// An entry whose text in the source is `at`: the comments before it (and inside
     /// it, since it is printed on one line) go on their own lines first, and a comment
     /// that ended its last line ends the printed line.
-    fn entry_at(&mut self, text: &str, span: Option<Span>, at: Span) {
+    fn entry_at(&mut self, text: &str, spans: &[Span], at: Span) {
         let (start, end) = (at.start as usize, at.end as usize);
         let end = self.source.as_ref().map_or(end, |s| s.code_end(start, end));
         self.comments_before(end);
-        self.entry(text, span);
+        self.entry(text, spans);
         self.trailing_comment(end);
     }
 
-    fn entry_origin(&self, span: Span) -> Option<String> {
-        let origin = one_line((self.origin)(span)?);
-        // An entry is marked only where it comes from another file than its item (an
-        // override): lines always differ, files tell what changed.
+    /// The origin of the first of `spans` that comes from another file than the item:
+    /// an override replaced or added that value. Lines always differ, files tell what
+    /// changed.
+    fn entry_origin(&self, spans: &[Span]) -> Option<String> {
         let file = |o: &str| {
             o.rsplit_once(':')
                 .map_or(o.to_owned(), |(f, _)| f.to_owned())
         };
-        let same_file = self
-            .item_origin
-            .as_deref()
-            .is_some_and(|i| file(i) == file(&origin));
-        (!same_file).then_some(origin)
+        let item = self.item_origin.as_deref().map(file);
+        spans.iter().find_map(|&span| {
+            let origin = one_line((self.origin)(span)?);
+            (item.as_deref() != Some(file(&origin).as_str())).then_some(origin)
+        })
     }
 
     fn blank(&mut self) {
@@ -224,13 +225,7 @@ impl Printer<'_> {
     /// `head { … }`, with the body one level in; `head {}` where the body is empty.
     /// `at` is where the node starts in the source, when formatting: its first `{`
     /// opens the block.
-    fn block(
-        &mut self,
-        head: &str,
-        span: Option<Span>,
-        at: Option<Span>,
-        body: impl FnOnce(&mut Self),
-    ) {
+    fn block(&mut self, head: &str, span: &[Span], at: Option<Span>, body: impl FnOnce(&mut Self)) {
         let braces = at.and_then(|at| self.source.as_ref()?.braces(at.start as usize));
         if let Some((open, _)) = braces {
             self.comments_before(open);
@@ -260,7 +255,7 @@ impl Printer<'_> {
     /// A `remove NAME` entry of an override block.
     fn print_removed_entry(&mut self, name: &Ident) {
         let text = format!("{} {}", self.kw("remove"), entry_name(name));
-        self.entry_at(&text, None, name.span);
+        self.entry_at(&text, &[], name.span);
     }
 
     /// Entries of one block that the tree keeps in several lists, in the order of the
@@ -433,7 +428,7 @@ impl Printer<'_> {
             | ItemKind::Remove(_)
             | ItemKind::Rename(_) => {
                 let text = format!("{kw}{}", self.one_line_item(&item.kind));
-                self.entry_at(&text, None, item.span);
+                self.entry_at(&text, &[], item.span);
             }
         }
     }
@@ -462,7 +457,8 @@ impl Printer<'_> {
         if let Some(base) = &header.extends {
             head = format!("{head} {} {}", self.kw("extends"), quote(&base.value));
         }
-        self.block(&head, None, at, |p| {
+        // The name is the extending file's: it is marked where that is another file.
+        self.block(&head, &[header.name.span], at, |p| {
             for entry in &header.entries {
                 p.print_header_entry(entry);
             }
@@ -483,7 +479,7 @@ impl Printer<'_> {
                 format!("{} {}", self.kw("max_score"), self.expr(points))
             }
         };
-        self.entry_at(&text, Some(entry.span), entry.span);
+        self.entry_at(&text, &[entry.span], entry.span);
     }
 
     /// `remove check funds-split`, `remove category 投入`, `remove rating`.
@@ -522,7 +518,7 @@ fn item_name(kind: ItemKindName, name: &Ident) -> String {
 impl Printer<'_> {
     fn print_form(&mut self, kw: &str, form: &Form, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("form"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             let removed = form.removed.iter().map(|r| (r.span.start, Err(r)));
             let sections = form.sections.iter().map(|s| (s.span.start, Ok(s)));
             let entries = p.in_order(removed.chain(sections).collect());
@@ -554,7 +550,8 @@ impl Printer<'_> {
             section.key.name,
             quote(&section.label.value),
         );
-        self.block(&head, Some(section.span), Some(section.span), |p| {
+        let marks = [section.span, section.label.span];
+        self.block(&head, &marks, Some(section.span), |p| {
             let removed = section.removed.iter().map(|r| (r.span.start, Err(r)));
             let fields = section.fields.iter().map(|f| (f.key.span.start, Ok(f)));
             for entry in p.in_order(removed.chain(fields).collect()) {
@@ -579,7 +576,8 @@ impl Printer<'_> {
             self.type_name(&field.ty),
             quote(&field.label.value),
         );
-        self.entry_at(&text, None, field.key.span.to(field.label.span));
+        let at = field.key.span.to(field.label.span);
+        self.entry_at(&text, &[field.key.span], at);
     }
 
     /// A field type as written, or in the style's language.
@@ -612,20 +610,29 @@ impl Printer<'_> {
     /// The `aliases` come from `rename` and are not written in a category.
     fn print_category(&mut self, kw: &str, category: &Category, at: Option<Span>) {
         let head = format!("{kw}{} {}", self.kw("category"), category.name.name);
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             let mut entries = Vec::new();
-            for list in p.lists_of(&category.labels, |t| t.span) {
-                if let (Some(first), Some(last)) = (list.first(), list.last()) {
-                    let text = format!("{} {}", p.kw("labels"), texts(list));
-                    entries.push((first.span.start, (text, first.span.to(last.span))));
+            let add = format!("{} {}", p.kw("add"), p.kw("labels"));
+            let lists = [
+                (p.kw("labels").to_owned(), &category.labels),
+                (add, &category.added_labels),
+            ];
+            for (keyword, labels) in lists {
+                for list in p.lists_of(labels, |t| t.span) {
+                    if let (Some(first), Some(last)) = (list.first(), list.last()) {
+                        let text = format!("{keyword} {}", texts(list));
+                        let marks = list.iter().map(|t| t.span).collect();
+                        let at = first.span.to(last.span);
+                        entries.push((first.span.start, (text, marks, at)));
+                    }
                 }
             }
             if let Some(class) = &category.scored_by {
                 let text = format!("{} {}", p.kw("scored_by"), class.name);
-                entries.push((class.span.start, (text, class.span)));
+                entries.push((class.span.start, (text, vec![class.span], class.span)));
             }
-            for (text, at) in p.in_order(entries) {
-                p.entry_at(&text, None, at);
+            for (text, marks, at) in p.in_order(entries) {
+                p.entry_at(&text, &marks, at);
             }
         });
     }
@@ -635,7 +642,8 @@ impl Printer<'_> {
         if let Some(points) = &pool.points {
             head = format!("{head} {}", self.expr(points));
         }
-        self.block(&head, None, at, |p| {
+        let points = pool.points.as_ref().map(|e| e.span);
+        self.block(&head, points.as_slice(), at, |p| {
             let mut entries = Vec::new();
             for list in p.lists_of(&pool.categories, |i| i.span) {
                 if let (Some(first), Some(last)) = (list.first(), list.last()) {
@@ -649,7 +657,8 @@ impl Printer<'_> {
                 match entry {
                     Err((list, at)) => {
                         let text = format!("{} {}", p.kw("categories"), names(list));
-                        p.entry_at(&text, None, at);
+                        let marks: Vec<Span> = list.iter().map(|i| i.span).collect();
+                        p.entry_at(&text, &marks, at);
                     }
                     Ok(split) => p.print_split(split),
                 }
@@ -662,7 +671,7 @@ impl Printer<'_> {
         match split {
             Split::Fixed { catalog, span } => {
                 let head = format!("{kw_split} {}", self.kw("fixed"));
-                self.block(&head, Some(*span), Some(*span), |p| {
+                self.block(&head, &[*span], Some(*span), |p| {
                     for category in catalog {
                         p.print_catalog_category(category);
                     }
@@ -684,7 +693,10 @@ impl Printer<'_> {
                 };
                 // The clause up to its residual, whose doc comment comes after.
                 let end = share.as_ref().map_or(span.start + 1, |r| r.span.end);
-                self.entry_at(&text, Some(*span), Span { end, ..*span });
+                // An override may change the share of the base's split in place.
+                let marks = [Some(*span), share.as_ref().map(|r| r.span)];
+                let marks: Vec<Span> = marks.into_iter().flatten().collect();
+                self.entry_at(&text, &marks, Span { end, ..*span });
                 if let Some(residual) = residual {
                     self.indent += 1;
                     self.print_residual(residual);
@@ -693,7 +705,7 @@ impl Printer<'_> {
             }
             Split::Declared { span } => {
                 let text = format!("{kw_split} {}", self.kw("declared"));
-                self.entry_at(&text, Some(*span), *span);
+                self.entry_at(&text, &[*span], *span);
             }
         }
     }
@@ -701,7 +713,8 @@ impl Printer<'_> {
     fn print_catalog_category(&mut self, category: &CatalogCategory) {
         self.print_doc(&category.doc);
         let at = Some(category.category.span);
-        self.block(&category.category.name, None, at, |p| {
+        let marks = [category.category.span];
+        self.block(&category.category.name, &marks, at, |p| {
             let removed = category.removed.iter().map(|r| (r.span.start, Err(r)));
             let entries = category.entries.iter().map(|e| (e.name.span.start, Ok(e)));
             for entry in p.in_order(removed.chain(entries).collect()) {
@@ -721,7 +734,7 @@ impl Printer<'_> {
             text = format!("{text} {} {}", self.kw("scored_by"), class.name);
             at = at.to(class.span);
         }
-        self.entry_at(&text, Some(entry.name.span), at);
+        self.entry_at(&text, &[entry.name.span], at);
     }
 
     fn print_residual(&mut self, residual: &Residual) {
@@ -730,6 +743,7 @@ impl Printer<'_> {
         let rule = match residual.rule {
             ResidualRule::First => first.to_owned(),
             ResidualRule::Last => last.to_owned(),
+            ResidualRule::Nobody => self.kw("none").to_owned(),
             ResidualRule::Matching { fallback_last } => format!(
                 "{} {} {}",
                 self.kw("matching"),
@@ -737,13 +751,15 @@ impl Printer<'_> {
                 if fallback_last { last } else { first }
             ),
         };
-        // `余数 给 第一项`: the residual goes *to* someone, `给` rather than `至`.
-        let to = match self.style.keywords {
-            Keywords::En => "to",
-            Keywords::Zh => "给",
+        // `余数 给 第一项`: the residual goes *to* someone, `给` rather than `至`; to no one
+        // is `余数 不分配`.
+        let to = match (self.style.keywords, residual.rule) {
+            (Keywords::En, _) => "to ",
+            (Keywords::Zh, ResidualRule::Nobody) => "",
+            (Keywords::Zh, _) => "给 ",
         };
-        let text = format!("{} {to} {rule}", self.kw("residual"));
-        self.entry_at(&text, Some(residual.span), residual.span);
+        let text = format!("{} {to}{rule}", self.kw("residual"));
+        self.entry_at(&text, &[residual.span], residual.span);
     }
 }
 
@@ -759,7 +775,7 @@ fn split_span(split: &Split) -> Span {
 impl Printer<'_> {
     fn print_class(&mut self, kw: &str, class: &Class, at: Option<Span>) {
         let head = format!("{kw}{} {}", self.kw("class"), class.name.name);
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             for rule in &class.rules {
                 p.print_class_rule(rule);
             }
@@ -769,24 +785,24 @@ impl Printer<'_> {
     fn print_class_rule(&mut self, rule: &ClassRule) {
         self.print_doc(&rule.doc);
         let text = match &rule.kind {
-            ClassRuleKind::Full { lower, upper: None } => {
+            ClassRuleKind::Full {
+                lower,
+                upper: None,
+                ends,
+            } => {
                 format!(
-                    "{} {} {}",
+                    "{} {} {}{}",
                     self.kw("full"),
                     self.kw("from"),
-                    self.atom(lower)
+                    self.atom(lower),
+                    self.end_mark(ends.low)
                 )
             }
             ClassRuleKind::Full {
                 lower,
                 upper: Some(upper),
-            } => format!(
-                "{} {} {} {}",
-                self.kw("full"),
-                self.atom(lower),
-                self.kw("to"),
-                self.atom(upper)
-            ),
+                ends,
+            } => format!("{} {}", self.kw("full"), self.range(lower, upper, *ends)),
             ClassRuleKind::Below(deduction) => {
                 format!("{} {}", self.kw("below"), self.print_deduction(deduction))
             }
@@ -803,7 +819,7 @@ impl Printer<'_> {
             }
             ClassRuleKind::Labels(words) => format!("{} {}", self.kw("labels"), texts(words)),
         };
-        self.entry_at(&text, Some(rule.span), rule.span);
+        self.entry_at(&text, &[rule.span], rule.span);
     }
 
     /// A top-level `completion` (no span of its own to show: the item's is shown), or
@@ -816,7 +832,7 @@ impl Printer<'_> {
         at: Option<Span>,
     ) {
         let head = format!("{kw}{}", self.kw("completion"));
-        self.block(&head, span, at, |p| {
+        self.block(&head, span.as_slice(), at, |p| {
             for case in &completion.cases {
                 p.print_completion_case(case);
             }
@@ -831,12 +847,14 @@ impl Printer<'_> {
             .comparators
             .first()
             .map_or(case.formula.span, |(_, s)| *s);
-        self.entry_at(&text, None, start.to(case.formula.span));
+        let mut marks: Vec<Span> = case.comparators.iter().map(|(_, s)| *s).collect();
+        marks.push(case.formula.span);
+        self.entry_at(&text, &marks, start.to(case.formula.span));
     }
 
     fn print_comparators(&mut self, kw: &str, words: &[ComparatorWords], at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("comparators"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             for entry in words {
                 p.print_comparator_words(entry);
             }
@@ -854,12 +872,15 @@ impl Printer<'_> {
         }
         let last = words.after.last().or(words.before.last()).map(|t| t.span);
         let at = last.map_or(words.span, |last| words.span.to(last));
-        self.entry_at(&text, Some(words.span), at);
+        // An override replaces the words before or after in place.
+        let words_spans = words.before.iter().chain(&words.after).map(|t| t.span);
+        let marks: Vec<Span> = std::iter::once(words.span).chain(words_spans).collect();
+        self.entry_at(&text, &marks, at);
     }
 
     fn print_grades(&mut self, kw: &str, grades: &Grades, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("grades"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             let mut entries = Vec::new();
             for list in p.lists_of(&grades.read_from, |i| i.span) {
                 if let (Some(first), Some(last)) = (list.first(), list.last()) {
@@ -880,7 +901,8 @@ impl Printer<'_> {
                 match entry {
                     GradesEntry::ReadFrom(list, at) => {
                         let text = format!("{} {}", p.kw("read_from"), names(list));
-                        p.entry_at(&text, None, at);
+                        let marks: Vec<Span> = list.iter().map(|i| i.span).collect();
+                        p.entry_at(&text, &marks, at);
                     }
                     GradesEntry::Removed(removed) => p.print_removed_entry(removed),
                     GradesEntry::Grade(grade) => p.print_grade(grade),
@@ -895,7 +917,8 @@ impl Printer<'_> {
         let mut text = format!("{} {}", print_name(&grade.name), self.atom(&grade.share));
         let mut at = grade.name.span.to(grade.share.span);
         if let Some(up_to) = &grade.up_to {
-            text = format!("{text} {} {}", self.kw("to"), self.atom(up_to));
+            let range = self.range(&grade.share, up_to, grade.ends);
+            text = format!("{} {range}", print_name(&grade.name));
             at = at.to(up_to.span);
         }
         if !grade.aliases.is_empty() {
@@ -904,7 +927,7 @@ impl Printer<'_> {
         if let Some(last) = grade.aliases.last() {
             at = at.to(last.span);
         }
-        self.entry_at(&text, Some(grade.name.span), at);
+        self.entry_at(&text, &[grade.name.span], at);
     }
 
     fn print_target_grade(&mut self, target: &TargetGrade) {
@@ -915,12 +938,12 @@ impl Printer<'_> {
             self.kw("counts_as"),
             print_name(&target.grade)
         );
-        self.entry_at(&text, Some(target.span), target.span);
+        self.entry_at(&text, &[target.span], target.span);
     }
 
     fn print_missing(&mut self, kw: &str, missing: &Missing, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("missing"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             for entry in &missing.entries {
                 p.print_missing_entry(entry);
             }
@@ -929,7 +952,7 @@ impl Printer<'_> {
 
     fn print_layout(&mut self, kw: &str, layout: &Layout, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("layout"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             for entry in &layout.entries {
                 p.print_doc(&entry.doc);
                 let keyword = p.kw(match entry.kind {
@@ -937,7 +960,7 @@ impl Printer<'_> {
                     LayoutWords::Totals => "totals",
                 });
                 let text = format!("{keyword} {}", texts(&entry.words));
-                p.entry_at(&text, Some(entry.span), entry.span);
+                p.entry_at(&text, &[entry.span], entry.span);
             }
         });
     }
@@ -956,7 +979,37 @@ impl Printer<'_> {
                 format!("{} {scores} {}", self.kw("explained"), self.atom(share))
             }
         };
-        self.entry_at(&text, Some(entry.span), entry.span);
+        self.entry_at(&text, &[entry.span], entry.span);
+    }
+
+    /// `80% to 90% exclusive`（`80% 至 90% 不含`）, or `[80%, 90%)` as written.
+    fn range(&self, low: &Expr, high: &Expr, ends: Ends) -> String {
+        if ends.brackets {
+            let open = if ends.low == End::Exclusive { "(" } else { "[" };
+            let close = if ends.high == End::Exclusive {
+                ")"
+            } else {
+                "]"
+            };
+            return format!("{open}{}, {}{close}", self.expr(low), self.expr(high));
+        }
+        format!(
+            "{}{} {} {}{}",
+            self.atom(low),
+            self.end_mark(ends.low),
+            self.kw("to"),
+            self.atom(high),
+            self.end_mark(ends.high)
+        )
+    }
+
+    /// ` inclusive` or ` exclusive` after a range's end, where one is written.
+    fn end_mark(&self, end: End) -> String {
+        match end {
+            End::Closed => String::new(),
+            End::Inclusive => format!(" {}", self.kw("inclusive")),
+            End::Exclusive => format!(" {}", self.kw("exclusive")),
+        }
     }
 
     /// `deduct 5% per 1%`, or in Chinese word order `每 1% 扣 5%`.
@@ -1043,28 +1096,35 @@ impl Printer<'_> {
         if let Some(condition) = &check.condition {
             head = format!("{head} {} {}", self.kw("when"), self.expr(condition));
         }
+        // An override changes a check's parts in place: each is marked by its own file.
+        let rows = check.rows.as_ref().map(|r| r.span);
+        let condition = check.condition.as_ref().map(|c| c.span);
+        let marks: Vec<Span> = [Some(finding.severity_span), rows, condition]
+            .into_iter()
+            .flatten()
+            .collect();
         let Some(assertion) = &check.assertion else {
             return match at {
-                Some(at) => self.entry_at(&head, None, at),
+                Some(at) => self.entry_at(&head, &marks, at),
                 None => self.line(&head),
             };
         };
-        self.block(&head, None, at, |p| {
-            p.entry_at(&p.expr(assertion), None, assertion.span);
+        self.block(&head, &marks, at, |p| {
+            p.entry_at(&p.expr(assertion), &[assertion.span], assertion.span);
             if let Some(message) = &finding.message {
                 let text = format!("{} {}", p.kw("message"), print_template(message, p.ctx()));
-                p.entry_at(&text, None, message.span);
+                p.entry_at(&text, &[message.span], message.span);
             }
             if let Some(at) = &check.at {
                 let text = format!("{} {}", p.kw("at"), p.expr(at));
-                p.entry_at(&text, None, at.span);
+                p.entry_at(&text, &[at.span], at.span);
             }
         });
     }
 
     fn print_findings(&mut self, kw: &str, findings: &Findings, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("findings"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             let removed = findings.removed.iter().map(|r| (r.span.start, Err(r)));
             let entries = findings.entries.iter().map(|e| (e.span.start, Ok(e)));
             for entry in p.in_order(removed.chain(entries).collect()) {
@@ -1082,7 +1142,7 @@ impl Printer<'_> {
         if let Some(rename) = &entry.rename {
             text = format!("{text} {} {}", self.kw("as"), rename.name);
         }
-        self.entry_at(&text, Some(entry.span), entry.span);
+        self.entry_at(&text, &[entry.span], entry.span);
     }
 
     fn print_adjust(&mut self, kw: &str, adjust: &Adjust, at: Option<Span>) {
@@ -1099,14 +1159,14 @@ impl Printer<'_> {
         if let Some(condition) = &adjust.condition {
             head = format!("{head} {} {}", self.kw("when"), self.expr(condition));
         }
-        self.block(&head, None, at, |p| {
-            p.entry_at(&p.expr(&adjust.formula), None, adjust.formula.span);
+        self.block(&head, &[], at, |p| {
+            p.entry_at(&p.expr(&adjust.formula), &[], adjust.formula.span);
         });
     }
 
     fn print_rating(&mut self, kw: &str, rating: &Rating, at: Option<Span>) {
         let head = format!("{kw}{}", self.kw("rating"));
-        self.block(&head, None, at, |p| {
+        self.block(&head, &[], at, |p| {
             let removed = rating.removed.iter().map(|r| (r.span.start, Err(r)));
             let entries = rating.entries.iter().map(|e| (e.span.start, Ok(e)));
             for entry in p.in_order(removed.chain(entries).collect()) {
@@ -1125,7 +1185,7 @@ impl Printer<'_> {
             Some(condition) => format!("{name} {} {}", self.kw("when"), self.expr(condition)),
             None => format!("{name} {}", self.kw("otherwise")),
         };
-        self.entry_at(&text, Some(entry.span), entry.span);
+        self.entry_at(&text, &[entry.span], entry.span);
     }
 
     /// The grammar requires the `score` of a line; a line without one prints an empty
@@ -1140,11 +1200,13 @@ impl Printer<'_> {
         if let Some(points) = &line.points {
             head = format!("{head} {}", self.expr(points));
         }
-        self.block(&head, None, at, |p| {
+        let points = line.points.as_ref().map(|e| e.span);
+        let marks: Vec<Span> = std::iter::once(line.label.span).chain(points).collect();
+        self.block(&head, &marks, at, |p| {
             p.print_doc(&line.score_doc);
             if let Some(score) = &line.score {
                 let text = format!("{} {}", p.kw("score"), p.expr(score));
-                p.entry_at(&text, None, score.span);
+                p.entry_at(&text, &[score.span], score.span);
             }
         });
     }
@@ -1183,11 +1245,14 @@ impl Printer<'_> {
 
 /// Keywords that a bare name would be read as where the grammar takes a `name` (a grade,
 /// a rating, a catalog entry): `remove` starts a remove entry, `scored_by` continues a
-/// catalog entry, `read_from` and `target` start entries of `grades`, `to` and `also` continue a grade, and a unit after a
+/// catalog entry, `read_from` and `target` start entries of `grades`, `to`, `also` and an
+/// end's `inclusive` or `exclusive` continue a grade, and a unit after a
 /// number makes it points or an amount (`90` then a rating named `分`).
-const NAME_KEYWORDS: [Rule; 8] = [
+const NAME_KEYWORDS: [Rule; 10] = [
     Rule::kw_remove,
     Rule::kw_scored_by,
+    Rule::kw_inclusive,
+    Rule::kw_exclusive,
     Rule::kw_read_from,
     Rule::kw_target,
     Rule::kw_to,

@@ -127,8 +127,14 @@ pub(crate) fn grades(plan: &Plan) -> Option<String> {
         .map(|g| {
             let share = constant(plan, &g.share, false);
             let up_to = g.up_to.as_ref().and_then(|u| constant(plan, u, false));
+            // An open end is marked as policies write it: `60%～80%（不含80%）`.
+            let open = |is_open: bool, end: &Option<Num>| match end {
+                Some(end) if is_open => format!("，不含{end}"),
+                _ => String::new(),
+            };
+            let marks = format!("{}{}", open(g.open.low, &share), open(g.open.high, &up_to));
             match (share, up_to) {
-                (Some(low), Some(high)) => format!("{}（{low}～{high}）", g.name),
+                (Some(low), Some(high)) => format!("{}（{low}～{high}{marks}）", g.name),
                 (Some(share), None) => format!("{}（{share}）", g.name),
                 (None, _) => g.name.clone(),
             }
@@ -152,7 +158,7 @@ fn split(split: &SplitPlan) -> String {
             share: Some(share),
             residual,
         } => format!(
-            "按项数均分，精确到 {} {}，余数给{}",
+            "按项数均分，精确到 {} {}，{}",
             share.step.normalize(),
             mode_words(share.mode),
             residual_words(*residual)
@@ -170,14 +176,15 @@ fn mode_words(mode: RoundingMode) -> &'static str {
 
 fn residual_words(rule: ResidualRule) -> &'static str {
     match rule {
-        ResidualRule::First => "第一项",
-        ResidualRule::Last => "最后一项",
+        ResidualRule::First => "余数给第一项",
+        ResidualRule::Last => "余数给最后一项",
+        ResidualRule::Nobody => "余数不分配，各项均为舍入后的均分值",
         ResidualRule::Matching {
             fallback_last: false,
-        } => "所填权重等于均分值加余数的第一项，无则给第一项",
+        } => "余数给所填权重等于均分值加余数的第一项，无则给第一项",
         ResidualRule::Matching {
             fallback_last: true,
-        } => "所填权重等于均分值加余数的第一项，无则给最后一项",
+        } => "余数给所填权重等于均分值加余数的第一项，无则给最后一项",
     }
 }
 

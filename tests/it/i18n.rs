@@ -862,7 +862,7 @@ completion { = >= > <= < : actual / target }
 "#;
 
 /// Rulesets whose newer language (constants, `outer`, comparisons of a thing with
-/// itself) is wrong: (case, items added to [`LANGUAGE_BASE`]).
+/// itself, open ends, `residual to none`) is wrong: (case, items added to [`LANGUAGE_BASE`]).
 const LANGUAGE_MISTAKES: &[(&str, &str)] = &[
     (
         "constants",
@@ -881,6 +881,13 @@ const LANGUAGE_MISTAKES: &[(&str, &str)] = &[
          check t warning for indicators { weight == weight }\n\
          check u warning for indicators { count(indicators[name == name]) >= 1 }\n\
          check v warning for indicators { count(indicators[weight != 1 分 + weight]) >= 1 }",
+    ),
+    (
+        "ranges that cover nothing, twice or not at all, open ends, a residual to none",
+        "class 产出类 { full 100% to 100% exclusive below deduct 5% per 1% }\n\
+         grades { 好 [80%, 100%] 中 [70%, 85%] 差 [0%, 60%) 空 [50%, 50%) }\n\
+         category 效益 { scored_by 产出类 }\n\
+         pool 其他 10 分 { categories 效益 split evenly residual to none }",
     ),
 ];
 

@@ -220,6 +220,38 @@ CHECK_GRADE_UPSIDE_DOWN {
     en: "grade `{grade}` runs from {low} down to {high}",
     zh: "等级 `{grade}` 的范围从 {low} 倒退到 {high}",
 }
+CHECK_GRADE_GAP_AT {
+    en: "no grade covers a share of exactly {share}",
+    zh: "没有等级覆盖恰为 {share} 的比例",
+}
+CHECK_GRADE_OVERLAP {
+    en: "grades `{first}` and `{second}` both cover the shares from {from} to {to}",
+    zh: "等级 `{first}` 和 `{second}` 都覆盖了 {from} 至 {to} 的比例",
+}
+CHECK_GRADE_EMPTY {
+    en: "grade `{grade}`'s range {range} holds no share",
+    zh: "等级 `{grade}` 的范围 {range} 不包含任何比例",
+}
+CHECK_BAND_EMPTY {
+    en: "the band {band} holds no completion",
+    zh: "满分区间 {band} 不包含任何完成率",
+}
+CHECK_MISSING_ROUNDING_FOR_OPEN {
+    en: "`rounding`, which the open end of grade `{grade}` needs",
+    zh: "等级 `{grade}` 的开区间端点所需的 `rounding`",
+}
+CHECK_MISSING_ROUNDING_FOR_OPEN_HELP {
+    en: "a score held inside an open end is one rounding step from it: add `rounding 0.01 half_away_from_zero`, or close the end",
+    zh: "限定在开区间端点以内的得分与端点相差一个舍入步长：请加上 `rounding 0.01 half_away_from_zero`，或把端点改为闭区间",
+}
+CHECK_MISSING_SHARE_FOR_NONE {
+    en: "`share` in pool `{pool}`, which `residual to none` needs",
+    zh: "分值池 `{pool}` 中 `residual to none` 所需的 `share`",
+}
+CHECK_MISSING_SHARE_FOR_NONE_HELP {
+    en: "a residual is what rounding the share leaves: add `share 0.01 half_away_from_zero`, or leave out `residual to none`",
+    zh: "余数是均分值舍入后剩下的部分：请加上 `share 0.01 half_away_from_zero`，或去掉 `residual to none`",
+}
 CHECK_GRADE_GAP {
     en: "no grade covers the shares from {from} to {to}",
     zh: "没有等级覆盖权重的 {from} 至 {to}",
@@ -351,6 +383,23 @@ CHECK_ABOVE_MAXIMUM_SUM {
     en: "the pools and lines can give {sum} points, more than max_score {max}",
     zh: "各分值池和分项合计最多可得 {sum} 分，超过 max_score {max}",
 }
+CHECK_PART_POINTS_ROUNDED_UP {
+    en: "{what} {points} (its {own} points in rounded shares)",
+    zh: "{what}{points} 分（其 {own} 分按舍入后的均分值计）",
+}
+CHECK_ABOVE_MAXIMUM_ROUNDED {
+    en: "{parts}; shares that stay rounded can add up to more than their pool's points: hold the total with `adjust cap total {{ min(total, max_score) }}`",
+    zh: "{parts}；保持舍入的均分值加起来可能超过分值池的分值：请用 `adjust cap total {{ min(total, max_score) }}` 限制总分",
+}
+CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED {
+    en: "{what} splits its points in shares rounded up with `residual to none`: the more indicators, the more points, more than max_score",
+    zh: "{what}用 `residual to none` 按向上舍入的均分值分配分值：指标越多，分值越多，会超过 max_score",
+}
+CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_HELP {
+    en: "round the share to the nearest step (`half_away_from_zero`) or down (`truncate`), or give the residual to an indicator",
+    zh: "请把均分值四舍五入（`half_away_from_zero`）或向下舍入（`truncate`），或把余数分给某个指标",
+}
+CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_LABEL { en: "no upper bound", zh: "没有上限" }
 CHECK_ABOVE_MAXIMUM_LABEL { en: "the most a project may score", zh: "项目可得的最高分" }
 CHECK_ADJUSTED_TOTAL {
     en: "an adjusted total can be {most} points, more than max_score {max}",

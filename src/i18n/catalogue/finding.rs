@@ -56,17 +56,24 @@ FINDING_NEEDS_REVIEW {
     zh: "「{name}」没有实际完成值，说明为「{why}」，需人工复核",
 }
 FINDING_SCORE_OUT_OF_RANGE {
-    en: "`{name}` is graded `{grade}`, which scores from {lo} to {hi}, but its self score is {score}",
-    zh: "「{name}」评为「{grade}」，得分应在 {lo} 至 {hi} 之间，所填自评分为 {score}",
+    en: "`{name}` is graded `{grade}`, which scores {range}, but its self score is {score}",
+    zh: "「{name}」评为「{grade}」，得分应在 {range} 之间，所填自评分为 {score}",
 }
 FINDING_UNPLACED_CELL {
     en: "cell {address} `{text}` fits no field of the form ({reason})",
     zh: "单元格 {address}「{text}」无法归入表上的任何栏目（{reason}）",
 }
 FINDING_MISSING_SELF_SCORE {
-    en: "`{name}` is graded `{grade}`, which scores from {lo} to {hi}; the form gives no self score, so it counts as {lo}",
-    zh: "「{name}」评为「{grade}」，得分可在 {lo} 至 {hi} 之间，表中未填自评分，按 {lo} 计",
+    en: "`{name}` is graded `{grade}`, which scores {range}; the form gives no self score, so it counts as {least}",
+    zh: "「{name}」评为「{grade}」，得分可在 {range} 之间，表中未填自评分，按 {least} 计",
 }
+/// A grade's range of scores, in the two messages above; an end that is not in it is
+/// marked.
+FINDING_RANGE {
+    en: "from {lo}{lo_open} to {hi}{hi_open}",
+    zh: "{lo}{lo_open} 至 {hi}{hi_open}",
+}
+FINDING_RANGE_OPEN { en: " (exclusive)", zh: "（不含）" }
 
 /// Why a cell of an imported form fits no field.
 PLACE_LABEL_WITHOUT_VALUE { en: "a label whose value could not be found", zh: "找不到该栏目名称对应的值" }

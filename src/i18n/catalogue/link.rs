@@ -97,6 +97,18 @@ LINK_REMOVE_OUTSIDE_OVERRIDE_HELP {
 }
 LINK_REMOVE_OUTSIDE_OVERRIDE_LABEL { en: "not in an override", zh: "不在 `override` 项中" }
 
+/// `perfeval::link::added_near_name`, a warning: an override adds an entry whose name
+/// is one slip from the base's.
+LINK_ADDED_NEAR_NAME {
+    en: "the override adds a {what} `{name}`, which the base does not have",
+    zh: "`override` 新增了基础规则集中没有的{what} `{name}`",
+}
+LINK_ADDED_NEAR_NAME_LABEL { en: "a new {what}", zh: "新增的{what}" }
+LINK_ADDED_NEAR_NAME_HELP {
+    en: "did you mean `{near}`? An override changes the base's entry of the same name; any other name adds one",
+    zh: "是否应为 `{near}`？`override` 只修改基础规则集中同名的条目，名称不同则会新增一条",
+}
+
 /// What a change to a base names: `the base ruleset has no a header `ruleset``.
 LINK_WHAT_HEADER { en: "a header", zh: "头部" }
 LINK_WHAT_FORM { en: "a form", zh: "表单" }

@@ -1,0 +1,213 @@
+//! Overrides that add rather than replace (`add labels`), that say when they add what
+//! looks like a typo, and `perfeval show` marking what each override changed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use perfeval::link::{Linked, LoadError, Loader};
+
+use crate::common::render;
+
+/// Files in memory, by path.
+struct Files(HashMap<PathBuf, String>);
+
+impl Loader for Files {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
+        self.0
+            .get(path)
+            .cloned()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound).into())
+    }
+}
+
+/// `main.rules` extending the shipped 2023 ruleset with `items`, linked.
+fn link(items: &str) -> Linked {
+    let text = format!("ruleset \"2024\" extends \"2023.rules\" {{ version \"2024.1\" }}\n{items}");
+    let mut files = Files(HashMap::from([(PathBuf::from("main.rules"), text)]));
+    perfeval::link::link(Path::new("main.rules"), &mut files)
+        .unwrap_or_else(|e| panic!("{}", render(&e)))
+}
+
+fn checked(items: &str) -> Result<perfeval::compile::Plan, String> {
+    let linked = link(items);
+    perfeval::check(&linked.ruleset, linked.sources.clone())
+        .map(perfeval::compile)
+        .map_err(|e| render(&e))
+}
+
+#[test]
+fn added_labels_keep_the_base_labels() {
+    let plan = checked("override category 效益 { add labels \"成效指标\", \"成效\" }").unwrap();
+    let id = plan.category_of_label("效益").unwrap();
+    for label in ["效益目标", "效果指标", "成效指标", "成效"] {
+        assert_eq!(plan.category_of_label(label), Some(id), "{label}");
+    }
+    // In Chinese, and after a list that replaces the base's.
+    let zh = checked("修改 类别 效益 { 别名 \"效果\" 增加 别名 \"成效\" }").unwrap();
+    assert_eq!(zh.category_of_label("成效"), zh.category_of_label("效益"));
+    assert_eq!(zh.category_of_label("效果"), zh.category_of_label("效益"));
+    assert_eq!(zh.category_of_label("效益目标"), None);
+}
+
+#[test]
+fn replaced_labels_are_gone() {
+    let plan = checked("override category 效益 { labels \"成效指标\" }").unwrap();
+    assert_eq!(plan.category_of_label("效益目标"), None);
+    assert!(plan.category_of_label("成效指标").is_some());
+}
+
+#[test]
+fn an_added_label_the_category_has_is_a_duplicate() {
+    let error = checked("override category 效益 { add labels \"效益目标\" }").unwrap_err();
+    assert!(error.contains("perfeval::check::duplicate"), "{error}");
+}
+
+#[test]
+fn added_labels_print_in_both_languages() {
+    let text = "ruleset \"x\" {}\ncategory 效益 { labels \"效益目标\" add labels \"成效\" scored_by 结果类 }\n";
+    let ruleset = perfeval::parse(&perfeval::source::SourceFile::new("r.rules", text)).unwrap();
+    let print = |language| {
+        let style = perfeval::syntax::print::Style::all_in(language);
+        perfeval::syntax::print::print_with(&ruleset, &|_| None, style)
+    };
+    let en = print(perfeval::syntax::keywords::Keywords::En);
+    assert!(
+        en.contains("  labels \"效益目标\"\n  add labels \"成效\"\n"),
+        "{en}"
+    );
+    let zh = print(perfeval::syntax::keywords::Keywords::Zh);
+    assert!(
+        zh.contains("  别名 \"效益目标\"\n  增加 别名 \"成效\"\n"),
+        "{zh}"
+    );
+    let again =
+        perfeval::parse(&perfeval::source::SourceFile::new("r.rules", zh.as_str())).unwrap();
+    let style = perfeval::syntax::print::Style::all_in(perfeval::syntax::keywords::Keywords::En);
+    assert_eq!(
+        perfeval::syntax::print::print_with(&again, &|_| None, style),
+        en
+    );
+}
+
+#[test]
+fn an_added_indicator_one_slip_from_the_base_s_is_a_warning() {
+    let linked =
+        link("override pool 共性指标 { split fixed { 过程 { 预算执行率 7 预算执行律 1 } } }");
+    let codes: Vec<_> = linked.warnings.iter().map(|w| w.code()).collect();
+    assert_eq!(codes, ["perfeval::link::added_near_name"]);
+    let failure =
+        perfeval::diagnostic::Failure::new(linked.sources.clone(), linked.warnings[0].clone());
+    let text = render(&failure);
+    assert!(
+        text.contains(
+            "the override adds a catalog indicator `预算执行律`, which the base does not have"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `预算执行率`?"), "{text}");
+    // The ruleset links and checks as written: the warning stops nothing.
+    perfeval::check(&linked.ruleset, linked.sources.clone()).unwrap();
+}
+
+#[test]
+fn a_new_indicator_and_a_changed_one_are_no_warning() {
+    let linked =
+        link("override pool 共性指标 { split fixed { 过程 { 预算执行率 7 绩效监控有效性 1 } } }");
+    assert!(linked.warnings.is_empty(), "{:?}", linked.warnings);
+}
+
+#[test]
+fn the_cli_prints_the_warning_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.rules");
+    std::fs::write(
+        &path,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\noverride pool 共性指标 { split fixed { 过程 { 预算执行率 7 预算执行律 1 } } }\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    for command in ["show", "template"] {
+        let mut args = vec![command, "--rules", path];
+        let out = dir.path().join("form.xlsx");
+        if command == "template" {
+            args.extend(["-o", out.to_str().unwrap()]);
+        }
+        let (_, stderr, code) = crate::common::run(&args);
+        assert_eq!(code, 0, "{command}: {stderr}");
+        assert!(
+            stderr.contains("perfeval::link::added_near_name"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("did you mean `预算执行率`?"),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+/// `perfeval show` of main.rules (extending the shipped 2023) with `items`.
+fn show(items: &str) -> String {
+    let linked = link(items);
+    perfeval::check(&linked.ruleset, linked.sources.clone())
+        .unwrap_or_else(|e| panic!("{}", render(&e)));
+    let origin = |span| linked.sources.origin(span);
+    perfeval::syntax::print::print(&linked.ruleset, &origin)
+}
+
+/// The line of `text` that starts (after its indentation) with `start`; with `after`,
+/// the first such line after the line that starts with `after`.
+fn line<'t>(text: &'t str, start: &str) -> &'t str {
+    let (after, start) = start.split_once(" … ").unwrap_or(("", start));
+    text.lines()
+        .skip_while(|l| !l.trim_start().starts_with(after))
+        .find(|l| l.trim_start().starts_with(start))
+        .unwrap_or_else(|| panic!("no line `{start}` in\n{text}"))
+}
+
+#[test]
+fn show_marks_each_value_in_the_file_that_wrote_it() {
+    let text = show(
+        "override pool 个性指标 50 分 {}\n\
+         pool 其他 5 分 { categories 投入 split evenly share 0.01 truncate }\n\
+         override category 效益 { add labels \"成效\" }\n\
+         override category 投入 { scored_by 结果类 }\n\
+         override pool 个性指标 { categories 产出, 效益, 满意度 split evenly share 0.1 truncate }\n\
+         override check weight-mismatch warning\n\
+         override comparators { >= before \"达到\" }\n\
+         override form { section budget \"市级预算执行情况（万元）\" { note: optional text \"备注\" } }\n\
+         override completion { <= < : 100% }\n",
+    );
+    let from = |n: usize| format!("// from main.rules:{n}");
+    let marked = |start: &str, n: usize| {
+        let l = line(&text, start);
+        assert!(
+            l.ends_with(&from(n)),
+            "`{start}` should be marked {}: {l}",
+            from(n)
+        );
+    };
+    marked("pool 个性指标 50 分 {", 2);
+    marked("labels \"效益目标\"", 4);
+    marked("category 投入 { … scored_by 结果类", 5);
+    marked("categories 产出, 效益, 满意度", 6);
+    marked("split evenly share 0.1 truncate", 6);
+    marked("check weight-mismatch warning", 7);
+    marked(">= before \"达到\"", 8);
+    marked("section budget", 9);
+    marked("note: optional text", 9);
+    marked("<= < : 100%", 10);
+    marked("ruleset \"2024\" {", 1);
+    // What the override left is not marked, nor the base's other entries.
+    for start in [
+        "pool 共性指标 25 分 {",
+        "residual to matching else first",
+        "initial: amount",
+        "= >= > :",
+    ] {
+        assert!(
+            !line(&text, start).contains("// from"),
+            "{start}: {}",
+            line(&text, start)
+        );
+    }
+}
