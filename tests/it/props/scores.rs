@@ -225,7 +225,10 @@ fn pair_scores(base: &Any, pair: &Pair) -> (Decimal, Decimal, Form) {
                 (Suzhou { rows, ..s.clone() }.form(), at)
             }
             Any::Mof(m) => {
+                // The pair's rows join a pool: its declared weights must still fit its
+                // points, or the form's total could pass max_score and be refused.
                 let (rows, at) = pair.rows(&m.rows, high);
+                let rows = within_pools(rows);
                 (Mof { rows, ..m.clone() }.form(), at)
             }
             Any::Bands(b) => {
