@@ -231,7 +231,7 @@ pub fn compile(checked: Checked) -> Plan {
     let grades = grades_plan(&checked);
     let mut severities: HashMap<String, Severity> = ENGINE_FINDINGS
         .iter()
-        .map(|f| (f.code.to_owned(), f.severity))
+        .map(|f| (f.code.as_str().to_owned(), f.severity))
         .collect();
     let mut codes = HashMap::new();
     for (code, severity, rename) in &checked.severities {

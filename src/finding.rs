@@ -26,11 +26,75 @@ pub struct Finding {
     pub clause: Option<String>,
 }
 
+/// The findings the engine raises by itself, one variant per code; each names an input
+/// that raises it. A ruleset may set their severities and report them under other codes
+/// (`findings { … }`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EngineCode {
+    /// A row whose category label (`类别 = "产出指际"`) is none of the ruleset's categories or their labels.
+    UnknownCategory,
+    /// A row of a catalog category naming no catalog indicator (`预算执行律` in 决策).
+    UnknownIndicator,
+    /// A catalog indicator (预算执行率) with no row in the form.
+    MissingIndicator,
+    /// A catalog indicator written in two rows: the first counts, the copy scores nothing.
+    DuplicateIndicator,
+    /// An even split whose rounded shares leave a residual below zero (many members, shares rounded up).
+    ImpossibleWeight,
+    /// A row whose `class` column writes a word that names no class.
+    UnknownClass,
+    /// An actual value in another unit than its target (`>=90%` against `12个`).
+    UnitMismatch,
+    /// A quantitative target (`>=95%`) with an actual value that has no number (`较好`).
+    NotANumber,
+    /// A qualitative target whose actual value is no grade word the ruleset knows.
+    UnknownGrade,
+    /// An empty or marker actual value (`-`, `无`) with no explanation.
+    MissingValue,
+    /// An empty actual value that an explanation accounts for: a person should look.
+    NeedsReview,
+    /// A self score outside the range its grade allows (`较好` is 60%–80% of the weight; 9 of 10 is not).
+    ScoreOutOfRange,
+    /// A filled cell of an imported workbook or text export that fits no field of the form.
+    UnplacedCell,
+    /// A grade that allows a range of scores, and a form that picks none.
+    MissingSelfScore,
+}
+
+impl EngineCode {
+    /// The stable kebab-case code.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EngineCode::UnknownCategory => "unknown-category",
+            EngineCode::UnknownIndicator => "unknown-indicator",
+            EngineCode::MissingIndicator => "missing-indicator",
+            EngineCode::DuplicateIndicator => "duplicate-indicator",
+            EngineCode::ImpossibleWeight => "impossible-weight",
+            EngineCode::UnknownClass => "unknown-class",
+            EngineCode::UnitMismatch => "unit-mismatch",
+            EngineCode::NotANumber => "not-a-number",
+            EngineCode::UnknownGrade => "unknown-grade",
+            EngineCode::MissingValue => "missing-value",
+            EngineCode::NeedsReview => "needs-review",
+            EngineCode::ScoreOutOfRange => "score-out-of-range",
+            EngineCode::UnplacedCell => "unplaced-cell",
+            EngineCode::MissingSelfScore => "missing-self-score",
+        }
+    }
+}
+
+impl std::fmt::Display for EngineCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A finding the engine raises by itself, with its default severity and meaning.
 #[derive(Clone, Copy, Debug)]
 pub struct EngineFinding {
     /// The stable code.
-    pub code: &'static str,
+    pub code: EngineCode,
     /// The severity unless the ruleset's `findings` block says otherwise.
     pub severity: Severity,
     /// What it means.
@@ -40,72 +104,72 @@ pub struct EngineFinding {
 /// Every finding code the engine raises by itself.
 pub const ENGINE_FINDINGS: [EngineFinding; 14] = [
     EngineFinding {
-        code: "unknown-category",
+        code: EngineCode::UnknownCategory,
         severity: Severity::Error,
         meaning: "a row's category label is none the ruleset knows",
     },
     EngineFinding {
-        code: "unknown-indicator",
+        code: EngineCode::UnknownIndicator,
         severity: Severity::Error,
         meaning: "a row of a catalog category names no indicator of the catalog",
     },
     EngineFinding {
-        code: "missing-indicator",
+        code: EngineCode::MissingIndicator,
         severity: Severity::Error,
         meaning: "an indicator of a catalog is absent from the form",
     },
     EngineFinding {
-        code: "duplicate-indicator",
+        code: EngineCode::DuplicateIndicator,
         severity: Severity::Error,
         meaning: "an indicator of a catalog appears more than once: the first row counts, every copy scores nothing",
     },
     EngineFinding {
-        code: "impossible-weight",
+        code: EngineCode::ImpossibleWeight,
         severity: Severity::Error,
         meaning: "the policy would give an indicator a weight below zero (a residual that rounding left negative): it counts as 0",
     },
     EngineFinding {
-        code: "unknown-class",
+        code: EngineCode::UnknownClass,
         severity: Severity::Error,
         meaning: "a quantitative indicator's `class` field names no class of the ruleset: its category's class scores it",
     },
     EngineFinding {
-        code: "unit-mismatch",
+        code: EngineCode::UnitMismatch,
         severity: Severity::Error,
         meaning: "an actual value's unit is not its target's",
     },
     EngineFinding {
-        code: "not-a-number",
+        code: EngineCode::NotANumber,
         severity: Severity::Error,
         meaning: "a quantitative indicator's actual value has no number",
     },
     EngineFinding {
-        code: "unknown-grade",
+        code: EngineCode::UnknownGrade,
         severity: Severity::Error,
         meaning: "a qualitative indicator's actual value is no grade the ruleset knows",
     },
     EngineFinding {
-        code: "missing-value",
+        code: EngineCode::MissingValue,
         severity: Severity::Warning,
         meaning: "an actual value is missing and nothing explains why",
     },
     EngineFinding {
-        code: "needs-review",
+        code: EngineCode::NeedsReview,
         severity: Severity::Warning,
         meaning: "an actual value is missing and an explanation says why: a person should look",
     },
     EngineFinding {
-        code: "score-out-of-range",
+        code: EngineCode::ScoreOutOfRange,
         severity: Severity::Error,
         meaning: "a self score lies outside the range its grade allows",
     },
     EngineFinding {
-        code: "unplaced-cell",
+        code: EngineCode::UnplacedCell,
         severity: Severity::Error,
         meaning: "a cell of an imported form (a workbook, a text export) fits no field of the form",
     },
     EngineFinding {
-        code: "missing-self-score",
+        code: EngineCode::MissingSelfScore,
         severity: Severity::Warning,
         meaning: "a grade allows a range of scores and the form picks none",
     },
@@ -114,5 +178,5 @@ pub const ENGINE_FINDINGS: [EngineFinding; 14] = [
 /// The engine finding with this code.
 #[must_use]
 pub fn engine_finding(code: &str) -> Option<&'static EngineFinding> {
-    ENGINE_FINDINGS.iter().find(|f| f.code == code)
+    ENGINE_FINDINGS.iter().find(|f| f.code.as_str() == code)
 }

@@ -23,7 +23,7 @@ use std::path::Path;
 use crate::compile::Plan;
 use crate::data::project::Project;
 use crate::data::{DataFailure, Format};
-use crate::finding::Finding;
+use crate::finding::{EngineCode, Finding};
 use crate::i18n::{msg, t};
 use crate::source::SourceFile;
 
@@ -228,8 +228,10 @@ pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
     unplaced
         .iter()
         .map(|u| Finding {
-            code: plan.reported_code("unplaced-cell").to_owned(),
-            severity: plan.severity("unplaced-cell"),
+            code: plan
+                .reported_code(EngineCode::UnplacedCell.as_str())
+                .to_owned(),
+            severity: plan.severity(EngineCode::UnplacedCell.as_str()),
             message: t!(
                 FINDING_UNPLACED_CELL,
                 address = u.address,

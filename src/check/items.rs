@@ -668,7 +668,7 @@ impl<'r, 'a> Items<'r, 'a> {
         for entry in &findings.entries {
             let code = &entry.code.name;
             if crate::finding::engine_finding(code).is_none() {
-                let codes = crate::finding::ENGINE_FINDINGS.map(|f| f.code);
+                let codes = crate::finding::ENGINE_FINDINGS.map(|f| f.code.as_str());
                 self.error(CheckError::UnknownFinding {
                     code: code.clone(),
                     span: entry.code.span.into(),

@@ -526,8 +526,8 @@ impl<'a> Context<'a> {
         if finding.rule.is_none() {
             return ENGINE_FINDINGS
                 .iter()
-                .filter(|e| plan.reported_code(e.code) == code)
-                .map(|e| Item::Findings(e.code.to_owned()))
+                .filter(|e| plan.reported_code(e.code.as_str()) == code)
+                .map(|e| Item::Findings(e.code.as_str().to_owned()))
                 .collect();
         }
         [

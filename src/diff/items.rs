@@ -497,12 +497,12 @@ impl<'a> Same<'a> {
         for engine in &ENGINE_FINDINGS {
             let seen = |plan: &Plan| {
                 (
-                    plan.severity(engine.code),
-                    plan.reported_code(engine.code).to_owned(),
+                    plan.severity(engine.code.as_str()),
+                    plan.reported_code(engine.code.as_str()).to_owned(),
                 )
             };
             changes.note(
-                Item::Findings(engine.code.to_owned()),
+                Item::Findings(engine.code.as_str().to_owned()),
                 true,
                 true,
                 seen(old) == seen(new),

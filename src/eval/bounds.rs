@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::compile::Plan;
 use crate::data::project::Record;
-use crate::finding::Finding;
+use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::ir::vocab::RoundingMode;
 use crate::source::Span;
@@ -76,7 +76,7 @@ pub(crate) fn no_negative_weights(
         let name = text(row, "name").unwrap_or("");
         findings.push(engine(
             plan,
-            "impossible-weight",
+            EngineCode::ImpossibleWeight,
             row,
             "weight",
             name,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::compile::{Plan, SplitPlan, normalize};
 use crate::data::project::{Datum, Record};
-use crate::finding::Finding;
+use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
@@ -55,7 +55,7 @@ pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>
                         if !state.recognized {
                             findings.push(engine(
                                 plan,
-                                "duplicate-indicator",
+                                EngineCode::DuplicateIndicator,
                                 row,
                                 "name",
                                 name,
@@ -148,7 +148,7 @@ fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Findi
     let known: Vec<_> = plan.categories.iter().map(|c| c.name.as_str()).collect();
     engine(
         plan,
-        "unknown-category",
+        EngineCode::UnknownCategory,
         row,
         "category",
         name,
@@ -171,7 +171,7 @@ fn unknown_indicator(plan: &Plan, row: &Record, category: usize, name: &str) -> 
         .map_or(String::new(), |name| t!(FINDING_HINT, name));
     engine(
         plan,
-        "unknown-indicator",
+        EngineCode::UnknownIndicator,
         row,
         "name",
         name,
@@ -211,8 +211,10 @@ fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mu
                 .get(entry.category)
                 .map_or("", |c| c.name.as_str());
             findings.push(Finding {
-                code: plan.reported_code("missing-indicator").to_owned(),
-                severity: plan.severity("missing-indicator"),
+                code: plan
+                    .reported_code(EngineCode::MissingIndicator.as_str())
+                    .to_owned(),
+                severity: plan.severity(EngineCode::MissingIndicator.as_str()),
                 message: t!(FINDING_MISSING_INDICATOR, category, name = entry.name),
                 indicator: Some(entry.name.clone()),
                 at: None,
@@ -226,15 +228,15 @@ fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mu
 /// An engine finding about a row, pointing at one of its fields.
 pub(crate) fn engine(
     plan: &Plan,
-    code: &str,
+    code: EngineCode,
     row: &Record,
     field: &str,
     name: &str,
     message: String,
 ) -> Finding {
     Finding {
-        code: plan.reported_code(code).to_owned(),
-        severity: plan.severity(code),
+        code: plan.reported_code(code.as_str()).to_owned(),
+        severity: plan.severity(code.as_str()),
         message,
         indicator: Some(name.to_owned()),
         at: Some(span_of(row, field)),

@@ -47,8 +47,8 @@ impl Coverage {
     pub(crate) fn engine_findings(&mut self, plan: &Plan, findings: &[Finding]) {
         for finding in findings.iter().filter(|f| f.rule.is_none()) {
             for engine in &ENGINE_FINDINGS {
-                if plan.reported_code(engine.code) == finding.code {
-                    self.insert(Part::Finding(engine.code.to_owned()));
+                if plan.reported_code(engine.code.as_str()) == finding.code {
+                    self.insert(Part::Finding(engine.code.as_str().to_owned()));
                 }
             }
         }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::compile::Plan;
 use crate::data::project::Record;
-use crate::finding::Finding;
+use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::ir::vocab::{Open, RoundingMode};
 use crate::source::Span;
@@ -51,7 +51,7 @@ pub(crate) fn score_in_range(
         Some(s) => {
             findings.push(engine(
                 plan,
-                "score-out-of-range",
+                EngineCode::ScoreOutOfRange,
                 row,
                 "self_score",
                 name,
@@ -73,7 +73,7 @@ pub(crate) fn score_in_range(
             let least_shown = least.normalize();
             findings.push(engine(
                 plan,
-                "missing-self-score",
+                EngineCode::MissingSelfScore,
                 row,
                 "self_score",
                 name,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::compile::{ClassPlan, Plan};
 use crate::data::project::Record;
-use crate::finding::Finding;
+use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::ir::Expr;
 use crate::ir::vocab::Comparator;
@@ -84,7 +84,7 @@ pub(crate) fn score_row(
             let actual = text(row, "actual").unwrap_or("");
             findings.push(engine(
                 plan,
-                "not-a-number",
+                EngineCode::NotANumber,
                 row,
                 "actual",
                 name,
@@ -223,7 +223,7 @@ fn missing_share(
             &plan.missing.unexplained,
             engine(
                 plan,
-                "missing-value",
+                EngineCode::MissingValue,
                 row,
                 "actual",
                 name,
@@ -234,7 +234,7 @@ fn missing_share(
             &plan.missing.explained,
             engine(
                 plan,
-                "needs-review",
+                EngineCode::NeedsReview,
                 row,
                 "explanation",
                 name,
@@ -271,7 +271,7 @@ fn quantitative(
     if !actual.unit.is_empty() && actual.unit != target.unit {
         findings.push(engine(
             plan,
-            "unit-mismatch",
+            EngineCode::UnitMismatch,
             row,
             "actual",
             name,
@@ -394,7 +394,7 @@ fn unknown_class(plan: &Plan, row: &Record, state: &RowState, name: &str) -> Fin
         .map_or("", |c| c.name.as_str());
     engine(
         plan,
-        "unknown-class",
+        EngineCode::UnknownClass,
         row,
         "class",
         name,
@@ -632,7 +632,7 @@ fn unknown_grade(
     let grades: Vec<_> = plan.grades.grades.iter().map(|g| g.name.as_str()).collect();
     findings.push(engine(
         plan,
-        "unknown-grade",
+        EngineCode::UnknownGrade,
         row,
         field,
         name,

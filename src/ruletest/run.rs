@@ -223,7 +223,11 @@ fn unknown_codes(expect: &Expect, plan: &Plan) -> Vec<Mismatch> {
         .chain(plan.adjustments.iter().map(|a| &a.finding))
         .map(|f| f.code.as_str())
         .collect();
-    known.extend(ENGINE_FINDINGS.iter().map(|f| plan.reported_code(f.code)));
+    known.extend(
+        ENGINE_FINDINGS
+            .iter()
+            .map(|f| plan.reported_code(f.code.as_str())),
+    );
     let lists = expect
         .findings
         .iter()

@@ -117,8 +117,8 @@ fn ruleset_codes(path: &Path) -> BTreeSet<String> {
     codes.extend(plan.adjustments.iter().map(|a| a.finding.code.clone()));
     // `unknown-grade error as unknown-level`: the ruleset's own name for an engine finding.
     for engine in &perfeval::finding::ENGINE_FINDINGS {
-        let reported = plan.reported_code(engine.code);
-        if reported != engine.code {
+        let reported = plan.reported_code(engine.code.as_str());
+        if reported != engine.code.as_str() {
             codes.insert(reported.to_owned());
         }
     }
@@ -135,7 +135,7 @@ fn code_base() -> BTreeMap<Group, BTreeSet<String>> {
         Group::Engine,
         perfeval::finding::ENGINE_FINDINGS
             .iter()
-            .map(|f| f.code.to_owned())
+            .map(|f| f.code.as_str().to_owned())
             .collect(),
     );
     let mut rulesets: Vec<_> = std::fs::read_dir(root().join("rulesets"))

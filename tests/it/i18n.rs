@@ -294,7 +294,7 @@ fn every_code_of_the_error_catalogue_and_every_engine_finding_has_a_message() {
     codes.extend(
         perfeval::finding::ENGINE_FINDINGS
             .iter()
-            .map(|f| f.code.to_owned()),
+            .map(|f| f.code.as_str().to_owned()),
     );
     assert!(codes.len() > 100, "{}", codes.len());
     let missing: Vec<String> = codes
