@@ -427,9 +427,9 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
             jsonl,
             &mut read,
             bar,
-            |_| (),
+            |result| result,
             |batch, _| {
-                results.extend(batch.into_iter().map(|(result, ())| result));
+                results.extend(batch);
                 Ok(true)
             },
         )

@@ -101,9 +101,9 @@ impl Jsonl {
     }
 }
 
-/// What an item came to: the index of its form (none for a line), its results each with
-/// what the report made of it, and the identity of the file read.
-type Evaluated<R> = (Option<usize>, Done<(ProjectResult, R)>, Option<FileId>);
+/// What an item came to: the index of its form (none for a line), what the report makes
+/// of its results, and the identity of the file read.
+type Evaluated<R> = (Option<usize>, Done<R>, Option<FileId>);
 
 /// One thing to evaluate.
 enum Item {
@@ -113,11 +113,11 @@ enum Item {
     Line(Line),
 }
 
-/// Evaluates every form of the run in batches, in parallel. For each result, `render`
-/// makes what the report needs of it on the worker; `take` receives each batch's results
-/// in input order, each with what `render` made, and says whether to go on (standard
-/// output may have closed). The files read are recorded in `read` before `take` sees
-/// their results. Returns an error for each folder all of whose files were skipped (it
+/// Evaluates every form of the run in batches, in parallel. Each result becomes what the
+/// report needs of it through `make`, on the worker (which also drops what is not
+/// needed, so that the thread that reads and writes does not); `take` receives each
+/// batch's in input order, and says whether to go on (standard output may have closed).
+/// The files read are recorded in `read` before `take` sees their results. Returns an error for each folder all of whose files were skipped (it
 /// holds no form).
 ///
 /// # Errors
@@ -129,8 +129,8 @@ pub(super) fn evaluate<R: Send>(
     mut jsonl: Option<Jsonl>,
     read: &mut ReadSet,
     bar: &ProgressBar,
-    render: impl Fn(&ProjectResult) -> R + Sync,
-    mut take: impl FnMut(Vec<(ProjectResult, R)>, &ReadSet) -> Result<bool, Error>,
+    make: impl Fn(ProjectResult) -> R + Sync,
+    mut take: impl FnMut(Vec<R>, &ReadSet) -> Result<bool, Error>,
 ) -> Result<Vec<Error>, Error> {
     let mut next_form = 0;
     let mut emptied = Vec::new();
@@ -152,15 +152,9 @@ pub(super) fn evaluate<R: Send>(
                     Item::Line(line) => (None, (Done::Results(vec![run.line(&name, line)]), None)),
                 };
                 let done = match done {
-                    Done::Results(results) => Done::Results(
-                        results
-                            .into_iter()
-                            .map(|result| {
-                                let made = render(&result);
-                                (result, made)
-                            })
-                            .collect(),
-                    ),
+                    Done::Results(results) => {
+                        Done::Results(results.into_iter().map(&make).collect())
+                    }
                     Done::Report => Done::Report,
                     Done::NotAForm => Done::NotAForm,
                 };

@@ -8,13 +8,22 @@ use std::path::Path;
 
 use crate::Error;
 use crate::input;
+use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
-use crate::report::jsonl::{self, Running};
+use crate::report::jsonl::{self, Counted, Running};
 
 use super::batches::{self, Jsonl};
 use super::inputs::{Collected, ReadSet};
 use super::output::Stream;
-use super::{Run, Status, eprint_diagnostic, eprint_line, progress};
+use super::{Run, Status, WIDTH, colour, eprint_diagnostic, eprint_line, progress};
+
+/// What the report keeps of a result, made on the worker that evaluated it: its line,
+/// what it counts for, and for a form that failed, its diagnostic for standard error.
+struct Made {
+    line: String,
+    counted: Counted,
+    diagnostic: Option<String>,
+}
 
 /// Evaluates every form and writes its line as its batch completes; the problems of
 /// the run go to standard error as they are met.
@@ -33,34 +42,33 @@ pub(super) fn check(
     let mut out = Stream::open(args.output.as_deref(), read)?;
     let mut going = out.write(jsonl::header(ruleset_file, run.plan).as_bytes(), read)?;
     let mut running = Running::default();
+    let coloured = colour(std::io::stderr().is_terminal());
+    let make = |result: ProjectResult| Made {
+        line: jsonl::project(&result),
+        counted: Counted::of(&result),
+        diagnostic: match &result {
+            ProjectResult::Failed { error, .. } => Some(diagnostic::render(error, coloured, WIDTH)),
+            ProjectResult::Evaluated(_) => None,
+        },
+    };
     // A JSON Lines file says how many forms it holds only at its end.
     let len = jsonl.is_none().then_some(collected.forms.len());
     let emptied = progress::with_bar(len, watched && going, |bar| {
         if !going {
             return Ok(Vec::new());
         }
-        batches::evaluate(
-            run,
-            collected,
-            jsonl,
-            read,
-            bar,
-            jsonl::project,
-            |batch, read| {
-                let mut bytes = Vec::new();
-                for (result, line) in &batch {
-                    running.add(result);
-                    bytes.extend_from_slice(line.as_bytes());
-                }
-                going = out.write(&bytes, read)?;
-                for (result, _) in &batch {
-                    if let ProjectResult::Failed { error, .. } = result {
-                        bar.suspend(|| eprint_diagnostic(error));
-                    }
-                }
-                Ok(going)
-            },
-        )
+        batches::evaluate(run, collected, jsonl, read, bar, make, |batch, read| {
+            let mut bytes = Vec::new();
+            for made in &batch {
+                running.add(made.counted);
+                bytes.extend_from_slice(made.line.as_bytes());
+            }
+            going = out.write(&bytes, read)?;
+            for text in batch.iter().filter_map(|made| made.diagnostic.as_deref()) {
+                bar.suspend(|| eprint(text));
+            }
+            Ok(going)
+        })
     })?;
     let tally = running.tally(collected.skipped.total());
     if going {
@@ -97,4 +105,11 @@ fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Error> {
         }),
         None => Ok(()),
     }
+}
+
+/// Writes a rendered diagnostic on standard error; where that cannot be written, there
+/// is no one to tell, and the exit status still says that the form failed.
+fn eprint(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }

@@ -68,6 +68,28 @@ fn line(value: &impl serde::Serialize) -> String {
     text
 }
 
+/// What the count of a run needs of a result: where it stands, and its total.
+#[derive(Clone, Copy, Debug)]
+pub struct Counted {
+    standing: Standing,
+    total: Option<Decimal>,
+}
+
+impl Counted {
+    /// What a result counts for.
+    #[must_use]
+    pub fn of(result: &ProjectResult) -> Counted {
+        let total = match result {
+            ProjectResult::Evaluated(outcome) => Some(outcome.total),
+            ProjectResult::Failed { .. } => None,
+        };
+        Counted {
+            standing: Standing::of_result(result),
+            total,
+        }
+    }
+}
+
 /// A run counted as its results go by, each dropped once counted: the [`Tally`] of
 /// [`Tally::of`] without holding the results.
 #[derive(Debug, Default)]
@@ -83,17 +105,16 @@ pub struct Running {
 
 impl Running {
     /// Counts one result.
-    pub fn add(&mut self, result: &ProjectResult) {
+    pub fn add(&mut self, counted: Counted) {
         let tally = &mut self.tally;
         tally.projects += 1;
-        match Standing::of_result(result) {
+        match counted.standing {
             Standing::Clean => tally.clean += 1,
             Standing::Errors => tally.errors += 1,
             Standing::Warnings => tally.warnings += 1,
             Standing::Failed => tally.failed += 1,
         }
-        if let ProjectResult::Evaluated(outcome) = result {
-            let total = outcome.total;
+        if let Some(total) = counted.total {
             self.count += 1;
             match self.sum.checked_add(total) {
                 Some(sum) => self.sum = sum,
