@@ -115,10 +115,11 @@ enum Item {
 
 /// Evaluates every form of the run in batches, in parallel. Each result becomes what the
 /// report needs of it through `make`, on the worker (which also drops what is not
-/// needed, so that the thread that reads and writes does not); `take` receives each
-/// batch's in input order, and says whether to go on (standard output may have closed).
-/// The files read are recorded in `read` before `take` sees their results. Returns an error for each folder all of whose files were skipped (it
-/// holds no form).
+/// needed, so that the thread that reads and writes does not); `take` receives what was
+/// made of each batch, in input order, and says whether to go on (standard output may
+/// have closed).
+/// The files read are recorded in `read` before `take` sees their results. Returns an
+/// error for each folder all of whose files were skipped (it holds no form).
 ///
 /// # Errors
 ///

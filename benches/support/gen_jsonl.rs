@@ -14,7 +14,7 @@
     reason = "a generator for benchmarks: its output is the whole point"
 )]
 
-#[path = "../benches/support/mod.rs"]
+#[path = "mod.rs"]
 mod support;
 
 use std::io::Write;
