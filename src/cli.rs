@@ -1,13 +1,16 @@
 //! The command line: arguments, file reading, and printing. All I/O of perfeval is here:
 //! finding and reading inputs in `inputs`, writing reports in `output`.
 
+mod batches;
 mod colour;
 mod diff;
 mod explain;
 mod fmt;
 mod import;
 mod inputs;
+mod jsonl;
 pub mod lang;
+mod lines;
 mod output;
 mod progress;
 mod render;
@@ -17,11 +20,11 @@ mod shell;
 mod template;
 
 use std::io::{IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use crate::Error;
 use crate::compile::Plan;
@@ -175,8 +178,14 @@ pub struct CheckArgs {
     /// Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form
     /// on standard input. In folders, hidden files, editor and lock files, symbolic
     /// links, other kinds of file and perfeval's own reports are skipped and counted.
-    #[arg(required = true, value_name = "PROJECT")]
+    #[arg(required_unless_present = "jsonl", value_name = "PROJECT")]
     pub projects: Vec<PathBuf>,
+    /// A JSON Lines file of projects, `-` for standard input: one project a line, each
+    /// a JSON project file on one line, named `FILE:LINE` in the report; blank lines are
+    /// skipped, and each line may be as long as `--max-file-size`. Read after the
+    /// PROJECTs, a batch at a time.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
     /// How to print the results.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -209,6 +218,10 @@ pub struct CheckArgs {
     /// loops or leads out of the folder is skipped.
     #[arg(long)]
     pub follow: bool,
+    /// How many forms to evaluate at once (threads); by default, one per processor.
+    /// The report is the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
 }
 
 /// Formats of a form on standard input.
@@ -239,6 +252,9 @@ pub enum OutputFormat {
     Table,
     /// One JSON document for tools.
     Json,
+    /// JSON Lines for tools: a header line, one line per project (as in `json`) written
+    /// as the forms are evaluated, and a summary line.
+    Jsonl,
     /// Markdown tables and lists, to paste into a report.
     Markdown,
     /// One self-contained HTML page laid out like the 自评表, to print.
@@ -256,6 +272,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Table => "table",
             OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
             OutputFormat::Markdown => "markdown",
             OutputFormat::Html => "html",
             OutputFormat::Csv => "csv",
@@ -434,7 +451,22 @@ struct Run<'a> {
 }
 
 fn check(args: &CheckArgs) -> Status {
-    finish(check_run(args))
+    finish(with_jobs(args.jobs, || check_run(args)))
+}
+
+/// Runs `work` on `jobs` threads, or on rayon's default pool (one thread per processor,
+/// or `RAYON_NUM_THREADS`).
+fn with_jobs<T: Send>(jobs: Option<NonZeroUsize>, work: impl FnOnce() -> T + Send) -> T {
+    let pool = jobs.and_then(|jobs| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 /// Reads the ruleset and the forms, evaluates the forms, and writes the report; a
@@ -445,6 +477,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let (plan, rules) = load_rules(&args.rules, &mut loader)?;
     let mut collected = inputs::collect(&args.projects, args.follow)?;
+    let jsonl = batches::open_jsonl(args, &mut read)?;
     for error in &collected.errors {
         eprint_diagnostic(error);
     }
@@ -453,30 +486,30 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         rules: &rules,
         args,
     };
+    let ruleset_file = ruleset_name(&args.rules, &rules);
+    if args.format == OutputFormat::Jsonl {
+        return jsonl::check(&run, &mut collected, jsonl, &mut read, &ruleset_file);
+    }
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
-    // Forms are independent: evaluate them in parallel, keeping their order; each
-    // worker ticks the bar as it finishes a form.
-    let done: Vec<(Done, Option<FileId>)> =
-        progress::with_bar(collected.forms.len(), watched, |bar| {
-            collected
-                .forms
-                .par_iter()
-                .map(|form| {
-                    let done = run.evaluate(form);
-                    bar.inc(1);
-                    done
-                })
-                .collect()
-        });
-    let (results, emptied) = settle(&mut collected, done, &mut read);
+    // A JSON Lines file says how many forms it holds only at its end.
+    let len = jsonl.is_none().then_some(collected.forms.len());
+    let mut results = Vec::new();
+    let emptied = progress::with_bar(len, watched, |bar| {
+        batches::evaluate(
+            &run,
+            &mut collected,
+            jsonl,
+            &mut read,
+            bar,
+            |result| result,
+            |batch, _| {
+                results.extend(batch);
+                Ok(true)
+            },
+        )
+    })?;
     let skipped = collected.skipped.total();
-    let report = render::report(
-        args,
-        &ruleset_name(&args.rules, &rules),
-        &plan,
-        &results,
-        skipped,
-    )?;
+    let report = render::report(args, &ruleset_file, &plan, &results, skipped)?;
     eprint_problems(&collected.skipped, &emptied, &results);
     match &args.output {
         Some(path) => output::write(path, &report, &read)?,
@@ -535,7 +568,7 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
     if args.format == OutputFormat::Xlsx && to_terminal {
         return Err(Error::BinaryToTerminal);
     }
-    if args.format == OutputFormat::Json && args.summary {
+    if matches!(args.format, OutputFormat::Json | OutputFormat::Jsonl) && args.summary {
         return Err(Error::SummaryJson);
     }
     Ok(())
@@ -548,7 +581,7 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
 fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
     use crate::import::{Kind, workbook::WorkbookKind};
     if Format::from_path(path).is_some() {
-        return format != OutputFormat::Json;
+        return !matches!(format, OutputFormat::Json | OutputFormat::Jsonl);
     }
     match (Kind::from_path(path), format) {
         (None, _)
@@ -570,33 +603,16 @@ fn settle<T>(
     let mut results = Vec::with_capacity(done.len());
     let mut emptied = Vec::new();
     for ((done, id), form) in done.into_iter().zip(&collected.forms) {
-        match (done, &form.source) {
-            (Done::Results(found), Source::File(path)) => {
-                read.add(id, path);
-                results.extend(found);
-            }
-            (Done::Results(found), Source::Stdin) => {
-                read.add_stdin(id);
-                results.extend(found);
-            }
-            (skipped @ (Done::Report | Done::NotAForm), _) => {
-                if matches!(skipped, Done::Report) {
-                    collected.skipped.reports += 1;
-                } else {
-                    collected.skipped.not_forms += 1;
-                    if let Source::File(path) = &form.source {
-                        read.add(id, path);
-                    }
-                }
-                let folder = form.folder.and_then(|f| collected.folders.get_mut(f));
-                if let Some(folder) = folder {
-                    folder.found = folder.found.saturating_sub(1);
-                    if folder.found == 0 {
-                        emptied.push(inputs::empty_folder(&folder.path));
-                    }
-                }
-            }
-        }
+        let (found, empty) = batches::settle_one(
+            &mut collected.skipped,
+            &mut collected.folders,
+            form,
+            done,
+            id,
+            read,
+        );
+        results.extend(found);
+        emptied.extend(empty);
     }
     (results, emptied)
 }

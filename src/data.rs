@@ -80,16 +80,47 @@ pub fn load_bytes(
     if let Some(failure) = too_large(name, bytes.len()) {
         return Err(failure);
     }
+    load_as(bytes, format, schema, &|text| SourceFile::new(name, text))
+}
+
+/// Reads one line of a JSON Lines file (line `line` of `file`, from 1) as a project file
+/// in `format`, as [`load_bytes`] does: the project is named `file:line`, and every place
+/// in it is a place in the file (see [`SourceFile::line_of`]).
+///
+/// # Errors
+///
+/// As [`load_bytes`].
+pub fn load_line(
+    file: &str,
+    line: usize,
+    bytes: &[u8],
+    format: Format,
+    schema: &FormSchema,
+) -> Result<Project, DataFailure> {
+    let source = |text: &str| SourceFile::line_of(file, line, text);
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large_failure(source(""), bytes.len()));
+    }
+    load_as(bytes, format, schema, &source)
+}
+
+/// [`load_bytes`] with the source files it makes, named and placed by `source`.
+fn load_as(
+    bytes: &[u8],
+    format: Format,
+    schema: &FormSchema,
+    source: &dyn Fn(&str) -> SourceFile,
+) -> Result<Project, DataFailure> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let error = DataError::Utf16 {
             span: Span::new(0, 0),
         };
-        return Err(DataFailure::one(SourceFile::new(name, ""), error));
+        return Err(DataFailure::one(source(""), error));
     }
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(SourceFile::new(name, text), format, schema),
-        Err(error) => Err(not_utf8(name, bytes, error.valid_up_to())),
+        Ok(text) => load_str(source(text), format, schema),
+        Err(error) => Err(not_utf8(source, bytes, error.valid_up_to())),
     }
 }
 
@@ -173,22 +204,24 @@ pub const MAX_FILE_BYTES: usize = 1 << 30;
 
 /// Refuses files above `MAX_FILE_BYTES` (callers may ask before reading a file).
 pub fn too_large(name: &str, size: usize) -> Option<DataFailure> {
-    (size > MAX_FILE_BYTES).then(|| {
-        let error = DataError::FileTooLarge {
-            size,
-            limit: "1 GiB".to_owned(),
-            span: Span::default(),
-        };
-        DataFailure::one(SourceFile::new(name, ""), error)
-    })
+    (size > MAX_FILE_BYTES).then(|| too_large_failure(SourceFile::new(name, ""), size))
+}
+
+fn too_large_failure(source: SourceFile, size: usize) -> DataFailure {
+    let error = DataError::FileTooLarge {
+        size,
+        limit: "1 GiB".to_owned(),
+        span: Span::default(),
+    };
+    DataFailure::one(source, error)
 }
 
 /// The failure for bytes that stop being UTF-8 at `valid_up_to`. The text shown is the
 /// file with bad bytes replaced; the prefix before the first one is unchanged, so the
 /// label's offset is right.
-fn not_utf8(name: &str, bytes: &[u8], valid_up_to: usize) -> DataFailure {
+fn not_utf8(source: &dyn Fn(&str) -> SourceFile, bytes: &[u8], valid_up_to: usize) -> DataFailure {
     let text = String::from_utf8_lossy(bytes);
-    let source = SourceFile::new(name, text.as_ref());
+    let source = source(text.as_ref());
     let at = source.line_col(u32::try_from(valid_up_to).unwrap_or(u32::MAX));
     let error = DataError::NotUtf8 {
         line: at.line,

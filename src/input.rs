@@ -179,6 +179,22 @@ pub fn read_file(path: &Path, limit: Size, links: Links) -> Result<Input, ReadEr
     })
 }
 
+/// Opens the regular file at `path` (following links) to be read piece by piece: a JSON
+/// Lines file, which may hold any number of forms, each line bounded by its reader. The
+/// checks of [`read_file`] but the size.
+///
+/// # Errors
+///
+/// The file is not a regular file, or cannot be opened.
+pub fn open_file(path: &Path) -> Result<(File, FileId), ReadError> {
+    let unbounded = Size(u64::MAX);
+    regular(&std::fs::metadata(path)?, unbounded)?;
+    let file = open(path, Links::Follow)?;
+    let metadata = file.metadata()?;
+    regular(&metadata, unbounded)?;
+    Ok((file, FileId::of(&metadata, path)))
+}
+
 /// Reads a ruleset file: [`read_file`] following links, after making sure that the
 /// file a path leads to is named `*.rules` (a link named `base.rules` may lead anywhere).
 ///
@@ -217,7 +233,8 @@ pub fn read_stdin(limit: Size) -> Result<Input, ReadError> {
 /// The identity of standard input when it is a regular file (`- < form.toml`), so that
 /// a report is never written over it.
 #[cfg(unix)]
-fn stdin_file_id() -> Option<FileId> {
+#[must_use]
+pub fn stdin_file_id() -> Option<FileId> {
     use std::os::fd::AsFd;
     let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
     let metadata = File::from(fd).metadata().ok()?;
@@ -227,7 +244,8 @@ fn stdin_file_id() -> Option<FileId> {
 }
 
 #[cfg(not(unix))]
-fn stdin_file_id() -> Option<FileId> {
+#[must_use]
+pub fn stdin_file_id() -> Option<FileId> {
     None
 }
 

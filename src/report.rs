@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod table;
 pub mod view;

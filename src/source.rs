@@ -96,6 +96,16 @@ struct Derived {
     /// The text as snippets show it, where it has control characters: the same bytes
     /// with those replaced, so that a form cannot drive the reviewer's terminal.
     shown: OnceLock<Option<Box<str>>>,
+    /// Where the text is one line of a larger file (a project of a JSON Lines file).
+    within: Option<Within>,
+}
+
+/// The file a one-line text is a line of, and which line: places in the text are shown
+/// as places in that file (`forms.jsonl:3:15`), so that an editor finds them.
+#[derive(Debug)]
+struct Within {
+    file: Arc<str>,
+    line: usize,
 }
 
 impl SourceFile {
@@ -118,6 +128,33 @@ impl SourceFile {
                 tabular: true,
                 ..Derived::default()
             }),
+        }
+    }
+
+    /// Line `line` (from 1) of the file `file`, holding one project (JSON Lines): named
+    /// `file:line`, its places reported as places in the file (line `line`, the column
+    /// counted along it), and its diagnostics headed with the file's name.
+    pub fn line_of(file: &str, line: usize, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: format!("{file}:{line}").into(),
+            text: text.into(),
+            derived: Arc::new(Derived {
+                within: Some(Within {
+                    file: file.into(),
+                    line,
+                }),
+                ..Derived::default()
+            }),
+        }
+    }
+
+    /// The file the text is in: its name, or for a line of a larger file
+    /// ([`SourceFile::line_of`]) that file's name.
+    #[must_use]
+    pub fn file(&self) -> &str {
+        match &self.derived.within {
+            Some(within) => &within.file,
+            None => &self.name,
         }
     }
 
@@ -172,8 +209,32 @@ impl SourceFile {
         } else {
             before.chars().count() + 1
         };
-        LineCol { line, column }
+        let first = self.derived.within.as_ref().map_or(1, |within| within.line);
+        LineCol {
+            line: line + first.saturating_sub(1),
+            column,
+        }
     }
+}
+
+/// Characters shown on each side of what a snippet of a long line points at.
+const AROUND: usize = 40;
+
+/// The offset [`AROUND`] characters before `offset`, not before `floor`.
+fn back(text: &str, offset: usize, floor: usize) -> usize {
+    let head = text.get(floor..offset).unwrap_or("");
+    head.char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(floor, |(at, _)| floor + at)
+}
+
+/// The offset [`AROUND`] characters after `offset`, not after `ceiling`.
+fn forward(text: &str, offset: usize, ceiling: usize) -> usize {
+    let tail = text.get(offset..ceiling).unwrap_or("");
+    tail.char_indices()
+        .nth(AROUND)
+        .map_or(ceiling, |(at, _)| offset + at)
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -196,9 +257,16 @@ impl SourceCode for SourceFile {
         // start, and a large file with many findings must not be scanned once per finding.
         // One line more than asked on each side, so that miette finds the window's edges
         // exactly where it would find them in the whole text.
-        let window_start = self.window_start(span.offset(), context_lines_before + 1);
-        let window_end = self.window_end(span.offset() + span.len(), context_lines_after + 1);
+        let mut window_start = self.window_start(span.offset(), context_lines_before + 1);
+        let mut window_end = self.window_end(span.offset() + span.len(), context_lines_after + 1);
         let shown = self.shown();
+        // A line of JSON Lines holds a whole form: a snippet shows the part around the
+        // place, not thousands of characters (the header still gives the column).
+        let snippet = context_lines_before + context_lines_after > 0;
+        if self.derived.within.is_some() && snippet {
+            window_start = back(shown, span.offset(), window_start);
+            window_end = forward(shown, span.offset() + span.len(), window_end);
+        }
         let window = shown.get(window_start..window_end).unwrap_or("");
         let local = SourceSpan::new(
             span.offset().saturating_sub(window_start).into(),
@@ -210,7 +278,7 @@ impl SourceCode for SourceFile {
         // snippet is drawn: miette's count would also break at a lone `\r`.
         let at = self.line_col(u32::try_from(start).unwrap_or(u32::MAX));
         Ok(Box::new(MietteSpanContents::new_named(
-            crate::text::visible(&self.name).into_owned(),
+            crate::text::visible(self.file()).into_owned(),
             inner.data(),
             SourceSpan::new(start.into(), inner.span().len()),
             at.line - 1,
@@ -267,6 +335,16 @@ mod tests {
             file.line_col(u32::try_from(offset).unwrap()),
             LineCol { line: 2, column: 6 }
         );
+    }
+
+    #[test]
+    fn a_line_of_a_file_is_placed_in_the_file() {
+        let line = SourceFile::line_of("forms.jsonl", 3, "{\"名称\": 1}");
+        assert_eq!(line.name(), "forms.jsonl:3");
+        assert_eq!(line.file(), "forms.jsonl");
+        assert_eq!(line.line_col(2), LineCol { line: 3, column: 3 });
+        let plain = SourceFile::new("form.json", "{}");
+        assert_eq!(plain.file(), "form.json");
     }
 
     #[test]

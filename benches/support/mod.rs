@@ -389,3 +389,10 @@ pub fn corpus_form(i: usize) -> String {
     }
     out
 }
+
+/// Form `i` of the corpus as one line of JSON Lines (no line break): the TOML form read
+/// into JSON values, its decimals written as JSON numbers, which perfeval reads exactly.
+pub fn corpus_json_line(i: usize) -> String {
+    let value: serde_json::Value = toml::from_str(&corpus_form(i)).unwrap();
+    serde_json::to_string(&value).unwrap()
+}

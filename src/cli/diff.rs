@@ -179,7 +179,7 @@ fn compare_all(
             args: &reading,
         },
     };
-    progress::with_bar(collected.forms.len(), watched, |bar| {
+    progress::with_bar(Some(collected.forms.len()), watched, |bar| {
         collected
             .forms
             .par_iter()
@@ -247,6 +247,8 @@ fn reading_args(args: &DiffArgs) -> CheckArgs {
         max_file_size: args.max_file_size,
         stdin_format: args.stdin_format,
         follow: args.follow,
+        jsonl: None,
+        jobs: None,
     }
 }
 

@@ -369,6 +369,20 @@ pub(crate) fn collect(args: &[PathBuf], follow: bool) -> Result<Collected, Error
 }
 
 impl Collected {
+    /// The path of the form whose identity is `id`, if the run found or was named one.
+    pub(crate) fn find(&self, id: &FileId) -> Option<&Path> {
+        if !self.seen.contains(id) {
+            return None;
+        }
+        // Only the identities are kept: the path is looked for, once, in an error.
+        self.forms.iter().find_map(|form| match &form.source {
+            Source::File(path) => std::fs::metadata(path)
+                .is_ok_and(|metadata| FileId::of(&metadata, path) == *id)
+                .then_some(path.as_path()),
+            Source::Stdin => None,
+        })
+    }
+
     /// Adds a file unless a file of the same identity is already in.
     fn add(&mut self, path: &Path, id: Option<FileId>, folder: Option<usize>) {
         if let Some(id) = id

@@ -17,6 +17,9 @@ use crate::input::{self, FileId};
 
 use super::inputs::ReadSet;
 
+mod stream;
+pub(crate) use stream::Stream;
+
 /// Prints the report (text, or a workbook's bytes) on standard output. A closed pipe (`| head`) ends the output
 /// quietly, as it does for other Unix tools; any other error is one.
 ///
@@ -251,6 +254,13 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
 
 /// Writes `bytes` to a temporary file beside the target and renames it over the target.
 fn replace(target: &Target, bytes: &[u8]) -> std::io::Result<()> {
+    let mut temp = begin(target)?;
+    temp.write_all(bytes)?;
+    commit(target, temp)
+}
+
+/// A new temporary file beside the target, with the old file's permissions.
+fn begin(target: &Target) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = folder_of(&target.path);
     let mut builder = tempfile::Builder::new();
     // Hidden, so that a folder walk skips it should a crash leave it behind.
@@ -262,12 +272,17 @@ fn replace(target: &Target, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(folder)?;
+    let temp = builder.tempfile_in(folder)?;
     if let Some(existing) = &target.existing {
         keep_owner(temp.as_file(), existing);
         temp.as_file().set_permissions(existing.permissions())?;
     }
-    temp.write_all(bytes)?;
+    Ok(temp)
+}
+
+/// Flushes the temporary file to disk and renames it over the target.
+fn commit(target: &Target, temp: tempfile::NamedTempFile) -> std::io::Result<()> {
+    let folder = folder_of(&target.path);
     temp.as_file().sync_all()?;
     // On error the temporary file is dropped, which removes it.
     temp.persist(&target.path).map_err(|e| e.error)?;

@@ -21,13 +21,16 @@ pub(crate) fn watched(stderr_is_terminal: bool, quiet: bool) -> bool {
 }
 
 /// Runs `work`, which calls `inc` on the bar once for each of `len` forms (from any
-/// thread), with a bar that shows after [`DELAY`] when `show`. The bar is gone from the
+/// thread; `None` where the number is not known before the end, as in a JSON Lines
+/// file), with a bar that shows after [`DELAY`] when `show`. The bar is gone from the
 /// terminal when this returns, before anything else is written there.
-pub(crate) fn with_bar<T>(len: usize, show: bool, work: impl FnOnce(&ProgressBar) -> T) -> T {
-    let bar = ProgressBar::with_draw_target(
-        Some(u64::try_from(len).unwrap_or(u64::MAX)),
-        ProgressDrawTarget::hidden(),
-    );
+pub(crate) fn with_bar<T>(
+    len: Option<usize>,
+    show: bool,
+    work: impl FnOnce(&ProgressBar) -> T,
+) -> T {
+    let len = len.map(|len| u64::try_from(len).unwrap_or(u64::MAX));
+    let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::hidden());
     if !show {
         return work(&bar);
     }
@@ -53,8 +56,12 @@ pub(crate) fn with_bar<T>(len: usize, show: bool, work: impl FnOnce(&ProgressBar
 }
 
 fn reveal(bar: &ProgressBar) {
-    let style = ProgressStyle::with_template(&crate::i18n::t!(CLI_PROGRESS))
-        .map(|s| s.progress_chars("=> "));
+    // Without a length (a stream of unknown size), the count alone.
+    let template = match bar.length() {
+        Some(_) => crate::i18n::t!(CLI_PROGRESS),
+        None => crate::i18n::t!(CLI_PROGRESS_COUNT),
+    };
+    let style = ProgressStyle::with_template(&template).map(|s| s.progress_chars("=> "));
     if let Ok(style) = style {
         bar.set_style(style);
     }
@@ -76,8 +83,8 @@ mod tests {
 
     #[test]
     fn the_work_runs_and_counts_whether_or_not_a_bar_shows() {
-        for show in [false, true] {
-            let counted = with_bar(3, show, |bar| {
+        for (len, show) in [(Some(3), false), (Some(3), true), (None, true)] {
+            let counted = with_bar(len, show, |bar| {
                 (0..3).for_each(|_| bar.inc(1));
                 bar.position()
             });

@@ -5,8 +5,9 @@ use std::io::IsTerminal;
 
 use crate::Error;
 use crate::compile::Plan;
+use crate::report::batch::Tally;
 use crate::report::json::ProjectResult;
-use crate::report::{self, Options, Report, diagnostic, html, json, markdown, table, xlsx};
+use crate::report::{self, Options, Report, diagnostic, html, json, jsonl, markdown, table, xlsx};
 
 use super::{CheckArgs, OutputFormat, WIDTH, colour};
 
@@ -33,6 +34,16 @@ pub(super) fn report(
         OutputFormat::Json => {
             let mut out = json::render(ruleset_file, plan, results);
             out.push('\n');
+            out
+        }
+        // Written as it is made (`cli::jsonl`); made whole here only for a caller that
+        // has every result already.
+        OutputFormat::Jsonl => {
+            let mut out = jsonl::header(ruleset_file, plan);
+            for result in results {
+                out.push_str(&jsonl::project(result));
+            }
+            out.push_str(&jsonl::summary(&Tally::of(results, skipped)));
             out
         }
         // Colour is for a terminal: never in a file, whatever standard output is.

@@ -36,14 +36,19 @@ pub const MARKER: &str = "perfeval_report";
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
     let doc = Document {
-        ruleset: json!({
-            "name": plan.name,
-            "version": plan.version,
-            "file": ruleset_file,
-        }),
+        ruleset: ruleset(ruleset_file, plan),
         projects: results,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// The report's `ruleset`: its name, version and file as the command line named it.
+pub(super) fn ruleset(ruleset_file: &str, plan: &Plan) -> Value {
+    json!({
+        "name": plan.name,
+        "version": plan.version,
+        "file": ruleset_file,
+    })
 }
 
 // The document is serialized straight from the outcomes, without building a
@@ -87,7 +92,8 @@ fn opt(d: Option<Decimal>) -> Option<Dec> {
     d.map(Dec)
 }
 
-struct Project<'a>(&'a ProjectResult);
+/// One project of the report's `projects`.
+pub(super) struct Project<'a>(pub(super) &'a ProjectResult);
 
 impl Serialize for Project<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -174,7 +180,9 @@ impl Serialize for FindingJson<'_> {
         map.serialize_entry("severity", f.severity.as_str())?;
         map.serialize_entry("message", &f.message)?;
         map.serialize_entry("indicator", &f.indicator)?;
-        map.serialize_entry("file", source.name())?;
+        // The file the line and column are in: for a project of a JSON Lines file, that
+        // file, not the project's name (`forms.jsonl:3`).
+        map.serialize_entry("file", source.file())?;
         map.serialize_entry("line", &at.map(|p| p.line))?;
         map.serialize_entry("column", &at.map(|p| p.column))?;
         // A workbook's cell (`E23`): line and column are its row and column.

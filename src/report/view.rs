@@ -272,7 +272,7 @@ impl Unevaluated {
                 Unevaluated {
                     code: first.map(|e| e.code().to_owned()),
                     message: first.map_or_else(|| error.to_string(), ToString::to_string),
-                    at: first.map(|e| (source.name().to_owned(), source.line_col(e.span().start))),
+                    at: first.map(|e| (source.file().to_owned(), source.line_col(e.span().start))),
                 }
             }
             other => Unevaluated {

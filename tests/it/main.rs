@@ -39,6 +39,7 @@ mod rulesets;
 mod ruletest;
 mod shell;
 mod shipped;
+mod stream;
 mod template;
 mod textmate;
 mod zh;

@@ -202,3 +202,89 @@ fn a_link_named_like_a_form_to_another_file_is_not_read() {
     assert_eq!(followed.code, Some(2), "{}", followed.stderr);
     assert!(!followed.stderr.contains("SECRET"), "{}", followed.stderr);
 }
+
+/// The seed form as one line of JSON Lines: the JSON example, its line breaks removed
+/// (JSON strings hold none).
+fn seed_line() -> String {
+    let json =
+        std::fs::read_to_string(crate::common::absolute("examples/suzhou-2023-egov.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    serde_json::to_string(&value).unwrap()
+}
+
+/// Attack: `mkfifo forms.jsonl` with no writer, named with `--jsonl`: refused without
+/// waiting, as a form is.
+#[test]
+fn a_fifo_named_as_a_jsonl_file_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("forms.jsonl"));
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "--jsonl", "forms.jsonl"])
+        .run();
+    out.refused("perfeval::io::not_a_file");
+    assert!(out.stderr.contains("named pipe"), "{}", out.stderr);
+}
+
+/// Attack: a JSON Lines stream with a line of many megabytes and no line break in it.
+/// The line is held only up to the limit, skipped to its end, and is that project's
+/// failure; the lines around it are evaluated.
+#[test]
+fn a_jsonl_line_over_the_size_limit_is_skipped_without_being_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = seed_line();
+    let huge = format!("{{\"project\": \"{}\"}}", "x".repeat(48 << 20));
+    let input = format!("{line}\n{huge}\n{line}\n");
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--format",
+            "json",
+            "--max-file-size",
+            "1MiB",
+            "--jsonl",
+            "-",
+        ])
+        .input(input.as_bytes())
+        .run();
+    out.refused("perfeval::io::too_large");
+    let report = out.json();
+    assert_eq!(projects(&report), 3);
+    assert_eq!(report["projects"][1]["file"], "<stdin>:2");
+    assert_eq!(
+        report["projects"][1]["error"]["code"],
+        "perfeval::io::too_large"
+    );
+    assert_eq!(report["projects"][2]["score"], "80.00");
+}
+
+/// `--jsonl -` reads forms from standard input, one a line, each named `<stdin>:LINE`;
+/// with `-` as well, standard input would be read twice, and is refused.
+#[test]
+fn standard_input_holds_forms_one_a_line_with_jsonl_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = seed_line();
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--format",
+            "json",
+            "--jsonl",
+            "-",
+        ])
+        .input(format!("{line}\n\n{line}\n").as_bytes())
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let report = out.json();
+    assert_eq!(report["projects"][0]["file"], "<stdin>:1");
+    assert_eq!(report["projects"][1]["file"], "<stdin>:3");
+
+    let twice = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "-", "--jsonl", "-"])
+        .input(line.as_bytes())
+        .run();
+    twice.refused("perfeval::io::stdin_twice");
+}

@@ -344,3 +344,44 @@ fn follow_never_leaves_the_folder_named() {
         out.stderr
     );
 }
+
+/// A JSON Lines report (`--format jsonl`) starts with the marker on its first line: a
+/// folder walk skips it whatever its name, and `--jsonl` refuses it.
+#[test]
+fn a_jsonl_report_in_an_input_folder_is_never_read_as_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    forms(dir.path());
+    let run = || {
+        Perfeval::new(dir.path())
+            .args(&[
+                "check",
+                "--rules",
+                &suzhou(),
+                "--format",
+                "jsonl",
+                "--output",
+                "forms/report.json",
+                "forms",
+            ])
+            .run()
+    };
+    let first = run();
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let second = run();
+    assert_eq!(second.code, Some(0), "{}", second.stderr);
+    assert!(summary(&second.stderr).contains("1 perfeval report"));
+    let report = std::fs::read_to_string(dir.path().join("forms/report.json")).unwrap();
+    // The header, one project, the summary.
+    assert_eq!(report.lines().count(), 3, "{report}");
+
+    let named = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            &suzhou(),
+            "--jsonl",
+            "forms/report.json",
+        ])
+        .run();
+    named.refused("perfeval::io::report");
+}

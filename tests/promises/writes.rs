@@ -262,32 +262,88 @@ fn output_never_overwrites_a_form_under_any_name() {
     let before = std::fs::read(forms.join("a.toml")).unwrap();
     std::fs::hard_link(forms.join("a.toml"), dir.path().join("hard.json")).unwrap();
     symlink("forms/a.toml", dir.path().join("soft.json")).unwrap();
-    for output in [
-        "forms/a.toml",
-        "hard.json",
-        "soft.json",
-        "forms/../forms/a.toml",
-    ] {
-        let out = Perfeval::new(dir.path())
-            .args(&[
-                "check",
-                "--rules",
-                &suzhou(),
-                "--format",
-                "json",
-                "--output",
-                output,
-                "forms",
-            ])
-            .run();
-        out.refused("perfeval::output::over_input");
-        assert_eq!(
-            std::fs::read(forms.join("a.toml")).unwrap(),
-            before,
-            "{output}"
-        );
+    // A JSON Lines report is written as the forms are read, into a temporary file that
+    // is refused before it would be renamed over one of them.
+    for format in ["json", "jsonl"] {
+        for output in [
+            "forms/a.toml",
+            "hard.json",
+            "soft.json",
+            "forms/../forms/a.toml",
+        ] {
+            let out = Perfeval::new(dir.path())
+                .args(&[
+                    "check",
+                    "--rules",
+                    &suzhou(),
+                    "--format",
+                    format,
+                    "--output",
+                    output,
+                    "forms",
+                ])
+                .run();
+            out.refused("perfeval::output::over_input");
+            assert_eq!(
+                std::fs::read(forms.join("a.toml")).unwrap(),
+                before,
+                "{format} {output}"
+            );
+        }
     }
     assert_eq!(names(&forms), ["a.toml"]);
+    assert_eq!(names(dir.path()), ["forms", "hard.json", "soft.json"]);
+}
+
+/// Attack: `--jsonl forms.jsonl --output forms.jsonl`, or standard output appended to
+/// the JSON Lines file or to a form, in a run that writes its report as it goes: refused
+/// before anything is written.
+#[test]
+fn output_never_overwrites_the_jsonl_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = forms(dir.path());
+    let jsonl = dir.path().join("forms.jsonl");
+    let json =
+        std::fs::read_to_string(crate::common::absolute("examples/suzhou-2023-egov.json")).unwrap();
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap()).unwrap();
+    std::fs::write(&jsonl, format!("{line}\n")).unwrap();
+    let before = std::fs::read(&jsonl).unwrap();
+    let rules = suzhou();
+    let jsonl_args = [
+        "check",
+        "--rules",
+        &rules,
+        "--format",
+        "jsonl",
+        "--jsonl",
+        "forms.jsonl",
+    ];
+    let out = Perfeval::new(dir.path())
+        .args(&jsonl_args)
+        .args(&["--output", "forms.jsonl"])
+        .run();
+    out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(&jsonl).unwrap(), before);
+    let appended = OpenOptions::new().append(true).open(&jsonl).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&jsonl_args)
+        .stdout(appended)
+        .run();
+    out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(&jsonl).unwrap(), before);
+    let form_before = std::fs::read(forms.join("a.toml")).unwrap();
+    let appended = OpenOptions::new()
+        .append(true)
+        .open(forms.join("a.toml"))
+        .unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), "--format", "jsonl", "forms"])
+        .stdout(appended)
+        .run();
+    out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(forms.join("a.toml")).unwrap(), form_before);
+    assert_eq!(names(dir.path()), ["forms", "forms.jsonl"]);
 }
 
 /// Attack: `perfeval check … form.toml >> form.toml`: standard output appended the

@@ -16,6 +16,10 @@ CLI_PROGRESS {
     en: "{{spinner}} evaluating {{pos}}/{{len}} forms [{{bar:30}}] {{elapsed}}",
     zh: "{{spinner}} 评估 {{pos}}/{{len}} 份 [{{bar:30}}] {{elapsed}}",
 }
+CLI_PROGRESS_COUNT {
+    en: "{{spinner}} evaluating {{pos}} forms {{elapsed}}",
+    zh: "{{spinner}} 评估 {{pos}} 份 {{elapsed}}",
+}
 /// The run in one line on standard error (the reports' own line is always Chinese).
 TALLY_LINE {
     en: "{projects} projects: {clean} without problems, {errors} with errors, {warnings} with warnings, {failed} not evaluated",
@@ -67,6 +71,10 @@ CLI_CHECK_PROJECTS {
 CLI_CHECK_FORMAT { en: "How to print the results", zh: "结果的输出格式" }
 CLI_CHECK_FORMAT_TABLE { en: "Tables and diagnostics for people", zh: "表格和诊断信息，供人阅读" }
 CLI_CHECK_FORMAT_JSON { en: "One JSON document for tools", zh: "一个 JSON 文档，供程序处理" }
+CLI_CHECK_FORMAT_JSONL {
+    en: "JSON Lines for tools: a header line, one line per project (as in `json`) written as the forms are evaluated, and a summary line",
+    zh: "JSON Lines，供程序处理：一行表头，每个项目一行（与 `json` 中相同），随评估随写出，最后一行汇总",
+}
 CLI_CHECK_FORMAT_MARKDOWN {
     en: "Markdown tables and lists, to paste into a report",
     zh: "Markdown 表格和列表，可粘贴到报告中",
@@ -90,6 +98,14 @@ CLI_CHECK_SUMMARY {
 CLI_CHECK_QUIET {
     en: "Print only problems: in the reports for people (table, markdown, html), only projects with an error, a warning or no evaluation, and the run's summary line only if there is one; no progress bar. The content of json, csv and xlsx and the exit status are the same",
     zh: "只输出有问题的内容：在供人阅读的报告（table、markdown、html）中，只列出有错误、有警告或无法评估的项目，只在有这类项目时输出汇总行；不显示进度条。json、csv、xlsx 的内容和退出状态不变",
+}
+CLI_CHECK_JSONL {
+    en: "A JSON Lines file of projects, `-` for standard input: one project a line, each a JSON project file on one line, named `FILE:LINE` in the report; blank lines are skipped, and each line may be as long as `--max-file-size`. Read after the PROJECTs, a batch at a time",
+    zh: "JSON Lines 格式的项目文件，`-` 表示标准输入：每行一个项目，即写在一行里的 JSON 项目文件，报告中称为 `文件:行`；空行跳过，每行不超过 `--max-file-size`。在各 PROJECT 之后分批读取",
+}
+CLI_CHECK_JOBS {
+    en: "How many forms to evaluate at once (threads); by default, one per processor. The report is the same whatever the number",
+    zh: "同时评估的表单数（线程数）；默认每个处理器一个。无论取多少，报告都相同",
 }
 CLI_CHECK_OUTPUT {
     en: "Write the report to this file instead of standard output: a regular file (or a link to one) or a new file. It is written to a temporary file beside it and renamed into place, so an interrupted run leaves any old report whole; its permissions are kept. It may not be a file the run reads",
@@ -335,6 +351,7 @@ CLI_VALUE_PROJECT { en: "PROJECT", zh: "项目" }
 CLI_VALUE_FILE { en: "FILE", zh: "文件" }
 CLI_VALUE_OUT { en: "OUT", zh: "输出" }
 CLI_VALUE_SIZE { en: "SIZE", zh: "大小" }
+CLI_VALUE_N { en: "N", zh: "数量" }
 CLI_VALUE_FORMAT { en: "FORMAT", zh: "格式" }
 CLI_VALUE_NAME { en: "NAME", zh: "名称" }
 CLI_VALUE_LANG { en: "LANG", zh: "语言" }

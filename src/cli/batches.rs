@@ -1,0 +1,291 @@
+//! Evaluating the forms of a `check` run in bounded batches: a batch is read, evaluated
+//! in parallel, handed over in input order, and dropped before the next is read. A run
+//! then holds a batch of forms and results at a time, however many forms it has (the
+//! list of file paths of a folder walk aside), and its output is the same bytes whatever
+//! the number of threads.
+//!
+//! The forms are those named or found in folders (read by the workers), then the lines
+//! of the JSON Lines file of `--jsonl` (read here, one project a line).
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::data::{self, Format};
+use crate::input::{self, FileId, ReadError};
+use crate::report::json::ProjectResult;
+
+use super::inputs::{self, Collected, Folder, Form, ReadSet, STDIN_NAME, Skipped, Source};
+use super::lines::{Line, Lines};
+use super::{CheckArgs, Done, Run};
+
+/// Forms a batch holds: enough that the threads rarely wait on the reads and writes
+/// between batches, few enough that a batch of forms and results takes some tens of
+/// megabytes at most.
+const BATCH: usize = 1024;
+
+/// The forms of a batch: [`BATCH`], or `PERFEVAL_BATCH` where set, so that tests cross
+/// batch boundaries with a few forms (the report is the same bytes whatever the size).
+fn batch_size() -> usize {
+    std::env::var("PERFEVAL_BATCH")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(BATCH)
+}
+
+/// The JSON Lines file of `--jsonl`, being read.
+pub(super) struct Jsonl {
+    /// The path as named; `-` for standard input.
+    path: PathBuf,
+    /// The name its projects go by (`forms.jsonl`, `<stdin>`), each as `name:line`.
+    name: String,
+    lines: Lines<Box<dyn BufRead>>,
+    /// Whether a line has been read: the first one may say the file is a report.
+    started: bool,
+}
+
+/// Opens the file of `--jsonl`, if any, and records it as read.
+///
+/// # Errors
+///
+/// Standard input is named twice (`-` and `--jsonl -`), or the file is not a regular file
+/// or cannot be opened.
+pub(super) fn open_jsonl(args: &CheckArgs, read: &mut ReadSet) -> Result<Option<Jsonl>, Error> {
+    let Some(path) = &args.jsonl else {
+        return Ok(None);
+    };
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        if args.projects.iter().any(|p| p.as_os_str() == "-") {
+            return Err(Error::StdinTwice);
+        }
+        read.add_stdin(input::stdin_file_id());
+        Box::new(std::io::stdin().lock())
+    } else {
+        let (file, id) = input::open_file(path).map_err(|e| Error::read(path, e))?;
+        read.add(Some(id), path);
+        Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+    };
+    let name = if path.as_os_str() == "-" {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    };
+    Ok(Some(Jsonl {
+        path: path.clone(),
+        name,
+        lines: Lines::new(reader, args.max_file_size),
+        started: false,
+    }))
+}
+
+impl Jsonl {
+    /// The next line that holds something.
+    fn next(&mut self) -> Result<Option<Line>, Error> {
+        let line = self
+            .lines
+            .next_line()
+            .map_err(|e| Error::read(&self.path, ReadError::Io(e)))?;
+        if let (false, Some(Line::Text { bytes, .. })) = (self.started, &line)
+            && inputs::is_report(bytes)
+        {
+            return Err(Error::Report {
+                path: self.path.clone(),
+            });
+        }
+        self.started = true;
+        Ok(line)
+    }
+}
+
+/// What an item came to: the index of its form (none for a line), what the report makes
+/// of its results, and the identity of the file read.
+type Evaluated<R> = (Option<usize>, Done<R>, Option<FileId>);
+
+/// One thing to evaluate.
+enum Item {
+    /// The form at this index of [`Collected::forms`].
+    Form(usize),
+    /// A line of the JSON Lines file.
+    Line(Line),
+}
+
+/// Evaluates every form of the run in batches, in parallel. Each result becomes what the
+/// report needs of it through `make`, on the worker (which also drops what is not
+/// needed, so that the thread that reads and writes does not); `take` receives what was
+/// made of each batch, in input order, and says whether to go on (standard output may
+/// have closed).
+/// The files read are recorded in `read` before `take` sees their results. Returns an
+/// error for each folder all of whose files were skipped (it holds no form).
+///
+/// # Errors
+///
+/// The JSON Lines file cannot be read or is a report, or `take` fails.
+pub(super) fn evaluate<R: Send>(
+    run: &Run<'_>,
+    collected: &mut Collected,
+    mut jsonl: Option<Jsonl>,
+    read: &mut ReadSet,
+    bar: &ProgressBar,
+    make: impl Fn(ProjectResult) -> R + Sync,
+    mut take: impl FnMut(Vec<R>, &ReadSet) -> Result<bool, Error>,
+) -> Result<Vec<Error>, Error> {
+    let mut next_form = 0;
+    let mut emptied = Vec::new();
+    let name = jsonl.as_ref().map(|j| j.name.clone()).unwrap_or_default();
+    let size = batch_size();
+    loop {
+        let items = next_batch(size, collected.forms.len(), &mut next_form, jsonl.as_mut())?;
+        if items.is_empty() {
+            return Ok(emptied);
+        }
+        let forms = &collected.forms;
+        // Forms are independent: evaluated in parallel, kept in order; each worker
+        // ticks the bar as it finishes a form.
+        let done: Vec<Evaluated<R>> = items
+            .into_par_iter()
+            .map(|item| {
+                let (index, (done, id)) = match item {
+                    Item::Form(index) => (Some(index), evaluate_form(run, forms, index)),
+                    Item::Line(line) => (None, (Done::Results(vec![run.line(&name, line)]), None)),
+                };
+                let done = match done {
+                    Done::Results(results) => {
+                        Done::Results(results.into_iter().map(&make).collect())
+                    }
+                    Done::Report => Done::Report,
+                    Done::NotAForm => Done::NotAForm,
+                };
+                bar.inc(1);
+                (index, done, id)
+            })
+            .collect();
+        let mut results = Vec::with_capacity(done.len());
+        for (index, done, id) in done {
+            let form = index.and_then(|i| collected.forms.get(i));
+            match (form, done) {
+                (Some(form), done) => {
+                    let (found, empty) = settle_one(
+                        &mut collected.skipped,
+                        &mut collected.folders,
+                        form,
+                        done,
+                        id,
+                        read,
+                    );
+                    results.extend(found);
+                    emptied.extend(empty);
+                }
+                (None, Done::Results(found)) => results.extend(found),
+                (None, Done::Report | Done::NotAForm) => {}
+            }
+        }
+        if !take(results, read)? {
+            return Ok(emptied);
+        }
+    }
+}
+
+/// The next batch: forms named or found first, then lines of the JSON Lines file.
+fn next_batch(
+    size: usize,
+    forms: usize,
+    next_form: &mut usize,
+    mut jsonl: Option<&mut Jsonl>,
+) -> Result<Vec<Item>, Error> {
+    let mut items = Vec::with_capacity(size);
+    while items.len() < size && *next_form < forms {
+        items.push(Item::Form(*next_form));
+        *next_form += 1;
+    }
+    while items.len() < size {
+        let Some(jsonl) = jsonl.as_deref_mut() else {
+            break;
+        };
+        match jsonl.next()? {
+            Some(line) => items.push(Item::Line(line)),
+            None => break,
+        }
+    }
+    Ok(items)
+}
+
+fn evaluate_form(run: &Run<'_>, forms: &[Form], index: usize) -> (Done, Option<FileId>) {
+    match forms.get(index) {
+        Some(form) => run.evaluate(form),
+        None => (Done::Results(Vec::new()), None),
+    }
+}
+
+impl Run<'_> {
+    /// Loads and evaluates a line of the JSON Lines file named `file`: a project named
+    /// `file:line`, JSON, whose diagnostics point at `file:line:column`.
+    fn line(&self, file: &str, line: Line) -> ProjectResult {
+        let (number, bytes) = match line {
+            Line::Text { number, bytes } => (number, bytes),
+            Line::TooLong { number } => {
+                let name = format!("{file}:{number}");
+                let limit = self.args.max_file_size;
+                let error = Error::read(Path::new(&name), ReadError::TooLarge { limit });
+                return ProjectResult::Failed { file: name, error };
+            }
+        };
+        let loaded = data::load_line(file, number, &bytes, Format::Json, &self.plan.form);
+        drop(bytes);
+        let evaluated = loaded
+            .map_err(Error::from)
+            .and_then(|project| self.evaluate_project(&project));
+        match evaluated {
+            Ok(outcome) => ProjectResult::Evaluated(outcome),
+            Err(error) => ProjectResult::Failed {
+                file: format!("{file}:{number}"),
+                error,
+            },
+        }
+    }
+}
+
+/// Settles what one form came to: records the file read, counts a report or a file
+/// without a form skipped; returns its results, and an error for its folder if it was the
+/// last form there and the folder is left without one.
+pub(super) fn settle_one<T>(
+    skipped: &mut Skipped,
+    folders: &mut [Folder],
+    form: &Form,
+    done: Done<T>,
+    id: Option<FileId>,
+    read: &mut ReadSet,
+) -> (Vec<T>, Option<Error>) {
+    match (done, &form.source) {
+        (Done::Results(found), Source::File(path)) => {
+            read.add(id, path);
+            (found, None)
+        }
+        (Done::Results(found), Source::Stdin) => {
+            read.add_stdin(id);
+            (found, None)
+        }
+        (skip @ (Done::Report | Done::NotAForm), _) => {
+            if matches!(skip, Done::Report) {
+                skipped.reports += 1;
+            } else {
+                skipped.not_forms += 1;
+                if let Source::File(path) = &form.source {
+                    read.add(id, path);
+                }
+            }
+            let folder = form.folder.and_then(|f| folders.get_mut(f));
+            let mut emptied = None;
+            if let Some(folder) = folder {
+                folder.found = folder.found.saturating_sub(1);
+                if folder.found == 0 {
+                    emptied = Some(inputs::empty_folder(&folder.path));
+                }
+            }
+            (Vec::new(), emptied)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The JSON Lines report of `perfeval check --format jsonl`: one compact JSON object a
+//! line, written as the projects are evaluated, so that a run of a million forms never
+//! holds more than a batch of them.
+//!
+//! - The first line is the header: `{"perfeval_report":1,"format":"jsonl","ruleset":{…}}`.
+//!   Its first key marks the file as a report, as the JSON document's does, so a folder
+//!   walk skips it whatever it is named.
+//! - Then one line per project, in input order: the same object as that project in the
+//!   JSON document's `projects` (shared/spec/cli.md).
+//! - The last line is the run counted, `{"summary":{"projects":…}}`: a file without it
+//!   was cut short.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::json;
+
+use crate::compile::Plan;
+use crate::eval::outcome::Spread;
+
+use super::batch::{Standing, Tally};
+use super::json::{self, MARKER, ProjectResult};
+
+/// The first line, with its line break.
+#[must_use]
+pub fn header(ruleset_file: &str, plan: &Plan) -> String {
+    let header = json!({
+        MARKER: 1,
+        "format": "jsonl",
+        "ruleset": json::ruleset(ruleset_file, plan),
+    });
+    line(&header)
+}
+
+/// A project's line, with its line break.
+#[must_use]
+pub fn project(result: &ProjectResult) -> String {
+    line(&json::Project(result))
+}
+
+/// The last line: the run counted, and the spread of the totals where a project was
+/// evaluated (decimal strings, as everywhere).
+#[must_use]
+pub fn summary(tally: &Tally) -> String {
+    let spread = tally.totals.map(|s| {
+        json!({
+            "mean": s.mean.to_string(),
+            "min": s.min.to_string(),
+            "max": s.max.to_string(),
+        })
+    });
+    let summary = json!({
+        "summary": {
+            "projects": tally.projects,
+            "clean": tally.clean,
+            "errors": tally.errors,
+            "warnings": tally.warnings,
+            "failed": tally.failed,
+            "skipped": tally.skipped,
+            "totals": spread,
+        }
+    });
+    line(&summary)
+}
+
+fn line(value: &impl serde::Serialize) -> String {
+    // Serializing strings, decimals and numbers cannot fail.
+    let mut text = serde_json::to_string(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What the count of a run needs of a result: where it stands, and its total.
+#[derive(Clone, Copy, Debug)]
+pub struct Counted {
+    standing: Standing,
+    total: Option<Decimal>,
+}
+
+impl Counted {
+    /// What a result counts for.
+    #[must_use]
+    pub fn of(result: &ProjectResult) -> Counted {
+        let total = match result {
+            ProjectResult::Evaluated(outcome) => Some(outcome.total),
+            ProjectResult::Failed { .. } => None,
+        };
+        Counted {
+            standing: Standing::of_result(result),
+            total,
+        }
+    }
+}
+
+/// A run counted as its results go by, each dropped once counted: the [`Tally`] of
+/// [`Tally::of`] without holding the results.
+#[derive(Debug, Default)]
+pub struct Running {
+    tally: Tally,
+    count: u64,
+    sum: Decimal,
+    /// The sum passed what a decimal holds: no spread, as `Tally::of` gives none.
+    overflow: bool,
+    min: Option<Decimal>,
+    max: Option<Decimal>,
+}
+
+impl Running {
+    /// Counts one result.
+    pub fn add(&mut self, counted: Counted) {
+        let tally = &mut self.tally;
+        tally.projects += 1;
+        match counted.standing {
+            Standing::Clean => tally.clean += 1,
+            Standing::Errors => tally.errors += 1,
+            Standing::Warnings => tally.warnings += 1,
+            Standing::Failed => tally.failed += 1,
+        }
+        if let Some(total) = counted.total {
+            self.count += 1;
+            match self.sum.checked_add(total) {
+                Some(sum) => self.sum = sum,
+                None => self.overflow = true,
+            }
+            self.min = Some(self.min.map_or(total, |m| m.min(total)));
+            self.max = Some(self.max.map_or(total, |m| m.max(total)));
+        }
+    }
+
+    /// The tally so far, with the files skipped.
+    #[must_use]
+    pub fn tally(&self, skipped: usize) -> Tally {
+        // As `Spread::of`: the mean rounded to 0.01 for display, none past a decimal.
+        let mean = (!self.overflow)
+            .then(|| self.sum.checked_div(Decimal::from(self.count)))
+            .flatten()
+            .map(|m| m.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
+        let totals = match (mean, self.min, self.max) {
+            (Some(mean), Some(min), Some(max)) => Some(Spread { mean, min, max }),
+            _ => None,
+        };
+        Tally {
+            skipped,
+            totals,
+            ..self.tally.clone()
+        }
+    }
+}
