@@ -30,8 +30,9 @@ pub enum Language {
 
 impl Language {
     /// The language a locale asks for: `LC_ALL`, else `LC_MESSAGES`, else `LANG`, the
-    /// first one set and not empty; Chinese when it starts with `zh` (`zh_CN.UTF-8`),
-    /// English otherwise or when none is set.
+    /// first one set and not empty; English when it starts with `en` (`en_US.UTF-8`),
+    /// Chinese otherwise: perfeval's users read Chinese, and a server's `C`, `POSIX` or
+    /// unset locale says nothing of the person reading.
     #[must_use]
     pub fn from_locale(
         lc_all: Option<&str>,
@@ -43,8 +44,8 @@ impl Language {
             .flatten()
             .find(|value| !value.is_empty());
         match locale {
-            Some(locale) if locale.to_ascii_lowercase().starts_with("zh") => Language::Zh,
-            _ => Language::En,
+            Some(locale) if locale.to_ascii_lowercase().starts_with("en") => Language::En,
+            _ => Language::Zh,
         }
     }
 
@@ -544,14 +545,19 @@ mod tests {
         assert_eq!(Language::from_locale(None, None, Some("zh_CN.UTF-8")), zh);
         assert_eq!(Language::from_locale(Some(""), None, Some("zh_TW")), zh);
         assert_eq!(
-            Language::from_locale(Some("C"), None, Some("zh_CN.UTF-8")),
+            Language::from_locale(Some("C"), None, Some("en_US.UTF-8")),
+            zh
+        );
+        assert_eq!(
+            Language::from_locale(Some("en_GB.UTF-8"), None, Some("zh_CN.UTF-8")),
             en
         );
         assert_eq!(
             Language::from_locale(None, Some("zh_CN"), Some("en_US")),
             zh
         );
-        assert_eq!(Language::from_locale(None, None, None), en);
+        assert_eq!(Language::from_locale(None, None, None), zh);
+        assert_eq!(Language::from_locale(None, None, Some("POSIX")), zh);
         assert_eq!(Language::from_name("zh-CN"), Some(zh));
         assert_eq!(Language::from_name("EN"), Some(en));
         assert_eq!(Language::from_name("fr"), None);

@@ -32,7 +32,7 @@ fn perfeval(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_perfeval"))
         .args(args)
         .current_dir(root())
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap()
 }

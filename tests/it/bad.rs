@@ -113,7 +113,7 @@ fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap();
     (

@@ -33,7 +33,7 @@ pub fn run(args: &[&str]) -> (String, String, i32) {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap();
     (

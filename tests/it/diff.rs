@@ -682,6 +682,7 @@ fn a_diff_report_among_the_forms_is_skipped_and_runs_agree() {
     assert!(stderr.contains("1 perfeval report"), "{stderr}");
 
     let serial = std::process::Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["diff", "--rules", BASE, "--rules", &changed, SUZHOU_FORMS])
         .current_dir(root())
         .env("RAYON_NUM_THREADS", "1")

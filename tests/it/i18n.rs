@@ -421,10 +421,13 @@ fn the_locale_chooses_chinese_and_lang_wins_over_it() {
         &args,
     );
     assert!(stderr.contains(chinese), "{stderr}");
-    let (_, stderr, _) = run_with(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], &args);
+    let (_, stderr, _) = run_with(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")], &args);
     assert!(stderr.contains(english), "{stderr}");
+    // No locale, or one that names no language (a server's `C`): Chinese, the users'.
     let (_, stderr, _) = run_with(&[], &args);
-    assert!(stderr.contains(english), "{stderr}");
+    assert!(stderr.contains(chinese), "{stderr}");
+    let (_, stderr, _) = run_with(&[("LC_ALL", "C.UTF-8")], &args);
+    assert!(stderr.contains(chinese), "{stderr}");
     let mut en = vec!["--lang", "en"];
     en.extend_from_slice(&args);
     let (_, stderr, _) = run_with(&[("LANG", "zh_CN.UTF-8")], &en);

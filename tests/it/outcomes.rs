@@ -28,6 +28,7 @@ fn transcript(form: &Path) -> String {
     let format = report_format(&rules);
     let args = ["check", "--rules", "rules.rules", "--format", &format, name];
     let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(case)
         .env("NO_COLOR", "1")

@@ -441,7 +441,7 @@ fn xlsx_goes_to_a_pipe_but_never_to_a_terminal() {
                 SEED,
             ])
             .current_dir(root())
-            .env("LC_ALL", "C")
+            .env("LC_ALL", "en_US.UTF-8")
             .output()
             .unwrap();
         (output.stdout, output.stderr, output.status.code())
@@ -481,7 +481,7 @@ fn in_a_terminal(args: &[&str]) -> Option<String> {
         .args(["-qec", &command, "/dev/null"])
         .current_dir(root())
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&output.stdout).into_owned();

@@ -14,6 +14,7 @@ const SEED: &str = "examples/suzhou-2023-egov.toml";
 /// Runs the binary in `dir`: stdout, stderr and exit status.
 fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -198,6 +198,7 @@ fn the_current_folder_is_searched_and_cache_folders_are_not() {
 /// Runs the `perfeval` binary in a folder.
 fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

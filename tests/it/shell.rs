@@ -12,6 +12,8 @@ const FINDINGS: &str = "examples/suzhou-2023-with-findings.toml";
 /// stdout, stderr and exit status.
 fn run_env(args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_perfeval"));
+    // The tests read English; the binary speaks Chinese unless told.
+    command.env("LC_ALL", "en_US.UTF-8");
     command
         .args(args)
         .current_dir(root())
@@ -161,6 +163,7 @@ fn a_form_on_standard_input() {
     let form = std::fs::read(root().join("examples/suzhou-2023-egov.toml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_perfeval"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "--rules", "2023", "--format", "json", "-"])
         .current_dir(dir.path())
         .stdin(Stdio::piped())

@@ -21,6 +21,8 @@ const BATCH: &str = "tests/fixtures/reports/batch";
 /// stdout (bytes), stderr and exit status.
 fn perfeval(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> (Vec<u8>, String, i32) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_perfeval"));
+    // The tests read English; the binary speaks Chinese unless told.
+    command.env("LC_ALL", "en_US.UTF-8");
     command
         .args(args)
         .current_dir(root())

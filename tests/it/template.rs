@@ -490,7 +490,7 @@ fn cli_writes_a_workbook_to_a_pipe() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfeval"))
         .args(["template", "--rules", MOF])
         .current_dir(root())
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap();
     assert_eq!(
@@ -546,7 +546,7 @@ fn cli_refuses_a_terminal() {
         .args(["-qec", &command, "/dev/null"])
         .current_dir(root())
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C")
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .unwrap();
     let shown = String::from_utf8_lossy(&output.stdout);

@@ -132,7 +132,7 @@ impl Perfeval {
             .args(&self.args)
             .current_dir(&self.dir)
             .env("NO_COLOR", "1")
-            .env("LC_ALL", "C")
+            .env("LC_ALL", "en_US.UTF-8")
             .stdin(self.stdin)
             .stdout(self.stdout.unwrap_or_else(Stdio::piped))
             .stderr(Stdio::piped())
