@@ -12,6 +12,7 @@ pub(crate) mod declare;
 pub mod error;
 pub(crate) mod expr;
 pub(crate) mod items;
+pub mod nonsense;
 pub(crate) mod sanity;
 pub(crate) mod types;
 

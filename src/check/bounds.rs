@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::checked::{Checked, RoundingDef, SplitDef};
 use super::error::CheckError;
+use super::nonsense::Nonsense;
 use crate::i18n::t;
 use crate::ir::{Expr, ExprKind, Function, Global};
 use crate::source::Span;
@@ -356,7 +357,12 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     if let (Some(max), Some(e)) = (case.max_score.hi, &checked.max_score)
         && max < Decimal::ZERO
     {
-        return Some(nonsense(e.span, t!(CHECK_MAX_SCORE_NEGATIVE, max)));
+        return Some(nonsense(
+            e.span,
+            Nonsense::MaxScoreNegative {
+                max: max.to_string(),
+            },
+        ));
     }
     let ranges: Vec<Range> = parts.iter().map(|p| case.range(p.points)).collect();
     for (part, range) in parts.iter().zip(&ranges) {
@@ -365,7 +371,10 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
         {
             return Some(nonsense(
                 part.points.span,
-                t!(CHECK_POINTS_BELOW_ZERO, what = part.what, lo),
+                Nonsense::PointsBelowZero {
+                    what: part.what.to_string(),
+                    lo: lo.to_string(),
+                },
             ));
         }
     }
@@ -547,15 +556,18 @@ pub(crate) fn negative_catalog_weights(checked: &Checked, errors: &mut Vec<Check
         if let Some(w) = lowest.filter(|w| *w < Decimal::ZERO) {
             errors.push(nonsense(
                 entry.weight.span,
-                t!(CHECK_NEGATIVE_CATALOG_WEIGHT, name = entry.name, w),
+                Nonsense::NegativeCatalogWeight {
+                    name: entry.name.to_string(),
+                    weight: w.to_string(),
+                },
             ));
         }
     }
 }
 
-fn nonsense(span: Span, message: String) -> CheckError {
+fn nonsense(span: Span, problem: Nonsense) -> CheckError {
     CheckError::Nonsense {
-        message,
+        problem,
         span: span.into(),
     }
 }

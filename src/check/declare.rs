@@ -15,6 +15,7 @@ use crate::syntax::keywords::FIELD_TYPES;
 
 use super::error::CheckError;
 use super::expr::INDICATORS;
+use super::nonsense::Nonsense;
 
 /// The field type an English name (from [`FIELD_TYPES`]) means.
 fn field_type_named(en: &str) -> Option<FieldType> {
@@ -240,12 +241,11 @@ fn sub_sections(schema: &FormSchema, ruleset: &ast::Ruleset, errors: &mut Vec<Ch
         match schema.section(parent) {
             Some(p) if p.shape == Shape::Record && p.field(last).is_none() => {}
             Some(p) if p.shape == Shape::Record => errors.push(CheckError::Nonsense {
-                message: t!(
-                    CHECK_FIELD_AND_SUBSECTION,
-                    parent,
-                    last,
-                    section = section.key.name
-                ),
+                problem: Nonsense::FieldAndSubsection {
+                    parent: parent.to_string(),
+                    last: last.to_string(),
+                    section: section.key.name.to_string(),
+                },
                 span: section.key.span.into(),
             }),
             _ => errors.push(CheckError::UnknownReference {

@@ -276,15 +276,17 @@ pub enum CheckError {
         help: String,
     },
 
-    /// `class c { full 130% to 100% … }`: numbers that cannot be what the policy means.
-    #[error("{message}")]
+    /// `class c { full 130% to 100% … }`: numbers that cannot be what the policy means;
+    /// [`Nonsense`](super::nonsense::Nonsense) says which, each variant with a ruleset
+    /// that triggers it.
+    #[error("{problem}")]
     #[diagnostic(
         code(perfeval::check::nonsense),
         help("{}", t!(CHECK_NONSENSE_HELP))
     )]
     Nonsense {
         /// What is wrong.
-        message: String,
+        problem: super::nonsense::Nonsense,
         /// Where.
         #[label("{}", t!(LABEL_HERE))]
         span: SourceSpan,

@@ -17,6 +17,7 @@ use super::checked::{
 use super::declare::{Defined, space_words};
 use super::error::CheckError;
 use super::expr::{INDICATORS, Resolver, Scope, Stage};
+use super::nonsense::Nonsense;
 use super::types::{Dim, Ty};
 use crate::i18n::t;
 
@@ -437,7 +438,7 @@ impl<'r, 'a> Items<'r, 'a> {
                     // Every target starts and ends with the empty word: it would turn
                     // every target without an operator into this comparator.
                     self.error(CheckError::Nonsense {
-                        message: t!(CHECK_EMPTY_COMPARATOR_WORD),
+                        problem: Nonsense::EmptyComparatorWord,
                         span: text.span.into(),
                     });
                 }
@@ -528,12 +529,11 @@ impl<'r, 'a> Items<'r, 'a> {
         for entry in &l.entries {
             for word in &entry.words {
                 let (empty, list) = match entry.kind {
-                    ast::LayoutWords::Ignore => (
-                        t!(CHECK_EMPTY_IGNORED_WORD),
-                        &mut self.checked.layout.ignore,
-                    ),
+                    ast::LayoutWords::Ignore => {
+                        (Nonsense::EmptyIgnoredWord, &mut self.checked.layout.ignore)
+                    }
                     ast::LayoutWords::Totals => {
-                        (t!(CHECK_EMPTY_TOTAL_WORD), &mut self.checked.layout.totals)
+                        (Nonsense::EmptyTotalWord, &mut self.checked.layout.totals)
                     }
                 };
                 if crate::text::normalize(&word.value)
@@ -541,7 +541,7 @@ impl<'r, 'a> Items<'r, 'a> {
                     .is_empty()
                 {
                     self.r.errors.push(CheckError::Nonsense {
-                        message: empty,
+                        problem: empty,
                         span: word.span.into(),
                     });
                 } else if !list.contains(&word.value) {
@@ -842,7 +842,9 @@ impl<'r, 'a> Items<'r, 'a> {
         for marker in markers.flatten() {
             if grade_words.contains(&crate::text::normalize(&marker.value)) {
                 self.r.errors.push(CheckError::Nonsense {
-                    message: t!(CHECK_MARKER_IS_GRADE, word = marker.value),
+                    problem: Nonsense::MarkerIsGrade {
+                        word: marker.value.to_string(),
+                    },
                     span: marker.span.into(),
                 });
             }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::checked::{Checked, ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
 use super::items::{constant, constant_num};
+use super::nonsense::{Edge, Nonsense};
 use crate::i18n::t;
 use crate::ir::{self, Global};
 use crate::source::Span;
@@ -22,19 +23,17 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
         if lower > upper {
             errors.push(nonsense(
                 span,
-                t!(
-                    CHECK_BAND_UPSIDE_DOWN,
-                    upper = show(upper),
-                    lower = show(lower)
-                ),
+                Nonsense::BandUpsideDown {
+                    upper: show(upper),
+                    lower: show(lower),
+                },
             ));
         } else if lower == upper && (class.full_open.low || class.full_open.high) {
             errors.push(nonsense(
                 span,
-                t!(
-                    CHECK_BAND_EMPTY,
-                    band = interval(lower, upper, class.full_open)
-                ),
+                Nonsense::BandEmpty {
+                    band: interval(lower, upper, class.full_open),
+                },
             ));
         }
     }
@@ -42,35 +41,38 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
         if let Some(r) = percent(rate).filter(|r| r.is_sign_negative()) {
             errors.push(nonsense(
                 rate.span,
-                t!(CHECK_NEGATIVE_DEDUCTION, rate = show(r)),
+                Nonsense::NegativeDeduction { rate: show(r) },
             ));
         }
         if percent(per).is_some_and(|p| p <= Decimal::ZERO) {
-            errors.push(nonsense(per.span, t!(CHECK_DEDUCTION_STEP)));
+            errors.push(nonsense(per.span, Nonsense::DeductionStep));
         }
     }
     let below_zero = [
-        (&class.full_lower, t!(CHECK_BAND_BELOW_ZERO)),
-        (&class.floor, t!(CHECK_FLOOR_BELOW_ZERO)),
-        (&class.cap, t!(CHECK_CAP_BELOW_ZERO)),
+        (&class.full_lower, Edge::Band),
+        (&class.floor, Edge::Floor),
+        (&class.cap, Edge::Cap),
     ];
-    for (edge, message) in below_zero {
-        if let Some((v, span)) = value(edge).filter(|(v, _)| v.is_sign_negative() && !v.is_zero()) {
+    for (expr, edge) in below_zero {
+        if let Some((v, span)) = value(expr).filter(|(v, _)| v.is_sign_negative() && !v.is_zero()) {
             errors.push(nonsense(
                 span,
-                t!(CHECK_WITH_VALUE, message, value = show(v)),
+                Nonsense::BelowZero {
+                    edge,
+                    value: show(v),
+                },
             ));
         }
     }
-    let above_whole = [
-        (&class.floor, t!(CHECK_FLOOR_ABOVE_WHOLE)),
-        (&class.cap, t!(CHECK_CAP_ABOVE_WHOLE)),
-    ];
-    for (edge, message) in above_whole {
-        if let Some((v, span)) = value(edge).filter(|(v, _)| *v > Decimal::ONE) {
+    let above_whole = [(&class.floor, Edge::Floor), (&class.cap, Edge::Cap)];
+    for (expr, edge) in above_whole {
+        if let Some((v, span)) = value(expr).filter(|(v, _)| *v > Decimal::ONE) {
             errors.push(nonsense(
                 span,
-                t!(CHECK_WITH_VALUE, message, value = show(v)),
+                Nonsense::AboveWhole {
+                    edge,
+                    value: show(v),
+                },
             ));
         }
     }
@@ -79,7 +81,10 @@ pub(crate) fn class(class: &ClassDef, errors: &mut Vec<CheckError>) {
     {
         errors.push(nonsense(
             span,
-            t!(CHECK_CAP_BELOW_FLOOR, cap = show(cap), floor = show(floor)),
+            Nonsense::CapBelowFloor {
+                cap: show(cap),
+                floor: show(floor),
+            },
         ));
     }
 }
@@ -90,7 +95,10 @@ pub(crate) fn share(e: &ir::Expr, what: &str, errors: &mut Vec<CheckError>) {
     if let Some(v) = percent(e).filter(|v| *v < Decimal::ZERO || *v > Decimal::ONE) {
         errors.push(nonsense(
             e.span,
-            t!(CHECK_SHARE_OUT_OF_RANGE, what, share = show(v)),
+            Nonsense::ShareOutOfRange {
+                what: what.to_string(),
+                share: show(v),
+            },
         ));
     }
 }
@@ -107,11 +115,10 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
         {
             errors.push(nonsense(
                 grade.share.span,
-                t!(
-                    CHECK_GRADE_SHARE_OUT_OF_RANGE,
-                    grade = grade.name,
-                    share = show(share)
-                ),
+                Nonsense::GradeShareOutOfRange {
+                    grade: grade.name.to_string(),
+                    share: show(share),
+                },
             ));
         }
         let (Some(low), Some(high)) = (
@@ -124,21 +131,19 @@ pub(crate) fn grades(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
             let span = grade.up_to.as_ref().map_or(grade.share.span, |e| e.span);
             errors.push(nonsense(
                 span,
-                t!(
-                    CHECK_GRADE_UPSIDE_DOWN,
-                    grade = grade.name,
-                    low = show(low),
-                    high = show(high)
-                ),
+                Nonsense::GradeUpsideDown {
+                    grade: grade.name.to_string(),
+                    low: show(low),
+                    high: show(high),
+                },
             ));
         } else if low == high && (grade.open.low || grade.open.high) {
             errors.push(nonsense(
                 grade.span,
-                t!(
-                    CHECK_GRADE_EMPTY,
-                    grade = grade.name,
-                    range = interval(low, high, grade.open)
-                ),
+                Nonsense::GradeEmpty {
+                    grade: grade.name.to_string(),
+                    range: interval(low, high, grade.open),
+                },
             ));
         }
     }
@@ -197,21 +202,25 @@ fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
             range.low > reached || (range.low == reached && range.open.low && !taken);
         if starts_after {
             let gap = if range.low == reached {
-                t!(CHECK_GRADE_GAP_AT, share = show(reached))
+                Nonsense::GradeGapAt {
+                    share: show(reached),
+                }
             } else {
-                t!(CHECK_GRADE_GAP, from = show(reached), to = show(range.low))
+                Nonsense::GradeGap {
+                    from: show(reached),
+                    to: show(range.low),
+                }
             };
             errors.push(nonsense(range.grade.share.span, gap));
         } else if let Some(earlier) = by.filter(|_| range.low < reached) {
             errors.push(nonsense(
                 range.grade.span,
-                t!(
-                    CHECK_GRADE_OVERLAP,
-                    first = earlier.name,
-                    second = range.grade.name,
-                    from = show(range.low),
-                    to = show(reached.min(range.high))
-                ),
+                Nonsense::GradeOverlap {
+                    first: earlier.name.to_string(),
+                    second: range.grade.name.to_string(),
+                    from: show(range.low),
+                    to: show(reached.min(range.high)),
+                },
             ));
         }
         if range.high > reached {
@@ -224,9 +233,14 @@ fn range_coverage(grades: &[GradeDef], errors: &mut Vec<CheckError>) {
     let short = reached < Decimal::ONE || !taken;
     if let Some(last) = ranges.last().filter(|_| short) {
         let gap = if reached == Decimal::ONE {
-            t!(CHECK_GRADE_GAP_AT, share = "100%")
+            Nonsense::GradeGapAt {
+                share: "100%".to_owned(),
+            }
         } else {
-            t!(CHECK_GRADE_GAP, from = show(reached), to = "100%")
+            Nonsense::GradeGap {
+                from: show(reached),
+                to: "100%".to_owned(),
+            }
         };
         let span = last
             .grade
@@ -266,13 +280,18 @@ pub(crate) fn line_key(key: &str, span: Span, errors: &mut Vec<CheckError>) {
         "error",
     ];
     if TAKEN.contains(&key) {
-        errors.push(nonsense(span, t!(CHECK_LINE_KEY_TAKEN, key)));
+        errors.push(nonsense(
+            span,
+            Nonsense::LineKeyTaken {
+                key: key.to_string(),
+            },
+        ));
     }
 }
 
-fn nonsense(span: Span, message: String) -> CheckError {
+fn nonsense(span: Span, problem: Nonsense) -> CheckError {
     CheckError::Nonsense {
-        message,
+        problem,
         span: span.into(),
     }
 }
