@@ -88,7 +88,7 @@ pub fn for_the_shell() -> Command {
 /// `cmd` with its possible values' helps from the catalogue; a global argument's (such
 /// as `--color`, copied into every command) under its own key.
 fn value_helps(cmd: Command, path: &str) -> Command {
-    let mut cmd = cmd.mut_args(|arg| {
+    let cmd = cmd.mut_args(|arg| {
         let values = arg.get_possible_values();
         if values.is_empty() || !arg.get_action().takes_values() {
             return arg;
@@ -107,19 +107,7 @@ fn value_helps(cmd: Command, path: &str) -> Command {
             .collect();
         arg.value_parser(clap::builder::PossibleValuesParser::new(values))
     });
-    let subcommands: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_owned())
-        .collect();
-    for sub in subcommands {
-        let path = if path.is_empty() {
-            sub.clone()
-        } else {
-            format!("{path}_{sub}")
-        };
-        cmd = cmd.mut_subcommand(&sub, |s| value_helps(s, &path));
-    }
-    cmd
+    each_subcommand(cmd, path, value_helps)
 }
 
 /// The key of a command's or an argument's entry: `CLI_CHECK_MAX_FILE_SIZE`.
@@ -167,6 +155,12 @@ fn translate(cmd: Command, path: &str, zh: bool) -> Command {
                     .help(t!(CLI_HELP_FLAG)),
             );
     }
+    each_subcommand(cmd, path, |s, path| translate(s, path, zh))
+}
+
+/// `cmd` with `f` applied to each of its subcommands, given the subcommand's path
+/// (`rulesets_show`: its part of the catalogue's keys).
+fn each_subcommand(mut cmd: Command, path: &str, f: impl Fn(Command, &str) -> Command) -> Command {
     let subcommands: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
@@ -177,7 +171,7 @@ fn translate(cmd: Command, path: &str, zh: bool) -> Command {
         } else {
             format!("{path}_{sub}")
         };
-        cmd = cmd.mut_subcommand(&sub, |s| translate(s, &path, zh));
+        cmd = cmd.mut_subcommand(&sub, |s| f(s, &path));
     }
     cmd
 }

@@ -53,11 +53,8 @@ const fn reserved(
     means: &'static str,
 ) -> Keyword {
     Keyword {
-        rule,
-        en,
-        zh,
         reserved: true,
-        means,
+        ..kw(rule, en, zh, means)
     }
 }
 

@@ -19,9 +19,8 @@
 //! printed (NUL characters shown as `␀`).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use crate::common::{relative, root, run};
+use crate::common::{relative, root, run, run_in};
 
 /// The ruleset project files are checked against.
 const SUZHOU: &str = "rulesets/2023.rules";
@@ -105,22 +104,6 @@ fn printable(text: &str) -> String {
 /// The file name of a path.
 fn file_name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
-}
-
-/// Runs the binary in `dir`, so that the paths it prints are short and stable.
-fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LC_ALL", "en_US.UTF-8")
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
 }
 
 /// An absolute path under the crate root, for runs in another folder.

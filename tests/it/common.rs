@@ -29,9 +29,15 @@ pub fn plan(relative: &str) -> Plan {
 
 /// Runs the `perfeval` binary from the crate root: stdout, stderr and exit status.
 pub fn run(args: &[&str]) -> (String, String, i32) {
+    run_in(&root(), args)
+}
+
+/// Runs the `perfeval` binary in `dir` (paths it prints stay short), in English and
+/// without colour: stdout, stderr and exit status.
+pub fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("LC_ALL", "en_US.UTF-8")
         .output()

@@ -1,31 +1,14 @@
 //! Shipped rulesets by name: `--rules 2023` and `extends "2023.rules"` in any folder, a
 //! file that exists winning over a shipped name, `perfeval rulesets` and its `show`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use perfeval::shipped;
 use perfeval::source::SourceFile;
 
-use crate::common::{render, root};
+use crate::common::{render, root, run_in};
 
 const SEED: &str = "examples/suzhou-2023-egov.toml";
-
-/// Runs the binary in `dir`: stdout, stderr and exit status.
-fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
-}
 
 fn seed() -> String {
     root().join(SEED).display().to_string()

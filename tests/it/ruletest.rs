@@ -2,12 +2,9 @@
 //! rulesets; a wrong expectation fails with a readable diff; coverage names what no case
 //! exercised; broken test files are diagnostics.
 
-use std::path::Path;
-use std::process::Command;
-
 use perfeval::source::SourceFile;
 
-use crate::common::{relative, render, root, run};
+use crate::common::{relative, render, root, run, run_in};
 
 #[test]
 fn the_shipped_tests_pass_and_exercise_every_part() {
@@ -193,20 +190,4 @@ fn the_current_folder_is_searched_and_cache_folders_are_not() {
         stdout.contains("test a/b/seed.test.toml::seed ... ok"),
         "{stdout}"
     );
-}
-
-/// Runs the `perfeval` binary in a folder.
-fn run_in(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_perfeval"))
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap_or(-1),
-    )
 }

@@ -1,9 +1,5 @@
 //! Property 3: deterministic, alike in every format, and unchanged by spelling.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── 3. Deterministic, and alike in every format ─────────────────────────────

@@ -1,10 +1,6 @@
 //! Property 4: numbers at the limits of a decimal give a result or an error, never a panic.
 
 use super::scores::HIGHER;
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── 4. Numbers at the limits: a result or an error, never a panic ────────────

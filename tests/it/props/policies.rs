@@ -1,9 +1,5 @@
 //! Whole forms of the three rulesets the properties score: 2023 Suzhou, MoF 2020, the bands fixture.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── The 2023 Suzhou form ──────────────────────────────────────────────

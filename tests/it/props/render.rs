@@ -1,9 +1,5 @@
 //! Forms as data (`Form`, `Node`, `Row`'s leaves) and their TOML, JSON and YAML renderings.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── Forms as data, and their three renderings ─────────────────────────────

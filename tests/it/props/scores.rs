@@ -1,9 +1,5 @@
 //! Properties 1 and 2: scores stay within their weight; closer to the band never scores less.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── 1. Scores stay within their weight ──────────────────────────────────

@@ -1,9 +1,5 @@
 //! Property 5: the total adds up and never leaves 0..=max_score.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── 5. The total adds up ───────────────────────────────────────────────

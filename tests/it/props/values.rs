@@ -1,9 +1,5 @@
 //! Generating the values forms write: numbers at the limits, targets and actual values, rows.
 
-#[allow(
-    clippy::wildcard_imports,
-    reason = "the properties share one vocabulary of generators"
-)]
 use super::*;
 
 // ── Generating the values forms write ───────────────────────────────────
