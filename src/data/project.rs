@@ -63,6 +63,20 @@ pub struct Record {
 }
 
 impl Record {
+    /// A record with no field yet, written at `span`.
+    #[must_use]
+    pub fn new(span: Span) -> Self {
+        Record {
+            span,
+            fields: BTreeMap::new(),
+        }
+    }
+
+    /// Sets a field; the loaders call this once per key.
+    pub fn insert(&mut self, key: String, field: Field) {
+        self.fields.insert(key, field);
+    }
+
     /// The field with this key, if present.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Field> {

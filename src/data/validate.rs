@@ -251,10 +251,7 @@ impl<'a> Validator<'a> {
         span: Span,
         place: &str,
     ) -> Record {
-        let mut record = Record {
-            span,
-            fields: BTreeMap::new(),
-        };
+        let mut record = Record::new(span);
         // A misspelt field or sub-section is reported once, as unknown, not also as
         // missing. Fields and sub-sections never share a key (see `Layout`).
         let mut present: HashSet<&str> = HashSet::new();
@@ -300,7 +297,7 @@ impl<'a> Validator<'a> {
                         value: datum,
                         span: value_span,
                     };
-                    record.fields.insert(key, field);
+                    record.insert(key, field);
                 }
                 Err(error) => self.errors.push(error),
             }
