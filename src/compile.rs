@@ -5,7 +5,7 @@
 //! severities. Compiling cannot fail: `check` has already refused every ruleset this
 //! stage could not arrange.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::check::checked::Checked;
 use crate::data::schema::FormSchema;
@@ -71,11 +71,11 @@ pub struct Plan {
     pub constants: Vec<crate::check::checked::ConstantDef>,
     /// What the checker found suspicious without refusing it.
     pub warnings: Vec<crate::check::error::CheckError>,
-    labels: HashMap<String, usize>,
+    labels: FxHashMap<String, usize>,
     /// Each class by the normalised words that name it: its name and its labels.
-    class_words: HashMap<String, usize>,
-    severities: HashMap<String, Severity>,
-    codes: HashMap<String, String>,
+    class_words: FxHashMap<String, usize>,
+    severities: FxHashMap<String, Severity>,
+    codes: FxHashMap<String, String>,
 }
 
 /// A category, with the pool that shares out its points.
@@ -116,7 +116,7 @@ pub enum SplitPlan {
         /// Entries in ruleset order.
         entries: Vec<CatalogEntryDef>,
         /// Entry by category and normalised name.
-        index: HashMap<(usize, String), usize>,
+        index: CatalogIndex,
     },
     /// Evenly, with the share rounded and the residual placed.
     Evenly {
@@ -156,7 +156,7 @@ pub struct GradesPlan {
     pub grades: Vec<GradeDef>,
     /// The grade an actual equal to the target counts as.
     pub target: Option<usize>,
-    by_word: HashMap<String, usize>,
+    by_word: FxHashMap<String, usize>,
 }
 
 impl GradesPlan {
@@ -167,13 +167,38 @@ impl GradesPlan {
     }
 }
 
-pub use crate::text::normalize;
+pub use crate::text::{normalize, normalized};
+
+/// A catalog's entries by normalised name, then category: looked up with a borrowed
+/// name, as every row of every form is.
+#[derive(Clone, Debug, Default)]
+pub struct CatalogIndex(FxHashMap<String, Vec<(usize, usize)>>);
+
+impl CatalogIndex {
+    /// The entry of `category` with this name (normalised here).
+    #[must_use]
+    pub fn get(&self, category: usize, name: &str) -> Option<usize> {
+        let entries = self.0.get(&*normalized(name))?;
+        entries
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, entry)| *entry)
+    }
+
+    /// Adds an entry, unless its category already has one of this name.
+    fn insert(&mut self, category: usize, name: &str, entry: usize) {
+        let entries = self.0.entry(normalize(name)).or_default();
+        if !entries.iter().any(|(c, _)| *c == category) {
+            entries.push((category, entry));
+        }
+    }
+}
 
 impl Plan {
     /// The category a form's label means.
     #[must_use]
     pub fn category_of_label(&self, label: &str) -> Option<usize> {
-        self.labels.get(&normalize(label)).copied()
+        self.labels.get(&*normalized(label)).copied()
     }
 
     /// For each category by id, the labels (normalised, sorted) that name it: its name
@@ -195,7 +220,7 @@ impl Plan {
     /// The class a word of a form's `class` column names: a class's name or label.
     #[must_use]
     pub fn class_of_word(&self, word: &str) -> Option<usize> {
-        self.class_words.get(&normalize(word)).copied()
+        self.class_words.get(&*normalized(word)).copied()
     }
 
     /// The code an engine finding is reported under: its own, unless the ruleset's
@@ -229,11 +254,11 @@ pub fn compile(checked: Checked) -> Plan {
         .collect();
     let words = measure_words(&checked);
     let grades = grades_plan(&checked);
-    let mut severities: HashMap<String, Severity> = ENGINE_FINDINGS
+    let mut severities: FxHashMap<String, Severity> = ENGINE_FINDINGS
         .iter()
         .map(|f| (f.code.as_str().to_owned(), f.severity))
         .collect();
-    let mut codes = HashMap::new();
+    let mut codes = FxHashMap::default();
     for (code, severity, rename) in &checked.severities {
         severities.insert(code.clone(), *severity);
         if let Some(rename) = rename {
@@ -306,8 +331,8 @@ fn category_plans(checked: &Checked) -> Vec<CategoryPlan> {
         .collect()
 }
 
-fn label_index(checked: &Checked) -> HashMap<String, usize> {
-    let mut index = HashMap::new();
+fn label_index(checked: &Checked) -> FxHashMap<String, usize> {
+    let mut index = FxHashMap::default();
     for (id, c) in checked.categories.iter().enumerate() {
         for label in std::iter::once(&c.name).chain(&c.labels) {
             index.entry(normalize(label)).or_insert(id);
@@ -316,8 +341,8 @@ fn label_index(checked: &Checked) -> HashMap<String, usize> {
     index
 }
 
-fn class_word_index(checked: &Checked) -> HashMap<String, usize> {
-    let mut index = HashMap::new();
+fn class_word_index(checked: &Checked) -> FxHashMap<String, usize> {
+    let mut index = FxHashMap::default();
     for (id, c) in checked.classes.iter().enumerate() {
         for word in std::iter::once(&c.name).chain(&c.labels) {
             index.entry(normalize(word)).or_insert(id);
@@ -330,9 +355,9 @@ fn pool_plan(pool: &crate::ir::defs::PoolDef) -> PoolPlan {
     use crate::ir::defs::SplitDef;
     let split = match &pool.split {
         SplitDef::Fixed(entries) => {
-            let mut index = HashMap::new();
+            let mut index = CatalogIndex::default();
             for (i, e) in entries.iter().enumerate() {
-                index.entry((e.category, normalize(&e.name))).or_insert(i);
+                index.insert(e.category, &e.name, i);
             }
             SplitPlan::Fixed {
                 entries: entries.clone(),
@@ -386,7 +411,7 @@ fn measure_words(checked: &Checked) -> MeasureWords {
 }
 
 fn grades_plan(checked: &Checked) -> GradesPlan {
-    let mut by_word = HashMap::new();
+    let mut by_word = FxHashMap::default();
     for (id, g) in checked.grades.iter().enumerate() {
         for word in std::iter::once(&g.name).chain(&g.aliases) {
             by_word.entry(normalize(word)).or_insert(id);

@@ -21,10 +21,25 @@ pub fn fold_width(text: &str) -> Cow<'_, str> {
 /// compare equal.
 #[must_use]
 pub fn normalize(text: &str) -> String {
-    fold_width(text)
+    normalized(text).into_owned()
+}
+
+/// [`normalize`] without copying a text that is already normal, as most are: lookups
+/// by label, name or word on every row of every form take this one.
+#[must_use]
+pub fn normalized(text: &str) -> Cow<'_, str> {
+    if !text
         .chars()
-        .filter(|c| !c.is_whitespace() && !is_zero_width(*c))
-        .collect()
+        .any(|c| is_wide(c) || c.is_whitespace() || is_zero_width(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        fold_width(text)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !is_zero_width(*c))
+            .collect(),
+    )
 }
 
 /// Characters that take no space on screen: zero-width space, non-joiner, joiner, word

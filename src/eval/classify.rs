@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::compile::{Plan, SplitPlan, normalize};
+use crate::compile::{Plan, SplitPlan, normalized};
 use crate::data::project::{Datum, Record};
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
@@ -89,7 +89,7 @@ fn class_of(
     {
         return (Some(class), ClassFrom::Catalog);
     }
-    match text(row, "class").filter(|word| !normalize(word).is_empty()) {
+    match text(row, "class").filter(|word| !normalized(word).is_empty()) {
         Some(word) => match plan.class_of_word(word) {
             Some(class) => (Some(class), ClassFrom::Form),
             None => (own, ClassFrom::Unknown),
@@ -134,8 +134,8 @@ fn catalog_entry(plan: &Plan, category: usize, name: &str) -> CatalogMatch {
         return CatalogMatch::NotACatalog;
     };
     match &pool.split {
-        SplitPlan::Fixed { index, .. } => match index.get(&(category, normalize(name))) {
-            Some(entry) => CatalogMatch::Entry(pool_id, *entry),
+        SplitPlan::Fixed { index, .. } => match index.get(category, name) {
+            Some(entry) => CatalogMatch::Entry(pool_id, entry),
             None => CatalogMatch::Unknown,
         },
         _ => CatalogMatch::NotACatalog,

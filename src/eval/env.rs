@@ -3,7 +3,7 @@
 //! A missing value (`Null`) propagates through operators, so that a check over an
 //! optional field that the form leaves out neither passes nor fails: it does not apply.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -74,11 +74,11 @@ pub(crate) struct Env<'a> {
 struct Memo {
     depth: usize,
     /// What each aggregate met so far reads.
-    reads: HashMap<usize, Reads>,
+    reads: FxHashMap<usize, Reads>,
     /// Values of aggregates that read nothing that changes.
-    stable: HashMap<usize, Value>,
+    stable: FxHashMap<usize, Value>,
     /// Values of aggregates that read no row, while the current loop runs.
-    looped: HashMap<usize, Value>,
+    looped: FxHashMap<usize, Value>,
 }
 
 /// What an aggregate's value depends on.

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::compile::{MeasureWords, normalize};
+use crate::compile::{MeasureWords, normalized};
 use crate::ir::vocab::Comparator;
 
 /// A quantity read from a text.
@@ -61,13 +61,13 @@ pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Rea
     let Some(text) = text else {
         return Reading::Missing;
     };
-    let normalized = normalize(text);
-    if markers.contains(&normalized) {
+    let normalized = normalized(text);
+    if markers.iter().any(|m| *m == *normalized) {
         return Reading::Missing;
     }
     match quantity(&normalized, words) {
         Some(q) => Reading::Quantity(q),
-        None => Reading::Word(normalized),
+        None => Reading::Word(normalized.into_owned()),
     }
 }
 

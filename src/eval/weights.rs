@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::compile::{Plan, PoolPlan, SplitPlan, normalize};
+use crate::compile::{Plan, PoolPlan, SplitPlan};
 use crate::data::project::{Datum, Record};
 use crate::ir::Expr;
 use crate::ir::vocab::ResidualRule;
@@ -49,9 +49,9 @@ pub(crate) fn allocate(env: &mut Env<'_>, rows: &[Record], states: &mut [RowStat
                     let (Some(row), Some(state)) = (rows.get(i), states.get(i)) else {
                         continue;
                     };
-                    let name = normalize(text(row, "name").unwrap_or(""));
-                    let entry = state.category.and_then(|c| index.get(&(c, name)));
-                    let weight = match entry.and_then(|e| entries.get(*e)) {
+                    let name = text(row, "name").unwrap_or("");
+                    let entry = state.category.and_then(|c| index.get(c, name));
+                    let weight = match entry.and_then(|e| entries.get(e)) {
                         Some(e) => number(env, &e.weight)?,
                         None => None,
                     };

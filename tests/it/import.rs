@@ -29,8 +29,8 @@ fn values(project: &Project) -> BTreeMap<(String, usize, String), Datum> {
             SectionData::Rows(rows) => rows.iter().collect(),
         };
         for (i, record) in records.into_iter().enumerate() {
-            for (field, value) in &record.fields {
-                out.insert((key.clone(), i, field.clone()), value.value.clone());
+            for (field, value) in record.fields() {
+                out.insert((key.clone(), i, field.to_owned()), value.value.clone());
             }
         }
     }
