@@ -14,6 +14,7 @@ pub mod error;
 pub mod measure;
 pub mod outcome;
 pub(crate) mod ranged;
+pub(crate) mod readings;
 pub(crate) mod score;
 pub(crate) mod totals;
 pub mod trace;
@@ -41,7 +42,7 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// A ruleset formula that cannot be computed for this project (a division by zero, a
 /// number out of range), with its span in the ruleset.
 pub fn evaluate(plan: &Plan, project: &Project) -> Result<Outcome, EvalError> {
-    evaluate_project(plan, project, None, None).map_err(|e| e.in_project(project.source.name()))
+    evaluate_project(plan, project, None, None).map_err(|e| (*e).in_project(project.source.name()))
 }
 
 /// What scoring did, recorded for `perfeval explain`: each row's steps, each check's run.
@@ -62,7 +63,7 @@ pub struct Traces {
 pub fn evaluate_traced(plan: &Plan, project: &Project) -> Result<(Outcome, Traces), EvalError> {
     let mut traces = Traces::default();
     let outcome = evaluate_project(plan, project, None, Some(&mut traces))
-        .map_err(|e| e.in_project(project.source.name()))?;
+        .map_err(|e| (*e).in_project(project.source.name()))?;
     Ok((outcome, traces))
 }
 
@@ -77,7 +78,7 @@ pub fn evaluate_traced(plan: &Plan, project: &Project) -> Result<(Outcome, Trace
 pub fn evaluate_covered(plan: &Plan, project: &Project) -> Result<(Outcome, Coverage), EvalError> {
     let coverage = RefCell::new(Coverage::default());
     let outcome = evaluate_project(plan, project, Some(&coverage), None)
-        .map_err(|e| e.in_project(project.source.name()))?;
+        .map_err(|e| (*e).in_project(project.source.name()))?;
     let mut coverage = coverage.into_inner();
     coverage.engine_findings(plan, &outcome.findings);
     Ok((outcome, coverage))
@@ -88,15 +89,18 @@ fn evaluate_project(
     project: &Project,
     marks: Marks<'_>,
     mut traces: Option<&mut Traces>,
-) -> Result<Outcome, EvalError> {
+) -> error::Result<Outcome> {
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
-    let mut states = classify::classify(plan, rows, &mut findings);
+    let readings = readings::read_rows(plan, rows);
+    let mut states = classify::classify(plan, rows, &readings, &mut findings);
     let classified = states.clone();
     let named = weights::named_pools(plan);
     let max_score = match &plan.max_score {
         Some(e) => weights::number(
-            &mut Env::new(plan, project, &classified).with_pools(&named),
+            &mut Env::new(plan, project, &classified)
+                .with_pools(&named)
+                .with_readings(&readings),
             e,
         )?,
         None => None,
@@ -106,13 +110,16 @@ fn evaluate_project(
             .with_pools(&named)
             .with_max(max_score)
             .with_marks(marks)
+            .with_readings(&readings)
     };
     weights::allocate(&mut early(&classified), rows, &mut states)?;
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
     let discarded = {
-        let mut env = scoring_env(plan, project, &weighed, &pools, max_score).with_marks(marks);
+        let mut env = scoring_env(plan, project, &weighed, &pools, max_score)
+            .with_marks(marks)
+            .with_readings(&readings);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
     let row_traces = score_rows(
@@ -120,7 +127,7 @@ fn evaluate_project(
         project,
         &pools,
         (max_score, marks),
-        &discarded,
+        (&discarded, &readings),
         &mut states,
         &mut findings,
         traces.is_some(),
@@ -131,12 +138,16 @@ fn evaluate_project(
     weights::add_scores(plan, &mut pools, &states)?;
     let before = states.clone();
     totals::adjust_scores(
-        &mut scoring_env(plan, project, &before, &pools, max_score).with_marks(marks),
+        &mut scoring_env(plan, project, &before, &pools, max_score)
+            .with_marks(marks)
+            .with_readings(&readings),
         &mut states,
         &mut findings,
     )?;
     weights::add_scores(plan, &mut pools, &states)?;
-    let mut env = scoring_env(plan, project, &states, &pools, max_score).with_marks(marks);
+    let mut env = scoring_env(plan, project, &states, &pools, max_score)
+        .with_marks(marks)
+        .with_readings(&readings);
     let lines = totals::lines(&mut env)?;
     let line_scores: Vec<(String, Decimal)> =
         lines.iter().map(|(k, _, v)| (k.clone(), *v)).collect();
@@ -194,11 +205,11 @@ fn score_rows(
     project: &Project,
     pools: &[outcome::PoolState],
     (max_score, marks): (Option<Decimal>, Marks<'_>),
-    discarded: &[bool],
+    (discarded, readings): (&[bool], &[readings::RowReading]),
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
     trace: bool,
-) -> Result<Vec<Vec<trace::Step>>, EvalError> {
+) -> error::Result<Vec<Vec<trace::Step>>> {
     let mut traces = Vec::new();
     let rows = project.rows(INDICATORS);
     let weighed = states.to_vec();
@@ -207,7 +218,8 @@ fn score_rows(
     let mut env = Env::new(plan, project, &weighed)
         .with_pools(pools)
         .with_max(max_score)
-        .with_marks(marks);
+        .with_marks(marks)
+        .with_readings(readings);
     for (i, (row, state)) in rows.iter().zip(states.iter_mut()).enumerate() {
         if state.recognized {
             let refused = discarded.get(i).copied().unwrap_or(false);

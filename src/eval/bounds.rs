@@ -21,7 +21,7 @@ use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
 use super::score::round_score;
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// Rounds a score as the ruleset says and keeps it within `low..=high`: rounding a full
 /// score of a weight of 30.005 to 0.01 gives 30.01, more than the weight, so a score
@@ -39,7 +39,7 @@ pub(crate) fn round_within(
     };
     let to_step = |x: Decimal, mode| {
         value::round_to_step(x, rounding.step, mode)
-            .map_err(|e| EvalError::arith(e, Span::default()))
+            .map_err(|e| EvalError::failed(e, Span::default()))
     };
     if rounded > high {
         return to_step(high, RoundingMode::Floor);
@@ -112,7 +112,7 @@ pub(crate) fn total_in_range(
     } else {
         t!(EVAL_CORRECT_FORM, pools = over.join(&t!(LIST_SEMICOLON)))
     };
-    Err(EvalError::ImpossibleTotal {
+    Err(Box::new(EvalError::ImpossibleTotal {
         project: String::new(),
         total: total.to_string(),
         limit: match above {
@@ -121,7 +121,7 @@ pub(crate) fn total_in_range(
         },
         span: plan.max_score.as_ref().map(|e| e.span.into()),
         help,
-    })
+    }))
 }
 
 #[cfg(test)]

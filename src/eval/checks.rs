@@ -18,7 +18,7 @@ use super::env::Env;
 use super::error::EvalError;
 use super::outcome::RowState;
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// Which recognised rows a `discard` rule refuses the actual value of; raises their
 /// findings.
@@ -68,7 +68,7 @@ fn discard(
                 .map(|f| f.span)
                 .or_else(|| locate(env, &rule.condition))
                 .or(Some(row.span));
-            Ok::<_, EvalError>(finding(&rule.finding, message, Some(row_name(row)), at))
+            Ok::<_, Box<EvalError>>(finding(&rule.finding, message, Some(row_name(row)), at))
         })?;
         findings.push(finding);
     }
@@ -96,7 +96,7 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
                             findings.push(f);
                         }
                     }
-                    Ok::<_, EvalError>(())
+                    Ok::<_, Box<EvalError>>(())
                 })?;
             }
         }

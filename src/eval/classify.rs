@@ -11,6 +11,7 @@ use crate::source::Span;
 use crate::suggest;
 
 use super::outcome::{ClassFrom, RowState};
+use super::readings::{self, RowReading};
 
 /// The text of a row's field, where it is text.
 pub(crate) fn text<'r>(row: &'r Record, field: &str) -> Option<&'r str> {
@@ -27,18 +28,21 @@ pub(crate) fn span_of(row: &Record, field: &str) -> Span {
 
 /// Resolves each row's category and catalog entry; raises `unknown-category`,
 /// `unknown-indicator`, `duplicate-indicator` and `missing-indicator`.
-pub(crate) fn classify(plan: &Plan, rows: &[Record], findings: &mut Vec<Finding>) -> Vec<RowState> {
+pub(crate) fn classify(
+    plan: &Plan,
+    rows: &[Record],
+    readings: &[RowReading],
+    findings: &mut Vec<Finding>,
+) -> Vec<RowState> {
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut states = Vec::with_capacity(rows.len());
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let label = text(row, "category").unwrap_or("");
         let name = text(row, "name").unwrap_or("");
         state.category = plan.category_of_label(label);
-        if let super::measure::Reading::Quantity(q) =
-            super::measure::read(text(row, "target"), &plan.words, &[])
-        {
-            state.unit = Some(q.unit);
+        if let super::measure::Reading::Quantity(q) = &*readings::target(readings, i, plan, row) {
+            state.unit = Some(q.unit.clone());
         }
         match state.category {
             None => findings.push(unknown_category(plan, row, label, name)),

@@ -22,8 +22,9 @@ use super::coverage::{Marks, Part};
 use super::error::EvalError;
 use super::measure::{self, Reading};
 use super::outcome::{PoolState, RowState};
+use super::readings::RowReading;
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// What an expression can see.
 pub(crate) struct Env<'a> {
@@ -50,6 +51,8 @@ pub(crate) struct Env<'a> {
     pub current: Option<(usize, RowState)>,
     /// Where the parts of the ruleset that take effect are marked, when a trace is kept.
     pub marks: Marks<'a>,
+    /// Each indicator row's target and actual, read once (empty: read where used).
+    pub readings: &'a [RowReading],
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
     /// What scoring does, step by step, when it is to be explained (`None` otherwise).
@@ -108,6 +111,7 @@ impl<'a> Env<'a> {
             rating: None,
             current: None,
             marks: None,
+            readings: &[],
             memo: Memo::default(),
             trace: None,
             check_runs: None,
@@ -124,6 +128,12 @@ impl<'a> Env<'a> {
     /// The same environment marking what takes effect in `marks`.
     pub(crate) fn with_marks(mut self, marks: Marks<'a>) -> Self {
         self.marks = marks;
+        self
+    }
+
+    /// The same environment reading targets and actual values from `readings`.
+    pub(crate) fn with_readings(mut self, readings: &'a [RowReading]) -> Self {
+        self.readings = readings;
         self
     }
 
@@ -210,7 +220,7 @@ impl<'a> Env<'a> {
             ExprKind::Global(g) => Ok(self.global(g)),
             ExprKind::SectionField { section, field } => {
                 let record = self.project.record(section);
-                Ok(record.map_or(Value::Null, |r| self.field_value(section, r, field)))
+                Ok(record.map_or(Value::Null, |r| self.field_value(section, None, r, field)))
             }
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
@@ -317,7 +327,7 @@ impl<'a> Env<'a> {
             return Value::Null;
         };
         match self.project.rows(section).get(row) {
-            Some(record) => self.field_value(section, record, field),
+            Some(record) => self.field_value(section, Some(row), record, field),
             None => Value::Null,
         }
     }
@@ -335,8 +345,14 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// A field of a record as a value of its declared type.
-    pub(crate) fn field_value(&self, section: &str, record: &Record, field: &str) -> Value {
+    /// A field of a record (row `row` of a rows section) as a value of its declared type.
+    pub(crate) fn field_value(
+        &self,
+        section: &str,
+        row: Option<usize>,
+        record: &Record,
+        field: &str,
+    ) -> Value {
         let Some(datum) = record.get(field).map(|f| &f.value) else {
             return Value::Null;
         };
@@ -347,10 +363,17 @@ impl<'a> Env<'a> {
             .and_then(|s| s.field(field))
             .map(|f| f.ty);
         if section == INDICATORS
-            && field == "actual"
             && let Datum::Text(text) = datum
         {
-            return actual_value(text, record, self.plan);
+            let read = row.and_then(|i| self.readings.get(i));
+            match (field, read) {
+                ("actual", Some(read)) => return read_actual(&read.actual, &read.target),
+                ("actual", None) => return actual_value(text, record, self.plan),
+                ("target", Some(read)) if ty == Some(FieldType::Measure) => {
+                    return read_target(&read.target, text, self.plan);
+                }
+                _ => {}
+            }
         }
         datum_value(datum, ty, self.plan)
     }
@@ -378,7 +401,7 @@ impl<'a> Env<'a> {
                     kept.push(row);
                 }
             }
-            Ok::<_, EvalError>(())
+            Ok::<_, Box<EvalError>>(())
         })?;
         Ok(Value::Rows(RowSet {
             section: set.section,
@@ -404,7 +427,7 @@ impl<'a> Env<'a> {
         }
         let left = self.eval(l)?;
         let right = self.eval(r)?;
-        binary(op, &left, &right).map_err(|e| EvalError::arith(e, whole.span))
+        binary(op, &left, &right).map_err(|e| EvalError::failed(e, whole.span))
     }
 
     fn call(&mut self, f: Function, args: &[Expr], whole: &Expr) -> Result<Value> {
@@ -426,7 +449,7 @@ impl<'a> Env<'a> {
             Function::Subtotal => match self.arg(args, 0)? {
                 Value::Category(c) => self
                     .subtotal(c)
-                    .map_err(|e| EvalError::arith(e, whole.span)),
+                    .map_err(|e| EvalError::failed(e, whole.span)),
                 _ => Ok(Value::Null),
             },
             _ => {
@@ -434,7 +457,7 @@ impl<'a> Env<'a> {
                     .iter()
                     .map(|a| self.eval(a))
                     .collect::<Result<Vec<_>>>()?;
-                crate::ir::functions::call(f, &values).map_err(|e| EvalError::arith(e, whole.span))
+                crate::ir::functions::call(f, &values).map_err(|e| EvalError::failed(e, whole.span))
             }
         }
     }
@@ -630,6 +653,34 @@ fn actual_value(text: &str, row: &Record, plan: &Plan) -> Value {
         }
     }
     quantity_value(&actual)
+}
+
+/// An actual value already read: with no unit written, it takes its target's unit.
+fn read_actual(actual: &Reading, target: &Reading) -> Value {
+    let Reading::Quantity(actual) = actual else {
+        return Value::Null;
+    };
+    match target {
+        Reading::Quantity(t) if actual.unit.is_empty() => quantity_value(&measure::Quantity {
+            unit: t.unit.clone(),
+            ..actual.clone()
+        }),
+        _ => quantity_value(actual),
+    }
+}
+
+/// A target already read (where a marker is a word) as [`measure_value`] gives it.
+fn read_target(target: &Reading, text: &str, plan: &Plan) -> Value {
+    match target {
+        // A marker that reads as a number means "no value" here.
+        Reading::Quantity(q) if !is_marker(text, plan) => quantity_value(q),
+        _ => Value::Null,
+    }
+}
+
+fn is_marker(text: &str, plan: &Plan) -> bool {
+    let text = crate::text::normalized(text);
+    plan.missing.markers.iter().any(|m| *m == *text)
 }
 
 /// `94` percent as 0.94, keeping the written precision (two more decimals).

@@ -72,6 +72,11 @@ impl EvalError {
         }
     }
 
+    /// [`EvalError::arith`], boxed as evaluation's steps return it.
+    pub(crate) fn failed(error: ArithError, span: Span) -> Box<Self> {
+        Box::new(Self::arith(error, span))
+    }
+
     /// The same error, naming the project file it arose in.
     #[must_use]
     pub fn in_project(mut self, name: &str) -> Self {
@@ -95,3 +100,8 @@ impl EvalError {
         }
     }
 }
+
+/// What evaluation's steps return: the error boxed, so that every value an expression
+/// passes up stays small (an error is rare; a value is computed thousands of times per
+/// form, and an unboxed error made each result four times its size).
+pub(crate) type Result<T> = std::result::Result<T, Box<EvalError>>;

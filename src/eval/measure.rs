@@ -86,17 +86,21 @@ fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
 }
 
 fn leading_comparator<'t>(text: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
+    // Most texts start with a digit; a first byte no symbol or word starts with settles
+    // it before any text is compared.
+    let first = text.as_bytes().first();
+    let starts = |prefix: &str| prefix.as_bytes().first() == first && text.starts_with(prefix);
     for (symbol, comparator) in SYMBOLS {
-        if let Some(rest) = text.strip_prefix(symbol) {
-            return (Some(comparator), rest);
+        if starts(symbol) {
+            return (Some(comparator), text.get(symbol.len()..).unwrap_or(""));
         }
     }
     if let Some(rest) = text.strip_prefix('=') {
         return (Some(Comparator::Eq), rest);
     }
     for (word, comparator) in &words.before {
-        if let Some(rest) = text.strip_prefix(word.as_str()) {
-            return (Some(*comparator), rest);
+        if starts(word) {
+            return (Some(*comparator), text.get(word.len()..).unwrap_or(""));
         }
     }
     (None, text)
@@ -127,7 +131,11 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
         return None;
     }
     let written = text.get(..end)?;
-    let plain: String = written.chars().filter(|c| *c != ',' && *c != '+').collect();
+    let plain: std::borrow::Cow<'_, str> = if written.contains([',', '+']) {
+        written.chars().filter(|c| *c != ',' && *c != '+').collect()
+    } else {
+        written.into()
+    };
     let number = Decimal::from_str_exact(&plain)
         .or_else(|_| Decimal::from_str(&plain))
         .ok()?;
@@ -142,8 +150,11 @@ fn thousands_group(bytes: &[u8], at: usize) -> bool {
 }
 
 fn trailing_word<'t>(rest: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
+    let last = rest.as_bytes().last();
     for (word, comparator) in &words.after {
-        if let Some(unit) = rest.strip_suffix(word.as_str()) {
+        if word.as_bytes().last() == last
+            && let Some(unit) = rest.strip_suffix(word.as_str())
+        {
             return (Some(*comparator), unit);
         }
     }

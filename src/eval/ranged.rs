@@ -35,8 +35,8 @@ pub(crate) fn score_in_range(
     weight: Decimal,
     range: Range,
     findings: &mut Vec<Finding>,
-) -> Result<(), EvalError> {
-    let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
+) -> super::error::Result<()> {
+    let overflow = || EvalError::failed(ArithError::Overflow, Span::default());
     // The range is exact shares of the weight: a self score is held to the exact ends,
     // and only the score that results is rounded.
     let lo = weight.checked_mul(range.low).ok_or_else(overflow)?;
@@ -107,17 +107,17 @@ fn inside(
     lo: Decimal,
     hi: Decimal,
     open: Open,
-) -> Result<(Decimal, Decimal), EvalError> {
+) -> super::error::Result<(Decimal, Decimal)> {
     let Some(rounding) = plan.rounding else {
         return Ok((lo, hi));
     };
     let step = |x: Decimal, mode| {
         crate::value::round_to_step(x, rounding.step, mode)
-            .map_err(|e| EvalError::arith(e, Span::default()))
+            .map_err(|e| EvalError::failed(e, Span::default()))
     };
     let past = |x: Decimal, by: Decimal| {
         x.checked_add(by)
-            .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))
+            .ok_or(EvalError::failed(ArithError::Overflow, Span::default()))
     };
     let least = if open.low {
         past(step(lo, RoundingMode::Floor)?, rounding.step)?

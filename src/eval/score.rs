@@ -1,6 +1,8 @@
 //! The third step of scoring: each recognised row's score, from its target, its actual
 //! value and its weight.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::compile::{ClassPlan, Plan};
@@ -19,10 +21,11 @@ use super::env::{Env, percent_value};
 use super::error::EvalError;
 use super::measure::{self, Quantity, Reading};
 use super::outcome::{ClassFrom, RowState};
+use super::readings;
 use super::trace::{Deduction, Side, Step};
 use super::weights::{decimal, number};
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// Scores one recognised row and records what it finds. `discarded` says that a
 /// `discard` rule refused the actual value.
@@ -37,18 +40,18 @@ pub(crate) fn score_row(
     let plan = env.plan;
     let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
     let name = text(row, "name").unwrap_or("");
-    let target = measure::read(text(row, "target"), &plan.words, &[]);
+    let read = env.readings;
+    let target = readings::target(read, row_index, plan, row);
+    let target: &Reading = &target;
     state.quantitative = matches!(target, Reading::Quantity(_));
     env.note(|| Step::Target(target.clone()));
-    let actual = match (&target, discarded) {
+    let actual = match (target, discarded) {
         (_, true) => {
             env.note(|| Step::Discarded);
-            Reading::Missing
+            Cow::Owned(Reading::Missing)
         }
-        (Reading::Quantity(_), false) => {
-            measure::read(text(row, "actual"), &plan.words, &plan.missing.markers)
-        }
-        (_, false) => grade_reading(plan, row),
+        (Reading::Quantity(_), false) => readings::actual(read, row_index, plan, row),
+        (_, false) => Cow::Owned(grade_reading(plan, row)),
     };
     if !discarded {
         let field = if state.quantitative {
@@ -58,10 +61,10 @@ pub(crate) fn score_row(
         };
         env.note(|| Step::Actual {
             field: field.to_owned(),
-            reading: actual.clone(),
+            reading: actual.clone().into_owned(),
         });
     }
-    let (share, bounds) = match (&target, actual) {
+    let (share, bounds) = match (target, &*actual) {
         (_, Reading::Missing) => {
             state.missing = true;
             (
@@ -70,7 +73,7 @@ pub(crate) fn score_row(
             )
         }
         (Reading::Quantity(t), Reading::Quantity(a)) => {
-            match quantitative(env, row_index, row, state, t, &a, findings)? {
+            match quantitative(env, row_index, row, state, t, a, findings)? {
                 Earned::Share(share, bounds) => (share, bounds),
                 Earned::Points(points, bounds) => {
                     let (low, high) = scaled(weight, bounds)?;
@@ -99,7 +102,7 @@ pub(crate) fn score_row(
                 row,
                 state,
                 target_reading,
-                &actual_reading,
+                actual_reading,
                 weight,
                 findings,
             );
@@ -180,7 +183,7 @@ fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
 fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
     let raw = weight
         .checked_mul(share)
-        .ok_or(EvalError::arith(ArithError::Overflow, Span::default()))?;
+        .ok_or(EvalError::failed(ArithError::Overflow, Span::default()))?;
     let (low, high) = scaled(weight, bounds)?;
     let score = bounds::round_within(env.plan, raw, low, high)?;
     note_score(env, weight, Some(share), raw, (low, high), score);
@@ -190,7 +193,7 @@ fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) ->
 /// The bounds as points of a weight (a weight below zero counts as zero).
 fn scaled(weight: Decimal, bounds: Bounds) -> Result<(Decimal, Decimal)> {
     let weight = weight.max(Decimal::ZERO);
-    let overflow = || EvalError::arith(ArithError::Overflow, Span::default());
+    let overflow = || EvalError::failed(ArithError::Overflow, Span::default());
     let low = weight.checked_mul(bounds.low).ok_or_else(overflow)?;
     let high = weight.checked_mul(bounds.high).ok_or_else(overflow)?;
     Ok((low, high.max(low)))
@@ -200,7 +203,7 @@ fn scaled(weight: Decimal, bounds: Bounds) -> Result<(Decimal, Decimal)> {
 pub(crate) fn round_score(plan: &Plan, raw: Decimal) -> Result<Decimal> {
     match plan.rounding {
         Some(r) => value::round_to_step(raw, r.step, r.mode)
-            .map_err(|e| EvalError::arith(e, Span::default())),
+            .map_err(|e| EvalError::failed(e, Span::default())),
         None => Ok(raw),
     }
 }
@@ -464,7 +467,7 @@ pub(crate) fn band_share(
     let upper = optional(env, def.full_upper.as_ref())?;
     let distance = |a: Decimal, b: Decimal| {
         a.checked_sub(b)
-            .ok_or(EvalError::arith(ArithError::Overflow, def.span))
+            .ok_or(EvalError::failed(ArithError::Overflow, def.span))
     };
     let mut side = Side::Full;
     // An open edge is outside the band: a completion on it is deducted from (by nothing,
@@ -485,7 +488,7 @@ pub(crate) fn band_share(
         Side::Full => Decimal::ONE,
         Side::Below(d) | Side::Above(d) => Decimal::ONE
             .checked_sub(d.deducted)
-            .ok_or(EvalError::arith(ArithError::Overflow, def.span))?,
+            .ok_or(EvalError::failed(ArithError::Overflow, def.span))?,
     };
     let branch = match side {
         Side::Full => Branch::Full,
@@ -536,7 +539,7 @@ fn deducted(
 ) -> Result<Deduction> {
     let rate = number(env, rate)?.unwrap_or(Decimal::ZERO);
     let per = number(env, per)?.unwrap_or(Decimal::ONE);
-    let arith = |e| EvalError::arith(e, span);
+    let arith = |e| EvalError::failed(e, span);
     if per.is_zero() {
         return Err(arith(ArithError::DivisionByZero));
     }

@@ -20,7 +20,7 @@ use super::outcome::RowState;
 use super::score::round_score;
 use super::weights::number;
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// Applies every `adjust … score for indicators` in order; each change is a finding.
 pub(crate) fn adjust_scores(
@@ -136,7 +136,7 @@ pub(crate) fn sum(
     let mut total = Num::new(Decimal::ZERO, Unit::Points);
     for score in scores {
         total = value::add(total, Num::new(score, Unit::Points))
-            .map_err(|e| EvalError::arith(e, crate::source::Span::default()))?;
+            .map_err(|e| EvalError::failed(e, crate::source::Span::default()))?;
     }
     let mut total = total.value;
     if let Some(rounding) = plan.rounding

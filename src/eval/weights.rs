@@ -15,7 +15,7 @@ use super::env::Env;
 use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
 
-type Result<T> = std::result::Result<T, EvalError>;
+use super::error::Result;
 
 /// A declared decimal field of a row.
 pub(crate) fn decimal(row: &Record, field: &str) -> Option<Decimal> {
@@ -106,12 +106,12 @@ fn even_split(
     share_rounding: Option<crate::ir::defs::RoundingDef>,
     residual: ResidualRule,
 ) -> Result<(Vec<Decimal>, Option<bool>)> {
-    let overflow = || EvalError::arith(value::ArithError::Overflow, pool.points.span);
+    let overflow = || EvalError::failed(value::ArithError::Overflow, pool.points.span);
     let n = Decimal::from(members.len());
     let exact = points.checked_div(n).ok_or_else(overflow)?;
     let share = match share_rounding {
         Some(r) => value::round_to_step(exact, r.step, r.mode)
-            .map_err(|e| EvalError::arith(e, pool.points.span))?,
+            .map_err(|e| EvalError::failed(e, pool.points.span))?,
         None => exact,
     };
     // What rounding the share leaves (possibly negative) goes to one indicator.
@@ -217,7 +217,7 @@ pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowStat
 }
 
 fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
-    a.checked_add(b).ok_or(EvalError::arith(
+    a.checked_add(b).ok_or(EvalError::failed(
         value::ArithError::Overflow,
         pool.points.span,
     ))
