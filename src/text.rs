@@ -28,9 +28,10 @@ pub fn normalize(text: &str) -> String {
 /// by label, name or word on every row of every form take this one.
 #[must_use]
 pub fn normalized(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| is_wide(c) || c.is_whitespace() || is_zero_width(c))
+    if !may_change(text)
+        || !text
+            .chars()
+            .any(|c| is_wide(c) || c.is_whitespace() || is_zero_width(c))
     {
         return Cow::Borrowed(text);
     }
@@ -40,6 +41,15 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
             .filter(|c| !c.is_whitespace() && !is_zero_width(*c))
             .collect(),
     )
+}
+
+/// Whether normalising could change the text: an ASCII space or control space, or a
+/// byte that starts a character normalising folds or removes (wide forms and the
+/// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). Chinese text
+/// (E4–E9) passes this byte scan without decoding a character.
+fn may_change(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF))
 }
 
 /// Characters that take no space on screen: zero-width space, non-joiner, joiner, word
@@ -144,6 +154,30 @@ mod tests {
             "预算执行率"
         );
         assert_eq!(normalize("\u{200C}\u{200D}\u{2060}"), "");
+    }
+
+    /// The byte scan in front of `normalized` never lets a text through that
+    /// normalising would change: every character of the Basic Multilingual Plane, alone
+    /// and beside Chinese, against the definition.
+    #[test]
+    fn normalized_borrows_only_what_normalize_keeps() {
+        let by_definition = |t: &str| -> String {
+            fold_width(t)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !is_zero_width(*c))
+                .collect()
+        };
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            let text = format!("预算{c}率");
+            assert_eq!(
+                normalized(&text),
+                by_definition(&text),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(matches!(normalized("预算执行率"), Cow::Borrowed(_)));
+        assert!(matches!(normalized("≥90%"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! optional field that the form leaves out neither passes nor fails: it does not apply.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -453,10 +454,11 @@ impl<'a> Env<'a> {
                 _ => Ok(Value::Null),
             },
             _ => {
+                // Functions take one to four arguments (`min`/`max` more): on the stack.
                 let values = args
                     .iter()
                     .map(|a| self.eval(a))
-                    .collect::<Result<Vec<_>>>()?;
+                    .collect::<Result<SmallVec<[Value; 4]>>>()?;
                 crate::ir::functions::call(f, &values).map_err(|e| EvalError::failed(e, whole.span))
             }
         }
