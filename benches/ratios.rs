@@ -1,8 +1,8 @@
 //! Ratios against baselines run in the same process (this machine is noisy; only ratios
 //! mean anything): perfeval's evaluation against a hand-written scorer of the 2023
-//! policy, its whole loading and scoring against plain serde reading of the same forms,
-//! two threads against one. Each line prints `name: ratio` (lower is better; 1.00 is the
-//! baseline's speed) with the times behind it.
+//! policy, its loading of TOML and of JSON forms and its whole loading and scoring against
+//! plain serde reading of the same forms, two threads against one. Each line prints
+//! `name: ratio` (lower is better; 1.00 is the baseline's speed) with the times behind it.
 //!
 //! `cargo bench --bench ratios` (forms: `PERFEVAL_BENCH_FORMS`, default 2,000).
 
@@ -116,6 +116,34 @@ fn main() {
         texts.iter().map(|t| load(t).sections.len()).sum::<usize>()
     });
     ratio("load vs serde read", perfeval_load, serde);
+
+    // The same for the forms as JSON, against serde_json reading into the same structs.
+    let json_texts: Vec<String> = (0..forms).map(support::corpus_json_line).collect();
+    let load_json = |text: &String| {
+        data::load_str(
+            SourceFile::new("form.json", text.as_str()),
+            Format::Json,
+            &plan.form,
+        )
+        .unwrap()
+    };
+    let serde_json_read = time(runs, || {
+        json_texts
+            .iter()
+            .map(|t| support::read_json(t).indicators.len())
+            .sum::<usize>()
+    });
+    let perfeval_load_json = time(runs, || {
+        json_texts
+            .iter()
+            .map(|t| load_json(t).sections.len())
+            .sum::<usize>()
+    });
+    ratio(
+        "load JSON vs serde_json read",
+        perfeval_load_json,
+        serde_json_read,
+    );
 
     // End to end: load, evaluate and render the JSON report against reading alone.
     let end_to_end = time(runs, || {

@@ -111,6 +111,11 @@ pub fn read(text: &str) -> Form {
     toml::from_str(text).unwrap()
 }
 
+/// Reads a JSON project file into the same structs.
+pub fn read_json(text: &str) -> Form {
+    serde_json::from_str(text).unwrap()
+}
+
 /// The 2023 common indicators and their weights.
 const COMMON: [(&str, &str, u32); 11] = [
     ("决策", "立项依据充分性", 1),

@@ -76,8 +76,9 @@ fn split_sign(text: &str) -> (bool, &str) {
 }
 
 fn is_non_finite(body: &str) -> bool {
-    let lower = body.to_ascii_lowercase();
-    matches!(lower.as_str(), "nan" | "inf" | "infinity" | ".nan" | ".inf")
+    ["nan", "inf", "infinity", ".nan", ".inf"]
+        .iter()
+        .any(|word| body.eq_ignore_ascii_case(word))
 }
 
 fn radix_of(body: &str) -> Option<(u32, &str)> {
@@ -122,9 +123,29 @@ fn read_positional(body: &str) -> Result<(i128, i64), NumberError> {
     if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
         return Err(NumberError::Invalid);
     }
+    if exponent == 0 && whole.len() + fraction.len() <= MAX_SCALE_DIGITS {
+        return Ok(plain(whole, fraction));
+    }
     let digits = format!("{whole}{fraction}");
     let scale = i64::try_from(fraction.len()).map_err(|_| NumberError::OutOfRange)? - exponent;
     fit(digits.trim_start_matches('0'), scale)
+}
+
+/// How many digits a plain decimal may have to be read by `plain`: 28 digits stay below
+/// 10^28, within a mantissa's 96 bits, and 28 decimals are within a `Decimal`'s scale.
+const MAX_SCALE_DIGITS: usize = 28;
+
+/// A plain decimal of at most `MAX_SCALE_DIGITS` digits, which `fit` would keep as it
+/// is written: read digit by digit, without building the text of its digits. The digits
+/// are ASCII (checked by the caller).
+fn plain(whole: &str, fraction: &str) -> (i128, i64) {
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0i128, |value, digit| value * 10 + i128::from(digit - b'0'));
+    // At most 28, so the conversion cannot fail.
+    let scale = i64::try_from(fraction.len()).unwrap_or(MAX_SCALE);
+    (mantissa, scale)
 }
 
 /// An exponent's value, clamped to `±MAX_EXPONENT`.
@@ -236,6 +257,41 @@ mod tests {
         assert_eq!(read("94.0").to_string(), "94.0");
         assert_eq!(read("0.00").to_string(), "0.00");
         assert_eq!(read("007").to_string(), "7");
+    }
+
+    /// Plain decimals of up to 28 digits are read digit by digit; longer ones, and any
+    /// with an exponent, the long way: both give what the text says.
+    #[test]
+    fn plain_and_long_decimals_agree_at_the_boundary() {
+        for (text, value) in [
+            (
+                "1234567890123456789012345678",
+                "1234567890123456789012345678",
+            ),
+            (
+                "12345678901234567890123456789",
+                "12345678901234567890123456789",
+            ),
+            (
+                ".1234567890123456789012345678",
+                "0.1234567890123456789012345678",
+            ),
+            (
+                "0.1234567890123456789012345678",
+                "0.1234567890123456789012345678",
+            ),
+            (
+                "-99999999999999.99999999999999",
+                "-99999999999999.99999999999999",
+            ),
+            (
+                "0.0000000000000000000000000000",
+                "0.0000000000000000000000000000",
+            ),
+            ("00000000000000000000000000001", "1"),
+        ] {
+            assert_eq!(read(text).to_string(), value, "{text}");
+        }
     }
 
     #[test]

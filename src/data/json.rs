@@ -8,11 +8,18 @@
 //! comments, no trailing commas, no single quotes, no `+1`, no `.5`), with one exception:
 //! `NaN` and `Infinity` are let through so that the validator can say what is wrong with
 //! them instead of a bare syntax error. This module does not look at the form.
+//!
+//! Building that AST costs more than the rest of loading, so most files skip it: a
+//! quick reader (`fast`) reads the plain JSON that nearly every file is into the same
+//! tree, and gives up at anything else, which the full parser then reads from the
+//! start. Only the full parser reports errors; tests hold the two to the same trees.
 
 use jsonc_parser::ast::{Array, Object, ObjectPropName, Value};
 use jsonc_parser::common::Range;
 use jsonc_parser::errors::{ParseError, ParseErrorKind};
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
+
+mod fast;
 
 use super::error::DataError;
 use super::tree::{Entry, Kind, MAX_DEPTH, Node, visible};
@@ -24,6 +31,14 @@ pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
     // The parser recurses once per level and allows 512 levels; checking first keeps
     // both it and the conversion below within `MAX_DEPTH`.
     check_depth(text)?;
+    if let Some(root) = fast::read(text) {
+        return Ok(Some(root));
+    }
+    read_fully(text)
+}
+
+/// Reads a JSON document with the full parser, which says what is wrong with it.
+fn read_fully(text: &str) -> Result<Option<Node>, DataError> {
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
@@ -230,6 +245,89 @@ mod tests {
         let text = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
         let err = read(&text).unwrap_err();
         assert_eq!(err.span(), Span::new(128, 129));
+    }
+
+    /// The quick reader gives the full parser's tree, or leaves the text to it.
+    fn same_as_full(text: &str) -> bool {
+        let quick = fast::read(text);
+        let full = read_fully(text);
+        if let Some(quick) = &quick {
+            assert_eq!(full.as_ref().ok(), Some(&Some(quick.clone())), "{text:?}");
+        }
+        quick.is_some()
+    }
+
+    #[test]
+    fn the_quick_reader_reads_plain_json_as_the_full_parser_does() {
+        let plain = concat!(
+            "\r\n {\"project\": {\"name\": \"项目 \u{1}\u{7f}\", \"year\": 2023, ",
+            "\"ok\": true, \"no\": false, \"none\": null},\n",
+            "\t\"rows\": [{\"a\": -0.50}, {\"a\": 1E+3, \"b\": 0e-0}, [], {}, [[1, 2.5e10]]],",
+            "\"\": \"\", \"same\": 1, \"same\": 2}  "
+        );
+        assert!(same_as_full(plain));
+        // Every prefix and every text with one byte left out: each read alike, or left
+        // to the full parser (which refuses nearly all of them).
+        for end in 0..=plain.len() {
+            if let Some(prefix) = plain.get(..end) {
+                same_as_full(prefix);
+            }
+        }
+        for gap in 0..plain.len() {
+            if let (Some(head), Some(tail)) = (plain.get(..gap), plain.get(gap + 1..)) {
+                same_as_full(&format!("{head}{tail}"));
+            }
+        }
+    }
+
+    /// Every JSON file of the examples and test fixtures, good and bad.
+    #[test]
+    fn the_quick_reader_reads_the_shipped_files_as_the_full_parser_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pending = vec![root.join("examples"), root.join("tests/fixtures")];
+        let mut read = 0;
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    let text = String::from_utf8_lossy(&bytes);
+                    read += usize::from(same_as_full(text.trim_start_matches('\u{feff}')));
+                }
+            }
+        }
+        assert!(read > 5, "only {read} files read quickly");
+    }
+
+    #[test]
+    fn the_quick_reader_leaves_the_rest_to_the_full_parser() {
+        for text in [
+            "",
+            " ",
+            r#"{"a": "\"q\""}"#,
+            r#"{"a": "\u00e9"}"#,
+            "{\"a\": 1}\u{a0}",
+            "\u{feff}{}",
+            r#"{"a": NaN}"#,
+            r#"{"a": -Infinity}"#,
+            r#"{"a": 01}"#,
+            r#"{"a": 1.}"#,
+            r#"{"a": .5}"#,
+            r#"{"a": +1}"#,
+            r#"{"a": 0x1F}"#,
+            r#"{"a": 1e}"#,
+            r#"{"a": 1,}"#,
+            r#"{"a": truex}"#,
+            r#"{"a": true$}"#,
+            r#"{a: 1}"#,
+            r#"{"a": 1} // c"#,
+            r#"{"a": 1} {}"#,
+            "{\"a\":\u{b}1}",
+        ] {
+            assert!(!same_as_full(text), "{text:?}");
+        }
     }
 
     #[test]

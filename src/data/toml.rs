@@ -93,6 +93,8 @@ fn node(value: Spanned<DeValue<'_>>, depth: usize) -> Result<Node, DataError> {
         ),
         DeValue::String(s) => Kind::String(s.into_owned()),
         // `Display` writes the radix prefix back (`0x1F`); the decimal reader reads it.
+        // A decimal integer, the usual one, is its text as it is.
+        DeValue::Integer(i) if i.radix() == 10 => Kind::Number(i.as_str().to_owned()),
         DeValue::Integer(i) => Kind::Number(i.to_string()),
         DeValue::Float(f) => Kind::Number(f.as_str().to_owned()),
         DeValue::Boolean(b) => Kind::Bool(b),

@@ -97,9 +97,9 @@ impl<'a> Layout<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The top-level section with this key.
-    fn top(&self, key: &str) -> Option<&'a SectionSchema> {
-        self.top.iter().copied().find(|s| s.key == key)
+    /// The position of the top-level section with this key.
+    fn top(&self, key: &str) -> Option<usize> {
+        self.top.iter().position(|s| s.key == key)
     }
 }
 
@@ -144,19 +144,23 @@ impl<'a> Validator<'a> {
                 return;
             }
         };
-        // A misspelt section is reported once, as unknown, not also as missing.
-        let mut present: HashSet<&str> = HashSet::new();
+        // A misspelt section is reported once, as unknown, not also as missing. The
+        // top-level keys are unique (see `Layout`): one mark per position.
+        let layout = self.layout;
+        let mut present = Seen::new(layout.top.len());
         for entry in self.unique(entries) {
-            let Some(section) = self.layout.top(&entry.key) else {
-                present.extend(self.unknown_section(&entry));
+            let Some(at) = layout.top(&entry.key) else {
+                let intended = self.unknown_section(&entry);
+                present.extend(intended.and_then(|key| layout.top(key)));
                 continue;
             };
-            present.insert(&section.key);
-            self.section(section, entry);
+            present.mark(at);
+            if let Some(section) = layout.top.get(at) {
+                self.section(section, entry);
+            }
         }
-        let layout = self.layout;
-        for section in &layout.top {
-            if !present.contains(section.key.as_str()) {
+        for (at, section) in layout.top.iter().enumerate() {
+            if !present.has(at) {
                 self.absent_section(section, Span::default());
             }
         }
@@ -204,9 +208,9 @@ impl<'a> Validator<'a> {
         let span = section_span(&entry);
         let data = match (section.shape, entry.value.kind) {
             (Shape::Record, Kind::Table(fields)) => {
-                let place = self.words.section(section);
                 let children = self.layout.children(section);
-                let record = self.record(section, children, fields, span, &place);
+                let place = Place::Section(section);
+                let record = self.record(section, children, fields, span, place);
                 SectionData::Record(record)
             }
             (Shape::Rows, Kind::Array(items)) => SectionData::Rows(self.rows(section, items)),
@@ -221,15 +225,15 @@ impl<'a> Validator<'a> {
     fn rows(&mut self, section: &'a SectionSchema, items: Vec<Node>) -> Vec<Record> {
         let mut rows = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
-            let place = self.words.row(section, index);
+            let place = Place::Row(section, index);
             match item.kind {
                 Kind::Table(fields) => {
-                    rows.push(self.record(section, &[], fields, item.span, &place));
+                    rows.push(self.record(section, &[], fields, item.span, place));
                 }
                 kind => {
                     let item = Node::new(kind, item.span);
                     self.errors.push(DataError::WrongType {
-                        what: place,
+                        what: place.words(self.words),
                         expected: self.words.table().to_owned(),
                         found: self.words.found(&item, self.written(item.span)),
                         span: item.span,
@@ -249,23 +253,34 @@ impl<'a> Validator<'a> {
         children: &'a [Child<'a>],
         entries: Vec<Entry>,
         span: Span,
-        place: &str,
+        place: Place<'a>,
     ) -> Record {
         let mut record = Record::new(span);
         // A misspelt field or sub-section is reported once, as unknown, not also as
-        // missing. Fields and sub-sections never share a key (see `Layout`).
-        let mut present: HashSet<&str> = HashSet::new();
+        // missing. Fields and sub-sections never share a key (see `Layout`), so one
+        // mark per position tells both: fields first, then sub-sections.
+        let fields = &section.fields;
+        let mut present = Seen::new(fields.len() + children.len());
         for entry in self.unique(entries) {
-            let Some(field) = section.field(&entry.key) else {
-                if let Some(child) = children.iter().find(|c| c.key == entry.key) {
-                    present.insert(child.key);
-                    self.section(child.section, entry);
-                } else {
-                    present.extend(self.unknown_key(section, children, &entry, place));
+            let Some(at) = fields.iter().position(|f| f.key == entry.key) else {
+                if let Some(at) = children.iter().position(|c| c.key == entry.key) {
+                    present.mark(fields.len() + at);
+                    if let Some(child) = children.get(at) {
+                        self.section(child.section, entry);
+                    }
+                } else if let Some(key) = self.unknown_key(section, children, &entry, place) {
+                    let at = fields.iter().position(|f| f.key == key).or_else(|| {
+                        let child = children.iter().position(|c| c.key == key)?;
+                        Some(fields.len() + child)
+                    });
+                    present.extend(at);
                 }
                 continue;
             };
-            present.insert(&field.key);
+            present.mark(at);
+            let Some(field) = fields.get(at) else {
+                continue;
+            };
             let Entry {
                 key,
                 key_span,
@@ -302,13 +317,13 @@ impl<'a> Validator<'a> {
                 Err(error) => self.errors.push(error),
             }
         }
-        for field in &section.fields {
-            if !field.optional && !present.contains(field.key.as_str()) {
+        for (at, field) in fields.iter().enumerate() {
+            if !field.optional && !present.has(at) && !given_earlier(fields, at, &present) {
                 self.missing_field(field, place, span, t!(DATA_MISSING_FIELD_HERE));
             }
         }
-        for child in children {
-            if !present.contains(child.key) {
+        for (at, child) in children.iter().enumerate() {
+            if !present.has(fields.len() + at) {
                 self.absent_section(child.section, span);
             }
         }
@@ -316,26 +331,58 @@ impl<'a> Validator<'a> {
     }
 
     /// The entries of a table, each key once: later duplicates are reported and dropped.
-    fn unique(&mut self, entries: Vec<Entry>) -> impl Iterator<Item = Entry> + use<> {
-        let mut first: HashMap<&str, Span> = HashMap::new();
+    fn unique(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
+        let repeated = if entries.len() <= SMALL_TABLE {
+            self.repeated_small(&entries)
+        } else {
+            self.repeated_large(&entries)
+        };
+        if repeated.is_empty() {
+            return entries;
+        }
+        entries
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| repeated.binary_search(index).is_err())
+            .map(|(_, entry)| entry)
+            .collect()
+    }
+
+    /// The positions of repeated keys (ascending) in a table of a few entries, each
+    /// compared with those before it: cheaper than hashing every key of every row.
+    fn repeated_small(&mut self, entries: &[Entry]) -> Vec<usize> {
+        let mut repeated = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let earlier = entries.get(..index).unwrap_or_default();
+            if let Some(first) = earlier.iter().find(|e| e.key == entry.key) {
+                self.duplicate(entry, first.key_span);
+                repeated.push(index);
+            }
+        }
+        repeated
+    }
+
+    /// The positions of repeated keys (ascending) in a larger table.
+    fn repeated_large(&mut self, entries: &[Entry]) -> Vec<usize> {
+        let mut first: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
         let mut repeated = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             if let Some(first_span) = first.get(entry.key.as_str()) {
-                self.errors.push(DataError::DuplicateKey {
-                    key: entry.key.clone(),
-                    span: entry.key_span,
-                    first: Some(*first_span),
-                });
+                self.duplicate(entry, *first_span);
                 repeated.push(index);
             } else {
                 first.insert(&entry.key, entry.key_span);
             }
         }
-        entries
-            .into_iter()
-            .enumerate()
-            .filter(move |(index, _)| !repeated.contains(index))
-            .map(|(_, entry)| entry)
+        repeated
+    }
+
+    fn duplicate(&mut self, entry: &Entry, first: Span) {
+        self.errors.push(DataError::DuplicateKey {
+            key: entry.key.clone(),
+            span: entry.key_span,
+            first: Some(first),
+        });
     }
 
     fn unknown_section(&mut self, entry: &Entry) -> Option<&'a str> {
@@ -377,7 +424,7 @@ impl<'a> Validator<'a> {
         section: &'a SectionSchema,
         children: &'a [Child<'a>],
         entry: &Entry,
-        place: &str,
+        place: Place<'a>,
     ) -> Option<&'a str> {
         let fields = section.fields.iter().map(|f| Candidate {
             key: &f.key,
@@ -405,7 +452,7 @@ impl<'a> Validator<'a> {
         self.errors.push(DataError::UnknownKey {
             what,
             key: entry.key.clone(),
-            place: place.to_owned(),
+            place: place.words(self.words),
             section: self.words.section(section),
             span: entry.key_span,
             help: help_for(&entry.key, &candidates, &noun),
@@ -413,11 +460,11 @@ impl<'a> Validator<'a> {
         intended(&entry.key, &candidates)
     }
 
-    fn missing_field(&mut self, field: &FieldSchema, place: &str, span: Span, why: String) {
+    fn missing_field(&mut self, field: &FieldSchema, place: Place<'_>, span: Span, why: String) {
         self.errors.push(DataError::MissingField {
             key: field.key.clone(),
             label: field.label.clone(),
-            place: place.to_owned(),
+            place: place.words(self.words),
             span,
             why,
         });
@@ -438,6 +485,92 @@ impl<'a> Validator<'a> {
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
     }
+}
+
+/// Tables up to this many entries find repeated keys by comparing each key with those
+/// before it; larger ones hash them.
+const SMALL_TABLE: usize = 16;
+
+/// Which record a message is about, worded only when a message is made: most records
+/// have nothing to report.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// A record section.
+    Section(&'a SectionSchema),
+    /// A row of a rows section, counted from 0.
+    Row(&'a SectionSchema, usize),
+}
+
+impl Place<'_> {
+    /// The record as messages name it: `` `[budget]` ``, ``row 2 of `[[indicators]]` ``.
+    fn words(self, words: Words) -> String {
+        match self {
+            Place::Section(section) => words.section(section),
+            Place::Row(section, index) => words.row(section, index),
+        }
+    }
+}
+
+/// Which of a table's expected keys are written, by their positions: a bit set, in
+/// place of a set of keys hashed for every record.
+enum Seen {
+    /// Up to 64 positions.
+    Few(u64),
+    /// More.
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(positions: usize) -> Self {
+        if positions <= 64 {
+            Seen::Few(0)
+        } else {
+            Seen::Many(vec![false; positions])
+        }
+    }
+
+    fn mark(&mut self, at: usize) {
+        match self {
+            Seen::Few(bits) => *bits |= bit(at),
+            Seen::Many(marks) => {
+                if let Some(mark) = marks.get_mut(at) {
+                    *mark = true;
+                }
+            }
+        }
+    }
+
+    fn extend(&mut self, at: Option<usize>) {
+        if let Some(at) = at {
+            self.mark(at);
+        }
+    }
+
+    fn has(&self, at: usize) -> bool {
+        match self {
+            Seen::Few(bits) => *bits & bit(at) != 0,
+            Seen::Many(marks) => marks.get(at).copied().unwrap_or(false),
+        }
+    }
+}
+
+/// The bit of a position below 64; none for any other.
+fn bit(at: usize) -> u64 {
+    u32::try_from(at)
+        .ok()
+        .and_then(|shift| 1u64.checked_shl(shift))
+        .unwrap_or(0)
+}
+
+/// Whether a field that a form (built by hand, not by `compile`) declares twice was
+/// given under its first declaration, which is the one an entry marks.
+fn given_earlier(fields: &[FieldSchema], at: usize, present: &Seen) -> bool {
+    let earlier = fields.get(..at).unwrap_or_default();
+    let key = fields.get(at).map(|f| f.key.as_str());
+    earlier
+        .iter()
+        .position(|f| Some(f.key.as_str()) == key)
+        .is_some_and(|first| present.has(first))
 }
 
 /// Where a section's record is written: its TOML header where it has one (the header
@@ -502,5 +635,62 @@ mod tests {
             .collect();
         parents.sort_unstable();
         assert_eq!(parents, [("a", vec!["b", "d"]), ("a.d", vec!["e"])]);
+    }
+
+    /// A record of `keys` at one offset each, all text, in a file with one section `s`.
+    fn file_of(keys: &[String]) -> Node {
+        let entries = keys
+            .iter()
+            .enumerate()
+            .map(|(at, key)| Entry {
+                key: key.clone(),
+                key_span: Span::new(at, at + 1),
+                value: Node::new(Kind::String(key.clone()), Span::new(at, at + 1)),
+            })
+            .collect();
+        let record = Node::new(Kind::Table(entries), Span::new(0, 0));
+        let section = Entry {
+            key: "s".into(),
+            key_span: Span::new(0, 0),
+            value: record,
+        };
+        Node::new(Kind::Table(vec![section]), Span::default())
+    }
+
+    /// Duplicates and missing fields are found alike in small tables and in tables too
+    /// large to compare key by key or to mark in one word.
+    #[test]
+    fn repeated_and_missing_keys_in_small_and_large_tables() {
+        for count in [5, 70] {
+            let names: Vec<String> = (0..count).map(|i| format!("f{i}")).collect();
+            let declared: Vec<&str> = names.iter().map(String::as_str).collect();
+            let schema = FormSchema {
+                sections: vec![section("s", Shape::Record, &declared)],
+            };
+            // All but the last field, then the second field again, twice.
+            let mut written: Vec<String> = names.iter().take(count - 1).cloned().collect();
+            written.push("f1".into());
+            written.push("f1".into());
+            let errors = validate(file_of(&written), &schema, Format::Json, "").unwrap_err();
+            let found: Vec<(&str, Span)> = errors.iter().map(|e| (e.code(), e.span())).collect();
+            let last = count - 1;
+            assert_eq!(
+                found,
+                [
+                    ("perfeval::data::duplicate_key", Span::new(last, last + 1)),
+                    ("perfeval::data::duplicate_key", Span::new(count, count + 1)),
+                    ("perfeval::data::missing_field", Span::new(0, 0)),
+                ],
+                "{count} fields"
+            );
+            let firsts: Vec<Option<Span>> = errors
+                .iter()
+                .filter_map(|e| match e {
+                    DataError::DuplicateKey { first, .. } => Some(*first),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(firsts, [Some(Span::new(1, 2)); 2], "{count} fields");
+        }
     }
 }
