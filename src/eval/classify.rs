@@ -1,7 +1,7 @@
 //! The first step of scoring: which category each row is in, and whether the policy
 //! knows it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::compile::{Plan, SplitPlan, normalized};
 use crate::data::project::{Datum, Record};
@@ -34,7 +34,7 @@ pub(crate) fn classify(
     readings: &[RowReading],
     findings: &mut Vec<Finding>,
 ) -> Vec<RowState> {
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     let mut states = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();

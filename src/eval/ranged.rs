@@ -117,7 +117,7 @@ fn inside(
     };
     let past = |x: Decimal, by: Decimal| {
         x.checked_add(by)
-            .ok_or(EvalError::failed(ArithError::Overflow, Span::default()))
+            .ok_or_else(|| EvalError::failed(ArithError::Overflow, Span::default()))
     };
     let least = if open.low {
         past(step(lo, RoundingMode::Floor)?, rounding.step)?

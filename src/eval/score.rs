@@ -183,7 +183,7 @@ fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
 fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
     let raw = weight
         .checked_mul(share)
-        .ok_or(EvalError::failed(ArithError::Overflow, Span::default()))?;
+        .ok_or_else(|| EvalError::failed(ArithError::Overflow, Span::default()))?;
     let (low, high) = scaled(weight, bounds)?;
     let score = bounds::round_within(env.plan, raw, low, high)?;
     note_score(env, weight, Some(share), raw, (low, high), score);
@@ -467,7 +467,7 @@ pub(crate) fn band_share(
     let upper = optional(env, def.full_upper.as_ref())?;
     let distance = |a: Decimal, b: Decimal| {
         a.checked_sub(b)
-            .ok_or(EvalError::failed(ArithError::Overflow, def.span))
+            .ok_or_else(|| EvalError::failed(ArithError::Overflow, def.span))
     };
     let mut side = Side::Full;
     // An open edge is outside the band: a completion on it is deducted from (by nothing,
@@ -488,7 +488,7 @@ pub(crate) fn band_share(
         Side::Full => Decimal::ONE,
         Side::Below(d) | Side::Above(d) => Decimal::ONE
             .checked_sub(d.deducted)
-            .ok_or(EvalError::failed(ArithError::Overflow, def.span))?,
+            .ok_or_else(|| EvalError::failed(ArithError::Overflow, def.span))?,
     };
     let branch = match side {
         Side::Full => Branch::Full,

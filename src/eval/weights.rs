@@ -217,8 +217,6 @@ pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowStat
 }
 
 fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
-    a.checked_add(b).ok_or(EvalError::failed(
-        value::ArithError::Overflow,
-        pool.points.span,
-    ))
+    a.checked_add(b)
+        .ok_or_else(|| EvalError::failed(value::ArithError::Overflow, pool.points.span))
 }

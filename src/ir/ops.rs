@@ -3,7 +3,7 @@
 //! evaluation would compute.
 
 use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
-use crate::text::normalize;
+use crate::text::normalized;
 use crate::value::{self, Value};
 
 pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
@@ -33,17 +33,8 @@ pub(crate) fn binary(
     r: &Value,
 ) -> std::result::Result<Value, value::ArithError> {
     use std::cmp::Ordering;
-    let ordering: Option<Ordering> = match (l, r) {
-        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
-        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
-        // Texts compare as people read them: full-width forms and spaces do not count.
-        (Value::Text(a), Value::Text(b)) => Some(normalize(a).cmp(&normalize(b))),
-        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
-        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
-        _ => None,
-    };
     let compare =
-        |test: fn(Ordering) -> bool| ordering.map_or(Value::Null, |o| Value::Bool(test(o)));
+        |test: fn(Ordering) -> bool| ordering(l, r).map_or(Value::Null, |o| Value::Bool(test(o)));
     Ok(match op {
         BinaryOp::Eq => compare(Ordering::is_eq),
         BinaryOp::Ne => compare(Ordering::is_ne),
@@ -65,6 +56,19 @@ pub(crate) fn binary(
         }
         BinaryOp::And | BinaryOp::Or => logic(op, l, r),
     })
+}
+
+/// How two values of one kind compare; none for values of different kinds or none.
+fn ordering(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {
+    match (l, r) {
+        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        // Texts compare as people read them: full-width forms and spaces do not count.
+        (Value::Text(a), Value::Text(b)) => Some(normalized(a).cmp(&normalized(b))),
+        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
+        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
+        _ => None,
+    }
 }
 
 /// The default rounding mode of `round(x, step)` without a mode: half away from zero,
