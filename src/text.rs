@@ -48,9 +48,26 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
 /// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). Chinese text
 /// (E4–E9) passes this byte scan without decoding a character.
 fn may_change(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF))
+    text.bytes().any(|b| MAY_CHANGE.get(usize::from(b)).copied().unwrap_or(true))
 }
+
+/// The bytes of [`may_change`], one lookup each.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "computed at compile time: an index out of range fails the build"
+)]
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes: [u8; 11] = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Characters that take no space on screen: zero-width space, non-joiner, joiner, word
 /// joiner, and the byte-order mark inside a text.
