@@ -48,7 +48,8 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
 /// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). Chinese text
 /// (E4–E9) passes this byte scan without decoding a character.
 fn may_change(text: &str) -> bool {
-    text.bytes().any(|b| MAY_CHANGE.get(usize::from(b)).copied().unwrap_or(true))
+    text.bytes()
+        .any(|b| MAY_CHANGE.get(usize::from(b)).copied().unwrap_or(true))
 }
 
 /// The bytes of [`may_change`], one lookup each.

@@ -651,7 +651,7 @@ fn score_items(
         gather.items.insert(Item::Grades);
     }
     if let Some(grade) = &state.grade {
-        gather.items.insert(Item::Grade(grade.clone()));
+        gather.items.insert(Item::Grade(grade.to_string()));
     }
     if state.missing {
         gather.items.insert(Item::Missing);

@@ -42,7 +42,7 @@ pub(crate) fn classify(
         let name = text(row, "name").unwrap_or("");
         state.category = plan.category_of_label(label);
         if let super::measure::Reading::Quantity(q) = &*readings::target(readings, i, plan, row) {
-            state.unit = Some(q.unit.clone());
+            state.unit = Some(q.unit.as_str().into());
         }
         match state.category {
             None => findings.push(unknown_category(plan, row, label, name)),

@@ -1,6 +1,8 @@
 //! What evaluating one project gives: each indicator's weight and score, the total,
 //! and every finding.
 
+use std::sync::Arc;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::finding::Finding;
@@ -116,10 +118,11 @@ pub struct RowState {
     pub quantitative: bool,
     /// Whether the actual value counts as missing.
     pub missing: bool,
-    /// The grade of a qualitative indicator.
-    pub grade: Option<String>,
+    /// The grade of a qualitative indicator. (Shared text: the states of every row are
+    /// copied at each step of scoring, and a copy should not copy texts.)
+    pub grade: Option<Arc<str>>,
     /// The unit of a quantitative target.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// The class that scores it, where it is quantitative.
     pub class: Option<usize>,
     /// Where that class comes from.
@@ -158,14 +161,8 @@ impl RowState {
                 .map_or(Value::Null, |c| Value::num(c, Unit::Percent)),
             Computed::Quantitative => Value::Bool(self.quantitative),
             Computed::Missing => Value::Bool(self.missing),
-            Computed::Grade => self
-                .grade
-                .as_deref()
-                .map_or(Value::Null, |g| Value::Text(g.into())),
-            Computed::Unit => self
-                .unit
-                .as_deref()
-                .map_or(Value::Null, |u| Value::Text(u.into())),
+            Computed::Grade => self.grade.clone().map_or(Value::Null, Value::Text),
+            Computed::Unit => self.unit.clone().map_or(Value::Null, Value::Text),
         }
     }
 }

@@ -44,7 +44,7 @@ pub(crate) fn score_in_range(
     let open = range.open;
     let (least, most) = inside(plan, lo, hi, open)?;
     let name = text(row, "name").unwrap_or("");
-    let grade = state.grade.clone().unwrap_or_default();
+    let grade = state.grade.clone().unwrap_or_else(|| "".into());
     let shown = shown(lo, hi, open);
     let score = match self_score(row) {
         Some(s) if within(s, lo, hi, open) => s,

@@ -587,7 +587,7 @@ fn qualitative(
         return unknown_grade(plan, row, name, state, findings);
     };
     env.mark(|| Part::Grade(grade.share.span));
-    state.grade = Some(grade.name.clone());
+    state.grade = Some(grade.name.as_str().into());
     let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
     let high = match &grade.up_to {
         Some(high) => Some(number(env, high)?.unwrap_or(low)),

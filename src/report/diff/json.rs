@@ -155,7 +155,7 @@ fn row(form: &FormDiff, change: &RowChange) -> Value {
         "category": field(&|r| Value::String(r.category.clone())),
         "expected_weight": field(&|r| opt(r.state.expected_weight)),
         "completion": field(&|r| opt(r.state.completion.and_then(completion_percent))),
-        "grade": field(&|r| r.state.grade.clone().map_or(Value::Null, Value::String)),
+        "grade": field(&|r| r.state.grade.as_deref().map_or(Value::Null, |g| Value::String(g.to_owned()))),
         "score": field(&|r| dec(r.state.score)),
         "change": opt(difference),
         "causes": causes(&change.causes),
