@@ -24,6 +24,11 @@ use perfeval::data::{self, Format};
 use perfeval::source::SourceFile;
 use rayon::prelude::*;
 
+/// The allocator the `perfeval` binary runs with (src/main.rs), for perfeval and the
+/// baselines alike: the ratios are those of the program people run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The median of `runs` timings of `f`.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
