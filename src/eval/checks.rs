@@ -89,7 +89,9 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
                 let section: Arc<str> = section.as_str().into();
                 env.looping(|env| {
                     for i in 0..env.row_count(&section) {
-                        env.in_row(&section, i, |env| note_run(env, index, check, Some(i)))?;
+                        if env.check_runs.is_some() {
+                            env.in_row(&section, i, |env| note_run(env, index, check, Some(i)))?;
+                        }
                         if let Some(f) =
                             env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
                         {
