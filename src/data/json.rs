@@ -28,12 +28,14 @@ use crate::source::Span;
 
 /// Reads a JSON document; `None` when it holds no value (empty, or only whitespace).
 pub(crate) fn read(text: &str) -> Result<Option<Node>, DataError> {
-    // The parser recurses once per level and allows 512 levels; checking first keeps
-    // both it and the conversion below within `MAX_DEPTH`.
-    check_depth(text)?;
+    // The quick reader keeps within `MAX_DEPTH` itself, so a file it reads has no
+    // bracket that `check_depth` would stop at.
     if let Some(root) = fast::read(text) {
         return Ok(Some(root));
     }
+    // The parser recurses once per level and allows 512 levels; checking first keeps
+    // both it and the conversion below within `MAX_DEPTH`.
+    check_depth(text)?;
     read_fully(text)
 }
 

@@ -67,15 +67,27 @@ struct Child<'a> {
     section: &'a SectionSchema,
 }
 
+/// The most sections of a form whose keys `Layout::new` compares pairwise.
+const SMALL_FORM: usize = 32;
+
 impl<'a> Layout<'a> {
     fn new(schema: &'a FormSchema) -> Self {
         let mut layout = Layout {
             top: Vec::new(),
             children: HashMap::new(),
         };
+        // Most forms have a few sections, whose keys are compared with the earlier
+        // ones rather than hashed at every load.
+        let small = schema.sections.len() <= SMALL_FORM;
         let mut seen: HashSet<&str> = HashSet::new();
-        for section in &schema.sections {
-            if !seen.insert(&section.key) {
+        for (at, section) in schema.sections.iter().enumerate() {
+            let first = if small {
+                let earlier = schema.sections.get(..at).unwrap_or_default();
+                earlier.iter().all(|s| s.key != section.key)
+            } else {
+                seen.insert(&section.key)
+            };
+            if !first {
                 continue;
             }
             match section.key.rsplit_once('.') {
@@ -635,6 +647,23 @@ mod tests {
             .collect();
         parents.sort_unstable();
         assert_eq!(parents, [("a", vec!["b", "d"]), ("a.d", vec!["e"])]);
+    }
+
+    /// Of sections declared twice the first counts, in small forms (keys compared
+    /// pairwise) and large ones (keys hashed) alike.
+    #[test]
+    fn the_first_of_sections_declared_twice_counts() {
+        for count in [3, SMALL_FORM + 8] {
+            let mut sections: Vec<SectionSchema> = (0..count)
+                .map(|i| section(&format!("s{i}"), Shape::Record, &[]))
+                .collect();
+            sections.push(section("s1", Shape::Rows, &[]));
+            let schema = FormSchema { sections };
+            let layout = Layout::new(&schema);
+            assert_eq!(layout.top.len(), count, "{count} sections");
+            let s1 = layout.top.get(layout.top("s1").unwrap()).unwrap();
+            assert_eq!(s1.shape, Shape::Record, "{count} sections");
+        }
     }
 
     /// A record of `keys` at one offset each, all text, in a file with one section `s`.

@@ -17,6 +17,8 @@ pub(super) fn read(text: &str) -> Option<Node> {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        entries: Vec::new(),
+        items: Vec::new(),
     };
     reader.space();
     let root = reader.value(1)?;
@@ -29,6 +31,12 @@ struct Reader<'a> {
     bytes: &'a [u8],
     /// The next byte to read.
     at: usize,
+    /// The entries of the objects being read, innermost last: each object's are moved
+    /// into a vector of their own size when it closes, instead of growing one per
+    /// object a few entries at a time.
+    entries: Vec<Entry>,
+    /// The same for the items of arrays.
+    items: Vec<Node>,
 }
 
 impl<'a> Reader<'a> {
@@ -74,7 +82,7 @@ impl<'a> Reader<'a> {
     fn object(&mut self, depth: usize) -> Option<Node> {
         let span = Span::new(self.at, self.at + 1);
         self.at += 1;
-        let mut entries = Vec::new();
+        let first = self.entries.len();
         self.space();
         if !self.eat(b'}') {
             loop {
@@ -85,7 +93,7 @@ impl<'a> Reader<'a> {
                 }
                 self.space();
                 let value = self.value(depth + 1)?;
-                entries.push(Entry {
+                self.entries.push(Entry {
                     key: key.to_owned(),
                     key_span,
                     value,
@@ -100,17 +108,19 @@ impl<'a> Reader<'a> {
                 self.space();
             }
         }
+        let entries = self.entries.drain(first..).collect();
         Some(Node::new(Kind::Table(entries), span))
     }
 
     fn array(&mut self, depth: usize) -> Option<Node> {
         let span = Span::new(self.at, self.at + 1);
         self.at += 1;
-        let mut items = Vec::new();
+        let first = self.items.len();
         self.space();
         if !self.eat(b']') {
             loop {
-                items.push(self.value(depth + 1)?);
+                let item = self.value(depth + 1)?;
+                self.items.push(item);
                 self.space();
                 if self.eat(b']') {
                     break;
@@ -121,6 +131,7 @@ impl<'a> Reader<'a> {
                 self.space();
             }
         }
+        let items = self.items.drain(first..).collect();
         Some(Node::new(Kind::Array(items), span))
     }
 
@@ -132,7 +143,8 @@ impl<'a> Reader<'a> {
             return None;
         }
         let rest = self.bytes.get(self.at..)?;
-        let length = rest.iter().position(|b| matches!(b, b'"' | b'\\'))?;
+        // Strings are most of a form's bytes: `memchr` looks at several at a time.
+        let length = memchr::memchr2(b'"', b'\\', rest)?;
         let end = self.at + length;
         if self.bytes.get(end) != Some(&b'"') {
             return None;
