@@ -76,6 +76,17 @@ impl Record {
         }
     }
 
+    /// A record with room for `fields` fields, written at `span`: a loader knows how
+    /// many entries a table has, and a list grown one field at a time is copied twice
+    /// on the way to a row's ten.
+    #[must_use]
+    pub fn with_capacity(span: Span, fields: usize) -> Self {
+        Record {
+            span,
+            fields: Vec::with_capacity(fields),
+        }
+    }
+
     /// Sets a field, replacing a value the key already had.
     pub fn insert(&mut self, key: String, field: Field) {
         match self.fields.iter_mut().find(|(k, _)| *k == key) {

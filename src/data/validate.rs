@@ -267,7 +267,7 @@ impl<'a> Validator<'a> {
         span: Span,
         place: Place<'a>,
     ) -> Record {
-        let mut record = Record::new(span);
+        let mut record = Record::with_capacity(span, entries.len().min(section.fields.len()));
         // A misspelt field or sub-section is reported once, as unknown, not also as
         // missing. Fields and sub-sections never share a key (see `Layout`), so one
         // mark per position tells both: fields first, then sub-sections.
