@@ -14,6 +14,8 @@
     reason = "a benchmark reports times as ratios of floats; its inputs are generated"
 )]
 
+#[path = "support/plain.rs"]
+mod plain;
 mod support;
 
 use std::hint::black_box;
@@ -173,6 +175,43 @@ fn main() {
         "end to end vs serde read + hand scorer",
         end_to_end,
         serde_and_hand,
+    );
+
+    // Rendering alone: the JSON document and the JSON Lines of results evaluated once,
+    // against serde_json writing plain structs that hold the same numbers and strings.
+    let results: Vec<_> = projects
+        .iter()
+        .map(|p| {
+            perfeval::report::json::ProjectResult::Evaluated(perfeval::evaluate(&plan, p).unwrap())
+        })
+        .collect();
+    let plain = plain::document("2023.rules", &plan, &results);
+    let serde_pretty = time(runs, || serde_json::to_string_pretty(&plain).unwrap().len());
+    let render = time(runs, || {
+        perfeval::report::json::render("2023.rules", &plan, &results).len()
+    });
+    ratio(
+        "render JSON vs serde_json of plain structs",
+        render,
+        serde_pretty,
+    );
+    let serde_lines = time(runs, || {
+        plain
+            .projects()
+            .iter()
+            .map(|p| serde_json::to_string(p).unwrap().len())
+            .sum::<usize>()
+    });
+    let render_lines = time(runs, || {
+        results
+            .iter()
+            .map(|r| perfeval::report::jsonl::project(r).len())
+            .sum::<usize>()
+    });
+    ratio(
+        "render JSON Lines vs serde_json of plain structs",
+        render_lines,
+        serde_lines,
     );
 
     // Two threads against one, for perfeval and for the baseline.

@@ -58,7 +58,8 @@ pub(super) fn check(
             return Ok(Vec::new());
         }
         batches::evaluate(run, collected, jsonl, read, bar, make, |batch, read| {
-            let mut bytes = Vec::new();
+            // The batch's lines in one write, allocated once at their length.
+            let mut bytes = Vec::with_capacity(batch.iter().map(|made| made.line.len()).sum());
             for made in &batch {
                 running.add(made.counted);
                 bytes.extend_from_slice(made.line.as_bytes());

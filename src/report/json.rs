@@ -2,10 +2,6 @@
 //!
 //! Decimals are strings exactly as computed (`"80.00"`), never floats.
 
-use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Value, json};
-
 use crate::compile::Plan;
 use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::Finding;
@@ -13,6 +9,10 @@ use crate::source::SourceFile;
 
 use super::completion_percent;
 use super::view::Unevaluated;
+
+pub(super) mod write;
+
+use write::Writer;
 
 /// One project's result: evaluated, or the error that stopped it.
 #[derive(Debug)]
@@ -32,79 +32,51 @@ pub enum ProjectResult {
 /// knows a report by it and never reads one as a form.
 pub const MARKER: &str = "perfeval_report";
 
-/// The whole document.
+/// The whole document, as serde_json's `to_string_pretty` would write it.
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
-    let doc = Document {
-        ruleset: ruleset(ruleset_file, plan),
-        projects: results,
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let mut out = String::new();
+    let mut w = Writer::new(&mut out, true);
+    w.open_object();
+    w.key(MARKER);
+    w.uint(1);
+    w.key("ruleset");
+    ruleset(&mut w, ruleset_file, plan);
+    w.key("projects");
+    w.open_array();
+    for result in results {
+        w.item();
+        project(&mut w, result);
+    }
+    w.close_array();
+    w.close_object();
+    out
 }
+
+// The document is written straight from the outcomes into one string, without a
+// `serde_json::Value` per indicator (a form of 100,000 indicators would otherwise hold a
+// second, larger copy of itself in memory) and without serde (see `write`: the same
+// bytes in a fraction of the steps).
 
 /// The report's `ruleset`: its name, version and file as the command line named it.
-pub(super) fn ruleset(ruleset_file: &str, plan: &Plan) -> Value {
-    json!({
-        "name": plan.name,
-        "version": plan.version,
-        "file": ruleset_file,
-    })
-}
-
-// The document is serialized straight from the outcomes, without building a
-// `serde_json::Value` per indicator first: a form of 100,000 indicators would
-// otherwise hold a second, larger copy of itself in memory.
-
-struct Document<'a> {
-    ruleset: Value,
-    projects: &'a [ProjectResult],
-}
-
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(3))?;
-        map.serialize_entry(MARKER, &1)?;
-        map.serialize_entry("ruleset", &self.ruleset)?;
-        map.serialize_entry("projects", &Each(self.projects, Project))?;
-        map.end()
-    }
-}
-
-/// A slice serialized as a sequence, each element through a wrapper.
-struct Each<'a, T, W>(&'a [T], fn(&'a T) -> W);
-
-impl<'a, T, W: Serialize> Serialize for Each<'a, T, W> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(self.1))
-    }
-}
-
-/// A decimal as a string, exactly as computed.
-struct Dec(Decimal);
-
-impl Serialize for Dec {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
-}
-
-fn opt(d: Option<Decimal>) -> Option<Dec> {
-    d.map(Dec)
+pub(super) fn ruleset(w: &mut Writer<'_>, ruleset_file: &str, plan: &Plan) {
+    w.open_object();
+    w.key("name");
+    w.str(&plan.name);
+    w.key("version");
+    w.opt_str(plan.version.as_deref());
+    w.key("file");
+    w.str(ruleset_file);
+    w.close_object();
 }
 
 /// One project of the report's `projects`.
-pub(super) struct Project<'a>(pub(super) &'a ProjectResult);
-
-impl Serialize for Project<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            ProjectResult::Evaluated(outcome) => Evaluated(outcome).serialize(s),
-            ProjectResult::Failed { file, error } => failed(file, error).serialize(s),
-        }
+pub(super) fn project(w: &mut Writer<'_>, result: &ProjectResult) {
+    match result {
+        ProjectResult::Evaluated(outcome) => evaluated(w, outcome),
+        ProjectResult::Failed { file, error } => failed(w, file, error),
     }
 }
-
-struct Evaluated<'a>(&'a Outcome);
 
 /// The keys every evaluated project has; a line never replaces one of them.
 const PROJECT_KEYS: [&str; 7] = [
@@ -117,94 +89,119 @@ const PROJECT_KEYS: [&str; 7] = [
     "findings",
 ];
 
-impl Serialize for Evaluated<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let outcome = self.0;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("file", outcome.source.name())?;
-        map.serialize_entry("name", &outcome.name)?;
-        map.serialize_entry("score", &Dec(outcome.total))?;
-        map.serialize_entry("max_score", &opt(outcome.max_score))?;
-        map.serialize_entry("grade", &outcome.rating)?;
-        // A line's score appears under its key beside the total (`execution_score`);
-        // the first line of a key wins, as the table shows it.
-        let mut seen: Vec<&str> = Vec::new();
-        for (key, _, score) in &outcome.lines {
-            if PROJECT_KEYS.contains(&key.as_str()) || seen.contains(&key.as_str()) {
-                continue;
-            }
-            seen.push(key);
-            map.serialize_entry(key, &Dec(*score))?;
+fn evaluated(w: &mut Writer<'_>, outcome: &Outcome) {
+    w.open_object();
+    w.key("file");
+    w.str(outcome.source.name());
+    w.key("name");
+    w.opt_str(outcome.name.as_deref());
+    w.key("score");
+    w.decimal(outcome.total);
+    w.key("max_score");
+    w.opt_decimal(outcome.max_score);
+    w.key("grade");
+    w.opt_str(outcome.rating.as_deref());
+    // A line's score appears under its key beside the total (`execution_score`);
+    // the first line of a key wins, as the table shows it.
+    for (n, (key, _, score)) in outcome.lines.iter().enumerate() {
+        let earlier = outcome.lines.get(..n).unwrap_or_default();
+        if PROJECT_KEYS.contains(&key.as_str()) || earlier.iter().any(|(k, _, _)| k == key) {
+            continue;
         }
-        map.serialize_entry("indicators", &Each(&outcome.indicators, Indicator))?;
-        let findings: Vec<FindingJson<'_>> = outcome
-            .findings
-            .iter()
-            .map(|f| FindingJson(f, &outcome.source))
-            .collect();
-        map.serialize_entry("findings", &findings)?;
-        map.end()
+        w.key_escaped(key);
+        w.decimal(*score);
     }
+    w.key("indicators");
+    w.open_array();
+    for indicator in &outcome.indicators {
+        w.item();
+        self::indicator(w, indicator);
+    }
+    w.close_array();
+    w.key("findings");
+    w.open_array();
+    for f in &outcome.findings {
+        w.item();
+        finding(w, f, &outcome.source);
+    }
+    w.close_array();
+    w.close_object();
 }
 
-struct Indicator<'a>(&'a IndicatorOutcome);
-
-impl Serialize for Indicator<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let i = self.0;
-        let mut map = s.serialize_map(Some(10))?;
-        map.serialize_entry("category", &i.category)?;
-        map.serialize_entry("name", &i.name)?;
-        map.serialize_entry("target", &i.target)?;
-        map.serialize_entry("actual", &i.actual)?;
-        map.serialize_entry("weight", &opt(i.weight))?;
-        map.serialize_entry("expected_weight", &opt(i.state.expected_weight))?;
-        let completion = i.state.completion.and_then(completion_percent);
-        map.serialize_entry("completion", &opt(completion))?;
-        map.serialize_entry("score", &Dec(i.state.score))?;
-        map.serialize_entry("self_score", &opt(i.self_score))?;
-        map.serialize_entry("grade", &i.state.grade)?;
-        map.end()
-    }
+fn indicator(w: &mut Writer<'_>, i: &IndicatorOutcome) {
+    w.open_object();
+    w.key("category");
+    w.str(&i.category);
+    w.key("name");
+    w.str(&i.name);
+    w.key("target");
+    w.str(&i.target);
+    w.key("actual");
+    w.opt_str(i.actual.as_deref());
+    w.key("weight");
+    w.opt_decimal(i.weight);
+    w.key("expected_weight");
+    w.opt_decimal(i.state.expected_weight);
+    w.key("completion");
+    w.opt_decimal(i.state.completion.and_then(completion_percent));
+    w.key("score");
+    w.decimal(i.state.score);
+    w.key("self_score");
+    w.opt_decimal(i.self_score);
+    w.key("grade");
+    w.opt_str(i.state.grade.as_deref());
+    w.close_object();
 }
 
-struct FindingJson<'a>(&'a Finding, &'a SourceFile);
-
-impl Serialize for FindingJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let FindingJson(f, source) = *self;
-        let at = f.at.map(|span| source.line_col(span.start));
-        let cell = f.at.and_then(|span| source.cell(span.start));
-        let mut map = s.serialize_map(Some(10))?;
-        map.serialize_entry("code", &f.code)?;
-        map.serialize_entry("severity", f.severity.as_str())?;
-        map.serialize_entry("message", &f.message)?;
-        map.serialize_entry("indicator", &f.indicator)?;
-        // The file the line and column are in: for a project of a JSON Lines file, that
-        // file, not the project's name (`forms.jsonl:3`).
-        map.serialize_entry("file", source.file())?;
-        map.serialize_entry("line", &at.map(|p| p.line))?;
-        map.serialize_entry("column", &at.map(|p| p.column))?;
-        // A workbook's cell (`E23`): line and column are its row and column.
-        if let Some(cell) = &cell {
-            map.serialize_entry("cell", cell)?;
-        }
-        map.serialize_entry("rule", &f.rule)?;
-        map.serialize_entry("clause", &f.clause)?;
-        map.end()
+fn finding(w: &mut Writer<'_>, f: &Finding, source: &SourceFile) {
+    let at = f.at.map(|span| source.line_col(span.start));
+    w.open_object();
+    w.key("code");
+    w.str(&f.code);
+    w.key("severity");
+    w.str(f.severity.as_str());
+    w.key("message");
+    w.str(&f.message);
+    w.key("indicator");
+    w.opt_str(f.indicator.as_deref());
+    // The file the line and column are in: for a project of a JSON Lines file, that
+    // file, not the project's name (`forms.jsonl:3`).
+    w.key("file");
+    w.str(source.file());
+    w.key("line");
+    w.opt_uint(at.map(|p| p.line));
+    w.key("column");
+    w.opt_uint(at.map(|p| p.column));
+    // A workbook's cell (`E23`): line and column are its row and column.
+    if let Some(cell) = f.at.and_then(|span| source.cell(span.start)) {
+        w.key("cell");
+        w.str(&cell);
     }
+    w.key("rule");
+    w.opt_str(f.rule.as_deref());
+    w.key("clause");
+    w.opt_str(f.clause.as_deref());
+    w.close_object();
 }
 
-fn failed(file: &str, error: &crate::Error) -> Value {
+fn failed(w: &mut Writer<'_>, file: &str, error: &crate::Error) {
     let why = Unevaluated::of(error);
-    json!({
-        "file": file,
-        "error": {
-            "code": why.code,
-            "message": why.message,
-            "file": why.at.as_ref().map(|(f, _)| f.clone()),
-            "line": why.at.as_ref().map(|(_, p)| p.line),
-            "column": why.at.as_ref().map(|(_, p)| p.column),
-        },
-    })
+    let at = why.at.as_ref();
+    w.open_object();
+    w.key("file");
+    w.str(file);
+    w.key("error");
+    w.open_object();
+    w.key("code");
+    w.opt_str(why.code.as_deref());
+    w.key("message");
+    w.str(&why.message);
+    w.key("file");
+    w.opt_str(at.map(|(f, _)| f.as_str()));
+    w.key("line");
+    w.opt_uint(at.map(|(_, p)| p.line));
+    w.key("column");
+    w.opt_uint(at.map(|(_, p)| p.column));
+    w.close_object();
+    w.close_object();
 }

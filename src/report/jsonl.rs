@@ -10,62 +10,102 @@
 //! - The last line is the run counted, `{"summary":{"projects":…}}`: a file without it
 //!   was cut short.
 
+use std::cell::RefCell;
+
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde_json::json;
 
 use crate::compile::Plan;
 use crate::eval::outcome::Spread;
 
 use super::batch::{Standing, Tally};
+use super::json::write::Writer;
 use super::json::{self, MARKER, ProjectResult};
 
 /// The first line, with its line break.
 #[must_use]
 pub fn header(ruleset_file: &str, plan: &Plan) -> String {
-    let header = json!({
-        MARKER: 1,
-        "format": "jsonl",
-        "ruleset": json::ruleset(ruleset_file, plan),
-    });
-    line(&header)
+    line(|w| {
+        w.open_object();
+        w.key(MARKER);
+        w.uint(1);
+        w.key("format");
+        w.str("jsonl");
+        w.key("ruleset");
+        json::ruleset(w, ruleset_file, plan);
+        w.close_object();
+    })
 }
 
 /// A project's line, with its line break.
 #[must_use]
 pub fn project(result: &ProjectResult) -> String {
-    line(&json::Project(result))
+    line(|w| json::project(w, result))
 }
 
 /// The last line: the run counted, and the spread of the totals where a project was
 /// evaluated (decimal strings, as everywhere).
 #[must_use]
 pub fn summary(tally: &Tally) -> String {
-    let spread = tally.totals.map(|s| {
-        json!({
-            "mean": s.mean.to_string(),
-            "min": s.min.to_string(),
-            "max": s.max.to_string(),
-        })
-    });
-    let summary = json!({
-        "summary": {
-            "projects": tally.projects,
-            "clean": tally.clean,
-            "errors": tally.errors,
-            "warnings": tally.warnings,
-            "failed": tally.failed,
-            "skipped": tally.skipped,
-            "totals": spread,
+    line(|w| {
+        w.open_object();
+        w.key("summary");
+        w.open_object();
+        for (key, count) in [
+            ("projects", tally.projects),
+            ("clean", tally.clean),
+            ("errors", tally.errors),
+            ("warnings", tally.warnings),
+            ("failed", tally.failed),
+            ("skipped", tally.skipped),
+        ] {
+            w.key(key);
+            w.uint(count);
         }
-    });
-    line(&summary)
+        w.key("totals");
+        match &tally.totals {
+            Some(spread) => {
+                w.open_object();
+                for (key, value) in [
+                    ("mean", spread.mean),
+                    ("min", spread.min),
+                    ("max", spread.max),
+                ] {
+                    w.key(key);
+                    w.decimal(value);
+                }
+                w.close_object();
+            }
+            None => w.null(),
+        }
+        w.close_object();
+        w.close_object();
+    })
 }
 
-fn line(value: &impl serde::Serialize) -> String {
-    // Serializing strings, decimals and numbers cannot fail.
-    let mut text = serde_json::to_string(value).unwrap_or_default();
-    text.push('\n');
-    text
+thread_local! {
+    /// Each thread's scratch line: a line is written into it and copied out at its
+    /// exact length, so that a run of many lines allocates each one once instead of
+    /// growing each from empty.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The most a thread's scratch line keeps between lines, in bytes.
+const SCRATCH_KEPT: usize = 1 << 20;
+
+/// One compact line written by `write`, with its line break.
+fn line(write: impl FnOnce(&mut Writer<'_>)) -> String {
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        write(&mut Writer::new(scratch, false));
+        scratch.push('\n');
+        let line = scratch.as_str().to_owned();
+        // A form of a hundred thousand rows makes a line of megabytes: the scratch
+        // does not keep that much for the rest of the run.
+        if scratch.capacity() > SCRATCH_KEPT {
+            *scratch = String::new();
+        }
+        line
+    })
 }
 
 /// What the count of a run needs of a result: where it stands, and its total.
