@@ -45,14 +45,16 @@ pub enum ExprKind {
         section: String,
         /// The field's key.
         field: String,
+        /// How its value reads, from the field's declared type.
+        read: FieldRead,
     },
     /// All rows of a rows section: `subprojects`.
     Rows {
         /// The section's key.
         section: String,
     },
-    /// A field of the current row (the innermost `for` or `[…]`).
-    RowField(String),
+    /// A field of the current row (the innermost `for` or `[…]`), and how it reads.
+    RowField(String, FieldRead),
     /// A value of the current row of `pools`.
     PoolField(PoolField),
     /// `first(rows).field`: a field or computed value of one row.
@@ -89,11 +91,23 @@ impl ExprKind {
     }
 }
 
+/// How a field's value becomes a value of an expression, settled by the checker from the
+/// field's declared type, so that evaluation never looks the type up by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRead {
+    /// Text as written; a number, date or boolean as itself.
+    Plain,
+    /// A measure's text read for its number (`≥90%` is 0.90); a word reads as nothing.
+    Measure,
+    /// A decimal in this unit (points, money, a percentage); text as written.
+    Number(crate::value::Unit),
+}
+
 /// What a projection `rows.x` takes from each row.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Projection {
-    /// A field of the project file.
-    Field(String),
+    /// A field of the project file, and how it reads.
+    Field(String, FieldRead),
     /// A value the engine computed for indicator rows.
     Computed(Computed),
     /// A value of each pool.

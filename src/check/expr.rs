@@ -343,14 +343,20 @@ impl<'a> Resolver<'a> {
             if matches!(name, "category_label" | "类别标签") {
                 return Some((
                     Ty::Text,
-                    node(ir::ExprKind::RowField("category".to_owned()), span),
+                    node(
+                        ir::ExprKind::RowField("category".to_owned(), ir::FieldRead::Plain),
+                        span,
+                    ),
                 ));
             }
         }
         let field = field_named(self.names.form.section(section)?, name)?;
         Some((
             Ty::of_field(field.ty),
-            node(ir::ExprKind::RowField(field.key.clone()), span),
+            node(
+                ir::ExprKind::RowField(field.key.clone(), super::types::field_read(field.ty)),
+                span,
+            ),
         ))
     }
 
@@ -510,6 +516,7 @@ impl<'a> Resolver<'a> {
                     ir::ExprKind::SectionField {
                         section: key,
                         field: f.key.clone(),
+                        read: super::types::field_read(f.ty),
                     },
                     span,
                 ),
@@ -574,7 +581,10 @@ impl<'a> Resolver<'a> {
         let schema = self.names.form.section(section);
         let (ty, projection) = match (computed, schema.and_then(|s| field_named(s, &field.name))) {
             (Some(c), _) => (computed_type(c), Projection::Computed(c)),
-            (None, Some(f)) => (Ty::of_field(f.ty), Projection::Field(f.key.clone())),
+            (None, Some(f)) => (
+                Ty::of_field(f.ty),
+                Projection::Field(f.key.clone(), super::types::field_read(f.ty)),
+            ),
             (None, None) => {
                 let help = schema
                     .and_then(|s| field_help(&field.name, s.fields.iter().map(|f| f.key.as_str())));

@@ -8,7 +8,9 @@ use std::fmt;
 
 use crate::data::schema::FieldType;
 use crate::i18n::t;
+use crate::ir::FieldRead;
 use crate::syntax::ast::BinaryOp;
+use crate::value::Unit;
 
 /// The dimension of a number.
 ///
@@ -155,6 +157,21 @@ pub fn arithmetic(op: BinaryOp, a: Dim, b: Dim) -> Option<Dim> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// How a field of this type reads in an expression (see [`FieldRead`]).
+pub(crate) fn field_read(ty: FieldType) -> FieldRead {
+    match ty {
+        FieldType::Measure => FieldRead::Measure,
+        FieldType::Points => FieldRead::Number(Unit::Points),
+        FieldType::Amount => FieldRead::Number(Unit::Amount),
+        FieldType::Percent => FieldRead::Number(Unit::Percent),
+        FieldType::Text
+        | FieldType::Integer
+        | FieldType::Number
+        | FieldType::Date
+        | FieldType::Bool => FieldRead::Plain,
     }
 }
 

@@ -766,7 +766,7 @@ fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
         | K::Global(_)
         | K::SectionField { .. }
         | K::Rows { .. }
-        | K::RowField(_)
+        | K::RowField(..)
         | K::PoolField(_)
         | K::Computed(_)
         | K::Local(_) => {}

@@ -247,10 +247,10 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
 /// The project-file location of the first form value an expression reads.
 fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
     match &e.kind {
-        ExprKind::SectionField { section, field } => {
+        ExprKind::SectionField { section, field, .. } => {
             env.project.record(section)?.get(field).map(|f| f.span)
         }
-        ExprKind::RowField(field) => {
+        ExprKind::RowField(field, _) => {
             let (section, row) = env.rows.last()?;
             env.project
                 .rows(section)
@@ -260,7 +260,7 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
         }
         // The field of the row outside: the row before the innermost one.
         ExprKind::Outer(inner) => match &inner.kind {
-            ExprKind::RowField(field) => {
+            ExprKind::RowField(field, _) => {
                 let (section, row) = env.rows.iter().rev().nth(1)?;
                 env.project
                     .rows(section)

@@ -11,10 +11,9 @@ use rust_decimal::Decimal;
 
 use crate::compile::Plan;
 use crate::data::project::{Datum, Project, Record};
-use crate::data::schema::FieldType;
 use crate::ir::vocab::BinaryOp;
 use crate::ir::vocab::INDICATORS;
-use crate::ir::{Computed, Expr, ExprKind, Function, Global, Local, POOLS, Projection};
+use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
 use crate::value::{self, Num, RowSet, Unit, Value};
 
 pub(crate) use crate::ir::ops::{binary, logic, unary};
@@ -219,15 +218,19 @@ impl<'a> Env<'a> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Ok(v.clone()),
             ExprKind::Outer(inner) => self.outside(inner),
             ExprKind::Global(g) => Ok(self.global(g)),
-            ExprKind::SectionField { section, field } => {
+            ExprKind::SectionField {
+                section,
+                field,
+                read,
+            } => {
                 let record = self.project.record(section);
-                Ok(record.map_or(Value::Null, |r| self.field_value(section, None, r, field)))
+                Ok(record.map_or(Value::Null, |r| self.field_value(None, r, field, *read)))
             }
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
                 rows: (0..self.row_count(section)).collect(),
             })),
-            ExprKind::RowField(field) => Ok(self.current_row_field(field)),
+            ExprKind::RowField(field, read) => Ok(self.current_row_field(field, *read)),
             ExprKind::PoolField(field) => Ok(self
                 .current_row()
                 .and_then(|(_, i)| self.pools.get(i))
@@ -278,8 +281,8 @@ impl<'a> Env<'a> {
     /// The value a projection takes from one row.
     fn row_value(&mut self, section: &Arc<str>, row: usize, projection: &Projection) -> Value {
         match projection {
-            Projection::Field(field) => {
-                self.in_row(section, row, |env| env.current_row_field(field))
+            Projection::Field(field, read) => {
+                self.in_row(section, row, |env| env.current_row_field(field, *read))
             }
             Projection::Computed(c) => self
                 .indicators
@@ -323,12 +326,16 @@ impl<'a> Env<'a> {
         self.rows.last().map(|(s, i)| (s, *i))
     }
 
-    fn current_row_field(&self, field: &str) -> Value {
+    fn current_row_field(&self, field: &str, read: FieldRead) -> Value {
         let Some((section, row)) = self.current_row() else {
             return Value::Null;
         };
         match self.project.rows(section).get(row) {
-            Some(record) => self.field_value(section, Some(row), record, field),
+            // Only indicator rows have readings: a target or actual read once for all.
+            Some(record) => {
+                let at = (&**section == INDICATORS).then_some(row);
+                self.field_value(at, record, field, read)
+            }
             None => Value::Null,
         }
     }
@@ -346,37 +353,31 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// A field of a record (row `row` of a rows section) as a value of its declared type.
+    /// A field of a record as a value of its declared type (`read`); `indicator` is the
+    /// row's place when the record is an indicator row, whose target and actual were read
+    /// once for all.
     pub(crate) fn field_value(
         &self,
-        section: &str,
-        row: Option<usize>,
+        indicator: Option<usize>,
         record: &Record,
         field: &str,
+        read: FieldRead,
     ) -> Value {
         let Some(datum) = record.get(field).map(|f| &f.value) else {
             return Value::Null;
         };
-        let ty = self
-            .plan
-            .form
-            .section(section)
-            .and_then(|s| s.field(field))
-            .map(|f| f.ty);
-        if section == INDICATORS
-            && let Datum::Text(text) = datum
-        {
-            let read = row.and_then(|i| self.readings.get(i));
-            match (field, read) {
-                ("actual", Some(read)) => return read_actual(&read.actual, &read.target),
+        if let (Some(row), Datum::Text(text)) = (indicator, datum) {
+            let known = self.readings.get(row);
+            match (field, known) {
+                ("actual", Some(known)) => return read_actual(&known.actual, &known.target),
                 ("actual", None) => return actual_value(text, record, self.plan),
-                ("target", Some(read)) if ty == Some(FieldType::Measure) => {
-                    return read_target(&read.target, text, self.plan);
+                ("target", Some(known)) if read == FieldRead::Measure => {
+                    return read_target(&known.target, text, self.plan);
                 }
                 _ => {}
             }
         }
-        datum_value(datum, ty, self.plan)
+        datum_value(datum, read, self.plan)
     }
 
     fn project_rows(&mut self, base: &Expr, projection: &Projection) -> Result<Value> {
@@ -538,7 +539,7 @@ fn reads(e: &Expr) -> Reads {
 /// count, unless they reach out of their rows with `outer`.
 fn reads_no_row(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::RowField(_)
+        ExprKind::RowField(..)
         | ExprKind::Computed(_)
         | ExprKind::PoolField(_)
         | ExprKind::Outer(_) => false,
@@ -571,7 +572,7 @@ fn reaches_out(e: &Expr) -> bool {
         | ExprKind::Global(_)
         | ExprKind::SectionField { .. }
         | ExprKind::Rows { .. }
-        | ExprKind::RowField(_)
+        | ExprKind::RowField(..)
         | ExprKind::PoolField(_)
         | ExprKind::Computed(_)
         | ExprKind::Local(_) => false,
@@ -597,7 +598,7 @@ fn reads_context(e: &Expr) -> bool {
         | ExprKind::Global(_)
         | ExprKind::SectionField { .. }
         | ExprKind::Rows { .. }
-        | ExprKind::RowField(_)
+        | ExprKind::RowField(..)
         | ExprKind::PoolField(_) => false,
         ExprKind::Project(base, _)
         | ExprKind::RowMember(base, _)
@@ -610,13 +611,11 @@ fn reads_context(e: &Expr) -> bool {
 }
 
 /// A project value as a language value of the field's type.
-pub(crate) fn datum_value(datum: &Datum, ty: Option<FieldType>, plan: &Plan) -> Value {
-    match (datum, ty) {
-        (Datum::Text(text), Some(FieldType::Measure)) => measure_value(text, plan),
+pub(crate) fn datum_value(datum: &Datum, read: FieldRead, plan: &Plan) -> Value {
+    match (datum, read) {
+        (Datum::Text(text), FieldRead::Measure) => measure_value(text, plan),
         (Datum::Text(text), _) => Value::Text(text.as_str().into()),
-        (Datum::Decimal(d), Some(FieldType::Points)) => Value::num(*d, Unit::Points),
-        (Datum::Decimal(d), Some(FieldType::Amount)) => Value::num(*d, Unit::Amount),
-        (Datum::Decimal(d), Some(FieldType::Percent)) => Value::num(*d, Unit::Percent),
+        (Datum::Decimal(d), FieldRead::Number(unit)) => Value::num(*d, unit),
         (Datum::Decimal(d), _) => Value::num(*d, Unit::Scalar),
         (Datum::Date(d), _) => Value::Date(*d),
         (Datum::Bool(b), _) => Value::Bool(*b),
