@@ -53,6 +53,8 @@ pub(crate) struct Env<'a> {
     pub marks: Marks<'a>,
     /// Each indicator row's target and actual, read once (empty: read where used).
     pub readings: &'a [RowReading],
+    /// The project's indicator rows, found once: most rows rules enter are these.
+    indicator_rows: &'a [Record],
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
     /// What scoring does, step by step, when it is to be explained (`None` otherwise).
@@ -112,6 +114,7 @@ impl<'a> Env<'a> {
             current: None,
             marks: None,
             readings: &[],
+            indicator_rows: project.rows(INDICATORS),
             memo: Memo::default(),
             trace: None,
             check_runs: None,
@@ -330,12 +333,14 @@ impl<'a> Env<'a> {
         let Some((section, row)) = self.current_row() else {
             return Value::Null;
         };
-        match self.project.rows(section).get(row) {
-            // Only indicator rows have readings: a target or actual read once for all.
-            Some(record) => {
-                let at = (&**section == INDICATORS).then_some(row);
-                self.field_value(at, record, field, read)
-            }
+        // Only indicator rows have readings: a target or actual read once for all.
+        let (records, at) = if &**section == INDICATORS {
+            (self.indicator_rows, Some(row))
+        } else {
+            (self.project.rows(section), None)
+        };
+        match records.get(row) {
+            Some(record) => self.field_value(at, record, field, read),
             None => Value::Null,
         }
     }
