@@ -1,7 +1,7 @@
 //! The first step of scoring: which category each row is in, and whether the policy
 //! knows it.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::compile::{Plan, SplitPlan, normalized};
 use crate::data::project::{Datum, Record};
@@ -34,14 +34,15 @@ pub(crate) fn classify(
     readings: &[RowReading],
     findings: &mut Vec<Finding>,
 ) -> Vec<RowState> {
-    let mut seen: HashSet<(usize, usize)> = HashSet::default();
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut states = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let label = text(row, "category").unwrap_or("");
         let name = text(row, "name").unwrap_or("");
         state.category = plan.category_of_label(label);
-        if let super::measure::Reading::Quantity(q) = &*readings::target(readings, i, plan, row) {
+        if let super::measure::Reading::Quantity(q) = &readings::row(readings, i, plan, row).target
+        {
             state.unit = Some(q.unit.as_str().into());
         }
         match state.category {
@@ -201,7 +202,7 @@ fn catalog_names(plan: &Plan, category: usize) -> Vec<String> {
         .collect()
 }
 
-fn missing_indicators(plan: &Plan, seen: &HashSet<(usize, usize)>, findings: &mut Vec<Finding>) {
+fn missing_indicators(plan: &Plan, seen: &FxHashSet<(usize, usize)>, findings: &mut Vec<Finding>) {
     for (pool_id, pool) in plan.pools.iter().enumerate() {
         let SplitPlan::Fixed { entries, .. } = &pool.split else {
             continue;

@@ -3,11 +3,11 @@
 //! A missing value (`Null`) propagates through operators, so that a check over an
 //! optional field that the form leaves out neither passes nor fails: it does not apply.
 
-use rustc_hash::FxHashMap;
-use smallvec::SmallVec;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use crate::compile::Plan;
 use crate::data::project::{Datum, Project, Record};
@@ -361,7 +361,7 @@ impl<'a> Env<'a> {
     /// A field of a record as a value of its declared type (`read`); `indicator` is the
     /// row's place when the record is an indicator row, whose target and actual were read
     /// once for all.
-    pub(crate) fn field_value(
+    fn field_value(
         &self,
         indicator: Option<usize>,
         record: &Record,
@@ -375,7 +375,10 @@ impl<'a> Env<'a> {
             let known = self.readings.get(row);
             match (field, known) {
                 ("actual", Some(known)) => return read_actual(&known.actual, &known.target),
-                ("actual", None) => return actual_value(text, record, self.plan),
+                ("actual", None) => {
+                    let known = RowReading::of(self.plan, record);
+                    return read_actual(&known.actual, &known.target);
+                }
                 ("target", Some(known)) if read == FieldRead::Measure => {
                     return read_target(&known.target, text, self.plan);
                 }
@@ -646,22 +649,6 @@ fn quantity_value(q: &measure::Quantity) -> Value {
 
 /// An indicator's actual value: with no unit written, it takes its target's unit, so
 /// that `94` against `=100%` reads as 94%.
-fn actual_value(text: &str, row: &Record, plan: &Plan) -> Value {
-    let Reading::Quantity(mut actual) =
-        measure::read(Some(text), &plan.words, &plan.missing.markers)
-    else {
-        return Value::Null;
-    };
-    if actual.unit.is_empty() {
-        let target = super::classify::text(row, "target");
-        if let Reading::Quantity(t) = measure::read(target, &plan.words, &[]) {
-            actual.unit = t.unit;
-        }
-    }
-    quantity_value(&actual)
-}
-
-/// An actual value already read: with no unit written, it takes its target's unit.
 fn read_actual(actual: &Reading, target: &Reading) -> Value {
     let Reading::Quantity(actual) = actual else {
         return Value::Null;
@@ -679,14 +666,11 @@ fn read_actual(actual: &Reading, target: &Reading) -> Value {
 fn read_target(target: &Reading, text: &str, plan: &Plan) -> Value {
     match target {
         // A marker that reads as a number means "no value" here.
-        Reading::Quantity(q) if !is_marker(text, plan) => quantity_value(q),
+        Reading::Quantity(q) if !measure::is_marker(text, &plan.missing.markers) => {
+            quantity_value(q)
+        }
         _ => Value::Null,
     }
-}
-
-fn is_marker(text: &str, plan: &Plan) -> bool {
-    let text = crate::text::normalized(text);
-    plan.missing.markers.iter().any(|m| *m == *text)
 }
 
 /// `94` percent as 0.94, keeping the written precision (two more decimals).

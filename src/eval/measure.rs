@@ -62,13 +62,23 @@ pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Rea
         return Reading::Missing;
     };
     let normalized = normalized(text);
-    if markers.iter().any(|m| *m == *normalized) {
+    if is_normal_marker(&normalized, markers) {
         return Reading::Missing;
     }
     match quantity(&normalized, words) {
         Some(q) => Reading::Quantity(q),
         None => Reading::Word(normalized.into_owned()),
     }
+}
+
+/// Whether a text is one of `markers` (normalised texts that mean "no value").
+#[must_use]
+pub fn is_marker(text: &str, markers: &[String]) -> bool {
+    is_normal_marker(&normalized(text), markers)
+}
+
+fn is_normal_marker(normalized: &str, markers: &[String]) -> bool {
+    markers.iter().any(|m| m == normalized)
 }
 
 fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {

@@ -21,42 +21,30 @@ pub(crate) struct RowReading {
     pub actual: Reading,
 }
 
-/// The readings of every indicator row, in form order.
-pub(crate) fn read_rows(plan: &Plan, rows: &[Record]) -> Vec<RowReading> {
-    rows.iter()
-        .map(|row| RowReading {
+impl RowReading {
+    /// What one row's target and actual texts read as.
+    pub(crate) fn of(plan: &Plan, row: &Record) -> Self {
+        RowReading {
             target: measure::read(text(row, "target"), &plan.words, &[]),
             actual: measure::read(text(row, "actual"), &plan.words, &plan.missing.markers),
-        })
-        .collect()
-}
-
-/// Row `i`'s target, read here where `readings` does not hold it.
-pub(crate) fn target<'r>(
-    readings: &'r [RowReading],
-    i: usize,
-    plan: &Plan,
-    row: &Record,
-) -> Cow<'r, Reading> {
-    match readings.get(i) {
-        Some(r) => Cow::Borrowed(&r.target),
-        None => Cow::Owned(measure::read(text(row, "target"), &plan.words, &[])),
+        }
     }
 }
 
-/// Row `i`'s actual value, read here where `readings` does not hold it.
-pub(crate) fn actual<'r>(
+/// The readings of every indicator row, in form order.
+pub(crate) fn read_rows(plan: &Plan, rows: &[Record]) -> Vec<RowReading> {
+    rows.iter().map(|row| RowReading::of(plan, row)).collect()
+}
+
+/// Row `i`'s readings, read here where `readings` does not hold them.
+pub(crate) fn row<'r>(
     readings: &'r [RowReading],
     i: usize,
     plan: &Plan,
     row: &Record,
-) -> Cow<'r, Reading> {
+) -> Cow<'r, RowReading> {
     match readings.get(i) {
-        Some(r) => Cow::Borrowed(&r.actual),
-        None => Cow::Owned(measure::read(
-            text(row, "actual"),
-            &plan.words,
-            &plan.missing.markers,
-        )),
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(RowReading::of(plan, row)),
     }
 }

@@ -40,9 +40,8 @@ pub(crate) fn score_row(
     let plan = env.plan;
     let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
     let name = text(row, "name").unwrap_or("");
-    let read = env.readings;
-    let target = readings::target(read, row_index, plan, row);
-    let target: &Reading = &target;
+    let known = readings::row(env.readings, row_index, plan, row);
+    let target: &Reading = &known.target;
     state.quantitative = matches!(target, Reading::Quantity(_));
     env.note(|| Step::Target(target.clone()));
     let actual = match (target, discarded) {
@@ -50,7 +49,7 @@ pub(crate) fn score_row(
             env.note(|| Step::Discarded);
             Cow::Owned(Reading::Missing)
         }
-        (Reading::Quantity(_), false) => readings::actual(read, row_index, plan, row),
+        (Reading::Quantity(_), false) => Cow::Borrowed(&known.actual),
         (_, false) => Cow::Owned(grade_reading(plan, row)),
     };
     if !discarded {
