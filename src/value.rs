@@ -112,6 +112,69 @@ impl Value {
     }
 }
 
+/// A value as operators read it: one thing, its text borrowed. Comparing a form's
+/// text with a constant reads both in place, where a [`Value`] would copy the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Scalar<'v> {
+    /// No value.
+    Null,
+    /// A number.
+    Num(Num),
+    /// A boolean.
+    Bool(bool),
+    /// A text.
+    Text(&'v str),
+    /// A date.
+    Date(Date),
+    /// A category, by index.
+    Category(usize),
+    /// Rows, a list or a row: no operator reads them.
+    Collection,
+}
+
+impl Value {
+    /// The value as operators read it.
+    pub(crate) fn scalar(&self) -> Scalar<'_> {
+        match self {
+            Value::Null => Scalar::Null,
+            Value::Num(n) => Scalar::Num(*n),
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::Text(t) => Scalar::Text(t),
+            Value::Date(d) => Scalar::Date(*d),
+            Value::Category(c) => Scalar::Category(*c),
+            Value::Rows(_) | Value::List(_) | Value::Row(..) => Scalar::Collection,
+        }
+    }
+}
+
+impl Scalar<'_> {
+    /// The value it reads, its text copied. Only values read from a form, a plan or a
+    /// row's state are made into values this way, and none of them is a collection.
+    pub(crate) fn to_value(self) -> Value {
+        match self {
+            Scalar::Null | Scalar::Collection => Value::Null,
+            Scalar::Num(n) => Value::Num(n),
+            Scalar::Bool(b) => Value::Bool(b),
+            Scalar::Text(t) => Value::Text(t.into()),
+            Scalar::Date(d) => Value::Date(d),
+            Scalar::Category(c) => Value::Category(c),
+        }
+    }
+
+    /// The same scalar where it borrows nothing; `None` for a text.
+    pub(crate) fn owned<'x>(self) -> Option<Scalar<'x>> {
+        Some(match self {
+            Scalar::Text(_) => return None,
+            Scalar::Null => Scalar::Null,
+            Scalar::Num(n) => Scalar::Num(n),
+            Scalar::Bool(b) => Scalar::Bool(b),
+            Scalar::Date(d) => Scalar::Date(d),
+            Scalar::Category(c) => Scalar::Category(c),
+            Scalar::Collection => Scalar::Collection,
+        })
+    }
+}
+
 /// Why arithmetic could not give a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArithError {
@@ -207,6 +270,13 @@ pub fn round_to_step(
         return Err(ArithError::DivisionByZero);
     }
     let value = snap(value, step);
+    if step.mantissa() == 1 {
+        // A step of 1, 0.1, 0.01, …: rounding to it is rounding to its decimals, which
+        // needs no division (and cannot overflow where dividing by the step would).
+        let mut rounded = value.round_dp_with_strategy(step.scale(), strategy(mode));
+        rounded.rescale(step.scale());
+        return Ok(rounded);
+    }
     let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;
     let whole = steps.round_dp_with_strategy(0, strategy(mode));
     let mut rounded = whole.checked_mul(step).ok_or(ArithError::Overflow)?;
@@ -304,6 +374,67 @@ mod tests {
         let share = d("55").checked_div(d("6")).unwrap();
         let truncated = round_to_step(share, d("0.01"), RoundingMode::Truncate).unwrap();
         assert_eq!(truncated.to_string(), "9.16");
+    }
+
+    /// The general way: the value divided by the step, rounded to a whole number of
+    /// steps, multiplied back.
+    fn by_division(value: Decimal, step: Decimal, mode: RoundingMode) -> Option<Decimal> {
+        let steps = snap(value, step).checked_div(step)?;
+        let mut rounded = steps
+            .round_dp_with_strategy(0, strategy(mode))
+            .checked_mul(step)?;
+        rounded.rescale(step.scale());
+        Some(rounded)
+    }
+
+    #[test]
+    fn a_decimal_step_rounds_as_dividing_by_it_would() {
+        let modes = [
+            RoundingMode::HalfAwayFromZero,
+            RoundingMode::HalfTowardZero,
+            RoundingMode::HalfEven,
+            RoundingMode::Truncate,
+            RoundingMode::AwayFromZero,
+            RoundingMode::Floor,
+            RoundingMode::Ceiling,
+        ];
+        let values = [
+            "0",
+            "1",
+            "-1",
+            "9.165",
+            "-9.165",
+            "9.175",
+            "0.005",
+            "-0.005",
+            "0.015",
+            "2.125",
+            "99.994999",
+            "99.995",
+            "130.01",
+            "0.0000000001",
+            "-0.0000000001",
+            "123456789.125",
+            "7.5",
+            "-7.5",
+            "0.4999999999999999999",
+            "0.5000000000000000001",
+        ];
+        let steps = ["1", "0.1", "0.01", "0.001", "0.0001"];
+        for value in values
+            .iter()
+            .map(|v| d(v))
+            .chain([d("55") / d("6"), d("-1") / d("3")])
+        {
+            for step in steps.map(d) {
+                for mode in modes {
+                    let expected = by_division(value, step, mode).unwrap();
+                    let got = round_to_step(value, step, mode).unwrap();
+                    assert_eq!(got, expected, "{value} to {step} by {mode:?}");
+                    assert_eq!(got.to_string(), expected.to_string(), "{value} to {step}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -366,12 +366,16 @@ fn fold(e: &ir::Expr, header: &Header) -> Result<Value, Unfolded> {
             let left = fold(l, header)?;
             match (op, &left) {
                 (BinaryOp::And, Value::Bool(false)) | (BinaryOp::Or, Value::Bool(true)) => Ok(left),
-                _ => Ok(crate::ir::ops::logic(*op, &left, &fold(r, header)?)),
+                _ => Ok(crate::ir::ops::logic(
+                    *op,
+                    left.scalar(),
+                    fold(r, header)?.scalar(),
+                )),
             }
         }
         ExprKind::Binary(op, l, r) => {
             let (left, right) = (fold(l, header)?, fold(r, header)?);
-            crate::ir::ops::binary(*op, &left, &right)
+            crate::ir::ops::binary(*op, left.scalar(), right.scalar())
                 .map_err(|error| Unfolded::Arithmetic(error, e.span))
         }
         ExprKind::If(c, a, b) => match fold(c, header)? {

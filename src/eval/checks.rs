@@ -49,8 +49,8 @@ fn discard(
         if !state.recognized {
             continue;
         }
-        let holds = env.in_row(&section, i, |env| env.eval(&rule.condition))?;
-        if holds != Value::Bool(true) {
+        let holds = env.in_row(&section, i, |env| env.truth(&rule.condition))?;
+        if holds != Some(true) {
             continue;
         }
         if let Some(flag) = discarded.get_mut(i) {
@@ -162,11 +162,11 @@ fn comparison_sides(env: &mut Env<'_>, assertion: &Expr) -> Result<Option<(Strin
 /// apply (its condition is false, or a value it needs is missing).
 fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<Option<Finding>> {
     if let Some(cond) = &check.condition
-        && env.eval(cond)? != Value::Bool(true)
+        && env.truth(cond)? != Some(true)
     {
         return Ok(None);
     }
-    if env.eval(&check.assertion)? != Value::Bool(false) {
+    if env.truth(&check.assertion)? != Some(false) {
         return Ok(None);
     }
     env.mark(|| Part::Check(check.finding.span));

@@ -14,9 +14,9 @@ use crate::data::project::{Datum, Project, Record};
 use crate::ir::vocab::BinaryOp;
 use crate::ir::vocab::INDICATORS;
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
-use crate::value::{self, Num, RowSet, Unit, Value};
+use crate::value::{self, Num, RowSet, Scalar, Unit, Value};
 
-pub(crate) use crate::ir::ops::{binary, logic, unary};
+pub(crate) use crate::ir::ops::{binary, unary};
 
 use super::coverage::{Marks, Part};
 use super::error::EvalError;
@@ -220,30 +220,24 @@ impl<'a> Env<'a> {
         match &expr.kind {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Ok(v.clone()),
             ExprKind::Outer(inner) => self.outside(inner),
-            ExprKind::Global(g) => Ok(self.global(g)),
+            ExprKind::Global(g) => Ok(self.global(g).to_value()),
             ExprKind::SectionField {
                 section,
                 field,
                 read,
-            } => {
-                let record = self.project.record(section);
-                Ok(record.map_or(Value::Null, |r| self.field_value(None, r, field, *read)))
-            }
+            } => Ok(self.section_field(section, field, *read).to_value()),
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
                 rows: (0..self.row_count(section)).collect(),
             })),
-            ExprKind::RowField(field, read) => Ok(self.current_row_field(field, *read)),
-            ExprKind::PoolField(field) => Ok(self
-                .current_row()
-                .and_then(|(_, i)| self.pools.get(i))
-                .map_or(Value::Null, |p| p.field(*field))),
+            ExprKind::RowField(field, read) => Ok(self.current_row_field(field, *read).to_value()),
+            ExprKind::PoolField(field) => Ok(self.pool_field(*field).to_value()),
             ExprKind::RowMember(base, projection) => match self.eval(base)? {
                 Value::Row(section, row) => Ok(self.row_value(&section, row, projection)),
                 _ => Ok(Value::Null),
             },
-            ExprKind::Computed(c) => Ok(self.current_computed(*c)),
-            ExprKind::Local(l) => Ok(self.local(*l)),
+            ExprKind::Computed(c) => Ok(self.current_computed(*c).to_value()),
+            ExprKind::Local(l) => Ok(self.local(*l).to_value()),
             ExprKind::Project(base, projection) => self.project_rows(base, projection),
             ExprKind::Filter(base, cond) => self.filter(base, cond),
             ExprKind::Unary(op, operand) => {
@@ -251,13 +245,59 @@ impl<'a> Env<'a> {
                 Ok(unary(*op, v))
             }
             ExprKind::Binary(op, l, r) => self.binary(*op, l, r, expr),
-            ExprKind::If(c, a, b) => match self.eval(c)? {
-                Value::Bool(true) => self.eval(a),
-                Value::Bool(false) => self.eval(b),
-                _ => Ok(Value::Null),
+            ExprKind::If(c, a, b) => match self.truth(c)? {
+                Some(true) => self.eval(a),
+                Some(false) => self.eval(b),
+                None => Ok(Value::Null),
             },
             ExprKind::Call(f, args) => self.call(*f, args, expr),
         }
+    }
+
+    /// An operand read in place, without making a value of it: a constant, a global, a
+    /// field, a number computed for the row, a local. `None` for anything else, which
+    /// is evaluated: most operands of a comparison are of these kinds, and a text read
+    /// in place is not copied.
+    fn operand<'e>(&self, e: &'e Expr) -> Option<Scalar<'e>>
+    where
+        'a: 'e,
+    {
+        Some(match &e.kind {
+            ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
+            ExprKind::Global(g) => self.global(g),
+            ExprKind::SectionField {
+                section,
+                field,
+                read,
+            } => self.section_field(section, field, *read),
+            ExprKind::RowField(field, read) => self.current_row_field(field, *read),
+            ExprKind::PoolField(field) => self.pool_field(*field),
+            // A grade or unit is the row state's text: evaluated as a value instead.
+            ExprKind::Computed(c) => self.current_computed(*c).owned()?,
+            ExprKind::Local(l) => self.local(*l),
+            _ => return None,
+        })
+    }
+
+    /// An operand as operators read it: in place where it can be (see
+    /// [`Env::operand`]), else evaluated into `held`.
+    fn read<'e>(&mut self, e: &'e Expr, held: &'e mut Option<Value>) -> Result<Scalar<'e>>
+    where
+        'a: 'e,
+    {
+        if let Some(s) = self.operand(e) {
+            return Ok(s);
+        }
+        Ok(held.insert(self.eval(e)?).scalar())
+    }
+
+    /// Whether a condition holds: `None` where it is missing (or not a boolean).
+    pub(crate) fn truth(&mut self, e: &Expr) -> Result<Option<bool>> {
+        let mut held = None;
+        Ok(match self.read(e, &mut held)? {
+            Scalar::Bool(b) => Some(b),
+            _ => None,
+        })
     }
 
     /// `outer.x`: `x` in the row outside the innermost one, which is left for the time
@@ -284,9 +324,9 @@ impl<'a> Env<'a> {
     /// The value a projection takes from one row.
     fn row_value(&mut self, section: &Arc<str>, row: usize, projection: &Projection) -> Value {
         match projection {
-            Projection::Field(field, read) => {
-                self.in_row(section, row, |env| env.current_row_field(field, *read))
-            }
+            Projection::Field(field, read) => self.in_row(section, row, |env| {
+                env.current_row_field(field, *read).to_value()
+            }),
             Projection::Computed(c) => self
                 .indicators
                 .get(row)
@@ -295,43 +335,50 @@ impl<'a> Env<'a> {
         }
     }
 
-    fn global(&self, g: &Global) -> Value {
+    fn global(&self, g: &Global) -> Scalar<'a> {
+        let points = |d: Option<Decimal>| d.map_or(Scalar::Null, |d| num(d, Unit::Points));
         match g {
             Global::FiscalYear => self
                 .plan
                 .fiscal_year
-                .map_or(Value::Null, |y| Value::num(Decimal::from(y), Unit::Scalar)),
-            Global::Cutoff => self.plan.cutoff.map_or(Value::Null, Value::Date),
-            Global::Total => self
-                .total
-                .map_or(Value::Null, |t| Value::num(t, Unit::Points)),
-            Global::MaxScore => self
-                .max_score
-                .map_or(Value::Null, |t| Value::num(t, Unit::Points)),
-            Global::Rating => self.rating.map_or(Value::Null, |r| Value::Text(r.into())),
-            Global::Line(key) => self
-                .lines
-                .iter()
-                .find(|(k, _)| k == key)
-                .map_or(Value::Null, |(_, v)| Value::num(*v, Unit::Points)),
+                .map_or(Scalar::Null, |y| num(Decimal::from(y), Unit::Scalar)),
+            Global::Cutoff => self.plan.cutoff.map_or(Scalar::Null, Scalar::Date),
+            Global::Total => points(self.total),
+            Global::MaxScore => points(self.max_score),
+            Global::Rating => self.rating.map_or(Scalar::Null, Scalar::Text),
+            Global::Line(key) => points(self.lines.iter().find(|(k, _)| k == key).map(|(_, v)| *v)),
         }
     }
 
-    fn local(&self, l: Local) -> Value {
+    fn local(&self, l: Local) -> Scalar<'static> {
         match (self.locals, l) {
-            (Some((target, _)), Local::Target) => Value::Num(target),
-            (Some((_, actual)), Local::Actual) => Value::Num(actual),
-            (None, _) => Value::Null,
+            (Some((target, _)), Local::Target) => Scalar::Num(target),
+            (Some((_, actual)), Local::Actual) => Scalar::Num(actual),
+            (None, _) => Scalar::Null,
         }
+    }
+
+    /// A field of a record section.
+    fn section_field(&self, section: &str, field: &str, read: FieldRead) -> Scalar<'a> {
+        let record = self.project.record(section);
+        record.map_or(Scalar::Null, |r| self.field_value(None, r, field, read))
+    }
+
+    /// A value of the current row of `pools`.
+    fn pool_field(&self, field: crate::ir::PoolField) -> Scalar<'a> {
+        let pools: &'a [PoolState] = self.pools;
+        self.current_row()
+            .and_then(|(_, i)| pools.get(i))
+            .map_or(Scalar::Null, |p| p.field_scalar(field))
     }
 
     fn current_row(&self) -> Option<(&Arc<str>, usize)> {
         self.rows.last().map(|(s, i)| (s, *i))
     }
 
-    fn current_row_field(&self, field: &str, read: FieldRead) -> Value {
+    fn current_row_field(&self, field: &str, read: FieldRead) -> Scalar<'a> {
         let Some((section, row)) = self.current_row() else {
-            return Value::Null;
+            return Scalar::Null;
         };
         // Only indicator rows have readings: a target or actual read once for all.
         let (records, at) = if &**section == INDICATORS {
@@ -341,20 +388,20 @@ impl<'a> Env<'a> {
         };
         match records.get(row) {
             Some(record) => self.field_value(at, record, field, read),
-            None => Value::Null,
+            None => Scalar::Null,
         }
     }
 
-    fn current_computed(&self, c: Computed) -> Value {
+    fn current_computed(&self, c: Computed) -> Scalar<'_> {
         let Some((_, row)) = self.current_row() else {
-            return Value::Null;
+            return Scalar::Null;
         };
         match &self.current {
-            Some((scoring, state)) if *scoring == row => state.computed(c),
+            Some((scoring, state)) if *scoring == row => state.computed_scalar(c),
             _ => self
                 .indicators
                 .get(row)
-                .map_or(Value::Null, |s| s.computed(c)),
+                .map_or(Scalar::Null, |s| s.computed_scalar(c)),
         }
     }
 
@@ -364,12 +411,12 @@ impl<'a> Env<'a> {
     fn field_value(
         &self,
         indicator: Option<usize>,
-        record: &Record,
+        record: &'a Record,
         field: &str,
         read: FieldRead,
-    ) -> Value {
+    ) -> Scalar<'a> {
         let Some(datum) = record.get(field).map(|f| &f.value) else {
-            return Value::Null;
+            return Scalar::Null;
         };
         if let (Some(row), Datum::Text(text)) = (indicator, datum) {
             let known = self.readings.get(row);
@@ -385,7 +432,7 @@ impl<'a> Env<'a> {
                 _ => {}
             }
         }
-        datum_value(datum, read, self.plan)
+        datum_scalar(datum, read, self.plan)
     }
 
     fn project_rows(&mut self, base: &Expr, projection: &Projection) -> Result<Value> {
@@ -407,7 +454,7 @@ impl<'a> Env<'a> {
         let mut kept = Vec::new();
         self.looping(|env| {
             for &row in &set.rows {
-                if env.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(true) {
+                if env.in_row(&set.section, row, |env| env.truth(cond))? == Some(true) {
                     kept.push(row);
                 }
             }
@@ -420,24 +467,17 @@ impl<'a> Env<'a> {
     }
 
     fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, whole: &Expr) -> Result<Value> {
+        let (mut held_left, mut held_right) = (None, None);
+        let left = self.read(l, &mut held_left)?;
         // `and` and `or` look at the right side only when they need to, so that a
         // guard such as `x != 0 and y / x > 1` never divides by zero.
-        if matches!(op, BinaryOp::And | BinaryOp::Or) {
-            let left = self.eval(l)?;
-            let decided = match (op, &left) {
-                (BinaryOp::And, Value::Bool(false)) => Some(false),
-                (BinaryOp::Or, Value::Bool(true)) => Some(true),
-                _ => None,
-            };
-            if let Some(b) = decided {
-                return Ok(Value::Bool(b));
-            }
-            let right = self.eval(r)?;
-            return Ok(logic(op, &left, &right));
+        match (op, left) {
+            (BinaryOp::And, Scalar::Bool(false)) => return Ok(Value::Bool(false)),
+            (BinaryOp::Or, Scalar::Bool(true)) => return Ok(Value::Bool(true)),
+            _ => {}
         }
-        let left = self.eval(l)?;
-        let right = self.eval(r)?;
-        binary(op, &left, &right).map_err(|e| EvalError::failed(e, whole.span))
+        let right = self.read(r, &mut held_right)?;
+        binary(op, left, right).map_err(|e| EvalError::failed(e, whole.span))
     }
 
     fn call(&mut self, f: Function, args: &[Expr], whole: &Expr) -> Result<Value> {
@@ -503,7 +543,7 @@ impl<'a> Env<'a> {
         let want = f == Function::Any;
         self.looping(|env| {
             for &row in &set.rows {
-                if env.in_row(&set.section, row, |env| env.eval(cond))? == Value::Bool(want) {
+                if env.in_row(&set.section, row, |env| env.truth(cond))? == Some(want) {
                     return Ok(Value::Bool(want));
                 }
             }
@@ -618,40 +658,45 @@ fn reads_context(e: &Expr) -> bool {
     }
 }
 
+/// A number in a unit, as operators read it.
+fn num(value: Decimal, unit: Unit) -> Scalar<'static> {
+    Scalar::Num(Num::new(value, unit))
+}
+
 /// A project value as a language value of the field's type.
-pub(crate) fn datum_value(datum: &Datum, read: FieldRead, plan: &Plan) -> Value {
+fn datum_scalar<'d>(datum: &'d Datum, read: FieldRead, plan: &Plan) -> Scalar<'d> {
     match (datum, read) {
         (Datum::Text(text), FieldRead::Measure) => measure_value(text, plan),
-        (Datum::Text(text), _) => Value::Text(text.as_str().into()),
-        (Datum::Decimal(d), FieldRead::Number(unit)) => Value::num(*d, unit),
-        (Datum::Decimal(d), _) => Value::num(*d, Unit::Scalar),
-        (Datum::Date(d), _) => Value::Date(*d),
-        (Datum::Bool(b), _) => Value::Bool(*b),
+        (Datum::Text(text), _) => Scalar::Text(text),
+        (Datum::Decimal(d), FieldRead::Number(unit)) => num(*d, unit),
+        (Datum::Decimal(d), _) => num(*d, Unit::Scalar),
+        (Datum::Date(d), _) => Scalar::Date(*d),
+        (Datum::Bool(b), _) => Scalar::Bool(*b),
     }
 }
 
 /// A measure's number: a percentage as its ratio (with the written precision kept), any
 /// other unit as a plain number; a word or a missing value has none.
-pub(crate) fn measure_value(text: &str, plan: &Plan) -> Value {
+fn measure_value(text: &str, plan: &Plan) -> Scalar<'static> {
     match measure::read(Some(text), &plan.words, &plan.missing.markers) {
         Reading::Quantity(q) => quantity_value(&q),
-        Reading::Missing | Reading::Word(_) => Value::Null,
+        Reading::Missing | Reading::Word(_) => Scalar::Null,
     }
 }
 
-fn quantity_value(q: &measure::Quantity) -> Value {
+fn quantity_value(q: &measure::Quantity) -> Scalar<'static> {
     if q.is_percent() {
-        percent_value(q.number).map_or(Value::Null, Value::Num)
+        percent_value(q.number).map_or(Scalar::Null, Scalar::Num)
     } else {
-        Value::num(q.number, Unit::Scalar)
+        num(q.number, Unit::Scalar)
     }
 }
 
 /// An indicator's actual value: with no unit written, it takes its target's unit, so
 /// that `94` against `=100%` reads as 94%.
-fn read_actual(actual: &Reading, target: &Reading) -> Value {
+fn read_actual(actual: &Reading, target: &Reading) -> Scalar<'static> {
     let Reading::Quantity(actual) = actual else {
-        return Value::Null;
+        return Scalar::Null;
     };
     match target {
         Reading::Quantity(t) if actual.unit.is_empty() => quantity_value(&measure::Quantity {
@@ -663,13 +708,13 @@ fn read_actual(actual: &Reading, target: &Reading) -> Value {
 }
 
 /// A target already read (where a marker is a word) as [`measure_value`] gives it.
-fn read_target(target: &Reading, text: &str, plan: &Plan) -> Value {
+fn read_target(target: &Reading, text: &str, plan: &Plan) -> Scalar<'static> {
     match target {
         // A marker that reads as a number means "no value" here.
         Reading::Quantity(q) if !measure::is_marker(text, &plan.missing.markers) => {
             quantity_value(q)
         }
-        _ => Value::Null,
+        _ => Scalar::Null,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::finding::Finding;
 use crate::ir::vocab::Severity;
 use crate::ir::{Computed, PoolField};
 use crate::source::SourceFile;
-use crate::value::{Unit, Value};
+use crate::value::{Num, Scalar, Unit, Value};
 
 /// The evaluation of one project.
 ///
@@ -89,14 +89,19 @@ impl PoolState {
     /// The value a ruleset expression sees for a pool value.
     #[must_use]
     pub fn field(&self, field: PoolField) -> Value {
-        let points = |d: Decimal| Value::num(d, Unit::Points);
+        self.field_scalar(field).to_value()
+    }
+
+    /// One of its values as operators read it, its name borrowed.
+    pub(crate) fn field_scalar(&self, field: PoolField) -> Scalar<'_> {
+        let points = |d: Decimal| Scalar::Num(Num::new(d, Unit::Points));
         match field {
-            PoolField::Name => Value::Text(self.name.as_str().into()),
-            PoolField::Points => self.points.map_or(Value::Null, points),
+            PoolField::Name => Scalar::Text(&self.name),
+            PoolField::Points => self.points.map_or(Scalar::Null, points),
             PoolField::Weight => points(self.weight),
             PoolField::ExpectedWeight => points(self.expected_weight),
             PoolField::Score => points(self.score),
-            PoolField::Count => Value::num(Decimal::from(self.count), Unit::Scalar),
+            PoolField::Count => Scalar::Num(Num::new(Decimal::from(self.count), Unit::Scalar)),
         }
     }
 }
@@ -150,19 +155,30 @@ impl RowState {
     /// The value a ruleset expression sees for a computed name.
     #[must_use]
     pub fn computed(&self, c: Computed) -> Value {
-        let points = |d: Option<Decimal>| d.map_or(Value::Null, |d| Value::num(d, Unit::Points));
         match c {
-            Computed::Category => self.category.map_or(Value::Null, Value::Category),
-            Computed::Recognized => Value::Bool(self.recognized),
+            // The row's own text, shared rather than copied.
+            Computed::Grade => self.grade.clone().map_or(Value::Null, Value::Text),
+            Computed::Unit => self.unit.clone().map_or(Value::Null, Value::Text),
+            _ => self.computed_scalar(c).to_value(),
+        }
+    }
+
+    /// One computed value as operators read it, its text borrowed.
+    pub(crate) fn computed_scalar(&self, c: Computed) -> Scalar<'_> {
+        let num = |d: Decimal, unit| Scalar::Num(Num::new(d, unit));
+        let points = |d: Option<Decimal>| d.map_or(Scalar::Null, |d| num(d, Unit::Points));
+        match c {
+            Computed::Category => self.category.map_or(Scalar::Null, Scalar::Category),
+            Computed::Recognized => Scalar::Bool(self.recognized),
             Computed::ExpectedWeight => points(self.expected_weight),
             Computed::Score => points(Some(self.score)),
             Computed::Completion => self
                 .completion
-                .map_or(Value::Null, |c| Value::num(c, Unit::Percent)),
-            Computed::Quantitative => Value::Bool(self.quantitative),
-            Computed::Missing => Value::Bool(self.missing),
-            Computed::Grade => self.grade.clone().map_or(Value::Null, Value::Text),
-            Computed::Unit => self.unit.clone().map_or(Value::Null, Value::Text),
+                .map_or(Scalar::Null, |c| num(c, Unit::Percent)),
+            Computed::Quantitative => Scalar::Bool(self.quantitative),
+            Computed::Missing => Scalar::Bool(self.missing),
+            Computed::Grade => self.grade.as_deref().map_or(Scalar::Null, Scalar::Text),
+            Computed::Unit => self.unit.as_deref().map_or(Scalar::Null, Scalar::Text),
         }
     }
 }

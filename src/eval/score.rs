@@ -44,25 +44,20 @@ pub(crate) fn score_row(
     let target: &Reading = &known.target;
     state.quantitative = matches!(target, Reading::Quantity(_));
     env.note(|| Step::Target(target.clone()));
-    let actual = match (target, discarded) {
-        (_, true) => {
-            env.note(|| Step::Discarded);
-            Cow::Owned(Reading::Missing)
-        }
-        (Reading::Quantity(_), false) => Cow::Borrowed(&known.actual),
-        (_, false) => Cow::Owned(grade_reading(plan, row)),
+    let (field, actual) = match target {
+        Reading::Quantity(_) => ("actual", Cow::Borrowed(&known.actual)),
+        _ => graded_by(plan, row, &known.actual),
     };
-    if !discarded {
-        let field = if state.quantitative {
-            "actual"
-        } else {
-            grade_field(plan, row)
-        };
+    let actual = if discarded {
+        env.note(|| Step::Discarded);
+        Cow::Owned(Reading::Missing)
+    } else {
         env.note(|| Step::Actual {
             field: field.to_owned(),
             reading: actual.clone().into_owned(),
         });
-    }
+        actual
+    };
     let (share, bounds) = match (target, &*actual) {
         (_, Reading::Missing) => {
             state.missing = true;
@@ -154,27 +149,37 @@ impl Bounds {
     };
 }
 
-/// The word a qualitative indicator is graded by: the first of the ruleset's grade
-/// fields (`actual` unless `read_from` says otherwise) that holds a value.
-fn grade_reading(plan: &Plan, row: &Record) -> Reading {
-    measure::read(
-        text(row, grade_field(plan, row)),
-        &plan.words,
-        &plan.missing.markers,
-    )
+/// The grade field a qualitative indicator's word comes from, and what it reads: the
+/// first of the ruleset's grade fields (`actual` unless `read_from` says otherwise) that
+/// holds a value, else the first. `actual` was read already (`known_actual`).
+fn graded_by<'p, 'r>(
+    plan: &'p Plan,
+    row: &Record,
+    known_actual: &'r Reading,
+) -> (&'p str, Cow<'r, Reading>) {
+    let read = |field: &str| match field {
+        "actual" => Cow::Borrowed(known_actual),
+        _ => Cow::Owned(measure::read(
+            text(row, field),
+            &plan.words,
+            &plan.missing.markers,
+        )),
+    };
+    let mut first = None;
+    for field in &plan.grade_fields {
+        let reading = read(field);
+        if *reading != Reading::Missing {
+            return (field, reading);
+        }
+        first.get_or_insert((field.as_str(), reading));
+    }
+    first.unwrap_or_else(|| ("actual", read("actual")))
 }
 
-/// The grade field a qualitative indicator's word comes from: the first that holds a
-/// value, else the first.
+/// The grade field a qualitative indicator's word comes from (see [`graded_by`]).
 fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
-    let holds = |field: &&String| {
-        measure::read(text(row, field), &plan.words, &plan.missing.markers) != Reading::Missing
-    };
-    plan.grade_fields
-        .iter()
-        .find(holds)
-        .or_else(|| plan.grade_fields.first())
-        .map_or("actual", String::as_str)
+    let actual = measure::read(text(row, "actual"), &plan.words, &plan.missing.markers);
+    graded_by(plan, row, &actual).0
 }
 
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the

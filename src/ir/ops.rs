@@ -4,7 +4,7 @@
 
 use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
 use crate::text::normalized;
-use crate::value::{self, Value};
+use crate::value::{self, Scalar, Value};
 
 pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
     match (op, v) {
@@ -16,12 +16,12 @@ pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
 
 /// Three-valued `and` and `or`: a missing side decides nothing, so `false and x` is
 /// false and `true or x` is true whichever side `x` is on.
-pub(crate) fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
+pub(crate) fn logic(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Value {
     let decisive = op == BinaryOp::Or;
     match (l, r) {
-        (Value::Bool(a), _) if *a == decisive => Value::Bool(decisive),
-        (_, Value::Bool(b)) if *b == decisive => Value::Bool(decisive),
-        (Value::Bool(_), Value::Bool(_)) => Value::Bool(!decisive),
+        (Scalar::Bool(a), _) if a == decisive => Value::Bool(decisive),
+        (_, Scalar::Bool(b)) if b == decisive => Value::Bool(decisive),
+        (Scalar::Bool(_), Scalar::Bool(_)) => Value::Bool(!decisive),
         _ => Value::Null,
     }
 }
@@ -29,8 +29,8 @@ pub(crate) fn logic(op: BinaryOp, l: &Value, r: &Value) -> Value {
 /// Arithmetic and comparisons; a missing operand gives a missing result.
 pub(crate) fn binary(
     op: BinaryOp,
-    l: &Value,
-    r: &Value,
+    l: Scalar<'_>,
+    r: Scalar<'_>,
 ) -> std::result::Result<Value, value::ArithError> {
     use std::cmp::Ordering;
     let compare =
@@ -43,7 +43,7 @@ pub(crate) fn binary(
         BinaryOp::Gt => compare(Ordering::is_gt),
         BinaryOp::Ge => compare(Ordering::is_ge),
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            let (Value::Num(a), Value::Num(b)) = (l, r) else {
+            let (Scalar::Num(a), Scalar::Num(b)) = (l, r) else {
                 return Ok(Value::Null);
             };
             let f = match op {
@@ -52,21 +52,21 @@ pub(crate) fn binary(
                 BinaryOp::Mul => value::mul,
                 _ => value::div,
             };
-            Value::Num(f(*a, *b)?)
+            Value::Num(f(a, b)?)
         }
         BinaryOp::And | BinaryOp::Or => logic(op, l, r),
     })
 }
 
 /// How two values of one kind compare; none for values of different kinds or none.
-fn ordering(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {
+fn ordering(l: Scalar<'_>, r: Scalar<'_>) -> Option<std::cmp::Ordering> {
     match (l, r) {
-        (Value::Num(a), Value::Num(b)) => Some(a.value.cmp(&b.value)),
-        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        (Scalar::Num(a), Scalar::Num(b)) => Some(a.value.cmp(&b.value)),
+        (Scalar::Date(a), Scalar::Date(b)) => Some(a.cmp(&b)),
         // Texts compare as people read them: full-width forms and spaces do not count.
-        (Value::Text(a), Value::Text(b)) => Some(normalized(a).cmp(&normalized(b))),
-        (Value::Category(a), Value::Category(b)) => Some(a.cmp(b)),
-        (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
+        (Scalar::Text(a), Scalar::Text(b)) => Some(normalized(a).cmp(&normalized(b))),
+        (Scalar::Category(a), Scalar::Category(b)) => Some(a.cmp(&b)),
+        (Scalar::Bool(a), Scalar::Bool(b)) => Some(a.cmp(&b)),
         _ => None,
     }
 }
