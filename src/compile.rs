@@ -2,8 +2,11 @@
 //!
 //! Labels, catalog names, comparator words and grade words get lookup tables; each
 //! class gets its completion formula per comparator; engine findings get their
-//! severities. Compiling cannot fail: `check` has already refused every ruleset this
+//! severities; a row check that singles out rows by a field tries that test first
+//! (`row_keys`). Compiling cannot fail: `check` has already refused every ruleset this
 //! stage could not arrange.
+
+mod row_keys;
 
 use rustc_hash::FxHashMap;
 
@@ -293,7 +296,14 @@ pub fn compile(checked: Checked) -> Plan {
         },
         rounding: checked.rounding,
         discards: checked.discards,
-        checks: checked.checks,
+        checks: checked
+            .checks
+            .into_iter()
+            .map(|check| CheckDef {
+                key: row_keys::key(&check),
+                ..check
+            })
+            .collect(),
         adjustments: checked.adjustments,
         rating: checked.rating,
         lines: checked.lines,

@@ -661,6 +661,7 @@ impl<'r, 'a> Items<'r, 'a> {
             condition,
             assertion,
             at,
+            key: None,
         });
     }
 

@@ -272,4 +272,7 @@ pub struct CheckDef {
     pub assertion: Expr,
     /// What a finding points at.
     pub at: Option<Expr>,
+    /// A part of a row check's condition tried alone first (see `compile::row_keys`):
+    /// set by compiling, `None` from the checker.
+    pub key: Option<Expr>,
 }
