@@ -1,7 +1,5 @@
 //! Running the ruleset's `discard` rules and checks, and writing their findings.
 
-use std::sync::Arc;
-
 use crate::data::project::Record;
 use crate::finding::Finding;
 use crate::i18n::t;
@@ -44,12 +42,12 @@ fn discard(
     discarded: &mut [bool],
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let section: Arc<str> = INDICATORS.into();
+    let section = INDICATORS;
     for (i, (row, state)) in rows.iter().zip(states).enumerate() {
         if !state.recognized {
             continue;
         }
-        let holds = env.in_row(&section, i, |env| env.truth(&rule.condition))?;
+        let holds = env.in_row(section, i, |env| env.truth(&rule.condition))?;
         if holds != Some(true) {
             continue;
         }
@@ -57,7 +55,7 @@ fn discard(
             *flag = true;
         }
         env.mark(|| Part::Discard(rule.finding.span));
-        let finding = env.in_row(&section, i, |env| {
+        let finding = env.in_row(section, i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
                 None => t!(FINDING_DISCARDED, name = text(row, "name").unwrap_or("")),
@@ -86,20 +84,20 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
                 }
             }
             Some(section) => {
-                let section: Arc<str> = section.as_str().into();
+                let section = section.as_str();
                 env.looping(|env| {
-                    for i in 0..env.row_count(&section) {
+                    for i in 0..env.row_count(section) {
                         if env.check_runs.is_some() {
-                            env.in_row(&section, i, |env| note_run(env, index, check, Some(i)))?;
+                            env.in_row(section, i, |env| note_run(env, index, check, Some(i)))?;
                         }
                         // Rows the key rules out fail the condition: no need to try it.
                         if let Some(key) = &check.key
-                            && env.in_row(&section, i, |env| env.truth(key))? != Some(true)
+                            && env.in_row(section, i, |env| env.truth(key))? != Some(true)
                         {
                             continue;
                         }
                         if let Some(f) =
-                            env.in_row(&section, i, |env| run_check(env, check, Some(i)))?
+                            env.in_row(section, i, |env| run_check(env, check, Some(i)))?
                         {
                             findings.push(f);
                         }
@@ -257,20 +255,20 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
             env.project.record(section)?.get(field).map(|f| f.span)
         }
         ExprKind::RowField(field, _) => {
-            let (section, row) = env.rows.last()?;
+            let (section, row) = env.current_row()?;
             env.project
                 .rows(section)
-                .get(*row)?
+                .get(row)?
                 .get(field)
                 .map(|f| f.span)
         }
         // The field of the row outside: the row before the innermost one.
         ExprKind::Outer(inner) => match &inner.kind {
             ExprKind::RowField(field, _) => {
-                let (section, row) = env.rows.iter().rev().nth(1)?;
+                let (section, row) = env.outer_row()?;
                 env.project
                     .rows(section)
-                    .get(*row)?
+                    .get(row)?
                     .get(field)
                     .map(|f| f.span)
             }

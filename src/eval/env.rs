@@ -30,8 +30,12 @@ use super::error::Result;
 pub(crate) struct Env<'a> {
     pub plan: &'a Plan,
     pub project: &'a Project,
-    /// The rows entered, innermost last: section key and row index.
-    pub rows: Vec<(Arc<str>, usize)>,
+    /// The rows entered, innermost last: the section (its place in `sections`) and the
+    /// row's index.
+    rows: Vec<(usize, usize)>,
+    /// The keys of the rows sections entered so far. The stack names them by place, so
+    /// entering a row copies two numbers (a shared key would be counted up and down).
+    sections: Vec<String>,
     /// `target` and `actual` in a completion formula.
     pub locals: Option<(Num, Num)>,
     /// What scoring knows of each indicator row so far.
@@ -104,6 +108,7 @@ impl<'a> Env<'a> {
             plan,
             project,
             rows: Vec::new(),
+            sections: Vec::new(),
             locals: None,
             indicators,
             pools: &[],
@@ -177,11 +182,18 @@ impl<'a> Env<'a> {
     /// Evaluates with a row entered.
     pub(crate) fn in_row<T>(
         &mut self,
-        section: &Arc<str>,
+        section: &str,
         row: usize,
         f: impl FnOnce(&mut Self) -> T,
     ) -> T {
-        self.rows.push((section.clone(), row));
+        let place = match self.sections.iter().position(|s| s == section) {
+            Some(place) => place,
+            None => {
+                self.sections.push(section.to_owned());
+                self.sections.len() - 1
+            }
+        };
+        self.rows.push((place, row));
         let result = f(self);
         self.rows.pop();
         result
@@ -372,8 +384,19 @@ impl<'a> Env<'a> {
             .map_or(Scalar::Null, |p| p.field_scalar(field))
     }
 
-    fn current_row(&self) -> Option<(&Arc<str>, usize)> {
-        self.rows.last().map(|(s, i)| (s, *i))
+    /// The innermost row entered: its section's key and its index.
+    pub(crate) fn current_row(&self) -> Option<(&str, usize)> {
+        self.row_at(self.rows.last())
+    }
+
+    /// The row entered before the innermost one (`outer`'s row).
+    pub(crate) fn outer_row(&self) -> Option<(&str, usize)> {
+        self.row_at(self.rows.iter().rev().nth(1))
+    }
+
+    fn row_at(&self, entry: Option<&(usize, usize)>) -> Option<(&str, usize)> {
+        let &(place, row) = entry?;
+        Some((self.sections.get(place)?.as_str(), row))
     }
 
     fn current_row_field(&self, field: &str, read: FieldRead) -> Scalar<'a> {
@@ -381,7 +404,7 @@ impl<'a> Env<'a> {
             return Scalar::Null;
         };
         // Only indicator rows have readings: a target or actual read once for all.
-        let (records, at) = if &**section == INDICATORS {
+        let (records, at) = if section == INDICATORS {
             (self.indicator_rows, Some(row))
         } else {
             (self.project.rows(section), None)

@@ -10,7 +10,7 @@ use crate::data::project::Record;
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::ir::Expr;
-use crate::ir::vocab::Comparator;
+use crate::ir::vocab::{Comparator, INDICATORS};
 use crate::source::Span;
 use crate::value::{self, ArithError, Num, Unit};
 
@@ -331,8 +331,7 @@ fn quantitative(
             // The formula sees this row's completion, and `target` and `actual`.
             env.current = Some((row_index, state.clone()));
             env.locals = Some((t, a));
-            let section: std::sync::Arc<str> = crate::ir::vocab::INDICATORS.into();
-            let points = env.in_row(&section, row_index, |env| env.eval(formula));
+            let points = env.in_row(INDICATORS, row_index, |env| env.eval(formula));
             env.current = None;
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
@@ -454,8 +453,7 @@ fn completion(
     };
     env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
-    let section: std::sync::Arc<str> = crate::ir::vocab::INDICATORS.into();
-    let result = env.in_row(&section, row, |env| env.eval(formula));
+    let result = env.in_row(INDICATORS, row, |env| env.eval(formula));
     env.locals = None;
     Ok(result?.as_num().map(|n| n.value))
 }

@@ -1,8 +1,6 @@
 //! After the indicators are scored: score adjustments, lines, the total, total
 //! adjustments and the rating.
 
-use std::sync::Arc;
-
 use rust_decimal::Decimal;
 
 use crate::finding::Finding;
@@ -29,7 +27,7 @@ pub(crate) fn adjust_scores(
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
     let (plan, project) = (env.plan, env.project);
-    let section: Arc<str> = INDICATORS.into();
+    let section = INDICATORS;
     let rows = project.rows(INDICATORS);
     // Every row sees the scores as they were before the adjustments; each adjustment
     // works on the scores the previous ones left.
@@ -39,7 +37,7 @@ pub(crate) fn adjust_scores(
                 continue;
             }
             env.current = states.get(i).map(|s| (i, s.clone()));
-            let result = env.in_row(&section, i, |env| adjusted(env, adjust));
+            let result = env.in_row(section, i, |env| adjusted(env, adjust));
             env.current = None;
             let Some(new) = result? else {
                 continue;
