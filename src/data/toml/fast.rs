@@ -44,6 +44,9 @@ pub(super) fn read(text: &str) -> Option<Vec<Entry>> {
         at: 0,
     };
     let mut document = Document::default();
+    // One list of keys for every line's dotted key, so that a line's key is not moved
+    // about with room for four more.
+    let mut path = Path::new();
     loop {
         reader.blank();
         match reader.peek() {
@@ -54,7 +57,7 @@ pub(super) fn read(text: &str) -> Option<Vec<Entry>> {
                 document.header = Some(reader.header()?);
             }
             Some(_) => {
-                let (path, key) = reader.key_path()?;
+                let key = reader.key_path(&mut path)?;
                 reader.blank();
                 if !reader.eat(b'=') {
                     return None;
@@ -274,7 +277,8 @@ impl<'a> Reader<'a> {
         self.at += 1;
         let array = self.eat(b'[');
         self.blank();
-        let (path, key) = self.key_path()?;
+        let mut path = Path::new();
+        let key = self.key_path(&mut path)?;
         self.blank();
         if !self.eat(b']') || (array && !self.eat(b']')) {
             return None;
@@ -287,16 +291,16 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// `a`, `"a".b`, `a . 'b'`: the keys before the last, and the last.
-    fn key_path(&mut self) -> Option<(Path<'a>, Key<'a>)> {
-        let mut path = Path::new();
+    /// `a`, `"a".b`, `a . 'b'`: the last key, the keys before it put in `path`.
+    fn key_path(&mut self, path: &mut Path<'a>) -> Option<Key<'a>> {
+        path.clear();
         let mut key = self.key()?;
         loop {
             let before = self.at;
             self.blank();
             if !self.eat(b'.') {
                 self.at = before;
-                return Some((path, key));
+                return Some(key);
             }
             if path.len() + 1 >= MAX_PATH {
                 return None;
