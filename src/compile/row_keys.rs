@@ -46,12 +46,7 @@ fn is_key(e: &Expr) -> bool {
     };
     let constant = |e: &Expr| matches!(e.kind, ExprKind::Const(_) | ExprKind::Constant { .. });
     let field = |e: &Expr| matches!(e.kind, ExprKind::RowField(..));
-    is_comparison(*op) && ((field(l) && constant(r)) || (constant(l) && field(r)))
-}
-
-fn is_comparison(op: BinaryOp) -> bool {
-    use BinaryOp::{Eq, Ge, Gt, Le, Lt, Ne};
-    matches!(op, Eq | Ne | Lt | Le | Gt | Ge)
+    op.is_comparison() && ((field(l) && constant(r)) || (constant(l) && field(r)))
 }
 
 /// Whether evaluating an expression cannot fail: reads, comparisons and logic over
@@ -68,7 +63,7 @@ fn infallible(e: &Expr) -> bool {
         | ExprKind::Local(_) => true,
         ExprKind::Unary(_, x) => infallible(x),
         ExprKind::Binary(op, l, r) => {
-            (is_comparison(*op) || matches!(op, BinaryOp::And | BinaryOp::Or))
+            (op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or))
                 && infallible(l)
                 && infallible(r)
         }

@@ -11,12 +11,12 @@ use smallvec::SmallVec;
 
 use crate::compile::Plan;
 use crate::data::project::{Datum, Project, Record};
-use crate::ir::vocab::BinaryOp;
 use crate::ir::vocab::INDICATORS;
+use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
 use crate::value::{self, Num, RowSet, Scalar, Unit, Value};
 
-pub(crate) use crate::ir::ops::{binary, unary};
+pub(crate) use crate::ir::ops::{binary, compare, unary};
 
 use super::coverage::{Marks, Part};
 use super::error::EvalError;
@@ -304,10 +304,46 @@ impl<'a> Env<'a> {
     }
 
     /// Whether a condition holds: `None` where it is missing (or not a boolean).
+    /// Comparisons, `and`, `or` and `not` are decided here as they would evaluate, without
+    /// making a value of each step: conditions are most of what checks evaluate.
     pub(crate) fn truth(&mut self, e: &Expr) -> Result<Option<bool>> {
+        match &e.kind {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
+                // As `ops::logic`: the right side only where the left does not decide.
+                let decisive = *op == BinaryOp::Or;
+                let left = self.truth(l)?;
+                if left == Some(decisive) {
+                    return Ok(left);
+                }
+                Ok(match (left, self.truth(r)?) {
+                    (_, Some(b)) if b == decisive => Some(decisive),
+                    (Some(_), Some(_)) => Some(!decisive),
+                    _ => None,
+                })
+            }
+            ExprKind::Binary(op, l, r) if op.is_comparison() => {
+                let (mut held_left, mut held_right) = (None, None);
+                let left = self.read(l, &mut held_left)?;
+                let right = self.read(r, &mut held_right)?;
+                Ok(compare(*op, left, right))
+            }
+            ExprKind::Unary(UnaryOp::Not, x) => Ok(self.truth(x)?.map(|b| !b)),
+            _ => {
+                let mut held = None;
+                Ok(match self.read(e, &mut held)? {
+                    Scalar::Bool(b) => Some(b),
+                    _ => None,
+                })
+            }
+        }
+    }
+
+    /// A number: `None` where the value is missing (or not a number). A constant or a
+    /// field is read in place.
+    pub(crate) fn number(&mut self, e: &Expr) -> Result<Option<Num>> {
         let mut held = None;
         Ok(match self.read(e, &mut held)? {
-            Scalar::Bool(b) => Some(b),
+            Scalar::Num(n) => Some(n),
             _ => None,
         })
     }
@@ -708,10 +744,15 @@ fn measure_value(text: &str, plan: &Plan) -> Scalar<'static> {
 }
 
 fn quantity_value(q: &measure::Quantity) -> Scalar<'static> {
-    if q.is_percent() {
-        percent_value(q.number).map_or(Scalar::Null, Scalar::Num)
+    measured(q.number, q.is_percent())
+}
+
+/// A measure's number: a percentage as its ratio, anything else as a plain number.
+fn measured(number: Decimal, percent: bool) -> Scalar<'static> {
+    if percent {
+        percent_value(number).map_or(Scalar::Null, Scalar::Num)
     } else {
-        num(q.number, Unit::Scalar)
+        num(number, Unit::Scalar)
     }
 }
 
@@ -722,10 +763,7 @@ fn read_actual(actual: &Reading, target: &Reading) -> Scalar<'static> {
         return Scalar::Null;
     };
     match target {
-        Reading::Quantity(t) if actual.unit.is_empty() => quantity_value(&measure::Quantity {
-            unit: t.unit.clone(),
-            ..actual.clone()
-        }),
+        Reading::Quantity(t) if actual.unit.is_empty() => measured(actual.number, t.is_percent()),
         _ => quantity_value(actual),
     }
 }
@@ -746,4 +784,71 @@ pub(crate) fn percent_value(points: Decimal) -> Option<Num> {
     let mut ratio = points;
     ratio.set_scale(points.scale() + 2).ok()?;
     Some(Num::new(ratio, Unit::Percent))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::source::{SourceFile, Span};
+
+    fn expr(kind: ExprKind) -> Expr {
+        Expr {
+            kind,
+            span: Span::default(),
+        }
+    }
+
+    fn constant(v: &Value) -> Expr {
+        expr(ExprKind::Const(v.clone()))
+    }
+
+    /// `truth` decides comparisons, `and`, `or` and `not` itself: it must agree with
+    /// evaluating the expression to a value, missing values and values of other kinds
+    /// included.
+    #[test]
+    fn truth_decides_as_evaluation_does() {
+        let rules = include_str!("../../rulesets/2023.rules");
+        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", rules)).unwrap();
+        let project = Project {
+            source: SourceFile::new("p.toml", ""),
+            sections: BTreeMap::new(),
+        };
+        let mut env = Env::new(&plan, &project, &[]);
+        let values = [
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Null,
+            Value::num(Decimal::ONE, Unit::Scalar),
+            Value::Text("是".into()),
+        ];
+        let ops = [
+            BinaryOp::And,
+            BinaryOp::Or,
+            BinaryOp::Eq,
+            BinaryOp::Ne,
+            BinaryOp::Lt,
+            BinaryOp::Ge,
+        ];
+        for op in ops {
+            for l in &values {
+                for r in &values {
+                    let e = expr(ExprKind::Binary(
+                        op,
+                        Box::new(constant(l)),
+                        Box::new(constant(r)),
+                    ));
+                    let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e.clone())));
+                    for e in [e, not] {
+                        let by_value = match env.eval(&e).unwrap() {
+                            Value::Bool(b) => Some(b),
+                            _ => None,
+                        };
+                        assert_eq!(env.truth(&e).unwrap(), by_value, "{e:?}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use crate::finding::Finding;
 use crate::i18n::t;
 use crate::ir::defs::AdjustDef;
 use crate::ir::vocab::INDICATORS;
-use crate::value::{self, Num, Unit, Value};
+use crate::value::{self, Num, Unit};
 
 use super::bounds;
 use super::classify::text;
@@ -71,11 +71,11 @@ pub(crate) fn adjust_scores(
 /// The value an adjustment gives where it applies.
 fn adjusted(env: &mut Env<'_>, adjust: &AdjustDef) -> Result<Option<Decimal>> {
     if let Some(cond) = &adjust.condition
-        && env.eval(cond)? != Value::Bool(true)
+        && env.truth(cond)? != Some(true)
     {
         return Ok(None);
     }
-    Ok(env.eval(&adjust.formula)?.as_num().map(|n| n.value))
+    Ok(env.number(&adjust.formula)?.map(|n| n.value))
 }
 
 fn change(
@@ -175,7 +175,7 @@ pub(crate) fn rating(env: &mut Env<'_>) -> Result<Option<String>> {
     for grade in &env.plan.rating {
         let holds = match &grade.condition {
             None => true,
-            Some(cond) => env.eval(cond)? == Value::Bool(true),
+            Some(cond) => env.truth(cond)? == Some(true),
         };
         if holds {
             env.mark(|| Part::Rating(grade.span));

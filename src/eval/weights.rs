@@ -27,7 +27,7 @@ pub(crate) fn decimal(row: &Record, field: &str) -> Option<Decimal> {
 
 /// Evaluates a number that needs no row: pool points, catalog weights, band edges.
 pub(crate) fn number(env: &mut Env<'_>, expr: &Expr) -> Result<Option<Decimal>> {
-    Ok(env.eval(expr)?.as_num().map(|n| n.value))
+    Ok(env.number(expr)?.map(|n| n.value))
 }
 
 /// Sets `expected_weight` on every recognised row.

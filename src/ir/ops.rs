@@ -32,16 +32,10 @@ pub(crate) fn binary(
     l: Scalar<'_>,
     r: Scalar<'_>,
 ) -> std::result::Result<Value, value::ArithError> {
-    use std::cmp::Ordering;
-    let compare =
-        |test: fn(Ordering) -> bool| ordering(l, r).map_or(Value::Null, |o| Value::Bool(test(o)));
     Ok(match op {
-        BinaryOp::Eq => compare(Ordering::is_eq),
-        BinaryOp::Ne => compare(Ordering::is_ne),
-        BinaryOp::Lt => compare(Ordering::is_lt),
-        BinaryOp::Le => compare(Ordering::is_le),
-        BinaryOp::Gt => compare(Ordering::is_gt),
-        BinaryOp::Ge => compare(Ordering::is_ge),
+        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+            compare(op, l, r).map_or(Value::Null, Value::Bool)
+        }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
             let (Scalar::Num(a), Scalar::Num(b)) = (l, r) else {
                 return Ok(Value::Null);
@@ -56,6 +50,21 @@ pub(crate) fn binary(
         }
         BinaryOp::And | BinaryOp::Or => logic(op, l, r),
     })
+}
+
+/// A comparison: `None` for values of different kinds or none, and for an operator
+/// that is not a comparison.
+pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool> {
+    let o = ordering(l, r)?;
+    match op {
+        BinaryOp::Eq => Some(o.is_eq()),
+        BinaryOp::Ne => Some(o.is_ne()),
+        BinaryOp::Lt => Some(o.is_lt()),
+        BinaryOp::Le => Some(o.is_le()),
+        BinaryOp::Gt => Some(o.is_gt()),
+        BinaryOp::Ge => Some(o.is_ge()),
+        _ => None,
+    }
 }
 
 /// How two values of one kind compare; none for values of different kinds or none.

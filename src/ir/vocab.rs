@@ -185,6 +185,13 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
+    /// Whether it compares two values (`==`, `!=`, `<`, `<=`, `>`, `>=`).
+    #[must_use]
+    pub fn is_comparison(self) -> bool {
+        use BinaryOp::{Eq, Ge, Gt, Le, Lt, Ne};
+        matches!(self, Eq | Ne | Lt | Le | Gt | Ge)
+    }
+
     /// The operator as written.
     #[must_use]
     pub fn symbol(self) -> &'static str {
