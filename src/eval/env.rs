@@ -33,8 +33,9 @@ pub(crate) struct Env<'a> {
     /// The rows entered, innermost last: the section (its place in `sections`) and the
     /// row's index.
     rows: Vec<(usize, usize)>,
-    /// The keys of the rows sections entered so far. The stack names them by place, so
-    /// entering a row copies two numbers (a shared key would be counted up and down).
+    /// The keys of the rows sections entered so far, `indicators` first. The stack names
+    /// them by place, so entering a row copies two numbers (a shared key would be
+    /// counted up and down) and a row is known to be an indicator row by its place.
     sections: Vec<String>,
     /// `target` and `actual` in a completion formula.
     pub locals: Option<(Num, Num)>,
@@ -66,6 +67,9 @@ pub(crate) struct Env<'a> {
     /// How each check ran, when it is to be explained.
     pub check_runs: Option<Vec<super::trace::CheckRun>>,
 }
+
+/// Where `indicators` is in [`Env`]'s list of the sections entered.
+const INDICATORS_PLACE: usize = 0;
 
 /// The values of aggregates (`sum`, `count`, `any`, …) that need not be computed again:
 /// `indicators[weight > sum(indicators.weight) / count(indicators)]` would otherwise sum
@@ -108,7 +112,8 @@ impl<'a> Env<'a> {
             plan,
             project,
             rows: Vec::new(),
-            sections: Vec::new(),
+            // The indicator rows are entered most: first, so that place 0 says so.
+            sections: vec![INDICATORS.to_owned()],
             locals: None,
             indicators,
             pools: &[],
@@ -436,14 +441,14 @@ impl<'a> Env<'a> {
     }
 
     fn current_row_field(&self, field: &str, read: FieldRead) -> Scalar<'a> {
-        let Some((section, row)) = self.current_row() else {
+        let Some(&(place, row)) = self.rows.last() else {
             return Scalar::Null;
         };
         // Only indicator rows have readings: a target or actual read once for all.
-        let (records, at) = if section == INDICATORS {
-            (self.indicator_rows, Some(row))
-        } else {
-            (self.project.rows(section), None)
+        let (records, at) = match self.sections.get(place) {
+            _ if place == INDICATORS_PLACE => (self.indicator_rows, Some(row)),
+            Some(section) => (self.project.rows(section), None),
+            None => return Scalar::Null,
         };
         match records.get(row) {
             Some(record) => self.field_value(at, record, field, read),
