@@ -314,7 +314,8 @@ impl<'a> Env<'a> {
     pub(crate) fn truth(&mut self, e: &Expr) -> Result<Option<bool>> {
         match &e.kind {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
-                // As `ops::logic`: the right side only where the left does not decide.
+                // As `ops::logic`; the right side only where the left does not decide, so
+                // that a guard such as `x != 0 and y / x > 1` never divides by zero.
                 let decisive = *op == BinaryOp::Or;
                 let left = self.truth(l)?;
                 if left == Some(decisive) {
@@ -531,15 +532,12 @@ impl<'a> Env<'a> {
     }
 
     fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, whole: &Expr) -> Result<Value> {
+        // A comparison, `and` or `or` is a condition: decided in one place.
+        if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) {
+            return Ok(self.truth(whole)?.map_or(Value::Null, Value::Bool));
+        }
         let (mut held_left, mut held_right) = (None, None);
         let left = self.read(l, &mut held_left)?;
-        // `and` and `or` look at the right side only when they need to, so that a
-        // guard such as `x != 0 and y / x > 1` never divides by zero.
-        match (op, left) {
-            (BinaryOp::And, Scalar::Bool(false)) => return Ok(Value::Bool(false)),
-            (BinaryOp::Or, Scalar::Bool(true)) => return Ok(Value::Bool(true)),
-            _ => {}
-        }
         let right = self.read(r, &mut held_right)?;
         binary(op, left, right).map_err(|e| EvalError::failed(e, whole.span))
     }
@@ -809,11 +807,22 @@ mod tests {
         expr(ExprKind::Const(v.clone()))
     }
 
-    /// `truth` decides comparisons, `and`, `or` and `not` itself: it must agree with
-    /// evaluating the expression to a value, missing values and values of other kinds
-    /// included.
+    /// `x` behind an `if`: not an operand read in place, so evaluated to a value.
+    fn evaluated(v: &Value) -> Expr {
+        let always = Box::new(constant(&Value::Bool(true)));
+        expr(ExprKind::If(
+            always,
+            Box::new(constant(v)),
+            Box::new(constant(v)),
+        ))
+    }
+
+    /// `truth` decides comparisons, `and`, `or` and `not` (and evaluation asks it to): it
+    /// must decide them as the operators do (`ops::binary`, which the checker folds
+    /// constants with), missing values and values of other kinds included, whether its
+    /// operands are read in place or evaluated.
     #[test]
-    fn truth_decides_as_evaluation_does() {
+    fn truth_decides_as_the_operators_do() {
         let rules = include_str!("../../rulesets/2023.rules");
         let plan = crate::load_ruleset(&SourceFile::new("2023.rules", rules)).unwrap();
         let project = Project {
@@ -836,22 +845,23 @@ mod tests {
             BinaryOp::Lt,
             BinaryOp::Ge,
         ];
+        let side: [fn(&Value) -> Expr; 2] = [constant, evaluated];
         for op in ops {
-            for l in &values {
-                for r in &values {
-                    let e = expr(ExprKind::Binary(
-                        op,
-                        Box::new(constant(l)),
-                        Box::new(constant(r)),
-                    ));
-                    let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e.clone())));
-                    for e in [e, not] {
-                        let by_value = match env.eval(&e).unwrap() {
-                            Value::Bool(b) => Some(b),
-                            _ => None,
-                        };
-                        assert_eq!(env.truth(&e).unwrap(), by_value, "{e:?}");
-                    }
+            for (l, r) in values
+                .iter()
+                .flat_map(|l| values.iter().map(move |r| (l, r)))
+            {
+                let expected = match binary(op, l.scalar(), r.scalar()).unwrap() {
+                    Value::Bool(b) => Some(b),
+                    _ => None,
+                };
+                for (left, right) in side.iter().flat_map(|a| side.iter().map(move |b| (a, b))) {
+                    let e = expr(ExprKind::Binary(op, Box::new(left(l)), Box::new(right(r))));
+                    assert_eq!(env.truth(&e).unwrap(), expected, "{e:?}");
+                    let value = env.eval(&e).unwrap();
+                    assert_eq!(value, expected.map_or(Value::Null, Value::Bool), "{e:?}");
+                    let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e)));
+                    assert_eq!(env.truth(&not).unwrap(), expected.map(|b| !b), "{not:?}");
                 }
             }
         }
