@@ -308,12 +308,11 @@ fn quantitative(
         mark_choice(env, row, state, class);
     }
     let comparator = target.comparator.unwrap_or(Comparator::Eq);
+    // The actual value is read in its target's unit (a unit of its own is the target's,
+    // or a unit-mismatch above).
     let (t, a) = (
-        as_num(target),
-        as_num(&Quantity {
-            unit: target.unit.clone(),
-            ..actual.clone()
-        }),
+        as_num(target.number, target.is_percent()),
+        as_num(actual.number, target.is_percent()),
     );
     let Some(completion) = completion(env, class, comparator, row_index, t, a)? else {
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
@@ -428,11 +427,12 @@ fn display_unit(unit: &str) -> String {
     }
 }
 
-fn as_num(q: &Quantity) -> Num {
-    if q.is_percent() {
-        percent_value(q.number).unwrap_or(Num::new(q.number, Unit::Scalar))
+/// A quantity's number: a percentage as its ratio.
+fn as_num(number: Decimal, percent: bool) -> Num {
+    if percent {
+        percent_value(number).unwrap_or(Num::new(number, Unit::Scalar))
     } else {
-        Num::new(q.number, Unit::Scalar)
+        Num::new(number, Unit::Scalar)
     }
 }
 
