@@ -260,3 +260,13 @@ fn empty_file(source: SourceFile, format: Format, schema: &FormSchema) -> DataFa
         },
     )
 }
+
+/// Every prefix of a text and every text with one byte left out (those still UTF-8):
+/// what the quick readers' tests give them, to be read as the full parser reads them.
+#[cfg(test)]
+fn damaged(text: &str) -> impl Iterator<Item = String> + '_ {
+    let prefixes = (0..=text.len()).filter_map(|end| text.get(..end).map(str::to_owned));
+    let gaps = (0..text.len())
+        .filter_map(|gap| Some(format!("{}{}", text.get(..gap)?, text.get(gap + 1..)?)));
+    prefixes.chain(gaps)
+}

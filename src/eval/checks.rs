@@ -7,7 +7,6 @@ use crate::ir::defs::{CheckDef, FindingDef, MessagePart};
 use crate::ir::vocab::INDICATORS;
 use crate::ir::{Expr, ExprKind};
 use crate::source::Span;
-use crate::value::Value;
 
 use super::classify::text;
 use super::coverage::Part;
@@ -117,14 +116,11 @@ fn note_run(env: &mut Env<'_>, index: usize, check: &CheckDef, row: Option<usize
         return Ok(());
     }
     let applies = match &check.condition {
-        Some(cond) => env.eval(cond)? == Value::Bool(true),
+        Some(cond) => env.truth(cond)? == Some(true),
         None => true,
     };
     let (holds, sides) = if applies {
-        let holds = match env.eval(&check.assertion)? {
-            Value::Bool(b) => Some(b),
-            _ => None,
-        };
+        let holds = env.truth(&check.assertion)?;
         (holds, comparison_sides(env, &check.assertion)?)
     } else {
         (None, None)

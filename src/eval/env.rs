@@ -446,10 +446,13 @@ impl<'a> Env<'a> {
             return Scalar::Null;
         };
         // Only indicator rows have readings: a target or actual read once for all.
-        let (records, at) = match self.sections.get(place) {
-            _ if place == INDICATORS_PLACE => (self.indicator_rows, Some(row)),
-            Some(section) => (self.project.rows(section), None),
-            None => return Scalar::Null,
+        let (records, at) = if place == INDICATORS_PLACE {
+            (self.indicator_rows, Some(row))
+        } else {
+            match self.sections.get(place) {
+                Some(section) => (self.project.rows(section), None),
+                None => return Scalar::Null,
+            }
         };
         match records.get(row) {
             Some(record) => self.field_value(at, record, field, read),

@@ -96,7 +96,7 @@ pub(crate) fn score_row(
                 row,
                 state,
                 target_reading,
-                actual_reading,
+                (field, actual_reading),
                 weight,
                 findings,
             );
@@ -174,12 +174,6 @@ fn graded_by<'p, 'r>(
         first.get_or_insert((field.as_str(), reading));
     }
     first.unwrap_or_else(|| ("actual", read("actual")))
-}
-
-/// The grade field a qualitative indicator's word comes from (see [`graded_by`]).
-fn grade_field<'p>(plan: &'p Plan, row: &Record) -> &'p str {
-    let actual = measure::read(text(row, "actual"), &plan.words, &plan.missing.markers);
-    graded_by(plan, row, &actual).0
 }
 
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the
@@ -561,20 +555,20 @@ fn deducted(
     })
 }
 
+/// Scores a row graded by a word: `(field, actual)` is the grade field and what it reads.
 fn qualitative(
     env: &mut Env<'_>,
     row: &Record,
     state: &mut RowState,
     target: &Reading,
-    actual: &Reading,
+    (field, actual): (&str, &Reading),
     weight: Decimal,
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
     let plan = env.plan;
-    let name = text(row, "name").unwrap_or("");
     let Reading::Word(word) = actual else {
         // A number against a word target is no grade either.
-        return unknown_grade(plan, row, name, state, findings);
+        return unknown_grade(plan, row, field, state, findings);
     };
     let by_target =
         matches!((target, plan.grades.target), (Reading::Word(t), Some(_)) if t == word);
@@ -586,7 +580,7 @@ fn qualitative(
         _ => plan.grades.by_word(word),
     };
     let Some(grade) = grade.and_then(|g| plan.grades.grades.get(g)) else {
-        return unknown_grade(plan, row, name, state, findings);
+        return unknown_grade(plan, row, field, state, findings);
     };
     env.mark(|| Part::Grade(grade.share.span));
     state.grade = Some(grade.name.as_str().into());
@@ -620,14 +614,15 @@ fn qualitative(
     Ok(())
 }
 
+/// An `unknown-grade` finding for a row whose grade field `field` holds no grade.
 fn unknown_grade(
     plan: &Plan,
     row: &Record,
-    name: &str,
+    field: &str,
     state: &mut RowState,
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let field = grade_field(plan, row);
+    let name = text(row, "name").unwrap_or("");
     let word = text(row, field).unwrap_or("");
     let label = plan
         .form
