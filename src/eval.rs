@@ -93,7 +93,10 @@ fn evaluate_project(
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let readings = readings::read_rows(plan, rows);
-    let mut states = classify::classify(plan, rows, &readings, &mut findings);
+    let classify::Classified {
+        mut states,
+        entries,
+    } = classify::classify(plan, rows, &readings, &mut findings);
     let classified = states.clone();
     let named = weights::named_pools(plan);
     let max_score = match &plan.max_score {
@@ -112,7 +115,7 @@ fn evaluate_project(
             .with_marks(marks)
             .with_readings(&readings)
     };
-    weights::allocate(&mut early(&classified), rows, &mut states)?;
+    weights::allocate(&mut early(&classified), rows, &entries, &mut states)?;
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;

@@ -26,6 +26,13 @@ pub(crate) fn span_of(row: &Record, field: &str) -> Span {
     row.get(field).map_or(row.span, |f| f.span)
 }
 
+/// What classifying found of each row: its state, and the catalog entry (of its
+/// category's pool) a recognised catalog row is, which allotting weights reads again.
+pub(crate) struct Classified {
+    pub states: Vec<RowState>,
+    pub entries: Vec<Option<usize>>,
+}
+
 /// Resolves each row's category and catalog entry; raises `unknown-category`,
 /// `unknown-indicator`, `duplicate-indicator` and `missing-indicator`.
 pub(crate) fn classify(
@@ -33,11 +40,13 @@ pub(crate) fn classify(
     rows: &[Record],
     readings: &[RowReading],
     findings: &mut Vec<Finding>,
-) -> Vec<RowState> {
+) -> Classified {
     let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut states = Vec::with_capacity(rows.len());
+    let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
+        let mut found = None;
         let label = text(row, "category").unwrap_or("");
         let name = text(row, "name").unwrap_or("");
         state.category = plan.category_of_label(label);
@@ -57,6 +66,7 @@ pub(crate) fn classify(
                     // so that repeating a row can never add points.
                     CatalogMatch::Entry(pool, entry) => {
                         state.recognized = seen.insert((pool, entry));
+                        found = state.recognized.then_some(entry);
                         if !state.recognized {
                             findings.push(engine(
                                 plan,
@@ -75,9 +85,10 @@ pub(crate) fn classify(
             }
         }
         states.push(state);
+        entries.push(found);
     }
     missing_indicators(plan, &seen, findings);
-    states
+    Classified { states, entries }
 }
 
 /// The class that scores a row of `category`: its catalog entry's, else the one its

@@ -567,6 +567,9 @@ impl<'a> Env<'a> {
                     .map_err(|e| EvalError::failed(e, whole.span)),
                 _ => Ok(Value::Null),
             },
+            Function::Count | Function::Sum if let Some(v) = self.over_rows(f, args) => {
+                v.map_err(|e| EvalError::failed(e, whole.span))
+            }
             _ => {
                 // Functions take one to four arguments (`min`/`max` more): on the stack.
                 let values = args
@@ -575,6 +578,58 @@ impl<'a> Env<'a> {
                     .collect::<Result<SmallVec<[Value; 4]>>>()?;
                 crate::ir::functions::call(f, &values).map_err(|e| EvalError::failed(e, whole.span))
             }
+        }
+    }
+
+    /// `count(section)`, `count(section.x)` and `sum(section.x)` over every row of a
+    /// section, read row by row as the general path reads them but without making a
+    /// list of the values (checks such as `total == sum(indicators.self_score)` run on
+    /// every form). `None` for any other argument, which takes the general path.
+    fn over_rows(
+        &mut self,
+        f: Function,
+        args: &[Expr],
+    ) -> Option<std::result::Result<Value, value::ArithError>> {
+        let [arg] = args else { return None };
+        let (section, projection) = match &arg.kind {
+            ExprKind::Rows { section } if f == Function::Count => {
+                return Some(Ok(crate::ir::functions::counted(self.row_count(section))));
+            }
+            ExprKind::Project(base, projection) => match &base.kind {
+                ExprKind::Rows { section } => (section.as_str(), projection),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let rows = 0..self.row_count(section);
+        Some(if f == Function::Count {
+            let present = rows
+                .filter(|&row| !matches!(self.projected(section, row, projection), Scalar::Null))
+                .count();
+            Ok(crate::ir::functions::counted(present))
+        } else {
+            let numbers = rows.filter_map(|row| match self.projected(section, row, projection) {
+                Scalar::Num(n) => Some(n),
+                _ => None,
+            });
+            crate::ir::functions::sum_of(numbers)
+        })
+    }
+
+    /// The value a projection takes from one row, read in place (as [`Env::row_value`]).
+    fn projected(&mut self, section: &str, row: usize, projection: &Projection) -> Scalar<'_> {
+        match projection {
+            Projection::Field(field, read) => {
+                self.in_row(section, row, |env| env.current_row_field(field, *read))
+            }
+            Projection::Computed(c) => self
+                .indicators
+                .get(row)
+                .map_or(Scalar::Null, |s| s.computed_scalar(*c)),
+            Projection::Pool(f) => self
+                .pools
+                .get(row)
+                .map_or(Scalar::Null, |p| p.field_scalar(*f)),
         }
     }
 
@@ -866,6 +921,59 @@ mod tests {
                     let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e)));
                     assert_eq!(env.truth(&not).unwrap(), expected.map(|b| !b), "{not:?}");
                 }
+            }
+        }
+    }
+
+    /// `count` and `sum` over a whole section's rows read the rows in place: they must
+    /// give what the general path gives over the list of the rows' values, missing
+    /// values, other kinds and no rows included.
+    #[test]
+    fn aggregates_over_rows_give_what_the_list_gives() {
+        use crate::data::project::{Datum, Field, SectionData};
+        let rules = include_str!("../../rulesets/2023.rules");
+        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", rules)).unwrap();
+        let row = |budget: Option<Datum>| {
+            let mut r = Record::new(Span::default());
+            if let Some(value) = budget {
+                let span = Span::default();
+                r.insert("budget".to_owned(), Field { value, span });
+            }
+            r
+        };
+        let d = |s: &str| Some(Datum::Decimal(s.parse().unwrap()));
+        let cases = [
+            vec![],
+            vec![row(None)],
+            vec![row(d("1.5")), row(None), row(d("2.25"))],
+            vec![row(Some(Datum::Text("三".into()))), row(d("-4"))],
+        ];
+        for rows in cases {
+            let mut sections = BTreeMap::new();
+            sections.insert("subprojects".to_owned(), SectionData::Rows(rows));
+            let project = Project {
+                source: SourceFile::new("p.toml", ""),
+                sections,
+            };
+            let mut env = Env::new(&plan, &project, &[]);
+            let base = expr(ExprKind::Rows {
+                section: "subprojects".to_owned(),
+            });
+            let projection = Projection::Field("budget".to_owned(), FieldRead::Plain);
+            let listed = env.project_rows(&base, &projection).unwrap();
+            let whole = env.eval(&base).unwrap();
+            let projected = expr(ExprKind::Project(Box::new(base.clone()), projection));
+            // Aggregates are kept by address while the environment lives: every call
+            // made before any is evaluated, so that none shares another's address.
+            let calls = [
+                (Function::Sum, &projected, &listed),
+                (Function::Count, &projected, &listed),
+                (Function::Count, &base, &whole),
+            ]
+            .map(|(f, arg, general)| (expr(ExprKind::Call(f, vec![arg.clone()])), f, general));
+            for (call, f, general) in &calls {
+                let expected = crate::ir::functions::call(*f, std::slice::from_ref(*general));
+                assert_eq!(env.eval(call).ok(), expected.ok(), "{call:?}");
             }
         }
     }

@@ -141,15 +141,52 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
         return None;
     }
     let written = text.get(..end)?;
+    let number = match short_decimal(written) {
+        Some(number) => number,
+        None => parse_decimal(written)?,
+    };
+    Some((number, text.get(end..)?))
+}
+
+/// A number as `Decimal` parses it, thousands commas and a plus sign left out.
+fn parse_decimal(written: &str) -> Option<Decimal> {
     let plain: std::borrow::Cow<'_, str> = if written.contains([',', '+']) {
         written.chars().filter(|c| *c != ',' && *c != '+').collect()
     } else {
         written.into()
     };
-    let number = Decimal::from_str_exact(&plain)
+    Decimal::from_str_exact(&plain)
         .or_else(|_| Decimal::from_str(&plain))
-        .ok()?;
-    Some((number, text.get(end..)?))
+        .ok()
+}
+
+/// Most numbers on a form are a few digits with an optional minus and fraction: their
+/// digits fit an `i64`, read here without the general parser (as exact: the digits
+/// are the mantissa, those after the point the scale). `None` for anything else.
+fn short_decimal(written: &str) -> Option<Decimal> {
+    let (negative, digits) = match written.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    // 18 digits always fit an i64.
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut after_point) = (0i64, 0u32, false);
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                scale += u32::from(after_point);
+            }
+            b'.' if !after_point => after_point = true,
+            _ => return None,
+        }
+    }
+    Some(Decimal::new(
+        if negative { -mantissa } else { mantissa },
+        scale,
+    ))
 }
 
 /// Whether exactly three digits start at `at` and no digit follows them: what a
@@ -231,6 +268,48 @@ mod tests {
         assert_eq!(q("1,234.5万元").number.to_string(), "1234.5");
         assert_eq!(q("1,234,567个").number.to_string(), "1234567");
         assert_eq!(q("1,2个").unit, ",2个");
+    }
+
+    #[test]
+    fn short_numbers_read_as_the_general_parser_reads_them() {
+        let texts = [
+            "0",
+            "-0",
+            "-0.0",
+            "007",
+            "0.50",
+            "94.0",
+            "-12.340",
+            "100",
+            "99.99",
+            "130.01",
+            "123456789012345678",
+            "-123456789012345678",
+            "12345678901234567.8",
+            "1234567890123456789",
+            "0.000000000000000001",
+            "5.",
+            ".5",
+            "1.2.3",
+            "-",
+            "",
+        ];
+        for text in texts {
+            let general = Decimal::from_str_exact(text).ok();
+            match short_decimal(text) {
+                Some(fast) => {
+                    assert_eq!(Some(fast), general, "{text}");
+                    let general = general.unwrap_or_default();
+                    assert_eq!(fast.scale(), general.scale(), "{text}");
+                    assert_eq!(fast.to_string(), general.to_string(), "{text}");
+                }
+                // Too long for the short reading: the general parser reads it.
+                None => assert!(
+                    text.trim_start_matches('-').len() > 18 || general.is_none(),
+                    "{text}"
+                ),
+            }
+        }
     }
 
     #[test]

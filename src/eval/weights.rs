@@ -9,7 +9,6 @@ use crate::ir::Expr;
 use crate::ir::vocab::ResidualRule;
 use crate::value;
 
-use super::classify::text;
 use super::coverage::Part;
 use super::env::Env;
 use super::error::EvalError;
@@ -30,8 +29,14 @@ pub(crate) fn number(env: &mut Env<'_>, expr: &Expr) -> Result<Option<Decimal>> 
     Ok(env.number(expr)?.map(|n| n.value))
 }
 
-/// Sets `expected_weight` on every recognised row.
-pub(crate) fn allocate(env: &mut Env<'_>, rows: &[Record], states: &mut [RowState]) -> Result<()> {
+/// Sets `expected_weight` on every recognised row; `entries` are the catalog entries
+/// classifying found (see [`super::classify::Classified`]).
+pub(crate) fn allocate(
+    env: &mut Env<'_>,
+    rows: &[Record],
+    entries: &[Option<usize>],
+    states: &mut [RowState],
+) -> Result<()> {
     let plan = env.plan;
     for (pool_id, pool) in plan.pools.iter().enumerate() {
         let members: Vec<usize> = states
@@ -44,14 +49,11 @@ pub(crate) fn allocate(env: &mut Env<'_>, rows: &[Record], states: &mut [RowStat
             continue;
         }
         match &pool.split {
-            SplitPlan::Fixed { entries, index } => {
+            SplitPlan::Fixed { entries: defs, .. } => {
                 for &i in &members {
-                    let (Some(row), Some(state)) = (rows.get(i), states.get(i)) else {
-                        continue;
-                    };
-                    let name = text(row, "name").unwrap_or("");
-                    let entry = state.category.and_then(|c| index.get(c, name));
-                    let weight = match entry.and_then(|e| entries.get(e)) {
+                    // A member's category is in this pool: its entry is this pool's.
+                    let entry = entries.get(i).copied().flatten();
+                    let weight = match entry.and_then(|e| defs.get(e)) {
                         Some(e) => number(env, &e.weight)?,
                         None => None,
                     };

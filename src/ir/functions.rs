@@ -43,11 +43,15 @@ fn num_arg(args: &[Value], i: usize) -> Option<Num> {
 }
 
 fn count(arg: Option<&Value>) -> Value {
-    let n = match arg {
-        Some(Value::Rows(set)) => set.rows.len(),
-        Some(Value::List(items)) => items.iter().filter(|v| **v != Value::Null).count(),
-        _ => return Value::Null,
-    };
+    match arg {
+        Some(Value::Rows(set)) => counted(set.rows.len()),
+        Some(Value::List(items)) => counted(items.iter().filter(|v| **v != Value::Null).count()),
+        _ => Value::Null,
+    }
+}
+
+/// What `count` gives for `n` rows or present items.
+pub(crate) fn counted(n: usize) -> Value {
     Value::num(Decimal::from(n), Unit::Scalar)
 }
 
@@ -57,8 +61,13 @@ fn sum(arg: Option<&Value>) -> Result<Value> {
     let Some(Value::List(items)) = arg else {
         return Ok(Value::Null);
     };
+    sum_of(items.iter().filter_map(Value::as_num))
+}
+
+/// The sum of numbers, the first one's unit kept; zero where there is none.
+pub(crate) fn sum_of(numbers: impl Iterator<Item = Num>) -> Result<Value> {
     let mut total: Option<Num> = None;
-    for n in items.iter().filter_map(Value::as_num) {
+    for n in numbers {
         total = Some(match total {
             None => n,
             Some(t) => value::add(t, n)?,
