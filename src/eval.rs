@@ -128,7 +128,7 @@ fn evaluate_project(
     let row_traces = score_rows(
         plan,
         project,
-        &pools,
+        (&weighed, &pools),
         (max_score, marks),
         (&discarded, &readings),
         &mut states,
@@ -206,7 +206,7 @@ fn scoring_env<'a>(
 fn score_rows(
     plan: &Plan,
     project: &Project,
-    pools: &[outcome::PoolState],
+    (weighed, pools): (&[RowState], &[outcome::PoolState]),
     (max_score, marks): (Option<Decimal>, Marks<'_>),
     (discarded, readings): (&[bool], &[readings::RowReading]),
     states: &mut [RowState],
@@ -215,10 +215,9 @@ fn score_rows(
 ) -> error::Result<Vec<Vec<trace::Step>>> {
     let mut traces = Vec::new();
     let rows = project.rows(INDICATORS);
-    let weighed = states.to_vec();
     // One environment for every row, so that what its formulas read across rows is
     // computed once (each row sees its own state through `current`).
-    let mut env = Env::new(plan, project, &weighed)
+    let mut env = Env::new(plan, project, weighed)
         .with_pools(pools)
         .with_max(max_score)
         .with_marks(marks)

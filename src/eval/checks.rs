@@ -84,19 +84,20 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
             }
             Some(section) => {
                 let section = section.as_str();
+                let place = env.place(section);
                 env.looping(|env| {
                     for i in 0..env.row_count(section) {
                         if env.check_runs.is_some() {
-                            env.in_row(section, i, |env| note_run(env, index, check, Some(i)))?;
+                            env.in_row_at(place, i, |env| note_run(env, index, check, Some(i)))?;
                         }
                         // Rows the key rules out fail the condition: no need to try it.
                         if let Some(key) = &check.key
-                            && env.in_row(section, i, |env| env.truth(key))? != Some(true)
+                            && env.in_row_at(place, i, |env| env.truth(key))? != Some(true)
                         {
                             continue;
                         }
                         if let Some(f) =
-                            env.in_row(section, i, |env| run_check(env, check, Some(i)))?
+                            env.in_row_at(place, i, |env| run_check(env, check, Some(i)))?
                         {
                             findings.push(f);
                         }

@@ -191,13 +191,29 @@ impl<'a> Env<'a> {
         row: usize,
         f: impl FnOnce(&mut Self) -> T,
     ) -> T {
-        let place = match self.sections.iter().position(|s| s == section) {
+        let place = self.place(section);
+        self.in_row_at(place, row, f)
+    }
+
+    /// Where a rows section is in the list of sections entered (added if it is not
+    /// yet): a loop over one section's rows finds it once, not once per row.
+    pub(crate) fn place(&mut self, section: &str) -> usize {
+        match self.sections.iter().position(|s| s == section) {
             Some(place) => place,
             None => {
                 self.sections.push(section.to_owned());
                 self.sections.len() - 1
             }
-        };
+        }
+    }
+
+    /// Evaluates with a row entered, its section known by [`Env::place`].
+    pub(crate) fn in_row_at<T>(
+        &mut self,
+        place: usize,
+        row: usize,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
         self.rows.push((place, row));
         let result = f(self);
         self.rows.pop();
@@ -602,13 +618,14 @@ impl<'a> Env<'a> {
             _ => return None,
         };
         let rows = 0..self.row_count(section);
+        let place = self.place(section);
         Some(if f == Function::Count {
             let present = rows
-                .filter(|&row| !matches!(self.projected(section, row, projection), Scalar::Null))
+                .filter(|&row| !matches!(self.projected(place, row, projection), Scalar::Null))
                 .count();
             Ok(crate::ir::functions::counted(present))
         } else {
-            let numbers = rows.filter_map(|row| match self.projected(section, row, projection) {
+            let numbers = rows.filter_map(|row| match self.projected(place, row, projection) {
                 Scalar::Num(n) => Some(n),
                 _ => None,
             });
@@ -617,10 +634,10 @@ impl<'a> Env<'a> {
     }
 
     /// The value a projection takes from one row, read in place (as [`Env::row_value`]).
-    fn projected(&mut self, section: &str, row: usize, projection: &Projection) -> Scalar<'_> {
+    fn projected(&mut self, place: usize, row: usize, projection: &Projection) -> Scalar<'_> {
         match projection {
             Projection::Field(field, read) => {
-                self.in_row(section, row, |env| env.current_row_field(field, *read))
+                self.in_row_at(place, row, |env| env.current_row_field(field, *read))
             }
             Projection::Computed(c) => self
                 .indicators

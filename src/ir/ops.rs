@@ -70,7 +70,7 @@ pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool
 /// How two values of one kind compare; none for values of different kinds or none.
 fn ordering(l: Scalar<'_>, r: Scalar<'_>) -> Option<std::cmp::Ordering> {
     match (l, r) {
-        (Scalar::Num(a), Scalar::Num(b)) => Some(a.value.cmp(&b.value)),
+        (Scalar::Num(a), Scalar::Num(b)) => Some(value::compare(&a.value, &b.value)),
         (Scalar::Date(a), Scalar::Date(b)) => Some(a.cmp(&b)),
         // Texts compare as people read them: full-width forms and spaces do not count.
         (Scalar::Text(a), Scalar::Text(b)) => Some(normalized(a).cmp(&normalized(b))),
