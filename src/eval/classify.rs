@@ -1,8 +1,6 @@
 //! The first step of scoring: which category each row is in, and whether the policy
 //! knows it.
 
-use rustc_hash::FxHashSet;
-
 use crate::compile::{Plan, SplitPlan, normalized};
 use crate::data::project::{Datum, Record};
 use crate::finding::{EngineCode, Finding};
@@ -41,7 +39,7 @@ pub(crate) fn classify(
     readings: &[RowReading],
     findings: &mut Vec<Finding>,
 ) -> Classified {
-    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut seen = Named::new(plan);
     let mut states = Vec::with_capacity(rows.len());
     let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
@@ -213,13 +211,13 @@ fn catalog_names(plan: &Plan, category: usize) -> Vec<String> {
         .collect()
 }
 
-fn missing_indicators(plan: &Plan, seen: &FxHashSet<(usize, usize)>, findings: &mut Vec<Finding>) {
+fn missing_indicators(plan: &Plan, seen: &Named, findings: &mut Vec<Finding>) {
     for (pool_id, pool) in plan.pools.iter().enumerate() {
         let SplitPlan::Fixed { entries, .. } = &pool.split else {
             continue;
         };
         for (i, entry) in entries.iter().enumerate() {
-            if seen.contains(&(pool_id, i)) {
+            if seen.contains((pool_id, i)) {
                 continue;
             }
             let category = plan
@@ -238,6 +236,36 @@ fn missing_indicators(plan: &Plan, seen: &FxHashSet<(usize, usize)>, findings: &
                 clause: None,
             });
         }
+    }
+}
+
+/// The catalog entries rows have named so far: a flag for each entry of each fixed
+/// pool, set as rows name them (a row named twice is a duplicate).
+struct Named(Vec<Vec<bool>>);
+
+impl Named {
+    fn new(plan: &Plan) -> Self {
+        let flags = |pool: &crate::compile::PoolPlan| match &pool.split {
+            SplitPlan::Fixed { entries, .. } => vec![false; entries.len()],
+            _ => Vec::new(),
+        };
+        Named(plan.pools.iter().map(flags).collect())
+    }
+
+    /// Marks an entry named: whether no row named it before.
+    fn insert(&mut self, (pool, entry): (usize, usize)) -> bool {
+        match self.0.get_mut(pool).and_then(|flags| flags.get_mut(entry)) {
+            Some(flag) => !std::mem::replace(flag, true),
+            // Not an entry of the plan's (classifying finds none such): named once.
+            None => true,
+        }
+    }
+
+    fn contains(&self, (pool, entry): (usize, usize)) -> bool {
+        self.0
+            .get(pool)
+            .and_then(|flags| flags.get(entry))
+            .is_some_and(|flag| *flag)
     }
 }
 
