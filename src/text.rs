@@ -44,27 +44,46 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether normalising could change the text: an ASCII space or control space, or a
-/// byte that starts a character normalising folds or removes (wide forms and the
-/// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). Chinese text
-/// (E4–E9) passes this byte scan without decoding a character.
+/// character that starts with a byte normalising folds or removes (wide forms and the
+/// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). The scan goes a
+/// character at a time by its first byte: a Chinese character (E4–E9) is one step, its
+/// other two bytes never read.
 fn may_change(text: &str) -> bool {
-    text.bytes()
-        .any(|b| MAY_CHANGE.get(usize::from(b)).copied().unwrap_or(true))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match STEP.get(usize::from(b)).copied().unwrap_or(0) {
+            0 => return true,
+            step => at += usize::from(step),
+        }
+    }
+    false
 }
 
-/// The bytes of [`may_change`], one lookup each.
+/// For each byte that starts a character, the character's length in bytes, or 0 where
+/// normalising may change the character (see [`may_change`]). A byte that cannot start
+/// a character in UTF-8 (the text is a `str`) steps one byte.
 #[allow(
     clippy::indexing_slicing,
     reason = "computed at compile time: an index out of range fails the build"
 )]
-const MAY_CHANGE: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes: [u8; 11] = [
+const STEP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    let may_change: [u8; 11] = [
         b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
     ];
     let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
+    while i < may_change.len() {
+        table[may_change[i] as usize] = 0;
         i += 1;
     }
     table
@@ -154,6 +173,30 @@ pub fn cell_address(row: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan may say a text could change when it cannot, never the other way:
+    /// every character normalising folds or removes is caught, alone, between others and
+    /// after characters of every length.
+    #[test]
+    fn the_scan_misses_no_character_normalising_changes() {
+        let changes = |c: char| is_wide(c) || c.is_whitespace() || is_zero_width(c);
+        let mut buffer = String::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if !changes(c) {
+                continue;
+            }
+            for before in ["", "a", "é", "预算", "😀"] {
+                buffer.clear();
+                buffer.push_str(before);
+                buffer.push(c);
+                buffer.push('率');
+                assert!(may_change(&buffer), "{:?}", buffer);
+            }
+        }
+        for unchanged in ["", "预算执行率", "abc123", "90%", "é😀率", "১২৩"] {
+            assert!(!may_change(unchanged), "{unchanged}");
+        }
+    }
 
     #[test]
     fn folds_digits_operators_and_percent() {
