@@ -355,6 +355,11 @@ impl<'a> Env<'a> {
                 Ok(compare(*op, left, right))
             }
             ExprKind::Unary(UnaryOp::Not, x) => Ok(self.truth(x)?.map(|b| !b)),
+            // `recognized`, `quantitative`, `missing`: a row's flag, as it is.
+            ExprKind::Computed(c) => Ok(match self.current_computed(*c) {
+                Scalar::Bool(b) => Some(b),
+                _ => None,
+            }),
             _ => {
                 let mut held = None;
                 Ok(match self.read(e, &mut held)? {
@@ -482,7 +487,8 @@ impl<'a> Env<'a> {
     }
 
     fn current_computed(&self, c: Computed) -> Scalar<'_> {
-        let Some((_, row)) = self.current_row() else {
+        // The row's index is all it needs: not its section's key.
+        let Some(&(_, row)) = self.rows.last() else {
             return Scalar::Null;
         };
         match &self.current {

@@ -82,6 +82,11 @@ fn is_normal_marker(normalized: &str, markers: &[String]) -> bool {
 }
 
 fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
+    // A quantity has a number, so an ASCII digit (full-width ones are folded by now):
+    // a word (`合理`, `较好`) is settled here, before any comparator is looked for.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let (mut comparator, rest) = leading_comparator(text, words);
     let (number, rest) = leading_number(rest)?;
     let (after, unit) = trailing_word(rest, words);
