@@ -373,6 +373,16 @@ impl<'a> Env<'a> {
     /// A number: `None` where the value is missing (or not a number). A constant or a
     /// field is read in place.
     pub(crate) fn number(&mut self, e: &Expr) -> Result<Option<Num>> {
+        // Most numbers asked for are the ruleset's constants (band edges, deduction
+        // rates, catalog weights, on every row): read at once.
+        if let ExprKind::Const(Value::Num(n))
+        | ExprKind::Constant {
+            value: Value::Num(n),
+            ..
+        } = &e.kind
+        {
+            return Ok(Some(*n));
+        }
         let mut held = None;
         Ok(match self.read(e, &mut held)? {
             Scalar::Num(n) => Some(n),
