@@ -139,15 +139,19 @@ fn evaluate_project(
         traces.rows = row_traces;
     }
     weights::add_scores(plan, &mut pools, &states)?;
-    let before = states.clone();
-    totals::adjust_scores(
-        &mut scoring_env(plan, project, &before, &pools, max_score)
-            .with_marks(marks)
-            .with_readings(&readings),
-        &mut states,
-        &mut findings,
-    )?;
-    weights::add_scores(plan, &mut pools, &states)?;
+    // Row adjustments see the scores as they were before any of them; a ruleset without
+    // one (most) needs neither that copy nor the pools summed again.
+    if plan.adjustments.iter().any(|a| a.rows.is_some()) {
+        let before = states.clone();
+        totals::adjust_scores(
+            &mut scoring_env(plan, project, &before, &pools, max_score)
+                .with_marks(marks)
+                .with_readings(&readings),
+            &mut states,
+            &mut findings,
+        )?;
+        weights::add_scores(plan, &mut pools, &states)?;
+    }
     let mut env = scoring_env(plan, project, &states, &pools, max_score)
         .with_marks(marks)
         .with_readings(&readings);
