@@ -8,10 +8,13 @@
 
 mod row_keys;
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::check::checked::Checked;
 use crate::data::schema::FormSchema;
+
 use crate::finding::ENGINE_FINDINGS;
 use crate::ir::Expr;
 use crate::ir::defs::{
@@ -160,9 +163,16 @@ pub struct GradesPlan {
     /// The grade an actual equal to the target counts as.
     pub target: Option<usize>,
     by_word: FxHashMap<String, usize>,
+    /// Each grade's name as a row's outcome holds it: shared, not copied per row.
+    names: Vec<Arc<str>>,
 }
 
 impl GradesPlan {
+    /// The name of a grade, shared (a row's outcome keeps it).
+    pub(crate) fn name(&self, grade: usize) -> Option<Arc<str>> {
+        self.names.get(grade).cloned()
+    }
+
     /// The grade a normalised word names.
     #[must_use]
     pub fn by_word(&self, word: &str) -> Option<usize> {
@@ -431,5 +441,10 @@ fn grades_plan(checked: &Checked) -> GradesPlan {
         grades: checked.grades.clone(),
         target: checked.target_grade,
         by_word,
+        names: checked
+            .grades
+            .iter()
+            .map(|g| g.name.as_str().into())
+            .collect(),
     }
 }

@@ -41,12 +41,11 @@ fn discard(
     discarded: &mut [bool],
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let section = INDICATORS;
     for (i, (row, state)) in rows.iter().zip(states).enumerate() {
         if !state.recognized {
             continue;
         }
-        let holds = env.in_row(section, i, |env| env.truth(&rule.condition))?;
+        let holds = env.in_indicator_row(i, |env| env.truth(&rule.condition))?;
         if holds != Some(true) {
             continue;
         }
@@ -54,7 +53,7 @@ fn discard(
             *flag = true;
         }
         env.mark(|| Part::Discard(rule.finding.span));
-        let finding = env.in_row(section, i, |env| {
+        let finding = env.in_indicator_row(i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
                 None => t!(FINDING_DISCARDED, name = text(row, "name").unwrap_or("")),

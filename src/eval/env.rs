@@ -195,6 +195,13 @@ impl<'a> Env<'a> {
         self.in_row_at(place, row, f)
     }
 
+    /// Evaluates with an indicator row entered: the indicators are always the first
+    /// section entered, so no section is looked for by name (scoring and `discard`
+    /// enter every row).
+    pub(crate) fn in_indicator_row<T>(&mut self, row: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.in_row_at(INDICATORS_PLACE, row, f)
+    }
+
     /// Where a rows section is in the list of sections entered (added if it is not
     /// yet): a loop over one section's rows finds it once, not once per row.
     pub(crate) fn place(&mut self, section: &str) -> usize {

@@ -10,7 +10,7 @@ use crate::data::project::Record;
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
 use crate::ir::Expr;
-use crate::ir::vocab::{Comparator, INDICATORS};
+use crate::ir::vocab::Comparator;
 use crate::source::Span;
 use crate::value::{self, ArithError, Num, Unit};
 
@@ -324,7 +324,7 @@ fn quantitative(
             // The formula sees this row's completion, and `target` and `actual`.
             env.current = Some((row_index, state.clone()));
             env.locals = Some((t, a));
-            let points = env.in_row(INDICATORS, row_index, |env| env.eval(formula));
+            let points = env.in_indicator_row(row_index, |env| env.eval(formula));
             env.current = None;
             env.locals = None;
             let points = points?.as_num().map_or(Decimal::ZERO, |n| n.value);
@@ -447,7 +447,7 @@ fn completion(
     };
     env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
-    let result = env.in_row(INDICATORS, row, |env| env.eval(formula));
+    let result = env.in_indicator_row(row, |env| env.eval(formula));
     env.locals = None;
     Ok(result?.as_num().map(|n| n.value))
 }
@@ -579,11 +579,15 @@ fn qualitative(
         }
         _ => plan.grades.by_word(word),
     };
-    let Some(grade) = grade.and_then(|g| plan.grades.grades.get(g)) else {
+    let Some((id, grade)) = grade.and_then(|g| Some((g, plan.grades.grades.get(g)?))) else {
         return unknown_grade(plan, row, field, state, findings);
     };
     env.mark(|| Part::Grade(grade.share.span));
-    state.grade = Some(grade.name.as_str().into());
+    state.grade = Some(
+        plan.grades
+            .name(id)
+            .unwrap_or_else(|| grade.name.as_str().into()),
+    );
     let low = number(env, &grade.share)?.unwrap_or(Decimal::ZERO);
     let high = match &grade.up_to {
         Some(high) => Some(number(env, high)?.unwrap_or(low)),
