@@ -95,6 +95,13 @@ impl Record {
         }
     }
 
+    /// Adds a field whose key the record does not have yet: the validator's, whose keys
+    /// are unique already (a duplicate would be found first by [`Record::get`]).
+    pub(crate) fn push_unique(&mut self, key: String, field: Field) {
+        debug_assert!(self.get(&key).is_none(), "{key} twice");
+        self.fields.push((key, field));
+    }
+
     /// The field with this key, if present.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Field> {

@@ -247,6 +247,26 @@ mod tests {
         }
     }
 
+    /// The quick reader's byte tables (bare keys, basic and literal strings) against
+    /// the full parser, one ASCII byte at a time in each place.
+    #[test]
+    fn the_quick_reader_agrees_on_every_ascii_byte_in_keys_and_strings() {
+        let mut quick = 0;
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            for text in [
+                format!("k{c}k = 1\n"),
+                format!("a = \"x{c}y\"\n"),
+                format!("a = 'x{c}y'\n"),
+                format!("a = \"\\\\{c}\"\n"),
+            ] {
+                quick += usize::from(same_as_full(&text));
+            }
+        }
+        // Letters, digits, `_` and `-` in keys, and most bytes in strings, read quickly.
+        assert!(quick > 250, "{quick}");
+    }
+
     #[test]
     fn the_quick_reader_reads_generated_forms_as_the_full_parser_does() {
         for i in 0..200 {

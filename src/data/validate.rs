@@ -115,6 +115,14 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// The position of the field with this key, trying `hint` first.
+fn field_position(fields: &[FieldSchema], hint: usize, key: &str) -> Option<usize> {
+    if fields.get(hint).is_some_and(|f| f.key == key) {
+        return Some(hint);
+    }
+    fields.iter().position(|f| f.key == key)
+}
+
 /// Whether a file can hold the section with this key: a top-level key, or a sub-section
 /// of a reachable record section that has no field of the same name. Walks up one
 /// parent at a time, without recursion, however many dots a key has.
@@ -273,8 +281,11 @@ impl<'a> Validator<'a> {
         // mark per position tells both: fields first, then sub-sections.
         let fields = &section.fields;
         let mut present = Seen::new(fields.len() + children.len());
+        // Files mostly write a section's fields in the form's order: the field after
+        // the last one found is tried first.
+        let mut next = 0;
         for entry in self.unique(entries) {
-            let Some(at) = fields.iter().position(|f| f.key == entry.key) else {
+            let Some(at) = field_position(fields, next, &entry.key) else {
                 if let Some(at) = children.iter().position(|c| c.key == entry.key) {
                     present.mark(fields.len() + at);
                     if let Some(child) = children.get(at) {
@@ -290,6 +301,7 @@ impl<'a> Validator<'a> {
                 continue;
             };
             present.mark(at);
+            next = at + 1;
             let Some(field) = fields.get(at) else {
                 continue;
             };
@@ -324,7 +336,8 @@ impl<'a> Validator<'a> {
                         value: datum,
                         span: value_span,
                     };
-                    record.insert(key, field);
+                    // Keys are unique here (`unique`), each a field of the form.
+                    record.push_unique(key, field);
                 }
                 Err(error) => self.errors.push(error),
             }

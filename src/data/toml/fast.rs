@@ -73,6 +73,47 @@ pub(super) fn read(text: &str) -> Option<Vec<Entry>> {
     Some(document.root)
 }
 
+/// The bytes of a bare key: ASCII letters and digits, `_` and `-` (a table, not four
+/// tests per byte: every key of every row is scanned).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "computed at compile time: an index out of range fails the build"
+)]
+const BARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// The bytes a basic string holds as they are: tab, printable ASCII but `"` and `\`,
+/// anything not ASCII (a table, not five tests per byte of every string).
+const IN_BASIC: [bool; 256] = string_bytes(b'"', b'\\');
+
+/// The bytes a literal string holds as they are: as [`IN_BASIC`], with `\` and without `'`.
+const IN_LITERAL: [bool; 256] = string_bytes(b'\'', b'\'');
+
+/// Tab, printable ASCII and every byte not ASCII, but `end` and `escape`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "computed at compile time: an index out of range fails the build"
+)]
+const fn string_bytes(end: u8, escape: u8) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let allowed = c == b'\t' || (c >= b' ' && c <= b'~') || c >= 0x80;
+        table[b] = allowed && c != end && c != escape;
+        b += 1;
+    }
+    table
+}
+
 /// A key as written: its name, unquoted, and where it is.
 #[derive(Clone)]
 struct Key<'a> {
@@ -103,7 +144,10 @@ struct Document<'a> {
 impl Document<'_> {
     /// Places the table being read under its header.
     fn finish(&mut self) -> Option<()> {
-        let body = std::mem::take(&mut self.body);
+        // The next table likely has as many entries (the rows of an array of tables
+        // do): room for them at once, not grown one doubling at a time.
+        let room = self.body.len();
+        let body = std::mem::replace(&mut self.body, Vec::with_capacity(room));
         let Some(header) = self.header.take() else {
             self.root = body;
             return Some(());
@@ -320,7 +364,7 @@ impl<'a> Reader<'a> {
                 let rest = self.bytes.get(start..)?;
                 let length = rest
                     .iter()
-                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+                    .position(|&b| !BARE.get(usize::from(b)).copied().unwrap_or(false))
                     .unwrap_or(rest.len());
                 // What follows a bare key must end it for the full parser's lexer too.
                 let next = rest.get(length).copied();
@@ -409,7 +453,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.at += 1;
-        let plain = self.plain_run(|b| b != b'"' && b != b'\\');
+        let plain = self.plain_run(&IN_BASIC);
         if self.eat(b'"') {
             return Some(Cow::Borrowed(plain));
         }
@@ -433,7 +477,7 @@ impl<'a> Reader<'a> {
                 _ => return None,
             });
             self.at += 1;
-            owned.push_str(self.plain_run(|b| b != b'"' && b != b'\\'));
+            owned.push_str(self.plain_run(&IN_BASIC));
         }
     }
 
@@ -443,21 +487,20 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.at += 1;
-        let content = self.plain_run(|b| b != b'\'');
+        let content = self.plain_run(&IN_LITERAL);
         self.eat(b'\'').then_some(content)
     }
 
-    /// The characters a string may hold as they are (tab, printable ASCII, anything
-    /// not ASCII) up to the first that `more` refuses or that may not be there.
-    fn plain_run(&mut self, more: impl Fn(u8) -> bool) -> &'a str {
+    /// The characters a string may hold as they are, up to the first that `plain` (one
+    /// of [`IN_BASIC`], [`IN_LITERAL`]) refuses.
+    fn plain_run(&mut self, plain: &[bool; 256]) -> &'a str {
         let start = self.at;
-        while let Some(b) = self.peek() {
-            let allowed = b == b'\t' || (b' '..=b'~').contains(&b) || b >= 0x80;
-            if !allowed || !more(b) {
-                break;
-            }
-            self.at += 1;
-        }
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let length = rest
+            .iter()
+            .position(|&b| !plain.get(usize::from(b)).copied().unwrap_or(false))
+            .unwrap_or(rest.len());
+        self.at += length;
         // The run stops only at ASCII bytes, so both ends are character boundaries.
         self.text.get(start..self.at).unwrap_or("")
     }
