@@ -12,7 +12,7 @@
 //! in TOML), validated as a section of its own, and kept under its full key.
 
 mod convert;
-mod decimal;
+pub(crate) mod decimal;
 pub(crate) use decimal::read_decimal;
 mod error;
 mod json;

@@ -33,6 +33,14 @@ pub(crate) enum NumberError {
 /// `1.5E-2`), or an integer with a radix prefix (`0x1F`, `0o17`, `0b101`). The scale is
 /// the number of decimals written, less the exponent (`1.50e1` is `15.0`).
 pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
+    match short_decimal(text) {
+        Some(number) => Ok(number),
+        None => read_general(text),
+    }
+}
+
+/// [`read_decimal`] for any text: signs, exponents, radixes, long digits.
+fn read_general(text: &str) -> Result<Decimal, NumberError> {
     let (negative, body) = split_sign(text);
     if is_non_finite(body) {
         return Err(NumberError::NotANumber);
@@ -43,6 +51,35 @@ pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
     };
     let signed = if negative { -mantissa } else { mantissa };
     exact(signed, scale)
+}
+
+/// Most numbers on a form are a few digits with an optional minus and fraction: their
+/// digits fit an `i64`, read here without the general parser (as exact: the digits
+/// are the mantissa, those after the point the scale). `None` for anything else,
+/// which the general parser reads (or refuses).
+pub(crate) fn short_decimal(written: &str) -> Option<Decimal> {
+    let (negative, digits) = match written.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, written),
+    };
+    // 18 digits always fit an i64.
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut after_point, mut any) = (0i64, 0u32, false, false);
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                scale += u32::from(after_point);
+                any = true;
+            }
+            b'.' if !after_point => after_point = true,
+            _ => return None,
+        }
+    }
+    // A point alone is no number.
+    any.then(|| Decimal::new(if negative { -mantissa } else { mantissa }, scale))
 }
 
 /// The decimal `mantissa × 10^-scale`. Trailing zeros that a `Decimal` cannot hold (more
@@ -226,6 +263,57 @@ mod tests {
 
     fn exact(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
+    }
+
+    /// The short reading gives what the general one gives, scale included, and leaves
+    /// it everything else.
+    #[test]
+    fn short_numbers_read_as_the_general_reading_reads_them() {
+        let texts = [
+            "0",
+            "-0",
+            "-0.0",
+            "007",
+            "0.50",
+            "94.0",
+            "-12.340",
+            "5.",
+            ".5",
+            "-.5",
+            ".",
+            "-.",
+            "-",
+            "",
+            "1.2.3",
+            "+5",
+            "1e3",
+            "123456789012345678",
+            "-123456789012345678",
+            "1234567890123456789",
+            "0.000000000000000001",
+            "1_000",
+            " 1",
+            "0x10",
+        ];
+        for text in texts {
+            let general = read_general(text);
+            match short_decimal(text) {
+                Some(fast) => {
+                    assert_eq!(Ok(fast), general, "{text}");
+                    let general = general.unwrap_or_default();
+                    assert_eq!(fast.scale(), general.scale(), "{text}");
+                    assert_eq!(fast.to_string(), general.to_string(), "{text}");
+                }
+                None => assert!(
+                    text.trim_start_matches('-').len() > 18
+                        || !text
+                            .bytes()
+                            .all(|b| b == b'-' || b == b'.' || b.is_ascii_digit())
+                        || general.is_err(),
+                    "{text}"
+                ),
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::compile::{MeasureWords, normalized};
+use crate::data::decimal::short_decimal;
 use crate::ir::vocab::Comparator;
 
 /// A quantity read from a text.
@@ -165,35 +166,6 @@ fn parse_decimal(written: &str) -> Option<Decimal> {
         .ok()
 }
 
-/// Most numbers on a form are a few digits with an optional minus and fraction: their
-/// digits fit an `i64`, read here without the general parser (as exact: the digits
-/// are the mantissa, those after the point the scale). `None` for anything else.
-fn short_decimal(written: &str) -> Option<Decimal> {
-    let (negative, digits) = match written.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, written),
-    };
-    // 18 digits always fit an i64.
-    if digits.is_empty() || digits.len() > 18 {
-        return None;
-    }
-    let (mut mantissa, mut scale, mut after_point) = (0i64, 0u32, false);
-    for b in digits.bytes() {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i64::from(b - b'0');
-                scale += u32::from(after_point);
-            }
-            b'.' if !after_point => after_point = true,
-            _ => return None,
-        }
-    }
-    Some(Decimal::new(
-        if negative { -mantissa } else { mantissa },
-        scale,
-    ))
-}
-
 /// Whether exactly three digits start at `at` and no digit follows them: what a
 /// thousands separator needs after it.
 fn thousands_group(bytes: &[u8], at: usize) -> bool {
@@ -298,6 +270,8 @@ mod tests {
             "1.2.3",
             "-",
             "",
+            ".",
+            "-.",
         ];
         for text in texts {
             let general = Decimal::from_str_exact(text).ok();
