@@ -265,8 +265,8 @@ mod tests {
         Decimal::from_str(text).unwrap()
     }
 
-    /// The short reading gives what the general one gives, scale included, and leaves
-    /// it everything else.
+    /// The short reading gives what the general one and `Decimal`'s own exact parser
+    /// give, scale included, and leaves them everything else.
     #[test]
     fn short_numbers_read_as_the_general_reading_reads_them() {
         let texts = [
@@ -277,6 +277,10 @@ mod tests {
             "0.50",
             "94.0",
             "-12.340",
+            "100",
+            "99.99",
+            "130.01",
+            "12345678901234567.8",
             "5.",
             ".5",
             "-.5",
@@ -300,6 +304,7 @@ mod tests {
             match short_decimal(text) {
                 Some(fast) => {
                     assert_eq!(Ok(fast), general, "{text}");
+                    assert_eq!(Some(fast), Decimal::from_str_exact(text).ok(), "{text}");
                     let general = general.unwrap_or_default();
                     assert_eq!(fast.scale(), general.scale(), "{text}");
                     assert_eq!(fast.to_string(), general.to_string(), "{text}");
