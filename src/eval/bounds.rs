@@ -12,6 +12,7 @@ use crate::compile::Plan;
 use crate::data::project::Record;
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::t;
+use crate::ir::defs::RoundingDef;
 use crate::ir::vocab::RoundingMode;
 use crate::source::Span;
 use crate::value;
@@ -19,7 +20,6 @@ use crate::value;
 use super::classify::{engine, text};
 use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
-use super::score::round_score;
 
 use super::error::Result;
 
@@ -33,14 +33,32 @@ pub(crate) fn round_within(
     low: Decimal,
     high: Decimal,
 ) -> Result<Decimal> {
-    let rounded = round_score(plan, raw.max(low).min(high))?;
-    let Some(rounding) = plan.rounding else {
+    match plan.rounding {
+        Some(rounding) => round_to_step_within(rounding, raw, low, high)
+            .map_err(|e| EvalError::failed(e, Span::default())),
+        None => Ok(raw.max(low).min(high)),
+    }
+}
+
+/// [`round_within`] for a ruleset that rounds.
+fn round_to_step_within(
+    rounding: RoundingDef,
+    raw: Decimal,
+    low: Decimal,
+    high: Decimal,
+) -> std::result::Result<Decimal, value::ArithError> {
+    let to_step = |x: Decimal, mode| value::round_to_step(x, rounding.step, mode);
+    // Most scores round within their bounds: then the raw score rounded is the answer.
+    // Rounding is monotone and keeps a multiple of the step, so where `raw` is outside
+    // the bounds and its rounding inside, the bound it passed rounds to the same step
+    // (`rounds_within_as_clamped_first` holds the two ways to each other).
+    if let Ok(rounded) = to_step(raw, rounding.mode)
+        && low <= rounded
+        && rounded <= high
+    {
         return Ok(rounded);
-    };
-    let to_step = |x: Decimal, mode| {
-        value::round_to_step(x, rounding.step, mode)
-            .map_err(|e| EvalError::failed(e, Span::default()))
-    };
+    }
+    let rounded = to_step(raw.max(low).min(high), rounding.mode)?;
     if rounded > high {
         return to_step(high, RoundingMode::Floor);
     }
@@ -163,6 +181,68 @@ mod tests {
             round_within(&plan, d("0"), d("0.004"), d("0.005")),
             Ok(d("0.00"))
         );
+    }
+
+    /// `round_within` as it was written before its quick path: the raw score held
+    /// within the bounds first, then rounded, then mended where rounding left them.
+    fn clamped_first(
+        rounding: RoundingDef,
+        raw: Decimal,
+        low: Decimal,
+        high: Decimal,
+    ) -> std::result::Result<Decimal, value::ArithError> {
+        let to_step = |x: Decimal, mode| value::round_to_step(x, rounding.step, mode);
+        let rounded = to_step(raw.max(low).min(high), rounding.mode)?;
+        if rounded > high {
+            return to_step(high, RoundingMode::Floor);
+        }
+        if rounded < low {
+            let up = to_step(low, RoundingMode::Ceiling)?;
+            return if up <= high {
+                Ok(up)
+            } else {
+                to_step(high, RoundingMode::Floor)
+            };
+        }
+        Ok(rounded)
+    }
+
+    fn decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (-100_000_i64..100_000, 0_u32..6).prop_map(|(m, s)| Decimal::new(m, s)),
+            // 28-digit quotients, as a share of a weight gives them.
+            (-1000_i64..1000, 1_i64..97).prop_map(|(a, b)| Decimal::from(a) / Decimal::from(b)),
+        ]
+    }
+
+    proptest::proptest! {
+        /// The quick path (the raw score rounded, where that is within the bounds) gives
+        /// what holding the score within the bounds before rounding gives, to the scale,
+        /// for every rounding mode and steps of one digit and of others.
+        #[test]
+        fn rounds_within_as_clamped_first(
+            far in decimal(),
+            // Most raw scores tried lie just past a bound (or just inside it), where the
+            // quick path and the clamping part ways if they ever do.
+            near in (0_usize..3, -40_i64..40),
+            low in decimal(),
+            high in decimal(),
+            step in proptest::sample::select(vec!["0.01", "1", "0.5", "0.25", "0.001", "5"]),
+            mode in proptest::sample::select(
+                RoundingMode::NAMES.iter().map(|(_, _, m)| *m).collect::<Vec<_>>()
+            ),
+        ) {
+            let rounding = RoundingDef { step: d(step), mode };
+            let raw = match near {
+                (0, _) => far,
+                (1, by) => high + Decimal::new(by, 3),
+                (_, by) => low + Decimal::new(by, 3),
+            };
+            let quick = round_to_step_within(rounding, raw, low, high).map(|d| d.to_string());
+            let reference = clamped_first(rounding, raw, low, high).map(|d| d.to_string());
+            proptest::prop_assert_eq!(quick, reference);
+        }
     }
 
     #[test]
