@@ -31,7 +31,7 @@ use crate::ir::vocab::INDICATORS;
 
 use self::classify::text;
 use self::coverage::{Coverage, Marks};
-use self::env::Env;
+use self::env::{Env, Sections};
 use self::error::EvalError;
 use self::outcome::{IndicatorOutcome, Outcome, RowState};
 
@@ -90,6 +90,8 @@ fn evaluate_project(
     marks: Marks<'_>,
     mut traces: Option<&mut Traces>,
 ) -> error::Result<Outcome> {
+    let sections = Sections::of(project);
+    let project = &sections;
     let rows = project.rows(INDICATORS);
     let mut findings = Vec::new();
     let readings = readings::read_rows(plan, rows);
@@ -173,8 +175,8 @@ fn evaluate_project(
     }
     sort(&mut findings);
     Ok(Outcome {
-        source: project.source.clone(),
-        name: project_name(project),
+        source: project.project.source.clone(),
+        name: project_name(project.project),
         indicators: rows
             .iter()
             .zip(states)
@@ -191,7 +193,7 @@ fn evaluate_project(
 /// An environment that sees the rows and pools as far as they are known.
 fn scoring_env<'a>(
     plan: &'a Plan,
-    project: &'a Project,
+    project: &'a Sections<'a>,
     states: &'a [RowState],
     pools: &'a [outcome::PoolState],
     max_score: Option<Decimal>,
@@ -207,12 +209,12 @@ fn scoring_env<'a>(
     clippy::too_many_arguments,
     reason = "the scoring step's whole context, once"
 )]
-fn score_rows(
-    plan: &Plan,
-    project: &Project,
-    (weighed, pools): (&[RowState], &[outcome::PoolState]),
-    (max_score, marks): (Option<Decimal>, Marks<'_>),
-    (discarded, readings): (&[bool], &[readings::RowReading]),
+fn score_rows<'a>(
+    plan: &'a Plan,
+    project: &'a Sections<'a>,
+    (weighed, pools): (&'a [RowState], &'a [outcome::PoolState]),
+    (max_score, marks): (Option<Decimal>, Marks<'a>),
+    (discarded, readings): (&[bool], &'a [readings::RowReading]),
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
     trace: bool,

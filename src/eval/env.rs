@@ -3,6 +3,7 @@
 //! A missing value (`Null`) propagates through operators, so that a check over an
 //! optional field that the form leaves out neither passes nor fails: it does not apply.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -10,7 +11,7 @@ use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use crate::compile::Plan;
-use crate::data::project::{Datum, Project, Record};
+use crate::data::project::{Datum, Project, Record, SectionData};
 use crate::ir::vocab::INDICATORS;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
@@ -36,7 +37,9 @@ pub(crate) struct Env<'a> {
     /// The keys of the rows sections entered so far, `indicators` first. The stack names
     /// them by place, so entering a row copies two numbers (a shared key would be
     /// counted up and down) and a row is known to be an indicator row by its place.
-    sections: Vec<String>,
+    sections: SmallVec<[Cow<'static, str>; 2]>,
+    /// The project's sections, listed once for the form.
+    data: &'a Sections<'a>,
     /// `target` and `actual` in a completion formula.
     pub locals: Option<(Num, Num)>,
     /// What scoring knows of each indicator row so far.
@@ -66,6 +69,57 @@ pub(crate) struct Env<'a> {
     pub trace: Option<Vec<super::trace::Step>>,
     /// How each check ran, when it is to be explained.
     pub check_runs: Option<Vec<super::trace::CheckRun>>,
+}
+
+/// A project's sections, listed once for a form: a section is found by its key's length
+/// and bytes, where the project's ordered map compares keys byte by byte at every step.
+/// Evaluation looks a section up for every field of it that it reads.
+pub(crate) struct Sections<'a> {
+    /// The project.
+    pub project: &'a Project,
+    // A `Vec`, not a `SmallVec`: a `SmallVec` of borrows would tie every environment's
+    // lifetime to the project's (it is invariant in its items).
+    list: Vec<(&'a str, &'a SectionData)>,
+    /// The indicator rows: the rows most rules enter.
+    indicators: &'a [Record],
+}
+
+impl<'a> Sections<'a> {
+    /// The sections of `project`.
+    pub(crate) fn of(project: &'a Project) -> Self {
+        Sections {
+            project,
+            list: project
+                .sections
+                .iter()
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+            indicators: project.rows(INDICATORS),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a SectionData> {
+        self.list
+            .iter()
+            .find(|(k, _)| k.len() == key.len() && *k == key)
+            .map(|(_, data)| *data)
+    }
+
+    /// The record section with this key, if present (as [`Project::record`]).
+    pub(crate) fn record(&self, key: &str) -> Option<&'a Record> {
+        match self.get(key)? {
+            SectionData::Record(record) => Some(record),
+            SectionData::Rows(_) => None,
+        }
+    }
+
+    /// The rows of the rows section with this key (as [`Project::rows`]).
+    pub(crate) fn rows(&self, key: &str) -> &'a [Record] {
+        match self.get(key) {
+            Some(SectionData::Rows(rows)) => rows,
+            _ => &[],
+        }
+    }
 }
 
 /// Where `indicators` is in [`Env`]'s list of the sections entered.
@@ -107,13 +161,14 @@ enum Reads {
 
 impl<'a> Env<'a> {
     /// An environment with no row entered.
-    pub(crate) fn new(plan: &'a Plan, project: &'a Project, indicators: &'a [RowState]) -> Self {
+    pub(crate) fn new(plan: &'a Plan, data: &'a Sections<'a>, indicators: &'a [RowState]) -> Self {
         Env {
             plan,
-            project,
+            project: data.project,
             rows: Vec::new(),
             // The indicator rows are entered most: first, so that place 0 says so.
-            sections: vec![INDICATORS.to_owned()],
+            sections: smallvec::smallvec![Cow::Borrowed(INDICATORS)],
+            data,
             locals: None,
             indicators,
             pools: &[],
@@ -124,7 +179,7 @@ impl<'a> Env<'a> {
             current: None,
             marks: None,
             readings: &[],
-            indicator_rows: project.rows(INDICATORS),
+            indicator_rows: data.indicators,
             memo: Memo::default(),
             trace: None,
             check_runs: None,
@@ -208,7 +263,7 @@ impl<'a> Env<'a> {
         match self.sections.iter().position(|s| s == section) {
             Some(place) => place,
             None => {
-                self.sections.push(section.to_owned());
+                self.sections.push(Cow::Owned(section.to_owned()));
                 self.sections.len() - 1
             }
         }
@@ -414,7 +469,7 @@ impl<'a> Env<'a> {
         if section == POOLS && self.plan.form.section(POOLS).is_none() {
             self.pools.len()
         } else {
-            self.project.rows(section).len()
+            self.data.rows(section).len()
         }
     }
 
@@ -457,7 +512,7 @@ impl<'a> Env<'a> {
 
     /// A field of a record section.
     fn section_field(&self, section: &str, field: &str, read: FieldRead) -> Scalar<'a> {
-        let record = self.project.record(section);
+        let record = self.data.record(section);
         record.map_or(Scalar::Null, |r| self.field_value(None, r, field, read))
     }
 
@@ -481,7 +536,7 @@ impl<'a> Env<'a> {
 
     fn row_at(&self, entry: Option<&(usize, usize)>) -> Option<(&str, usize)> {
         let &(place, row) = entry?;
-        Some((self.sections.get(place)?.as_str(), row))
+        Some((self.sections.get(place)?, row))
     }
 
     fn current_row_field(&self, field: &str, read: FieldRead) -> Scalar<'a> {
@@ -493,7 +548,7 @@ impl<'a> Env<'a> {
             (self.indicator_rows, Some(row))
         } else {
             match self.sections.get(place) {
-                Some(section) => (self.project.rows(section), None),
+                Some(section) => (self.data.rows(section), None),
                 None => return Scalar::Null,
             }
         };
@@ -932,7 +987,8 @@ mod tests {
             source: SourceFile::new("p.toml", ""),
             sections: BTreeMap::new(),
         };
-        let mut env = Env::new(&plan, &project, &[]);
+        let sections = Sections::of(&project);
+        let mut env = Env::new(&plan, &sections, &[]);
         let values = [
             Value::Bool(true),
             Value::Bool(false),
@@ -1000,7 +1056,8 @@ mod tests {
                 source: SourceFile::new("p.toml", ""),
                 sections,
             };
-            let mut env = Env::new(&plan, &project, &[]);
+            let sections = Sections::of(&project);
+            let mut env = Env::new(&plan, &sections, &[]);
             let base = expr(ExprKind::Rows {
                 section: "subprojects".to_owned(),
             });
