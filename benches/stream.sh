@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 dir=${2:-${TMPDIR:-/tmp}}
+mkdir -p "$dir"
 cargo build --release --quiet --bin perfeval --example gen_jsonl
 bin=target/release
 forms="$dir/perfeval-forms-$n.jsonl"
