@@ -43,6 +43,20 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// How two texts compare once normalised ([`normalized`]), without copying either: a
+/// text that normalising keeps as it is compares as it is. Conditions compare a row's
+/// text with a constant on every row (`name == "预算执行率"`).
+#[must_use]
+pub fn cmp_normalized(a: &str, b: &str) -> std::cmp::Ordering {
+    if a == b {
+        return std::cmp::Ordering::Equal;
+    }
+    if !may_change(a) && !may_change(b) {
+        return a.cmp(b);
+    }
+    normalized(a).cmp(&normalized(b))
+}
+
 /// Whether normalising could change the text: an ASCII space or control space, or a
 /// character that starts with a byte normalising folds or removes (wide forms and the
 /// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). The scan goes a
@@ -239,6 +253,37 @@ mod tests {
         }
         assert!(matches!(normalized("预算执行率"), Cow::Borrowed(_)));
         assert!(matches!(normalized("≥90%"), Cow::Borrowed(_)));
+    }
+
+    /// Comparing texts without copying them gives what comparing their normal forms
+    /// gives: texts that normalising keeps, changes (full-width forms, spaces, zero-width
+    /// characters) and makes equal, each against each.
+    #[test]
+    fn texts_compare_as_their_normal_forms() {
+        let texts = [
+            "预算执行率",
+            "预算 执行率",
+            "预算执行率\u{200B}",
+            "预算执行率%",
+            "预算执行率％",
+            "指标3",
+            "指标３",
+            "",
+            " ",
+            "%",
+            "a b",
+            "ab",
+            "Ab",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    cmp_normalized(a, b),
+                    normalized(a).cmp(&normalized(b)),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

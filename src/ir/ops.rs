@@ -3,7 +3,7 @@
 //! evaluation would compute.
 
 use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
-use crate::text::normalized;
+use crate::text::cmp_normalized;
 use crate::value::{self, Scalar, Value};
 
 pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
@@ -73,7 +73,7 @@ fn ordering(l: Scalar<'_>, r: Scalar<'_>) -> Option<std::cmp::Ordering> {
         (Scalar::Num(a), Scalar::Num(b)) => Some(value::compare(&a.value, &b.value)),
         (Scalar::Date(a), Scalar::Date(b)) => Some(a.cmp(&b)),
         // Texts compare as people read them: full-width forms and spaces do not count.
-        (Scalar::Text(a), Scalar::Text(b)) => Some(normalized(a).cmp(&normalized(b))),
+        (Scalar::Text(a), Scalar::Text(b)) => Some(cmp_normalized(a, b)),
         (Scalar::Category(a), Scalar::Category(b)) => Some(a.cmp(&b)),
         (Scalar::Bool(a), Scalar::Bool(b)) => Some(a.cmp(&b)),
         _ => None,
