@@ -90,9 +90,9 @@ fn evaluate_project(
     marks: Marks<'_>,
     mut traces: Option<&mut Traces>,
 ) -> error::Result<Outcome> {
+    // Every environment of the form finds the project's sections in one list.
     let sections = Sections::of(project);
-    let project = &sections;
-    let rows = project.rows(INDICATORS);
+    let rows = sections.rows(INDICATORS);
     let mut findings = Vec::new();
     let readings = readings::read_rows(plan, rows);
     let classify::Classified {
@@ -103,7 +103,7 @@ fn evaluate_project(
     let named = weights::named_pools(plan);
     let max_score = match &plan.max_score {
         Some(e) => weights::number(
-            &mut Env::new(plan, project, &classified)
+            &mut Env::new(plan, &sections, &classified)
                 .with_pools(&named)
                 .with_readings(&readings),
             e,
@@ -111,7 +111,7 @@ fn evaluate_project(
         None => None,
     };
     let early = |states| {
-        Env::new(plan, project, states)
+        Env::new(plan, &sections, states)
             .with_pools(&named)
             .with_max(max_score)
             .with_marks(marks)
@@ -122,14 +122,14 @@ fn evaluate_project(
     let weighed = states.clone();
     let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
     let discarded = {
-        let mut env = scoring_env(plan, project, &weighed, &pools, max_score)
+        let mut env = scoring_env(plan, &sections, &weighed, &pools, max_score)
             .with_marks(marks)
             .with_readings(&readings);
         checks::discards(&mut env, rows, &states, &mut findings)?
     };
     let row_traces = score_rows(
         plan,
-        project,
+        &sections,
         (&weighed, &pools),
         (max_score, marks),
         (&discarded, &readings),
@@ -146,7 +146,7 @@ fn evaluate_project(
     if plan.adjustments.iter().any(|a| a.rows.is_some()) {
         let before = states.clone();
         totals::adjust_scores(
-            &mut scoring_env(plan, project, &before, &pools, max_score)
+            &mut scoring_env(plan, &sections, &before, &pools, max_score)
                 .with_marks(marks)
                 .with_readings(&readings),
             &mut states,
@@ -154,7 +154,7 @@ fn evaluate_project(
         )?;
         weights::add_scores(plan, &mut pools, &states)?;
     }
-    let mut env = scoring_env(plan, project, &states, &pools, max_score)
+    let mut env = scoring_env(plan, &sections, &states, &pools, max_score)
         .with_marks(marks)
         .with_readings(&readings);
     let lines = totals::lines(&mut env)?;
@@ -175,8 +175,8 @@ fn evaluate_project(
     }
     sort(&mut findings);
     Ok(Outcome {
-        source: project.project.source.clone(),
-        name: project_name(project.project),
+        source: project.source.clone(),
+        name: project_name(project),
         indicators: rows
             .iter()
             .zip(states)
@@ -193,12 +193,12 @@ fn evaluate_project(
 /// An environment that sees the rows and pools as far as they are known.
 fn scoring_env<'a>(
     plan: &'a Plan,
-    project: &'a Sections<'a>,
+    sections: &'a Sections<'a>,
     states: &'a [RowState],
     pools: &'a [outcome::PoolState],
     max_score: Option<Decimal>,
 ) -> Env<'a> {
-    Env::new(plan, project, states)
+    Env::new(plan, sections, states)
         .with_pools(pools)
         .with_max(max_score)
 }
@@ -211,7 +211,7 @@ fn scoring_env<'a>(
 )]
 fn score_rows<'a>(
     plan: &'a Plan,
-    project: &'a Sections<'a>,
+    sections: &'a Sections<'a>,
     (weighed, pools): (&'a [RowState], &'a [outcome::PoolState]),
     (max_score, marks): (Option<Decimal>, Marks<'a>),
     (discarded, readings): (&[bool], &'a [readings::RowReading]),
@@ -220,10 +220,10 @@ fn score_rows<'a>(
     trace: bool,
 ) -> error::Result<Vec<Vec<trace::Step>>> {
     let mut traces = Vec::new();
-    let rows = project.rows(INDICATORS);
+    let rows = sections.rows(INDICATORS);
     // One environment for every row, so that what its formulas read across rows is
     // computed once (each row sees its own state through `current`).
-    let mut env = Env::new(plan, project, weighed)
+    let mut env = Env::new(plan, sections, weighed)
         .with_pools(pools)
         .with_max(max_score)
         .with_marks(marks)
