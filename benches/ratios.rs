@@ -65,6 +65,24 @@ fn compare<A, B>(
     ratio(name, measured, baseline);
 }
 
+/// Loads each text with `load`, evaluates it and renders the JSON report of them all:
+/// perfeval end to end. Gives the report's length.
+fn render_all(
+    plan: &Plan,
+    texts: &[String],
+    load: impl Fn(&String) -> perfeval::data::project::Project,
+) -> usize {
+    let results: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            perfeval::report::json::ProjectResult::Evaluated(
+                perfeval::evaluate(plan, &load(t)).unwrap(),
+            )
+        })
+        .collect();
+    perfeval::report::json::render("2023.rules", plan, &results).len()
+}
+
 fn ratio(name: &str, measured: Duration, baseline: Duration) {
     println!(
         "{name}: {:.2}  ({:.1} ms against {:.1} ms)",
@@ -173,17 +191,7 @@ fn main() {
     );
 
     // End to end: load, evaluate and render the JSON report against reading alone.
-    let end_to_end = || {
-        let results: Vec<_> = texts
-            .iter()
-            .map(|t| {
-                perfeval::report::json::ProjectResult::Evaluated(
-                    perfeval::evaluate(&plan, &load(t)).unwrap(),
-                )
-            })
-            .collect();
-        perfeval::report::json::render("2023.rules", &plan, &results).len()
-    };
+    let end_to_end = || render_all(&plan, &texts, load);
     let serde_and_hand = || {
         texts
             .iter()
@@ -194,17 +202,7 @@ fn main() {
     // The same forms as JSON, against serde_json: a far faster reader than TOML's, so
     // the ratio is mostly evaluation's and rendering's (the goal of issue 12 is set
     // against the TOML reading above; this line is here so that neither hides the other).
-    let end_to_end_json = || {
-        let results: Vec<_> = json_texts
-            .iter()
-            .map(|t| {
-                perfeval::report::json::ProjectResult::Evaluated(
-                    perfeval::evaluate(&plan, &load_json(t)).unwrap(),
-                )
-            })
-            .collect();
-        perfeval::report::json::render("2023.rules", &plan, &results).len()
-    };
+    let end_to_end_json = || render_all(&plan, &json_texts, load_json);
     compare(
         "end to end JSON vs serde_json read",
         runs,

@@ -28,19 +28,13 @@ impl Project {
     /// The record section with this key, if present.
     #[must_use]
     pub fn record(&self, key: &str) -> Option<&Record> {
-        match self.sections.get(key)? {
-            SectionData::Record(record) => Some(record),
-            SectionData::Rows(_) => None,
-        }
+        self.sections.get(key)?.record()
     }
 
     /// The rows of the rows section with this key; none where absent.
     #[must_use]
     pub fn rows(&self, key: &str) -> &[Record] {
-        match self.sections.get(key) {
-            Some(SectionData::Rows(rows)) => rows,
-            _ => &[],
-        }
+        self.sections.get(key).map_or(&[], SectionData::rows)
     }
 }
 
@@ -51,6 +45,26 @@ pub enum SectionData {
     Record(Record),
     /// Rows, in file order.
     Rows(Vec<Record>),
+}
+
+impl SectionData {
+    /// The record, if this is a record section.
+    #[must_use]
+    pub(crate) fn record(&self) -> Option<&Record> {
+        match self {
+            SectionData::Record(record) => Some(record),
+            SectionData::Rows(_) => None,
+        }
+    }
+
+    /// The rows, if this is a rows section; none otherwise.
+    #[must_use]
+    pub(crate) fn rows(&self) -> &[Record] {
+        match self {
+            SectionData::Rows(rows) => rows,
+            SectionData::Record(_) => &[],
+        }
+    }
 }
 
 /// One record: a section's table or one row.

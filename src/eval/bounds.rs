@@ -47,17 +47,28 @@ fn round_to_step_within(
     low: Decimal,
     high: Decimal,
 ) -> std::result::Result<Decimal, value::ArithError> {
-    let to_step = |x: Decimal, mode| value::round_to_step(x, rounding.step, mode);
     // Most scores round within their bounds: then the raw score rounded is the answer.
     // Rounding is monotone and keeps a multiple of the step, so where `raw` is outside
     // the bounds and its rounding inside, the bound it passed rounds to the same step
     // (`rounds_within_as_clamped_first` holds the two ways to each other).
-    if let Ok(rounded) = to_step(raw, rounding.mode)
+    if let Ok(rounded) = value::round_to_step(raw, rounding.step, rounding.mode)
         && low <= rounded
         && rounded <= high
     {
         return Ok(rounded);
     }
+    round_clamped(rounding, raw, low, high)
+}
+
+/// The score held within the bounds first, then rounded, then mended where rounding
+/// left them: what [`round_to_step_within`] gives whatever the raw score.
+fn round_clamped(
+    rounding: RoundingDef,
+    raw: Decimal,
+    low: Decimal,
+    high: Decimal,
+) -> std::result::Result<Decimal, value::ArithError> {
+    let to_step = |x: Decimal, mode| value::round_to_step(x, rounding.step, mode);
     let rounded = to_step(raw.max(low).min(high), rounding.mode)?;
     if rounded > high {
         return to_step(high, RoundingMode::Floor);
@@ -183,30 +194,6 @@ mod tests {
         );
     }
 
-    /// `round_within` as it was written before its quick path: the raw score held
-    /// within the bounds first, then rounded, then mended where rounding left them.
-    fn clamped_first(
-        rounding: RoundingDef,
-        raw: Decimal,
-        low: Decimal,
-        high: Decimal,
-    ) -> std::result::Result<Decimal, value::ArithError> {
-        let to_step = |x: Decimal, mode| value::round_to_step(x, rounding.step, mode);
-        let rounded = to_step(raw.max(low).min(high), rounding.mode)?;
-        if rounded > high {
-            return to_step(high, RoundingMode::Floor);
-        }
-        if rounded < low {
-            let up = to_step(low, RoundingMode::Ceiling)?;
-            return if up <= high {
-                Ok(up)
-            } else {
-                to_step(high, RoundingMode::Floor)
-            };
-        }
-        Ok(rounded)
-    }
-
     fn decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
         use proptest::prelude::*;
         prop_oneof![
@@ -218,7 +205,8 @@ mod tests {
 
     proptest::proptest! {
         /// The quick path (the raw score rounded, where that is within the bounds) gives
-        /// what holding the score within the bounds before rounding gives, to the scale,
+        /// what holding the score within the bounds before rounding gives (`round_clamped`,
+        /// the way `round_within` went before it had the quick path), to the scale,
         /// for every rounding mode and steps of one digit and of others.
         #[test]
         fn rounds_within_as_clamped_first(
@@ -240,7 +228,7 @@ mod tests {
                 (_, by) => low + Decimal::new(by, 3),
             };
             let quick = round_to_step_within(rounding, raw, low, high).map(|d| d.to_string());
-            let reference = clamped_first(rounding, raw, low, high).map(|d| d.to_string());
+            let reference = round_clamped(rounding, raw, low, high).map(|d| d.to_string());
             proptest::prop_assert_eq!(quick, reference);
         }
     }

@@ -177,7 +177,7 @@ fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<
     };
     let at = locate(env, check.at.as_ref().unwrap_or(&check.assertion));
     let indicator = match (section, row) {
-        (Some(INDICATORS), Some(i)) => env.project.rows(INDICATORS).get(i).map(row_name),
+        (Some(INDICATORS), Some(i)) => env.project().rows(INDICATORS).get(i).map(row_name),
         _ => None,
     };
     Ok(Some(finding(&check.finding, message, indicator, at)))
@@ -248,11 +248,11 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
 fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::SectionField { section, field, .. } => {
-            env.project.record(section)?.get(field).map(|f| f.span)
+            env.project().record(section)?.get(field).map(|f| f.span)
         }
         ExprKind::RowField(field, _) => {
             let (section, row) = env.current_row()?;
-            env.project
+            env.project()
                 .rows(section)
                 .get(row)?
                 .get(field)
@@ -262,7 +262,7 @@ fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
         ExprKind::Outer(inner) => match &inner.kind {
             ExprKind::RowField(field, _) => {
                 let (section, row) = env.outer_row()?;
-                env.project
+                env.project()
                     .rows(section)
                     .get(row)?
                     .get(field)

@@ -30,7 +30,6 @@ use super::error::Result;
 /// What an expression can see.
 pub(crate) struct Env<'a> {
     pub plan: &'a Plan,
-    pub project: &'a Project,
     /// The rows entered, innermost last: the section (its place in `sections`) and the
     /// row's index.
     rows: Vec<(usize, usize)>,
@@ -38,7 +37,7 @@ pub(crate) struct Env<'a> {
     /// them by place, so entering a row copies two numbers (a shared key would be
     /// counted up and down) and a row is known to be an indicator row by its place.
     sections: SmallVec<[Cow<'static, str>; 2]>,
-    /// The project's sections, listed once for the form.
+    /// The project and its sections, listed once for the form.
     data: &'a Sections<'a>,
     /// `target` and `actual` in a completion formula.
     pub locals: Option<(Num, Num)>,
@@ -61,8 +60,6 @@ pub(crate) struct Env<'a> {
     pub marks: Marks<'a>,
     /// Each indicator row's target and actual, read once (empty: read where used).
     pub readings: &'a [RowReading],
-    /// The project's indicator rows, found once: most rows rules enter are these.
-    indicator_rows: &'a [Record],
     /// Aggregates that read no row, kept while a loop over rows runs.
     memo: Memo,
     /// What scoring does, step by step, when it is to be explained (`None` otherwise).
@@ -80,7 +77,7 @@ pub(crate) struct Sections<'a> {
     // A `Vec`, not a `SmallVec`: a `SmallVec` of borrows would tie every environment's
     // lifetime to the project's (it is invariant in its items).
     list: Vec<(&'a str, &'a SectionData)>,
-    /// The indicator rows: the rows most rules enter.
+    /// The indicator rows, found once: most rows rules enter are these.
     indicators: &'a [Record],
 }
 
@@ -107,18 +104,12 @@ impl<'a> Sections<'a> {
 
     /// The record section with this key, if present (as [`Project::record`]).
     pub(crate) fn record(&self, key: &str) -> Option<&'a Record> {
-        match self.get(key)? {
-            SectionData::Record(record) => Some(record),
-            SectionData::Rows(_) => None,
-        }
+        self.get(key)?.record()
     }
 
     /// The rows of the rows section with this key (as [`Project::rows`]).
     pub(crate) fn rows(&self, key: &str) -> &'a [Record] {
-        match self.get(key) {
-            Some(SectionData::Rows(rows)) => rows,
-            _ => &[],
-        }
+        self.get(key).map_or(&[], SectionData::rows)
     }
 }
 
@@ -164,7 +155,6 @@ impl<'a> Env<'a> {
     pub(crate) fn new(plan: &'a Plan, data: &'a Sections<'a>, indicators: &'a [RowState]) -> Self {
         Env {
             plan,
-            project: data.project,
             rows: Vec::new(),
             // The indicator rows are entered most: first, so that place 0 says so.
             sections: smallvec::smallvec![Cow::Borrowed(INDICATORS)],
@@ -179,11 +169,15 @@ impl<'a> Env<'a> {
             current: None,
             marks: None,
             readings: &[],
-            indicator_rows: data.indicators,
             memo: Memo::default(),
             trace: None,
             check_runs: None,
         }
+    }
+
+    /// The project evaluated.
+    pub(crate) fn project(&self) -> &'a Project {
+        self.data.project
     }
 
     /// Records a step of scoring, when scoring is being explained.
@@ -545,7 +539,7 @@ impl<'a> Env<'a> {
         };
         // Only indicator rows have readings: a target or actual read once for all.
         let (records, at) = if place == INDICATORS_PLACE {
-            (self.indicator_rows, Some(row))
+            (self.data.indicators, Some(row))
         } else {
             match self.sections.get(place) {
                 Some(section) => (self.data.rows(section), None),

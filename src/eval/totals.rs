@@ -26,7 +26,7 @@ pub(crate) fn adjust_scores(
     states: &mut [RowState],
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let (plan, project) = (env.plan, env.project);
+    let (plan, project) = (env.plan, env.project());
     let section = INDICATORS;
     let rows = project.rows(INDICATORS);
     // Every row sees the scores as they were before the adjustments; each adjustment
