@@ -11,7 +11,7 @@ use crate::source::Span;
 use super::classify::text;
 use super::coverage::Part;
 use super::describe;
-use super::env::Env;
+use super::env::{Env, Truths};
 use super::error::EvalError;
 use super::outcome::RowState;
 
@@ -41,11 +41,16 @@ fn discard(
     discarded: &mut [bool],
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
+    // Decided for every row at once where it can be (see `Env::truths`).
+    let known = env.indicator_truths(&rule.condition, rows.len());
     for (i, (row, state)) in rows.iter().zip(states).enumerate() {
         if !state.recognized {
             continue;
         }
-        let holds = env.in_indicator_row(i, |env| env.truth(&rule.condition))?;
+        let holds = match known.as_ref().and_then(|k| k.get(i)) {
+            Some(holds) => *holds,
+            None => env.in_indicator_row(i, |env| env.truth(&rule.condition))?,
+        };
         if holds != Some(true) {
             continue;
         }
@@ -84,15 +89,23 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
             Some(section) => {
                 let section = section.as_str();
                 let place = env.place(section);
+                let rows = env.row_count(section);
+                let sure = SureRows::of(env, check, place, rows);
                 env.looping(|env| {
-                    for i in 0..env.row_count(section) {
+                    for i in 0..rows {
                         if env.check_runs.is_some() {
                             env.in_row_at(place, i, |env| note_run(env, index, check, Some(i)))?;
                         }
                         // Rows the key rules out fail the condition: no need to try it.
                         if let Some(key) = &check.key
-                            && env.in_row_at(place, i, |env| env.truth(key))? != Some(true)
+                            && sure
+                                .key(i)
+                                .map_or_else(|| env.in_row_at(place, i, |env| env.truth(key)), Ok)?
+                                != Some(true)
                         {
+                            continue;
+                        }
+                        if sure.holds(i) {
                             continue;
                         }
                         if let Some(f) =
@@ -107,6 +120,56 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
         }
     }
     Ok(())
+}
+
+/// What is known of a check over rows before its rows are visited: its key and whether
+/// it holds, decided for every row at once where they can be (see [`Env::truths`]).
+/// Only rows where the check may fail are visited to run it, and only rows whose key is
+/// not known have it decided row by row. When the run is explained, nothing is known
+/// beforehand: every row is visited, as the explanation records each.
+struct SureRows {
+    /// Whether the key holds in each row.
+    keys: Option<Truths>,
+    /// Whether each row's condition is missing or false, or its assertion true or
+    /// missing: a row the check does not fail in.
+    holds: Option<Vec<bool>>,
+}
+
+impl SureRows {
+    fn of(env: &Env<'_>, check: &CheckDef, place: usize, rows: usize) -> Self {
+        if env.check_runs.is_some() {
+            return SureRows {
+                keys: None,
+                holds: None,
+            };
+        }
+        let keys = check.key.as_ref().and_then(|k| env.truths(k, place, rows));
+        let assertion = env.truths(&check.assertion, place, rows);
+        let holds = match (&check.condition, assertion) {
+            (_, None) => None,
+            (None, Some(a)) => Some(a.iter().map(|a| *a != Some(false)).collect()),
+            (Some(c), Some(a)) => env.truths(c, place, rows).map(|c| {
+                c.iter()
+                    .zip(&a)
+                    .map(|(c, a)| *c != Some(true) || *a != Some(false))
+                    .collect()
+            }),
+        };
+        SureRows { keys, holds }
+    }
+
+    /// Whether the key holds in row `i`, where it is known.
+    fn key(&self, i: usize) -> Option<Option<bool>> {
+        self.keys.as_ref()?.get(i).copied()
+    }
+
+    /// Whether the check is known not to fail in row `i`.
+    fn holds(&self, i: usize) -> bool {
+        self.holds
+            .as_ref()
+            .and_then(|h| h.get(i))
+            .is_some_and(|h| *h)
+    }
 }
 
 /// Records how a check ran, when the run is explained: whether it applied, whether it

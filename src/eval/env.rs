@@ -17,13 +17,16 @@ use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
 use crate::value::{self, Num, RowSet, Scalar, Unit, Value};
 
-pub(crate) use crate::ir::ops::{binary, compare, unary};
+pub(crate) use crate::ir::ops::{binary, compare, decide, unary};
 
 use super::coverage::{Marks, Part};
 use super::error::EvalError;
 use super::measure::{self, Reading};
 use super::outcome::{PoolState, RowState};
 use super::readings::RowReading;
+
+mod columns;
+pub(crate) use columns::Truths;
 
 use super::error::Result;
 
@@ -398,11 +401,7 @@ impl<'a> Env<'a> {
                 if left == Some(decisive) {
                     return Ok(left);
                 }
-                Ok(match (left, self.truth(r)?) {
-                    (_, Some(b)) if b == decisive => Some(decisive),
-                    (Some(_), Some(_)) => Some(!decisive),
-                    _ => None,
-                })
+                Ok(decide(decisive, left, self.truth(r)?))
             }
             ExprKind::Binary(op, l, r) if op.is_comparison() => {
                 let (mut held_left, mut held_right) = (None, None);
@@ -537,6 +536,11 @@ impl<'a> Env<'a> {
         let Some(&(place, row)) = self.rows.last() else {
             return Scalar::Null;
         };
+        self.row_field_at(place, row, field, read)
+    }
+
+    /// A field of row `row` of the section at `place` (see [`Env::place`]).
+    fn row_field_at(&self, place: usize, row: usize, field: &str, read: FieldRead) -> Scalar<'a> {
         // Only indicator rows have readings: a target or actual read once for all.
         let (records, at) = if place == INDICATORS_PLACE {
             (self.data.indicators, Some(row))
@@ -557,6 +561,11 @@ impl<'a> Env<'a> {
         let Some(&(_, row)) = self.rows.last() else {
             return Scalar::Null;
         };
+        self.computed_at(row, c)
+    }
+
+    /// A value computed for indicator row `row`.
+    fn computed_at(&self, row: usize, c: Computed) -> Scalar<'_> {
         match &self.current {
             Some((scoring, state)) if *scoring == row => state.computed_scalar(c),
             _ => self
@@ -999,6 +1008,7 @@ mod tests {
             BinaryOp::Ge,
         ];
         let side: [fn(&Value) -> Expr; 2] = [constant, evaluated];
+        let mut at_once = 0;
         for op in ops {
             for (l, r) in values
                 .iter()
@@ -1013,11 +1023,24 @@ mod tests {
                     assert_eq!(env.truth(&e).unwrap(), expected, "{e:?}");
                     let value = env.eval(&e).unwrap();
                     assert_eq!(value, expected.map_or(Value::Null, Value::Bool), "{e:?}");
+                    // Decided for rows at once, where it can be: as in the row.
+                    if let Some(truths) = env.truths(&e, INDICATORS_PLACE, 1) {
+                        assert_eq!(truths, [expected], "{e:?}");
+                        at_once += 1;
+                    }
                     let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e)));
                     assert_eq!(env.truth(&not).unwrap(), expected.map(|b| !b), "{not:?}");
+                    if let Some(truths) = env.truths(&not, INDICATORS_PLACE, 1) {
+                        assert_eq!(truths, [expected.map(|b| !b)], "{not:?}");
+                    }
                 }
             }
         }
+        // Every operator over two constants is decided at once, too.
+        assert!(
+            at_once >= ops.len() * values.len() * values.len(),
+            "{at_once}"
+        );
     }
 
     /// `count` and `sum` over a whole section's rows read the rows in place: they must

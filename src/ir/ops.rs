@@ -17,12 +17,22 @@ pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
 /// Three-valued `and` and `or`: a missing side decides nothing, so `false and x` is
 /// false and `true or x` is true whichever side `x` is on.
 pub(crate) fn logic(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Value {
-    let decisive = op == BinaryOp::Or;
-    match (l, r) {
-        (Scalar::Bool(a), _) if a == decisive => Value::Bool(decisive),
-        (_, Scalar::Bool(b)) if b == decisive => Value::Bool(decisive),
-        (Scalar::Bool(_), Scalar::Bool(_)) => Value::Bool(!decisive),
-        _ => Value::Null,
+    let truth = |s| match s {
+        Scalar::Bool(b) => Some(b),
+        _ => None,
+    };
+    decide(op == BinaryOp::Or, truth(l), truth(r)).map_or(Value::Null, Value::Bool)
+}
+
+/// `and` (`decisive` false) or `or` (`decisive` true) of two truths, as [`logic`]
+/// decides it: a side equal to `decisive` decides, whichever side it is; two known sides
+/// that do not decide give the other value; otherwise the result is missing.
+pub(crate) fn decide(decisive: bool, left: Option<bool>, right: Option<bool>) -> Option<bool> {
+    match (left, right) {
+        (Some(a), _) if a == decisive => Some(decisive),
+        (_, Some(b)) if b == decisive => Some(decisive),
+        (Some(_), Some(_)) => Some(!decisive),
+        _ => None,
     }
 }
 

@@ -1,0 +1,200 @@
+//! Conditions decided for every row of a section at once.
+//!
+//! A check or `discard` over rows asks the same condition of every row. Decided row by
+//! row, each row pays for entering the row and for walking the condition's tree, which
+//! costs more than reading the row's fields and comparing them. Decided for all rows at
+//! once, the tree is walked once and each of its comparisons is a loop over the rows.
+//!
+//! Only conditions that read nothing but constants, the project's fields, a row's fields
+//! and computed values are decided so: such a condition has no effect and cannot fail,
+//! so deciding it for every row, and both sides of every `and` and `or`, gives each row
+//! what [`Env::truth`] gives it in that row. Anything else (arithmetic, functions but
+//! `present`, aggregates, `outer`) is left to be decided row by row.
+
+use crate::ir::vocab::{BinaryOp, UnaryOp};
+use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
+use crate::value::Scalar;
+
+use super::{Env, INDICATORS_PLACE, compare, decide};
+
+/// Whether a condition holds in each row, as [`Env::truth`] says it: `None` where it is
+/// missing (or not a boolean).
+pub(crate) type Truths = Vec<Option<bool>>;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to have every condition decided row by row, to compare the ways.
+    static ROW_BY_ROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What a condition compares, as read in each row.
+enum Leaf<'s> {
+    /// The same in every row: a constant, a global, a field of a record section.
+    Same(Scalar<'s>),
+    /// A field of the row.
+    Field(&'s str, FieldRead),
+    /// A value computed for the row.
+    Computed(Computed),
+}
+
+impl Env<'_> {
+    /// Whether `e` holds in each of the first `rows` rows of the section at `place` (see
+    /// [`Env::place`]), as [`Env::truth`] decides it with that row entered; `None` where
+    /// `e` is not a condition of the kind decided for all rows at once (see the module).
+    pub(crate) fn truths(&self, e: &Expr, place: usize, rows: usize) -> Option<Truths> {
+        #[cfg(test)]
+        if ROW_BY_ROW.get() {
+            return None;
+        }
+        self.decided(e, place, rows)
+    }
+
+    /// [`Env::truths`], however tests ask.
+    fn decided(&self, e: &Expr, place: usize, rows: usize) -> Option<Truths> {
+        match &e.kind {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
+                let decisive = *op == BinaryOp::Or;
+                let left = self.decided(l, place, rows)?;
+                let right = self.decided(r, place, rows)?;
+                Some(zip(left, right, |l, r| decide(decisive, l, r)))
+            }
+            ExprKind::Binary(op, l, r) if op.is_comparison() => {
+                let (l, r) = (self.leaf(l)?, self.leaf(r)?);
+                Some(self.each_row(rows, |row| {
+                    compare(
+                        *op,
+                        self.read_at(&l, place, row),
+                        self.read_at(&r, place, row),
+                    )
+                }))
+            }
+            ExprKind::Unary(UnaryOp::Not, x) => {
+                let mut truths = self.decided(x, place, rows)?;
+                for t in &mut truths {
+                    *t = t.map(|b| !b);
+                }
+                Some(truths)
+            }
+            // `present(x)`: as `Function::Present` evaluates it, whether `x` has a value.
+            ExprKind::Call(Function::Present, args) => match args.as_slice() {
+                [x] => {
+                    let x = self.leaf(x)?;
+                    Some(self.each_row(rows, |row| {
+                        Some(!matches!(self.read_at(&x, place, row), Scalar::Null))
+                    }))
+                }
+                _ => None,
+            },
+            _ => {
+                let x = self.leaf(e)?;
+                Some(
+                    self.each_row(rows, |row| match self.read_at(&x, place, row) {
+                        Scalar::Bool(b) => Some(b),
+                        _ => None,
+                    }),
+                )
+            }
+        }
+    }
+
+    /// [`Env::truths`] over the indicator rows.
+    pub(crate) fn indicator_truths(&self, e: &Expr, rows: usize) -> Option<Truths> {
+        self.truths(e, INDICATORS_PLACE, rows)
+    }
+
+    /// `f` of each row, in order.
+    fn each_row(&self, rows: usize, f: impl Fn(usize) -> Option<bool>) -> Truths {
+        (0..rows).map(f).collect()
+    }
+
+    /// What `e` reads in each row, where it is an operand read in place (as
+    /// [`Env::operand`] reads it); `None` for anything else.
+    fn leaf<'s>(&'s self, e: &'s Expr) -> Option<Leaf<'s>> {
+        Some(match &e.kind {
+            ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Leaf::Same(v.scalar()),
+            ExprKind::Global(g) => Leaf::Same(self.global(g)),
+            ExprKind::SectionField {
+                section,
+                field,
+                read,
+            } => Leaf::Same(self.section_field(section, field, *read)),
+            ExprKind::RowField(field, read) => Leaf::Field(field, *read),
+            ExprKind::Computed(c) => Leaf::Computed(*c),
+            _ => return None,
+        })
+    }
+
+    /// What `leaf` reads in row `row` of the section at `place`: what evaluating its
+    /// expression with that row entered gives.
+    fn read_at<'s>(&'s self, leaf: &Leaf<'s>, place: usize, row: usize) -> Scalar<'s> {
+        match *leaf {
+            Leaf::Same(s) => s,
+            Leaf::Field(field, read) => self.row_field_at(place, row, field, read),
+            Leaf::Computed(c) => self.computed_at(row, c),
+        }
+    }
+}
+/// `f` of each pair of truths, in place of the first list.
+fn zip(
+    mut left: Truths,
+    right: Truths,
+    f: impl Fn(Option<bool>, Option<bool>) -> Option<bool>,
+) -> Truths {
+    for (l, r) in left.iter_mut().zip(right) {
+        *l = f(*l, r);
+    }
+    left
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ROW_BY_ROW;
+    use crate::data::{self, Format};
+    use crate::source::SourceFile;
+
+    /// Every check and `discard` of the shipped rulesets, over every form of the
+    /// evaluation fixtures and examples that the ruleset's form reads: the outcome
+    /// (scores, findings and their order, errors) is the same whether conditions over rows
+    /// are decided for all rows at once or row by row.
+    #[test]
+    fn deciding_rows_at_once_changes_no_outcome() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut forms = Vec::new();
+        for dir in [
+            "tests/fixtures/eval/suzhou-2023",
+            "tests/fixtures/eval/mof-2020",
+            "tests/fixtures/eval/policy-changes",
+            "tests/fixtures/eval/refused",
+            "examples",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "toml") {
+                    forms.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        let mut compared = 0;
+        for rules in ["2023.rules", "2023.zh.rules", "mof-2020.rules"] {
+            let text = std::fs::read_to_string(root.join("rulesets").join(rules)).unwrap();
+            let plan = crate::load_ruleset(&SourceFile::new(rules, text)).unwrap();
+            for (name, text) in &forms {
+                let source = SourceFile::new(name.as_str(), text.as_str());
+                let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
+                    continue;
+                };
+                let at_once = format!("{:?}", crate::evaluate(&plan, &project));
+                ROW_BY_ROW.set(true);
+                let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));
+                ROW_BY_ROW.set(false);
+                assert_eq!(at_once, row_by_row, "{rules} {name}");
+                compared += 1;
+            }
+        }
+        // The forms of both policies were read and compared.
+        assert!(compared > 50, "{compared}");
+    }
+}
