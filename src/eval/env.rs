@@ -541,19 +541,23 @@ impl<'a> Env<'a> {
 
     /// A field of row `row` of the section at `place` (see [`Env::place`]).
     fn row_field_at(&self, place: usize, row: usize, field: &str, read: FieldRead) -> Scalar<'a> {
-        // Only indicator rows have readings: a target or actual read once for all.
-        let (records, at) = if place == INDICATORS_PLACE {
-            (self.data.indicators, Some(row))
-        } else {
-            match self.sections.get(place) {
-                Some(section) => (self.data.rows(section), None),
-                None => return Scalar::Null,
-            }
+        let Some((records, indicators)) = self.rows_at(place) else {
+            return Scalar::Null;
         };
         match records.get(row) {
-            Some(record) => self.field_value(at, record, field, read),
+            Some(record) => self.field_value(indicators.then_some(row), record, field, read),
             None => Scalar::Null,
         }
+    }
+
+    /// The rows of the section at `place`, and whether they are the indicator rows (whose
+    /// target and actual were read once for all).
+    fn rows_at(&self, place: usize) -> Option<(&'a [Record], bool)> {
+        if place == INDICATORS_PLACE {
+            return Some((self.data.indicators, true));
+        }
+        let section = self.sections.get(place)?;
+        Some((self.data.rows(section), false))
     }
 
     fn current_computed(&self, c: Computed) -> Scalar<'_> {
@@ -585,10 +589,33 @@ impl<'a> Env<'a> {
         field: &str,
         read: FieldRead,
     ) -> Scalar<'a> {
+        match indicator {
+            Some(row) if read_once(field, read) => self.read_once_value(row, record, field, read),
+            _ => self.plain_field(record, field, read),
+        }
+    }
+
+    /// A field of a record as a value of its declared type, read from the form's text
+    /// as it is: any field but an indicator row's target and actual.
+    fn plain_field(&self, record: &'a Record, field: &str, read: FieldRead) -> Scalar<'a> {
+        record
+            .get(field)
+            .map_or(Scalar::Null, |f| datum_scalar(&f.value, read, self.plan))
+    }
+
+    /// An indicator row's target or actual value (see [`read_once`]), from the row's
+    /// readings where they were made.
+    fn read_once_value(
+        &self,
+        row: usize,
+        record: &'a Record,
+        field: &str,
+        read: FieldRead,
+    ) -> Scalar<'a> {
         let Some(datum) = record.get(field).map(|f| &f.value) else {
             return Scalar::Null;
         };
-        if let (Some(row), Datum::Text(text)) = (indicator, datum) {
+        if let Datum::Text(text) = datum {
             let known = self.readings.get(row);
             match (field, known) {
                 ("actual", Some(known)) => return read_actual(&known.actual, &known.target),
@@ -887,6 +914,12 @@ fn num(value: Decimal, unit: Unit) -> Scalar<'static> {
 }
 
 /// A project value as a language value of the field's type.
+/// Whether an indicator row's field is read from the row's readings (its target and
+/// actual, read once for all) rather than from its text.
+fn read_once(field: &str, read: FieldRead) -> bool {
+    field == "actual" || (field == "target" && read == FieldRead::Measure)
+}
+
 fn datum_scalar<'d>(datum: &'d Datum, read: FieldRead, plan: &Plan) -> Scalar<'d> {
     match (datum, read) {
         (Datum::Text(text), FieldRead::Measure) => measure_value(text, plan),

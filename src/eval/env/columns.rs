@@ -11,11 +11,12 @@
 //! what [`Env::truth`] gives it in that row. Anything else (arithmetic, functions but
 //! `present`, aggregates, `outer`) is left to be decided row by row.
 
+use crate::data::project::Record;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
 use crate::value::Scalar;
 
-use super::{Env, INDICATORS_PLACE, compare, decide};
+use super::{Env, INDICATORS_PLACE, compare, decide, read_once};
 
 /// Whether a condition holds in each row, as [`Env::truth`] says it: `None` where it is
 /// missing (or not a boolean).
@@ -31,7 +32,10 @@ thread_local! {
 enum Leaf<'s> {
     /// The same in every row: a constant, a global, a field of a record section.
     Same(Scalar<'s>),
-    /// A field of the row.
+    /// A field of the row, read from the form's text: a field of these rows.
+    Plain(&'s [Record], &'s str, FieldRead),
+    /// A field of the row, read as [`Env::row_field_at`] reads it (an indicator row's
+    /// target or actual: from its readings).
     Field(&'s str, FieldRead),
     /// A value computed for the row.
     Computed(Computed),
@@ -49,7 +53,7 @@ impl Env<'_> {
         self.decided(e, place, rows)
     }
 
-    /// [`Env::truths`], however tests ask.
+    /// What [`Env::truths`] gives, where no test has it decline.
     fn decided(&self, e: &Expr, place: usize, rows: usize) -> Option<Truths> {
         match &e.kind {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
@@ -59,7 +63,7 @@ impl Env<'_> {
                 Some(zip(left, right, |l, r| decide(decisive, l, r)))
             }
             ExprKind::Binary(op, l, r) if op.is_comparison() => {
-                let (l, r) = (self.leaf(l)?, self.leaf(r)?);
+                let (l, r) = (self.leaf(l, place)?, self.leaf(r, place)?);
                 Some(self.each_row(rows, |row| {
                     compare(
                         *op,
@@ -78,7 +82,7 @@ impl Env<'_> {
             // `present(x)`: as `Function::Present` evaluates it, whether `x` has a value.
             ExprKind::Call(Function::Present, args) => match args.as_slice() {
                 [x] => {
-                    let x = self.leaf(x)?;
+                    let x = self.leaf(x, place)?;
                     Some(self.each_row(rows, |row| {
                         Some(!matches!(self.read_at(&x, place, row), Scalar::Null))
                     }))
@@ -86,7 +90,7 @@ impl Env<'_> {
                 _ => None,
             },
             _ => {
-                let x = self.leaf(e)?;
+                let x = self.leaf(e, place)?;
                 Some(
                     self.each_row(rows, |row| match self.read_at(&x, place, row) {
                         Scalar::Bool(b) => Some(b),
@@ -109,7 +113,7 @@ impl Env<'_> {
 
     /// What `e` reads in each row, where it is an operand read in place (as
     /// [`Env::operand`] reads it); `None` for anything else.
-    fn leaf<'s>(&'s self, e: &'s Expr) -> Option<Leaf<'s>> {
+    fn leaf<'s>(&'s self, e: &'s Expr, place: usize) -> Option<Leaf<'s>> {
         Some(match &e.kind {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Leaf::Same(v.scalar()),
             ExprKind::Global(g) => Leaf::Same(self.global(g)),
@@ -118,7 +122,12 @@ impl Env<'_> {
                 field,
                 read,
             } => Leaf::Same(self.section_field(section, field, *read)),
-            ExprKind::RowField(field, read) => Leaf::Field(field, *read),
+            ExprKind::RowField(field, read) => match self.rows_at(place) {
+                Some((records, indicators)) if !(indicators && read_once(field, *read)) => {
+                    Leaf::Plain(records, field, *read)
+                }
+                _ => Leaf::Field(field, *read),
+            },
             ExprKind::Computed(c) => Leaf::Computed(*c),
             _ => return None,
         })
@@ -129,11 +138,15 @@ impl Env<'_> {
     fn read_at<'s>(&'s self, leaf: &Leaf<'s>, place: usize, row: usize) -> Scalar<'s> {
         match *leaf {
             Leaf::Same(s) => s,
+            Leaf::Plain(records, field, read) => records
+                .get(row)
+                .map_or(Scalar::Null, |r| self.plain_field(r, field, read)),
             Leaf::Field(field, read) => self.row_field_at(place, row, field, read),
             Leaf::Computed(c) => self.computed_at(row, c),
         }
     }
 }
+
 /// `f` of each pair of truths, in place of the first list.
 fn zip(
     mut left: Truths,
