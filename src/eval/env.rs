@@ -648,10 +648,21 @@ impl<'a> Env<'a> {
         let Value::Rows(set) = self.eval(base)? else {
             return Ok(Value::Null);
         };
+        let place = self.place(&set.section);
+        // Over a whole section, decided for every row at once where it can be (see
+        // `Env::truths`); over some of its rows, row by row, each row read once.
+        let rows = self.row_count(&set.section);
+        let known = (set.rows.len() == rows)
+            .then(|| self.truths(cond, place, rows))
+            .flatten();
         let mut kept = Vec::new();
         self.looping(|env| {
             for &row in &set.rows {
-                if env.in_row(&set.section, row, |env| env.truth(cond))? == Some(true) {
+                let holds = match known.as_ref().and_then(|k| k.get(row)) {
+                    Some(holds) => *holds,
+                    None => env.in_row_at(place, row, |env| env.truth(cond))?,
+                };
+                if holds == Some(true) {
                     kept.push(row);
                 }
             }

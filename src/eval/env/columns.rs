@@ -1,9 +1,10 @@
 //! Conditions decided for every row of a section at once.
 //!
-//! A check or `discard` over rows asks the same condition of every row. Decided row by
-//! row, each row pays for entering the row and for walking the condition's tree, which
-//! costs more than reading the row's fields and comparing them. Decided for all rows at
-//! once, the tree is walked once and each of its comparisons is a loop over the rows.
+//! A check or `discard` over rows, and a filter over a whole section (`rows[condition]`),
+//! ask the same condition of every row. Decided row by row, each row pays for entering
+//! the row and for walking the condition's tree, which costs more than reading the row's
+//! fields and comparing them. Decided for all rows at once, the tree is walked once and
+//! each of its comparisons is a loop over the rows.
 //!
 //! Only conditions that read nothing but constants, the project's fields, a row's fields
 //! and computed values are decided so: such a condition has no effect and cannot fail,
@@ -165,7 +166,7 @@ mod tests {
     use crate::data::{self, Format};
     use crate::source::SourceFile;
 
-    /// Every check and `discard` of the shipped rulesets, over every form of the
+    /// Every check, `discard` and filter of the shipped rulesets, over every form of the
     /// evaluation fixtures and examples that the ruleset's form reads: the outcome
     /// (scores, findings and their order, errors) is the same whether conditions over rows
     /// are decided for all rows at once or row by row.
