@@ -650,7 +650,8 @@ impl<'a> Env<'a> {
         };
         let place = self.place(&set.section);
         // Over a whole section, decided for every row at once where it can be (see
-        // `Env::truths`); over some of its rows, row by row, each row read once.
+        // `Env::truths`); over some of its rows (a filter's result filtered again), row
+        // by row, so that no row outside them is read.
         let rows = self.row_count(&set.section);
         let known = (set.rows.len() == rows)
             .then(|| self.truths(cond, place, rows))
@@ -924,13 +925,13 @@ fn num(value: Decimal, unit: Unit) -> Scalar<'static> {
     Scalar::Num(Num::new(value, unit))
 }
 
-/// A project value as a language value of the field's type.
 /// Whether an indicator row's field is read from the row's readings (its target and
 /// actual, read once for all) rather than from its text.
 fn read_once(field: &str, read: FieldRead) -> bool {
     field == "actual" || (field == "target" && read == FieldRead::Measure)
 }
 
+/// A project value as a language value of the field's type.
 fn datum_scalar<'d>(datum: &'d Datum, read: FieldRead, plan: &Plan) -> Scalar<'d> {
     match (datum, read) {
         (Datum::Text(text), FieldRead::Measure) => measure_value(text, plan),
