@@ -42,16 +42,13 @@ fn discard(
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
     // Decided for every row at once where it can be (see `Env::truths`).
-    let known = env.indicator_truths(&rule.condition, rows.len());
+    let place = env.place(INDICATORS);
+    let known = env.truths(&rule.condition, place, rows.len());
     for (i, (row, state)) in rows.iter().zip(states).enumerate() {
         if !state.recognized {
             continue;
         }
-        let holds = match known.as_ref().and_then(|k| k.get(i)) {
-            Some(holds) => *holds,
-            None => env.in_indicator_row(i, |env| env.truth(&rule.condition))?,
-        };
-        if holds != Some(true) {
+        if env.truth_at(known.as_ref(), place, i, &rule.condition)? != Some(true) {
             continue;
         }
         if let Some(flag) = discarded.get_mut(i) {
@@ -98,10 +95,7 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
                         }
                         // Rows the key rules out fail the condition: no need to try it.
                         if let Some(key) = &check.key
-                            && sure
-                                .key(i)
-                                .map_or_else(|| env.in_row_at(place, i, |env| env.truth(key)), Ok)?
-                                != Some(true)
+                            && env.truth_at(sure.keys.as_ref(), place, i, key)? != Some(true)
                         {
                             continue;
                         }
@@ -156,11 +150,6 @@ impl SureRows {
             }),
         };
         SureRows { keys, holds }
-    }
-
-    /// Whether the key holds in row `i`, where it is known.
-    fn key(&self, i: usize) -> Option<Option<bool>> {
-        self.keys.as_ref()?.get(i).copied()
     }
 
     /// Whether the check is known not to fail in row `i`.

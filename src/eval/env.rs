@@ -659,11 +659,7 @@ impl<'a> Env<'a> {
         let mut kept = Vec::new();
         self.looping(|env| {
             for &row in &set.rows {
-                let holds = match known.as_ref().and_then(|k| k.get(row)) {
-                    Some(holds) => *holds,
-                    None => env.in_row_at(place, row, |env| env.truth(cond))?,
-                };
-                if holds == Some(true) {
+                if env.truth_at(known.as_ref(), place, row, cond)? == Some(true) {
                     kept.push(row);
                 }
             }

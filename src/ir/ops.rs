@@ -24,9 +24,10 @@ pub(crate) fn logic(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Value {
     decide(op == BinaryOp::Or, truth(l), truth(r)).map_or(Value::Null, Value::Bool)
 }
 
-/// `and` (`decisive` false) or `or` (`decisive` true) of two truths, as [`logic`]
-/// decides it: a side equal to `decisive` decides, whichever side it is; two known sides
-/// that do not decide give the other value; otherwise the result is missing.
+/// `and` (`decisive` false) or `or` (`decisive` true) of two truths, `None` for a missing
+/// side: a side equal to `decisive` decides, whichever side it is; two known sides that do
+/// not decide give the other value; otherwise the result is missing. [`logic`] over
+/// values, `Env::truth` and conditions decided for all rows at once all decide so.
 pub(crate) fn decide(decisive: bool, left: Option<bool>, right: Option<bool>) -> Option<bool> {
     match (left, right) {
         (Some(a), _) if a == decisive => Some(decisive),

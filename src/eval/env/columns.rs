@@ -17,7 +17,8 @@ use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
 use crate::value::Scalar;
 
-use super::{Env, INDICATORS_PLACE, compare, decide, read_once};
+use super::{Env, compare, decide, read_once};
+use crate::eval::error::Result;
 
 /// Whether a condition holds in each row, as [`Env::truth`] says it: `None` where it is
 /// missing (or not a boolean).
@@ -65,7 +66,7 @@ impl Env<'_> {
             }
             ExprKind::Binary(op, l, r) if op.is_comparison() => {
                 let (l, r) = (self.leaf(l, place)?, self.leaf(r, place)?);
-                Some(self.each_row(rows, |row| {
+                Some(each_row(rows, |row| {
                     compare(
                         *op,
                         self.read_at(&l, place, row),
@@ -84,7 +85,7 @@ impl Env<'_> {
             ExprKind::Call(Function::Present, args) => match args.as_slice() {
                 [x] => {
                     let x = self.leaf(x, place)?;
-                    Some(self.each_row(rows, |row| {
+                    Some(each_row(rows, |row| {
                         Some(!matches!(self.read_at(&x, place, row), Scalar::Null))
                     }))
                 }
@@ -92,24 +93,28 @@ impl Env<'_> {
             },
             _ => {
                 let x = self.leaf(e, place)?;
-                Some(
-                    self.each_row(rows, |row| match self.read_at(&x, place, row) {
-                        Scalar::Bool(b) => Some(b),
-                        _ => None,
-                    }),
-                )
+                Some(each_row(rows, |row| match self.read_at(&x, place, row) {
+                    Scalar::Bool(b) => Some(b),
+                    _ => None,
+                }))
             }
         }
     }
 
-    /// [`Env::truths`] over the indicator rows.
-    pub(crate) fn indicator_truths(&self, e: &Expr, rows: usize) -> Option<Truths> {
-        self.truths(e, INDICATORS_PLACE, rows)
-    }
-
-    /// `f` of each row, in order.
-    fn each_row(&self, rows: usize, f: impl Fn(usize) -> Option<bool>) -> Truths {
-        (0..rows).map(f).collect()
+    /// Whether `e` holds in row `row` of the section at `place`: as `known` (what
+    /// [`Env::truths`] gave for the section) says where it says, else decided with the
+    /// row entered.
+    pub(crate) fn truth_at(
+        &mut self,
+        known: Option<&Truths>,
+        place: usize,
+        row: usize,
+        e: &Expr,
+    ) -> Result<Option<bool>> {
+        match known.and_then(|k| k.get(row)) {
+            Some(holds) => Ok(*holds),
+            None => self.in_row_at(place, row, |env| env.truth(e)),
+        }
     }
 
     /// What `e` reads in each row, where it is an operand read in place (as
@@ -146,6 +151,11 @@ impl Env<'_> {
             Leaf::Computed(c) => self.computed_at(row, c),
         }
     }
+}
+
+/// `f` of each row, in order.
+fn each_row(rows: usize, f: impl Fn(usize) -> Option<bool>) -> Truths {
+    (0..rows).map(f).collect()
 }
 
 /// `f` of each pair of truths, in place of the first list.
