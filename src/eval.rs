@@ -267,12 +267,12 @@ fn indicator(plan: &Plan, row: &Record, state: RowState) -> IndicatorOutcome {
     let category = state
         .category
         .and_then(|c| plan.categories.get(c))
-        .map_or_else(|| label.to_owned(), |c| c.name.clone());
+        .map_or(label, |c| c.name.as_str());
     IndicatorOutcome {
-        category,
-        name: text(row, "name").unwrap_or("").to_owned(),
-        target: text(row, "target").unwrap_or("").to_owned(),
-        actual: text(row, "actual").map(str::to_owned),
+        category: category.into(),
+        name: text(row, "name").unwrap_or("").into(),
+        target: text(row, "target").unwrap_or("").into(),
+        actual: text(row, "actual").map(Into::into),
         weight: weights::decimal(row, "weight"),
         self_score: score::self_score(row),
         state,

@@ -677,8 +677,11 @@ fn quantity_words(q: &Quantity, actual: bool) -> String {
 
 fn reading_values(reading: &Reading) -> Vec<(&'static str, String)> {
     match reading {
-        Reading::Quantity(q) => vec![("number", q.number.to_string()), ("unit", q.unit.clone())],
-        Reading::Word(w) => vec![("word", w.clone())],
+        Reading::Quantity(q) => vec![
+            ("number", q.number.to_string()),
+            ("unit", q.unit.to_string()),
+        ],
+        Reading::Word(w) => vec![("word", w.to_string())],
         Reading::Missing => Vec::new(),
     }
 }

@@ -133,10 +133,10 @@ fn project(result: &ProjectResult) -> Option<Project> {
             .indicators
             .iter()
             .map(|i| Indicator {
-                category: i.category.clone(),
-                name: i.name.clone(),
-                target: i.target.clone(),
-                actual: i.actual.clone(),
+                category: i.category.to_string(),
+                name: i.name.to_string(),
+                target: i.target.to_string(),
+                actual: i.actual.as_deref().map(str::to_owned),
                 weight: i.weight,
                 expected_weight: i.state.expected_weight,
                 completion: i

@@ -21,7 +21,7 @@ pub struct Quantity {
     /// The number as written (scale kept).
     pub number: Decimal,
     /// The unit text after the number, without spaces; empty if none.
-    pub unit: String,
+    pub unit: super::outcome::Text,
 }
 
 impl Quantity {
@@ -40,7 +40,7 @@ pub enum Reading {
     /// A number with an optional comparator and unit.
     Quantity(Quantity),
     /// A word (normalised: full-width folded, spaces removed).
-    Word(String),
+    Word(super::outcome::Text),
 }
 
 /// Symbols for comparators, longest first.
@@ -68,7 +68,7 @@ pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Rea
     }
     match quantity(&normalized, words) {
         Some(q) => Reading::Quantity(q),
-        None => Reading::Word(normalized.into_owned()),
+        None => Reading::Word(normalized.as_ref().into()),
     }
 }
 
@@ -97,7 +97,7 @@ fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
     Some(Quantity {
         comparator,
         number,
-        unit: unit.to_owned(),
+        unit: unit.into(),
     })
 }
 
@@ -251,11 +251,11 @@ mod tests {
     fn words_and_missing() {
         assert_eq!(
             read(Some(" 充分 "), &words(), &[]),
-            Reading::Word("充分".to_owned())
+            Reading::Word("充分".into())
         );
         assert_eq!(
             read(Some("完成"), &words(), &[]),
-            Reading::Word("完成".to_owned())
+            Reading::Word("完成".into())
         );
         assert_eq!(
             read(Some("-"), &words(), &["-".to_owned()]),
@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(read(None, &words(), &[]), Reading::Missing);
         assert_eq!(
             read(Some("提升10%"), &words(), &[]),
-            Reading::Word("提升10%".to_owned())
+            Reading::Word("提升10%".into())
         );
     }
 }

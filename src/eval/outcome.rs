@@ -49,17 +49,21 @@ impl Outcome {
     }
 }
 
+/// A text of a row's outcome. Most (a category, a name, a target, a value) are short
+/// enough to be held inline, so that a form's outcome is not 70 small allocations.
+pub type Text = compact_str::CompactString;
+
 /// One indicator row as evaluated.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct IndicatorOutcome {
     /// The canonical category, or the label as written where it is unknown.
-    pub category: String,
+    pub category: Text,
     /// The indicator's name.
-    pub name: String,
+    pub name: Text,
     /// The target as written.
-    pub target: String,
+    pub target: Text,
     /// The actual value as written, where given.
-    pub actual: Option<String>,
+    pub actual: Option<Text>,
     /// The weight the form declares, where it does.
     pub weight: Option<Decimal>,
     /// What scoring computed.

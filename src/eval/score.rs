@@ -284,8 +284,8 @@ fn quantitative(
             ),
         ));
         env.note(|| Step::UnitMismatch {
-            actual: actual.unit.clone(),
-            target: target.unit.clone(),
+            actual: actual.unit.to_string(),
+            target: target.unit.to_string(),
         });
         return Ok(Earned::Share(Decimal::ZERO, Bounds::WHOLE));
     }
@@ -594,7 +594,7 @@ fn qualitative(
         None => None,
     };
     env.note(|| Step::Grade {
-        word: word.clone(),
+        word: word.to_string(),
         grade: grade.name.clone(),
         share: low,
         up_to: high,

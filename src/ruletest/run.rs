@@ -426,7 +426,7 @@ fn pick<'o>(
         .filter(|(_, r)| normalize(&r.name) == wanted)
         .collect();
     match named.as_slice() {
-        [(_, row)] => Ok((row, row.name.clone())),
+        [(_, row)] => Ok((row, row.name.to_string())),
         [] => Err(t!(TEST_NO_ROW_NAMED, name)),
         several => {
             let places: Vec<String> = several.iter().map(|(i, _)| (i + 1).to_string()).collect();

@@ -152,7 +152,7 @@ fn row(form: &FormDiff, change: &RowChange) -> Value {
     json!({
         "index": change.index,
         "name": name,
-        "category": field(&|r| Value::String(r.category.clone())),
+        "category": field(&|r| Value::String(r.category.to_string())),
         "expected_weight": field(&|r| opt(r.state.expected_weight)),
         "completion": field(&|r| opt(r.state.completion.and_then(completion_percent))),
         "grade": field(&|r| r.state.grade.as_deref().map_or(Value::Null, |g| Value::String(g.to_owned()))),
