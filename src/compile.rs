@@ -144,6 +144,9 @@ pub struct ClassPlan {
     pub def: ClassDef,
     /// The completion formula for each comparator, in [`Comparator::ALL`] order.
     pub completion: [Option<Expr>; 5],
+    /// The floor and cap as shares of the weight ([`crate::ir::defs::share_bounds`]),
+    /// where both are constants (most are): settled once, not on every row.
+    pub(crate) share_bounds: Option<(rust_decimal::Decimal, rust_decimal::Decimal)>,
 }
 
 /// Comparator words, longest first so that `及其以下` is tried before `以下`.
@@ -406,10 +409,15 @@ fn class_plan(class: &ClassDef, global: &[CompletionCaseDef]) -> ClassPlan {
             .find(|case| case.comparators.contains(&comparator))
             .map(|case| case.formula.clone())
     });
+    let fixed = |e: &Option<Expr>| crate::ir::defs::fixed_number(e.as_ref());
+    let share_bounds = fixed(&class.floor)
+        .zip(fixed(&class.cap))
+        .map(|(floor, cap)| crate::ir::defs::share_bounds(floor, cap));
     ClassPlan {
         name: class.name.clone(),
         def: class.clone(),
         completion,
+        share_bounds,
     }
 }
 

@@ -147,6 +147,13 @@ impl Bounds {
         low: Decimal::ZERO,
         high: Decimal::ONE,
     };
+
+    /// Whether these are [`Bounds::WHOLE`] as written, scale included: a cap of `100%`
+    /// is `1.00`, which scales a weight to a decimal of two more places.
+    fn is_whole(self) -> bool {
+        self.low.serialize() == Decimal::ZERO.serialize()
+            && self.high.serialize() == Decimal::ONE.serialize()
+    }
 }
 
 /// The grade field a qualitative indicator's word comes from, and what it reads: the
@@ -190,11 +197,26 @@ fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) ->
 
 /// The bounds as points of a weight (a weight below zero counts as zero).
 fn scaled(weight: Decimal, bounds: Bounds) -> Result<(Decimal, Decimal)> {
+    if bounds.is_whole() {
+        return Ok(whole(weight));
+    }
     let weight = weight.max(Decimal::ZERO);
     let overflow = || EvalError::failed(ArithError::Overflow, Span::default());
     let low = weight.checked_mul(bounds.low).ok_or_else(overflow)?;
     let high = weight.checked_mul(bounds.high).ok_or_else(overflow)?;
     Ok((low, high.max(low)))
+}
+
+/// [`scaled`] for the whole weight (most rows), without its arithmetic: `Decimal`
+/// multiplies by zero to `Decimal::ZERO` and by one to the same decimal, and a weight of
+/// zero or less is `Decimal::ZERO` both ways, as `max` keeps its second operand on a
+/// tie. `scaled_whole_is_scaled` holds the two to the same decimals, scale included.
+fn whole(weight: Decimal) -> (Decimal, Decimal) {
+    if weight.is_sign_positive() && !weight.is_zero() {
+        (Decimal::ZERO, weight)
+    } else {
+        (Decimal::ZERO, Decimal::ZERO)
+    }
 }
 
 /// Rounds a score as the ruleset's `rounding` says, or leaves it as it is.
@@ -404,13 +426,14 @@ fn unknown_class(plan: &Plan, row: &Record, state: &RowState, name: &str) -> Fin
 /// The class's floor and cap as shares of the weight, within 0% and 100%: a score
 /// lies between nothing and the whole weight, whatever a formula gives.
 fn class_bounds(env: &mut Env<'_>, class: &ClassPlan) -> Result<Bounds> {
-    let floor = optional(env, class.def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
-    let cap = optional(env, class.def.cap.as_ref())?.unwrap_or(Decimal::ONE);
-    let low = floor.max(Decimal::ZERO).min(Decimal::ONE);
-    Ok(Bounds {
-        low,
-        high: cap.max(low).min(Decimal::ONE),
-    })
+    let (low, high) = match class.share_bounds {
+        Some(bounds) => bounds,
+        None => crate::ir::defs::share_bounds(
+            optional(env, class.def.floor.as_ref())?,
+            optional(env, class.def.cap.as_ref())?,
+        ),
+    };
+    Ok(Bounds { low, high })
 }
 
 fn display_unit(unit: &str) -> String {
@@ -655,4 +678,65 @@ fn unknown_grade(
 /// The declared self score of a row.
 pub(crate) fn self_score(row: &Record) -> Option<Decimal> {
     decimal(row, "self_score")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use super::{Bounds, scaled};
+
+    /// The whole weight's bounds taken without arithmetic are the same decimals, scale
+    /// and sign included, as the arithmetic gives; other bounds that equal them in value
+    /// but not in scale (a cap of `1.00`) still take the arithmetic.
+    #[test]
+    fn scaled_whole_is_scaled() {
+        let general = |weight: Decimal, bounds: Bounds| {
+            let weight = weight.max(Decimal::ZERO);
+            let low = weight.checked_mul(bounds.low).unwrap();
+            let high = weight.checked_mul(bounds.high).unwrap();
+            (low, high.max(low))
+        };
+        let bits = |(a, b): (Decimal, Decimal)| (a.serialize(), b.serialize());
+        let weights = [
+            "0",
+            "0.00",
+            "-0",
+            "-0.00",
+            "-1",
+            "-0.5",
+            "1",
+            "8",
+            "8.00",
+            "11.11",
+            "0.5",
+            "0.0000000000000000000000000001",
+            "4294967296",
+            "18446744073709551616.5",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+        ];
+        let cap_written = Bounds {
+            low: Decimal::ZERO,
+            high: Decimal::from_str("1.00").unwrap(),
+        };
+        assert!(Bounds::WHOLE.is_whole());
+        assert!(!cap_written.is_whole());
+        for w in weights {
+            let weight = Decimal::from_str(w).unwrap();
+            for bounds in [Bounds::WHOLE, cap_written] {
+                assert_eq!(
+                    bits(scaled(weight, bounds).unwrap()),
+                    bits(general(weight, bounds)),
+                    "{w}"
+                );
+            }
+        }
+        // The cap as written keeps its two places: 8 × 1.00 is 8.00, not 8.
+        let eight = Decimal::from(8);
+        assert_eq!(scaled(eight, cap_written).unwrap().1.to_string(), "8.00");
+        assert_eq!(scaled(eight, Bounds::WHOLE).unwrap().1.to_string(), "8");
+    }
 }

@@ -276,3 +276,87 @@ pub struct CheckDef {
     /// set by compiling, `None` from the checker.
     pub key: Option<Expr>,
 }
+
+/// A class's floor and cap as shares of the weight, within 0% and 100%: a score lies
+/// between nothing and the whole weight, whatever a formula gives. `None` is the
+/// default: no floor is 0%, no cap 100%.
+pub(crate) fn share_bounds(floor: Option<Decimal>, cap: Option<Decimal>) -> (Decimal, Decimal) {
+    let floor = floor.unwrap_or(Decimal::ZERO);
+    let cap = cap.unwrap_or(Decimal::ONE);
+    let low = floor.max(Decimal::ZERO).min(Decimal::ONE);
+    (low, cap.max(low).min(Decimal::ONE))
+}
+
+/// What a number the ruleset writes evaluates to, where that needs no project: a
+/// constant's number (`None` for a constant that is no number, as evaluation reads
+/// it), or nothing written (`Some(None)`). `None` where it depends on the project.
+pub(crate) fn fixed_number(expr: Option<&Expr>) -> Option<Option<Decimal>> {
+    match expr.map(|e| &e.kind) {
+        None => Some(None),
+        Some(crate::ir::ExprKind::Const(v) | crate::ir::ExprKind::Constant { value: v, .. }) => {
+            Some(v.as_num().map(|n| n.value))
+        }
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::{fixed_number, share_bounds};
+    use crate::ir::{Expr, ExprKind, Global};
+    use crate::source::Span;
+    use crate::value::{Num, Unit, Value};
+
+    fn expr(kind: ExprKind) -> Expr {
+        Expr {
+            kind,
+            span: Span::default(),
+        }
+    }
+
+    /// A number is settled without a project only where it is written as a constant or
+    /// not written; what it settles to is what evaluation reads (`Env::number`).
+    #[test]
+    fn fixed_numbers_are_constants_or_nothing() {
+        let half = Decimal::new(50, 2);
+        let num = Value::Num(Num::new(half, Unit::Percent));
+        assert_eq!(fixed_number(None), Some(None));
+        assert_eq!(
+            fixed_number(Some(&expr(ExprKind::Const(num.clone())))),
+            Some(Some(half))
+        );
+        let named = ExprKind::Constant {
+            name: "下限".to_owned(),
+            value: num,
+        };
+        assert_eq!(fixed_number(Some(&expr(named))), Some(Some(half)));
+        let text = ExprKind::Const(Value::Text("半".into()));
+        assert_eq!(fixed_number(Some(&expr(text))), Some(None));
+        let global = ExprKind::Global(Global::MaxScore);
+        assert_eq!(fixed_number(Some(&expr(global))), None);
+    }
+
+    /// Floors and caps are held within 0% and 100%, a cap never below the floor; the
+    /// defaults are the whole weight.
+    #[test]
+    fn share_bounds_hold_within_the_weight() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(share_bounds(None, None), (Decimal::ZERO, Decimal::ONE));
+        assert_eq!(
+            share_bounds(Some(d("-0.2")), Some(d("1.5"))),
+            (Decimal::ZERO, Decimal::ONE)
+        );
+        assert_eq!(
+            share_bounds(Some(d("0.6")), Some(d("0.4"))),
+            (d("0.6"), d("0.6"))
+        );
+        assert_eq!(
+            share_bounds(Some(d("0.2")), Some(d("0.8"))),
+            (d("0.2"), d("0.8"))
+        );
+        // A cap of 100% as written keeps its scale (the score's decimals follow it).
+        assert_eq!(share_bounds(None, Some(d("1.00"))).1.to_string(), "1.00");
+    }
+}
