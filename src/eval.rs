@@ -99,28 +99,38 @@ fn evaluate_project(
         mut states,
         entries,
     } = classify::classify(plan, rows, &readings, &mut findings);
-    let classified = states.clone();
     let named = weights::named_pools(plan);
     let max_score = match &plan.max_score {
         Some(e) => weights::number(
-            &mut Env::new(plan, &sections, &classified)
+            &mut Env::new(plan, &sections, &states)
                 .with_pools(&named)
                 .with_readings(&readings),
             e,
         )?,
         None => None,
     };
-    let early = |states| {
-        Env::new(plan, &sections, states)
-            .with_pools(&named)
-            .with_max(max_score)
+    // Pools' formulas see the rows as classifying left them (the named pools, no weight
+    // yet): weights are allotted from those states, then set on them.
+    let expected = weights::allocate(
+        &mut scoring_env(plan, &sections, &states, &named, max_score)
             .with_marks(marks)
-            .with_readings(&readings)
-    };
-    weights::allocate(&mut early(&classified), rows, &entries, &mut states)?;
+            .with_readings(&readings),
+        rows,
+        &entries,
+        &states,
+    )?;
+    for (state, weight) in states.iter_mut().zip(expected) {
+        state.expected_weight = weight;
+    }
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
     let weighed = states.clone();
-    let mut pools = weights::pool_states(&mut early(&weighed), rows, &states)?;
+    let mut pools = weights::pool_states(
+        &mut scoring_env(plan, &sections, &weighed, &named, max_score)
+            .with_marks(marks)
+            .with_readings(&readings),
+        rows,
+        &states,
+    )?;
     let discarded = {
         let mut env = scoring_env(plan, &sections, &weighed, &pools, max_score)
             .with_marks(marks)

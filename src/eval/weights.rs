@@ -29,15 +29,18 @@ pub(crate) fn number(env: &mut Env<'_>, expr: &Expr) -> Result<Option<Decimal>> 
     Ok(env.number(expr)?.map(|n| n.value))
 }
 
-/// Sets `expected_weight` on every recognised row; `entries` are the catalog entries
-/// classifying found (see [`super::classify::Classified`]).
+/// The expected weight of every row, by row: a recognised row's from its pool, none for
+/// the others. `entries` are the catalog entries classifying found (see
+/// [`super::classify::Classified`]). The rows' states are read, not changed, so that the
+/// pools' formulas see every row as classifying left it, whatever pool comes first.
 pub(crate) fn allocate(
     env: &mut Env<'_>,
     rows: &[Record],
     entries: &[Option<usize>],
-    states: &mut [RowState],
-) -> Result<()> {
+    states: &[RowState],
+) -> Result<Vec<Option<Decimal>>> {
     let plan = env.plan;
+    let mut expected = vec![None; states.len()];
     for (pool_id, pool) in plan.pools.iter().enumerate() {
         let members: Vec<usize> = states
             .iter()
@@ -57,8 +60,8 @@ pub(crate) fn allocate(
                         Some(e) => number(env, &e.weight)?,
                         None => None,
                     };
-                    if let Some(state) = states.get_mut(i) {
-                        state.expected_weight = weight;
+                    if let Some(slot) = expected.get_mut(i) {
+                        *slot = weight;
                     }
                 }
             }
@@ -72,22 +75,22 @@ pub(crate) fn allocate(
                     env.mark(|| Part::Residual(pool.span, matched));
                 }
                 for (i, w) in members.iter().zip(weights) {
-                    if let Some(state) = states.get_mut(*i) {
-                        state.expected_weight = Some(w);
+                    if let Some(slot) = expected.get_mut(*i) {
+                        *slot = Some(w);
                     }
                 }
             }
             SplitPlan::Declared => {
                 for &i in &members {
                     let declared = rows.get(i).and_then(|r| decimal(r, "weight"));
-                    if let Some(state) = states.get_mut(i) {
-                        state.expected_weight = declared;
+                    if let Some(slot) = expected.get_mut(i) {
+                        *slot = declared;
                     }
                 }
             }
         }
     }
-    Ok(())
+    Ok(expected)
 }
 
 fn in_pool(plan: &Plan, state: &RowState, pool: usize) -> bool {
