@@ -24,6 +24,17 @@ pub struct Expr {
     pub span: Span,
 }
 
+#[cfg(test)]
+impl Expr {
+    /// An expression written nowhere: what tests build by hand.
+    pub(crate) fn unplaced(kind: ExprKind) -> Expr {
+        Expr {
+            kind,
+            span: Span::default(),
+        }
+    }
+}
+
 /// The kinds of resolved expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {

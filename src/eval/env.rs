@@ -998,21 +998,14 @@ mod tests {
     use super::*;
     use crate::source::{SourceFile, Span};
 
-    fn expr(kind: ExprKind) -> Expr {
-        Expr {
-            kind,
-            span: Span::default(),
-        }
-    }
-
     fn constant(v: &Value) -> Expr {
-        expr(ExprKind::Const(v.clone()))
+        Expr::unplaced(ExprKind::Const(v.clone()))
     }
 
     /// `x` behind an `if`: not an operand read in place, so evaluated to a value.
     fn evaluated(v: &Value) -> Expr {
         let always = Box::new(constant(&Value::Bool(true)));
-        expr(ExprKind::If(
+        Expr::unplaced(ExprKind::If(
             always,
             Box::new(constant(v)),
             Box::new(constant(v)),
@@ -1060,7 +1053,8 @@ mod tests {
                     _ => None,
                 };
                 for (left, right) in side.iter().flat_map(|a| side.iter().map(move |b| (a, b))) {
-                    let e = expr(ExprKind::Binary(op, Box::new(left(l)), Box::new(right(r))));
+                    let e =
+                        Expr::unplaced(ExprKind::Binary(op, Box::new(left(l)), Box::new(right(r))));
                     assert_eq!(env.truth(&e).unwrap(), expected, "{e:?}");
                     let value = env.eval(&e).unwrap();
                     assert_eq!(value, expected.map_or(Value::Null, Value::Bool), "{e:?}");
@@ -1069,7 +1063,7 @@ mod tests {
                         assert_eq!(truths, [expected], "{e:?}");
                         at_once += 1;
                     }
-                    let not = expr(ExprKind::Unary(UnaryOp::Not, Box::new(e)));
+                    let not = Expr::unplaced(ExprKind::Unary(UnaryOp::Not, Box::new(e)));
                     assert_eq!(env.truth(&not).unwrap(), expected.map(|b| !b), "{not:?}");
                     if let Some(truths) = env.truths(&not, INDICATORS_PLACE, 1) {
                         assert_eq!(truths, [expected.map(|b| !b)], "{not:?}");
@@ -1116,13 +1110,13 @@ mod tests {
             };
             let sections = Sections::of(&project);
             let mut env = Env::new(&plan, &sections, &[]);
-            let base = expr(ExprKind::Rows {
+            let base = Expr::unplaced(ExprKind::Rows {
                 section: "subprojects".to_owned(),
             });
             let projection = Projection::Field("budget".to_owned(), FieldRead::Plain);
             let listed = env.project_rows(&base, &projection).unwrap();
             let whole = env.eval(&base).unwrap();
-            let projected = expr(ExprKind::Project(Box::new(base.clone()), projection));
+            let projected = Expr::unplaced(ExprKind::Project(Box::new(base.clone()), projection));
             // Aggregates are kept by address while the environment lives: every call
             // made before any is evaluated, so that none shares another's address.
             let calls = [
@@ -1130,7 +1124,13 @@ mod tests {
                 (Function::Count, &projected, &listed),
                 (Function::Count, &base, &whole),
             ]
-            .map(|(f, arg, general)| (expr(ExprKind::Call(f, vec![arg.clone()])), f, general));
+            .map(|(f, arg, general)| {
+                (
+                    Expr::unplaced(ExprKind::Call(f, vec![arg.clone()])),
+                    f,
+                    general,
+                )
+            });
             for (call, f, general) in &calls {
                 let expected = crate::ir::functions::call(*f, std::slice::from_ref(*general));
                 assert_eq!(env.eval(call).ok(), expected.ok(), "{call:?}");

@@ -49,8 +49,9 @@ impl Outcome {
     }
 }
 
-/// A text of a row's outcome. Most (a category, a name, a target, a value) are short
-/// enough to be held inline, so that a form's outcome is not 70 small allocations.
+/// A text evaluation keeps for each row: its outcome's category, name, target and
+/// value, a reading's unit and word. Most are short enough to be held inline, so that a
+/// form is not a hundred small allocations.
 pub type Text = compact_str::CompactString;
 
 /// One indicator row as evaluated.

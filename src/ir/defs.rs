@@ -291,12 +291,9 @@ pub(crate) fn share_bounds(floor: Option<Decimal>, cap: Option<Decimal>) -> (Dec
 /// constant's number (`None` for a constant that is no number, as evaluation reads
 /// it), or nothing written (`Some(None)`). `None` where it depends on the project.
 pub(crate) fn fixed_number(expr: Option<&Expr>) -> Option<Option<Decimal>> {
-    match expr.map(|e| &e.kind) {
+    match expr {
         None => Some(None),
-        Some(crate::ir::ExprKind::Const(v) | crate::ir::ExprKind::Constant { value: v, .. }) => {
-            Some(v.as_num().map(|n| n.value))
-        }
-        Some(_) => None,
+        Some(e) => e.kind.constant().map(|v| v.as_num().map(|n| n.value)),
     }
 }
 
@@ -306,15 +303,7 @@ mod tests {
 
     use super::{fixed_number, share_bounds};
     use crate::ir::{Expr, ExprKind, Global};
-    use crate::source::Span;
     use crate::value::{Num, Unit, Value};
-
-    fn expr(kind: ExprKind) -> Expr {
-        Expr {
-            kind,
-            span: Span::default(),
-        }
-    }
 
     /// A number is settled without a project only where it is written as a constant or
     /// not written; what it settles to is what evaluation reads (`Env::number`).
@@ -324,18 +313,18 @@ mod tests {
         let num = Value::Num(Num::new(half, Unit::Percent));
         assert_eq!(fixed_number(None), Some(None));
         assert_eq!(
-            fixed_number(Some(&expr(ExprKind::Const(num.clone())))),
+            fixed_number(Some(&Expr::unplaced(ExprKind::Const(num.clone())))),
             Some(Some(half))
         );
         let named = ExprKind::Constant {
             name: "下限".to_owned(),
             value: num,
         };
-        assert_eq!(fixed_number(Some(&expr(named))), Some(Some(half)));
+        assert_eq!(fixed_number(Some(&Expr::unplaced(named))), Some(Some(half)));
         let text = ExprKind::Const(Value::Text("半".into()));
-        assert_eq!(fixed_number(Some(&expr(text))), Some(None));
+        assert_eq!(fixed_number(Some(&Expr::unplaced(text))), Some(None));
         let global = ExprKind::Global(Global::MaxScore);
-        assert_eq!(fixed_number(Some(&expr(global))), None);
+        assert_eq!(fixed_number(Some(&Expr::unplaced(global))), None);
     }
 
     /// Floors and caps are held within 0% and 100%, a cap never below the floor; the
