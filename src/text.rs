@@ -57,6 +57,20 @@ pub fn cmp_normalized(a: &str, b: &str) -> std::cmp::Ordering {
     normalized(a).cmp(&normalized(b))
 }
 
+/// Whether two texts are equal once normalised ([`normalized`]): [`cmp_normalized`]'s
+/// `Equal` without ordering them. Two different texts that normalising keeps as they are
+/// differ, with no byte compared past where they first differ in length or content.
+#[must_use]
+pub fn eq_normalized(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if !may_change(a) && !may_change(b) {
+        return false;
+    }
+    normalized(a) == normalized(b)
+}
+
 /// Whether normalising could change the text: an ASCII space or control space, or a
 /// character that starts with a byte normalising folds or removes (wide forms and the
 /// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). The scan goes a
@@ -255,8 +269,8 @@ mod tests {
         assert!(matches!(normalized("≥90%"), Cow::Borrowed(_)));
     }
 
-    /// Comparing texts without copying them gives what comparing their normal forms
-    /// gives: texts that normalising keeps, changes (full-width forms, spaces, zero-width
+    /// Comparing texts without copying them, for order or for equality, gives what
+    /// comparing their normal forms gives: texts that normalising keeps, changes (full-width forms, spaces, zero-width
     /// characters) and makes equal, each against each.
     #[test]
     fn texts_compare_as_their_normal_forms() {
@@ -281,6 +295,11 @@ mod tests {
                     cmp_normalized(a, b),
                     normalized(a).cmp(&normalized(b)),
                     "{a:?} against {b:?}"
+                );
+                assert_eq!(
+                    eq_normalized(a, b),
+                    normalized(a) == normalized(b),
+                    "{a:?} equal to {b:?}"
                 );
             }
         }

@@ -9,9 +9,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::ir::vocab::RoundingMode;
+
+mod places;
 
 /// The unit a number carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -286,12 +288,12 @@ pub fn round_to_step(
     if step.mantissa() == 1 {
         // A step of 1, 0.1, 0.01, …: rounding to it is rounding to its decimals, which
         // needs no division (and cannot overflow where dividing by the step would).
-        let mut rounded = value.round_dp_with_strategy(step.scale(), strategy(mode));
+        let mut rounded = places::round_dp(value, step.scale(), mode);
         rounded.rescale(step.scale());
         return Ok(rounded);
     }
     let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;
-    let whole = steps.round_dp_with_strategy(0, strategy(mode));
+    let whole = places::round_dp(steps, 0, mode);
     let mut rounded = whole.checked_mul(step).ok_or(ArithError::Overflow)?;
     // INVARIANT: a multiple of the step needs no more decimals than the step has, so
     // rescaling only adds or drops zeros.
@@ -312,21 +314,9 @@ const SNAP_DECIMALS: u32 = 18;
 fn snap(value: Decimal, step: Decimal) -> Decimal {
     let decimals = SNAP_DECIMALS.max(step.scale().saturating_add(2));
     if value.scale() > decimals {
-        value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointNearestEven)
+        places::round_dp(value, decimals, RoundingMode::HalfEven)
     } else {
         value
-    }
-}
-
-fn strategy(mode: RoundingMode) -> RoundingStrategy {
-    match mode {
-        RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
-        RoundingMode::HalfTowardZero => RoundingStrategy::MidpointTowardZero,
-        RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
-        RoundingMode::Truncate => RoundingStrategy::ToZero,
-        RoundingMode::AwayFromZero => RoundingStrategy::AwayFromZero,
-        RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
-        RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
     }
 }
 
@@ -431,7 +421,7 @@ mod tests {
     fn by_division(value: Decimal, step: Decimal, mode: RoundingMode) -> Option<Decimal> {
         let steps = snap(value, step).checked_div(step)?;
         let mut rounded = steps
-            .round_dp_with_strategy(0, strategy(mode))
+            .round_dp_with_strategy(0, places::strategy(mode))
             .checked_mul(step)?;
         rounded.rescale(step.scale());
         Some(rounded)

@@ -3,7 +3,7 @@
 //! evaluation would compute.
 
 use crate::ir::vocab::{BinaryOp, RoundingMode, UnaryOp};
-use crate::text::cmp_normalized;
+use crate::text::{cmp_normalized, eq_normalized};
 use crate::value::{self, Scalar, Value};
 
 pub(crate) fn unary(op: UnaryOp, v: Value) -> Value {
@@ -66,6 +66,11 @@ pub(crate) fn binary(
 /// A comparison: `None` for values of different kinds or none, and for an operator
 /// that is not a comparison.
 pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool> {
+    // Texts are most often compared for equality (`name == "预算执行率"` on every row):
+    // deciding that needs no order, so two different plain texts are not ordered.
+    if let (Scalar::Text(a), Scalar::Text(b), BinaryOp::Eq | BinaryOp::Ne) = (l, r, op) {
+        return Some(eq_normalized(a, b) == (op == BinaryOp::Eq));
+    }
     let o = ordering(l, r)?;
     match op {
         BinaryOp::Eq => Some(o.is_eq()),
