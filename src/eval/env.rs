@@ -17,7 +17,7 @@ use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
 use crate::value::{self, Num, RowSet, Scalar, Unit, Value};
 
-pub(crate) use crate::ir::ops::{binary, compare, decide, unary};
+pub(crate) use crate::ir::ops::{compare, decide, unary};
 
 use super::coverage::{Marks, Part};
 use super::error::EvalError;
@@ -385,7 +385,42 @@ impl<'a> Env<'a> {
         if let Some(s) = self.operand(e) {
             return Ok(s);
         }
+        if let ExprKind::Binary(op, l, r) = &e.kind
+            && op.is_arithmetic()
+        {
+            return Ok(self
+                .arithmetic(*op, l, r, e)?
+                .map_or(Scalar::Null, Scalar::Num));
+        }
         Ok(held.insert(self.eval(e)?).scalar())
+    }
+
+    /// `l op r` for an arithmetic operator: its operands read in place or computed the
+    /// same way, so that a sum of sums (`budget.initial + budget.adjustment -
+    /// budget.appropriated`) makes no value of each step. `None` where an operand is not
+    /// a number; both operands are always read, so an error in either is raised.
+    fn arithmetic(
+        &mut self,
+        op: BinaryOp,
+        l: &Expr,
+        r: &Expr,
+        whole: &Expr,
+    ) -> Result<Option<Num>> {
+        let (mut held_left, mut held_right) = (None, None);
+        let left = self.read(l, &mut held_left)?;
+        let right = self.read(r, &mut held_right)?;
+        let (Scalar::Num(a), Scalar::Num(b)) = (left, right) else {
+            return Ok(None);
+        };
+        let f = match op {
+            BinaryOp::Add => value::add,
+            BinaryOp::Sub => value::sub,
+            BinaryOp::Mul => value::mul,
+            _ => value::div,
+        };
+        f(a, b)
+            .map(Some)
+            .map_err(|e| EvalError::failed(e, whole.span))
     }
 
     /// Whether a condition holds: `None` where it is missing (or not a boolean).
@@ -676,10 +711,10 @@ impl<'a> Env<'a> {
         if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) {
             return Ok(self.truth(whole)?.map_or(Value::Null, Value::Bool));
         }
-        let (mut held_left, mut held_right) = (None, None);
-        let left = self.read(l, &mut held_left)?;
-        let right = self.read(r, &mut held_right)?;
-        binary(op, left, right).map_err(|e| EvalError::failed(e, whole.span))
+        // Every other operator is arithmetic.
+        Ok(self
+            .arithmetic(op, l, r, whole)?
+            .map_or(Value::Null, Value::Num))
     }
 
     fn call(&mut self, f: Function, args: &[Expr], whole: &Expr) -> Result<Value> {
@@ -996,6 +1031,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::ir::ops::binary;
     use crate::source::{SourceFile, Span};
 
     fn constant(v: &Value) -> Expr {
@@ -1076,6 +1112,29 @@ mod tests {
             at_once >= ops.len() * values.len() * values.len(),
             "{at_once}"
         );
+        // Arithmetic, computed without making a value of each step, gives what the
+        // operators give, alone and as an operand of a comparison.
+        let two = Value::num(Decimal::TWO, Unit::Scalar);
+        for op in [BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul, BinaryOp::Div] {
+            for (l, r) in values
+                .iter()
+                .flat_map(|l| values.iter().map(move |r| (l, r)))
+            {
+                let expected = binary(op, l.scalar(), r.scalar()).unwrap();
+                for (left, right) in side.iter().flat_map(|a| side.iter().map(move |b| (a, b))) {
+                    let e =
+                        Expr::unplaced(ExprKind::Binary(op, Box::new(left(l)), Box::new(right(r))));
+                    assert_eq!(env.eval(&e).unwrap(), expected, "{e:?}");
+                    let compared = Expr::unplaced(ExprKind::Binary(
+                        BinaryOp::Lt,
+                        Box::new(e),
+                        Box::new(constant(&two)),
+                    ));
+                    let holds = compare(BinaryOp::Lt, expected.scalar(), two.scalar());
+                    assert_eq!(env.truth(&compared).unwrap(), holds, "{compared:?}");
+                }
+            }
+        }
     }
 
     /// `count` and `sum` over a whole section's rows read the rows in place: they must

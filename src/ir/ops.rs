@@ -66,12 +66,21 @@ pub(crate) fn binary(
 /// A comparison: `None` for values of different kinds or none, and for an operator
 /// that is not a comparison.
 pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool> {
-    // Texts are most often compared for equality (`name == "预算执行率"` on every row):
-    // deciding that needs no order, so two different plain texts are not ordered.
-    if let (Scalar::Text(a), Scalar::Text(b), BinaryOp::Eq | BinaryOp::Ne) = (l, r, op) {
-        return Some(eq_normalized(a, b) == (op == BinaryOp::Eq));
-    }
-    let o = ordering(l, r)?;
+    let o = match (l, r) {
+        (Scalar::Num(a), Scalar::Num(b)) => value::compare(&a.value, &b.value),
+        (Scalar::Date(a), Scalar::Date(b)) => a.cmp(&b),
+        // Texts compare as people read them: full-width forms and spaces do not count.
+        // They are most often compared for equality (`name == "预算执行率"` on every
+        // row), which needs no order: two different plain texts are not ordered.
+        (Scalar::Text(a), Scalar::Text(b)) => match op {
+            BinaryOp::Eq => return Some(eq_normalized(a, b)),
+            BinaryOp::Ne => return Some(!eq_normalized(a, b)),
+            _ => cmp_normalized(a, b),
+        },
+        (Scalar::Category(a), Scalar::Category(b)) => a.cmp(&b),
+        (Scalar::Bool(a), Scalar::Bool(b)) => a.cmp(&b),
+        _ => return None,
+    };
     match op {
         BinaryOp::Eq => Some(o.is_eq()),
         BinaryOp::Ne => Some(o.is_ne()),
@@ -79,19 +88,6 @@ pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool
         BinaryOp::Le => Some(o.is_le()),
         BinaryOp::Gt => Some(o.is_gt()),
         BinaryOp::Ge => Some(o.is_ge()),
-        _ => None,
-    }
-}
-
-/// How two values of one kind compare; none for values of different kinds or none.
-fn ordering(l: Scalar<'_>, r: Scalar<'_>) -> Option<std::cmp::Ordering> {
-    match (l, r) {
-        (Scalar::Num(a), Scalar::Num(b)) => Some(value::compare(&a.value, &b.value)),
-        (Scalar::Date(a), Scalar::Date(b)) => Some(a.cmp(&b)),
-        // Texts compare as people read them: full-width forms and spaces do not count.
-        (Scalar::Text(a), Scalar::Text(b)) => Some(cmp_normalized(a, b)),
-        (Scalar::Category(a), Scalar::Category(b)) => Some(a.cmp(&b)),
-        (Scalar::Bool(a), Scalar::Bool(b)) => Some(a.cmp(&b)),
         _ => None,
     }
 }

@@ -192,6 +192,13 @@ impl BinaryOp {
         matches!(self, Eq | Ne | Lt | Le | Gt | Ge)
     }
 
+    /// Whether the operator is `+`, `-`, `*` or `/`.
+    #[must_use]
+    pub fn is_arithmetic(self) -> bool {
+        use BinaryOp::{Add, Div, Mul, Sub};
+        matches!(self, Add | Sub | Mul | Div)
+    }
+
     /// The operator as written.
     #[must_use]
     pub fn symbol(self) -> &'static str {
