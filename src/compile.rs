@@ -153,9 +153,73 @@ pub struct ClassPlan {
 #[derive(Clone, Debug, Default)]
 pub struct MeasureWords {
     /// Words before the number.
-    pub before: Vec<(String, Comparator)>,
+    before: Vec<(String, Comparator)>,
     /// Words after the number.
-    pub after: Vec<(String, Comparator)>,
+    after: Vec<(String, Comparator)>,
+    /// The first bytes of every comparator written before a number (the symbols and
+    /// `before` words), one bit each: most targets and actual values start with a digit,
+    /// which then settles that none is written without trying each.
+    leading: [u64; 4],
+}
+
+impl MeasureWords {
+    /// The symbols a comparator is written with before a number, besides the ruleset's
+    /// words (`measure` tries them, longest first).
+    pub(crate) const SYMBOLS: [(&'static str, Comparator); 10] = [
+        (">=", Comparator::Ge),
+        ("<=", Comparator::Le),
+        ("==", Comparator::Eq),
+        ("≥", Comparator::Ge),
+        ("≤", Comparator::Le),
+        ("⩾", Comparator::Ge),
+        ("⩽", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+        ("=", Comparator::Eq),
+    ];
+
+    /// The words before and after a number (normalised), tried longest first.
+    pub(crate) fn new(
+        mut before: Vec<(String, Comparator)>,
+        mut after: Vec<(String, Comparator)>,
+    ) -> Self {
+        let longest_first =
+            |a: &(String, Comparator), b: &(String, Comparator)| b.0.len().cmp(&a.0.len());
+        before.sort_by(longest_first);
+        after.sort_by(longest_first);
+        let mut leading = [0_u64; 4];
+        let symbols = Self::SYMBOLS.iter().map(|(s, _)| *s);
+        for first in symbols
+            .chain(before.iter().map(|(w, _)| w.as_str()))
+            .filter_map(|w| w.as_bytes().first())
+        {
+            if let Some(bits) = leading.get_mut(usize::from(first / 64)) {
+                *bits |= 1 << (first % 64);
+            }
+        }
+        MeasureWords {
+            before,
+            after,
+            leading,
+        }
+    }
+
+    /// Words before the number, longest first.
+    pub(crate) fn before(&self) -> &[(String, Comparator)] {
+        &self.before
+    }
+
+    /// Words after the number, longest first.
+    pub(crate) fn after(&self) -> &[(String, Comparator)] {
+        &self.after
+    }
+
+    /// Whether a comparator written before a number may start with this byte.
+    pub(crate) fn may_lead(&self, first: u8) -> bool {
+        self.leading
+            .get(usize::from(first / 64))
+            .is_some_and(|bits| bits & (1 << (first % 64)) != 0)
+    }
 }
 
 /// Grades with a lookup by word.
@@ -422,20 +486,12 @@ fn class_plan(class: &ClassDef, global: &[CompletionCaseDef]) -> ClassPlan {
 }
 
 fn measure_words(checked: &Checked) -> MeasureWords {
-    let mut words = MeasureWords::default();
+    let (mut before, mut after) = (Vec::new(), Vec::new());
     for w in &checked.comparator_words {
-        words
-            .before
-            .extend(w.before.iter().map(|t| (normalize(t), w.comparator)));
-        words
-            .after
-            .extend(w.after.iter().map(|t| (normalize(t), w.comparator)));
+        before.extend(w.before.iter().map(|t| (normalize(t), w.comparator)));
+        after.extend(w.after.iter().map(|t| (normalize(t), w.comparator)));
     }
-    let longest_first =
-        |a: &(String, Comparator), b: &(String, Comparator)| b.0.len().cmp(&a.0.len());
-    words.before.sort_by(longest_first);
-    words.after.sort_by(longest_first);
-    words
+    MeasureWords::new(before, after)
 }
 
 fn grades_plan(checked: &Checked) -> GradesPlan {

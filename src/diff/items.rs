@@ -416,12 +416,12 @@ impl<'a> Same<'a> {
         let words = |plan: &'a Plan| {
             let mut all: Vec<(bool, &str, crate::ir::vocab::Comparator)> = plan
                 .words
-                .before
+                .before()
                 .iter()
                 .map(|(w, c)| (true, w.as_str(), *c))
                 .chain(
                     plan.words
-                        .after
+                        .after()
                         .iter()
                         .map(|(w, c)| (false, w.as_str(), *c)),
                 )

@@ -43,19 +43,6 @@ pub enum Reading {
     Word(super::outcome::Text),
 }
 
-/// Symbols for comparators, longest first.
-const SYMBOLS: [(&str, Comparator); 9] = [
-    (">=", Comparator::Ge),
-    ("<=", Comparator::Le),
-    ("==", Comparator::Eq),
-    ("≥", Comparator::Ge),
-    ("≤", Comparator::Le),
-    ("⩾", Comparator::Ge),
-    ("⩽", Comparator::Le),
-    (">", Comparator::Gt),
-    ("<", Comparator::Lt),
-];
-
 /// Reads a text; `markers` are normalised texts that mean "no value".
 #[must_use]
 pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Reading {
@@ -102,19 +89,22 @@ fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
 }
 
 fn leading_comparator<'t>(text: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
-    // Most texts start with a digit; a first byte no symbol or word starts with settles
-    // it before any text is compared.
-    let first = text.as_bytes().first();
-    let starts = |prefix: &str| prefix.as_bytes().first() == first && text.starts_with(prefix);
-    for (symbol, comparator) in SYMBOLS {
+    // Most texts start with a digit, which no comparator starts with: settled before any
+    // symbol or word is compared.
+    let Some(&first) = text.as_bytes().first() else {
+        return (None, text);
+    };
+    if !words.may_lead(first) {
+        return (None, text);
+    }
+    let starts =
+        |prefix: &str| prefix.as_bytes().first() == Some(&first) && text.starts_with(prefix);
+    for (symbol, comparator) in MeasureWords::SYMBOLS {
         if starts(symbol) {
             return (Some(comparator), text.get(symbol.len()..).unwrap_or(""));
         }
     }
-    if let Some(rest) = text.strip_prefix('=') {
-        return (Some(Comparator::Eq), rest);
-    }
-    for (word, comparator) in &words.before {
+    for (word, comparator) in words.before() {
         if starts(word) {
             return (Some(*comparator), text.get(word.len()..).unwrap_or(""));
         }
@@ -175,7 +165,7 @@ fn thousands_group(bytes: &[u8], at: usize) -> bool {
 
 fn trailing_word<'t>(rest: &'t str, words: &MeasureWords) -> (Option<Comparator>, &'t str) {
     let last = rest.as_bytes().last();
-    for (word, comparator) in &words.after {
+    for (word, comparator) in words.after() {
         if word.as_bytes().last() == last
             && let Some(unit) = rest.strip_suffix(word.as_str())
         {
@@ -190,17 +180,17 @@ mod tests {
     use super::*;
 
     fn words() -> MeasureWords {
-        MeasureWords {
-            before: vec![
-                ("不低于".to_owned(), Comparator::Ge),
+        MeasureWords::new(
+            vec![
                 ("低于".to_owned(), Comparator::Lt),
+                ("不低于".to_owned(), Comparator::Ge),
             ],
-            after: vec![
-                ("及其以下".to_owned(), Comparator::Le),
+            vec![
                 ("以下".to_owned(), Comparator::Le),
+                ("及其以下".to_owned(), Comparator::Le),
                 ("以上".to_owned(), Comparator::Ge),
             ],
-        }
+        )
     }
 
     fn q(text: &str) -> Quantity {
