@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::ir::vocab::RoundingMode;
 
+mod digits;
 mod places;
 
 /// The unit a number carries.
@@ -53,15 +54,28 @@ impl Num {
     }
 }
 
-impl fmt::Display for Num {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Num {
+    /// Appends the number as a message shows it (its `Display`): a percentage as points
+    /// with a `%` and no trailing zeros, anything else with the decimals it has.
+    pub(crate) fn push_to(&self, out: &mut String) {
         match self.unit {
             Unit::Percent => match self.value.checked_mul(Decimal::ONE_HUNDRED) {
-                Some(points) => write!(f, "{}%", points.normalize()),
-                None => write!(f, "{}", self.value),
+                Some(points) => {
+                    digits::push_decimal(out, points.normalize());
+                    out.push('%');
+                }
+                None => digits::push_decimal(out, self.value),
             },
-            Unit::Scalar | Unit::Points | Unit::Amount => write!(f, "{}", self.value),
+            Unit::Scalar | Unit::Points | Unit::Amount => digits::push_decimal(out, self.value),
         }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::with_capacity(32);
+        self.push_to(&mut text);
+        f.write_str(&text)
     }
 }
 

@@ -229,7 +229,7 @@ fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<
     };
     let at = locate(env, check.at.as_ref().unwrap_or(&check.assertion));
     let indicator = match (section, row) {
-        (Some(INDICATORS), Some(i)) => env.project().rows(INDICATORS).get(i).map(row_name),
+        (Some(INDICATORS), Some(i)) => env.rows_of(INDICATORS).get(i).map(row_name),
         _ => None,
     };
     Ok(Some(finding(&check.finding, message, indicator, at)))
@@ -257,13 +257,22 @@ fn finding(
 }
 
 fn render(env: &mut Env<'_>, parts: &[MessagePart], _section: Option<&str>) -> Result<String> {
-    let mut out = String::new();
+    // Room for the text and a number in each hole: most messages are written without
+    // growing the string.
+    let room = parts
+        .iter()
+        .map(|p| match p {
+            MessagePart::Text(t) => t.len(),
+            MessagePart::Hole(_) => 16,
+        })
+        .sum();
+    let mut out = String::with_capacity(room);
     for part in parts {
         match part {
             MessagePart::Text(t) => out.push_str(t),
             MessagePart::Hole(e) => {
                 let v = env.eval(e)?;
-                out.push_str(&describe::value(env.plan, &v));
+                describe::push_value(env.plan, &v, &mut out);
             }
         }
     }
@@ -300,25 +309,17 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
 fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
     match &e.kind {
         ExprKind::SectionField { section, field, .. } => {
-            env.project().record(section)?.get(field).map(|f| f.span)
+            env.record(section)?.get(field).map(|f| f.span)
         }
         ExprKind::RowField(field, _) => {
             let (section, row) = env.current_row()?;
-            env.project()
-                .rows(section)
-                .get(row)?
-                .get(field)
-                .map(|f| f.span)
+            env.rows_of(section).get(row)?.get(field).map(|f| f.span)
         }
         // The field of the row outside: the row before the innermost one.
         ExprKind::Outer(inner) => match &inner.kind {
             ExprKind::RowField(field, _) => {
                 let (section, row) = env.outer_row()?;
-                env.project()
-                    .rows(section)
-                    .get(row)?
-                    .get(field)
-                    .map(|f| f.span)
+                env.rows_of(section).get(row)?.get(field).map(|f| f.span)
             }
             _ => None,
         },

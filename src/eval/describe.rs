@@ -12,6 +12,23 @@ use crate::value::Value;
 /// A value as a message shows it.
 #[must_use]
 pub fn value(plan: &Plan, v: &Value) -> String {
+    let mut out = String::new();
+    push_value(plan, v, &mut out);
+    out
+}
+
+/// Appends a value as [`value`] shows it: a message's numbers are written into the
+/// message, not each into a text of its own.
+pub(crate) fn push_value(plan: &Plan, v: &Value, out: &mut String) {
+    match v {
+        Value::Num(n) => n.push_to(out),
+        Value::Text(t) => out.push_str(t),
+        other => out.push_str(&shown(plan, other)),
+    }
+}
+
+/// A value other than a number or a text, as [`value`] shows it.
+fn shown(plan: &Plan, v: &Value) -> String {
     match v {
         Value::Null => t!(VALUE_NONE),
         Value::Num(n) => n.to_string(),

@@ -183,6 +183,21 @@ impl<'a> Env<'a> {
         self.data.project
     }
 
+    /// The record section with this key, if present, found in the form's list of
+    /// sections (as [`Project::record`]).
+    pub(crate) fn record(&self, section: &str) -> Option<&'a Record> {
+        self.data.record(section)
+    }
+
+    /// The rows of the rows section with this key, found in the form's list of sections
+    /// (as [`Project::rows`]).
+    pub(crate) fn rows_of(&self, section: &str) -> &'a [Record] {
+        if section == INDICATORS {
+            return self.data.indicators;
+        }
+        self.data.rows(section)
+    }
+
     /// Records a step of scoring, when scoring is being explained.
     pub(crate) fn note(&mut self, step: impl FnOnce() -> super::trace::Step) {
         if let Some(trace) = &mut self.trace {

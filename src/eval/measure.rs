@@ -221,6 +221,26 @@ mod tests {
         assert_eq!(capped.unit, "%");
     }
 
+    /// Every symbol and word before a number is tried where the text starts with its
+    /// first byte, a word that starts with a digit too; a digit that none starts with
+    /// settles that no comparator is written.
+    #[test]
+    fn only_first_bytes_no_comparator_starts_with_are_passed_over() {
+        let words = words();
+        for (symbol, _) in MeasureWords::SYMBOLS {
+            assert!(words.may_lead(symbol.as_bytes()[0]), "{symbol}");
+        }
+        assert!(words.may_lead("不低于".as_bytes()[0]));
+        assert!(!words.may_lead(b'9'));
+        let odd = MeasureWords::new(vec![("1档".to_owned(), Comparator::Ge)], vec![]);
+        let read = |text| match read(Some(text), &odd, &[]) {
+            Reading::Quantity(q) => (q.comparator, q.number.to_string()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(read("1档90"), (Some(Comparator::Ge), "90".to_owned()));
+        assert_eq!(read("90"), (None, "90".to_owned()));
+    }
+
     #[test]
     fn full_width_and_spaces_do_not_matter() {
         let target = q("＞＝ ９０．５ ％");
