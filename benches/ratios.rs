@@ -1,8 +1,16 @@
 //! Ratios against baselines run in the same process (this machine is noisy; only ratios
-//! mean anything): perfeval's evaluation against a hand-written scorer of the 2023
-//! policy, its loading of TOML and of JSON forms and its whole loading and scoring against
-//! plain serde reading of the same forms, two threads against one. Each line prints
-//! `name: ratio` (lower is better; 1.00 is the baseline's speed) with the times behind it.
+//! mean anything): perfeval's evaluation against two hand-written scorers of the 2023
+//! policy (benches/support: `policy::score`, the whole policy with every finding and its
+//! message, and `score`, the scores and a count of some findings only, kept so that
+//! earlier figures compare), its loading of TOML and of JSON forms and its whole loading
+//! and scoring against plain serde reading of the same forms (alone, and followed by each
+//! scorer), two threads against one. Each line prints `name: ratio` (lower is better;
+//! 1.00 is the baseline's speed) with the times behind it.
+//!
+//! Before timing, it shows that the whole-policy scorer implements the policy perfeval
+//! evaluates: on the corpus and on as many forms altered to raise every finding of the
+//! policy (`support::varied_form`), it counts the forms whose total, whose finding codes
+//! (as a multiset) or whose rows (expected weight, score) differ from perfeval's.
 //!
 //! `cargo bench --bench ratios` (forms: `PERFEVAL_BENCH_FORMS`, default 2,000). Each
 //! ratio is of the fastest of seven runs of each side, the two sides run in turn.
@@ -83,6 +91,52 @@ fn render_all(
     perfeval::report::json::render("2023.rules", plan, &results).len()
 }
 
+/// How many forms the whole-policy scorer and perfeval score differently.
+#[derive(Default)]
+struct Agreement {
+    /// Forms whose totals differ.
+    totals: usize,
+    /// Forms whose findings differ in their codes, counted as a multiset.
+    codes: usize,
+    /// Forms where a row's expected weight or score differs.
+    rows: usize,
+}
+
+/// Evaluates each text with perfeval and scores it with `support::policy::score`, and
+/// counts the differences; the first form that differs is shown on standard error.
+fn agreement(plan: &Plan, texts: &[String]) -> Agreement {
+    let mut counts = Agreement::default();
+    for (i, text) in texts.iter().enumerate() {
+        let project = data::load_str(
+            SourceFile::new("form.toml", text.as_str()),
+            Format::Toml,
+            &plan.form,
+        )
+        .unwrap();
+        let outcome = perfeval::evaluate(plan, &project).unwrap();
+        let scored = support::policy::score(&support::read(text));
+        let mut theirs: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+        let mut ours: Vec<&str> = scored.findings.iter().map(|f| f.code).collect();
+        theirs.sort_unstable();
+        ours.sort_unstable();
+        let rows = outcome.indicators.len() != scored.rows.len()
+            || outcome.indicators.iter().zip(&scored.rows).any(|(o, r)| {
+                o.state.expected_weight != r.expected_weight || o.state.score != r.score
+            });
+        let (total, codes) = (outcome.total != scored.total, theirs != ours);
+        if (total || codes || rows) && counts.totals + counts.codes + counts.rows == 0 {
+            eprintln!(
+                "form {i} differs: perfeval {} {theirs:?}, whole-policy scorer {} {ours:?}\n{text}",
+                outcome.total, scored.total
+            );
+        }
+        counts.totals += usize::from(total);
+        counts.codes += usize::from(codes);
+        counts.rows += usize::from(rows);
+    }
+    counts
+}
+
 fn ratio(name: &str, measured: Duration, baseline: Duration) {
     println!(
         "{name}: {:.2}  ({:.1} ms against {:.1} ms)",
@@ -125,6 +179,23 @@ fn main() {
     println!(
         "forms: {forms}; totals that differ from the hand-written scorer (inexact there): {disagree}"
     );
+    // The whole-policy scorer computes exactly (one fraction a score, rounded once), so
+    // it has no such forms: it must agree with perfeval everywhere, on the corpus and on
+    // forms altered to raise every finding of the policy.
+    let corpus = agreement(&plan, &texts);
+    let varied_texts: Vec<String> = (0..forms).map(support::varied_form).collect();
+    let varied = agreement(&plan, &varied_texts);
+    println!(
+        "whole-policy scorer against perfeval, forms that differ in total / finding codes / \
+         rows: corpus {} / {} / {}; {forms} varied forms ({} cases) {} / {} / {}",
+        corpus.totals,
+        corpus.codes,
+        corpus.rows,
+        support::varied::CASES,
+        varied.totals,
+        varied.codes,
+        varied.rows
+    );
 
     let runs = 7;
     let single = rayon::ThreadPoolBuilder::new()
@@ -136,7 +207,14 @@ fn main() {
         .build()
         .unwrap();
 
-    // Evaluation of loaded forms against the hand-written scorer of parsed forms.
+    // Evaluation of loaded forms against the hand-written scorers of parsed forms: the
+    // whole policy (findings and their messages), and the scores only.
+    let policy = || {
+        parsed
+            .iter()
+            .map(|f| black_box(support::policy::score(f)).total)
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
+    };
     let hand = || {
         parsed
             .iter()
@@ -149,7 +227,18 @@ fn main() {
             .map(|p| perfeval::evaluate(&plan, p).unwrap().total)
             .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
     };
-    compare("evaluate vs hand-written scorer", runs, engine, hand);
+    compare(
+        "evaluate vs hand-written scorer (whole policy)",
+        runs,
+        engine,
+        policy,
+    );
+    compare(
+        "evaluate vs hand-written scorer (scores only)",
+        runs,
+        engine,
+        hand,
+    );
 
     // Reading: perfeval's validated, spanned load against plain serde reading.
     let serde = || {
@@ -192,6 +281,12 @@ fn main() {
 
     // End to end: load, evaluate and render the JSON report against reading alone.
     let end_to_end = || render_all(&plan, &texts, load);
+    let serde_and_policy = || {
+        texts
+            .iter()
+            .map(|t| black_box(support::policy::score(&support::read(t))).total)
+            .fold(rust_decimal::Decimal::ZERO, |a, b| a + b)
+    };
     let serde_and_hand = || {
         texts
             .iter()
@@ -210,7 +305,13 @@ fn main() {
         serde_json_read,
     );
     compare(
-        "end to end vs serde read + hand scorer",
+        "end to end vs serde read + hand scorer (whole policy)",
+        runs,
+        end_to_end,
+        serde_and_policy,
+    );
+    compare(
+        "end to end vs serde read + hand scorer (scores only)",
         runs,
         end_to_end,
         serde_and_hand,

@@ -2,9 +2,19 @@
 //!
 //! - `Form` and `read`: plain serde reading of a project file into structs, the least any
 //!   loader must do;
-//! - `score`: a hand-written scorer of the 2023 Suzhou policy (shared/spec/suzhou-2023.md)
-//!   over those structs, the most a rules engine could hope to match;
-//! - `corpus`: a deterministic generator of realistic forms of that policy.
+//! - `policy::score`: a hand-written scorer of the whole 2023 Suzhou policy
+//!   (shared/spec/suzhou-2023.md, §1–§10) over those structs: the total, each row's
+//!   expected weight and score, and every finding with a message showing both sides'
+//!   numbers, computed exactly. What perfeval does for a form, written by hand for this
+//!   one policy: the baseline of evaluation (`whole policy` in `benches/ratios.rs`);
+//! - `score`: the earlier baseline, kept unchanged so that earlier figures compare
+//!   (`scores only`): the total (with 28-digit quotients, so a few scores round the wrong
+//!   way) and a count of some findings, without §8's `stale-data` and `after-cutoff`,
+//!   §9's `execution-rate`, §10's `total-mismatch` and `missing-indicator`, or any message;
+//! - `corpus_form`: a deterministic generator of realistic forms of that policy (all
+//!   recorded figures are of its forms; keep it as it is);
+//! - `varied_form`: the corpus's forms altered to raise every finding of the policy, on
+//!   which `benches/ratios.rs` shows that `policy::score` agrees with perfeval.
 
 #![allow(
     dead_code,
@@ -13,6 +23,9 @@
     clippy::indexing_slicing,
     reason = "bench-only code: inputs are generated here"
 )]
+
+pub mod policy;
+pub mod varied;
 
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -99,6 +112,7 @@ pub struct Row {
     pub actual: Option<String>,
     pub self_score: Option<Num>,
     pub explanation: Option<String>,
+    pub as_of: Option<toml::value::Datetime>,
 }
 
 #[derive(Deserialize)]
@@ -393,6 +407,11 @@ pub fn corpus_form(i: usize) -> String {
         );
     }
     out
+}
+
+/// Form `i` of the corpus altered to raise the findings of the policy: see [`varied`].
+pub fn varied_form(i: usize) -> String {
+    varied::varied_form(i)
 }
 
 /// Form `i` of the corpus as one line of JSON Lines (no line break): the TOML form read

@@ -22,6 +22,7 @@ mod fmt;
 mod i18n;
 mod import;
 mod import_files;
+mod independent;
 mod language;
 mod layers;
 mod link;
