@@ -303,7 +303,10 @@ pub fn round_to_step(
         // A step of 1, 0.1, 0.01, …: rounding to it is rounding to its decimals, which
         // needs no division (and cannot overflow where dividing by the step would).
         let mut rounded = places::round_dp(value, step.scale(), mode);
-        rounded.rescale(step.scale());
+        // Rounding a value with more decimals leaves the step's already.
+        if rounded.scale() != step.scale() {
+            rounded.rescale(step.scale());
+        }
         return Ok(rounded);
     }
     let steps = value.checked_div(step).ok_or(ArithError::Overflow)?;

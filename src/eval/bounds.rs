@@ -52,12 +52,21 @@ fn round_to_step_within(
     // the bounds and its rounding inside, the bound it passed rounds to the same step
     // (`rounds_within_as_clamped_first` holds the two ways to each other).
     if let Ok(rounded) = value::round_to_step(raw, rounding.step, rounding.mode)
-        && low <= rounded
-        && rounded <= high
+        && at_least(rounded, low)
+        && value::compare(&rounded, &high).is_le()
     {
         return Ok(rounded);
     }
     round_clamped(rounding, raw, low, high)
+}
+
+/// `value >= low`. Most low bounds are zero, which a sign settles: comparing decimals of
+/// two scales (a score's 0.01 against 0) aligns them first.
+fn at_least(value: Decimal, low: Decimal) -> bool {
+    if low.is_zero() {
+        return value.is_zero() || value.is_sign_positive();
+    }
+    value::compare(&value, &low).is_ge()
 }
 
 /// The score held within the bounds first, then rounded, then mended where rounding
@@ -230,6 +239,24 @@ mod tests {
             let quick = round_to_step_within(rounding, raw, low, high).map(|d| d.to_string());
             let reference = round_clamped(rounding, raw, low, high).map(|d| d.to_string());
             proptest::prop_assert_eq!(quick, reference);
+        }
+    }
+
+    /// The sign's shortcut for a bound of zero says what `>=` says: zeros of either sign
+    /// and scale, the smallest values either side, against zero and other bounds.
+    #[test]
+    fn at_least_is_greater_or_equal() {
+        let values = [
+            "0", "-0", "0.00", "-0.00", "0.01", "-0.01", "1e-28", "-1e-28", "8",
+        ];
+        let value = |s: &str| {
+            let v = Decimal::from_scientific(s).unwrap_or_else(|_| d(s.trim_start_matches('-')));
+            if s.starts_with('-') { -v } else { v }
+        };
+        for v in values.map(value) {
+            for low in ["0", "0.00", "-0", "0.01", "-3"].map(value) {
+                assert_eq!(at_least(v, low), v >= low, "{v} >= {low}");
+            }
         }
     }
 
