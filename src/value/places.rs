@@ -31,7 +31,11 @@ const POWERS_OF_TEN: [u128; 29] = {
 #[must_use]
 pub(crate) fn round_dp(value: Decimal, places: u32, mode: RoundingMode) -> Decimal {
     let scale = value.scale();
-    // Nothing to drop, or a zero (whose sign rust_decimal keeps): as rust_decimal does.
+    // Nothing to drop: rust_decimal gives the value as it is.
+    if scale <= places {
+        return value;
+    }
+    // A zero (whose sign rust_decimal keeps): as rust_decimal does.
     let Some(dropped) = scale
         .checked_sub(places)
         .filter(|d| *d > 0 && !value.is_zero())
