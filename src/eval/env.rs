@@ -424,18 +424,7 @@ impl<'a> Env<'a> {
         let (mut held_left, mut held_right) = (None, None);
         let left = self.read(l, &mut held_left)?;
         let right = self.read(r, &mut held_right)?;
-        let (Scalar::Num(a), Scalar::Num(b)) = (left, right) else {
-            return Ok(None);
-        };
-        let f = match op {
-            BinaryOp::Add => value::add,
-            BinaryOp::Sub => value::sub,
-            BinaryOp::Mul => value::mul,
-            _ => value::div,
-        };
-        f(a, b)
-            .map(Some)
-            .map_err(|e| EvalError::failed(e, whole.span))
+        crate::ir::ops::arithmetic(op, left, right).map_err(|e| EvalError::failed(e, whole.span))
     }
 
     /// Whether a condition holds: `None` where it is missing (or not a boolean).

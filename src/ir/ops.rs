@@ -48,19 +48,29 @@ pub(crate) fn binary(
             compare(op, l, r).map_or(Value::Null, Value::Bool)
         }
         BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-            let (Scalar::Num(a), Scalar::Num(b)) = (l, r) else {
-                return Ok(Value::Null);
-            };
-            let f = match op {
-                BinaryOp::Add => value::add,
-                BinaryOp::Sub => value::sub,
-                BinaryOp::Mul => value::mul,
-                _ => value::div,
-            };
-            Value::Num(f(a, b)?)
+            arithmetic(op, l, r)?.map_or(Value::Null, Value::Num)
         }
         BinaryOp::And | BinaryOp::Or => logic(op, l, r),
     })
+}
+
+/// `l op r` for an arithmetic operator (any other is taken as `/`): `None` where an
+/// operand is not a number.
+pub(crate) fn arithmetic(
+    op: BinaryOp,
+    l: Scalar<'_>,
+    r: Scalar<'_>,
+) -> std::result::Result<Option<value::Num>, value::ArithError> {
+    let (Scalar::Num(a), Scalar::Num(b)) = (l, r) else {
+        return Ok(None);
+    };
+    let f = match op {
+        BinaryOp::Add => value::add,
+        BinaryOp::Sub => value::sub,
+        BinaryOp::Mul => value::mul,
+        _ => value::div,
+    };
+    f(a, b).map(Some)
 }
 
 /// A comparison: `None` for values of different kinds or none, and for an operator

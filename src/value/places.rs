@@ -94,21 +94,11 @@ pub(crate) fn strategy(mode: RoundingMode) -> RoundingStrategy {
 mod tests {
     use super::*;
 
-    const MODES: [RoundingMode; 7] = [
-        RoundingMode::HalfAwayFromZero,
-        RoundingMode::HalfTowardZero,
-        RoundingMode::HalfEven,
-        RoundingMode::Truncate,
-        RoundingMode::AwayFromZero,
-        RoundingMode::Floor,
-        RoundingMode::Ceiling,
-    ];
-
     /// Both ways give the same bits (sign, scale and mantissa), for one value at every
     /// number of places and in every mode.
     fn agrees(value: Decimal) {
         for places in 0..=28 {
-            for mode in MODES {
+            for (_, _, mode) in RoundingMode::NAMES {
                 let ours = round_dp(value, places, mode);
                 let theirs = value.round_dp_with_strategy(places, strategy(mode));
                 assert_eq!(
