@@ -42,7 +42,8 @@ fn difference(plan: &perfeval::compile::Plan, text: &str) -> Option<String> {
 /// Every case of the altered forms, ten variants each, and a hundred corpus forms.
 #[test]
 fn perfeval_scores_as_an_independent_scorer_of_the_policy() {
-    let text = std::fs::read_to_string("rulesets/2023.rules").unwrap();
+    let path = crate::common::root().join("rulesets").join("2023.rules");
+    let text = std::fs::read_to_string(path).unwrap();
     let plan = perfeval::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
     let forms = (0..support::varied::CASES * 10)
         .map(support::varied_form)
