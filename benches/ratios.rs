@@ -114,20 +114,24 @@ fn agreement(plan: &Plan, texts: &[String]) -> Agreement {
         )
         .unwrap();
         let outcome = perfeval::evaluate(plan, &project).unwrap();
+        let theirs = support::policy::Summary::new(
+            outcome.total,
+            outcome.findings.iter().map(|f| f.code.as_str()),
+            outcome
+                .indicators
+                .iter()
+                .map(|o| (o.state.expected_weight, o.state.score)),
+        );
         let scored = support::policy::score(&support::read(text));
-        let mut theirs: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
-        let mut ours: Vec<&str> = scored.findings.iter().map(|f| f.code).collect();
-        theirs.sort_unstable();
-        ours.sort_unstable();
-        let rows = outcome.indicators.len() != scored.rows.len()
-            || outcome.indicators.iter().zip(&scored.rows).any(|(o, r)| {
-                o.state.expected_weight != r.expected_weight || o.state.score != r.score
-            });
-        let (total, codes) = (outcome.total != scored.total, theirs != ours);
+        let ours = scored.summary();
+        let (total, codes, rows) = (
+            theirs.total != ours.total,
+            theirs.codes != ours.codes,
+            theirs.rows != ours.rows,
+        );
         if (total || codes || rows) && counts.totals + counts.codes + counts.rows == 0 {
             eprintln!(
-                "form {i} differs: perfeval {} {theirs:?}, whole-policy scorer {} {ours:?}\n{text}",
-                outcome.total, scored.total
+                "form {i} differs: perfeval {theirs:?}, whole-policy scorer {ours:?}\n{text}"
             );
         }
         counts.totals += usize::from(total);

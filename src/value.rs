@@ -15,6 +15,8 @@ use crate::ir::vocab::RoundingMode;
 
 mod digits;
 mod places;
+#[cfg(test)]
+mod samples;
 
 /// The unit a number carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,27 +57,25 @@ impl Num {
 }
 
 impl Num {
-    /// Appends the number as a message shows it (its `Display`): a percentage as points
+    /// Writes the number as a message shows it (its `Display`): a percentage as points
     /// with a `%` and no trailing zeros, anything else with the decimals it has.
-    pub(crate) fn push_to(&self, out: &mut String) {
+    pub(crate) fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         match self.unit {
             Unit::Percent => match self.value.checked_mul(Decimal::ONE_HUNDRED) {
                 Some(points) => {
-                    digits::push_decimal(out, points.normalize());
-                    out.push('%');
+                    digits::write_decimal(out, points.normalize())?;
+                    out.write_char('%')
                 }
-                None => digits::push_decimal(out, self.value),
+                None => digits::write_decimal(out, self.value),
             },
-            Unit::Scalar | Unit::Points | Unit::Amount => digits::push_decimal(out, self.value),
+            Unit::Scalar | Unit::Points | Unit::Amount => digits::write_decimal(out, self.value),
         }
     }
 }
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = String::with_capacity(32);
-        self.push_to(&mut text);
-        f.write_str(&text)
+        self.write_to(f)
     }
 }
 

@@ -46,7 +46,41 @@ pub struct Scored {
     pub findings: Vec<Finding>,
 }
 
+/// What is compared of a form's scoring, whoever scored it: the total, the findings'
+/// codes as a multiset (sorted), and each row's expected weight and score in form order.
+#[derive(Debug, PartialEq)]
+pub struct Summary<'a> {
+    pub total: Decimal,
+    pub codes: Vec<&'a str>,
+    pub rows: Vec<(Option<Decimal>, Decimal)>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn new(
+        total: Decimal,
+        codes: impl Iterator<Item = &'a str>,
+        rows: impl Iterator<Item = (Option<Decimal>, Decimal)>,
+    ) -> Self {
+        let mut codes: Vec<&str> = codes.collect();
+        codes.sort_unstable();
+        Summary {
+            total,
+            codes,
+            rows: rows.collect(),
+        }
+    }
+}
+
 impl Scored {
+    /// What is compared of this scoring (see [`Summary`]).
+    pub fn summary(&self) -> Summary<'_> {
+        Summary::new(
+            self.total,
+            self.findings.iter().map(|f| f.code),
+            self.rows.iter().map(|r| (r.expected_weight, r.score)),
+        )
+    }
+
     fn raise(&mut self, code: &'static str, message: fmt::Arguments<'_>) {
         self.findings.push(Finding {
             code,

@@ -246,15 +246,21 @@ mod tests {
     /// and scale, the smallest values either side, against zero and other bounds.
     #[test]
     fn at_least_is_greater_or_equal() {
+        let zero = |scale| Decimal::new(0, scale);
+        let tiny = Decimal::new(1, 28);
         let values = [
-            "0", "-0", "0.00", "-0.00", "0.01", "-0.01", "1e-28", "-1e-28", "8",
+            zero(0),
+            -zero(0),
+            zero(2),
+            -zero(2),
+            d("0.01"),
+            d("-0.01"),
+            tiny,
+            -tiny,
+            d("8"),
         ];
-        let value = |s: &str| {
-            let v = Decimal::from_scientific(s).unwrap_or_else(|_| d(s.trim_start_matches('-')));
-            if s.starts_with('-') { -v } else { v }
-        };
-        for v in values.map(value) {
-            for low in ["0", "0.00", "-0", "0.01", "-3"].map(value) {
+        for v in values {
+            for low in [zero(0), zero(2), -zero(0), d("0.01"), d("-3")] {
                 assert_eq!(at_least(v, low), v >= low, "{v} >= {low}");
             }
         }

@@ -17,36 +17,35 @@ pub fn value(plan: &Plan, v: &Value) -> String {
     out
 }
 
-/// Appends a value as [`value`] shows it: a message's numbers are written into the
-/// message, not each into a text of its own.
+/// Appends a value as [`value`] shows it: a message's numbers and texts are written into
+/// the message, not each into a text of its own.
 pub(crate) fn push_value(plan: &Plan, v: &Value, out: &mut String) {
     match v {
-        Value::Num(n) => n.push_to(out),
+        // Writing to a `String` cannot fail.
+        Value::Num(n) => {
+            let _ = n.write_to(out);
+        }
         Value::Text(t) => out.push_str(t),
-        other => out.push_str(&shown(plan, other)),
-    }
-}
-
-/// A value other than a number or a text, as [`value`] shows it.
-fn shown(plan: &Plan, v: &Value) -> String {
-    match v {
-        Value::Null => t!(VALUE_NONE),
-        Value::Num(n) => n.to_string(),
-        Value::Bool(true) => t!(VALUE_YES),
-        Value::Bool(false) => t!(VALUE_NO),
-        Value::Text(t) => t.to_string(),
-        Value::Date(d) => d.to_string(),
-        Value::Category(c) => plan
-            .categories
-            .get(*c)
-            .map_or_else(String::new, |c| c.name.clone()),
-        Value::Rows(set) => t!(VALUE_ROWS, n = set.rows.len()),
-        Value::Row(section, row) => t!(VALUE_ROW, section, n = row + 1),
-        Value::List(items) => items
-            .iter()
-            .map(|i| value(plan, i))
-            .collect::<Vec<_>>()
-            .join(&t!(LIST_COMMA)),
+        Value::Null => out.push_str(&t!(VALUE_NONE)),
+        Value::Bool(true) => out.push_str(&t!(VALUE_YES)),
+        Value::Bool(false) => out.push_str(&t!(VALUE_NO)),
+        Value::Date(d) => out.push_str(&d.to_string()),
+        Value::Category(c) => {
+            if let Some(c) = plan.categories.get(*c) {
+                out.push_str(&c.name);
+            }
+        }
+        Value::Rows(set) => out.push_str(&t!(VALUE_ROWS, n = set.rows.len())),
+        Value::Row(section, row) => out.push_str(&t!(VALUE_ROW, section, n = row + 1)),
+        Value::List(items) => {
+            let comma = t!(LIST_COMMA);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&comma);
+                }
+                push_value(plan, item, out);
+            }
+        }
     }
 }
 

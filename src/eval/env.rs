@@ -110,8 +110,12 @@ impl<'a> Sections<'a> {
         self.get(key)?.record()
     }
 
-    /// The rows of the rows section with this key (as [`Project::rows`]).
+    /// The rows of the rows section with this key (as [`Project::rows`]); the indicator
+    /// rows, found once, without a look.
     pub(crate) fn rows(&self, key: &str) -> &'a [Record] {
+        if key == INDICATORS {
+            return self.indicators;
+        }
         self.get(key).map_or(&[], SectionData::rows)
     }
 }
@@ -192,9 +196,6 @@ impl<'a> Env<'a> {
     /// The rows of the rows section with this key, found in the form's list of sections
     /// (as [`Project::rows`]).
     pub(crate) fn rows_of(&self, section: &str) -> &'a [Record] {
-        if section == INDICATORS {
-            return self.data.indicators;
-        }
         self.data.rows(section)
     }
 

@@ -5,38 +5,37 @@
 //! formatter's padding, about a thousand instructions a number. Here the mantissa is
 //! split once into two 64-bit halves of at most 19 digits each.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 
 /// `10^19`, the largest power of ten a `u64` holds.
 const HALF: u128 = 10_000_000_000_000_000_000;
 
-/// Appends `value` to `out` as `value.to_string()` writes it, bit for bit: a minus sign
+/// Writes `value` to `out` as `value.to_string()` writes it, bit for bit: a minus sign
 /// for a negative value (a negative zero too), as many decimals as the scale, a `0`
-/// before a leading point.
-pub(crate) fn push_decimal(out: &mut String, value: Decimal) {
+/// before a leading point. `out` is a message being written or a formatter.
+pub(crate) fn write_decimal(out: &mut impl fmt::Write, value: Decimal) -> fmt::Result {
     if value.is_sign_negative() {
-        out.push('-');
+        out.write_char('-')?;
     }
     let mut digits = [b'0'; 40];
     let len = digits_of(value.mantissa().unsigned_abs(), &mut digits);
     let scale = value.scale() as usize;
     // The digits, most significant first, padded with zeros to at least the scale.
     let written = len.max(scale);
-    let whole = written - scale;
-    let start = digits.len().saturating_sub(written);
-    let Some(all) = digits.get(start..) else {
-        return;
+    let all = digits
+        .get(digits.len().saturating_sub(written)..)
+        .unwrap_or(&[]);
+    let Some((integer, fraction)) = all.split_at_checked(written - scale) else {
+        return Ok(());
     };
-    let (integer, fraction) = all.split_at(whole);
-    if integer.is_empty() {
-        out.push('0');
-    } else {
-        push_ascii(out, integer);
+    out.write_str(ascii(integer).unwrap_or("0"))?;
+    if let Some(fraction) = ascii(fraction) {
+        out.write_char('.')?;
+        out.write_str(fraction)?;
     }
-    if !fraction.is_empty() {
-        out.push('.');
-        push_ascii(out, fraction);
-    }
+    Ok(())
 }
 
 /// Writes the decimal digits of `n` at the end of `buffer` (which holds `'0'`s), and
@@ -53,7 +52,7 @@ fn digits_of(n: u128, buffer: &mut [u8; 40]) -> usize {
         while part > 0 || (all && count < 19) {
             at -= 1;
             if let Some(slot) = buffer.get_mut(at) {
-                // A remainder of ten is one digit: the cast keeps it whole.
+                // A remainder below ten is one digit: the cast keeps it whole.
                 *slot = b'0' + (part % 10) as u8;
             }
             part /= 10;
@@ -70,19 +69,20 @@ fn digits_of(n: u128, buffer: &mut [u8; 40]) -> usize {
     buffer.len() - at
 }
 
-/// Appends ASCII digits.
-fn push_ascii(out: &mut String, digits: &[u8]) {
-    // Only `'0'..='9'` are ever written to the buffer.
-    out.extend(digits.iter().map(|&b| char::from(b)));
+/// Digits as text; `None` for none.
+fn ascii(digits: &[u8]) -> Option<&str> {
+    // Only `'0'..='9'` are ever written to the buffer: always UTF-8.
+    std::str::from_utf8(digits).ok().filter(|d| !d.is_empty())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::samples::{at_every_scale, pseudo_random};
     use super::*;
 
     fn agrees(value: Decimal) {
         let mut ours = String::new();
-        push_decimal(&mut ours, value);
+        write_decimal(&mut ours, value).unwrap();
         assert_eq!(ours, value.to_string(), "scale {}", value.scale());
     }
 
@@ -96,33 +96,11 @@ mod tests {
             mantissas.extend([power - 1, power, power + 1]);
         }
         mantissas.push(79_228_162_514_264_337_593_543_950_335);
-        for m in mantissas {
-            for scale in 0..=28 {
-                for sign in [1, -1] {
-                    let value = Decimal::from_i128_with_scale(sign * m, scale);
-                    agrees(value);
-                    agrees(-value);
-                }
-            }
-        }
+        at_every_scale(&mantissas).into_iter().for_each(agrees);
     }
 
     #[test]
     fn writes_any_decimal_as_rust_decimal_does() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..20_000 {
-            let bits = next() % 97;
-            let wide = (u128::from(next()) << 64 | u128::from(next())) >> (128 - bits.max(1));
-            let mantissa = i128::try_from(wide).unwrap_or(0);
-            let scale = u32::try_from(next() % 29).unwrap_or(0);
-            let sign = if next() % 2 == 0 { 1 } else { -1 };
-            agrees(Decimal::from_i128_with_scale(sign * mantissa, scale));
-        }
+        pseudo_random(0x9E37_79B9_7F4A_7C15, 20_000).for_each(agrees);
     }
 }

@@ -92,6 +92,7 @@ pub(crate) fn strategy(mode: RoundingMode) -> RoundingStrategy {
 
 #[cfg(test)]
 mod tests {
+    use super::super::samples::{at_every_scale, pseudo_random};
     use super::*;
 
     /// Both ways give the same bits (sign, scale and mantissa), for one value at every
@@ -131,38 +132,13 @@ mod tests {
             5_000_000_000_000_000_000_000_001,
             79_228_162_514_264_337_593_543_950_335,
         ];
-        for m in mantissas {
-            for scale in 0..=28 {
-                for sign in [1, -1] {
-                    let value = Decimal::from_i128_with_scale(sign * m, scale);
-                    agrees(value);
-                    // A negative zero, which rust_decimal keeps as such.
-                    if m == 0 {
-                        agrees(-value);
-                    }
-                }
-            }
-        }
+        at_every_scale(&mantissas).into_iter().for_each(agrees);
     }
 
     /// Pseudo-random mantissas of every size at every scale (a fixed sequence, so a
     /// failure repeats).
     #[test]
     fn rounds_any_decimal_as_rust_decimal_does() {
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..5000 {
-            let bits = next() % 97;
-            let wide = (u128::from(next()) << 64 | u128::from(next())) >> (128 - bits.max(1));
-            let mantissa = i128::try_from(wide).unwrap_or(0);
-            let scale = u32::try_from(next() % 29).unwrap_or(0);
-            let sign = if next() % 2 == 0 { 1 } else { -1 };
-            agrees(Decimal::from_i128_with_scale(sign * mantissa, scale));
-        }
+        pseudo_random(0x2545_F491_4F6C_DD1D, 5000).for_each(agrees);
     }
 }

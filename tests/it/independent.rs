@@ -16,27 +16,17 @@ fn difference(plan: &perfeval::compile::Plan, text: &str) -> Option<String> {
     let source = SourceFile::new("form.toml", text);
     let project = data::load_str(source, Format::Toml, &plan.form).unwrap();
     let outcome = perfeval::evaluate(plan, &project).unwrap();
+    let ours = support::policy::Summary::new(
+        outcome.total,
+        outcome.findings.iter().map(|f| f.code.as_str()),
+        outcome
+            .indicators
+            .iter()
+            .map(|o| (o.state.expected_weight, o.state.score)),
+    );
     let scored = support::policy::score(&support::read(text));
-    let mut ours: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
-    let mut theirs: Vec<&str> = scored.findings.iter().map(|f| f.code).collect();
-    ours.sort_unstable();
-    theirs.sort_unstable();
-    let rows: Vec<_> = outcome
-        .indicators
-        .iter()
-        .map(|o| (o.state.expected_weight, o.state.score))
-        .collect();
-    let their_rows: Vec<_> = scored
-        .rows
-        .iter()
-        .map(|r| (r.expected_weight, r.score))
-        .collect();
-    (outcome.total != scored.total || ours != theirs || rows != their_rows).then(|| {
-        format!(
-            "perfeval {} {ours:?} {rows:?}\nindependent {} {theirs:?} {their_rows:?}\n{text}",
-            outcome.total, scored.total
-        )
-    })
+    let theirs = scored.summary();
+    (ours != theirs).then(|| format!("perfeval {ours:?}\nindependent {theirs:?}\n{text}"))
 }
 
 /// Every case of the altered forms, ten variants each, and a hundred corpus forms.
