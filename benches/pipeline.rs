@@ -9,6 +9,9 @@
 
 use std::sync::LazyLock;
 
+#[path = "support/shapes.rs"]
+mod shape;
+
 use divan::black_box;
 use perfeval::compile::Plan;
 use perfeval::data::project::Project;
@@ -85,23 +88,11 @@ fn report_json() -> String {
     perfeval::report::json::render("2023.rules", &PLAN, &results)
 }
 
-/// The seed form with `extra` more output indicators appended, as TOML.
-fn seed_with_rows(extra: usize) -> String {
-    let mut text = SEED.clone();
-    for i in 0..extra {
-        text.push_str(&format!(
-            "\n[[indicators]]\ncategory = \"产出目标\"\nname = \"数量指标{i}\"\n\
-             target = \">=1个\"\nweight = 0.01\nactual = \"1个\"\nself_score = 0.01\n"
-        ));
-    }
-    text
-}
-
 /// Load, evaluate and report a form with many indicators: time should grow in
 /// proportion to the rows (compare 1,000 with 10,000).
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
 fn many_indicators(bencher: divan::Bencher, extra: usize) {
-    let text = seed_with_rows(extra);
+    let text = shape::with_rows(&SEED, extra);
     bencher.bench(|| {
         let project = load(Format::Toml, black_box(&text));
         let outcome = perfeval::evaluate(&PLAN, &project).unwrap();

@@ -13,6 +13,9 @@
 
 use std::sync::LazyLock;
 
+#[path = "support/shapes.rs"]
+mod shape;
+
 use divan::black_box;
 use perfeval::compile::Plan;
 use perfeval::data::project::Project;
@@ -39,26 +42,6 @@ fn project(plan: &Plan, text: &str) -> Project {
     data::load_str(SourceFile::new("form.toml", text), Format::Toml, &plan.form).unwrap()
 }
 
-/// `sum(indicators[weight > … 0 分 …].weight) / 100`, `depth` filters deep.
-fn nested(depth: usize) -> String {
-    let mut inner = "0 分".to_owned();
-    for _ in 0..depth {
-        inner = format!("sum(indicators[weight > {inner}].weight) / 100");
-    }
-    inner
-}
-
-/// The seed form with `extra` more output indicators.
-fn seed_with_rows(extra: usize) -> String {
-    let mut text = SEED.clone();
-    for i in 0..extra {
-        text.push_str(&format!(
-            "\n[[indicators]]\ncategory = \"产出目标\"\nname = \"附加指标{i}\"\ntarget = \"=100%\"\nweight = 0.01\nactual = \"100%\"\n"
-        ));
-    }
-    text
-}
-
 /// Baseline: the seed form under the plain 2023 policy.
 #[divan::bench]
 fn baseline_evaluate_seed(bencher: divan::Bencher) {
@@ -70,10 +53,7 @@ fn baseline_evaluate_seed(bencher: divan::Bencher) {
 /// depth (it was exponential: depth 5 took 5.3 s).
 #[divan::bench(args = [1, 3, 5, 8])]
 fn nested_filters(bencher: divan::Bencher, depth: usize) {
-    let inner = nested(depth);
-    let plan = plan(&format!(
-        "check deep warning {{ {inner} >= 0 分 }}\ncheck deep-rows warning for indicators {{ count(indicators[weight > {inner}]) >= 0 }}"
-    ));
+    let plan = plan(&shape::nested_rules(depth));
     let project = project(&plan, &SEED);
     bencher.bench(|| perfeval::evaluate(&plan, black_box(&project)).unwrap());
 }
@@ -82,17 +62,15 @@ fn nested_filters(bencher: divan::Bencher, depth: usize) {
 /// growing size: linear in the rows (it was quadratic).
 #[divan::bench(args = [100, 1_000, 5_000], sample_count = 10)]
 fn row_free_sum_per_row(bencher: divan::Bencher, rows: usize) {
-    let plan = plan(
-        "check share warning for indicators { count(indicators[weight <= sum(indicators.weight)]) >= 0 }",
-    );
-    let project = project(&plan, &seed_with_rows(rows));
+    let plan = plan(shape::ROW_FREE_SUM);
+    let project = project(&plan, &shape::with_rows(&SEED, rows));
     bencher.bench(|| perfeval::evaluate(&plan, black_box(&project)).unwrap());
 }
 
 /// Baseline for the per-row shape: the same forms under the plain policy.
 #[divan::bench(args = [100, 1_000, 5_000], sample_count = 10)]
 fn baseline_rows(bencher: divan::Bencher, rows: usize) {
-    let project = project(&PLAN, &seed_with_rows(rows));
+    let project = project(&PLAN, &shape::with_rows(&SEED, rows));
     bencher.bench(|| perfeval::evaluate(&PLAN, black_box(&project)).unwrap());
 }
 
@@ -100,15 +78,7 @@ fn baseline_rows(bencher: divan::Bencher, rows: usize) {
 /// was quadratic: 40,000 took 5.2 s).
 #[divan::bench(args = [1_000, 10_000, 40_000], sample_count = 5)]
 fn many_categories(bencher: divan::Bencher, categories: usize) {
-    let names: Vec<String> = (0..categories).map(|i| format!("类{i}")).collect();
-    let items: String = names
-        .iter()
-        .map(|n| format!("category {n} {{ labels \"{n}标签\" scored_by 产出类 }}\n"))
-        .collect();
-    let text = RULES.replace(
-        "categories 产出, 效益, 满意度, 投入",
-        &format!("categories 产出, 效益, 满意度, 投入, {}", names.join(", ")),
-    ) + &items;
+    let text = shape::with_categories(&RULES, categories);
     let source = SourceFile::new("categories.rules", text);
     bencher.bench(|| perfeval::load_ruleset(black_box(&source)).unwrap());
 }

@@ -1,0 +1,55 @@
+//! The shapes of form and ruleset the benchmarks time besides the corpus: a form with
+//! many rows, and the ruleset shapes that once cost exponential or quadratic time (issue
+//! 8). `shapes.rs` times each at several sizes (divan), `pipeline.rs` times the large
+//! form end to end, and `ratios.rs` prints one `name: ratio` line for each.
+
+#![allow(dead_code, reason = "each benchmark takes the shapes it times")]
+
+/// The form `seed` (TOML) with `extra` more output indicators appended: each a quantity
+/// met in full, with its self score.
+pub fn with_rows(seed: &str, extra: usize) -> String {
+    let mut text = seed.to_owned();
+    for i in 0..extra {
+        text.push_str(&format!(
+            "\n[[indicators]]\ncategory = \"产出目标\"\nname = \"数量指标{i}\"\n\
+             target = \">=1个\"\nweight = 0.01\nactual = \"1个\"\nself_score = 0.01\n"
+        ));
+    }
+    text
+}
+
+/// `sum(indicators[weight > … 0 分 …].weight) / 100`, `depth` filters deep.
+pub fn nested(depth: usize) -> String {
+    let mut inner = "0 分".to_owned();
+    for _ in 0..depth {
+        inner = format!("sum(indicators[weight > {inner}].weight) / 100");
+    }
+    inner
+}
+
+/// Rules with aggregates nested in filters `depth` deep: a per-project check and a
+/// per-row one.
+pub fn nested_rules(depth: usize) -> String {
+    let inner = nested(depth);
+    format!(
+        "check deep warning {{ {inner} >= 0 分 }}\n\
+         check deep-rows warning for indicators {{ count(indicators[weight > {inner}]) >= 0 }}"
+    )
+}
+
+/// A rule with a row-independent aggregate inside a filter inside a per-row check.
+pub const ROW_FREE_SUM: &str = "check share warning for indicators { count(indicators[weight <= sum(indicators.weight)]) >= 0 }";
+
+/// The ruleset `rules` (the 2023 policy's text) with `count` more categories in the pool
+/// of 个性指标, each with a label of its own.
+pub fn with_categories(rules: &str, count: usize) -> String {
+    let names: Vec<String> = (0..count).map(|i| format!("类{i}")).collect();
+    let items: String = names
+        .iter()
+        .map(|n| format!("category {n} {{ labels \"{n}标签\" scored_by 产出类 }}\n"))
+        .collect();
+    rules.replace(
+        "categories 产出, 效益, 满意度, 投入",
+        &format!("categories 产出, 效益, 满意度, 投入, {}", names.join(", ")),
+    ) + &items
+}
