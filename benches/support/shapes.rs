@@ -43,13 +43,16 @@ pub const ROW_FREE_SUM: &str = "check share warning for indicators { count(indic
 /// The ruleset `rules` (the 2023 policy's text) with `count` more categories in the pool
 /// of 个性指标, each with a label of its own.
 pub fn with_categories(rules: &str, count: usize) -> String {
+    const POOL: &str = "categories 产出, 效益, 满意度, 投入";
+    // Else the categories would be added outside the pool: another shape, silently.
+    assert!(
+        rules.contains(POOL),
+        "the pool of 个性指标 is not written as expected"
+    );
     let names: Vec<String> = (0..count).map(|i| format!("类{i}")).collect();
     let items: String = names
         .iter()
         .map(|n| format!("category {n} {{ labels \"{n}标签\" scored_by 产出类 }}\n"))
         .collect();
-    rules.replace(
-        "categories 产出, 效益, 满意度, 投入",
-        &format!("categories 产出, 效益, 满意度, 投入, {}", names.join(", ")),
-    ) + &items
+    rules.replace(POOL, &format!("{POOL}, {}", names.join(", "))) + &items
 }
