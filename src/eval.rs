@@ -94,11 +94,12 @@ fn evaluate_project(
     let sections = Sections::of(project);
     let rows = sections.rows(INDICATORS);
     let mut findings = Vec::new();
-    let readings = readings::read_rows(plan, rows);
+    let texts = readings::texts_of(rows);
+    let readings = readings::read_rows(plan, &texts);
     let classify::Classified {
         mut states,
         entries,
-    } = classify::classify(plan, rows, &readings, &mut findings);
+    } = classify::classify(plan, (rows, &texts), &readings, &mut findings);
     let named = weights::named_pools(plan);
     let max_score = match &plan.max_score {
         Some(e) => weights::number(
@@ -190,7 +191,8 @@ fn evaluate_project(
         indicators: rows
             .iter()
             .zip(states)
-            .map(|(r, s)| indicator(plan, r, s))
+            .zip(&texts)
+            .map(|((r, s), t)| indicator(plan, r, s, t))
             .collect(),
         total,
         max_score,
@@ -272,17 +274,22 @@ fn project_name(project: &Project) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn indicator(plan: &Plan, row: &Record, state: RowState) -> IndicatorOutcome {
-    let label = text(row, "category").unwrap_or("");
+fn indicator(
+    plan: &Plan,
+    row: &Record,
+    state: RowState,
+    texts: &readings::RowTexts<'_>,
+) -> IndicatorOutcome {
+    let label = texts.category.unwrap_or("");
     let category = state
         .category
         .and_then(|c| plan.categories.get(c))
         .map_or(label, |c| c.name.as_str());
     IndicatorOutcome {
         category: category.into(),
-        name: text(row, "name").unwrap_or("").into(),
-        target: text(row, "target").unwrap_or("").into(),
-        actual: text(row, "actual").map(Into::into),
+        name: texts.name.unwrap_or("").into(),
+        target: texts.target.unwrap_or("").into(),
+        actual: texts.actual.map(Into::into),
         weight: weights::decimal(row, "weight"),
         self_score: score::self_score(row),
         state,

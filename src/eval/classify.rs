@@ -9,7 +9,7 @@ use crate::source::Span;
 use crate::suggest;
 
 use super::outcome::{ClassFrom, RowState};
-use super::readings::{self, RowReading};
+use super::readings::{self, RowReading, RowTexts};
 
 /// The text of a row's field, where it is text.
 pub(crate) fn text<'r>(row: &'r Record, field: &str) -> Option<&'r str> {
@@ -35,7 +35,7 @@ pub(crate) struct Classified {
 /// `unknown-indicator`, `duplicate-indicator` and `missing-indicator`.
 pub(crate) fn classify(
     plan: &Plan,
-    rows: &[Record],
+    (rows, texts): (&[Record], &[RowTexts<'_>]),
     readings: &[RowReading],
     findings: &mut Vec<Finding>,
 ) -> Classified {
@@ -45,8 +45,9 @@ pub(crate) fn classify(
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let mut found = None;
-        let label = text(row, "category").unwrap_or("");
-        let name = text(row, "name").unwrap_or("");
+        let known = texts.get(i).copied().unwrap_or_else(|| RowTexts::of(row));
+        let label = known.category.unwrap_or("");
+        let name = known.name.unwrap_or("");
         state.category = plan.category_of_label(label);
         if let super::measure::Reading::Quantity(q) = &readings::row(readings, i, plan, row).target
         {

@@ -24,16 +24,51 @@ pub(crate) struct RowReading {
 impl RowReading {
     /// What one row's target and actual texts read as.
     pub(crate) fn of(plan: &Plan, row: &Record) -> Self {
+        Self::from_texts(plan, text(row, "target"), text(row, "actual"))
+    }
+
+    /// What a target and an actual text read as.
+    fn from_texts(plan: &Plan, target: Option<&str>, actual: Option<&str>) -> Self {
         RowReading {
-            target: measure::read(text(row, "target"), &plan.words, &[]),
-            actual: measure::read(text(row, "actual"), &plan.words, &plan.missing.markers),
+            target: measure::read(target, &plan.words, &[]),
+            actual: measure::read(actual, &plan.words, &plan.missing.markers),
         }
     }
 }
 
-/// The readings of every indicator row, in form order.
-pub(crate) fn read_rows(plan: &Plan, rows: &[Record]) -> Vec<RowReading> {
-    rows.iter().map(|row| RowReading::of(plan, row)).collect()
+/// The texts of an indicator row that several steps read (classifying, reading the
+/// target and actual, the outcome), looked up in the row once rather than by each step
+/// (a row is searched for a field by its name).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RowTexts<'r> {
+    pub category: Option<&'r str>,
+    pub name: Option<&'r str>,
+    pub target: Option<&'r str>,
+    pub actual: Option<&'r str>,
+}
+
+impl<'r> RowTexts<'r> {
+    pub(crate) fn of(row: &'r Record) -> Self {
+        RowTexts {
+            category: text(row, "category"),
+            name: text(row, "name"),
+            target: text(row, "target"),
+            actual: text(row, "actual"),
+        }
+    }
+}
+
+/// The texts of every indicator row, in form order.
+pub(crate) fn texts_of(rows: &[Record]) -> Vec<RowTexts<'_>> {
+    rows.iter().map(RowTexts::of).collect()
+}
+
+/// The readings of every indicator row, in form order, from the rows' texts.
+pub(crate) fn read_rows(plan: &Plan, texts: &[RowTexts<'_>]) -> Vec<RowReading> {
+    texts
+        .iter()
+        .map(|t| RowReading::from_texts(plan, t.target, t.actual))
+        .collect()
 }
 
 /// Row `i`'s readings, read here where `readings` does not hold them.
