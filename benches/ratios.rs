@@ -111,13 +111,7 @@ struct Agreement {
 fn agreement(plan: &Plan, texts: &[String]) -> Agreement {
     let mut counts = Agreement::default();
     for (i, text) in texts.iter().enumerate() {
-        let project = data::load_str(
-            SourceFile::new("form.toml", text.as_str()),
-            Format::Toml,
-            &plan.form,
-        )
-        .unwrap();
-        let outcome = perfeval::evaluate(plan, &project).unwrap();
+        let outcome = perfeval::evaluate(plan, &load_toml(plan, text)).unwrap();
         let theirs = support::policy::Summary::new(
             outcome.total,
             outcome.findings.iter().map(|f| f.code.as_str()),
@@ -163,14 +157,7 @@ fn main() {
     let source = SourceFile::new("2023.rules", rules.clone());
     let plan: Plan = perfeval::load_ruleset(&source).unwrap();
     let texts: Vec<String> = (0..forms).map(support::corpus_form).collect();
-    let load = |text: &String| {
-        data::load_str(
-            SourceFile::new("form.toml", text.as_str()),
-            Format::Toml,
-            &plan.form,
-        )
-        .unwrap()
-    };
+    let load = |text: &String| load_toml(&plan, text);
 
     // The two scorers agree on the corpus (else the baseline measures something else),
     // but for forms where a completion does not end as a decimal (`<=5小时` against
@@ -394,11 +381,10 @@ fn main() {
         .map(|_| once(&mut || perfeval::load_ruleset(&source).unwrap()))
         .collect();
     loads.sort();
-    let ms = |d: Option<&Duration>| d.map_or(0.0, |d| d.as_secs_f64() * 1e3);
     println!(
         "ruleset load (parse + check + compile): {:.2} ms (median {:.2} ms)",
-        ms(loads.first()),
-        ms(loads.get(loads.len() / 2))
+        millis(loads.first()),
+        millis(loads.get(loads.len() / 2))
     );
 
     shapes(&plan, &rules, &projects);
@@ -535,6 +521,11 @@ fn shapes(plan: &Plan, rules: &str, corpus: &[Project]) {
     );
 }
 
+/// Milliseconds, of a timing where there is one.
+fn millis(time: Option<&Duration>) -> f64 {
+    time.map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
+
 /// Microseconds a row.
 fn per_row(time: Duration, rows: usize) -> f64 {
     time.as_secs_f64() * 1e6 / rows.max(1) as f64
@@ -570,10 +561,9 @@ fn cold_process() {
         *check,
         *start,
     );
-    let ms = |d: Option<&Duration>| d.map_or(0.0, |d| d.as_secs_f64() * 1e3);
     println!(
         "cold check of the seed's form: {:.1} ms (median {:.1} ms; goal < 10 ms)",
-        ms(checks.first()),
-        ms(checks.get(checks.len() / 2))
+        millis(checks.first()),
+        millis(checks.get(checks.len() / 2))
     );
 }

@@ -39,7 +39,7 @@ impl RowReading {
 /// The texts of an indicator row that several steps read (classifying, reading the
 /// target and actual, the outcome), looked up in the row once rather than by each step
 /// (a row is searched for a field by its name).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct RowTexts<'r> {
     pub category: Option<&'r str>,
     pub name: Option<&'r str>,
