@@ -3,9 +3,11 @@
 //! Labels, catalog names, comparator words and grade words get lookup tables; each
 //! class gets its completion formula per comparator; engine findings get their
 //! severities; a row check that singles out rows by a field tries that test first
-//! (`row_keys`). Compiling cannot fail: `check` has already refused every ruleset this
+//! (`row_keys`), and a check evaluation can settle without its general evaluator is
+//! marked so (`quick`). Compiling cannot fail: `check` has already refused every ruleset this
 //! stage could not arrange.
 
+mod quick;
 mod row_keys;
 
 use std::sync::Arc;
@@ -378,6 +380,7 @@ pub fn compile(checked: Checked) -> Plan {
             .into_iter()
             .map(|check| CheckDef {
                 key: row_keys::key(&check),
+                settleable: quick::settleable(&check),
                 ..check
             })
             .collect(),

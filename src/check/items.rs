@@ -662,6 +662,7 @@ impl<'r, 'a> Items<'r, 'a> {
             assertion,
             at,
             key: None,
+            settleable: false,
         });
     }
 

@@ -26,6 +26,7 @@ use super::outcome::{PoolState, RowState};
 use super::readings::RowReading;
 
 mod columns;
+mod quick;
 pub(crate) use columns::Truths;
 
 use super::error::Result;

@@ -275,6 +275,9 @@ pub struct CheckDef {
     /// A part of a row check's condition tried alone first (see `compile::row_keys`):
     /// set by compiling, `None` from the checker.
     pub key: Option<Expr>,
+    /// Whether evaluation can settle that it holds without its general evaluator (see
+    /// `compile::quick`): set by compiling, `false` from the checker.
+    pub settleable: bool,
 }
 
 /// A class's floor and cap as shares of the weight, within 0% and 100%: a score lies

@@ -175,6 +175,7 @@ fn zip(
 
 #[cfg(test)]
 mod tests {
+    use super::super::quick::UNSETTLED;
     use super::ROW_BY_ROW;
     use crate::data::{self, Format};
     use crate::source::SourceFile;
@@ -182,9 +183,10 @@ mod tests {
     /// Every check, `discard` and filter of the shipped rulesets, over every form of the
     /// evaluation fixtures and examples that the ruleset's form reads: the outcome
     /// (scores, findings and their order, errors) is the same whether conditions over rows
-    /// are decided for all rows at once or row by row.
+    /// are decided for all rows at once or row by row, and whether checks are settled
+    /// without the general evaluator (`quick`) or not.
     #[test]
-    fn deciding_rows_at_once_changes_no_outcome() {
+    fn shortcuts_change_no_outcome() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut forms = Vec::new();
         for dir in [
@@ -205,23 +207,38 @@ mod tests {
             }
         }
         let mut compared = 0;
+        let mut settled = 0;
         for rules in ["2023.rules", "2023.zh.rules", "mof-2020.rules"] {
             let text = std::fs::read_to_string(root.join("rulesets").join(rules)).unwrap();
             let plan = crate::load_ruleset(&SourceFile::new(rules, text)).unwrap();
+            settled += plan.checks.iter().filter(|c| c.settleable).count();
             for (name, text) in &forms {
                 let source = SourceFile::new(name.as_str(), text.as_str());
                 let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
                     continue;
                 };
-                let at_once = format!("{:?}", crate::evaluate(&plan, &project));
-                ROW_BY_ROW.set(true);
-                let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));
-                ROW_BY_ROW.set(false);
-                assert_eq!(at_once, row_by_row, "{rules} {name}");
+                let outcome = |row_by_row: bool, unsettled: bool| {
+                    ROW_BY_ROW.set(row_by_row);
+                    UNSETTLED.set(unsettled);
+                    let outcome = format!("{:?}", crate::evaluate(&plan, &project));
+                    ROW_BY_ROW.set(false);
+                    UNSETTLED.set(false);
+                    outcome
+                };
+                // The general evaluator alone, against each shortcut and both.
+                let general = outcome(true, true);
+                for (row_by_row, unsettled) in [(false, false), (true, false), (false, true)] {
+                    assert_eq!(
+                        outcome(row_by_row, unsettled),
+                        general,
+                        "{rules} {name} row by row {row_by_row}, unsettled {unsettled}"
+                    );
+                }
                 compared += 1;
             }
         }
-        // The forms of both policies were read and compared.
+        // The forms of both policies were read and compared, and most checks settle.
         assert!(compared > 50, "{compared}");
+        assert!(settled > 20, "{settled}");
     }
 }

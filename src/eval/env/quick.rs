@@ -1,0 +1,315 @@
+//! Checks settled without the interpreter.
+//!
+//! Most checks hold on most forms: a check over the indicator rows holds in nearly every
+//! row, a check of the budget's arithmetic on nearly every form. To find that, the
+//! general evaluator enters rows, keeps aggregates, and makes a `Result` of every step,
+//! which costs more than the reading and the arithmetic themselves.
+//!
+//! Here a check the compiler found settleable (see `compile::quick`) is evaluated as
+//! [`Env::truth`] would, in the same order and with the same operators, but reading
+//! rows in place and stopping at anything it is not sure of: an arithmetic error, a
+//! value it does not read. What it answers is only whether the check surely raises
+//! nothing where it ran. Where it does not say so, the general evaluator runs the check
+//! as before, so the finding, its message and any error are the general evaluator's.
+
+use crate::data::project::Record;
+use crate::ir::defs::CheckDef;
+use crate::ir::vocab::{BinaryOp, INDICATORS, UnaryOp};
+use crate::ir::{Expr, ExprKind, Function, Projection};
+use crate::value::{self, Scalar, Value};
+
+use super::{Env, compare, decide};
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to have no check settled here, to compare the ways.
+    pub(super) static UNSETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A value, or `None` where the general evaluator must say (an error, or a value not
+/// read here).
+type Sure<T> = Option<T>;
+
+impl<'a> Env<'a> {
+    /// Whether `check` surely raises nothing, run once for the project (`row` `None`)
+    /// or in row `row` of the section at `place` (see [`Env::place`]): its condition is
+    /// false or missing, or its assertion true or missing. `false` where it fails, and
+    /// where the general evaluator must decide.
+    pub(crate) fn surely_holds(&self, check: &CheckDef, at: Option<(usize, usize)>) -> bool {
+        #[cfg(test)]
+        if UNSETTLED.get() {
+            return false;
+        }
+        if let Some(condition) = &check.condition {
+            match self.sure_truth(condition, at) {
+                Some(Some(true)) => {}
+                Some(_) => return true,
+                None => return false,
+            }
+        }
+        matches!(
+            self.sure_truth(&check.assertion, at),
+            Some(Some(true) | None)
+        )
+    }
+
+    /// [`Env::truth`], where it is sure.
+    fn sure_truth(&self, e: &Expr, at: Option<(usize, usize)>) -> Sure<Option<bool>> {
+        match &e.kind {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
+                // As `Env::truth`: the right side only where the left does not decide.
+                let decisive = *op == BinaryOp::Or;
+                let left = self.sure_truth(l, at)?;
+                if left == Some(decisive) {
+                    return Some(left);
+                }
+                Some(decide(decisive, left, self.sure_truth(r, at)?))
+            }
+            ExprKind::Binary(op, l, r) if op.is_comparison() => {
+                let left = self.sure_value(l, at)?;
+                let right = self.sure_value(r, at)?;
+                Some(compare(*op, left, right))
+            }
+            ExprKind::Unary(UnaryOp::Not, x) => Some(self.sure_truth(x, at)?.map(|b| !b)),
+            _ => Some(match self.sure_value(e, at)? {
+                Scalar::Bool(b) => Some(b),
+                _ => None,
+            }),
+        }
+    }
+
+    /// What [`Env::eval`] gives, read in place, where it is sure.
+    fn sure_value<'e>(&'e self, e: &'e Expr, at: Option<(usize, usize)>) -> Sure<Scalar<'e>> {
+        Some(match &e.kind {
+            ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
+            ExprKind::Global(g) => self.global(g),
+            ExprKind::SectionField {
+                section,
+                field,
+                read,
+            } => self.section_field(section, field, *read),
+            // No row entered: as `Env::current_row_field` and `Env::current_computed`.
+            ExprKind::RowField(field, read) => match at {
+                Some((place, row)) => self.row_field_at(place, row, field, *read),
+                None => Scalar::Null,
+            },
+            ExprKind::Computed(c) => match at {
+                Some((_, row)) => self.computed_at(row, *c),
+                None => Scalar::Null,
+            },
+            ExprKind::Local(l) => self.local(*l),
+            ExprKind::Unary(UnaryOp::Neg, x) => match self.sure_value(x, at)? {
+                Scalar::Num(n) => Scalar::Num(value::neg(n)),
+                _ => Scalar::Null,
+            },
+            ExprKind::Binary(op, l, r) if op.is_arithmetic() => {
+                let left = self.sure_value(l, at)?;
+                let right = self.sure_value(r, at)?;
+                crate::ir::ops::arithmetic(*op, left, right)
+                    .ok()?
+                    .map_or(Scalar::Null, Scalar::Num)
+            }
+            ExprKind::Binary(..) | ExprKind::Unary(UnaryOp::Not, _) => {
+                self.sure_truth(e, at)?.map_or(Scalar::Null, Scalar::Bool)
+            }
+            ExprKind::If(c, a, b) => match self.sure_truth(c, at)? {
+                Some(true) => self.sure_value(a, at)?,
+                Some(false) => self.sure_value(b, at)?,
+                None => Scalar::Null,
+            },
+            ExprKind::Call(f, args) => return self.sure_call(*f, args, at),
+            _ => return None,
+        })
+    }
+
+    /// A function's value, as `Env::call` gives it, where it is sure.
+    fn sure_call<'e>(
+        &'e self,
+        f: Function,
+        args: &'e [Expr],
+        at: Option<(usize, usize)>,
+    ) -> Sure<Scalar<'e>> {
+        let arg = |i: usize| match args.get(i) {
+            Some(a) => self.sure_value(a, at),
+            None => Some(Scalar::Null),
+        };
+        match f {
+            Function::Present => Some(Scalar::Bool(!matches!(arg(0)?, Scalar::Null))),
+            Function::IsNumber => Some(Scalar::Bool(matches!(arg(0)?, Scalar::Num(_)))),
+            Function::Default => match arg(0)? {
+                Scalar::Null => arg(1),
+                v => Some(v),
+            },
+            Function::Count | Function::Sum => self.sure_over_rows(f, args),
+            Function::Min
+            | Function::Max
+            | Function::Abs
+            | Function::Clamp
+            | Function::Round(_)
+            | Function::StepOf => {
+                let values = args
+                    .iter()
+                    .map(|a| Some(self.sure_value(a, at)?.to_value()))
+                    .collect::<Option<smallvec::SmallVec<[Value; 4]>>>()?;
+                match crate::ir::functions::call(f, &values).ok()? {
+                    Value::Num(n) => Some(Scalar::Num(n)),
+                    Value::Bool(b) => Some(Scalar::Bool(b)),
+                    Value::Null => Some(Scalar::Null),
+                    _ => None,
+                }
+            }
+            Function::Any | Function::All | Function::First | Function::Subtotal => None,
+        }
+    }
+
+    /// `count(section)`, `count(section.x)` and `sum(section.x)` over every row, as
+    /// `Env::over_rows` reads them.
+    fn sure_over_rows<'e>(&'e self, f: Function, args: &'e [Expr]) -> Sure<Scalar<'e>> {
+        let [arg] = args else { return None };
+        let (section, projection) = match &arg.kind {
+            ExprKind::Rows { section } if f == Function::Count => {
+                return counted(self.row_count(section));
+            }
+            ExprKind::Project(base, projection) => match &base.kind {
+                ExprKind::Rows { section } => (section.as_str(), projection),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // The rows as `Env::rows_at` finds them, whether the section was entered or not.
+        let rows = match section {
+            INDICATORS => (self.data.indicators, true),
+            _ => (self.data.rows(section), false),
+        };
+        let read = |row| self.sure_projected(rows, row, projection);
+        let rows = 0..self.row_count(section);
+        if f == Function::Count {
+            return counted(
+                rows.filter(|&row| !matches!(read(row), Scalar::Null))
+                    .count(),
+            );
+        }
+        let numbers = rows.filter_map(|row| match read(row) {
+            Scalar::Num(n) => Some(n),
+            _ => None,
+        });
+        match crate::ir::functions::sum_of(numbers).ok()? {
+            Value::Num(n) => Some(Scalar::Num(n)),
+            _ => None,
+        }
+    }
+
+    /// What `Env::projected` reads from row `row` of `records` (the indicator rows where
+    /// `indicators` says so).
+    fn sure_projected(
+        &self,
+        (records, indicators): (&'a [Record], bool),
+        row: usize,
+        projection: &Projection,
+    ) -> Scalar<'_> {
+        match projection {
+            Projection::Field(field, read) => records.get(row).map_or(Scalar::Null, |r| {
+                self.field_value(indicators.then_some(row), r, field, *read)
+            }),
+            Projection::Computed(c) => self
+                .indicators
+                .get(row)
+                .map_or(Scalar::Null, |s| s.computed_scalar(*c)),
+            Projection::Pool(f) => self
+                .pools
+                .get(row)
+                .map_or(Scalar::Null, |p| p.field_scalar(*f)),
+        }
+    }
+}
+
+/// What `count` gives for `n` rows or present values.
+fn counted(n: usize) -> Sure<Scalar<'static>> {
+    crate::ir::functions::counted(n).scalar().owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UNSETTLED;
+    use crate::data::{self, Format};
+    use crate::source::SourceFile;
+
+    /// The outcome of the seed's form, with `funds.appropriated` set to `appropriated`,
+    /// under the 2023 ruleset with `check` added; settled where it can be, or not.
+    fn outcome(check: &str, appropriated: &str, unsettled: bool) -> String {
+        let rules = format!(
+            "{}\n{check}\n",
+            include_str!("../../../rulesets/2023.rules")
+        );
+        let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
+        assert!(
+            plan.checks
+                .iter()
+                .any(|c| c.finding.code == "probe" && c.settleable)
+        );
+        let form = include_str!("../../../examples/suzhou-2023-egov.toml").replace(
+            "[funds]  # 市级财政资金使用情况（万元）\nappropriated = 1679.7",
+            &format!("[funds]\nappropriated = {appropriated}"),
+        );
+        let project =
+            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
+        UNSETTLED.set(unsettled);
+        let outcome = format!("{:?}", crate::evaluate(&plan, &project));
+        UNSETTLED.set(false);
+        outcome
+    }
+
+    /// Where the general evaluator fails (a division by zero, a sum past what a decimal
+    /// holds), a settleable check fails the same: settling is never sure of an error.
+    #[test]
+    fn an_error_is_the_general_evaluators() {
+        let cases = [
+            (
+                "check probe error { funds.paid / funds.appropriated > 0 }",
+                "0",
+            ),
+            (
+                "check probe error for indicators when recognized { funds.paid / funds.appropriated > 0 }",
+                "0",
+            ),
+            (
+                "check probe error { funds.appropriated + funds.appropriated > 0 }",
+                "79228162514264337593543950335",
+            ),
+        ];
+        for (check, appropriated) in cases {
+            let settled = outcome(check, appropriated, false);
+            assert!(settled.starts_with("Err("), "{check}: {settled}");
+            assert_eq!(settled, outcome(check, appropriated, true), "{check}");
+        }
+    }
+
+    /// A settled check that holds raises nothing, one that fails raises the general
+    /// evaluator's finding, in a row and once per project.
+    #[test]
+    fn a_failed_check_is_the_general_evaluators() {
+        let row = "check probe error for indicators when recognized and name == \"预算执行率\"";
+        let pairs = [
+            (
+                "check probe error { funds.paid > funds.appropriated }".to_owned(),
+                "check probe error { funds.paid <= funds.appropriated }".to_owned(),
+            ),
+            (
+                format!("{row} {{ funds.paid > funds.appropriated }}"),
+                format!("{row} {{ funds.paid <= funds.appropriated }}"),
+            ),
+            (
+                "check probe error { sum(indicators.weight) <= 0 分 }".to_owned(),
+                "check probe error { sum(indicators.weight) > 0 分 }".to_owned(),
+            ),
+        ];
+        for (fails, held) in pairs {
+            let settled = outcome(&fails, "1679.7", false);
+            assert!(settled.contains("code: \"probe\""), "{fails}: {settled}");
+            assert_eq!(settled, outcome(&fails, "1679.7", true), "{fails}");
+            let settled = outcome(&held, "1679.7", false);
+            assert!(!settled.contains("code: \"probe\""), "{held}: {settled}");
+            assert_eq!(settled, outcome(&held, "1679.7", true), "{held}");
+        }
+    }
+}
