@@ -9,6 +9,7 @@
 
 mod quick;
 mod row_keys;
+mod states;
 
 use std::sync::Arc;
 
@@ -79,6 +80,9 @@ pub struct Plan {
     pub constants: Vec<crate::check::checked::ConstantDef>,
     /// What the checker found suspicious without refusing it.
     pub warnings: Vec<crate::check::error::CheckError>,
+    /// Whether an expression scoring evaluates may read the rows' states (see
+    /// `compile::states`): where none does, scoring takes no copy of them.
+    pub(crate) scoring_reads_states: bool,
     labels: FxHashMap<String, usize>,
     /// Each class by the normalised words that name it: its name and its labels.
     class_words: FxHashMap<String, usize>,
@@ -329,7 +333,7 @@ pub fn compile(checked: Checked) -> Plan {
     let labels = label_index(&checked);
     let class_words = class_word_index(&checked);
     let pools = checked.pools.iter().map(pool_plan).collect();
-    let classes = checked
+    let classes: Vec<ClassPlan> = checked
         .classes
         .iter()
         .map(|c| class_plan(c, &checked.completion))
@@ -354,6 +358,8 @@ pub fn compile(checked: Checked) -> Plan {
     };
     let mut missing = checked.missing;
     missing.markers = missing.markers.iter().map(|m| normalize(m)).collect();
+    let scoring_reads_states =
+        states::scoring_reads_states(&classes, &checked.completion, &grades.grades, &missing);
     Plan {
         name: checked.name,
         version: checked.version,
@@ -389,6 +395,7 @@ pub fn compile(checked: Checked) -> Plan {
         lines: checked.lines,
         constants: checked.constants,
         warnings: checked.warnings,
+        scoring_reads_states,
         grade_fields,
         codes,
         labels,

@@ -124,16 +124,22 @@ fn evaluate_project(
         state.expected_weight = weight;
     }
     bounds::no_negative_weights(plan, rows, &mut states, &mut findings);
-    let weighed = states.clone();
+    // Scoring's formulas see every row as weighed, while scoring changes the rows: a
+    // copy, where any of them reads a row's state (see `compile::states`).
+    let weighed = if plan.scoring_reads_states {
+        states.clone()
+    } else {
+        Vec::new()
+    };
     let mut pools = weights::pool_states(
-        &mut scoring_env(plan, &sections, &weighed, &named, max_score)
+        &mut scoring_env(plan, &sections, &states, &named, max_score)
             .with_marks(marks)
             .with_readings(&readings),
         rows,
         &states,
     )?;
     let discarded = {
-        let mut env = scoring_env(plan, &sections, &weighed, &pools, max_score)
+        let mut env = scoring_env(plan, &sections, &states, &pools, max_score)
             .with_marks(marks)
             .with_readings(&readings);
         checks::discards(&mut env, rows, &states, &mut findings)?

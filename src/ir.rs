@@ -91,6 +91,31 @@ pub enum ExprKind {
     Outer(Box<Expr>),
 }
 
+impl Expr {
+    /// Whether `f` holds of this expression or of any expression inside it.
+    pub fn any(&self, f: &impl Fn(&Expr) -> bool) -> bool {
+        f(self)
+            || match &self.kind {
+                ExprKind::Const(_)
+                | ExprKind::Constant { .. }
+                | ExprKind::Global(_)
+                | ExprKind::SectionField { .. }
+                | ExprKind::Rows { .. }
+                | ExprKind::RowField(..)
+                | ExprKind::PoolField(_)
+                | ExprKind::Computed(_)
+                | ExprKind::Local(_) => false,
+                ExprKind::Project(base, _)
+                | ExprKind::RowMember(base, _)
+                | ExprKind::Unary(_, base)
+                | ExprKind::Outer(base) => base.any(f),
+                ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => a.any(f) || b.any(f),
+                ExprKind::If(c, a, b) => c.any(f) || a.any(f) || b.any(f),
+                ExprKind::Call(_, args) => args.iter().any(|a| a.any(f)),
+            }
+    }
+}
+
 impl ExprKind {
     /// The value of a constant or named constant: what a literal or a `let` gives.
     #[must_use]

@@ -912,49 +912,21 @@ fn reads_no_row(e: &Expr) -> bool {
 /// Whether an expression, anywhere inside, names a row outside its own (`outer.x`): a
 /// filter's condition that does may read the row of the loop it runs in.
 fn reaches_out(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Outer(_) => true,
-        ExprKind::Const(_)
-        | ExprKind::Constant { .. }
-        | ExprKind::Global(_)
-        | ExprKind::SectionField { .. }
-        | ExprKind::Rows { .. }
-        | ExprKind::RowField(..)
-        | ExprKind::PoolField(_)
-        | ExprKind::Computed(_)
-        | ExprKind::Local(_) => false,
-        ExprKind::Project(base, _) | ExprKind::RowMember(base, _) | ExprKind::Unary(_, base) => {
-            reaches_out(base)
-        }
-        ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => reaches_out(a) || reaches_out(b),
-        ExprKind::If(c, a, b) => reaches_out(c) || reaches_out(a) || reaches_out(b),
-        ExprKind::Call(_, args) => args.iter().any(reaches_out),
-    }
+    e.any(&|e| matches!(e.kind, ExprKind::Outer(_)))
 }
 
 /// Whether an expression, anywhere inside, reads what changes while an environment
 /// lives: a computed value (the row being scored sees its own), `target` and `actual`,
 /// the total, a line, the rating.
 fn reads_context(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Computed(_)
-        | ExprKind::Local(_)
-        | ExprKind::Global(Global::Total | Global::Line(_) | Global::Rating) => true,
-        ExprKind::Const(_)
-        | ExprKind::Constant { .. }
-        | ExprKind::Global(_)
-        | ExprKind::SectionField { .. }
-        | ExprKind::Rows { .. }
-        | ExprKind::RowField(..)
-        | ExprKind::PoolField(_) => false,
-        ExprKind::Project(base, _)
-        | ExprKind::RowMember(base, _)
-        | ExprKind::Unary(_, base)
-        | ExprKind::Outer(base) => reads_context(base),
-        ExprKind::Filter(a, b) | ExprKind::Binary(_, a, b) => reads_context(a) || reads_context(b),
-        ExprKind::If(c, a, b) => reads_context(c) || reads_context(a) || reads_context(b),
-        ExprKind::Call(_, args) => args.iter().any(reads_context),
-    }
+    e.any(&|e| {
+        matches!(
+            e.kind,
+            ExprKind::Computed(_)
+                | ExprKind::Local(_)
+                | ExprKind::Global(Global::Total | Global::Line(_) | Global::Rating)
+        )
+    })
 }
 
 /// A number in a unit, as operators read it.
