@@ -12,10 +12,10 @@
 //! what [`Env::truth`] gives it in that row. Anything else (arithmetic, functions but
 //! `present`, aggregates, `outer`) is left to be decided row by row.
 
-use crate::data::project::Record;
+use crate::data::project::{Datum, Record};
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
-use crate::value::Scalar;
+use crate::value::{self, Scalar};
 
 use super::{Env, compare, decide, read_once};
 use crate::eval::error::Result;
@@ -66,6 +66,9 @@ impl Env<'_> {
             }
             ExprKind::Binary(op, l, r) if op.is_comparison() => {
                 let (l, r) = (self.leaf(l, place)?, self.leaf(r, place)?);
+                if let Some(truths) = self.numbers_compared(*op, (&l, &r), place, rows) {
+                    return Some(truths);
+                }
                 Some(each_row(rows, |row| {
                     compare(
                         *op,
@@ -139,6 +142,55 @@ impl Env<'_> {
         })
     }
 
+    /// A comparison of two numbers, where one side is a number or nothing in every row
+    /// (a number computed for the row, a constant number): then a side that is not a
+    /// number (a text in a number field) compares as nothing does, and each side is
+    /// read as a decimal, with no [`Scalar`] to match. `None` for other leaves.
+    fn numbers_compared(
+        &self,
+        op: BinaryOp,
+        (l, r): (&Leaf<'_>, &Leaf<'_>),
+        place: usize,
+        rows: usize,
+    ) -> Option<Truths> {
+        if !(l.only_numbers() || r.only_numbers()) || !(l.numeric() && r.numeric()) {
+            return None;
+        }
+        let test = |o: std::cmp::Ordering| match op {
+            BinaryOp::Eq => o.is_eq(),
+            BinaryOp::Ne => o.is_ne(),
+            BinaryOp::Lt => o.is_lt(),
+            BinaryOp::Le => o.is_le(),
+            BinaryOp::Gt => o.is_gt(),
+            _ => o.is_ge(),
+        };
+        Some(each_row(rows, |row| {
+            let a = self.number_at(l, place, row)?;
+            let b = self.number_at(r, place, row)?;
+            Some(test(value::compare(&a, &b)))
+        }))
+    }
+
+    /// What a numeric leaf reads in a row, as a decimal; `None` for anything else.
+    #[inline(always)]
+    fn number_at(
+        &self,
+        leaf: &Leaf<'_>,
+        place: usize,
+        row: usize,
+    ) -> Option<rust_decimal::Decimal> {
+        match *leaf {
+            Leaf::Plain(records, field, _) => match &records.get(row)?.get(field)?.value {
+                Datum::Decimal(d) => Some(*d),
+                _ => None,
+            },
+            _ => match self.read_at(leaf, place, row) {
+                Scalar::Num(n) => Some(n.value),
+                _ => None,
+            },
+        }
+    }
+
     /// What `leaf` reads in row `row` of the section at `place`: what evaluating its
     /// expression with that row entered gives.
     // Always inlined: it runs for each leaf in each row, and its frame cost as much as
@@ -153,6 +205,27 @@ impl Env<'_> {
             Leaf::Field(field, read) => self.row_field_at(place, row, field, read),
             Leaf::Computed(c) => self.computed_at(row, c),
         }
+    }
+}
+
+impl Leaf<'_> {
+    /// Whether it is a number or nothing in every row.
+    fn only_numbers(&self) -> bool {
+        match self {
+            Leaf::Same(s) => matches!(s, Scalar::Num(_) | Scalar::Null),
+            Leaf::Computed(c) => matches!(
+                c,
+                Computed::ExpectedWeight | Computed::Score | Computed::Completion
+            ),
+            Leaf::Plain(..) | Leaf::Field(..) => false,
+        }
+    }
+
+    /// Whether it reads numbers, or else nothing a comparison with a number could hold
+    /// for: a number leaf, or a field declared a number (whose text, where a form writes
+    /// one, compares with a number as nothing does).
+    fn numeric(&self) -> bool {
+        self.only_numbers() || matches!(self, Leaf::Plain(_, _, FieldRead::Number(_)))
     }
 }
 
@@ -179,6 +252,33 @@ mod tests {
     use super::ROW_BY_ROW;
     use crate::data::{self, Format};
     use crate::source::SourceFile;
+
+    /// A number field holding a text (which a form read by perfeval never does, but a
+    /// project built through the API may) compares with a number as nothing does, at
+    /// once as row by row: `weight-mismatch` and `score-mismatch` say nothing of it.
+    #[test]
+    fn a_text_in_a_number_field_compares_as_nothing() {
+        use crate::data::project::{Datum, Field, SectionData};
+        let text = include_str!("../../../rulesets/2023.rules");
+        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
+        let form = include_str!("../../../examples/suzhou-2023-egov.toml");
+        let mut project =
+            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
+        let Some(SectionData::Rows(rows)) = project.sections.get_mut("indicators") else {
+            panic!("no indicator rows");
+        };
+        for key in ["weight", "self_score"] {
+            let span = rows[0].get(key).unwrap().span;
+            let value = Datum::Text("8".to_owned());
+            rows[0].insert(key.to_owned(), Field { value, span });
+        }
+        let at_once = format!("{:?}", crate::evaluate(&plan, &project));
+        ROW_BY_ROW.set(true);
+        let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));
+        ROW_BY_ROW.set(false);
+        assert_eq!(at_once, row_by_row);
+        assert!(!at_once.contains("weight-mismatch"), "{at_once}");
+    }
 
     /// Every check, `discard` and filter of the shipped rulesets, over every form of the
     /// evaluation fixtures and examples that the ruleset's form reads: the outcome
