@@ -47,6 +47,9 @@ fn round_to_step_within(
     low: Decimal,
     high: Decimal,
 ) -> std::result::Result<Decimal, value::ArithError> {
+    if let Some(score) = on_the_step_within(rounding, raw, low, high) {
+        return Ok(score);
+    }
     // Most scores round within their bounds: then the raw score rounded is the answer.
     // Rounding is monotone and keeps a multiple of the step, so where `raw` is outside
     // the bounds and its rounding inside, the bound it passed rounds to the same step
@@ -58,6 +61,30 @@ fn round_to_step_within(
         return Ok(rounded);
     }
     round_clamped(rounding, raw, low, high)
+}
+
+/// What [`round_to_step_within`] gives a raw score that needs no rounding, without the
+/// general rounding's steps: a score of no more decimals than a step of 1, 0.1, 0.01, …
+/// (a whole weight earned, as most rows earn it), brought to the step's scale, where it
+/// lies within the bounds. `None` for any other score.
+fn on_the_step_within(
+    rounding: RoundingDef,
+    raw: Decimal,
+    low: Decimal,
+    high: Decimal,
+) -> Option<Decimal> {
+    let places = rounding.step.scale();
+    if raw.scale() > places || rounding.step.mantissa() != 1 {
+        return None;
+    }
+    // The whole weight earned is its own upper bound: no comparison needed.
+    let within_high = raw.serialize() == high.serialize() || value::compare(&raw, &high).is_le();
+    if !(within_high && at_least(raw, low)) {
+        return None;
+    }
+    let mut score = raw;
+    score.rescale(places);
+    Some(score)
 }
 
 /// `value >= low`. Most low bounds are zero, which a sign settles: comparing decimals of
@@ -213,8 +240,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The quick path (the raw score rounded, where that is within the bounds) gives
-        /// what holding the score within the bounds before rounding gives (`round_clamped`,
+        /// The quick paths (a score already on the step, brought to its scale; the raw
+        /// score rounded, where that is within the bounds) give what holding the score
+        /// within the bounds before rounding gives (`round_clamped`,
         /// the way `round_within` went before it had the quick path), to the scale,
         /// for every rounding mode and steps of one digit and of others.
         #[test]
@@ -222,7 +250,7 @@ mod tests {
             far in decimal(),
             // Most raw scores tried lie just past a bound (or just inside it), where the
             // quick path and the clamping part ways if they ever do.
-            near in (0_usize..3, -40_i64..40),
+            near in (0_usize..4, -40_i64..40),
             low in decimal(),
             high in decimal(),
             step in proptest::sample::select(vec!["0.01", "1", "0.5", "0.25", "0.001", "5"]),
@@ -234,7 +262,9 @@ mod tests {
             let raw = match near {
                 (0, _) => far,
                 (1, by) => high + Decimal::new(by, 3),
-                (_, by) => low + Decimal::new(by, 3),
+                (2, by) => low + Decimal::new(by, 3),
+                // The whole weight earned: the upper bound itself.
+                _ => high,
             };
             let quick = round_to_step_within(rounding, raw, low, high).map(|d| d.to_string());
             let reference = round_clamped(rounding, raw, low, high).map(|d| d.to_string());
