@@ -1,4 +1,4 @@
-//! Checks settled without the interpreter.
+//! Checks settled without the general evaluator.
 //!
 //! Most checks hold on most forms: a check over the indicator rows holds in nearly every
 //! row, a check of the budget's arithmetic on nearly every form. To find that, the
@@ -31,10 +31,10 @@ thread_local! {
 type Sure<T> = Option<T>;
 
 impl<'a> Env<'a> {
-    /// Whether `check` surely raises nothing, run once for the project (`row` `None`)
-    /// or in row `row` of the section at `place` (see [`Env::place`]): its condition is
-    /// false or missing, or its assertion true or missing. `false` where it fails, and
-    /// where the general evaluator must decide.
+    /// Whether `check` surely raises nothing, run once for the project (`at` is `None`)
+    /// or in one row (`at` is `Some((place, row))`, `place` as [`Env::place`] gives it):
+    /// its condition is false or missing, or its assertion true or missing. `false` where
+    /// it fails, and where the general evaluator must decide.
     pub(crate) fn surely_holds(&self, check: &CheckDef, at: Option<(usize, usize)>) -> bool {
         #[cfg(test)]
         if UNSETTLED.get() {
