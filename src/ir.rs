@@ -58,6 +58,9 @@ pub enum ExprKind {
         field: String,
         /// How its value reads, from the field's declared type.
         read: FieldRead,
+        /// The section's place in the form's list of sections (`FormSchema::sections`),
+        /// where evaluation finds it without a search.
+        slot: usize,
     },
     /// All rows of a rows section: `subprojects`.
     Rows {

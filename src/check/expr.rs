@@ -506,7 +506,8 @@ impl<'a> Resolver<'a> {
     }
 
     fn section_field(&mut self, key: String, field: &ast::Ident, span: Span) -> Typed {
-        let Some(section) = self.names.form.section(&key) else {
+        let sections = &self.names.form.sections;
+        let Some((slot, section)) = sections.iter().enumerate().find(|(_, s)| s.key == key) else {
             return error_node(span);
         };
         match field_named(section, &field.name) {
@@ -517,6 +518,7 @@ impl<'a> Resolver<'a> {
                         section: key,
                         field: f.key.clone(),
                         read: super::types::field_read(f.ty),
+                        slot,
                     },
                     span,
                 ),

@@ -12,6 +12,7 @@ use smallvec::SmallVec;
 
 use crate::compile::Plan;
 use crate::data::project::{Datum, Project, Record, SectionData};
+use crate::data::schema::FormSchema;
 use crate::ir::vocab::INDICATORS;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
@@ -83,20 +84,37 @@ pub(crate) struct Sections<'a> {
     list: Vec<(&'a str, &'a SectionData)>,
     /// The indicator rows, found once: most rows rules enter are these.
     indicators: &'a [Record],
+    /// The record section of each of the form's sections, by place in the plan's form
+    /// (`FormSchema::sections`): what `budget.initial` reads, found once a form.
+    records: Vec<Option<&'a Record>>,
 }
 
 impl<'a> Sections<'a> {
-    /// The sections of `project`.
-    pub(crate) fn of(project: &'a Project) -> Self {
-        Sections {
+    /// The sections of `project`, evaluated under a plan whose form is `form`.
+    pub(crate) fn of(project: &'a Project, form: &FormSchema) -> Self {
+        let list: Vec<_> = project
+            .sections
+            .iter()
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        let mut sections = Sections {
             project,
-            list: project
-                .sections
-                .iter()
-                .map(|(k, v)| (k.as_str(), v))
-                .collect(),
+            list,
             indicators: project.rows(INDICATORS),
-        }
+            records: Vec::new(),
+        };
+        sections.records = form
+            .sections
+            .iter()
+            .map(|s| sections.record(&s.key))
+            .collect();
+        sections
+    }
+
+    /// The record section at `slot` of the plan's form, if the project has it (as
+    /// [`Sections::record`] finds it by key).
+    fn record_at(&self, slot: usize) -> Option<&'a Record> {
+        self.records.get(slot).copied().flatten()
     }
 
     fn get(&self, key: &str) -> Option<&'a SectionData> {
@@ -331,10 +349,8 @@ impl<'a> Env<'a> {
             ExprKind::Outer(inner) => self.outside(inner),
             ExprKind::Global(g) => Ok(self.global(g).to_value()),
             ExprKind::SectionField {
-                section,
-                field,
-                read,
-            } => Ok(self.section_field(section, field, *read).to_value()),
+                slot, field, read, ..
+            } => Ok(self.section_field(*slot, field, *read).to_value()),
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
                 rows: (0..self.row_count(section)).collect(),
@@ -379,10 +395,8 @@ impl<'a> Env<'a> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
             ExprKind::Global(g) => self.global(g),
             ExprKind::SectionField {
-                section,
-                field,
-                read,
-            } => self.section_field(section, field, *read),
+                slot, field, read, ..
+            } => self.section_field(*slot, field, *read),
             ExprKind::RowField(field, read) => self.current_row_field(field, *read),
             ExprKind::PoolField(field) => self.pool_field(*field),
             // A grade or unit is the row state's text: evaluated as a value instead.
@@ -544,9 +558,9 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// A field of a record section.
-    fn section_field(&self, section: &str, field: &str, read: FieldRead) -> Scalar<'a> {
-        let record = self.data.record(section);
+    /// A field of the record section at `slot` of the form's sections.
+    fn section_field(&self, slot: usize, field: &str, read: FieldRead) -> Scalar<'a> {
+        let record = self.data.record_at(slot);
         record.map_or(Scalar::Null, |r| self.field_value(None, r, field, read))
     }
 
@@ -1026,6 +1040,41 @@ mod tests {
         ))
     }
 
+    /// A section field is read by its place in the plan's form: a form that declares its
+    /// sections in another order (here `funds` before `budget`) reads the same fields,
+    /// and raises the same findings with the same messages.
+    #[test]
+    fn sections_are_read_by_their_place_in_the_plans_form() {
+        let rules = include_str!("../../rulesets/2023.rules");
+        let budget = rules.find("  /// 填表说明 1：“市级预算执行情况”").unwrap();
+        let funds = rules
+            .find("  /// 填表说明 1：“市级财政资金使用情况”")
+            .unwrap();
+        let rows = rules.find("  optional rows subprojects").unwrap();
+        let reordered = [
+            &rules[..budget],
+            &rules[funds..rows],
+            &rules[budget..funds],
+            &rules[rows..],
+        ]
+        .concat();
+        let form = include_str!("../../examples/suzhou-2023-with-findings.toml");
+        let outcome = |rules: &str| {
+            let plan = crate::load_ruleset(&SourceFile::new("2023.rules", rules)).unwrap();
+            let source = SourceFile::new("f.toml", form);
+            let project = crate::data::load_str(source, crate::data::Format::Toml, &plan.form);
+            let outcome = crate::evaluate(&plan, &project.unwrap()).unwrap();
+            let slots: Vec<_> = plan.form.sections.iter().map(|s| s.key.clone()).collect();
+            (outcome.findings, outcome.total, slots)
+        };
+        let (findings, total, slots) = outcome(rules);
+        let (reordered_findings, reordered_total, reordered_slots) = outcome(&reordered);
+        assert_ne!(slots, reordered_slots);
+        assert!(findings.iter().any(|f| f.code == "funds-balance"));
+        assert_eq!(findings, reordered_findings);
+        assert_eq!(total, reordered_total);
+    }
+
     /// `truth` decides comparisons, `and`, `or` and `not` (and evaluation asks it to): it
     /// must decide them as the operators do (`ops::binary`, which the checker folds
     /// constants with), missing values and values of other kinds included, whether its
@@ -1038,7 +1087,7 @@ mod tests {
             source: SourceFile::new("p.toml", ""),
             sections: BTreeMap::new(),
         };
-        let sections = Sections::of(&project);
+        let sections = Sections::of(&project, &plan.form);
         let mut env = Env::new(&plan, &sections, &[]);
         let values = [
             Value::Bool(true),
@@ -1145,7 +1194,7 @@ mod tests {
                 source: SourceFile::new("p.toml", ""),
                 sections,
             };
-            let sections = Sections::of(&project);
+            let sections = Sections::of(&project, &plan.form);
             let mut env = Env::new(&plan, &sections, &[]);
             let base = Expr::unplaced(ExprKind::Rows {
                 section: "subprojects".to_owned(),

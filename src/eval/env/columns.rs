@@ -127,10 +127,8 @@ impl Env<'_> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Leaf::Same(v.scalar()),
             ExprKind::Global(g) => Leaf::Same(self.global(g)),
             ExprKind::SectionField {
-                section,
-                field,
-                read,
-            } => Leaf::Same(self.section_field(section, field, *read)),
+                slot, field, read, ..
+            } => Leaf::Same(self.section_field(*slot, field, *read)),
             ExprKind::RowField(field, read) => match self.rows_at(place) {
                 Some((records, indicators)) if !(indicators && read_once(field, *read)) => {
                     Leaf::Plain(records, field, *read)
