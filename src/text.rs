@@ -71,6 +71,20 @@ pub fn eq_normalized(a: &str, b: &str) -> bool {
     normalized(a) == normalized(b)
 }
 
+/// Whether `text` normalised equals `normal`, a text that normalising keeps as it is:
+/// what [`eq_normalized`] says, without reading `normal` for what normalising would
+/// change, and without reading `text` where its length settles it. Normalising only
+/// ever shortens a text it changes (a three-byte wide form becomes one ASCII byte;
+/// spaces and zero-width characters go), so a text no longer than `normal` equals it
+/// normalised only as it is.
+#[must_use]
+pub fn eq_normal(text: &str, normal: &str) -> bool {
+    if text.len() <= normal.len() {
+        return text == normal;
+    }
+    may_change(text) && normalized(text) == normal
+}
+
 /// Whether normalising could change the text: an ASCII space or control space, or a
 /// character that starts with a byte normalising folds or removes (wide forms and the
 /// ideographic space: EF, E3; zero-width and Unicode spaces: C2, E1, E2). The scan goes a
@@ -200,6 +214,37 @@ pub fn cell_address(row: usize, column: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// [`eq_normal`] says what [`eq_normalized`] says, for every pair of texts of up to
+    /// three characters from a set of those normalising folds, removes or keeps, and a
+    /// normal text: normalising never keeps a text's length while changing it.
+    #[test]
+    fn eq_normal_is_eq_normalized() {
+        let chars = [
+            'a', 'A', '１', 'Ａ', ' ', '\u{3000}', '\u{200B}', '\u{FEFF}', '\t', '预', '算', '%',
+            '％', '\u{A0}',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| chars.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.sort();
+        texts.dedup();
+        let normal: Vec<&String> = texts
+            .iter()
+            .filter(|t| normalized(t) == t.as_str())
+            .collect();
+        assert!(normal.len() > 100 && texts.len() > 2000);
+        for text in &texts {
+            for n in &normal {
+                assert_eq!(eq_normal(text, n), eq_normalized(text, n), "{text:?} {n:?}");
+            }
+        }
+    }
+
     use super::*;
 
     /// The byte scan may say a text could change when it cannot, never the other way:

@@ -69,6 +69,9 @@ impl Env<'_> {
                 if let Some(truths) = self.numbers_compared(*op, (&l, &r), place, rows) {
                     return Some(truths);
                 }
+                if let Some(truths) = self.text_matched(*op, (&l, &r), place, rows) {
+                    return Some(truths);
+                }
                 Some(each_row(rows, |row| {
                     compare(
                         *op,
@@ -166,6 +169,43 @@ impl Env<'_> {
             let a = self.number_at(l, place, row)?;
             let b = self.number_at(r, place, row)?;
             Some(test(value::compare(&a, &b)))
+        }))
+    }
+
+    /// `x == "text"` or `x != "text"` with a constant text that normalising keeps as it
+    /// is (`name == "预算执行率"`): each row's text is matched with
+    /// [`crate::text::eq_normal`], which reads the constant no further than comparing
+    /// does. What is not a text compares with a text as nothing does. `None` for other
+    /// comparisons.
+    fn text_matched(
+        &self,
+        op: BinaryOp,
+        (l, r): (&Leaf<'_>, &Leaf<'_>),
+        place: usize,
+        rows: usize,
+    ) -> Option<Truths> {
+        let equal = match op {
+            BinaryOp::Eq => true,
+            BinaryOp::Ne => false,
+            _ => return None,
+        };
+        let (other, constant) = match (l, r) {
+            (other, Leaf::Same(Scalar::Text(c))) | (Leaf::Same(Scalar::Text(c)), other) => {
+                (other, *c)
+            }
+            _ => return None,
+        };
+        if !matches!(
+            crate::text::normalized(constant),
+            std::borrow::Cow::Borrowed(_)
+        ) {
+            return None;
+        }
+        Some(each_row(rows, |row| {
+            match self.read_at(other, place, row) {
+                Scalar::Text(text) => Some(crate::text::eq_normal(text, constant) == equal),
+                _ => None,
+            }
         }))
     }
 
@@ -276,6 +316,26 @@ mod tests {
         ROW_BY_ROW.set(false);
         assert_eq!(at_once, row_by_row);
         assert!(!at_once.contains("weight-mismatch"), "{at_once}");
+    }
+
+    /// A name written with a space (`预算 执行率`) is the name the ruleset writes, at once
+    /// as row by row: `execution-rate` runs on that row and finds its wrong value.
+    #[test]
+    fn a_name_compares_as_normalised_at_once_too() {
+        let text = include_str!("../../../rulesets/2023.rules");
+        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
+        let form = include_str!("../../../examples/suzhou-2023-egov.toml").replace(
+            "name = \"预算执行率\"  # 指标名称：shared/seeds/000_98b5b3d58b97f228.txt:40:7\ntarget = \"=100%\"  # 目标值：shared/seeds/000_98b5b3d58b97f228.txt:40:13\nweight = 8  # 权重：shared/seeds/000_98b5b3d58b97f228.txt:40:19\nactual = \"100%\"",
+            "name = \"预算 执行率\"\ntarget = \"=100%\"\nweight = 8\nactual = \"99%\"",
+        );
+        let project =
+            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
+        let at_once = format!("{:?}", crate::evaluate(&plan, &project));
+        ROW_BY_ROW.set(true);
+        let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));
+        ROW_BY_ROW.set(false);
+        assert!(at_once.contains("code: \"execution-rate\""), "{at_once}");
+        assert_eq!(at_once, row_by_row);
     }
 
     /// Every check, `discard` and filter of the shipped rulesets, over every form of the
