@@ -95,8 +95,9 @@ pub enum ExprKind {
 }
 
 impl Expr {
-    /// Whether `f` holds of this expression or of any expression inside it.
-    pub fn any(&self, f: &impl Fn(&Expr) -> bool) -> bool {
+    /// Whether `f` holds of this expression or of any expression inside it, tried
+    /// outermost first and stopping at the first that it holds of.
+    pub fn any(&self, f: &mut dyn FnMut(&Expr) -> bool) -> bool {
         f(self)
             || match &self.kind {
                 ExprKind::Const(_)
@@ -116,6 +117,14 @@ impl Expr {
                 ExprKind::If(c, a, b) => c.any(f) || a.any(f) || b.any(f),
                 ExprKind::Call(_, args) => args.iter().any(|a| a.any(f)),
             }
+    }
+
+    /// Calls `f` on this expression and on every expression inside it, outermost first.
+    pub fn each(&self, f: &mut dyn FnMut(&Expr)) {
+        self.any(&mut |e| {
+            f(e);
+            false
+        });
     }
 }
 

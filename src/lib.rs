@@ -55,6 +55,8 @@ pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
 pub mod template;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod value;
 

@@ -19,25 +19,9 @@ pub(super) fn scoring_reads_states(
     grades: &[GradeDef],
     missing: &MissingDef,
 ) -> bool {
-    let class_exprs = classes.iter().flat_map(|c| {
-        let def = &c.def;
-        let bands = [&def.below, &def.above]
-            .into_iter()
-            .flatten()
-            .flat_map(|(rate, per)| [rate, per]);
-        [
-            &def.full_lower,
-            &def.full_upper,
-            &def.floor,
-            &def.cap,
-            &def.score,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(bands)
-        .chain(def.completion.iter().map(|case| &case.formula))
-        .chain(c.completion.iter().flatten())
-    });
+    let class_exprs = classes
+        .iter()
+        .flat_map(|c| c.def.exprs().chain(c.completion.iter().flatten()));
     let grade_exprs = grades
         .iter()
         .flat_map(|g| std::iter::once(&g.share).chain(&g.up_to));
@@ -45,7 +29,7 @@ pub(super) fn scoring_reads_states(
         .chain(completion.iter().map(|case| &case.formula))
         .chain(grade_exprs)
         .chain(missing.unexplained.iter().chain(&missing.explained));
-    exprs.any(|e| e.any(&reads_a_state))
+    exprs.any(|e| e.any(&mut reads_a_state))
 }
 
 fn reads_a_state(e: &Expr) -> bool {
@@ -117,20 +101,7 @@ mod tests {
                 rulesets.push(path.display().to_string());
             }
         }
-        let mut forms = Vec::new();
-        for dir in [
-            "tests/fixtures/eval/suzhou-2023",
-            "tests/fixtures/eval/mof-2020",
-            "tests/fixtures/eval/policy-changes",
-            "examples",
-        ] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    forms.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
+        let forms = crate::testing::fixture_forms();
         let mut plans: Vec<_> = rulesets
             .iter()
             .map(|file| (file.as_str(), plan(file)))
@@ -141,7 +112,7 @@ mod tests {
             let mut copying = plan.clone();
             copying.scoring_reads_states = true;
             without += usize::from(!plan.scoring_reads_states);
-            for text in &forms {
+            for (_, text) in &forms {
                 let source = crate::source::SourceFile::new("f.toml", text.as_str());
                 let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
                     continue;

@@ -659,26 +659,9 @@ fn score_items(
 }
 
 fn class_reads(plan: &Plan, class: &crate::compile::ClassPlan) -> Reads {
-    let def = &class.def;
     let mut reads = Reads::default();
-    let pairs = [&def.below, &def.above]
-        .into_iter()
-        .flatten()
-        .flat_map(|(a, b)| [a, b]);
-    let single = [
-        &def.full_lower,
-        &def.full_upper,
-        &def.floor,
-        &def.cap,
-        &def.score,
-    ]
-    .into_iter()
-    .flatten();
-    for expr in pairs.chain(single) {
+    for expr in class.def.exprs() {
         reads.add(plan, expr);
-    }
-    for case in &def.completion {
-        reads.add(plan, &case.formula);
     }
     reads
 }

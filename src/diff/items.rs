@@ -694,7 +694,7 @@ pub(crate) struct Reads {
 impl Reads {
     /// Adds what `expr`, an expression of `plan`, reads.
     pub(crate) fn add(&mut self, plan: &Plan, expr: &Expr) {
-        each(expr, &mut |e| {
+        expr.each(&mut |e| {
             let item = match &e.kind {
                 ExprKind::Global(global) => match global {
                     Global::FiscalYear => Item::FiscalYear,
@@ -738,37 +738,5 @@ impl Reads {
                 self.add(plan, expr);
             }
         }
-    }
-}
-
-/// Calls `f` on an expression and every expression in it.
-fn each(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
-    use ExprKind as K;
-    f(expr);
-    match &expr.kind {
-        K::RowMember(x, _) | K::Project(x, _) | K::Unary(_, x) | K::Outer(x) => each(x, f),
-        K::Filter(x, y) | K::Binary(_, x, y) => {
-            each(x, f);
-            each(y, f);
-        }
-        K::If(x, y, z) => {
-            each(x, f);
-            each(y, f);
-            each(z, f);
-        }
-        K::Call(_, args) => {
-            for arg in args {
-                each(arg, f);
-            }
-        }
-        K::Const(_)
-        | K::Constant { .. }
-        | K::Global(_)
-        | K::SectionField { .. }
-        | K::Rows { .. }
-        | K::RowField(..)
-        | K::PoolField(_)
-        | K::Computed(_)
-        | K::Local(_) => {}
     }
 }

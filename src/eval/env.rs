@@ -777,8 +777,9 @@ impl<'a> Env<'a> {
     /// section, read row by row as the general path reads them but without making a
     /// list of the values (checks such as `total == sum(indicators.self_score)` run on
     /// every form). `None` for any other argument, which takes the general path.
+    /// Settling a check (`quick`) counts and sums through this too.
     fn over_rows(
-        &mut self,
+        &self,
         f: Function,
         args: &[Expr],
     ) -> Option<std::result::Result<Value, value::ArithError>> {
@@ -793,15 +794,16 @@ impl<'a> Env<'a> {
             },
             _ => return None,
         };
+        let records = self.rows_named(section);
+        let read = |row| self.projected(records, row, projection);
         let rows = 0..self.row_count(section);
-        let place = self.place(section);
         Some(if f == Function::Count {
             let present = rows
-                .filter(|&row| !matches!(self.projected(place, row, projection), Scalar::Null))
+                .filter(|&row| !matches!(read(row), Scalar::Null))
                 .count();
             Ok(crate::ir::functions::counted(present))
         } else {
-            let numbers = rows.filter_map(|row| match self.projected(place, row, projection) {
+            let numbers = rows.filter_map(|row| match read(row) {
                 Scalar::Num(n) => Some(n),
                 _ => None,
             });
@@ -809,12 +811,27 @@ impl<'a> Env<'a> {
         })
     }
 
-    /// The value a projection takes from one row, read in place (as [`Env::row_value`]).
-    fn projected(&mut self, place: usize, row: usize, projection: &Projection) -> Scalar<'_> {
+    /// The rows of a section as [`Env::rows_at`] finds them once it is entered, and
+    /// whether they are the indicator rows.
+    fn rows_named(&self, section: &str) -> (&'a [Record], bool) {
+        match section {
+            INDICATORS => (self.data.indicators, true),
+            _ => (self.data.rows(section), false),
+        }
+    }
+
+    /// The value a projection takes from row `row` of `records` (the indicator rows
+    /// where the flag says so), read in place as [`Env::row_value`] reads it.
+    fn projected(
+        &self,
+        (records, indicators): (&'a [Record], bool),
+        row: usize,
+        projection: &Projection,
+    ) -> Scalar<'_> {
         match projection {
-            Projection::Field(field, read) => {
-                self.in_row_at(place, row, |env| env.current_row_field(field, *read))
-            }
+            Projection::Field(field, read) => records.get(row).map_or(Scalar::Null, |r| {
+                self.field_value(indicators.then_some(row), r, field, *read)
+            }),
             Projection::Computed(c) => self
                 .indicators
                 .get(row)
@@ -926,14 +943,14 @@ fn reads_no_row(e: &Expr) -> bool {
 /// Whether an expression, anywhere inside, names a row outside its own (`outer.x`): a
 /// filter's condition that does may read the row of the loop it runs in.
 fn reaches_out(e: &Expr) -> bool {
-    e.any(&|e| matches!(e.kind, ExprKind::Outer(_)))
+    e.any(&mut |e| matches!(e.kind, ExprKind::Outer(_)))
 }
 
 /// Whether an expression, anywhere inside, reads what changes while an environment
 /// lives: a computed value (the row being scored sees its own), `target` and `actual`,
 /// the total, a line, the rating.
 fn reads_context(e: &Expr) -> bool {
-    e.any(&|e| {
+    e.any(&mut |e| {
         matches!(
             e.kind,
             ExprKind::Computed(_)

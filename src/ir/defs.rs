@@ -159,6 +159,27 @@ pub struct ClassDef {
     pub span: Span,
 }
 
+impl ClassDef {
+    /// Every expression the class writes: its deductions' rates and steps, its band's
+    /// edges, floor, cap and score formula, and its own completion formulas.
+    pub fn exprs(&self) -> impl Iterator<Item = &Expr> {
+        let deductions = [&self.below, &self.above]
+            .into_iter()
+            .flatten()
+            .flat_map(|(rate, per)| [rate, per]);
+        let single = [
+            &self.full_lower,
+            &self.full_upper,
+            &self.floor,
+            &self.cap,
+            &self.score,
+        ];
+        deductions
+            .chain(single.into_iter().flatten())
+            .chain(self.completion.iter().map(|case| &case.formula))
+    }
+}
+
 /// A completion formula for some comparators.
 #[derive(Clone, Debug)]
 pub struct CompletionCaseDef {

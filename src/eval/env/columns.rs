@@ -293,7 +293,9 @@ mod tests {
 
     /// A number field holding a text (which a form read by perfeval never does, but a
     /// project built through the API may) compares with a number as nothing does, at
-    /// once as row by row: `weight-mismatch` and `score-mismatch` say nothing of it.
+    /// once as row by row: the column says nothing of that row (where a number read from
+    /// the text would say `true`: it is the row's weight), and `weight-mismatch` and
+    /// `score-mismatch` say nothing of it.
     #[test]
     fn a_text_in_a_number_field_compares_as_nothing() {
         use crate::data::project::{Datum, Field, SectionData};
@@ -310,6 +312,22 @@ mod tests {
             let value = Datum::Text("8".to_owned());
             rows[0].insert(key.to_owned(), Field { value, span });
         }
+        // The column itself: the first row's text against its weight of 8.
+        let sections = super::super::Sections::of(&project, &plan.form);
+        let rows = project.rows("indicators").len();
+        let weighed = crate::eval::outcome::RowState {
+            expected_weight: Some(8.into()),
+            ..Default::default()
+        };
+        let states = vec![weighed; rows];
+        let env = super::super::Env::new(&plan, &sections, &states);
+        let check = plan
+            .checks
+            .iter()
+            .find(|c| c.finding.code == "weight-mismatch");
+        let truths = env.truths(&check.unwrap().assertion, 0, rows).unwrap();
+        assert_eq!(truths[0], None);
+        assert_eq!(truths[1], Some(false));
         let at_once = format!("{:?}", crate::evaluate(&plan, &project));
         ROW_BY_ROW.set(true);
         let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));
@@ -346,24 +364,7 @@ mod tests {
     #[test]
     fn shortcuts_change_no_outcome() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut forms = Vec::new();
-        for dir in [
-            "tests/fixtures/eval/suzhou-2023",
-            "tests/fixtures/eval/mof-2020",
-            "tests/fixtures/eval/policy-changes",
-            "tests/fixtures/eval/refused",
-            "examples",
-        ] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    forms.push((
-                        path.display().to_string(),
-                        std::fs::read_to_string(&path).unwrap(),
-                    ));
-                }
-            }
-        }
+        let forms = crate::testing::fixture_forms();
         let mut compared = 0;
         let mut settled = 0;
         for rules in ["2023.rules", "2023.zh.rules", "mof-2020.rules"] {

@@ -12,10 +12,9 @@
 //! nothing where it ran. Where it does not say so, the general evaluator runs the check
 //! as before, so the finding, its message and any error are the general evaluator's.
 
-use crate::data::project::Record;
 use crate::ir::defs::CheckDef;
-use crate::ir::vocab::{BinaryOp, INDICATORS, UnaryOp};
-use crate::ir::{Expr, ExprKind, Function, Projection};
+use crate::ir::vocab::{BinaryOp, UnaryOp};
+use crate::ir::{Expr, ExprKind, Function};
 use crate::value::{self, Scalar, Value};
 
 use super::{Env, compare, decide};
@@ -138,7 +137,7 @@ impl<'a> Env<'a> {
                 Scalar::Null => arg(1),
                 v => Some(v),
             },
-            Function::Count | Function::Sum => self.sure_over_rows(f, args),
+            Function::Count | Function::Sum => settled(&self.over_rows(f, args)?.ok()?),
             Function::Min
             | Function::Max
             | Function::Abs
@@ -149,81 +148,22 @@ impl<'a> Env<'a> {
                     .iter()
                     .map(|a| Some(self.sure_value(a, at)?.to_value()))
                     .collect::<Option<smallvec::SmallVec<[Value; 4]>>>()?;
-                match crate::ir::functions::call(f, &values).ok()? {
-                    Value::Num(n) => Some(Scalar::Num(n)),
-                    Value::Bool(b) => Some(Scalar::Bool(b)),
-                    Value::Null => Some(Scalar::Null),
-                    _ => None,
-                }
+                settled(&crate::ir::functions::call(f, &values).ok()?)
             }
             Function::Any | Function::All | Function::First | Function::Subtotal => None,
         }
     }
-
-    /// `count(section)`, `count(section.x)` and `sum(section.x)` over every row, as
-    /// `Env::over_rows` reads them.
-    fn sure_over_rows<'e>(&'e self, f: Function, args: &'e [Expr]) -> Sure<Scalar<'e>> {
-        let [arg] = args else { return None };
-        let (section, projection) = match &arg.kind {
-            ExprKind::Rows { section } if f == Function::Count => {
-                return counted(self.row_count(section));
-            }
-            ExprKind::Project(base, projection) => match &base.kind {
-                ExprKind::Rows { section } => (section.as_str(), projection),
-                _ => return None,
-            },
-            _ => return None,
-        };
-        // The rows as `Env::rows_at` finds them, whether the section was entered or not.
-        let rows = match section {
-            INDICATORS => (self.data.indicators, true),
-            _ => (self.data.rows(section), false),
-        };
-        let read = |row| self.sure_projected(rows, row, projection);
-        let rows = 0..self.row_count(section);
-        if f == Function::Count {
-            return counted(
-                rows.filter(|&row| !matches!(read(row), Scalar::Null))
-                    .count(),
-            );
-        }
-        let numbers = rows.filter_map(|row| match read(row) {
-            Scalar::Num(n) => Some(n),
-            _ => None,
-        });
-        match crate::ir::functions::sum_of(numbers).ok()? {
-            Value::Num(n) => Some(Scalar::Num(n)),
-            _ => None,
-        }
-    }
-
-    /// What `Env::projected` reads from row `row` of `records` (the indicator rows where
-    /// `indicators` says so).
-    fn sure_projected(
-        &self,
-        (records, indicators): (&'a [Record], bool),
-        row: usize,
-        projection: &Projection,
-    ) -> Scalar<'_> {
-        match projection {
-            Projection::Field(field, read) => records.get(row).map_or(Scalar::Null, |r| {
-                self.field_value(indicators.then_some(row), r, field, *read)
-            }),
-            Projection::Computed(c) => self
-                .indicators
-                .get(row)
-                .map_or(Scalar::Null, |s| s.computed_scalar(*c)),
-            Projection::Pool(f) => self
-                .pools
-                .get(row)
-                .map_or(Scalar::Null, |p| p.field_scalar(*f)),
-        }
-    }
 }
 
-/// What `count` gives for `n` rows or present values.
-fn counted(n: usize) -> Sure<Scalar<'static>> {
-    crate::ir::functions::counted(n).scalar().owned()
+/// A function's value as operators read it: a number, a boolean or nothing (what the
+/// functions settled here give); `None` for anything else.
+fn settled(value: &Value) -> Sure<Scalar<'static>> {
+    match value {
+        Value::Num(n) => Some(Scalar::Num(*n)),
+        Value::Bool(b) => Some(Scalar::Bool(*b)),
+        Value::Null => Some(Scalar::Null),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
