@@ -43,6 +43,28 @@ pub fn normalized(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`normalized`], and whether the normal text holds an ASCII digit: what reading a
+/// target or actual value asks first of every text (a text without a digit is a word).
+/// A text normalising keeps as it is, as most are, is scanned once for both.
+#[must_use]
+pub fn normalized_with_digit(text: &str) -> (Cow<'_, str>, bool) {
+    let bytes = text.as_bytes();
+    let (mut at, mut digit) = (0, false);
+    while let Some(&b) = bytes.get(at) {
+        // An ASCII digit is a character of its own: every one starts a step.
+        digit |= b.is_ascii_digit();
+        match STEP.get(usize::from(b)).copied().unwrap_or(0) {
+            0 => {
+                let normal = normalized(text);
+                let digit = normal.bytes().any(|b| b.is_ascii_digit());
+                return (normal, digit);
+            }
+            step => at += usize::from(step),
+        }
+    }
+    (Cow::Borrowed(text), digit)
+}
+
 /// How two texts compare once normalised ([`normalized`]), without copying either: a
 /// text that normalising keeps as it is compares as it is. Conditions compare a row's
 /// text with a constant on every row (`name == "预算执行率"`).
@@ -242,6 +264,30 @@ mod tests {
             for n in &normal {
                 assert_eq!(eq_normal(text, n), eq_normalized(text, n), "{text:?} {n:?}");
             }
+        }
+    }
+
+    /// [`normalized_with_digit`] is [`normalized`] and a search of its result for an
+    /// ASCII digit, for every text of up to three characters from a set of digits, wide
+    /// digits, spaces, Chinese and other characters.
+    #[test]
+    fn normalized_with_digit_is_normalized_and_a_search() {
+        let chars = [
+            '1', '０', '９', 'a', ' ', '\u{3000}', '预', '≥', '%', '.', '\u{200B}',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| chars.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 1000);
+        for text in &texts {
+            let normal = normalized(text);
+            let digit = normal.bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(normalized_with_digit(text), (normal, digit), "{text:?}");
         }
     }
 

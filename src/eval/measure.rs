@@ -49,11 +49,13 @@ pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Rea
     let Some(text) = text else {
         return Reading::Missing;
     };
-    let normalized = normalized(text);
+    let (normalized, digit) = crate::text::normalized_with_digit(text);
     if is_normal_marker(&normalized, markers) {
         return Reading::Missing;
     }
-    match quantity(&normalized, words) {
+    // A quantity has a number, so an ASCII digit (full-width ones are folded by now):
+    // a word (`合理`, `较好`) is settled here, before any comparator is looked for.
+    match digit.then(|| quantity(&normalized, words)).flatten() {
         Some(q) => Reading::Quantity(q),
         None => Reading::Word(normalized.as_ref().into()),
     }
@@ -69,12 +71,8 @@ fn is_normal_marker(normalized: &str, markers: &[String]) -> bool {
     markers.iter().any(|m| m == normalized)
 }
 
+/// The quantity a normal text that holds an ASCII digit writes, if it is one.
 fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
-    // A quantity has a number, so an ASCII digit (full-width ones are folded by now):
-    // a word (`合理`, `较好`) is settled here, before any comparator is looked for.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let (mut comparator, rest) = leading_comparator(text, words);
     let (number, rest) = leading_number(rest)?;
     let (after, unit) = trailing_word(rest, words);
