@@ -42,13 +42,20 @@ pub(crate) fn classify(
     let mut seen = Named::new(plan);
     let mut states = Vec::with_capacity(rows.len());
     let mut entries = Vec::with_capacity(rows.len());
+    // Forms write a category's rows together: a label as the row before wrote it means
+    // what it meant there, found without normalising and hashing it again.
+    let mut last: Option<(&str, Option<usize>)> = None;
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let mut found = None;
         let known = texts.get(i).copied().unwrap_or_else(|| RowTexts::of(row));
         let label = known.category.unwrap_or("");
         let name = known.name.unwrap_or("");
-        state.category = plan.category_of_label(label);
+        state.category = match last {
+            Some((before, category)) if before == label => category,
+            _ => plan.category_of_label(label),
+        };
+        last = Some((label, state.category));
         if let super::measure::Reading::Quantity(q) = &readings::row(readings, i, plan, row).target
         {
             state.unit = Some(q.unit.as_str().into());
@@ -287,5 +294,64 @@ pub(crate) fn engine(
         at: Some(span_of(row, field)),
         rule: None,
         clause: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::project::{Datum, Field, SectionData};
+    use crate::data::{self, Format};
+    use crate::eval::readings;
+    use crate::source::SourceFile;
+
+    /// Each row's category is the one its own label names, whatever the row before it
+    /// wrote: a label repeated, written with a space, unknown and repeated, alternating.
+    #[test]
+    fn a_rows_category_is_its_own_labels() {
+        let text = include_str!("../../rulesets/2023.rules");
+        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
+        let form = include_str!("../../examples/suzhou-2023-egov.toml");
+        let mut project =
+            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
+        let Some(SectionData::Rows(rows)) = project.sections.get_mut("indicators") else {
+            panic!("no indicator rows");
+        };
+        let labels = [
+            "决策目标",
+            "决策目标",
+            "决策 目标",
+            "不存在",
+            "不存在",
+            "过程目标",
+            "不存在",
+            "决策目标",
+            "过程目标",
+            "决策目标",
+        ];
+        assert!(rows.len() >= labels.len());
+        for (row, label) in rows.iter_mut().zip(labels) {
+            let span = row.span;
+            let value = Datum::Text(label.to_owned());
+            row.insert("category".to_owned(), Field { value, span });
+        }
+        let rows = project.rows("indicators");
+        let texts = readings::texts_of(rows);
+        let read = readings::read_rows(&plan, &texts);
+        let classified = super::classify(&plan, (rows, &texts), &read, &mut Vec::new());
+        let categories: Vec<_> = classified.states.iter().map(|s| s.category).collect();
+        let alone: Vec<_> = texts
+            .iter()
+            .map(|t| plan.category_of_label(t.category.unwrap_or("")))
+            .collect();
+        assert_eq!(categories, alone);
+        let (decision, process) = (
+            plan.category_of_label("决策目标"),
+            plan.category_of_label("过程目标"),
+        );
+        assert!(decision.is_some() && process.is_some() && decision != process);
+        assert_eq!(
+            &categories[..6],
+            [decision, decision, decision, None, None, process]
+        );
     }
 }
