@@ -2,7 +2,7 @@
 //!
 //! The texts live in one catalogue ([`catalogue`]): each entry has a stable key (its
 //! name, `PARSE_SYNTAX`), an English and a Chinese text, and `{name}` placeholders. Code
-//! never writes a sentence itself: it renders an entry with [`t!`](crate::i18n::t) in the
+//! never writes a sentence itself: it renders an entry with the crate's `t!` macro in the
 //! current [`Language`], which the command line sets once at startup and a library user
 //! sets with [`set_language`] (English unless set). Nothing here decides what a message
 //! says; codes (`perfeval::check::unit_mismatch`, `unit-mismatch`) and user input are
