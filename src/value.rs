@@ -337,6 +337,12 @@ fn snap(value: Decimal, step: Decimal) -> Decimal {
     }
 }
 
+/// Whether `value` is one, at whatever scale it is written (`1`, `1.00`).
+#[must_use]
+pub(crate) fn is_one(value: Decimal) -> bool {
+    places::is_one(value)
+}
+
 /// The step of the precision a decimal was written with: `94` → 1, `93.9` → 0.1.
 #[must_use]
 pub fn step_of(value: Decimal) -> Decimal {

@@ -87,6 +87,23 @@ fn on_the_step_within(
     Some(score)
 }
 
+/// What [`round_within`] gives the whole of a weight above zero, earned as a share of
+/// exactly one within the whole weight's bounds (most rows earn so): the weight on the
+/// rounding step's scale, where the step is 1, 0.1, 0.01, … and the weight has no more
+/// decimals than it. The general way multiplies the weight by the share, compares it
+/// with itself and rounds it to the same decimal; `None` where it would round.
+pub(crate) fn whole_weight(rounding: Option<RoundingDef>, weight: Decimal) -> Option<Decimal> {
+    let step = rounding?.step;
+    let places = step.scale();
+    let on_the_step = step.mantissa() == 1 && weight.scale() <= places;
+    if !(on_the_step && weight.is_sign_positive() && !weight.is_zero()) {
+        return None;
+    }
+    let mut score = weight;
+    score.rescale(places);
+    Some(score)
+}
+
 /// `value >= low`. Most low bounds are zero, which a sign settles: comparing decimals of
 /// two scales (a score's 0.01 against 0) aligns them first.
 fn at_least(value: Decimal, low: Decimal) -> bool {
@@ -269,6 +286,78 @@ mod tests {
             let quick = round_to_step_within(rounding, raw, low, high).map(|d| d.to_string());
             let reference = round_clamped(rounding, raw, low, high).map(|d| d.to_string());
             proptest::prop_assert_eq!(quick, reference);
+        }
+    }
+
+    proptest::proptest! {
+        /// The whole weight earned (a share of exactly one, written at any scale, within
+        /// the whole weight) is, where [`whole_weight`] settles it, what the general way
+        /// gives: the weight times the share, rounded within 0 and the weight, the same
+        /// decimal to the scale and the sign.
+        #[test]
+        fn the_whole_weight_is_the_general_ways(
+            weight in decimal(),
+            share_scale in 0_u32..29,
+            step in proptest::sample::select(vec!["0.01", "1", "0.1", "0.5", "0.001", "5"]),
+            mode in proptest::sample::select(
+                RoundingMode::NAMES.iter().map(|(_, _, m)| *m).collect::<Vec<_>>()
+            ),
+        ) {
+            let rounding = RoundingDef { step: d(step), mode };
+            let one = Decimal::from_i128_with_scale(10_i128.pow(share_scale), share_scale);
+            proptest::prop_assert!(value::is_one(one));
+            if let Some(quick) = whole_weight(Some(rounding), weight) {
+                let raw = weight.checked_mul(one);
+                proptest::prop_assert!(raw.is_some());
+                let general = round_to_step_within(rounding, raw.unwrap_or_default(), Decimal::ZERO, weight);
+                proptest::prop_assert_eq!(Ok(quick.serialize()), general.map(|g| g.serialize()));
+            }
+        }
+    }
+
+    /// Only a weight above zero with no more decimals than a step of 1, 0.1, 0.01, …
+    /// is settled at once; and only one is one.
+    #[test]
+    fn only_a_weight_on_the_step_is_settled_at_once() {
+        let cents = Some(RoundingDef {
+            step: d("0.01"),
+            mode: RoundingMode::HalfAwayFromZero,
+        });
+        let halves = Some(RoundingDef {
+            step: d("0.5"),
+            mode: RoundingMode::HalfAwayFromZero,
+        });
+        assert_eq!(
+            whole_weight(cents, d("8")).map(|w| w.to_string()),
+            Some("8.00".to_owned())
+        );
+        assert_eq!(
+            whole_weight(cents, d("8.5")).map(|w| w.to_string()),
+            Some("8.50".to_owned())
+        );
+        for (rounding, weight) in [
+            (cents, "8.005"),
+            (cents, "0"),
+            (cents, "0.00"),
+            (cents, "-3"),
+            (halves, "8"),
+            (None, "8"),
+        ] {
+            assert_eq!(whole_weight(rounding, d(weight)), None, "{weight}");
+        }
+        for one in ["1", "1.0", "1.00", "1.0000000000000000000000000000"] {
+            assert!(value::is_one(d(one)), "{one}");
+        }
+        for other in [
+            "0",
+            "-1",
+            "-1.00",
+            "10",
+            "0.1",
+            "1.0000000000000000000000000001",
+            "0.9999",
+        ] {
+            assert!(!value::is_one(d(other)), "{other}");
         }
     }
 

@@ -186,6 +186,15 @@ fn graded_by<'p, 'r>(
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the
 /// bounds' shares of the weight.
 fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
+    // The whole weight earned, as most rows earn it, needs no arithmetic; where scoring is
+    // explained, its steps are the general way's (the raw score at its own scale).
+    if env.trace.is_none()
+        && value::is_one(share)
+        && bounds.is_whole()
+        && let Some(score) = bounds::whole_weight(env.plan.rounding, weight)
+    {
+        return Ok(score);
+    }
     let raw = weight
         .checked_mul(share)
         .ok_or_else(|| EvalError::failed(ArithError::Overflow, Span::default()))?;

@@ -26,6 +26,15 @@ const POWERS_OF_TEN: [u128; 29] = {
     powers
 };
 
+/// Whether `value` is one, at whatever scale it is written (`1`, `1.00`, `100%`'s
+/// `1.00`): its mantissa is ten to the power of its scale.
+#[must_use]
+pub(crate) fn is_one(value: Decimal) -> bool {
+    POWERS_OF_TEN
+        .get(value.scale() as usize)
+        .is_some_and(|p| value.mantissa().unsigned_abs() == *p && value.is_sign_positive())
+}
+
 /// What `value.round_dp_with_strategy(places, strategy(mode))` gives, bit for bit (the
 /// sign of a zero and the scale included).
 #[must_use]
