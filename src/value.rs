@@ -343,6 +343,12 @@ pub(crate) fn is_one(value: Decimal) -> bool {
     places::is_one(value)
 }
 
+/// Whether `value` lies in `0..=1`, written with a positive sign.
+#[must_use]
+pub(crate) fn is_share(value: Decimal) -> bool {
+    places::is_share(value)
+}
+
 /// The step of the precision a decimal was written with: `94` → 1, `93.9` → 0.1.
 #[must_use]
 pub fn step_of(value: Decimal) -> Decimal {

@@ -87,19 +87,32 @@ fn on_the_step_within(
     Some(score)
 }
 
-/// What [`round_within`] gives the whole of a weight above zero, earned as a share of
-/// exactly one within the whole weight's bounds (most rows earn so): the weight on the
-/// rounding step's scale, where the step is 1, 0.1, 0.01, … and the weight has no more
-/// decimals than it. The general way multiplies the weight by the share, compares it
-/// with itself and rounds it to the same decimal; `None` where it would round.
-pub(crate) fn whole_weight(rounding: Option<RoundingDef>, weight: Decimal) -> Option<Decimal> {
+/// What [`round_within`] gives a share (`0..=1`) of a weight above zero, within the
+/// whole weight's bounds, where the rounding step is 1, 0.1, 0.01, … and the score needs
+/// no rounding to it (as most rows' do): the score brought to the step's scale. A share
+/// of a weight lies between nothing and the weight, so the general way's comparisons
+/// with the bounds are settled already. The whole weight (a share of one, written at any
+/// scale) is the weight itself, whatever the scale of the product. `None` where the
+/// score would be rounded.
+pub(crate) fn share_on_the_step(
+    rounding: Option<RoundingDef>,
+    weight: Decimal,
+    share: Decimal,
+) -> Option<Decimal> {
     let step = rounding?.step;
     let places = step.scale();
-    let on_the_step = step.mantissa() == 1 && weight.scale() <= places;
-    if !(on_the_step && weight.is_sign_positive() && !weight.is_zero()) {
+    let positive = weight.is_sign_positive() && !weight.is_zero();
+    if step.mantissa() != 1 || !positive || !value::is_share(share) {
         return None;
     }
-    let mut score = weight;
+    let mut score = if value::is_one(share) {
+        weight
+    } else {
+        weight.checked_mul(share)?
+    };
+    if score.scale() > places {
+        return None;
+    }
     score.rescale(places);
     Some(score)
 }
@@ -289,64 +302,89 @@ mod tests {
         }
     }
 
+    /// Shares of a weight: one at every scale, percentages, zeros and ones of either
+    /// sign at every scale, and any decimal.
+    fn share() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0_u32..29).prop_map(|k| Decimal::from_i128_with_scale(10_i128.pow(k), k)),
+            (0_i64..=100, 0_u32..4).prop_map(|(m, k)| Decimal::new(m, k)),
+            (-1_i64..2, 0_u32..29).prop_map(|(m, k)| Decimal::new(m, k)),
+            decimal(),
+        ]
+    }
+
     proptest::proptest! {
-        /// The whole weight earned (a share of exactly one, written at any scale, within
-        /// the whole weight) is, where [`whole_weight`] settles it, what the general way
-        /// gives: the weight times the share, rounded within 0 and the weight, the same
-        /// decimal to the scale and the sign.
+        /// A share of a weight (`0..=1`, one written at any scale among them) is, where
+        /// [`share_on_the_step`] settles it, what the general way gives: the weight times
+        /// the share, rounded within 0 and the weight, the same decimal to the scale and
+        /// the sign.
         #[test]
-        fn the_whole_weight_is_the_general_ways(
+        fn a_share_on_the_step_is_the_general_ways(
             weight in decimal(),
-            share_scale in 0_u32..29,
+            share in share(),
             step in proptest::sample::select(vec!["0.01", "1", "0.1", "0.5", "0.001", "5"]),
             mode in proptest::sample::select(
                 RoundingMode::NAMES.iter().map(|(_, _, m)| *m).collect::<Vec<_>>()
             ),
         ) {
             let rounding = RoundingDef { step: d(step), mode };
-            let one = Decimal::from_i128_with_scale(10_i128.pow(share_scale), share_scale);
-            proptest::prop_assert!(value::is_one(one));
-            if let Some(quick) = whole_weight(Some(rounding), weight) {
-                let raw = weight.checked_mul(one);
+            if let Some(quick) = share_on_the_step(Some(rounding), weight, share) {
+                let raw = weight.checked_mul(share);
                 proptest::prop_assert!(raw.is_some());
-                let general = round_to_step_within(rounding, raw.unwrap_or_default(), Decimal::ZERO, weight);
+                let general = round_to_step_within(
+                    rounding,
+                    raw.unwrap_or_default(),
+                    Decimal::ZERO,
+                    weight,
+                );
                 proptest::prop_assert_eq!(Ok(quick.serialize()), general.map(|g| g.serialize()));
             }
         }
     }
 
-    /// Only a weight above zero with no more decimals than a step of 1, 0.1, 0.01, …
-    /// is settled at once; and only one is one.
+    /// Only a share of a weight above zero, on a step of 1, 0.1, 0.01, …, needing no
+    /// rounding, is settled at once; one and shares are told by their mantissas.
     #[test]
-    fn only_a_weight_on_the_step_is_settled_at_once() {
-        let cents = Some(RoundingDef {
-            step: d("0.01"),
-            mode: RoundingMode::HalfAwayFromZero,
-        });
-        let halves = Some(RoundingDef {
-            step: d("0.5"),
-            mode: RoundingMode::HalfAwayFromZero,
-        });
+    fn only_a_share_on_the_step_is_settled_at_once() {
+        let rounding = |step: &str| {
+            Some(RoundingDef {
+                step: d(step),
+                mode: RoundingMode::HalfAwayFromZero,
+            })
+        };
+        let settled = |r, w: &str, s: &str| share_on_the_step(r, d(w), d(s)).map(|x| x.to_string());
         assert_eq!(
-            whole_weight(cents, d("8")).map(|w| w.to_string()),
+            settled(rounding("0.01"), "8", "1.00"),
             Some("8.00".to_owned())
         );
         assert_eq!(
-            whole_weight(cents, d("8.5")).map(|w| w.to_string()),
+            settled(rounding("0.01"), "8.5", "1"),
             Some("8.50".to_owned())
         );
-        for (rounding, weight) in [
-            (cents, "8.005"),
-            (cents, "0"),
-            (cents, "0.00"),
-            (cents, "-3"),
-            (halves, "8"),
-            (None, "8"),
+        assert_eq!(
+            settled(rounding("0.01"), "11.0", "1.00"),
+            Some("11.00".to_owned())
+        );
+        assert_eq!(
+            settled(rounding("0.01"), "3", "0.80"),
+            Some("2.40".to_owned())
+        );
+        assert_eq!(settled(rounding("0.1"), "3", "0"), Some("0.0".to_owned()));
+        for (r, weight, share) in [
+            (rounding("0.01"), "8.005", "1"),
+            (rounding("0.01"), "3.5", "0.85"),
+            (rounding("0.01"), "0", "1"),
+            (rounding("0.01"), "-3", "1"),
+            (rounding("0.01"), "3", "1.01"),
+            (rounding("0.01"), "3", "-0.5"),
+            (rounding("0.5"), "8", "1"),
+            (None, "8", "1"),
         ] {
-            assert_eq!(whole_weight(rounding, d(weight)), None, "{weight}");
+            assert_eq!(settled(r, weight, share), None, "{weight} × {share}");
         }
         for one in ["1", "1.0", "1.00", "1.0000000000000000000000000000"] {
-            assert!(value::is_one(d(one)), "{one}");
+            assert!(value::is_one(d(one)) && value::is_share(d(one)), "{one}");
         }
         for other in [
             "0",
@@ -355,10 +393,16 @@ mod tests {
             "10",
             "0.1",
             "1.0000000000000000000000000001",
-            "0.9999",
         ] {
             assert!(!value::is_one(d(other)), "{other}");
         }
+        for share in ["0", "0.00", "0.5", "0.9999"] {
+            assert!(value::is_share(d(share)), "{share}");
+        }
+        for other in ["-0.5", "1.01", "2", "1.0000000000000000000000000001"] {
+            assert!(!value::is_share(d(other)), "{other}");
+        }
+        assert!(!value::is_share(-Decimal::ZERO));
     }
 
     /// The sign's shortcut for a bound of zero says what `>=` says: zeros of either sign

@@ -186,12 +186,11 @@ fn graded_by<'p, 'r>(
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the
 /// bounds' shares of the weight.
 fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
-    // The whole weight earned, as most rows earn it, needs no arithmetic; where scoring is
-    // explained, its steps are the general way's (the raw score at its own scale).
+    // A share of the weight that needs no rounding, as most rows earn, needs no bounds;
+    // where scoring is explained, its steps are the general way's.
     if env.trace.is_none()
-        && value::is_one(share)
         && bounds.is_whole()
-        && let Some(score) = bounds::whole_weight(env.plan.rounding, weight)
+        && let Some(score) = bounds::share_on_the_step(env.plan.rounding, weight, share)
     {
         return Ok(score);
     }

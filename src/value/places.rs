@@ -35,6 +35,15 @@ pub(crate) fn is_one(value: Decimal) -> bool {
         .is_some_and(|p| value.mantissa().unsigned_abs() == *p && value.is_sign_positive())
 }
 
+/// Whether `value` lies in `0..=1` with a positive sign (a zero written `-0` does not):
+/// its mantissa is at most ten to the power of its scale.
+#[must_use]
+pub(crate) fn is_share(value: Decimal) -> bool {
+    POWERS_OF_TEN
+        .get(value.scale() as usize)
+        .is_some_and(|p| value.mantissa().unsigned_abs() <= *p && value.is_sign_positive())
+}
+
 /// What `value.round_dp_with_strategy(places, strategy(mode))` gives, bit for bit (the
 /// sign of a zero and the scale included).
 #[must_use]
