@@ -18,6 +18,8 @@ mod places;
 #[cfg(test)]
 mod samples;
 
+pub(crate) use places::{is_one, is_share};
+
 /// The unit a number carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
@@ -335,18 +337,6 @@ fn snap(value: Decimal, step: Decimal) -> Decimal {
     } else {
         value
     }
-}
-
-/// Whether `value` is one, at whatever scale it is written (`1`, `1.00`).
-#[must_use]
-pub(crate) fn is_one(value: Decimal) -> bool {
-    places::is_one(value)
-}
-
-/// Whether `value` lies in `0..=1`, written with a positive sign.
-#[must_use]
-pub(crate) fn is_share(value: Decimal) -> bool {
-    places::is_share(value)
 }
 
 /// The step of the precision a decimal was written with: `94` → 1, `93.9` → 0.1.

@@ -73,18 +73,10 @@ fn on_the_step_within(
     low: Decimal,
     high: Decimal,
 ) -> Option<Decimal> {
-    let places = rounding.step.scale();
-    if raw.scale() > places || rounding.step.mantissa() != 1 {
-        return None;
-    }
+    let score = to_the_step(rounding, raw)?;
     // The whole weight earned is its own upper bound: no comparison needed.
     let within_high = raw.serialize() == high.serialize() || value::compare(&raw, &high).is_le();
-    if !(within_high && at_least(raw, low)) {
-        return None;
-    }
-    let mut score = raw;
-    score.rescale(places);
-    Some(score)
+    (within_high && at_least(raw, low)).then_some(score)
 }
 
 /// What [`round_within`] gives a share (`0..=1`) of a weight above zero, within the
@@ -99,20 +91,26 @@ pub(crate) fn share_on_the_step(
     weight: Decimal,
     share: Decimal,
 ) -> Option<Decimal> {
-    let step = rounding?.step;
-    let places = step.scale();
     let positive = weight.is_sign_positive() && !weight.is_zero();
-    if step.mantissa() != 1 || !positive || !value::is_share(share) {
+    if !positive || !value::is_share(share) {
         return None;
     }
-    let mut score = if value::is_one(share) {
+    let raw = if value::is_one(share) {
         weight
     } else {
         weight.checked_mul(share)?
     };
-    if score.scale() > places {
+    to_the_step(rounding?, raw)
+}
+
+/// `raw` brought to the step's scale, where the step is 1, 0.1, 0.01, … and `raw` has
+/// no more decimals than it (so rounding would not change it); `None` otherwise.
+fn to_the_step(rounding: RoundingDef, raw: Decimal) -> Option<Decimal> {
+    let places = rounding.step.scale();
+    if raw.scale() > places || rounding.step.mantissa() != 1 {
         return None;
     }
+    let mut score = raw;
     score.rescale(places);
     Some(score)
 }
@@ -269,6 +267,18 @@ mod tests {
         ]
     }
 
+    /// Rounding steps of one digit (1, 0.1, 0.01, 0.001, which the quick paths take)
+    /// and of others.
+    fn step() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        let steps = ["0.01", "1", "0.1", "0.5", "0.25", "0.001", "5"];
+        proptest::sample::select(steps.map(d).to_vec())
+    }
+
+    /// Every rounding mode.
+    fn mode() -> impl proptest::strategy::Strategy<Value = RoundingMode> {
+        proptest::sample::select(RoundingMode::NAMES.map(|(_, _, m)| m).to_vec())
+    }
+
     proptest::proptest! {
         /// The quick paths (a score already on the step, brought to its scale; the raw
         /// score rounded, where that is within the bounds) give what holding the score
@@ -283,12 +293,10 @@ mod tests {
             near in (0_usize..4, -40_i64..40),
             low in decimal(),
             high in decimal(),
-            step in proptest::sample::select(vec!["0.01", "1", "0.5", "0.25", "0.001", "5"]),
-            mode in proptest::sample::select(
-                RoundingMode::NAMES.iter().map(|(_, _, m)| *m).collect::<Vec<_>>()
-            ),
+            step in step(),
+            mode in mode(),
         ) {
-            let rounding = RoundingDef { step: d(step), mode };
+            let rounding = RoundingDef { step, mode };
             let raw = match near {
                 (0, _) => far,
                 (1, by) => high + Decimal::new(by, 3),
@@ -323,12 +331,10 @@ mod tests {
         fn a_share_on_the_step_is_the_general_ways(
             weight in decimal(),
             share in share(),
-            step in proptest::sample::select(vec!["0.01", "1", "0.1", "0.5", "0.001", "5"]),
-            mode in proptest::sample::select(
-                RoundingMode::NAMES.iter().map(|(_, _, m)| *m).collect::<Vec<_>>()
-            ),
+            step in step(),
+            mode in mode(),
         ) {
-            let rounding = RoundingDef { step: d(step), mode };
+            let rounding = RoundingDef { step, mode };
             if let Some(quick) = share_on_the_step(Some(rounding), weight, share) {
                 let raw = weight.checked_mul(share);
                 proptest::prop_assert!(raw.is_some());

@@ -299,23 +299,14 @@ pub(crate) fn engine(
 
 #[cfg(test)]
 mod tests {
-    use crate::data::project::{Datum, Field, SectionData};
-    use crate::data::{self, Format};
     use crate::eval::readings;
-    use crate::source::SourceFile;
+    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project, set_indicator_text};
 
     /// Each row's category is the one its own label names, whatever the row before it
     /// wrote: a label repeated, written with a space, unknown and repeated, alternating.
     #[test]
     fn a_rows_category_is_its_own_labels() {
-        let text = include_str!("../../rulesets/2023.rules");
-        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
-        let form = include_str!("../../examples/suzhou-2023-egov.toml");
-        let mut project =
-            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
-        let Some(SectionData::Rows(rows)) = project.sections.get_mut("indicators") else {
-            panic!("no indicator rows");
-        };
+        let (plan, mut project) = plan_and_project(RULES_2023, EGOV_FORM);
         let labels = [
             "决策目标",
             "决策目标",
@@ -328,11 +319,9 @@ mod tests {
             "过程目标",
             "决策目标",
         ];
-        assert!(rows.len() >= labels.len());
-        for (row, label) in rows.iter_mut().zip(labels) {
-            let span = row.span;
-            let value = Datum::Text(label.to_owned());
-            row.insert("category".to_owned(), Field { value, span });
+        assert!(project.rows("indicators").len() >= labels.len());
+        for (row, label) in labels.into_iter().enumerate() {
+            set_indicator_text(&mut project, row, "category", label);
         }
         let rows = project.rows("indicators");
         let texts = readings::texts_of(rows);

@@ -91,6 +91,12 @@ pub(crate) fn compare(op: BinaryOp, l: Scalar<'_>, r: Scalar<'_>) -> Option<bool
         (Scalar::Bool(a), Scalar::Bool(b)) => a.cmp(&b),
         _ => return None,
     };
+    holds(op, o)
+}
+
+/// Whether a comparison holds of two values ordered `o`; `None` for an operator that is
+/// not a comparison.
+pub(crate) fn holds(op: BinaryOp, o: std::cmp::Ordering) -> Option<bool> {
     match op {
         BinaryOp::Eq => Some(o.is_eq()),
         BinaryOp::Ne => Some(o.is_ne()),

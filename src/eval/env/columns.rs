@@ -13,6 +13,7 @@
 //! `present`, aggregates, `outer`) is left to be decided row by row.
 
 use crate::data::project::{Datum, Record};
+use crate::ir::ops::holds;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
 use crate::value::{self, Scalar};
@@ -157,18 +158,10 @@ impl Env<'_> {
         if !(l.only_numbers() || r.only_numbers()) || !(l.numeric() && r.numeric()) {
             return None;
         }
-        let test = |o: std::cmp::Ordering| match op {
-            BinaryOp::Eq => o.is_eq(),
-            BinaryOp::Ne => o.is_ne(),
-            BinaryOp::Lt => o.is_lt(),
-            BinaryOp::Le => o.is_le(),
-            BinaryOp::Gt => o.is_gt(),
-            _ => o.is_ge(),
-        };
         Some(each_row(rows, |row| {
             let a = self.number_at(l, place, row)?;
             let b = self.number_at(r, place, row)?;
-            Some(test(value::compare(&a, &b)))
+            holds(op, value::compare(&a, &b))
         }))
     }
 
@@ -290,6 +283,7 @@ mod tests {
     use super::ROW_BY_ROW;
     use crate::data::{self, Format};
     use crate::source::SourceFile;
+    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project, set_indicator_text};
 
     /// A number field holding a text (which a form read by perfeval never does, but a
     /// project built through the API may) compares with a number as nothing does, at
@@ -298,19 +292,10 @@ mod tests {
     /// `score-mismatch` say nothing of it.
     #[test]
     fn a_text_in_a_number_field_compares_as_nothing() {
-        use crate::data::project::{Datum, Field, SectionData};
-        let text = include_str!("../../../rulesets/2023.rules");
-        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
-        let form = include_str!("../../../examples/suzhou-2023-egov.toml");
-        let mut project =
-            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
-        let Some(SectionData::Rows(rows)) = project.sections.get_mut("indicators") else {
-            panic!("no indicator rows");
-        };
+        let (plan, mut project) = plan_and_project(RULES_2023, EGOV_FORM);
         for key in ["weight", "self_score"] {
-            let span = rows[0].get(key).unwrap().span;
-            let value = Datum::Text("8".to_owned());
-            rows[0].insert(key.to_owned(), Field { value, span });
+            assert!(project.rows("indicators")[0].get(key).is_some(), "{key}");
+            set_indicator_text(&mut project, 0, key, "8");
         }
         // The column itself: the first row's text against its weight of 8.
         let sections = super::super::Sections::of(&project, &plan.form);
@@ -340,14 +325,11 @@ mod tests {
     /// as row by row: `execution-rate` runs on that row and finds its wrong value.
     #[test]
     fn a_name_compares_as_normalised_at_once_too() {
-        let text = include_str!("../../../rulesets/2023.rules");
-        let plan = crate::load_ruleset(&SourceFile::new("2023.rules", text)).unwrap();
-        let form = include_str!("../../../examples/suzhou-2023-egov.toml").replace(
+        let form = EGOV_FORM.replace(
             "name = \"预算执行率\"  # 指标名称：shared/seeds/000_98b5b3d58b97f228.txt:40:7\ntarget = \"=100%\"  # 目标值：shared/seeds/000_98b5b3d58b97f228.txt:40:13\nweight = 8  # 权重：shared/seeds/000_98b5b3d58b97f228.txt:40:19\nactual = \"100%\"",
             "name = \"预算 执行率\"\ntarget = \"=100%\"\nweight = 8\nactual = \"99%\"",
         );
-        let project =
-            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
+        let (plan, project) = plan_and_project(RULES_2023, &form);
         let at_once = format!("{:?}", crate::evaluate(&plan, &project));
         ROW_BY_ROW.set(true);
         let row_by_row = format!("{:?}", crate::evaluate(&plan, &project));

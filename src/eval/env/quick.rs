@@ -137,7 +137,7 @@ impl<'a> Env<'a> {
                 Scalar::Null => arg(1),
                 v => Some(v),
             },
-            Function::Count | Function::Sum => settled(&self.over_rows(f, args)?.ok()?),
+            Function::Count | Function::Sum => self.over_rows(f, args)?.ok()?.scalar().owned(),
             Function::Min
             | Function::Max
             | Function::Abs
@@ -148,49 +148,35 @@ impl<'a> Env<'a> {
                     .iter()
                     .map(|a| Some(self.sure_value(a, at)?.to_value()))
                     .collect::<Option<smallvec::SmallVec<[Value; 4]>>>()?;
-                settled(&crate::ir::functions::call(f, &values).ok()?)
+                crate::ir::functions::call(f, &values)
+                    .ok()?
+                    .scalar()
+                    .owned()
             }
             Function::Any | Function::All | Function::First | Function::Subtotal => None,
         }
     }
 }
 
-/// A function's value as operators read it: a number, a boolean or nothing (what the
-/// functions settled here give); `None` for anything else.
-fn settled(value: &Value) -> Sure<Scalar<'static>> {
-    match value {
-        Value::Num(n) => Some(Scalar::Num(*n)),
-        Value::Bool(b) => Some(Scalar::Bool(*b)),
-        Value::Null => Some(Scalar::Null),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::UNSETTLED;
-    use crate::data::{self, Format};
-    use crate::source::SourceFile;
+    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project};
 
     /// The outcome of the seed's form, with `funds.appropriated` set to `appropriated`,
     /// under the 2023 ruleset with `check` added; settled where it can be, or not.
     fn outcome(check: &str, appropriated: &str, unsettled: bool) -> String {
-        let rules = format!(
-            "{}\n{check}\n",
-            include_str!("../../../rulesets/2023.rules")
+        let rules = format!("{RULES_2023}\n{check}\n");
+        let form = EGOV_FORM.replace(
+            "[funds]  # 市级财政资金使用情况（万元）\nappropriated = 1679.7",
+            &format!("[funds]\nappropriated = {appropriated}"),
         );
-        let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
+        let (plan, project) = plan_and_project(&rules, &form);
         assert!(
             plan.checks
                 .iter()
                 .any(|c| c.finding.code == "probe" && c.settleable)
         );
-        let form = include_str!("../../../examples/suzhou-2023-egov.toml").replace(
-            "[funds]  # 市级财政资金使用情况（万元）\nappropriated = 1679.7",
-            &format!("[funds]\nappropriated = {appropriated}"),
-        );
-        let project =
-            data::load_str(SourceFile::new("f.toml", form), Format::Toml, &plan.form).unwrap();
         UNSETTLED.set(unsettled);
         let outcome = format!("{:?}", crate::evaluate(&plan, &project));
         UNSETTLED.set(false);
