@@ -123,6 +123,7 @@ pub fn check(
         lines: Vec::new(),
         constants,
         warnings: Vec::new(),
+        reads_pools: false,
     };
     let mut items = Items::new(&mut resolver, checked, classes);
     items.walk(ruleset);
@@ -131,6 +132,7 @@ pub fn check(
     items.marker_clashes(ruleset);
     let mut checked = items.checked;
     checked.warnings = std::mem::take(&mut resolver.warnings);
+    checked.reads_pools = resolver.reads_pools;
     sanity::open_ends_rounded(&checked, &mut resolver.errors);
     bounds::negative_catalog_weights(&checked, &mut resolver.errors);
     // The proof reads resolved expressions, which after an error hold placeholders.

@@ -83,6 +83,9 @@ pub struct Plan {
     /// Whether an expression scoring evaluates may read the rows' states (see
     /// `compile::states`): where none does, scoring takes no copy of them.
     pub(crate) scoring_reads_states: bool,
+    /// Whether an expression reads a value of a pool (see `check::expr::Resolver`):
+    /// where none does, evaluation adds up no pool's weights or scores.
+    pub(crate) reads_pools: bool,
     labels: FxHashMap<String, usize>,
     /// Each class by the normalised words that name it: its name and its labels.
     class_words: FxHashMap<String, usize>,
@@ -396,6 +399,7 @@ pub fn compile(checked: Checked) -> Plan {
         constants: checked.constants,
         warnings: checked.warnings,
         scoring_reads_states,
+        reads_pools: checked.reads_pools,
         grade_fields,
         codes,
         labels,

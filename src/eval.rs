@@ -180,7 +180,7 @@ fn evaluate_project(
     env.lines = &line_scores;
     env.total = Some(totals::sum(plan, &states, &lines)?);
     let total = totals::adjust_total(&mut env, &mut findings)?;
-    bounds::total_in_range(plan, &pools, total, max_score)?;
+    bounds::total_in_range(plan, (&pools, &states), total, max_score)?;
     let rating = totals::rating(&mut env)?;
     env.rating = rating.as_deref();
     if traces.is_some() {

@@ -68,6 +68,10 @@ pub struct Checked {
     /// What the checker finds suspicious without refusing it (a comparison whose sides
     /// are the same), for the command line to show.
     pub warnings: Vec<super::error::CheckError>,
+    /// Whether any expression reads a value of a pool (a field of the rows of `pools`):
+    /// where none does, evaluation does not add up the pools' members, which nothing
+    /// would read.
+    pub(crate) reads_pools: bool,
 }
 
 pub use crate::ir::defs::{

@@ -79,6 +79,9 @@ pub(crate) struct Resolver<'a> {
     pub warnings: Vec<CheckError>,
     /// The named constants (`let`), as far as they are computed.
     pub(crate) constants: super::constants::Constants,
+    /// Whether any expression resolved reads a value of a pool (see
+    /// [`super::checked::Checked::reads_pools`]).
+    pub(crate) reads_pools: bool,
 }
 
 type Typed = (Ty, ir::Expr);
@@ -99,6 +102,7 @@ impl<'a> Resolver<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
             constants: super::constants::Constants::default(),
+            reads_pools: false,
         }
     }
 
@@ -330,6 +334,7 @@ impl<'a> Resolver<'a> {
                 self.too_early(name, span, field.known_from(), scope.stage);
                 return Some(error_node(span));
             }
+            self.reads_pools = true;
             return Some((
                 pool_field_type(field),
                 node(ir::ExprKind::PoolField(field), span),
@@ -565,6 +570,7 @@ impl<'a> Resolver<'a> {
                 );
                 return error_node(span);
             }
+            self.reads_pools = true;
             return (
                 Ty::List(Box::new(pool_field_type(pool_field))),
                 node(

@@ -184,7 +184,7 @@ pub(crate) fn no_negative_weights(
 /// than their points, the usual cause.
 pub(crate) fn total_in_range(
     plan: &Plan,
-    pools: &[PoolState],
+    (pools, states): (&[PoolState], &[RowState]),
     total: Decimal,
     max_score: Option<Decimal>,
 ) -> Result<()> {
@@ -192,14 +192,16 @@ pub(crate) fn total_in_range(
     if above.is_none() && total >= Decimal::ZERO {
         return Ok(());
     }
-    let over: Vec<String> = pools
-        .iter()
-        .filter_map(|p| {
-            let points = p.points?;
-            let weight = p.expected_weight;
-            (weight > points).then(|| t!(EVAL_POOL_OVER, pool = p.name, weight, points))
-        })
-        .collect();
+    // The pools' weights are added up here, not before: they are not where no
+    // expression reads them.
+    let mut over = Vec::new();
+    for (id, p) in pools.iter().enumerate() {
+        let Some(points) = p.points else { continue };
+        let weight = super::weights::expected_weight(plan, id, states)?;
+        if weight > points {
+            over.push(t!(EVAL_POOL_OVER, pool = p.name, weight, points));
+        }
+    }
     let help = if over.is_empty() {
         t!(EVAL_CORRECT_RULESET)
     } else {

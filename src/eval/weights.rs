@@ -171,8 +171,9 @@ pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState> {
         .collect()
 }
 
-/// What is known of each pool once weights are allotted: its points, members and
-/// weights. Scores are added by [`add_scores`].
+/// What is known of each pool once weights are allotted: its points, and where an
+/// expression reads them (see `Plan::reads_pools`), its members and their weights.
+/// Scores are added by [`add_scores`].
 pub(crate) fn pool_states(
     env: &mut Env<'_>,
     rows: &[Record],
@@ -186,29 +187,64 @@ pub(crate) fn pool_states(
             points: number(env, &pool.points)?,
             ..PoolState::default()
         };
-        for (row, s) in rows.iter().zip(states) {
-            if !(s.recognized && in_pool(plan, s, id)) {
-                continue;
-            }
-            state.count += 1;
-            state.weight = add(
-                state.weight,
-                decimal(row, "weight").unwrap_or_default(),
-                pool,
-            )?;
-            state.expected_weight = add(
-                state.expected_weight,
-                s.expected_weight.unwrap_or_default(),
-                pool,
-            )?;
+        if plan.reads_pools {
+            add_members(plan, id, rows, states, &mut state)?;
         }
         pools.push(state);
     }
     Ok(pools)
 }
 
-/// Adds each pool's members' scores.
+/// Counts pool `id`'s members and adds up their declared and expected weights.
+fn add_members(
+    plan: &Plan,
+    id: usize,
+    rows: &[Record],
+    states: &[RowState],
+    state: &mut PoolState,
+) -> Result<()> {
+    let Some(pool) = plan.pools.get(id) else {
+        return Ok(());
+    };
+    for (row, s) in rows.iter().zip(states) {
+        if !(s.recognized && in_pool(plan, s, id)) {
+            continue;
+        }
+        state.count += 1;
+        state.weight = add(
+            state.weight,
+            decimal(row, "weight").unwrap_or_default(),
+            pool,
+        )?;
+        state.expected_weight = add(
+            state.expected_weight,
+            s.expected_weight.unwrap_or_default(),
+            pool,
+        )?;
+    }
+    Ok(())
+}
+
+/// The expected weights of pool `id`'s members added up, as [`pool_states`] adds them
+/// where an expression reads them.
+pub(crate) fn expected_weight(plan: &Plan, id: usize, states: &[RowState]) -> Result<Decimal> {
+    let Some(pool) = plan.pools.get(id) else {
+        return Ok(Decimal::ZERO);
+    };
+    let mut members = states
+        .iter()
+        .filter(|s| s.recognized && in_pool(plan, s, id));
+    members.try_fold(Decimal::ZERO, |sum, s| {
+        add(sum, s.expected_weight.unwrap_or_default(), pool)
+    })
+}
+
+/// Adds each pool's members' scores, where an expression reads them (see
+/// `Plan::reads_pools`).
 pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowState]) -> Result<()> {
+    if !plan.reads_pools {
+        return Ok(());
+    }
     for (id, (state, pool)) in pools.iter_mut().zip(&plan.pools).enumerate() {
         let members = states
             .iter()
@@ -224,4 +260,99 @@ pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowStat
 fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
     a.checked_add(b)
         .ok_or_else(|| EvalError::failed(value::ArithError::Overflow, pool.points.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::Plan;
+    use crate::data::{self, Format};
+    use crate::source::SourceFile;
+    use crate::testing::RULES_2023;
+
+    fn plan(text: &str) -> Plan {
+        crate::load_ruleset(&SourceFile::new("t.rules", text)).unwrap()
+    }
+
+    /// The 2023 policy with `check` added.
+    fn with_check(check: &str) -> Plan {
+        plan(&format!("{RULES_2023}\n{check}\n"))
+    }
+
+    /// A pool's value read anywhere (a field of a row of `pools`, a projection, a row's
+    /// member) has the pools added up; the count of the rows alone reads none.
+    #[test]
+    fn a_ruleset_reads_the_pools_where_an_expression_reads_a_value_of_one() {
+        assert!(!plan(RULES_2023).reads_pools);
+        assert!(plan(include_str!("../../rulesets/mof-2020.rules")).reads_pools);
+        let read = [
+            "check probe error for pools { weight <= points }",
+            "check probe error { sum(pools.score) <= 80 分 }",
+            "check probe error { first(pools).name != \"\" }",
+            "check probe error { count(pools[expected_weight > 0 分]) > 0 }",
+        ];
+        for check in read {
+            assert!(with_check(check).reads_pools, "{check}");
+        }
+        assert!(!with_check("check probe error { count(pools) > 0 }").reads_pools);
+    }
+
+    /// Declared weights too large to add up are no longer added where nothing reads
+    /// their sum: the form is scored, and each such weight is a `weight-mismatch` at its
+    /// cell, where adding them up refused the whole form as out of range.
+    #[test]
+    fn weights_too_large_to_add_are_each_a_finding() {
+        let huge = "weight = 50000000000000000000000000000";
+        let form = crate::testing::EGOV_FORM.replacen("weight = 9.16", huge, 2);
+        assert_eq!(form.matches(huge).count(), 2);
+        let (plan, project) = crate::testing::plan_and_project(RULES_2023, &form);
+        let outcome = crate::evaluate(&plan, &project).unwrap();
+        let flagged = outcome
+            .findings
+            .iter()
+            .filter(|f| f.code == "weight-mismatch" && f.message.contains("500000000"));
+        assert_eq!(flagged.count(), 2, "{:?}", outcome.findings);
+        let mut adding = plan.clone();
+        adding.reads_pools = true;
+        let refused = crate::evaluate(&adding, &project).unwrap_err();
+        assert_eq!(refused.code(), "perfeval::eval::overflow");
+    }
+
+    /// Every policy-change variant over every form of the fixtures and examples gives
+    /// the same outcome, or the same error, with the pools added up as without (short of
+    /// weights too large to add up: `weights_too_large_to_add_are_each_a_finding`).
+    #[test]
+    fn leaving_unread_pools_unadded_changes_no_outcome() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut rulesets = vec![root.join("rulesets/2023.rules")];
+        for entry in std::fs::read_dir(root.join("examples/policy-changes")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rules") {
+                rulesets.push(path);
+            }
+        }
+        let forms = crate::testing::fixture_forms();
+        let (mut compared, mut unread) = (0, 0);
+        for file in rulesets {
+            let plan = crate::load_ruleset_file(&file, &mut crate::cli::FileLoader)
+                .unwrap()
+                .0;
+            let mut adding = plan.clone();
+            adding.reads_pools = true;
+            unread += usize::from(!plan.reads_pools);
+            for (_, text) in &forms {
+                let source = SourceFile::new("f.toml", text.as_str());
+                let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
+                    continue;
+                };
+                assert_eq!(
+                    format!("{:?}", crate::evaluate(&plan, &project)),
+                    format!("{:?}", crate::evaluate(&adding, &project)),
+                    "{}",
+                    file.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 200 && unread > 10, "{compared} {unread}");
+    }
 }

@@ -573,3 +573,37 @@ fn a_form_declaring_more_weight_than_a_pool_is_not_scored() {
     assert!(!stdout.contains("\"110"), "{stdout}");
     insta::assert_snapshot!(stderr);
 }
+
+/// A ruleset whose expressions read no pool adds up no pool's weights while it scores
+/// (see `Plan::reads_pools`); a total above the maximum is refused all the same, and its
+/// help names the pools over their points as it does where a check reads them.
+#[test]
+fn an_impossible_total_names_the_pools_whether_or_not_they_are_read() {
+    use perfeval::data::{self, Format};
+    use perfeval::source::SourceFile;
+    let rules = std::fs::read_to_string(RULES).unwrap();
+    let start = rules.find("check category-points").unwrap();
+    let end = start + rules[start..].find("\n}\n").unwrap() + 3;
+    let unread = format!("{}{}", &rules[..start], &rules[end..]);
+    assert!(
+        !unread.contains("for pools"),
+        "no other rule reads the pools"
+    );
+    let unread = perfeval::load_ruleset(&SourceFile::new(RULES, unread)).unwrap();
+    let form = "tests/fixtures/eval/refused/mof-2020-over-weight.toml";
+    let text = std::fs::read_to_string(form).unwrap();
+    let refusal = |plan: &Plan| {
+        let source = SourceFile::new(form, text.as_str());
+        let project = data::load_str(source, Format::Toml, &plan.form).unwrap();
+        let error = perfeval::evaluate(plan, &project).unwrap_err();
+        let help = miette::Diagnostic::help(&error).map(|h| h.to_string());
+        (error.code(), help)
+    };
+    let (code, help) = refusal(&unread);
+    assert_eq!(code, "perfeval::eval::impossible_total");
+    assert!(
+        help.as_deref().is_some_and(|h| h.contains("产出")),
+        "{help:?}"
+    );
+    assert_eq!((code, help), refusal(&MOF));
+}
