@@ -482,9 +482,11 @@ impl<'a> Env<'a> {
 
     /// A number: `None` where the value is missing (or not a number). A constant or a
     /// field is read in place.
+    // Inlined, and the rest not: most numbers asked for are the ruleset's constants
+    // (band edges, deduction rates, grade shares, catalog weights, on every row), read
+    // at once where they are asked for, without the frame that reading an operand needs.
+    #[inline]
     pub(crate) fn number(&mut self, e: &Expr) -> Result<Option<Num>> {
-        // Most numbers asked for are the ruleset's constants (band edges, deduction
-        // rates, catalog weights, on every row): read at once.
         if let ExprKind::Const(Value::Num(n))
         | ExprKind::Constant {
             value: Value::Num(n),
@@ -493,6 +495,12 @@ impl<'a> Env<'a> {
         {
             return Ok(Some(*n));
         }
+        self.number_read(e)
+    }
+
+    /// [`Env::number`] of anything but a constant.
+    #[inline(never)]
+    fn number_read(&mut self, e: &Expr) -> Result<Option<Num>> {
         let mut held = None;
         Ok(match self.read(e, &mut held)? {
             Scalar::Num(n) => Some(n),
