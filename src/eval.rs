@@ -132,6 +132,7 @@ fn evaluate_project(
         Vec::new()
     };
     let mut pools = weights::pool_states(
+        plan,
         &mut scoring_env(plan, &sections, &states, &named, max_score)
             .with_marks(marks)
             .with_readings(&readings),
@@ -213,7 +214,7 @@ fn scoring_env<'a>(
     plan: &'a Plan,
     sections: &'a Sections<'a>,
     states: &'a [RowState],
-    pools: &'a [outcome::PoolState],
+    pools: &'a [outcome::PoolState<'a>],
     max_score: Option<Decimal>,
 ) -> Env<'a> {
     Env::new(plan, sections, states)
@@ -230,7 +231,7 @@ fn scoring_env<'a>(
 fn score_rows<'a>(
     plan: &'a Plan,
     sections: &'a Sections<'a>,
-    (weighed, pools): (&'a [RowState], &'a [outcome::PoolState]),
+    (weighed, pools): (&'a [RowState], &'a [outcome::PoolState<'a>]),
     (max_score, marks): (Option<Decimal>, Marks<'a>),
     (discarded, readings): (&[bool], &'a [readings::RowReading]),
     states: &mut [RowState],

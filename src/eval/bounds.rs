@@ -184,7 +184,7 @@ pub(crate) fn no_negative_weights(
 /// than their points, the usual cause.
 pub(crate) fn total_in_range(
     plan: &Plan,
-    (pools, states): (&[PoolState], &[RowState]),
+    (pools, states): (&[PoolState<'_>], &[RowState]),
     total: Decimal,
     max_score: Option<Decimal>,
 ) -> Result<()> {

@@ -49,7 +49,7 @@ pub(crate) struct Env<'a> {
     /// What scoring knows of each indicator row so far.
     pub indicators: &'a [RowState],
     /// What is known of each pool so far.
-    pub pools: &'a [PoolState],
+    pub pools: &'a [PoolState<'a>],
     /// The total, once known.
     pub total: Option<Decimal>,
     /// The most points, once known.
@@ -266,7 +266,7 @@ impl<'a> Env<'a> {
     }
 
     /// The same environment seeing what is known of the pools.
-    pub(crate) fn with_pools(mut self, pools: &'a [PoolState]) -> Self {
+    pub(crate) fn with_pools(mut self, pools: &'a [PoolState<'a>]) -> Self {
         self.pools = pools;
         self
     }
@@ -574,7 +574,7 @@ impl<'a> Env<'a> {
 
     /// A value of the current row of `pools`.
     fn pool_field(&self, field: crate::ir::PoolField) -> Scalar<'a> {
-        let pools: &'a [PoolState] = self.pools;
+        let pools: &'a [PoolState<'a>] = self.pools;
         self.current_row()
             .and_then(|(_, i)| pools.get(i))
             .map_or(Scalar::Null, |p| p.field_scalar(field))

@@ -75,9 +75,9 @@ pub struct IndicatorOutcome {
 
 /// What evaluation knows of one pool.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct PoolState {
-    /// The pool's name.
-    pub name: String,
+pub struct PoolState<'p> {
+    /// The pool's name, the plan's.
+    pub name: &'p str,
     /// Its points for this project.
     pub points: Option<Decimal>,
     /// The sum of its members' declared weights.
@@ -90,7 +90,7 @@ pub struct PoolState {
     pub count: usize,
 }
 
-impl PoolState {
+impl PoolState<'_> {
     /// The value a ruleset expression sees for a pool value.
     #[must_use]
     pub fn field(&self, field: PoolField) -> Value {
@@ -101,7 +101,7 @@ impl PoolState {
     pub(crate) fn field_scalar(&self, field: PoolField) -> Scalar<'_> {
         let points = |d: Decimal| Scalar::Num(Num::new(d, Unit::Points));
         match field {
-            PoolField::Name => Scalar::Text(&self.name),
+            PoolField::Name => Scalar::Text(self.name),
             PoolField::Points => self.points.map_or(Scalar::Null, points),
             PoolField::Weight => points(self.weight),
             PoolField::ExpectedWeight => points(self.expected_weight),

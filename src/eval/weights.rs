@@ -161,11 +161,11 @@ fn residual_carrier(
 }
 
 /// Each pool's name, which is all that is known of it before weights are allotted.
-pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState> {
+pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState<'_>> {
     plan.pools
         .iter()
         .map(|p| PoolState {
-            name: p.name.clone(),
+            name: &p.name,
             ..PoolState::default()
         })
         .collect()
@@ -174,16 +174,16 @@ pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState> {
 /// What is known of each pool once weights are allotted: its points, and where an
 /// expression reads them (see `Plan::reads_pools`), its members and their weights.
 /// Scores are added by [`add_scores`].
-pub(crate) fn pool_states(
+pub(crate) fn pool_states<'p>(
+    plan: &'p Plan,
     env: &mut Env<'_>,
     rows: &[Record],
     states: &[RowState],
-) -> Result<Vec<PoolState>> {
-    let plan = env.plan;
+) -> Result<Vec<PoolState<'p>>> {
     let mut pools = Vec::with_capacity(plan.pools.len());
     for (id, pool) in plan.pools.iter().enumerate() {
         let mut state = PoolState {
-            name: pool.name.clone(),
+            name: &pool.name,
             points: number(env, &pool.points)?,
             ..PoolState::default()
         };
@@ -201,7 +201,7 @@ fn add_members(
     id: usize,
     rows: &[Record],
     states: &[RowState],
-    state: &mut PoolState,
+    state: &mut PoolState<'_>,
 ) -> Result<()> {
     let Some(pool) = plan.pools.get(id) else {
         return Ok(());
@@ -241,7 +241,11 @@ pub(crate) fn expected_weight(plan: &Plan, id: usize, states: &[RowState]) -> Re
 
 /// Adds each pool's members' scores, where an expression reads them (see
 /// `Plan::reads_pools`).
-pub(crate) fn add_scores(plan: &Plan, pools: &mut [PoolState], states: &[RowState]) -> Result<()> {
+pub(crate) fn add_scores(
+    plan: &Plan,
+    pools: &mut [PoolState<'_>],
+    states: &[RowState],
+) -> Result<()> {
     if !plan.reads_pools {
         return Ok(());
     }
