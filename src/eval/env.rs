@@ -631,15 +631,51 @@ impl<'a> Env<'a> {
         self.computed_at(row, c)
     }
 
+    /// The state of indicator row `row`: the one being scored, or else as scoring left it.
+    #[inline(always)]
+    fn state_at(&self, row: usize) -> Option<&RowState> {
+        match &self.current {
+            Some((scoring, state)) if *scoring == row => Some(state),
+            _ => self.indicators.get(row),
+        }
+    }
+
+    /// [`Env::computed_at`] of a computed number, as a decimal; `None` for anything else
+    /// and where there is none.
+    #[inline(always)]
+    fn computed_number(&self, row: usize, c: Computed) -> Option<Decimal> {
+        let state = self.state_at(row)?;
+        match c {
+            Computed::ExpectedWeight => state.expected_weight,
+            Computed::Score => Some(state.score),
+            Computed::Completion => state.completion,
+            _ => match state.computed_scalar(c) {
+                Scalar::Num(n) => Some(n.value),
+                _ => None,
+            },
+        }
+    }
+
+    /// [`Env::computed_at`] of a computed flag; `None` for anything but a flag and where
+    /// there is none.
+    #[inline(always)]
+    fn computed_truth(&self, row: usize, c: Computed) -> Option<bool> {
+        let state = self.state_at(row)?;
+        match c {
+            Computed::Recognized => Some(state.recognized),
+            Computed::Quantitative => Some(state.quantitative),
+            Computed::Missing => Some(state.missing),
+            _ => match state.computed_scalar(c) {
+                Scalar::Bool(b) => Some(b),
+                _ => None,
+            },
+        }
+    }
+
     /// A value computed for indicator row `row`.
     fn computed_at(&self, row: usize, c: Computed) -> Scalar<'_> {
-        match &self.current {
-            Some((scoring, state)) if *scoring == row => state.computed_scalar(c),
-            _ => self
-                .indicators
-                .get(row)
-                .map_or(Scalar::Null, |s| s.computed_scalar(c)),
-        }
+        self.state_at(row)
+            .map_or(Scalar::Null, |s| s.computed_scalar(c))
     }
 
     /// A field of a record as a value of its declared type (`read`); `indicator` is the

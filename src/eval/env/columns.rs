@@ -100,6 +100,9 @@ impl Env<'_> {
             },
             _ => {
                 let x = self.leaf(e, place)?;
+                if let Leaf::Computed(c) = x {
+                    return Some(each_row(rows, |row| self.computed_truth(row, c)));
+                }
                 Some(each_row(rows, |row| match self.read_at(&x, place, row) {
                     Scalar::Bool(b) => Some(b),
                     _ => None,
@@ -215,6 +218,7 @@ impl Env<'_> {
                 Datum::Decimal(d) => Some(*d),
                 _ => None,
             },
+            Leaf::Computed(c) => self.computed_number(row, c),
             _ => match self.read_at(leaf, place, row) {
                 Scalar::Num(n) => Some(n.value),
                 _ => None,
@@ -336,6 +340,39 @@ mod tests {
         ROW_BY_ROW.set(false);
         assert!(at_once.contains("code: \"execution-rate\""), "{at_once}");
         assert_eq!(at_once, row_by_row);
+    }
+
+    /// A row's computed flags and numbers (`quantitative`, `missing`, `recognized`,
+    /// `score`, `expected_weight`, `completion`), read for all rows at once from the
+    /// rows' states, decide each row as they do row by row: over every form of the
+    /// fixtures, under the 2023 policy with checks that read each of them.
+    #[test]
+    fn computed_values_decide_rows_as_they_do_row_by_row() {
+        let probes = [
+            "check probe-q warning for indicators when quantitative { completion <= 120% }",
+            "check probe-m warning for indicators when missing or not recognized { score > 0 分 }",
+            "check probe-s warning for indicators when recognized and not missing { score == expected_weight }",
+            "check probe-c warning for indicators when present(completion) { completion >= 100% }",
+        ];
+        let rules = format!("{RULES_2023}\n{}\n", probes.join("\n"));
+        let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
+        let mut raised = std::collections::BTreeSet::new();
+        for (name, text) in crate::testing::fixture_forms() {
+            let source = SourceFile::new(name.as_str(), text.as_str());
+            let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
+                continue;
+            };
+            let at_once = crate::evaluate(&plan, &project);
+            ROW_BY_ROW.set(true);
+            let row_by_row = crate::evaluate(&plan, &project);
+            ROW_BY_ROW.set(false);
+            assert_eq!(format!("{at_once:?}"), format!("{row_by_row:?}"), "{name}");
+            let findings = at_once.map(|o| o.findings).unwrap_or_default();
+            raised.extend(findings.into_iter().map(|f| f.code));
+        }
+        for probe in ["probe-q", "probe-m", "probe-s", "probe-c"] {
+            assert!(raised.contains(probe), "{probe} never raised: {raised:?}");
+        }
     }
 
     /// Every check, `discard` and filter of the shipped rulesets, over every form of the
