@@ -340,12 +340,17 @@ mod tests {
             if let Some(quick) = share_on_the_step(Some(rounding), weight, share) {
                 let raw = weight.checked_mul(share);
                 proptest::prop_assert!(raw.is_some());
-                let general = round_to_step_within(
-                    rounding,
-                    raw.unwrap_or_default(),
-                    Decimal::ZERO,
-                    weight,
-                );
+                let raw = raw.unwrap_or_default();
+                let general = round_to_step_within(rounding, raw, Decimal::ZERO, weight);
+                proptest::prop_assert_eq!(Ok(quick.serialize()), general.map(|g| g.serialize()));
+                // A class's `floor 0%` and `cap 100%` (0.00 and 1.00) scale the weight
+                // to bounds of two more decimals, the same in value.
+                let (Some(low), Some(high)) =
+                    (weight.checked_mul(d("0.00")), weight.checked_mul(d("1.00")))
+                else {
+                    return Ok(());
+                };
+                let general = round_to_step_within(rounding, raw, low, high);
                 proptest::prop_assert_eq!(Ok(quick.serialize()), general.map(|g| g.serialize()));
             }
         }

@@ -154,6 +154,11 @@ impl Bounds {
         self.low.serialize() == Decimal::ZERO.serialize()
             && self.high.serialize() == Decimal::ONE.serialize()
     }
+
+    /// Whether these are [`Bounds::WHOLE`] in value, whatever their scales.
+    fn is_whole_in_value(self) -> bool {
+        self.low.is_zero() && value::is_one(self.high)
+    }
 }
 
 /// The grade field a qualitative indicator's word comes from, and what it reads: the
@@ -186,10 +191,12 @@ fn graded_by<'p, 'r>(
 /// The score as `share` of `weight`, rounded as the ruleset says and held within the
 /// bounds' shares of the weight.
 fn finish(env: &mut Env<'_>, weight: Decimal, share: Decimal, bounds: Bounds) -> Result<Decimal> {
-    // A share of the weight that needs no rounding, as most rows earn, needs no bounds;
-    // where scoring is explained, its steps are the general way's.
+    // A share of the weight that needs no rounding, as most rows earn, needs no bounds
+    // that are the whole weight's in value (a class's `floor 0%` and `cap 100%` are
+    // `0.00` and `1.00`: a rounded score has the step's scale whatever theirs); where
+    // scoring is explained, its steps are the general way's.
     if env.trace.is_none()
-        && bounds.is_whole()
+        && bounds.is_whole_in_value()
         && let Some(score) = bounds::share_on_the_step(env.plan.rounding, weight, share)
     {
         return Ok(score);
@@ -694,7 +701,35 @@ mod tests {
 
     use rust_decimal::Decimal;
 
-    use super::{Bounds, scaled};
+    use super::{Bounds, finish, scaled};
+    use crate::eval::env::{Env, Sections};
+    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project};
+
+    /// A share that needs no rounding is settled at once only within bounds that are the
+    /// whole weight's in value (`0.00` and `1.00` as well as `0` and `1`); a share
+    /// outside narrower bounds is held within them, and a share within them is the
+    /// same either way.
+    #[test]
+    fn a_share_is_settled_at_once_only_within_the_whole_weight() {
+        let (plan, project) = plan_and_project(RULES_2023, EGOV_FORM);
+        let sections = Sections::of(&project, &plan.form);
+        let mut env = Env::new(&plan, &sections, &[]);
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let mut score = |share: &str, low: &str, high: &str| {
+            let bounds = Bounds {
+                low: d(low),
+                high: d(high),
+            };
+            finish(&mut env, d("10"), d(share), bounds)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(score("0.5", "0.00", "1.00"), "5.00");
+        assert_eq!(score("1", "0", "1"), "10.00");
+        assert_eq!(score("0.1", "0.20", "1.00"), "2.00");
+        assert_eq!(score("1", "0.00", "0.90"), "9.00");
+        assert_eq!(score("0.5", "0.20", "0.90"), "5.00");
+    }
 
     /// The whole weight's bounds taken without arithmetic are the same decimals, scale
     /// and sign included, as the arithmetic gives; other bounds that equal them in value
