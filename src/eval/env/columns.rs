@@ -73,6 +73,9 @@ impl Env<'_> {
                 if let Some(truths) = self.text_matched(*op, (&l, &r), place, rows) {
                     return Some(truths);
                 }
+                if let Some(truths) = dates_compared(*op, (&l, &r), rows) {
+                    return Some(truths);
+                }
                 Some(each_row(rows, |row| {
                     compare(
                         *op,
@@ -264,6 +267,34 @@ impl Leaf<'_> {
     }
 }
 
+/// A field of the rows compared with a constant date (`as_of > cutoff`, a `discard` on
+/// every row): each row's date compared where the field holds one, as
+/// [`compare`] compares two dates; anything else (no value, a text) compares with a date
+/// as nothing does. `None` for other comparisons.
+fn dates_compared(op: BinaryOp, (l, r): (&Leaf<'_>, &Leaf<'_>), rows: usize) -> Option<Truths> {
+    let (records, field, constant, flipped) = match (l, r) {
+        (Leaf::Plain(records, field, FieldRead::Plain), Leaf::Same(Scalar::Date(d))) => {
+            (*records, *field, *d, false)
+        }
+        (Leaf::Same(Scalar::Date(d)), Leaf::Plain(records, field, FieldRead::Plain)) => {
+            (*records, *field, *d, true)
+        }
+        _ => return None,
+    };
+    holds(op, std::cmp::Ordering::Equal)?;
+    Some(each_row(rows, |row| {
+        let Datum::Date(date) = records.get(row)?.get(field)?.value else {
+            return None;
+        };
+        let order = if flipped {
+            constant.cmp(&date)
+        } else {
+            date.cmp(&constant)
+        };
+        holds(op, order)
+    }))
+}
+
 /// `f` of each row, in order.
 fn each_row(rows: usize, f: impl Fn(usize) -> Option<bool>) -> Truths {
     (0..rows).map(f).collect()
@@ -371,6 +402,47 @@ mod tests {
             raised.extend(findings.into_iter().map(|f| f.code));
         }
         for probe in ["probe-q", "probe-m", "probe-s", "probe-c"] {
+            assert!(raised.contains(probe), "{probe} never raised: {raised:?}");
+        }
+    }
+
+    /// A date field of the rows compared with a constant date, in each order and by each
+    /// operator, decides each row as it does row by row (a row with no date, as nothing
+    /// does): over every form of the fixtures, some of whose rows are dated after the
+    /// cutoff.
+    #[test]
+    fn dates_decide_rows_as_they_do_row_by_row() {
+        let ops = ["<", "<=", ">", ">=", "==", "!="];
+        let mut probes = Vec::new();
+        for (i, op) in ops.iter().enumerate() {
+            probes.push(format!(
+                "check probe-a{i} warning for indicators {{ as_of {op} cutoff }}"
+            ));
+            probes.push(format!(
+                "check probe-b{i} warning for indicators {{ cutoff {op} as_of }}"
+            ));
+        }
+        let rules = format!("{RULES_2023}\n{}\n", probes.join("\n"));
+        let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
+        let mut raised = std::collections::BTreeSet::new();
+        for (name, text) in crate::testing::fixture_forms() {
+            let source = SourceFile::new(name.as_str(), text.as_str());
+            let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
+                continue;
+            };
+            let at_once = crate::evaluate(&plan, &project);
+            ROW_BY_ROW.set(true);
+            let row_by_row = crate::evaluate(&plan, &project);
+            ROW_BY_ROW.set(false);
+            assert_eq!(format!("{at_once:?}"), format!("{row_by_row:?}"), "{name}");
+            let findings = at_once.map(|o| o.findings).unwrap_or_default();
+            raised.extend(findings.into_iter().map(|f| f.code));
+        }
+        // A date after the cutoff fails `as_of <= cutoff` and `cutoff >= as_of`, and
+        // their likes.
+        for probe in [
+            "probe-a0", "probe-a1", "probe-a4", "probe-b2", "probe-b3", "probe-b4",
+        ] {
             assert!(raised.contains(probe), "{probe} never raised: {raised:?}");
         }
     }
