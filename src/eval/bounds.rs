@@ -367,23 +367,16 @@ mod tests {
             })
         };
         let settled = |r, w: &str, s: &str| share_on_the_step(r, d(w), d(s)).map(|x| x.to_string());
-        assert_eq!(
-            settled(rounding("0.01"), "8", "1.00"),
-            Some("8.00".to_owned())
-        );
-        assert_eq!(
-            settled(rounding("0.01"), "8.5", "1"),
-            Some("8.50".to_owned())
-        );
-        assert_eq!(
-            settled(rounding("0.01"), "11.0", "1.00"),
-            Some("11.00".to_owned())
-        );
-        assert_eq!(
-            settled(rounding("0.01"), "3", "0.80"),
-            Some("2.40".to_owned())
-        );
-        assert_eq!(settled(rounding("0.1"), "3", "0"), Some("0.0".to_owned()));
+        for (r, weight, share, score) in [
+            (rounding("0.01"), "8", "1.00", "8.00"),
+            (rounding("0.01"), "8.5", "1", "8.50"),
+            (rounding("0.01"), "11.0", "1.00", "11.00"),
+            (rounding("0.01"), "3", "0.80", "2.40"),
+            (rounding("0.1"), "3", "0", "0.0"),
+        ] {
+            let settled = settled(r, weight, share);
+            assert_eq!(settled.as_deref(), Some(score), "{weight} × {share}");
+        }
         for (r, weight, share) in [
             (rounding("0.01"), "8.005", "1"),
             (rounding("0.01"), "3.5", "0.85"),

@@ -173,7 +173,8 @@ pub(crate) fn named_pools(plan: &Plan) -> Vec<PoolState<'_>> {
 
 /// What is known of each pool once weights are allotted: its points, and where an
 /// expression reads them (see `Plan::reads_pools`), its members and their weights.
-/// Scores are added by [`add_scores`].
+/// Scores are added by [`add_scores`]. The states borrow their names from `plan`, the
+/// environment's own, which outlives the environment.
 pub(crate) fn pool_states<'p>(
     plan: &'p Plan,
     env: &mut Env<'_>,
@@ -206,14 +207,12 @@ fn add_members(
     let Some(pool) = plan.pools.get(id) else {
         return Ok(());
     };
-    for (row, s) in rows.iter().zip(states) {
-        if !(s.recognized && in_pool(plan, s, id)) {
-            continue;
-        }
+    for (i, s) in members(plan, id, states) {
+        let row = rows.get(i);
         state.count += 1;
         state.weight = add(
             state.weight,
-            decimal(row, "weight").unwrap_or_default(),
+            row.and_then(|r| decimal(r, "weight")).unwrap_or_default(),
             pool,
         )?;
         state.expected_weight = add(
@@ -231,12 +230,19 @@ pub(crate) fn expected_weight(plan: &Plan, id: usize, states: &[RowState]) -> Re
     let Some(pool) = plan.pools.get(id) else {
         return Ok(Decimal::ZERO);
     };
-    let mut members = states
-        .iter()
-        .filter(|s| s.recognized && in_pool(plan, s, id));
-    members.try_fold(Decimal::ZERO, |sum, s| {
+    members(plan, id, states).try_fold(Decimal::ZERO, |sum, (_, s)| {
         add(sum, s.expected_weight.unwrap_or_default(), pool)
     })
+}
+
+/// The recognised rows of pool `id`, with their places among the rows.
+fn members<'s>(
+    plan: &Plan,
+    id: usize,
+    states: &'s [RowState],
+) -> impl Iterator<Item = (usize, &'s RowState)> {
+    let member = move |s: &RowState| s.recognized && in_pool(plan, s, id);
+    states.iter().enumerate().filter(move |(_, s)| member(s))
 }
 
 /// Adds each pool's members' scores, where an expression reads them (see
@@ -250,11 +256,8 @@ pub(crate) fn add_scores(
         return Ok(());
     }
     for (id, (state, pool)) in pools.iter_mut().zip(&plan.pools).enumerate() {
-        let members = states
-            .iter()
-            .filter(|s| s.recognized && in_pool(plan, s, id));
         state.score = Decimal::ZERO;
-        for s in members {
+        for (_, s) in members(plan, id, states) {
             state.score = add(state.score, s.score, pool)?;
         }
     }

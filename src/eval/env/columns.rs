@@ -373,18 +373,13 @@ mod tests {
         assert_eq!(at_once, row_by_row);
     }
 
-    /// A row's computed flags and numbers (`quantitative`, `missing`, `recognized`,
-    /// `score`, `expected_weight`, `completion`), read for all rows at once from the
-    /// rows' states, decide each row as they do row by row: over every form of the
-    /// fixtures, under the 2023 policy with checks that read each of them.
-    #[test]
-    fn computed_values_decide_rows_as_they_do_row_by_row() {
-        let probes = [
-            "check probe-q warning for indicators when quantitative { completion <= 120% }",
-            "check probe-m warning for indicators when missing or not recognized { score > 0 分 }",
-            "check probe-s warning for indicators when recognized and not missing { score == expected_weight }",
-            "check probe-c warning for indicators when present(completion) { completion >= 100% }",
-        ];
+    /// The codes the 2023 policy with `probes` added raises over every form of the
+    /// fixtures, each form's outcome the same with conditions over rows decided for all
+    /// rows at once as row by row.
+    fn raised_at_once_as_row_by_row(
+        probes: &[impl AsRef<str>],
+    ) -> std::collections::BTreeSet<String> {
+        let probes: Vec<&str> = probes.iter().map(AsRef::as_ref).collect();
         let rules = format!("{RULES_2023}\n{}\n", probes.join("\n"));
         let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
         let mut raised = std::collections::BTreeSet::new();
@@ -401,6 +396,22 @@ mod tests {
             let findings = at_once.map(|o| o.findings).unwrap_or_default();
             raised.extend(findings.into_iter().map(|f| f.code));
         }
+        raised
+    }
+
+    /// A row's computed flags and numbers (`quantitative`, `missing`, `recognized`,
+    /// `score`, `expected_weight`, `completion`), read for all rows at once from the
+    /// rows' states, decide each row as they do row by row: over every form of the
+    /// fixtures, under the 2023 policy with checks that read each of them.
+    #[test]
+    fn computed_values_decide_rows_as_they_do_row_by_row() {
+        let probes = [
+            "check probe-q warning for indicators when quantitative { completion <= 120% }",
+            "check probe-m warning for indicators when missing or not recognized { score > 0 分 }",
+            "check probe-s warning for indicators when recognized and not missing { score == expected_weight }",
+            "check probe-c warning for indicators when present(completion) { completion >= 100% }",
+        ];
+        let raised = raised_at_once_as_row_by_row(&probes);
         for probe in ["probe-q", "probe-m", "probe-s", "probe-c"] {
             assert!(raised.contains(probe), "{probe} never raised: {raised:?}");
         }
@@ -422,22 +433,7 @@ mod tests {
                 "check probe-b{i} warning for indicators {{ cutoff {op} as_of }}"
             ));
         }
-        let rules = format!("{RULES_2023}\n{}\n", probes.join("\n"));
-        let plan = crate::load_ruleset(&SourceFile::new("t.rules", rules)).unwrap();
-        let mut raised = std::collections::BTreeSet::new();
-        for (name, text) in crate::testing::fixture_forms() {
-            let source = SourceFile::new(name.as_str(), text.as_str());
-            let Ok(project) = data::load_str(source, Format::Toml, &plan.form) else {
-                continue;
-            };
-            let at_once = crate::evaluate(&plan, &project);
-            ROW_BY_ROW.set(true);
-            let row_by_row = crate::evaluate(&plan, &project);
-            ROW_BY_ROW.set(false);
-            assert_eq!(format!("{at_once:?}"), format!("{row_by_row:?}"), "{name}");
-            let findings = at_once.map(|o| o.findings).unwrap_or_default();
-            raised.extend(findings.into_iter().map(|f| f.code));
-        }
+        let raised = raised_at_once_as_row_by_row(&probes);
         // A date after the cutoff fails `as_of <= cutoff` and `cutoff >= as_of`, and
         // their likes.
         for probe in [
