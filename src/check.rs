@@ -104,6 +104,7 @@ pub fn check(
         cutoff: header.cutoff,
         max_score,
         form: form.clone(),
+        form_stamp: form.stamp(),
         categories: Vec::new(),
         pools: Vec::new(),
         classes: Vec::new(),

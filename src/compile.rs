@@ -7,6 +7,7 @@
 //! marked so (`quick`). Compiling cannot fail: `check` has already refused every ruleset this
 //! stage could not arrange.
 
+mod indicator_keys;
 mod quick;
 mod row_keys;
 mod states;
@@ -26,6 +27,7 @@ use crate::ir::defs::{
 };
 use crate::ir::vocab::{Comparator, ResidualRule, Severity};
 use crate::source::Span;
+pub(crate) use indicator_keys::{IndicatorKeys, ReadOnce};
 
 /// A ruleset ready to evaluate projects.
 #[derive(Clone, Debug)]
@@ -86,6 +88,11 @@ pub struct Plan {
     /// Whether an expression reads a value of a pool (see `check::expr::Resolver`):
     /// where none does, evaluation adds up no pool's weights or scores.
     pub(crate) reads_pools: bool,
+    /// The stamp of the form the expressions' field slots were taken from (see
+    /// `Checked::form_stamp`); `form` has it unless someone replaced the form since.
+    pub(crate) form_stamp: crate::data::schema::Stamp,
+    /// The indicator rows' fields the engine reads by itself, with their slots.
+    pub(crate) indicator_keys: IndicatorKeys,
     labels: FxHashMap<String, usize>,
     /// Each class by the normalised words that name it: its name and its labels.
     class_words: FxHashMap<String, usize>,
@@ -363,6 +370,7 @@ pub fn compile(checked: Checked) -> Plan {
     missing.markers = missing.markers.iter().map(|m| normalize(m)).collect();
     let scoring_reads_states =
         states::scoring_reads_states(&classes, &checked.completion, &grades.grades, &missing);
+    let indicator_keys = IndicatorKeys::of(&checked.form, checked.form_stamp);
     Plan {
         name: checked.name,
         version: checked.version,
@@ -400,6 +408,8 @@ pub fn compile(checked: Checked) -> Plan {
         warnings: checked.warnings,
         scoring_reads_states,
         reads_pools: checked.reads_pools,
+        form_stamp: checked.form_stamp,
+        indicator_keys,
         grade_fields,
         codes,
         labels,

@@ -239,7 +239,7 @@ fn not_utf8(source: &dyn Fn(&str) -> SourceFile, bytes: &[u8], valid_up_to: usiz
 fn empty_file(source: SourceFile, format: Format, schema: &FormSchema) -> DataFailure {
     let words = words::Words::new(format);
     let required: Vec<String> = schema
-        .sections
+        .sections()
         .iter()
         .filter(|s| !s.optional && !s.key.contains('.'))
         .map(|s| words.section(s))

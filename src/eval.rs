@@ -94,7 +94,7 @@ fn evaluate_project(
     let sections = Sections::of(project, &plan.form);
     let rows = sections.rows(INDICATORS);
     let mut findings = Vec::new();
-    let texts = readings::texts_of(rows);
+    let texts = readings::texts_of(plan, rows);
     let readings = readings::read_rows(plan, &texts);
     let classify::Classified {
         mut states,
@@ -298,7 +298,7 @@ fn indicator(
         target: texts.target.unwrap_or("").into(),
         actual: texts.actual.map(Into::into),
         weight: weights::decimal(row, "weight"),
-        self_score: score::self_score(row),
+        self_score: score::self_score(plan, row),
         state,
     }
 }

@@ -54,8 +54,8 @@ pub enum ExprKind {
     SectionField {
         /// The section's key.
         section: String,
-        /// The field's key.
-        field: String,
+        /// The field's key and place.
+        field: FieldName,
         /// How its value reads, from the field's declared type.
         read: FieldRead,
         /// The section's place in the form's list of sections (`FormSchema::sections`),
@@ -68,7 +68,7 @@ pub enum ExprKind {
         section: String,
     },
     /// A field of the current row (the innermost `for` or `[…]`), and how it reads.
-    RowField(String, FieldRead),
+    RowField(FieldName, FieldRead),
     /// A value of the current row of `pools`.
     PoolField(PoolField),
     /// `first(rows).field`: a field or computed value of one row.
@@ -139,6 +139,16 @@ impl ExprKind {
     }
 }
 
+/// A field of a section, by its key and its place among the section's fields in the
+/// form (`SectionSchema::slot`), from which a record finds it without searching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldName {
+    /// The field's key.
+    pub key: String,
+    /// Its place among its section's fields.
+    pub slot: usize,
+}
+
 /// How a field's value becomes a value of an expression, settled by the checker from the
 /// field's declared type, so that evaluation never looks the type up by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,7 +165,7 @@ pub enum FieldRead {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Projection {
     /// A field of the project file, and how it reads.
-    Field(String, FieldRead),
+    Field(FieldName, FieldRead),
     /// A value the engine computed for indicator rows.
     Computed(Computed),
     /// A value of each pool.

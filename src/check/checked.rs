@@ -72,6 +72,9 @@ pub struct Checked {
     /// where none does, evaluation does not add up the pools' members, which nothing
     /// would read.
     pub(crate) reads_pools: bool,
+    /// The stamp of the form every field's slot in the expressions was taken from
+    /// (`form` as the checker made it): records validated against it are read by slot.
+    pub(crate) form_stamp: crate::data::schema::Stamp,
 }
 
 pub use crate::ir::defs::{

@@ -168,7 +168,7 @@ fn taken(r: &Resolver<'_>, name: &str) -> Option<String> {
         return Some(t!(CHECK_CONSTANT_IS_SECTION, name = section.key));
     }
     let field = form
-        .sections
+        .sections()
         .iter()
         .filter(|s| s.shape == Shape::Rows)
         .find(|s| s.fields.iter().any(|f| f.key == name || f.label == name));

@@ -201,7 +201,7 @@ pub(crate) fn missing(what: String, help: String) -> CheckError {
 /// Builds the form schema from the one `form` block.
 pub(crate) fn form(ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) -> FormSchema {
     let mut defined = Defined::default();
-    let mut schema = FormSchema::default();
+    let mut sections = Vec::new();
     let mut found = false;
     for item in &ruleset.items {
         let ItemKind::Form(form) = &item.kind else {
@@ -215,13 +215,14 @@ pub(crate) fn form(ruleset: &ast::Ruleset, errors: &mut Vec<CheckError>) -> Form
         found = true;
         for section in &form.sections {
             if defined.define("section", &section.key.name, section.key.span, errors) {
-                schema.sections.push(form_section(section, errors));
+                sections.push(form_section(section, errors));
             }
         }
     }
     if !found {
         errors.push(missing(t!(SPACE_FORM), t!(CHECK_MISSING_FORM_HELP)));
     }
+    let schema = FormSchema::new(sections);
     indicator_table(&schema, ruleset, errors);
     sub_sections(&schema, ruleset, errors);
     schema

@@ -137,7 +137,7 @@ impl<'a> Resolver<'a> {
                 let rows = self
                     .names
                     .form
-                    .sections
+                    .sections()
                     .iter()
                     .filter(|s| s.shape == Shape::Rows)
                     .map(|s| s.key.as_str());
@@ -349,17 +349,27 @@ impl<'a> Resolver<'a> {
                 return Some((
                     Ty::Text,
                     node(
-                        ir::ExprKind::RowField("category".to_owned(), ir::FieldRead::Plain),
+                        ir::ExprKind::RowField(
+                            self.names.form.section(section).map_or_else(
+                                || field_key("category", usize::MAX),
+                                |s| slotted(s, "category"),
+                            ),
+                            ir::FieldRead::Plain,
+                        ),
                         span,
                     ),
                 ));
             }
         }
-        let field = field_named(self.names.form.section(section)?, name)?;
+        let schema = self.names.form.section(section)?;
+        let field = field_named(schema, name)?;
         Some((
             Ty::of_field(field.ty),
             node(
-                ir::ExprKind::RowField(field.key.clone(), super::types::field_read(field.ty)),
+                ir::ExprKind::RowField(
+                    slotted(schema, &field.key),
+                    super::types::field_read(field.ty),
+                ),
                 span,
             ),
         ))
@@ -416,7 +426,7 @@ impl<'a> Resolver<'a> {
                 candidates.extend(Computed::NAMES.iter().map(|(en, _, _)| *en));
             }
         }
-        candidates.extend(self.names.form.sections.iter().map(|s| s.key.as_str()));
+        candidates.extend(self.names.form.sections().iter().map(|s| s.key.as_str()));
         candidates.extend(self.names.categories.iter().map(String::as_str));
         candidates.extend(["fiscal_year", "cutoff", "total", "max_score"]);
         let mut help = suggest::did_you_mean(&ident.name, candidates);
@@ -435,7 +445,7 @@ impl<'a> Resolver<'a> {
             || self
                 .names
                 .form
-                .sections
+                .sections()
                 .iter()
                 .any(|s| s.shape == Shape::Rows && s.field(name).is_some())
     }
@@ -511,7 +521,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn section_field(&mut self, key: String, field: &ast::Ident, span: Span) -> Typed {
-        let sections = &self.names.form.sections;
+        let sections = self.names.form.sections();
         let Some((slot, section)) = sections.iter().enumerate().find(|(_, s)| s.key == key) else {
             return error_node(span);
         };
@@ -521,7 +531,7 @@ impl<'a> Resolver<'a> {
                 node(
                     ir::ExprKind::SectionField {
                         section: key,
-                        field: f.key.clone(),
+                        field: slotted(section, &f.key),
                         read: super::types::field_read(f.ty),
                         slot,
                     },
@@ -587,11 +597,12 @@ impl<'a> Resolver<'a> {
             return error_node(span);
         }
         let schema = self.names.form.section(section);
-        let (ty, projection) = match (computed, schema.and_then(|s| field_named(s, &field.name))) {
+        let found = schema.and_then(|s| Some((s, field_named(s, &field.name)?)));
+        let (ty, projection) = match (computed, found) {
             (Some(c), _) => (computed_type(c), Projection::Computed(c)),
-            (None, Some(f)) => (
+            (None, Some((s, f))) => (
                 Ty::of_field(f.ty),
-                Projection::Field(f.key.clone(), super::types::field_read(f.ty)),
+                Projection::Field(slotted(s, &f.key), super::types::field_read(f.ty)),
             ),
             (None, None) => {
                 let help = schema
@@ -993,6 +1004,18 @@ fn field_named<'s>(
     section
         .field(name)
         .or_else(|| section.fields.iter().find(|f| f.label == name))
+}
+
+/// A field of `section` by its key, with its place among the section's fields.
+fn slotted(section: &crate::data::schema::SectionSchema, key: &str) -> ir::FieldName {
+    field_key(key, section.slot(key).unwrap_or(usize::MAX))
+}
+
+fn field_key(key: &str, slot: usize) -> ir::FieldName {
+    ir::FieldName {
+        key: key.to_owned(),
+        slot,
+    }
 }
 
 /// `a.b.c` as the text `a.b.c`, where an expression is only names and members.

@@ -96,7 +96,7 @@ mod tests {
              and funds.paid / funds.appropriated > 1 { weight == expected_weight }",
         );
         let key = key.expect("a key");
-        assert!(key.contains("RowField(\"name\""), "{key}");
+        assert!(key.contains("RowField(FieldName { key: \"name\""), "{key}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use super::schema::Stamp;
 use crate::source::{SourceFile, Span};
 
 /// One project file, loaded and validated.
@@ -71,23 +72,45 @@ impl SectionData {
 ///
 /// A record has a handful of fields and is read far more often than written: a list in
 /// file order, searched by length and first byte before any text is compared, costs a
-/// fraction of a tree's lookups (every rule reads fields by name, on every row).
+/// fraction of a tree's lookups (every rule reads fields by name, on every row). A
+/// record the validator made also knows where each of the form's first
+/// [`Record::INDEXED`] fields is, so that one read by its place in the form needs no
+/// search at all ([`Record::get_at`]).
 #[derive(Clone, Debug, Default)]
 pub struct Record {
     /// Where the record is written (its header or opening brace).
     pub span: Span,
     /// Present fields in file order, each key once; an optional field left out is absent.
     fields: Vec<(String, Field)>,
+    /// The schema `places` is of; [`Stamp::NONE`] where the record was made by hand.
+    stamp: Stamp,
+    /// For each of the schema's first fields, 1 + its position in `fields`, or 0 where
+    /// the record leaves it out.
+    places: [u8; Record::INDEXED],
+}
+
+/// A field's key with its place among its section's fields in a form
+/// ([`SectionSchema::slot`]).
+///
+/// [`SectionSchema::slot`]: super::schema::SectionSchema::slot
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldKey<'k> {
+    /// The field's key.
+    pub key: &'k str,
+    /// Its place among its section's fields.
+    pub slot: usize,
 }
 
 impl Record {
+    /// How many of a section's fields, the first in the form, a validated record knows
+    /// the places of: a form's sections have a handful each (the indicator rows eight);
+    /// a later field is found by its key.
+    pub const INDEXED: usize = 16;
+
     /// A record with no field yet, written at `span`.
     #[must_use]
     pub fn new(span: Span) -> Self {
-        Record {
-            span,
-            fields: Vec::new(),
-        }
+        Record::with_capacity(span, 0)
     }
 
     /// A record with room for `fields` fields, written at `span`: a loader knows how
@@ -98,6 +121,17 @@ impl Record {
         Record {
             span,
             fields: Vec::with_capacity(fields),
+            stamp: Stamp::NONE,
+            places: [0; Record::INDEXED],
+        }
+    }
+
+    /// An empty record that the validator fills against the schema stamped `stamp`
+    /// ([`Record::push_unique`]).
+    pub(crate) fn validated(span: Span, fields: usize, stamp: Stamp) -> Self {
+        Record {
+            stamp,
+            ..Record::with_capacity(span, fields)
         }
     }
 
@@ -105,31 +139,65 @@ impl Record {
     pub fn insert(&mut self, key: String, field: Field) {
         match self.fields.iter_mut().find(|(k, _)| *k == key) {
             Some((_, old)) => *old = field,
-            None => self.fields.push((key, field)),
+            None => {
+                // Its place in the schema is not known: the record is read by key now.
+                self.stamp = Stamp::NONE;
+                self.fields.push((key, field));
+            }
         }
     }
 
-    /// Adds a field whose key the record does not have yet: the validator's, whose keys
-    /// are unique already (a duplicate would be found first by [`Record::get`]).
-    pub(crate) fn push_unique(&mut self, key: String, field: Field) {
+    /// Adds a field whose key the record does not have yet, at `slot` among its
+    /// section's fields in the schema the record is validated against: the validator's,
+    /// whose keys are unique already (a duplicate would be found first by
+    /// [`Record::get`]).
+    pub(crate) fn push_unique(&mut self, key: String, field: Field, slot: usize) {
         debug_assert!(self.get(&key).is_none(), "{key} twice");
         self.fields.push((key, field));
+        let place = u8::try_from(self.fields.len()).ok();
+        match (self.places.get_mut(slot), place) {
+            (Some(at), Some(place)) => *at = place,
+            // A field past the indexed ones is found by its key; a record with more
+            // fields than a byte counts (no form has) is read by key throughout.
+            (Some(_), None) => self.stamp = Stamp::NONE,
+            (None, _) => {}
+        }
     }
 
     /// The field with this key, if present.
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Field> {
-        let (len, first) = (key.len(), key.as_bytes().first());
         self.fields
             .iter()
-            .find(|(k, _)| k.len() == len && k.as_bytes().first() == first && k == key)
+            .find(|(k, _)| same_key(k, key))
             .map(|(_, field)| field)
+    }
+
+    /// The field with this key, if present: at once from its slot where the record was
+    /// validated against the schema stamped `stamp` (the key is not compared: the slot
+    /// was taken from that schema), and by its key otherwise.
+    #[must_use]
+    #[inline]
+    pub fn get_at(&self, key: FieldKey<'_>, stamp: Stamp) -> Option<&Field> {
+        if self.stamp == stamp
+            && let Some(&place) = self.places.get(key.slot)
+        {
+            let at = usize::from(place).checked_sub(1)?;
+            return self.fields.get(at).map(|(_, field)| field);
+        }
+        self.get(key.key)
     }
 
     /// The present fields, in the order the file writes them.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &Field)> {
         self.fields.iter().map(|(k, f)| (k.as_str(), f))
     }
+}
+
+/// Whether a record's key is `key`: length and first byte tell most keys apart before
+/// their texts are compared.
+fn same_key(k: &str, key: &str) -> bool {
+    k.len() == key.len() && k.as_bytes().first() == key.as_bytes().first() && k == key
 }
 
 /// One field's value and where it is written.

@@ -3,14 +3,79 @@
 //! The schema is data built by `compile` from the ruleset's `form` block; the loader
 //! validates project files against it. Nothing here knows a particular form.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// All sections of a form, in declaration order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// A schema does not change once made, and each one made carries a stamp no other
+/// schema made in the process has (a clone keeps it, as it keeps every field): a record
+/// validated against a schema remembers its stamp, and whoever asks the record for a
+/// field by its place in a form with the same stamp is answered without a search
+/// ([`Record::get_at`]).
+///
+/// [`Record::get_at`]: super::project::Record::get_at
+#[derive(Clone, Debug)]
 pub struct FormSchema {
     /// Sections in the order the ruleset declares them.
-    pub sections: Vec<SectionSchema>,
+    sections: Vec<SectionSchema>,
+    /// This schema's stamp.
+    stamp: Stamp,
 }
 
+/// Which schema a record was validated against: unique to one [`FormSchema`] made in
+/// this process. No schema has [`Stamp::NONE`], the stamp of a record made by hand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Stamp(u64);
+
+impl Stamp {
+    /// The stamp of no schema.
+    pub const NONE: Stamp = Stamp(0);
+
+    /// A stamp no schema has had yet.
+    fn next() -> Stamp {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Stamp(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl Default for FormSchema {
+    fn default() -> Self {
+        FormSchema::new(Vec::new())
+    }
+}
+
+/// Schemas are equal where their sections are; the stamp only tells two apart that
+/// were made separately.
+impl PartialEq for FormSchema {
+    fn eq(&self, other: &Self) -> bool {
+        self.sections == other.sections
+    }
+}
+
+impl Eq for FormSchema {}
+
 impl FormSchema {
+    /// A schema of these sections, with a stamp of its own.
+    #[must_use]
+    pub fn new(sections: Vec<SectionSchema>) -> Self {
+        FormSchema {
+            sections,
+            stamp: Stamp::next(),
+        }
+    }
+
+    /// The sections, in the order the ruleset declares them.
+    #[must_use]
+    pub fn sections(&self) -> &[SectionSchema] {
+        &self.sections
+    }
+
+    /// The stamp that records validated against this schema carry.
+    #[must_use]
+    pub fn stamp(&self) -> Stamp {
+        self.stamp
+    }
+
     /// The section with this key.
     #[must_use]
     pub fn section(&self, key: &str) -> Option<&SectionSchema> {
@@ -44,6 +109,13 @@ impl SectionSchema {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&FieldSchema> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The field's place among the section's fields, where a validated record keeps it
+    /// (or before, by the optional fields before it that the record leaves out).
+    #[must_use]
+    pub fn slot(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key == key)
     }
 }
 

@@ -10,7 +10,7 @@ use super::Format;
 use super::convert::{Value, convert};
 use super::error::DataError;
 use super::project::{Field, Record, SectionData};
-use super::schema::{FieldSchema, FormSchema, SectionSchema, Shape};
+use super::schema::{FieldSchema, FormSchema, SectionSchema, Shape, Stamp};
 use super::suggest::{Candidate, help_for, intended};
 use super::tree::{Entry, Kind, Node};
 use super::words::Words;
@@ -32,6 +32,7 @@ pub(crate) fn validate(
         text,
         sections: BTreeMap::new(),
         errors: Vec::new(),
+        stamp: schema.stamp(),
     };
     validator.file(root);
     if validator.errors.is_empty() {
@@ -78,11 +79,11 @@ impl<'a> Layout<'a> {
         };
         // Most forms have a few sections, whose keys are compared with the earlier
         // ones rather than hashed at every load.
-        let small = schema.sections.len() <= SMALL_FORM;
+        let small = schema.sections().len() <= SMALL_FORM;
         let mut seen: HashSet<&str> = HashSet::new();
-        for (at, section) in schema.sections.iter().enumerate() {
+        for (at, section) in schema.sections().iter().enumerate() {
             let first = if small {
-                let earlier = schema.sections.get(..at).unwrap_or_default();
+                let earlier = schema.sections().get(..at).unwrap_or_default();
                 earlier.iter().all(|s| s.key != section.key)
             } else {
                 seen.insert(&section.key)
@@ -147,6 +148,8 @@ struct Validator<'a> {
     /// The sections converted so far, by their full keys.
     sections: BTreeMap<String, SectionData>,
     errors: Vec<DataError>,
+    /// The schema's stamp, which each record made here carries.
+    stamp: Stamp,
 }
 
 impl<'a> Validator<'a> {
@@ -275,7 +278,8 @@ impl<'a> Validator<'a> {
         span: Span,
         place: Place<'a>,
     ) -> Record {
-        let mut record = Record::with_capacity(span, entries.len().min(section.fields.len()));
+        let capacity = entries.len().min(section.fields.len());
+        let mut record = Record::validated(span, capacity, self.stamp);
         // A misspelt field or sub-section is reported once, as unknown, not also as
         // missing. Fields and sub-sections never share a key (see `Layout`), so one
         // mark per position tells both: fields first, then sub-sections.
@@ -337,7 +341,7 @@ impl<'a> Validator<'a> {
                         span: value_span,
                     };
                     // Keys are unique here (`unique`), each a field of the form.
-                    record.push_unique(key, field);
+                    record.push_unique(key, field, at);
                 }
                 Err(error) => self.errors.push(error),
             }
@@ -613,6 +617,7 @@ fn section_span(entry: &Entry) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::project::{Datum, FieldKey};
     use crate::data::schema::FieldType;
 
     fn section(key: &str, shape: Shape, fields: &[&str]) -> SectionSchema {
@@ -635,21 +640,19 @@ mod tests {
 
     #[test]
     fn sub_sections_sit_under_record_sections_only() {
-        let schema = FormSchema {
-            sections: vec![
-                section("a.b.c", Shape::Record, &[]),
-                section("a", Shape::Record, &["f"]),
-                section("a.b", Shape::Rows, &[]),
-                section("a.f", Shape::Record, &[]),
-                section("a.", Shape::Record, &[]),
-                section("r", Shape::Rows, &[]),
-                section("r.x", Shape::Record, &[]),
-                section("none.x", Shape::Record, &[]),
-                section("a.d", Shape::Record, &[]),
-                section("a.d.e", Shape::Rows, &[]),
-                section("a.d", Shape::Rows, &[]),
-            ],
-        };
+        let schema = FormSchema::new(vec![
+            section("a.b.c", Shape::Record, &[]),
+            section("a", Shape::Record, &["f"]),
+            section("a.b", Shape::Rows, &[]),
+            section("a.f", Shape::Record, &[]),
+            section("a.", Shape::Record, &[]),
+            section("r", Shape::Rows, &[]),
+            section("r.x", Shape::Record, &[]),
+            section("none.x", Shape::Record, &[]),
+            section("a.d", Shape::Record, &[]),
+            section("a.d.e", Shape::Rows, &[]),
+            section("a.d", Shape::Rows, &[]),
+        ]);
         let layout = Layout::new(&schema);
         let top: Vec<&str> = layout.top.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(top, ["a", "r"]);
@@ -671,7 +674,7 @@ mod tests {
                 .map(|i| section(&format!("s{i}"), Shape::Record, &[]))
                 .collect();
             sections.push(section("s1", Shape::Rows, &[]));
-            let schema = FormSchema { sections };
+            let schema = FormSchema::new(sections);
             let layout = Layout::new(&schema);
             assert_eq!(layout.top.len(), count, "{count} sections");
             let s1 = layout.top.get(layout.top("s1").unwrap()).unwrap();
@@ -706,9 +709,7 @@ mod tests {
         for count in [5, 70] {
             let names: Vec<String> = (0..count).map(|i| format!("f{i}")).collect();
             let declared: Vec<&str> = names.iter().map(String::as_str).collect();
-            let schema = FormSchema {
-                sections: vec![section("s", Shape::Record, &declared)],
-            };
+            let schema = FormSchema::new(vec![section("s", Shape::Record, &declared)]);
             // All but the last field, then the second field again, twice.
             let mut written: Vec<String> = names.iter().take(count - 1).cloned().collect();
             written.push("f1".into());
@@ -733,6 +734,95 @@ mod tests {
                 })
                 .collect();
             assert_eq!(firsts, [Some(Span::new(1, 2)); 2], "{count} fields");
+        }
+    }
+
+    /// A record read against `schema`: the one record section `s`, from JSON.
+    fn record_of(schema: &FormSchema, json: &str) -> Record {
+        let source = crate::source::SourceFile::new("t.json", json.to_owned());
+        let project = crate::data::load_str(source, Format::Json, schema).unwrap();
+        project.record("s").unwrap().clone()
+    }
+
+    fn optional(mut section: SectionSchema) -> SectionSchema {
+        for field in &mut section.fields {
+            field.optional = true;
+        }
+        section
+    }
+
+    /// Every field of a validated record is found by its slot in the schema, wherever
+    /// the file writes it and whatever it leaves out; a stamp of another schema (even one
+    /// equal to it) is answered by key, so a slot that is not the field's finds nothing
+    /// wrong.
+    #[test]
+    fn a_validated_record_is_read_by_slot_only_under_its_own_schema() {
+        let keys = ["a", "b", "c", "d"];
+        let schema = FormSchema::new(vec![optional(section("s", Shape::Record, &keys))]);
+        let record = record_of(&schema, r#"{"s": {"d": "4", "b": "2", "a": "1"}}"#);
+        let text = |f: Option<&Field>| match f.map(|f| &f.value) {
+            Some(Datum::Text(t)) => Some(t.clone()),
+            _ => None,
+        };
+        let own = schema.stamp();
+        for (slot, expected) in [(0, Some("1")), (1, Some("2")), (2, None), (3, Some("4"))] {
+            let key = FieldKey {
+                key: keys[slot],
+                slot,
+            };
+            assert_eq!(text(record.get_at(key, own)).as_deref(), expected, "{slot}");
+        }
+        let equal = schema.clone();
+        assert_eq!(equal.stamp(), own, "a clone is the same schema");
+        let other = FormSchema::new(schema.sections().to_vec());
+        assert_eq!(other, schema);
+        assert_ne!(other.stamp(), own);
+        // The key `d` asked for at `a`'s slot: by key under another stamp.
+        let wrong_slot = FieldKey { key: "d", slot: 0 };
+        assert_eq!(
+            text(record.get_at(wrong_slot, other.stamp())).as_deref(),
+            Some("4")
+        );
+        assert_eq!(
+            text(record.get_at(wrong_slot, Stamp::NONE)).as_deref(),
+            Some("4")
+        );
+        assert_eq!(text(record.get_at(wrong_slot, own)).as_deref(), Some("1"));
+    }
+
+    /// A field added by hand has no slot: the record is read by key from then on.
+    #[test]
+    fn a_field_added_by_hand_is_found_by_key() {
+        let schema = FormSchema::new(vec![optional(section("s", Shape::Record, &["a", "b"]))]);
+        let mut record = record_of(&schema, r#"{"s": {"a": "1"}}"#);
+        let b = FieldKey { key: "b", slot: 1 };
+        assert!(record.get_at(b, schema.stamp()).is_none());
+        let field = Field {
+            value: Datum::Text("2".to_owned()),
+            span: Span::default(),
+        };
+        record.insert("b".to_owned(), field.clone());
+        assert_eq!(record.get_at(b, schema.stamp()), Some(&field));
+    }
+
+    /// Fields past the first [`Record::INDEXED`] of a section are found by key.
+    #[test]
+    fn fields_past_the_indexed_ones_are_found_by_key() {
+        let names: Vec<String> = (0..Record::INDEXED + 4).map(|i| format!("f{i}")).collect();
+        let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+        let schema = FormSchema::new(vec![section("s", Shape::Record, &keys)]);
+        let fields: Vec<String> = keys
+            .iter()
+            .rev()
+            .map(|k| format!(r#""{k}": "{k}""#))
+            .collect();
+        let record = record_of(&schema, &format!(r#"{{"s": {{{}}}}}"#, fields.join(", ")));
+        for (slot, key) in keys.iter().enumerate() {
+            let found = record.get_at(FieldKey { key, slot }, schema.stamp());
+            assert_eq!(
+                found.map(|f| &f.value),
+                Some(&Datum::Text((*key).to_owned()))
+            );
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::ir::vocab::RoundingMode;
 use crate::source::Span;
 use crate::value;
 
-use super::classify::{engine, text};
+use super::classify::engine;
 use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
 
@@ -166,7 +166,7 @@ pub(crate) fn no_negative_weights(
         let Some(weight) = state.expected_weight.filter(|w| *w < Decimal::ZERO) else {
             continue;
         };
-        let name = text(row, "name").unwrap_or("");
+        let name = plan.indicator_keys.name.text(row).unwrap_or("");
         findings.push(engine(
             plan,
             EngineCode::ImpossibleWeight,

@@ -8,10 +8,9 @@ use crate::ir::vocab::INDICATORS;
 use crate::ir::{Expr, ExprKind};
 use crate::source::Span;
 
-use super::classify::text;
 use super::coverage::Part;
 use super::describe;
-use super::env::{Env, Truths};
+use super::env::{At, Env, Truths};
 use super::error::EvalError;
 use super::outcome::RowState;
 
@@ -58,7 +57,10 @@ fn discard(
         let finding = env.in_indicator_row(i, |env| {
             let message = match &rule.finding.message {
                 Some(parts) => render(env, parts, Some(INDICATORS))?,
-                None => t!(FINDING_DISCARDED, name = text(row, "name").unwrap_or("")),
+                None => {
+                    let name = env.plan.indicator_keys.name.text(row).unwrap_or("");
+                    t!(FINDING_DISCARDED, name)
+                }
             };
             // Point at the value refused, or else at what refused it.
             let at = row
@@ -66,7 +68,12 @@ fn discard(
                 .map(|f| f.span)
                 .or_else(|| locate(env, &rule.condition))
                 .or(Some(row.span));
-            Ok::<_, Box<EvalError>>(finding(&rule.finding, message, Some(row_name(row)), at))
+            Ok::<_, Box<EvalError>>(finding(
+                &rule.finding,
+                message,
+                Some(row_name(env.plan, row)),
+                at,
+            ))
         })?;
         findings.push(finding);
     }
@@ -234,14 +241,17 @@ fn run_check(env: &mut Env<'_>, check: &CheckDef, row: Option<usize>) -> Result<
     };
     let at = locate(env, check.at.as_ref().unwrap_or(&check.assertion));
     let indicator = match (section, row) {
-        (Some(INDICATORS), Some(i)) => env.rows_of(INDICATORS).get(i).map(row_name),
+        (Some(INDICATORS), Some(i)) => env
+            .rows_of(INDICATORS)
+            .get(i)
+            .map(|r| row_name(env.plan, r)),
         _ => None,
     };
     Ok(Some(finding(&check.finding, message, indicator, at)))
 }
 
-fn row_name(row: &Record) -> String {
-    text(row, "name").unwrap_or("").to_owned()
+fn row_name(plan: &crate::compile::Plan, row: &Record) -> String {
+    plan.indicator_keys.name.text(row).unwrap_or("").to_owned()
 }
 
 fn finding(
@@ -313,18 +323,25 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
 /// The project-file location of the first form value an expression reads.
 fn locate(env: &Env<'_>, e: &Expr) -> Option<Span> {
     match &e.kind {
-        ExprKind::SectionField { section, field, .. } => {
-            env.record(section)?.get(field).map(|f| f.span)
-        }
+        ExprKind::SectionField { section, field, .. } => env
+            .record(section)?
+            .get_at(field.at(), env.stamp())
+            .map(|f| f.span),
         ExprKind::RowField(field, _) => {
             let (section, row) = env.current_row()?;
-            env.rows_of(section).get(row)?.get(field).map(|f| f.span)
+            env.rows_of(section)
+                .get(row)?
+                .get_at(field.at(), env.stamp())
+                .map(|f| f.span)
         }
         // The field of the row outside: the row before the innermost one.
         ExprKind::Outer(inner) => match &inner.kind {
             ExprKind::RowField(field, _) => {
                 let (section, row) = env.outer_row()?;
-                env.rows_of(section).get(row)?.get(field).map(|f| f.span)
+                env.rows_of(section)
+                    .get(row)?
+                    .get_at(field.at(), env.stamp())
+                    .map(|f| f.span)
             }
             _ => None,
         },

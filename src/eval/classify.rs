@@ -48,7 +48,10 @@ pub(crate) fn classify(
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let mut found = None;
-        let known = texts.get(i).copied().unwrap_or_else(|| RowTexts::of(row));
+        let known = texts
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| RowTexts::of(&plan.indicator_keys, row));
         let label = known.category.unwrap_or("");
         let name = known.name.unwrap_or("");
         state.category = match last {
@@ -111,7 +114,12 @@ fn class_of(
     {
         return (Some(class), ClassFrom::Catalog);
     }
-    match text(row, "class").filter(|word| !normalized(word).is_empty()) {
+    match plan
+        .indicator_keys
+        .class
+        .text(row)
+        .filter(|word| !normalized(word).is_empty())
+    {
         Some(word) => match plan.class_of_word(word) {
             Some(class) => (Some(class), ClassFrom::Form),
             None => (own, ClassFrom::Unknown),
@@ -324,7 +332,7 @@ mod tests {
             set_indicator_text(&mut project, row, "category", label);
         }
         let rows = project.rows("indicators");
-        let texts = readings::texts_of(rows);
+        let texts = readings::texts_of(&plan, rows);
         let read = readings::read_rows(&plan, &texts);
         let classified = super::classify(&plan, (rows, &texts), &read, &mut Vec::new());
         let categories: Vec<_> = classified.states.iter().map(|s| s.category).collect();

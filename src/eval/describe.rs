@@ -58,10 +58,10 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
         ExprKind::Outer(inner) => format!("本行的{}", expr(plan, inner, row_section)),
         ExprKind::Global(Global::Line(key)) => line_label(plan, key),
         ExprKind::Global(g) => global(g).to_owned(),
-        ExprKind::SectionField { section, field, .. } => label(plan, section, field),
+        ExprKind::SectionField { section, field, .. } => label(plan, section, &field.key),
         ExprKind::Rows { section } => section_label(plan, section),
         ExprKind::RowField(field, _) => {
-            row_section.map_or_else(|| field.clone(), |s| label(plan, s, field))
+            row_section.map_or_else(|| field.key.clone(), |s| label(plan, s, &field.key))
         }
         ExprKind::Computed(c) => computed(*c).to_owned(),
         ExprKind::PoolField(f) => pool_field(*f).to_owned(),
@@ -106,7 +106,7 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
 fn projection_label(plan: &Plan, base: &Expr, projection: &Projection) -> String {
     match projection {
         Projection::Field(f, _) => {
-            rows_section(base).map_or_else(|| f.clone(), |s| label(plan, s, f))
+            rows_section(base).map_or_else(|| f.key.clone(), |s| label(plan, s, &f.key))
         }
         Projection::Computed(c) => computed(*c).to_owned(),
         Projection::Pool(f) => pool_field(*f).to_owned(),

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-use crate::compile::Plan;
-use crate::data::project::{Datum, Project, Record, SectionData};
-use crate::data::schema::FormSchema;
+use crate::compile::{Plan, ReadOnce};
+use crate::data::project::{Datum, FieldKey, Project, Record, SectionData};
+use crate::data::schema::{FormSchema, Stamp};
 use crate::ir::vocab::INDICATORS;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
@@ -104,7 +104,7 @@ impl<'a> Sections<'a> {
             records: Vec::new(),
         };
         sections.records = form
-            .sections
+            .sections()
             .iter()
             .map(|s| sections.record(&s.key))
             .collect();
@@ -199,6 +199,12 @@ impl<'a> Env<'a> {
             trace: None,
             check_runs: None,
         }
+    }
+
+    /// The stamp of the form the plan's field slots are of: records validated against
+    /// it are read by slot.
+    pub(crate) fn stamp(&self) -> Stamp {
+        self.plan.form_stamp
     }
 
     /// The project evaluated.
@@ -350,12 +356,14 @@ impl<'a> Env<'a> {
             ExprKind::Global(g) => Ok(self.global(g).to_value()),
             ExprKind::SectionField {
                 slot, field, read, ..
-            } => Ok(self.section_field(*slot, field, *read).to_value()),
+            } => Ok(self.section_field(*slot, field.at(), *read).to_value()),
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
                 rows: (0..self.row_count(section)).collect(),
             })),
-            ExprKind::RowField(field, read) => Ok(self.current_row_field(field, *read).to_value()),
+            ExprKind::RowField(field, read) => {
+                Ok(self.current_row_field(field.at(), *read).to_value())
+            }
             ExprKind::PoolField(field) => Ok(self.pool_field(*field).to_value()),
             ExprKind::RowMember(base, projection) => match self.eval(base)? {
                 Value::Row(section, row) => Ok(self.row_value(&section, row, projection)),
@@ -396,8 +404,8 @@ impl<'a> Env<'a> {
             ExprKind::Global(g) => self.global(g),
             ExprKind::SectionField {
                 slot, field, read, ..
-            } => self.section_field(*slot, field, *read),
-            ExprKind::RowField(field, read) => self.current_row_field(field, *read),
+            } => self.section_field(*slot, field.at(), *read),
+            ExprKind::RowField(field, read) => self.current_row_field(field.at(), *read),
             ExprKind::PoolField(field) => self.pool_field(*field),
             // A grade or unit is the row state's text: evaluated as a value instead.
             ExprKind::Computed(c) => self.current_computed(*c).owned()?,
@@ -533,7 +541,7 @@ impl<'a> Env<'a> {
     fn row_value(&mut self, section: &Arc<str>, row: usize, projection: &Projection) -> Value {
         match projection {
             Projection::Field(field, read) => self.in_row(section, row, |env| {
-                env.current_row_field(field, *read).to_value()
+                env.current_row_field(field.at(), *read).to_value()
             }),
             Projection::Computed(c) => self
                 .indicators
@@ -567,7 +575,7 @@ impl<'a> Env<'a> {
     }
 
     /// A field of the record section at `slot` of the form's sections.
-    fn section_field(&self, slot: usize, field: &str, read: FieldRead) -> Scalar<'a> {
+    fn section_field(&self, slot: usize, field: FieldKey<'_>, read: FieldRead) -> Scalar<'a> {
         let record = self.data.record_at(slot);
         record.map_or(Scalar::Null, |r| self.field_value(None, r, field, read))
     }
@@ -595,7 +603,7 @@ impl<'a> Env<'a> {
         Some((self.sections.get(place)?, row))
     }
 
-    fn current_row_field(&self, field: &str, read: FieldRead) -> Scalar<'a> {
+    fn current_row_field(&self, field: FieldKey<'_>, read: FieldRead) -> Scalar<'a> {
         let Some(&(place, row)) = self.rows.last() else {
             return Scalar::Null;
         };
@@ -603,7 +611,13 @@ impl<'a> Env<'a> {
     }
 
     /// A field of row `row` of the section at `place` (see [`Env::place`]).
-    fn row_field_at(&self, place: usize, row: usize, field: &str, read: FieldRead) -> Scalar<'a> {
+    fn row_field_at(
+        &self,
+        place: usize,
+        row: usize,
+        field: FieldKey<'_>,
+        read: FieldRead,
+    ) -> Scalar<'a> {
         let Some((records, indicators)) = self.rows_at(place) else {
             return Scalar::Null;
         };
@@ -685,47 +699,52 @@ impl<'a> Env<'a> {
         &self,
         indicator: Option<usize>,
         record: &'a Record,
-        field: &str,
+        field: FieldKey<'_>,
         read: FieldRead,
     ) -> Scalar<'a> {
         match indicator {
-            Some(row) if read_once(field, read) => self.read_once_value(row, record, field, read),
-            _ => self.plain_field(record, field, read),
+            Some(row) => match self.plan.indicator_keys.read_once(field, read) {
+                Some(which) => self.read_once_value(row, record, (field, which), read),
+                None => self.plain_field(record, field, read),
+            },
+            None => self.plain_field(record, field, read),
         }
     }
 
     /// A field of a record as a value of its declared type, read from the form's text
     /// as it is: any field but an indicator row's target and actual.
-    fn plain_field(&self, record: &'a Record, field: &str, read: FieldRead) -> Scalar<'a> {
+    fn plain_field(&self, record: &'a Record, field: FieldKey<'_>, read: FieldRead) -> Scalar<'a> {
         record
-            .get(field)
+            .get_at(field, self.stamp())
             .map_or(Scalar::Null, |f| datum_scalar(&f.value, read, self.plan))
     }
 
-    /// An indicator row's target or actual value (see [`read_once`]), from the row's
-    /// readings where they were made.
+    /// An indicator row's target or actual value (see [`crate::compile::IndicatorKeys::read_once`]), from
+    /// the row's readings where they were made.
     fn read_once_value(
         &self,
         row: usize,
         record: &'a Record,
-        field: &str,
+        (field, which): (FieldKey<'_>, ReadOnce),
         read: FieldRead,
     ) -> Scalar<'a> {
-        let Some(datum) = record.get(field).map(|f| &f.value) else {
+        let Some(datum) = record.get_at(field, self.stamp()).map(|f| &f.value) else {
             return Scalar::Null;
         };
         if let Datum::Text(text) = datum {
             let known = self.readings.get(row);
-            match (field, known) {
-                ("actual", Some(known)) => return read_actual(&known.actual, &known.target),
-                ("actual", None) => {
+            match (which, known) {
+                (ReadOnce::Actual, Some(known)) => {
+                    return read_actual(&known.actual, &known.target);
+                }
+                (ReadOnce::Actual, None) => {
                     let known = RowReading::of(self.plan, record);
                     return read_actual(&known.actual, &known.target);
                 }
-                ("target", Some(known)) if read == FieldRead::Measure => {
+                (ReadOnce::Target, Some(known)) => {
                     return read_target(&known.target, text, self.plan);
                 }
-                _ => {}
+                (ReadOnce::Target, None) => {}
             }
         }
         datum_scalar(datum, read, self.plan)
@@ -874,7 +893,7 @@ impl<'a> Env<'a> {
     ) -> Scalar<'_> {
         match projection {
             Projection::Field(field, read) => records.get(row).map_or(Scalar::Null, |r| {
-                self.field_value(indicators.then_some(row), r, field, *read)
+                self.field_value(indicators.then_some(row), r, field.at(), *read)
             }),
             Projection::Computed(c) => self
                 .indicators
@@ -1009,10 +1028,21 @@ fn num(value: Decimal, unit: Unit) -> Scalar<'static> {
     Scalar::Num(Num::new(value, unit))
 }
 
-/// Whether an indicator row's field is read from the row's readings (its target and
-/// actual, read once for all) rather than from its text.
-fn read_once(field: &str, read: FieldRead) -> bool {
-    field == "actual" || (field == "target" && read == FieldRead::Measure)
+/// How a field an expression names is asked of a record: its key and its slot, read
+/// by slot from records validated against the plan's form.
+pub(crate) trait At {
+    /// The field's key and slot.
+    fn at(&self) -> FieldKey<'_>;
+}
+
+impl At for crate::ir::FieldName {
+    #[inline]
+    fn at(&self) -> FieldKey<'_> {
+        FieldKey {
+            key: &self.key,
+            slot: self.slot,
+        }
+    }
 }
 
 /// A project value as a language value of the field's type.
@@ -1125,7 +1155,7 @@ mod tests {
             let source = SourceFile::new("f.toml", form);
             let project = crate::data::load_str(source, crate::data::Format::Toml, &plan.form);
             let outcome = crate::evaluate(&plan, &project.unwrap()).unwrap();
-            let slots: Vec<_> = plan.form.sections.iter().map(|s| s.key.clone()).collect();
+            let slots: Vec<_> = plan.form.sections().iter().map(|s| s.key.clone()).collect();
             (outcome.findings, outcome.total, slots)
         };
         let (findings, total, slots) = outcome(rules);
@@ -1260,7 +1290,13 @@ mod tests {
             let base = Expr::unplaced(ExprKind::Rows {
                 section: "subprojects".to_owned(),
             });
-            let projection = Projection::Field("budget".to_owned(), FieldRead::Plain);
+            let projection = Projection::Field(
+                crate::ir::FieldName {
+                    key: "budget".to_owned(),
+                    slot: usize::MAX,
+                },
+                FieldRead::Plain,
+            );
             let listed = env.project_rows(&base, &projection).unwrap();
             let whole = env.eval(&base).unwrap();
             let projected = Expr::unplaced(ExprKind::Project(Box::new(base.clone()), projection));

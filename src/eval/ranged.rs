@@ -11,7 +11,7 @@ use crate::ir::vocab::{Open, RoundingMode};
 use crate::source::Span;
 use crate::value::ArithError;
 
-use super::classify::{engine, text};
+use super::classify::engine;
 use super::error::EvalError;
 use super::outcome::RowState;
 use super::score::self_score;
@@ -43,10 +43,10 @@ pub(crate) fn score_in_range(
     let hi = weight.checked_mul(range.high).ok_or_else(overflow)?;
     let open = range.open;
     let (least, most) = inside(plan, lo, hi, open)?;
-    let name = text(row, "name").unwrap_or("");
+    let name = plan.indicator_keys.name.text(row).unwrap_or("");
     let grade = state.grade.clone().unwrap_or_else(|| "".into());
     let shown = shown(lo, hi, open);
-    let score = match self_score(row) {
+    let score = match self_score(plan, row) {
         Some(s) if within(s, lo, hi, open) => s,
         Some(s) => {
             findings.push(engine(

@@ -6,10 +6,9 @@
 
 use std::borrow::Cow;
 
-use crate::compile::Plan;
+use crate::compile::{IndicatorKeys, Plan};
 use crate::data::project::Record;
 
-use super::classify::text;
 use super::measure::{self, Reading};
 
 /// One row's readings.
@@ -24,7 +23,8 @@ pub(crate) struct RowReading {
 impl RowReading {
     /// What one row's target and actual texts read as.
     pub(crate) fn of(plan: &Plan, row: &Record) -> Self {
-        Self::from_texts(plan, text(row, "target"), text(row, "actual"))
+        let keys = &plan.indicator_keys;
+        Self::from_texts(plan, keys.target.text(row), keys.actual.text(row))
     }
 
     /// What a target and an actual text read as.
@@ -48,19 +48,20 @@ pub(crate) struct RowTexts<'r> {
 }
 
 impl<'r> RowTexts<'r> {
-    pub(crate) fn of(row: &'r Record) -> Self {
+    pub(crate) fn of(keys: &IndicatorKeys, row: &'r Record) -> Self {
         RowTexts {
-            category: text(row, "category"),
-            name: text(row, "name"),
-            target: text(row, "target"),
-            actual: text(row, "actual"),
+            category: keys.category.text(row),
+            name: keys.name.text(row),
+            target: keys.target.text(row),
+            actual: keys.actual.text(row),
         }
     }
 }
 
 /// The texts of every indicator row, in form order.
-pub(crate) fn texts_of(rows: &[Record]) -> Vec<RowTexts<'_>> {
-    rows.iter().map(RowTexts::of).collect()
+pub(crate) fn texts_of<'r>(plan: &Plan, rows: &'r [Record]) -> Vec<RowTexts<'r>> {
+    let keys = &plan.indicator_keys;
+    rows.iter().map(|row| RowTexts::of(keys, row)).collect()
 }
 
 /// The readings of every indicator row, in form order, from the rows' texts.

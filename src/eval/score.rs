@@ -23,7 +23,7 @@ use super::measure::{self, Quantity, Reading};
 use super::outcome::{ClassFrom, RowState};
 use super::readings;
 use super::trace::{Deduction, Side, Step};
-use super::weights::{decimal, number};
+use super::weights::number;
 
 use super::error::Result;
 
@@ -39,7 +39,7 @@ pub(crate) fn score_row(
 ) -> Result<()> {
     let plan = env.plan;
     let weight = state.expected_weight.unwrap_or(Decimal::ZERO);
-    let name = text(row, "name").unwrap_or("");
+    let name = plan.indicator_keys.name.text(row).unwrap_or("");
     let known = readings::row(env.readings, row_index, plan, row);
     let target: &Reading = &known.target;
     state.quantitative = matches!(target, Reading::Quantity(_));
@@ -78,7 +78,7 @@ pub(crate) fn score_row(
             }
         }
         (Reading::Quantity(_), Reading::Word(_)) => {
-            let actual = text(row, "actual").unwrap_or("");
+            let actual = plan.indicator_keys.actual.text(row).unwrap_or("");
             findings.push(engine(
                 plan,
                 EngineCode::NotANumber,
@@ -254,7 +254,10 @@ fn missing_share(
     let explanation = if discarded {
         None
     } else {
-        text(row, "explanation").filter(|e| !e.trim().is_empty())
+        plan.indicator_keys
+            .explanation
+            .text(row)
+            .filter(|e| !e.trim().is_empty())
     };
     let (rule, finding) = match explanation {
         None => (
@@ -305,7 +308,7 @@ fn quantitative(
     findings: &mut Vec<Finding>,
 ) -> Result<Earned> {
     let plan = env.plan;
-    let name = text(row, "name").unwrap_or("");
+    let name = plan.indicator_keys.name.text(row).unwrap_or("");
     if !actual.unit.is_empty() && actual.unit != target.unit {
         findings.push(engine(
             plan,
@@ -393,7 +396,7 @@ fn quantitative(
 fn mark_choice(env: &Env<'_>, row: &Record, state: &RowState, class: &ClassPlan) {
     let span = match state.class_from {
         ClassFrom::Catalog => state.category.and_then(|category| {
-            let name = text(row, "name").unwrap_or("");
+            let name = env.plan.indicator_keys.name.text(row).unwrap_or("");
             super::classify::catalog_def(env.plan, category, name)?.class_span
         }),
         ClassFrom::Form => {
@@ -412,7 +415,7 @@ fn mark_choice(env: &Env<'_>, row: &Record, state: &RowState, class: &ClassPlan)
 /// `unknown-class`: the row's `class` field names no class; its category's class scores
 /// it.
 fn unknown_class(plan: &Plan, row: &Record, state: &RowState, name: &str) -> Finding {
-    let word = text(row, "class").unwrap_or("");
+    let word = plan.indicator_keys.class.text(row).unwrap_or("");
     let words = plan
         .classes
         .iter()
@@ -648,7 +651,7 @@ fn qualitative(
         super::ranged::score_in_range(plan, row, state, weight, range, findings)?;
         let (lo, hi) = (weight.checked_mul(low), weight.checked_mul(high));
         let bounds = (lo.unwrap_or_default(), hi.unwrap_or_default());
-        let raw = self_score(row).unwrap_or(bounds.0);
+        let raw = self_score(plan, row).unwrap_or(bounds.0);
         note_score(env, weight, None, raw, bounds, state.score);
         return Ok(());
     }
@@ -664,7 +667,7 @@ fn unknown_grade(
     state: &mut RowState,
     findings: &mut Vec<Finding>,
 ) -> Result<()> {
-    let name = text(row, "name").unwrap_or("");
+    let name = plan.indicator_keys.name.text(row).unwrap_or("");
     let word = text(row, field).unwrap_or("");
     let label = plan
         .form
@@ -691,8 +694,8 @@ fn unknown_grade(
 }
 
 /// The declared self score of a row.
-pub(crate) fn self_score(row: &Record) -> Option<Decimal> {
-    decimal(row, "self_score")
+pub(crate) fn self_score(plan: &Plan, row: &Record) -> Option<Decimal> {
+    plan.indicator_keys.self_score.decimal(row)
 }
 
 #[cfg(test)]

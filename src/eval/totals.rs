@@ -10,7 +10,6 @@ use crate::ir::vocab::INDICATORS;
 use crate::value::{self, Num, Unit};
 
 use super::bounds;
-use super::classify::text;
 use super::coverage::Part;
 use super::env::Env;
 use super::error::EvalError;
@@ -49,7 +48,10 @@ pub(crate) fn adjust_scores(
             let (low, high) = bounds::of_weight(state.expected_weight.unwrap_or_default());
             let new = bounds::round_within(plan, new, low, high)?;
             if new != state.score {
-                let name = rows.get(i).and_then(|r| text(r, "name")).unwrap_or("");
+                let name = rows
+                    .get(i)
+                    .and_then(|r| plan.indicator_keys.name.text(r))
+                    .unwrap_or("");
                 let at = rows
                     .get(i)
                     .and_then(|r| r.get("self_score").or_else(|| r.get("actual")))

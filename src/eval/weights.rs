@@ -82,7 +82,9 @@ pub(crate) fn allocate(
             }
             SplitPlan::Declared => {
                 for &i in &members {
-                    let declared = rows.get(i).and_then(|r| decimal(r, "weight"));
+                    let declared = rows
+                        .get(i)
+                        .and_then(|r| plan.indicator_keys.weight.decimal(r));
                     if let Some(slot) = expected.get_mut(i) {
                         *slot = declared;
                     }
@@ -212,7 +214,8 @@ fn add_members(
         state.count += 1;
         state.weight = add(
             state.weight,
-            row.and_then(|r| decimal(r, "weight")).unwrap_or_default(),
+            row.and_then(|r| plan.indicator_keys.weight.decimal(r))
+                .unwrap_or_default(),
             pool,
         )?;
         state.expected_weight = add(

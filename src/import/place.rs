@@ -149,7 +149,7 @@ impl<'a> Placer<'a> {
     fn new(schema: &'a FormSchema, layout: &'a LayoutDef, title: &str) -> Self {
         let mut labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut bare_labels: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (s, section) in schema.sections.iter().enumerate() {
+        for (s, section) in schema.sections().iter().enumerate() {
             for (f, field) in section.fields.iter().enumerate() {
                 let label = label_key(&field.label);
                 bare_labels
@@ -166,7 +166,7 @@ impl<'a> Placer<'a> {
             labels,
             bare_labels,
             section_labels: schema
-                .sections
+                .sections()
                 .iter()
                 .map(|s| label_key(&s.label))
                 .collect(),
@@ -460,7 +460,7 @@ impl<'a> Placer<'a> {
         let Some((&section, _)) = counts.iter().max_by_key(|(s, n)| (**n, usize::MAX - **s)) else {
             return;
         };
-        let shape = self.schema.sections.get(section).map(|s| s.shape);
+        let shape = self.schema.sections().get(section).map(|s| s.shape);
         if shape == Some(Shape::Rows) && counts.get(&section).copied().unwrap_or(0) >= 2 {
             let columns = labels
                 .iter()
@@ -599,7 +599,7 @@ impl<'a> Placer<'a> {
             };
             let target = self.labels.get(&word).and_then(|fields| {
                 fields.iter().copied().find(|&(s, f)| {
-                    self.schema.sections.get(s).map(|s| s.shape) == Some(Shape::Record)
+                    self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
                         && self.field_type((s, f)) == Some(column_type)
                         && !self.filled((s, f))
                 })
@@ -702,12 +702,12 @@ impl<'a> Placer<'a> {
 
     /// A field's label as labels are compared.
     fn label_text(&self, (s, f): (usize, usize)) -> Option<String> {
-        let field = self.schema.sections.get(s)?.fields.get(f)?;
+        let field = self.schema.sections().get(s)?.fields.get(f)?;
         Some(label_key(&field.label))
     }
 
     fn field_type(&self, (s, f): (usize, usize)) -> Option<FieldType> {
-        self.schema.sections.get(s)?.fields.get(f).map(|f| f.ty)
+        self.schema.sections().get(s)?.fields.get(f).map(|f| f.ty)
     }
 
     fn put_record(&mut self, r: usize, c: usize, row: &[Cell], field: (usize, usize), key: Span) {
@@ -775,7 +775,7 @@ impl<'a> Placer<'a> {
     /// sub-sections (`funds.appropriation`) inside their parents.
     fn tree(&mut self) -> Node {
         let mut top: Vec<Entry> = Vec::new();
-        for (s, section) in self.schema.sections.iter().enumerate() {
+        for (s, section) in self.schema.sections().iter().enumerate() {
             let node = match section.shape {
                 Shape::Record => match self.records.remove(&s) {
                     Some(record) => record_node(section_fields(self.schema, s), record),
@@ -801,7 +801,7 @@ impl<'a> Placer<'a> {
 
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {
     schema
-        .sections
+        .sections()
         .get(s)
         .map(|s| s.fields.iter().map(|f| f.key.clone()).collect())
         .unwrap_or_default()

@@ -22,7 +22,7 @@ pub fn to_toml(
     for line in header {
         let _ = writeln!(out, "# {}", line.replace(['\n', '\r'], " "));
     }
-    for section in &schema.sections {
+    for section in schema.sections() {
         match project.sections.get(&section.key) {
             Some(SectionData::Record(record)) => {
                 let _ = write!(out, "\n[{}]  # {}\n", section.key, one_line(&section.label));

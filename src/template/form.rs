@@ -61,16 +61,16 @@ pub(crate) fn sheets(plan: &Plan) -> Result<(Sheet, Option<Sheet>), TemplateErro
 /// earlier sub-sections). Iterative, so that a deeply nested form cannot exhaust the
 /// stack; keys are looked up by hash, as a form may have thousands of sections.
 fn ordered(form: &FormSchema) -> Vec<&SectionSchema> {
-    let keys: HashSet<&str> = form.sections.iter().map(|s| s.key.as_str()).collect();
+    let keys: HashSet<&str> = form.sections().iter().map(|s| s.key.as_str()).collect();
     let mut children: HashMap<&str, Vec<&SectionSchema>> = HashMap::new();
     let mut roots = Vec::new();
-    for section in &form.sections {
+    for section in form.sections() {
         match parent_of(&section.key).filter(|p| keys.contains(p)) {
             Some(parent) => children.entry(parent).or_default().push(section),
             None => roots.push(section),
         }
     }
-    let mut out = Vec::with_capacity(form.sections.len());
+    let mut out = Vec::with_capacity(form.sections().len());
     let mut stack: Vec<&SectionSchema> = roots.into_iter().rev().collect();
     while let Some(section) = stack.pop() {
         out.push(section);
@@ -123,7 +123,7 @@ impl Builder<'_> {
         let widest = self
             .plan
             .form
-            .sections
+            .sections()
             .iter()
             .map(|s| match s.shape {
                 Shape::Record => 2,
@@ -423,11 +423,11 @@ mod tests {
 
     #[test]
     fn sub_sections_follow_their_parent_wherever_declared() {
-        let form = FormSchema {
-            sections: ["a", "b", "a.x", "b.y", "a.x.z", "a.w", "c.orphan"]
+        let form = FormSchema::new(
+            ["a", "b", "a.x", "b.y", "a.x.z", "a.w", "c.orphan"]
                 .map(section)
                 .to_vec(),
-        };
+        );
         assert_eq!(
             keys(&form),
             ["a", "a.x", "a.x.z", "a.w", "b", "b.y", "c.orphan"]
@@ -442,7 +442,7 @@ mod tests {
             sections.push(section(&key));
             key.push_str(".s");
         }
-        let form = FormSchema { sections };
+        let form = FormSchema::new(sections);
         assert_eq!(ordered(&form).len(), 2_000);
     }
 

@@ -87,7 +87,11 @@ fn usage(plan: &Plan) -> Vec<String> {
         "本工作簿由 perfeval 按规则集《{}》生成。请在「{}」表中填写各栏；栏目名称和表头不要改动，表中不要另加文字。带红色三角的单元格有批注，说明该栏的类型、是否必填。",
         plan.name, FORM_SHEET
     )];
-    let tables = plan.form.sections.iter().filter(|s| s.shape == Shape::Rows);
+    let tables = plan
+        .form
+        .sections()
+        .iter()
+        .filter(|s| s.shape == Shape::Rows);
     for section in tables {
         let mut text = format!(
             "「{}」：每行一项，行不够可插入行，空行不计。",
@@ -197,7 +201,7 @@ fn doc_paragraphs(doc: &str) -> Vec<String> {
 
 /// Every section and field label of the form, normalised as the importer compares them.
 fn labels(plan: &Plan) -> HashSet<String> {
-    let sections = plan.form.sections.iter();
+    let sections = plan.form.sections().iter();
     let section_labels = sections.clone().map(|s| normalize(&s.label));
     let field_labels = sections.flat_map(|s| s.fields.iter().map(|f| normalize(&f.label)));
     section_labels.chain(field_labels).collect()

@@ -54,82 +54,80 @@ fn section(
 fn schema() -> FormSchema {
     use FieldType::*;
     use Shape::*;
-    FormSchema {
-        sections: vec![
-            section(
-                "project",
-                "项目",
-                Record,
-                false,
-                vec![
-                    field("name", "项目名称", Text, false),
-                    field("year", "项目年份", Integer, false),
-                    field("data_as_of", "数据采集时间节点", Date, true),
-                ],
-            ),
-            section(
-                "budget",
-                "市级预算执行情况（万元）",
-                Record,
-                false,
-                vec![
-                    field("initial", "年初预算数", Amount, false),
-                    field(
-                        "adjustment",
-                        "当年使用上年结余、结转及当年调整预算数",
-                        Amount,
-                        false,
-                    ),
-                    field("appropriated", "财政拨款数", Amount, false),
-                ],
-            ),
-            section(
-                "funds",
-                "市级财政资金使用情况（万元）",
-                Record,
-                false,
-                vec![
-                    field("appropriated", "财政拨款数", Amount, false),
-                    field("paid", "实际支付数", Amount, false),
-                ],
-            ),
-            section(
-                "subprojects",
-                "项目资金构成",
-                Rows,
-                true,
-                vec![
-                    field("name", "子项名称", Text, false),
-                    field("budget", "预算数（万元）", Amount, false),
-                    field("actual", "实际数（万元）", Amount, false),
-                ],
-            ),
-            section(
-                "indicators",
-                "绩效指标",
-                Rows,
-                false,
-                vec![
-                    field("category", "类别", Text, false),
-                    field("name", "指标名称", Text, false),
-                    field("target", "目标值", Measure, false),
-                    field("weight", "权重", Points, false),
-                    field("actual", "实际完成值", Measure, true),
-                    field("self_score", "自评分", Points, true),
-                ],
-            ),
-            section(
-                "checks",
-                "核查",
-                Record,
-                true,
-                vec![
-                    field("execution_rate", "预算执行率", Percent, true),
-                    field("audited", "已审计", Bool, true),
-                ],
-            ),
-        ],
-    }
+    FormSchema::new(vec![
+        section(
+            "project",
+            "项目",
+            Record,
+            false,
+            vec![
+                field("name", "项目名称", Text, false),
+                field("year", "项目年份", Integer, false),
+                field("data_as_of", "数据采集时间节点", Date, true),
+            ],
+        ),
+        section(
+            "budget",
+            "市级预算执行情况（万元）",
+            Record,
+            false,
+            vec![
+                field("initial", "年初预算数", Amount, false),
+                field(
+                    "adjustment",
+                    "当年使用上年结余、结转及当年调整预算数",
+                    Amount,
+                    false,
+                ),
+                field("appropriated", "财政拨款数", Amount, false),
+            ],
+        ),
+        section(
+            "funds",
+            "市级财政资金使用情况（万元）",
+            Record,
+            false,
+            vec![
+                field("appropriated", "财政拨款数", Amount, false),
+                field("paid", "实际支付数", Amount, false),
+            ],
+        ),
+        section(
+            "subprojects",
+            "项目资金构成",
+            Rows,
+            true,
+            vec![
+                field("name", "子项名称", Text, false),
+                field("budget", "预算数（万元）", Amount, false),
+                field("actual", "实际数（万元）", Amount, false),
+            ],
+        ),
+        section(
+            "indicators",
+            "绩效指标",
+            Rows,
+            false,
+            vec![
+                field("category", "类别", Text, false),
+                field("name", "指标名称", Text, false),
+                field("target", "目标值", Measure, false),
+                field("weight", "权重", Points, false),
+                field("actual", "实际完成值", Measure, true),
+                field("self_score", "自评分", Points, true),
+            ],
+        ),
+        section(
+            "checks",
+            "核查",
+            Record,
+            true,
+            vec![
+                field("execution_rate", "预算执行率", Percent, true),
+                field("audited", "已审计", Bool, true),
+            ],
+        ),
+    ])
 }
 
 fn fixtures() -> PathBuf {
@@ -553,42 +551,40 @@ fn nested_schema() -> FormSchema {
     };
     let amount = || vec![field("amount", "金额", Amount, false)];
     let note = |optional| vec![field("note", "说明", Text, optional)];
-    FormSchema {
-        sections: vec![
-            section(
-                "funds.appropriation.central",
-                "其中：中央补助",
-                Record,
-                true,
-                amount(),
-            ),
-            section("funds", "项目资金（万元）", Record, false, money()),
-            section(
-                "funds.appropriation",
-                "其中：本年财政拨款",
-                Record,
-                true,
-                money(),
-            ),
-            section("funds.total", "资金合计", Record, false, amount()),
-            section(
-                "funds.items",
-                "资金明细",
-                Rows,
-                true,
-                vec![
-                    field("name", "明细名称", Text, false),
-                    field("amount", "金额", Amount, false),
-                ],
-            ),
-            section("funds.items.sub", "明细子项", Record, false, note(false)),
-            section("funds.initial", "与字段同名", Record, false, note(false)),
-            section("ghost.child", "无父节", Record, false, note(false)),
-            section("extra", "附加", Record, true, note(true)),
-            section("extra.detail", "附加明细", Record, false, note(false)),
-            section("extra.rows", "附加行", Rows, true, note(false)),
-        ],
-    }
+    FormSchema::new(vec![
+        section(
+            "funds.appropriation.central",
+            "其中：中央补助",
+            Record,
+            true,
+            amount(),
+        ),
+        section("funds", "项目资金（万元）", Record, false, money()),
+        section(
+            "funds.appropriation",
+            "其中：本年财政拨款",
+            Record,
+            true,
+            money(),
+        ),
+        section("funds.total", "资金合计", Record, false, amount()),
+        section(
+            "funds.items",
+            "资金明细",
+            Rows,
+            true,
+            vec![
+                field("name", "明细名称", Text, false),
+                field("amount", "金额", Amount, false),
+            ],
+        ),
+        section("funds.items.sub", "明细子项", Record, false, note(false)),
+        section("funds.initial", "与字段同名", Record, false, note(false)),
+        section("ghost.child", "无父节", Record, false, note(false)),
+        section("extra", "附加", Record, true, note(true)),
+        section("extra.detail", "附加明细", Record, false, note(false)),
+        section("extra.rows", "附加行", Rows, true, note(false)),
+    ])
 }
 
 fn load_nested(name: &str) -> Result<Project, DataFailure> {
@@ -825,7 +821,7 @@ fn sub_sections_deeper_than_the_tree_stop_at_the_nesting_limit() {
             section(&key, "层", Shape::Record, true, vec![])
         })
         .collect();
-    let schema = FormSchema { sections };
+    let schema = FormSchema::new(sections);
     let nested = |levels: usize| format!("{}{{}}{}", "{\"s\": ".repeat(levels), "}".repeat(levels));
     let text = nested(depth);
     let failure = load_str(SourceFile::new("deep", text), Format::Json, &schema).unwrap_err();

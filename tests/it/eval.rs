@@ -322,3 +322,40 @@ fn deeply_nested_aggregates_end() {
         17
     );
 }
+
+/// A form read against one ruleset's form and scored under another whose indicator
+/// fields are declared in another order (as `diff` scores a form under two rulesets):
+/// each field is found by its key, not at the place the first form gave it, so the
+/// outcome is the one of the form read against the second ruleset itself. Reading by
+/// place across forms would take each row's category for its name, its name for its
+/// target, and fail the whole table.
+#[test]
+fn a_form_read_against_another_rulesets_form_is_scored_the_same() {
+    let rules = std::fs::read_to_string(crate::common::root().join("rulesets/2023.rules")).unwrap();
+    let declared = "    category: text \"类别\"\n    name: text \"指标名称\"\n    target: measure \"目标值\"\n";
+    let reordered = "    target: measure \"目标值\"\n    name: text \"指标名称\"\n    category: text \"类别\"\n";
+    assert!(rules.contains(declared));
+    let other = perfeval::load_ruleset(&SourceFile::new(
+        "reordered.rules",
+        rules.replacen(declared, reordered, 1),
+    ))
+    .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    for path in [
+        "examples/suzhou-2023-egov.toml",
+        "examples/suzhou-2023-with-findings.toml",
+    ] {
+        let text = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
+        let load = |plan: &Plan| {
+            data::load_str(
+                SourceFile::new(path, text.clone()),
+                Format::Toml,
+                &plan.form,
+            )
+            .unwrap()
+        };
+        let own = perfeval::evaluate(&other, &load(&other)).unwrap();
+        let crossed = perfeval::evaluate(&other, &load(&SUZHOU)).unwrap();
+        assert_eq!(report(&crossed), report(&own), "{path}");
+        assert_eq!(format!("{:?}", crossed.total), format!("{:?}", own.total));
+    }
+}

@@ -124,7 +124,7 @@ fn the_form_sheet_holds_only_what_the_importer_places() {
     for rules in [SUZHOU, MOF, "rulesets/2023.zh.rules"] {
         let plan = plan(rules);
         let mut allowed: BTreeSet<String> = BTreeSet::from([plan.name.clone()]);
-        for section in &plan.form.sections {
+        for section in plan.form.sections() {
             allowed.insert(section.label.clone());
             allowed.extend(section.fields.iter().map(|f| f.label.clone()));
         }
@@ -176,7 +176,7 @@ fn labels_are_where_the_importer_looks() {
         };
         assert_eq!(form[0].address(), "A1");
         assert_eq!(form[0].text(), Some(plan.name.as_str()));
-        for section in &plan.form.sections {
+        for section in plan.form.sections() {
             let label = at(&section.label);
             assert!(
                 label.iter().any(|c| c.column == 0),
@@ -198,7 +198,7 @@ fn labels_are_where_the_importer_looks() {
         let sheet = layout.sheet(FORM_SHEET).unwrap();
         for section in plan
             .form
-            .sections
+            .sections()
             .iter()
             .filter(|s| s.shape == Shape::Record)
         {
@@ -437,7 +437,7 @@ fn the_notes_sheet_quotes_the_ruleset_and_reads_as_no_label() {
         let plan = plan(rules);
         let labels: BTreeSet<String> = plan
             .form
-            .sections
+            .sections()
             .iter()
             .flat_map(|s| std::iter::once(&s.label).chain(s.fields.iter().map(|f| &f.label)))
             .map(|l| normalize(l))

@@ -12,13 +12,14 @@
 //! what [`Env::truth`] gives it in that row. Anything else (arithmetic, functions but
 //! `present`, aggregates, `outer`) is left to be decided row by row.
 
-use crate::data::project::{Datum, Record};
+use crate::data::project::{Datum, FieldKey, Record};
+use crate::data::schema::Stamp;
 use crate::ir::ops::holds;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function};
 use crate::value::{self, Scalar};
 
-use super::{Env, compare, decide, read_once};
+use super::{At, Env, compare, decide};
 use crate::eval::error::Result;
 
 /// Whether a condition holds in each row, as [`Env::truth`] says it: `None` where it is
@@ -36,10 +37,10 @@ enum Leaf<'s> {
     /// The same in every row: a constant, a global, a field of a record section.
     Same(Scalar<'s>),
     /// A field of the row, read from the form's text: a field of these rows.
-    Plain(&'s [Record], &'s str, FieldRead),
+    Plain(&'s [Record], FieldKey<'s>, FieldRead),
     /// A field of the row, read as [`Env::row_field_at`] reads it (an indicator row's
     /// target or actual: from its readings).
-    Field(&'s str, FieldRead),
+    Field(FieldKey<'s>, FieldRead),
     /// A value computed for the row.
     Computed(Computed),
 }
@@ -73,7 +74,7 @@ impl Env<'_> {
                 if let Some(truths) = self.text_matched(*op, (&l, &r), place, rows) {
                     return Some(truths);
                 }
-                if let Some(truths) = dates_compared(*op, (&l, &r), rows) {
+                if let Some(truths) = dates_compared(*op, (&l, &r), rows, self.stamp()) {
                     return Some(truths);
                 }
                 Some(each_row(rows, |row| {
@@ -138,12 +139,19 @@ impl Env<'_> {
             ExprKind::Global(g) => Leaf::Same(self.global(g)),
             ExprKind::SectionField {
                 slot, field, read, ..
-            } => Leaf::Same(self.section_field(*slot, field, *read)),
+            } => Leaf::Same(self.section_field(*slot, field.at(), *read)),
             ExprKind::RowField(field, read) => match self.rows_at(place) {
-                Some((records, indicators)) if !(indicators && read_once(field, *read)) => {
-                    Leaf::Plain(records, field, *read)
+                Some((records, indicators))
+                    if !(indicators
+                        && self
+                            .plan
+                            .indicator_keys
+                            .read_once(field.at(), *read)
+                            .is_some()) =>
+                {
+                    Leaf::Plain(records, field.at(), *read)
                 }
-                _ => Leaf::Field(field, *read),
+                _ => Leaf::Field(field.at(), *read),
             },
             ExprKind::Computed(c) => Leaf::Computed(*c),
             _ => return None,
@@ -217,10 +225,12 @@ impl Env<'_> {
         row: usize,
     ) -> Option<rust_decimal::Decimal> {
         match *leaf {
-            Leaf::Plain(records, field, _) => match &records.get(row)?.get(field)?.value {
-                Datum::Decimal(d) => Some(*d),
-                _ => None,
-            },
+            Leaf::Plain(records, field, _) => {
+                match &records.get(row)?.get_at(field, self.stamp())?.value {
+                    Datum::Decimal(d) => Some(*d),
+                    _ => None,
+                }
+            }
             Leaf::Computed(c) => self.computed_number(row, c),
             _ => match self.read_at(leaf, place, row) {
                 Scalar::Num(n) => Some(n.value),
@@ -271,7 +281,12 @@ impl Leaf<'_> {
 /// every row): each row's date compared where the field holds one, as
 /// [`compare`] compares two dates; anything else (no value, a text) compares with a date
 /// as nothing does. `None` for other comparisons.
-fn dates_compared(op: BinaryOp, (l, r): (&Leaf<'_>, &Leaf<'_>), rows: usize) -> Option<Truths> {
+fn dates_compared(
+    op: BinaryOp,
+    (l, r): (&Leaf<'_>, &Leaf<'_>),
+    rows: usize,
+    stamp: Stamp,
+) -> Option<Truths> {
     let (records, field, constant, flipped) = match (l, r) {
         (Leaf::Plain(records, field, FieldRead::Plain), Leaf::Same(Scalar::Date(d))) => {
             (*records, *field, *d, false)
@@ -283,7 +298,7 @@ fn dates_compared(op: BinaryOp, (l, r): (&Leaf<'_>, &Leaf<'_>), rows: usize) -> 
     };
     holds(op, std::cmp::Ordering::Equal)?;
     Some(each_row(rows, |row| {
-        let Datum::Date(date) = records.get(row)?.get(field)?.value else {
+        let Datum::Date(date) = records.get(row)?.get_at(field, stamp)?.value else {
             return None;
         };
         let order = if flipped {

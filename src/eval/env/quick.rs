@@ -17,7 +17,7 @@ use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Expr, ExprKind, Function};
 use crate::value::{self, Scalar, Value};
 
-use super::{Env, compare, decide};
+use super::{At, Env, compare, decide};
 
 #[cfg(test)]
 thread_local! {
@@ -84,10 +84,10 @@ impl<'a> Env<'a> {
             ExprKind::Global(g) => self.global(g),
             ExprKind::SectionField {
                 slot, field, read, ..
-            } => self.section_field(*slot, field, *read),
+            } => self.section_field(*slot, field.at(), *read),
             // No row entered: as `Env::current_row_field` and `Env::current_computed`.
             ExprKind::RowField(field, read) => match at {
-                Some((place, row)) => self.row_field_at(place, row, field, *read),
+                Some((place, row)) => self.row_field_at(place, row, field.at(), *read),
                 None => Scalar::Null,
             },
             ExprKind::Computed(c) => match at {
