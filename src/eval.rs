@@ -297,7 +297,7 @@ fn indicator(
         name: texts.name.unwrap_or("").into(),
         target: texts.target.unwrap_or("").into(),
         actual: texts.actual.map(Into::into),
-        weight: weights::decimal(row, "weight"),
+        weight: plan.indicator_keys.weight.decimal(row),
         self_score: score::self_score(plan, row),
         state,
     }
