@@ -541,7 +541,11 @@ pub(crate) fn band_share(
     });
     let floor = optional(env, def.floor.as_ref())?.unwrap_or(Decimal::ZERO);
     let cap = optional(env, def.cap.as_ref())?.unwrap_or(Decimal::ONE);
-    mark_class(env, class, branch, share <= floor, share >= cap);
+    // Coverage only: two comparisons of decimals (of different scales, as a completion
+    // and `0.00` are) on every row otherwise.
+    if env.marking() {
+        mark_class(env, class, branch, share <= floor, share >= cap);
+    }
     Ok(share.max(floor).min(cap))
 }
 
