@@ -370,7 +370,7 @@ pub fn compile(checked: Checked) -> Plan {
     missing.markers = missing.markers.iter().map(|m| normalize(m)).collect();
     let scoring_reads_states =
         states::scoring_reads_states(&classes, &checked.completion, &grades.grades, &missing);
-    let indicator_keys = IndicatorKeys::of(&checked.form, checked.form_stamp);
+    let indicator_keys = IndicatorKeys::of(&checked.form);
     Plan {
         name: checked.name,
         version: checked.version,

@@ -10,6 +10,11 @@ use crate::data::schema::{FormSchema, Stamp};
 use crate::ir::FieldRead;
 use crate::ir::vocab::INDICATORS;
 
+/// The keys of the two fields read from a row's readings (see
+/// [`IndicatorKeys::read_once`]).
+const ACTUAL: &str = "actual";
+const TARGET: &str = "target";
+
 /// One such field.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RowKey {
@@ -19,14 +24,14 @@ pub(crate) struct RowKey {
 }
 
 impl RowKey {
-    fn new(form: &FormSchema, stamp: Stamp, key: &'static str) -> Self {
+    fn new(form: &FormSchema, key: &'static str) -> Self {
         let slot = form
             .section(INDICATORS)
             .and_then(|s| s.slot(key))
             .unwrap_or(usize::MAX);
         RowKey {
             key: FieldKey { key, slot },
-            stamp,
+            stamp: form.stamp(),
         }
     }
 
@@ -79,14 +84,15 @@ pub(crate) struct IndicatorKeys {
 }
 
 impl IndicatorKeys {
-    /// The fields with their slots in `form`, whose expressions' slots are of `stamp`.
-    pub(crate) fn of(form: &FormSchema, stamp: Stamp) -> Self {
-        let key = |name| RowKey::new(form, stamp, name);
+    /// The fields with their slots in `form`, read by slot from records validated
+    /// against it.
+    pub(crate) fn of(form: &FormSchema) -> Self {
+        let key = |name| RowKey::new(form, name);
         IndicatorKeys {
             category: key("category"),
             name: key("name"),
-            target: key("target"),
-            actual: key("actual"),
+            target: key(TARGET),
+            actual: key(ACTUAL),
             weight: key("weight"),
             self_score: key("self_score"),
             explanation: key("explanation"),
@@ -94,15 +100,14 @@ impl IndicatorKeys {
         }
     }
 
-    /// Whether `field` of an indicator row (from an expression of the same plan) is read
-    /// from the row's readings: the actual value, and the target where it reads as a
-    /// measure. Told by slot, both slots being of the plan's form: no key is compared.
+    /// Whether `field` of an indicator row is read from the row's readings: the actual
+    /// value, and the target where it reads as a measure. Told by key (a comparison with
+    /// a constant the compiler unrolls), which holds whatever form the slot is of.
     #[inline]
-    pub(crate) fn read_once(&self, field: FieldKey<'_>, read: FieldRead) -> Option<ReadOnce> {
-        let is = |known: RowKey| known.key.slot == field.slot && field.slot != usize::MAX;
-        if is(self.actual) {
+    pub(crate) fn read_once(field: FieldKey<'_>, read: FieldRead) -> Option<ReadOnce> {
+        if field.key == ACTUAL {
             Some(ReadOnce::Actual)
-        } else if is(self.target) && read == FieldRead::Measure {
+        } else if field.key == TARGET && read == FieldRead::Measure {
             Some(ReadOnce::Target)
         } else {
             None

@@ -111,8 +111,10 @@ impl SectionSchema {
         self.fields.iter().find(|f| f.key == key)
     }
 
-    /// The field's place among the section's fields, where a validated record keeps it
-    /// (or before, by the optional fields before it that the record leaves out).
+    /// The field's place among the section's fields: its slot, by which a record
+    /// validated against the form finds it ([`Record::get_at`]).
+    ///
+    /// [`Record::get_at`]: super::project::Record::get_at
     #[must_use]
     pub fn slot(&self, key: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.key == key)

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-use crate::compile::{Plan, ReadOnce};
+use crate::compile::{IndicatorKeys, Plan, ReadOnce};
 use crate::data::project::{Datum, FieldKey, Project, Record, SectionData};
 use crate::data::schema::{FormSchema, Stamp};
 use crate::ir::vocab::INDICATORS;
@@ -703,7 +703,7 @@ impl<'a> Env<'a> {
         read: FieldRead,
     ) -> Scalar<'a> {
         match indicator {
-            Some(row) => match self.plan.indicator_keys.read_once(field, read) {
+            Some(row) => match IndicatorKeys::read_once(field, read) {
                 Some(which) => self.read_once_value(row, record, (field, which), read),
                 None => self.plain_field(record, field, read),
             },
@@ -719,7 +719,7 @@ impl<'a> Env<'a> {
             .map_or(Scalar::Null, |f| datum_scalar(&f.value, read, self.plan))
     }
 
-    /// An indicator row's target or actual value (see [`crate::compile::IndicatorKeys::read_once`]), from
+    /// An indicator row's target or actual value (see [`IndicatorKeys::read_once`]), from
     /// the row's readings where they were made.
     fn read_once_value(
         &self,

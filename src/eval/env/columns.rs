@@ -12,6 +12,7 @@
 //! what [`Env::truth`] gives it in that row. Anything else (arithmetic, functions but
 //! `present`, aggregates, `outer`) is left to be decided row by row.
 
+use crate::compile::IndicatorKeys;
 use crate::data::project::{Datum, FieldKey, Record};
 use crate::data::schema::Stamp;
 use crate::ir::ops::holds;
@@ -142,12 +143,7 @@ impl Env<'_> {
             } => Leaf::Same(self.section_field(*slot, field.at(), *read)),
             ExprKind::RowField(field, read) => match self.rows_at(place) {
                 Some((records, indicators))
-                    if !(indicators
-                        && self
-                            .plan
-                            .indicator_keys
-                            .read_once(field.at(), *read)
-                            .is_some()) =>
+                    if !(indicators && IndicatorKeys::read_once(field.at(), *read).is_some()) =>
                 {
                     Leaf::Plain(records, field.at(), *read)
                 }
