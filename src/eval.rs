@@ -91,7 +91,7 @@ fn evaluate_project(
     mut traces: Option<&mut Traces>,
 ) -> error::Result<Outcome> {
     // Every environment of the form finds the project's sections in one list.
-    let sections = Sections::of(project, &plan.form);
+    let sections = Sections::of(project, plan);
     let rows = sections.rows(INDICATORS);
     let mut findings = Vec::new();
     let texts = readings::texts_of(plan, rows);

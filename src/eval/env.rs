@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 
 use crate::compile::{IndicatorKeys, Plan, ReadOnce};
 use crate::data::project::{Datum, FieldKey, Project, Record, SectionData};
-use crate::data::schema::{FormSchema, Stamp};
+use crate::data::schema::Stamp;
 use crate::ir::vocab::INDICATORS;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Computed, Expr, ExprKind, FieldRead, Function, Global, Local, POOLS, Projection};
@@ -85,13 +85,15 @@ pub(crate) struct Sections<'a> {
     /// The indicator rows, found once: most rows rules enter are these.
     indicators: &'a [Record],
     /// The record section of each of the form's sections, by place in the plan's form
-    /// (`FormSchema::sections`): what `budget.initial` reads, found once a form.
+    /// (`FormSchema::sections`): what `budget.initial` reads, found once a form. Empty
+    /// where the plan's form is not the one its expressions' places were taken from
+    /// (someone replaced it): sections are then found by key.
     records: Vec<Option<&'a Record>>,
 }
 
 impl<'a> Sections<'a> {
-    /// The sections of `project`, evaluated under a plan whose form is `form`.
-    pub(crate) fn of(project: &'a Project, form: &FormSchema) -> Self {
+    /// The sections of `project`, evaluated under `plan`.
+    pub(crate) fn of(project: &'a Project, plan: &Plan) -> Self {
         let list: Vec<_> = project
             .sections
             .iter()
@@ -103,18 +105,24 @@ impl<'a> Sections<'a> {
             indicators: project.rows(INDICATORS),
             records: Vec::new(),
         };
-        sections.records = form
-            .sections()
-            .iter()
-            .map(|s| sections.record(&s.key))
-            .collect();
+        if plan.form.stamp() == plan.form_stamp {
+            sections.records = plan
+                .form
+                .sections()
+                .iter()
+                .map(|s| sections.record(&s.key))
+                .collect();
+        }
         sections
     }
 
-    /// The record section at `slot` of the plan's form, if the project has it (as
-    /// [`Sections::record`] finds it by key).
-    fn record_at(&self, slot: usize) -> Option<&'a Record> {
-        self.records.get(slot).copied().flatten()
+    /// The record section with this key, at `slot` of the plan's form, if the project
+    /// has it (as [`Sections::record`] finds it by key).
+    fn record_at(&self, slot: usize, key: &str) -> Option<&'a Record> {
+        match self.records.get(slot) {
+            Some(record) => *record,
+            None => self.record(key),
+        }
     }
 
     fn get(&self, key: &str) -> Option<&'a SectionData> {
@@ -355,8 +363,13 @@ impl<'a> Env<'a> {
             ExprKind::Outer(inner) => self.outside(inner),
             ExprKind::Global(g) => Ok(self.global(g).to_value()),
             ExprKind::SectionField {
-                slot, field, read, ..
-            } => Ok(self.section_field(*slot, field.at(), *read).to_value()),
+                section,
+                slot,
+                field,
+                read,
+            } => Ok(self
+                .section_field((*slot, section), field.at(), *read)
+                .to_value()),
             ExprKind::Rows { section } => Ok(Value::Rows(RowSet {
                 section: section.as_str().into(),
                 rows: (0..self.row_count(section)).collect(),
@@ -403,8 +416,11 @@ impl<'a> Env<'a> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
             ExprKind::Global(g) => self.global(g),
             ExprKind::SectionField {
-                slot, field, read, ..
-            } => self.section_field(*slot, field.at(), *read),
+                section,
+                slot,
+                field,
+                read,
+            } => self.section_field((*slot, section), field.at(), *read),
             ExprKind::RowField(field, read) => self.current_row_field(field.at(), *read),
             ExprKind::PoolField(field) => self.pool_field(*field),
             // A grade or unit is the row state's text: evaluated as a value instead.
@@ -574,9 +590,14 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// A field of the record section at `slot` of the form's sections.
-    fn section_field(&self, slot: usize, field: FieldKey<'_>, read: FieldRead) -> Scalar<'a> {
-        let record = self.data.record_at(slot);
+    /// A field of the record section `section`, at `slot` of the form's sections.
+    fn section_field(
+        &self,
+        (slot, section): (usize, &str),
+        field: FieldKey<'_>,
+        read: FieldRead,
+    ) -> Scalar<'a> {
+        let record = self.data.record_at(slot, section);
         record.map_or(Scalar::Null, |r| self.field_value(None, r, field, read))
     }
 
@@ -1178,7 +1199,7 @@ mod tests {
             source: SourceFile::new("p.toml", ""),
             sections: BTreeMap::new(),
         };
-        let sections = Sections::of(&project, &plan.form);
+        let sections = Sections::of(&project, &plan);
         let mut env = Env::new(&plan, &sections, &[]);
         let values = [
             Value::Bool(true),
@@ -1285,7 +1306,7 @@ mod tests {
                 source: SourceFile::new("p.toml", ""),
                 sections,
             };
-            let sections = Sections::of(&project, &plan.form);
+            let sections = Sections::of(&project, &plan);
             let mut env = Env::new(&plan, &sections, &[]);
             let base = Expr::unplaced(ExprKind::Rows {
                 section: "subprojects".to_owned(),

@@ -719,7 +719,7 @@ mod tests {
     #[test]
     fn a_share_is_settled_at_once_only_within_the_whole_weight() {
         let (plan, project) = plan_and_project(RULES_2023, EGOV_FORM);
-        let sections = Sections::of(&project, &plan.form);
+        let sections = Sections::of(&project, &plan);
         let mut env = Env::new(&plan, &sections, &[]);
         let d = |s: &str| Decimal::from_str(s).unwrap();
         let mut score = |share: &str, low: &str, high: &str| {

@@ -359,3 +359,32 @@ fn a_form_read_against_another_rulesets_form_is_scored_the_same() {
         assert_eq!(format!("{:?}", crossed.total), format!("{:?}", own.total));
     }
 }
+
+/// A plan whose form someone replaced after compiling, by one with the same sections
+/// in reverse order (a library's user may: the field is public): the places its
+/// expressions were compiled with are not the new form's, so sections and fields are
+/// found by key, and a form read against the new form scores as under the plan as
+/// compiled.
+#[test]
+fn a_plan_whose_form_was_replaced_reads_sections_and_fields_by_key() {
+    let mut swapped = SUZHOU.clone();
+    let reversed: Vec<_> = SUZHOU.form.sections().iter().rev().cloned().collect();
+    swapped.form = perfeval::data::schema::FormSchema::new(reversed);
+    for path in [
+        "examples/suzhou-2023-egov.toml",
+        "examples/suzhou-2023-with-findings.toml",
+    ] {
+        let text = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
+        let load = |plan: &Plan| {
+            data::load_str(
+                SourceFile::new(path, text.clone()),
+                Format::Toml,
+                &plan.form,
+            )
+            .unwrap()
+        };
+        let own = perfeval::evaluate(&SUZHOU, &load(&SUZHOU)).unwrap();
+        let replaced = perfeval::evaluate(&swapped, &load(&swapped)).unwrap();
+        assert_eq!(report(&replaced), report(&own), "{path}");
+    }
+}

@@ -139,8 +139,11 @@ impl Env<'_> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => Leaf::Same(v.scalar()),
             ExprKind::Global(g) => Leaf::Same(self.global(g)),
             ExprKind::SectionField {
-                slot, field, read, ..
-            } => Leaf::Same(self.section_field(*slot, field.at(), *read)),
+                section,
+                slot,
+                field,
+                read,
+            } => Leaf::Same(self.section_field((*slot, section), field.at(), *read)),
             ExprKind::RowField(field, read) => match self.rows_at(place) {
                 Some((records, indicators))
                     if !(indicators && IndicatorKeys::read_once(field.at(), *read).is_some()) =>
@@ -344,7 +347,7 @@ mod tests {
             set_indicator_text(&mut project, 0, key, "8");
         }
         // The column itself: the first row's text against its weight of 8.
-        let sections = super::super::Sections::of(&project, &plan.form);
+        let sections = super::super::Sections::of(&project, &plan);
         let rows = project.rows("indicators").len();
         let weighed = crate::eval::outcome::RowState {
             expected_weight: Some(8.into()),

@@ -83,8 +83,11 @@ impl<'a> Env<'a> {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
             ExprKind::Global(g) => self.global(g),
             ExprKind::SectionField {
-                slot, field, read, ..
-            } => self.section_field(*slot, field.at(), *read),
+                section,
+                slot,
+                field,
+                read,
+            } => self.section_field((*slot, section), field.at(), *read),
             // No row entered: as `Env::current_row_field` and `Env::current_computed`.
             ExprKind::RowField(field, read) => match at {
                 Some((place, row)) => self.row_field_at(place, row, field.at(), *read),
