@@ -306,6 +306,10 @@ impl<'a> Env<'a> {
     /// Where a rows section is in the list of sections entered (added if it is not
     /// yet): a loop over one section's rows finds it once, not once per row.
     pub(crate) fn place(&mut self, section: &str) -> usize {
+        // The indicator rows, entered most, compared with a constant, not through the list.
+        if section == INDICATORS {
+            return INDICATORS_PLACE;
+        }
         match self.sections.iter().position(|s| s == section) {
             Some(place) => place,
             None => {
