@@ -27,7 +27,7 @@ use crate::ir::defs::{
 };
 use crate::ir::vocab::{Comparator, ResidualRule, Severity};
 use crate::source::Span;
-pub(crate) use indicator_keys::{IndicatorKeys, ReadOnce};
+pub(crate) use indicator_keys::{IndicatorKeys, ReadOnce, RowKey};
 
 /// A ruleset ready to evaluate projects.
 #[derive(Clone, Debug)]

@@ -350,10 +350,7 @@ impl<'a> Resolver<'a> {
                     Ty::Text,
                     node(
                         ir::ExprKind::RowField(
-                            self.names.form.section(section).map_or_else(
-                                || field_key("category", usize::MAX),
-                                |s| slotted(s, "category"),
-                            ),
+                            slotted(self.names.form.section(section), "category"),
                             ir::FieldRead::Plain,
                         ),
                         span,
@@ -367,7 +364,7 @@ impl<'a> Resolver<'a> {
             Ty::of_field(field.ty),
             node(
                 ir::ExprKind::RowField(
-                    slotted(schema, &field.key),
+                    slotted(Some(schema), &field.key),
                     super::types::field_read(field.ty),
                 ),
                 span,
@@ -531,7 +528,7 @@ impl<'a> Resolver<'a> {
                 node(
                     ir::ExprKind::SectionField {
                         section: key,
-                        field: slotted(section, &f.key),
+                        field: slotted(Some(section), &f.key),
                         read: super::types::field_read(f.ty),
                         slot,
                     },
@@ -602,7 +599,7 @@ impl<'a> Resolver<'a> {
             (Some(c), _) => (computed_type(c), Projection::Computed(c)),
             (None, Some((s, f))) => (
                 Ty::of_field(f.ty),
-                Projection::Field(slotted(s, &f.key), super::types::field_read(f.ty)),
+                Projection::Field(slotted(Some(s), &f.key), super::types::field_read(f.ty)),
             ),
             (None, None) => {
                 let help = schema
@@ -1006,15 +1003,12 @@ fn field_named<'s>(
         .or_else(|| section.fields.iter().find(|f| f.label == name))
 }
 
-/// A field of `section` by its key, with its place among the section's fields.
-fn slotted(section: &crate::data::schema::SectionSchema, key: &str) -> ir::FieldName {
-    field_key(key, section.slot(key).unwrap_or(usize::MAX))
-}
-
-fn field_key(key: &str, slot: usize) -> ir::FieldName {
+/// A field of `section` by its key, with its place among the section's fields (none,
+/// `usize::MAX`, where the form has no such section or field: it is then read by key).
+fn slotted(section: Option<&crate::data::schema::SectionSchema>, key: &str) -> ir::FieldName {
     ir::FieldName {
         key: key.to_owned(),
-        slot,
+        slot: section.and_then(|s| s.slot(key)).unwrap_or(usize::MAX),
     }
 }
 

@@ -63,8 +63,11 @@ fn discard(
                 }
             };
             // Point at the value refused, or else at what refused it.
-            let at = row
-                .get("actual")
+            let at = env
+                .plan
+                .indicator_keys
+                .actual
+                .get(row)
                 .map(|f| f.span)
                 .or_else(|| locate(env, &rule.condition))
                 .or(Some(row.span));

@@ -400,7 +400,8 @@ fn mark_choice(env: &Env<'_>, row: &Record, state: &RowState, class: &ClassPlan)
             super::classify::catalog_def(env.plan, category, name)?.class_span
         }),
         ClassFrom::Form => {
-            let word = crate::text::normalize(text(row, "class").unwrap_or(""));
+            let word = env.plan.indicator_keys.class.text(row).unwrap_or("");
+            let word = crate::text::normalize(word);
             (word != crate::text::normalize(&class.name))
                 .then_some(class.def.labels_span)
                 .flatten()

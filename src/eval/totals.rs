@@ -54,7 +54,10 @@ pub(crate) fn adjust_scores(
                     .unwrap_or("");
                 let at = rows
                     .get(i)
-                    .and_then(|r| r.get("self_score").or_else(|| r.get("actual")))
+                    .and_then(|r| {
+                        let keys = &plan.indicator_keys;
+                        keys.self_score.get(r).or_else(|| keys.actual.get(r))
+                    })
                     .map(|f| f.span);
                 env.mark(|| Part::Adjust(adjust.finding.span));
                 findings.push(change(

@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::compile::{Plan, PoolPlan, SplitPlan};
-use crate::data::project::{Datum, Record};
+use crate::compile::{Plan, PoolPlan, RowKey, SplitPlan};
+use crate::data::project::Record;
 use crate::ir::Expr;
 use crate::ir::vocab::ResidualRule;
 use crate::value;
@@ -15,14 +15,6 @@ use super::error::EvalError;
 use super::outcome::{PoolState, RowState};
 
 use super::error::Result;
-
-/// A declared decimal field of a row.
-pub(crate) fn decimal(row: &Record, field: &str) -> Option<Decimal> {
-    match row.get(field).map(|f| &f.value) {
-        Some(Datum::Decimal(d)) => Some(*d),
-        _ => None,
-    }
-}
 
 /// Evaluates a number that needs no row: pool points, catalog weights, band edges.
 pub(crate) fn number(env: &mut Env<'_>, expr: &Expr) -> Result<Option<Decimal>> {
@@ -69,8 +61,9 @@ pub(crate) fn allocate(
                 let Some(points) = number(env, &pool.points)? else {
                     continue;
                 };
+                let weight = plan.indicator_keys.weight;
                 let (weights, matched) =
-                    even_split(pool, points, &members, rows, *share, *residual)?;
+                    even_split(pool, points, &members, (rows, weight), *share, *residual)?;
                 if let Some(matched) = matched {
                     env.mark(|| Part::Residual(pool.span, matched));
                 }
@@ -109,7 +102,7 @@ fn even_split(
     pool: &PoolPlan,
     points: Decimal,
     members: &[usize],
-    rows: &[Record],
+    (rows, weight): (&[Record], RowKey),
     share_rounding: Option<crate::ir::defs::RoundingDef>,
     residual: ResidualRule,
 ) -> Result<(Vec<Decimal>, Option<bool>)> {
@@ -125,7 +118,7 @@ fn even_split(
     let allotted = share.checked_mul(n).ok_or_else(overflow)?;
     let leftover = points.checked_sub(allotted).ok_or_else(overflow)?;
     let carrier_weight = share.checked_add(leftover).ok_or_else(overflow)?;
-    let (carrier, matched) = residual_carrier(members, rows, carrier_weight, residual);
+    let (carrier, matched) = residual_carrier(members, (rows, weight), carrier_weight, residual);
     let weights = (0..members.len())
         .map(|k| {
             if Some(k) == carrier {
@@ -142,7 +135,7 @@ fn even_split(
 /// for `matching`, also whether a declared weight matched.
 fn residual_carrier(
     members: &[usize],
-    rows: &[Record],
+    (rows, weight): (&[Record], RowKey),
     carrier_weight: Decimal,
     rule: ResidualRule,
 ) -> (Option<usize>, Option<bool>) {
@@ -153,9 +146,9 @@ fn residual_carrier(
         // Every share stays as rounded: the weights add up to what they add up to.
         ResidualRule::Nobody => (None, None),
         ResidualRule::Matching { fallback_last } => {
-            let matching = members.iter().position(|&i| {
-                rows.get(i).and_then(|r| decimal(r, "weight")) == Some(carrier_weight)
-            });
+            let matching = members
+                .iter()
+                .position(|&i| rows.get(i).and_then(|r| weight.decimal(r)) == Some(carrier_weight));
             let fallback = if fallback_last { last } else { 0 };
             (Some(matching.unwrap_or(fallback)), Some(matching.is_some()))
         }

@@ -323,6 +323,29 @@ fn deeply_nested_aggregates_end() {
     );
 }
 
+/// Each example form, read against `read_by`'s form and scored under `scored_by`, has
+/// the report and total it has read against and scored under `expected`.
+fn examples_score_as(expected: &Plan, (read_by, scored_by): (&Plan, &Plan)) {
+    for path in [
+        "examples/suzhou-2023-egov.toml",
+        "examples/suzhou-2023-with-findings.toml",
+    ] {
+        let text = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
+        let load = |plan: &Plan| {
+            data::load_str(
+                SourceFile::new(path, text.clone()),
+                Format::Toml,
+                &plan.form,
+            )
+            .unwrap()
+        };
+        let own = perfeval::evaluate(expected, &load(expected)).unwrap();
+        let crossed = perfeval::evaluate(scored_by, &load(read_by)).unwrap();
+        assert_eq!(report(&crossed), report(&own), "{path}");
+        assert_eq!(format!("{:?}", crossed.total), format!("{:?}", own.total));
+    }
+}
+
 /// A form read against one ruleset's form and scored under another whose indicator
 /// fields are declared in another order (as `diff` scores a form under two rulesets):
 /// each field is found by its key, not at the place the first form gave it, so the
@@ -340,24 +363,7 @@ fn a_form_read_against_another_rulesets_form_is_scored_the_same() {
         rules.replacen(declared, reordered, 1),
     ))
     .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
-    for path in [
-        "examples/suzhou-2023-egov.toml",
-        "examples/suzhou-2023-with-findings.toml",
-    ] {
-        let text = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
-        let load = |plan: &Plan| {
-            data::load_str(
-                SourceFile::new(path, text.clone()),
-                Format::Toml,
-                &plan.form,
-            )
-            .unwrap()
-        };
-        let own = perfeval::evaluate(&other, &load(&other)).unwrap();
-        let crossed = perfeval::evaluate(&other, &load(&SUZHOU)).unwrap();
-        assert_eq!(report(&crossed), report(&own), "{path}");
-        assert_eq!(format!("{:?}", crossed.total), format!("{:?}", own.total));
-    }
+    examples_score_as(&other, (&SUZHOU, &other));
 }
 
 /// A plan whose form someone replaced after compiling, by one with the same sections
@@ -370,21 +376,5 @@ fn a_plan_whose_form_was_replaced_reads_sections_and_fields_by_key() {
     let mut swapped = SUZHOU.clone();
     let reversed: Vec<_> = SUZHOU.form.sections().iter().rev().cloned().collect();
     swapped.form = perfeval::data::schema::FormSchema::new(reversed);
-    for path in [
-        "examples/suzhou-2023-egov.toml",
-        "examples/suzhou-2023-with-findings.toml",
-    ] {
-        let text = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
-        let load = |plan: &Plan| {
-            data::load_str(
-                SourceFile::new(path, text.clone()),
-                Format::Toml,
-                &plan.form,
-            )
-            .unwrap()
-        };
-        let own = perfeval::evaluate(&SUZHOU, &load(&SUZHOU)).unwrap();
-        let replaced = perfeval::evaluate(&swapped, &load(&swapped)).unwrap();
-        assert_eq!(report(&replaced), report(&own), "{path}");
-    }
+    examples_score_as(&SUZHOU, (&swapped, &swapped));
 }
