@@ -489,9 +489,16 @@ fn completion(
     };
     env.mark(|| Part::Completion(formula.span));
     env.locals = Some((target, actual));
-    let result = env.in_indicator_row(row, |env| env.eval(formula));
+    // Most formulas are a comparison and a division of the two numbers: settled without
+    // entering the row where the quick evaluator is sure (see `Env::surely_number`).
+    let result = match env.surely_number(formula, row) {
+        Some(number) => Ok(number),
+        None => env
+            .in_indicator_row(row, |env| env.eval(formula))
+            .map(|v| v.as_num().map(|n| n.value)),
+    };
     env.locals = None;
-    Ok(result?.as_num().map(|n| n.value))
+    result
 }
 
 /// The share of the weight a completion earns under a class's band.

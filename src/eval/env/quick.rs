@@ -15,6 +15,8 @@
 use crate::ir::defs::CheckDef;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Expr, ExprKind, Function};
+use rust_decimal::Decimal;
+
 use crate::value::{self, Scalar, Value};
 
 use super::{At, Env, compare, decide};
@@ -50,6 +52,25 @@ impl<'a> Env<'a> {
             self.sure_truth(&check.assertion, at),
             Some(Some(true) | None)
         )
+    }
+
+    /// The number `formula` gives in indicator row `row` (`None` inside where it gives
+    /// no number), where the quick evaluator is sure of it: a completion's formula,
+    /// which reads the row's `target` and `actual`, found without the general
+    /// evaluator's rows and aggregates. `None` where the general evaluator must say, and
+    /// where coverage is kept (the general evaluator marks what it evaluates).
+    pub(crate) fn surely_number(&self, formula: &Expr, row: usize) -> Sure<Option<Decimal>> {
+        #[cfg(test)]
+        if UNSETTLED.get() {
+            return None;
+        }
+        if self.marking() {
+            return None;
+        }
+        match self.sure_value(formula, Some((super::INDICATORS_PLACE, row)))? {
+            Scalar::Num(n) => Some(Some(n.value)),
+            _ => Some(None),
+        }
     }
 
     /// [`Env::truth`], where it is sure.
@@ -164,7 +185,7 @@ impl<'a> Env<'a> {
 #[cfg(test)]
 mod tests {
     use super::UNSETTLED;
-    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project};
+    use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project, set_indicator_text};
 
     /// The outcome of the seed's form, with `funds.appropriated` set to `appropriated`,
     /// under the 2023 ruleset with `check` added; settled where it can be, or not.
@@ -208,6 +229,34 @@ mod tests {
             let settled = outcome(check, appropriated, false);
             assert!(settled.starts_with("Err("), "{check}: {settled}");
             assert_eq!(settled, outcome(check, appropriated, true), "{check}");
+        }
+    }
+
+    /// A completion's formula, settled without the general evaluator where it is sure,
+    /// scores a row as the general evaluator does, and fails as it does: under a formula
+    /// of `actual / target` alone, a target of zero is the general evaluator's division
+    /// by zero.
+    #[test]
+    fn a_completion_is_the_general_evaluators() {
+        let guarded =
+            "= >= > : if target == 0 then (if actual >= 0 then 100% else 0%) else actual / target";
+        assert!(RULES_2023.contains(guarded));
+        let rules = RULES_2023.replace(guarded, "= >= > : actual / target");
+        for (target, fails) in [("≥80", false), ("≥0", true)] {
+            let (plan, mut project) = plan_and_project(&rules, EGOV_FORM);
+            set_indicator_text(&mut project, 0, "target", target);
+            set_indicator_text(&mut project, 0, "actual", "40");
+            let settled = format!("{:?}", crate::evaluate(&plan, &project));
+            UNSETTLED.set(true);
+            let general = format!("{:?}", crate::evaluate(&plan, &project));
+            UNSETTLED.set(false);
+            assert_eq!(settled.starts_with("Err("), fails, "{target}: {settled}");
+            assert_eq!(settled, general, "{target}");
+            // 40 against 80: a completion of 50%, below the band.
+            assert!(
+                fails || settled.contains("completion: Some(0.5"),
+                "{settled}"
+            );
         }
     }
 
