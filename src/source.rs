@@ -220,6 +220,11 @@ impl SourceFile {
 /// Characters shown on each side of what a snippet of a long line points at.
 const AROUND: usize = 40;
 
+/// The longest line, in bytes, a snippet shows whole: a form's own lines are far shorter
+/// (a row of the indicator table written on one line is under 300), and a line longer is
+/// most often a whole form written on one (a JSON export).
+const LONG_LINE: usize = 400;
+
 /// The offset [`AROUND`] characters before `offset`, not before `floor`.
 fn back(text: &str, offset: usize, floor: usize) -> usize {
     let head = text.get(floor..offset).unwrap_or("");
@@ -262,12 +267,15 @@ impl SourceCode for SourceFile {
         let mut window_start = self.window_start(span.offset(), context_lines_before + 1);
         let mut window_end = self.window_end(span.offset() + span.len(), context_lines_after + 1);
         let shown = self.shown();
-        // A line of JSON Lines holds a whole form: a snippet shows the part around the
-        // place, not thousands of characters (the header still gives the column).
+        // A line of JSON Lines holds a whole form, and so does a form's JSON written on
+        // one line: a snippet shows the part of the line around the place, not thousands
+        // of characters (the header still gives the column), and no line around it.
         let snippet = context_lines_before + context_lines_after > 0;
-        if self.derived.within.is_some() && snippet {
-            window_start = back(shown, span.offset(), window_start);
-            window_end = forward(shown, span.offset() + span.len(), window_end);
+        let end = span.offset() + span.len();
+        if snippet && (self.derived.within.is_some() || self.is_long_line(span.offset(), end)) {
+            let (floor, ceiling) = (self.window_start(span.offset(), 0), self.window_end(end, 0));
+            window_start = back(shown, span.offset(), floor);
+            window_end = forward(shown, end, ceiling);
         }
         let window = shown.get(window_start..window_end).unwrap_or("");
         let local = SourceSpan::new(
@@ -302,6 +310,13 @@ impl SourceFile {
             .shown
             .get_or_init(|| crate::text::displayable(&self.text).map(String::into_boxed_str));
         shown.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether the line holding `start`, or the one holding `end`, is longer than a
+    /// snippet shows whole ([`LONG_LINE`]).
+    fn is_long_line(&self, start: usize, end: usize) -> bool {
+        let long = |at: usize| self.window_end(at, 0) - self.window_start(at, 0) > LONG_LINE;
+        long(start) || long(end)
     }
 
     /// The start of the line `before` lines above the one holding `offset`.
@@ -347,6 +362,56 @@ mod tests {
         assert_eq!(line.line_col(2), LineCol { line: 3, column: 3 });
         let plain = SourceFile::new("form.json", "{}");
         assert_eq!(plain.file(), "form.json");
+    }
+
+    /// What a snippet of `span` in `file` shows, one line around it asked for.
+    fn snippet(file: &SourceFile, start: usize, len: usize) -> (String, usize, usize) {
+        let contents = file
+            .read_span(&SourceSpan::new(start.into(), len), 1, 1)
+            .unwrap();
+        let shown = std::str::from_utf8(contents.data()).unwrap().to_owned();
+        (shown, contents.line(), contents.column())
+    }
+
+    /// A line far longer than a snippet shows whole (a form's JSON written on one line)
+    /// is shown in part: [`AROUND`] characters on each side of the place and no line
+    /// around it, placed where it is in the file.
+    #[test]
+    fn a_long_line_is_shown_around_the_place() {
+        let line = format!(
+            "{{\"a\": \"{}\", \"funds\": 1000, \"b\": \"{}\"}}",
+            "说".repeat(1000),
+            "y".repeat(3000)
+        );
+        let text = format!("{{}}\n{line}\n{{}}\n");
+        let file = SourceFile::new("min.json", text.as_str());
+        let at = text.find("1000").unwrap();
+        let (shown, line, column) = snippet(&file, at, 4);
+        assert_eq!(shown.chars().count(), 2 * AROUND + 4, "{shown}");
+        assert!(
+            shown.contains("\", \"funds\": 1000, \"b\": \"yyy"),
+            "{shown}"
+        );
+        // The second line, from the 40th character before `1000` on.
+        let before = line_before(&text, at);
+        assert_eq!((line, column), (1, before - AROUND));
+    }
+
+    /// The characters of the line before `at`.
+    fn line_before(text: &str, at: usize) -> usize {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        text[start..at].chars().count()
+    }
+
+    /// Lines no longer than a snippet shows whole are shown whole, with the lines around.
+    #[test]
+    fn short_lines_are_shown_with_the_lines_around() {
+        let wide = "x".repeat(LONG_LINE - 10);
+        let text = format!("a = 1\nb = \"{wide}\"\nc = 3\n");
+        let file = SourceFile::new("t.toml", text.as_str());
+        let (shown, line, column) = snippet(&file, 6, 1);
+        assert_eq!(shown, text);
+        assert_eq!((line, column), (0, 0));
     }
 
     #[test]

@@ -310,11 +310,12 @@ fn default_message(env: &mut Env<'_>, assertion: &Expr, section: Option<&str>) -
     {
         let lv = env.eval(l)?;
         let rv = env.eval(r)?;
+        let (left, right) = describe::sides(plan, l, r, section);
         return Ok(t!(
             FINDING_CHECK_COMPARED,
-            left = describe::expr(plan, l, section),
+            left = left,
             left_value = describe::value(plan, &lv),
-            right = describe::expr(plan, r, section),
+            right = right,
             right_value = describe::value(plan, &rv),
             expectation = describe::expectation(*op)
         ));

@@ -52,12 +52,39 @@ pub(crate) fn push_value(plan: &Plan, v: &Value, out: &mut String) {
 /// An expression in the form's words.
 #[must_use]
 pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
+    words(plan, e, row_section, false)
+}
+
+/// The two sides of a comparison in the form's words, each field of a record section
+/// named with its section where the two read the same otherwise: `funds.appropriated ==
+/// budget.appropriated` compares two fields both labelled 财政拨款数, which a reviewer
+/// tells apart only by their sections.
+#[must_use]
+pub fn sides(plan: &Plan, l: &Expr, r: &Expr, row_section: Option<&str>) -> (String, String) {
+    let (left, right) = (expr(plan, l, row_section), expr(plan, r, row_section));
+    if left != right {
+        return (left, right);
+    }
+    (
+        words(plan, l, row_section, true),
+        words(plan, r, row_section, true),
+    )
+}
+
+/// [`expr`], each field of a record section named with its section where `qualify`
+/// says so.
+fn words(plan: &Plan, e: &Expr, row_section: Option<&str>, qualify: bool) -> String {
     match &e.kind {
         ExprKind::Const(v) => value(plan, v),
         ExprKind::Constant { name, .. } => name.clone(),
-        ExprKind::Outer(inner) => format!("本行的{}", expr(plan, inner, row_section)),
+        ExprKind::Outer(inner) => format!("本行的{}", words(plan, inner, row_section, qualify)),
         ExprKind::Global(Global::Line(key)) => line_label(plan, key),
         ExprKind::Global(g) => global(g).to_owned(),
+        ExprKind::SectionField { section, field, .. } if qualify => format!(
+            "{}的{}",
+            section_label(plan, section),
+            label(plan, section, &field.key)
+        ),
         ExprKind::SectionField { section, field, .. } => label(plan, section, &field.key),
         ExprKind::Rows { section } => section_label(plan, section),
         ExprKind::RowField(field, _) => {
@@ -68,7 +95,7 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
         ExprKind::RowMember(base, projection) => {
             format!(
                 "{}的{}",
-                expr(plan, base, row_section),
+                words(plan, base, row_section, qualify),
                 projection_label(plan, base, projection)
             )
         }
@@ -77,27 +104,30 @@ pub fn expr(plan: &Plan, e: &Expr, row_section: Option<&str>) -> String {
         ExprKind::Project(base, projection) => {
             format!(
                 "{}的{}",
-                expr(plan, base, row_section),
+                words(plan, base, row_section, qualify),
                 projection_label(plan, base, projection)
             )
         }
-        ExprKind::Filter(base, _) => format!("{}（筛选）", expr(plan, base, row_section)),
-        ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", expr(plan, x, row_section)),
-        ExprKind::Unary(UnaryOp::Neg, x) => format!("-{}", expr(plan, x, row_section)),
+        ExprKind::Filter(base, _) => format!("{}（筛选）", words(plan, base, row_section, qualify)),
+        ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", words(plan, x, row_section, qualify)),
+        ExprKind::Unary(UnaryOp::Neg, x) => format!("-{}", words(plan, x, row_section, qualify)),
         ExprKind::Binary(op, l, r) => format!(
             "{} {} {}",
-            expr(plan, l, row_section),
+            words(plan, l, row_section, qualify),
             operator(*op),
-            expr(plan, r, row_section)
+            words(plan, r, row_section, qualify)
         ),
         ExprKind::If(c, a, b) => format!(
             "如果 {} 则 {} 否则 {}",
-            expr(plan, c, row_section),
-            expr(plan, a, row_section),
-            expr(plan, b, row_section)
+            words(plan, c, row_section, qualify),
+            words(plan, a, row_section, qualify),
+            words(plan, b, row_section, qualify)
         ),
         ExprKind::Call(f, args) => {
-            let args: Vec<_> = args.iter().map(|a| expr(plan, a, row_section)).collect();
+            let args: Vec<_> = args
+                .iter()
+                .map(|a| words(plan, a, row_section, qualify))
+                .collect();
             format!("{}({})", function(*f), args.join("，"))
         }
     }
