@@ -19,15 +19,10 @@ pub(crate) fn call(f: Function, args: &[Value]) -> Result<Value> {
         Function::Sum => sum(args.first()),
         Function::Min => Ok(extremum(args, std::cmp::Ordering::Less)),
         Function::Max => Ok(extremum(args, std::cmp::Ordering::Greater)),
-        Function::Abs => {
-            Ok(num_arg(args, 0).map_or(Value::Null, |n| Value::num(n.value.abs(), n.unit)))
+        Function::Abs | Function::Round(_) | Function::StepOf => {
+            Ok(numeric(f, |i| num_arg(args, i))?.map_or(Value::Null, Value::Num))
         }
         Function::Clamp => Ok(clamp(args)),
-        Function::Round(mode) => round(args, mode.unwrap_or(DEFAULT_ROUNDING)),
-        Function::StepOf => {
-            Ok(num_arg(args, 0)
-                .map_or(Value::Null, |n| Value::num(value::step_of(n.value), n.unit)))
-        }
         Function::Present
         | Function::IsNumber
         | Function::Any
@@ -105,18 +100,29 @@ fn clamp(args: &[Value]) -> Value {
     Value::num(v, x.unit)
 }
 
-fn round(args: &[Value], mode: crate::ir::vocab::RoundingMode) -> Result<Value> {
-    let (Some(x), Some(step)) = (num_arg(args, 0), num_arg(args, 1)) else {
-        return Ok(Value::Null);
-    };
-    let rounded = value::round_to_step(x.value, step.value, mode)?;
-    // A ratio rounded to a percentage step reads as a percentage.
-    let unit = if x.unit == Unit::Scalar {
-        step.unit
-    } else {
-        x.unit
-    };
-    Ok(Value::num(rounded, unit))
+/// `abs`, `round` and `step_of`, which read only numbers: `arg(i)` is the `i`th argument
+/// where it is a number. `None` where an argument they need is not (or for another
+/// function). The quick evaluator calls them with arguments read in place.
+pub(crate) fn numeric(f: Function, arg: impl Fn(usize) -> Option<Num>) -> Result<Option<Num>> {
+    Ok(match f {
+        Function::Abs => arg(0).map(|n| Num::new(n.value.abs(), n.unit)),
+        Function::StepOf => arg(0).map(|n| Num::new(value::step_of(n.value), n.unit)),
+        Function::Round(mode) => {
+            let (Some(x), Some(step)) = (arg(0), arg(1)) else {
+                return Ok(None);
+            };
+            let rounded =
+                value::round_to_step(x.value, step.value, mode.unwrap_or(DEFAULT_ROUNDING))?;
+            // A ratio rounded to a percentage step reads as a percentage.
+            let unit = if x.unit == Unit::Scalar {
+                step.unit
+            } else {
+                x.unit
+            };
+            Some(Num::new(rounded, unit))
+        }
+        _ => None,
+    })
 }
 
 #[cfg(test)]

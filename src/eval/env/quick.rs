@@ -162,12 +162,21 @@ impl<'a> Env<'a> {
                 v => Some(v),
             },
             Function::Count | Function::Sum => self.over_rows(f, args)?.ok()?.scalar().owned(),
-            Function::Min
-            | Function::Max
-            | Function::Abs
-            | Function::Clamp
-            | Function::Round(_)
-            | Function::StepOf => {
+            // Numbers in, a number out: no list of values made.
+            Function::Abs | Function::Round(_) | Function::StepOf => {
+                // Every argument is evaluated, as the general evaluator does: the first two
+                // are all any of them reads.
+                let mut nums = [None; 2];
+                for (i, a) in args.iter().enumerate() {
+                    if let (Scalar::Num(n), Some(slot)) = (self.sure_value(a, at)?, nums.get_mut(i))
+                    {
+                        *slot = Some(n);
+                    }
+                }
+                let number = crate::ir::functions::numeric(f, |i| nums.get(i).copied().flatten());
+                Some(number.ok()?.map_or(Scalar::Null, Scalar::Num))
+            }
+            Function::Min | Function::Max | Function::Clamp => {
                 let values = args
                     .iter()
                     .map(|a| Some(self.sure_value(a, at)?.to_value()))
@@ -223,6 +232,16 @@ mod tests {
             (
                 "check probe error { funds.appropriated + funds.appropriated > 0 }",
                 "79228162514264337593543950335",
+            ),
+            // A function of numbers fails as the general evaluator's does: a step of zero,
+            // and an argument that fails though the function needs no more than two.
+            (
+                "check probe error { round(funds.paid, funds.appropriated) > 0 }",
+                "0",
+            ),
+            (
+                "check probe error { abs(funds.paid / funds.appropriated) > 0 }",
+                "0",
             ),
         ];
         for (check, appropriated) in cases {
