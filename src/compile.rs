@@ -270,11 +270,26 @@ pub use crate::text::{normalize, normalized};
 #[derive(Clone, Debug, Default)]
 pub struct CatalogIndex(FxHashMap<String, Vec<(usize, usize)>>);
 
+/// The value of `map`, whose keys are normal texts ([`normalize`]), for `text` once
+/// normalised. A text that is a key as written is its own normal form (normalising a
+/// normal text keeps it), so it is found without being scanned for what normalising
+/// changes, as most names, labels and words of a form are.
+fn get_normal<'m, V>(map: &'m FxHashMap<String, V>, text: &str) -> Option<&'m V> {
+    if let Some(value) = map.get(text) {
+        return Some(value);
+    }
+    match normalized(text) {
+        // Normal, and not a key: looked up already.
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(normal) => map.get(normal.as_str()),
+    }
+}
+
 impl CatalogIndex {
     /// The entry of `category` with this name (normalised here).
     #[must_use]
     pub fn get(&self, category: usize, name: &str) -> Option<usize> {
-        let entries = self.0.get(&*normalized(name))?;
+        let entries = get_normal(&self.0, name)?;
         entries
             .iter()
             .find(|(c, _)| *c == category)
@@ -294,7 +309,7 @@ impl Plan {
     /// The category a form's label means.
     #[must_use]
     pub fn category_of_label(&self, label: &str) -> Option<usize> {
-        self.labels.get(&*normalized(label)).copied()
+        get_normal(&self.labels, label).copied()
     }
 
     /// For each category by id, the labels (normalised, sorted) that name it: its name
@@ -316,7 +331,7 @@ impl Plan {
     /// The class a word of a form's `class` column names: a class's name or label.
     #[must_use]
     pub fn class_of_word(&self, word: &str) -> Option<usize> {
-        self.class_words.get(&*normalized(word)).copied()
+        get_normal(&self.class_words, word).copied()
     }
 
     /// The code an engine finding is reported under: its own, unless the ruleset's
@@ -534,5 +549,43 @@ fn grades_plan(checked: &Checked) -> GradesPlan {
             .iter()
             .map(|g| g.name.as_str().into())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name, label or word is found as its normal form is, written normal or not: a
+    /// key as written, with spaces, full-width forms or zero-width characters in it, and
+    /// texts that are no key, normal or not.
+    #[test]
+    fn a_text_is_found_as_its_normal_form_is() {
+        let mut map = FxHashMap::default();
+        for (i, key) in ["预算执行率", "A1", "产出 指标"].into_iter().enumerate() {
+            map.insert(normalize(key), i);
+        }
+        let texts = [
+            "预算执行率",
+            "预算 执行率",
+            "预算\u{200b}执行率",
+            "Ａ１",
+            "A1",
+            " A1 ",
+            "产出　指标",
+            "产出指标",
+            "无",
+            "",
+            "A 2",
+        ];
+        for text in texts {
+            assert_eq!(
+                get_normal(&map, text),
+                map.get(&*normalized(text)),
+                "{text}"
+            );
+        }
+        assert_eq!(get_normal(&map, "产出　指标"), Some(&2));
+        assert_eq!(get_normal(&map, "Ａ１"), Some(&1));
     }
 }
