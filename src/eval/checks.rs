@@ -141,9 +141,10 @@ pub(crate) fn checks(env: &mut Env<'_>, findings: &mut Vec<Finding>) -> Result<(
 struct SureRows {
     /// Whether the key holds in each row.
     keys: Option<Truths>,
-    /// Whether each row's condition is missing or false, or its assertion true or
-    /// missing: a row the check does not fail in.
-    holds: Option<Vec<bool>>,
+    /// For each row, `Some(false)` where its condition holds and its assertion is false:
+    /// a row the check fails in; anything else where it does not (the assertion's truths,
+    /// rewritten in place where the condition does not hold).
+    holds: Option<Truths>,
 }
 
 impl SureRows {
@@ -158,12 +159,14 @@ impl SureRows {
         let assertion = env.truths(&check.assertion, place, rows);
         let holds = match (&check.condition, assertion) {
             (_, None) => None,
-            (None, Some(a)) => Some(a.iter().map(|a| *a != Some(false)).collect()),
-            (Some(c), Some(a)) => env.truths(c, place, rows).map(|c| {
-                c.iter()
-                    .zip(&a)
-                    .map(|(c, a)| *c != Some(true) || *a != Some(false))
-                    .collect()
+            (None, Some(a)) => Some(a),
+            (Some(c), Some(mut a)) => env.truths(c, place, rows).map(|c| {
+                for (a, c) in a.iter_mut().zip(c) {
+                    if c != Some(true) {
+                        *a = None;
+                    }
+                }
+                a
             }),
         };
         SureRows { keys, holds }
@@ -174,7 +177,7 @@ impl SureRows {
         self.holds
             .as_ref()
             .and_then(|h| h.get(i))
-            .is_some_and(|h| *h)
+            .is_some_and(|h| *h != Some(false))
     }
 }
 
