@@ -1,4 +1,4 @@
-//! Checks settled without the general evaluator.
+//! Checks settled, and completion formulas computed, without the general evaluator.
 //!
 //! Most checks hold on most forms: a check over the indicator rows holds in nearly every
 //! row, a check of the budget's arithmetic on nearly every form. To find that, the
@@ -11,12 +11,14 @@
 //! value it does not read. What it answers is only whether the check surely raises
 //! nothing where it ran. Where it does not say so, the general evaluator runs the check
 //! as before, so the finding, its message and any error are the general evaluator's.
+//! A completion's formula, computed on every quantitative row, is evaluated so too
+//! ([`Env::surely_number`]), the general evaluator computing it where this is not sure.
+
+use rust_decimal::Decimal;
 
 use crate::ir::defs::CheckDef;
 use crate::ir::vocab::{BinaryOp, UnaryOp};
 use crate::ir::{Expr, ExprKind, Function};
-use rust_decimal::Decimal;
-
 use crate::value::{self, Scalar, Value};
 
 use super::{At, Env, compare, decide};
