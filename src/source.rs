@@ -271,11 +271,14 @@ impl SourceCode for SourceFile {
         // one line: a snippet shows the part of the line around the place, not thousands
         // of characters (the header still gives the column), and no line around it.
         let snippet = context_lines_before + context_lines_after > 0;
-        let end = span.offset() + span.len();
-        if snippet && (self.derived.within.is_some() || self.is_long_line(span.offset(), end)) {
-            let (floor, ceiling) = (self.window_start(span.offset(), 0), self.window_end(end, 0));
-            window_start = back(shown, span.offset(), floor);
-            window_end = forward(shown, end, ceiling);
+        let (first, last) = (
+            self.line_around(span.offset()),
+            self.line_around(span.offset() + span.len()),
+        );
+        let long = |(start, end): (usize, usize)| end.saturating_sub(start) > LONG_LINE;
+        if snippet && (self.derived.within.is_some() || long(first) || long(last)) {
+            window_start = back(shown, span.offset(), first.0);
+            window_end = forward(shown, span.offset() + span.len(), last.1);
         }
         let window = shown.get(window_start..window_end).unwrap_or("");
         let local = SourceSpan::new(
@@ -312,11 +315,10 @@ impl SourceFile {
         shown.as_deref().unwrap_or(&self.text)
     }
 
-    /// Whether the line holding `start`, or the one holding `end`, is longer than a
-    /// snippet shows whole ([`LONG_LINE`]).
-    fn is_long_line(&self, start: usize, end: usize) -> bool {
-        let long = |at: usize| self.window_end(at, 0) - self.window_start(at, 0) > LONG_LINE;
-        long(start) || long(end)
+    /// Where the line holding `offset` starts, and where the next one does (or the text
+    /// ends).
+    fn line_around(&self, offset: usize) -> (usize, usize) {
+        (self.window_start(offset, 0), self.window_end(offset, 0))
     }
 
     /// The start of the line `before` lines above the one holding `offset`.
