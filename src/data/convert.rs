@@ -65,7 +65,7 @@ fn text(value: Value<'_>) -> Result<Datum, DataError> {
         Kind::Number(_) | Kind::Bool(_) | Kind::Date(_) | Kind::DateTime => {
             Ok(Datum::Text(value.written.to_owned()))
         }
-        Kind::Table(_) | Kind::Array(_) | Kind::Null => Err(wrong_type(&value)),
+        Kind::Table(_) | Kind::Array(_) | Kind::Null | Kind::Formula(_) => Err(wrong_type(&value)),
     }
 }
 

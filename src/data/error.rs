@@ -204,6 +204,27 @@ pub enum DataError {
         why: String,
     },
 
+    /// An imported workbook's cell holding the formula `=B7*C7` and no stored result
+    /// (a workbook written by a program that does not calculate), read for a field.
+    #[error("{}", t!(DATA_UNCALCULATED_FORMULA, .key, .label, .place, .formula))]
+    #[diagnostic(
+        code(perfeval::data::uncalculated_formula),
+        help("{}", t!(DATA_UNCALCULATED_FORMULA_HELP))
+    )]
+    UncalculatedFormula {
+        /// The field's key.
+        key: String,
+        /// The form's own words for it.
+        label: String,
+        /// The section or row.
+        place: String,
+        /// The formula, in words: ``the formula `=B7*C7` ``.
+        formula: String,
+        /// The cell.
+        #[label("{}", t!(DATA_UNCALCULATED_FORMULA_LABEL))]
+        span: Span,
+    },
+
     /// `initial = "abc"`, `budget = "x"`, or `[indicators]` where rows are expected.
     #[error("{}", t!(DATA_WRONG_TYPE, .expected, .what, .found))]
     #[diagnostic(code(perfeval::data::wrong_type))]
@@ -308,6 +329,7 @@ impl DataError {
             DataError::UnknownKey { .. } => "perfeval::data::unknown_key",
             DataError::MissingSection { .. } => "perfeval::data::missing_section",
             DataError::MissingField { .. } => "perfeval::data::missing_field",
+            DataError::UncalculatedFormula { .. } => "perfeval::data::uncalculated_formula",
             DataError::WrongType { .. } => "perfeval::data::wrong_type",
             DataError::InvalidDecimal { .. } => "perfeval::data::invalid_decimal",
             DataError::DecimalOutOfRange { .. } => "perfeval::data::decimal_out_of_range",
@@ -335,6 +357,7 @@ impl DataError {
             | DataError::UnknownKey { span, .. }
             | DataError::MissingSection { span, .. }
             | DataError::MissingField { span, .. }
+            | DataError::UncalculatedFormula { span, .. }
             | DataError::WrongType { span, .. }
             | DataError::InvalidDecimal { span, .. }
             | DataError::DecimalOutOfRange { span, .. }

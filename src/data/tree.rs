@@ -43,6 +43,10 @@ pub(crate) enum Kind {
     DateTime,
     /// JSON `null`, YAML `~` or an empty YAML value.
     Null,
+    /// A spreadsheet formula the imported workbook holds no value of (`B7*C7`, without
+    /// its `=`; empty where the reader does not tell it). Its value is unknown, not
+    /// absent: never read as a value nor passed over as a missing optional one.
+    Formula(String),
 }
 
 /// One key and its value in a table.

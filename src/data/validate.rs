@@ -13,7 +13,7 @@ use super::project::{Field, Record, SectionData};
 use super::schema::{FieldSchema, FormSchema, SectionSchema, Shape, Stamp};
 use super::suggest::{Candidate, help_for, intended};
 use super::tree::{Entry, Kind, Node};
-use super::words::Words;
+use super::words::{self, Words};
 use crate::i18n::{msg, t};
 use crate::source::Span;
 
@@ -328,6 +328,11 @@ impl<'a> Validator<'a> {
                 }
                 continue;
             }
+            if let Kind::Formula(formula) = &value.kind {
+                // Unknown, not absent: an optional field is reported too.
+                self.uncalculated(field, place, value_span, formula);
+                continue;
+            }
             let value = Value {
                 node: value,
                 written: self.written(value_span),
@@ -496,6 +501,16 @@ impl<'a> Validator<'a> {
             place: place.words(self.words),
             span,
             why,
+        });
+    }
+
+    fn uncalculated(&mut self, field: &FieldSchema, place: Place<'_>, span: Span, formula: &str) {
+        self.errors.push(DataError::UncalculatedFormula {
+            key: field.key.clone(),
+            label: field.label.clone(),
+            place: place.words(self.words),
+            formula: words::formula(formula),
+            span,
         });
     }
 

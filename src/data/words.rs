@@ -133,6 +133,7 @@ impl Words {
                 Format::Yaml => t!(DATA_FOUND_EMPTY),
                 Format::Toml | Format::Json => t!(DATA_FOUND_NULL),
             },
+            Kind::Formula(f) => t!(DATA_FOUND_FORMULA, formula = formula(f)),
         }
     }
 }
@@ -164,6 +165,19 @@ pub(crate) fn type_help(ty: FieldType) -> String {
 }
 
 /// A long text cut to its first 24 characters, so that a message stays one line.
+/// A formula in words: ``the formula `=B7*C7` `` (its first 60 characters), or "a
+/// formula shared with other cells" where the reader does not tell it.
+pub(crate) fn formula(text: &str) -> String {
+    if text.is_empty() {
+        return t!(DATA_SHARED_FORMULA);
+    }
+    let mut short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    t!(DATA_FORMULA, formula = short)
+}
+
 pub(crate) fn shorten(text: &str) -> String {
     let first_line = text.lines().next().unwrap_or("");
     let mut short: String = first_line.chars().take(24).collect();

@@ -260,7 +260,7 @@ impl Row {
                 CellValue::Text(field.value)
             },
             at: Some((field.start, field.end)),
-            merged: false,
+            ..Cell::default()
         };
         if empty {
             if self.fields <= MAX_COLUMNS {
@@ -484,7 +484,7 @@ mod tests {
             [Cell {
                 value: CellValue::Text("c".into()),
                 at: Some((11, 12)),
-                merged: false
+                ..Cell::default()
             }]
         );
     }

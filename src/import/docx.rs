@@ -15,7 +15,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::archive;
 use super::error::ImportError;
-use super::grid::{Cell, CellValue, Sheet, Workbook};
+use super::grid::{Cell, Sheet, Workbook};
 use super::workbook::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::i18n::{self, Msg, msg, t};
 
@@ -262,9 +262,8 @@ impl Reader {
 /// A cell inside a merged range, not its first.
 fn merged() -> Cell {
     Cell {
-        value: CellValue::Empty,
-        at: None,
         merged: true,
+        ..Cell::default()
     }
 }
 

@@ -44,6 +44,13 @@ pub struct Cell {
     /// the first cell's value, which `place` carries down or across where a form's layout
     /// expects it.
     pub merged: bool,
+    /// The formula the file holds for the cell, without its `=` (`B7*C7`; empty where
+    /// the reader does not tell it: a cell sharing another cell's formula), kept where
+    /// it matters: the file holds no result of it (a workbook written by a program that
+    /// does not calculate, such as openpyxl), or it is a [literal](Cell::literal_formula)
+    /// (`=100%` typed into a cell: the form's own "equal to" sign, which a spreadsheet
+    /// takes for a formula). `None` for any other cell.
+    pub formula: Option<String>,
 }
 
 /// A cell's value, as exactly as the file holds it.
@@ -74,6 +81,7 @@ impl Cell {
             value,
             at: None,
             merged: false,
+            formula: None,
         }
     }
 
@@ -83,9 +91,12 @@ impl Cell {
         Cell::new(CellValue::Text(text.into()))
     }
 
-    /// The value as text, as a person reads it.
+    /// The value as text, as a person reads it; a kept formula as typed (`=100%`).
     #[must_use]
     pub fn shown(&self) -> String {
+        if let Some(formula) = &self.formula {
+            return format!("={formula}");
+        }
         match &self.value {
             CellValue::Empty => String::new(),
             CellValue::Text(t) | CellValue::Number(t) => t.clone(),
@@ -94,15 +105,45 @@ impl Cell {
         }
     }
 
-    /// Whether the cell holds nothing but whitespace.
+    /// Whether the cell holds nothing but whitespace (and no formula).
     #[must_use]
     pub fn is_empty(&self) -> bool {
+        if self.formula.is_some() {
+            return false;
+        }
         match &self.value {
             CellValue::Empty => true,
             CellValue::Text(t) => t.trim().is_empty(),
             _ => false,
         }
     }
+
+    /// The formula the file holds no result of, if any.
+    #[must_use]
+    pub fn uncalculated(&self) -> Option<&str> {
+        match (&self.value, &self.formula) {
+            (CellValue::Empty, Some(formula)) => Some(formula),
+            _ => None,
+        }
+    }
+
+    /// The kept formula if it is a literal: a number with no cell, function or operator
+    /// in it, followed by nothing but `%` or a unit in other than ASCII letters (`100%`,
+    /// `15个`, `8小时`, `2.5万元`). Typed after `=`, that is a target or a value as the
+    /// form writes it: "equal to 100%".
+    #[must_use]
+    pub fn literal_formula(&self) -> Option<&str> {
+        let formula = self.formula.as_deref()?;
+        is_literal(formula).then_some(formula)
+    }
+}
+
+/// Whether a formula is a literal (see [`Cell::literal_formula`]).
+pub(crate) fn is_literal(formula: &str) -> bool {
+    formula.starts_with(|c: char| c.is_ascii_digit())
+        && formula
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%') || !c.is_ascii())
 }
 
 pub use crate::text::cell_address as address;
@@ -110,6 +151,18 @@ pub use crate::text::cell_address as address;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_formulas_are_a_number_and_a_unit_alone() {
+        for literal in ["100%", "95.5%", "15个", "8小时", "2.5万元", "0"] {
+            assert!(is_literal(literal), "{literal}");
+        }
+        for formula in [
+            "", "B7*C7", "1+1", "1/2", "SUM(1,2)", "1E3", "-5%", "A1", "%",
+        ] {
+            assert!(!is_literal(formula), "{formula}");
+        }
+    }
 
     #[test]
     fn addresses_are_spreadsheet_notation() {

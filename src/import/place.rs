@@ -184,6 +184,9 @@ impl<'a> Placer<'a> {
     }
 
     fn classify(&self, cell: &Cell) -> Class {
+        if cell.formula.is_some() {
+            return Class::Value;
+        }
         let text = match &cell.value {
             CellValue::Empty => return Class::Blank,
             CellValue::Text(t) => label_key(t),
@@ -867,9 +870,19 @@ fn label_span(row: &[Cell], c: usize) -> Span {
     row.get(c).and_then(cell_span).unwrap_or_default()
 }
 
-/// A cell's value as a node of the project tree, for a field of type `ty`.
+/// A cell's value as a node of the project tree, for a field of type `ty`. A measure
+/// typed as a literal formula (`=100%`) is its text as typed, whatever the spreadsheet
+/// made of it; a formula the file holds no result of is unknown, not empty.
 fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let span = cell_span(cell).unwrap_or_default();
+    if ty == Some(FieldType::Measure)
+        && let Some(formula) = cell.literal_formula()
+    {
+        return Node::new(Kind::String(format!("={formula}")), span);
+    }
+    if let Some(formula) = cell.uncalculated() {
+        return Node::new(Kind::Formula(formula.to_owned()), span);
+    }
     let kind = match &cell.value {
         CellValue::Empty => Kind::Null,
         CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),

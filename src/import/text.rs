@@ -37,7 +37,7 @@ fn cells(line: &str, start: usize) -> Vec<Cell> {
         cells.push(Cell {
             value,
             at: Some((at, at + part.len())),
-            merged: false,
+            ..Cell::default()
         });
         at += part.len() + 1;
     }

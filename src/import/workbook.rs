@@ -20,7 +20,7 @@ use calamine::{Data, ExcelDateTime};
 use jiff::civil::Date;
 
 use super::error::ImportError;
-use super::grid::{Cell, CellValue, Sheet, Workbook};
+use super::grid::{Cell, CellValue, Sheet, Workbook, is_literal};
 use crate::i18n::{self, Msg, msg, t};
 use crate::input::Size;
 
@@ -161,6 +161,7 @@ impl TextBudget {
 pub(crate) struct SheetBuilder {
     name: String,
     cells: Vec<(u32, u32, CellValue)>,
+    formulas: Vec<(u32, u32, String)>,
     rows: usize,
     columns: usize,
 }
@@ -171,6 +172,7 @@ impl SheetBuilder {
         SheetBuilder {
             name: name.to_owned(),
             cells: Vec::new(),
+            formulas: Vec::new(),
             rows: 0,
             columns: 0,
         }
@@ -204,6 +206,27 @@ impl SheetBuilder {
             return Err(self.too_many_cells(self.cells.len().saturating_add(1)));
         }
         self.cells.push((row, column, value));
+        Ok(())
+    }
+
+    /// Keeps the formula of the cell at 0-based `row`, `column` (see [`Cell::formula`]).
+    pub(crate) fn formula(
+        &mut self,
+        row: u32,
+        column: u32,
+        formula: String,
+        budget: &mut TextBudget,
+    ) -> Result<(), ImportError> {
+        budget.charge(formula.len())?;
+        self.extend_to(
+            to_usize(row).saturating_add(1),
+            to_usize(column).saturating_add(1),
+        )?;
+        let kept = self.cells.len().saturating_add(self.formulas.len());
+        if kept >= MAX_CELLS {
+            return Err(self.too_many_cells(kept.saturating_add(1)));
+        }
+        self.formulas.push((row, column, formula));
         Ok(())
     }
 
@@ -242,9 +265,9 @@ impl SheetBuilder {
         }
     }
 
-    /// Whether no value was added.
+    /// Whether no value nor formula was added.
     pub(crate) fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.is_empty() && self.formulas.is_empty()
     }
 
     /// The sheet, merged ranges marked: each cell of `merges` but its first is empty
@@ -263,6 +286,11 @@ impl SheetBuilder {
         for (row, column, value) in self.cells {
             if let Some(cell) = cell_mut(&mut rows, row, column) {
                 *cell = Cell::new(value);
+            }
+        }
+        for (row, column, formula) in self.formulas {
+            if let Some(cell) = cell_mut(&mut rows, row, column) {
+                cell.formula = Some(formula);
             }
         }
         for region in merges {
@@ -351,6 +379,35 @@ fn add_sheet(
     }
     book.sheets.push(builder.finish(merges)?);
     Ok(())
+}
+
+/// Keeps a sheet's literal formulas (`=100%` typed into a cell; see [`Cell::formula`]),
+/// as calamine gives them over the sheet (`.xls`: `100%`; `.ods`: `of:=100%`). These
+/// formats store every formula's result, so no other formula is kept.
+pub(crate) fn keep_literals(
+    formulas: &calamine::Range<String>,
+    builder: &mut SheetBuilder,
+    budget: &mut TextBudget,
+) -> Result<(), ImportError> {
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (row, column, formula) in formulas.used_cells() {
+        let formula = without_namespace(formula);
+        if is_literal(formula) {
+            let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
+            let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
+            builder.formula(row, column, formula.to_owned(), budget)?;
+        }
+    }
+    Ok(())
+}
+
+/// An OpenDocument formula without its namespace and `=` (`of:=100%` is `100%`); any
+/// other as it is.
+fn without_namespace(formula: &str) -> &str {
+    match formula.split_once(":=") {
+        Some((namespace, rest)) if namespace.chars().all(|c| c.is_ascii_alphabetic()) => rest,
+        _ => formula,
+    }
 }
 
 /// A calamine value as a cell value; `percent` when its number format shows a

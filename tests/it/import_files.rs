@@ -349,3 +349,81 @@ fn the_template_filled_in_imports_with_no_finding_about_layout() {
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
 }
+
+/// `bytes` with the part `name` of the archive rewritten by `edit`.
+fn edit_part(bytes: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let part = file.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        if part == name {
+            content = edit(std::str::from_utf8(&content).unwrap()).into_bytes();
+        }
+        out.start_file(part, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A workbook written by a program that does not calculate (openpyxl) keeps a formula
+/// and no result: `check` names the cell's formula and says how to get its result,
+/// rather than calling the field missing.
+#[test]
+fn a_formula_with_no_stored_result_is_named() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").unwrap();
+    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
+    sheet.write_formula(7, 2, "=B8-D8").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let bytes = edit_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+        assert!(xml.contains("<f>B8-D8</f><v>0</v>"), "{xml}");
+        xml.replace("<f>B8-D8</f><v>0</v>", "<f>B8-D8</f>")
+    });
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("公式.xlsx"), bytes).unwrap();
+    let (stdout, stderr, code) =
+        crate::common::run_in(dir.path(), &["check", "--rules", "2023", "公式.xlsx"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    insta::assert_snapshot!(stderr);
+}
+
+/// `=100%` typed into a General cell is a formula to a spreadsheet: Excel stores it with
+/// the result 1, openpyxl with none. On a measure it is the form's "equal to 100%" and
+/// reads as typed, either way; the form scores as the seed does.
+#[test]
+fn a_target_typed_as_a_literal_formula_reads_as_typed() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").unwrap();
+    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
+    // 预算执行率's target as Excel stores it, 资金到位率's as openpyxl does.
+    let excel = rust_xlsxwriter::Formula::new("=100%").set_result("1");
+    sheet.write_formula(15, 3, excel).unwrap();
+    sheet.write_formula(16, 3, "=100%").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let bytes = edit_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+        assert!(
+            xml.contains(r#"<c r="D17"><f>100%</f><v>0</v></c>"#),
+            "{xml}"
+        );
+        xml.replace(
+            r#"<c r="D17"><f>100%</f><v>0</v></c>"#,
+            r#"<c r="D17"><f>100%</f></c>"#,
+        )
+    });
+    let forms = import::import("公式.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let project = &forms[0].project;
+    let outcome = perfeval::evaluate(&SUZHOU, project).unwrap();
+    let targets: Vec<String> = outcome.indicators[6..8]
+        .iter()
+        .map(|row| row.target.to_string())
+        .collect();
+    assert_eq!(targets, ["=100%", "=100%"]);
+    assert_eq!(outcome.total.to_string(), "80.00");
+}

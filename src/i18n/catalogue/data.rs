@@ -98,6 +98,18 @@ DATA_MISSING_FIELD {
 }
 DATA_MISSING_FIELD_NULL { en: "given without a value", zh: "写了键却没有值" }
 DATA_MISSING_FIELD_HERE { en: "in this record", zh: "在此记录中" }
+DATA_UNCALCULATED_FORMULA {
+    en: "`{key}` ({label}, in {place}) is {formula}, and the file holds no result of it",
+    zh: "`{key}`（{label}，位于 {place}）是{formula}，文件里没有保存它的计算结果",
+}
+DATA_UNCALCULATED_FORMULA_HELP {
+    en: "open the workbook in Excel or WPS and save it (saving stores every formula's result), or type the value in the cell",
+    zh: "请用 Excel 或 WPS 打开该工作簿并保存（保存时会写入每个公式的计算结果），或在单元格中直接填写数值",
+}
+DATA_UNCALCULATED_FORMULA_LABEL { en: "no stored result", zh: "没有保存的计算结果" }
+DATA_FORMULA { en: "the formula `={formula}`", zh: "公式 `={formula}`" }
+DATA_SHARED_FORMULA { en: "a formula shared with other cells", zh: "与其他单元格共用的公式" }
+DATA_FOUND_FORMULA { en: "{formula} with no stored result", zh: "没有保存计算结果的{formula}" }
 DATA_WRONG_TYPE {
     en: "expected {expected} for {what}, found {found}",
     zh: "{what}：应为{expected}，实际为{found}",

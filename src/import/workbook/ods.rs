@@ -17,7 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::{
     FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
-    skipped, value_of,
+    keep_literals, skipped, value_of,
 };
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
@@ -67,6 +67,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let percent = scanned.is_some_and(|t| t.percent.contains(&(row, column)));
             builder.push(row, column, value_of(data, percent), &mut budget)?;
         }
+        let formulas = ods.worksheet_formula(&sheet.name).map_err(damaged_by)?;
+        keep_literals(&formulas, &mut builder, &mut budget)?;
         let merges = scanned.map(|t| t.merges.as_slice()).unwrap_or_default();
         add_sheet(&mut book, builder, merges)?;
     }
@@ -406,6 +408,23 @@ mod tests {
             merged: true,
             ..Cell::default()
         }
+    }
+
+    #[test]
+    fn a_literal_formula_is_kept_and_no_other() {
+        let table = [
+            r#"<table:table table:name="表" table:style-name="ta1"><table:table-row>"#,
+            r#"<table:table-cell office:value-type="float" office:value="1" table:formula="of:=100%"/>"#,
+            r#"<table:table-cell office:value-type="float" office:value="2" table:formula="of:=1+1"/>"#,
+            "</table:table-row></table:table>",
+        ]
+        .concat();
+        let book = read(&ods(&table)).unwrap();
+        let row = &book.sheets[0].rows[0];
+        assert_eq!(row[0].literal_formula(), Some("100%"));
+        assert_eq!(row[0].shown(), "=100%");
+        assert_eq!(row[1].formula, None);
+        assert_eq!(row[1].shown(), "2");
     }
 
     #[test]

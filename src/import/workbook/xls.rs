@@ -16,8 +16,8 @@ use std::io::Cursor;
 use calamine::{Reader, SheetType, Xls, XlsError};
 
 use super::{
-    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged_by, skipped,
-    value_of,
+    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged_by, keep_literals,
+    skipped, value_of,
 };
 use crate::i18n::t;
 use crate::import::archive;
@@ -59,6 +59,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let shows_percent = percent.is_some_and(|p| p.contains(&(row, column)));
             builder.push(row, column, value_of(data, shows_percent), &mut budget)?;
         }
+        let formulas = workbook
+            .worksheet_formula(&sheet.name)
+            .map_err(damaged_by)?;
+        keep_literals(&formulas, &mut builder, &mut budget)?;
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
@@ -152,6 +156,18 @@ mod tests {
             [Cell::default(), Cell::default(), text("满意度")]
         );
         assert_eq!(second.rows[4][3], number("98"));
+    }
+
+    #[test]
+    fn a_literal_formula_is_kept_and_no_other() {
+        // Written by xlwt 1.3: `=100%` in A1, `=1+1` in B1, the text `text` in C1.
+        let bytes = include_bytes!("../../../tests/fixtures/import/literal-formula.xls");
+        let book = read(bytes).unwrap();
+        let row = &book.sheets[0].rows[0];
+        assert_eq!(row[0].literal_formula(), Some("100%"));
+        assert_eq!(row[0].shown(), "=100%");
+        assert_eq!(row[1].formula, None);
+        assert_eq!(row[2], text("text"));
     }
 
     #[test]

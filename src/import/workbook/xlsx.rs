@@ -8,7 +8,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Reader, SheetType, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Reader, SheetType, Xlsx, XlsxError, XlsxFormulaMetadata};
 use quick_xml::events::Event;
 
 use super::{
@@ -18,7 +18,7 @@ use super::{
 use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
 use crate::import::error::ImportError;
-use crate::import::grid::{CellValue, Workbook};
+use crate::import::grid::{CellValue, Workbook, is_literal};
 
 /// What calamine keeps per shared string or per style beyond its text, in bytes
 /// (a generous bound).
@@ -67,13 +67,26 @@ fn opening_error(error: XlsxError) -> ImportError {
     }
 }
 
-/// The cells of the sheet `name`, each with its number format read for a percentage.
+/// The cells of the sheet `name`.
 fn read_cells(
     workbook: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     budget: &mut TextBudget,
 ) -> Result<SheetBuilder, ImportError> {
     let mut builder = SheetBuilder::new(name);
+    read_values(workbook, name, &mut builder, budget)?;
+    keep_formulas(workbook, name, &mut builder, budget)?;
+    Ok(builder)
+}
+
+/// Adds the values of the sheet `name`, each read with its number format for a
+/// percentage.
+fn read_values(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    builder: &mut SheetBuilder,
+    budget: &mut TextBudget,
+) -> Result<(), ImportError> {
     let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged_by)?;
     while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(damaged_by)? {
         let percent = cells
@@ -89,7 +102,42 @@ fn read_cells(
         };
         builder.push(row, column, value, budget)?;
     }
-    Ok(builder)
+    Ok(())
+}
+
+/// Keeps the formulas of the sheet `name` that matter (see [`Cell::formula`]): those
+/// the file holds no result of (`<f>B7*C7</f>` with no `<v>`, as programs that do not
+/// calculate write them), and literals (`=100%`), whatever their result. A second
+/// pass, since calamine gives a cell's style and its formula in different readers.
+/// Shared formulas are not expanded (a hostile anchor could be copied into every
+/// cell): a cell that shares another's formula keeps an empty one.
+///
+/// [`Cell::formula`]: crate::import::grid::Cell::formula
+fn keep_formulas(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    builder: &mut SheetBuilder,
+    budget: &mut TextBudget,
+) -> Result<(), ImportError> {
+    let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged_by)?;
+    while let Some(record) = cells
+        .next_cell_with_formula_metadata()
+        .map_err(damaged_by)?
+    {
+        let Some(formula) = record.formula else {
+            continue;
+        };
+        let text = match formula {
+            XlsxFormulaMetadata::Normal { formula }
+            | XlsxFormulaMetadata::Shared { formula, .. } => formula,
+            _ => String::new(),
+        };
+        if matches!(record.value, DataRef::Empty) || is_literal(&text) {
+            let (row, column) = record.pos;
+            builder.formula(row, column, text, budget)?;
+        }
+    }
+    Ok(())
 }
 
 /// Bounds what calamine builds from the shared strings and the styles.
@@ -385,6 +433,37 @@ mod tests {
                 text("内联"),
             ]
         );
+    }
+
+    #[test]
+    fn formulas_with_no_stored_result_or_literal_are_kept() {
+        // As openpyxl writes them: `<f>` and no `<v>`; a shared formula's anchor and a
+        // cell sharing it; a styled empty cell; a literal with a result (`=100%` typed
+        // into a General cell); a formula with a result stays its result alone.
+        let data = r#"<row r="1"><c r="A1" s="1"><f>B7*C7</f></c><c r="B1"><f t="shared" ref="B1:C1" si="0">D7+1</f></c><c r="C1"><f t="shared" si="0"/></c><c r="D1" s="1"/><c r="E1"><f>100%</f><v>1</v></c><c r="F1"><f>1+1</f><v>2</v></c></row>"#;
+        let book = read(&handmade(data, &[0, 10], "", false)).unwrap();
+        let kept = |value: CellValue, formula: &str| Cell {
+            formula: Some(formula.into()),
+            ..Cell::new(value)
+        };
+        let row = &book.sheets[0].rows[0];
+        assert_eq!(
+            *row,
+            [
+                kept(CellValue::Empty, "B7*C7"),
+                kept(CellValue::Empty, "D7+1"),
+                kept(CellValue::Empty, ""),
+                Cell::default(),
+                kept(CellValue::Number("1".into()), "100%"),
+                number("2"),
+            ]
+        );
+        assert_eq!(row[0].shown(), "=B7*C7");
+        assert_eq!(row[0].uncalculated(), Some("B7*C7"));
+        assert_eq!(row[0].literal_formula(), None);
+        assert_eq!(row[4].shown(), "=100%");
+        assert_eq!(row[4].uncalculated(), None);
+        assert_eq!(row[4].literal_formula(), Some("100%"));
     }
 
     #[test]
