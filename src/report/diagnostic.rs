@@ -85,6 +85,20 @@ impl<'a> Visible<'a> {
     }
 }
 
+/// The longest span, in bytes, a label underlines whole.
+const LONG_SPAN: usize = 200;
+
+/// A label's span as drawn: a span longer than [`LONG_SPAN`] (a text of 100,000
+/// characters given for an amount) is pointed at where it starts, since a snippet shows
+/// all it underlines; the diagnostic's place (`file:line:column`) is the same.
+fn pointed(span: miette::SourceSpan) -> miette::SourceSpan {
+    if span.len() > LONG_SPAN {
+        miette::SourceSpan::new(span.offset().into(), 0)
+    } else {
+        span
+    }
+}
+
 fn shown(text: &dyn fmt::Display) -> Box<dyn fmt::Display> {
     Box::new(visible(&text.to_string()).into_owned())
 }
@@ -127,10 +141,11 @@ impl Diagnostic for Visible<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let labels = self.inner.labels()?.map(|l| {
             let text = l.label().map(|t| visible(t).into_owned());
+            let span = pointed(*l.inner());
             if l.primary() {
-                LabeledSpan::new_primary_with_span(text, *l.inner())
+                LabeledSpan::new_primary_with_span(text, span)
             } else {
-                LabeledSpan::new_with_span(text, *l.inner())
+                LabeledSpan::new_with_span(text, span)
             }
         });
         Some(Box::new(labels))

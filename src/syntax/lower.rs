@@ -1132,9 +1132,13 @@ pub(crate) fn lower_expr(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
         .count();
     let depth = depth + operators + 1;
     if depth > MAX_DEPTH {
+        // The expression's first character: the whole of one this deep runs to
+        // thousands of characters, which a snippet would print whole.
+        let start = span_of(&pair).start as usize;
+        let first = pair.as_str().chars().next().map_or(0, char::len_utf8);
         return Err(ParseError::TooDeep {
             limit: MAX_DEPTH,
-            span: span_of(&pair).into(),
+            span: Span::new(start, start + first).into(),
         });
     }
     PRATT
