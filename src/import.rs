@@ -10,6 +10,7 @@
 
 mod archive;
 pub mod csv;
+mod dates;
 pub mod docx;
 pub mod error;
 pub mod grid;

@@ -27,6 +27,7 @@ use crate::ir::defs::LayoutDef;
 use crate::source::Span;
 use crate::text::normalize;
 
+use super::dates;
 use super::grid::{Cell, CellValue, Sheet, address};
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
@@ -872,7 +873,8 @@ fn label_span(row: &[Cell], c: usize) -> Span {
 
 /// A cell's value as a node of the project tree, for a field of type `ty`. A measure
 /// typed as a literal formula (`=100%`) is its text as typed, whatever the spreadsheet
-/// made of it; a formula the file holds no result of is unknown, not empty.
+/// made of it; a formula the file holds no result of is unknown, not empty; a date is
+/// read as hands write it (`2023年12月31日`, see [`dates::written`]).
 fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let span = cell_span(cell).unwrap_or_default();
     if ty == Some(FieldType::Measure)
@@ -886,9 +888,12 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let kind = match &cell.value {
         CellValue::Empty => Kind::Null,
         CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),
+        CellValue::Text(t) if ty == Some(FieldType::Date) => {
+            dates::written(t).map_or_else(|| Kind::String(t.trim().to_owned()), Kind::Date)
+        }
         CellValue::Text(t) => Kind::String(number_text(t.trim(), ty)),
         CellValue::Number(n) if ty == Some(FieldType::Date) => {
-            serial_date(n).map_or_else(|| Kind::Number(n.clone()), Kind::Date)
+            dates::serial(n).map_or_else(|| Kind::Number(n.clone()), Kind::Date)
         }
         CellValue::Number(n) => Kind::Number(n.clone()),
         CellValue::Date(d) => Kind::Date(*d),
@@ -923,17 +928,6 @@ fn number_text(text: &str, ty: Option<FieldType>) -> String {
         out.push(*c);
     }
     out
-}
-
-/// An Excel date serial (days since 1899-12-30, as the 1900 system counts them after
-/// its phantom 1900-02-29) as a date: a date typed into a cell formatted as a number.
-fn serial_date(number: &str) -> Option<jiff::civil::Date> {
-    let days: i64 = number.parse().ok()?;
-    if !(1..=2_958_465).contains(&days) {
-        return None;
-    }
-    let epoch = jiff::civil::date(1899, 12, 30);
-    epoch.checked_add(jiff::Span::new().days(days)).ok()
 }
 
 /// A text as a label compares: widths folded, whitespace and tags removed, a trailing
@@ -1044,12 +1038,5 @@ mod tests {
             number_text("=1,234个", Some(FieldType::Measure)),
             "=1,234个"
         );
-    }
-
-    #[test]
-    fn excel_serials_are_dates() {
-        assert_eq!(serial_date("45291"), Some(jiff::civil::date(2023, 12, 31)));
-        assert_eq!(serial_date("1.5"), None);
-        assert_eq!(serial_date("-3"), None);
     }
 }

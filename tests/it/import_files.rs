@@ -427,3 +427,47 @@ fn a_target_typed_as_a_literal_formula_reads_as_typed() {
     assert_eq!(targets, ["=100%", "=100%"]);
     assert_eq!(outcome.total.to_string(), "80.00");
 }
+
+/// A date written by hand in a form's cell, as the policy text itself writes one
+/// (`2023年12月31日`), or with dots or slashes, reads as the date; a month alone names no
+/// date and stays an error.
+#[test]
+fn a_date_written_by_hand_is_read() {
+    let seed = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
+    let with_date = |date: &str| -> String {
+        seed.lines()
+            .flat_map(|line| {
+                let extra = line
+                    .starts_with("项目主管部门")
+                    .then(|| format!("数据采集时间节点\t\t{date}\t\t\t\t"));
+                std::iter::once(line.to_owned()).chain(extra)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let text = Kind::from_path(std::path::Path::new("a.txt")).unwrap();
+    for (written, day) in [
+        ("2023年12月31日", (2023, 12, 31)),
+        ("２０２４年１月５日", (2024, 1, 5)),
+        ("2023.12.31", (2023, 12, 31)),
+        ("2023/12/31", (2023, 12, 31)),
+    ] {
+        let form = with_date(written);
+        let forms = import::import("自评表.txt", form.as_bytes(), text, &SUZHOU)
+            .unwrap_or_else(|e| panic!("{written}: {e:?}"));
+        let project = forms[0].project.record("project").unwrap();
+        let (y, m, d) = day;
+        assert_eq!(
+            project.get("data_as_of").unwrap().value,
+            Datum::Date(jiff::civil::date(y, m, d)),
+            "{written}"
+        );
+    }
+    let form = with_date("2023年12月");
+    let Err(import::ImportFailure::Data(failure)) =
+        import::import("自评表.txt", form.as_bytes(), text, &SUZHOU)
+    else {
+        panic!("a month alone is no date");
+    };
+    assert_eq!(failure.errors()[0].code(), "perfeval::data::invalid_date");
+}

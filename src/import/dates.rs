@@ -1,0 +1,149 @@
+//! Dates as departments write them in a form's cells. A project file is strict (a TOML
+//! date or `YYYY-MM-DD`); a form typed by hand says `2023年12月31日`, as the policy text
+//! itself does, or `2023.12.31`, `2023/12/31`, `20231231`; a workbook may hold an Excel
+//! serial number in a cell formatted as a number. Each is read here to the date it
+//! names, or not at all: a month without a day (`2023年12月`) names no date.
+
+use jiff::civil::Date;
+
+use crate::text::fold_width;
+
+/// The date a cell's text names: `2023年12月31日` (or `号`, or no last sign),
+/// `2023-12-31`, `2023/12/31`, `2023.12.31` (months and days of one or two digits, any
+/// of these followed by a time of day, which is dropped: a text export of a date-time
+/// cell), or `20231231`; full-width digits and spaces between the parts are read as
+/// ASCII and ignored. `None` for any other text, and for a date that does not exist.
+pub(crate) fn written(text: &str) -> Option<Date> {
+    let folded = fold_width(text.trim());
+    if let Some((day, time)) = folded.split_once(char::is_whitespace)
+        && is_time_of_day(time.trim_start())
+        && let Some(date) = without_time(day).filter(|_| !day.contains('年'))
+    {
+        return Some(date);
+    }
+    let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    without_time(&compact)
+}
+
+/// The date a text with no space names: `2023年12月31日`, `2023-12-31`, `20231231`.
+fn without_time(text: &str) -> Option<Date> {
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let (year, rest) = text.split_at(4);
+        let (month, day) = rest.split_at(2);
+        return date(year, month, day);
+    }
+    let (year, rest) = split_digits(text)?;
+    let separator = rest.chars().next()?;
+    let rest = rest.get(separator.len_utf8()..)?;
+    let (month, rest) = split_digits(rest)?;
+    let closing = match separator {
+        '年' => '月',
+        '-' | '/' | '.' => separator,
+        _ => return None,
+    };
+    let rest = rest.strip_prefix(closing)?;
+    let (day, rest) = split_digits(rest)?;
+    let done = match separator {
+        '年' => matches!(rest, "" | "日" | "号"),
+        _ => rest.is_empty(),
+    };
+    if year.len() == 4 && done {
+        date(year, month, day)
+    } else {
+        None
+    }
+}
+
+/// The date of a year, month and day as digits, if it exists; a month or day has one
+/// or two digits.
+fn date(year: &str, month: &str, day: &str) -> Option<Date> {
+    if !(1..=2).contains(&month.len()) || !(1..=2).contains(&day.len()) {
+        return None;
+    }
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
+}
+
+/// The leading ASCII digits of `text` (at least one) and what follows them.
+fn split_digits(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    (end > 0).then(|| text.split_at(end))
+}
+
+/// Whether `text` is a time of day: `00:00` or `00:00:00`.
+fn is_time_of_day(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An Excel date serial (days since 1899-12-30, as the 1900 system counts them after
+/// its phantom 1900-02-29) as a date: a date typed into a cell formatted as a number.
+pub(crate) fn serial(number: &str) -> Option<Date> {
+    let days: i64 = number.parse().ok()?;
+    if !(1..=2_958_465).contains(&days) {
+        return None;
+    }
+    let epoch = jiff::civil::date(1899, 12, 30);
+    epoch.checked_add(jiff::Span::new().days(days)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_forms_write_them() {
+        let last_day = Some(jiff::civil::date(2023, 12, 31));
+        for text in [
+            "2023年12月31日",
+            "2023年12月31号",
+            "2023年12月31",
+            " 2023 年 12 月 31 日 ",
+            "２０２３年１２月３１日",
+            "2023-12-31",
+            "2023/12/31",
+            "2023.12.31",
+            "20231231",
+            "2023-12-31 00:00:00",
+            "2023/12/31 08:30",
+        ] {
+            assert_eq!(written(text), last_day, "{text}");
+        }
+        assert_eq!(written("2024年1月5日"), Some(jiff::civil::date(2024, 1, 5)));
+        assert_eq!(written("2024/1/5"), Some(jiff::civil::date(2024, 1, 5)));
+    }
+
+    #[test]
+    fn texts_that_name_no_date_are_not_read() {
+        for text in [
+            "",
+            "2023年12月",
+            "2023年",
+            "2023-02-30",
+            "2023年2月30日",
+            "2023-12/31",
+            "2023.12-31",
+            "23-12-31",
+            "2023-123-1",
+            "2023-12-31T00:00",
+            "2023-12-31 0:0",
+            "2023年12月31日 00:00",
+            "2023年12月31日以前",
+            "202312311",
+            "二〇二三年十二月三十一日",
+        ] {
+            assert_eq!(written(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn serial_numbers_are_days_since_1899_12_30() {
+        assert_eq!(serial("45291"), Some(jiff::civil::date(2023, 12, 31)));
+        assert_eq!(serial("1.5"), None);
+        assert_eq!(serial("-3"), None);
+    }
+}
