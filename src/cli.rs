@@ -175,9 +175,11 @@ pub struct CheckArgs {
     /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
-    /// Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form
-    /// on standard input. In folders, hidden files, editor and lock files, symbolic
-    /// links, other kinds of file and perfeval's own reports are skipped and counted.
+    /// Forms: project files (.toml, .json, .yaml, .yml), filled forms as departments
+    /// send them (workbooks .xlsx, .xls, .ods; text exports .txt, .csv; Word documents
+    /// .docx), folders of them, or `-` for one form on standard input. In folders,
+    /// hidden files, editor and lock files, symbolic links, other kinds of file and
+    /// perfeval's own reports are skipped and counted.
     #[arg(required_unless_present = "jsonl", value_name = "PROJECT")]
     pub projects: Vec<PathBuf>,
     /// A JSON Lines file of projects, `-` for standard input: one project a line, each

@@ -65,8 +65,8 @@ CLI_CHECK_RULES {
     zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_CHECK_PROJECTS {
-    en: "Project files (.toml, .json, .yaml, .yml), folders of them, or `-` for one form on standard input. In folders, hidden files, editor and lock files, symbolic links, other kinds of file and perfeval's own reports are skipped and counted",
-    zh: "项目文件（.toml、.json、.yaml、.yml）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。文件夹中的隐藏文件、编辑器和锁定文件、符号链接、其他类型的文件以及 perfeval 自己的报告会被跳过并计数",
+    en: "Forms: project files (.toml, .json, .yaml, .yml), filled forms as departments send them (workbooks .xlsx, .xls, .ods; text exports .txt, .csv; Word documents .docx), folders of them, or `-` for one form on standard input. In folders, hidden files, editor and lock files, symbolic links, other kinds of file and perfeval's own reports are skipped and counted",
+    zh: "表单：项目文件（.toml、.json、.yaml、.yml）、各部门交来的填好的表单（工作簿 .xlsx、.xls、.ods，文本导出 .txt、.csv，Word 文档 .docx）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。文件夹中的隐藏文件、编辑器和锁定文件、符号链接、其他类型的文件以及 perfeval 自己的报告会被跳过并计数",
 }
 CLI_CHECK_FORMAT { en: "How to print the results", zh: "结果的输出格式" }
 CLI_CHECK_FORMAT_TABLE { en: "Tables and diagnostics for people", zh: "表格和诊断信息，供人阅读" }

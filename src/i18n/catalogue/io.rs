@@ -67,8 +67,8 @@ IO_FOLDER_NOT_SEARCHED {
     zh: "无法查找该文件夹中的文件",
 }
 IO_FOLDER_EMPTY {
-    en: "the folder holds no project file (.toml, .json, .yaml, .yml)",
-    zh: "文件夹中没有项目文件（.toml、.json、.yaml、.yml）",
+    en: "the folder holds no form: no project file (.toml, .json, .yaml, .yml), workbook (.xlsx, .xls, .ods), text export (.txt, .csv) or Word document (.docx)",
+    zh: "文件夹中没有表单：没有项目文件（.toml、.json、.yaml、.yml）、工作簿（.xlsx、.xls、.ods）、文本导出（.txt、.csv）或 Word 文档（.docx）",
 }
 IO_NOT_A_FORM_NAME {
     en: "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
