@@ -197,14 +197,7 @@ impl SheetBuilder {
         if let CellValue::Text(text) | CellValue::Number(text) = &value {
             budget.charge(text.len())?;
         }
-        self.extend_to(
-            to_usize(row).saturating_add(1),
-            to_usize(column).saturating_add(1),
-        )?;
-        if self.cells.len() >= MAX_CELLS {
-            // The same cell written again and again.
-            return Err(self.too_many_cells(self.cells.len().saturating_add(1)));
-        }
+        self.make_room(row, column)?;
         self.cells.push((row, column, value));
         Ok(())
     }
@@ -218,6 +211,14 @@ impl SheetBuilder {
         budget: &mut TextBudget,
     ) -> Result<(), ImportError> {
         budget.charge(formula.len())?;
+        self.make_room(row, column)?;
+        self.formulas.push((row, column, formula));
+        Ok(())
+    }
+
+    /// Grows the sheet to hold 0-based `row`, `column`, and makes sure one more value or
+    /// formula stays within [`MAX_CELLS`] (the same cell written again and again).
+    fn make_room(&mut self, row: u32, column: u32) -> Result<(), ImportError> {
         self.extend_to(
             to_usize(row).saturating_add(1),
             to_usize(column).saturating_add(1),
@@ -226,7 +227,6 @@ impl SheetBuilder {
         if kept >= MAX_CELLS {
             return Err(self.too_many_cells(kept.saturating_add(1)));
         }
-        self.formulas.push((row, column, formula));
         Ok(())
     }
 

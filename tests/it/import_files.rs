@@ -350,6 +350,16 @@ fn the_template_filled_in_imports_with_no_finding_about_layout() {
     assert_eq!(outcome.findings, []);
 }
 
+/// A workbook of the seed's form on one sheet, changed by `edit`.
+fn seed_workbook_with(edit: impl FnOnce(&mut Worksheet)) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").unwrap();
+    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
+    edit(sheet);
+    book.save_to_buffer().unwrap()
+}
+
 /// `bytes` with the part `name` of the archive rewritten by `edit`.
 fn edit_part(bytes: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
     use std::io::{Read, Write};
@@ -375,12 +385,9 @@ fn edit_part(bytes: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8>
 /// rather than calling the field missing.
 #[test]
 fn a_formula_with_no_stored_result_is_named() {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("自评表").unwrap();
-    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
-    sheet.write_formula(7, 2, "=B8-D8").unwrap();
-    let bytes = book.save_to_buffer().unwrap();
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_formula(7, 2, "=B8-D8").unwrap();
+    });
     let bytes = edit_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
         assert!(xml.contains("<f>B8-D8</f><v>0</v>"), "{xml}");
         xml.replace("<f>B8-D8</f><v>0</v>", "<f>B8-D8</f>")
@@ -398,15 +405,12 @@ fn a_formula_with_no_stored_result_is_named() {
 /// reads as typed, either way; the form scores as the seed does.
 #[test]
 fn a_target_typed_as_a_literal_formula_reads_as_typed() {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("自评表").unwrap();
-    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
-    // 预算执行率's target as Excel stores it, 资金到位率's as openpyxl does.
-    let excel = rust_xlsxwriter::Formula::new("=100%").set_result("1");
-    sheet.write_formula(15, 3, excel).unwrap();
-    sheet.write_formula(16, 3, "=100%").unwrap();
-    let bytes = book.save_to_buffer().unwrap();
+    let bytes = seed_workbook_with(|sheet| {
+        // 预算执行率's target as Excel stores it, 资金到位率's as openpyxl does.
+        let excel = rust_xlsxwriter::Formula::new("=100%").set_result("1");
+        sheet.write_formula(15, 3, excel).unwrap();
+        sheet.write_formula(16, 3, "=100%").unwrap();
+    });
     let bytes = edit_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
         assert!(
             xml.contains(r#"<c r="D17"><f>100%</f><v>0</v></c>"#),
