@@ -253,7 +253,7 @@ fn a_diff_report_in_an_input_folder_is_never_read_as_a_form() {
 }
 
 /// A report named as a project is an error that says so; a folder of reports holds no
-/// project file.
+/// form.
 #[test]
 fn a_report_named_as_a_project_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -282,7 +282,7 @@ fn a_report_named_as_a_project_is_refused() {
         .run();
     out.refused("perfeval::io");
     assert!(
-        out.stderr.contains("holds no project file"),
+        out.stderr.contains("holds no form"),
         "{}",
         out.stderr
     );
