@@ -795,8 +795,7 @@ fn project_format(path: &Path) -> Result<Input, Error> {
     }
     crate::import::Kind::from_path(path)
         .map(Input::Form)
-        .ok_or_else(|| Error::Io {
+        .ok_or_else(|| Error::NotAForm {
             path: path.to_owned(),
-            error: crate::i18n::io_said(std::io::ErrorKind::InvalidInput, t!(IO_NOT_A_FORM_NAME)),
         })
 }

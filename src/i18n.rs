@@ -397,6 +397,23 @@ impl fmt::Display for Said {
 
 impl std::error::Error for Said {}
 
+/// What to do with a file whose ending names no kind of form, by its ending: save a
+/// Word 97–2003 or WPS document as `.docx`, a WPS or binary workbook as `.xlsx`; a PDF
+/// has no cells.
+#[must_use]
+pub fn not_a_form_help(path: &std::path::Path) -> String {
+    let ending = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ending.as_str() {
+        "doc" | "dot" | "wps" | "wpt" | "rtf" => t!(IO_NOT_A_FORM_HELP_WORD),
+        "et" | "ett" | "xlsb" | "xlt" | "numbers" => t!(IO_NOT_A_FORM_HELP_SHEET),
+        "pdf" | "ofd" => t!(IO_NOT_A_FORM_HELP_PDF),
+        _ => t!(IO_NOT_A_FORM_HELP),
+    }
+}
+
 /// An I/O error carrying a text of perfeval's, of `kind`.
 #[must_use]
 pub fn io_said(kind: std::io::ErrorKind, text: String) -> std::io::Error {

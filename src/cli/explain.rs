@@ -104,12 +104,8 @@ fn load(
         )?]);
     }
     let Some(kind) = crate::import::Kind::from_path(path) else {
-        return Err(Error::Io {
+        return Err(Error::NotAForm {
             path: path.to_owned(),
-            error: crate::i18n::io_said(
-                std::io::ErrorKind::InvalidInput,
-                crate::i18n::t!(IO_NOT_A_FORM_NAME),
-            ),
         });
     };
     let forms = crate::import::import(&name, &input.bytes, kind, plan)

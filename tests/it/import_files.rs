@@ -475,3 +475,25 @@ fn a_date_written_by_hand_is_read() {
     };
     assert_eq!(failure.errors()[0].code(), "perfeval::data::invalid_date");
 }
+
+/// A form saved in a kind perfeval does not read is refused unread, with what to do for
+/// its kind: a Word 97–2003 or WPS document saved as `.docx`, a WPS workbook as `.xlsx`.
+#[test]
+fn a_form_of_a_kind_not_read_says_what_to_save_it_as() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, help) in [
+        ("自评表.doc", "(.docx)"),
+        ("自评表.wps", "(.docx)"),
+        ("自评表.et", "(.xlsx)"),
+        ("自评表.pdf", "PDF"),
+        ("自评表.bak", "ending"),
+    ] {
+        std::fs::write(dir.path().join(name), b"\xd0\xcf\x11\xe0").unwrap();
+        let (stdout, stderr, code) =
+            crate::common::run_in(dir.path(), &["check", "--rules", "2023", name]);
+        assert_eq!((stdout.as_str(), code), ("", 2), "{name}");
+        assert!(stderr.contains("perfeval::io::not_a_form"), "{stderr}");
+        let said = stderr.split("help:").nth(1).unwrap_or_default();
+        assert!(said.contains(help), "{name}: {stderr}");
+    }
+}

@@ -281,11 +281,7 @@ fn a_report_named_as_a_project_is_refused() {
         .args(&["check", "--rules", &suzhou(), "reports"])
         .run();
     out.refused("perfeval::io");
-    assert!(
-        out.stderr.contains("holds no form"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("holds no form"), "{}", out.stderr);
 }
 
 /// Links named on the command line are followed; links inside folders are followed

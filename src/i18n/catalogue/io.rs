@@ -74,6 +74,22 @@ IO_NOT_A_FORM_NAME {
     en: "a form must be a project file (.toml, .json, .yaml, .yml), a workbook (.xlsx, .xls, .ods), a text export (.txt, .csv) or a Word document (.docx)",
     zh: "表单须为项目文件（.toml、.json、.yaml、.yml）、工作簿（.xlsx、.xls、.ods）、文本导出（.txt、.csv）或 Word 文档（.docx）",
 }
+IO_NOT_A_FORM_HELP {
+    en: "name a form by the ending of its kind; a file of another kind is not read",
+    zh: "请用表单种类对应的扩展名；其他种类的文件不予读取",
+}
+IO_NOT_A_FORM_HELP_WORD {
+    en: "Word 97–2003 and WPS documents are not read: open it in Word or WPS and save it as a Word document (.docx)",
+    zh: "不能读取 Word 97–2003 文档和 WPS 文字文档：请用 Word 或 WPS 打开，另存为 Word 文档（.docx）",
+}
+IO_NOT_A_FORM_HELP_SHEET {
+    en: "this kind of workbook is not read: open it in Excel or WPS and save it as an Excel workbook (.xlsx)",
+    zh: "不能读取这种工作簿：请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）",
+}
+IO_NOT_A_FORM_HELP_PDF {
+    en: "a PDF holds no cells to read: check the workbook or Word document it was printed from",
+    zh: "PDF 中没有可读取的单元格：请核对生成它的工作簿或 Word 文档",
+}
 IO_NOT_UTF8_RULESET {
     en: "the file is not UTF-8 text (at line {line}, column {column}); it may be GBK or GB18030: save it as UTF-8, for example with `iconv -f GB18030 -t UTF-8`",
     zh: "文件不是 UTF-8 文本（第 {line} 行第 {column} 列）；可能是 GBK 或 GB18030 编码，请另存为 UTF-8，例如用 `iconv -f GB18030 -t UTF-8`",
