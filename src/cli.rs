@@ -797,5 +797,6 @@ fn project_format(path: &Path) -> Result<Input, Error> {
         .map(Input::Form)
         .ok_or_else(|| Error::NotAForm {
             path: path.to_owned(),
+            kinds: crate::i18n::t!(IO_NOT_A_FORM_NAME),
         })
 }

@@ -183,11 +183,13 @@ pub enum Error {
     },
     /// `perfeval check --rules 2023 自评表.doc`: a file named on the command line whose
     /// ending names no kind of form perfeval reads; it is not read.
-    #[error("{}", t!(IO, path = .path.display(), error = t!(IO_NOT_A_FORM_NAME)))]
+    #[error("{}", t!(IO, path = .path.display(), error = .kinds))]
     #[diagnostic(code(perfeval::io::not_a_form), help("{}", i18n::not_a_form_help(.path)))]
     NotAForm {
         /// The path.
         path: PathBuf,
+        /// The kinds of form the command reads, in words.
+        kinds: String,
     },
     /// `perfeval check --rules r.rules report.json`, where `report.json` was written by
     /// `perfeval check --format json`.

@@ -106,6 +106,7 @@ fn load(
     let Some(kind) = crate::import::Kind::from_path(path) else {
         return Err(Error::NotAForm {
             path: path.to_owned(),
+            kinds: crate::i18n::t!(IO_NOT_A_FORM_NAME),
         });
     };
     let forms = crate::import::import(&name, &input.bytes, kind, plan)

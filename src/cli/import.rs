@@ -92,12 +92,9 @@ fn import_file(
     read: &mut ReadSet,
 ) -> Result<Vec<Form>, Error> {
     let Some(kind) = import::Kind::from_path(path) else {
-        return Err(Error::Io {
+        return Err(Error::NotAForm {
             path: path.to_owned(),
-            error: crate::i18n::io_said(
-                std::io::ErrorKind::InvalidInput,
-                crate::i18n::t!(IO_IMPORT_KINDS),
-            ),
+            kinds: crate::i18n::t!(IO_IMPORT_KINDS),
         });
     };
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
