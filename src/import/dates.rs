@@ -140,6 +140,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_spelling_of_a_date_reads_as_it(y in 1900i16..2100, m in 1i8..=12, d in 1i8..=28) {
+            let day = Some(jiff::civil::date(y, m, d));
+            for text in [
+                format!("{y}年{m}月{d}日"),
+                format!("{y}-{m:02}-{d:02}"),
+                format!("{y}/{m}/{d}"),
+                format!("{y}.{m}.{d}"),
+                format!("{y}{m:02}{d:02}"),
+                format!("{y}-{m}-{d} 12:00:00"),
+            ] {
+                proptest::prop_assert_eq!(written(&text), day, "{}", text);
+            }
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,24}") {
+            let _ = written(&text);
+        }
+    }
+
     #[test]
     fn serial_numbers_are_days_since_1899_12_30() {
         assert_eq!(serial("45291"), Some(jiff::civil::date(2023, 12, 31)));
