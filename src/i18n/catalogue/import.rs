@@ -133,6 +133,18 @@ KIND_ODT { en: "an OpenDocument text (.odt)", zh: "一份 OpenDocument 文本文
 
 /// Notes on what a reader did, printed as `note: FILE: …`.
 IMPORT_NOTE_HIDDEN { en: "sheet `{name}` is hidden, skipped", zh: "工作表 `{name}` 已隐藏，已跳过" }
+IMPORT_NOTE_HIDDEN_ROWS {
+    en: "sheet `{name}`: rows {rows} are hidden in the workbook; they were read like the others",
+    zh: "工作表 `{name}` 的第 {rows} 行在工作簿中已隐藏，已照常读取",
+}
+IMPORT_NOTE_HIDDEN_COLUMNS {
+    en: "sheet `{name}`: columns {columns} are hidden in the workbook; they were read like the others",
+    zh: "工作表 `{name}` 的 {columns} 列在工作簿中已隐藏，已照常读取",
+}
+IMPORT_NOTE_HIDDEN_ROWS_COLUMNS {
+    en: "sheet `{name}`: rows {rows} and columns {columns} are hidden in the workbook; they were read like the others",
+    zh: "工作表 `{name}` 的第 {rows} 行和 {columns} 列在工作簿中已隐藏，已照常读取",
+}
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
 IMPORT_NOTE_NOT_WORKSHEET {
     en: "sheet `{name}` is not a worksheet, skipped",

@@ -6,6 +6,8 @@
 //! entry per `<si>`) and the styles (one style per `<xf>`, each a copy of its font,
 //! fill and border: a large font and many `<xf>` would multiply).
 
+mod hidden;
+
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Reader, SheetType, Xlsx, XlsxError, XlsxFormulaMetadata};
@@ -33,6 +35,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         return Err(ImportError::WrongFormat { expected, found });
     }
     check_parts(&mut zip)?;
+    let parts = hidden::sheet_parts(&mut zip);
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(opening_error)?;
     let mut book = Workbook::default();
     let mut budget = TextBudget::default();
@@ -48,6 +51,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             continue;
         }
         let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
+        if let Some(part) = parts.get(&sheet.name) {
+            let hidden = hidden::hidden(&mut zip, part);
+            book.notes
+                .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
+        }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
@@ -336,6 +344,29 @@ mod tests {
         );
         assert!(form.rows.iter().flatten().all(|c| c.at.is_none()));
         assert_eq!(form.text, None);
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_that_hold_values_are_named() {
+        let mut book = XlsxBook::new();
+        let sheet = book.add_worksheet().set_name("自评表").unwrap();
+        for row in 0..6 {
+            sheet.write_string(row, 0, "值").unwrap();
+        }
+        sheet.write_string(0, 2, "隐藏列").unwrap();
+        for row in [2, 3, 5, 9] {
+            sheet.set_row_hidden(row).unwrap();
+        }
+        sheet.set_column_hidden(2).unwrap();
+        sheet.set_column_hidden(4).unwrap();
+        let book = read(&book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(
+            book.notes,
+            [
+                "sheet `自评表`: rows 3–4, 6 and columns C are hidden in the workbook; they were read like the others"
+            ]
+        );
+        assert_eq!(book.sheets[0].rows[2], [text("值")], "read all the same");
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! Rows and columns a workbook hides. calamine reads their cells like any other and does
+//! not say they are hidden; a reviewer who prints the sheet does not see them. They are
+//! read all the same (leaving out a row could leave out an indicator unseen), and the
+//! rows and columns hidden that hold a value are named in a note.
+//!
+//! Best effort: a part that cannot be found or read gives no note (calamine reports
+//! a damaged workbook itself).
+
+use std::collections::{BTreeSet, HashMap};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::i18n::t;
+use crate::import::archive::{self, Zip};
+use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS};
+
+/// The part of each sheet, by the sheet's name: `xl/worksheets/sheet1.xml`.
+pub(super) fn sheet_parts(zip: &mut Zip<'_>) -> HashMap<String, String> {
+    let read = |zip: &mut Zip<'_>, name: &str| {
+        archive::read_part(zip, name, FORMAT)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    };
+    let workbook = read(zip, "xl/workbook.xml");
+    let rels = read(zip, "xl/_rels/workbook.xml.rels");
+    let targets: HashMap<String, String> = elements(&rels, "Relationship")
+        .into_iter()
+        .filter_map(|e| Some((attribute(&e, "Id")?, attribute(&e, "Target")?)))
+        .collect();
+    elements(&workbook, "sheet")
+        .into_iter()
+        .filter_map(|e| {
+            let target = targets.get(&attribute(&e, "id")?)?;
+            let part = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("xl/{target}"),
+            };
+            Some((attribute(&e, "name")?, part))
+        })
+        .collect()
+}
+
+/// What a sheet hides: 0-based rows and columns.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Hidden {
+    pub(super) rows: BTreeSet<u32>,
+    pub(super) columns: BTreeSet<u32>,
+}
+
+/// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet's
+/// part hides, within the sheet's bounds.
+pub(super) fn hidden(zip: &mut Zip<'_>, part: &str) -> Hidden {
+    let xml = archive::read_part(zip, part, FORMAT)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut found = Hidden::default();
+    // Hidden column ranges counted as starts and ends, so that each `<col>` costs the
+    // same however wide it is (a hostile part may repeat a range of 1,000 a million
+    // times).
+    let mut starts = vec![0i64; MAX_COLUMNS + 1];
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    loop {
+        let element = match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => continue,
+        };
+        if !attribute(&element, "hidden").is_some_and(|h| h == "1" || h == "true") {
+            continue;
+        }
+        let number = |name: &str| attribute(&element, name)?.parse::<u32>().ok();
+        match element.local_name().as_ref() {
+            "row" => {
+                if let Some(row) = number("r").filter(|r| (1..=bound(MAX_ROWS)).contains(r)) {
+                    found.rows.insert(row - 1);
+                }
+            }
+            "col" => {
+                let (Some(min), Some(max)) = (number("min"), number("max")) else {
+                    continue;
+                };
+                let (first, end) = (min.max(1) - 1, max.min(bound(MAX_COLUMNS)));
+                if first < end {
+                    count(&mut starts, first, 1);
+                    count(&mut starts, end, -1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut depth = 0i64;
+    for (column, change) in (0u32..).zip(&starts) {
+        depth = depth.saturating_add(*change);
+        if depth > 0 {
+            found.columns.insert(column);
+        }
+    }
+    found
+}
+
+/// Adds `change` to the count at `at`.
+fn count(starts: &mut [i64], at: u32, change: i64) {
+    if let Some(n) = usize::try_from(at).ok().and_then(|at| starts.get_mut(at)) {
+        *n = n.saturating_add(change);
+    }
+}
+
+/// The note naming the hidden rows and columns of the sheet `name` that hold a value:
+/// `None` where there are none.
+pub(super) fn note(name: &str, hidden: &Hidden, filled: &[(u32, u32)]) -> Option<String> {
+    let rows: BTreeSet<u32> = filled
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| hidden.rows.contains(r))
+        .collect();
+    let columns: BTreeSet<u32> = filled
+        .iter()
+        .map(|(_, c)| *c)
+        .filter(|c| hidden.columns.contains(c))
+        .collect();
+    let rows = spans(&rows, |r| (r + 1).to_string());
+    let columns = spans(&columns, |c| column_letters(*c));
+    match (rows.is_empty(), columns.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(t!(IMPORT_NOTE_HIDDEN_ROWS, name, rows)),
+        (true, false) => Some(t!(IMPORT_NOTE_HIDDEN_COLUMNS, name, columns)),
+        (false, false) => Some(t!(IMPORT_NOTE_HIDDEN_ROWS_COLUMNS, name, rows, columns)),
+    }
+}
+
+/// Numbers as runs: `23–25, 40`.
+fn spans(numbers: &BTreeSet<u32>, shown: impl Fn(&u32) -> String) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let words: Vec<String> = runs
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                shown(a)
+            } else {
+                format!("{}–{}", shown(a), shown(b))
+            }
+        })
+        .collect();
+    words.join(&t!(LIST_COMMA))
+}
+
+/// A 0-based column's letters: `C`.
+fn column_letters(column: u32) -> String {
+    let address = crate::text::cell_address(0, usize::try_from(column).unwrap_or(usize::MAX));
+    address.trim_end_matches('1').to_owned()
+}
+
+fn bound(limit: usize) -> u32 {
+    u32::try_from(limit).unwrap_or(u32::MAX)
+}
+
+/// Every element named `local` (start or empty) in `xml`, in order.
+fn elements(xml: &[u8], local: &str) -> Vec<BytesStart<'static>> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut found = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == local => {
+                found.push(e.into_owned());
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    found
+}
+
+/// The value of the attribute whose local name is `local` (`r:id` is `id`), unescaped.
+fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String> {
+    element
+        .attributes()
+        .filter_map(Result::ok)
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
+}
