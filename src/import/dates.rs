@@ -1,8 +1,9 @@
 //! Dates as departments write them in a form's cells. A project file is strict (a TOML
 //! date or `YYYY-MM-DD`); a form typed by hand says `2023年12月31日`, as the policy text
 //! itself does, or `2023.12.31`, `2023/12/31`, `20231231`; a workbook may hold an Excel
-//! serial number in a cell formatted as a number. Each is read here to the date it
-//! names, or not at all: a month without a day (`2023年12月`) names no date.
+//! serial number in a cell formatted as a number, or `20231231` typed as a number (eight
+//! digits, which no serial number has). Each is read here to the date it names, or not
+//! at all: a month without a day (`2023年12月`) names no date.
 
 use jiff::civil::Date;
 

@@ -892,9 +892,9 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
             dates::written(t).map_or_else(|| Kind::String(t.trim().to_owned()), Kind::Date)
         }
         CellValue::Text(t) => Kind::String(number_text(t.trim(), ty)),
-        CellValue::Number(n) if ty == Some(FieldType::Date) => {
-            dates::serial(n).map_or_else(|| Kind::Number(n.clone()), Kind::Date)
-        }
+        CellValue::Number(n) if ty == Some(FieldType::Date) => dates::serial(n)
+            .or_else(|| dates::written(n))
+            .map_or_else(|| Kind::Number(n.clone()), Kind::Date),
         CellValue::Number(n) => Kind::Number(n.clone()),
         CellValue::Date(d) => Kind::Date(*d),
         CellValue::Bool(b) => Kind::Bool(*b),

@@ -497,3 +497,23 @@ fn a_form_of_a_kind_not_read_says_what_to_save_it_as() {
         assert!(said.contains(help), "{name}: {stderr}");
     }
 }
+
+/// A date typed into a number cell as `20231231` reads as the date (no Excel serial
+/// number has eight digits); a serial number in a number cell still reads as its day.
+#[test]
+fn a_date_typed_as_a_number_is_read() {
+    for (typed, day) in [(20_231_231.0, (2023, 12, 31)), (45_291.0, (2023, 12, 31))] {
+        let bytes = seed_workbook_with(|sheet| {
+            sheet.write_number(3, 2, typed).unwrap();
+        });
+        let forms = import::import("数字日期.xlsx", &bytes, xlsx_kind(), &SUZHOU)
+            .unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+        let project = forms[0].project.record("project").unwrap();
+        let (y, m, d) = day;
+        assert_eq!(
+            project.get("data_as_of").unwrap().value,
+            Datum::Date(jiff::civil::date(y, m, d)),
+            "{typed}"
+        );
+    }
+}
