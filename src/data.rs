@@ -22,7 +22,7 @@ mod suggest;
 mod toml;
 pub(crate) mod tree;
 pub(crate) mod validate;
-mod words;
+pub(crate) mod words;
 mod yaml;
 
 use std::path::Path;

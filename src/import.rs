@@ -118,14 +118,16 @@ pub fn import(
     // A sheet is named only where the file holds several forms.
     let several = placed.len() > 1;
     let mut forms = Vec::with_capacity(placed.len());
-    for (sheet, shown, tabular, placement) in placed {
+    for (sheet, shown, tabular, mut placement) in placed {
         let form_name = if several {
             format!("{name}!{sheet}")
         } else {
             name.to_owned()
         };
+        let placed_notes = std::mem::take(&mut placement.notes);
         let mut form = validate(&form_name, shown, tabular, placement, plan)?;
         form.notes = std::mem::take(&mut notes);
+        form.notes.extend(placed_notes);
         forms.push(form);
     }
     match (forms.is_empty(), blank) {

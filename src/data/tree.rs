@@ -44,8 +44,9 @@ pub(crate) enum Kind {
     /// JSON `null`, YAML `~` or an empty YAML value.
     Null,
     /// A spreadsheet formula the imported workbook holds no value of (`B7*C7`, without
-    /// its `=`; empty where the reader does not tell it). Its value is unknown, not
-    /// absent: never read as a value nor passed over as a missing optional one.
+    /// its `=`; empty where the reader does not tell it), for a required field (the
+    /// importer reads an optional one as not given, with a note). Its value is unknown,
+    /// not absent: never read as a value.
     Formula(String),
 }
 

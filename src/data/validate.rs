@@ -329,7 +329,7 @@ impl<'a> Validator<'a> {
                 continue;
             }
             if let Kind::Formula(formula) = &value.kind {
-                // Unknown, not absent: an optional field is reported too.
+                // Unknown, not absent (the importer gives one for a required field only).
                 self.uncalculated(field, place, value_span, formula);
                 continue;
             }

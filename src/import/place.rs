@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
-use crate::i18n::{Msg, msg};
+use crate::i18n::{Msg, msg, t};
 use crate::ir::defs::LayoutDef;
 use crate::source::Span;
 use crate::text::normalize;
@@ -44,6 +44,8 @@ pub(crate) struct Placement {
     /// How many values of record sections were placed: none, and the form is blank (a
     /// template not filled in), whatever its tables hold.
     pub record_values: usize,
+    /// What placing decided that the user should know, in words.
+    pub notes: Vec<String>,
 }
 
 /// A cell that belongs to no field.
@@ -130,6 +132,7 @@ struct Placer<'a> {
     used: HashSet<(usize, usize)>,
     found: HashSet<(usize, usize)>,
     unplaced: Vec<Unplaced>,
+    notes: Vec<String>,
 }
 
 /// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
@@ -181,6 +184,7 @@ impl<'a> Placer<'a> {
             used: HashSet::new(),
             found: HashSet::new(),
             unplaced: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -649,9 +653,8 @@ impl<'a> Placer<'a> {
         };
         for &(c, f) in &pairs {
             if let Some(cell) = row.get(c) {
-                let ty = self.field_type((table.section, f));
-                out.entries
-                    .push((f, value_node(cell, ty), label_span(row, c)));
+                let value = self.value_for((r, c), cell, (table.section, f));
+                out.entries.push((f, value, label_span(row, c)));
                 self.used.insert((r, c));
             }
         }
@@ -710,6 +713,32 @@ impl<'a> Placer<'a> {
         Some(label_key(&field.label))
     }
 
+    /// The value of the cell at `at` for `field`. A formula the file holds no result of
+    /// is unknown: for a required field it stays so, and the validator refuses it; for an
+    /// optional one it is read as not given, with a note, so that a total or a self
+    /// score a program left uncalculated does not keep the whole form from being
+    /// evaluated.
+    fn value_for(&mut self, at: (usize, usize), cell: &Cell, field: (usize, usize)) -> Node {
+        let schema = self.schema;
+        let declared = schema
+            .sections()
+            .get(field.0)
+            .and_then(|s| s.fields.get(field.1));
+        let node = value_node(cell, declared.map(|f| f.ty));
+        match (&node.kind, declared) {
+            (Kind::Formula(formula), Some(declared)) if declared.optional => {
+                self.notes.push(t!(
+                    IMPORT_NOTE_UNCALCULATED,
+                    address = address(at.0, at.1),
+                    formula = crate::data::words::formula(formula),
+                    label = declared.label
+                ));
+                Node::new(Kind::Null, node.span)
+            }
+            _ => node,
+        }
+    }
+
     fn field_type(&self, (s, f): (usize, usize)) -> Option<FieldType> {
         self.schema.sections().get(s)?.fields.get(f).map(|f| f.ty)
     }
@@ -722,10 +751,10 @@ impl<'a> Placer<'a> {
         if self.filled(field) {
             return;
         }
-        let ty = self.field_type(field);
+        let value = self.value_for((r, c), cell, field);
         let record = self.records.entry(s).or_default();
         record.span.get_or_insert(key);
-        record.entries.push((f, value_node(cell, ty), key));
+        record.entries.push((f, value, key));
         self.used.insert((r, c));
     }
 
@@ -772,6 +801,7 @@ impl<'a> Placer<'a> {
             unplaced: self.unplaced,
             fields_found: self.found.len(),
             record_values,
+            notes: self.notes,
         }
     }
 

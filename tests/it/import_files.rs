@@ -517,3 +517,32 @@ fn a_date_typed_as_a_number_is_read() {
         );
     }
 }
+
+/// An optional field whose cell holds a formula with no stored result (the 合计 of a
+/// workbook filled by openpyxl) is read as not given, with a note naming the cell and
+/// its formula: the form is still evaluated.
+#[test]
+fn an_optional_formula_with_no_stored_result_is_noted_not_refused() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_formula(22, 6, "=SUM(G10:G22)").unwrap();
+    });
+    let bytes = edit_part(&bytes, "xl/worksheets/sheet1.xml", |xml| {
+        assert!(xml.contains("<f>SUM(G10:G22)</f><v>0</v>"), "{xml}");
+        xml.replace("<f>SUM(G10:G22)</f><v>0</v>", "<f>SUM(G10:G22)</f>")
+    });
+    let forms = import::import("合计.xlsx", &bytes, xlsx_kind(), &SUZHOU)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        forms[0].notes,
+        [
+            "cell G23 is the formula `=SUM(G10:G22)`, and the file holds no result of it: 「合计」 is read as not given (open and save the workbook in Excel or WPS to store the results)"
+        ]
+    );
+    let total = forms[0]
+        .project
+        .record("self_evaluation")
+        .and_then(|r| r.get("total"));
+    assert_eq!(total, None);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
