@@ -165,22 +165,23 @@ pub(crate) fn type_help(ty: FieldType) -> String {
 }
 
 /// A long text cut to its first 24 characters, so that a message stays one line.
-/// A formula in words: ``the formula `=B7*C7` `` (its first 60 characters), or "a
+/// A formula in words: ``the formula `=B7*C7` `` (its first line's first 60 characters), or "a
 /// formula shared with other cells" where the reader does not tell it.
 pub(crate) fn formula(text: &str) -> String {
     if text.is_empty() {
         return t!(DATA_SHARED_FORMULA);
     }
-    let mut short: String = text.chars().take(60).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    t!(DATA_FORMULA, formula = short)
+    t!(DATA_FORMULA, formula = cut(text, 60))
 }
 
 pub(crate) fn shorten(text: &str) -> String {
+    cut(text, 24)
+}
+
+/// The first `n` characters of `text`'s first line, with `…` where anything is left out.
+fn cut(text: &str, n: usize) -> String {
     let first_line = text.lines().next().unwrap_or("");
-    let mut short: String = first_line.chars().take(24).collect();
+    let mut short: String = first_line.chars().take(n).collect();
     if short.len() < text.len() {
         short.push('…');
     }

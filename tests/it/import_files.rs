@@ -430,6 +430,17 @@ fn a_target_typed_as_a_literal_formula_reads_as_typed() {
     assert_eq!(outcome.total.to_string(), "80.00");
 }
 
+/// That the first form imported gives 数据采集时间节点 as the day `(y, m, d)`; `written`
+/// names the case.
+fn assert_data_as_of(forms: &[import::Imported], (y, m, d): (i16, i8, i8), written: &str) {
+    let project = forms[0].project.record("project").unwrap();
+    assert_eq!(
+        project.get("data_as_of").unwrap().value,
+        Datum::Date(jiff::civil::date(y, m, d)),
+        "{written}"
+    );
+}
+
 /// A date written by hand in a form's cell, as the policy text itself writes one
 /// (`2023年12月31日`), or with dots or slashes, reads as the date; a month alone names no
 /// date and stays an error.
@@ -457,13 +468,7 @@ fn a_date_written_by_hand_is_read() {
         let form = with_date(written);
         let forms = import::import("自评表.txt", form.as_bytes(), text, &SUZHOU)
             .unwrap_or_else(|e| panic!("{written}: {e:?}"));
-        let project = forms[0].project.record("project").unwrap();
-        let (y, m, d) = day;
-        assert_eq!(
-            project.get("data_as_of").unwrap().value,
-            Datum::Date(jiff::civil::date(y, m, d)),
-            "{written}"
-        );
+        assert_data_as_of(&forms, day, written);
     }
     let form = with_date("2023年12月");
     let Err(import::ImportFailure::Data(failure)) =
@@ -506,13 +511,7 @@ fn a_date_typed_as_a_number_is_read() {
         });
         let forms = import::import("数字日期.xlsx", &bytes, xlsx_kind(), &SUZHOU)
             .unwrap_or_else(|e| panic!("{typed}: {e:?}"));
-        let project = forms[0].project.record("project").unwrap();
-        let (y, m, d) = day;
-        assert_eq!(
-            project.get("data_as_of").unwrap().value,
-            Datum::Date(jiff::civil::date(y, m, d)),
-            "{typed}"
-        );
+        assert_data_as_of(&forms, day, &typed.to_string());
     }
 }
 

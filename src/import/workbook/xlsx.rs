@@ -53,8 +53,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
         if let Some(part) = parts.get(&sheet.name) {
             let hidden = hidden::hidden(&mut zip, part);
-            book.notes
-                .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
+            if !hidden.is_empty() {
+                book.notes
+                    .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
+            }
         }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)

@@ -48,6 +48,13 @@ pub(super) struct Hidden {
     pub(super) columns: BTreeSet<u32>,
 }
 
+impl Hidden {
+    /// Whether the sheet hides no row and no column.
+    pub(super) fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.columns.is_empty()
+    }
+}
+
 /// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet's
 /// part hides, within the sheet's bounds.
 pub(super) fn hidden(zip: &mut Zip<'_>, part: &str) -> Hidden {
