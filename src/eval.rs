@@ -20,13 +20,14 @@ pub(crate) mod totals;
 pub mod trace;
 pub(crate) mod weights;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
 use crate::compile::Plan;
 use crate::data::project::{Project, Record};
-use crate::finding::Finding;
+use crate::finding::{Finding, MESSAGE_LIMIT};
 use crate::ir::vocab::INDICATORS;
 
 use self::classify::text;
@@ -192,6 +193,7 @@ fn evaluate_project(
         traces.checks = runs;
     }
     sort(&mut findings);
+    brief_messages(&mut findings);
     Ok(Outcome {
         source: project.source.clone(),
         name: project_name(project),
@@ -272,6 +274,17 @@ pub fn sort_findings(findings: &mut [Finding]) {
 
 fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| f.at.map_or((1, 0), |s| (0, s.start)));
+}
+
+/// Every message at most [`MESSAGE_LIMIT`] characters: a message quotes the form's texts
+/// (an actual value, an indicator's name), and a form's 100,000-character text must not
+/// make a report's line, in every format, as long as the form.
+fn brief_messages(findings: &mut [Finding]) {
+    for finding in findings {
+        if let Cow::Owned(short) = crate::text::brief(&finding.message, MESSAGE_LIMIT) {
+            finding.message = short;
+        }
+    }
 }
 
 fn project_name(project: &Project) -> Option<String> {

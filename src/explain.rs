@@ -808,26 +808,38 @@ fn percent(ratio: Decimal) -> String {
     format!("{}%", shown.normalize())
 }
 
+/// The most characters of one line of an explanation as text: a line quotes the form's
+/// texts, and a 100,000-character actual value must not print as pages.
+const LINE_LIMIT: usize = 500;
+
+/// A text of the explanation as printed: shortened, and its control characters (a line
+/// break in a form's value too) written out, so that a form's text is one line of the
+/// explanation and cannot pass for another.
+fn shown(text: &str) -> String {
+    crate::text::visible(&crate::text::brief(text, LINE_LIMIT)).into_owned()
+}
+
 impl Explanation {
     /// The explanation as text, one block after another.
     #[must_use]
     pub fn text(&self) -> String {
-        let mut out = format!("{}\n", self.title);
+        let mut out = format!("{}\n", shown(&self.title));
         for block in &self.blocks {
-            out.push_str(&format!("\n【{}】\n", block.title));
+            out.push_str(&format!("\n【{}】\n", shown(&block.title)));
             for line in &block.lines {
-                out.push_str(&format!("  {}\n", line.text));
+                out.push_str(&format!("  {}\n", shown(&line.text)));
             }
             for rule in &block.rules {
                 let clause = if rule.clause.is_empty() {
                     String::new()
                 } else {
-                    format!("：{}", rule.clause)
+                    format!("：{}", shown(&rule.clause))
                 };
-                out.push_str(&format!("  依据 {}（{}）{clause}\n", rule.rule, rule.at));
+                let (rule, at) = (shown(&rule.rule), shown(&rule.at));
+                out.push_str(&format!("  依据 {rule}（{at}）{clause}\n"));
             }
         }
-        crate::text::visible(&out).into_owned().replace("\\n", "\n")
+        out
     }
 
     /// The explanation as JSON.

@@ -7,6 +7,11 @@
 use crate::ir::vocab::Severity;
 use crate::source::Span;
 
+/// The most characters of a finding's message: a longer one, made long by a form's text
+/// it quotes, keeps its beginning and end around a `…`. The longest message a ruleset or
+/// the engine writes for a form of ordinary texts is about 200 characters.
+pub const MESSAGE_LIMIT: usize = 500;
+
 /// One finding about one project.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {

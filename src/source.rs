@@ -321,23 +321,41 @@ impl SourceFile {
         (self.window_start(offset, 0), self.window_end(offset, 0))
     }
 
-    /// The start of the line `before` lines above the one holding `offset`.
+    /// The start of the line `before` lines above the one holding `offset`, or of the
+    /// line after the nearest long one above it: a line of context is shown whole, and a
+    /// form's 100,000-character value on the line above a finding must not be.
     fn window_start(&self, offset: usize, before: usize) -> usize {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let first = line.saturating_sub(before);
+        let mut first = line;
+        while first > 0 && line - first < before && !self.long_line(first - 1) {
+            first -= 1;
+        }
         starts.get(first).copied().unwrap_or(0)
     }
 
-    /// The end of the line `after` lines below the one holding `offset`.
+    /// The end of the line `after` lines below the one holding `offset`, or of the line
+    /// before the nearest long one below it.
     fn window_end(&self, offset: usize, after: usize) -> usize {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset);
+        let mut end = line;
+        while end < line + after && end < starts.len() && !self.long_line(end) {
+            end += 1;
+        }
         starts
-            .get(line + after)
+            .get(end)
             .copied()
             .unwrap_or(self.text.len())
             .min(self.text.len())
+    }
+
+    /// Whether the line of index `line` (from 0) is longer than a snippet shows whole.
+    fn long_line(&self, line: usize) -> bool {
+        let starts = self.line_starts();
+        let start = starts.get(line).copied().unwrap_or(self.text.len());
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
+        end.saturating_sub(start) > LONG_LINE
     }
 }
 
@@ -403,6 +421,19 @@ mod tests {
     fn line_before(text: &str, at: usize) -> usize {
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         text[start..at].chars().count()
+    }
+
+    /// A long line around a finding's line is left out of its snippet, with the lines
+    /// beyond it; the short ones between are shown.
+    #[test]
+    fn long_lines_around_are_left_out() {
+        let wide = "x".repeat(LONG_LINE + 10);
+        let text = format!("a = \"{wide}\"\nb = 1\nc = 2\nd = \"{wide}\"\ne = 3\n");
+        let file = SourceFile::new("t.toml", text.as_str());
+        let at = text.find("c = 2").unwrap_or_default();
+        let (shown, line, column) = snippet(&file, at, 1);
+        assert_eq!(shown, "b = 1\nc = 2\n");
+        assert_eq!((line, column), (1, 0));
     }
 
     /// Lines no longer than a snippet shows whole are shown whole, with the lines around.

@@ -160,6 +160,25 @@ pub fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// At most `limit` characters of `text`: a longer text keeps its beginning and its end
+/// around a `…`, so that a form's text quoted into a message or a report's cell (a
+/// 100,000-character actual value) cannot make a line as long as the form. The end is
+/// kept because a message's last words say what is wrong.
+#[must_use]
+pub fn brief(text: &str, limit: usize) -> Cow<'_, str> {
+    // A text of at most `limit` bytes has at most `limit` characters: no count needed.
+    if text.len() <= limit || text.chars().count() <= limit {
+        return Cow::Borrowed(text);
+    }
+    let tail = limit / 3;
+    let head = limit.saturating_sub(tail + 1);
+    let skip = text.chars().count().saturating_sub(tail);
+    let mut short: String = text.chars().take(head).collect();
+    short.push('…');
+    short.extend(text.chars().skip(skip));
+    Cow::Owned(short)
+}
+
 /// The text with control characters written out (`\u{1b}`, `\n`), so that a value from a
 /// form can neither move a terminal's cursor, colour it, ring it, nor break a table's row.
 #[must_use]
@@ -393,6 +412,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn brief_keeps_short_texts_and_both_ends_of_long_ones() {
+        assert!(matches!(brief("预算执行率", 5), Cow::Borrowed(_)));
+        assert_eq!(brief("一二三四五六七八九十", 6), "一二三…九十");
+        assert_eq!(brief("一二三四五六七八九十", 6).chars().count(), 6);
+        let long = "很".repeat(100_000);
+        assert_eq!(brief(&long, 500).chars().count(), 500);
+        assert_eq!(brief("abc", 0), "…");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::ir::vocab::RoundingMode;
 
 mod digits;
+pub(crate) mod exact;
 mod places;
 #[cfg(test)]
 mod samples;
@@ -60,12 +61,15 @@ impl Num {
 
 impl Num {
     /// Writes the number as a message shows it (its `Display`): a percentage as points
-    /// with a `%` and no trailing zeros, anything else with the decimals it has.
+    /// with a `%`, anything else, with the decimals it has: `94.00%` as the form wrote
+    /// it, not `94%`, since a check may count the decimals written.
     pub(crate) fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         match self.unit {
             Unit::Percent => match self.value.checked_mul(Decimal::ONE_HUNDRED) {
-                Some(points) => {
-                    digits::write_decimal(out, points.normalize())?;
+                Some(mut points) => {
+                    // A ratio's two last decimals are whole points: 0.9400 is 94.00%.
+                    points.rescale(self.value.scale().saturating_sub(2));
+                    digits::write_decimal(out, points)?;
                     out.write_char('%')
                 }
                 None => digits::write_decimal(out, self.value),
@@ -242,13 +246,13 @@ fn quotient_unit(a: Unit, b: Unit) -> Unit {
 
 /// `a + b`
 pub fn add(a: Num, b: Num) -> Result<Num, ArithError> {
-    let value = a.value.checked_add(b.value).ok_or(ArithError::Overflow)?;
+    let value = exact::add(a.value, b.value).ok_or(ArithError::Overflow)?;
     Ok(Num::new(value, additive_unit(a.unit, b.unit)))
 }
 
 /// `a - b`
 pub fn sub(a: Num, b: Num) -> Result<Num, ArithError> {
-    let value = a.value.checked_sub(b.value).ok_or(ArithError::Overflow)?;
+    let value = exact::sub(a.value, b.value).ok_or(ArithError::Overflow)?;
     Ok(Num::new(value, additive_unit(a.unit, b.unit)))
 }
 

@@ -90,6 +90,16 @@ impl EvalError {
         self
     }
 
+    /// The formula it points at, in the ruleset's sources.
+    #[must_use]
+    pub fn span(&self) -> Option<Span> {
+        let span = match self {
+            EvalError::DivisionByZero { span, .. } | EvalError::Overflow { span, .. } => *span,
+            EvalError::ImpossibleTotal { span, .. } => (*span)?,
+        };
+        Some(Span::new(span.offset(), span.offset() + span.len()))
+    }
+
     /// The stable code, as in the diagnostic.
     #[must_use]
     pub fn code(&self) -> &'static str {

@@ -261,7 +261,7 @@ pub(crate) fn add_scores(
 }
 
 fn add(a: Decimal, b: Decimal, pool: &PoolPlan) -> Result<Decimal> {
-    a.checked_add(b)
+    value::exact::add(a, b)
         .ok_or_else(|| EvalError::failed(value::ArithError::Overflow, pool.points.span))
 }
 

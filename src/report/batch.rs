@@ -133,7 +133,7 @@ impl<'a> Entry<'a> {
         let total = self.total.as_ref();
         let name = match (&self.error, self.name) {
             (Some(error), _) => escape(&error.text()),
-            (None, name) => escape(name.unwrap_or("")),
+            (None, name) => escape(&super::view::cell(name.unwrap_or(""))),
         };
         let count = |n: usize| total.map_or_else(String::new, |_| n.to_string());
         vec![

@@ -58,7 +58,8 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let at = self.finding.at?;
-        let label = self.finding.indicator.clone();
+        let label =
+            (self.finding.indicator.as_deref()).map(|name| super::view::cell(name).into_owned());
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             label, at,
         ))))

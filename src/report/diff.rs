@@ -16,6 +16,7 @@ use crate::eval::outcome::IndicatorOutcome;
 use crate::text::visible;
 
 use super::completion_percent;
+use super::table::shown;
 use super::view::{Unevaluated, opt, severity_label};
 
 /// What a diff report is made of.
@@ -136,7 +137,7 @@ fn form_cells(number: usize, form: &FormDiff) -> Vec<String> {
     vec![
         number.to_string(),
         visible(form.file()).into_owned(),
-        visible(&name).into_owned(),
+        shown(&name),
         opt(totals.old),
         opt(totals.new),
         form.change().map_or_else(String::new, signed),
@@ -208,7 +209,7 @@ fn form_details(form: &FormDiff) -> String {
     let (Some(comparison), Some(outcomes)) = (&form.comparison, form.outcomes()) else {
         return String::new();
     };
-    let name = visible(form.name().unwrap_or("（未命名项目）")).into_owned();
+    let name = shown(form.name().unwrap_or("（未命名项目）"));
     let mut out = format!(
         "{name}（{}）：合计 {} → {}（{}）",
         visible(form.file()),
@@ -281,8 +282,8 @@ fn row_cells(rows: Pair<Option<&IndicatorOutcome>>, change: &RowChange) -> Vec<S
         signed(crate::diff::change(a.state.score, b.state.score))
     });
     vec![
-        field(&|r| visible(&r.category).into_owned()),
-        visible(name).into_owned(),
+        field(&|r| shown(&r.category)),
+        shown(name),
         field(&|r| opt(r.state.expected_weight)),
         field(&|r| completion(r)),
         field(&|r| visible(r.state.grade.as_deref().unwrap_or("")).into_owned()),
@@ -325,7 +326,7 @@ fn finding_line(form: &FormDiff, change: &FindingChange) -> String {
     let indicator = finding
         .indicator
         .as_deref()
-        .map_or_else(String::new, |i| format!("「{}」", visible(i)));
+        .map_or_else(String::new, |i| format!("「{}」", shown(i)));
     format!(
         "{what} {}（{}）{indicator}：{}；归因：{}\n",
         visible(&finding.code),
@@ -399,7 +400,7 @@ fn largest_table(report: &DiffReport<'_>) -> String {
         table.add_row(vec![
             (found.form + 1).to_string(),
             visible(form.file()).into_owned(),
-            visible(form.name().unwrap_or("（未命名项目）")).into_owned(),
+            shown(form.name().unwrap_or("（未命名项目）")),
             opt(totals.old),
             opt(totals.new),
             signed(found.change),

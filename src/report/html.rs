@@ -128,11 +128,11 @@ fn summary_row(number: usize, entry: &Entry<'_>, linked: bool) -> String {
             entry.standing.label()
         );
     };
-    let name = esc(entry.name.unwrap_or(""));
+    let name = view::cell(entry.name.unwrap_or(""));
     let name = if linked {
-        format!("<a href=\"#{}\">{name}</a>", anchor(number))
+        format!("<a href=\"#{}\">{}</a>", anchor(number), esc(&name))
     } else {
-        name.into_owned()
+        esc(&name).into_owned()
     };
     format!(
         "{start}<td>{name}</td>{}{}{}{}<td>{}</td><td class=\"c\">{}</td></tr>\n",
@@ -155,7 +155,7 @@ fn project(number: usize, outcome: &Outcome, first: bool) -> String {
     let mut out = format!(
         "<section class=\"{class}\" id=\"{}\">\n<h2>{number}. {}</h2>\n<p>文件：{}</p>\n<table class=\"indicators\">\n{}",
         anchor(number),
-        esc(project.name()),
+        esc(&view::cell(project.name())),
         esc(outcome.source.name()),
         thead(&headers)
     );
@@ -186,10 +186,10 @@ fn indicator(row: &Row<'_>, outcome: &Outcome) -> String {
     let i = row.indicator;
     let mut out = format!(
         "<tbody><tr><td class=\"c\">{}</td><td>{}</td><td>{}</td><td>{}</td>{}{}{}{}{}<td class=\"mark\">{}</td></tr>\n",
-        esc(&i.category),
-        esc(&i.name),
-        esc(&i.target),
-        esc(i.actual.as_deref().unwrap_or("")),
+        esc(&view::cell(&i.category)),
+        esc(&view::cell(&i.name)),
+        esc(&view::cell(&i.target)),
+        esc(&view::cell(i.actual.as_deref().unwrap_or(""))),
         paired(view::opt(i.weight), row.weight_differs),
         paired(view::opt(i.state.expected_weight), row.weight_differs),
         num(&row.completion.map_or_else(String::new, |c| format!("{c}%"))),

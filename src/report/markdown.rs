@@ -77,7 +77,7 @@ fn project(number: usize, outcome: &Outcome) -> String {
     let project = ProjectView::of(outcome);
     let mut out = format!(
         "## {number}. {}\n\n文件：{}\n\n",
-        md(project.name()),
+        md(&view::cell(project.name())),
         md(outcome.source.name())
     );
     let mut headers: Vec<&str> = INDICATOR_HEADERS.to_vec();
@@ -106,10 +106,10 @@ fn project(number: usize, outcome: &Outcome) -> String {
 fn indicator_cells(row: &Row<'_>) -> Vec<String> {
     let i = row.indicator;
     vec![
-        md(&i.category).into_owned(),
-        md(&i.name).into_owned(),
-        md(&i.target).into_owned(),
-        md(i.actual.as_deref().unwrap_or("")).into_owned(),
+        md(&view::cell(&i.category)).into_owned(),
+        md(&view::cell(&i.name)).into_owned(),
+        md(&view::cell(&i.target)).into_owned(),
+        md(&view::cell(i.actual.as_deref().unwrap_or(""))).into_owned(),
         view::opt(i.weight),
         view::opt(i.state.expected_weight),
         row.completion.map_or_else(String::new, |c| format!("{c}%")),

@@ -33,7 +33,7 @@ pub fn render(outcome: &Outcome) -> String {
         table.add_row(cells(row));
     }
     for (_, label, score) in &outcome.lines {
-        let mut cells = vec![Cell::new(LINE_CATEGORY), Cell::new(visible(label))];
+        let mut cells = vec![Cell::new(LINE_CATEGORY), Cell::new(shown(label))];
         cells.extend((0..5).map(|_| Cell::new("")));
         cells.push(Cell::new(score));
         table.add_row(cells);
@@ -43,7 +43,7 @@ pub fn render(outcome: &Outcome) -> String {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let title = visible(project.name());
+    let title = shown(project.name());
     let file = visible(outcome.source.name());
     let mut out = format!("{title}（{file}）\n{table}\n");
     out.push_str(&total_line(&project.total));
@@ -77,10 +77,10 @@ pub fn render_summary(results: &[ProjectResult], quiet: bool) -> String {
 fn cells(row: &Row<'_>) -> Vec<Cell> {
     let i = row.indicator;
     vec![
-        Cell::new(visible(&i.category)),
-        Cell::new(visible(&i.name)),
-        Cell::new(visible(&i.target)),
-        Cell::new(visible(i.actual.as_deref().unwrap_or(""))),
+        Cell::new(shown(&i.category)),
+        Cell::new(shown(&i.name)),
+        Cell::new(shown(&i.target)),
+        Cell::new(shown(i.actual.as_deref().unwrap_or(""))),
         Cell::new(view::opt(i.weight)),
         Cell::new(view::opt(i.state.expected_weight)),
         Cell::new(row.completion.map_or_else(String::new, |c| format!("{c}%"))),
@@ -88,6 +88,11 @@ fn cells(row: &Row<'_>) -> Vec<Cell> {
         Cell::new(view::opt(i.self_score)),
         Cell::new(if row.differs() { DIFFERS_MARK } else { "" }),
     ]
+}
+
+/// A form's text in a cell: shortened, its control characters written out.
+pub(super) fn shown(text: &str) -> String {
+    visible(&view::cell(text)).into_owned()
 }
 
 fn total_line(total: &Total<'_>) -> String {

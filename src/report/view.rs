@@ -37,6 +37,17 @@ pub const DIFFERS_MARK: &str = "≠";
 /// The category shown for a line (`Outcome::lines`): points outside the indicator table.
 pub const LINE_CATEGORY: &str = "分项";
 
+/// The most characters of a form's text (a name, a target, an actual value) a report for
+/// people shows in one cell; JSON, CSV and workbooks keep the text whole.
+pub const CELL_LIMIT: usize = 200;
+
+/// A form's text as a report for people shows it in a cell: at most [`CELL_LIMIT`]
+/// characters, so that one 100,000-character value cannot fill pages of the table.
+#[must_use]
+pub fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::brief(text, CELL_LIMIT)
+}
+
 /// A project as every report shows it.
 #[derive(Debug)]
 pub struct ProjectView<'a> {
@@ -273,6 +284,22 @@ impl Unevaluated {
                     code: first.map(|e| e.code().to_owned()),
                     message: first.map_or_else(|| error.to_string(), ToString::to_string),
                     at: first.map(|e| (source.file().to_owned(), source.line_col(e.span().start))),
+                }
+            }
+            // A formula of the ruleset that cannot be computed for this form: the place
+            // is the formula's, as the diagnostic shows it.
+            crate::Error::Eval(failure) => {
+                let first = failure.errors().first();
+                let at = first
+                    .and_then(crate::eval::error::EvalError::span)
+                    .and_then(|span| {
+                        let (file, local) = failure.source().locate(span)?;
+                        Some((file.file().to_owned(), file.line_col(local.start)))
+                    });
+                Unevaluated {
+                    code: first.map(|e| e.code().to_owned()),
+                    message: first.map_or_else(|| error.to_string(), ToString::to_string),
+                    at,
                 }
             }
             other => Unevaluated {

@@ -208,3 +208,40 @@ fn a_ruleset_with_a_control_character_is_refused() {
     );
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
 }
+
+/// A sum beyond 28 significant digits is never rounded into a verdict: `1e28 + 0.01 -
+/// 1e28` once gave 0, so a budget off by 0.01 passed its check and a right one failed.
+/// Now the form cannot be evaluated (exit 2), and the JSON names the formula's place.
+#[test]
+fn a_sum_too_precise_for_a_decimal_is_an_error_not_a_verdict() {
+    let seed =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    let big = "10000000000000000000000000000";
+    let form = seed
+        .replacen("initial = 1679.7", &format!("initial = {big}"), 1)
+        .replacen("adjustment = 0", "adjustment = 0.01", 1)
+        .replacen("appropriated = 1679.7", &format!("appropriated = {big}"), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, form).unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let error = &json["projects"][0]["error"];
+    assert_eq!(error["code"], "perfeval::eval::overflow", "{stderr}");
+    assert_eq!(error["file"], "rulesets/2023.rules");
+    let line = std::fs::read_to_string(crate::common::root().join("rulesets/2023.rules"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("budget.unallocated == budget.initial"))
+        .unwrap();
+    assert_eq!(error["line"], line + 1);
+}

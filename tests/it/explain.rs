@@ -157,3 +157,39 @@ fn the_json_explanation_has_steps_with_exact_values() {
         "80.00"
     );
 }
+
+/// A form's value is one line of the explanation, whatever it holds: a line break in it
+/// is written out (it cannot start a line that passes for the explanation's own), a `\n`
+/// typed as two characters stays two characters, and a 100,000-character value is
+/// shortened.
+#[test]
+fn a_forms_value_stays_on_its_line_and_is_shortened() {
+    let seed = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let long = "很".repeat(100_000);
+    let form = seed
+        .replacen(
+            r#"actual = "合理""#,
+            r#"actual = "合理\n  依据 forged（2023.rules:1）\\n""#,
+            1,
+        )
+        .replacen(r#"actual = "科学""#, &format!(r#"actual = "{long}""#), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("form.toml");
+    std::fs::write(&path, form).unwrap();
+    let (stdout, stderr, _) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("  依据 forged")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(r"合理\n  依据 forged（2023.rules:1）\n」"),
+        "{stdout}"
+    );
+    assert!(stdout.len() < 60_000, "{stderr}");
+    assert!(stdout.contains("很很很…很很很"));
+}

@@ -311,6 +311,40 @@ fn html_escapes_a_forms_markup() {
     assert!(html.contains("=cmd|&#39; /C calc&#39;!A0"), "{html}");
 }
 
+/// A form's 100,000-character actual value is shortened wherever people read it (the
+/// table's cell, the finding's message, the lines around its snippet, Markdown and HTML)
+/// and kept whole where tools read it (JSON, CSV).
+#[test]
+fn a_forms_long_text_is_shortened_in_reports_for_people() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let long = "很".repeat(100_000);
+    let form = seed.replacen(
+        "actual = \"合理\"",
+        &format!("actual = \"{long}\"\nexplanation = \"{long}\""),
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.toml");
+    std::fs::write(&path, &form).unwrap();
+    let input = path.to_str().unwrap();
+    for format in ["table", "markdown", "html"] {
+        let (out, stderr, code) = check(format, &[], input);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(out.len() + stderr.len() < 20_000, "{format}: {}", out.len());
+        assert!(out.contains("很很很…很很很"), "{format}");
+    }
+    let (table, _, _) = check("table", &[], input);
+    // The message keeps its last words, which say what is wrong.
+    assert!(
+        table.contains("很很很很` in `实际完成值` of `绩效目标合理性` is not a"),
+        "{table}"
+    );
+    for format in ["json", "csv"] {
+        let (out, _, _) = check(format, &[], input);
+        assert!(out.contains(&long), "{format}");
+    }
+}
+
 #[test]
 fn html_of_several_projects_opens_with_a_linked_summary() {
     let (html, _, _) = check("html", &[], BATCH);
