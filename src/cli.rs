@@ -220,10 +220,31 @@ pub struct CheckArgs {
     /// loops or leads out of the folder is skipped.
     #[arg(long)]
     pub follow: bool,
-    /// How many forms to evaluate at once (threads); by default, one per processor.
-    /// The report is the same whatever the number.
+    /// How many forms to evaluate at once (threads), 1 to 256; by default, one per
+    /// processor. The report is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
-    pub jobs: Option<NonZeroUsize>,
+    pub jobs: Option<Jobs>,
+}
+
+/// The most threads `--jobs` starts: each has its own stack, and 100,000 of them
+/// exhausted the machine before one form was read.
+pub const MAX_JOBS: usize = 256;
+
+/// A number of threads, from 1 to [`MAX_JOBS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Jobs(pub NonZeroUsize);
+
+impl std::str::FromStr for Jobs {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Jobs, String> {
+        text.trim()
+            .parse::<NonZeroUsize>()
+            .ok()
+            .filter(|n| n.get() <= MAX_JOBS)
+            .map(Jobs)
+            .ok_or_else(|| t!(JOBS_INVALID, text, max = MAX_JOBS))
+    }
 }
 
 /// Formats of a form on standard input.
@@ -279,6 +300,19 @@ impl OutputFormat {
             OutputFormat::Html => "html",
             OutputFormat::Csv => "csv",
             OutputFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// The file ending a report of this format is known by, so that a folder's next run
+    /// skips it: a JSON report by its first key, the others by their contents.
+    fn ending(self) -> &'static str {
+        match self {
+            OutputFormat::Table => ".txt",
+            OutputFormat::Json | OutputFormat::Jsonl => ".json",
+            OutputFormat::Markdown => ".md",
+            OutputFormat::Html => ".html",
+            OutputFormat::Csv => ".csv",
+            OutputFormat::Xlsx => ".xlsx",
         }
     }
 
@@ -458,8 +492,8 @@ fn check(args: &CheckArgs) -> Status {
 
 /// Runs `work` on `jobs` threads, or on rayon's default pool (one thread per processor,
 /// or `RAYON_NUM_THREADS`).
-fn with_jobs<T: Send>(jobs: Option<NonZeroUsize>, work: impl FnOnce() -> T + Send) -> T {
-    let pool = jobs.and_then(|jobs| {
+fn with_jobs<T: Send>(jobs: Option<Jobs>, work: impl FnOnce() -> T + Send) -> T {
+    let pool = jobs.and_then(|Jobs(jobs)| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.get())
             .build()
@@ -563,6 +597,7 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
         return Err(Error::ProjectName {
             path: path.clone(),
             format: args.format.name(),
+            ending: args.format.ending(),
         });
     }
     // A workbook's bytes would garble the terminal; a file or a pipe takes them.

@@ -274,12 +274,17 @@ pub enum Error {
     /// `--format table --output report.toml` (or markdown, HTML, CSV, xlsx): the next
     /// run would read the report as a project file.
     #[error("{}", t!(OUTPUT_PROJECT_NAME, format = .format, path = .path.display()))]
-    #[diagnostic(code(perfeval::output::project_name), help("{}", t!(OUTPUT_PROJECT_NAME_HELP)))]
+    #[diagnostic(
+        code(perfeval::output::project_name),
+        help("{}", t!(OUTPUT_PROJECT_NAME_HELP, ending = .ending))
+    )]
     ProjectName {
         /// The path.
         path: PathBuf,
         /// The report's format, as `--format` names it.
         format: &'static str,
+        /// The ending a report of that format may have (`.md`).
+        ending: &'static str,
     },
     /// `perfeval check --format xlsx …` with standard output on a terminal.
     #[error("{}", t!(OUTPUT_BINARY_TO_TERMINAL))]
@@ -311,6 +316,15 @@ pub enum Error {
     #[diagnostic(code(perfeval::output::not_xlsx), help("{}", t!(OUTPUT_NOT_XLSX_HELP)))]
     NotXlsx {
         /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval template -o 自评表.xlsx` where that workbook exists (it may be a form a
+    /// department filled), or `perfeval import … -o DIR` where DIR holds a file of a
+    /// form's name: these outputs are new files, never a replacement.
+    #[error("{}", t!(OUTPUT_EXISTS, path = .path.display()))]
+    #[diagnostic(code(perfeval::output::exists), help("{}", t!(OUTPUT_EXISTS_HELP)))]
+    Exists {
+        /// The file there.
         path: PathBuf,
     },
     /// `perfeval check … > /dev/full`: standard output cannot be written.

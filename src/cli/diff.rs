@@ -209,6 +209,7 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
         return Err(Error::ProjectName {
             path: path.clone(),
             format: format.name(),
+            ending: format.ending(),
         });
     }
     if args.format == DiffFormat::Json && args.summary {

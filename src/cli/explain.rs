@@ -49,6 +49,23 @@ pub(crate) fn run(args: &ExplainArgs) -> Status {
 }
 
 fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
+    // An explanation named like a form would be read as a broken one by the next run,
+    // or written over a department's project file (`-o form.toml`).
+    let (like, format) = match args.format {
+        ExplainFormat::Text => (super::OutputFormat::Table, "text"),
+        ExplainFormat::Json => (super::OutputFormat::Json, "json"),
+    };
+    if let Some(path) = args
+        .output
+        .as_ref()
+        .filter(|p| super::named_like_a_form(p, like))
+    {
+        return Err(Error::ProjectName {
+            path: path.clone(),
+            format,
+            ending: like.ending(),
+        });
+    }
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let (plan, rules) = super::load_rules(&args.rules, &mut loader)?;

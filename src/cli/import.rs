@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::compile::Plan;
+use crate::i18n::t;
 use crate::import::{self, Imported};
 use crate::input::{self, Links, Size};
 use crate::report::diagnostic;
@@ -155,12 +156,48 @@ fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Resu
         ([form], None) => output::print(toml(plan, form), read),
         ([form], Some(path)) if !path.is_dir() => output::write(path, toml(plan, form), read),
         (_, Some(dir)) if dir.is_dir() => {
-            for form in forms {
-                output::write(&dir.join(file_name(form)), toml(plan, form), read)?;
+            let paths = folder_paths(dir, forms)?;
+            for (form, path) in forms.iter().zip(paths) {
+                if path.file_name() != Some(std::ffi::OsStr::new(&file_name(form))) {
+                    let file = crate::text::visible(&form.file.to_string_lossy()).into_owned();
+                    let path = crate::text::visible(&path.to_string_lossy()).into_owned();
+                    eprint_line(&t!(CLI_NOTE, file, note = t!(IMPORT_RENAMED, path)));
+                }
+                output::write(&path, toml(plan, form), read)?;
             }
             Ok(())
         }
         (_, _) => Err(Error::ImportSeveral { count: forms.len() }),
+    }
+}
+
+/// Where each form goes in the folder `-o` names: its own name, or `自评表-2.toml` for the
+/// second form of the run that would have it (`a/自评表.xlsx` and `b/自评表.xlsx`). A
+/// name the folder already holds refuses the whole import before anything is written:
+/// it may be a department's project file, and an import never replaces one.
+fn folder_paths(dir: &Path, forms: &[Form]) -> Result<Vec<PathBuf>, Error> {
+    let mut taken = std::collections::HashSet::new();
+    let mut paths = Vec::with_capacity(forms.len());
+    for form in forms {
+        let name = file_name(form);
+        let path = (1..)
+            .map(|n| dir.join(numbered(&name, n)))
+            .find(|path| taken.insert(path.clone()))
+            .unwrap_or_else(|| dir.join(&name));
+        if std::fs::symlink_metadata(&path).is_ok() {
+            return Err(Error::Exists { path });
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// `自评表.toml` as the first of that name, `自评表-2.toml` as the second.
+fn numbered(name: &str, n: usize) -> String {
+    match (n, name.strip_suffix(".toml")) {
+        (1, _) => name.to_owned(),
+        (_, Some(stem)) => format!("{stem}-{n}.toml"),
+        (_, None) => format!("{name}-{n}"),
     }
 }
 

@@ -37,6 +37,10 @@ pub(super) fn template(args: &TemplateArgs) -> Status {
 fn run(args: &TemplateArgs) -> Result<Status, Error> {
     match &args.output {
         Some(path) if !is_xlsx(path) => return Err(Error::NotXlsx { path: path.clone() }),
+        // A blank template written over a workbook would lose a department's form.
+        Some(path) if std::fs::symlink_metadata(path).is_ok() => {
+            return Err(Error::Exists { path: path.clone() });
+        }
         None if std::io::stdout().is_terminal() => return Err(Error::Terminal),
         _ => {}
     }

@@ -245,3 +245,21 @@ fn a_sum_too_precise_for_a_decimal_is_an_error_not_a_verdict() {
         .unwrap();
     assert_eq!(error["line"], line + 1);
 }
+
+/// `--jobs` takes 1 to 256 threads: 100,000 once started that many threads and aborted
+/// the process; 0 and words are refused in words, not by a parser's English.
+#[test]
+fn jobs_out_of_range_are_refused_before_any_thread_starts() {
+    for jobs in ["0", "257", "100000", "abc"] {
+        let (stdout, stderr, code) = run(&[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "-j",
+            jobs,
+            "examples/suzhou-2023-egov.toml",
+        ]);
+        assert_eq!(code, 2, "{jobs}: {stdout}");
+        assert!(stderr.contains("a whole number from 1 to 256"), "{stderr}");
+    }
+}

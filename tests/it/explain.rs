@@ -193,3 +193,28 @@ fn a_forms_value_stays_on_its_line_and_is_shortened() {
     assert!(stdout.len() < 60_000, "{stderr}");
     assert!(stdout.contains("很很很…很很很"));
 }
+
+/// An explanation is not written under a form's name: `-o form.toml` once replaced a
+/// department's project file with text.
+#[test]
+fn an_explanation_named_like_a_form_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("form.toml");
+    std::fs::copy(root().join("examples/suzhou-2023-egov.toml"), &form).unwrap();
+    let before = std::fs::read(&form).unwrap();
+    let (_, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        form.to_str().unwrap(),
+        "-o",
+        form.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::output::project_name"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`.txt`"), "{stderr}");
+    assert_eq!(std::fs::read(&form).unwrap(), before);
+}

@@ -324,3 +324,49 @@ fn reports_in_a_folder_of_forms_are_never_read_as_forms() {
         "{stderr}"
     );
 }
+
+/// Forms of one name (`a/x.txt`, `b/x.txt`) imported into a folder are both kept, the
+/// second as `x-2.toml` with a note; a name the folder already holds refuses the import
+/// before anything is written, whatever else would have been written.
+#[test]
+fn an_import_into_a_folder_keeps_every_form_and_replaces_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, out) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("out"),
+    );
+    for folder in [&a, &b, &out] {
+        std::fs::create_dir(folder).unwrap();
+    }
+    std::fs::copy(root().join(SEED), a.join("x.txt")).unwrap();
+    std::fs::copy(root().join(SEED), b.join("x.txt")).unwrap();
+    let args = |files: &[&std::path::Path]| {
+        let mut args = vec![
+            "import".to_owned(),
+            "--rules".into(),
+            "rulesets/2023.rules".into(),
+        ];
+        args.extend(files.iter().map(|f| f.to_str().unwrap().to_owned()));
+        args.extend(["-o".into(), out.to_str().unwrap().to_owned()]);
+        args
+    };
+    let first = args(&[&a.join("x.txt"), &b.join("x.txt")]);
+    let (_, stderr, code) = run(&first.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("x-2.toml"), "{stderr}");
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["x-2.toml", "x.toml"]);
+    std::fs::write(out.join("x.toml"), "# the department's own").unwrap();
+    std::fs::remove_file(out.join("x-2.toml")).unwrap();
+    let (_, stderr, code) = run(&first.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::output::exists"), "{stderr}");
+    let kept = std::fs::read_to_string(out.join("x.toml")).unwrap();
+    assert_eq!(kept, "# the department's own");
+    assert!(!out.join("x-2.toml").exists());
+}

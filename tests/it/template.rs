@@ -512,6 +512,19 @@ fn cli_refuses_a_name_that_is_not_xlsx() {
     assert!(!path.exists());
 }
 
+/// A blank template is never written over a workbook: it may be a form a department
+/// filled in.
+#[test]
+fn cli_never_writes_over_an_existing_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("自评表.xlsx");
+    std::fs::write(&path, b"a filled form").unwrap();
+    let (_, stderr, code) = run(&["template", "--rules", SUZHOU, "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::output::exists"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"a filled form");
+}
+
 #[test]
 fn cli_refuses_to_write_over_the_ruleset() {
     let dir = tempfile::tempdir().unwrap();
@@ -527,7 +540,7 @@ fn cli_refuses_to_write_over_the_ruleset() {
         link.to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("perfeval::output::over_input"), "{stderr}");
+    assert!(stderr.contains("perfeval::output::exists"), "{stderr}");
     assert_eq!(
         std::fs::read(&rules).unwrap(),
         std::fs::read(root().join(SUZHOU)).unwrap()

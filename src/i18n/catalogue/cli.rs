@@ -104,8 +104,8 @@ CLI_CHECK_JSONL {
     zh: "JSON Lines 格式的项目文件，`-` 表示标准输入：每行一个项目，即写在一行里的 JSON 项目文件，报告中称为 `文件:行`；空行跳过，每行不超过 `--max-file-size`。在各 PROJECT 之后分批读取",
 }
 CLI_CHECK_JOBS {
-    en: "How many forms to evaluate at once (threads); by default, one per processor. The report is the same whatever the number",
-    zh: "同时评估的表单数（线程数）；默认每个处理器一个。无论取多少，报告都相同",
+    en: "How many forms to evaluate at once (threads), 1 to 256; by default, one per processor. The report is the same whatever the number",
+    zh: "同时评估的表单数（线程数），1 到 256；默认每个处理器一个。无论取多少，报告都相同",
 }
 CLI_CHECK_OUTPUT {
     en: "Write the report to this file instead of standard output: a regular file (or a link to one) or a new file. It is written to a temporary file beside it and renamed into place, so an interrupted run leaves any old report whole; its permissions are kept. It may not be a file the run reads",

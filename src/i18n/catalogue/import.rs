@@ -22,6 +22,10 @@ IMPORT_BLANK_HELP {
     en: "fill in the form (项目名称, 预算 …) and check it again; in a folder, blank forms are skipped",
     zh: "请填写表单（项目名称、预算等）后再核对；文件夹中的空白表单会被跳过",
 }
+IMPORT_RENAMED {
+    en: "written as `{path}`, as another form of this run has its name",
+    zh: "写为 `{path}`，因为本次导入的另一份表单与它同名",
+}
 IMPORT_SEVERAL {
     en: "{count} forms were imported, and one output holds one form",
     zh: "导入了 {count} 份表单，但一个输出文件只能容纳一份",

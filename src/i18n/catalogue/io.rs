@@ -161,8 +161,8 @@ OUTPUT_PROJECT_NAME {
     zh: "名为 `{path}` 的 {format} 报告在下次运行时会被当作项目文件读取",
 }
 OUTPUT_PROJECT_NAME_HELP {
-    en: "name it with another ending, such as `.txt`, `.md`, `.html`, `.csv` or `.xlsx`, or write JSON with `--format json` (perfeval skips its own JSON reports)",
-    zh: "请换用其他扩展名，如 `.txt`、`.md`、`.html`、`.csv` 或 `.xlsx`，或用 `--format json` 输出 JSON（perfeval 会跳过自己生成的 JSON 报告）",
+    en: "name it with the ending of its format, `{ending}`, or write JSON with `--format json` (perfeval skips its own JSON reports)",
+    zh: "请用这种格式的扩展名 `{ending}` 命名，或用 `--format json` 输出 JSON（perfeval 会跳过自己生成的 JSON 报告）",
 }
 OUTPUT_BINARY_TO_TERMINAL {
     en: "an xlsx workbook is binary and is not written to a terminal",
@@ -203,6 +203,14 @@ OUTPUT_NOT_XLSX {
 OUTPUT_NOT_XLSX_HELP {
     en: "name it with `.xlsx` at the end, such as `form.xlsx`",
     zh: "文件名请以 `.xlsx` 结尾，如 `form.xlsx`",
+}
+OUTPUT_EXISTS {
+    en: "`{path}` exists, and this output is never written over a file (it may be a filled form)",
+    zh: "`{path}` 已存在，此输出不会覆盖已有的文件（它可能是已填好的表单）",
+}
+OUTPUT_EXISTS_HELP {
+    en: "name a file or folder that does not hold it, or move the file away and run again",
+    zh: "请换一个文件名或文件夹，或把该文件移走后重新运行",
 }
 OUTPUT_STDOUT {
     en: "cannot write to standard output: {error}",
@@ -278,6 +286,10 @@ SIZE_NOT_A_SIZE {
 SIZE_UNKNOWN_UNIT {
     en: "`{unit}` is not a unit of size: use B, KiB, MiB, GiB, KB, MB or GB",
     zh: "`{unit}` 不是大小单位：可用 `B`、`KiB`、`MiB`、`GiB`、`KB`、`MB` 或 `GB`",
+}
+JOBS_INVALID {
+    en: "`{text}` is not a number of threads: write a whole number from 1 to {max}",
+    zh: "`{text}` 不是有效的线程数：请写 1 到 {max} 之间的整数",
 }
 SIZE_TOO_LARGE {
     en: "`{text}` is more than the largest limit, {max}",
