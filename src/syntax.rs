@@ -64,11 +64,13 @@ pub fn keywords(source: &SourceFile) -> Result<Vec<Span>, Failure<ParseError>> {
         .collect())
 }
 
-/// Refuses the first control character other than a tab or a line break: a ruleset's
-/// texts reach reviewers' terminals in findings and tables.
+/// Refuses the first control character other than a tab or a line break, and the first
+/// bidirectional control (which can make a ruleset read otherwise than it parses): a
+/// ruleset's texts reach reviewers' terminals in findings and tables.
 fn control_character(text: &str, base: usize) -> Result<(), ParseError> {
     // A carriage return only ever ends a line here: texts and comments stop at one.
-    let unsafe_at = |(_, c): &(usize, char)| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let unsafe_at =
+        |(_, c): &(usize, char)| crate::text::is_unsafe(*c) && !matches!(c, '\t' | '\n' | '\r');
     match text.char_indices().find(unsafe_at) {
         None => Ok(()),
         Some((at, c)) => Err(ParseError::ControlCharacter {

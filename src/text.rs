@@ -179,17 +179,32 @@ pub fn brief(text: &str, limit: usize) -> Cow<'_, str> {
     Cow::Owned(short)
 }
 
+/// Whether a character may change what text around it looks like: a control character,
+/// a bidirectional embedding, override, isolate or mark (U+202E turns `80.00` into
+/// `00.08` on a bidi-aware screen, the "Trojan Source" characters), or a line or
+/// paragraph separator.
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}'
+        )
+}
+
 /// The text with control characters written out (`\u{1b}`, `\n`), so that a value from a
-/// form can neither move a terminal's cursor, colour it, ring it, nor break a table's row.
+/// form can neither move a terminal's cursor, colour it, ring it, nor break a table's row;
+/// and bidirectional controls too (`\u{202e}`), so that it cannot reorder what is shown.
 #[must_use]
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| {
-                if c.is_control() {
+                if is_unsafe(c) {
                     c.escape_default().to_string()
                 } else {
                     c.to_string()
@@ -206,7 +221,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 pub fn displayable(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let unsafe_at = |i: usize, c: char| {
-        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
+        is_unsafe(c) && c != '\n' && c != '\t' && !(c == '\r' && bytes.get(i + 1) == Some(&b'\n'))
     };
     if !text.char_indices().any(|(i, c)| unsafe_at(i, c)) {
         return None;
@@ -422,6 +437,13 @@ mod tests {
         let long = "很".repeat(100_000);
         assert_eq!(brief(&long, 500).chars().count(), 500);
         assert_eq!(brief("abc", 0), "…");
+    }
+
+    #[test]
+    fn visible_writes_bidirectional_controls_out() {
+        assert_eq!(visible("项目\u{202E}00.08"), "项目\\u{202e}00.08");
+        assert_eq!(visible("a\u{2066}b\u{2028}c"), "a\\u{2066}b\\u{2028}c");
+        assert_eq!(displayable("a\u{202E}b").as_deref(), Some("a???b"));
     }
 
     #[test]

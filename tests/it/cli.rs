@@ -181,6 +181,45 @@ fn control_characters_from_a_form_are_shown_escaped() {
     assert!(json.contains(r"\u001b[1A"), "{json}");
 }
 
+/// A bidirectional override in a form's name (U+202E, which shows `80.00` as `00.08` on
+/// a bidi-aware screen) is written out in every report for people, never raw.
+#[test]
+fn bidirectional_controls_from_a_form_are_shown_escaped() {
+    let seed =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    let form = seed.replacen(
+        "name = \"电子政务项目建设资金\"",
+        "name = \"电子\\u202E政务\"",
+        1,
+    );
+    assert_ne!(form, seed);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bidi.toml");
+    std::fs::write(&path, form).unwrap();
+    for format in ["table", "markdown", "html"] {
+        let (stdout, stderr, _) = run(&[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            "--format",
+            format,
+            path.to_str().unwrap(),
+        ]);
+        assert!(
+            !stdout.contains('\u{202E}') && !stderr.contains('\u{202E}'),
+            "{format}"
+        );
+        // Markdown escapes the backslash, which shows as one.
+        let shown = if format == "markdown" {
+            r"电子\\u{202e}政务"
+        } else {
+            r"电子\u{202e}政务"
+        };
+        assert!(stdout.contains(shown), "{format}: {stdout}");
+    }
+}
+
 /// A ruleset may not hold control characters at all: its texts reach findings.
 #[test]
 fn a_ruleset_with_a_control_character_is_refused() {

@@ -62,8 +62,8 @@ PARSE_HELP_FINDING_CODE {
     zh: "发现代码由小写英文单词和 `-` 组成，如 `budget-balance`",
 }
 PARSE_CONTROL_CHARACTER {
-    en: "a control character `{shown}` in the ruleset",
-    zh: "规则集中有控制字符 `{shown}`",
+    en: "a control or text-direction character `{shown}` in the ruleset",
+    zh: "规则集中有控制字符或文字方向控制字符 `{shown}`",
 }
 PARSE_CONTROL_CHARACTER_HELP {
     en: "delete it: a ruleset holds only printable text, tabs and line breaks",
