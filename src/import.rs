@@ -168,11 +168,20 @@ fn workbook_title(bytes: &[u8]) -> Option<String> {
 
 /// The grid of a file of this kind.
 fn read(bytes: &[u8], kind: Kind) -> Result<grid::Workbook, error::ImportError> {
+    if matches!(kind, Kind::Text | Kind::Csv) && archive::is_binary_document(bytes) {
+        return Err(error::ImportError::WrongFormat {
+            expected: crate::i18n::msg!(KIND_TEXT),
+            found: archive::what_it_is(bytes),
+        });
+    }
     match kind {
+        // A text export is saved as Excel saves text: UTF-8, GB18030 (GBK) or UTF-16,
+        // read as a CSV file is, and never with a byte replaced unseen.
         Kind::Text => {
-            let text =
-                String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes));
-            Ok(text::read(&text))
+            let (text, note) = csv::decode(bytes)?;
+            let mut book = text::read(&text);
+            book.notes.extend(note);
+            Ok(book)
         }
         Kind::Csv => csv::read(bytes),
         Kind::Workbook(kind) => workbook::read(bytes, kind),

@@ -42,7 +42,7 @@ pub(crate) fn open<'a>(
 
 /// Whether the bytes start as a zip archive does (a local file header, or the end
 /// record of an empty archive).
-fn is_zip(bytes: &[u8]) -> bool {
+pub(crate) fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
@@ -54,7 +54,7 @@ fn not_zip(bytes: &[u8], expected: &'static Msg, format: &'static Msg) -> Import
     }
     ImportError::WrongFormat {
         expected,
-        found: looks_like(bytes),
+        found: what_it_is(bytes),
     }
 }
 
@@ -69,6 +69,22 @@ pub(crate) fn is_compound(bytes: &[u8]) -> bool {
 pub(crate) fn contains_utf16(bytes: &[u8], text: &str) -> bool {
     let needle: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// What a file is, in words: a zip archive by the parts it holds (a workbook renamed
+/// `.txt` is "an Excel workbook (.xlsx)", not "a zip archive of another kind"), any
+/// other file by its first bytes.
+pub(crate) fn what_it_is(bytes: &[u8]) -> &'static Msg {
+    match is_zip(bytes).then(|| ZipArchive::new(Cursor::new(bytes))) {
+        Some(Ok(zip)) => zip_kind(&zip),
+        _ => looks_like(bytes),
+    }
+}
+
+/// Whether the bytes are a file of a known binary format (an archive, an Office 97–2003
+/// file, a PDF), which no text export is.
+pub(crate) fn is_binary_document(bytes: &[u8]) -> bool {
+    is_zip(bytes) || is_compound(bytes) || bytes.starts_with(b"%PDF")
 }
 
 /// What a file looks like, in words, from its first bytes.

@@ -67,7 +67,7 @@ fn delimiter_note(delimiter: u8) -> Option<String> {
 }
 
 /// The file as UTF-8 text, and a note when it was another encoding.
-fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ImportError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ImportError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return Ok((utf8(rest)?, None));
     }

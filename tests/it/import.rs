@@ -370,3 +370,49 @@ fn an_import_into_a_folder_keeps_every_form_and_replaces_no_file() {
     assert_eq!(kept, "# the department's own");
     assert!(!out.join("x-2.toml").exists());
 }
+
+/// A text export is read in the encodings Excel saves text in, as a CSV file is: GB18030
+/// (a Chinese Excel's 文本文件) and UTF-16 with its mark (Unicode 文本), each with a note;
+/// a byte of neither is refused rather than replaced unseen; and a workbook renamed
+/// `.txt` is named for what it is.
+#[test]
+fn a_text_export_is_read_in_the_encodings_excel_writes() {
+    let text = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let check = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        run(&[
+            "check",
+            "--rules",
+            "rulesets/2023.rules",
+            path.to_str().unwrap(),
+        ])
+    };
+    let (stdout, stderr, code) = check("gbk.txt", &gbk);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("80.00 / 80"), "{stdout}");
+    assert!(stderr.contains("GB18030"), "{stderr}");
+    let (stdout, stderr, code) = check("utf16.txt", &utf16);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("80.00 / 80"), "{stdout}");
+    let (_, stderr, code) = check("bad.txt", b"\xEF\xBB\xBF\xE9\xA1\xB9\xFF\n");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::import::unknown_encoding"),
+        "{stderr}"
+    );
+    let workbook = perfeval::template::workbook(&SUZHOU).unwrap();
+    let (_, stderr, code) = check("workbook.txt", &workbook);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::import::wrong_format"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(.xlsx)"), "{stderr}");
+}

@@ -29,7 +29,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     if !archive::is_compound(bytes) {
         return Err(ImportError::WrongFormat {
             expected: WorkbookKind::Xls.described(),
-            found: archive::looks_like(bytes),
+            found: archive::what_it_is(bytes),
         });
     }
     let stream = cfb::workbook_stream(bytes)?;
