@@ -133,6 +133,8 @@ struct Placer<'a> {
     found: HashSet<(usize, usize)>,
     unplaced: Vec<Unplaced>,
     notes: Vec<String>,
+    /// Whether a row with anything in it has been read: the first may be a title.
+    past_first_row: bool,
 }
 
 /// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
@@ -185,6 +187,7 @@ impl<'a> Placer<'a> {
             found: HashSet::new(),
             unplaced: Vec::new(),
             notes: Vec::new(),
+            past_first_row: false,
         }
     }
 
@@ -258,6 +261,38 @@ impl<'a> Placer<'a> {
         })
     }
 
+    /// Whether the sheet's first filled row is its title, and if so passes it over with a
+    /// note: one text alone, no label. A template made by another ruleset of the chain
+    /// (`extends`) is titled with that ruleset's name, and departments retitle forms
+    /// (`2023年度苏州市级财政支出项目绩效自评表`); neither is a value of the form.
+    fn title_row(&mut self, r: usize, row: &[Cell], meaningful: &[usize]) -> bool {
+        let [only] = meaningful else {
+            return false;
+        };
+        let Some(Cell {
+            value: CellValue::Text(text),
+            formula: None,
+            ..
+        }) = row.get(*only)
+        else {
+            return false;
+        };
+        if !matches!(self.classify_at(row, *only), Class::Value) {
+            return false;
+        }
+        self.used.insert((r, *only));
+        self.notes.push(t!(
+            IMPORT_NOTE_TITLE,
+            address = address(r, *only),
+            title = crate::data::words::shorten(text)
+        ));
+        true
+    }
+
+    fn classify_at(&self, row: &[Cell], c: usize) -> Class {
+        row.get(c).map_or(Class::Blank, |cell| self.classify(cell))
+    }
+
     fn row(&mut self, r: usize, row: &[Cell]) {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
         let meaningful: Vec<usize> = (0..classes.len())
@@ -271,6 +306,10 @@ impl<'a> Placer<'a> {
         let Some(&first) = meaningful.first() else {
             return;
         };
+        if !std::mem::replace(&mut self.past_first_row, true) && self.title_row(r, row, &meaningful)
+        {
+            return;
+        }
         let mut row_section = None;
         for &c in &meaningful {
             if let Some(Class::Section(s)) = classes.get(c) {

@@ -416,3 +416,33 @@ fn a_text_export_is_read_in_the_encodings_excel_writes() {
     );
     assert!(stderr.contains("(.xlsx)"), "{stderr}");
 }
+
+/// A text alone in a sheet's first filled row is its title, whatever it says: a form
+/// retitled by its department, or a template made by another ruleset of the chain
+/// (`extends`), is read with a note and no unplaced cell.
+#[test]
+fn a_lone_text_in_the_first_row_is_the_title() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let retitled = seed.replacen(
+        "苏州市级财政支出项目绩效自我评价报告",
+        "2023年度苏州市级财政支出项目绩效自评表（电子政务）",
+        1,
+    );
+    assert_ne!(retitled, seed);
+    let forms = import_text("retitled.txt", &retitled);
+    let [form] = forms.as_slice() else {
+        panic!("one form");
+    };
+    assert!(form.unplaced.is_empty(), "{:?}", form.unplaced);
+    assert!(
+        form.notes
+            .iter()
+            .any(|n| n.contains("2023年度苏州市级财政支出项目绩效自评表")),
+        "{:?}",
+        form.notes
+    );
+    // A lone text further down is still a value with no place.
+    let later = format!("{seed}\n孤立的文字\n");
+    let forms = import_text("later.txt", &later);
+    assert!(forms.iter().any(|f| !f.unplaced.is_empty()));
+}
