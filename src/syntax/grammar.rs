@@ -9,7 +9,9 @@ use pest_derive::Parser;
 
 use super::error::ParseError;
 use super::keywords::{self, Keywords};
-use crate::i18n::t;
+use crate::i18n::{Language, t};
+
+mod zh;
 use crate::source::Span;
 use crate::suggest;
 
@@ -28,6 +30,7 @@ impl Rule {
     pub(crate) fn describe(self, language: Keywords) -> String {
         match keywords::by_rule(&format!("{self:?}")) {
             Some(keyword) => format!("`{}`", keyword.spelling(language)),
+            None if chinese() => keywords::translate_code(&zh::phrase(self.phrase()), language),
             None => keywords::translate_code(self.phrase(), language),
         }
     }
@@ -278,14 +281,24 @@ fn expected_words(positives: &[Rule], language: Keywords) -> String {
             words.push(word);
         }
     }
+    let (operator_word, nothing, comma, or) = if chinese() {
+        ("运算符", "其他内容", "、", " 或 ")
+    } else {
+        ("an operator", "something else", ", ", " or ")
+    };
     if operator {
-        words.push("an operator".to_owned());
+        words.push(operator_word.to_owned());
     }
     match words.split_last() {
-        None => "something else".to_owned(),
+        None => nothing.to_owned(),
         Some((last, [])) => last.clone(),
-        Some((last, init)) => format!("{} or {last}", init.join(", ")),
+        Some((last, init)) => format!("{}{or}{last}", init.join(comma)),
     }
+}
+
+/// Whether syntax errors are being written in Chinese.
+fn chinese() -> bool {
+    crate::i18n::language() == Language::Zh
 }
 
 /// The word, symbol or character at the error.
