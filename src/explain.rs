@@ -557,7 +557,10 @@ impl Context<'_> {
             let verdict = match run.holds {
                 Some(true) => "成立：通过".to_owned(),
                 Some(false) => {
-                    format!("不成立：发现 {code}（{}）", check.finding.severity.as_str())
+                    format!(
+                        "不成立：发现 {code}（{}）",
+                        crate::report::view::severity_label(check.finding.severity)
+                    )
                 }
                 None => "缺少所需的值：不适用".to_owned(),
             };
