@@ -559,7 +559,7 @@ impl Context<'_> {
                 Some(false) => {
                     format!(
                         "不成立：发现 {code}（{}）",
-                        crate::report::view::severity_label(check.finding.severity)
+                        check.finding.severity.chinese()
                     )
                 }
                 None => "缺少所需的值：不适用".to_owned(),

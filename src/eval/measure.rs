@@ -5,6 +5,7 @@
 //! it (`以上`). Full-width forms and spaces do not matter. Any other text is a word (a
 //! qualitative target or grade). Which texts mean "no value" is the ruleset's.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -53,12 +54,45 @@ pub fn read(text: Option<&str>, words: &MeasureWords, markers: &[String]) -> Rea
     if is_normal_marker(&normalized, markers) {
         return Reading::Missing;
     }
+    // Spaces around the parts do not matter, but one between two digits ends the number:
+    // `1 5个` is 1 with the unit `5个`, not 15 (a slip that would score full marks).
+    let normalized = match (&normalized, digit) {
+        (Cow::Owned(_), true) => split_number(text).map_or(normalized, Cow::Owned),
+        _ => normalized,
+    };
     // A quantity has a number, so an ASCII digit (full-width ones are folded by now):
     // a word (`合理`, `较好`) is settled here, before any comparator is looked for.
     match digit.then(|| quantity(&normalized, words)).flatten() {
         Some(q) => Reading::Quantity(q),
         None => Reading::Word(normalized.as_ref().into()),
     }
+}
+
+/// The normal text of one whose number is split by a space (`1 5个`, `１５ ０个`), with
+/// one space kept where it splits; `None` where no space falls between two digits.
+fn split_number(text: &str) -> Option<String> {
+    let folded = crate::text::fold_width(text);
+    let gone = |c: char| c.is_whitespace() || crate::text::is_zero_width(c);
+    let mut out = String::with_capacity(folded.len());
+    let mut split = false;
+    let mut chars = folded.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !gone(c) {
+            out.push(c);
+            continue;
+        }
+        let after = folded.get(at..).unwrap_or("").trim_start_matches(gone);
+        let between_digits = out.ends_with(|p: char| p.is_ascii_digit())
+            && after.starts_with(|n: char| n.is_ascii_digit());
+        if between_digits && !split {
+            out.push(' ');
+            split = true;
+        }
+        while chars.peek().is_some_and(|&(_, n)| gone(n)) {
+            chars.next();
+        }
+    }
+    split.then_some(out)
 }
 
 /// Whether a text is one of `markers` (normalised texts that mean "no value").
@@ -82,7 +116,8 @@ fn quantity(text: &str, words: &MeasureWords) -> Option<Quantity> {
     Some(Quantity {
         comparator,
         number,
-        unit: unit.into(),
+        // A number split by a space (`1 5个`) leaves one before its unit.
+        unit: unit.trim_start().into(),
     })
 }
 
@@ -208,6 +243,28 @@ mod tests {
         assert_eq!(q("15个").comparator, None);
         assert_eq!(q("=15个").comparator, Some(Comparator::Eq));
         assert_eq!(q("≥266米").comparator, Some(Comparator::Ge));
+    }
+
+    /// Spaces around the parts do not matter; one between two digits ends the number,
+    /// so that a slip (`1 5个`) is a unit mismatch, not 15.
+    #[test]
+    fn a_space_between_digits_ends_the_number() {
+        let spaced = q(" >= 15 个 ");
+        assert_eq!(
+            (spaced.number.to_string(), spaced.unit.as_ref()),
+            ("15".into(), "个")
+        );
+        let split = q("1 5个");
+        assert_eq!(
+            (split.number.to_string(), split.unit.as_ref()),
+            ("1".into(), "5个")
+        );
+        let wide = q("１５　０个");
+        assert_eq!(
+            (wide.number.to_string(), wide.unit.as_ref()),
+            ("15".into(), "0个")
+        );
+        assert_eq!(q("9 5 . 5 %").number.to_string(), "9");
     }
 
     #[test]

@@ -135,6 +135,16 @@ impl Severity {
         }
     }
 
+    /// The Chinese name, as reports for people and explanations write it.
+    #[must_use]
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
     /// The English name, as JSON output writes it.
     #[must_use]
     pub fn as_str(self) -> &'static str {

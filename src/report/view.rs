@@ -234,11 +234,7 @@ fn declared_total(indicators: &[IndicatorOutcome]) -> Option<Decimal> {
 /// A severity in the reviewers' words.
 #[must_use]
 pub fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
+    severity.chinese()
 }
 
 /// The policy clause of a finding's rule on one line: doc comments break lines where

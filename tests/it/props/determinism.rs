@@ -88,15 +88,21 @@ proptest! {
 
 /// A text typed another way that means the same (规格 §2, language §5.1): every ASCII
 /// character full-width, and a space (ASCII or ideographic) between every two
-/// characters.
+/// characters but those of a number.
 fn respelled(text: &str, ideographic: bool) -> String {
     let space = if ideographic { '\u{3000}' } else { ' ' };
+    // Inside a number a space ends it (`1 5个` is 1 with the unit `5个`): spaces go
+    // around the parts, never between two of a number's characters.
+    let numeric =
+        |c: char| c.is_ascii_digit() || c == '.' || ('０'..='９').contains(&c) || c == '．';
     let mut out = String::new();
-    for (i, c) in full_width(text).chars().enumerate() {
-        if i > 0 {
+    let mut previous = None;
+    for c in full_width(text).chars() {
+        if previous.is_some_and(|p| !(numeric(p) && numeric(c))) {
             out.push(space);
         }
         out.push(c);
+        previous = Some(c);
     }
     out
 }
