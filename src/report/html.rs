@@ -217,9 +217,7 @@ fn findings_list(findings: &[&Finding], outcome: &Outcome) -> String {
 /// `【错误】code：message（第 22 行第 11 列）` and the rule's clause below it. The
 /// message names the indicator in the form's words where it is about one.
 fn finding_text(finding: &Finding, outcome: &Outcome) -> String {
-    let place = view::place(finding, outcome).map_or_else(String::new, |p| {
-        format!("（第 {} 行第 {} 列）", p.line, p.column)
-    });
+    let place = view::place_words(finding, outcome);
     let clause = view::clause(finding).map_or_else(String::new, |c| {
         format!("<span class=\"clause\">依据：{}</span>", esc(&c))
     });

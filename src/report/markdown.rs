@@ -135,9 +135,7 @@ fn total_line(total: &Total<'_>) -> String {
 /// `- **错误** `code`：message（第 22 行第 11 列）——依据：clause`. The message names
 /// the indicator in the form's words where it is about one.
 fn finding_item(finding: &Finding, outcome: &Outcome) -> String {
-    let place = view::place(finding, outcome).map_or_else(String::new, |p| {
-        format!("（第 {} 行第 {} 列）", p.line, p.column)
-    });
+    let place = view::place_words(finding, outcome);
     let clause = view::clause(finding).map_or_else(String::new, |c| format!("——依据：{}", md(&c)));
     format!(
         "- **{}** {}：{}{place}{clause}\n",

@@ -250,6 +250,18 @@ pub fn place(finding: &Finding, outcome: &Outcome) -> Option<LineCol> {
     finding.at.map(|span| outcome.source.line_col(span.start))
 }
 
+/// Where a finding points, in words: `（单元格 E23）` in a workbook, as its notes and
+/// `import` name cells, `（第 22 行第 11 列）` in a text.
+#[must_use]
+pub fn place_words(finding: &Finding, outcome: &Outcome) -> String {
+    let cell = finding.at.and_then(|span| outcome.source.cell(span.start));
+    match (cell, place(finding, outcome)) {
+        (Some(cell), _) => format!("（单元格 {cell}）"),
+        (None, Some(p)) => format!("（第 {} 行第 {} 列）", p.line, p.column),
+        (None, None) => String::new(),
+    }
+}
+
 /// A decimal, or nothing.
 #[must_use]
 pub fn opt(d: Option<Decimal>) -> String {

@@ -540,3 +540,30 @@ fn an_optional_formula_with_no_stored_result_is_noted_not_refused() {
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
     assert_eq!(outcome.total.to_string(), "80.00");
 }
+
+/// A finding on a workbook is placed by its cell (`单元格 D8`) in the reports for people,
+/// as the notes and `import` name cells, not by a row and column number.
+#[test]
+fn findings_on_a_workbook_name_their_cells_in_reports() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_number(7, 2, 1000.0).unwrap();
+    });
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("自评表.xlsx"), bytes).unwrap();
+    for format in ["markdown", "html"] {
+        let (stdout, stderr, code) = crate::common::run_in(
+            dir.path(),
+            &[
+                "check",
+                "--rules",
+                "2023",
+                "--format",
+                format,
+                "自评表.xlsx",
+            ],
+        );
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.contains("（单元格 D8）"), "{format}: {stdout}");
+        assert!(!stdout.contains("行第"), "{format}: {stdout}");
+    }
+}
