@@ -405,7 +405,12 @@ fn message(error: &clap::Error) -> String {
         }
         ErrorKind::ArgumentConflict => {
             let prior = shown(error, ContextKind::PriorArg).unwrap_or_default();
-            t!(CLI_ERROR_CONFLICT, arg = arg(), prior)
+            // clap calls an option given twice a conflict with itself.
+            if prior == arg() {
+                t!(CLI_ERROR_TWICE, arg = prior)
+            } else {
+                t!(CLI_ERROR_CONFLICT, arg = arg(), prior)
+            }
         }
         ErrorKind::MissingRequiredArgument => t!(CLI_ERROR_MISSING_ARGUMENT, args = arg()),
         ErrorKind::MissingSubcommand => t!(CLI_ERROR_MISSING_COMMAND),

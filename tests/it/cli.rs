@@ -89,6 +89,14 @@ fn a_missing_ruleset_exits_2() {
 fn bad_arguments_exit_2() {
     let (_, _, code) = run(&["check", "examples/suzhou-2023-egov.toml"]);
     assert_eq!(code, 2);
+    // An option given twice is said so, not "cannot be used with itself".
+    let (_, stderr, code) = run(&["check", "--rules", "2023", "--rules", "2023", "x.toml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("multiple times"), "{stderr}");
+    let (_, stderr, _) = run(&[
+        "--lang", "zh", "check", "--rules", "2023", "--rules", "2023", "x.toml",
+    ]);
+    assert!(stderr.contains("只能给一次"), "{stderr}");
 }
 
 #[test]

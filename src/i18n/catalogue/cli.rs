@@ -412,6 +412,10 @@ CLI_ERROR_CONFLICT {
     en: "`{arg}` cannot be used with `{prior}`",
     zh: "`{arg}` 不能与 `{prior}` 同用",
 }
+CLI_ERROR_TWICE {
+    en: "`{arg}` is given more than once; it takes one value",
+    zh: "`{arg}` 只能给一次，它只取一个值",
+}
 CLI_ERROR_MISSING_ARGUMENT {
     en: "required arguments are missing: {args}",
     zh: "缺少必需的参数：{args}",

@@ -173,8 +173,8 @@ OUTPUT_BINARY_TO_TERMINAL_HELP {
     zh: "请用 `--output report.xlsx` 指定文件，或把标准输出重定向到文件或管道",
 }
 OUTPUT_SUMMARY_JSON {
-    en: "`--summary` does not apply to `--format json`",
-    zh: "`--summary` 不能与 `--format json` 同用",
+    en: "`--summary` does not apply to `--format json` or `--format jsonl`",
+    zh: "`--summary` 不能与 `--format json` 或 `--format jsonl` 同用",
 }
 OUTPUT_SUMMARY_JSON_HELP {
     en: "the JSON report holds every project's total and findings: leave out `--summary`, or choose `--format csv --summary` for one row per project",
