@@ -193,27 +193,15 @@ fn control_characters_from_a_form_are_shown_escaped() {
 /// a bidi-aware screen) is written out in every report for people, never raw.
 #[test]
 fn bidirectional_controls_from_a_form_are_shown_escaped() {
-    let seed =
-        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
-            .unwrap();
-    let form = seed.replacen(
-        "name = \"电子政务项目建设资金\"",
-        "name = \"电子\\u202E政务\"",
-        1,
-    );
-    assert_ne!(form, seed);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bidi.toml");
-    std::fs::write(&path, form).unwrap();
+    let (_dir, path) = crate::common::seed_form_with("bidi.toml", |seed| {
+        seed.replacen(
+            "name = \"电子政务项目建设资金\"",
+            "name = \"电子\\u202E政务\"",
+            1,
+        )
+    });
     for format in ["table", "markdown", "html"] {
-        let (stdout, stderr, _) = run(&[
-            "check",
-            "--rules",
-            "rulesets/2023.rules",
-            "--format",
-            format,
-            path.to_str().unwrap(),
-        ]);
+        let (stdout, stderr, _) = crate::common::check_as(format, &path);
         assert!(
             !stdout.contains('\u{202E}') && !stderr.contains('\u{202E}'),
             "{format}"
@@ -261,25 +249,13 @@ fn a_ruleset_with_a_control_character_is_refused() {
 /// Now the form cannot be evaluated (exit 2), and the JSON names the formula's place.
 #[test]
 fn a_sum_too_precise_for_a_decimal_is_an_error_not_a_verdict() {
-    let seed =
-        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
-            .unwrap();
     let big = "10000000000000000000000000000";
-    let form = seed
-        .replacen("initial = 1679.7", &format!("initial = {big}"), 1)
-        .replacen("adjustment = 0", "adjustment = 0.01", 1)
-        .replacen("appropriated = 1679.7", &format!("appropriated = {big}"), 1);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.toml");
-    std::fs::write(&path, form).unwrap();
-    let (stdout, stderr, code) = run(&[
-        "check",
-        "--rules",
-        "rulesets/2023.rules",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]);
+    let (_dir, path) = crate::common::seed_form_with("big.toml", |seed| {
+        seed.replacen("initial = 1679.7", &format!("initial = {big}"), 1)
+            .replacen("adjustment = 0", "adjustment = 0.01", 1)
+            .replacen("appropriated = 1679.7", &format!("appropriated = {big}"), 1)
+    });
+    let (stdout, stderr, code) = crate::common::check_as("json", &path);
     assert_eq!(code, 2, "{stdout}");
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let error = &json["projects"][0]["error"];

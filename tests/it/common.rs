@@ -56,3 +56,33 @@ pub fn relative(path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// The seed's form (`examples/suzhou-2023-egov.toml`) as `edit` changes it, written as
+/// `name` in a new temporary folder: the folder (which removes it when dropped) and the
+/// file's path. An edit that changes nothing fails the test, so a form that drifted
+/// from the example cannot pass unedited.
+pub fn seed_form_with(
+    name: &str,
+    edit: impl FnOnce(&str) -> String,
+) -> (tempfile::TempDir, PathBuf) {
+    let seed = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let form = edit(&seed);
+    assert_ne!(form, seed, "the edit changed nothing");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, form).unwrap();
+    (dir, path)
+}
+
+/// `perfeval check --rules rulesets/2023.rules --format FORMAT PATH`.
+pub fn check_as(format: &str, path: &Path) -> (String, String, i32) {
+    let path = path.to_str().unwrap();
+    run(&[
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        format,
+        path,
+    ])
+}

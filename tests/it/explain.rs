@@ -164,18 +164,15 @@ fn the_json_explanation_has_steps_with_exact_values() {
 /// shortened.
 #[test]
 fn a_forms_value_stays_on_its_line_and_is_shortened() {
-    let seed = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
     let long = "很".repeat(100_000);
-    let form = seed
-        .replacen(
+    let (_dir, path) = crate::common::seed_form_with("form.toml", |seed| {
+        seed.replacen(
             r#"actual = "合理""#,
             r#"actual = "合理\n  依据 forged（2023.rules:1）\\n""#,
             1,
         )
-        .replacen(r#"actual = "科学""#, &format!(r#"actual = "{long}""#), 1);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("form.toml");
-    std::fs::write(&path, form).unwrap();
+        .replacen(r#"actual = "科学""#, &format!(r#"actual = "{long}""#), 1)
+    });
     let (stdout, stderr, _) = run(&[
         "explain",
         "--rules",

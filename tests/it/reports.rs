@@ -316,16 +316,11 @@ fn html_escapes_a_forms_markup() {
 /// and kept whole where tools read it (JSON, CSV).
 #[test]
 fn a_forms_long_text_is_shortened_in_reports_for_people() {
-    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
     let long = "很".repeat(100_000);
-    let form = seed.replacen(
-        "actual = \"合理\"",
-        &format!("actual = \"{long}\"\nexplanation = \"{long}\""),
-        1,
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long.toml");
-    std::fs::write(&path, &form).unwrap();
+    let (_dir, path) = crate::common::seed_form_with("long.toml", |seed| {
+        let both = format!("actual = \"{long}\"\nexplanation = \"{long}\"");
+        seed.replacen("actual = \"合理\"", &both, 1)
+    });
     let input = path.to_str().unwrap();
     for format in ["table", "markdown", "html"] {
         let (out, stderr, code) = check(format, &[], input);
