@@ -216,7 +216,7 @@ impl Runner<'_> {
         let dir = found.path.parent().unwrap_or(Path::new("")).to_owned();
         let several = file.rulesets.len() > 1;
         for ruleset in &file.rulesets {
-            let Some(index) = self.ruleset(&dir.join(&ruleset.value)) else {
+            let Some(index) = self.ruleset(&ruleset_path(&dir, &ruleset.value)) else {
                 self.results.broken += 1;
                 continue;
             };
@@ -302,6 +302,18 @@ impl Runner<'_> {
 }
 
 /// Reads, links, checks and compiles a ruleset, keeping what coverage lists parts from.
+/// Where a test file's `ruleset` is: a file beside it, or, for a name alone that no file
+/// beside it has, the shipped ruleset of that name (`ruleset = "2023"`), as `--rules`
+/// and `extends` read it.
+fn ruleset_path(dir: &Path, named: &str) -> PathBuf {
+    let beside = dir.join(named);
+    if crate::shipped::named(Path::new(named)).is_some() && !beside.exists() {
+        PathBuf::from(named)
+    } else {
+        beside
+    }
+}
+
 fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
     let linked = super::link_rules(path, &mut loader)?;

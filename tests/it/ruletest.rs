@@ -191,3 +191,20 @@ fn the_current_folder_is_searched_and_cache_folders_are_not() {
         "{stdout}"
     );
 }
+
+/// A test file may name a shipped ruleset as `--rules` does (`ruleset = "2023"`), where
+/// no file beside it has that name.
+#[test]
+fn a_test_file_may_name_a_shipped_ruleset() {
+    let text = std::fs::read_to_string(root().join("rulesets/tests/2023/bands.test.toml")).unwrap();
+    let shipped = text.replacen(
+        r#"ruleset = ["../../2023.rules", "../../2023.zh.rules"]"#,
+        r#"ruleset = "2023""#,
+        1,
+    );
+    assert_ne!(shipped, text);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bands.test.toml"), shipped).unwrap();
+    let (stdout, stderr, code) = run_in(dir.path(), &["test", "bands.test.toml"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
