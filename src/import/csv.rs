@@ -515,6 +515,11 @@ mod tests {
                 limit: 100_000
             }
         );
+        // Reading stops at the limit, so the message does not call that the file's size.
+        assert_eq!(
+            error.to_string(),
+            "the file has more than the 100000 rows a form may have (reading stopped at row 100001)"
+        );
     }
 
     #[test]

@@ -69,8 +69,8 @@ IMPORT_TOO_LARGE_HELP {
     zh: "填好的表单通常只有几百 KB；请确认文件是否正确",
 }
 IMPORT_TOO_MANY_ROWS {
-    en: "{sheet} has {rows} rows, more than the {limit} a form may have",
-    zh: "{sheet}有 {rows} 行，超过表单允许的 {limit} 行",
+    en: "{sheet} has more than the {limit} rows a form may have (reading stopped at row {rows})",
+    zh: "{sheet}超过表单允许的 {limit} 行（读到第 {rows} 行时停止）",
 }
 IMPORT_TOO_MANY_ROWS_HELP {
     en: "a form takes a few hundred rows; delete what follows it, or move the form to a sheet of its own",
@@ -85,8 +85,8 @@ IMPORT_TOO_MANY_COLUMNS_HELP {
     zh: "表单通常只有几十列；请删除表单右侧的内容",
 }
 IMPORT_TOO_MANY_CELLS {
-    en: "{sheet} spans {cells} cells, more than the {limit} a form may have",
-    zh: "{sheet}共占 {cells} 个单元格，超过表单允许的 {limit} 个",
+    en: "{sheet} spans more than the {limit} cells a form may have (reading stopped at cell {cells})",
+    zh: "{sheet}占用的单元格超过表单允许的 {limit} 个（读到第 {cells} 个时停止）",
 }
 IMPORT_TOO_MANY_CELLS_HELP {
     en: "a form takes a few thousand cells; delete what lies below and to the right of it",
