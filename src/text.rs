@@ -167,12 +167,16 @@ pub fn is_zero_width(c: char) -> bool {
 #[must_use]
 pub fn brief(text: &str, limit: usize) -> Cow<'_, str> {
     // A text of at most `limit` bytes has at most `limit` characters: no count needed.
-    if text.len() <= limit || text.chars().count() <= limit {
+    if text.len() <= limit {
+        return Cow::Borrowed(text);
+    }
+    let count = text.chars().count();
+    if count <= limit {
         return Cow::Borrowed(text);
     }
     let tail = limit / 3;
     let head = limit.saturating_sub(tail + 1);
-    let skip = text.chars().count().saturating_sub(tail);
+    let skip = count.saturating_sub(tail);
     let mut short: String = text.chars().take(head).collect();
     short.push('…');
     short.extend(text.chars().skip(skip));

@@ -163,7 +163,7 @@ fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Resu
                     let path = crate::text::visible(&path.to_string_lossy()).into_owned();
                     eprint_line(&t!(CLI_NOTE, file, note = t!(IMPORT_RENAMED, path)));
                 }
-                output::write(&path, toml(plan, form), read)?;
+                output::write_new(&path, toml(plan, form), read)?;
             }
             Ok(())
         }

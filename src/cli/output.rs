@@ -1,5 +1,6 @@
 //! Writing a report: to standard output, or to the one file `--output` names. Nothing
-//! else is ever written.
+//! else is ever written. A template and imported forms are written as new files only
+//! ([`write_new`]).
 //!
 //! A report file replaces only a regular file (a symbolic link is followed to one), never
 //! a file the run read. It is written to a new temporary file of unpredictable name
@@ -57,6 +58,38 @@ pub(crate) fn write(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> Resu
         path: path.to_owned(),
         error,
     })
+}
+
+/// Writes `text` to `path` as a new file, never over one: a blank template or an
+/// imported form must not replace a workbook or project file a department filled. The
+/// file appears whole or not at all, and only where no file has the name at that
+/// moment (the rename refuses a name taken meanwhile).
+///
+/// # Errors
+///
+/// A file has the name ([`Error::Exists`]); or as [`write`].
+pub(crate) fn write_new(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> Result<(), Error> {
+    let exists = || Error::Exists {
+        path: path.to_owned(),
+    };
+    let target = resolve(path)?;
+    if target.existing.is_some() {
+        return Err(exists());
+    }
+    guard(path, &target, read)?;
+    let written = begin(&target).and_then(|mut temp| {
+        temp.write_all(text.as_ref())?;
+        temp.as_file().sync_all()?;
+        temp.persist_noclobber(&target.path).map_err(|e| e.error)?;
+        sync_folder(folder_of(&target.path))
+    });
+    match written {
+        Err(error) if error.kind() == ErrorKind::AlreadyExists => Err(exists()),
+        other => other.map_err(|error| Error::Output {
+            path: path.to_owned(),
+            error,
+        }),
+    }
 }
 
 /// Writes `text` over the file at `path` that the run read as `own`: `perfeval fmt`

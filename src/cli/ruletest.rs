@@ -301,7 +301,6 @@ impl Runner<'_> {
     }
 }
 
-/// Reads, links, checks and compiles a ruleset, keeping what coverage lists parts from.
 /// Where a test file's `ruleset` is: a file beside it, or, for a name alone that no file
 /// beside it has, the shipped ruleset of that name (`ruleset = "2023"`), as `--rules`
 /// and `extends` read it.
@@ -314,6 +313,7 @@ fn ruleset_path(dir: &Path, named: &str) -> PathBuf {
     }
 }
 
+/// Reads, links, checks and compiles a ruleset, keeping what coverage lists parts from.
 fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
     let linked = super::link_rules(path, &mut loader)?;

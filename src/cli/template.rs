@@ -37,10 +37,6 @@ pub(super) fn template(args: &TemplateArgs) -> Status {
 fn run(args: &TemplateArgs) -> Result<Status, Error> {
     match &args.output {
         Some(path) if !is_xlsx(path) => return Err(Error::NotXlsx { path: path.clone() }),
-        // A blank template written over a workbook would lose a department's form.
-        Some(path) if std::fs::symlink_metadata(path).is_ok() => {
-            return Err(Error::Exists { path: path.clone() });
-        }
         None if std::io::stdout().is_terminal() => return Err(Error::Terminal),
         _ => {}
     }
@@ -49,7 +45,8 @@ fn run(args: &TemplateArgs) -> Result<Status, Error> {
     let (plan, _) = super::load_rules(&args.rules, &mut loader)?;
     let bytes = crate::template::workbook(&plan)?;
     match &args.output {
-        Some(path) => output::write(path, &bytes, &read)?,
+        // A blank template written over a workbook would lose a department's form.
+        Some(path) => output::write_new(path, &bytes, &read)?,
         None => output::print(&bytes, &read)?,
     }
     Ok(Status::Pass)

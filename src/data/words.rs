@@ -164,7 +164,6 @@ pub(crate) fn type_help(ty: FieldType) -> String {
     }
 }
 
-/// A long text cut to its first 24 characters, so that a message stays one line.
 /// A formula in words: ``the formula `=B7*C7` `` (its first line's first 60 characters), or "a
 /// formula shared with other cells" where the reader does not tell it.
 pub(crate) fn formula(text: &str) -> String {
@@ -174,6 +173,7 @@ pub(crate) fn formula(text: &str) -> String {
     t!(DATA_FORMULA, formula = cut(text, 60))
 }
 
+/// A long text cut to its first 24 characters, so that a message stays one line.
 pub(crate) fn shorten(text: &str) -> String {
     cut(text, 24)
 }

@@ -269,15 +269,17 @@ impl<'a> Placer<'a> {
         let [only] = meaningful else {
             return false;
         };
-        let Some(Cell {
-            value: CellValue::Text(text),
-            formula: None,
-            ..
-        }) = row.get(*only)
+        let Some(
+            cell @ Cell {
+                value: CellValue::Text(text),
+                ..
+            },
+        ) = row.get(*only)
         else {
             return false;
         };
-        if !matches!(self.classify_at(row, *only), Class::Value) {
+        // A value: no label, no formula.
+        if !matches!(self.classify(cell), Class::Value) || cell.formula.is_some() {
             return false;
         }
         self.used.insert((r, *only));
@@ -287,10 +289,6 @@ impl<'a> Placer<'a> {
             title = crate::data::words::shorten(text)
         ));
         true
-    }
-
-    fn classify_at(&self, row: &[Cell], c: usize) -> Class {
-        row.get(c).map_or(Class::Blank, |cell| self.classify(cell))
     }
 
     fn row(&mut self, r: usize, row: &[Cell]) {

@@ -10,10 +10,10 @@ use pest_derive::Parser;
 use super::error::ParseError;
 use super::keywords::{self, Keywords};
 use crate::i18n::{Language, t};
-
-mod zh;
 use crate::source::Span;
 use crate::suggest;
+
+mod zh;
 
 /// The generated parser for `grammar/perfeval.pest`.
 #[derive(Parser)]
