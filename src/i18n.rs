@@ -433,11 +433,25 @@ pub fn io_error(error: &std::io::Error) -> String {
     if language() == Language::En {
         return error.to_string();
     }
-    let text = io_kind(error.kind());
+    let text = if is_link_loop(error) {
+        t!(IO_KIND_LINK_LOOP)
+    } else {
+        io_kind(error.kind())
+    };
     match error.raw_os_error() {
         Some(code) => t!(IO_KIND_WITH_CODE, text, code),
         None => text,
     }
+}
+
+/// Whether `error` is the system's "too many levels of symbolic links", a loop of links:
+/// its kind has no stable name in `std`, so it is told by its number.
+fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    let code = Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    let code: Option<i32> = None;
+    code.is_some() && error.raw_os_error() == code
 }
 
 /// The words for an I/O error's kind.

@@ -158,6 +158,16 @@ pub enum Error {
         /// The limit.
         limit: input::Size,
     },
+    /// A line of a `--jsonl` file longer than `--max-file-size`: the code of a file too
+    /// large (the limit is the same), the words of a line.
+    #[error("{}", t!(IO_LINE_TOO_LARGE, path = .path.display(), limit = .limit))]
+    #[diagnostic(code(perfeval::io::too_large), help("{}", t!(IO_LINE_TOO_LARGE_HELP)))]
+    LineTooLarge {
+        /// `FILE:LINE`.
+        path: PathBuf,
+        /// The limit.
+        limit: input::Size,
+    },
     /// `perfeval check --rules /etc/passwd …`: a ruleset whose name, or the name of the
     /// file a link leads to, does not end in `.rules`.
     #[error("{}", t!(IO_NOT_A_RULESET, path = .path.display(), reason = .reason))]

@@ -353,9 +353,10 @@ impl Chain<'_> {
         }
     }
 
-    /// Whether `key` has been read already, or the chain is too long; records the cycle.
+    /// Whether `key` has been read already, or the chain is too long; records which.
     fn closes_cycle(&mut self, key: &Path, span: Span) -> bool {
-        if !self.visited.iter().any(|v| v == key) && self.visited.len() < MAX_CHAIN {
+        let cycle = self.visited.iter().any(|v| v == key);
+        if !cycle && self.visited.len() < MAX_CHAIN {
             return false;
         }
         let mut chain: Vec<String> = self
@@ -364,9 +365,16 @@ impl Chain<'_> {
             .map(|p| p.display().to_string())
             .collect();
         chain.push(key.display().to_string());
-        self.errors.push(LinkError::Cycle {
-            chain: chain.join(" → "),
-            span: span.into(),
+        let chain = chain.join(" → ");
+        let span = span.into();
+        self.errors.push(if cycle {
+            LinkError::Cycle { chain, span }
+        } else {
+            LinkError::ChainTooLong {
+                chain,
+                limit: MAX_CHAIN,
+                span,
+            }
         });
         true
     }

@@ -382,6 +382,7 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     let mut sum = Decimal::ZERO;
     let mut shown = Vec::new();
     let mut rounded_up = false;
+    let mut overflowed = false;
     for (part, range) in parts.iter().zip(&ranges) {
         let Some(hi) = range.hi else {
             return Some(CheckError::Unbounded {
@@ -392,7 +393,15 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
         let Some(most) = part.shares.map_or(Some(hi), |r| most_shares(hi, r)) else {
             return Some(shares_unbounded(part, case));
         };
-        sum = sum.checked_add(most.max(Decimal::ZERO))?;
+        // A sum past what a decimal holds is above any max_score: the proof must not
+        // give up on it (two pools of 79228162514264337593543950335 分).
+        match sum.checked_add(most.max(Decimal::ZERO)) {
+            Some(next) => sum = next,
+            None => {
+                overflowed = true;
+                sum = Decimal::MAX;
+            }
+        }
         rounded_up |= most > hi;
         if most > hi {
             shown.push(t!(
@@ -413,13 +422,15 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     // What is reported is the total after its adjustments: one that holds every total
     // within max_score (`min(total, max_score)`) makes a larger sum harmless.
     let adjusted = checked.adjustments.iter().any(|a| a.rows.is_none());
-    if sum > max && (!adjusted || adjusted_total(checked, case, sum, max).is_some()) {
+    if (sum > max || overflowed) && (!adjusted || adjusted_total(checked, case, sum, max).is_some())
+    {
+        let (sum, max) = (sum.normalize(), max.normalize());
         return Some(CheckError::AboveMaximum {
-            message: t!(
-                CHECK_ABOVE_MAXIMUM_SUM,
-                sum = sum.normalize(),
-                max = max.normalize()
-            ),
+            message: if overflowed {
+                t!(CHECK_ABOVE_MAXIMUM_SUM_OVERFLOW, sum, max)
+            } else {
+                t!(CHECK_ABOVE_MAXIMUM_SUM, sum, max)
+            },
             parts: if rounded_up {
                 t!(CHECK_ABOVE_MAXIMUM_ROUNDED, parts = shown.join(" + "))
             } else {

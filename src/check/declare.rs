@@ -64,7 +64,7 @@ const INDICATOR_FIELDS: [(&str, &[FieldType], bool); 9] = [
 /// Remembers where each name was first defined, to report duplicates.
 #[derive(Default)]
 pub(crate) struct Defined {
-    seen: HashMap<(String, String), Span>,
+    seen: HashMap<(String, String), (Span, String)>,
 }
 
 impl Defined {
@@ -76,19 +76,70 @@ impl Defined {
         span: Span,
         errors: &mut Vec<CheckError>,
     ) -> bool {
-        let key = (what.to_owned(), name.to_owned());
-        if let Some(first) = self.seen.get(&key) {
-            errors.push(CheckError::Duplicate {
-                what: space_words(what),
-                name: name.to_owned(),
-                span: span.into(),
-                first: (*first).into(),
+        self.define_as(what, name.to_owned(), name, span, errors)
+    }
+
+    /// Records `word`, a text a form's text is compared with (a label, a grade, a
+    /// comparator word, a marker, a catalogue indicator's name), as a `what`. Forms'
+    /// texts are compared normalised (widths folded, whitespace and zero-width characters
+    /// removed), so two words that normalise alike are one word to every form (`AB` and
+    /// `ＡＢ`, `产出` and `产\u{200d}出`): the second is an error, or a row would be read
+    /// by whichever comes first.
+    pub(crate) fn define_word(
+        &mut self,
+        what: &str,
+        word: &str,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> bool {
+        self.define_as(what, crate::text::normalize(word), word, span, errors)
+    }
+
+    fn define_as(
+        &mut self,
+        what: &str,
+        key: String,
+        name: &str,
+        span: Span,
+        errors: &mut Vec<CheckError>,
+    ) -> bool {
+        let key = (what.to_owned(), key);
+        if let Some((first, first_name)) = self.seen.get(&key) {
+            errors.push(if first_name == name {
+                CheckError::Duplicate {
+                    what: space_words(what),
+                    name: name.to_owned(),
+                    span: span.into(),
+                    first: (*first).into(),
+                }
+            } else {
+                CheckError::Indistinct {
+                    what: space_words(what),
+                    name: invisibles_written(name),
+                    first_name: invisibles_written(first_name),
+                    span: span.into(),
+                    first: (*first).into(),
+                }
             });
             return false;
         }
-        self.seen.insert(key, span);
+        self.seen.insert(key, (span, name.to_owned()));
         true
     }
+}
+
+/// `word` with its zero-width characters written out (`产\u{200d}出`): the message
+/// about two words that look alike must show what tells them apart.
+fn invisibles_written(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if crate::text::is_zero_width(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A namespace of [`Defined`] (`"pool"`, `"rule of class 产出类"`) in words of the current

@@ -140,6 +140,28 @@ pub enum CheckError {
         first: SourceSpan,
     },
 
+    /// Two labels, grades, words or catalogue names a form cannot tell apart: `AB` and
+    /// `ＡＢ`, `产出` and `产出` with a zero-width joiner. The code of a duplicate.
+    #[error("{}", t!(CHECK_INDISTINCT, .what, .name, first = .first_name))]
+    #[diagnostic(
+        code(perfeval::check::duplicate),
+        help("{}", t!(CHECK_INDISTINCT_HELP))
+    )]
+    Indistinct {
+        /// What kind of thing.
+        what: String,
+        /// The second word, as written.
+        name: String,
+        /// The first word, as written.
+        first_name: String,
+        /// The second definition.
+        #[label("{}", t!(LABEL_DEFINED_AGAIN))]
+        span: SourceSpan,
+        /// The first definition.
+        #[label("{}", t!(LABEL_FIRST_DEFINED))]
+        first: SourceSpan,
+    },
+
     /// `pool p 10 { categories 产出类 }` where `产出类` is a class, not a category.
     #[error("{}", t!(CHECK_UNKNOWN_REFERENCE, .what, .name))]
     #[diagnostic(code(perfeval::check::unknown_reference))]
@@ -425,7 +447,9 @@ impl CheckError {
             CheckError::WrongArguments { .. } => "perfeval::check::wrong_arguments",
             CheckError::TypeMismatch { .. } => "perfeval::check::type_mismatch",
             CheckError::UnitMismatch { .. } => "perfeval::check::unit_mismatch",
-            CheckError::Duplicate { .. } => "perfeval::check::duplicate",
+            CheckError::Duplicate { .. } | CheckError::Indistinct { .. } => {
+                "perfeval::check::duplicate"
+            }
             CheckError::UnknownReference { .. } => "perfeval::check::unknown_reference",
             CheckError::UnknownFinding { .. } => "perfeval::check::unknown_finding",
             CheckError::MissingItem { .. } => "perfeval::check::missing_item",

@@ -56,6 +56,12 @@ impl<'r, 'a> Items<'r, 'a> {
         self.defined.define(what, name, span, &mut self.r.errors)
     }
 
+    /// [`Defined::define_word`]: a word a form's text is compared with.
+    fn define_word(&mut self, what: &str, word: &str, span: crate::source::Span) -> bool {
+        self.defined
+            .define_word(what, word, span, &mut self.r.errors)
+    }
+
     /// Checks every item.
     pub(crate) fn walk(&mut self, ruleset: &ast::Ruleset) {
         for item in &ruleset.items {
@@ -96,10 +102,10 @@ impl<'r, 'a> Items<'r, 'a> {
             return;
         }
         // Names and labels share one namespace: a form's word must mean one category.
-        self.define(LABEL, &c.name.name, c.name.span);
+        self.define_word(LABEL, &c.name.name, c.name.span);
         let mut labels = Vec::new();
         for label in c.labels.iter().chain(&c.added_labels) {
-            if label.value != c.name.name && self.define(LABEL, &label.value, label.span) {
+            if label.value != c.name.name && self.define_word(LABEL, &label.value, label.span) {
                 labels.push(label.value.clone());
             }
         }
@@ -253,7 +259,7 @@ impl<'r, 'a> Items<'r, 'a> {
             }
             for entry in &part.entries {
                 let key = format!("{}/{}", part.category.name, entry.name.name);
-                if !self.define("catalog indicator", &key, entry.name.span) {
+                if !self.define_word("catalog indicator", &key, entry.name.span) {
                     continue;
                 }
                 let weight = self.r.expect(
@@ -326,7 +332,7 @@ impl<'r, 'a> Items<'r, 'a> {
             doc,
             span: c.name.span,
         };
-        self.define(CLASS_WORD, &c.name.name, c.name.span);
+        self.define_word(CLASS_WORD, &c.name.name, c.name.span);
         for rule in &c.rules {
             let what = class_rule_name(&rule.kind);
             if !self.define(&format!("rule of class {}", c.name.name), what, rule.span) {
@@ -355,7 +361,7 @@ impl<'r, 'a> Items<'r, 'a> {
                     class.labels_span = Some(rule.span);
                     for word in words {
                         if word.value != c.name.name
-                            && self.define(CLASS_WORD, &word.value, word.span)
+                            && self.define_word(CLASS_WORD, &word.value, word.span)
                         {
                             class.labels.push(word.value.clone());
                         }
@@ -433,7 +439,7 @@ impl<'r, 'a> Items<'r, 'a> {
     fn comparators(&mut self, words: &[ast::ComparatorWords]) {
         for w in words {
             for text in w.before.iter().chain(&w.after) {
-                self.define("comparator word", &text.value, text.span);
+                self.define_word("comparator word", &text.value, text.span);
                 if crate::text::normalize(&text.value).is_empty() {
                     // Every target starts and ends with the empty word: it would turn
                     // every target without an operator into this comparator.
@@ -457,11 +463,11 @@ impl<'r, 'a> Items<'r, 'a> {
         }
         let scope = Scope::at(Stage::Data);
         for grade in &g.grades {
-            if !self.define("grade", &grade.name.name, grade.name.span) {
+            if !self.define_word("grade", &grade.name.name, grade.name.span) {
                 continue;
             }
             for alias in &grade.aliases {
-                self.define("grade", &alias.value, alias.span);
+                self.define_word("grade", &alias.value, alias.span);
             }
             let share = self.r.expect_percent(&grade.share, &scope);
             let up_to = grade
@@ -560,7 +566,7 @@ impl<'r, 'a> Items<'r, 'a> {
             match &entry.kind {
                 MissingEntryKind::Markers(markers) => {
                     for marker in markers {
-                        if self.define("missing marker", &marker.value, marker.span) {
+                        if self.define_word("missing marker", &marker.value, marker.span) {
                             self.checked.missing.markers.push(marker.value.clone());
                         }
                     }
@@ -754,7 +760,7 @@ impl<'r, 'a> Items<'r, 'a> {
         }
         let scope = Scope::at(Stage::Total);
         for entry in &r.entries {
-            if !self.define("rating grade", &entry.name.name, entry.name.span) {
+            if !self.define_word("rating grade", &entry.name.name, entry.name.span) {
                 continue;
             }
             let condition = entry

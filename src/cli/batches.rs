@@ -8,7 +8,7 @@
 //! of the JSON Lines file of `--jsonl` (read here, one project a line).
 
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -229,7 +229,8 @@ impl Run<'_> {
             Line::TooLong { number } => {
                 let name = format!("{file}:{number}");
                 let limit = self.args.max_file_size;
-                let error = Error::read(Path::new(&name), ReadError::TooLarge { limit });
+                let path = PathBuf::from(&name);
+                let error = Error::LineTooLarge { path, limit };
                 return ProjectResult::Failed { file: name, error };
             }
         };

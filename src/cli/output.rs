@@ -4,9 +4,11 @@
 //!
 //! A report file replaces only a regular file (a symbolic link is followed to one), never
 //! a file the run read. It is written to a new temporary file of unpredictable name
-//! beside the target, created exclusively, given the old file's permissions (and, for
-//! root, its owner), flushed to disk and renamed over the target; an error at any step
-//! removes the temporary file and leaves the old report as it was.
+//! beside the target, created exclusively, given the old file's permissions and owner,
+//! flushed to disk and renamed over the target; an error at any step removes the
+//! temporary file and leaves the old report as it was. A file the user could not write
+//! into (read-only, or not theirs to write) is refused, as is another user's file, which
+//! the rename would make theirs.
 
 use std::fs::Metadata;
 use std::io::{ErrorKind, Write};
@@ -305,12 +307,49 @@ fn begin(target: &Target) -> std::io::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    if let Some(existing) = &target.existing {
+        writable(&target.path, existing)?;
+    }
     let temp = builder.tempfile_in(folder)?;
     if let Some(existing) = &target.existing {
         keep_owner(temp.as_file(), existing);
+        same_owner(temp.as_file(), existing)?;
         temp.as_file().set_permissions(existing.permissions())?;
     }
     Ok(temp)
+}
+
+/// Refuses a file the user could not write into: the rename that replaces it needs only
+/// the folder's permission, so a read-only file (an adopted year's ruleset marked so) or
+/// one the user may not write would otherwise be replaced all the same. Opening it for
+/// writing, without truncating, changes nothing.
+fn writable(path: &Path, existing: &Metadata) -> std::io::Result<()> {
+    if existing.permissions().readonly() {
+        return Err(i18n::io_said(
+            ErrorKind::PermissionDenied,
+            t!(OUTPUT_READ_ONLY),
+        ));
+    }
+    std::fs::OpenOptions::new().write(true).open(path).map(drop)
+}
+
+/// Refuses to replace a file whose owner the new file could not be given
+/// ([`keep_owner`]): another user's file would become the user's.
+#[cfg(unix)]
+fn same_owner(file: &std::fs::File, existing: &Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    if file.metadata()?.uid() == existing.uid() {
+        return Ok(());
+    }
+    Err(i18n::io_said(
+        ErrorKind::PermissionDenied,
+        t!(OUTPUT_OTHER_OWNER),
+    ))
+}
+
+#[cfg(not(unix))]
+fn same_owner(_file: &std::fs::File, _existing: &Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// Flushes the temporary file to disk and renames it over the target.

@@ -61,10 +61,10 @@ pub enum CellValue {
     Empty,
     /// Text, as written (trimmed of nothing).
     Text(String),
-    /// A number stored as a number, as the exact decimal text that names it: the
-    /// shortest text that reads back as the stored binary number (`121.56`, not
-    /// `121.56000000000000227…`), which is what the person typed. A percentage cell
-    /// (`95%` in Excel, stored as 0.95) is `Text("95%")`, as shown.
+    /// A number stored as a number, as the decimal text the cell shows: a stored binary
+    /// number to 15 significant digits (`121.56`, not `121.56000000000000227…`; a
+    /// formula's `102.17999999999984` is 102.18), which is what the person typed or saw.
+    /// A percentage cell (`95%` in Excel, stored as 0.95) is `Text("95%")`, as shown.
     Number(String),
     /// A date, from a cell formatted as a date (an Excel serial number read with its
     /// format).

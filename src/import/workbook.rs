@@ -433,16 +433,46 @@ pub(crate) fn value_of(data: &Data, percent: bool) -> CellValue {
     }
 }
 
-/// A stored binary number: its shortest round-trip decimal text, which is what was
-/// typed. Rust's `{}` never writes an exponent (`1e-7` is `0.0000001`) nor `.0` on a
-/// whole number. Not-a-number and infinities, which no spreadsheet stores, stay text.
+/// A stored binary number as the decimal Excel shows and computes with: rounded to 15
+/// significant digits, the most a cell holds. A typed number has at most 15 and comes
+/// back as typed (`121.56`); a formula's result is stored with 17
+/// (`=2130.81-2028.63` is `102.17999999999984`, `=SUM(…)` of scores adding up to 67.3
+/// is `67.29999999999998`) and is read as the cell shows it (102.18, 67.3), never as the
+/// binary number's error. No exponent is written (`1e-7` is `0.0000001`). Not-a-number
+/// and infinities, which no spreadsheet stores, stay text.
 fn float(value: f64, percent: bool) -> CellValue {
-    let text = format!("{value}");
     if !value.is_finite() {
-        return CellValue::Text(text);
+        return CellValue::Text(format!("{value}"));
     }
-    let text = if text == "-0" { "0".to_owned() } else { text };
-    number(text, percent)
+    number(significant(value, EXCEL_DIGITS), percent)
+}
+
+/// The significant digits a spreadsheet cell keeps.
+const EXCEL_DIGITS: usize = 15;
+
+/// A finite `value` rounded to `digits` significant digits (at least 1), as plain
+/// decimal text with no exponent and no trailing zeros; `0` for zero of either sign.
+fn significant(value: f64, digits: usize) -> String {
+    let scientific = format!("{:.*e}", digits.saturating_sub(1), value.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let figures: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let figures = figures.trim_end_matches('0');
+    if figures.is_empty() {
+        return "0".to_owned();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let point = exponent.saturating_add(1);
+    let count = i64::try_from(figures.len()).unwrap_or(i64::MAX);
+    let zeros = |n: i64| "0".repeat(usize::try_from(n).unwrap_or(0));
+    if point <= 0 {
+        format!("{sign}0.{}{figures}", zeros(-point))
+    } else if point >= count {
+        format!("{sign}{figures}{}", zeros(point - count))
+    } else {
+        let (whole, fraction) = figures.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{sign}{whole}.{fraction}")
+    }
 }
 
 /// A number's decimal text as a number, or as the percentage Excel shows.
@@ -556,7 +586,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_their_shortest_decimal_text() {
+    fn numbers_are_their_decimal_text() {
         let shown = |f: f64| match float(f, false) {
             CellValue::Number(t) => t,
             other => panic!("{other:?}"),
@@ -569,6 +599,33 @@ mod tests {
         assert_eq!(shown(-0.0), "0");
         assert_eq!(shown(1e21), "1000000000000000000000");
         assert_eq!(float(f64::NAN, false), CellValue::Text("NaN".into()));
+    }
+
+    #[test]
+    fn a_formulas_binary_error_is_read_as_the_cell_shows_it() {
+        let shown = |f: f64| match float(f, false) {
+            CellValue::Number(t) => t,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(shown(2130.81 - 2028.63), "102.18");
+        assert_eq!(shown(102.179_999_999_999_84), "102.18");
+        assert_eq!(shown(67.299_999_999_999_98), "67.3");
+        assert_eq!(shown(0.1 + 0.2), "0.3");
+        assert_eq!(shown(-(0.1 + 0.2)), "-0.3");
+        // Fifteen typed digits come back as typed; a sixteenth is more than a cell keeps.
+        assert_eq!(shown(123_456_789.012_345), "123456789.012345");
+        assert_eq!(shown(0.000_123_456_789_012_345), "0.000123456789012345");
+        assert_eq!(shown(1_234_567_890_123_456.0), "1234567890123460");
+        assert_eq!(shown(1e23), "100000000000000000000000");
+        assert_eq!(
+            shown(5e-324),
+            "0.".to_owned() + &"0".repeat(323) + "494065645841247"
+        );
+        assert_eq!(float(0.1 + 0.2, true), CellValue::Text("30%".into()));
+        assert_eq!(
+            float(1600.0 / 1679.7, true),
+            CellValue::Text("95.2551050782878%".into())
+        );
     }
 
     #[test]

@@ -51,6 +51,19 @@ pub enum LinkError {
         span: SourceSpan,
     },
 
+    /// A chain of `extends` longer than the limit, with no cycle in it.
+    #[error("{}", t!(LINK_TOO_LONG, .limit, .chain))]
+    #[diagnostic(code(perfeval::link::too_long), help("{}", t!(LINK_TOO_LONG_HELP)))]
+    ChainTooLong {
+        /// The files of the chain, the newest first.
+        chain: String,
+        /// The most files a chain may have.
+        limit: usize,
+        /// The `extends` clause past the limit.
+        #[label("{}", t!(LINK_TOO_LONG_LABEL))]
+        span: SourceSpan,
+    },
+
     /// `override class 产出类 { … }` in a ruleset that extends nothing.
     #[error("{}", t!(LINK_NO_BASE, .what))]
     #[diagnostic(code(perfeval::link::no_base), help("{}", t!(LINK_NO_BASE_HELP)))]
@@ -175,6 +188,7 @@ impl LinkError {
             LinkError::MissingBase { .. } => "perfeval::link::missing_base",
             LinkError::BaseNotRules { .. } => "perfeval::link::base_not_rules",
             LinkError::Cycle { .. } => "perfeval::link::cycle",
+            LinkError::ChainTooLong { .. } => "perfeval::link::too_long",
             LinkError::NoBase { .. } => "perfeval::link::no_base",
             LinkError::NotInBase { .. } => "perfeval::link::not_in_base",
             LinkError::AlreadyDefined { .. } => "perfeval::link::already_defined",

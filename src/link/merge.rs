@@ -253,21 +253,35 @@ fn merge_item(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
 fn header(base: &mut Header, child: Header) {
     base.name = child.name;
     base.extends = None;
-    for entry in child.entries {
-        upsert_by(&mut base.entries, entry, |a, b| same_kind(&a.kind, &b.kind));
-    }
+    upsert_all_by(&mut base.entries, child.entries, |a, b| {
+        same_kind(&a.kind, &b.kind)
+    });
 }
 
-/// Replaces the entry with the same name, or appends.
-fn upsert<T>(list: &mut Vec<T>, entry: T, name: impl Fn(&T) -> &str) {
-    upsert_by(list, entry, |a, b| name(a) == name(b));
+/// Each of an override's entries replaces the base's entry with the same name, or is
+/// appended (see [`upsert_all_by`]).
+fn upsert_all<T>(list: &mut Vec<T>, entries: Vec<T>, name: impl Fn(&T) -> &str) {
+    upsert_all_by(list, entries, |a, b| name(a) == name(b));
 }
 
-/// Replaces the entry `same` matches, or appends.
-fn upsert_by<T>(list: &mut Vec<T>, entry: T, same: impl Fn(&T, &T) -> bool) {
-    match list.iter_mut().find(|e| same(e, &entry)) {
-        Some(existing) => *existing = entry,
-        None => list.push(entry),
+/// Each of an override's entries replaces the base's entry `same` matches, or is
+/// appended. A base entry is replaced once: the override's second entry of one name
+/// (`预算执行率 7 预算执行率 1`) is appended beside the first, so that the checker
+/// reports the two as a duplicate instead of the last one winning in silence.
+fn upsert_all_by<T>(list: &mut Vec<T>, entries: Vec<T>, same: impl Fn(&T, &T) -> bool) {
+    let base = list.len();
+    let mut replaced = vec![false; base];
+    for entry in entries {
+        let found = list.iter().take(base).position(|e| same(e, &entry));
+        match found.and_then(|i| Some(i).zip(replaced.get_mut(i))) {
+            Some((i, done)) if !*done => {
+                *done = true;
+                if let Some(existing) = list.get_mut(i) {
+                    *existing = entry;
+                }
+            }
+            _ => list.push(entry),
+        }
     }
 }
 
@@ -337,9 +351,7 @@ fn form_section(base: &mut FormSection, child: FormSection, errors: &mut Vec<Lin
         |f| &f.key.name,
         errors,
     );
-    for field in child.fields {
-        upsert(&mut base.fields, field, |f| &f.key.name);
-    }
+    upsert_all(&mut base.fields, child.fields, |f| &f.key.name);
 }
 
 fn category(base: &mut Category, child: Category) {
@@ -412,10 +424,10 @@ fn catalog_changes(
                     |e| &e.name.name,
                     errors,
                 );
-                for entry in change.entries {
-                    added_near(&part.entries, &entry, errors);
-                    upsert(&mut part.entries, entry, |e| &e.name.name);
+                for entry in &change.entries {
+                    added_near(&part.entries, entry, errors);
                 }
+                upsert_all(&mut part.entries, change.entries, |e| &e.name.name);
             }
             None => {
                 nothing_to_remove(&change.removed, &t!(WHAT_CATALOG_INDICATOR), errors);
@@ -445,9 +457,9 @@ fn added_near(entries: &[CatalogEntry], entry: &CatalogEntry, warnings: &mut Vec
 }
 
 fn class(base: &mut Class, child: Class) {
-    for rule in child.rules {
-        upsert_by(&mut base.rules, rule, |a, b| same_kind(&a.kind, &b.kind));
-    }
+    upsert_all_by(&mut base.rules, child.rules, |a, b| {
+        same_kind(&a.kind, &b.kind)
+    });
 }
 
 fn completion(base: &mut Completion, child: Completion) {
@@ -498,9 +510,7 @@ fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
         |g| &g.name.name,
         errors,
     );
-    for grade in child.grades {
-        upsert(&mut base.grades, grade, |g| &g.name.name);
-    }
+    upsert_all(&mut base.grades, child.grades, |g| &g.name.name);
     if !child.target.is_empty() {
         base.target = child.target;
     }
@@ -510,9 +520,9 @@ fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
 }
 
 fn missing(base: &mut Missing, child: Missing) {
-    for entry in child.entries {
-        upsert_by(&mut base.entries, entry, |a, b| same_kind(&a.kind, &b.kind));
-    }
+    upsert_all_by(&mut base.entries, child.entries, |a, b| {
+        same_kind(&a.kind, &b.kind)
+    });
 }
 
 /// An override's layout words are added to the base's: a new layout names the cells of
@@ -529,9 +539,7 @@ fn findings(base: &mut Findings, child: Findings, errors: &mut Vec<LinkError>) {
         |f| &f.code.name,
         errors,
     );
-    for entry in child.entries {
-        upsert(&mut base.entries, entry, |f| &f.code.name);
-    }
+    upsert_all(&mut base.entries, child.entries, |f| &f.code.name);
 }
 
 fn rating(base: &mut Rating, child: Rating, errors: &mut Vec<LinkError>) {

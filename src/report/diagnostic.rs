@@ -30,7 +30,13 @@ impl std::error::Error for FindingDiagnostic<'_> {}
 
 impl Diagnostic for FindingDiagnostic<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.code))
+        let severity = match self.finding.severity {
+            Severity::Error => t!(SEVERITY_ERROR),
+            Severity::Warning => t!(SEVERITY_WARNING),
+            Severity::Info => t!(SEVERITY_INFO),
+        };
+        let code = &self.finding.code;
+        Some(Box::new(t!(FINDING_HEADING, code, severity)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

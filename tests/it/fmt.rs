@@ -601,3 +601,40 @@ fn the_docs_list_the_keyword_table() {
         "docs/language.md §2.4: run `UPDATE_DOCS=1 cargo test --test it fmt::the_docs`"
     );
 }
+
+#[test]
+fn fmt_never_replaces_a_read_only_ruleset() {
+    // An adopted year's ruleset marked read-only: the rename that replaces a file needs
+    // only the folder's permission, so the file's mode must be asked.
+    let dir = scratch("read-only");
+    let file = dir.join("adopted.rules");
+    std::fs::write(&file, UNFORMATTED).unwrap();
+    let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).unwrap();
+    let name = relative(&file);
+    let (stdout, stderr, code) = run(&["fmt", &name]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), UNFORMATTED);
+    assert!(std::fs::metadata(&file).unwrap().permissions().readonly());
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing left behind");
+    // A report too: `-o` names a read-only file.
+    let report = dir.join("report.txt");
+    std::fs::write(&report, "kept").unwrap();
+    let mut permissions = std::fs::metadata(&report).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&report, permissions).unwrap();
+    let report_name = relative(&report);
+    let (_, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "2023",
+        "-o",
+        &report_name,
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "kept");
+}

@@ -1025,3 +1025,45 @@ fn every_stage_fixture_speaks_chinese() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_loop_of_links_and_a_long_jsonl_line_are_named_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("b.toml", dir.path().join("a.toml")).unwrap();
+    std::os::unix::fs::symlink("a.toml", dir.path().join("b.toml")).unwrap();
+    let rules = root().join("rulesets/2023.rules");
+    let rules = rules.to_str().unwrap();
+    let (_, stderr, code) = run_in(
+        dir.path(),
+        &[],
+        &["--lang", "zh", "check", "--rules", rules, "a.toml"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("符号链接层数过多"), "{stderr}");
+    assert_chinese("a loop of links", &stderr);
+
+    std::fs::write(
+        dir.path().join("long.jsonl"),
+        format!("{{\"x\": \"{}\"}}\n", "a".repeat(200)),
+    )
+    .unwrap();
+    let args = [
+        "--lang",
+        "zh",
+        "check",
+        "--rules",
+        "2023",
+        "--max-file-size",
+        "100",
+        "--jsonl",
+        "long.jsonl",
+    ];
+    let (_, stderr, code) = run_in(dir.path(), &[], &args);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`long.jsonl:1`：这一行超过大小上限"),
+        "{stderr}"
+    );
+    assert_chinese("a long line", &stderr);
+}

@@ -70,3 +70,38 @@ fn every_kind_of_change_links_and_checks() {
     let class_origin = sources.origin(plan.classes[0].def.span).unwrap();
     assert_eq!(class_origin, "tests/fixtures/link/base.rules:15");
 }
+
+/// Serves `c0.rules` … `cN.rules` from memory, each extending the one before it and
+/// `c0` the shipped 2023.
+struct Chain;
+
+impl Loader for Chain {
+    fn read(&mut self, path: &Path) -> Result<String, LoadError> {
+        let name = path.file_stem().unwrap().to_str().unwrap();
+        let Some(n) = name.strip_prefix('c').and_then(|n| n.parse::<usize>().ok()) else {
+            // `2023.rules` is the shipped one.
+            return Err(std::io::Error::from(std::io::ErrorKind::NotFound).into());
+        };
+        let base = match n {
+            0 => "2023.rules".to_owned(),
+            _ => format!("c{}.rules", n - 1),
+        };
+        Ok(format!("ruleset \"{name}\" extends \"{base}\" {{ }}\n"))
+    }
+}
+
+#[test]
+fn a_long_chain_is_too_long_not_a_cycle() {
+    // 32 rulesets (the shipped 2023 among them) are a chain; 33 are one too many, and no
+    // file comes back.
+    perfeval::load_ruleset_file(Path::new("c30.rules"), &mut Chain).unwrap();
+    let error = perfeval::load_ruleset_file(Path::new("c31.rules"), &mut Chain).unwrap_err();
+    let perfeval::Error::Link(failure) = &error else {
+        panic!("{}", render(&error));
+    };
+    let codes: Vec<_> = failure.errors().iter().map(|e| e.code()).collect();
+    assert_eq!(codes, ["perfeval::link::too_long"]);
+    let shown = render(&error);
+    assert!(shown.contains("longer than 32 files"), "{shown}");
+    assert!(!shown.contains("cycle"), "{shown}");
+}

@@ -211,3 +211,50 @@ fn show_marks_each_value_in_the_file_that_wrote_it() {
         );
     }
 }
+
+/// What a ruleset's check reports for `items` over the shipped 2023: its rendering.
+fn refused(items: &str) -> String {
+    match checked(items) {
+        Ok(_) => panic!("accepted: {items}"),
+        Err(shown) => shown,
+    }
+}
+
+#[test]
+fn words_a_form_cannot_tell_apart_are_duplicates() {
+    // A row's 类别 `ＡＢ` would be read as whichever category came first.
+    let shown = refused(
+        "override category 产出 { add labels \"AB\" }\noverride category 效益 { add labels \"ＡＢ\" }",
+    );
+    assert!(shown.contains("perfeval::check::duplicate"), "{shown}");
+    assert!(shown.contains("`ＡＢ` is `AB` to a form"), "{shown}");
+    // A zero-width joiner, a space: invisible to a form.
+    let shown = refused("override category 效益 { add labels \"产\u{200d}出\" }");
+    assert!(
+        shown.contains("`产\\u{200d}出` is `产出` to a form"),
+        "{shown}"
+    );
+    let shown = refused("override grades { 较好 80% also \"好 \" }");
+    assert!(shown.contains("`好 ` is `好` to a form"), "{shown}");
+    let shown = refused(
+        "override pool 共性指标 { split fixed { 过程 { 预算执行率 8 \"预算 执行率\" 0 } } }",
+    );
+    assert!(shown.contains("is `过程/预算执行率` to a form"), "{shown}");
+    // Words that stay different once folded are two words.
+    checked("override category 效益 { add labels \"AB\", \"ＡＢＣ\" }").unwrap();
+}
+
+#[test]
+fn an_override_naming_an_entry_twice_is_a_duplicate_not_the_last_one_winning() {
+    // Both weights sum to the pool's 25 with either value: only the duplicate is wrong.
+    let shown =
+        refused("override pool 共性指标 { split fixed { 过程 { 预算执行率 8 预算执行率 8 } } }");
+    assert!(shown.contains("perfeval::check::duplicate"), "{shown}");
+    assert!(shown.contains("预算执行率"), "{shown}");
+    let shown = refused("override grades { 较好 80% 较好 70% }");
+    assert!(shown.contains("perfeval::check::duplicate"), "{shown}");
+    let shown = refused("override class 产出类 { below deduct 3% per 1% below deduct 4% per 1% }");
+    assert!(shown.contains("perfeval::check::duplicate"), "{shown}");
+    // Once each is an override as before.
+    checked("override pool 共性指标 { split fixed { 过程 { 预算执行率 8 } } }").unwrap();
+}

@@ -249,7 +249,7 @@ fn a_line_longer_than_the_limit_fails_alone() {
     );
     assert_eq!(status, 2);
     assert!(
-        stderr.contains("long.jsonl:2`: it is larger than the limit"),
+        stderr.contains("long.jsonl:2`: the line is longer than the limit"),
         "{stderr}"
     );
     let lines = lines(&stdout);

@@ -41,6 +41,14 @@ CHECK_ACTION_DIVIDE { en: "divide", zh: "相除" }
 CHECK_ACTION_COMPARE { en: "compare", zh: "比较" }
 CHECK_DUPLICATE { en: "{what} `{name}` is defined twice", zh: "{what} `{name}` 定义了两次" }
 CHECK_DUPLICATE_HELP { en: "remove one of them, or rename it", zh: "请删除其中一个，或改名" }
+CHECK_INDISTINCT {
+    en: "{what} `{name}` is `{first}` to a form: defined twice",
+    zh: "{what} `{name}` 与 `{first}` 在表单中无法区分，相当于定义了两次",
+}
+CHECK_INDISTINCT_HELP {
+    en: "a form's text is compared with full-width forms folded and whitespace and invisible characters removed; remove one of them, or make them differ in what is left",
+    zh: "表单文字比较时不区分全角与半角，也不计空白和不可见字符；请删除其中一个，或使两者在这些之外有所不同",
+}
 CHECK_UNKNOWN_REFERENCE { en: "unknown {what} `{name}`", zh: "未知的{what} `{name}`" }
 CHECK_UNKNOWN_REFERENCE_LABEL { en: "no {what} of this name", zh: "没有这个名称的{what}" }
 CHECK_NAMES_ARE { en: "the {what} names are {list}", zh: "{what}有：{list}" }
@@ -381,7 +389,11 @@ CHECK_PART_LINE { en: "line `{name}`", zh: "分项 `{name}` " }
 CHECK_PART_POINTS_SHOWN { en: "{what} {points}", zh: "{what}{points} 分" }
 CHECK_ABOVE_MAXIMUM_SUM {
     en: "the pools and lines can give {sum} points, more than max_score {max}",
-    zh: "各分值池和分项合计最多可得 {sum} 分，超过 max_score {max}",
+    zh: "各分值池和分项合计最多可得 {sum} 分，超过满分（max_score）{max}",
+}
+CHECK_ABOVE_MAXIMUM_SUM_OVERFLOW {
+    en: "the pools and lines can give more points than a number holds (more than {sum}), more than max_score {max}",
+    zh: "各分值池和分项合计最多可得的分数超出数值范围（大于 {sum}），超过满分（max_score）{max}",
 }
 CHECK_PART_POINTS_ROUNDED_UP {
     en: "{what} {points} (its {own} points in rounded shares)",

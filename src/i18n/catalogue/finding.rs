@@ -102,4 +102,10 @@ FINDING_TOTAL_ADJUSTED {
 /// The help of a finding raised by a ruleset rule: the rule, then its clause.
 FINDING_RULE { en: "rule `{rule}`", zh: "规则 `{rule}`" }
 FINDING_RULE_CLAUSE { en: "rule `{rule}`: {clause}", zh: "规则 `{rule}`：{clause}" }
+/// A finding's heading in a table: its code and its severity in words, so that a
+/// printed report (no colour, maybe no symbol font) still tells an error from a warning.
+FINDING_HEADING { en: "{code} ({severity})", zh: "{code}（{severity}）" }
+SEVERITY_ERROR { en: "error", zh: "错误" }
+SEVERITY_WARNING { en: "warning", zh: "警告" }
+SEVERITY_INFO { en: "info", zh: "提示" }
 }

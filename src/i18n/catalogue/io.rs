@@ -30,6 +30,14 @@ IO_TOO_LARGE_HELP {
     en: "a form takes a few kilobytes and a ruleset a few hundred lines; if this is the right file, raise the limit with `--max-file-size`",
     zh: "一份表单通常只有几 KB，一个规则集只有几百行；如确是这个文件，请用 `--max-file-size` 提高上限",
 }
+IO_LINE_TOO_LARGE {
+    en: "cannot read `{path}`: the line is longer than the limit of {limit}",
+    zh: "无法读取 `{path}`：这一行超过大小上限 {limit}",
+}
+IO_LINE_TOO_LARGE_HELP {
+    en: "each line of a JSON Lines file is one form, of a few kilobytes; the next lines are read. If this is the right line, raise the limit of a line with `--max-file-size`",
+    zh: "JSON Lines 文件每行一份表单，通常只有几 KB；其后各行照常读取。如确是这一行，请用 `--max-file-size` 提高每行的上限",
+}
 IO_NOT_A_RULESET {
     en: "`{path}` is not a ruleset: {reason}",
     zh: "`{path}` 不是规则集：{reason}",
@@ -124,6 +132,14 @@ OUTPUT_PLANTED_LINK {
     zh: "路径经过 `{link}`，这是其他用户在共享文件夹中建立的符号链接",
 }
 /// `perfeval fmt`: the file read was replaced before it was written back.
+OUTPUT_READ_ONLY {
+    en: "the file is read-only: perfeval does not replace it",
+    zh: "文件为只读，perfeval 不会替换它",
+}
+OUTPUT_OTHER_OWNER {
+    en: "the file belongs to another user, and replacing it would make it yours: perfeval does not replace it",
+    zh: "文件属于其他用户，替换后将归你所有，因此 perfeval 不会替换它",
+}
 OUTPUT_REPLACED {
     en: "the file was replaced or removed after it was read; run again",
     zh: "读取之后，文件被替换或删除了；请重新运行",
@@ -254,6 +270,10 @@ FILE_KIND_OTHER { en: "not a regular file", zh: "特殊文件" }
 
 /// An I/O error's kind, shown in Chinese in place of the system's English text.
 IO_KIND_WITH_CODE { en: "{text} (os error {code})", zh: "{text}（系统错误码 {code}）" }
+IO_KIND_LINK_LOOP {
+    en: "too many levels of symbolic links (a loop of links)",
+    zh: "符号链接层数过多（链接可能互相指向，形成循环）",
+}
 IO_KIND_NOT_FOUND { en: "no such file or folder", zh: "文件或文件夹不存在" }
 IO_KIND_PERMISSION_DENIED { en: "permission denied", zh: "没有访问权限" }
 IO_KIND_ALREADY_EXISTS { en: "it already exists", zh: "已经存在" }

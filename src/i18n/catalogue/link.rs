@@ -45,6 +45,15 @@ LINK_CYCLE_HELP {
     zh: "规则集只应继承往年的规则集，不能继承以后年度的",
 }
 LINK_CYCLE_LABEL { en: "closes the cycle", zh: "在此形成循环" }
+LINK_TOO_LONG {
+    en: "the chain of rulesets extending one another is longer than {limit} files: {chain}",
+    zh: "规则集的继承链超过 {limit} 个文件：{chain}",
+}
+LINK_TOO_LONG_HELP {
+    en: "extend the newest ruleset the policy changes, not a chain of every year's; or write the changes into fewer files",
+    zh: "请继承最近一年的规则集即可，不必逐年串联；或把改动合并到较少的文件中",
+}
+LINK_TOO_LONG_LABEL { en: "one file too many", zh: "超出上限" }
 LINK_NO_BASE {
     en: "`{what}` changes a base ruleset, but this ruleset extends none",
     zh: "`{what}` 用于修改基础规则集，但本规则集没有继承任何规则集",
