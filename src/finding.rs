@@ -64,6 +64,9 @@ pub enum EngineCode {
     UnplacedCell,
     /// A grade that allows a range of scores, and a form that picks none.
     MissingSelfScore,
+    /// A column of an imported form's table whose header names no field (`序号`, `备注`),
+    /// with something written below it: not read.
+    UnreadColumn,
 }
 
 impl EngineCode {
@@ -85,6 +88,7 @@ impl EngineCode {
             EngineCode::ScoreOutOfRange => "score-out-of-range",
             EngineCode::UnplacedCell => "unplaced-cell",
             EngineCode::MissingSelfScore => "missing-self-score",
+            EngineCode::UnreadColumn => "unread-column",
         }
     }
 }
@@ -107,7 +111,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 14] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 15] = [
     EngineFinding {
         code: EngineCode::UnknownCategory,
         severity: Severity::Error,
@@ -177,6 +181,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 14] = [
         code: EngineCode::MissingSelfScore,
         severity: Severity::Warning,
         meaning: "a grade allows a range of scores and the form picks none",
+    },
+    EngineFinding {
+        code: EngineCode::UnreadColumn,
+        severity: Severity::Warning,
+        meaning: "a column of an imported form's table names no field (序号, 备注): what is written below it is not read",
     },
 ];
 

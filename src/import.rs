@@ -234,26 +234,37 @@ fn render(sheet: &mut Sheet) -> (String, bool) {
     (out, true)
 }
 
-/// The cells that fit no field, as findings of the project (`unplaced-cell`).
+/// The cells that fit no field, as findings of the project: `unplaced-cell`, and
+/// `unread-column` for a table's column the form does not have.
 #[must_use]
 pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
     unplaced
         .iter()
-        .map(|u| Finding {
-            code: plan
-                .reported_code(EngineCode::UnplacedCell.as_str())
-                .to_owned(),
-            severity: plan.severity(EngineCode::UnplacedCell.as_str()),
-            message: t!(
-                FINDING_UNPLACED_CELL,
-                address = u.address,
-                text = u.text.trim(),
-                reason = u.reason
-            ),
-            indicator: None,
-            at: Some(u.span),
-            rule: None,
-            clause: None,
+        .map(|u| {
+            let code = if u.column {
+                EngineCode::UnreadColumn
+            } else {
+                EngineCode::UnplacedCell
+            };
+            let text = u.text.trim();
+            Finding {
+                code: plan.reported_code(code.as_str()).to_owned(),
+                severity: plan.severity(code.as_str()),
+                message: if u.column {
+                    t!(FINDING_UNREAD_COLUMN, address = u.address, text)
+                } else {
+                    t!(
+                        FINDING_UNPLACED_CELL,
+                        address = u.address,
+                        text,
+                        reason = u.reason
+                    )
+                },
+                indicator: None,
+                at: Some(u.span),
+                rule: None,
+                clause: None,
+            }
         })
         .collect()
 }

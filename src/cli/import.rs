@@ -130,7 +130,8 @@ fn sheet_of(imported: &Imported, file: &str) -> String {
         .to_owned()
 }
 
-/// Prints each cell of a form that fits no field; whether there was one.
+/// Prints each cell of a form that fits no field; whether one is an error (a column
+/// the form does not have is a warning, unless the ruleset says otherwise).
 fn report_unplaced(plan: &Plan, form: &Form) -> bool {
     let findings = import::findings(plan, &form.imported.unplaced);
     for finding in &findings {
@@ -145,7 +146,9 @@ fn report_unplaced(plan: &Plan, form: &Form) -> bool {
         );
         eprint_line(text.trim_end());
     }
-    !findings.is_empty()
+    findings
+        .iter()
+        .any(|f| f.severity == crate::ir::vocab::Severity::Error)
 }
 
 /// Writes the forms: one to standard output or `-o FILE`; several into the folder `-o`
@@ -234,10 +237,17 @@ fn toml(plan: &Plan, form: &Form) -> String {
         ),
         "每个值后的注释是它在原表中的位置。".to_owned(),
     ];
-    if !form.imported.unplaced.is_empty() {
+    let unplaced = &form.imported.unplaced;
+    let columns = unplaced.iter().filter(|u| u.column).count();
+    let cells = unplaced.len() - columns;
+    if cells > 0 {
         header.push(format!(
-            "有 {} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。",
-            form.imported.unplaced.len()
+            "有 {cells} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。"
+        ));
+    }
+    if columns > 0 {
+        header.push(format!(
+            "有 {columns} 列不是表单的栏目，其中填写的内容未导入（见 perfeval import 的输出）。"
         ));
     }
     let origin = |field: &crate::data::project::Field| {

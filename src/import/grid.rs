@@ -66,6 +66,15 @@ pub enum CellValue {
     /// formula's `102.17999999999984` is 102.18), which is what the person typed or saw.
     /// A percentage cell (`95%` in Excel, stored as 0.95) is `Text("95%")`, as shown.
     Number(String),
+    /// A number whose number format writes text around it (`≤2%`, `15个`: 0.02 under
+    /// `"≤"0%`, 15 under `0"个"`): the text shown, and the number's decimal text as in
+    /// [`CellValue::Number`]. A measure is read as shown; an amount as the number.
+    Formatted {
+        /// What the cell shows.
+        shown: String,
+        /// The number stored.
+        number: String,
+    },
     /// A date, from a cell formatted as a date (an Excel serial number read with its
     /// format).
     Date(Date),
@@ -100,6 +109,7 @@ impl Cell {
         match &self.value {
             CellValue::Empty => String::new(),
             CellValue::Text(t) | CellValue::Number(t) => t.clone(),
+            CellValue::Formatted { shown, .. } => shown.clone(),
             CellValue::Date(d) => d.to_string(),
             CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         }

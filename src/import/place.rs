@@ -59,6 +59,9 @@ pub struct Unplaced {
     pub span: Span,
     /// Why it could not be placed.
     pub reason: &'static Msg,
+    /// Whether it is the header of a column the form does not have, standing for the
+    /// values below it (`unread-column`), rather than one cell (`unplaced-cell`).
+    pub column: bool,
 }
 
 /// What a cell is, for placing.
@@ -84,6 +87,20 @@ struct Table {
     section: usize,
     /// Each column's field, by column index.
     columns: HashMap<usize, usize>,
+    /// Columns of the header that name no field (`序号`, `备注`), by column index: the
+    /// index of each in [`Placer::extra_columns`].
+    extra: HashMap<usize, usize>,
+}
+
+/// A column of a table's header that names no field of the form.
+#[derive(Debug)]
+struct ExtraColumn {
+    /// The header cell's address, text and place.
+    address: String,
+    text: String,
+    span: Span,
+    /// How many of its cells below hold something.
+    filled: usize,
 }
 
 /// Labels of a record section waiting for the values row below them.
@@ -135,6 +152,8 @@ struct Placer<'a> {
     notes: Vec<String>,
     /// Whether a row with anything in it has been read: the first may be a title.
     past_first_row: bool,
+    /// The columns of tables' headers that name no field, in the order met.
+    extra_columns: Vec<ExtraColumn>,
 }
 
 /// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
@@ -188,6 +207,7 @@ impl<'a> Placer<'a> {
             unplaced: Vec::new(),
             notes: Vec::new(),
             past_first_row: false,
+            extra_columns: Vec::new(),
         }
     }
 
@@ -446,12 +466,74 @@ impl<'a> Placer<'a> {
         }
         self.open_text = None;
         let has_values = classes.iter().any(|c| matches!(c, Class::Value));
-        if has_values {
+        if has_values && !self.is_table_header(row, classes, &resolved) {
             self.table = None;
             self.pending = None;
             self.pairs(r, row, classes, &resolved);
         } else {
             self.header(&resolved);
+            self.keep_extra_columns(r, row, classes);
+        }
+    }
+
+    /// Whether a row of labels and other words is a table's header with columns the form
+    /// does not have (`序号 | 项目 | 类别 | 指标名称 | … | 自评分 | 备注`), not labels
+    /// and their values: three labels or more of one rows section, and the other cells
+    /// words (no digit, no formula), fewer than the labels.
+    fn is_table_header(
+        &self,
+        row: &[Cell],
+        classes: &[Class],
+        labels: &[(usize, (usize, usize))],
+    ) -> bool {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for (_, (s, _)) in labels {
+            *counts.entry(*s).or_default() += 1;
+        }
+        let Some((&section, &count)) = counts.iter().max_by_key(|(s, n)| (**n, usize::MAX - **s))
+        else {
+            return false;
+        };
+        let rows = self.schema.sections().get(section).map(|s| s.shape) == Some(Shape::Rows);
+        let words: Vec<&Cell> = classes
+            .iter()
+            .zip(row)
+            .filter(|(class, _)| matches!(class, Class::Value))
+            .map(|(_, cell)| cell)
+            .collect();
+        let all_words = words.iter().all(|cell| {
+            cell.formula.is_none()
+                && matches!(&cell.value, CellValue::Text(t) if !t.chars().any(|c| c.is_ascii_digit()))
+        });
+        rows && count >= 3 && all_words && words.len() < count
+    }
+
+    /// The words of a table's header row that name no field head the table's extra
+    /// columns, whose values are not read.
+    fn keep_extra_columns(&mut self, r: usize, row: &[Cell], classes: &[Class]) {
+        if self.table.is_none() {
+            return;
+        }
+        for (c, class) in classes.iter().enumerate() {
+            // A word the layout passes over keeps its column free: the values of a row a
+            // page break shifted left may stand under it (`项目`).
+            if !matches!(class, Class::Value) {
+                continue;
+            }
+            let Some(cell) = row.get(c) else {
+                continue;
+            };
+            self.used.insert((r, c));
+            let index = self.extra_columns.len();
+            self.extra_columns.push(ExtraColumn {
+                address: address(r, c),
+                text: cell.shown(),
+                span: cell_span(cell).unwrap_or_default(),
+                filled: 0,
+            });
+            if let Some(table) = &mut self.table {
+                table.extra.insert(c, index);
+            }
         }
     }
 
@@ -514,7 +596,11 @@ impl<'a> Placer<'a> {
                 .collect();
             self.pending = None;
             self.current = Some(section);
-            self.table = Some(Table { section, columns });
+            self.table = Some(Table {
+                section,
+                columns,
+                extra: HashMap::new(),
+            });
             self.rows.entry(section).or_default();
             return;
         }
@@ -663,7 +749,12 @@ impl<'a> Placer<'a> {
     fn data_row(&mut self, r: usize, row: &[Cell], table: &Table, cells: &[usize]) {
         let mut mapped: Vec<usize> = table.columns.keys().copied().collect();
         mapped.sort_unstable();
-        let aligned = cells.iter().all(|c| table.columns.contains_key(c));
+        let aligned = cells
+            .iter()
+            .all(|c| table.columns.contains_key(c) || table.extra.contains_key(c));
+        if aligned {
+            self.count_extra(r, table, cells);
+        }
         let pairs: Vec<(usize, usize)> = if aligned || cells.len() > mapped.len() {
             cells
                 .iter()
@@ -697,6 +788,20 @@ impl<'a> Placer<'a> {
         }
         self.carry_down(table, row, &mapped, &pairs, &mut out);
         self.rows.entry(table.section).or_default().push(out);
+    }
+
+    /// Counts a row's cells under the table's extra columns, which are not read.
+    fn count_extra(&mut self, r: usize, table: &Table, cells: &[usize]) {
+        for c in cells {
+            if let Some(column) = table
+                .extra
+                .get(c)
+                .and_then(|&i| self.extra_columns.get_mut(i))
+            {
+                column.filled += 1;
+                self.used.insert((r, *c));
+            }
+        }
     }
 
     /// Fills a row's empty text cells left of its first value, and its merged cells, with
@@ -828,9 +933,11 @@ impl<'a> Placer<'a> {
                     text: cell.shown(),
                     span: cell_span(cell).unwrap_or_default(),
                     reason,
+                    column: false,
                 });
             }
         }
+        self.report_extra_columns();
         let record_values = self.records.values().map(|r| r.entries.len()).sum();
         let root = self.tree();
         Placement {
@@ -839,6 +946,29 @@ impl<'a> Placer<'a> {
             fields_found: self.found.len(),
             record_values,
             notes: self.notes,
+        }
+    }
+
+    /// A table's column the form does not have: with values below it, reported once by
+    /// its header (`unread-column`), since what the department wrote there is not read;
+    /// empty, a note.
+    fn report_extra_columns(&mut self) {
+        for column in std::mem::take(&mut self.extra_columns) {
+            if column.filled == 0 {
+                self.notes.push(t!(
+                    IMPORT_NOTE_EMPTY_COLUMN,
+                    address = column.address,
+                    text = crate::data::words::shorten(&column.text)
+                ));
+                continue;
+            }
+            self.unplaced.push(Unplaced {
+                address: column.address,
+                text: column.text,
+                span: column.span,
+                reason: msg!(PLACE_UNKNOWN_COLUMN),
+                column: true,
+            });
         }
     }
 
@@ -963,6 +1093,16 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
             .or_else(|| dates::written(n))
             .map_or_else(|| Kind::Number(n.clone()), Kind::Date),
         CellValue::Number(n) => Kind::Number(n.clone()),
+        // A target or actual as the cell shows it (`≤2%`); a number field takes the number.
+        CellValue::Formatted { shown, .. }
+            if matches!(ty, Some(FieldType::Measure | FieldType::Text) | None) =>
+        {
+            Kind::String(shown.clone())
+        }
+        CellValue::Formatted { number, .. } if ty == Some(FieldType::Date) => {
+            dates::serial(number).map_or_else(|| Kind::Number(number.clone()), Kind::Date)
+        }
+        CellValue::Formatted { number, .. } => Kind::Number(number.clone()),
         CellValue::Date(d) => Kind::Date(*d),
         CellValue::Bool(b) => Kind::Bool(*b),
     };

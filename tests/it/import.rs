@@ -127,6 +127,41 @@ fn each_layout_of_the_seed_is_read_by_its_labels() {
 }
 
 #[test]
+fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
+    // A 备注 column after 自评分: the table is still the table, its rows read by their
+    // headers (the shifted row too), and the column reported once by its header.
+    let header = "项目\t类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\n";
+    let with_column = "项目\t类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\t备注\n";
+    let remarks = LAYOUTS
+        .replace(header, with_column)
+        .replace("40\t2个\t40\n", "40\t2个\t40\t已按期上线\n");
+    assert_ne!(remarks, LAYOUTS);
+    let forms = import_text("remarks.txt", &remarks);
+    let form = &forms[0];
+    assert_eq!(
+        values(&form.project),
+        values(&import_text("layouts.txt", LAYOUTS)[0].project)
+    );
+    let unplaced: Vec<(&str, &str, bool)> = form
+        .unplaced
+        .iter()
+        .map(|u| (u.address.as_str(), u.text.as_str(), u.column))
+        .collect();
+    assert_eq!(unplaced, [("H8", "备注", true)]);
+    let findings = import::findings(&SUZHOU, &form.unplaced);
+    assert_eq!(findings[0].code, "unread-column");
+    assert_eq!(findings[0].severity, perfeval::ir::vocab::Severity::Warning);
+    // Nothing written below it: nothing lost, a note.
+    let forms = import_text("empty.txt", &LAYOUTS.replace(header, with_column));
+    assert_eq!(forms[0].unplaced, []);
+    assert!(
+        forms[0].notes.iter().any(|n| n.contains("H8")),
+        "{:?}",
+        forms[0].notes
+    );
+}
+
+#[test]
 fn cells_that_fit_no_field_are_reported_with_their_address() {
     let text = format!("{LAYOUTS}备注\t请于月底前报送\n");
     let forms = import_text("extra.txt", &text);

@@ -567,3 +567,38 @@ fn findings_on_a_workbook_name_their_cells_in_reports() {
         assert!(!stdout.contains("行第"), "{format}: {stdout}");
     }
 }
+
+/// Cells as a department's workbook stores them: targets kept numeric and shown through
+/// their number format (`">="0%` shows 0.9 as `>=90%`, `"="0"个"` shows 2 as `=2个`), an
+/// amount in a currency format, and the total of the self scores computed by a formula
+/// whose stored result carries the binary error of its sum. Each is read as the cell
+/// shows it, and
+/// the form scores as the seed does, with no finding.
+#[test]
+fn cells_are_read_as_their_number_format_shows_them() {
+    let bytes = seed_workbook_with(|sheet| {
+        let shown = |code: &str| Format::new().set_num_format(code);
+        sheet
+            .write_number_with_format(21, 3, 0.9, &shown("\">=\"0%"))
+            .unwrap();
+        sheet
+            .write_number_with_format(20, 3, 2.0, &shown("\"=\"0\"个\""))
+            .unwrap();
+        sheet
+            .write_number_with_format(7, 1, 1679.7, &shown("\"¥\"#,##0.00"))
+            .unwrap();
+        // The seed's self scores add up to 79.99999999999999 in binary.
+        let total = rust_xlsxwriter::Formula::new("=SUM(G10:G22)").set_result("79.99999999999999");
+        sheet.write_formula(22, 6, total).unwrap();
+    });
+    let forms = import::import("格式.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    let targets: Vec<String> = outcome.indicators[11..13]
+        .iter()
+        .map(|row| row.target.to_string())
+        .collect();
+    assert_eq!(targets, ["=2个", ">=90%"]);
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}

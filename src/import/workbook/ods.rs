@@ -16,7 +16,7 @@ use calamine::{Ods, OdsError, Reader};
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
-    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
+    FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
     keep_literals, skipped, value_of,
 };
 use crate::i18n::{self, msg, t};
@@ -65,7 +65,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
             let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
             let percent = scanned.is_some_and(|t| t.percent.contains(&(row, column)));
-            builder.push(row, column, value_of(data, percent), &mut budget)?;
+            builder.push(
+                row,
+                column,
+                value_of(data, &Shows::percent(percent)),
+                &mut budget,
+            )?;
         }
         let formulas = ods.worksheet_formula(&sheet.name).map_err(damaged_by)?;
         keep_literals(&formulas, &mut builder, &mut budget)?;

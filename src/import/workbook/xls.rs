@@ -16,8 +16,8 @@ use std::io::Cursor;
 use calamine::{Reader, SheetType, Xls, XlsError};
 
 use super::{
-    FORMAT, Region, SheetBuilder, TextBudget, WorkbookKind, add_sheet, damaged_by, keep_literals,
-    skipped, value_of,
+    FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged_by,
+    keep_literals, skipped, value_of,
 };
 use crate::i18n::t;
 use crate::import::archive;
@@ -57,7 +57,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
             let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
             let shows_percent = percent.is_some_and(|p| p.contains(&(row, column)));
-            builder.push(row, column, value_of(data, shows_percent), &mut budget)?;
+            builder.push(
+                row,
+                column,
+                value_of(data, &Shows::percent(shows_percent)),
+                &mut budget,
+            )?;
         }
         let formulas = workbook
             .worksheet_formula(&sheet.name)

@@ -8,14 +8,15 @@
 
 mod hidden;
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Reader, SheetType, Xlsx, XlsxError, XlsxFormulaMetadata};
 use quick_xml::events::Event;
 
 use super::{
-    FORMAT, Region, SheetBuilder, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
-    damaged_by, is_percent_format, skipped, value_of,
+    FORMAT, Region, SheetBuilder, Shows, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
+    damaged_by, skipped, value_of,
 };
 use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
@@ -89,8 +90,8 @@ fn read_cells(
     Ok(builder)
 }
 
-/// Adds the values of the sheet `name`, each read with its number format for a
-/// percentage.
+/// Adds the values of the sheet `name`, each read with its number format (a
+/// percentage, text around the number), each style's format read once.
 fn read_values(
     workbook: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
@@ -98,17 +99,20 @@ fn read_values(
     budget: &mut TextBudget,
 ) -> Result<(), ImportError> {
     let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged_by)?;
+    let mut formats: HashMap<usize, Shows> = HashMap::new();
     while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(damaged_by)? {
-        let percent = cells
-            .styles()
-            .get(style)
-            .and_then(|s| s.number_format.as_ref())
-            .is_some_and(|f| is_percent_format(&f.format_code));
+        let shows = formats.entry(style).or_insert_with(|| {
+            cells
+                .styles()
+                .get(style)
+                .and_then(|s| s.number_format.as_ref())
+                .map_or_else(Shows::default, |f| Shows::of(&f.format_code))
+        });
         let (row, column) = cell.get_position();
         let value = match cell.get_value() {
             // A shared string is borrowed: copy it once, not through `Data`.
             DataRef::SharedString(text) => CellValue::Text((*text).to_owned()),
-            other => value_of(&Data::from(other.clone()), percent),
+            other => value_of(&Data::from(other.clone()), shows),
         };
         builder.push(row, column, value, budget)?;
     }
@@ -435,9 +439,14 @@ mod tests {
         let data = r#"<row r="1"><c r="A1" s="1"><v>0.955</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1" s="4"><v>1</v></c></row>"#;
         let formats = r#"<numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0&quot;%&quot;"/>"#;
         let book = read(&handmade(data, &[0, 10, 164, 165, 9], formats, false)).unwrap();
+        // A quoted `%` is text after the number, not times 100.
+        let quoted_percent = Cell::new(CellValue::Formatted {
+            shown: "0.5%".into(),
+            number: "0.5".into(),
+        });
         assert_eq!(
             book.sheets[0].rows[0],
-            [text("95.5%"), text("50%"), number("0.5"), text("100%")]
+            [text("95.5%"), text("50%"), quoted_percent, text("100%")]
         );
     }
 

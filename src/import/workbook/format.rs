@@ -1,0 +1,245 @@
+//! What an Excel number format shows around a number: a percentage, and text written
+//! before or after it. Chinese departments keep targets numeric and show the comparator
+//! and the unit through the format (`"≤"0%` shows 0.02 as `≤2%`, `0"个"` shows 15 as
+//! `15个`); read without it, `≤2%` would be `=2%` and lower-is-better would become
+//! higher-is-better. Only what the format writes as text is kept; digits, separators
+//! and decimals are not (the number is read as stored, to the digits a cell keeps).
+
+/// How a format shows numbers of one sign.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shown {
+    /// The number shows as a percentage (times 100, then `%`).
+    pub percent: bool,
+    /// Text before the number (`≤`).
+    pub prefix: String,
+    /// Text after the number and its `%` (`小时`, `个`, `以上`).
+    pub suffix: String,
+}
+
+impl Shown {
+    /// Whether text stands around the number.
+    #[must_use]
+    pub(crate) fn has_text(&self) -> bool {
+        !self.prefix.is_empty() || !self.suffix.is_empty()
+    }
+}
+
+/// How a format shows numbers: its first section for numbers of either sign, and its
+/// second, where it has one, for negative numbers (shown without their sign).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shows {
+    /// Zero and positive numbers, and negative ones where there is no `negative`.
+    pub positive: Shown,
+    /// Negative numbers, shown as their magnitude.
+    pub negative: Option<Shown>,
+}
+
+impl Shows {
+    /// A format that shows a percentage and nothing else (`0%`), or plain numbers.
+    #[must_use]
+    pub(crate) fn percent(percent: bool) -> Shows {
+        Shows {
+            positive: Shown {
+                percent,
+                ..Shown::default()
+            },
+            negative: None,
+        }
+    }
+
+    /// Reads a format code (`"≤"0.0%;[Red]-0.0%`). A code with conditions (`[>=100]`),
+    /// which choose sections by value, is read for its percentage only.
+    #[must_use]
+    pub(crate) fn of(code: &str) -> Shows {
+        let sections = sections(code);
+        if sections.iter().any(|s| has_condition(s)) {
+            return Shows::percent(is_percent(code));
+        }
+        let mut shown = sections.iter().map(|s| section(s));
+        Shows {
+            positive: shown.next().unwrap_or_default(),
+            negative: shown.next(),
+        }
+    }
+}
+
+/// Whether a format code shows a percentage: a `%` outside quoted text and escapes
+/// (`0.0%`, `0%;[Red]-0%`, but not `0 "%"`).
+#[must_use]
+pub(crate) fn is_percent(code: &str) -> bool {
+    pieces(code).any(|p| p == Piece::Percent)
+}
+
+/// What a format code is made of, for showing a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    /// Text shown as it is: quoted, escaped, or a character Excel shows unquoted.
+    Literal(String),
+    /// A digit placeholder, a point or a separator: the number.
+    Number,
+    /// `%`.
+    Percent,
+    /// `;`: the next section begins.
+    Section,
+    /// A bracket (`[Red]`, `[>=100]`, `[$-804]`), its content.
+    Bracket(String),
+    /// Anything else: padding, fill, date and text codes, `General`.
+    Other,
+}
+
+/// The pieces of a format code, in order.
+fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
+    let mut chars = code.chars();
+    std::iter::from_fn(move || {
+        let c = chars.next()?;
+        Some(match c {
+            '"' => Piece::Literal(chars.by_ref().take_while(|&c| c != '"').collect()),
+            '\\' => Piece::Literal(chars.next().map(String::from).unwrap_or_default()),
+            // Padding the width of the next character, or filling with it.
+            '_' | '*' => {
+                chars.next();
+                Piece::Other
+            }
+            '[' => Piece::Bracket(chars.by_ref().take_while(|&c| c != ']').collect()),
+            '0' | '#' | '?' | '.' | ',' => Piece::Number,
+            '%' => Piece::Percent,
+            ';' => Piece::Section,
+            '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
+            | '<' | '>' | '=' | ' ' => Piece::Literal(c.to_string()),
+            c if !c.is_ascii() => Piece::Literal(c.to_string()),
+            _ => Piece::Other,
+        })
+    })
+}
+
+/// A code's sections, as their pieces.
+fn sections(code: &str) -> Vec<Vec<Piece>> {
+    let mut out = vec![Vec::new()];
+    for piece in pieces(code) {
+        if piece == Piece::Section {
+            out.push(Vec::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(piece);
+        }
+    }
+    out
+}
+
+/// Whether a section is chosen by a condition (`[>=100]`).
+fn has_condition(pieces: &[Piece]) -> bool {
+    pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Bracket(b) if b.starts_with(['<', '>', '='])))
+}
+
+/// How one section shows a number. A currency symbol before the number (`¥`, `[$¥-804]`)
+/// is left out: it names no unit a target has.
+fn section(pieces: &[Piece]) -> Shown {
+    let mut shown = Shown::default();
+    let mut number_seen = false;
+    for piece in pieces {
+        let text = match piece {
+            Piece::Literal(text) => text.as_str(),
+            Piece::Bracket(content) => content
+                .strip_prefix('$')
+                .map_or("", |currency| currency.split('-').next().unwrap_or("")),
+            Piece::Number => {
+                number_seen = true;
+                continue;
+            }
+            Piece::Percent => {
+                shown.percent = true;
+                continue;
+            }
+            Piece::Section | Piece::Other => continue,
+        };
+        if number_seen {
+            shown.suffix.push_str(text);
+        } else {
+            shown.prefix.push_str(text);
+        }
+    }
+    if !number_seen {
+        // No number shown (`"-"`, `General`, `@`): nothing to add to it.
+        return Shown {
+            percent: shown.percent,
+            ..Shown::default()
+        };
+    }
+    if shown
+        .prefix
+        .chars()
+        .all(|c| c.is_whitespace() || is_currency(c))
+    {
+        shown.prefix.clear();
+    }
+    if shown.suffix.trim().is_empty() {
+        shown.suffix.clear();
+    }
+    shown
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '¥' | '￥' | '€' | '£' | '￡' | '＄')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(code: &str) -> (bool, String, String) {
+        let s = Shows::of(code).positive;
+        (s.percent, s.prefix, s.suffix)
+    }
+
+    #[test]
+    fn literals_around_the_number_are_kept() {
+        assert_eq!(shown("\"≤\"0%"), (true, "≤".into(), String::new()));
+        assert_eq!(shown("\"≤\"0\"小时\""), (false, "≤".into(), "小时".into()));
+        assert_eq!(shown("0\"个\""), (false, String::new(), "个".into()));
+        assert_eq!(shown("0%\"以上\""), (true, String::new(), "以上".into()));
+        assert_eq!(shown("\\≥0.0"), (false, "≥".into(), String::new()));
+        assert_eq!(shown(">=0%"), (true, ">=".into(), String::new()));
+        assert_eq!(shown("≥0个"), (false, "≥".into(), "个".into()));
+    }
+
+    #[test]
+    fn plain_formats_add_nothing() {
+        for code in [
+            "General",
+            "0",
+            "0.00",
+            "#,##0.00",
+            "0.00_ ",
+            "_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ",
+            "\"¥\"#,##0.00",
+            "[$¥-804]#,##0.00",
+            "[Red]0.00",
+            "@",
+        ] {
+            assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
+        }
+        assert_eq!(shown("0%"), (true, String::new(), String::new()));
+        assert_eq!(
+            shown("0.00%;[Red]-0.00%"),
+            (true, String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_second_section_shows_negative_numbers_and_conditions_are_not_read() {
+        let shows = Shows::of("0\"个\";\"减少\"0\"个\"");
+        assert_eq!(shows.negative.map(|n| n.prefix), Some("减少".into()));
+        assert_eq!(Shows::of("[>=100]\"≥\"0;0"), Shows::percent(false));
+        assert_eq!(Shows::of("[<1]0%;0"), Shows::percent(true));
+    }
+
+    #[test]
+    fn percent_is_found_outside_quotes_and_escapes() {
+        assert!(is_percent("0%"));
+        assert!(is_percent("0.00%;[Red]-0.00%"));
+        assert!(!is_percent("0 \"%\""));
+        assert!(!is_percent("0\\%"));
+        assert!(!is_percent("General"));
+    }
+}
