@@ -678,11 +678,14 @@ struct Text {
 }
 
 impl Run<'_> {
-    /// Reads, loads and evaluates one form; with the identity of the file read.
-    fn evaluate(&self, form: &Form) -> (Done, Option<FileId>) {
+    /// Reads, loads and evaluates one form; with the identity of the file read and the
+    /// notes reading it gave, which the caller prints in the forms' order (a worker
+    /// printing them would order them by which finished first).
+    fn evaluate(&self, form: &Form) -> (Done, Option<FileId>, Vec<String>) {
+        let mut notes = Vec::new();
         let text = match self.read(form) {
             Ok(Some(text)) => text,
-            Ok(None) => return (Done::Report, None),
+            Ok(None) => return (Done::Report, None, notes),
             Err(error) => {
                 let file = match &form.source {
                     Source::Stdin => STDIN_NAME.to_owned(),
@@ -691,15 +694,16 @@ impl Run<'_> {
                 return (
                     Done::Results(vec![ProjectResult::Failed { file, error }]),
                     None,
+                    notes,
                 );
             }
         };
         let results = match text.input {
             Input::Project(format) => vec![self.load_and_evaluate(&text, format)],
-            Input::Form(kind) => match self.import_and_evaluate(&text, kind) {
+            Input::Form(kind) => match self.import_and_evaluate(&text, kind, &mut notes) {
                 Ok(results) => results,
                 Err(Error::NoForm { .. } | Error::BlankForm { .. }) if form.folder.is_some() => {
-                    return (Done::NotAForm, text.id);
+                    return (Done::NotAForm, text.id, notes);
                 }
                 Err(error) => vec![Err(error)],
             },
@@ -714,7 +718,7 @@ impl Run<'_> {
                 },
             })
             .collect();
-        (Done::Results(results), text.id)
+        (Done::Results(results), text.id, notes)
     }
 
     /// The text of a form; `None` for a report found in a folder, which is skipped.
@@ -766,11 +770,13 @@ impl Run<'_> {
     }
 
     /// Imports every form of a workbook or text export and evaluates each; the cells
-    /// that fit no field are findings of their form (`unplaced-cell`).
+    /// that fit no field are findings of their form (`unplaced-cell`). What reading
+    /// noted is added to `notes`, as lines to print.
     fn import_and_evaluate(
         &self,
         text: &Text,
         kind: crate::import::Kind,
+        notes: &mut Vec<String>,
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
         let forms = crate::import::import(&text.name, &text.bytes, kind, self.plan)
             .map_err(|failure| import_error(&text.name, failure))?;
@@ -778,7 +784,7 @@ impl Run<'_> {
             .into_iter()
             .map(|form| {
                 for note in &form.notes {
-                    eprint_line(&t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
+                    notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
                 }
                 let mut outcome = self.evaluate_project(&form.project)?;
                 outcome

@@ -149,7 +149,7 @@ pub fn load_str(
         Ok(None) => return Err(empty_file(source, format, schema)),
         Err(error) => return Err(DataFailure::one(source, error)),
     };
-    match validate::validate(root, schema, format, source.text()) {
+    match validate::validate(root, schema, words::Words::new(format), source.text()) {
         Ok(sections) => Ok(Project { source, sections }),
         Err(errors) => Err(DataFailure::new(source, errors)),
     }
@@ -167,7 +167,7 @@ pub(crate) fn load_tree(
     root: Node,
     schema: &FormSchema,
 ) -> Result<Project, DataFailure> {
-    match validate::validate(root, schema, Format::Toml, source.text()) {
+    match validate::validate(root, schema, words::Words::new(Format::Toml), source.text()) {
         Ok(sections) => Ok(Project { source, sections }),
         Err(errors) => Err(DataFailure::new(source, errors)),
     }

@@ -58,10 +58,24 @@ pub struct Line {
 pub struct RuleRef {
     /// `class 产出类`, `check budget-balance`.
     pub rule: String,
+    /// The same in Chinese keywords, for the text: `评分规则 产出类`, `核对 budget-balance`.
+    pub rule_zh: String,
     /// `rulesets/2023.rules:210`.
     pub at: String,
     /// The doc comment.
     pub clause: String,
+}
+
+/// The Chinese keyword of an item kind an explanation cites (`pool` is 分值池), as the
+/// keyword table spells it (a test holds the two together).
+#[must_use]
+pub fn kind_in_chinese(kind: &'static str) -> &'static str {
+    match kind {
+        "pool" => "分值池",
+        "class" => "评分规则",
+        "check" => "核对",
+        other => other,
+    }
 }
 
 /// Explains a project: evaluates it, recording each step, and puts the steps in words.
@@ -305,7 +319,7 @@ impl Context<'_> {
 
     fn pool_rule(&self, row: &IndicatorOutcome) -> Option<RuleRef> {
         let (_, pool) = self.pool_of(row)?;
-        Some(self.rule(format!("pool {}", pool.name), pool.span, &pool.doc))
+        Some(self.rule("pool", &pool.name, pool.span, &pool.doc))
     }
 
     fn step_rule(&self, step: &Step) -> Option<RuleRef> {
@@ -316,21 +330,20 @@ impl Context<'_> {
             _ => return None,
         };
         let class = self.plan.classes.get(class)?;
-        Some(self.rule(
-            format!("class {}", class.name),
-            class.def.span,
-            &class.def.doc,
-        ))
+        Some(self.rule("class", &class.name, class.def.span, &class.def.doc))
     }
 
-    fn rule(&self, rule: String, span: Span, doc: &str) -> RuleRef {
+    /// The rule that is the item of kind `kind` (its English keyword) named `name`.
+    fn rule(&self, kind: &'static str, name: &str, span: Span, doc: &str) -> RuleRef {
+        let zh = kind_in_chinese(kind);
         let at = self
             .rules
             .locate(span)
             .map(|(file, local)| format!("{}:{}", file.name(), file.line_col(local.start).line))
             .unwrap_or_default();
         RuleRef {
-            rule,
+            rule: format!("{kind} {name}"),
+            rule_zh: format!("{zh} {name}"),
             at,
             clause: doc.replace('\n', ""),
         }
@@ -578,11 +591,7 @@ impl Context<'_> {
             title: format!("核对 {code}{about}"),
             kind: "check",
             lines,
-            rules: vec![self.rule(
-                format!("check {code}"),
-                check.finding.span,
-                &check.finding.doc,
-            )],
+            rules: vec![self.rule("check", code, check.finding.span, &check.finding.doc)],
         })
     }
 
@@ -838,7 +847,7 @@ impl Explanation {
                 } else {
                     format!("：{}", shown(&rule.clause))
                 };
-                let (rule, at) = (shown(&rule.rule), shown(&rule.at));
+                let (rule, at) = (shown(&rule.rule_zh), shown(&rule.at));
                 out.push_str(&format!("  依据 {rule}（{at}）{clause}\n"));
             }
         }

@@ -22,8 +22,8 @@ pub mod workbook;
 use std::path::Path;
 
 use crate::compile::Plan;
+use crate::data::DataFailure;
 use crate::data::project::Project;
-use crate::data::{DataFailure, Format};
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::{msg, t};
 use crate::source::SourceFile;
@@ -202,7 +202,8 @@ fn validate(
     } else {
         SourceFile::new(name, shown)
     };
-    match crate::data::validate::validate(placement.root, &plan.form, Format::Toml, source.text()) {
+    let words = crate::data::words::Words::form();
+    match crate::data::validate::validate(placement.root, &plan.form, words, source.text()) {
         Ok(sections) => Ok(Imported {
             project: Project { source, sections },
             unplaced: placement.unplaced,

@@ -68,7 +68,25 @@ impl Report<'_> {
     #[must_use]
     pub fn ruleset_line(&self) -> String {
         let version = self.version.map_or_else(String::new, |v| format!(" {v}"));
-        format!("{}{version}（{}）", self.ruleset, self.ruleset_file)
+        format!(
+            "{}{version}（{}）",
+            self.ruleset,
+            file_for_people(self.ruleset_file)
+        )
+    }
+}
+
+/// A ruleset's file as a reviewer reads it: a shipped ruleset is `内置规则集 2023`, not
+/// `<shipped>/2023.rules`, a name no file has.
+fn file_for_people(file: &str) -> std::borrow::Cow<'_, str> {
+    let shipped = file
+        .strip_prefix(crate::shipped::FOLDER)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .filter(|_| crate::shipped::is_shipped_source(file))
+        .map(|name| name.strip_suffix(".rules").unwrap_or(name));
+    match shipped {
+        Some(name) => std::borrow::Cow::Owned(format!("内置规则集 {name}")),
+        None => std::borrow::Cow::Borrowed(file),
     }
 }
 
@@ -84,4 +102,18 @@ pub struct Options {
     /// reports for people (table, markdown, HTML); the data formats (JSON, CSV, xlsx)
     /// ignore it.
     pub quiet: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_for_people;
+
+    #[test]
+    fn a_shipped_ruleset_is_named_for_people() {
+        assert_eq!(file_for_people("<shipped>/2023.rules"), "内置规则集 2023");
+        assert_eq!(file_for_people("<shipped>/mof-2020.rules"), "内置规则集 mof-2020");
+        assert_eq!(file_for_people("rulesets/2023.rules"), "rulesets/2023.rules");
+        // Only a ruleset perfeval ships: a file a ruleset could name so is itself.
+        assert_eq!(file_for_people("<shipped>/2099.rules"), "<shipped>/2099.rules");
+    }
 }

@@ -102,8 +102,8 @@ impl Jsonl {
 }
 
 /// What an item came to: the index of its form (none for a line), what the report makes
-/// of its results, and the identity of the file read.
-type Evaluated<R> = (Option<usize>, Done<R>, Option<FileId>);
+/// of its results, the identity of the file read, and the notes to print.
+type Evaluated<R> = (Option<usize>, Done<R>, Option<FileId>, Vec<String>);
 
 /// One thing to evaluate.
 enum Item {
@@ -148,9 +148,12 @@ pub(super) fn evaluate<R: Send>(
         let done: Vec<Evaluated<R>> = items
             .into_par_iter()
             .map(|item| {
-                let (index, (done, id)) = match item {
+                let (index, (done, id, notes)) = match item {
                     Item::Form(index) => (Some(index), evaluate_form(run, forms, index)),
-                    Item::Line(line) => (None, (Done::Results(vec![run.line(&name, line)]), None)),
+                    Item::Line(line) => {
+                        let done = Done::Results(vec![run.line(&name, line)]);
+                        (None, (done, None, Vec::new()))
+                    }
                 };
                 let done = match done {
                     Done::Results(results) => {
@@ -160,11 +163,14 @@ pub(super) fn evaluate<R: Send>(
                     Done::NotAForm => Done::NotAForm,
                 };
                 bar.inc(1);
-                (index, done, id)
+                (index, done, id, notes)
             })
             .collect();
         let mut results = Vec::with_capacity(done.len());
-        for (index, done, id) in done {
+        for (index, done, id, notes) in done {
+            for note in notes {
+                super::eprint_line(&note);
+            }
             let form = index.and_then(|i| collected.forms.get(i));
             match (form, done) {
                 (Some(form), done) => {
@@ -213,10 +219,14 @@ fn next_batch(
     Ok(items)
 }
 
-fn evaluate_form(run: &Run<'_>, forms: &[Form], index: usize) -> (Done, Option<FileId>) {
+fn evaluate_form(
+    run: &Run<'_>,
+    forms: &[Form],
+    index: usize,
+) -> (Done, Option<FileId>, Vec<String>) {
     match forms.get(index) {
         Some(form) => run.evaluate(form),
-        None => (Done::Results(Vec::new()), None),
+        None => (Done::Results(Vec::new()), None, Vec::new()),
     }
 }
 

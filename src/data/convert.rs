@@ -98,7 +98,7 @@ fn integer(value: &Value<'_>) -> Result<Decimal, DataError> {
     } else {
         Err(DataError::NotAnInteger {
             text: shown(value).into_owned(),
-            key: value.field.key.clone(),
+            key: value.words.key(value.field),
             span: value.node.span,
         })
     }
@@ -150,7 +150,7 @@ fn shown<'a>(value: &Value<'a>) -> Cow<'a, str> {
 
 fn number_error(value: &Value<'_>, error: NumberError) -> DataError {
     let text = words::shorten(&shown(value));
-    let key = value.field.key.clone();
+    let key = value.words.key(value.field);
     let span = value.node.span;
     match error {
         NumberError::Invalid => DataError::InvalidDecimal { text, key, span },
@@ -166,7 +166,7 @@ fn wrong_type(value: &Value<'_>) -> DataError {
         _ => words::type_help(ty),
     };
     DataError::WrongType {
-        what: format!("`{}`", value.field.key),
+        what: format!("`{}`", value.words.key(value.field)),
         expected: words::expected(ty),
         found: value.words.found(&value.node, value.written),
         span: value.node.span,

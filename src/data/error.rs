@@ -172,7 +172,7 @@ pub enum DataError {
 
     /// A file without `[funds]` when the form requires it, or `[funds]` without a
     /// required sub-section `[funds.appropriation]`.
-    #[error("{}", t!(DATA_MISSING_SECTION, .section, .label))]
+    #[error("{}", if *.form { t!(DATA_MISSING_FORM_SECTION, .label) } else { t!(DATA_MISSING_SECTION, .section, .label) })]
     #[diagnostic(code(perfeval::data::missing_section), help("{help}"))]
     MissingSection {
         /// The section as the format writes it (`` `[funds]` ``).
@@ -185,10 +185,12 @@ pub enum DataError {
         /// sub-section.
         #[label("{}", t!(DATA_MISSING_SECTION_LABEL))]
         span: Span,
+        /// Whether the file is a form placed from cells, named by its labels.
+        form: bool,
     },
 
     /// `[funds]` without `paid`.
-    #[error("{}", t!(DATA_MISSING_FIELD, .key, .label, .place))]
+    #[error("{}", if *.form { t!(DATA_MISSING_FORM_FIELD, .key, .place) } else { t!(DATA_MISSING_FIELD, .key, .label, .place) })]
     #[diagnostic(code(perfeval::data::missing_field))]
     MissingField {
         /// The field's key.
@@ -202,11 +204,13 @@ pub enum DataError {
         span: Span,
         /// What the label says.
         why: String,
+        /// Whether the file is a form placed from cells, named by its labels.
+        form: bool,
     },
 
     /// An imported workbook's cell holding the formula `=B7*C7` and no stored result
     /// (a workbook written by a program that does not calculate), read for a field.
-    #[error("{}", t!(DATA_UNCALCULATED_FORMULA, .key, .label, .place, .formula))]
+    #[error("{}", if *.form { t!(DATA_UNCALCULATED_FORM_FORMULA, .key, .place, .formula) } else { t!(DATA_UNCALCULATED_FORMULA, .key, .label, .place, .formula) })]
     #[diagnostic(
         code(perfeval::data::uncalculated_formula),
         help("{}", t!(DATA_UNCALCULATED_FORMULA_HELP))
@@ -223,6 +227,8 @@ pub enum DataError {
         /// The cell.
         #[label("{}", t!(DATA_UNCALCULATED_FORMULA_LABEL))]
         span: Span,
+        /// Whether the file is a form placed from cells, named by its labels.
+        form: bool,
     },
 
     /// `initial = "abc"`, `budget = "x"`, or `[indicators]` where rows are expected.

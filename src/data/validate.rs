@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::Format;
 use super::convert::{Value, convert};
 use super::error::DataError;
 use super::project::{Field, Record, SectionData};
@@ -22,13 +21,13 @@ use crate::source::Span;
 pub(crate) fn validate(
     root: Node,
     schema: &FormSchema,
-    format: Format,
+    words: Words,
     text: &str,
 ) -> Result<BTreeMap<String, SectionData>, Vec<DataError>> {
     let layout = Layout::new(schema);
     let mut validator = Validator {
         layout: &layout,
-        words: Words::new(format),
+        words,
         text,
         sections: BTreeMap::new(),
         errors: Vec::new(),
@@ -205,6 +204,7 @@ impl<'a> Validator<'a> {
                 label: section.label.clone(),
                 help: self.words.missing_section_help(section),
                 span: at,
+                form: self.words.is_form(),
             }),
         }
         self.absent_below(section);
@@ -496,21 +496,23 @@ impl<'a> Validator<'a> {
 
     fn missing_field(&mut self, field: &FieldSchema, place: Place<'_>, span: Span, why: String) {
         self.errors.push(DataError::MissingField {
-            key: field.key.clone(),
+            key: self.words.key(field),
             label: field.label.clone(),
             place: place.words(self.words),
             span,
             why,
+            form: self.words.is_form(),
         });
     }
 
     fn uncalculated(&mut self, field: &FieldSchema, place: Place<'_>, span: Span, formula: &str) {
         self.errors.push(DataError::UncalculatedFormula {
-            key: field.key.clone(),
+            key: self.words.key(field),
             label: field.label.clone(),
             place: place.words(self.words),
             formula: words::formula(formula),
             span,
+            form: self.words.is_form(),
         });
     }
 
@@ -632,6 +634,7 @@ fn section_span(entry: &Entry) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Format;
     use crate::data::project::{Datum, FieldKey};
     use crate::data::schema::FieldType;
 
@@ -729,7 +732,8 @@ mod tests {
             let mut written: Vec<String> = names.iter().take(count - 1).cloned().collect();
             written.push("f1".into());
             written.push("f1".into());
-            let errors = validate(file_of(&written), &schema, Format::Json, "").unwrap_err();
+            let errors =
+                validate(file_of(&written), &schema, Words::new(Format::Json), "").unwrap_err();
             let found: Vec<(&str, Span)> = errors.iter().map(|e| (e.code(), e.span())).collect();
             let last = count - 1;
             assert_eq!(

@@ -4,7 +4,7 @@
 //! Only wording lives here; no decision about what is an error.
 
 use super::Format;
-use super::schema::{FieldType, SectionSchema, Shape};
+use super::schema::{FieldSchema, FieldType, SectionSchema, Shape};
 use super::tree::{Kind, Node};
 use crate::i18n::t;
 
@@ -12,17 +12,49 @@ use crate::i18n::t;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Words {
     format: Format,
+    /// A form read from a workbook or a text export: things are named by the form's
+    /// own labels (「绩效指标」第 5 行, 「目标值」), which the department sees, not by the
+    /// keys of a project file they never wrote.
+    form: bool,
 }
 
 impl Words {
     /// Wording for files of this format.
     pub(crate) fn new(format: Format) -> Self {
-        Words { format }
+        Words {
+            format,
+            form: false,
+        }
+    }
+
+    /// Wording for a form placed from a workbook's or a text export's cells.
+    pub(crate) fn form() -> Self {
+        Words {
+            format: Format::Toml,
+            form: true,
+        }
+    }
+
+    /// Whether this is a form's wording ([`Words::form`]).
+    pub(crate) fn is_form(self) -> bool {
+        self.form
+    }
+
+    /// A field as the file names it: its key (`target`), or on a form its label (目标值).
+    pub(crate) fn key(self, field: &FieldSchema) -> String {
+        if self.form {
+            field.label.clone()
+        } else {
+            field.key.clone()
+        }
     }
 
     /// A section as the file writes it: `` `[budget]` ``, `` `[[indicators]]` ``, or
-    /// `` `budget` `` outside TOML.
+    /// `` `budget` `` outside TOML; on a form, its label (「绩效指标」).
     pub(crate) fn section(self, section: &SectionSchema) -> String {
+        if self.form {
+            return t!(DATA_FORM_SECTION, label = section.label);
+        }
         match (self.format, section.shape) {
             (Format::Toml, Shape::Record) => format!("`[{}]`", section.key),
             (Format::Toml, Shape::Rows) => format!("`[[{}]]`", section.key),
@@ -32,6 +64,10 @@ impl Words {
 
     /// A row of a rows section, counted from 1.
     pub(crate) fn row(self, section: &SectionSchema, index: usize) -> String {
+        if self.form {
+            // An item, not a row: the sheet's rows are numbered otherwise.
+            return t!(DATA_FORM_ROW, n = index + 1, label = section.label);
+        }
         t!(DATA_ROW, n = index + 1, section = self.section(section))
     }
 
@@ -83,6 +119,9 @@ impl Words {
     /// How to add a missing section. Outside TOML, a sub-section is added by its last
     /// key inside its parent.
     pub(crate) fn missing_section_help(self, section: &SectionSchema) -> String {
+        if self.form {
+            return t!(DATA_ADD_FORM_SECTION, label = section.label);
+        }
         let key = &section.key;
         if let (Format::Json | Format::Yaml, Some((parent, last))) =
             (self.format, key.rsplit_once('.'))

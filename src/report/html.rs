@@ -38,6 +38,7 @@ th, td { border: 1px solid #000; padding: 1px 3px; vertical-align: top; text-ali
 th { font-weight: bold; background: #eee; white-space: nowrap }
 thead { display: table-header-group }
 tr, tbody { break-inside: avoid; page-break-inside: avoid }
+section.summary tbody { break-inside: auto; page-break-inside: auto }
 td.n, td.c { white-space: nowrap }
 td.n { text-align: right }
 td.mark { text-align: center; font-weight: bold }

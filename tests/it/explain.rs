@@ -215,3 +215,16 @@ fn an_explanation_named_like_a_form_is_refused() {
     assert!(stderr.contains("`.txt`"), "{stderr}");
     assert_eq!(std::fs::read(&form).unwrap(), before);
 }
+
+#[test]
+fn an_explanation_cites_rules_by_their_chinese_keywords() {
+    use perfeval::syntax::keywords::{Keywords, by_english};
+    for kind in ["pool", "class", "check"] {
+        let keyword = by_english(kind).unwrap();
+        assert_eq!(
+            perfeval::explain::kind_in_chinese(kind),
+            keyword.spelling(Keywords::Zh),
+            "{kind}"
+        );
+    }
+}

@@ -602,3 +602,32 @@ fn cells_are_read_as_their_number_format_shows_them() {
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
 }
+
+/// What reading forms notes is printed in the forms' order, whatever the threads: a
+/// saved log of a run compares with the next one's.
+#[test]
+fn notes_come_in_the_forms_order_on_any_number_of_threads() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..12).map(|i| format!("form{i:02}.txt")).collect();
+    for name in &names {
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    for jobs in ["1", "2", "4"] {
+        let (_, stderr, code) = run(&["check", "--rules", "2023", "-j", jobs, folder]);
+        assert_eq!(code, 0, "{stderr}");
+        let noted: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.contains("GB18030"))
+            .filter_map(|l| {
+                names
+                    .iter()
+                    .find(|n| l.contains(n.as_str()))
+                    .map(String::as_str)
+            })
+            .collect();
+        assert_eq!(noted, names, "-j {jobs}");
+    }
+}

@@ -420,7 +420,7 @@ fn explain_says_where_a_class_comes_from() {
         "评分规则：共性指标目录规定本项按「执行率类」计分",
         "评分规则：表上二级指标为「成本指标」，按「成本类」计分",
         "评分规则：表上二级指标「质量」不是本规则集的评分规则，按「产出」类的「产出类」计分",
-        "依据 class 成本类",
+        "依据 评分规则 成本类",
     ] {
         assert!(stdout.contains(line), "{line}\n{stdout}");
     }

@@ -91,16 +91,34 @@ DATA_MISSING_SECTION {
     en: "missing section {section} ({label})",
     zh: "缺少栏目 {section}（{label}）",
 }
+DATA_FORM_ROW { en: "item {n} of 「{label}」", zh: "「{label}」第 {n} 项" }
+DATA_FORM_SECTION { en: "「{label}」", zh: "「{label}」" }
+DATA_ADD_FORM_SECTION {
+    en: "the form's part 「{label}」 is not found: write its heading and its values as the template lays them out",
+    zh: "表中找不到「{label}」这一部分：请按模板写出它的标题和各项数值",
+}
+DATA_MISSING_FORM_SECTION {
+    en: "the form has no 「{label}」",
+    zh: "表中缺少「{label}」",
+}
 DATA_MISSING_SECTION_LABEL { en: "required by the form", zh: "表单要求填写" }
 DATA_MISSING_FIELD {
     en: "missing field `{key}` ({label}) in {place}",
     zh: "缺少字段 `{key}`（{label}，位于 {place}）",
+}
+DATA_MISSING_FORM_FIELD {
+    en: "{place} has no {key}",
+    zh: "{place}缺少「{key}」",
 }
 DATA_MISSING_FIELD_NULL { en: "given without a value", zh: "写了键却没有值" }
 DATA_MISSING_FIELD_HERE { en: "in this record", zh: "在此记录中" }
 DATA_UNCALCULATED_FORMULA {
     en: "`{key}` ({label}, in {place}) is {formula}, and the file holds no result of it",
     zh: "`{key}`（{label}，位于 {place}）是{formula}，文件里没有保存它的计算结果",
+}
+DATA_UNCALCULATED_FORM_FORMULA {
+    en: "{key} of {place} is {formula}, and the file holds no result of it",
+    zh: "{place}的「{key}」是{formula}，文件里没有保存它的计算结果",
 }
 DATA_UNCALCULATED_FORMULA_HELP {
     en: "open the workbook in Excel or WPS and save it (saving stores every formula's result), or type the value in the cell",
