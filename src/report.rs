@@ -111,9 +111,18 @@ mod tests {
     #[test]
     fn a_shipped_ruleset_is_named_for_people() {
         assert_eq!(file_for_people("<shipped>/2023.rules"), "内置规则集 2023");
-        assert_eq!(file_for_people("<shipped>/mof-2020.rules"), "内置规则集 mof-2020");
-        assert_eq!(file_for_people("rulesets/2023.rules"), "rulesets/2023.rules");
+        assert_eq!(
+            file_for_people("<shipped>/mof-2020.rules"),
+            "内置规则集 mof-2020"
+        );
+        assert_eq!(
+            file_for_people("rulesets/2023.rules"),
+            "rulesets/2023.rules"
+        );
         // Only a ruleset perfeval ships: a file a ruleset could name so is itself.
-        assert_eq!(file_for_people("<shipped>/2099.rules"), "<shipped>/2099.rules");
+        assert_eq!(
+            file_for_people("<shipped>/2099.rules"),
+            "<shipped>/2099.rules"
+        );
     }
 }

@@ -56,3 +56,12 @@ pub fn with_categories(rules: &str, count: usize) -> String {
         .collect();
     rules.replace(POOL, &format!("{POOL}, {}", names.join(", "))) + &items
 }
+
+/// A ruleset extending the shipped 2023 with `count` checks of its own, one a line as a
+/// generator writes them (linking each looked at every item before it: quadratic).
+pub fn extending_checks(count: usize) -> String {
+    let checks: String = (0..count)
+        .map(|i| format!("check c{i} warning {{ budget.initial >= 0 }}\n"))
+        .collect();
+    format!("ruleset \"x\" extends \"2023.rules\" {{ version \"x\" }}\n{checks}")
+}

@@ -62,6 +62,9 @@ pub(crate) fn fmt(args: &FmtArgs) -> Status {
     }
 }
 
+/// The longest `fmt --check` searches for the smallest diff of one file.
+const DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(500);
+
 fn file(args: &FmtArgs, path: &std::path::Path, read: &mut ReadSet) -> Result<Done, Error> {
     let loaded = input::read_ruleset(path, args.max_file_size).map_err(|e| Error::read(path, e));
     read.add(loaded.as_ref().ok().and_then(|l| l.id.clone()), path);
@@ -75,7 +78,13 @@ fn file(args: &FmtArgs, path: &std::path::Path, read: &mut ReadSet) -> Result<Do
         return Ok(Done::Formatted);
     }
     if args.check {
-        let diff = TextDiff::from_lines(text.as_str(), formatted.as_str())
+        // Myers' diff takes time in the product of the size and the changes: a long file
+        // that changes on every line (a 2 MB ruleset written on one line per check) would
+        // take minutes. Past the deadline the diff is coarser, never slower.
+        let diff = TextDiff::configure()
+            .timeout(DIFF_TIME)
+            .diff_lines(text.as_str(), formatted.as_str());
+        let diff = diff
             .unified_diff()
             .header(&name, &t!(FMT_FORMATTED, name))
             .to_string();

@@ -4,6 +4,8 @@
 //! Everything here works on syntax trees; names are matched as written. Nothing is
 //! type-checked: the merged ruleset goes through `check` like any other.
 
+use std::collections::HashMap;
+
 use crate::i18n::t;
 use crate::source::Span;
 use crate::suggest;
@@ -16,7 +18,7 @@ use crate::syntax::ast::{
 use super::error::LinkError;
 
 /// What identifies an item within a ruleset.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key {
     Header,
     Form,
@@ -73,14 +75,43 @@ fn name_span(item: &Item) -> Span {
     }
 }
 
+/// The positions of the items of each key, so that placing each of a child's items
+/// does not look at every item of the base (50,000 checks would take minutes).
+#[derive(Default)]
+struct Index(HashMap<Key, Vec<usize>>);
+
+impl Index {
+    fn of(items: &[Item]) -> Index {
+        let mut index = Index::default();
+        for (n, item) in items.iter().enumerate() {
+            if let Some(key) = key_of(&item.kind) {
+                index.0.entry(key).or_default().push(n);
+            }
+        }
+        index
+    }
+
+    fn matching(&self, key: &Key) -> Vec<usize> {
+        self.0.get(key).cloned().unwrap_or_default()
+    }
+}
+
 /// Applies `child` to `base`, reporting what does not fit.
 pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) -> Ruleset {
     let mut items = coalesce(base.items);
+    let mut index = Index::of(&items);
     for item in child.items {
         match (&item.kind, item.mode) {
-            (ItemKind::Remove(removal), _) => remove(&mut items, removal, item.span, errors),
-            (ItemKind::Rename(renaming), _) => rename(&mut items, renaming, item.span, errors),
-            (_, mode) => place(&mut items, item, mode, errors),
+            // Both move or rename items: the index is made again.
+            (ItemKind::Remove(removal), _) => {
+                remove(&mut items, removal, item.span, errors);
+                index = Index::of(&items);
+            }
+            (ItemKind::Rename(renaming), _) => {
+                rename(&mut items, renaming, item.span, errors);
+                index = Index::of(&items);
+            }
+            (_, mode) => place(&mut items, &mut index, item, mode, errors),
         }
     }
     let doc = if child.doc.is_empty() {
@@ -96,20 +127,29 @@ pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) 
 /// findings or comparators must meet one block.
 fn coalesce(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    // Where the first block of each kind went.
+    let (mut findings, mut comparators) = (None, None);
     for item in items {
-        let first = out.iter_mut().find(|i| {
-            matches!(
-                (&i.kind, &item.kind),
-                (ItemKind::Findings(_), ItemKind::Findings(_))
-                    | (ItemKind::Comparators(_), ItemKind::Comparators(_))
-            )
-        });
-        match (first.map(|f| &mut f.kind), item.kind) {
+        let first = match &item.kind {
+            ItemKind::Findings(_) => &mut findings,
+            ItemKind::Comparators(_) => &mut comparators,
+            _ => {
+                out.push(item);
+                continue;
+            }
+        };
+        let into = first
+            .and_then(|n: usize| out.get_mut(n))
+            .map(|f| &mut f.kind);
+        match (into, item.kind) {
             (Some(ItemKind::Findings(into)), ItemKind::Findings(more)) => {
                 into.entries.extend(more.entries);
             }
             (Some(ItemKind::Comparators(into)), ItemKind::Comparators(more)) => into.extend(more),
-            (_, kind) => out.push(Item { kind, ..item }),
+            (_, kind) => {
+                *first = Some(out.len());
+                out.push(Item { kind, ..item });
+            }
         }
     }
     out
@@ -118,6 +158,7 @@ fn coalesce(items: Vec<Item>) -> Vec<Item> {
 /// Adds a new item, or applies an override to the base's item of the same key.
 fn place(
     items: &mut Vec<Item>,
+    index: &mut Index,
     item: Item,
     mode: crate::syntax::ast::Mode,
     errors: &mut Vec<LinkError>,
@@ -125,15 +166,13 @@ fn place(
     let Some(key) = key_of(&item.kind) else {
         return;
     };
-    let matching: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| key_of(&i.kind).as_ref() == Some(&key))
-        .map(|(n, _)| n)
-        .collect();
+    let matching = index.matching(&key);
     let Some(&first) = matching.first() else {
         match mode {
-            Mode::Define => items.push(item),
+            Mode::Define => {
+                index.0.entry(key).or_default().push(items.len());
+                items.push(item);
+            }
             Mode::Override => errors.push(not_in_base(items, &key, &item)),
         }
         return;
@@ -144,6 +183,7 @@ fn place(
             Mode::Define,
             Key::Named(ItemKindName::Check | ItemKindName::Discard | ItemKindName::Adjust, _),
         ) => {
+            index.0.entry(key).or_default().push(items.len());
             items.push(item);
         }
         // Findings severities and comparator words add up, like several blocks in one file.
