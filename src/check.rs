@@ -140,8 +140,12 @@ pub fn check(
     if resolver.errors.is_empty() {
         bounds::prove(&checked, &mut resolver.errors);
     }
-    let errors = std::mem::take(&mut resolver.errors);
-    match Failure::from_errors(source, errors) {
+    let mut errors = std::mem::take(&mut resolver.errors);
+    let sources: Sources = source.into();
+    for error in &mut errors {
+        error.keep_changed_entries(&sources);
+    }
+    match Failure::from_errors(sources, errors) {
         Some(failure) => Err(failure),
         None => Ok(checked),
     }

@@ -131,10 +131,12 @@ pub enum ReadError {
         limit: Size,
     },
     /// A ruleset path whose file, links resolved, is not named `*.rules`.
-    #[error("{}", t!(READ_NOT_RULES, real = .real.display()))]
+    #[error("{}", if *.linked { t!(READ_NOT_RULES, real = .real.display()) } else { t!(READ_BASE_NOT_RULES) })]
     NotRules {
         /// The file the path leads to.
         real: PathBuf,
+        /// Whether the path is a link (else it names the file itself).
+        linked: bool,
     },
 }
 
@@ -204,7 +206,9 @@ pub fn open_file(path: &Path) -> Result<(File, FileId), ReadError> {
 pub fn read_ruleset(path: &Path, limit: Size) -> Result<Input, ReadError> {
     let real = std::fs::canonicalize(path)?;
     if !is_rules_name(&real) {
-        return Err(ReadError::NotRules { real });
+        let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+            || path.file_name() != real.file_name();
+        return Err(ReadError::NotRules { real, linked });
     }
     read_file(path, limit, Links::Follow)
 }

@@ -142,7 +142,10 @@ pub enum Error {
     /// `perfeval check --rules r.rules /dev/zero`: a device, FIFO, socket or folder
     /// where a file is read.
     #[error("{}", t!(IO_NOT_A_FILE, path = .path.display(), kind = .kind))]
-    #[diagnostic(code(perfeval::io::not_a_file), help("{}", t!(IO_NOT_A_FILE_HELP)))]
+    #[diagnostic(
+        code(perfeval::io::not_a_file),
+        help("{}", if *.kind == input::FileKind::Folder { t!(IO_NOT_A_FILE_HELP_FOLDER) } else { t!(IO_NOT_A_FILE_HELP) })
+    )]
     NotAFile {
         /// The path.
         path: PathBuf,

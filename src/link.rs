@@ -384,9 +384,9 @@ impl Chain<'_> {
 /// is not a ruleset; anything else is missing.
 fn unreadable_base(path: &Path, extends: &str, error: &LoadError, span: Span) -> LinkError {
     match error {
-        LoadError::Read(input::ReadError::NotRules { real }) => LinkError::BaseNotRules {
+        LoadError::Read(input::ReadError::NotRules { real, linked }) => LinkError::BaseNotRules {
             path: path.display().to_string(),
-            real: Some(real.display().to_string()),
+            real: linked.then(|| real.display().to_string()),
             span: span.into(),
         },
         _ => LinkError::MissingBase {

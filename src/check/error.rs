@@ -270,6 +270,11 @@ pub enum CheckError {
         /// The pool's points as written.
         #[label("{}", t!(CHECK_WEIGHTS_SUM_LABEL, .points))]
         span: SourceSpan,
+        /// The catalog's entries written in another file than the pool's points (an
+        /// extending ruleset's override): where the sum was changed. Every entry until
+        /// `check` knows the files ([`CheckError::keep_changed_entries`]).
+        #[label(collection)]
+        entries: Vec<miette::LabeledSpan>,
     },
 
     /// `rating { 优 when total >= 90 分 良 when total >= 80 分 }`: a total of 70 gets no grade.
@@ -436,6 +441,20 @@ pub enum CheckError {
 }
 
 impl CheckError {
+    /// Keeps, of a `weights_sum` error's entries, those in another file than its pool's
+    /// points: the lines an extending ruleset changed, which the officer looks for.
+    pub(crate) fn keep_changed_entries(&mut self, sources: &crate::source::Sources) {
+        if let CheckError::WeightsSum { span, entries, .. } = self {
+            let file = |offset: usize| {
+                sources
+                    .locate(crate::source::Span::new(offset, offset))
+                    .map(|(file, _)| file.name().to_owned())
+            };
+            let pool_file = file(span.offset());
+            entries.retain(|e| file(e.offset()) != pool_file);
+        }
+    }
+
     /// The stable code, as in the diagnostic.
     #[must_use]
     pub fn code(&self) -> &'static str {

@@ -418,9 +418,11 @@ impl<'a> Resolver<'a> {
     fn unknown_name(&mut self, ident: &ast::Ident, scope: &Scope) {
         let mut candidates: Vec<&str> = Vec::new();
         if let Some(section) = scope.rows.last().and_then(|s| self.names.form.section(s)) {
+            // A field by its key or by its label (`自评分`, as a Chinese ruleset writes it).
             candidates.extend(section.fields.iter().map(|f| f.key.as_str()));
+            candidates.extend(section.fields.iter().map(|f| f.label.as_str()));
             if section.key == INDICATORS {
-                candidates.extend(Computed::NAMES.iter().map(|(en, _, _)| *en));
+                candidates.extend(Computed::NAMES.iter().flat_map(|(en, zh, _)| [*en, *zh]));
             }
         }
         candidates.extend(self.names.form.sections().iter().map(|s| s.key.as_str()));
@@ -863,7 +865,8 @@ impl<'a> Resolver<'a> {
         span: Span,
     ) -> Typed {
         let Some(function) = function_named(&name.name) else {
-            let names = FUNCTIONS.iter().map(|(en, _, _)| *en);
+            // Either spelling: `求合` is one slip from `求和`.
+            let names = FUNCTIONS.iter().flat_map(|(en, zh, _)| [*en, *zh]);
             self.errors.push(CheckError::UnknownFunction {
                 name: name.name.clone(),
                 span: name.span.into(),

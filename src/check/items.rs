@@ -302,11 +302,19 @@ impl<'r, 'a> Items<'r, 'a> {
             return;
         };
         if sum != points_value {
+            let entries = entries
+                .iter()
+                .map(|e| {
+                    let label = t!(CHECK_WEIGHTS_SUM_ENTRY, name = e.name);
+                    miette::LabeledSpan::new_with_span(Some(label), e.span)
+                })
+                .collect();
             self.error(CheckError::WeightsSum {
                 pool: p.name.name.clone(),
                 sum: sum.to_string(),
                 points: points_value.to_string(),
                 span: span.into(),
+                entries,
             });
         }
     }
@@ -880,13 +888,22 @@ impl<'r, 'a> Items<'r, 'a> {
                             .get(c)
                             .map_or("?", |c| c.name.as_str())
                             .to_owned(),
-                        problem: t!(
-                            CHECK_CATEGORY_IN_TWO_POOLS,
-                            first = first_name,
-                            second = pool.name
-                        ),
+                        // Listed twice by one pool (a rename onto a name it lists).
+                        problem: if *first == p {
+                            t!(CHECK_CATEGORY_TWICE_IN_POOL, pool = pool.name)
+                        } else {
+                            t!(
+                                CHECK_CATEGORY_IN_TWO_POOLS,
+                                first = first_name,
+                                second = pool.name
+                            )
+                        },
                         span: pool.span.into(),
-                        help: t!(CHECK_CATEGORY_IN_TWO_POOLS_HELP),
+                        help: if *first == p {
+                            t!(CHECK_CATEGORY_TWICE_IN_POOL_HELP)
+                        } else {
+                            t!(CHECK_CATEGORY_IN_TWO_POOLS_HELP)
+                        },
                     });
                 } else {
                     *slot = Some(p);

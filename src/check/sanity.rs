@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::checked::{Checked, ClassDef, GradeDef, RatingDef};
 use super::error::CheckError;
-use super::items::{constant, constant_num};
+use super::items::constant_num;
 use super::nonsense::{Edge, Nonsense};
 use crate::i18n::t;
 use crate::ir::{self, Global};
@@ -309,13 +309,15 @@ fn show(ratio: Decimal) -> String {
         .map_or_else(|| ratio.to_string(), |p| format!("{}%", p.normalize()))
 }
 
-/// The threshold of `total >= N` or `total > N` (strict), where a grade is written so.
-fn threshold(condition: &ir::Expr) -> Option<(Decimal, bool)> {
+/// The threshold of `total >= N` or `total > N` (strict), where a grade is written so,
+/// with its unit: thresholds compare only within one unit (`total >= 90%` beside
+/// `total >= 80 分` is a unit error of its own, not an order).
+fn threshold(condition: &ir::Expr) -> Option<(Decimal, bool, Unit)> {
     match &condition.kind {
         ir::ExprKind::Binary(op @ (BinaryOp::Ge | BinaryOp::Gt), left, right)
             if left.kind == ir::ExprKind::Global(Global::Total) =>
         {
-            constant(right).map(|t| (t, *op == BinaryOp::Gt))
+            constant_num(right).map(|n| (n.value, *op == BinaryOp::Gt, n.unit))
         }
         _ => None,
     }
@@ -328,8 +330,17 @@ pub(crate) fn rating(rating: &[RatingDef], errors: &mut Vec<CheckError>) {
     // Grades written as `total >= N` (or `>`) must go down: a grade whose totals an
     // earlier grade already takes could never apply, because the first that holds wins.
     let mut widest: Option<(Decimal, bool)> = None;
+    let unit = rating
+        .iter()
+        .find_map(|g| g.condition.as_ref().and_then(threshold))
+        .map(|(_, _, unit)| unit);
     for grade in rating {
-        let Some((t, strict)) = grade.condition.as_ref().and_then(threshold) else {
+        let Some((t, strict, _)) = grade
+            .condition
+            .as_ref()
+            .and_then(threshold)
+            .filter(|(_, _, u)| Some(*u) == unit)
+        else {
             continue;
         };
         let covered =

@@ -702,6 +702,23 @@ fn catalog_positions(items: &[Item], name: &str) -> Vec<(usize, usize, usize)> {
     found
 }
 
+/// The names of every catalog entry, for "did you mean".
+fn catalog_names(items: &[Item]) -> Vec<String> {
+    let mut names = Vec::new();
+    for item in items {
+        let ItemKind::Pool(pool) = &item.kind else {
+            continue;
+        };
+        for split in &pool.splits {
+            if let Split::Fixed { catalog, .. } = split {
+                let entries = catalog.iter().flat_map(|part| &part.entries);
+                names.extend(entries.map(|e| e.name.name.clone()));
+            }
+        }
+    }
+    names
+}
+
 /// The one catalog entry named `name`, or an error.
 fn one_catalog_entry(
     items: &[Item],
@@ -712,11 +729,12 @@ fn one_catalog_entry(
     match found.as_slice() {
         [one] => Some(*one),
         [] => {
+            let names = catalog_names(items);
             errors.push(LinkError::NotInBase {
                 what: t!(WHAT_CATALOG_INDICATOR),
                 name: name.name.clone(),
                 span: name.span.into(),
-                help: None,
+                help: suggest::did_you_mean(&name.name, names.iter().map(String::as_str)),
             });
             None
         }

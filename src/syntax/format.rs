@@ -37,6 +37,7 @@ pub fn format(source: &SourceFile) -> Result<String, Failure<ParseError>> {
 }
 
 fn format_text(text: &str) -> Result<String, ParseError> {
+    let text = &*lone_returns_as_newlines(text);
     let ruleset = super::parse_at(text, 0)?;
     let formatted = print_source(&ruleset, text, keywords::detect(text));
     let changed = || ParseError::FormatChangesMeaning {
@@ -49,6 +50,25 @@ fn format_text(text: &str) -> Result<String, ParseError> {
         return Err(changed());
     }
     Ok(formatted)
+}
+
+/// The text with each carriage return that no line feed follows (old Mac line ends) made
+/// a line feed: the grammar ends a line at either, the comment finder at `\n` only. The
+/// same length, so every span stays where it was.
+fn lone_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Every comment of a text, as written.

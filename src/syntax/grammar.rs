@@ -383,6 +383,13 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     if rest.starts_with("///") {
         return Some(t!(PARSE_HELP_DOC_INSIDE));
     }
+    // A message's text has `{…}` places and escapes: only ASCII quotes delimit it.
+    let after_message = ["message", "消息"]
+        .iter()
+        .any(|k| before.trim_end().ends_with(k));
+    if token == "“" && after_message {
+        return Some(t!(PARSE_HELP_MESSAGE_QUOTES));
+    }
     if token == "\"" || token == "“" {
         return Some(t!(PARSE_HELP_UNCLOSED_TEXT));
     }
@@ -554,7 +561,7 @@ mod tests {
         assert_eq!(Rule::kw_to.describe(keywords::Keywords::Zh), "`至`");
         assert_eq!(
             Rule::full_band.describe(keywords::Keywords::Zh),
-            "`满分区间 LOW 至 HIGH`"
+            "`满分区间 下限 至 上限`"
         );
     }
 

@@ -676,7 +676,7 @@ fn after_text(rest: &str, open: char) -> &str {
 }
 
 /// Rewrites the keywords inside the backticks of `phrase` into `language`: the words
-/// of syntax errors (`` `full LOW to HIGH` `` becomes `` `满分区间 LOW 至 HIGH` ``).
+/// of syntax errors (`` `full LOW to HIGH` `` becomes `` `满分区间 下限 至 上限` ``).
 /// Text outside backticks is the sentence and stays as it is.
 #[must_use]
 pub fn translate_code(phrase: &str, language: Keywords) -> String {
@@ -709,7 +709,8 @@ fn translate_words(code: &str, language: Keywords) -> String {
         } else if is_word(c) {
             let end = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
             let (word, after) = rest.split_at(end);
-            out.push_str(by_english(word).map_or(word, |k| k.spelling(language)));
+            let keyword = by_english(word).map(|k| k.spelling(language));
+            out.push_str(keyword.or_else(|| placeholder(word)).unwrap_or(word));
             rest = after;
         } else {
             out.push(c);
@@ -719,9 +720,52 @@ fn translate_words(code: &str, language: Keywords) -> String {
     out
 }
 
+/// A place to fill in, as a syntax error's example writes it (`FORMULA` in `score
+/// FORMULA`), in Chinese.
+fn placeholder(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "NAME" => "名称",
+        "STEP" => "步长",
+        "SHARE" => "比例",
+        "RATE" => "扣分比例",
+        "POINTS" => "分值",
+        "ITEM" => "条目",
+        "VALUE" => "值",
+        "ROWS" => "明细表",
+        "MODE" => "舍入方式",
+        "LOW" => "下限",
+        "HIGH" => "上限",
+        "FORMULA" => "公式",
+        "CONDITION" => "条件",
+        "CODE" => "发现代码",
+        "CLASS" => "评分规则",
+        "YEAR" => "年度",
+        "SEVERITY" => "严重程度",
+        "LABEL" => "标签",
+        "KEY" => "键",
+        "GRADE" => "等级",
+        "FILE" => "文件",
+        "FIELD" => "字段",
+        "DATE" => "日期",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_chinese_in_chinese_keywords() {
+        assert_eq!(
+            translate_code("`full LOW to HIGH`, `score FORMULA`", Keywords::Zh),
+            "`满分区间 下限 至 上限`, `得分 公式`"
+        );
+        assert_eq!(
+            translate_code("`full LOW to HIGH`", Keywords::En),
+            "`full LOW to HIGH`"
+        );
+    }
 
     #[test]
     fn detects_the_language_of_most_keywords() {
@@ -743,7 +787,7 @@ mod tests {
     fn translates_keywords_in_code_only() {
         assert_eq!(
             translate_code("a rule such as `full LOW to HIGH` to see", Keywords::Zh),
-            "a rule such as `满分区间 LOW 至 HIGH` to see"
+            "a rule such as `满分区间 下限 至 上限` to see"
         );
         assert_eq!(
             translate_code("`ruleset \"name\" { ... }`", Keywords::Zh),

@@ -638,3 +638,12 @@ fn fmt_never_replaces_a_read_only_ruleset() {
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "kept");
 }
+
+#[test]
+fn old_mac_line_ends_format_like_any_other() {
+    // Carriage returns alone end lines (and comments) as line feeds do.
+    let lf =
+        "ruleset \"x\" { version \"1\" }\n// 注释\nrounding 0.01 half_away_from_zero // 行尾\n";
+    let cr = lf.replace('\n', "\r");
+    assert_eq!(fmt("cr.rules", &cr), fmt("lf.rules", lf));
+}

@@ -258,3 +258,23 @@ fn an_override_naming_an_entry_twice_is_a_duplicate_not_the_last_one_winning() {
     // Once each is an override as before.
     checked("override pool 共性指标 { split fixed { 过程 { 预算执行率 8 } } }").unwrap();
 }
+
+#[test]
+fn a_slip_in_chinese_gets_a_did_you_mean() {
+    // A catalogue indicator removed by a misspelt name.
+    let linked = perfeval::link::link(
+        Path::new("main.rules"),
+        &mut Files(HashMap::from([(
+            PathBuf::from("main.rules"),
+            "ruleset \"x\" extends \"2023.rules\" { version \"x\" }\nremove indicator 资金到味率\n"
+                .to_owned(),
+        )])),
+    );
+    let shown = render(&linked.unwrap_err());
+    assert!(shown.contains("did you mean `资金到位率`"), "{shown}");
+    // A function and a field by their Chinese names.
+    let shown = refused("check c warning for indicators { 求合(indicators.score) > 0 分 }");
+    assert!(shown.contains("did you mean `求和`"), "{shown}");
+    let shown = refused("check c warning for indicators { 自评份 > 0 分 }");
+    assert!(shown.contains("did you mean `自评分`"), "{shown}");
+}

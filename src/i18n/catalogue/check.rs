@@ -49,6 +49,10 @@ CHECK_INDISTINCT_HELP {
     en: "a form's text is compared with full-width forms folded and whitespace and invisible characters removed; remove one of them, or make them differ in what is left",
     zh: "表单文字比较时不区分全角与半角，也不计空白和不可见字符；请删除其中一个，或使两者在这些之外有所不同",
 }
+CHECK_WEIGHTS_SUM_ENTRY {
+    en: "`{name}` changed here",
+    zh: "「{name}」在此修改",
+}
 CHECK_UNKNOWN_REFERENCE { en: "unknown {what} `{name}`", zh: "未知的{what} `{name}`" }
 CHECK_UNKNOWN_REFERENCE_LABEL { en: "no {what} of this name", zh: "没有这个名称的{what}" }
 CHECK_NAMES_ARE { en: "the {what} names are {list}", zh: "{what}有：{list}" }
@@ -138,6 +142,14 @@ CHECK_CATEGORY_IN_TWO_POOLS {
 CHECK_CATEGORY_IN_TWO_POOLS_HELP {
     en: "a category's indicators share one pool's points; keep it in one pool",
     zh: "一个类别的指标共用一个分值池的分值；请只放在一个分值池中",
+}
+CHECK_CATEGORY_TWICE_IN_POOL {
+    en: "is listed twice by pool `{pool}`",
+    zh: "在分值池 `{pool}` 中列出了两次",
+}
+CHECK_CATEGORY_TWICE_IN_POOL_HELP {
+    en: "list each category once (a `rename` onto a name the pool lists makes two of it)",
+    zh: "每个类别只列一次（把类别重命名为分值池已列出的名称，也会出现两次）",
 }
 CHECK_CATEGORY_IN_NO_POOL { en: "is in no pool", zh: "不属于任何分值池" }
 CHECK_CATEGORY_IN_NO_POOL_HELP {

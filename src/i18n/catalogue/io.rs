@@ -22,6 +22,10 @@ IO_NOT_A_FILE_HELP {
     en: "perfeval reads regular files only; to read a form from standard input, name it `-`",
     zh: "perfeval 只读取普通文件；要从标准输入读取表单，请写 `-`",
 }
+IO_NOT_A_FILE_HELP_FOLDER {
+    en: "name a file in it; `check`, `diff` and `import` read a folder's forms, and `test` its test files, but a ruleset is always a file",
+    zh: "请指定其中的文件；`check`、`diff`、`import` 可以读取文件夹中的表单，`test` 可以读取其中的测试文件，但规则集只能是文件",
+}
 IO_TOO_LARGE {
     en: "cannot read `{path}`: it is larger than the limit of {limit}",
     zh: "无法读取 `{path}`：文件超过大小上限 {limit}",

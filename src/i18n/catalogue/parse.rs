@@ -45,6 +45,10 @@ PARSE_HELP_DOC_INSIDE {
     en: "a `///` doc comment goes before an item; inside one, write `//`",
     zh: "`///` 文档注释应写在项的前面；项的内部请写 `//`",
 }
+PARSE_HELP_MESSAGE_QUOTES {
+    en: "a message is written in ASCII quotes, `\"…\"`, not `“…”` (a label may take either)",
+    zh: "消息须用英文双引号 `\"…\"` 括起，不能用中文引号 `“…”`（标签两种都可以）",
+}
 PARSE_HELP_UNCLOSED_TEXT {
     en: "a text in quotes must close on the same line: is a `\"` (or `”`) missing?",
     zh: "引号中的文字须在同一行内结束：是否缺少 `\"`（或 `”`）？",
