@@ -16,6 +16,7 @@ use crate::syntax::ast::{
     ClassRule, ClassRuleKind, Completion, Doc, Grades, ItemKind, Missing, MissingEntryKind, Pool,
     ResidualRule, Ruleset, Split,
 };
+use crate::syntax::keywords::{self, Keywords};
 
 /// One part of a ruleset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,9 +36,15 @@ pub struct Item {
 /// Every part of a ruleset a case can exercise, in ruleset order.
 #[must_use]
 pub fn items(ruleset: &Ruleset, sources: &Sources) -> Vec<Item> {
+    // Parts are named in the keywords the ruleset is written in (`评分规则 产出类`).
+    let language = sources
+        .files()
+        .next()
+        .map_or(Keywords::En, |root| keywords::detect(root.text()));
     let mut list = List {
         sources,
         items: Vec::new(),
+        language,
     };
     for item in &ruleset.items {
         list.item(item);
@@ -54,9 +61,23 @@ pub fn gaps<'a>(items: &'a [Item], trace: &Coverage) -> Vec<&'a Item> {
 struct List<'a> {
     sources: &'a Sources,
     items: Vec<Item>,
+    language: Keywords,
 }
 
 impl List<'_> {
+    /// The keyword `en` in the ruleset's language.
+    fn kw(&self, en: &'static str) -> &'static str {
+        keywords::by_english(en).map_or(en, |k| k.spelling(self.language))
+    }
+
+    /// One grade of `grades`: in Chinese the item's own word (等级) names one too.
+    fn grade_word(&self) -> &'static str {
+        match self.language {
+            Keywords::En => "grade",
+            Keywords::Zh => self.kw("grades"),
+        }
+    }
+
     fn item(&mut self, item: &crate::syntax::ast::Item) {
         let doc = item.doc.text();
         match &item.kind {
@@ -64,7 +85,7 @@ impl List<'_> {
                 let code = &check.finding.code;
                 self.push(
                     Part::Check(code.span),
-                    format!("check `{}`", code.name),
+                    format!("{} `{}`", self.kw("check"), code.name),
                     msg!(TEST_NEEDS_CHECK),
                     code.span,
                     doc.clone(),
@@ -74,7 +95,7 @@ impl List<'_> {
                 let code = &discard.finding.code;
                 self.push(
                     Part::Discard(code.span),
-                    format!("discard `{}`", code.name),
+                    format!("{} `{}`", self.kw("discard"), code.name),
                     msg!(TEST_NEEDS_DISCARD),
                     code.span,
                     doc.clone(),
@@ -82,7 +103,7 @@ impl List<'_> {
             }
             ItemKind::Adjust(adjust) => self.push(
                 Part::Adjust(adjust.code.span),
-                format!("adjust `{}`", adjust.code.name),
+                format!("{} `{}`", self.kw("adjust"), adjust.code.name),
                 msg!(TEST_NEEDS_ADJUST),
                 adjust.code.span,
                 doc.clone(),
@@ -101,7 +122,7 @@ impl List<'_> {
                 for entry in &rating.entries {
                     self.push(
                         Part::Rating(entry.span),
-                        format!("rating `{}`", self.text(entry.span)),
+                        format!("{} `{}`", self.kw("rating"), self.text(entry.span)),
                         msg!(TEST_NEEDS_RATING),
                         entry.span,
                         clause(&entry.doc, &doc),
@@ -112,7 +133,7 @@ impl List<'_> {
                 if let Some(score) = &line.score {
                     self.push(
                         Part::Line(score.span),
-                        format!("line `{}`", line.key.name),
+                        format!("{} `{}`", self.kw("line"), line.key.name),
                         msg!(TEST_NEEDS_LINE),
                         line.key.span,
                         clause(&line.score_doc, &doc),
@@ -123,7 +144,7 @@ impl List<'_> {
                 for entry in &findings.entries {
                     self.push(
                         Part::Finding(entry.code.name.clone()),
-                        format!("findings: `{}`", self.text(entry.span)),
+                        format!("{}: `{}`", self.kw("findings"), self.text(entry.span)),
                         msg!(TEST_NEEDS_FINDING),
                         entry.span,
                         clause(&entry.doc, &doc),
@@ -148,7 +169,11 @@ impl List<'_> {
             let end = grade.up_to.as_ref().unwrap_or(&grade.share).span;
             self.push(
                 Part::Grade(grade.share.span),
-                format!("grade `{}`", self.text(grade.name.span.to(end))),
+                format!(
+                    "{} `{}`",
+                    self.grade_word(),
+                    self.text(grade.name.span.to(end))
+                ),
                 msg!(TEST_NEEDS_GRADE),
                 grade.name.span,
                 clause(&grade.doc, doc),
@@ -157,7 +182,7 @@ impl List<'_> {
         for target in &grades.target {
             self.push(
                 Part::TargetGrade,
-                format!("grades: `{}`", self.text(target.span)),
+                format!("{}: `{}`", self.kw("grades"), self.text(target.span)),
                 msg!(TEST_NEEDS_TARGET_GRADE),
                 target.span,
                 clause(&target.doc, doc),
@@ -177,7 +202,7 @@ impl List<'_> {
             };
             self.push(
                 Part::Missing(share.span),
-                format!("missing: `{}`", self.text(entry.span)),
+                format!("{}: `{}`", self.kw("missing"), self.text(entry.span)),
                 needs,
                 entry.span,
                 clause(&entry.doc, doc),
@@ -196,7 +221,7 @@ impl List<'_> {
                 let what = self.text(entry.name.span.to(class.span));
                 self.push(
                     Part::ClassChoice(class.span),
-                    format!("pool {}: `{what}`", pool.name.name),
+                    format!("{} {}: `{what}`", self.kw("pool"), pool.name.name),
                     msg!(TEST_NEEDS_CATALOG_CLASS),
                     entry.name.span,
                     clause(&entry.doc, doc),
@@ -219,7 +244,12 @@ impl List<'_> {
             if !matches!(residual.rule, ResidualRule::Matching { .. }) {
                 continue;
             }
-            let what = format!("pool {}: `{}`", pool.name.name, self.text(residual.span));
+            let what = format!(
+                "{} {}: `{}`",
+                self.kw("pool"),
+                pool.name.name,
+                self.text(residual.span)
+            );
             let clause = clause(&residual.doc, doc);
             self.push(
                 Part::Residual(pool.name.span, true),
@@ -267,14 +297,18 @@ impl List<'_> {
                 }
                 ClassRuleKind::Completion(completion) => {
                     let doc = clause(&rule.doc, doc);
-                    self.completion(&format!("class {name}: completion"), completion, &doc);
+                    self.completion(
+                        &format!("{} {name}: {}", self.kw("class"), self.kw("completion")),
+                        completion,
+                        &doc,
+                    );
                     continue;
                 }
                 _ => continue,
             };
             self.push(
                 part,
-                format!("class {name}: `{}`", self.text(rule.span)),
+                format!("{} {name}: `{}`", self.kw("class"), self.text(rule.span)),
                 needs,
                 rule.span,
                 clause(&rule.doc, doc),

@@ -135,11 +135,12 @@ pub enum ParseError {
 
     /// An expression deeper than the limit: `((((…))))` 300 deep, or `1 + 1 + …` with
     /// 300 terms.
-    #[error("{}", t!(PARSE_TOO_DEEP, .limit))]
+    #[error("{}", match .limit { Some(limit) => t!(PARSE_TOO_DEEP, limit), None => t!(PARSE_TOO_DEEP_NESTED) })]
     #[diagnostic(code(perfeval::parse::too_deep), help("{}", t!(PARSE_TOO_DEEP_HELP)))]
     TooDeep {
-        /// The limit.
-        limit: usize,
+        /// The limit of levels; `None` where the parser stopped first, on parentheses,
+        /// `if`s or calls nested about a hundred deep (each takes several of its steps).
+        limit: Option<usize>,
         /// Where the limit is passed.
         #[label("{}", t!(PARSE_TOO_DEEP_LABEL))]
         span: SourceSpan,

@@ -227,7 +227,7 @@ pub(crate) fn syntax_error(
         // pest stops rather than exhaust the stack on very deep nesting.
         ErrorVariant::CustomError { message } if message.contains("stack limit") => {
             return ParseError::TooDeep {
-                limit: super::lower::MAX_DEPTH,
+                limit: None,
                 span: Span::new(
                     base + at,
                     base + at + rest.chars().next().map_or(0, char::len_utf8),

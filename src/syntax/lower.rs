@@ -1137,7 +1137,7 @@ pub(crate) fn lower_expr(pair: Pair<'_, Rule>, depth: usize) -> Result<Expr> {
         let start = span_of(&pair).start as usize;
         let first = pair.as_str().chars().next().map_or(0, char::len_utf8);
         return Err(ParseError::TooDeep {
-            limit: MAX_DEPTH,
+            limit: Some(MAX_DEPTH),
             span: Span::new(start, start + first).into(),
         });
     }
@@ -1277,11 +1277,18 @@ fn lower_decimal(pair: &Pair<'_, Rule>) -> Result<Decimal> {
 
 fn lower_date(pair: &Pair<'_, Rule>) -> Result<Date> {
     debug_assert_eq!(pair.as_rule(), Rule::date);
-    Date::from_str(pair.as_str()).map_err(|e| ParseError::InvalidDate {
+    let invalid = |reason| ParseError::InvalidDate {
         text: pair.as_str().to_owned(),
-        reason: crate::i18n::date_reason(pair.as_str(), &e),
+        reason,
         span: span_of(pair).into(),
-    })
+    };
+    let date = Date::from_str(pair.as_str())
+        .map_err(|e| invalid(crate::i18n::date_reason(pair.as_str(), &e)))?;
+    // The calendar has a year 0 (1 BC); no fiscal year does, as `fiscal_year 0` says.
+    if date.year() < 1 {
+        return Err(invalid(t!(DATE_NO_YEAR_ZERO)));
+    }
+    Ok(date)
 }
 
 fn lower_ident(pair: &Pair<'_, Rule>) -> Ident {

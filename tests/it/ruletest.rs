@@ -208,3 +208,21 @@ fn a_test_file_may_name_a_shipped_ruleset() {
     let (stdout, stderr, code) = run_in(dir.path(), &["test", "bands.test.toml"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
 }
+
+#[test]
+fn coverage_names_parts_in_the_ruleset_s_keywords() {
+    // One case, which leaves most of the ruleset untested: each gap is named as the
+    // ruleset writes it, in Chinese keywords for the Chinese ruleset.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("examples/suzhou-2023-egov.toml");
+    let test = format!(
+        "ruleset = \"2023.zh\"\n[[case]]\nname = \"种子表\"\nproject = \"{}\"\n[case.expect]\ntotal = \"80.00\"\n",
+        seed.display()
+    );
+    let file = dir.path().join("zh.test.toml");
+    std::fs::write(&file, test).unwrap();
+    let (stdout, stderr, code) = run(&["test", file.to_str().unwrap(), "--coverage"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("核对 `budget-balance`"), "{stdout}");
+    assert!(!stdout.contains("check `budget-balance`"), "{stdout}");
+}

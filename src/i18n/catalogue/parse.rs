@@ -132,6 +132,10 @@ PARSE_TOO_DEEP {
     en: "the expression is more than {limit} levels deep",
     zh: "表达式嵌套超过 {limit} 层",
 }
+PARSE_TOO_DEEP_NESTED {
+    en: "the expression nests parentheses, `if`s or calls too deeply (about a hundred levels at most)",
+    zh: "表达式中括号、`if` 或函数调用嵌套过深（最多约一百层）",
+}
 PARSE_TOO_DEEP_HELP {
     en: "nesting and chained operators both count; split the expression into several rules",
     zh: "括号嵌套和连续的运算符都计入层数；请把表达式拆成几条规则",
@@ -139,6 +143,7 @@ PARSE_TOO_DEEP_HELP {
 PARSE_TOO_DEEP_LABEL { en: "too deep", zh: "嵌套过深" }
 
 /// Why a date is not one, in Chinese (English shows the date library's words).
+DATE_NO_YEAR_ZERO { en: "a year is counted from 1", zh: "年份从 1 开始" }
 DATE_NO_MONTH { en: "there is no month {month}", zh: "没有 {month} 月" }
 DATE_DAYS_IN_MONTH {
     en: "{year}-{month} has {days} days",
