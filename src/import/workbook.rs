@@ -476,8 +476,9 @@ fn significant(value: f64, digits: usize) -> String {
     } else if point >= count {
         format!("{sign}{figures}{}", zeros(point - count))
     } else {
-        let (whole, fraction) = figures.split_at(usize::try_from(point).unwrap_or(0));
-        format!("{sign}{whole}.{fraction}")
+        let at = usize::try_from(point).unwrap_or(0);
+        let (whole, fraction) = (figures.get(..at), figures.get(at..));
+        format!("{sign}{}.{}", whole.unwrap_or("0"), fraction.unwrap_or("0"))
     }
 }
 
