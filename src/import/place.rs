@@ -478,8 +478,10 @@ impl<'a> Placer<'a> {
 
     /// Whether a row of labels and other words is a table's header with columns the form
     /// does not have (`序号 | 项目 | 类别 | 指标名称 | … | 自评分 | 备注`), not labels
-    /// and their values: three labels or more of one rows section, and the other cells
-    /// words (no digit, no formula), fewer than the labels.
+    /// and their values: the label of every required field of one rows section, and the
+    /// other cells texts (no number, date or formula), fewer than the labels. A table
+    /// that repeats some of the labels (a deviation table below the indicators: 指标名称,
+    /// 目标值, 偏差原因) is not the form's.
     fn is_table_header(
         &self,
         row: &[Cell],
@@ -494,18 +496,26 @@ impl<'a> Placer<'a> {
         else {
             return false;
         };
-        let rows = self.schema.sections().get(section).map(|s| s.shape) == Some(Shape::Rows);
+        let Some(schema) = self.schema.sections().get(section) else {
+            return false;
+        };
+        let labelled: HashSet<usize> = labels
+            .iter()
+            .filter(|(_, (s, _))| *s == section)
+            .map(|(_, (_, f))| *f)
+            .collect();
+        let complete = (schema.fields.iter().enumerate())
+            .all(|(f, field)| field.optional || labelled.contains(&f));
         let words: Vec<&Cell> = classes
             .iter()
             .zip(row)
             .filter(|(class, _)| matches!(class, Class::Value))
             .map(|(_, cell)| cell)
             .collect();
-        let all_words = words.iter().all(|cell| {
-            cell.formula.is_none()
-                && matches!(&cell.value, CellValue::Text(t) if !t.chars().any(|c| c.is_ascii_digit()))
-        });
-        rows && count >= 3 && all_words && words.len() < count
+        let all_words = words
+            .iter()
+            .all(|cell| cell.formula.is_none() && matches!(&cell.value, CellValue::Text(_)));
+        schema.shape == Shape::Rows && complete && all_words && words.len() < count
     }
 
     /// The words of a table's header row that name no field head the table's extra
@@ -1099,9 +1109,9 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
         {
             Kind::String(shown.clone())
         }
-        CellValue::Formatted { number, .. } if ty == Some(FieldType::Date) => {
-            dates::serial(number).map_or_else(|| Kind::Number(number.clone()), Kind::Date)
-        }
+        CellValue::Formatted { number, .. } if ty == Some(FieldType::Date) => dates::serial(number)
+            .or_else(|| dates::written(number))
+            .map_or_else(|| Kind::Number(number.clone()), Kind::Date),
         CellValue::Formatted { number, .. } => Kind::Number(number.clone()),
         CellValue::Date(d) => Kind::Date(*d),
         CellValue::Bool(b) => Kind::Bool(*b),

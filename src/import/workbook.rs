@@ -483,19 +483,21 @@ fn significant(value: f64, digits: usize) -> String {
 }
 
 /// A number's decimal text as Excel shows it: a percentage as the text `95%`; a number
-/// its format writes text around (`≤2%`, `15个`) as that text, beside the number.
+/// its format writes text around (`≤2%`, `15个`) as that text, beside the number. A
+/// negative number keeps its sign and no text: a format's negative section replaces the
+/// sign with words or parentheses (`(3)`, `下降2.2%`) that no target reads as a number.
 fn number(text: String, shows: &Shows) -> CellValue {
-    let magnitude = text.strip_prefix('-');
-    let (shown, digits) = match (&shows.negative, magnitude) {
-        (Some(negative), Some(magnitude)) if negative.has_text() => (negative, magnitude),
-        _ => (&shows.positive, text.as_str()),
+    let negative = text.starts_with('-');
+    let shown = match &shows.negative {
+        Some(section) if negative => section,
+        _ => &shows.positive,
     };
     let digits = if shown.percent {
-        format!("{}%", times_hundred(digits))
+        format!("{}%", times_hundred(&text))
     } else {
-        digits.to_owned()
+        text.clone()
     };
-    match (shown.has_text(), shown.percent) {
+    match (shown.has_text() && !negative, shown.percent) {
         (false, false) => CellValue::Number(text),
         (false, true) => CellValue::Text(digits),
         (true, true) => CellValue::Text(format!("{}{digits}{}", shown.prefix, shown.suffix)),
@@ -607,6 +609,15 @@ mod tests {
             float(f64::NAN, &Shows::percent(false)),
             CellValue::Text("NaN".into())
         );
+    }
+
+    #[test]
+    fn a_negative_number_keeps_its_sign_and_no_format_text() {
+        let shows = Shows::of("\"增长\"0.0%;\"下降\"0.0%");
+        assert_eq!(float(0.022, &shows), CellValue::Text("增长2.2%".into()));
+        assert_eq!(float(-0.022, &shows), CellValue::Text("-2.2%".into()));
+        let shows = Shows::of("#,##0\"个\"_);(#,##0\"个\")");
+        assert_eq!(float(-3.0, &shows), CellValue::Number("-3".into()));
     }
 
     #[test]

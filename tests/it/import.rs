@@ -159,6 +159,21 @@ fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
         "{:?}",
         forms[0].notes
     );
+    // A header word with digits is a header word too.
+    let digits = LAYOUTS.replace(header, &with_column.replace("备注", "2022年完成值"));
+    let forms = import_text("digits.txt", &digits);
+    assert_eq!(forms[0].unplaced, []);
+    // A second table that repeats some labels (no 权重) is not the form's table: its
+    // cells are unplaced, and the indicators above stay as read.
+    let deviation =
+        format!("{LAYOUTS}类别\t指标名称\t目标值\t偏差原因\n产出\t系统上线数量\t=2个\t无\n");
+    let forms = import_text("deviation.txt", &deviation);
+    assert_eq!(
+        values(&forms[0].project),
+        values(&import_text("layouts.txt", LAYOUTS)[0].project)
+    );
+    assert!(forms[0].unplaced.iter().all(|u| !u.column));
+    assert!(!forms[0].unplaced.is_empty());
 }
 
 #[test]

@@ -102,6 +102,11 @@ fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
             }
             '[' => Piece::Bracket(chars.by_ref().take_while(|&c| c != ']').collect()),
             '0' | '#' | '?' | '.' | ',' => Piece::Number,
+            // A scientific format's exponent (`E+00`): part of the number.
+            'E' | 'e' if chars.clone().next().is_some_and(|n| matches!(n, '+' | '-')) => {
+                chars.next();
+                Piece::Number
+            }
             '%' => Piece::Percent,
             ';' => Piece::Section,
             '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
@@ -137,7 +142,7 @@ fn has_condition(pieces: &[Piece]) -> bool {
 fn section(pieces: &[Piece]) -> Shown {
     let mut shown = Shown::default();
     let mut number_seen = false;
-    for piece in pieces {
+    for (i, piece) in pieces.iter().enumerate() {
         let text = match piece {
             Piece::Literal(text) => text.as_str(),
             Piece::Bracket(content) => content
@@ -153,6 +158,17 @@ fn section(pieces: &[Piece]) -> Shown {
             }
             Piece::Section | Piece::Other => continue,
         };
+        let more_number = pieces
+            .get(i + 1..)
+            .is_some_and(|rest| rest.contains(&Piece::Number));
+        if number_seen && more_number && !text.is_empty() {
+            // Text between the digits (`0000"年"00"月"00"日"`, `# ?/?`): the format cuts
+            // the number into parts, which the number read whole does not have.
+            return Shown {
+                percent: shown.percent,
+                ..Shown::default()
+            };
+        }
         if number_seen {
             shown.suffix.push_str(text);
         } else {
@@ -224,6 +240,20 @@ mod tests {
             shown("0.00%;[Red]-0.00%"),
             (true, String::new(), String::new())
         );
+    }
+
+    #[test]
+    fn text_between_digits_or_an_exponent_is_not_text_around_the_number() {
+        for code in [
+            "0000\"年\"00\"月\"00\"日\"",
+            "0000-00-00",
+            "# ?/?",
+            "0.00E+00",
+            "0.0e-0",
+        ] {
+            assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
+        }
+        assert_eq!(shown("0.00E+00\"个\""), (false, String::new(), "个".into()));
     }
 
     #[test]
