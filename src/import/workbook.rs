@@ -15,7 +15,7 @@ mod ods;
 mod xls;
 mod xlsx;
 
-pub(crate) use format::{Shows, is_percent as is_percent_format};
+pub(crate) use format::Shows;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

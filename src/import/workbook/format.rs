@@ -66,7 +66,7 @@ impl Shows {
 /// Whether a format code shows a percentage: a `%` outside quoted text and escapes
 /// (`0.0%`, `0%;[Red]-0%`, but not `0 "%"`).
 #[must_use]
-pub(crate) fn is_percent(code: &str) -> bool {
+fn is_percent(code: &str) -> bool {
     pieces(code).any(|p| p == Piece::Percent)
 }
 

@@ -51,18 +51,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let range = workbook.worksheet_range(&sheet.name).map_err(damaged_by)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         // calamine lists the sheets in the order of their BOUNDSHEET records.
-        let percent = scanned.get(index).map(|s| &s.percent);
+        let shown = scanned.get(index).map(|s| &s.shown);
+        let plain = Shows::default();
         let mut builder = SheetBuilder::new(&sheet.name);
         for (row, column, data) in range.used_cells() {
             let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
             let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
-            let shows_percent = percent.is_some_and(|p| p.contains(&(row, column)));
-            builder.push(
-                row,
-                column,
-                value_of(data, &Shows::percent(shows_percent)),
-                &mut budget,
-            )?;
+            let shows = shown.and_then(|s| s.get(&(row, column))).unwrap_or(&plain);
+            builder.push(row, column, value_of(data, shows), &mut budget)?;
         }
         let formulas = workbook
             .worksheet_formula(&sheet.name)
@@ -117,6 +113,31 @@ mod tests {
             merged: true,
             ..Cell::default()
         }
+    }
+
+    /// Written by xlwt 1.3: numbers under custom formats, `"≤"0%`, `0"个"`, `0.0%`.
+    const FORMATS: &[u8] = include_bytes!("../../../tests/fixtures/import/formats.xls");
+
+    #[test]
+    fn custom_formats_show_their_text_around_the_number() {
+        let book = read(FORMATS).unwrap();
+        let values: Vec<Option<&Cell>> = book.sheets[0].rows.iter().map(|r| r.get(1)).collect();
+        let formatted = |shown: &str, number: &str| {
+            Cell::new(CellValue::Formatted {
+                shown: shown.into(),
+                number: number.into(),
+            })
+        };
+        assert_eq!(
+            values,
+            [
+                Some(&text("≤2%")),
+                Some(&formatted("15个", "15")),
+                Some(&text("95.5%")),
+                // A negative number keeps its sign and no text.
+                Some(&number("-3")),
+            ]
+        );
     }
 
     #[test]

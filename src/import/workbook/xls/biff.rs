@@ -2,17 +2,18 @@
 //! reads are walked as calamine walks them (a record, then its CONTINUE records), and
 //! what calamine would build from them is bounded. The scan reads no values.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::i18n::t;
 use crate::import::error::ImportError;
-use crate::import::workbook::{SheetBuilder, TextBudget, damaged, is_percent_format};
+use crate::import::workbook::{SheetBuilder, Shows, TextBudget, damaged};
 
 /// What the scan found in one sheet (in the order of the BOUNDSHEET records).
 #[derive(Debug, Default)]
 pub(super) struct SheetScan {
-    /// Number cells whose format shows a percentage (0-based row, column).
-    pub(super) percent: HashSet<(u32, u32)>,
+    /// How the number cells whose format shows more than the number (a percentage, text
+    /// around it) show it, by 0-based row and column.
+    pub(super) shown: HashMap<(u32, u32), Shows>,
 }
 
 /// One record and the CONTINUE records after it.
@@ -64,17 +65,21 @@ struct Globals {
     sheets: Vec<usize>,
     /// The format of each XF record.
     xf_formats: Vec<u16>,
-    /// Custom formats that show a percentage.
-    percent_formats: HashSet<u16>,
+    /// Custom formats that show more than the number, by format number.
+    formats: HashMap<u16, Shows>,
     /// The characters of each shared string.
     strings: Vec<u64>,
 }
 
 impl Globals {
-    fn shows_percent(&self, xf: u16) -> bool {
-        self.xf_formats
-            .get(usize::from(xf))
-            .is_some_and(|f| matches!(f, 9 | 10) || self.percent_formats.contains(f))
+    /// How a cell of the XF record `xf` shows its number, where it shows more than the
+    /// number: the built-in percentages (9, 10), or a custom format.
+    fn shows(&self, xf: u16) -> Option<Shows> {
+        let format = self.xf_formats.get(usize::from(xf))?;
+        match format {
+            9 | 10 => Some(Shows::percent(true)),
+            other => self.formats.get(other).cloned(),
+        }
     }
 }
 
@@ -110,10 +115,11 @@ fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
             }
             0x041E => {
                 let format = u16_at(record.data, 0).unwrap_or(0);
-                if format_text(record.data.get(2..).unwrap_or_default())
-                    .is_some_and(|f| is_percent_format(&f))
-                {
-                    globals.percent_formats.insert(format);
+                let shows = format_text(record.data.get(2..).unwrap_or_default())
+                    .map(|code| Shows::of(&code))
+                    .filter(|shows| *shows != Shows::default());
+                if let Some(shows) = shows {
+                    globals.formats.insert(format, shows);
                 }
             }
             0x00E0 => globals.xf_formats.push(u16_at(record.data, 2).unwrap_or(0)),
@@ -274,8 +280,12 @@ fn scan_sheet(
             0x0203 | 0x027E | 0x0006 | 0x0205 | 0x0204 | 0x00D6 | 0x00FD => {
                 let (row, column, xf) = cell_head(data)?;
                 bounds.extend_to(usize::from(row) + 1, usize::from(column) + 1)?;
-                if matches!(record.kind, 0x0203 | 0x027E | 0x0006) && globals.shows_percent(xf) {
-                    sheet.percent.insert((u32::from(row), u32::from(column)));
+                if matches!(record.kind, 0x0203 | 0x027E | 0x0006)
+                    && let Some(shows) = globals.shows(xf)
+                {
+                    sheet
+                        .shown
+                        .insert((u32::from(row), u32::from(column)), shows);
                 }
                 budget.charge(text_of(record.kind, data, globals))?;
             }
@@ -358,8 +368,10 @@ fn multiple_rk(
     }
     bounds.extend_to(usize::from(row) + 1, usize::from(last) + 1)?;
     for (column, rk) in (first..=last).zip(data.get(4..).unwrap_or_default().chunks_exact(6)) {
-        if u16_at(rk, 0).is_some_and(|xf| globals.shows_percent(xf)) {
-            sheet.percent.insert((u32::from(row), u32::from(column)));
+        if let Some(shows) = u16_at(rk, 0).and_then(|xf| globals.shows(xf)) {
+            sheet
+                .shown
+                .insert((u32::from(row), u32::from(column)), shows);
         }
     }
     Ok(())
