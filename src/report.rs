@@ -79,13 +79,8 @@ impl Report<'_> {
 /// A ruleset's file as a reviewer reads it: a shipped ruleset is `内置规则集 2023`, not
 /// `<shipped>/2023.rules`, a name no file has.
 fn file_for_people(file: &str) -> std::borrow::Cow<'_, str> {
-    let shipped = file
-        .strip_prefix(crate::shipped::FOLDER)
-        .and_then(|rest| rest.strip_prefix('/'))
-        .filter(|_| crate::shipped::is_shipped_source(file))
-        .map(|name| name.strip_suffix(".rules").unwrap_or(name));
-    match shipped {
-        Some(name) => std::borrow::Cow::Owned(format!("内置规则集 {name}")),
+    match crate::shipped::of_source(file) {
+        Some(shipped) => std::borrow::Cow::Owned(format!("内置规则集 {}", shipped.name())),
         None => std::borrow::Cow::Borrowed(file),
     }
 }

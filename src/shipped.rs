@@ -76,13 +76,18 @@ pub fn bare(path: &Path) -> Option<&str> {
     }
 }
 
-/// Whether a source's name is a shipped ruleset's (`<shipped>/2023.rules`).
+/// The shipped ruleset a source's name is (`<shipped>/2023.rules`).
 #[must_use]
-pub fn is_shipped_source(name: &str) -> bool {
+pub fn of_source(name: &str) -> Option<&'static Shipped> {
     name.strip_prefix(FOLDER)
         .and_then(|rest| rest.strip_prefix('/'))
         .and_then(find)
-        .is_some()
+}
+
+/// Whether a source's name is a shipped ruleset's (`<shipped>/2023.rules`).
+#[must_use]
+pub fn is_shipped_source(name: &str) -> bool {
+    of_source(name).is_some()
 }
 
 /// Help for a name that is no shipped ruleset's: the nearest one, then all of them.

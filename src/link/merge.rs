@@ -313,14 +313,15 @@ fn upsert_all_by<T>(list: &mut Vec<T>, entries: Vec<T>, same: impl Fn(&T, &T) ->
     let mut replaced = vec![false; base];
     for entry in entries {
         let found = list.iter().take(base).position(|e| same(e, &entry));
-        match found.and_then(|i| Some(i).zip(replaced.get_mut(i))) {
-            Some((i, done)) if !*done => {
-                *done = true;
-                if let Some(existing) = list.get_mut(i) {
-                    *existing = entry;
+        let unreplaced = found.filter(|&i| replaced.get(i) == Some(&false));
+        match unreplaced.and_then(|i| Some(i).zip(list.get_mut(i))) {
+            Some((i, existing)) => {
+                *existing = entry;
+                if let Some(done) = replaced.get_mut(i) {
+                    *done = true;
                 }
             }
-            _ => list.push(entry),
+            None => list.push(entry),
         }
     }
 }
