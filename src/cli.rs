@@ -8,7 +8,6 @@ mod explain;
 mod fmt;
 mod import;
 mod inputs;
-mod jsonl;
 pub mod lang;
 mod lines;
 mod output;
@@ -17,6 +16,7 @@ mod render;
 mod rulesets;
 mod ruletest;
 mod shell;
+mod stream;
 mod template;
 
 use std::io::{IsTerminal, Write};
@@ -204,7 +204,7 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output: a regular file (or a
     /// link to one) or a new file. It is written to a temporary file beside it and
     /// renamed into place, so an interrupted run leaves any old report whole; its
-    /// permissions are kept. It may not be a file the run reads.
+    /// permissions are kept. It may not be a file the run reads. `-` is standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`
@@ -349,17 +349,37 @@ const WIDTH: usize = 100;
 pub fn run(cli: Cli) -> Status {
     colour::set(cli.color);
     match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(mut args) => {
+            dash_is_stdout(&mut args.output);
+            check(&args)
+        }
         Command::Show(args) => show(&args),
         Command::Import(args) => import::run(&args),
-        Command::Explain(args) => explain::run(&args),
+        Command::Explain(mut args) => {
+            dash_is_stdout(&mut args.output);
+            explain::run(&args)
+        }
         Command::Template(args) => template::template(&args),
         Command::Rulesets(args) => rulesets::rulesets(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
         Command::Fmt(args) => fmt::fmt(&args),
-        Command::Diff(args) => diff::run(&args),
+        Command::Diff(mut args) => {
+            dash_is_stdout(&mut args.output);
+            diff::run(&args)
+        }
         Command::Test(args) => ruletest::test(&args),
+    }
+}
+
+/// `--output -` means standard output, as `-` does for the forms read: a file named `-`
+/// is never what is meant (`./-` still names one).
+fn dash_is_stdout(output: &mut Option<PathBuf>) {
+    if output
+        .as_deref()
+        .is_some_and(|path| path.as_os_str() == "-")
+    {
+        *output = None;
     }
 }
 
@@ -523,8 +543,8 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         args,
     };
     let ruleset_file = ruleset_name(&args.rules, &rules);
-    if args.format == OutputFormat::Jsonl {
-        return jsonl::check(&run, &mut collected, jsonl, &mut read, &ruleset_file);
+    if stream::streams(args.format) {
+        return stream::check(&run, &mut collected, jsonl, &mut read, &ruleset_file);
     }
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
     // A JSON Lines file says how many forms it holds only at its end.

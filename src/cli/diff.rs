@@ -48,7 +48,7 @@ pub struct DiffArgs {
     #[arg(long)]
     pub summary: bool,
     /// Write the report to this file instead of standard output, as `check --output`
-    /// does: atomically, never over a file the run reads.
+    /// does: atomically, never over a file the run reads (`-` is standard output).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`

@@ -26,7 +26,8 @@ pub struct ExplainArgs {
     /// Text for people, or JSON for tools.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
-    /// Write the explanation to this file instead of standard output.
+    /// Write the explanation to this file instead of standard output (`-` is standard
+    /// output).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB` (at most 1 GiB).

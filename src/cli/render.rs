@@ -31,13 +31,13 @@ pub(super) fn report(
         quiet: args.quiet,
     };
     let text = match args.format {
+        // Both written as they are made (`cli::stream`); made whole here only for a caller
+        // that has every result already.
         OutputFormat::Json => {
             let mut out = json::render(ruleset_file, plan, results);
             out.push('\n');
             out
         }
-        // Written as it is made (`cli::jsonl`); made whole here only for a caller that
-        // has every result already.
         OutputFormat::Jsonl => {
             let mut out = jsonl::header(ruleset_file, plan);
             for result in results {
@@ -83,9 +83,18 @@ fn render_table(report: &Report<'_>, options: Options, colour: bool) -> String {
 
 fn projects(results: &[ProjectResult], quiet: bool, colour: bool) -> String {
     let mut out = String::new();
+    // A run of one form that failed prints nothing but its diagnostic (on standard
+    // error); in a run of several, the report names each form it could not evaluate.
+    let several = results.len() > 1;
     for result in results {
-        let ProjectResult::Evaluated(outcome) = result else {
-            continue;
+        let outcome = match result {
+            ProjectResult::Evaluated(outcome) => outcome,
+            ProjectResult::Failed { file, error } => {
+                if several {
+                    out.push_str(&unevaluated(file, error));
+                }
+                continue;
+            }
         };
         if quiet && !report::view::Counts::of(&outcome.findings).problems() {
             continue;
@@ -101,4 +110,13 @@ fn projects(results: &[ProjectResult], quiet: bool, colour: bool) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A form that could not be evaluated, in its place among the others: which and why, in
+/// one line, so that a report kept in a file names it (its whole diagnostic goes to
+/// standard error, as it is met).
+fn unevaluated(file: &str, error: &Error) -> String {
+    let why = report::view::Unevaluated::of(error);
+    let line = format!("无法评估：{file}：{}", why.text());
+    format!("{}\n\n", crate::text::visible(&line))
 }

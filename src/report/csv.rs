@@ -165,15 +165,29 @@ fn number(d: Option<rust_decimal::Decimal>) -> Cow<'static, str> {
 
 /// Text from an input, safe in a cell Excel opens: control characters written out, and
 /// a leading `'` where Excel would read a formula. A lone `-` (a form's "none") is
-/// left as it is: it is no formula.
+/// left as it is: it is no formula; nor is a signed number (`-5%`, `+3.5`), which Excel
+/// reads as the number it is, and which a `'` would show changed.
 #[must_use]
 pub fn text(value: &str) -> Cow<'_, str> {
     let shown = visible(value);
-    let formula = shown.starts_with(['=', '+', '-', '@']) && shown.chars().nth(1).is_some();
+    let formula = shown.starts_with(['=', '+', '-', '@'])
+        && shown.chars().nth(1).is_some()
+        && !is_signed_number(&shown);
     if formula {
         return Cow::Owned(format!("'{shown}"));
     }
     shown
+}
+
+/// Whether `text` is a sign, digits with at most one decimal point, and at most a `%`.
+fn is_signed_number(text: &str) -> bool {
+    let Some(unsigned) = text.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let number = unsigned.strip_suffix('%').unwrap_or(unsigned);
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 /// Appends one record: fields quoted where they must be, a CRLF at the end.
@@ -213,6 +227,19 @@ mod tests {
         assert_eq!(text("=100%"), "'=100%");
         assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(text("-"), "-");
+        for number in ["-5%", "+3", "-0.25", "+12.5%"] {
+            assert_eq!(text(number), number);
+        }
+        for formula in [
+            "-2+3+cmd|' /C calc'!A0",
+            "-5%-1",
+            "+.5",
+            "-5.",
+            "-1e3",
+            "--1",
+        ] {
+            assert_eq!(text(formula), format!("'{formula}"));
+        }
         assert_eq!(text("≥90%"), "≥90%");
         assert_eq!(text("a\u{1b}b"), "a\\u{1b}b");
     }

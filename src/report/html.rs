@@ -35,6 +35,7 @@ section.project, section.summary { margin-top: 2em }
 section.project.next { break-before: page; page-break-before: always }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 9pt }
 th, td { border: 1px solid #000; padding: 1px 3px; vertical-align: top; text-align: left }
+td, h1, h2, h3, p { overflow-wrap: anywhere }
 th { font-weight: bold; background: #eee; white-space: nowrap }
 thead { display: table-header-group }
 tr, tbody { break-inside: avoid; page-break-inside: avoid }

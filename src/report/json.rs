@@ -32,9 +32,27 @@ pub enum ProjectResult {
 /// knows a report by it and never reads one as a form.
 pub const MARKER: &str = "perfeval_report";
 
-/// The whole document, as serde_json's `to_string_pretty` would write it.
+/// The whole document, as serde_json's `to_string_pretty` would write it: its
+/// [`head`], each project's [`entry`] (a comma between two), then its [`tail`].
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
+    let mut out = head(ruleset_file, plan);
+    for (i, result) in results.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&entry(result));
+    }
+    out.push_str(tail(!results.is_empty()));
+    out
+}
+
+/// The document up to its first project: the marker, the ruleset, and the opening of
+/// `projects`. A run writes it, then each project's [`entry`] as the project is
+/// evaluated, then the [`tail`], so that it holds a batch of results at a time, not the
+/// whole document.
+#[must_use]
+pub fn head(ruleset_file: &str, plan: &Plan) -> String {
     let mut out = String::new();
     let mut w = Writer::new(&mut out, true);
     w.open_object();
@@ -44,13 +62,25 @@ pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> Str
     ruleset(&mut w, ruleset_file, plan);
     w.key("projects");
     w.open_array();
-    for result in results {
-        w.item();
-        project(&mut w, result);
-    }
-    w.close_array();
-    w.close_object();
     out
+}
+
+/// One project of `projects`, with the line break and indentation before it: the first
+/// entry as it is, every later one after a comma.
+#[must_use]
+pub fn entry(result: &ProjectResult) -> String {
+    let mut out = String::new();
+    // Inside the document's object and its `projects` array, as the first element.
+    let mut w = Writer::inside(&mut out, 2);
+    w.item();
+    project(&mut w, result);
+    out
+}
+
+/// What closes the document after its projects (`any`: whether it has one).
+#[must_use]
+pub fn tail(any: bool) -> &'static str {
+    if any { "\n  ]\n}" } else { "]\n}" }
 }
 
 // The document is written straight from the outcomes into one string, without a

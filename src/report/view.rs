@@ -92,12 +92,14 @@ impl Row<'_> {
 pub struct Total<'a> {
     /// The computed total.
     pub computed: Decimal,
-    /// The sum of the declared self scores (自评分合计), where the form declares any
-    /// and the sum holds in a decimal.
+    /// The sum of the declared self scores (自评分合计), where the form declares any,
+    /// the sum holds in a decimal, and it counts what the computed total counts: not
+    /// where the total has lines (points outside the indicator table, such as a budget
+    /// execution score, whose declared values the outcome does not hold). Beside a total
+    /// of 99 with a line of 10, the rows' 89 would read as a department claiming 10
+    /// points less than it did.
     pub declared: Option<Decimal>,
-    /// Computed less declared, where they count the same things: not where the total
-    /// has lines (points outside the indicator table, whose declared values the
-    /// outcome does not hold).
+    /// Computed less declared, where both are known.
     pub difference: Option<Decimal>,
     /// The most a project can score, where the ruleset says.
     pub max: Option<Decimal>,
@@ -211,12 +213,11 @@ impl<'a> Total<'a> {
     /// The totals of an outcome.
     #[must_use]
     pub fn of(outcome: &'a Outcome) -> Total<'a> {
-        let declared = declared_total(&outcome.indicators);
-        let comparable = declared.filter(|_| outcome.lines.is_empty());
+        let declared = declared_total(&outcome.indicators).filter(|_| outcome.lines.is_empty());
         Total {
             computed: outcome.total,
             declared,
-            difference: comparable.and_then(|d| outcome.total.checked_sub(d)),
+            difference: declared.and_then(|d| outcome.total.checked_sub(d)),
             max: outcome.max_score,
             rating: outcome.rating.as_deref(),
         }

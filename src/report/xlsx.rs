@@ -96,6 +96,9 @@ struct Styles {
     bold: Format,
     percent: Format,
     wrap: Format,
+    /// A number shown with its decimals (`0.00` for a score of `68.30`, which Excel's
+    /// General format shows `68.3`), by how many it has.
+    decimals: Vec<Format>,
 }
 
 impl Styles {
@@ -107,8 +110,35 @@ impl Styles {
             bold: Format::new().set_bold(),
             percent: Format::new().set_num_format(PERCENT),
             wrap: Format::new().set_text_wrap(),
+            decimals: (1..=DECIMALS_SHOWN)
+                .map(|places| Format::new().set_num_format(format!("0.{}", "0".repeat(places))))
+                .collect(),
         }
     }
+
+    /// The format that shows `places` decimals; none (General) for a whole number.
+    fn decimals(&self, places: u32) -> Option<&Format> {
+        let places = usize::try_from(places).ok()?;
+        self.decimals.get(places.checked_sub(1)?)
+    }
+}
+
+/// The most decimals a number cell shows as written; a number of more is shown as Excel
+/// shows it (a report's scores, weights and amounts have two or four).
+const DECIMALS_SHOWN: usize = 10;
+
+/// The most significant digits an Excel number keeps: a decimal of more is written as
+/// text, so that the report shows it exactly as computed (Excel would show
+/// `1234567890123456789.12` as `1234567890123456800`).
+const EXCEL_DIGITS: u32 = 15;
+
+/// How many significant digits `value` is written with (`68.30`: four).
+fn digits(value: Decimal) -> u32 {
+    value
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d + 1)
 }
 
 /// Each result's sheet name, for those that get a sheet: its number in the run, a space
@@ -133,7 +163,7 @@ fn sheet_name(number: usize, name: &str) -> String {
     let mut out = format!("{number} ");
     let mut units = out.len();
     for c in name.chars() {
-        let c = if c.is_control() || "[]:*?/\\".contains(c) {
+        let c = if crate::text::is_unsafe(c) || "[]:*?/\\".contains(c) {
             '_'
         } else {
             c
@@ -198,10 +228,18 @@ impl<'w> Sheet<'w> {
         let Some(value) = value else {
             return Ok(());
         };
-        self.measure(col, &value.to_string());
+        let text = value.to_string();
+        self.measure(col, &text);
+        if digits(value) > EXCEL_DIGITS {
+            self.sheet.write_string(row, col, text)?;
+            return Ok(());
+        }
         // Excel holds numbers as f64: the decimal is converted here, as the cell is
         // written, and nowhere else.
-        self.sheet.write(row, col, value)?;
+        match self.styles.decimals(value.scale()) {
+            Some(format) => self.sheet.write_with_format(row, col, value, format)?,
+            None => self.sheet.write(row, col, value)?,
+        };
         Ok(())
     }
 
@@ -441,12 +479,23 @@ fn cell_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut units = 0;
     for c in text.chars().filter(|c| xml_can_hold(*c)) {
-        units += c.len_utf16();
+        // A bidirectional control (U+202E shows `80.00` as `00.08`) is written out, as
+        // every other report writes it; line breaks and tabs stay, as the cell wraps.
+        let written = crate::text::is_unsafe(c) && !c.is_control();
+        units += if written {
+            c.escape_default().count()
+        } else {
+            c.len_utf16()
+        };
         if units >= CELL_LIMIT {
             out.push('…');
             break;
         }
-        out.push(c);
+        if written {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -458,6 +507,31 @@ fn xml_can_hold(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bidirectional_control_is_written_out_and_a_line_break_kept() {
+        assert_eq!(cell_text("\u{202e}00.08"), "\\u{202e}00.08");
+        assert_eq!(cell_text("a\nb"), "a\nb");
+        assert_eq!(sheet_name(1, "\u{202e}项目"), "1 _项目");
+        // Written out, a control counts as the characters it becomes.
+        let many = cell_text(&"\u{202e}".repeat(CELL_LIMIT));
+        assert!(many.encode_utf16().count() <= CELL_LIMIT, "{}", many.len());
+    }
+
+    #[test]
+    fn a_number_excel_cannot_hold_exactly_is_counted_as_such() {
+        use std::str::FromStr;
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(digits(d("68.30")), 4);
+        assert_eq!(digits(d("0")), 1);
+        assert_eq!(digits(d("-0.05")), 1);
+        assert_eq!(digits(d("123456789012345")), EXCEL_DIGITS);
+        assert_eq!(digits(d("1234567890123456789.12")), 21);
+        let styles = Styles::new();
+        assert!(styles.decimals(0).is_none());
+        assert!(styles.decimals(2).is_some());
+        assert!(styles.decimals(28).is_none());
+    }
 
     #[test]
     fn sheet_names_are_unique_short_and_allowed() {

@@ -286,3 +286,23 @@ fn jobs_out_of_range_are_refused_before_any_thread_starts() {
         assert!(stderr.contains("a whole number from 1 to 256"), "{stderr}");
     }
 }
+
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::common::root().join("examples/suzhou-2023-egov.toml");
+    let seed = seed.to_str().unwrap();
+    let (stdout, stderr, code) = crate::common::run_in(
+        dir.path(),
+        &[
+            "check", "--rules", "2023", seed, "--format", "json", "-o", "-",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("{\n  \"perfeval_report\": 1,"),
+        "{stdout}"
+    );
+    // No file named `-` was written.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -1,7 +1,7 @@
-//! `check --jsonl` (projects one a line) and `--format jsonl` (results one a line,
-//! written as they are evaluated): the lines are the JSON document's projects, in input
-//! order, the same bytes on one thread or two and in batches of any size; a bad line is
-//! named by its line; the report file never replaces an input.
+//! `check --jsonl` (projects one a line), `--format jsonl` (results one a line) and
+//! `--format json`, both written as they are evaluated: the lines are the JSON document's
+//! projects, in input order, the same bytes on one thread or two and in batches of any
+//! size; a bad line is named by its line; the report file never replaces an input.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -161,6 +161,67 @@ fn the_same_bytes_on_one_thread_or_two_in_batches_of_any_size() {
         .flat_map(|k| [1, 3, 4, 6].map(|n| 6 * k + n))
         .collect();
     assert_eq!(numbers, expected);
+}
+
+#[test]
+fn the_json_document_is_written_as_it_is_made_and_is_the_same_in_batches_of_any_size() {
+    // Sixty lines and the folder's three forms, across batch boundaries: the document
+    // written a batch at a time is the one made whole (`--format jsonl`'s projects in one
+    // array), on one thread or two.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(FORMS)).unwrap();
+    let many = dir.path().join("many.jsonl");
+    std::fs::write(&many, text.repeat(10)).unwrap();
+    let many = many.to_str().unwrap();
+    let args = |format: &'static str, jobs: &'static str| {
+        let args = ["check", "--rules", "2023", BATCH, "--jsonl", many];
+        [&args[..], &["--format", format, "-j", jobs]].concat()
+    };
+    let (serial, _, status) = perfeval(&args("json", "1"), b"", &[]);
+    assert_eq!(status, 2);
+    for (jobs, batch) in [("2", "1"), ("2", "7"), ("1", "5")] {
+        let (parallel, _, status) =
+            perfeval(&args("json", jobs), b"", &[("PERFEVAL_BATCH", batch)]);
+        assert_eq!(status, 2);
+        assert!(
+            parallel == serial,
+            "-j {jobs} in batches of {batch} differs from -j 1"
+        );
+    }
+    let document: Value = serde_json::from_slice(&serial).unwrap();
+    // The same bytes as serde_json writes the document it reads: nothing cut or doubled
+    // where two batches meet.
+    let mut pretty = serde_json::to_string_pretty(&document).unwrap();
+    pretty.push('\n');
+    assert_eq!(String::from_utf8(serial).unwrap(), pretty);
+    let (jsonl, _, _) = perfeval(&args("jsonl", "1"), b"", &[]);
+    let lines = lines(&jsonl);
+    let projects = lines.get(1..lines.len() - 1).unwrap();
+    assert_eq!(projects.len(), 3 + 40);
+    assert_eq!(
+        projects,
+        document["projects"].as_array().unwrap().as_slice()
+    );
+}
+
+#[test]
+fn a_json_document_without_a_project_has_an_empty_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.to_str().unwrap();
+    let (stdout, stderr, status) = perfeval(
+        &[
+            "check", "--rules", "2023", "--jsonl", empty, "--format", "json",
+        ],
+        b"",
+        &[],
+    );
+    assert_eq!((status, stderr.as_str()), (0, ""));
+    let stdout = String::from_utf8(stdout).unwrap();
+    assert!(stdout.ends_with("  \"projects\": []\n}\n"), "{stdout}");
+    let document: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(document["projects"], Value::Array(Vec::new()));
 }
 
 #[test]

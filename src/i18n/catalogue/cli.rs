@@ -108,8 +108,8 @@ CLI_CHECK_JOBS {
     zh: "同时评估的表单数（线程数），1 到 256；默认每个处理器一个。无论取多少，报告都相同",
 }
 CLI_CHECK_OUTPUT {
-    en: "Write the report to this file instead of standard output: a regular file (or a link to one) or a new file. It is written to a temporary file beside it and renamed into place, so an interrupted run leaves any old report whole; its permissions are kept. It may not be a file the run reads",
-    zh: "把报告写入此文件，而不是标准输出：须是普通文件（或指向普通文件的链接）或新文件。报告先写入旁边的临时文件再改名替换，运行中断时旧报告保持完整；原文件的权限保留。不能是本次读取的文件",
+    en: "Write the report to this file instead of standard output: a regular file (or a link to one) or a new file. It is written to a temporary file beside it and renamed into place, so an interrupted run leaves any old report whole; its permissions are kept. It may not be a file the run reads. `-` is standard output",
+    zh: "把报告写入此文件，而不是标准输出：须是普通文件（或指向普通文件的链接）或新文件。报告先写入旁边的临时文件再改名替换，运行中断时旧报告保持完整；原文件的权限保留。不能是本次读取的文件。`-` 指标准输出",
 }
 CLI_CHECK_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB). Larger files are refused",
@@ -190,8 +190,8 @@ CLI_EXPLAIN_FORMAT { en: "Text for people, or JSON for tools", zh: "文字供人
 CLI_EXPLAIN_FORMAT_TEXT { en: "Text in the form's words", zh: "用表上用语写的文字" }
 CLI_EXPLAIN_FORMAT_JSON { en: "One JSON document", zh: "一个 JSON 文档" }
 CLI_EXPLAIN_OUTPUT {
-    en: "Write the explanation to this file instead of standard output",
-    zh: "把解释写入此文件，而不是标准输出",
+    en: "Write the explanation to this file instead of standard output (`-` is standard output)",
+    zh: "把解释写入此文件，而不是标准输出（`-` 指标准输出）",
 }
 CLI_EXPLAIN_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB` (at most 1 GiB)",
@@ -299,8 +299,8 @@ CLI_DIFF_SUMMARY {
     zh: "每份表单一行，而不是每个有变动的指标一行（csv）；只输出表单表和汇总（table）。不能与 json 同用",
 }
 CLI_DIFF_OUTPUT {
-    en: "Write the report to this file instead of standard output, as `check --output` does: atomically, never over a file the run reads",
-    zh: "把报告写入此文件，而不是标准输出，与 `check --output` 相同：整体替换，且不会覆盖本次读取的文件",
+    en: "Write the report to this file instead of standard output, as `check --output` does: atomically, never over a file the run reads (`-` is standard output)",
+    zh: "把报告写入此文件，而不是标准输出，与 `check --output` 相同：整体替换，且不会覆盖本次读取的文件（`-` 指标准输出）",
 }
 CLI_DIFF_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB). Larger files are refused",

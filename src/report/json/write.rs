@@ -42,6 +42,17 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// A pretty writer appending to `out` what goes inside `depth` open objects and
+    /// arrays, before their first entry: a part of a document written in pieces.
+    pub(in crate::report) fn inside(out: &'a mut String, depth: usize) -> Writer<'a> {
+        Writer {
+            out,
+            pretty: true,
+            depth,
+            empty: true,
+        }
+    }
+
     pub(in crate::report) fn open_object(&mut self) {
         self.open('{');
     }

@@ -1,0 +1,185 @@
+//! `check --format jsonl` and `--format json`: the report written batch by batch as the
+//! forms are evaluated (`report::jsonl` says what each line of JSON Lines holds; the
+//! JSON document is written in the pieces `report::json` cuts it into), the run counted
+//! as it goes, so that memory stays flat in the number of forms. Written to `--output`
+//! through a temporary file renamed into place at the end, as every report is.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::Error;
+use crate::compile::Plan;
+use crate::input;
+use crate::report::batch::Tally;
+use crate::report::diagnostic;
+use crate::report::json::{self, ProjectResult};
+use crate::report::jsonl::{self, Counted, Running};
+
+use super::batches::{self, Jsonl};
+use super::inputs::{Collected, ReadSet};
+use super::output::Stream;
+use super::{OutputFormat, Run, Status, WIDTH, colour, eprint_diagnostic, eprint_line, progress};
+
+/// What the report keeps of a result, made on the worker that evaluated it: its piece
+/// of the report, what it counts for, and for a form that failed, its diagnostic for
+/// standard error.
+struct Made {
+    piece: String,
+    counted: Counted,
+    diagnostic: Option<String>,
+}
+
+/// A report that can be written as it is made: its beginning, each project's piece, the
+/// joint between two pieces, and its end once the run is counted.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// `--format jsonl`: a header line, a line a project, the summary line.
+    Lines,
+    /// `--format json`: the document of shared/spec/cli.md, its projects in one array.
+    Document,
+}
+
+impl Shape {
+    fn of(format: OutputFormat) -> Option<Shape> {
+        match format {
+            OutputFormat::Jsonl => Some(Shape::Lines),
+            OutputFormat::Json => Some(Shape::Document),
+            _ => None,
+        }
+    }
+
+    fn head(self, ruleset_file: &str, plan: &Plan) -> String {
+        match self {
+            Shape::Lines => jsonl::header(ruleset_file, plan),
+            Shape::Document => json::head(ruleset_file, plan),
+        }
+    }
+
+    fn piece(self, result: &ProjectResult) -> String {
+        match self {
+            Shape::Lines => jsonl::project(result),
+            Shape::Document => json::entry(result),
+        }
+    }
+
+    /// What goes between two projects' pieces: nothing between lines, a comma between
+    /// the elements of an array.
+    fn joint(self) -> &'static str {
+        match self {
+            Shape::Lines => "",
+            Shape::Document => ",",
+        }
+    }
+
+    /// The end of the report, `any` saying whether it holds a project.
+    fn end(self, tally: &Tally, any: bool) -> String {
+        match self {
+            Shape::Lines => jsonl::summary(tally),
+            Shape::Document => format!("{}\n", json::tail(any)),
+        }
+    }
+}
+
+/// Whether `format` is written as it is made (by [`check`]).
+pub(super) fn streams(format: OutputFormat) -> bool {
+    Shape::of(format).is_some()
+}
+
+/// Evaluates every form and writes its piece of the report as its batch completes; the
+/// problems of the run go to standard error as they are met. For a format that
+/// [`streams`].
+pub(super) fn check(
+    run: &Run<'_>,
+    collected: &mut Collected,
+    jsonl: Option<Jsonl>,
+    read: &mut ReadSet,
+    ruleset_file: &str,
+) -> Result<Status, Error> {
+    let args = run.args;
+    let shape = Shape::of(args.format).unwrap_or(Shape::Lines);
+    let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
+    if args.output.is_none() {
+        refuse_stdout_over_a_form(collected)?;
+    }
+    let mut out = Stream::open(args.output.as_deref(), read)?;
+    let mut going = out.write(shape.head(ruleset_file, run.plan).as_bytes(), read)?;
+    let mut running = Running::default();
+    let coloured = colour(std::io::stderr().is_terminal());
+    let make = |result: ProjectResult| Made {
+        piece: shape.piece(&result),
+        counted: Counted::of(&result),
+        diagnostic: match &result {
+            ProjectResult::Failed { error, .. } => Some(diagnostic::render(error, coloured, WIDTH)),
+            ProjectResult::Evaluated(_) => None,
+        },
+    };
+    // A JSON Lines file says how many forms it holds only at its end.
+    let len = jsonl.is_none().then_some(collected.forms.len());
+    let mut written = 0_usize;
+    let emptied = progress::with_bar(len, watched && going, |bar| {
+        if !going {
+            return Ok(Vec::new());
+        }
+        batches::evaluate(run, collected, jsonl, read, bar, make, |batch, read| {
+            // The batch's pieces in one write, allocated once at their length.
+            let joints = shape.joint().len() * batch.len();
+            let length = batch.iter().map(|made| made.piece.len()).sum::<usize>() + joints;
+            let mut bytes = Vec::with_capacity(length);
+            for made in &batch {
+                running.add(made.counted);
+                if written > 0 {
+                    bytes.extend_from_slice(shape.joint().as_bytes());
+                }
+                written += 1;
+                bytes.extend_from_slice(made.piece.as_bytes());
+            }
+            going = out.write(&bytes, read)?;
+            for text in batch.iter().filter_map(|made| made.diagnostic.as_deref()) {
+                bar.suspend(|| eprint(text));
+            }
+            Ok(going)
+        })
+    })?;
+    let tally = running.tally(collected.skipped.total());
+    if going {
+        out.write(shape.end(&tally, written > 0).as_bytes(), read)?;
+    }
+    if let Some(summary) = collected.skipped.summary() {
+        eprint_line(&summary);
+    }
+    for error in &emptied {
+        eprint_diagnostic(error);
+    }
+    out.finish(read)?;
+    if watched && tally.projects > 1 {
+        eprint_line(&tally.note());
+    }
+    let failed = !collected.errors.is_empty() || !emptied.is_empty() || tally.failed > 0;
+    Ok(match (failed, tally.errors > 0) {
+        (true, _) => Status::Failure,
+        (false, true) => Status::Findings,
+        (false, false) => Status::Pass,
+    })
+}
+
+/// Refuses standard output that is a form of the run (`>> form.toml`) before anything is
+/// written: the report is written as it goes, so it would reach the form before the
+/// form is read. (`--output` is written to a temporary file, and checked before the
+/// rename against every file read.)
+fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Error> {
+    let found = input::stdout_file_id().and_then(|id| collected.find(&id).map(Path::to_owned));
+    match found {
+        Some(input) => Err(Error::OverInput {
+            output: None,
+            input,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Writes a rendered diagnostic on standard error; where that cannot be written, there
+/// is no one to tell, and the exit status still says that the form failed.
+fn eprint(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
