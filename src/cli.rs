@@ -84,6 +84,7 @@ pub enum Lang {
 /// anything else, from `--lang` or the locale, then the line is parsed and run.
 #[must_use]
 pub fn main(args: Vec<std::ffi::OsString>) -> Status {
+    quiet_caught_panics();
     crate::i18n::set_language(lang::language_of(&args));
     let parsed = lang::command()
         .try_get_matches_from(args)
@@ -343,6 +344,20 @@ impl From<Status> for ExitCode {
 
 /// Width of rendered diagnostics, fixed so that output does not depend on the terminal.
 const WIDTH: usize = 100;
+
+/// Keeps the panic hook from printing the panics a workbook's reader makes on a damaged
+/// file, which are caught and reported as its error; every other panic prints as ever.
+fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let print = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !crate::import::workbook::reading() {
+                print(info);
+            }
+        }));
+    });
+}
 
 /// Runs a parsed command line.
 #[must_use]

@@ -126,8 +126,13 @@ pub fn import(
         };
         let placed_notes = std::mem::take(&mut placement.notes);
         let mut form = validate(&form_name, shown, tabular, placement, plan)?;
-        form.notes = std::mem::take(&mut notes);
-        form.notes.extend(placed_notes);
+        // A note quotes the workbook (a sheet's name, a title cell): its control and
+        // bidirectional characters are written out wherever it is printed.
+        form.notes = std::mem::take(&mut notes)
+            .into_iter()
+            .chain(placed_notes)
+            .map(|note| crate::text::visible(&note).into_owned())
+            .collect();
         forms.push(form);
     }
     match (forms.is_empty(), blank) {

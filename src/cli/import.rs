@@ -217,7 +217,7 @@ fn file_name(form: &Form) -> String {
     // A sheet's name may hold what a file name cannot.
     name.chars()
         .map(|c| {
-            if matches!(c, '/' | '\\' | '\0') || c.is_control() {
+            if matches!(c, '/' | '\\' | '\0') || crate::text::is_unsafe(c) {
                 '_'
             } else {
                 c

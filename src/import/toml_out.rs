@@ -20,7 +20,7 @@ pub fn to_toml(
 ) -> String {
     let mut out = String::new();
     for line in header {
-        let _ = writeln!(out, "# {}", line.replace(['\n', '\r'], " "));
+        let _ = writeln!(out, "# {}", one_line(line));
     }
     for section in schema.sections() {
         match project.sections.get(&section.key) {
@@ -61,14 +61,17 @@ fn fields(
             field.key,
             value_text(&value.value, field.ty),
             one_line(&field.label),
-            origin(value)
+            one_line(&origin(value))
         );
     }
     let _ = section.shape == Shape::Rows;
 }
 
+/// A comment's text on one line, with the control and bidirectional characters of a
+/// workbook's names written out (a sheet named with an escape sequence must not reach
+/// the terminal that shows the file).
 fn one_line(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
+    crate::text::visible(&text.replace(['\n', '\r'], " ")).into_owned()
 }
 
 /// A value as TOML writes it, read back as the same value.
@@ -95,7 +98,8 @@ fn percent_points(ratio: Decimal) -> Decimal {
     }
 }
 
-/// A TOML basic string: quotes, backslashes and control characters escaped.
+/// A TOML basic string: quotes, backslashes, control characters and bidirectional
+/// controls (U+202E turns `80.00` into `00.08` where the file is shown) escaped.
 pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -106,7 +110,7 @@ pub(crate) fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
+            c if crate::text::is_unsafe(c) => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
             c => out.push(c),
@@ -123,6 +127,7 @@ mod tests {
     #[test]
     fn strings_are_escaped_for_toml() {
         assert_eq!(quoted("a\"b\\c\nd\u{1b}"), "\"a\\\"b\\\\c\\nd\\u001B\"");
+        assert_eq!(quoted("\u{202e}00.08"), "\"\\u202E00.08\"");
     }
 
     #[test]

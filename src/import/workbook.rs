@@ -94,8 +94,23 @@ pub fn read(bytes: &[u8], kind: WorkbookKind) -> Result<Workbook, ImportError> {
         WorkbookKind::Xls => xls::read(bytes),
         WorkbookKind::Ods => ods::read(bytes),
     });
-    catch_unwind(read)
-        .unwrap_or_else(|_| Err(ImportError::corrupt(FORMAT, t!(IMPORT_READER_PANIC))))
+    READING.set(true);
+    let read = catch_unwind(read);
+    READING.set(false);
+    read.unwrap_or_else(|_| Err(ImportError::corrupt(FORMAT, t!(IMPORT_READER_PANIC))))
+}
+
+thread_local! {
+    /// Whether this thread is in [`read`], where a panic of the reader is caught.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is reading a workbook, where a panic of the reader is caught and
+/// becomes a damaged file's error: a panic hook need not print it (the message, with the
+/// reader's source paths, would stand before the diagnostic that says it all).
+#[must_use]
+pub fn reading() -> bool {
+    READING.get()
 }
 
 /// A damage found in the workbook, in words of the catalogue.
@@ -136,13 +151,33 @@ impl From<calamine::Dimensions> for Region {
     }
 }
 
-/// Text charged against [`TEXT_LIMIT`] across a workbook's sheets.
+/// The most cells that hold something a workbook may have over all its sheets: sheets
+/// that each stay within [`MAX_CELLS`] (or share one sheet's data, as a crafted workbook
+/// may) must not add up to more than a reader holds.
+pub const WORKBOOK_CELLS: usize = 1_000_000;
+
+/// Text charged against [`TEXT_LIMIT`], and filled cells counted against
+/// [`WORKBOOK_CELLS`], across a workbook's sheets.
 #[derive(Debug, Default)]
 pub(crate) struct TextBudget {
     used: u64,
+    cells: usize,
 }
 
 impl TextBudget {
+    /// Counts one more cell that holds something.
+    fn count_cell(&mut self) -> Result<(), ImportError> {
+        self.cells = self.cells.saturating_add(1);
+        if self.cells > WORKBOOK_CELLS {
+            return Err(ImportError::TooManyCells {
+                sheet: t!(IMPORT_THE_WORKBOOK),
+                cells: self.cells,
+                limit: WORKBOOK_CELLS,
+            });
+        }
+        Ok(())
+    }
+
     /// Charges `bytes` of text.
     pub(crate) fn charge(&mut self, bytes: usize) -> Result<(), ImportError> {
         self.used = self
@@ -197,6 +232,7 @@ impl SheetBuilder {
         if value == CellValue::Empty {
             return Ok(());
         }
+        budget.count_cell()?;
         match &value {
             CellValue::Text(text) | CellValue::Number(text) => budget.charge(text.len())?,
             CellValue::Formatted { shown, number } => {
@@ -575,6 +611,29 @@ fn iso_date(text: &str) -> CellValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_counted_over_the_whole_workbook() {
+        // Two sheets of half the limit each, and one cell more.
+        let mut budget = TextBudget::default();
+        for sheet in ["甲", "乙"] {
+            let mut builder = SheetBuilder::new(sheet);
+            for i in 0..WORKBOOK_CELLS / 2 {
+                let row = u32::try_from(i / 500).unwrap();
+                let column = u32::try_from(i % 500).unwrap();
+                builder
+                    .push(row, column, CellValue::Bool(true), &mut budget)
+                    .unwrap();
+            }
+        }
+        let mut builder = SheetBuilder::new("丙");
+        let refused = builder.push(0, 0, CellValue::Bool(true), &mut budget);
+        assert!(
+            matches!(refused, Err(ImportError::TooManyCells { limit, .. }) if limit == WORKBOOK_CELLS)
+        );
+        // Empty cells are not counted.
+        assert!(builder.push(1, 1, CellValue::Empty, &mut budget).is_ok());
+    }
 
     #[test]
     fn extensions_name_kinds_in_any_case() {

@@ -631,3 +631,55 @@ fn notes_come_in_the_forms_order_on_any_number_of_threads() {
         assert_eq!(noted, names, "-j {jobs}");
     }
 }
+
+/// Crafted workbooks (`tests/fixtures/import/attack`): each is refused, or read, in a
+/// moment and a little memory, and nothing of its names reaches the terminal raw.
+const ATTACK: &str = "tests/fixtures/import/attack";
+
+#[test]
+fn crafted_workbooks_are_refused_as_damaged_or_too_large() {
+    for (name, code, says) in [
+        // calamine panics on it; the panic is caught and not printed.
+        ("reader-panic.xls", "perfeval::import::corrupt", ""),
+        // One 1 MB number format under 1,000 styles: calamine copies it into each.
+        (
+            "one-long-format-under-many-styles.xlsx",
+            "perfeval::import::too_large",
+            "",
+        ),
+        // Two sheets whose records are one sheet's: read twice, every bound doubles.
+        (
+            "sheets-share-records.xls",
+            "perfeval::import::corrupt",
+            "two sheets point at the same data",
+        ),
+    ] {
+        let path = format!("{ATTACK}/{name}");
+        let (stdout, stderr, code_seen) = run(&["check", "--rules", "2023", &path]);
+        assert_eq!((stdout.as_str(), code_seen), ("", 2), "{name}: {stderr}");
+        assert!(stderr.contains(code), "{name}: {stderr}");
+        // The message as one line, wherever the diagnostic wrapped it.
+        let flat = stderr
+            .split_whitespace()
+            .filter(|w| *w != "│")
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains(says), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn names_from_a_workbook_reach_the_terminal_written_out() {
+    // A hidden sheet named with an escape sequence that clears the screen, a title cell
+    // with a blinking sequence and a right-to-left override.
+    let path = format!("{ATTACK}/escapes-in-sheet-names.xlsx");
+    for command in ["check", "import"] {
+        let (stdout, stderr, _) = run(&[command, "--rules", "2023", &path]);
+        for output in [&stdout, &stderr] {
+            assert!(!output.contains('\u{1b}'), "{command}: {output}");
+            assert!(!output.contains('\u{202e}'), "{command}: {output}");
+        }
+        assert!(stderr.contains("\\u{1b}[2J"), "{command}: {stderr}");
+    }
+}

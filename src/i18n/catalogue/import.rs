@@ -199,6 +199,10 @@ IMPORT_BIFF_CUT {
     en: "its workbook stream ends inside a record",
     zh: "工作簿数据流在记录中途结束",
 }
+IMPORT_SHEETS_SHARE_DATA {
+    en: "two sheets point at the same data",
+    zh: "两个工作表指向同一份数据",
+}
 IMPORT_BIFF_SHEET_MISPLACED {
     en: "a sheet is not where its record says",
     zh: "工作表不在其记录所指的位置",

@@ -48,9 +48,13 @@ impl Shows {
     }
 
     /// Reads a format code (`"≤"0.0%;[Red]-0.0%`). A code with conditions (`[>=100]`),
-    /// which choose sections by value, is read for its percentage only.
+    /// which choose sections by value, is read for its percentage only; a code longer
+    /// than Excel writes is not read at all.
     #[must_use]
     pub(crate) fn of(code: &str) -> Shows {
+        if code.chars().count() > CODE_LIMIT {
+            return Shows::default();
+        }
         let sections = sections(code);
         if sections.iter().any(|s| has_condition(s)) {
             return Shows::percent(is_percent(code));
@@ -62,6 +66,10 @@ impl Shows {
         }
     }
 }
+
+/// The longest format code Excel writes, in characters. A longer one comes from no
+/// spreadsheet program, and reading it would only cost time.
+const CODE_LIMIT: usize = 255;
 
 /// Whether a format code shows a percentage: a `%` outside quoted text and escapes
 /// (`0.0%`, `0%;[Red]-0%`, but not `0 "%"`).
@@ -75,8 +83,12 @@ fn is_percent(code: &str) -> bool {
 enum Piece {
     /// Text shown as it is: quoted, escaped, or a character Excel shows unquoted.
     Literal(String),
-    /// A digit placeholder, a point or a separator: the number.
+    /// A digit placeholder, a point, an exponent, or `General` (`G/通用格式` in WPS): the
+    /// number.
     Number,
+    /// `,`: a thousands separator between digit placeholders; after the last one, a
+    /// scaling (`#,##0,"千元"` shows 15000 as `15千元`).
+    Comma,
     /// `%`.
     Percent,
     /// `;`: the next section begins.
@@ -94,14 +106,22 @@ fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
         let c = chars.next()?;
         Some(match c {
             '"' => Piece::Literal(chars.by_ref().take_while(|&c| c != '"').collect()),
-            '\\' => Piece::Literal(chars.next().map(String::from).unwrap_or_default()),
+            // `!` escapes the next character as `\` does.
+            '\\' | '!' => Piece::Literal(chars.next().map(String::from).unwrap_or_default()),
             // Padding the width of the next character, or filling with it.
             '_' | '*' => {
                 chars.next();
                 Piece::Other
             }
             '[' => Piece::Bracket(chars.by_ref().take_while(|&c| c != ']').collect()),
-            '0' | '#' | '?' | '.' | ',' => Piece::Number,
+            '0' | '#' | '?' | '.' => Piece::Number,
+            ',' => Piece::Comma,
+            'G' | 'g' if general_rest(chars.as_str()).is_some() => {
+                let rest = chars.as_str();
+                let skip = general_rest(rest).unwrap_or(0);
+                chars = rest.get(skip..).unwrap_or("").chars();
+                Piece::Number
+            }
             // A scientific format's exponent (`E+00`): part of the number.
             'E' | 'e' if chars.clone().next().is_some_and(|n| matches!(n, '+' | '-')) => {
                 chars.next();
@@ -109,11 +129,23 @@ fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
             }
             '%' => Piece::Percent,
             ';' => Piece::Section,
-            '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
-            | '<' | '>' | '=' | ' ' => Piece::Literal(c.to_string()),
+            '$' | '-' | '+' | '/' | '(' | ')' | ':' | '^' | '&' | '\'' | '~' | '{' | '}' | '<'
+            | '>' | '=' | ' ' => Piece::Literal(c.to_string()),
             c if !c.is_ascii() => Piece::Literal(c.to_string()),
             _ => Piece::Other,
         })
+    })
+}
+
+/// The words for a number as the General format shows it: Excel's, and WPS's.
+const GENERAL: [&str; 2] = ["General", "G/通用格式"];
+
+/// Where a General word that `rest` continues (after its `G`) ends, in bytes.
+fn general_rest(rest: &str) -> Option<usize> {
+    GENERAL.iter().find_map(|word| {
+        let after = word.get(1..)?;
+        let written = rest.get(..after.len())?;
+        written.eq_ignore_ascii_case(after).then_some(after.len())
     })
 }
 
@@ -141,6 +173,19 @@ fn has_condition(pieces: &[Piece]) -> bool {
 /// is left out: it names no unit a target has.
 fn section(pieces: &[Piece]) -> Shown {
     let mut shown = Shown::default();
+    let is_number = |p: &Piece| matches!(p, Piece::Number | Piece::Comma);
+    // Found once: a section may be long, and each literal asks whether the number goes
+    // on after it.
+    let last_number = pieces.iter().rposition(is_number);
+    let last_digit = pieces.iter().rposition(|p| *p == Piece::Number);
+    if last_number > last_digit {
+        // A comma after the last digit scales the number by a thousand (`#,##0,"千元"`
+        // shows 15000 as `15千元`): its text goes with a number other than the one read.
+        return Shown {
+            percent: pieces.contains(&Piece::Percent),
+            ..Shown::default()
+        };
+    }
     let mut number_seen = false;
     for (i, piece) in pieces.iter().enumerate() {
         let text = match piece {
@@ -148,7 +193,7 @@ fn section(pieces: &[Piece]) -> Shown {
             Piece::Bracket(content) => content
                 .strip_prefix('$')
                 .map_or("", |currency| currency.split('-').next().unwrap_or("")),
-            Piece::Number => {
+            Piece::Number | Piece::Comma => {
                 number_seen = true;
                 continue;
             }
@@ -158,9 +203,7 @@ fn section(pieces: &[Piece]) -> Shown {
             }
             Piece::Section | Piece::Other => continue,
         };
-        let more_number = pieces
-            .get(i + 1..)
-            .is_some_and(|rest| rest.contains(&Piece::Number));
+        let more_number = last_number.is_some_and(|last| last > i);
         if number_seen && more_number && !text.is_empty() {
             // Text between the digits (`0000"年"00"月"00"日"`, `# ?/?`): the format cuts
             // the number into parts, which the number read whole does not have.
@@ -176,7 +219,7 @@ fn section(pieces: &[Piece]) -> Shown {
         }
     }
     if !number_seen {
-        // No number shown (`"-"`, `General`, `@`): nothing to add to it.
+        // No number shown (`"-"`, `@`): nothing to add to it.
         return Shown {
             percent: shown.percent,
             ..Shown::default()
@@ -254,6 +297,44 @@ mod tests {
             assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
         }
         assert_eq!(shown("0.00E+00\"个\""), (false, String::new(), "个".into()));
+    }
+
+    #[test]
+    fn general_is_the_number_and_bang_escapes() {
+        assert_eq!(shown("\"≤\"General"), (false, "≤".into(), String::new()));
+        assert_eq!(shown("General\"个\""), (false, String::new(), "个".into()));
+        assert_eq!(
+            shown("G/通用格式\"个\""),
+            (false, String::new(), "个".into())
+        );
+        assert_eq!(shown("\"≥\"0!%"), (false, "≥".into(), "%".into()));
+        assert_eq!(shown("0!个"), (false, String::new(), "个".into()));
+        // A `G` that starts no General word is a letter, as before.
+        assert_eq!(shown("0\"G\""), (false, String::new(), "G".into()));
+    }
+
+    #[test]
+    fn a_scaling_comma_adds_no_text() {
+        for code in [
+            "#,##0,\"千元\"",
+            "#,##0.00,,\"百万\"",
+            "0.0,\"万\"",
+            "#,##0,",
+        ] {
+            assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
+        }
+        // Between digits, a comma separates thousands.
+        assert_eq!(shown("#,##0\"元\""), (false, String::new(), "元".into()));
+    }
+
+    #[test]
+    fn a_code_longer_than_excel_writes_is_not_read() {
+        let long = format!("0{}\"个\"", " ".repeat(300));
+        assert_eq!(Shows::of(&long), Shows::default());
+        // A long code within the limit is read in one pass (the literals after the
+        // number are not each looked past).
+        let spaces = format!("0\"个\"{}", " ".repeat(250));
+        assert_eq!(shown(&spaces).2.trim_end(), "个");
     }
 
     #[test]

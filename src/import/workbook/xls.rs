@@ -57,7 +57,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         for (row, column, data) in range.used_cells() {
             let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
             let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
-            let shows = shown.and_then(|s| s.get(&(row, column))).unwrap_or(&plain);
+            let shows = shown
+                .and_then(|s| s.get(&(row, column)))
+                .map_or(&plain, |s| &**s);
             builder.push(row, column, value_of(data, shows), &mut budget)?;
         }
         let formulas = workbook

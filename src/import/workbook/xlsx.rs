@@ -37,6 +37,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     }
     check_parts(&mut zip)?;
     let parts = hidden::sheet_parts(&mut zip);
+    if shares_a_part(&parts) {
+        // Each sheet read once: sheets sharing a part would multiply every bound of
+        // one sheet by their number.
+        return Err(damaged(t!(IMPORT_SHEETS_SHARE_DATA)));
+    }
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(opening_error)?;
     let mut book = Workbook::default();
     let mut budget = TextBudget::default();
@@ -68,6 +73,28 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         add_sheet(&mut book, builder, &merges)?;
     }
     Ok(book)
+}
+
+/// Whether two sheets name the same part (`worksheets/sheet1.xml` and
+/// `/xl/worksheets/./sheet1.xml` alike).
+fn shares_a_part(parts: &HashMap<String, String>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    parts.values().any(|part| !seen.insert(normal_part(part)))
+}
+
+/// A part's path with its `.` and `..` steps taken.
+fn normal_part(part: &str) -> String {
+    let mut steps: Vec<&str> = Vec::new();
+    for step in part.split('/') {
+        match step {
+            "" | "." => {}
+            ".." => {
+                steps.pop();
+            }
+            step => steps.push(step),
+        }
+    }
+    steps.join("/")
 }
 
 /// The error for a workbook calamine cannot open.
@@ -210,11 +237,14 @@ fn strings_cost(xml: &[u8]) -> Result<u64, quick_xml::Error> {
 }
 
 /// What calamine keeps for the styles: per `<xf>`, a copy of a font, a fill and a
-/// border, each at most the largest of them as written.
+/// border, each at most the largest of them as written, and a copy of its number
+/// format's code, at most the longest written (a 7 KB workbook of one 2 MB format and
+/// 20,000 `<xf>` would otherwise take 40 GB).
 fn styles_cost(xml: &[u8]) -> Result<u64, quick_xml::Error> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut formats: u64 = 0;
     let mut largest: u64 = 0;
+    let mut longest_code: u64 = 0;
     let mut opened: u64 = 0;
     loop {
         let before = reader.buffer_position();
@@ -226,11 +256,19 @@ fn styles_cost(xml: &[u8]) -> Result<u64, quick_xml::Error> {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "xf" => {
                 formats = formats.saturating_add(1);
             }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "numFmt" => {
+                // The element as written bounds its code (entities only shorten it).
+                let written = reader.buffer_position().saturating_sub(before);
+                longest_code = longest_code.max(written);
+            }
             Event::Eof => break,
             _ => {}
         }
     }
-    let per_format = largest.saturating_mul(3).saturating_add(ENTRY_COST);
+    let per_format = largest
+        .saturating_mul(3)
+        .saturating_add(longest_code)
+        .saturating_add(ENTRY_COST);
     Ok(formats.saturating_mul(per_format))
 }
 
@@ -250,6 +288,29 @@ mod tests {
     use crate::import::archive::tests::{declare_size, zip_of};
     use crate::import::grid::{Cell, Sheet};
     use crate::import::workbook::read as read_workbook;
+
+    #[test]
+    fn sheets_naming_one_part_in_other_words_share_it() {
+        let parts = |targets: &[&str]| -> HashMap<String, String> {
+            targets
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("s{i}"), (*t).to_owned()))
+                .collect()
+        };
+        assert!(!shares_a_part(&parts(&[
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet2.xml"
+        ])));
+        assert!(shares_a_part(&parts(&[
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/./sheet1.xml"
+        ])));
+        assert!(shares_a_part(&parts(&[
+            "xl/worksheets/sheet1.xml",
+            "xl/charts/../worksheets//sheet1.xml"
+        ])));
+    }
 
     fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         read_workbook(bytes, WorkbookKind::Xlsx)

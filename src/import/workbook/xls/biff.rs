@@ -3,6 +3,7 @@
 //! what calamine would build from them is bounded. The scan reads no values.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::i18n::t;
 use crate::import::error::ImportError;
@@ -12,8 +13,9 @@ use crate::import::workbook::{SheetBuilder, Shows, TextBudget, damaged};
 #[derive(Debug, Default)]
 pub(super) struct SheetScan {
     /// How the number cells whose format shows more than the number (a percentage, text
-    /// around it) show it, by 0-based row and column.
-    pub(super) shown: HashMap<(u32, u32), Shows>,
+    /// around it) show it, by 0-based row and column: shared with the format, which a
+    /// format's 8 KB of text under 165,000 cells would otherwise copy into each.
+    pub(super) shown: HashMap<(u32, u32), Rc<Shows>>,
 }
 
 /// One record and the CONTINUE records after it.
@@ -66,7 +68,9 @@ struct Globals {
     /// The format of each XF record.
     xf_formats: Vec<u16>,
     /// Custom formats that show more than the number, by format number.
-    formats: HashMap<u16, Shows>,
+    formats: HashMap<u16, Rc<Shows>>,
+    /// The built-in percentage formats (9, 10), made once.
+    percent: Rc<Shows>,
     /// The characters of each shared string.
     strings: Vec<u64>,
 }
@@ -74,11 +78,11 @@ struct Globals {
 impl Globals {
     /// How a cell of the XF record `xf` shows its number, where it shows more than the
     /// number: the built-in percentages (9, 10), or a custom format.
-    fn shows(&self, xf: u16) -> Option<Shows> {
+    fn shows(&self, xf: u16) -> Option<Rc<Shows>> {
         let format = self.xf_formats.get(usize::from(xf))?;
         match format {
-            9 | 10 => Some(Shows::percent(true)),
-            other => self.formats.get(other).cloned(),
+            9 | 10 => Some(Rc::clone(&self.percent)),
+            other => self.formats.get(other).map(Rc::clone),
         }
     }
 }
@@ -95,7 +99,10 @@ pub(super) fn scan(stream: &[u8]) -> Result<Vec<SheetScan>, ImportError> {
 }
 
 fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
-    let mut globals = Globals::default();
+    let mut globals = Globals {
+        percent: Rc::new(Shows::percent(true)),
+        ..Globals::default()
+    };
     for record in records(stream, 0) {
         let record = record?;
         match record.kind {
@@ -109,9 +116,13 @@ fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
                 let at = at
                     .and_then(|a| usize::try_from(a).ok())
                     .filter(|a| *a < stream.len());
-                globals
-                    .sheets
-                    .push(at.ok_or_else(|| damaged(t!(IMPORT_BIFF_SHEET_MISPLACED)))?);
+                let at = at.ok_or_else(|| damaged(t!(IMPORT_BIFF_SHEET_MISPLACED)))?;
+                // Each sheet read once: sheets sharing their records would multiply
+                // every bound of one sheet by their number.
+                if globals.sheets.contains(&at) {
+                    return Err(damaged(t!(IMPORT_SHEETS_SHARE_DATA)));
+                }
+                globals.sheets.push(at);
             }
             0x041E => {
                 let format = u16_at(record.data, 0).unwrap_or(0);
@@ -119,7 +130,7 @@ fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
                     .map(|code| Shows::of(&code))
                     .filter(|shows| *shows != Shows::default());
                 if let Some(shows) = shows {
-                    globals.formats.insert(format, shows);
+                    globals.formats.insert(format, Rc::new(shows));
                 }
             }
             0x00E0 => globals.xf_formats.push(u16_at(record.data, 2).unwrap_or(0)),
