@@ -765,7 +765,12 @@ impl<'a> Placer<'a> {
         if aligned {
             self.count_extra(r, table, cells);
         }
-        let pairs: Vec<(usize, usize)> = if aligned || cells.len() > mapped.len() {
+        // A row a page break shifted lost cells on its left: none of its cells lies right
+        // of the table's last column (a stray value there, beside an aligned row, is not
+        // a shift).
+        let last = table.columns.keys().chain(table.extra.keys()).max();
+        let within = cells.iter().all(|c| last.is_some_and(|last| c <= last));
+        let pairs: Vec<(usize, usize)> = if aligned || !within || cells.len() > mapped.len() {
             cells
                 .iter()
                 .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))

@@ -464,7 +464,7 @@ fn without_namespace(formula: &str) -> &str {
 pub(crate) fn value_of(data: &Data, shows: &Shows) -> CellValue {
     match data {
         Data::Empty => CellValue::Empty,
-        Data::String(text) => CellValue::Text(text.clone()),
+        Data::String(text) => CellValue::Text(shows.text_shown(text).unwrap_or(text.clone())),
         Data::Bool(b) => CellValue::Bool(*b),
         Data::Int(n) => number(n.to_string(), shows),
         Data::Float(f) => float(*f, shows),
@@ -611,6 +611,19 @@ fn iso_date(text: &str) -> CellValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_cell_is_read_with_its_format_s_text() {
+        let text = Data::String("5%".into());
+        assert_eq!(
+            value_of(&text, &Shows::of("\"≤\"@")),
+            CellValue::Text("≤5%".into())
+        );
+        assert_eq!(
+            value_of(&text, &Shows::default()),
+            CellValue::Text("5%".into())
+        );
+    }
 
     #[test]
     fn cells_are_counted_over_the_whole_workbook() {

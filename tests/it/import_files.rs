@@ -683,3 +683,26 @@ fn names_from_a_workbook_reach_the_terminal_written_out() {
         assert!(stderr.contains("\\u{1b}[2J"), "{command}: {stderr}");
     }
 }
+
+#[test]
+fn a_stray_cell_right_of_a_row_does_not_shift_the_row() {
+    // The template filled in, and a date typed in J55, right of the indicator table: the
+    // row stays under its headers (it was read one column off, as a page-break shift,
+    // its category becoming its name) and the date is an unplaced cell.
+    let path = format!("{ATTACK}/stray-cell-right-of-a-row.xlsx");
+    let (stdout, stderr, code) = run(&["import", "--rules", "2023", &path]);
+    // The date, an unplaced cell, is an error of the form.
+    assert_eq!(code, 1, "{stderr}");
+    for line in [
+        "category = \"产出\"",
+        "name = \"覆盖乡镇数\"",
+        "target = \"20\"",
+        "actual = \"18\"",
+    ] {
+        let row55 = stdout
+            .lines()
+            .any(|l| l.starts_with(line) && l.ends_with("55"));
+        assert!(row55, "{line}\n{stdout}");
+    }
+    assert!(stderr.contains("J55"), "{stderr}");
+}

@@ -25,13 +25,16 @@ impl Shown {
 }
 
 /// How a format shows numbers: its first section for numbers of either sign, and its
-/// second, where it has one, for negative numbers (shown without their sign).
+/// second, where it has one, for negative numbers (shown without their sign); and how
+/// it shows text, where a section has the text's place (`@`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shows {
     /// Zero and positive numbers, and negative ones where there is no `negative`.
     pub positive: Shown,
     /// Negative numbers, shown as their magnitude.
     pub negative: Option<Shown>,
+    /// Text, where the format writes some around it (`"≤"@` shows `5%` as `≤5%`).
+    pub text: Option<Shown>,
 }
 
 impl Shows {
@@ -44,7 +47,15 @@ impl Shows {
                 ..Shown::default()
             },
             negative: None,
+            text: None,
         }
+    }
+
+    /// A text cell as the format shows it, where it writes text around it.
+    #[must_use]
+    pub(crate) fn text_shown(&self, text: &str) -> Option<String> {
+        let shown = self.text.as_ref()?;
+        Some(format!("{}{text}{}", shown.prefix, shown.suffix))
     }
 
     /// Reads a format code (`"≤"0.0%;[Red]-0.0%`). A code with conditions (`[>=100]`),
@@ -59,10 +70,18 @@ impl Shows {
         if sections.iter().any(|s| has_condition(s)) {
             return Shows::percent(is_percent(code));
         }
-        let mut shown = sections.iter().map(|s| section(s));
+        let text = sections
+            .iter()
+            .find(|s| s.contains(&Piece::At))
+            .and_then(|s| text_section(s));
+        let mut shown = sections
+            .iter()
+            .filter(|s| !s.contains(&Piece::At))
+            .map(|s| section(s));
         Shows {
             positive: shown.next().unwrap_or_default(),
             negative: shown.next(),
+            text,
         }
     }
 }
@@ -91,6 +110,8 @@ enum Piece {
     Comma,
     /// `%`.
     Percent,
+    /// `@`: the text of a text cell.
+    At,
     /// `;`: the next section begins.
     Section,
     /// A bracket (`[Red]`, `[>=100]`, `[$-804]`), its content.
@@ -128,6 +149,7 @@ fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
                 Piece::Number
             }
             '%' => Piece::Percent,
+            '@' => Piece::At,
             ';' => Piece::Section,
             '$' | '-' | '+' | '/' | '(' | ')' | ':' | '^' | '&' | '\'' | '~' | '{' | '}' | '<'
             | '>' | '=' | ' ' => Piece::Literal(c.to_string()),
@@ -201,7 +223,7 @@ fn section(pieces: &[Piece]) -> Shown {
                 shown.percent = true;
                 continue;
             }
-            Piece::Section | Piece::Other => continue,
+            Piece::Section | Piece::Other | Piece::At => continue,
         };
         let more_number = last_number.is_some_and(|last| last > i);
         if number_seen && more_number && !text.is_empty() {
@@ -236,6 +258,28 @@ fn section(pieces: &[Piece]) -> Shown {
         shown.suffix.clear();
     }
     shown
+}
+
+/// How a text section (`"≤"@`, `@"个"`) shows a text cell: the literals before and
+/// after `@`; `None` where it writes nothing but the text (`@`, `_ @_ `).
+fn text_section(pieces: &[Piece]) -> Option<Shown> {
+    let mut shown = Shown::default();
+    let mut text_seen = false;
+    for piece in pieces {
+        match piece {
+            Piece::At => text_seen = true,
+            Piece::Literal(text) if text_seen => shown.suffix.push_str(text),
+            Piece::Literal(text) => shown.prefix.push_str(text),
+            _ => {}
+        }
+    }
+    if shown.prefix.trim().is_empty() {
+        shown.prefix.clear();
+    }
+    if shown.suffix.trim().is_empty() {
+        shown.suffix.clear();
+    }
+    shown.has_text().then_some(shown)
 }
 
 fn is_currency(c: char) -> bool {
@@ -311,6 +355,20 @@ mod tests {
         assert_eq!(shown("0!个"), (false, String::new(), "个".into()));
         // A `G` that starts no General word is a letter, as before.
         assert_eq!(shown("0\"G\""), (false, String::new(), "G".into()));
+    }
+
+    #[test]
+    fn a_text_section_writes_around_text_cells() {
+        assert_eq!(Shows::of("\"≤\"@").text_shown("5%"), Some("≤5%".into()));
+        assert_eq!(Shows::of("@\"个\"").text_shown("15"), Some("15个".into()));
+        // The fourth section is the text's; the others still show numbers.
+        let shows = Shows::of("0\"个\";-0\"个\";0;\"约\"@");
+        assert_eq!(shows.text_shown("15"), Some("约15".into()));
+        assert_eq!(shows.positive.suffix, "个");
+        // Nothing but the text, or padding around it: the text as it is.
+        for code in ["@", "_ @_ ", "General", "0.00%"] {
+            assert_eq!(Shows::of(code).text_shown("5%"), None, "{code}");
+        }
     }
 
     #[test]

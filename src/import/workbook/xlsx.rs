@@ -138,7 +138,9 @@ fn read_values(
         let (row, column) = cell.get_position();
         let value = match cell.get_value() {
             // A shared string is borrowed: copy it once, not through `Data`.
-            DataRef::SharedString(text) => CellValue::Text((*text).to_owned()),
+            DataRef::SharedString(text) => {
+                CellValue::Text(shows.text_shown(text).unwrap_or_else(|| (*text).to_owned()))
+            }
             other => value_of(&Data::from(other.clone()), shows),
         };
         builder.push(row, column, value, budget)?;

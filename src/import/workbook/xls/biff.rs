@@ -291,7 +291,9 @@ fn scan_sheet(
             0x0203 | 0x027E | 0x0006 | 0x0205 | 0x0204 | 0x00D6 | 0x00FD => {
                 let (row, column, xf) = cell_head(data)?;
                 bounds.extend_to(usize::from(row) + 1, usize::from(column) + 1)?;
-                if matches!(record.kind, 0x0203 | 0x027E | 0x0006)
+                // Numbers (NUMBER, RK, FORMULA) and texts (LABELSST, LABEL), whose
+                // format may write text around them too.
+                if matches!(record.kind, 0x0203 | 0x027E | 0x0006 | 0x00FD | 0x0204)
                     && let Some(shows) = globals.shows(xf)
                 {
                     sheet
