@@ -765,26 +765,22 @@ impl<'a> Placer<'a> {
         if aligned {
             self.count_extra(r, table, cells);
         }
-        // A row a page break shifted lost cells on its left: none of its cells lies right
-        // of the table's last column (a stray value there, beside an aligned row, is not
-        // a shift).
-        let last = table.columns.keys().chain(table.extra.keys()).max();
-        let within = cells.iter().all(|c| last.is_some_and(|last| c <= last));
-        let pairs: Vec<(usize, usize)> = if aligned || !within || cells.len() > mapped.len() {
-            cells
-                .iter()
-                .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
-                .collect()
-        } else {
-            // Shifted by a page break: in order, the last cells under the last headers
-            // (the leading ones, empty, take the values above).
-            let skip = mapped.len() - cells.len();
-            cells
-                .iter()
-                .zip(mapped.iter().skip(skip))
-                .filter_map(|(c, m)| table.columns.get(m).map(|f| (*c, *f)))
-                .collect()
-        };
+        let pairs: Vec<(usize, usize)> =
+            if aligned || cells.len() > mapped.len() || aligned_but_right_of(table, cells) {
+                cells
+                    .iter()
+                    .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
+                    .collect()
+            } else {
+                // Shifted by a page break: in order, the last cells under the last headers
+                // (the leading ones, empty, take the values above).
+                let skip = mapped.len() - cells.len();
+                cells
+                    .iter()
+                    .zip(mapped.iter().skip(skip))
+                    .filter_map(|(c, m)| table.columns.get(m).map(|f| (*c, *f)))
+                    .collect()
+            };
         if pairs.len() < 2 {
             return;
         }
@@ -1013,6 +1009,22 @@ impl<'a> Placer<'a> {
         }
         Node::new(Kind::Table(top), Span::default())
     }
+}
+
+/// Whether a row starts in the table's first column and lines up under its headers but
+/// for cells right of the table: a stray value typed beside the row, not a row a page
+/// break shifted (which starts right of the first column, its leading cells lost) nor
+/// one shifted right (`insert cells`), whose cells are read in order as before.
+fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
+    let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
+    let (Some(first), Some(last)) = (
+        table.columns.keys().chain(table.extra.keys()).min(),
+        table.columns.keys().chain(table.extra.keys()).max(),
+    ) else {
+        return false;
+    };
+    let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
+    cells.first() == Some(first) && !right.is_empty() && inside.iter().all(read)
 }
 
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {

@@ -151,10 +151,11 @@ impl From<calamine::Dimensions> for Region {
     }
 }
 
-/// The most cells that hold something a workbook may have over all its sheets: sheets
-/// that each stay within [`MAX_CELLS`] (or share one sheet's data, as a crafted workbook
-/// may) must not add up to more than a reader holds.
-pub const WORKBOOK_CELLS: usize = 1_000_000;
+/// The most cells that hold something a workbook may have over all its sheets, as many
+/// as one sheet may span: sheets that each stay within [`MAX_CELLS`] must not add up to
+/// more than a reader holds (a form with a list of 60,000 recipients beside it is 1.2
+/// million).
+pub const WORKBOOK_CELLS: usize = MAX_CELLS;
 
 /// Text charged against [`TEXT_LIMIT`], and filled cells counted against
 /// [`WORKBOOK_CELLS`], across a workbook's sheets.

@@ -23,7 +23,8 @@ use super::{Options, Report};
 pub const BOM: &str = "\u{feff}";
 
 /// The columns of the per-indicator CSV: the project, the indicator table's columns (a
-/// completion in percent, as a plain number), the mark, the findings' codes.
+/// completion in percent, as a plain number), the mark, the findings' codes, and what
+/// they say (a file kept without the run's other output must say why a row is marked).
 fn indicator_columns() -> Vec<&'static str> {
     let table = INDICATOR_HEADERS
         .iter()
@@ -31,7 +32,7 @@ fn indicator_columns() -> Vec<&'static str> {
     ["文件", "项目名称"]
         .into_iter()
         .chain(table)
-        .chain([DIFFERS_HEADER, "发现"])
+        .chain([DIFFERS_HEADER, "发现", "说明"])
         .collect()
 }
 
@@ -86,9 +87,9 @@ fn summary_fields<'a>(entry: &'a Entry<'a>) -> [Cow<'a, str>; 10] {
     ]
 }
 
-/// A project's rows: one per indicator and line, and one per finding about the whole
-/// project; a project that could not be evaluated is one row whose findings column
-/// holds the error.
+/// A project's rows: one per indicator and line, one per finding about the whole
+/// project, and its total; a project that could not be evaluated is one row whose
+/// findings column holds the error.
 fn project_records(out: &mut String, result: &ProjectResult) {
     match result {
         ProjectResult::Evaluated(outcome) => evaluated_records(out, outcome),
@@ -119,11 +120,26 @@ fn evaluated_records(out: &mut String, outcome: &Outcome) {
         fields[2] = Cow::Borrowed(PROJECT_CATEGORY);
         fields[3] = text(finding.indicator.as_deref().unwrap_or(""));
         fields[12] = codes(std::slice::from_ref(finding));
+        fields[13] = messages(std::slice::from_ref(finding));
         record(out, fields);
     }
+    let mut fields = blank(file, name);
+    fields[2] = Cow::Borrowed(TOTAL_CATEGORY);
+    fields[9] = number(Some(project.total.computed));
+    fields[10] = number(project.total.declared);
+    fields[11] = Cow::Borrowed(if project.total.difference.is_some_and(|d| !d.is_zero()) {
+        "是"
+    } else {
+        ""
+    });
+    record(out, fields);
 }
 
-fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<'a, str>; 13] {
+/// The category of a project's last row, its total (合计) and the sum of its declared
+/// self scores where the form's total counts what they count.
+const TOTAL_CATEGORY: &str = "合计";
+
+fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<'a, str>; 14] {
     let i = row.indicator;
     [
         text(file),
@@ -139,12 +155,13 @@ fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<
         number(i.self_score),
         Cow::Borrowed(if row.differs() { "是" } else { "" }),
         codes(&row.findings),
+        messages(&row.findings),
     ]
 }
 
 /// A row with only the file and the project's name.
-fn blank<'a>(file: &'a str, name: &'a str) -> [Cow<'a, str>; 13] {
-    let mut fields: [Cow<'a, str>; 13] = Default::default();
+fn blank<'a>(file: &'a str, name: &'a str) -> [Cow<'a, str>; 14] {
+    let mut fields: [Cow<'a, str>; 14] = Default::default();
     fields[0] = text(file);
     fields[1] = text(name);
     fields
@@ -157,6 +174,18 @@ fn codes(findings: &[&Finding]) -> Cow<'static, str> {
         .map(|f| text(&f.code).into_owned())
         .collect();
     Cow::Owned(codes.join(" "))
+}
+
+/// What findings say, each with its severity (`【错误】…`), one a line of the cell.
+fn messages(findings: &[&Finding]) -> Cow<'static, str> {
+    let said: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let severity = view::severity_label(f.severity);
+            text(&format!("【{severity}】{}", f.message)).into_owned()
+        })
+        .collect();
+    Cow::Owned(said.join("\n"))
 }
 
 fn number(d: Option<rust_decimal::Decimal>) -> Cow<'static, str> {

@@ -23,7 +23,9 @@ use super::{Options, Report, TITLE};
 #[must_use]
 pub fn render(report: &Report<'_>, options: Options) -> String {
     let mut out = format!("# {TITLE}\n\n规则集：{}\n", md(&report.ruleset_line()));
-    if options.summary || report.has_summary() {
+    // With `--quiet`, a run without a problem has no row to list: no empty table.
+    let listed = !options.quiet || report.tally().problems();
+    if (options.summary || report.has_summary()) && listed {
         out.push_str("\n## 汇总\n\n");
         out.push_str(&summary_table(report.results, options.quiet));
     }

@@ -216,8 +216,8 @@ fn csv_rows_are_one_per_project_and_indicator() {
     let (stdout, _, _) = check("csv", &[], FINDINGS);
     let mut reader = csv::Reader::from_reader(stdout.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // 17 indicators and a row for each finding about the whole project.
-    assert_eq!(rows.len(), 19);
+    // 17 indicators, a row for each finding about the whole project, and the total.
+    assert_eq!(rows.len(), 20);
     let coverage = rows.iter().find(|r| &r[3] == "服务政府部门覆盖率").unwrap();
     assert_eq!(
         (
@@ -231,6 +231,14 @@ fn csv_rows_are_one_per_project_and_indicator() {
     );
     assert_eq!((&rows[17][2], &rows[17][12]), ("项目", "funds-balance"));
     assert_eq!((&rows[18][2], &rows[18][12]), ("项目", "funds-split"));
+    // What each finding says, with its severity.
+    assert!(coverage[13].starts_with("【错误】"), "{:?}", &coverage[13]);
+    assert!(rows[17][13].starts_with("【错误】"), "{:?}", &rows[17]);
+    // The total: computed, declared, and the mark where they differ.
+    assert_eq!(
+        (&rows[19][2], &rows[19][9], &rows[19][10], &rows[19][11]),
+        ("合计", "68.30", "70.84", "是")
+    );
 }
 
 /// A finding names its row by the indicator's name: where several rows have that name,
@@ -588,4 +596,23 @@ fn a_total_with_lines_shows_no_sum_of_the_rows_self_scores() {
         md.contains("**合计** 68.30 / 80（自评分合计 70.84，差额 -2.54）"),
         "{md}"
     );
+}
+
+#[test]
+fn a_quiet_markdown_report_without_a_problem_has_no_empty_summary() {
+    let seeds = [
+        "examples/suzhou-2023-egov.toml",
+        "examples/suzhou-2023-egov.json",
+    ];
+    let (md, _, code) = run(&[
+        "check", "--rules", "2023", "--format", "markdown", "-q", seeds[0], seeds[1],
+    ]);
+    assert_eq!(code, 0);
+    assert!(!md.contains("## 汇总") && !md.contains("| 序号"), "{md}");
+    // A problem brings the summary back, with only that form.
+    let (md, _, _) = run(&[
+        "check", "--rules", "2023", "--format", "markdown", "-q", seeds[0], FINDINGS,
+    ]);
+    assert!(md.contains("## 汇总"), "{md}");
+    assert!(!md.contains(seeds[0]), "{md}");
 }

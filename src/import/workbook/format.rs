@@ -51,11 +51,25 @@ impl Shows {
         }
     }
 
-    /// A text cell as the format shows it, where it writes text around it.
+    /// A number kept as text (`5%`, `15`, `0.5`) as the format shows it, where it writes
+    /// text around it. Every other text (a name, `≥90%` under `"≥"@`, which Excel shows
+    /// `≥≥90%`, `2%及其以下`) is read as written: a column's format is for the numbers
+    /// typed in it, and a text with words of its own says what it means.
     #[must_use]
     pub(crate) fn text_shown(&self, text: &str) -> Option<String> {
         let shown = self.text.as_ref()?;
-        Some(format!("{}{text}{}", shown.prefix, shown.suffix))
+        let prefix = if text.starts_with(&shown.prefix) {
+            ""
+        } else {
+            &shown.prefix
+        };
+        let suffix = if text.ends_with(&shown.suffix) {
+            ""
+        } else {
+            &shown.suffix
+        };
+        (is_plain_number(text.trim()) && !(prefix.is_empty() && suffix.is_empty()))
+            .then(|| format!("{prefix}{}{suffix}", text.trim()))
     }
 
     /// Reads a format code (`"≤"0.0%;[Red]-0.0%`). A code with conditions (`[>=100]`),
@@ -84,6 +98,14 @@ impl Shows {
             text,
         }
     }
+}
+
+/// Whether `text` is digits, with at most one decimal point and a `%` after them.
+fn is_plain_number(text: &str) -> bool {
+    let number = text.strip_suffix('%').unwrap_or(text);
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 /// The longest format code Excel writes, in characters. A longer one comes from no
@@ -360,6 +382,12 @@ mod tests {
     #[test]
     fn a_text_section_writes_around_text_cells() {
         assert_eq!(Shows::of("\"≤\"@").text_shown("5%"), Some("≤5%".into()));
+        // Not a number, or saying it already: as written.
+        assert_eq!(Shows::of("\"≥\"@").text_shown("≥90%"), None);
+        assert_eq!(Shows::of("@\"%\"").text_shown("90%"), None);
+        assert_eq!(Shows::of("@\"指标\"").text_shown("立项依据充分性"), None);
+        assert_eq!(Shows::of("\"≥\"@").text_shown("2%及其以下"), None);
+        assert_eq!(Shows::of("\"≥\"@").text_shown(" 0.5 "), Some("≥0.5".into()));
         assert_eq!(Shows::of("@\"个\"").text_shown("15"), Some("15个".into()));
         // The fourth section is the text's; the others still show numbers.
         let shows = Shows::of("0\"个\";-0\"个\";0;\"约\"@");
