@@ -175,8 +175,12 @@ pub fn md(text: &str) -> Cow<'_, str> {
     const SPECIAL: &[char] = &[
         '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&', '!', '$',
     ];
+    // A web address a form wrote stays text: GitHub's Markdown would make `http://…` and
+    // `www.…` links a reviewer may follow.
+    const LINKS: [(&str, &str); 3] = [("://", ":\\/\\/"), ("www.", "www\\."), ("WWW.", "WWW\\.")];
     let shown = visible(text);
-    if !shown.contains(SPECIAL) {
+    let linked = LINKS.iter().any(|(link, _)| shown.contains(link));
+    if !shown.contains(SPECIAL) && !linked {
         return shown;
     }
     let mut out = String::with_capacity(shown.len() + 8);
@@ -185,6 +189,11 @@ pub fn md(text: &str) -> Cow<'_, str> {
             out.push('\\');
         }
         out.push(c);
+    }
+    if linked {
+        for (link, unlinked) in LINKS {
+            out = out.replace(link, unlinked);
+        }
     }
     Cow::Owned(out)
 }
@@ -200,6 +209,8 @@ mod tests {
         assert_eq!(md("行\n|x"), r"行\\n\|x");
         assert_eq!(md("[链接](x)"), r"\[链接\](x)");
         assert!(matches!(md("电子政务 ≥90%"), Cow::Borrowed(_)));
+        assert_eq!(md("见 https://x.cn/a"), r"见 https:\/\/x.cn/a");
+        assert_eq!(md("www.x.cn"), r"www\.x.cn");
     }
 
     #[test]
