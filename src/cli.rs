@@ -369,12 +369,18 @@ pub fn run(cli: Cli) -> Status {
             check(&args)
         }
         Command::Show(args) => show(&args),
-        Command::Import(args) => import::run(&args),
+        Command::Import(mut args) => {
+            dash_is_stdout(&mut args.output);
+            import::run(&args)
+        }
         Command::Explain(mut args) => {
             dash_is_stdout(&mut args.output);
             explain::run(&args)
         }
-        Command::Template(args) => template::template(&args),
+        Command::Template(mut args) => {
+            dash_is_stdout(&mut args.output);
+            template::template(&args)
+        }
         Command::Rulesets(args) => rulesets::rulesets(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),

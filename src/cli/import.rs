@@ -26,7 +26,8 @@ pub struct ImportArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Where to write: a file for one form (standard output without it), a folder for
-    /// several (one `.toml` per form, named after its file and sheet).
+    /// several (one `.toml` per form, named after its file and sheet); `-` is standard
+    /// output.
     #[arg(short = 'o', long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`

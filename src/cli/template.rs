@@ -18,8 +18,8 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// Write the workbook to this file, named `*.xlsx`: a regular file (or a link to
-    /// one) or a new file, replaced atomically as `check --output` does. Without it, the
-    /// workbook goes to standard output, which must not be a terminal.
+    /// one) or a new file, replaced atomically as `check --output` does. Without it (or
+    /// with `-`), the workbook goes to standard output, which must not be a terminal.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`

@@ -165,8 +165,8 @@ CLI_IMPORT_FILES {
     zh: "填好的表单：文本导出（.txt）、工作簿（.xlsx、.xls、.ods）、CSV 文件、Word 文档（.docx），或存放它们的文件夹",
 }
 CLI_IMPORT_OUTPUT {
-    en: "Where to write: a file for one form (standard output without it), a folder for several (one `.toml` per form, named after its file and sheet)",
-    zh: "写到哪里：一份表单时为文件（不指定则写到标准输出），多份表单时为文件夹（每份表单一个 `.toml`，按原文件名和工作表命名）",
+    en: "Where to write: a file for one form (standard output without it), a folder for several (one `.toml` per form, named after its file and sheet); `-` is standard output",
+    zh: "写到哪里：一份表单时为文件（不指定则写到标准输出），多份表单时为文件夹（每份表单一个 `.toml`，按原文件名和工作表命名）；`-` 指标准输出",
 }
 CLI_IMPORT_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
@@ -207,8 +207,8 @@ CLI_TEMPLATE_RULES {
     zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_TEMPLATE_OUTPUT {
-    en: "Write the workbook to this file, named `*.xlsx`: a regular file (or a link to one) or a new file, replaced atomically as `check --output` does. Without it, the workbook goes to standard output, which must not be a terminal",
-    zh: "把工作簿写入此文件，文件名为 `*.xlsx`：须是普通文件（或指向普通文件的链接）或新文件，与 `check --output` 一样整体替换。不指定时写到标准输出，此时标准输出不能是终端",
+    en: "Write the workbook to this file, named `*.xlsx`: a regular file (or a link to one) or a new file, replaced atomically as `check --output` does. Without it (or with `-`), the workbook goes to standard output, which must not be a terminal",
+    zh: "把工作簿写入此文件，文件名为 `*.xlsx`：须是普通文件（或指向普通文件的链接）或新文件，与 `check --output` 一样整体替换。不指定（或为 `-`）时写到标准输出，此时标准输出不能是终端",
 }
 CLI_TEMPLATE_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
