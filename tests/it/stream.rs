@@ -125,14 +125,21 @@ fn the_lines_are_the_projects_of_the_json_document() {
     assert_eq!(table.lines().last().unwrap(), line);
 }
 
+/// The fixture's six lines ten times over, in `dir`: sixty lines, each a project of its
+/// own (`forms.jsonl:7` and so on), to cross batch boundaries. Returns the file's path.
+fn sixty_lines(dir: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(root().join(FORMS)).unwrap();
+    let many = dir.join("many.jsonl");
+    std::fs::write(&many, text.repeat(10)).unwrap();
+    many.to_str().unwrap().to_owned()
+}
+
 #[test]
 fn the_same_bytes_on_one_thread_or_two_in_batches_of_any_size() {
     // Sixty lines: the fixture's six, ten times, each a different project.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(root().join(FORMS)).unwrap();
-    let many = dir.path().join("many.jsonl");
-    std::fs::write(&many, text.repeat(10)).unwrap();
-    let many = many.to_str().unwrap();
+    let many = sixty_lines(dir.path());
+    let many = many.as_str();
     let args = |jobs: &'static str| {
         let args = ["check", "--rules", "2023", BATCH, "--jsonl", many];
         [&args[..], &["--format", "jsonl", "-j", jobs]].concat()
@@ -169,10 +176,8 @@ fn the_json_document_is_written_as_it_is_made_and_is_the_same_in_batches_of_any_
     // written a batch at a time is the one made whole (`--format jsonl`'s projects in one
     // array), on one thread or two.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(root().join(FORMS)).unwrap();
-    let many = dir.path().join("many.jsonl");
-    std::fs::write(&many, text.repeat(10)).unwrap();
-    let many = many.to_str().unwrap();
+    let many = sixty_lines(dir.path());
+    let many = many.as_str();
     let args = |format: &'static str, jobs: &'static str| {
         let args = ["check", "--rules", "2023", BATCH, "--jsonl", many];
         [&args[..], &["--format", format, "-j", jobs]].concat()
