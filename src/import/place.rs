@@ -1011,10 +1011,12 @@ impl<'a> Placer<'a> {
     }
 }
 
-/// Whether a row starts in the table's first column and lines up under its headers but
-/// for cells right of the table: a stray value typed beside the row, not a row a page
-/// break shifted (which starts right of the first column, its leading cells lost) nor
-/// one shifted right (`insert cells`), whose cells are read in order as before.
+/// Whether a row lines up under the table's headers but for cells right of the table,
+/// and starts in the table's first column or stands apart from them: a stray value typed
+/// beside the row (`J55`, right of a row whose category cell is merged), not a row a
+/// page break shifted (which starts right of the first column, its leading cells lost)
+/// nor one shifted right (`insert cells`, its last cell just right of the table), whose
+/// cells are read in order as before.
 fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
     let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
     let (Some(first), Some(last)) = (
@@ -1024,7 +1026,11 @@ fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
         return false;
     };
     let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
-    cells.first() == Some(first) && !right.is_empty() && inside.iter().all(read)
+    let (Some(inside_end), Some(right_start)) = (inside.last(), right.first()) else {
+        return false;
+    };
+    let apart = right_start.saturating_sub(*inside_end) > 1;
+    (cells.first() == Some(first) || apart) && inside.iter().all(read)
 }
 
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {

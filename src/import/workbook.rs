@@ -21,6 +21,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, ExcelDateTime};
 use jiff::civil::Date;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::error::ImportError;
 use super::grid::{Cell, CellValue, Sheet, Workbook, is_literal};
@@ -483,11 +484,54 @@ pub(crate) fn value_of(data: &Data, shows: &Shows) -> CellValue {
 /// is `67.29999999999998`) and is read as the cell shows it (102.18, 67.3), never as the
 /// binary number's error. No exponent is written (`1e-7` is `0.0000001`). Not-a-number
 /// and infinities, which no spreadsheet stores, stay text.
+///
+/// A result where a sum and a difference cancel keeps the error of its operands, not of
+/// itself: `=B8+B9-B10` over 4102.43, 386.18 and 3702.52 is `786.0900000000006`, which
+/// 15 digits keep (`786.090000000001`), and a balance of zero can be `-1.4e-14` (one
+/// form in twenty whose 结余 is a formula failed budget-balance, or could not be
+/// evaluated at all). So the number is read as [`settled`] says: the fewest decimals
+/// within a billionth of it.
 fn float(value: f64, shows: &Shows) -> CellValue {
     if !value.is_finite() {
         return CellValue::Text(format!("{value}"));
     }
-    number(significant(value, EXCEL_DIGITS), shows)
+    if value.abs() < RESIDUE_F64 {
+        return number("0".to_owned(), shows);
+    }
+    number(settled(significant(value, EXCEL_DIGITS)), shows)
+}
+
+/// What no form writes: a billionth (of a 万元, a point, a ratio). A number within it of
+/// one with fewer decimals is that number, a binary sum's error.
+const RESIDUE: Decimal = Decimal::from_parts(1, 0, 0, false, 9);
+/// [`RESIDUE`] as the binary number a cell holds, to find a zero's residue before it is
+/// read as a decimal (`1e-15` has more places than a decimal holds).
+const RESIDUE_F64: f64 = 1e-9;
+/// Beyond 100,000 the residue grows with the number: a hundred-trillionth of it.
+const RESIDUE_RELATIVE: Decimal = Decimal::from_parts(1, 0, 0, false, 14);
+
+/// A decimal text read to the fewest decimals (at most 9) that stay within [`RESIDUE`]
+/// of it, or within [`RESIDUE_RELATIVE`] of it for a larger number: `786.090000000001`
+/// is `786.09`, a typed `121.56` or `0.952046404888282` (a formula's ratio, to its
+/// billionth: `0.952046405`) stay what they are to their ninth decimal.
+fn settled(text: String) -> String {
+    let Ok(exact) = text.parse::<Decimal>() else {
+        return text;
+    };
+    let relative = exact.abs().checked_mul(RESIDUE_RELATIVE).unwrap_or(RESIDUE);
+    let tolerance = relative.max(RESIDUE);
+    for places in 0..=9 {
+        let near = exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        let off = near.checked_sub(exact).map(|d| d.abs());
+        if off.is_some_and(|off| off <= tolerance) {
+            return if near.is_zero() {
+                "0".to_owned()
+            } else {
+                near.normalize().to_string()
+            };
+        }
+    }
+    text
 }
 
 /// The significant digits a spreadsheet cell keeps.
@@ -529,10 +573,13 @@ fn number(text: String, shows: &Shows) -> CellValue {
         Some(section) if negative => section,
         _ => &shows.positive,
     };
+    let Some(scaled) = thousandths(&text, shown.thousands) else {
+        return CellValue::Number(text);
+    };
     let digits = if shown.percent {
-        format!("{}%", times_hundred(&text))
+        format!("{}%", times_hundred(&scaled))
     } else {
-        text.clone()
+        scaled
     };
     match (shown.has_text() && !negative, shown.percent) {
         (false, false) => CellValue::Number(text),
@@ -543,6 +590,18 @@ fn number(text: String, shows: &Shows) -> CellValue {
             number: text,
         },
     }
+}
+
+/// A plain decimal text divided by a thousand `times` times, by moving its point (the
+/// text itself where `times` is 0); `None` where that passes what a decimal holds.
+fn thousandths(text: &str, times: u32) -> Option<String> {
+    if times == 0 {
+        return Some(text.to_owned());
+    }
+    let mut number: Decimal = text.parse().ok()?;
+    let scale = number.scale().checked_add(times.checked_mul(3)?)?;
+    number.set_scale(scale).ok()?;
+    Some(number.normalize().to_string())
 }
 
 /// A plain decimal text times 100, by moving its point: exact, where `0.955 * 100.0`
@@ -612,6 +671,61 @@ fn iso_date(text: &str) -> CellValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sum_s_binary_error_and_a_zero_s_residue_are_read_away() {
+        let plain = Shows::default();
+        let read = |value: f64| float(value, &plain);
+        // =B8+B9-B10 over 4102.43, 386.18 and 3702.52; =B16-B17 that is zero.
+        assert_eq!(
+            read(4102.43 + 386.18 - 3702.52),
+            CellValue::Number("786.09".into())
+        );
+        assert_eq!(
+            read(2850.0 - 300.16 - 2523.6),
+            CellValue::Number("26.24".into())
+        );
+        assert_eq!(read(-1.4210854715202004e-14), CellValue::Number("0".into()));
+        assert_eq!(read(1.7e-300), CellValue::Number("0".into()));
+        // Typed numbers come back as typed, to a billionth.
+        for (typed, text) in [
+            (121.56, "121.56"),
+            (9.2, "9.2"),
+            (80.0, "80"),
+            (-3.5, "-3.5"),
+        ] {
+            assert_eq!(read(typed), CellValue::Number(text.into()));
+        }
+        assert_eq!(
+            read(0.952046404888282),
+            CellValue::Number("0.952046405".into())
+        );
+        assert_eq!(read(123456789.12), CellValue::Number("123456789.12".into()));
+        assert_eq!(
+            read(12345678901234.5),
+            CellValue::Number("12345678901234.5".into())
+        );
+    }
+
+    #[test]
+    fn a_scaling_format_s_text_goes_with_the_number_divided() {
+        let shows = Shows::of("\"≤\"#,##0,\"千元\"");
+        assert_eq!(
+            float(15000.0, &shows),
+            CellValue::Formatted {
+                shown: "≤15千元".into(),
+                number: "15000".into()
+            }
+        );
+        let shows = Shows::of("0.00,,\"百万\"");
+        assert_eq!(
+            float(1500000.0, &shows),
+            CellValue::Formatted {
+                shown: "1.5百万".into(),
+                number: "1500000".into()
+            }
+        );
+    }
 
     #[test]
     fn a_text_cell_is_read_with_its_format_s_text() {
@@ -704,22 +818,20 @@ mod tests {
         assert_eq!(shown(67.299_999_999_999_98), "67.3");
         assert_eq!(shown(0.1 + 0.2), "0.3");
         assert_eq!(shown(-(0.1 + 0.2)), "-0.3");
-        // Fifteen typed digits come back as typed; a sixteenth is more than a cell keeps.
+        // Fifteen typed digits come back as typed, to a billionth (what no form writes);
+        // a sixteenth is more than a cell keeps.
         assert_eq!(shown(123_456_789.012_345), "123456789.012345");
-        assert_eq!(shown(0.000_123_456_789_012_345), "0.000123456789012345");
+        assert_eq!(shown(0.000_123_456_789_012_345), "0.000123457");
         assert_eq!(shown(1_234_567_890_123_456.0), "1234567890123460");
         assert_eq!(shown(1e23), "100000000000000000000000");
-        assert_eq!(
-            shown(5e-324),
-            "0.".to_owned() + &"0".repeat(323) + "494065645841247"
-        );
+        assert_eq!(shown(5e-324), "0");
         assert_eq!(
             float(0.1 + 0.2, &Shows::percent(true)),
             CellValue::Text("30%".into())
         );
         assert_eq!(
             float(1600.0 / 1679.7, &Shows::percent(true)),
-            CellValue::Text("95.2551050782878%".into())
+            CellValue::Text("95.255105%".into())
         );
     }
 

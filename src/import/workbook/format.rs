@@ -14,6 +14,9 @@ pub(crate) struct Shown {
     pub prefix: String,
     /// Text after the number and its `%` (`小时`, `个`, `以上`).
     pub suffix: String,
+    /// How many times the number shows divided by a thousand: the commas after its last
+    /// digit (`#,##0,"千元"` shows 15000 as `15千元`).
+    pub thousands: u32,
 }
 
 impl Shown {
@@ -78,7 +81,7 @@ impl Shows {
     #[must_use]
     pub(crate) fn of(code: &str) -> Shows {
         if code.chars().count() > CODE_LIMIT {
-            return Shows::default();
+            return Shows::percent(is_percent(code));
         }
         let sections = sections(code);
         if sections.iter().any(|s| has_condition(s)) {
@@ -222,14 +225,14 @@ fn section(pieces: &[Piece]) -> Shown {
     // on after it.
     let last_number = pieces.iter().rposition(is_number);
     let last_digit = pieces.iter().rposition(|p| *p == Piece::Number);
-    if last_number > last_digit {
-        // A comma after the last digit scales the number by a thousand (`#,##0,"千元"`
-        // shows 15000 as `15千元`): its text goes with a number other than the one read.
-        return Shown {
-            percent: pieces.contains(&Piece::Percent),
-            ..Shown::default()
-        };
-    }
+    // A comma after the last digit divides the number by a thousand (`#,##0,"千元"`
+    // shows 15000 as `15千元`): the text goes with the number divided.
+    let thousands = pieces
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| **p == Piece::Comma && last_digit.is_none_or(|d| *i > d))
+        .count();
+    shown.thousands = u32::try_from(thousands).unwrap_or(u32::MAX);
     let mut number_seen = false;
     for (i, piece) in pieces.iter().enumerate() {
         let text = match piece {
@@ -400,23 +403,36 @@ mod tests {
     }
 
     #[test]
-    fn a_scaling_comma_adds_no_text() {
-        for code in [
-            "#,##0,\"千元\"",
-            "#,##0.00,,\"百万\"",
-            "0.0,\"万\"",
-            "#,##0,",
-        ] {
-            assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
-        }
+    fn a_scaling_comma_divides_the_number_its_text_goes_with() {
+        let thousands = |code: &str| {
+            let shown = Shows::of(code).positive;
+            (shown.prefix, shown.suffix, shown.thousands)
+        };
+        assert_eq!(
+            thousands("#,##0,\"千元\""),
+            (String::new(), "千元".into(), 1)
+        );
+        assert_eq!(
+            thousands("\"≤\"#,##0,\"千元\""),
+            ("≤".into(), "千元".into(), 1)
+        );
+        assert_eq!(
+            thousands("#,##0.00,,\"百万\""),
+            (String::new(), "百万".into(), 2)
+        );
+        assert_eq!(thousands("0.0,\"万\""), (String::new(), "万".into(), 1));
         // Between digits, a comma separates thousands.
-        assert_eq!(shown("#,##0\"元\""), (false, String::new(), "元".into()));
+        assert_eq!(thousands("#,##0\"元\""), (String::new(), "元".into(), 0));
     }
 
     #[test]
     fn a_code_longer_than_excel_writes_is_not_read() {
         let long = format!("0{}\"个\"", " ".repeat(300));
         assert_eq!(Shows::of(&long), Shows::default());
+        assert_eq!(
+            Shows::of(&format!("0%{}", " ".repeat(300))),
+            Shows::percent(true)
+        );
         // A long code within the limit is read in one pass (the literals after the
         // number are not each looked past).
         let spaces = format!("0\"个\"{}", " ".repeat(250));

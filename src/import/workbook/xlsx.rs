@@ -82,7 +82,8 @@ fn shares_a_part(parts: &HashMap<String, String>) -> bool {
     parts.values().any(|part| !seen.insert(normal_part(part)))
 }
 
-/// A part's path with its `.` and `..` steps taken.
+/// A part's path with its `.` and `..` steps taken, in lower case (the reader finds
+/// `worksheets/Sheet1.xml` as `worksheets/sheet1.xml`).
 fn normal_part(part: &str) -> String {
     let mut steps: Vec<&str> = Vec::new();
     for step in part.split('/') {
@@ -94,7 +95,7 @@ fn normal_part(part: &str) -> String {
             step => steps.push(step),
         }
     }
-    steps.join("/")
+    steps.join("/").to_lowercase()
 }
 
 /// The error for a workbook calamine cannot open.
@@ -311,6 +312,10 @@ mod tests {
         assert!(shares_a_part(&parts(&[
             "xl/worksheets/sheet1.xml",
             "xl/charts/../worksheets//sheet1.xml"
+        ])));
+        assert!(shares_a_part(&parts(&[
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/Sheet1.xml"
         ])));
     }
 
