@@ -31,8 +31,8 @@ use super::{
 /// Arguments of `perfeval diff`.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The two rulesets, the old one first: `--rules rulesets/2023.rules --rules
-    /// rulesets/2024.rules` (files named `*.rules`).
+    /// The two rulesets, the old one first: `--rules 2023 --rules 2024.rules` (files
+    /// named `*.rules`, or shipped rulesets' names).
     #[arg(long, value_name = "RULESET", required = true)]
     pub rules: Vec<PathBuf>,
     /// Project files and forms (as `check` reads them), folders of them, or `-` for one

@@ -13,7 +13,7 @@ use super::{Status, output};
 /// Arguments of `perfeval explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The ruleset, such as `rulesets/2023.rules`.
+    /// The ruleset: a file named `*.rules`, or a shipped ruleset's name, such as `2023`.
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
     /// A form: a project file (.toml, .json, .yaml), or a text export, CSV file,

@@ -208,7 +208,7 @@ impl Tally {
     }
 
     /// The run in one line:
-    /// `共 12 个项目：无问题 8，有错误 3，有警告 1，无法评估 0；合计 平均 76.42，最低 60.00，最高 80.00`.
+    /// `共 12 个项目：无问题 8，有错误 3，有警告 1，无法评估 0；合计得分：平均 76.42，最低 60.00，最高 80.00`.
     #[must_use]
     pub fn line(&self) -> String {
         let mut line = format!(
@@ -228,7 +228,7 @@ impl Tally {
         }
         if let Some(spread) = self.totals {
             line.push_str(&format!(
-                "；合计 平均 {}，最低 {}，最高 {}",
+                "；合计得分：平均 {}，最低 {}，最高 {}",
                 spread.mean, spread.min, spread.max
             ));
         }
@@ -292,7 +292,7 @@ mod tests {
         };
         assert_eq!(
             tally.line(),
-            "共 12 个项目：无问题 8，有错误 3，有警告 1，无法评估 0；合计 平均 76.42，最低 60.00，最高 80.00"
+            "共 12 个项目：无问题 8，有错误 3，有警告 1，无法评估 0；合计得分：平均 76.42，最低 60.00，最高 80.00"
         );
         assert!(tally.problems());
         let skipped = Tally {

@@ -56,7 +56,7 @@ fn the_table_of_a_folder_ends_with_the_run_in_one_line() {
     let last = stdout.lines().last().unwrap();
     assert_eq!(
         last,
-        "共 3 个项目：无问题 1，有错误 1，有警告 0，无法评估 1；跳过文件 1；合计 平均 74.15，最低 68.30，最高 80.00"
+        "共 3 个项目：无问题 1，有错误 1，有警告 0，无法评估 1；跳过文件 1；合计得分：平均 74.15，最低 68.30，最高 80.00"
     );
     // The form that does not load is a diagnostic on standard error, the skipped note a
     // line there; no progress bar reaches a pipe.

@@ -111,7 +111,7 @@ fn the_lines_are_the_projects_of_the_json_document() {
     let table = String::from_utf8(table).unwrap();
     let s = &summary["summary"];
     let line = format!(
-        "共 {} 个项目：无问题 {}，有错误 {}，有警告 {}，无法评估 {}；跳过文件 {}；合计 平均 {}，最低 {}，最高 {}",
+        "共 {} 个项目：无问题 {}，有错误 {}，有警告 {}，无法评估 {}；跳过文件 {}；合计得分：平均 {}，最低 {}，最高 {}",
         s["projects"],
         s["clean"],
         s["errors"],

@@ -29,7 +29,7 @@ TALLY_SKIPPED_ONE { en: "; {skipped} file skipped", zh: "；跳过文件 {skippe
 TALLY_SKIPPED { en: "; {skipped} files skipped", zh: "；跳过文件 {skipped}" }
 TALLY_TOTALS {
     en: "; totals: mean {mean}, lowest {min}, highest {max}",
-    zh: "；合计 平均 {mean}，最低 {min}，最高 {max}",
+    zh: "；合计得分：平均 {mean}，最低 {min}，最高 {max}",
 }
 
 CLI_ABOUT {
@@ -177,7 +177,10 @@ CLI_EXPLAIN {
     en: "Explain every score of a form step by step: how its target and actual were read, the completion, the band, each deduction, the rounding, the rule and its clause (解释得分)",
     zh: "逐步解释表单的每项得分：目标值和实际完成值如何读取、完成率、满分区间、每项扣分、舍入、所用规则及其政策条款（解释得分）",
 }
-CLI_EXPLAIN_RULES { en: "The ruleset, such as `rulesets/2023.rules`", zh: "规则集，如 `rulesets/2023.rules`" }
+CLI_EXPLAIN_RULES {
+    en: "The ruleset: a file named `*.rules`, or a shipped ruleset's name, such as `2023`",
+    zh: "规则集：文件名为 `*.rules` 的文件，或内置规则集的名称，如 `2023`",
+}
 CLI_EXPLAIN_PROJECT {
     en: "A form: a project file (.toml, .json, .yaml), or a text export, CSV file, workbook or Word document",
     zh: "一份表单：项目文件（.toml、.json、.yaml），或文本导出、CSV 文件、工作簿、Word 文档",
@@ -274,8 +277,8 @@ CLI_DIFF {
     zh: "用旧、新两个规则集为同一批表单评分，显示政策变化对每份表单和全部表单的影响：变动的合计得分、指标行、发现和评价等级，以及引起每项变动的规则集条目（政策变化对比）",
 }
 CLI_DIFF_RULES {
-    en: "The two rulesets, the old one first: `--rules rulesets/2023.rules --rules rulesets/2024.rules` (files named `*.rules`)",
-    zh: "两个规则集，旧的在前：`--rules rulesets/2023.rules --rules rulesets/2024.rules`（文件名为 `*.rules`）",
+    en: "The two rulesets, the old one first: `--rules 2023 --rules 2024.rules` (files named `*.rules`, or shipped rulesets' names)",
+    zh: "两个规则集，旧的在前：`--rules 2023 --rules 2024.rules`（文件名为 `*.rules` 的文件，或内置规则集的名称）",
 }
 CLI_DIFF_PROJECTS {
     en: "Project files and forms (as `check` reads them), folders of them, or `-` for one form on standard input. Each must fit both rulesets' forms; one that does not is reported as such",
