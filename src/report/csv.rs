@@ -106,7 +106,7 @@ fn evaluated_records(out: &mut String, outcome: &Outcome) {
     let project = ProjectView::of(outcome);
     let (file, name) = (outcome.source.name(), project.name());
     for row in &project.rows {
-        record(out, indicator_fields(file, name, row));
+        record(out, indicator_fields(file, name, row, outcome));
     }
     for (_, label, score) in &outcome.lines {
         let mut fields = blank(file, name);
@@ -120,7 +120,7 @@ fn evaluated_records(out: &mut String, outcome: &Outcome) {
         fields[2] = Cow::Borrowed(PROJECT_CATEGORY);
         fields[3] = text(finding.indicator.as_deref().unwrap_or(""));
         fields[12] = codes(std::slice::from_ref(finding));
-        fields[13] = messages(std::slice::from_ref(finding));
+        fields[13] = messages(std::slice::from_ref(finding), outcome);
         record(out, fields);
     }
     let mut fields = blank(file, name);
@@ -139,7 +139,12 @@ fn evaluated_records(out: &mut String, outcome: &Outcome) {
 /// self scores where the form's total counts what they count.
 const TOTAL_CATEGORY: &str = "合计";
 
-fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<'a, str>; 14] {
+fn indicator_fields<'a>(
+    file: &'a str,
+    name: &'a str,
+    row: &'a Row<'a>,
+    outcome: &Outcome,
+) -> [Cow<'a, str>; 14] {
     let i = row.indicator;
     [
         text(file),
@@ -155,7 +160,7 @@ fn indicator_fields<'a>(file: &'a str, name: &'a str, row: &'a Row<'a>) -> [Cow<
         number(i.self_score),
         Cow::Borrowed(if row.differs() { "是" } else { "" }),
         codes(&row.findings),
-        messages(&row.findings),
+        messages(&row.findings, outcome),
     ]
 }
 
@@ -176,13 +181,15 @@ fn codes(findings: &[&Finding]) -> Cow<'static, str> {
     Cow::Owned(codes.join(" "))
 }
 
-/// What findings say, each with its severity (`【错误】…`), one a line of the cell.
-fn messages(findings: &[&Finding]) -> Cow<'static, str> {
+/// What findings say, each with its severity and place (`【错误】…（单元格 E23）`), one
+/// a line of the cell.
+fn messages(findings: &[&Finding], outcome: &Outcome) -> Cow<'static, str> {
     let said: Vec<String> = findings
         .iter()
         .map(|f| {
             let severity = view::severity_label(f.severity);
-            text(&format!("【{severity}】{}", f.message)).into_owned()
+            let place = view::place_words(f, outcome);
+            text(&format!("【{severity}】{}{place}", f.message)).into_owned()
         })
         .collect();
     Cow::Owned(said.join("\n"))

@@ -391,7 +391,7 @@ fn project_sheet(
     let mut row = PROJECT_HEADER_ROW;
     for indicator in &project.rows {
         row += 1;
-        indicator_row(&mut sheet, row, indicator)?;
+        indicator_row(&mut sheet, row, indicator, outcome)?;
     }
     for (_, label, score) in &outcome.lines {
         row += 1;
@@ -403,7 +403,7 @@ fn project_sheet(
         row += 1;
         sheet.text(row, 0, PROJECT_CATEGORY)?;
         sheet.text(row, 1, finding.indicator.as_deref().unwrap_or(""))?;
-        findings(&mut sheet, row, std::slice::from_ref(finding))?;
+        findings(&mut sheet, row, std::slice::from_ref(finding), outcome)?;
     }
     let last_col = last_col(&headers);
     sheet.table(PROJECT_HEADER_ROW, row, last_col)?;
@@ -413,7 +413,12 @@ fn project_sheet(
     Ok(())
 }
 
-fn indicator_row(sheet: &mut Sheet<'_>, row: u32, indicator: &Row<'_>) -> Result<(), XlsxError> {
+fn indicator_row(
+    sheet: &mut Sheet<'_>,
+    row: u32,
+    indicator: &Row<'_>,
+    outcome: &Outcome,
+) -> Result<(), XlsxError> {
     let i = indicator.indicator;
     sheet.text(row, 0, &i.category)?;
     sheet.text(row, 1, &i.name)?;
@@ -427,19 +432,28 @@ fn indicator_row(sheet: &mut Sheet<'_>, row: u32, indicator: &Row<'_>) -> Result
     if indicator.differs() {
         sheet.text(row, 9, DIFFERS_MARK)?;
     }
-    findings(sheet, row, &indicator.findings)
+    findings(sheet, row, &indicator.findings, outcome)
 }
 
-/// A row's findings: their codes in one cell (to filter on), and their severities and
-/// messages, one a line, in the next.
-fn findings(sheet: &mut Sheet<'_>, row: u32, findings: &[&Finding]) -> Result<(), XlsxError> {
+/// A row's findings: their codes in one cell (to filter on), and their severities,
+/// messages and places (`（单元格 E23）` in a workbook), one a line, in the next.
+fn findings(
+    sheet: &mut Sheet<'_>,
+    row: u32,
+    findings: &[&Finding],
+    outcome: &Outcome,
+) -> Result<(), XlsxError> {
     if findings.is_empty() {
         return Ok(());
     }
     let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
     let messages: Vec<String> = findings
         .iter()
-        .map(|f| format!("【{}】{}", view::severity_label(f.severity), f.message))
+        .map(|f| {
+            let severity = view::severity_label(f.severity);
+            let place = view::place_words(f, outcome);
+            format!("【{severity}】{}{place}", f.message)
+        })
         .collect();
     sheet.text(row, 10, &codes.join(" "))?;
     let styles = sheet.styles;
