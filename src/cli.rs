@@ -564,8 +564,8 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         args,
     };
     let ruleset_file = ruleset_name(&args.rules, &rules);
-    if stream::streams(args.format) {
-        return stream::check(&run, &mut collected, jsonl, &mut read, &ruleset_file);
+    if let Some(shape) = stream::Shape::of(args.format) {
+        return stream::check(shape, &run, &mut collected, jsonl, &mut read, &ruleset_file);
     }
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
     // A JSON Lines file says how many forms it holds only at its end.

@@ -183,6 +183,16 @@ pub fn brief(text: &str, limit: usize) -> Cow<'_, str> {
     Cow::Owned(short)
 }
 
+/// Whether `text` is a plain unsigned number: digits, with at most one decimal point
+/// between digits, and at most a `%` after them (`15`, `0.5`, `95%`).
+#[must_use]
+pub fn is_plain_number(text: &str) -> bool {
+    let number = text.strip_suffix('%').unwrap_or(text);
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
 /// Whether a character may change what text around it looks like: a control character,
 /// a bidirectional embedding, override, isolate or mark (U+202E turns `80.00` into
 /// `00.08` on a bidi-aware screen, the "Trojan Source" characters), or a line or

@@ -32,7 +32,7 @@ struct Made {
 /// A report that can be written as it is made: its beginning, each project's piece, the
 /// joint between two pieces, and its end once the run is counted.
 #[derive(Clone, Copy)]
-enum Shape {
+pub(super) enum Shape {
     /// `--format jsonl`: a header line, a line a project, the summary line.
     Lines,
     /// `--format json`: the document of shared/spec/cli.md, its projects in one array.
@@ -40,7 +40,8 @@ enum Shape {
 }
 
 impl Shape {
-    fn of(format: OutputFormat) -> Option<Shape> {
+    /// The shape of `format`, where it is written as it is made (by [`check`]).
+    pub(super) fn of(format: OutputFormat) -> Option<Shape> {
         match format {
             OutputFormat::Jsonl => Some(Shape::Lines),
             OutputFormat::Json => Some(Shape::Document),
@@ -80,15 +81,10 @@ impl Shape {
     }
 }
 
-/// Whether `format` is written as it is made (by [`check`]).
-pub(super) fn streams(format: OutputFormat) -> bool {
-    Shape::of(format).is_some()
-}
-
 /// Evaluates every form and writes its piece of the report as its batch completes; the
-/// problems of the run go to standard error as they are met. For a format that
-/// [`streams`].
+/// problems of the run go to standard error as they are met.
 pub(super) fn check(
+    shape: Shape,
     run: &Run<'_>,
     collected: &mut Collected,
     jsonl: Option<Jsonl>,
@@ -96,7 +92,6 @@ pub(super) fn check(
     ruleset_file: &str,
 ) -> Result<Status, Error> {
     let args = run.args;
-    let shape = Shape::of(args.format).unwrap_or(Shape::Lines);
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
     if args.output.is_none() {
         refuse_stdout_over_a_form(collected)?;

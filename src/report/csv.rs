@@ -217,13 +217,8 @@ pub fn text(value: &str) -> Cow<'_, str> {
 
 /// Whether `text` is a sign, digits with at most one decimal point, and at most a `%`.
 fn is_signed_number(text: &str) -> bool {
-    let Some(unsigned) = text.strip_prefix(['+', '-']) else {
-        return false;
-    };
-    let number = unsigned.strip_suffix('%').unwrap_or(unsigned);
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
-    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    digits(whole) && digits(fraction)
+    text.strip_prefix(['+', '-'])
+        .is_some_and(crate::text::is_plain_number)
 }
 
 /// Appends one record: fields quoted where they must be, a CRLF at the end.

@@ -71,7 +71,7 @@ impl Shows {
         } else {
             &shown.suffix
         };
-        (is_plain_number(text.trim()) && !(prefix.is_empty() && suffix.is_empty()))
+        (crate::text::is_plain_number(text.trim()) && !(prefix.is_empty() && suffix.is_empty()))
             .then(|| format!("{prefix}{}{suffix}", text.trim()))
     }
 
@@ -101,14 +101,6 @@ impl Shows {
             text,
         }
     }
-}
-
-/// Whether `text` is digits, with at most one decimal point and a `%` after them.
-fn is_plain_number(text: &str) -> bool {
-    let number = text.strip_suffix('%').unwrap_or(text);
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
-    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    digits(whole) && digits(fraction)
 }
 
 /// The longest format code Excel writes, in characters. A longer one comes from no
