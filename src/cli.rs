@@ -363,6 +363,7 @@ fn quiet_caught_panics() {
 #[must_use]
 pub fn run(cli: Cli) -> Status {
     colour::set(cli.color);
+    output::watch_interrupts();
     match cli.command {
         Command::Check(mut args) => {
             dash_is_stdout(&mut args.output);

@@ -181,14 +181,20 @@ pub struct MeasureWords {
 impl MeasureWords {
     /// The symbols a comparator is written with before a number, besides the ruleset's
     /// words (`measure` tries them, longest first).
-    pub(crate) const SYMBOLS: [(&'static str, Comparator); 10] = [
+    pub(crate) const SYMBOLS: [(&'static str, Comparator); 14] = [
         (">=", Comparator::Ge),
         ("<=", Comparator::Le),
         ("==", Comparator::Eq),
+        // Typed the other way round, as spoken (等于或大于): before `=`.
+        ("=>", Comparator::Ge),
+        ("=<", Comparator::Le),
         ("≥", Comparator::Ge),
         ("≤", Comparator::Le),
         ("⩾", Comparator::Ge),
         ("⩽", Comparator::Le),
+        // The Japanese input methods' forms, which Chinese ones offer too.
+        ("≧", Comparator::Ge),
+        ("≦", Comparator::Le),
         (">", Comparator::Gt),
         ("<", Comparator::Lt),
         ("=", Comparator::Eq),

@@ -340,6 +340,14 @@ pub enum Error {
         /// The file there.
         path: PathBuf,
     },
+    /// `perfeval check … -o b.toml` where `b.toml` is a form (or `-o x.rules` a ruleset)
+    /// the run did not read: a report replaces only a report.
+    #[error("{}", t!(OUTPUT_OVER_FORM, path = .path.display()))]
+    #[diagnostic(code(perfeval::output::over_form), help("{}", t!(OUTPUT_OVER_FORM_HELP)))]
+    OverForm {
+        /// The file there.
+        path: PathBuf,
+    },
     /// `perfeval check … > /dev/full`: standard output cannot be written.
     #[error("{}", t!(OUTPUT_STDOUT, error = IoText(.error)))]
     #[diagnostic(code(perfeval::output::stdout), help("{}", t!(OUTPUT_STDOUT_HELP)))]

@@ -178,7 +178,7 @@ impl<'a> Resolver<'a> {
                     None => t!(CHECK_BARE_NUMBER),
                 },
                 span: expr.span.into(),
-                help: self.percent_help(expr, |number| t!(CHECK_WRITE_PERCENT, number)),
+                help: self.percent_help(expr, write_percent),
             }),
             other => self.errors.push(CheckError::PercentExpected {
                 found: other.to_string(),
@@ -1118,4 +1118,22 @@ fn function_named(name: &str) -> Option<Function> {
         .iter()
         .find(|(en, zh, _)| *en == name || *zh == name)
         .map(|(_, _, f)| *f)
+}
+
+/// How to write a bare share as a percentage: `4` as `4%`; a fraction below one
+/// (`0.04`) is most often the ratio 4%, so both readings are named, never `0.04%` alone
+/// (a deduction a hundred times smaller that then passes every check).
+fn write_percent(number: String) -> String {
+    let fraction = number
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|n| n.is_sign_positive() && !n.is_zero() && *n < rust_decimal::Decimal::ONE);
+    let percent = fraction.and_then(|n| n.checked_mul(rust_decimal::Decimal::ONE_HUNDRED));
+    match percent {
+        Some(percent) => {
+            let percent = percent.normalize().to_string();
+            t!(CHECK_WRITE_PERCENT_FRACTION, number, percent)
+        }
+        None => t!(CHECK_WRITE_PERCENT, number),
+    }
 }

@@ -283,8 +283,12 @@ pub(super) fn settle_one<T>(
             if matches!(skip, Done::Report) {
                 skipped.reports += 1;
             } else {
-                skipped.not_forms += 1;
-                if let Source::File(path) = &form.source {
+                let path = match &form.source {
+                    Source::File(path) => Some(path),
+                    Source::Stdin => None,
+                };
+                skipped.add_not_form(path.map(PathBuf::as_path));
+                if let Some(path) = path {
                     read.add(id, path);
                 }
             }

@@ -158,7 +158,9 @@ fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Resu
     match (forms, &args.output) {
         ([], _) => Ok(()),
         ([form], None) => output::print(toml(plan, form), read),
-        ([form], Some(path)) if !path.is_dir() => output::write(path, toml(plan, form), read),
+        // A new file only, as into a folder: the name may be a workbook or form a
+        // department filled, which an imported form must never replace.
+        ([form], Some(path)) if !path.is_dir() => output::write_new(path, toml(plan, form), read),
         (_, Some(dir)) if dir.is_dir() => {
             let paths = folder_paths(dir, forms)?;
             for (form, path) in forms.iter().zip(paths) {

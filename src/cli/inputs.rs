@@ -199,7 +199,10 @@ pub(crate) struct Skipped {
     other: BTreeMap<String, usize>,
     pub(crate) reports: usize,
     /// Files named like forms (`.txt`, `.xlsx`) in which no form of the ruleset was found.
-    pub(crate) not_forms: usize,
+    not_forms: usize,
+    /// The first of them by path, shown: a department's workbook the reader did not
+    /// recognise is a form the reviewer must open by hand, so they are named.
+    not_form_names: Vec<String>,
     again: usize,
 }
 
@@ -238,7 +241,14 @@ impl Skipped {
                 1 => t!(SKIPPED_REPORT_ONE, n),
                 _ => t!(SKIPPED_REPORT, n),
             }),
-            counted(self.not_forms, |n| t!(SKIPPED_NOT_FORM, n)),
+            counted(self.not_forms, |n| {
+                let mut names = self.not_form_names.clone();
+                if n > names.len() {
+                    names.push("…".to_owned());
+                }
+                let names = names.join(&t!(LIST_COMMA));
+                t!(SKIPPED_NOT_FORM, n, names)
+            }),
             counted(self.again, |n| t!(SKIPPED_AGAIN, n)),
         ];
         let parts: Vec<String> = parts.into_iter().flatten().collect();
@@ -251,6 +261,19 @@ impl Skipped {
             (1, _) => t!(SKIPPED_ONE, parts),
             (total, _) => t!(SKIPPED, total, parts),
         })
+    }
+
+    /// A file named like a form in which no form was found; at most `NAMED` of them are
+    /// named (a folder of thousands would fill a screen), control characters written out.
+    pub(crate) fn add_not_form(&mut self, path: Option<&Path>) {
+        const NAMED: usize = 5;
+        self.not_forms += 1;
+        if let Some(path) = path
+            && self.not_form_names.len() < NAMED
+        {
+            let name = crate::text::visible(&path.to_string_lossy()).into_owned();
+            self.not_form_names.push(name);
+        }
     }
 
     /// How many files were skipped, for every reason.

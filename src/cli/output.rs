@@ -20,7 +20,9 @@ use crate::input::{self, FileId};
 
 use super::inputs::ReadSet;
 
+mod interrupt;
 mod stream;
+pub(crate) use interrupt::watch_interrupts;
 pub(crate) use stream::Stream;
 
 /// Prints the report (text, or a workbook's bytes) on standard output. A closed pipe (`| head`) ends the output
@@ -55,7 +57,7 @@ pub(crate) fn print(text: impl AsRef<[u8]>, read: &ReadSet) -> Result<(), Error>
 /// folder, is a file the run read, or cannot be written.
 pub(crate) fn write(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> Result<(), Error> {
     let target = resolve(path)?;
-    guard(path, &target, read)?;
+    guard_report(path, &target, read)?;
     replace(&target, text.as_ref()).map_err(|error| Error::Output {
         path: path.to_owned(),
         error,
@@ -82,7 +84,9 @@ pub(crate) fn write_new(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> 
     let written = begin(&target).and_then(|mut temp| {
         temp.write_all(text.as_ref())?;
         temp.as_file().sync_all()?;
+        let held = temp.path().to_owned();
         temp.persist_noclobber(&target.path).map_err(|e| e.error)?;
+        interrupt::release(&held);
         sync_folder(folder_of(&target.path))
     });
     match written {
@@ -287,6 +291,59 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
     }
 }
 
+/// Refuses a report's target that is a file the run read ([`guard`]), or a form or
+/// ruleset ([`replaceable`]).
+fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
+    guard(path, target, read)?;
+    // An empty file holds nothing to lose (`-q` over a clean run writes none).
+    let holds_something = target.existing.as_ref().is_some_and(|e| e.len() > 0);
+    if holds_something && !replaceable(&target.path) {
+        return Err(Error::OverForm {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether a report may replace the file at `path`: any file but a ruleset or one named
+/// like a form, which it replaces only where that file is a report perfeval wrote (known
+/// by its content, as a folder walk knows it). A form or ruleset the run did not read is
+/// as much a department's work as one it did: `-o b.toml` must not turn it into a report.
+fn replaceable(path: &Path) -> bool {
+    if input::is_rules_name(path) {
+        return false;
+    }
+    if crate::data::Format::from_path(path).is_some() {
+        return head(path, HEAD).is_some_and(|bytes| super::inputs::is_report(&bytes));
+    }
+    match crate::import::Kind::from_path(path) {
+        None => true,
+        // A workbook's properties are in its archive's directory, at its end.
+        Some(kind @ crate::import::Kind::Workbook(_)) => {
+            head(path, WORKBOOK).is_some_and(|bytes| crate::import::is_report(&bytes, kind))
+        }
+        Some(kind) => head(path, HEAD).is_some_and(|bytes| crate::import::is_report(&bytes, kind)),
+    }
+}
+
+/// What a report is known by in a text: its first bytes.
+const HEAD: u64 = 4096;
+/// The largest workbook looked into; a larger file is not taken for a report.
+const WORKBOOK: u64 = 256 << 20;
+
+/// The first `limit` bytes of the file at `path`; `None` where it cannot be read, or is
+/// larger than `limit` when `limit` is a workbook's (whose end is needed).
+fn head(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    if limit == WORKBOOK && file.metadata().ok()?.len() > limit {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
 /// Writes `bytes` to a temporary file beside the target and renames it over the target.
 fn replace(target: &Target, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = begin(target)?;
@@ -311,6 +368,7 @@ fn begin(target: &Target) -> std::io::Result<tempfile::NamedTempFile> {
         writable(&target.path, existing)?;
     }
     let temp = builder.tempfile_in(folder)?;
+    interrupt::hold(temp.path());
     if let Some(existing) = &target.existing {
         keep_owner(temp.as_file(), existing);
         same_owner(temp.as_file(), existing)?;
@@ -356,8 +414,10 @@ fn same_owner(_file: &std::fs::File, _existing: &Metadata) -> std::io::Result<()
 fn commit(target: &Target, temp: tempfile::NamedTempFile) -> std::io::Result<()> {
     let folder = folder_of(&target.path);
     temp.as_file().sync_all()?;
+    let held = temp.path().to_owned();
     // On error the temporary file is dropped, which removes it.
     temp.persist(&target.path).map_err(|e| e.error)?;
+    interrupt::release(&held);
     sync_folder(folder)
 }
 

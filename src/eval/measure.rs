@@ -174,7 +174,50 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
         Some(number) => number,
         None => parse_decimal(written)?,
     };
-    Some((number, text.get(end..)?))
+    // Excel writes a number too wide for its column as `1.2E+05`, and so do the CSV
+    // files it saves: read as 1.2 with the unit `E+05`, a target would score against a
+    // thousandth of itself with no word said.
+    match exponent(bytes, end) {
+        Some((power, after)) => Some((scaled(number, power)?, text.get(after..)?)),
+        None => Some((number, text.get(end..)?)),
+    }
+}
+
+/// The power of ten written at `at` (`e5`, `E+05`, `E-3`) and where it ends; `None`
+/// where no exponent is written there (`5EB` is 5 with the unit `EB`). At most three
+/// digits: a power beyond them is no number a form writes.
+fn exponent(bytes: &[u8], at: usize) -> Option<(i32, usize)> {
+    if !matches!(bytes.get(at), Some(b'e' | b'E')) {
+        return None;
+    }
+    let sign = bytes.get(at + 1).copied();
+    let mut end = at + 1 + usize::from(matches!(sign, Some(b'+' | b'-')));
+    let digits_start = end;
+    let mut power: i32 = 0;
+    while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_digit()) {
+        if end - digits_start == 3 {
+            return None;
+        }
+        power = power * 10 + i32::from(b - b'0');
+        end += 1;
+    }
+    if end == digits_start {
+        return None;
+    }
+    Some((if sign == Some(b'-') { -power } else { power }, end))
+}
+
+/// `number` × 10^`power`, exact, with the places the written digits give (`1.2E+05` is
+/// 120000, `1.5E-1` is 0.15); `None` where it does not fit a decimal.
+fn scaled(number: Decimal, power: i32) -> Option<Decimal> {
+    let places = i64::from(number.scale()) - i64::from(power);
+    let mantissa = number.mantissa();
+    if places >= 0 {
+        let places = u32::try_from(places).ok()?;
+        return Decimal::try_from_i128_with_scale(mantissa, places).ok();
+    }
+    let factor = 10i128.checked_pow(u32::try_from(-places).ok()?)?;
+    Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
 }
 
 /// A number as `Decimal` parses it, thousands commas and a plus sign left out.
@@ -310,6 +353,41 @@ mod tests {
         assert_eq!(q("1,234.5万元").number.to_string(), "1234.5");
         assert_eq!(q("1,234,567个").number.to_string(), "1234567");
         assert_eq!(q("1,2个").unit, ",2个");
+    }
+
+    /// Excel's scientific notation (a number too wide for its column, in a CSV it saved)
+    /// is the number it writes, exactly; an `e` that no digit follows starts a unit.
+    #[test]
+    fn scientific_notation_is_the_number() {
+        let read = |text| {
+            let q = q(text);
+            (q.number.to_string(), q.unit.to_string())
+        };
+        assert_eq!(read(">=1.2E+05个"), ("120000".into(), "个".into()));
+        assert_eq!(read("1e5"), ("100000".into(), String::new()));
+        assert_eq!(read("9.5E+01%"), ("95".into(), "%".into()));
+        assert_eq!(read("1.5E-1"), ("0.15".into(), String::new()));
+        assert_eq!(read("1.50E+00万元"), ("1.50".into(), "万元".into()));
+        assert_eq!(read("5EB"), ("5".into(), "EB".into()));
+        assert_eq!(read("5e"), ("5".into(), "e".into()));
+        assert_eq!(read("5E+"), ("5".into(), "E+".into()));
+        assert_eq!(read("5E1234"), ("5".into(), "E1234".into()));
+    }
+
+    /// A power too large or too small for a decimal is no number: the text is a word,
+    /// which the ruleset then reports, never an overflow.
+    #[test]
+    fn a_power_beyond_a_decimal_is_a_word() {
+        for text in ["1E+99", "8E+28", "1E-29"] {
+            assert!(
+                matches!(read(Some(text), &words(), &[]), Reading::Word(_)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            q("1E+28").number.to_string(),
+            "10000000000000000000000000000"
+        );
     }
 
     #[test]

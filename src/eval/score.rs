@@ -268,7 +268,12 @@ fn missing_share(
                 row,
                 "actual",
                 name,
-                t!(FINDING_MISSING_VALUE, name),
+                // A value the ruleset discarded is on the form: the department must not
+                // read that it left the cell empty.
+                match discarded {
+                    true => t!(FINDING_MISSING_VALUE_DISCARDED, name),
+                    false => t!(FINDING_MISSING_VALUE, name),
+                },
             ),
         ),
         Some(why) => (

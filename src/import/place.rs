@@ -1156,18 +1156,51 @@ fn number_text(text: &str, ty: Option<FieldType>) -> String {
         .strip_suffix(unit)
         .filter(|_| !unit.is_empty())
         .map_or(text, str::trim_end);
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let between_digits = i > 0
-            && chars.get(i - 1).is_some_and(char::is_ascii_digit)
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if matches!(c, ',' | '，') && between_digits {
-            continue;
-        }
-        out.push(*c);
+    // A comma that does not group thousands (`9,16`, a decimal comma; `1679,7`) is no
+    // separator: the text is kept as written, which the validator refuses and quotes,
+    // rather than read as 916.
+    if !text.contains([',', '，']) || !grouped_in_thousands(text) {
+        return text.to_owned();
     }
-    out
+    text.chars().filter(|c| !matches!(c, ',' | '，')).collect()
+}
+
+/// Whether every comma of `text` stands between digits and groups thousands: one to
+/// three digits before the first, exactly three after each, before any decimal point.
+fn grouped_in_thousands(text: &str) -> bool {
+    let mut run = 0usize; // digits since the last comma
+    let mut grouped = false; // a comma seen in this number
+    let mut after_point = false;
+    let mut previous = None;
+    for c in text.chars() {
+        match c {
+            '0'..='9' => run += 1,
+            ',' | '，' => {
+                let fits = previous.is_some_and(|p: char| p.is_ascii_digit())
+                    && !after_point
+                    && if grouped {
+                        run == 3
+                    } else {
+                        (1..=3).contains(&run)
+                    };
+                if !fits {
+                    return false;
+                }
+                grouped = true;
+                run = 0;
+            }
+            _ => {
+                if grouped && run != 3 {
+                    return false;
+                }
+                after_point = c == '.' && previous.is_some_and(|p: char| p.is_ascii_digit());
+                grouped = false;
+                run = 0;
+            }
+        }
+        previous = Some(c);
+    }
+    !grouped || run == 3
 }
 
 /// A text as a label compares: widths folded, whitespace and tags removed, a trailing
@@ -1278,5 +1311,23 @@ mod tests {
             number_text("=1,234个", Some(FieldType::Measure)),
             "=1,234个"
         );
+    }
+
+    /// Only commas that group thousands are dropped: a decimal comma (`9,16`) or a
+    /// misplaced one keeps the text as typed, for the validator to refuse, never 916.
+    #[test]
+    fn only_thousands_commas_are_dropped() {
+        let points = |text| number_text(text, Some(FieldType::Points));
+        let amount = |text| number_text(text, Some(FieldType::Amount));
+        assert_eq!(amount("1,234,567.5"), "1234567.5");
+        assert_eq!(amount("1，679.7"), "1679.7");
+        assert_eq!(amount("-1,679"), "-1679");
+        assert_eq!(points("9,16"), "9,16");
+        assert_eq!(amount("1679,7"), "1679,7");
+        assert_eq!(amount("1,2345"), "1,2345");
+        assert_eq!(amount("1.234,5"), "1.234,5");
+        assert_eq!(amount("1,234.5,6"), "1,234.5,6");
+        assert_eq!(amount(",123"), ",123");
+        assert_eq!(amount("1,234,"), "1,234,");
     }
 }

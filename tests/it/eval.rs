@@ -186,6 +186,37 @@ fn comparators_in_words_and_full_width() {
     assert_eq!(band_score("产出", "=100%", "95"), "75");
 }
 
+/// Limits as departments write them besides the spec's words: `以内`/`内` after the
+/// number, `小于等于` before it, `≧`/`=>` as symbols; and Excel's scientific notation.
+#[test]
+fn comparators_as_forms_write_them() {
+    let seed =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    // The seed's 12th row, `=15个` done as `15个`, written otherwise.
+    let suzhou = |target: &str, actual: &str| {
+        let text = seed
+            .replace("target = \"=15个\"", &format!("target = \"{target}\""))
+            .replace("actual = \"15个\"", &format!("actual = \"{actual}\""));
+        let outcome = evaluate(&SUZHOU, "limits.toml", &text);
+        outcome.indicators[11]
+            .state
+            .completion
+            .map(|c| c.normalize().to_string())
+    };
+    assert_eq!(suzhou("8小时内", "10小时").as_deref(), Some("0.8"));
+    assert_eq!(suzhou("8小时内", "6小时").as_deref(), Some("1"));
+    assert_eq!(suzhou("5天以内", "5天").as_deref(), Some("1"));
+    assert_eq!(suzhou("小于等于8小时", "10小时").as_deref(), Some("0.8"));
+    assert_eq!(suzhou("大于等于90%", "81%").as_deref(), Some("0.9"));
+    assert_eq!(suzhou("不大于8小时", "6小时").as_deref(), Some("1"));
+    assert_eq!(band_score("效益", "≧90%", "81%"), "50");
+    assert_eq!(band_score("效益", "=>90%", "95%"), "100");
+    assert_eq!(band_score("产出", "=<8小时", "10小时"), "0");
+    assert_eq!(band_score("产出", ">=1.2E+05个", "120000个"), "100");
+    assert_eq!(band_score("产出", ">=1e5", "150000"), "80");
+}
+
 /// 2023 rounding: each score to 0.01, half away from zero, at the band edges.
 #[test]
 fn suzhou_2023_rounds_each_score() {

@@ -134,6 +134,22 @@ fn constants_are_unit_checked_like_the_literals_they_hold() {
     assert_eq!(check_codes(&text), ["perfeval::check::percent_expected"]);
 }
 
+/// `below deduct 0.04 per 1%`: the officer means the ratio 4%. The help named only
+/// `0.04%`, a deduction a hundred times smaller, which then passed every check.
+#[test]
+fn a_bare_fraction_s_help_names_both_readings() {
+    let text = ruleset(
+        "class 产出类 { full 100% to 130% below deduct 0.04 per 1% above deduct 1% per 1% }",
+    );
+    let error = only_error(&text);
+    assert!(error.contains("`4%`"), "{error}");
+    assert!(error.contains("`0.04%`"), "{error}");
+    let text =
+        ruleset("class 产出类 { full 100% to 130% below deduct 5 per 1% above deduct 1% per 1% }");
+    let error = only_error(&text);
+    assert!(error.contains("`5%`") && !error.contains("500"), "{error}");
+}
+
 #[test]
 fn the_sanity_checks_and_the_bounds_proof_see_a_constants_number() {
     // A band that runs backwards, written with constants.

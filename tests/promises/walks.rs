@@ -118,11 +118,11 @@ fn litter_in_a_folder_is_skipped_and_counted() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(projects(&out.json()), 1);
     // `notes.txt` is read as a text export, like the forms departments send, and
-    // skipped for holding no form.
+    // skipped for holding no form: named, as it may be a form the reader did not know.
     assert_eq!(
         summary(&out.stderr),
         "note: skipped 9 files in folders: 4 hidden, 3 editor or lock files, \
-         1 not a project file (.db), 1 without a form"
+         1 not a project file (.db), 1 without a form (forms/notes.txt)"
     );
 }
 

@@ -8,6 +8,10 @@ use std::path::Path;
 
 use crate::common::{Perfeval, forms, is_root, mkfifo, mknod_null, names, seed, suzhou};
 
+/// An earlier run's table report, as `report.txt` holds it: a report replaces only a
+/// report perfeval wrote (a `.txt` may be a department's text export).
+const OLD_TABLE: &str = "┌─────┐\n│ old │\n└─────┘\n";
+
 /// `perfeval check --rules 2023.rules --output OUTPUT seed.toml` in `dir`.
 fn report_to(dir: &Path, output: &str) -> crate::common::Output {
     Perfeval::new(dir)
@@ -73,7 +77,7 @@ fn output_never_replaces_a_link_to_something_other_than_a_regular_file() {
 fn output_through_a_link_replaces_the_file_it_leads_to() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("reports")).unwrap();
-    std::fs::write(dir.path().join("reports/latest.txt"), "old report").unwrap();
+    std::fs::write(dir.path().join("reports/latest.txt"), OLD_TABLE).unwrap();
     symlink("reports/latest.txt", dir.path().join("report.txt")).unwrap();
     let out = report_to(dir.path(), "report.txt");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -157,7 +161,7 @@ fn output_never_follows_a_planted_temporary_name() {
 fn output_keeps_the_permissions_of_the_file_it_replaces() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.txt");
-    std::fs::write(&report, "old").unwrap();
+    std::fs::write(&report, OLD_TABLE).unwrap();
     std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
     let out = Perfeval::new(dir.path())
         .setup("umask 022")
@@ -195,7 +199,7 @@ fn output_keeps_the_owner_of_the_file_it_replaces_when_root() {
     }
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.txt");
-    std::fs::write(&report, "old").unwrap();
+    std::fs::write(&report, OLD_TABLE).unwrap();
     std::os::unix::fs::chown(&report, Some(65534), Some(65534)).unwrap();
     let out = report_to(dir.path(), "report.txt");
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -208,7 +212,7 @@ fn output_keeps_the_owner_of_the_file_it_replaces_when_root() {
 #[test]
 fn a_failed_write_leaves_the_old_report_and_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("report.txt"), "old report").unwrap();
+    std::fs::write(dir.path().join("report.txt"), OLD_TABLE).unwrap();
     let out = Perfeval::new(dir.path())
         .setup("trap '' XFSZ; ulimit -f 1")
         .args(&[
@@ -222,7 +226,7 @@ fn a_failed_write_leaves_the_old_report_and_no_temporary_file() {
         .run();
     out.refused("perfeval::output");
     let old = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
-    assert_eq!(old, "old report");
+    assert_eq!(old, OLD_TABLE);
     assert_eq!(names(dir.path()), ["report.txt"]);
 }
 
@@ -283,7 +287,9 @@ fn output_never_overwrites_a_form_under_any_name() {
                     "forms",
                 ])
                 .run();
-            out.refused("perfeval::output::over_input");
+            // A form is refused as one before anything is read; were it a report,
+            // as the input it is.
+            out.refused("perfeval::output::over_form");
             assert_eq!(
                 std::fs::read(forms.join("a.toml")).unwrap(),
                 before,
@@ -414,4 +420,97 @@ fn a_table_report_is_never_named_like_a_form() {
     let dir = tempfile::tempdir().unwrap();
     report_to(dir.path(), "report.toml").refused("perfeval::output::project_name");
     assert!(names(dir.path()).is_empty());
+}
+
+/// Attack: `--format json --output b.toml` where `b.toml` is a form this run did not
+/// read, or `--output x.rules` a ruleset: each was replaced by the report. A report
+/// replaces only a report perfeval wrote, which a second run shows.
+#[test]
+fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = std::fs::read(seed()).unwrap();
+    std::fs::write(dir.path().join("b.toml"), &form).unwrap();
+    std::fs::write(dir.path().join("b.json"), "{\"project\": {}}").unwrap();
+    std::fs::write(dir.path().join("x.rules"), "ruleset \"x\" { }\n").unwrap();
+    let report = |format: &str, output: &str| {
+        Perfeval::new(dir.path())
+            .args(&["check", "--rules", &suzhou(), "--format", format])
+            .args(&["--output", output, &seed()])
+            .run()
+    };
+    for (format, output) in [
+        ("json", "b.toml"),
+        ("jsonl", "b.json"),
+        ("json", "b.json"),
+        ("table", "x.rules"),
+    ] {
+        report(format, output).refused("perfeval::output::over_form");
+    }
+    assert_eq!(std::fs::read(dir.path().join("b.toml")).unwrap(), form);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.json")).unwrap(),
+        "{\"project\": {}}"
+    );
+    for (format, output) in [("json", "report.json"), ("table", "report.txt")] {
+        for run in ["first", "again"] {
+            let out = report(format, output);
+            assert_eq!(out.code, Some(0), "{format} {run}: {out:#?}");
+        }
+    }
+    assert_eq!(
+        names(dir.path()),
+        ["b.json", "b.toml", "report.json", "report.txt", "x.rules"]
+    );
+}
+
+/// Attack: `perfeval import form.txt -o filled.xlsx`: a department's workbook (or any
+/// file) was replaced by the imported TOML. A form is imported into a new file only.
+#[test]
+fn an_imported_form_never_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("filled.xlsx"), "a filled workbook").unwrap();
+    let seed_text = crate::common::absolute("tests/fixtures/import/seed.txt");
+    let import = |output: &str| {
+        Perfeval::new(dir.path())
+            .args(&["import", "--rules", &suzhou(), &seed_text, "-o", output])
+            .run()
+    };
+    import("filled.xlsx").refused("perfeval::output::exists");
+    let kept = std::fs::read_to_string(dir.path().join("filled.xlsx")).unwrap();
+    assert_eq!(kept, "a filled workbook");
+    assert_eq!(import("new.toml").code, Some(0));
+    import("new.toml").refused("perfeval::output::exists");
+    assert_eq!(names(dir.path()), ["filled.xlsx", "new.toml"]);
+}
+
+/// Attack: Ctrl-C (or `kill`) during a long run with `--output`: the hidden temporary
+/// file the report was being written to stayed beside it, hundreds of megabytes, and
+/// nothing removed it. Here the run waits on its standard input, its temporary file
+/// made, when SIGTERM, SIGINT or SIGHUP ends it.
+#[test]
+fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
+    for signal in ["TERM", "INT", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("out.jsonl"), "old report").unwrap();
+        let mut child = Perfeval::new(dir.path())
+            .args(&["check", "--rules", &suzhou(), "--jsonl", "-"])
+            .args(&["--format", "jsonl", "--output", "out.jsonl"])
+            .stdin(std::process::Stdio::piped())
+            .spawn();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while names(dir.path()).len() < 2 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(names(dir.path()).len(), 2, "no temporary file was made");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "signal {signal}");
+        assert_eq!(names(dir.path()), ["out.jsonl"], "signal {signal}");
+        let old = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+        assert_eq!(old, "old report");
+    }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::input::{self, FileId};
 
-use super::{ReadSet, Target, begin, commit, guard, resolve};
+use super::{ReadSet, Target, begin, commit, guard, guard_report, resolve};
 
 /// A streamed report's destination.
 pub(crate) struct Stream(To);
@@ -50,7 +50,7 @@ impl Stream {
             return Ok(stream);
         };
         let target = resolve(path)?;
-        guard(path, &target, read)?;
+        guard_report(path, &target, read)?;
         let temp = begin(&target).map_err(|error| Error::Output {
             path: path.to_owned(),
             error,

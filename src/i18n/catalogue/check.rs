@@ -345,6 +345,10 @@ CHECK_PERCENT_EXPECTED_LABEL { en: "write this with `%`", zh: "请加上 `%`" }
 CHECK_BARE_NUMBER { en: "a bare number", zh: "不带单位的数字" }
 CHECK_THE_BARE_NUMBER { en: "the bare number `{number}`", zh: "不带单位的数字 `{number}`" }
 CHECK_WRITE_PERCENT { en: "write `{number}%`", zh: "请写 `{number}%`" }
+CHECK_WRITE_PERCENT_FRACTION {
+    en: "write `{percent}%` if `{number}` is meant as a ratio (as a deduction of 4% is 0.04), or `{number}%` if it is {number} percent",
+    zh: "若 `{number}` 是比例（如扣 4% 写作 0.04），请写 `{percent}%`；若确是百分之 {number}，请写 `{number}%`",
+}
 /// A named constant whose value is a bare number, where a percentage is wanted.
 CHECK_CONSTANT_BARE_NUMBER {
     en: "the constant `{name}`, a bare number",

@@ -51,6 +51,10 @@ FINDING_MISSING_VALUE {
     en: "`{name}` has no actual value and no explanation",
     zh: "「{name}」没有实际完成值，也没有说明",
 }
+FINDING_MISSING_VALUE_DISCARDED {
+    en: "the actual value of `{name}` is not accepted under the ruleset's discard rule, and counts as missing with no explanation",
+    zh: "「{name}」的实际完成值按规则不予采信，按没有实际完成值、也没有说明计",
+}
 FINDING_NEEDS_REVIEW {
     en: "`{name}` has no actual value; the explanation says `{why}`: a person should review it",
     zh: "「{name}」没有实际完成值，说明为「{why}」，需人工复核",

@@ -232,6 +232,14 @@ OUTPUT_EXISTS_HELP {
     en: "name a file or folder that does not hold it, or move the file away and run again",
     zh: "请换一个文件名或文件夹，或把该文件移走后重新运行",
 }
+OUTPUT_OVER_FORM {
+    en: "`{path}` exists and is not a perfeval report: a report never replaces a form or a ruleset",
+    zh: "`{path}` 已存在且不是 perfeval 的报告：报告不会覆盖表单或规则集",
+}
+OUTPUT_OVER_FORM_HELP {
+    en: "write the report to a new file, or over a report perfeval wrote (`report.json`, `report.txt`); move the file away first if it is to go",
+    zh: "请把报告写到新文件，或写到 perfeval 以前写的报告上（如 `report.json`、`report.txt`）；确要替换该文件，请先把它移走",
+}
 OUTPUT_STDOUT {
     en: "cannot write to standard output: {error}",
     zh: "无法写入标准输出：{error}",
@@ -348,7 +356,7 @@ SKIPPED_OTHER_ONE { en: "{n} not a project file ({endings})", zh: "非项目文�
 SKIPPED_OTHER { en: "{n} not project files ({endings})", zh: "非项目文件 {n} 个（{endings}）" }
 SKIPPED_REPORT_ONE { en: "{n} perfeval report", zh: "perfeval 报告 {n} 个" }
 SKIPPED_REPORT { en: "{n} perfeval reports", zh: "perfeval 报告 {n} 个" }
-SKIPPED_NOT_FORM { en: "{n} without a form", zh: "不含表单的文件 {n} 个" }
+SKIPPED_NOT_FORM { en: "{n} without a form ({names})", zh: "不含表单的文件 {n} 个（{names}）" }
 SKIPPED_AGAIN { en: "{n} already included", zh: "重复指定的文件 {n} 个" }
 SKIPPED_NO_EXTENSION { en: "no extension", zh: "无扩展名" }
 }
