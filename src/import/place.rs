@@ -221,9 +221,15 @@ impl<'a> Placer<'a> {
             _ => return Class::Value,
         };
         if !text.chars().any(char::is_alphanumeric) {
-            return Class::Blank;
+            // A dash or a slash is how a form leaves a cell empty; any other sign (a
+            // `%` wrapped onto its own line in a copy from a PDF) is part of a value,
+            // placed or reported, never dropped.
+            return match text.chars().all(is_filler) {
+                true => Class::Blank,
+                false => Class::Value,
+            };
         }
-        if text == self.title || self.ignored(&text) {
+        if text == self.title || self.ignored(&text) || is_page_number(&text) {
             return Class::Ignored;
         }
         // `其中：当年财政拨款`: a group word the layout passes over, then a label.
@@ -1142,6 +1148,42 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     Node::new(kind, span)
 }
 
+/// The signs a form writes in a cell it leaves empty: dashes, slashes, dots.
+fn is_filler(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—' | '–' | '−' | '/' | '\\' | '.' | '·' | '…' | '、' | '*' | '_' | '~' | '～'
+    )
+}
+
+/// Whether a cell (as [`label_key`] gives it: widths folded, spaces removed) is a page's
+/// number as a document printed or copied from paper shows it: `第2页`, `共3页`,
+/// `第2页共3页` (`,` or `/` between), `-2-`, `—2—`. Page furniture is no form's field.
+fn is_page_number(text: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let page = |t: &str, word: &str| {
+        t.strip_prefix(word)
+            .and_then(|t| t.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    if let Some(inner) = ['-', '—', '–']
+        .iter()
+        .find_map(|dash| text.strip_prefix(*dash)?.strip_suffix(*dash))
+    {
+        return digits(inner);
+    }
+    let Some(at) = text.find('页') else {
+        return false;
+    };
+    let (first, rest) = text.split_at(at + '页'.len_utf8());
+    let rest = rest.trim_start_matches([',', '/', '、', ';']);
+    match (page(first, "第"), page(first, "共")) {
+        (true, _) => rest.is_empty() || page(rest, "共"),
+        (_, true) => rest.is_empty() || page(rest, "第"),
+        _ => false,
+    }
+}
+
 /// A number typed into a cell as people type it on a form: thousands separators between
 /// digits (`1,679.7`) dropped, and the unit the form's column already says (`万元` for an
 /// amount, `分` for points) left off. Any other text is kept for the validator to judge.
@@ -1311,6 +1353,35 @@ mod tests {
             number_text("=1,234个", Some(FieldType::Measure)),
             "=1,234个"
         );
+    }
+
+    #[test]
+    fn page_numbers_are_known() {
+        for page in [
+            "第2页",
+            "共3页",
+            "第2页共3页",
+            "第2页/共3页",
+            "第2页,共3页",
+            "共3页第2页",
+            "-2-",
+            "—12—",
+        ] {
+            assert!(is_page_number(page), "{page}");
+        }
+        for not in [
+            "第2页共",
+            "第页",
+            "第二页",
+            "2/3",
+            "-2",
+            "第2页x",
+            "页",
+            "-",
+            "第2页共3页4",
+        ] {
+            assert!(!is_page_number(not), "{not}");
+        }
     }
 
     /// Only commas that group thousands are dropped: a decimal comma (`9,16`) or a

@@ -220,6 +220,23 @@ fn failed(w: &mut Writer<'_>, file: &str, error: &crate::Error) {
     w.open_object();
     w.key("file");
     w.str(file);
+    // The keys every project has (cli.md), empty: a tool that reads them all must not
+    // fail on a form that could not be evaluated, nor count it clean. Its findings are
+    // its problems, errors; `error` is the first again, as before.
+    for key in ["name", "score", "max_score", "grade"] {
+        w.key(key);
+        w.opt_str(None);
+    }
+    w.key("indicators");
+    w.open_array();
+    w.close_array();
+    w.key("findings");
+    w.open_array();
+    for problem in Unevaluated::every(error) {
+        w.item();
+        unevaluated(w, &problem);
+    }
+    w.close_array();
     w.key("error");
     w.open_object();
     w.key("code");
@@ -233,5 +250,26 @@ fn failed(w: &mut Writer<'_>, file: &str, error: &crate::Error) {
     w.key("column");
     w.opt_uint(at.map(|(_, p)| p.column));
     w.close_object();
+    w.close_object();
+}
+
+/// A problem that kept a project from being evaluated, as one of its findings.
+fn unevaluated(w: &mut Writer<'_>, problem: &Unevaluated) {
+    let at = problem.at.as_ref();
+    w.open_object();
+    w.key("code");
+    w.opt_str(problem.code.as_deref());
+    w.key("severity");
+    w.str(crate::ir::vocab::Severity::Error.as_str());
+    w.key("message");
+    w.str(&problem.message);
+    w.key("indicator");
+    w.opt_str(None);
+    w.key("file");
+    w.opt_str(at.map(|(f, _)| f.as_str()));
+    w.key("line");
+    w.opt_uint(at.map(|(_, p)| p.line));
+    w.key("column");
+    w.opt_uint(at.map(|(_, p)| p.column));
     w.close_object();
 }

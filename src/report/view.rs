@@ -319,6 +319,30 @@ impl Unevaluated {
         }
     }
 
+    /// Every problem of an error, as [`Unevaluated::of`] gives the first (a project file
+    /// may hold many), at most [`Unevaluated::LISTED`] of them.
+    #[must_use]
+    pub fn every(error: &crate::Error) -> Vec<Unevaluated> {
+        let crate::Error::Data(failure) = error else {
+            return vec![Unevaluated::of(error)];
+        };
+        let source = failure.source();
+        failure
+            .errors()
+            .iter()
+            .take(Self::LISTED)
+            .map(|e| Unevaluated {
+                code: Some(e.code().to_owned()),
+                message: e.to_string(),
+                at: Some((source.file().to_owned(), source.line_col(e.span().start))),
+            })
+            .collect()
+    }
+
+    /// How many problems of one project a report lists: a form of thousands of bad
+    /// cells is told by its first hundred.
+    pub const LISTED: usize = 100;
+
     /// The code, the message and the place in one line of text (not escaped); the file
     /// is the project's, which a report names beside it.
     #[must_use]
