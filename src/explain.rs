@@ -20,6 +20,10 @@ use crate::eval::trace::{CheckRun, Deduction, Side, Step};
 use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode};
 use crate::source::{Sources, Span};
 
+/// The first key of an explanation's JSON: a folder walk knows it as perfeval's and
+/// never reads it as a form, and a later `-o` may replace it.
+pub const MARKER: &str = "perfeval_explain";
+
 /// The explanation of one project.
 #[derive(Clone, Debug)]
 pub struct Explanation {
@@ -872,6 +876,6 @@ impl Explanation {
                 })
             })
             .collect();
-        json!({ "perfeval_explain": 1, "project": self.title, "blocks": blocks })
+        json!({ MARKER: 1, "project": self.title, "blocks": blocks })
     }
 }

@@ -126,9 +126,12 @@ fn expected(input: &str) -> Vec<String> {
     let doc: serde_json::Value = serde_json::from_str(&report("json", input)).unwrap();
     let mut texts = Vec::new();
     for project in doc["projects"].as_array().unwrap() {
-        if let Some(score) = project["score"].as_str() {
-            texts.push(score.to_owned());
-        }
+        // A project that could not be evaluated is a row of the summary, its reason in
+        // a narrow cell whose lines the PDF's text interleaves with its neighbours'.
+        let Some(score) = project["score"].as_str() else {
+            continue;
+        };
+        texts.push(score.to_owned());
         for finding in project["findings"].as_array().into_iter().flatten() {
             texts.push(finding["message"].as_str().unwrap().to_owned());
         }

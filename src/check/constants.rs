@@ -54,6 +54,11 @@ impl Constants {
         })
     }
 
+    /// The names of the constants (for "did you mean").
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+
     /// The value of a constant, where it is a bare number (for "write it with `%`").
     pub(crate) fn number(&self, name: &str) -> Option<Decimal> {
         match self.get(name)?? {

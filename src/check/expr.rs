@@ -428,6 +428,7 @@ impl<'a> Resolver<'a> {
         candidates.extend(self.names.form.sections().iter().map(|s| s.key.as_str()));
         candidates.extend(self.names.categories.iter().map(String::as_str));
         candidates.extend(["fiscal_year", "cutoff", "total", "max_score"]);
+        candidates.extend(self.constants.names());
         let mut help = suggest::did_you_mean(&ident.name, candidates);
         if help.is_none() && scope.rows.is_empty() && self.is_row_name(&ident.name) {
             help = Some(t!(CHECK_ROW_VALUE_OUTSIDE, name = ident.name));

@@ -559,6 +559,7 @@ pub(crate) fn is_report(bytes: &[u8]) -> bool {
     let markers = [
         crate::report::json::MARKER,
         crate::report::diff::json::MARKER,
+        crate::explain::MARKER,
     ];
     if markers
         .iter()

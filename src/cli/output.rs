@@ -77,8 +77,16 @@ pub(crate) fn write_new(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> 
         path: path.to_owned(),
     };
     let target = resolve(path)?;
-    if target.existing.is_some() {
+    // An empty file holds nothing to lose: `mktemp` made it for this output.
+    if target.existing.as_ref().is_some_and(|e| e.len() > 0) {
         return Err(exists());
+    }
+    if target.existing.is_some() {
+        guard(path, &target, read)?;
+        return replace(&target, text.as_ref()).map_err(|error| Error::Output {
+            path: path.to_owned(),
+            error,
+        });
     }
     guard(path, &target, read)?;
     let written = begin(&target).and_then(|mut temp| {
@@ -310,10 +318,11 @@ fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Erro
 /// by its content, as a folder walk knows it). A form or ruleset the run did not read is
 /// as much a department's work as one it did: `-o b.toml` must not turn it into a report.
 fn replaceable(path: &Path) -> bool {
-    if input::is_rules_name(path) {
+    if input::is_rules_name(path) || is_document(path) {
         return false;
     }
-    if crate::data::Format::from_path(path).is_some() {
+    let json_lines = matches!(extension(path).as_deref(), Some("jsonl" | "ndjson"));
+    if json_lines || crate::data::Format::from_path(path).is_some() {
         return head(path, HEAD).is_some_and(|bytes| super::inputs::is_report(&bytes));
     }
     match crate::import::Kind::from_path(path) {
@@ -322,8 +331,35 @@ fn replaceable(path: &Path) -> bool {
         Some(kind @ crate::import::Kind::Workbook(_)) => {
             head(path, WORKBOOK).is_some_and(|bytes| crate::import::is_report(&bytes, kind))
         }
+        Some(kind @ crate::import::Kind::Text) => head(path, HEAD)
+            .is_some_and(|bytes| crate::import::is_report(&bytes, kind) || is_own_text(&bytes)),
         Some(kind) => head(path, HEAD).is_some_and(|bytes| crate::import::is_report(&bytes, kind)),
     }
+}
+
+/// A file's extension, in lower case.
+fn extension(path: &Path) -> Option<String> {
+    Some(path.extension()?.to_str()?.to_ascii_lowercase())
+}
+
+/// Office and print documents perfeval does not read but a department keeps (a form
+/// saved by WPS, a template, a PDF of the signed form): never perfeval's output.
+fn is_document(path: &Path) -> bool {
+    const DOCUMENTS: [&str; 17] = [
+        "doc", "dot", "dotx", "docm", "wps", "wpt", "et", "ett", "dps", "xlsb", "xlsm", "xlt",
+        "xltx", "xltm", "numbers", "pages", "pdf",
+    ];
+    extension(path).is_some_and(|e| DOCUMENTS.contains(&e.as_str()))
+}
+
+/// Whether a text's first bytes are perfeval's own text: a table report that begins
+/// with forms it could not evaluate (`无法评估：…`), or an explanation (its first
+/// block, `【类别 · 指标】`, on the third line).
+fn is_own_text(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    first.starts_with("无法评估：") || lines.nth(1).is_some_and(|third| third.starts_with('【'))
 }
 
 /// What a report is known by in a text: its first bytes.

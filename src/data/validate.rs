@@ -170,7 +170,7 @@ impl<'a> Validator<'a> {
         // top-level keys are unique (see `Layout`): one mark per position.
         let layout = self.layout;
         let mut present = Seen::new(layout.top.len());
-        for entry in self.unique(entries) {
+        for entry in self.unique(entries, None) {
             let Some(at) = layout.top(&entry.key) else {
                 let intended = self.unknown_section(&entry);
                 present.extend(intended.and_then(|key| layout.top(key)));
@@ -288,7 +288,7 @@ impl<'a> Validator<'a> {
         // Files mostly write a section's fields in the form's order: the field after
         // the last one found is tried first.
         let mut next = 0;
-        for entry in self.unique(entries) {
+        for entry in self.unique(entries, Some(section)) {
             let Some(at) = field_position(fields, next, &entry.key) else {
                 if let Some(at) = children.iter().position(|c| c.key == entry.key) {
                     present.mark(fields.len() + at);
@@ -365,11 +365,11 @@ impl<'a> Validator<'a> {
     }
 
     /// The entries of a table, each key once: later duplicates are reported and dropped.
-    fn unique(&mut self, entries: Vec<Entry>) -> Vec<Entry> {
+    fn unique(&mut self, entries: Vec<Entry>, section: Option<&SectionSchema>) -> Vec<Entry> {
         let repeated = if entries.len() <= SMALL_TABLE {
-            self.repeated_small(&entries)
+            self.repeated_small(&entries, section)
         } else {
-            self.repeated_large(&entries)
+            self.repeated_large(&entries, section)
         };
         if repeated.is_empty() {
             return entries;
@@ -384,12 +384,12 @@ impl<'a> Validator<'a> {
 
     /// The positions of repeated keys (ascending) in a table of a few entries, each
     /// compared with those before it: cheaper than hashing every key of every row.
-    fn repeated_small(&mut self, entries: &[Entry]) -> Vec<usize> {
+    fn repeated_small(&mut self, entries: &[Entry], section: Option<&SectionSchema>) -> Vec<usize> {
         let mut repeated = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             let earlier = entries.get(..index).unwrap_or_default();
             if let Some(first) = earlier.iter().find(|e| e.key == entry.key) {
-                self.duplicate(entry, first.key_span);
+                self.duplicate(entry, first.key_span, section);
                 repeated.push(index);
             }
         }
@@ -397,12 +397,12 @@ impl<'a> Validator<'a> {
     }
 
     /// The positions of repeated keys (ascending) in a larger table.
-    fn repeated_large(&mut self, entries: &[Entry]) -> Vec<usize> {
+    fn repeated_large(&mut self, entries: &[Entry], section: Option<&SectionSchema>) -> Vec<usize> {
         let mut first: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
         let mut repeated = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
             if let Some(first_span) = first.get(entry.key.as_str()) {
-                self.duplicate(entry, *first_span);
+                self.duplicate(entry, *first_span, section);
                 repeated.push(index);
             } else {
                 first.insert(&entry.key, entry.key_span);
@@ -411,9 +411,16 @@ impl<'a> Validator<'a> {
         repeated
     }
 
-    fn duplicate(&mut self, entry: &Entry, first: Span) {
+    /// A key given twice; on a form, named by its column's label (`自评分`, not
+    /// `self_score`, which the form never shows).
+    fn duplicate(&mut self, entry: &Entry, first: Span, section: Option<&SectionSchema>) {
+        let field = section.and_then(|s| s.fields.iter().find(|f| f.key == entry.key));
+        let key = match field {
+            Some(field) => self.words.key(field),
+            None => entry.key.clone(),
+        };
         self.errors.push(DataError::DuplicateKey {
-            key: entry.key.clone(),
+            key,
             span: entry.key_span,
             first: Some(first),
         });

@@ -221,12 +221,12 @@ impl<'a> Placer<'a> {
             _ => return Class::Value,
         };
         if !text.chars().any(char::is_alphanumeric) {
-            // A dash or a slash is how a form leaves a cell empty; any other sign (a
-            // `%` wrapped onto its own line in a copy from a PDF) is part of a value,
-            // placed or reported, never dropped.
-            return match text.chars().all(is_filler) {
-                true => Class::Blank,
-                false => Class::Value,
+            // Signs alone are a blank cell (`-`, `/`) or a mark (`★`, `※`, `√`), but a
+            // unit or comparator (a `%` wrapped onto its own line in a copy from a PDF)
+            // is part of a value: placed or reported, never dropped.
+            return match text.chars().any(is_value_sign) {
+                true => Class::Value,
+                false => Class::Blank,
             };
         }
         if text == self.title || self.ignored(&text) || is_page_number(&text) {
@@ -1148,11 +1148,12 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     Node::new(kind, span)
 }
 
-/// The signs a form writes in a cell it leaves empty: dashes, slashes, dots.
-fn is_filler(c: char) -> bool {
+/// The signs a target or an actual value is written with besides digits and words: a
+/// percentage, a comparator (widths folded, as [`label_key`] gives them).
+fn is_value_sign(c: char) -> bool {
     matches!(
         c,
-        '-' | '—' | '–' | '−' | '/' | '\\' | '.' | '·' | '…' | '、' | '*' | '_' | '~' | '～'
+        '%' | '‰' | '≥' | '≤' | '⩾' | '⩽' | '≧' | '≦' | '>' | '<' | '='
     )
 }
 

@@ -186,7 +186,7 @@ fn comparators_in_words_and_full_width() {
     assert_eq!(band_score("产出", "=100%", "95"), "75");
 }
 
-/// Limits as departments write them besides the spec's words: `以内`/`内` after the
+/// Limits as departments write them besides the spec's words: `以内`/`之内` after the
 /// number, `小于等于` before it, `≧`/`=>` as symbols; and Excel's scientific notation.
 #[test]
 fn comparators_as_forms_write_them() {
@@ -204,8 +204,13 @@ fn comparators_as_forms_write_them() {
             .completion
             .map(|c| c.normalize().to_string())
     };
-    assert_eq!(suzhou("8小时内", "10小时").as_deref(), Some("0.8"));
-    assert_eq!(suzhou("8小时内", "6小时").as_deref(), Some("1"));
+    assert_eq!(suzhou("8小时以内", "10小时").as_deref(), Some("0.8"));
+    assert_eq!(suzhou("8小时之内", "6小时").as_deref(), Some("1"));
+    // `内` alone is no comparator: `省内` is a place (`3个省内` is not "at most 3").
+    assert_eq!(
+        suzhou("3个省内", "4个省内").as_deref(),
+        Some("1.3333333333333333333333333333")
+    );
     assert_eq!(suzhou("5天以内", "5天").as_deref(), Some("1"));
     assert_eq!(suzhou("小于等于8小时", "10小时").as_deref(), Some("0.8"));
     assert_eq!(suzhou("大于等于90%", "81%").as_deref(), Some("0.9"));

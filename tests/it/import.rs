@@ -215,10 +215,12 @@ fn cells_that_fit_no_field_are_reported_with_their_address() {
 
 /// Copied from a PDF: page numbers and the header block's lines are the page's, no
 /// field's, and pass unreported; a `%` wrapped onto a line of its own was dropped, its
-/// row read as `=100`: it is reported where it stands. A dash stays an empty cell.
+/// row read as `=100`: it is reported where it stands. A dash stays an empty cell, and a
+/// mark (`★` beside a row, `※` before a note) is passed over as before.
 #[test]
 fn page_furniture_passes_and_a_lone_sign_is_reported() {
-    let text = format!("填报单位（盖章）：某局\n{LAYOUTS}第 2 页 共 3 页\n- 3 -\n\t\t%\n\t\t-\n");
+    let text =
+        format!("填报单位（盖章）：某局\n{LAYOUTS}第 2 页 共 3 页\n- 3 -\n\t\t%\n\t\t-\n★\n※\t\n");
     let forms = import_text("pdf.txt", &text);
     let unplaced: Vec<(&str, &str)> = forms[0]
         .unplaced

@@ -12,6 +12,9 @@ use crate::common::{Perfeval, forms, is_root, mkfifo, mknod_null, names, seed, s
 /// report perfeval wrote (a `.txt` may be a department's text export).
 const OLD_TABLE: &str = "┌─────┐\n│ old │\n└─────┘\n";
 
+/// An earlier run's JSON Lines report (its first line).
+const OLD_LINES: &str = "{\"perfeval_report\":1,\"format\":\"jsonl\"}\n";
+
 /// `perfeval check --rules 2023.rules --output OUTPUT seed.toml` in `dir`.
 fn report_to(dir: &Path, output: &str) -> crate::common::Output {
     Perfeval::new(dir)
@@ -432,6 +435,8 @@ fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
     std::fs::write(dir.path().join("b.toml"), &form).unwrap();
     std::fs::write(dir.path().join("b.json"), "{\"project\": {}}").unwrap();
     std::fs::write(dir.path().join("x.rules"), "ruleset \"x\" { }\n").unwrap();
+    std::fs::write(dir.path().join("forms.jsonl"), "{\"project\": {}}\n").unwrap();
+    std::fs::write(dir.path().join("signed.pdf"), "%PDF-1.7").unwrap();
     let report = |format: &str, output: &str| {
         Perfeval::new(dir.path())
             .args(&["check", "--rules", &suzhou(), "--format", format])
@@ -443,6 +448,8 @@ fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
         ("jsonl", "b.json"),
         ("json", "b.json"),
         ("table", "x.rules"),
+        ("jsonl", "forms.jsonl"),
+        ("table", "signed.pdf"),
     ] {
         report(format, output).refused("perfeval::output::over_form");
     }
@@ -457,9 +464,46 @@ fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
             assert_eq!(out.code, Some(0), "{format} {run}: {out:#?}");
         }
     }
+    // perfeval's other texts: an explanation, and a table that begins with a form it
+    // could not evaluate.
+    let broken = crate::common::absolute("tests/fixtures/reports/batch/c-broken.toml");
+    for (command, args) in [
+        (
+            "explain",
+            ["--format", "text", "--output", "explain.txt", &seed()],
+        ),
+        (
+            "explain",
+            ["--format", "json", "--output", "explain.json", &seed()],
+        ),
+        (
+            "check",
+            ["--format", "table", "--output", "failed.txt", &broken],
+        ),
+    ] {
+        for run in ["first", "again"] {
+            let out = Perfeval::new(dir.path())
+                .args(&[command, "--rules", &suzhou()])
+                .args(&args)
+                .run();
+            let refused = out.stderr.contains("perfeval::output");
+            assert!(!refused, "{args:?} {run}: {}", out.stderr);
+        }
+    }
     assert_eq!(
         names(dir.path()),
-        ["b.json", "b.toml", "report.json", "report.txt", "x.rules"]
+        [
+            "b.json",
+            "b.toml",
+            "explain.json",
+            "explain.txt",
+            "failed.txt",
+            "forms.jsonl",
+            "report.json",
+            "report.txt",
+            "signed.pdf",
+            "x.rules"
+        ]
     );
 }
 
@@ -480,7 +524,10 @@ fn an_imported_form_never_replaces_a_file() {
     assert_eq!(kept, "a filled workbook");
     assert_eq!(import("new.toml").code, Some(0));
     import("new.toml").refused("perfeval::output::exists");
-    assert_eq!(names(dir.path()), ["filled.xlsx", "new.toml"]);
+    // An empty file (`mktemp`'s) holds nothing to lose.
+    std::fs::write(dir.path().join("made.toml"), "").unwrap();
+    assert_eq!(import("made.toml").code, Some(0));
+    assert_eq!(names(dir.path()), ["filled.xlsx", "made.toml", "new.toml"]);
 }
 
 /// Attack: Ctrl-C (or `kill`) during a long run with `--output`: the hidden temporary
@@ -489,9 +536,9 @@ fn an_imported_form_never_replaces_a_file() {
 /// made, when SIGTERM, SIGINT or SIGHUP ends it.
 #[test]
 fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
-    for signal in ["TERM", "INT", "HUP"] {
+    for (signal, number) in [("TERM", 15), ("INT", 2), ("HUP", 1)] {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("out.jsonl"), "old report").unwrap();
+        std::fs::write(dir.path().join("out.jsonl"), OLD_LINES).unwrap();
         let mut child = Perfeval::new(dir.path())
             .args(&["check", "--rules", &suzhou(), "--jsonl", "-"])
             .args(&["--format", "jsonl", "--output", "out.jsonl"])
@@ -508,9 +555,47 @@ fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
             .unwrap();
         assert!(sent.success());
         let status = child.wait().unwrap();
-        assert_eq!(status.code(), Some(130), "signal {signal}");
+        // It dies of the signal, as it would have: a shell's loop stops at Ctrl-C.
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(number), "signal {signal}");
         assert_eq!(names(dir.path()), ["out.jsonl"], "signal {signal}");
         let old = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
-        assert_eq!(old, "old report");
+        assert_eq!(old, OLD_LINES);
     }
+}
+
+/// Attack: `nohup perfeval check … -o report` then the terminal closes (SIGHUP): the run
+/// that `nohup` protects was ended by the handler that removes temporary files. A signal
+/// ignored at the start stays ignored, and the run ends with its report.
+#[test]
+fn a_signal_ignored_at_the_start_stays_ignored() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Perfeval::new(dir.path())
+        .setup("trap '' HUP")
+        .args(&["check", "--rules", &suzhou(), "--jsonl", "-"])
+        .args(&["--format", "jsonl", "--output", "out.jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while names(dir.path()).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let form = std::fs::read_to_string(crate::common::absolute("tests/fixtures/jsonl/forms.jsonl"))
+        .unwrap();
+    let first = form.lines().next().unwrap().to_owned();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{first}\n").as_bytes()).unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(status.code().is_some(), "ended by a signal: {status:?}");
+    let report = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert!(report.contains("\"summary\""), "{report}");
+    assert_eq!(names(dir.path()), ["out.jsonl"]);
 }

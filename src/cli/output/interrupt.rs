@@ -1,8 +1,13 @@
 //! An interrupted run (Ctrl-C, `kill`, a terminal closed) removes the temporary files
-//! its reports were being written to before it ends. Unwinding would remove them, but a
-//! signal ends the process without it: a run over a million forms cut short would leave
-//! a hidden file of gigabytes beside the report, which nothing later removes. The old
-//! report is untouched either way, as it is only replaced once the new one is whole.
+//! its reports were being written to, then ends as the signal would have ended it. A
+//! signal ends the process without unwinding, so without this a run over a million forms
+//! cut short would leave a hidden file of gigabytes beside the report, which nothing
+//! later removes. The old report is untouched either way: it is only replaced once the
+//! new one is whole.
+//!
+//! The run still dies of the signal (status 128 + N to a shell, so a script's loop stops
+//! at Ctrl-C as it did), and a signal the run was started with ignored (`nohup`, a
+//! background job of a script) stays ignored.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -10,17 +15,52 @@ use std::sync::{Mutex, PoisonError};
 /// The temporary files being written now.
 static HELD: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// The exit status of a run ended by a signal, as shells give one ended by SIGINT.
-const INTERRUPTED: i32 = 130;
-
-/// Removes the temporary files on SIGINT, SIGTERM or SIGHUP and ends the run with
-/// status 130. Called once, before any is made; a handler that cannot be installed
-/// (one is already) leaves the signals' default.
+/// Removes the temporary files on SIGINT, SIGTERM or SIGHUP, then lets the signal end
+/// the run. Called once, before any temporary file is made; where the signals cannot be
+/// watched, they keep their default.
+#[cfg(unix)]
 pub(crate) fn watch_interrupts() {
-    let _ = ctrlc::set_handler(|| {
-        remove_held();
-        std::process::exit(INTERRUPTED);
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+    let ignored = ignored_at_start();
+    let watched: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|signal| !ignored.contains(signal))
+        .collect();
+    if watched.is_empty() {
+        return;
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(&watched) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            remove_held();
+            // The default action of these signals ends the process; should it not,
+            // the status a shell gives a process the signal ended.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
     });
+}
+
+#[cfg(not(unix))]
+pub(crate) fn watch_interrupts() {}
+
+/// The signals the process started with ignored, from `SigIgn` in `/proc/self/status`
+/// (Linux): a mask in hexadecimal, bit N − 1 for signal N. Elsewhere, none is known.
+#[cfg(unix)]
+fn ignored_at_start() -> Vec<i32> {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return Vec::new();
+    };
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .unwrap_or(0);
+    (1..=64)
+        .filter(|signal: &i32| mask >> (signal - 1) & 1 == 1)
+        .collect()
 }
 
 /// A temporary file made at `path`, to remove should the run be interrupted.
@@ -33,6 +73,7 @@ pub(super) fn release(path: &Path) {
     held().retain(|held| held != path);
 }
 
+#[cfg(unix)]
 fn remove_held() {
     for path in held().drain(..) {
         // Gone already where it was renamed or removed in the meantime.
