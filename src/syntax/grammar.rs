@@ -246,7 +246,9 @@ pub(crate) fn syntax_error(
         Span::new(at, at + token.len().max(1))
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
-    let help = slip_help(token, language).or_else(|| context_help(text, at, token, &expected));
+    let help = first_help(text, at, token, &expected)
+        .or_else(|| slip_help(token, language))
+        .or_else(|| context_help(text, at, token, &expected));
     ParseError::Syntax {
         expected,
         found: describe_found(token),
@@ -329,6 +331,48 @@ fn describe_found(token: &str) -> String {
     }
 }
 
+/// Help that the text around a token settles, before the token alone is judged: `4 %`
+/// (a space, not a missing number), a band written `100%~120%` as the 填表说明 does, a
+/// date written as people write one (`2024-6-30`, `2024/06/30`, `2024年6月30日`).
+fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<String> {
+    let before = text.get(..at).unwrap_or("");
+    let spaced = before.ends_with(char::is_whitespace);
+    if token == "%" && spaced && before.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+        return Some(t!(PARSE_HELP_PERCENT_SPACE));
+    }
+    if matches!(token, "~" | "～" | "-" | "—") && before.trim_end().ends_with('%') {
+        return Some(t!(PARSE_HELP_BAND_TILDE));
+    }
+    let wants_date = expected.contains("2023-12-31");
+    let rest = text.get(at..).unwrap_or("");
+    wants_date
+        .then(|| date_as_written(rest))
+        .flatten()
+        .map(|date| t!(PARSE_HELP_DATE_FORM, date))
+}
+
+/// The date a text starts with, written `YYYY-MM-DD`, where it writes one otherwise:
+/// year, month and day as numbers between `-`, `/`, `.` or `年月日`.
+fn date_as_written(rest: &str) -> Option<String> {
+    let written: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
+        .take(16)
+        .collect();
+    let numbers: Vec<u32> = written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [year, month, day] = numbers.as_slice() else {
+        return None;
+    };
+    let plausible =
+        (1000..=9999).contains(year) && (1..=12).contains(month) && (1..=31).contains(day);
+    plausible.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 /// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a
 /// misspelled keyword (the nearest spelling in the file's language first, then in the
 /// other: `评份规则` is `评分规则`, `clas` is `class` in either file).
@@ -376,9 +420,6 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     let (last, second) = (back.next(), back.next());
     if last == Some('.') && second.is_some_and(|c| c.is_ascii_digit()) {
         return Some(t!(PARSE_HELP_NUMBER_DOT));
-    }
-    if token == "%" && last.is_some_and(char::is_whitespace) {
-        return Some(t!(PARSE_HELP_PERCENT_SPACE));
     }
     if rest.starts_with("///") {
         return Some(t!(PARSE_HELP_DOC_INSIDE));

@@ -37,6 +37,14 @@ PARSE_HELP_NUMBER_DOT {
     en: "a number cannot end with `.`: write `12` or `12.0`",
     zh: "数字不能以 `.` 结尾：请写 `12` 或 `12.0`",
 }
+PARSE_HELP_BAND_TILDE {
+    en: "write a band's two ends with `to` (或 `至`) between them: `100% to 120%`",
+    zh: "区间的两端之间请写 `至`（或 `to`）：`100% 至 120%`",
+}
+PARSE_HELP_DATE_FORM {
+    en: "write a date as `YYYY-MM-DD`, the month and the day with two digits each: `{date}`",
+    zh: "日期请写作 `YYYY-MM-DD`，月和日各两位：`{date}`",
+}
 PARSE_HELP_PERCENT_SPACE {
     en: "write a percentage without a space, such as `5%`",
     zh: "百分数中间不要有空格，如 `5%`",
