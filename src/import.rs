@@ -143,7 +143,7 @@ pub fn import(
 }
 
 /// Whether a file named like a form is a report of `perfeval check` written in it: the
-/// terminal table saved as `.txt` (its box drawing), a CSV report (its header), an xlsx
+/// terminal table saved as `.txt` (its frame and dotted column rules), a CSV report (its header), an xlsx
 /// report (its title in the document's properties). A folder that holds forms and the
 /// reports made from them is read again next year: reports must never become forms.
 #[must_use]
@@ -151,7 +151,9 @@ pub fn is_report(bytes: &[u8], kind: Kind) -> bool {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096)).unwrap_or(bytes));
     match kind {
-        Kind::Text => head.lines().take(4).any(|line| line.starts_with('┌')),
+        // Its frame near the top and its columns' dotted rules: a form copied from Word
+        // or a PDF may be framed in box drawing too, but not ruled so.
+        Kind::Text => head.lines().take(4).any(|line| line.starts_with('┌')) && head.contains('┆'),
         Kind::Csv => head.starts_with("文件,项目名称,"),
         Kind::Workbook(workbook::WorkbookKind::Xlsx) => {
             workbook_title(bytes).is_some_and(|title| title.contains(crate::input::REPORT_TITLE))

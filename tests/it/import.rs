@@ -230,6 +230,17 @@ fn page_furniture_passes_and_a_lone_sign_is_reported() {
     assert_eq!(unplaced, [("C20", "%")]);
 }
 
+/// A text form copied from Word with its title in a box was taken for a table report:
+/// skipped in a folder, refused by name, and replaceable by a report. A report is known
+/// by its frame and its columns' dotted rules both.
+#[test]
+fn a_form_framed_in_box_drawing_is_no_report() {
+    let boxed = format!("┌────────┐\n│自评表  │\n└────────┘\n{LAYOUTS}");
+    assert!(!import::is_report(boxed.as_bytes(), Kind::Text));
+    let report = "项目（a.toml）\n┌──────┬──────┐\n│ 类别 ┆ 指标 │\n╞══════╪══════╡\n";
+    assert!(import::is_report(report.as_bytes(), Kind::Text));
+}
+
 #[test]
 fn a_text_file_with_no_form_in_a_folder_is_skipped_and_counted() {
     let dir = tempfile::tempdir().unwrap();

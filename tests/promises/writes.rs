@@ -10,7 +10,7 @@ use crate::common::{Perfeval, forms, is_root, mkfifo, mknod_null, names, seed, s
 
 /// An earlier run's table report, as `report.txt` holds it: a report replaces only a
 /// report perfeval wrote (a `.txt` may be a department's text export).
-const OLD_TABLE: &str = "┌─────┐\n│ old │\n└─────┘\n";
+const OLD_TABLE: &str = "┌─────┬────┐\n│ old ┆ 80 │\n└─────┴────┘\n";
 
 /// An earlier run's JSON Lines report (its first line).
 const OLD_LINES: &str = "{\"perfeval_report\":1,\"format\":\"jsonl\"}\n";
