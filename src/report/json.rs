@@ -243,12 +243,7 @@ fn failed(w: &mut Writer<'_>, file: &str, error: &crate::Error) {
     w.opt_str(why.code.as_deref());
     w.key("message");
     w.str(&why.message);
-    w.key("file");
-    w.opt_str(at.map(|(f, _)| f.as_str()));
-    w.key("line");
-    w.opt_uint(at.map(|(_, p)| p.line));
-    w.key("column");
-    w.opt_uint(at.map(|(_, p)| p.column));
+    place(w, at);
     w.close_object();
     w.close_object();
 }
@@ -265,11 +260,16 @@ fn unevaluated(w: &mut Writer<'_>, problem: &Unevaluated) {
     w.str(&problem.message);
     w.key("indicator");
     w.opt_str(None);
+    place(w, at);
+    w.close_object();
+}
+
+/// `file`, `line` and `column` of a problem's place, `null` where it has none.
+fn place(w: &mut Writer<'_>, at: Option<&(String, crate::source::LineCol)>) {
     w.key("file");
     w.opt_str(at.map(|(f, _)| f.as_str()));
     w.key("line");
     w.opt_uint(at.map(|(_, p)| p.line));
     w.key("column");
     w.opt_uint(at.map(|(_, p)| p.column));
-    w.close_object();
 }
