@@ -150,8 +150,9 @@ struct Placer<'a> {
     found: HashSet<(usize, usize)>,
     unplaced: Vec<Unplaced>,
     notes: Vec<String>,
-    /// Whether a row with anything in it has been read: the first may be a title.
-    past_first_row: bool,
+    /// Whether a label or a section's label has been read: a text alone in a row above
+    /// them is a title (`附件2`, then `2023年度…自评表（电子政务）`), not a value.
+    form_begun: bool,
     /// The columns of tables' headers that name no field, in the order met.
     extra_columns: Vec<ExtraColumn>,
 }
@@ -206,7 +207,7 @@ impl<'a> Placer<'a> {
             found: HashSet::new(),
             unplaced: Vec::new(),
             notes: Vec::new(),
-            past_first_row: false,
+            form_begun: false,
             extra_columns: Vec::new(),
         }
     }
@@ -287,8 +288,8 @@ impl<'a> Placer<'a> {
         })
     }
 
-    /// Whether the sheet's first filled row is its title, and if so passes it over with a
-    /// note: one text alone, no label. A template made by another ruleset of the chain
+    /// Whether a row above the form's first label is a title, and if so passes it over
+    /// with a note: one text alone, no label. A template made by another ruleset of the chain
     /// (`extends`) is titled with that ruleset's name, and departments retitle forms
     /// (`2023年度苏州市级财政支出项目绩效自评表`); neither is a value of the form.
     fn title_row(&mut self, r: usize, row: &[Cell], meaningful: &[usize]) -> bool {
@@ -330,10 +331,12 @@ impl<'a> Placer<'a> {
         let Some(&first) = meaningful.first() else {
             return;
         };
-        if !std::mem::replace(&mut self.past_first_row, true) && self.title_row(r, row, &meaningful)
-        {
+        if !self.form_begun && self.title_row(r, row, &meaningful) {
             return;
         }
+        self.form_begun |= meaningful
+            .iter()
+            .any(|&c| matches!(classes.get(c), Some(Class::Label(_) | Class::Section(_))));
         let mut row_section = None;
         for &c in &meaningful {
             if let Some(Class::Section(s)) = classes.get(c) {

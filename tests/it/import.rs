@@ -499,7 +499,7 @@ fn a_text_export_is_read_in_the_encodings_excel_writes() {
 /// retitled by its department, or a template made by another ruleset of the chain
 /// (`extends`), is read with a note and no unplaced cell.
 #[test]
-fn a_lone_text_in_the_first_row_is_the_title() {
+fn a_lone_text_above_the_form_is_a_title() {
     let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
     let retitled = seed.replacen(
         "苏州市级财政支出项目绩效自我评价报告",
@@ -523,4 +523,20 @@ fn a_lone_text_in_the_first_row_is_the_title() {
     let later = format!("{seed}\n孤立的文字\n");
     let forms = import_text("later.txt", &later);
     assert!(forms.iter().any(|f| !f.unplaced.is_empty()));
+    // `附件2` alone in the first row, the title in the second: both are above the form.
+    let annexed = format!("附件2\n{retitled}");
+    let forms = import_text("annexed.txt", &annexed);
+    let [form] = forms.as_slice() else {
+        panic!("one form");
+    };
+    assert!(form.unplaced.is_empty(), "{:?}", form.unplaced);
+    assert_eq!(
+        form.notes
+            .iter()
+            .filter(|n| n.contains("above the form") || n.contains("在表单之上"))
+            .count(),
+        2,
+        "{:?}",
+        form.notes
+    );
 }

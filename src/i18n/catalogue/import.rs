@@ -158,8 +158,8 @@ IMPORT_NOTE_EMPTY_COLUMN {
     zh: "单元格 {address}「{text}」所在的列不是表单的栏目，其下没有填写内容，已略过",
 }
 IMPORT_NOTE_TITLE {
-    en: "cell {address}, 「{title}」, alone in the sheet's first row, is read as its title",
-    zh: "单元格 {address}「{title}」独占工作表的第一行，按标题略过",
+    en: "cell {address}, 「{title}」, alone in its row above the form, is read as a title",
+    zh: "单元格 {address}「{title}」在表单之上独占一行，按标题略过",
 }
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
 IMPORT_NOTE_NOT_WORKSHEET {
