@@ -554,7 +554,11 @@ fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
             .status()
             .unwrap();
         assert!(sent.success());
+        // `wait` closes the run's standard input first: held open, the run cannot end
+        // on its own (at the end of its input) before the signal's watcher ends it.
+        let input = child.stdin.take();
         let status = child.wait().unwrap();
+        drop(input);
         // It dies of the signal, as it would have: a shell's loop stops at Ctrl-C.
         use std::os::unix::process::ExitStatusExt;
         assert_eq!(status.signal(), Some(number), "signal {signal}");

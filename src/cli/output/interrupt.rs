@@ -32,15 +32,19 @@ pub(crate) fn watch_interrupts() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new(&watched) else {
         return;
     };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            remove_held();
-            // The default action of these signals ends the process; should it not,
-            // the status a shell gives a process the signal ended.
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
-        }
-    });
+    // A thread that cannot be made drops the watch, which unregisters it: the run goes
+    // on unwatched, as before there was a watcher.
+    let _ = std::thread::Builder::new()
+        .name("interrupts".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                remove_held();
+                // The default action of these signals ends the process; should it not,
+                // the status a shell gives a process the signal ended.
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
 }
 
 #[cfg(not(unix))]
