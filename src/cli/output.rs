@@ -78,7 +78,7 @@ pub(crate) fn write_new(path: &Path, text: impl AsRef<[u8]>, read: &ReadSet) -> 
     };
     let target = resolve(path)?;
     // An empty file holds nothing to lose: `mktemp` made it for this output.
-    if target.existing.as_ref().is_some_and(|e| e.len() > 0) {
+    if target.holds_something() {
         return Err(exists());
     }
     if target.existing.is_some() {
@@ -148,6 +148,13 @@ struct Target {
     path: PathBuf,
     /// The file there now, if any.
     existing: Option<Metadata>,
+}
+
+impl Target {
+    /// Whether a file with anything in it is there: an empty one holds nothing to lose.
+    fn holds_something(&self) -> bool {
+        self.existing.as_ref().is_some_and(|e| e.len() > 0)
+    }
 }
 
 /// Follows `path` to the regular file it names, or to a new name in an existing folder.
@@ -304,8 +311,7 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
 fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
     guard(path, target, read)?;
     // An empty file holds nothing to lose (`-q` over a clean run writes none).
-    let holds_something = target.existing.as_ref().is_some_and(|e| e.len() > 0);
-    if holds_something && !replaceable(&target.path) {
+    if target.holds_something() && !replaceable(&target.path) {
         return Err(Error::OverForm {
             path: path.to_owned(),
         });
@@ -323,17 +329,17 @@ fn replaceable(path: &Path) -> bool {
     }
     let json_lines = matches!(extension(path).as_deref(), Some("jsonl" | "ndjson"));
     if json_lines || crate::data::Format::from_path(path).is_some() {
-        return head(path, HEAD).is_some_and(|bytes| super::inputs::is_report(&bytes));
+        return head(path).is_some_and(|bytes| super::inputs::is_report(&bytes));
     }
     match crate::import::Kind::from_path(path) {
         None => true,
         // A workbook's properties are in its archive's directory, at its end.
         Some(kind @ crate::import::Kind::Workbook(_)) => {
-            head(path, WORKBOOK).is_some_and(|bytes| crate::import::is_report(&bytes, kind))
+            whole(path).is_some_and(|bytes| crate::import::is_report(&bytes, kind))
         }
-        Some(kind @ crate::import::Kind::Text) => head(path, HEAD)
+        Some(kind @ crate::import::Kind::Text) => head(path)
             .is_some_and(|bytes| crate::import::is_report(&bytes, kind) || is_own_text(&bytes)),
-        Some(kind) => head(path, HEAD).is_some_and(|bytes| crate::import::is_report(&bytes, kind)),
+        Some(kind) => head(path).is_some_and(|bytes| crate::import::is_report(&bytes, kind)),
     }
 }
 
@@ -359,7 +365,8 @@ fn is_own_text(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes);
     let mut lines = text.lines();
     let first = lines.next().unwrap_or_default();
-    first.starts_with("无法评估：") || lines.nth(1).is_some_and(|third| third.starts_with('【'))
+    first.starts_with(super::render::UNEVALUATED)
+        || lines.nth(1).is_some_and(|third| third.starts_with('【'))
 }
 
 /// What a report is known by in a text: its first bytes.
@@ -367,14 +374,24 @@ const HEAD: u64 = 4096;
 /// The largest workbook looked into; a larger file is not taken for a report.
 const WORKBOOK: u64 = 256 << 20;
 
-/// The first `limit` bytes of the file at `path`; `None` where it cannot be read, or is
-/// larger than `limit` when `limit` is a workbook's (whose end is needed).
-fn head(path: &Path, limit: u64) -> Option<Vec<u8>> {
-    use std::io::Read;
+/// The first [`HEAD`] bytes of the file at `path`; `None` where it cannot be read.
+fn head(path: &Path) -> Option<Vec<u8>> {
     let file = std::fs::File::open(path).ok()?;
-    if limit == WORKBOOK && file.metadata().ok()?.len() > limit {
+    read_at_most(file, HEAD)
+}
+
+/// The whole file at `path`, a workbook (whose end is needed); `None` where it cannot be
+/// read or is larger than [`WORKBOOK`].
+fn whole(path: &Path) -> Option<Vec<u8>> {
+    let file = std::fs::File::open(path).ok()?;
+    if file.metadata().ok()?.len() > WORKBOOK {
         return None;
     }
+    read_at_most(file, WORKBOOK)
+}
+
+fn read_at_most(file: std::fs::File, limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
     let mut bytes = Vec::new();
     file.take(limit).read_to_end(&mut bytes).ok()?;
     Some(bytes)

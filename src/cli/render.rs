@@ -112,11 +112,15 @@ fn projects(results: &[ProjectResult], quiet: bool, colour: bool) -> String {
     out
 }
 
+/// How a table report's line of a form it could not evaluate begins; `-o` knows an
+/// earlier report by it when such a form comes first.
+pub(super) const UNEVALUATED: &str = "无法评估：";
+
 /// A form that could not be evaluated, in its place among the others: which and why, in
 /// one line, so that a report kept in a file names it (its whole diagnostic goes to
 /// standard error, as it is met).
 fn unevaluated(file: &str, error: &Error) -> String {
     let why = report::view::Unevaluated::of(error);
-    let line = format!("无法评估：{file}：{}", why.text());
+    let line = format!("{UNEVALUATED}{file}：{}", why.text());
     format!("{}\n\n", crate::text::visible(&line))
 }

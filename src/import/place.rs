@@ -1152,12 +1152,13 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
 }
 
 /// The signs a target or an actual value is written with besides digits and words: a
-/// percentage, a comparator (widths folded, as [`label_key`] gives them).
+/// percentage, or a sign of the comparator symbols the reader of values knows (widths
+/// folded, as [`label_key`] gives them).
 fn is_value_sign(c: char) -> bool {
-    matches!(
-        c,
-        '%' | '‰' | '≥' | '≤' | '⩾' | '⩽' | '≧' | '≦' | '>' | '<' | '='
-    )
+    matches!(c, '%' | '‰')
+        || crate::compile::MeasureWords::SYMBOLS
+            .iter()
+            .any(|(symbol, _)| symbol.contains(c))
 }
 
 /// Whether a cell (as [`label_key`] gives it: widths folded, spaces removed) is a page's
