@@ -774,21 +774,36 @@ impl<'a> Placer<'a> {
         if aligned {
             self.count_extra(r, table, cells);
         }
+        let in_place = || -> Vec<(usize, usize)> {
+            cells
+                .iter()
+                .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
+                .collect()
+        };
         let pairs: Vec<(usize, usize)> =
             if aligned || cells.len() > mapped.len() || aligned_but_right_of(table, cells) {
-                cells
-                    .iter()
-                    .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
-                    .collect()
+                in_place()
             } else {
                 // Shifted by a page break: in order, the last cells under the last headers
                 // (the leading ones, empty, take the values above).
                 let skip = mapped.len() - cells.len();
-                cells
+                let shifted: Vec<(usize, usize)> = cells
                     .iter()
                     .zip(mapped.iter().skip(skip))
                     .filter_map(|(c, m)| table.columns.get(m).map(|f| (*c, *f)))
-                    .collect()
+                    .collect();
+                // Unless the row stands under its headers with a stray note just right of
+                // the table (`…  1  备注：已到位`), which its cells' types tell: read in
+                // order, numbers would fall under text columns and the note under 自评分.
+                let unshifted = in_place();
+                if stray_right_of(table, cells)
+                    && self.misfits(row, &unshifted, table.section)
+                        < self.misfits(row, &shifted, table.section)
+                {
+                    unshifted
+                } else {
+                    shifted
+                }
             };
         if pairs.len() < 2 {
             return;
@@ -808,6 +823,19 @@ impl<'a> Placer<'a> {
         }
         self.carry_down(table, row, &mapped, &pairs, &mut out);
         self.rows.entry(table.section).or_default().push(out);
+    }
+
+    /// How many of a reading's cells are not of their field's type.
+    fn misfits(&self, row: &[Cell], pairs: &[(usize, usize)], section: usize) -> usize {
+        pairs
+            .iter()
+            .filter(|&&(c, f)| {
+                let (Some(cell), Some(ty)) = (row.get(c), self.field_type((section, f))) else {
+                    return false;
+                };
+                !fits(&value_node(cell, Some(ty)), ty)
+            })
+            .count()
     }
 
     /// Counts a row's cells under the table's extra columns, which are not read.
@@ -1040,6 +1068,36 @@ fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
     };
     let apart = right_start.saturating_sub(*inside_end) > 1;
     (cells.first() == Some(first) || apart) && inside.iter().all(read)
+}
+
+/// Whether a row's cells inside the table all stand under its read columns and some
+/// stand right of it: a row in place with a stray cell beside it, or a row shifted
+/// right by a cell, which only the cells' values tell apart.
+fn stray_right_of(table: &Table, cells: &[usize]) -> bool {
+    let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
+    let Some(last) = table.columns.keys().chain(table.extra.keys()).max() else {
+        return false;
+    };
+    let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
+    !inside.is_empty() && !right.is_empty() && inside.iter().all(read)
+}
+
+/// Whether a cell's value, as read for a field of type `ty`, is of that type: a number
+/// for a number field (the unit its column says left off), a date for a date. Text
+/// fields take anything. Judges a reading of a row, never a value (the validator does).
+fn fits(node: &Node, ty: FieldType) -> bool {
+    let number = |text: &str| crate::data::decimal::read_decimal(text.trim()).is_ok();
+    match (&node.kind, ty) {
+        (_, FieldType::Text | FieldType::Measure) => true,
+        (Kind::Null | Kind::Formula(_), _) => true,
+        (Kind::Number(_), FieldType::Bool) => false,
+        (Kind::Number(_), _) => true,
+        (Kind::String(text), FieldType::Percent) => number(text.trim_end_matches('%')),
+        (Kind::String(text), FieldType::Integer | FieldType::Number) => number(text),
+        (Kind::String(text), FieldType::Amount | FieldType::Points) => number(text),
+        (Kind::Date(_), FieldType::Date) | (Kind::Bool(_), FieldType::Bool) => true,
+        _ => false,
+    }
 }
 
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {

@@ -127,6 +127,44 @@ fn each_layout_of_the_seed_is_read_by_its_labels() {
 }
 
 #[test]
+fn a_note_typed_just_right_of_a_row_leaves_the_row_under_its_headers() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let row = "\t\t资金到位率\t=100%\t1\t100%\t1";
+    assert!(seed.contains(&format!("{row}\n")));
+    let plain = import_text(SEED, &seed);
+    let at = (0..)
+        .find(|i| {
+            values(&plain[0].project).get(&("indicators".to_owned(), *i, "name".to_owned()))
+                == Some(&Datum::Text("资金到位率".to_owned()))
+        })
+        .unwrap();
+    let row_of = |text: &str| {
+        let forms = import_text("stray.txt", text);
+        let v = values(&forms[0].project);
+        let get = |f: &str| v.get(&("indicators".to_owned(), at, f.to_owned())).cloned();
+        let unplaced: Vec<String> = forms[0].unplaced.iter().map(|u| u.text.clone()).collect();
+        (get("name"), get("weight"), get("self_score"), unplaced)
+    };
+    let text = |t: &str| Some(Datum::Text(t.to_owned()));
+    let num = |n: &str| Some(Datum::Decimal(n.parse().unwrap()));
+    // Its cells' types tell it from a row shifted right: read in order, 100% would be
+    // its weight and the note its self score.
+    let noted = seed.replace(row, &format!("{row}\t备注：已到位"));
+    let (name, weight, self_score, unplaced) = row_of(&noted);
+    assert_eq!(name, text("资金到位率"));
+    assert_eq!(weight, num("1"));
+    assert_eq!(self_score, num("1"));
+    assert_eq!(unplaced, ["备注：已到位"]);
+    // A row shifted right by a cell (`insert cells`) is still read in order.
+    let shifted = seed.replace(row, &format!("\t{row}"));
+    let (name, weight, self_score, unplaced) = row_of(&shifted);
+    assert_eq!(name, text("资金到位率"));
+    assert_eq!(weight, num("1"));
+    assert_eq!(self_score, num("1"));
+    assert!(unplaced.is_empty(), "{unplaced:?}");
+}
+
+#[test]
 fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     // A 备注 column after 自评分: the table is still the table, its rows read by their
     // headers (the shifted row too), and the column reported once by its header.
