@@ -189,9 +189,10 @@ pub struct CheckArgs {
     /// PROJECTs, a batch at a time.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
-    /// How to print the results.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// How to print the results. By default, as `--output`'s ending names a format
+    /// (`.html`, `.md`, `.csv`, `.xlsx`, `.json`, `.jsonl`), else `table`.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
     /// One row per project instead of one per indicator (csv), only the summary table
     /// (table, markdown), page (html) or sheet (xlsx). Not with json.
     #[arg(long)]
@@ -225,6 +226,17 @@ pub struct CheckArgs {
     /// processor. The report is the same whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<Jobs>,
+}
+
+impl CheckArgs {
+    /// The report's format: as `--format` says, else as `--output`'s ending names one,
+    /// else a table.
+    #[must_use]
+    pub fn format(&self) -> OutputFormat {
+        self.format
+            .or_else(|| self.output.as_deref().and_then(OutputFormat::by_ending))
+            .unwrap_or(OutputFormat::Table)
+    }
 }
 
 /// The most threads `--jobs` starts: each has its own stack, and 100,000 of them
@@ -291,6 +303,23 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
+    /// The format a report file's ending names (`报告.html` is HTML), where it names one
+    /// of them: a reviewer who asks for `-o 报告.html` wants a page, not a text table
+    /// in a file named so.
+    fn by_ending(path: &Path) -> Option<OutputFormat> {
+        let ending = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ending.as_str() {
+            "txt" => OutputFormat::Table,
+            "json" => OutputFormat::Json,
+            "jsonl" | "ndjson" => OutputFormat::Jsonl,
+            "md" | "markdown" => OutputFormat::Markdown,
+            "html" | "htm" => OutputFormat::Html,
+            "csv" => OutputFormat::Csv,
+            "xlsx" => OutputFormat::Xlsx,
+            _ => return None,
+        })
+    }
+
     /// The name `--format` takes.
     fn name(self) -> &'static str {
         match self {
@@ -367,6 +396,7 @@ pub fn run(cli: Cli) -> Status {
     match cli.command {
         Command::Check(mut args) => {
             dash_is_stdout(&mut args.output);
+            args.format = Some(args.format());
             check(&args)
         }
         Command::Show(args) => show(&args),
@@ -565,7 +595,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         args,
     };
     let ruleset_file = ruleset_name(&args.rules, &rules);
-    if let Some(shape) = stream::Shape::of(args.format) {
+    if let Some(shape) = stream::Shape::of(args.format()) {
         return stream::check(shape, &run, &mut collected, jsonl, &mut read, &ruleset_file);
     }
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
@@ -596,7 +626,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
     // The summary line of a document for tools goes to a person watching the terminal,
     // never into a log or a pipe, where the document itself says it all.
     let tally = Tally::of(&results, skipped);
-    if watched && tally.projects > 1 && !args.format.ends_with_summary() {
+    if watched && tally.projects > 1 && !args.format().ends_with_summary() {
         eprint_line(&tally.note());
     }
     Ok(status(&results, collected.errors.len() + emptied.len()))
@@ -634,23 +664,35 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
     let as_form = args
         .output
         .as_deref()
-        .is_some_and(|path| named_like_a_form(path, args.format));
+        .is_some_and(|path| named_like_a_form(path, args.format()));
     if let (Some(path), true) = (&args.output, as_form) {
         return Err(Error::ProjectName {
             path: path.clone(),
-            format: args.format.name(),
-            ending: args.format.ending(),
+            format: args.format().name(),
+            ending: args.format().ending(),
+        });
+    }
+    if let Some(path) = args.output.as_deref().filter(|p| is_pdf(p)) {
+        return Err(Error::Pdf {
+            path: path.to_owned(),
         });
     }
     // A workbook's bytes would garble the terminal; a file or a pipe takes them.
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    if args.format == OutputFormat::Xlsx && to_terminal {
+    if args.format() == OutputFormat::Xlsx && to_terminal {
         return Err(Error::BinaryToTerminal);
     }
-    if matches!(args.format, OutputFormat::Json | OutputFormat::Jsonl) && args.summary {
+    if matches!(args.format(), OutputFormat::Json | OutputFormat::Jsonl) && args.summary {
         return Err(Error::SummaryJson);
     }
     Ok(())
+}
+
+/// Whether `path` is named as a PDF document, which no report of perfeval is.
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Whether a report of `format` written to `path` would be read as a form by the next

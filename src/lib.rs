@@ -299,6 +299,14 @@ pub enum Error {
         /// The ending a report of that format may have (`.md`).
         ending: &'static str,
     },
+    /// `--output 报告.pdf`: perfeval writes no PDF, and text in a file named so opens
+    /// as a broken document.
+    #[error("{}", t!(OUTPUT_PDF, path = .path.display()))]
+    #[diagnostic(code(perfeval::output::pdf), help("{}", t!(OUTPUT_PDF_HELP)))]
+    Pdf {
+        /// The path.
+        path: PathBuf,
+    },
     /// `perfeval check --format xlsx …` with standard output on a terminal.
     #[error("{}", t!(OUTPUT_BINARY_TO_TERMINAL))]
     #[diagnostic(

@@ -40,9 +40,10 @@ pub struct DiffArgs {
     /// reported as such.
     #[arg(required = true, value_name = "PROJECT")]
     pub projects: Vec<PathBuf>,
-    /// How to print the comparison.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// How to print the comparison. By default, as `--output`'s ending names a format
+    /// (`.json`, `.csv`), else `table`.
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
     /// One row per form instead of one per changed indicator (csv); only the forms
     /// table and the summary (table). Not with json.
     #[arg(long)]
@@ -74,6 +75,23 @@ pub enum DiffFormat {
     Json,
     /// CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per changed indicator.
     Csv,
+}
+
+impl DiffArgs {
+    /// The report's format: as `--format` says, else as `--output`'s ending names one,
+    /// else a table.
+    #[must_use]
+    pub fn format(&self) -> DiffFormat {
+        let by_ending = || {
+            let ending = self.output.as_deref()?.extension()?.to_str()?;
+            match ending.to_ascii_lowercase().as_str() {
+                "json" => Some(DiffFormat::Json),
+                "csv" => Some(DiffFormat::Csv),
+                _ => None,
+            }
+        };
+        self.format.or_else(by_ending).unwrap_or(DiffFormat::Table)
+    }
 }
 
 impl DiffFormat {
@@ -145,7 +163,7 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
         None => output::print(&bytes, &read)?,
     }
     // As `check` does: the summary of a document for tools goes to a person watching.
-    if watched && forms.len() > 1 && args.format != DiffFormat::Table {
+    if watched && forms.len() > 1 && args.format() != DiffFormat::Table {
         eprint_line(&counts_line(&summary, skipped));
     }
     let unreadable = collected.errors.len() + emptied.len();
@@ -202,7 +220,7 @@ fn two_rulesets(rules: &[PathBuf]) -> Result<[&Path; 2], Error> {
 
 /// Refuses arguments that cannot work before anything is read, as `check` does.
 fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
-    let format = args.format.as_check();
+    let format = args.format().as_check();
     if let Some(path) = &args.output
         && super::named_like_a_form(path, format)
     {
@@ -212,7 +230,12 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
             ending: format.ending(),
         });
     }
-    if args.format == DiffFormat::Json && args.summary {
+    if let Some(path) = args.output.as_deref().filter(|p| super::is_pdf(p)) {
+        return Err(Error::Pdf {
+            path: path.to_owned(),
+        });
+    }
+    if args.format() == DiffFormat::Json && args.summary {
         return Err(Error::SummaryJson);
     }
     Ok(())
@@ -241,7 +264,7 @@ fn reading_args(args: &DiffArgs) -> CheckArgs {
     CheckArgs {
         rules: PathBuf::new(),
         projects: Vec::new(),
-        format: args.format.as_check(),
+        format: Some(args.format().as_check()),
         summary: args.summary,
         quiet: false,
         output: None,
@@ -254,7 +277,7 @@ fn reading_args(args: &DiffArgs) -> CheckArgs {
 }
 
 fn render(args: &DiffArgs, report: &DiffReport<'_>) -> Vec<u8> {
-    match args.format {
+    match args.format() {
         DiffFormat::Table => render_table(report, args.summary),
         DiffFormat::Json => json::render(report),
         DiffFormat::Csv => csv::render(report, args.summary),

@@ -30,7 +30,7 @@ pub(super) fn report(
         summary: args.summary,
         quiet: args.quiet,
     };
-    let text = match args.format {
+    let text = match args.format() {
         // Both written as they are made (`cli::stream`); made whole here only for a caller
         // that has every result already.
         OutputFormat::Json => {

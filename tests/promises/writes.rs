@@ -449,10 +449,15 @@ fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
         ("json", "b.json"),
         ("table", "x.rules"),
         ("jsonl", "forms.jsonl"),
-        ("table", "signed.pdf"),
     ] {
         report(format, output).refused("perfeval::output::over_form");
     }
+    // No report is a PDF: refused by its name, before anything is read.
+    report("table", "signed.pdf").refused("perfeval::output::pdf");
+    assert_eq!(
+        std::fs::read(dir.path().join("signed.pdf")).unwrap(),
+        b"%PDF-1.7"
+    );
     assert_eq!(std::fs::read(dir.path().join("b.toml")).unwrap(), form);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("b.json")).unwrap(),

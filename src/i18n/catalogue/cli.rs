@@ -68,7 +68,10 @@ CLI_CHECK_PROJECTS {
     en: "Forms: project files (.toml, .json, .yaml, .yml), filled forms as departments send them (workbooks .xlsx, .xls, .ods; text exports .txt, .csv; Word documents .docx), folders of them, or `-` for one form on standard input. In folders, hidden files, editor and lock files, symbolic links, other kinds of file and perfeval's own reports are skipped and counted",
     zh: "表单：项目文件（.toml、.json、.yaml、.yml）、各部门交来的填好的表单（工作簿 .xlsx、.xls、.ods，文本导出 .txt、.csv，Word 文档 .docx）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。文件夹中的隐藏文件、编辑器和锁定文件、符号链接、其他类型的文件以及 perfeval 自己的报告会被跳过并计数",
 }
-CLI_CHECK_FORMAT { en: "How to print the results", zh: "结果的输出格式" }
+CLI_CHECK_FORMAT {
+    en: "How to print the results. By default, as `--output`'s ending names a format (`.html`, `.md`, `.csv`, `.xlsx`, `.json`, `.jsonl`), else `table`",
+    zh: "结果的输出格式。不指定时按 `--output` 文件的扩展名（`.html`、`.md`、`.csv`、`.xlsx`、`.json`、`.jsonl`）确定，否则为 `table`",
+}
 CLI_CHECK_FORMAT_TABLE { en: "Tables and diagnostics for people", zh: "表格和诊断信息，供人阅读" }
 CLI_CHECK_FORMAT_JSON { en: "One JSON document for tools", zh: "一个 JSON 文档，供程序处理" }
 CLI_CHECK_FORMAT_JSONL {
@@ -284,7 +287,10 @@ CLI_DIFF_PROJECTS {
     en: "Project files and forms (as `check` reads them), folders of them, or `-` for one form on standard input. Each must fit both rulesets' forms; one that does not is reported as such",
     zh: "项目文件和表单（与 `check` 的读法相同）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。每份都须符合两个规则集的表单；不符合的会如实报告",
 }
-CLI_DIFF_FORMAT { en: "How to print the comparison", zh: "对比结果的输出格式" }
+CLI_DIFF_FORMAT {
+    en: "How to print the comparison. By default, as `--output`'s ending names a format (`.json`, `.csv`), else `table`",
+    zh: "对比结果的输出格式。不指定时按 `--output` 文件的扩展名（`.json`、`.csv`）确定，否则为 `table`",
+}
 CLI_DIFF_FORMAT_TABLE {
     en: "Tables for people: the rulesets' differences, a row per form, each changed form's rows and findings, the summary",
     zh: "表格，供人阅读：两个规则集的差异、每份表单一行、每份有变动的表单的指标行和发现，以及汇总",

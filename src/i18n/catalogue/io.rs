@@ -184,6 +184,14 @@ OUTPUT_PROJECT_NAME_HELP {
     en: "name it with the ending of its format, `{ending}`, or write JSON with `--format json` (perfeval skips its own JSON reports)",
     zh: "请用这种格式的扩展名 `{ending}` 命名，或用 `--format json` 输出 JSON（perfeval 会跳过自己生成的 JSON 报告）",
 }
+OUTPUT_PDF {
+    en: "perfeval does not write PDF: `{path}` would hold text that no PDF reader opens",
+    zh: "perfeval 不直接生成 PDF：`{path}` 里写入的将是文字，PDF 阅读器无法打开",
+}
+OUTPUT_PDF_HELP {
+    en: "write an HTML page laid out for printing, `--output report.html`, and print it to PDF from a browser",
+    zh: "请写出供打印的 HTML 页面（`--output 报告.html`），再在浏览器中打印为 PDF",
+}
 OUTPUT_BINARY_TO_TERMINAL {
     en: "an xlsx workbook is binary and is not written to a terminal",
     zh: "xlsx 工作簿是二进制文件，不能输出到终端",
