@@ -410,6 +410,7 @@ pub fn compile(checked: Checked) -> Plan {
         layout: LayoutDef {
             ignore: checked.layout.ignore.iter().map(|w| normalize(w)).collect(),
             totals: checked.layout.totals.iter().map(|w| normalize(w)).collect(),
+            labels: checked.layout.labels.clone(),
         },
         rounding: checked.rounding,
         discards: checked.discards,

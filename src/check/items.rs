@@ -541,26 +541,78 @@ impl<'r, 'a> Items<'r, 'a> {
             return;
         }
         for entry in &l.entries {
+            let empty = match entry.kind {
+                ast::LayoutWords::Labels => {
+                    self.column_labels(entry);
+                    continue;
+                }
+                ast::LayoutWords::Ignore => Nonsense::EmptyIgnoredWord,
+                ast::LayoutWords::Totals => Nonsense::EmptyTotalWord,
+            };
             for word in &entry.words {
-                let (empty, list) = match entry.kind {
-                    ast::LayoutWords::Ignore => {
-                        (Nonsense::EmptyIgnoredWord, &mut self.checked.layout.ignore)
-                    }
-                    ast::LayoutWords::Totals => {
-                        (Nonsense::EmptyTotalWord, &mut self.checked.layout.totals)
-                    }
+                let list = match entry.kind {
+                    ast::LayoutWords::Totals => &mut self.checked.layout.totals,
+                    _ => &mut self.checked.layout.ignore,
                 };
                 if crate::text::normalize(&word.value)
                     .trim_end_matches('*')
                     .is_empty()
                 {
                     self.r.errors.push(CheckError::Nonsense {
-                        problem: empty,
+                        problem: empty.clone(),
                         span: word.span.into(),
                     });
                 } else if !list.contains(&word.value) {
                     list.push(word.value.clone());
                 }
+            }
+        }
+    }
+
+    /// `labels indicators.self_score "自评得分"`: a field of the form (its section's key,
+    /// then its own key or label), and words that are not empty.
+    fn column_labels(&mut self, entry: &ast::LayoutEntry) {
+        let Some(written) = &entry.field else {
+            return;
+        };
+        let (section_key, field_name) = written
+            .value
+            .rsplit_once('.')
+            .unwrap_or(("", written.value.as_str()));
+        let form = self.r.form();
+        let section = form.section(section_key);
+        let field = section.and_then(|s| {
+            s.field(field_name)
+                .or_else(|| s.fields.iter().find(|f| f.label == field_name))
+        });
+        let (Some(section), Some(field)) = (section, field) else {
+            let names: Vec<String> = form
+                .sections()
+                .iter()
+                .flat_map(|s| s.fields.iter().map(move |f| format!("{}.{}", s.key, f.key)))
+                .collect();
+            let help = suggest::did_you_mean(&written.value, names.iter().map(String::as_str))
+                .or_else(|| Some(t!(CHECK_COLUMN_LABELS_HELP)));
+            self.error(CheckError::UnknownField {
+                name: written.value.clone(),
+                owner: "form".to_owned(),
+                span: written.span.into(),
+                help,
+            });
+            return;
+        };
+        let (section, field) = (section.key.clone(), field.key.clone());
+        for word in &entry.words {
+            if crate::text::normalize(&word.value).is_empty() {
+                self.r.errors.push(CheckError::Nonsense {
+                    problem: Nonsense::EmptyColumnLabel,
+                    span: word.span.into(),
+                });
+                continue;
+            }
+            let label = (section.clone(), field.clone(), word.value.clone());
+            if !self.checked.layout.labels.contains(&label) {
+                self.checked.layout.labels.push(label);
             }
         }
     }

@@ -131,6 +131,8 @@ pub enum Nonsense {
     EmptyIgnoredWord,
     /// `layout { totals "" }`.
     EmptyTotalWord,
+    /// `layout { labels indicators.self_score "" }`.
+    EmptyColumnLabel,
     /// `missing { markers "好" }` where `好` is also a grade word.
     MarkerIsGrade {
         /// The word.
@@ -210,6 +212,7 @@ impl std::fmt::Display for Nonsense {
             Nonsense::EmptyComparatorWord => t!(CHECK_EMPTY_COMPARATOR_WORD),
             Nonsense::EmptyIgnoredWord => t!(CHECK_EMPTY_IGNORED_WORD),
             Nonsense::EmptyTotalWord => t!(CHECK_EMPTY_TOTAL_WORD),
+            Nonsense::EmptyColumnLabel => t!(CHECK_EMPTY_COLUMN_LABEL),
             Nonsense::MarkerIsGrade { word } => t!(CHECK_MARKER_IS_GRADE, word),
             Nonsense::FieldAndSubsection {
                 parent,

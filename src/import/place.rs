@@ -185,6 +185,29 @@ impl<'a> Placer<'a> {
                 labels.entry(label).or_default().push((s, f));
             }
         }
+        // The other words a ruleset's layout gives a field's column (`自评得分`).
+        for (section_key, field_key, word) in &layout.labels {
+            let at = schema
+                .sections()
+                .iter()
+                .enumerate()
+                .find_map(|(s, section)| {
+                    let f = section.fields.iter().position(|f| &f.key == field_key)?;
+                    (&section.key == section_key).then_some((s, f))
+                });
+            if let Some(at) = at {
+                let label = label_key(word);
+                for (map, key) in [
+                    (&mut bare_labels, without_parentheses(&label)),
+                    (&mut labels, label),
+                ] {
+                    let fields = map.entry(key).or_default();
+                    if !fields.contains(&at) {
+                        fields.push(at);
+                    }
+                }
+            }
+        }
         Placer {
             schema,
             layout,
@@ -323,6 +346,7 @@ impl<'a> Placer<'a> {
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
+        let classes = with_answers_ignored(row, classes);
         for (c, class) in classes.iter().enumerate() {
             if matches!(class, Class::Ignored) {
                 self.used.insert((r, c));
@@ -1068,6 +1092,23 @@ fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
     };
     let apart = right_start.saturating_sub(*inside_end) > 1;
     (cells.first() == Some(first) || apart) && inside.iter().all(read)
+}
+
+/// A row's classes with the answer to a passed-over question passed over too: the value
+/// in the next cell after a passed-over word that ends with a colon (`填报日期：` then
+/// `2024-01-15`, `单位负责人：` then `张三`) belongs to that word, not to the form.
+fn with_answers_ignored(row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+    let asks = |cell: &Cell| matches!(&cell.value, CellValue::Text(t) if t.trim_end().ends_with([':', '：']));
+    let mut asked = false;
+    for (cell, class) in row.iter().zip(classes.iter_mut()) {
+        match class {
+            Class::Blank => continue,
+            Class::Value if asked => *class = Class::Ignored,
+            _ => {}
+        }
+        asked = matches!(class, Class::Ignored) && asks(cell);
+    }
+    classes
 }
 
 /// Whether a row's cells inside the table all stand under its read columns and some

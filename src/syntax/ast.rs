@@ -700,6 +700,8 @@ pub struct LayoutEntry {
     pub doc: Doc,
     /// Which list.
     pub kind: LayoutWords,
+    /// The field a `labels` entry names, as written (`indicators.self_score`).
+    pub field: Option<Text>,
     /// The words.
     pub words: Vec<Text>,
     /// The whole entry.
@@ -713,6 +715,8 @@ pub enum LayoutWords {
     Ignore,
     /// `totals "合计"`: the first words of a table's total row.
     Totals,
+    /// `labels indicators.self_score "自评得分"`: other words for a field's column.
+    Labels,
 }
 
 /// `rounding 0.01 half_away_from_zero`, or the share rounding of an even split.

@@ -146,6 +146,7 @@ impl Rule {
             Rule::layout => "`layout { ... }`",
             Rule::ignore_words => "`ignore \"...\"`",
             Rule::total_words => "`totals \"...\"`",
+            Rule::column_words => "`labels SECTION.FIELD \"...\"`",
             Rule::unexplained => "`unexplained scores SHARE`",
             Rule::explained => "`explained scores SHARE`",
             Rule::rounding => "`rounding STEP MODE`",

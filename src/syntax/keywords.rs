@@ -135,7 +135,7 @@ pub const KEYWORDS: [Keyword; 87] = [
         "kw_labels",
         "labels",
         &["别名"],
-        "category: other words forms use for it",
+        "category: other words forms use for it; layout: other words a header writes for a field",
     ),
     kw(
         "kw_add",

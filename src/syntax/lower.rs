@@ -942,16 +942,28 @@ fn lower_layout(pair: Pair<'_, Rule>) -> Result<Layout> {
         let kind = match child.as_rule() {
             Rule::ignore_words => LayoutWords::Ignore,
             Rule::total_words => LayoutWords::Totals,
+            Rule::column_words => LayoutWords::Labels,
             r => unreachable!("unexpected {r:?} in lower_layout"),
         };
         let (doc, span, inner) = doc_and_rest(child);
-        let words = inner
-            .filter(|p| p.as_rule() == Rule::string)
-            .map(lower_string)
-            .collect::<Result<_>>()?;
+        let mut field = None;
+        let mut words = Vec::new();
+        for p in inner {
+            match p.as_rule() {
+                Rule::section_key => {
+                    field = Some(Text {
+                        value: p.as_str().to_owned(),
+                        span: span_of(&p),
+                    });
+                }
+                Rule::string => words.push(lower_string(p)?),
+                _ => {}
+            }
+        }
         entries.push(LayoutEntry {
             doc,
             kind,
+            field,
             words,
             span,
         });

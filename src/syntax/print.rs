@@ -958,8 +958,14 @@ impl Printer<'_> {
                 let keyword = p.kw(match entry.kind {
                     LayoutWords::Ignore => "ignore",
                     LayoutWords::Totals => "totals",
+                    LayoutWords::Labels => "labels",
                 });
-                let text = format!("{keyword} {}", texts(&entry.words));
+                let field = entry.field.as_ref().map(|f| format!(" {}", f.value));
+                let text = format!(
+                    "{keyword}{} {}",
+                    field.unwrap_or_default(),
+                    texts(&entry.words)
+                );
                 p.entry_at(&text, &[entry.span], entry.span);
             }
         });

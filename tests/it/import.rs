@@ -165,6 +165,44 @@ fn a_note_typed_just_right_of_a_row_leaves_the_row_under_its_headers() {
 }
 
 #[test]
+fn a_header_written_as_the_layout_s_other_words_is_read_as_its_field() {
+    // 自评得分 for 自评分, with a wrong self score under it: read, and checked.
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let header = "实际完成值\t自评分";
+    assert!(seed.contains(header));
+    let wrong = "服务政府部门覆盖率\t>=90%\t9.16\t95%\t9.16";
+    assert!(seed.contains(wrong));
+    let text = seed
+        .replace(header, "全年实际值\t自评得分")
+        .replace(wrong, "服务政府部门覆盖率\t>=90%\t9.16\t95%\t9");
+    let forms = import_text("words.txt", &text);
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["score-mismatch", "total-mismatch"]);
+}
+
+#[test]
+fn signatures_dates_and_subtotals_around_the_table_are_passed_over() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let last = "\t\t运维服务可持续性\t持续\t9.16\t持续\t9.16\n";
+    assert!(seed.contains(last));
+    let text = seed
+        // A filing date in the cell after its label, above the form.
+        .replacen("\n", "\n填报日期：\t2024-01-15\t金额单位：万元\n", 1)
+        // A subtotal of the 效益 rows.
+        .replace(last, &format!("{last}\t小计\t\t\t27.48\t\t27.48\n"))
+        // The signature line under the form, label and name in one cell or two.
+        + "单位负责人：张三\t\t财务负责人：\t李四\t审核人：王五\t联系电话：\t0512-12345678\n（单位盖章）\n";
+    let forms = import_text("signed.txt", &text);
+    assert_eq!(forms[0].unplaced, []);
+    assert_eq!(forms[0].project.rows("indicators").len(), 17);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
+
+#[test]
 fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     // A 备注 column after 自评分: the table is still the table, its rows read by their
     // headers (the shifted row too), and the column reported once by its header.

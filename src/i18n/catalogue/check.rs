@@ -292,6 +292,14 @@ CHECK_EMPTY_TOTAL_WORD {
     en: "an empty total word would match every cell",
     zh: "空的合计词会匹配所有单元格",
 }
+CHECK_EMPTY_COLUMN_LABEL {
+    en: "an empty column label names no header",
+    zh: "空的栏目别名不对应任何表头",
+}
+CHECK_COLUMN_LABELS_HELP {
+    en: "name a field of the form by its section's key and its own: `labels indicators.self_score \"自评得分\"`",
+    zh: "请写表单的字段：栏目的键加字段的键，如 `别名 indicators.self_score \"自评得分\"`",
+}
 CHECK_MARKER_IS_GRADE {
     en: "`{word}` is both a missing-value marker and a grade word",
     zh: "`{word}` 既是缺失值标记，又是等级词",
