@@ -67,6 +67,9 @@ pub enum EngineCode {
     /// A column of an imported form's table whose header names no field (`序号`, `备注`),
     /// with something written below it: not read.
     UnreadColumn,
+    /// A number in a table's total row (`合计`, `小计`) of an imported form that is not
+    /// the sum of the rows it stands for.
+    TotalRowMismatch,
 }
 
 impl EngineCode {
@@ -89,6 +92,7 @@ impl EngineCode {
             EngineCode::UnplacedCell => "unplaced-cell",
             EngineCode::MissingSelfScore => "missing-self-score",
             EngineCode::UnreadColumn => "unread-column",
+            EngineCode::TotalRowMismatch => "total-row-mismatch",
         }
     }
 }
@@ -111,7 +115,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 15] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 16] = [
     EngineFinding {
         code: EngineCode::UnknownCategory,
         severity: Severity::Error,
@@ -186,6 +190,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 15] = [
         code: EngineCode::UnreadColumn,
         severity: Severity::Warning,
         meaning: "a column of an imported form's table names no field (序号, 备注): what is written below it is not read",
+    },
+    EngineFinding {
+        code: EngineCode::TotalRowMismatch,
+        severity: Severity::Warning,
+        meaning: "a number in a total row (合计, 小计) of an imported form's table is not the sum of the rows it stands for",
     },
 ];
 

@@ -249,16 +249,25 @@ pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
     unplaced
         .iter()
         .map(|u| {
-            let code = if u.column {
-                EngineCode::UnreadColumn
-            } else {
-                EngineCode::UnplacedCell
+            let code = match (&u.total, u.column) {
+                (Some(_), _) => EngineCode::TotalRowMismatch,
+                (None, true) => EngineCode::UnreadColumn,
+                (None, false) => EngineCode::UnplacedCell,
             };
             let text = u.text.trim();
             Finding {
                 code: plan.reported_code(code.as_str()).to_owned(),
                 severity: plan.severity(code.as_str()),
-                message: if u.column {
+                message: if let Some(total) = &u.total {
+                    t!(
+                        FINDING_TOTAL_ROW_MISMATCH,
+                        address = u.address,
+                        word = total.word,
+                        label = total.label,
+                        text,
+                        sum = total.sum
+                    )
+                } else if u.column {
                     t!(FINDING_UNREAD_COLUMN, address = u.address, text)
                 } else {
                     t!(

@@ -28,6 +28,8 @@ use crate::source::Span;
 use crate::text::normalize;
 
 use super::dates;
+
+mod totals;
 use super::grid::{Cell, CellValue, Sheet, address};
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
@@ -62,6 +64,20 @@ pub struct Unplaced {
     /// Whether it is the header of a column the form does not have, standing for the
     /// values below it (`unread-column`), rather than one cell (`unplaced-cell`).
     pub column: bool,
+    /// For a number in a table's total row that is not the sum of the rows it stands
+    /// for (`total-row-mismatch`): what it should be.
+    pub total: Option<TotalMismatch>,
+}
+
+/// A total row's number that is not its rows' sum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalMismatch {
+    /// The row's word (`合计`, `小计`).
+    pub word: String,
+    /// The column's label (`预算数（万元）`).
+    pub label: String,
+    /// The rows' sum.
+    pub sum: String,
 }
 
 /// What a cell is, for placing.
@@ -155,6 +171,10 @@ struct Placer<'a> {
     form_begun: bool,
     /// The columns of tables' headers that name no field, in the order met.
     extra_columns: Vec<ExtraColumn>,
+    /// Numbers of tables' total rows, compared with their rows at the end.
+    totals: Vec<totals::TotalCell>,
+    /// By table section, how many records it had at its last total row.
+    last_total: HashMap<usize, usize>,
 }
 
 /// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
@@ -232,6 +252,8 @@ impl<'a> Placer<'a> {
             notes: Vec::new(),
             form_begun: false,
             extra_columns: Vec::new(),
+            totals: Vec::new(),
+            last_total: HashMap::new(),
         }
     }
 
@@ -762,12 +784,16 @@ impl<'a> Placer<'a> {
             .get(word_cell)
             .map(|c| label_key(&c.shown()))
             .unwrap_or_default();
+        let above = self.rows.get(&table.section).map_or(0, Vec::len);
+        let since = self.last_total.insert(table.section, above).unwrap_or(0);
+        let mut sums = Vec::new();
+        let mut placed = false;
         for &v in values {
             self.used.insert((r, v));
-            let Some(column_type) = table
+            let Some((field, column_type)) = table
                 .columns
                 .get(&v)
-                .and_then(|f| self.field_type((table.section, *f)))
+                .and_then(|&f| self.field_type((table.section, f)).map(|ty| (f, ty)))
             else {
                 continue;
             };
@@ -782,7 +808,82 @@ impl<'a> Placer<'a> {
                 self.found.insert(field);
                 let span = label_span(row, word_cell);
                 self.put_record(r, v, row, field, span);
+                placed = true;
+            } else if let Some(cell) = row.get(v) {
+                let group = table.columns.get(&word_cell).copied();
+                sums.extend(
+                    self.total_cell((r, v), cell, (table.section, field), &word, column_type)
+                        .map(|mut sum| {
+                            sum.above = above;
+                            sum.since = since;
+                            sum.group = group;
+                            sum
+                        }),
+                );
             }
+        }
+        // A grand total that fills a field of the form (`总分`, `合计` under 自评分) may
+        // count what no row holds (the 10 points of 预算执行率 in 分值's 100): its other
+        // numbers are not compared.
+        if !placed {
+            self.totals.extend(sums);
+        }
+    }
+
+    /// A number of a total row under a column of numbers, to compare with its rows.
+    fn total_cell(
+        &self,
+        at: (usize, usize),
+        cell: &Cell,
+        (section, field): (usize, usize),
+        word: &str,
+        ty: FieldType,
+    ) -> Option<totals::TotalCell> {
+        if !matches!(
+            ty,
+            FieldType::Amount | FieldType::Points | FieldType::Number | FieldType::Integer
+        ) {
+            return None;
+        }
+        if matches!(cell.value, CellValue::Empty) {
+            return None;
+        }
+        let value = totals::number(&value_node(cell, Some(ty)))?;
+        let label = self.schema.sections().get(section)?.fields.get(field)?;
+        Some(totals::TotalCell {
+            address: address(at.0, at.1),
+            text: cell.shown(),
+            span: cell_span(cell).unwrap_or_default(),
+            word: word.to_owned(),
+            label: label.label.clone(),
+            section,
+            field,
+            value,
+            above: 0,
+            since: 0,
+            group: None,
+        })
+    }
+
+    /// Each total row's number that adds up none of its runs of rows, reported.
+    fn compare_totals(&mut self) {
+        for cell in std::mem::take(&mut self.totals) {
+            let rows = self.rows.get(&cell.section).map_or(&[][..], Vec::as_slice);
+            let Some(sum) = totals::mismatch(rows, &cell) else {
+                continue;
+            };
+            self.unplaced.push(Unplaced {
+                address: cell.address,
+                text: cell.text,
+                span: cell.span,
+                reason: msg!(PLACE_TOTAL_MISMATCH),
+                column: false,
+                total: Some(TotalMismatch {
+                    word: cell.word,
+                    label: cell.label,
+                    sum: sum.to_string(),
+                }),
+            });
         }
     }
 
@@ -1006,10 +1107,12 @@ impl<'a> Placer<'a> {
                     span: cell_span(cell).unwrap_or_default(),
                     reason,
                     column: false,
+                    total: None,
                 });
             }
         }
         self.report_extra_columns();
+        self.compare_totals();
         let record_values = self.records.values().map(|r| r.entries.len()).sum();
         let root = self.tree();
         Placement {
@@ -1040,6 +1143,7 @@ impl<'a> Placer<'a> {
                 span: column.span,
                 reason: msg!(PLACE_UNKNOWN_COLUMN),
                 column: true,
+                total: None,
             });
         }
     }

@@ -203,6 +203,37 @@ fn signatures_dates_and_subtotals_around_the_table_are_passed_over() {
 }
 
 #[test]
+fn a_total_row_that_is_not_the_sum_of_its_rows_is_reported() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let total = "合计\t\t1679.7\t\t1679.7\t\t\n";
+    let last = "\t\t运维服务可持续性\t持续\t9.16\t持续\t9.16\n";
+    assert!(seed.contains(total) && seed.contains(last));
+    let mismatches = |text: &str| -> Vec<String> {
+        let forms = import_text("totals.txt", text);
+        import::findings(&SUZHOU, &forms[0].unplaced)
+            .into_iter()
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect()
+    };
+    // 项目资金构成's 合计 stands above its rows; the 效益 rows' 小计 below them, a weight
+    // summed right and a self score wrong. The 合计 under 自评分 fills a field: the
+    // rules compare it (total-mismatch), the importer does not.
+    let text = seed
+        .replace(total, "合计\t\t1700\t\t1679.70\t\t\n")
+        .replace(last, &format!("{last}\t小计\t\t\t27.48\t\t27.6\n"));
+    assert_eq!(
+        mismatches(&text),
+        [
+            "total-row-mismatch cell C15: the 合计 row's `预算数（万元）` is written as 1700, \
+             its rows add up to 1679.70",
+            "total-row-mismatch cell G52: the 小计 row's `自评分` is written as 27.6, \
+             its rows add up to 27.48",
+        ]
+    );
+    assert_eq!(mismatches(&seed), Vec::<String>::new());
+}
+
+#[test]
 fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     // A 备注 column after 自评分: the table is still the table, its rows read by their
     // headers (the shifted row too), and the column reported once by its header.
