@@ -343,17 +343,19 @@ impl Unevaluated {
     /// cells is told by its first hundred.
     pub const LISTED: usize = 100;
 
-    /// The code, the message and the place in one line of text (not escaped); the file
-    /// is the project's, which a report names beside it.
+    /// The message, then the place and the code in one line of text (not escaped); the
+    /// file is the project's, which a report names beside it. A reviewer reads the
+    /// message first; the code, in English, is there to look up in docs/errors.md.
     #[must_use]
     pub fn text(&self) -> String {
-        let code = self
-            .code
-            .as_deref()
-            .map_or_else(String::new, |c| format!("{c}："));
-        let at = self.at.as_ref().map_or_else(String::new, |(_, p)| {
-            format!("（第 {} 行第 {} 列）", p.line, p.column)
-        });
-        format!("{code}{}{at}", self.message)
+        let at = self
+            .at
+            .as_ref()
+            .map(|(_, p)| format!("第 {} 行第 {} 列", p.line, p.column));
+        let notes: Vec<String> = at.into_iter().chain(self.code.clone()).collect();
+        match notes.is_empty() {
+            true => self.message.clone(),
+            false => format!("{}（{}）", self.message, notes.join("；")),
+        }
     }
 }

@@ -409,7 +409,7 @@ fn html_of_several_projects_opens_with_a_linked_summary() {
     assert!(html.contains("<section class=\"project next\" id=\"p1\">"));
     assert!(html.contains("<section class=\"project next\" id=\"p2\">"));
     // The form that does not load is in the summary with its error, and has no page.
-    assert!(html.contains("perfeval::data::missing_section：missing section `[budget]`"));
+    assert!(html.contains("missing section `[budget]` (市级预算执行情况（万元）)（第 1 行第 1 列；perfeval::data::missing_section）"));
     assert!(!html.contains("id=\"p3\""));
 }
 
