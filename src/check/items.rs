@@ -575,11 +575,17 @@ impl<'r, 'a> Items<'r, 'a> {
         let Some(written) = &entry.field else {
             return;
         };
+        let form = self.r.form();
+        // A section's key names the section (its rows' or values' label, `年度资金总额`).
+        if let Some(section) = form.section(&written.value) {
+            let key = section.key.clone();
+            self.layout_words(entry, &key, None);
+            return;
+        }
         let (section_key, field_name) = written
             .value
             .rsplit_once('.')
             .unwrap_or(("", written.value.as_str()));
-        let form = self.r.form();
         let section = form.section(section_key);
         let field = section.and_then(|s| {
             s.field(field_name)
@@ -602,6 +608,11 @@ impl<'r, 'a> Items<'r, 'a> {
             return;
         };
         let (section, field) = (section.key.clone(), field.key.clone());
+        self.layout_words(entry, &section, Some(field));
+    }
+
+    /// A `labels` entry's words, for a section's field or the section itself.
+    fn layout_words(&mut self, entry: &ast::LayoutEntry, section: &str, field: Option<String>) {
         for word in &entry.words {
             if crate::text::normalize(&word.value).is_empty() {
                 self.r.errors.push(CheckError::Nonsense {
@@ -610,7 +621,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 });
                 continue;
             }
-            let label = (section.clone(), field.clone(), word.value.clone());
+            let label = (section.to_owned(), field.clone(), word.value.clone());
             if !self.checked.layout.labels.contains(&label) {
                 self.checked.layout.labels.push(label);
             }

@@ -150,8 +150,9 @@ struct Placer<'a> {
     labels: HashMap<String, Vec<(usize, usize)>>,
     /// Field labels with any `(…)` removed → the fields they name.
     bare_labels: HashMap<String, Vec<(usize, usize)>>,
-    /// Normalised section labels, by section.
-    section_labels: Vec<String>,
+    /// Normalised section labels and the layout's other words for sections, each with
+    /// its section.
+    section_labels: Vec<(usize, String)>,
     records: HashMap<usize, RecordOut>,
     rows: HashMap<usize, Vec<RecordOut>>,
     /// The section of the last section label seen.
@@ -206,15 +207,20 @@ impl<'a> Placer<'a> {
             }
         }
         // The other words a ruleset's layout gives a field's column (`自评得分`).
+        let mut section_labels: Vec<(usize, String)> = (schema.sections().iter())
+            .map(|s| label_key(&s.label))
+            .enumerate()
+            .collect();
         for (section_key, field_key, word) in &layout.labels {
-            let at = schema
-                .sections()
-                .iter()
-                .enumerate()
-                .find_map(|(s, section)| {
-                    let f = section.fields.iter().position(|f| &f.key == field_key)?;
-                    (&section.key == section_key).then_some((s, f))
-                });
+            let section = schema.sections().iter().position(|s| &s.key == section_key);
+            let Some(field_key) = field_key else {
+                section_labels.extend(section.map(|s| (s, label_key(word))));
+                continue;
+            };
+            let at = section.and_then(|s| {
+                let fields = &schema.sections().get(s)?.fields;
+                Some((s, fields.iter().position(|f| &f.key == field_key)?))
+            });
             if let Some(at) = at {
                 let label = label_key(word);
                 for (map, key) in [
@@ -234,11 +240,7 @@ impl<'a> Placer<'a> {
             title: label_key(title),
             labels,
             bare_labels,
-            section_labels: schema
-                .sections()
-                .iter()
-                .map(|s| label_key(&s.label))
-                .collect(),
+            section_labels,
             records: HashMap::new(),
             rows: HashMap::new(),
             current: None,
@@ -324,13 +326,16 @@ impl<'a> Placer<'a> {
     /// The section a cell labels: its label, or its label followed by a remark in
     /// parentheses (`项目资金构成(详细列出各子项目名称和金额)`).
     fn section_of(&self, text: &str) -> Option<usize> {
-        self.section_labels.iter().position(|label| {
+        let labelled = |label: &str| {
             !label.is_empty()
                 && (text == label
                     || text
-                        .strip_prefix(label.as_str())
+                        .strip_prefix(label)
                         .is_some_and(|rest| rest.starts_with('(')))
-        })
+        };
+        (self.section_labels.iter())
+            .find(|(_, label)| labelled(label))
+            .map(|(s, _)| *s)
     }
 
     /// Whether a row above the form's first label is a title, and if so passes it over

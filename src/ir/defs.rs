@@ -225,8 +225,9 @@ pub struct LayoutDef {
     pub ignore: Vec<String>,
     /// The first words of a table's total row (`合计`).
     pub totals: Vec<String>,
-    /// Other words a form's header writes for a field: (section key, field key, word).
-    pub labels: Vec<(String, String, String)>,
+    /// Other words a form writes for a field (section key, field key, word) or for a
+    /// section (section key, `None`, word).
+    pub labels: Vec<(String, Option<String>, String)>,
 }
 
 /// How missing values are recognised and scored.

@@ -409,6 +409,19 @@ fn a_table_of_sections_by_fields_is_read_row_by_row() {
     assert_eq!(get("funds.carryover", "initial"), num("2"));
     assert_eq!(get("self_evaluation", "total"), num("90"));
     assert_eq!(form.project.rows("indicators").len(), 2);
+    // The official form's funds: the section's label over the fields' labels, and its
+    // own values in a row of the layout's word for it (`labels funds "年度资金总额"`).
+    let official = text
+        .replace(
+            "\t年初预算数\t全年预算数\t全年执行数\n项目资金（万元）\t12",
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\n\t年度资金总额\t12",
+        )
+        .replace("其中：当年财政拨款", "\t其中：当年财政拨款")
+        .replace("上年结转资金", "\t上年结转资金");
+    let forms = import::import("official.txt", official.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    assert_eq!(values(&forms[0].project), v);
 }
 
 #[test]
