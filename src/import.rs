@@ -191,9 +191,42 @@ fn read(bytes: &[u8], kind: Kind) -> Result<grid::Workbook, error::ImportError> 
             Ok(book)
         }
         Kind::Csv => csv::read(bytes),
-        Kind::Workbook(kind) => workbook::read(bytes, kind),
+        Kind::Workbook(kind) => read_workbook(bytes, kind),
         Kind::Docx => docx::read(bytes),
     }
+}
+
+/// A workbook, read as what its bytes are where its name says another workbook format
+/// (an `.xlsx` saved as `表.xls`, which Excel and WPS open without a word), with a note.
+fn read_workbook(
+    bytes: &[u8],
+    kind: workbook::WorkbookKind,
+) -> Result<grid::Workbook, error::ImportError> {
+    use workbook::WorkbookKind;
+    let found = match workbook::read(bytes, kind) {
+        Err(error::ImportError::WrongFormat { found, .. }) => found,
+        read => return read,
+    };
+    // The catalogue's entries are constants: compared by key, not by address.
+    let actual = if found.key == crate::i18n::msg!(KIND_XLSX).key {
+        WorkbookKind::Xlsx
+    } else if found.key == crate::i18n::msg!(KIND_OPEN_DOCUMENT).key {
+        WorkbookKind::Ods
+    } else if archive::is_compound(bytes) && archive::contains_utf16(bytes, "Workbook") {
+        WorkbookKind::Xls
+    } else {
+        return workbook::read(bytes, kind);
+    };
+    if actual == kind {
+        return workbook::read(bytes, kind);
+    }
+    let mut book = workbook::read(bytes, actual)?;
+    book.notes.push(crate::i18n::t!(
+        IMPORT_NOTE_READ_AS,
+        named = kind.described(),
+        actual = actual.described()
+    ));
+    Ok(book)
 }
 
 /// A placed form validated against the ruleset's form.

@@ -66,7 +66,7 @@ impl WorkbookKind {
     }
 
     /// The format in words, as errors name it.
-    fn described(self) -> &'static Msg {
+    pub(crate) fn described(self) -> &'static Msg {
         match self {
             WorkbookKind::Xlsx => msg!(KIND_XLSX),
             WorkbookKind::Xls => msg!(KIND_XLS),

@@ -706,3 +706,40 @@ fn a_stray_cell_right_of_a_row_does_not_shift_the_row() {
     }
     assert!(stderr.contains("J55"), "{stderr}");
 }
+
+#[test]
+fn a_workbook_named_as_another_workbook_format_is_read_as_it_is() {
+    // An .xlsx saved as 表.xls, and an .xls as 表.xlsx: Excel and WPS open both without
+    // a word, so the reviewer's run reads them too, with a note.
+    let dir = tempfile::tempdir().unwrap();
+    // Read, with a note, and placed (the stray cell of J55 reported).
+    let path = dir.path().join("renamed.xls");
+    std::fs::copy(
+        root().join(ATTACK).join("stray-cell-right-of-a-row.xlsx"),
+        &path,
+    )
+    .unwrap();
+    let (_, stderr, _) = run(&["import", "--rules", "2023", path.to_str().unwrap()]);
+    let note = stderr.lines().find(|l| l.contains("read as it is"));
+    assert!(note.is_some_and(|n| n.contains("(.xlsx)")), "{stderr}");
+    assert!(stderr.contains("J55"), "{stderr}");
+    // Read as the workbook it is: what it lacks is the form's, not its format.
+    let path = dir.path().join("renamed.xlsx");
+    std::fs::copy(root().join("tests/fixtures/import/form.xls"), &path).unwrap();
+    let (_, stderr, _) = run(&["import", "--rules", "2023", path.to_str().unwrap()]);
+    assert!(!stderr.contains("wrong_format"), "{stderr}");
+    assert!(stderr.contains("perfeval::data::missing_field"), "{stderr}");
+    // A document of another kind named as a workbook is still refused.
+    let doc = dir.path().join("seed.xls");
+    std::fs::copy(
+        crate::common::root().join("tests/fixtures/import/seed.docx"),
+        &doc,
+    )
+    .unwrap();
+    let (_, stderr, code) = run(&["import", "--rules", "2023", doc.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::import::wrong_format"),
+        "{stderr}"
+    );
+}

@@ -136,6 +136,10 @@ KIND_ODS { en: "an OpenDocument spreadsheet (.ods)", zh: "一个 OpenDocument �
 KIND_ODT { en: "an OpenDocument text (.odt)", zh: "一份 OpenDocument 文本文档（.odt）" }
 
 /// Notes on what a reader did, printed as `note: FILE: …`.
+IMPORT_NOTE_READ_AS {
+    en: "its name says {named}, but it is {actual}: read as it is",
+    zh: "文件名表明是{named}，实际是{actual}：已按实际格式读取",
+}
 IMPORT_NOTE_HIDDEN { en: "sheet `{name}` is hidden, skipped", zh: "工作表 `{name}` 已隐藏，已跳过" }
 IMPORT_NOTE_HIDDEN_ROWS {
     en: "sheet `{name}`: rows {rows} are hidden in the workbook; they were read like the others",
