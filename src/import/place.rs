@@ -360,20 +360,23 @@ impl<'a> Placer<'a> {
             return false;
         }
         self.used.insert((r, *only));
-        self.notes.push(t!(
-            IMPORT_NOTE_TITLE,
-            address = address(r, *only),
-            title = crate::data::words::shorten(text)
-        ));
+        // `附件2`, the attachment's number every form carries: passed over in silence.
+        if !is_attachment_mark(&label_key(text)) {
+            self.notes.push(t!(
+                IMPORT_NOTE_TITLE,
+                address = address(r, *only),
+                title = crate::data::words::shorten(text)
+            ));
+        }
         true
     }
 
     fn row(&mut self, r: usize, row: &[Cell]) {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
+        let classes = with_answers_ignored(row, classes);
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
-        let classes = with_answers_ignored(row, classes);
         for (c, class) in classes.iter().enumerate() {
             if matches!(class, Class::Ignored) {
                 self.used.insert((r, c));
@@ -1369,6 +1372,21 @@ fn is_value_sign(c: char) -> bool {
             .any(|(symbol, _)| symbol.contains(c))
 }
 
+/// Whether a cell (as [`label_key`] gives it) is an attachment's mark above a form, as a
+/// circular attaches it: `附件2`, `附件 2`, `附表一`, `附件2-1`.
+fn is_attachment_mark(text: &str) -> bool {
+    let Some(number) = text
+        .strip_prefix("附件")
+        .or_else(|| text.strip_prefix("附表"))
+    else {
+        return false;
+    };
+    !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || "〇一二三四五六七八九十".contains(c))
+}
+
 /// Whether a cell (as [`label_key`] gives it: widths folded, spaces removed) is a page's
 /// number as a document printed or copied from paper shows it: `第2页`, `共3页`,
 /// `第2页共3页` (`,` or `/` between), `-2-`, `—2—`. Page furniture is no form's field.
@@ -1566,6 +1584,16 @@ mod tests {
             number_text("=1,234个", Some(FieldType::Measure)),
             "=1,234个"
         );
+    }
+
+    #[test]
+    fn attachment_marks_are_known() {
+        for mark in ["附件2", "附件12", "附表一", "附件2-1", "附件十"] {
+            assert!(is_attachment_mark(mark), "{mark}");
+        }
+        for other in ["附件", "附件说明", "附件2：自评表", "附注1", "2"] {
+            assert!(!is_attachment_mark(other), "{other}");
+        }
     }
 
     #[test]
