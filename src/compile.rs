@@ -411,6 +411,7 @@ pub fn compile(checked: Checked) -> Plan {
             ignore: checked.layout.ignore.iter().map(|w| normalize(w)).collect(),
             totals: checked.layout.totals.iter().map(|w| normalize(w)).collect(),
             labels: checked.layout.labels.clone(),
+            points_outside: !checked.lines.is_empty(),
         },
         rounding: checked.rounding,
         discards: checked.discards,

@@ -24,6 +24,7 @@ use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
 use crate::i18n::{Msg, msg, t};
 use crate::ir::defs::LayoutDef;
+use crate::ir::vocab::INDICATORS;
 use crate::source::Span;
 use crate::text::normalize;
 
@@ -150,6 +151,8 @@ struct Placer<'a> {
     labels: HashMap<String, Vec<(usize, usize)>>,
     /// Field labels with any `(…)` removed → the fields they name.
     bare_labels: HashMap<String, Vec<(usize, usize)>>,
+    /// The layout's other words for fields, as labels compare (with and without `(…)`).
+    other_words: HashSet<String>,
     /// Normalised section labels and the layout's other words for sections, each with
     /// its section.
     section_labels: Vec<(usize, String)>,
@@ -207,6 +210,7 @@ impl<'a> Placer<'a> {
             }
         }
         // The other words a ruleset's layout gives a field's column (`自评得分`).
+        let mut other_words = HashSet::new();
         let mut section_labels: Vec<(usize, String)> = (schema.sections().iter())
             .map(|s| label_key(&s.label))
             .enumerate()
@@ -223,6 +227,8 @@ impl<'a> Placer<'a> {
             });
             if let Some(at) = at {
                 let label = label_key(word);
+                other_words.insert(without_parentheses(&label));
+                other_words.insert(label.clone());
                 for (map, key) in [
                     (&mut bare_labels, without_parentheses(&label)),
                     (&mut labels, label),
@@ -240,6 +246,7 @@ impl<'a> Placer<'a> {
             title: label_key(title),
             labels,
             bare_labels,
+            other_words,
             section_labels,
             records: HashMap::new(),
             rows: HashMap::new(),
@@ -260,6 +267,12 @@ impl<'a> Placer<'a> {
     }
 
     fn classify(&self, cell: &Cell) -> Class {
+        self.classify_as(cell, true)
+    }
+
+    /// A cell's class; `ignoring` false reads a word of the layout's `ignore` list as
+    /// any other text (a table's data under its read columns: `负责人到岗率`).
+    fn classify_as(&self, cell: &Cell, ignoring: bool) -> Class {
         if cell.formula.is_some() {
             return Class::Value;
         }
@@ -277,7 +290,7 @@ impl<'a> Placer<'a> {
                 false => Class::Blank,
             };
         }
-        if text == self.title || self.ignored(&text) || is_page_number(&text) {
+        if text == self.title || (ignoring && self.ignored(&text)) || is_page_number(&text) {
             return Class::Ignored;
         }
         // `其中：当年财政拨款`: a group word the layout passes over, then a label.
@@ -300,6 +313,60 @@ impl<'a> Placer<'a> {
             return Class::Total;
         }
         Class::Value
+    }
+
+    /// A table's row of data keeps what it writes under the table's read columns, even
+    /// where a word the layout passes over begins it (`负责人调整导致进度滞后` as a
+    /// deviation's reason, an indicator named `联系电话接通率`): the words are for the
+    /// lines around the form (a signature line under it, all passed over, stays so).
+    fn data_not_ignored(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        let Some(table) = &self.table else {
+            return classes;
+        };
+        let read = |c: &usize| table.columns.contains_key(c);
+        let has_data = (classes.iter().enumerate())
+            .any(|(c, class)| matches!(class, Class::Value) && read(&c));
+        if !has_data {
+            return classes;
+        }
+        for (c, (cell, class)) in row.iter().zip(classes.iter_mut()).enumerate() {
+            if matches!(class, Class::Ignored) && read(&c) {
+                *class = self.classify_as(cell, false);
+            }
+        }
+        classes
+    }
+
+    /// A row that labels a field by its own label and by one of the layout's other words
+    /// for it (`权重` and `分值` side by side) reads the field under its own label; the
+    /// other column is a column the form does not have, as it was without the word.
+    fn without_doubled_words(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        let is_other_word = |cell: &Cell| match &cell.value {
+            CellValue::Text(t) => {
+                let key = label_key(t);
+                self.other_words.contains(&key)
+                    || self.other_words.contains(&without_parentheses(&key))
+            }
+            _ => false,
+        };
+        let own: HashSet<(usize, usize)> = (row.iter().zip(&classes))
+            .filter(|(cell, _)| !is_other_word(cell))
+            .filter_map(|(_, class)| match class {
+                Class::Label(fields) => Some(fields.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        for (cell, class) in row.iter().zip(classes.iter_mut()) {
+            let doubled = match class {
+                Class::Label(fields) => fields.iter().any(|f| own.contains(f)),
+                _ => false,
+            };
+            if doubled && is_other_word(cell) {
+                *class = Class::Value;
+            }
+        }
+        classes
     }
 
     /// The text after a leading word the layout passes over and a colon, if any.
@@ -374,6 +441,8 @@ impl<'a> Placer<'a> {
     fn row(&mut self, r: usize, row: &[Cell]) {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
         let classes = with_answers_ignored(row, classes);
+        let classes = self.data_not_ignored(row, classes);
+        let classes = self.without_doubled_words(row, classes);
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
@@ -535,7 +604,17 @@ impl<'a> Placer<'a> {
             self.pairs(r, row, classes, &resolved);
         } else {
             self.header(&resolved);
-            self.keep_extra_columns(r, row, classes);
+            // A label of another section in a table's header (`实际值` over 项目资金构成,
+            // a word of the indicators') is a column the table does not have.
+            let mut classes = classes.to_vec();
+            if let Some(table) = &self.table {
+                for &(c, (s, _)) in &resolved {
+                    if let Some(class) = classes.get_mut(c).filter(|_| s != table.section) {
+                        *class = Class::Value;
+                    }
+                }
+            }
+            self.keep_extra_columns(r, row, &classes);
         }
     }
 
@@ -832,8 +911,11 @@ impl<'a> Placer<'a> {
         }
         // A grand total that fills a field of the form (`总分`, `合计` under 自评分) may
         // count what no row holds (the 10 points of 预算执行率 in 分值's 100): its other
-        // numbers are not compared.
-        if !placed {
+        // numbers are not compared; nor is any total of the indicator table of a ruleset
+        // that scores points outside it.
+        let outside = self.layout.points_outside
+            && (self.schema.sections().get(table.section)).is_some_and(|s| s.key == INDICATORS);
+        if !placed && !outside {
             self.totals.extend(sums);
         }
     }

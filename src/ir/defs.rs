@@ -228,6 +228,9 @@ pub struct LayoutDef {
     /// Other words a form writes for a field (section key, field key, word) or for a
     /// section (section key, `None`, word).
     pub labels: Vec<(String, Option<String>, String)>,
+    /// Whether the ruleset scores points outside the indicator table (a `line`): a total
+    /// row of that table may count them, and is not compared with the table's rows.
+    pub points_outside: bool,
 }
 
 /// How missing values are recognised and scored.

@@ -234,6 +234,65 @@ fn a_total_row_that_is_not_the_sum_of_its_rows_is_reported() {
 }
 
 #[test]
+fn the_layout_s_words_never_take_a_table_s_data() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let names = |text: &str| -> Vec<String> {
+        let forms = import_text("words.txt", text);
+        assert_eq!(forms[0].unplaced, []);
+        let v = values(&forms[0].project);
+        (0..forms[0].project.rows("indicators").len())
+            .filter_map(
+                |i| match v.get(&("indicators".to_owned(), i, "name".to_owned())) {
+                    Some(Datum::Text(t)) => Some(t.clone()),
+                    _ => None,
+                },
+            )
+            .collect()
+    };
+    // Indicators named with words the layout passes over around the form (a signature
+    // line's 负责人, the header block's 联系电话).
+    let named = seed
+        .replace("\t运维服务可持续性\t", "\t负责人到岗率\t")
+        .replace(
+            "\t提升对各地各部门信息基础设施共性支撑能力\t",
+            "\t联系电话接通率\t",
+        );
+    let read = names(&named);
+    assert!(read.contains(&"负责人到岗率".to_owned()), "{read:?}");
+    assert!(read.contains(&"联系电话接通率".to_owned()), "{read:?}");
+    // A header with a field's own label and the layout's other word for it: the own
+    // label's column is read, the other is a column the form does not have.
+    let header = "权重\t实际完成值";
+    let doubled = seed
+        .replace(header, "权重\t分值\t实际完成值")
+        .replace("\t=100%\t8\t100%\t8", "\t=100%\t8\t7\t100%\t8");
+    let forms = import_text("doubled.txt", &doubled);
+    let weights: Vec<Option<&Datum>> = {
+        let v = values(&forms[0].project);
+        let at = (0..30).find(|i| {
+            v.get(&("indicators".to_owned(), *i, "name".to_owned()))
+                == Some(&Datum::Text("预算执行率".to_owned()))
+        });
+        vec![at.and_then(|i| {
+            forms[0]
+                .project
+                .rows("indicators")
+                .get(i)
+                .and_then(|r| r.get("weight"))
+                .map(|f| &f.value)
+        })]
+    };
+    assert_eq!(weights, [Some(&Datum::Decimal("8".parse().unwrap()))]);
+    let unread: Vec<&str> = forms[0]
+        .unplaced
+        .iter()
+        .filter(|u| u.column)
+        .map(|u| u.text.as_str())
+        .collect();
+    assert_eq!(unread, ["分值"]);
+}
+
+#[test]
 fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     // A 备注 column after 自评分: the table is still the table, its rows read by their
     // headers (the shifted row too), and the column reported once by its header.
@@ -422,6 +481,12 @@ fn a_table_of_sections_by_fields_is_read_row_by_row() {
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(forms[0].unplaced, []);
     assert_eq!(values(&forms[0].project), v);
+    // A last row 合计 that no field is labelled with, its 分值 counting the 10 points of
+    // 预算执行率 no row holds: not compared with the rows (a line of the ruleset).
+    let totalled = text.replace("总分\t\t\t\t\t90\n", "合计\t\t\t\t100\t90\n");
+    let forms = import::import("totalled.txt", totalled.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
 }
 
 #[test]
