@@ -172,6 +172,16 @@ fn a_report_named_like_a_form_is_refused_in_every_format_but_json() {
 #[test]
 fn a_report_file_without_a_format_is_written_as_its_ending_names() {
     let dir = tempfile::tempdir().unwrap();
+    let written_to = |out: &std::path::Path| {
+        run(&[
+            "check",
+            "--rules",
+            "2023",
+            SEED,
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    };
     // Each ending, and the first bytes of the report it names.
     for (name, begins) in [
         ("报告.html", "<!DOCTYPE html>"),
@@ -185,14 +195,7 @@ fn a_report_file_without_a_format_is_written_as_its_ending_names() {
         ("报告.out", "电子政务项目建设资金"),
     ] {
         let out = dir.path().join(name);
-        let (_, stderr, code) = run(&[
-            "check",
-            "--rules",
-            "2023",
-            SEED,
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let (_, stderr, code) = written_to(&out);
         assert_eq!(code, 0, "{name}: {stderr}");
         let bytes = std::fs::read(&out).unwrap();
         assert!(bytes.starts_with(begins.as_bytes()), "{name}");
@@ -207,14 +210,7 @@ fn a_report_file_without_a_format_is_written_as_its_ending_names() {
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("# "));
     // No PDF is written: text in a `.pdf` opens as a broken document.
     let pdf = dir.path().join("报告.pdf");
-    let (_, stderr, code) = run(&[
-        "check",
-        "--rules",
-        "2023",
-        SEED,
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
+    let (_, stderr, code) = written_to(&pdf);
     assert_eq!(code, 2);
     assert!(stderr.contains("perfeval::output::pdf"), "{stderr}");
     assert!(!pdf.exists());
