@@ -409,7 +409,8 @@ fn begin(target: &Target) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = folder_of(&target.path);
     let mut builder = tempfile::Builder::new();
     // Hidden, so that a folder walk skips it should a crash leave it behind.
-    builder.prefix(".perfeval-").suffix(".tmp");
+    let prefix = interrupt::temporary_prefix();
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         // `rw-rw-rw-` less the umask, as any program's new file (tempfile's own default
@@ -420,6 +421,7 @@ fn begin(target: &Target) -> std::io::Result<tempfile::NamedTempFile> {
     if let Some(existing) = &target.existing {
         writable(&target.path, existing)?;
     }
+    interrupt::watch_folder(folder);
     let temp = builder.tempfile_in(folder)?;
     interrupt::hold(temp.path());
     if let Some(existing) = &target.existing {

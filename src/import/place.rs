@@ -30,8 +30,13 @@ use crate::text::normalize;
 
 use super::dates;
 
+mod rows;
 mod totals;
+mod words;
+
 use super::grid::{Cell, CellValue, Sheet, address};
+use rows::{aligned_but_right_of, fits, stray_right_of, with_answers_ignored};
+use words::{is_attachment_mark, is_page_number, is_value_sign, number_text};
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
 /// not be placed.
@@ -1266,75 +1271,6 @@ impl<'a> Placer<'a> {
     }
 }
 
-/// Whether a row lines up under the table's headers but for cells right of the table,
-/// and starts in the table's first column or stands apart from them: a stray value typed
-/// beside the row (`J55`, right of a row whose category cell is merged), not a row a
-/// page break shifted (which starts right of the first column, its leading cells lost)
-/// nor one shifted right (`insert cells`, its last cell just right of the table), whose
-/// cells are read in order as before.
-fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
-    let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
-    let (Some(first), Some(last)) = (
-        table.columns.keys().chain(table.extra.keys()).min(),
-        table.columns.keys().chain(table.extra.keys()).max(),
-    ) else {
-        return false;
-    };
-    let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
-    let (Some(inside_end), Some(right_start)) = (inside.last(), right.first()) else {
-        return false;
-    };
-    let apart = right_start.saturating_sub(*inside_end) > 1;
-    (cells.first() == Some(first) || apart) && inside.iter().all(read)
-}
-
-/// A row's classes with the answer to a passed-over question passed over too: the value
-/// in the next cell after a passed-over word that ends with a colon (`填报日期：` then
-/// `2024-01-15`, `单位负责人：` then `张三`) belongs to that word, not to the form.
-fn with_answers_ignored(row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
-    let asks = |cell: &Cell| matches!(&cell.value, CellValue::Text(t) if t.trim_end().ends_with([':', '：']));
-    let mut asked = false;
-    for (cell, class) in row.iter().zip(classes.iter_mut()) {
-        match class {
-            Class::Blank => continue,
-            Class::Value if asked => *class = Class::Ignored,
-            _ => {}
-        }
-        asked = matches!(class, Class::Ignored) && asks(cell);
-    }
-    classes
-}
-
-/// Whether a row's cells inside the table all stand under its read columns and some
-/// stand right of it: a row in place with a stray cell beside it, or a row shifted
-/// right by a cell, which only the cells' values tell apart.
-fn stray_right_of(table: &Table, cells: &[usize]) -> bool {
-    let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
-    let Some(last) = table.columns.keys().chain(table.extra.keys()).max() else {
-        return false;
-    };
-    let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
-    !inside.is_empty() && !right.is_empty() && inside.iter().all(read)
-}
-
-/// Whether a cell's value, as read for a field of type `ty`, is of that type: a number
-/// for a number field (the unit its column says left off), a date for a date. Text
-/// fields take anything. Judges a reading of a row, never a value (the validator does).
-fn fits(node: &Node, ty: FieldType) -> bool {
-    let number = |text: &str| crate::data::decimal::read_decimal(text.trim()).is_ok();
-    match (&node.kind, ty) {
-        (_, FieldType::Text | FieldType::Measure) => true,
-        (Kind::Null | Kind::Formula(_), _) => true,
-        (Kind::Number(_), FieldType::Bool) => false,
-        (Kind::Number(_), _) => true,
-        (Kind::String(text), FieldType::Percent) => number(text.trim_end_matches('%')),
-        (Kind::String(text), FieldType::Integer | FieldType::Number) => number(text),
-        (Kind::String(text), FieldType::Amount | FieldType::Points) => number(text),
-        (Kind::Date(_), FieldType::Date) | (Kind::Bool(_), FieldType::Bool) => true,
-        _ => false,
-    }
-}
-
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {
     schema
         .sections()
@@ -1444,120 +1380,6 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     Node::new(kind, span)
 }
 
-/// The signs a target or an actual value is written with besides digits and words: a
-/// percentage, or a sign of the comparator symbols the reader of values knows (widths
-/// folded, as [`label_key`] gives them).
-fn is_value_sign(c: char) -> bool {
-    matches!(c, '%' | '‰')
-        || crate::compile::MeasureWords::SYMBOLS
-            .iter()
-            .any(|(symbol, _)| symbol.contains(c))
-}
-
-/// Whether a cell (as [`label_key`] gives it) is an attachment's mark above a form, as a
-/// circular attaches it: `附件2`, `附件 2`, `附表一`, `附件2-1`.
-fn is_attachment_mark(text: &str) -> bool {
-    let Some(number) = text
-        .strip_prefix("附件")
-        .or_else(|| text.strip_prefix("附表"))
-    else {
-        return false;
-    };
-    !number.is_empty()
-        && number
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || "〇一二三四五六七八九十".contains(c))
-}
-
-/// Whether a cell (as [`label_key`] gives it: widths folded, spaces removed) is a page's
-/// number as a document printed or copied from paper shows it: `第2页`, `共3页`,
-/// `第2页共3页` (`,` or `/` between), `-2-`, `—2—`. Page furniture is no form's field.
-fn is_page_number(text: &str) -> bool {
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let page = |t: &str, word: &str| {
-        t.strip_prefix(word)
-            .and_then(|t| t.strip_suffix('页'))
-            .is_some_and(digits)
-    };
-    if let Some(inner) = ['-', '—', '–']
-        .iter()
-        .find_map(|dash| text.strip_prefix(*dash)?.strip_suffix(*dash))
-    {
-        return digits(inner);
-    }
-    let Some(at) = text.find('页') else {
-        return false;
-    };
-    let (first, rest) = text.split_at(at + '页'.len_utf8());
-    let rest = rest.trim_start_matches([',', '/', '、', ';']);
-    match (page(first, "第"), page(first, "共")) {
-        (true, _) => rest.is_empty() || page(rest, "共"),
-        (_, true) => rest.is_empty() || page(rest, "第"),
-        _ => false,
-    }
-}
-
-/// A number typed into a cell as people type it on a form: thousands separators between
-/// digits (`1,679.7`) dropped, and the unit the form's column already says (`万元` for an
-/// amount, `分` for points) left off. Any other text is kept for the validator to judge.
-fn number_text(text: &str, ty: Option<FieldType>) -> String {
-    let unit = match ty {
-        Some(FieldType::Amount) => "万元",
-        Some(FieldType::Points) => "分",
-        Some(FieldType::Number | FieldType::Integer) => "",
-        _ => return text.to_owned(),
-    };
-    let text = text
-        .strip_suffix(unit)
-        .filter(|_| !unit.is_empty())
-        .map_or(text, str::trim_end);
-    // A comma that does not group thousands (`9,16`, a decimal comma; `1679,7`) is no
-    // separator: the text is kept as written, which the validator refuses and quotes,
-    // rather than read as 916.
-    if !text.contains([',', '，']) || !grouped_in_thousands(text) {
-        return text.to_owned();
-    }
-    text.chars().filter(|c| !matches!(c, ',' | '，')).collect()
-}
-
-/// Whether every comma of `text` stands between digits and groups thousands: one to
-/// three digits before the first, exactly three after each, before any decimal point.
-fn grouped_in_thousands(text: &str) -> bool {
-    let mut run = 0usize; // digits since the last comma
-    let mut grouped = false; // a comma seen in this number
-    let mut after_point = false;
-    let mut previous = None;
-    for c in text.chars() {
-        match c {
-            '0'..='9' => run += 1,
-            ',' | '，' => {
-                let fits = previous.is_some_and(|p: char| p.is_ascii_digit())
-                    && !after_point
-                    && if grouped {
-                        run == 3
-                    } else {
-                        (1..=3).contains(&run)
-                    };
-                if !fits {
-                    return false;
-                }
-                grouped = true;
-                run = 0;
-            }
-            _ => {
-                if grouped && run != 3 {
-                    return false;
-                }
-                after_point = c == '.' && previous.is_some_and(|p: char| p.is_ascii_digit());
-                grouped = false;
-                run = 0;
-            }
-        }
-        previous = Some(c);
-    }
-    !grouped || run == 3
-}
-
 /// A text as a label compares: widths folded, whitespace and tags removed, a trailing
 /// colon dropped.
 pub(crate) fn label_key(text: &str) -> String {
@@ -1654,74 +1476,5 @@ mod tests {
     fn narrative_html_becomes_lines() {
         let text = "<p>一、加强。 由于&nbsp;本项目</p> <p>二、沟通。</p>";
         assert_eq!(clean_text(text), "一、加强。 由于 本项目\n二、沟通。");
-    }
-
-    #[test]
-    fn numbers_are_read_as_typed_on_forms() {
-        assert_eq!(number_text("1,679.70", Some(FieldType::Amount)), "1679.70");
-        assert_eq!(number_text("1679.7万元", Some(FieldType::Amount)), "1679.7");
-        assert_eq!(number_text("9.16 分", Some(FieldType::Points)), "9.16");
-        assert_eq!(number_text("1679.7元", Some(FieldType::Amount)), "1679.7元");
-        assert_eq!(
-            number_text("=1,234个", Some(FieldType::Measure)),
-            "=1,234个"
-        );
-    }
-
-    #[test]
-    fn attachment_marks_are_known() {
-        for mark in ["附件2", "附件12", "附表一", "附件2-1", "附件十"] {
-            assert!(is_attachment_mark(mark), "{mark}");
-        }
-        for other in ["附件", "附件说明", "附件2：自评表", "附注1", "2"] {
-            assert!(!is_attachment_mark(other), "{other}");
-        }
-    }
-
-    #[test]
-    fn page_numbers_are_known() {
-        for page in [
-            "第2页",
-            "共3页",
-            "第2页共3页",
-            "第2页/共3页",
-            "第2页,共3页",
-            "共3页第2页",
-            "-2-",
-            "—12—",
-        ] {
-            assert!(is_page_number(page), "{page}");
-        }
-        for not in [
-            "第2页共",
-            "第页",
-            "第二页",
-            "2/3",
-            "-2",
-            "第2页x",
-            "页",
-            "-",
-            "第2页共3页4",
-        ] {
-            assert!(!is_page_number(not), "{not}");
-        }
-    }
-
-    /// Only commas that group thousands are dropped: a decimal comma (`9,16`) or a
-    /// misplaced one keeps the text as typed, for the validator to refuse, never 916.
-    #[test]
-    fn only_thousands_commas_are_dropped() {
-        let points = |text| number_text(text, Some(FieldType::Points));
-        let amount = |text| number_text(text, Some(FieldType::Amount));
-        assert_eq!(amount("1,234,567.5"), "1234567.5");
-        assert_eq!(amount("1，679.7"), "1679.7");
-        assert_eq!(amount("-1,679"), "-1679");
-        assert_eq!(points("9,16"), "9,16");
-        assert_eq!(amount("1679,7"), "1679,7");
-        assert_eq!(amount("1,2345"), "1,2345");
-        assert_eq!(amount("1.234,5"), "1.234,5");
-        assert_eq!(amount("1,234.5,6"), "1,234.5,6");
-        assert_eq!(amount(",123"), ",123");
-        assert_eq!(amount("1,234,"), "1,234,");
     }
 }

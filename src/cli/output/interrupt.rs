@@ -15,6 +15,25 @@ use std::sync::{Mutex, PoisonError};
 /// The temporary files being written now.
 static HELD: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// The folders this run makes temporary files in, named before each file is made: a
+/// signal between a file's making and its holding (a few instructions, which a loaded
+/// machine can stretch) still finds it there, by the run's own prefix.
+static FOLDERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// How this run's temporary files begin: hidden, and with the process's number, so that
+/// no other run's file is ever taken for one of ours.
+pub(super) fn temporary_prefix() -> String {
+    format!(".perfeval-{}-", std::process::id())
+}
+
+/// A folder a temporary file is about to be made in.
+pub(super) fn watch_folder(folder: &Path) {
+    let mut folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+    if !folders.iter().any(|f| f == folder) {
+        folders.push(folder.to_owned());
+    }
+}
+
 /// Removes the temporary files on SIGINT, SIGTERM or SIGHUP, then lets the signal end
 /// the run. Called once, before any temporary file is made; where the signals cannot be
 /// watched, they keep their default.
@@ -82,6 +101,22 @@ fn remove_held() {
     for path in held().drain(..) {
         // Gone already where it was renamed or removed in the meantime.
         let _ = std::fs::remove_file(path);
+    }
+    let prefix = temporary_prefix();
+    let folders = FOLDERS.lock().unwrap_or_else(PoisonError::into_inner);
+    for folder in folders.iter() {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let ours = name
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".tmp"));
+            if ours {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 
