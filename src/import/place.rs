@@ -880,7 +880,9 @@ impl<'a> Placer<'a> {
         let since = self.last_total.insert(table.section, above).unwrap_or(0);
         let mut sums = Vec::new();
         let mut placed = false;
-        for &v in values {
+        // Right to left: a total row that writes the weights' total and the scores' (`总分 |
+        // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
+        for &v in values.iter().rev() {
             self.used.insert((r, v));
             let Some((field, column_type)) = table
                 .columns
@@ -921,6 +923,7 @@ impl<'a> Placer<'a> {
         let outside = self.layout.points_outside
             && (self.schema.sections().get(table.section)).is_some_and(|s| s.key == INDICATORS);
         if !placed && !outside {
+            sums.reverse();
             self.totals.extend(sums);
         }
     }

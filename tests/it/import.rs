@@ -487,6 +487,14 @@ fn a_table_of_sections_by_fields_is_read_row_by_row() {
     let forms = import::import("totalled.txt", totalled.as_bytes(), Kind::Text, &mof)
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(forms[0].unplaced, []);
+    // 总分 over 分值 (100, with 预算执行率's 10) and 得分: the declared total is the
+    // scores', the last of them.
+    let official_total = text.replace("总分\t\t\t\t\t90\n", "总分\t\t\t\t100\t90\n");
+    let forms = import::import("total.txt", official_total.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let v = values(&forms[0].project);
+    let total = v.get(&("self_evaluation".to_owned(), 0, "total".to_owned()));
+    assert_eq!(total, Some(&Datum::Decimal("90".parse().unwrap())));
 }
 
 #[test]
