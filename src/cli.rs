@@ -307,8 +307,7 @@ impl OutputFormat {
     /// of them: a reviewer who asks for `-o 报告.html` wants a page, not a text table
     /// in a file named so.
     fn by_ending(path: &Path) -> Option<OutputFormat> {
-        let ending = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ending.as_str() {
+        Some(match output::extension(path)?.as_str() {
             "txt" => OutputFormat::Table,
             "json" => OutputFormat::Json,
             "jsonl" | "ndjson" => OutputFormat::Jsonl,
@@ -396,7 +395,6 @@ pub fn run(cli: Cli) -> Status {
     match cli.command {
         Command::Check(mut args) => {
             dash_is_stdout(&mut args.output);
-            args.format = Some(args.format());
             check(&args)
         }
         Command::Show(args) => show(&args),
@@ -672,11 +670,7 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
             ending: args.format().ending(),
         });
     }
-    if let Some(path) = args.output.as_deref().filter(|p| is_pdf(p)) {
-        return Err(Error::Pdf {
-            path: path.to_owned(),
-        });
-    }
+    refuse_pdf(args.output.as_deref())?;
     // A workbook's bytes would garble the terminal; a file or a pipe takes them.
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     if args.format() == OutputFormat::Xlsx && to_terminal {
@@ -688,11 +682,15 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// Whether `path` is named as a PDF document, which no report of perfeval is.
-fn is_pdf(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+/// Refuses an output named as a PDF document, which no report of perfeval is: text in
+/// it would open as a broken document.
+fn refuse_pdf(output: Option<&Path>) -> Result<(), Error> {
+    match output.filter(|p| output::extension(p).as_deref() == Some("pdf")) {
+        Some(path) => Err(Error::Pdf {
+            path: path.to_owned(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Whether a report of `format` written to `path` would be read as a form by the next

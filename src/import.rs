@@ -203,9 +203,9 @@ fn read_workbook(
     kind: workbook::WorkbookKind,
 ) -> Result<grid::Workbook, error::ImportError> {
     use workbook::WorkbookKind;
-    let found = match workbook::read(bytes, kind) {
-        Err(error::ImportError::WrongFormat { found, .. }) => found,
-        read => return read,
+    let read = workbook::read(bytes, kind);
+    let Err(error::ImportError::WrongFormat { found, .. }) = &read else {
+        return read;
     };
     // The catalogue's entries are constants: compared by key, not by address.
     let actual = if found.key == crate::i18n::msg!(KIND_XLSX).key {
@@ -215,10 +215,10 @@ fn read_workbook(
     } else if archive::is_compound(bytes) && archive::contains_utf16(bytes, "Workbook") {
         WorkbookKind::Xls
     } else {
-        return workbook::read(bytes, kind);
+        return read;
     };
     if actual == kind {
-        return workbook::read(bytes, kind);
+        return read;
     }
     let mut book = workbook::read(bytes, actual)?;
     book.notes.push(crate::i18n::t!(

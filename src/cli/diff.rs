@@ -82,13 +82,10 @@ impl DiffArgs {
     /// else a table.
     #[must_use]
     pub fn format(&self) -> DiffFormat {
-        let by_ending = || {
-            let ending = self.output.as_deref()?.extension()?.to_str()?;
-            match ending.to_ascii_lowercase().as_str() {
-                "json" => Some(DiffFormat::Json),
-                "csv" => Some(DiffFormat::Csv),
-                _ => None,
-            }
+        let by_ending = || match OutputFormat::by_ending(self.output.as_deref()?)? {
+            OutputFormat::Json => Some(DiffFormat::Json),
+            OutputFormat::Csv => Some(DiffFormat::Csv),
+            _ => None,
         };
         self.format.or_else(by_ending).unwrap_or(DiffFormat::Table)
     }
@@ -230,11 +227,7 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
             ending: format.ending(),
         });
     }
-    if let Some(path) = args.output.as_deref().filter(|p| super::is_pdf(p)) {
-        return Err(Error::Pdf {
-            path: path.to_owned(),
-        });
-    }
+    super::refuse_pdf(args.output.as_deref())?;
     if args.format() == DiffFormat::Json && args.summary {
         return Err(Error::SummaryJson);
     }

@@ -67,11 +67,7 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
             ending: like.ending(),
         });
     }
-    if let Some(path) = args.output.as_deref().filter(|p| super::is_pdf(p)) {
-        return Err(Error::Pdf {
-            path: path.to_owned(),
-        });
-    }
+    super::refuse_pdf(args.output.as_deref())?;
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let (plan, rules) = super::load_rules(&args.rules, &mut loader)?;

@@ -344,7 +344,7 @@ fn replaceable(path: &Path) -> bool {
 }
 
 /// A file's extension, in lower case.
-fn extension(path: &Path) -> Option<String> {
+pub(crate) fn extension(path: &Path) -> Option<String> {
     Some(path.extension()?.to_str()?.to_ascii_lowercase())
 }
 

@@ -346,6 +346,9 @@ impl<'a> Placer<'a> {
     /// for it (`权重` and `分值` side by side) reads the field under its own label; the
     /// other column is a column the form does not have, as it was without the word.
     fn without_doubled_words(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        if self.other_words.is_empty() {
+            return classes;
+        }
         let is_other_word = |cell: &Cell| match &cell.value {
             CellValue::Text(t) => {
                 let key = label_key(t);
@@ -354,20 +357,24 @@ impl<'a> Placer<'a> {
             }
             _ => false,
         };
-        let own: HashSet<(usize, usize)> = (row.iter().zip(&classes))
-            .filter(|(cell, _)| !is_other_word(cell))
-            .filter_map(|(_, class)| match class {
-                Class::Label(fields) => Some(fields.iter().copied()),
+        // Each label cell once: whether it is one of the other words.
+        let labels: Vec<(usize, bool)> = (classes.iter().enumerate())
+            .filter(|(_, class)| matches!(class, Class::Label(_)))
+            .map(|(c, _)| (c, row.get(c).is_some_and(is_other_word)))
+            .collect();
+        let own: HashSet<(usize, usize)> = (labels.iter())
+            .filter(|(_, other)| !other)
+            .filter_map(|(c, _)| match classes.get(*c) {
+                Some(Class::Label(fields)) => Some(fields.iter().copied()),
                 _ => None,
             })
             .flatten()
             .collect();
-        for (cell, class) in row.iter().zip(classes.iter_mut()) {
-            let doubled = match class {
-                Class::Label(fields) => fields.iter().any(|f| own.contains(f)),
-                _ => false,
+        for (c, _) in labels.iter().filter(|(_, other)| *other) {
+            let Some(class) = classes.get_mut(*c) else {
+                continue;
             };
-            if doubled && is_other_word(cell) {
+            if matches!(class, Class::Label(fields) if fields.iter().any(|f| own.contains(f))) {
                 *class = Class::Value;
             }
         }
@@ -877,7 +884,11 @@ impl<'a> Placer<'a> {
             .map(|c| label_key(&c.shown()))
             .unwrap_or_default();
         let above = self.rows.get(&table.section).map_or(0, Vec::len);
-        let since = self.last_total.insert(table.section, above).unwrap_or(0);
+        let runs = totals::Runs {
+            above,
+            since: self.last_total.insert(table.section, above).unwrap_or(0),
+            group: table.columns.get(&word_cell).copied(),
+        };
         let mut sums = Vec::new();
         let mut placed = false;
         // Right to left: a total row that writes the weights' total and the scores' (`总分 |
@@ -904,16 +915,8 @@ impl<'a> Placer<'a> {
                 self.put_record(r, v, row, field, span);
                 placed = true;
             } else if let Some(cell) = row.get(v) {
-                let group = table.columns.get(&word_cell).copied();
-                sums.extend(
-                    self.total_cell((r, v), cell, (table.section, field), &word, column_type)
-                        .map(|mut sum| {
-                            sum.above = above;
-                            sum.since = since;
-                            sum.group = group;
-                            sum
-                        }),
-                );
+                let at = (table.section, field);
+                sums.extend(self.total_cell((r, v), cell, at, (&word, runs), column_type));
             }
         }
         // A grand total that fills a field of the form (`总分`, `合计` under 自评分) may
@@ -934,7 +937,7 @@ impl<'a> Placer<'a> {
         at: (usize, usize),
         cell: &Cell,
         (section, field): (usize, usize),
-        word: &str,
+        (word, runs): (&str, totals::Runs),
         ty: FieldType,
     ) -> Option<totals::TotalCell> {
         if !matches!(
@@ -957,9 +960,7 @@ impl<'a> Placer<'a> {
             section,
             field,
             value,
-            above: 0,
-            since: 0,
-            group: None,
+            runs,
         })
     }
 

@@ -267,22 +267,11 @@ fn the_layout_s_words_never_take_a_table_s_data() {
         .replace(header, "权重\t分值\t实际完成值")
         .replace("\t=100%\t8\t100%\t8", "\t=100%\t8\t7\t100%\t8");
     let forms = import_text("doubled.txt", &doubled);
-    let weights: Vec<Option<&Datum>> = {
-        let v = values(&forms[0].project);
-        let at = (0..30).find(|i| {
-            v.get(&("indicators".to_owned(), *i, "name".to_owned()))
-                == Some(&Datum::Text("预算执行率".to_owned()))
-        });
-        vec![at.and_then(|i| {
-            forms[0]
-                .project
-                .rows("indicators")
-                .get(i)
-                .and_then(|r| r.get("weight"))
-                .map(|f| &f.value)
-        })]
-    };
-    assert_eq!(weights, [Some(&Datum::Decimal("8".parse().unwrap()))]);
+    let rate = Datum::Text("预算执行率".to_owned());
+    let row = (forms[0].project.rows("indicators").iter())
+        .find(|r| r.get("name").map(|f| &f.value) == Some(&rate));
+    let weight = row.and_then(|r| r.get("weight")).map(|f| &f.value);
+    assert_eq!(weight, Some(&Datum::Decimal("8".parse().unwrap())));
     let unread: Vec<&str> = forms[0]
         .unplaced
         .iter()

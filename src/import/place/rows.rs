@@ -13,19 +13,15 @@ use super::{Cell, CellValue, Class, Table};
 /// nor one shifted right (`insert cells`, its last cell just right of the table), whose
 /// cells are read in order as before.
 pub(super) fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
-    let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
-    let (Some(first), Some(last)) = (
-        table.columns.keys().chain(table.extra.keys()).min(),
-        table.columns.keys().chain(table.extra.keys()).max(),
-    ) else {
+    let Some((inside, right)) = stray(table, cells) else {
         return false;
     };
-    let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
-    let (Some(inside_end), Some(right_start)) = (inside.last(), right.first()) else {
-        return false;
+    let first = table.columns.keys().chain(table.extra.keys()).min();
+    let apart = match (inside.last(), right.first()) {
+        (Some(end), Some(start)) => start.saturating_sub(*end) > 1,
+        _ => false,
     };
-    let apart = right_start.saturating_sub(*inside_end) > 1;
-    (cells.first() == Some(first) || apart) && inside.iter().all(read)
+    cells.first() == first || apart
 }
 
 /// A row's classes with the answer to a passed-over question passed over too: the value
@@ -49,12 +45,17 @@ pub(super) fn with_answers_ignored(row: &[Cell], mut classes: Vec<Class>) -> Vec
 /// stand right of it: a row in place with a stray cell beside it, or a row shifted
 /// right by a cell, which only the cells' values tell apart.
 pub(super) fn stray_right_of(table: &Table, cells: &[usize]) -> bool {
+    stray(table, cells).is_some()
+}
+
+/// A row's cells inside the table (all under its read columns) and right of it, where
+/// there are both.
+fn stray(table: &Table, cells: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
     let read = |c: &usize| table.columns.contains_key(c) || table.extra.contains_key(c);
-    let Some(last) = table.columns.keys().chain(table.extra.keys()).max() else {
-        return false;
-    };
+    let last = table.columns.keys().chain(table.extra.keys()).max()?;
     let (inside, right): (Vec<usize>, Vec<usize>) = cells.iter().partition(|c| *c <= last);
-    !inside.is_empty() && !right.is_empty() && inside.iter().all(read)
+    let stray = !inside.is_empty() && !right.is_empty() && inside.iter().all(read);
+    stray.then_some((inside, right))
 }
 
 /// Whether a cell's value, as read for a field of type `ty`, is of that type: a number
@@ -68,8 +69,10 @@ pub(super) fn fits(node: &Node, ty: FieldType) -> bool {
         (Kind::Number(_), FieldType::Bool) => false,
         (Kind::Number(_), _) => true,
         (Kind::String(text), FieldType::Percent) => number(text.trim_end_matches('%')),
-        (Kind::String(text), FieldType::Integer | FieldType::Number) => number(text),
-        (Kind::String(text), FieldType::Amount | FieldType::Points) => number(text),
+        (
+            Kind::String(text),
+            FieldType::Integer | FieldType::Number | FieldType::Amount | FieldType::Points,
+        ) => number(text),
         (Kind::Date(_), FieldType::Date) | (Kind::Bool(_), FieldType::Bool) => true,
         _ => false,
     }

@@ -24,6 +24,13 @@ pub(super) struct TotalCell {
     pub section: usize,
     pub field: usize,
     pub value: Decimal,
+    /// Where the row stands among the table's records.
+    pub runs: Runs,
+}
+
+/// Where a total row stands among its table's records: what it may add up.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Runs {
     /// How many records the table had when the row was met (0: a total row above its
     /// rows, as the 2023 form writes 项目资金构成's 合计).
     pub above: usize,
@@ -39,13 +46,13 @@ pub(super) struct TotalCell {
 /// for a total row above them); `None` where it adds up one, or where the rows hold
 /// something that is not a number.
 pub(super) fn mismatch(rows: &[RecordOut], cell: &TotalCell) -> Option<Decimal> {
-    let above = rows.get(..cell.above)?;
-    let runs: Vec<&[RecordOut]> = if cell.above == 0 {
+    let above = rows.get(..cell.runs.above)?;
+    let runs: Vec<&[RecordOut]> = if cell.runs.above == 0 {
         vec![rows]
     } else {
         let mut runs = vec![above];
-        runs.extend(rows.get(cell.since..cell.above));
-        runs.extend(cell.group.and_then(|g| group_above(above, g)));
+        runs.extend(rows.get(cell.runs.since..cell.runs.above));
+        runs.extend(cell.runs.group.and_then(|g| group_above(above, g)));
         runs
     };
     let sums: Vec<Decimal> = runs
@@ -142,9 +149,11 @@ mod tests {
             section: 0,
             field: 1,
             value: value.parse().unwrap(),
-            above,
-            since,
-            group,
+            runs: Runs {
+                above,
+                since,
+                group,
+            },
         }
     }
 
