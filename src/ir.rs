@@ -9,6 +9,7 @@
 pub mod defs;
 pub(crate) mod functions;
 pub(crate) mod ops;
+pub mod pattern;
 pub mod vocab;
 
 use self::vocab::{BinaryOp, RoundingMode, UnaryOp};

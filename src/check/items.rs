@@ -607,7 +607,18 @@ impl<'r, 'a> Items<'r, 'a> {
             });
             return;
         };
+        let rows = section.shape == crate::data::schema::Shape::Rows;
         let (section, field) = (section.key.clone(), field.key.clone());
+        for word in entry.words.iter().filter(|w| w.value.contains("{}")) {
+            if rows || !crate::ir::pattern::is_value_pattern(&word.value) {
+                self.r.errors.push(CheckError::Nonsense {
+                    problem: Nonsense::ValuePattern {
+                        word: word.value.clone(),
+                    },
+                    span: word.span.into(),
+                });
+            }
+        }
         self.layout_words(entry, &section, Some(field));
     }
 
@@ -617,6 +628,16 @@ impl<'r, 'a> Items<'r, 'a> {
             if crate::text::normalize(&word.value).is_empty() {
                 self.r.errors.push(CheckError::Nonsense {
                     problem: Nonsense::EmptyColumnLabel,
+                    span: word.span.into(),
+                });
+                continue;
+            }
+            // `{}` names where a field's value stands in a cell; a section has no value.
+            if field.is_none() && word.value.contains("{}") {
+                self.r.errors.push(CheckError::Nonsense {
+                    problem: Nonsense::ValuePattern {
+                        word: word.value.clone(),
+                    },
                     span: word.span.into(),
                 });
                 continue;

@@ -133,6 +133,13 @@ pub enum Nonsense {
     EmptyTotalWord,
     /// `layout { labels indicators.self_score "" }`.
     EmptyColumnLabel,
+    /// `labels project.year "{}年度{}"`, `labels funds "（{}）"`, or a `{}` for a field of
+    /// a table: a word with `{}` is a cell that holds one field's value, once, with words
+    /// around it, outside the tables.
+    ValuePattern {
+        /// The word.
+        word: String,
+    },
     /// `missing { markers "好" }` where `好` is also a grade word.
     MarkerIsGrade {
         /// The word.
@@ -213,6 +220,7 @@ impl std::fmt::Display for Nonsense {
             Nonsense::EmptyIgnoredWord => t!(CHECK_EMPTY_IGNORED_WORD),
             Nonsense::EmptyTotalWord => t!(CHECK_EMPTY_TOTAL_WORD),
             Nonsense::EmptyColumnLabel => t!(CHECK_EMPTY_COLUMN_LABEL),
+            Nonsense::ValuePattern { word } => t!(CHECK_VALUE_PATTERN, word),
             Nonsense::MarkerIsGrade { word } => t!(CHECK_MARKER_IS_GRADE, word),
             Nonsense::FieldAndSubsection {
                 parent,

@@ -24,6 +24,7 @@ use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
 use crate::i18n::{Msg, msg, t};
 use crate::ir::defs::LayoutDef;
+use crate::ir::pattern::ValuePattern;
 use crate::ir::vocab::INDICATORS;
 use crate::source::Span;
 use crate::text::normalize;
@@ -33,6 +34,7 @@ use super::dates;
 mod rows;
 mod totals;
 mod words;
+mod written;
 
 use super::grid::{Cell, CellValue, Sheet, address};
 use rows::{aligned_but_right_of, fits, stray_right_of, with_answers_ignored};
@@ -184,6 +186,10 @@ struct Placer<'a> {
     totals: Vec<totals::TotalCell>,
     /// By table section, how many records it had at its last total row.
     last_total: HashMap<usize, usize>,
+    /// The layout's words with `{}`, each with its field: a value inside a cell.
+    patterns: Vec<(ValuePattern, (usize, usize))>,
+    /// Values the patterns found, placed at the end where no label placed one.
+    found_values: Vec<written::FoundValue>,
 }
 
 /// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
@@ -216,6 +222,7 @@ impl<'a> Placer<'a> {
         }
         // The other words a ruleset's layout gives a field's column (`自评得分`).
         let mut other_words = HashSet::new();
+        let mut patterns = Vec::new();
         let mut section_labels: Vec<(usize, String)> = (schema.sections().iter())
             .map(|s| label_key(&s.label))
             .enumerate()
@@ -230,7 +237,11 @@ impl<'a> Placer<'a> {
                 let fields = &schema.sections().get(s)?.fields;
                 Some((s, fields.iter().position(|f| &f.key == field_key)?))
             });
-            if let Some(at) = at {
+            if let Some(at) = at
+                && word.contains("{}")
+            {
+                patterns.extend(ValuePattern::parse(word).map(|p| (p, at)));
+            } else if let Some(at) = at {
                 let label = label_key(word);
                 other_words.insert(without_parentheses(&label));
                 other_words.insert(label.clone());
@@ -268,6 +279,8 @@ impl<'a> Placer<'a> {
             extra_columns: Vec::new(),
             totals: Vec::new(),
             last_total: HashMap::new(),
+            patterns,
+            found_values: Vec::new(),
         }
     }
 
@@ -455,6 +468,7 @@ impl<'a> Placer<'a> {
         let classes = with_answers_ignored(row, classes);
         let classes = self.data_not_ignored(row, classes);
         let classes = self.without_doubled_words(row, classes);
+        let classes = self.written_values(r, row, classes);
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
@@ -1158,18 +1172,20 @@ impl<'a> Placer<'a> {
     }
 
     fn put_record(&mut self, r: usize, c: usize, row: &[Cell], field: (usize, usize), key: Span) {
-        let Some(cell) = row.get(c) else {
-            return;
-        };
-        let (s, f) = field;
-        if self.filled(field) {
-            return;
+        if let Some(cell) = row.get(c)
+            && !self.filled(field)
+        {
+            self.put_value((r, c), cell, field, key);
         }
-        let value = self.value_for((r, c), cell, field);
-        let record = self.records.entry(s).or_default();
+    }
+
+    /// Places a cell's value in a record's field, the cell then used.
+    fn put_value(&mut self, at: (usize, usize), cell: &Cell, field: (usize, usize), key: Span) {
+        let value = self.value_for(at, cell, field);
+        let record = self.records.entry(field.0).or_default();
         record.span.get_or_insert(key);
-        record.entries.push((f, value, key));
-        self.used.insert((r, c));
+        record.entries.push((field.1, value, key));
+        self.used.insert(at);
     }
 
     /// Appends a row's text to a narrative value that goes on below its label.
@@ -1189,6 +1205,7 @@ impl<'a> Placer<'a> {
     }
 
     fn finish(mut self, sheet: &Sheet) -> Placement {
+        self.place_found_values();
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let class = self.classify(cell);

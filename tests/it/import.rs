@@ -486,6 +486,103 @@ fn a_table_of_sections_by_fields_is_read_row_by_row() {
     assert_eq!(total, Some(&Datum::Decimal("90".parse().unwrap())));
 }
 
+/// The official 2020 form (财预〔2020〕10号 附件1) as departments fill it: its year only
+/// under the title, `（2022年度）`, and the funds' row going on with 分值, 执行率 and 得分
+/// (the execution rate's points, rate and score), which the form reads and the rules check.
+const OFFICIAL_2020: &str = "附件1\n\
+项目支出绩效自评表\n\
+（2022年度）\n\
+填报单位：中江县水利局\t\t\t\t\t\t\t金额单位：万元\n\
+项目名称\t\t小型水库水标尺制作安装项目\n\
+主管部门\t\t中江县水利局\t\t\t实施单位\t中江县水利局\n\
+项目资金（万元）\t\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+\t\t年度资金总额\t12\t12\t11\t10\t91.67%\t10\n\
+\t\t其中：当年财政拨款\t12\t12\t11\t—\t\t—\n\
+\t\t上年结转资金\t\t\t\t—\t\t—\n\
+绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+\t产出指标\t数量指标\t安装数量\t≥266米\t266米\t50\t50\n\
+\t效益指标\t社会效益指标\t管理水平\t有效提升\t有效提升\t40\t36\n\
+总分\t\t\t\t\t\t100\t96\n";
+
+#[test]
+fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let forms = import::import("official.txt", OFFICIAL_2020.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let form = &forms[0];
+    assert_eq!(form.unplaced, []);
+    assert_eq!(form.notes, Vec::<String>::new());
+    let v = values(&form.project);
+    let get = |s: &str, f: &str| v.get(&(s.to_owned(), 0, f.to_owned())).cloned();
+    let num = |n: &str| Some(Datum::Decimal(n.parse().unwrap()));
+    assert_eq!(get("project", "year"), Some(Datum::Decimal(2022.into())));
+    assert_eq!(get("funds", "executed"), num("11"));
+    assert_eq!(get("funds", "weight"), num("10"));
+    assert_eq!(get("funds", "score"), num("10"));
+    assert_eq!(get("funds.appropriation", "executed"), num("11"));
+    // 10 × 11 / 12 = 9.17, not the 10 the funds' row declares.
+    let outcome = perfeval::evaluate(&mof, &form.project).unwrap();
+    assert_eq!(outcome.total.to_string(), "95.17");
+    let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["score-mismatch", "total-mismatch"]);
+    // The year written as a title of its own line, or in the title.
+    for title in [
+        "2022年度项目支出绩效自评表",
+        "项目支出绩效自评表（2022年度）",
+    ] {
+        let text = OFFICIAL_2020.replace("项目支出绩效自评表\n（2022年度）", title);
+        let forms = import::import("titled.txt", text.as_bytes(), Kind::Text, &mof)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let v = values(&forms[0].project);
+        let year = v.get(&("project".to_owned(), 0, "year".to_owned()));
+        assert_eq!(year, Some(&Datum::Decimal(2022.into())), "{title}");
+    }
+}
+
+/// A form's own 年度 wins over its title's; a title that says another year is noted.
+#[test]
+fn a_title_s_year_gives_way_to_the_form_s_own() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let text = OFFICIAL_2020.replace("主管部门", "年度\t\t2023\n主管部门");
+    let forms = import::import("year.txt", text.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let v = values(&forms[0].project);
+    let year = v.get(&("project".to_owned(), 0, "year".to_owned()));
+    assert_eq!(year, Some(&Datum::Decimal(2023.into())));
+    assert_eq!(forms[0].unplaced, []);
+    let [note] = forms[0].notes.as_slice() else {
+        panic!("{:?}", forms[0].notes);
+    };
+    assert!(note.contains("A3") && note.contains("2022"), "{note}");
+    // The same year twice: nothing to say.
+    let same = OFFICIAL_2020.replace("主管部门", "年度\t\t2022\n主管部门");
+    let forms = import::import("same.txt", same.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].notes, Vec::<String>::new());
+}
+
+/// A label, a colon and the value in one cell (`年度：2022`, `主管部门：…`) is that
+/// field's value; a cell that is a label's value keeps its words whatever they are.
+#[test]
+fn a_label_and_its_value_in_one_cell_is_read() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let text = OFFICIAL_2020.replace("（2022年度）\n", "").replace(
+        "主管部门\t\t中江县水利局\t\t\t实施单位\t中江县水利局",
+        "年度：2022\t主管部门： 中江县水利局\t实施单位\t主管部门：县水利局",
+    );
+    let forms = import::import("inline.txt", text.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    let v = values(&forms[0].project);
+    let get = |f: &str| v.get(&("project".to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(get("year"), Some(Datum::Decimal(2022.into())));
+    assert_eq!(get("department"), Some(Datum::Text("中江县水利局".into())));
+    assert_eq!(
+        get("implementer"),
+        Some(Datum::Text("主管部门：县水利局".into()))
+    );
+}
+
 #[test]
 fn a_form_with_labels_and_nothing_filled_in_is_blank() {
     let text = "项目名称\t\n项目年份\t\n年初预算数\t\n项目\t类别\t指标名称\t目标值\t权重\n";

@@ -296,6 +296,10 @@ CHECK_EMPTY_COLUMN_LABEL {
     en: "an empty column label names no header",
     zh: "空的栏目别名不对应任何表头",
 }
+CHECK_VALUE_PATTERN {
+    en: "`{word}`: `{{}}` stands for a field's value written inside a cell; write it once, with words around it, for a field of a section that is not a table: `labels project.year \"（{{}}年度）\"`",
+    zh: "`{word}`：`{{}}` 表示单元格中字段的值，只能写一次，前后要有文字，且只用于不是表格的栏目的字段，如 `别名 project.year \"（{{}}年度）\"`",
+}
 CHECK_COLUMN_LABELS_HELP {
     en: "name a field of the form by its section's key and its own: `labels indicators.self_score \"自评得分\"`",
     zh: "请写表单的字段：栏目的键加字段的键，如 `别名 indicators.self_score \"自评得分\"`",

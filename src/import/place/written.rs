@@ -1,0 +1,179 @@
+//! Values a cell writes with their own words, outside the tables: a field's label, a
+//! colon and the value in one cell (`年度：2022`, `项目名称：小型水库水标尺制作安装项目`),
+//! and a layout word with `{}` (`（2022年度）`, the official 2020 form's only year, under
+//! `labels project.year "（{}年度）"`).
+
+use crate::data::schema::Shape;
+use crate::data::tree::{Kind, Node};
+use crate::i18n::t;
+
+use super::{
+    Cell, CellValue, Class, Placer, address, fits, label_key, value_node, without_parentheses,
+};
+
+/// A value a layout pattern found in a cell. It is placed at the end, where no label gave
+/// its field a value: the form's own 年度 row wins over its title's year.
+pub(super) struct FoundValue {
+    /// The cell's row and column.
+    pub(super) at: (usize, usize),
+    /// The section and field.
+    pub(super) field: (usize, usize),
+    /// The cell, holding only the value.
+    pub(super) cell: Cell,
+}
+
+impl Placer<'_> {
+    /// Reads the values cells write with their own words, and passes those cells over
+    /// for the rest of the row's reading. A cell that is a label's value (`项目名称 |
+    /// 实施内容：…`), a table's, a record's under its header, or a narrative going on
+    /// below its heading is read as before, whatever its words.
+    pub(super) fn written_values(
+        &mut self,
+        r: usize,
+        row: &[Cell],
+        mut classes: Vec<Class>,
+    ) -> Vec<Class> {
+        if self.table.is_some() || self.pending.is_some() {
+            return classes;
+        }
+        let mut after_label = false;
+        for (c, cell) in row.iter().enumerate() {
+            let Some(class) = classes.get(c) else {
+                break;
+            };
+            let labels_value = after_label;
+            match class {
+                Class::Blank | Class::Ignored => continue,
+                Class::Label(_) => {
+                    after_label = true;
+                    continue;
+                }
+                _ => after_label = false,
+            }
+            let going_on = self.open_text.as_ref().is_some_and(|t| t.column == c);
+            if !matches!(class, Class::Value) || labels_value || going_on {
+                continue;
+            }
+            let CellValue::Text(text) = &cell.value else {
+                continue;
+            };
+            if cell.formula.is_none()
+                && (self.by_pattern(r, c, cell, text) || self.after_label(r, c, cell, text))
+                && let Some(class) = classes.get_mut(c)
+            {
+                *class = Class::Ignored;
+            }
+        }
+        classes
+    }
+
+    /// A layout word with `{}` that finds a value of its field's type in the cell.
+    fn by_pattern(&mut self, r: usize, c: usize, cell: &Cell, text: &str) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let key = label_key(text);
+        let found = self.patterns.iter().find_map(|(pattern, field)| {
+            let value = pattern.find(&key)?;
+            let ty = self.field_type(*field)?;
+            let cell = with_value(cell, value);
+            fits(&value_node(&cell, Some(ty)), ty).then_some((*field, cell))
+        });
+        let Some((field, cell)) = found else {
+            return false;
+        };
+        self.found.insert(field);
+        self.found_values.push(FoundValue {
+            at: (r, c),
+            field,
+            cell,
+        });
+        true
+    }
+
+    /// `年度：2022`: the label of a field of a record section (not a table's), a colon,
+    /// and a value, where the field has none yet.
+    fn after_label(&mut self, r: usize, c: usize, cell: &Cell, text: &str) -> bool {
+        let Some((label, value)) = text.split_once([':', '：']) else {
+            return false;
+        };
+        let value = value.trim();
+        let key = label_key(label);
+        if value.is_empty() || key.is_empty() {
+            return false;
+        }
+        let Some(fields) =
+            (self.labels.get(&key)).or_else(|| self.bare_labels.get(&without_parentheses(&key)))
+        else {
+            return false;
+        };
+        let in_record = |s: usize| {
+            (self.schema.sections().get(s)).is_some_and(|section| section.shape == Shape::Record)
+        };
+        let candidates: Vec<(usize, usize)> = (fields.iter().copied())
+            .filter(|(s, _)| in_record(*s))
+            .collect();
+        let field = (candidates.iter().copied())
+            .find(|(s, _)| Some(*s) == self.current)
+            .or_else(|| candidates.first().copied());
+        let Some(field) = field.filter(|f| !self.filled(*f)) else {
+            return false;
+        };
+        let cell = with_value(cell, value);
+        self.put_value(
+            (r, c),
+            &cell,
+            field,
+            super::cell_span(&cell).unwrap_or_default(),
+        );
+        true
+    }
+
+    /// The values patterns found, each where no label gave its field a value. Where one
+    /// did, a value that is not the same (a title's `（2021年度）` over 年度 2022) is noted.
+    pub(super) fn place_found_values(&mut self) {
+        for found in std::mem::take(&mut self.found_values) {
+            let (s, f) = found.field;
+            let written = (self.records.get(&s))
+                .and_then(|record| record.entries.iter().find(|(k, _, _)| *k == f))
+                .map(|(_, node, _)| same_text(node));
+            let Some(written) = written else {
+                let span = super::cell_span(&found.cell).unwrap_or_default();
+                self.put_value(found.at, &found.cell, found.field, span);
+                continue;
+            };
+            let CellValue::Text(value) = &found.cell.value else {
+                continue;
+            };
+            if written.is_some_and(|w| w != label_key(value)) {
+                let label = (self.schema.sections().get(s))
+                    .and_then(|section| section.fields.get(f))
+                    .map(|field| field.label.clone())
+                    .unwrap_or_default();
+                self.notes.push(t!(
+                    IMPORT_NOTE_WRITTEN_DIFFERS,
+                    address = address(found.at.0, found.at.1),
+                    value = crate::data::words::shorten(value),
+                    label = label
+                ));
+            }
+        }
+    }
+}
+
+/// A placed text or number as labels compare, to tell whether a pattern's value is the
+/// same: `None` for any other value.
+fn same_text(node: &Node) -> Option<String> {
+    match &node.kind {
+        Kind::String(text) | Kind::Number(text) => Some(label_key(text)),
+        _ => None,
+    }
+}
+
+/// The cell with another text: where it is, its formula and merging kept.
+fn with_value(cell: &Cell, value: &str) -> Cell {
+    Cell {
+        value: CellValue::Text(value.to_owned()),
+        ..cell.clone()
+    }
+}

@@ -1,0 +1,141 @@
+//! A layout word that holds a field's value inside a cell: `（{}年度）` reads 2022 from
+//! the official form's title line `（2022年度）` (`labels project.year "（{}年度）"`).
+//!
+//! `{}` stands for the value, once; a leading or trailing `*` for any other text in the
+//! cell (`*（{}年度）` also reads `项目支出绩效自评表（2022年度）`). The words around `{}`
+//! compare as labels do: widths folded, whitespace removed.
+
+use crate::text::{fold_width, normalize};
+
+/// The most characters of a cell a pattern is tried on: titles and headers are short,
+/// and a narrative cell of thousands of characters is never a year in brackets.
+const LONGEST_CELL: usize = 200;
+
+/// A layout word with `{}`, ready to find a value in a cell's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValuePattern {
+    /// Other text may come before the words before `{}` (a leading `*`).
+    any_before: bool,
+    /// The words before `{}`, as labels compare.
+    before: String,
+    /// The words after `{}`, as labels compare.
+    after: String,
+    /// Other text may follow the words after `{}` (a trailing `*`).
+    any_after: bool,
+}
+
+/// Whether a layout word is a well-formed value pattern: `{}` once, with words around it.
+#[must_use]
+pub fn is_value_pattern(word: &str) -> bool {
+    ValuePattern::parse(word).is_some()
+}
+
+impl ValuePattern {
+    /// The pattern a layout word writes, or `None` where it has no `{}`, more than one,
+    /// or no word around it (`{}`, `*{}*`), which would take any cell for the value.
+    #[must_use]
+    pub fn parse(word: &str) -> Option<ValuePattern> {
+        let folded = fold_width(word);
+        let (before, after) = folded.split_once("{}")?;
+        if after.contains("{}") {
+            return None;
+        }
+        let (any_before, before) = match before.strip_prefix('*') {
+            Some(rest) => (true, rest),
+            None => (false, before),
+        };
+        let (any_after, after) = match after.strip_suffix('*') {
+            Some(rest) => (true, rest),
+            None => (false, after),
+        };
+        let (before, after) = (normalize(before), normalize(after));
+        let after = after.trim_end_matches(':').to_owned();
+        if before.is_empty() && after.is_empty() {
+            return None;
+        }
+        Some(ValuePattern {
+            any_before,
+            before,
+            after,
+            any_after,
+        })
+    }
+
+    /// The value in a cell's text as labels compare (`(2022年度)`), if the pattern
+    /// matches it: the shortest text between the words that leaves a match, never empty.
+    #[must_use]
+    pub fn find<'t>(&self, key: &'t str) -> Option<&'t str> {
+        if key.chars().count() > LONGEST_CELL {
+            return None;
+        }
+        let starts: Vec<usize> = match (self.any_before, self.before.is_empty()) {
+            (false, _) => key
+                .strip_prefix(self.before.as_str())
+                .map(|_| 0)
+                .into_iter()
+                .collect(),
+            (true, true) => vec![0],
+            (true, false) => key
+                .match_indices(self.before.as_str())
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        starts.into_iter().find_map(|start| {
+            let rest = key.get(start + self.before.len()..)?;
+            self.value_in(rest)
+        })
+    }
+
+    /// The value at the start of `rest`, followed by the words after `{}`.
+    fn value_in<'t>(&self, rest: &'t str) -> Option<&'t str> {
+        if self.after.is_empty() {
+            return (!rest.is_empty() && !self.any_after).then_some(rest);
+        }
+        rest.match_indices(self.after.as_str())
+            .filter(|(i, _)| *i > 0)
+            .find(|(i, _)| self.any_after || i + self.after.len() == rest.len())
+            .and_then(|(i, _)| rest.get(..i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find<'t>(word: &str, key: &'t str) -> Option<&'t str> {
+        ValuePattern::parse(word).and_then(|p| p.find(key))
+    }
+
+    #[test]
+    fn the_value_between_the_words() {
+        assert_eq!(find("（{}年度）", "(2022年度)"), Some("2022"));
+        assert_eq!(find("（{}年度）", "项目支出绩效自评表(2022年度)"), None);
+        assert_eq!(
+            find("*（{}年度）", "项目支出绩效自评表(2022年度)"),
+            Some("2022")
+        );
+        assert_eq!(find("{}年度*", "2022年度项目支出绩效自评表"), Some("2022"));
+        assert_eq!(find("{}年度", "2022年度项目支出绩效自评表"), None);
+        assert_eq!(find("年度：{}", "年度:2022"), Some("2022"));
+    }
+
+    #[test]
+    fn an_empty_value_is_no_match() {
+        assert_eq!(find("（{}年度）", "(年度)"), None);
+        assert_eq!(find("年度{}", "年度"), None);
+    }
+
+    #[test]
+    fn a_word_without_text_around_the_value_or_with_two_is_no_pattern() {
+        for word in ["{}", "*{}*", " {} ", "{}年{}", "年度"] {
+            assert!(!is_value_pattern(word), "{word}");
+        }
+        assert!(is_value_pattern("｛｝年度"), "full-width braces are braces");
+    }
+
+    #[test]
+    fn a_long_cell_is_not_searched() {
+        let long = format!("({}2022年度)", "很".repeat(LONGEST_CELL));
+        assert_eq!(find("*（{}年度）", &long), None);
+    }
+}
