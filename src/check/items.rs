@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::data::schema::FieldType;
 use crate::ir;
+use crate::ir::pattern;
 use crate::suggest;
 use crate::syntax::ast::{
     self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule, Severity,
@@ -609,8 +610,8 @@ impl<'r, 'a> Items<'r, 'a> {
         };
         let rows = section.shape == crate::data::schema::Shape::Rows;
         let (section, field) = (section.key.clone(), field.key.clone());
-        for word in entry.words.iter().filter(|w| w.value.contains("{}")) {
-            if rows || !crate::ir::pattern::is_value_pattern(&word.value) {
+        for word in (entry.words.iter()).filter(|w| pattern::has_brace(&w.value)) {
+            if rows || pattern::ValuePattern::parse(&word.value).is_none() {
                 self.r.errors.push(CheckError::Nonsense {
                     problem: Nonsense::ValuePattern {
                         word: word.value.clone(),
@@ -633,7 +634,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             // `{}` names where a field's value stands in a cell; a section has no value.
-            if field.is_none() && word.value.contains("{}") {
+            if field.is_none() && pattern::has_brace(&word.value) {
                 self.r.errors.push(CheckError::Nonsense {
                     problem: Nonsense::ValuePattern {
                         word: word.value.clone(),

@@ -238,9 +238,9 @@ impl<'a> Placer<'a> {
                 Some((s, fields.iter().position(|f| &f.key == field_key)?))
             });
             if let Some(at) = at
-                && word.contains("{}")
+                && let Some(pattern) = ValuePattern::parse(word)
             {
-                patterns.extend(ValuePattern::parse(word).map(|p| (p, at)));
+                patterns.push((pattern, at));
             } else if let Some(at) = at {
                 let label = label_key(word);
                 other_words.insert(without_parentheses(&label));
@@ -415,12 +415,15 @@ impl<'a> Placer<'a> {
             })
     }
 
-    /// The section a cell labels: its label, or its label followed by a remark in
-    /// parentheses (`项目资金构成(详细列出各子项目名称和金额)`).
+    /// The section a cell labels: its label, or its label with a remark in parentheses
+    /// after it (`项目资金构成(详细列出各子项目名称和金额)`) or inside it.
     fn section_of(&self, text: &str) -> Option<usize> {
+        // A remark inside the label, too: `上年（2021年度）结转资金` is 上年结转资金.
+        let bare = text.contains('(').then(|| without_parentheses(text));
         let labelled = |label: &str| {
             !label.is_empty()
                 && (text == label
+                    || bare.as_deref() == Some(label)
                     || text
                         .strip_prefix(label)
                         .is_some_and(|rest| rest.starts_with('(')))
@@ -506,6 +509,11 @@ impl<'a> Placer<'a> {
             return;
         }
         if row_section.is_some() && meaningful.len() == 1 {
+            // A section's heading alone on its row (a template's list): a label of another
+            // section left waiting for its value below (`得分` not filled) waits no more.
+            if self.pending.as_ref().map(|p| p.section) != row_section {
+                self.pending = None;
+            }
             return;
         }
         if let Some(section) = row_section

@@ -24,10 +24,12 @@ pub struct ValuePattern {
     any_after: bool,
 }
 
-/// Whether a layout word is a well-formed value pattern: `{}` once, with words around it.
+/// Whether a layout word means to be a value pattern: it has a brace (full-width ones
+/// too). Such a word that [`ValuePattern::parse`] refuses (`{ }年度`, `{项目年份}`) is an
+/// error, never a header word.
 #[must_use]
-pub fn is_value_pattern(word: &str) -> bool {
-    ValuePattern::parse(word).is_some()
+pub fn has_brace(word: &str) -> bool {
+    fold_width(word).contains(['{', '}'])
 }
 
 impl ValuePattern {
@@ -127,10 +129,22 @@ mod tests {
 
     #[test]
     fn a_word_without_text_around_the_value_or_with_two_is_no_pattern() {
-        for word in ["{}", "*{}*", " {} ", "{}年{}", "年度"] {
-            assert!(!is_value_pattern(word), "{word}");
+        for word in [
+            "{}",
+            "*{}*",
+            " {} ",
+            "{}年{}",
+            "{项目年份}",
+            "{ }年度",
+            "年度",
+        ] {
+            assert!(ValuePattern::parse(word).is_none(), "{word}");
         }
-        assert!(is_value_pattern("｛｝年度"), "full-width braces are braces");
+        assert!(has_brace("{项目年份}") && !has_brace("年度"));
+        assert!(
+            ValuePattern::parse("｛｝年度").is_some(),
+            "full-width braces are braces"
+        );
     }
 
     #[test]

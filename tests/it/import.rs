@@ -583,6 +583,78 @@ fn a_label_and_its_value_in_one_cell_is_read() {
     );
 }
 
+/// A label written with its value in one cell gives way to the form's own row, as a
+/// pattern's does: a cover line's `项目名称：…`, `项目年份：2024` (which would be a false
+/// wrong-year), `合计：1679.7` beside a table (its sum, no field's), and a value not of the
+/// field's type (`数据采集时间节点：截至年底`, which would refuse the form) are no field's.
+#[test]
+fn a_label_and_its_value_in_one_cell_gives_way_to_the_form_s_own() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let cover = "项目名称：封面上的名称\t项目年份：2024\t数据采集时间节点：截至年底\n";
+    let text = format!("{cover}{seed}");
+    let forms = import_text("cover.txt", &text);
+    let v = values(&forms[0].project);
+    let get = |f: &str| v.get(&("project".to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(
+        get("name"),
+        Some(Datum::Text("电子政务项目建设资金".into()))
+    );
+    assert_eq!(get("year"), Some(Datum::Decimal(2023.into())));
+    assert_eq!(get("data_as_of"), None);
+    // The cover's name and year are noted as not the form's; the date, left alone above
+    // the form, is read as a title, as it was.
+    let notes = &forms[0].notes;
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("A1") && n.contains("封面上的名称"))
+    );
+    assert!(notes.iter().any(|n| n.contains("B1") && n.contains("2024")));
+    assert_eq!(forms[0].unplaced, []);
+    let summed = seed.replacen("项目资金构成", "项目资金构成\t合计：1679.7", 1);
+    let forms = import_text("summed.txt", &summed);
+    let v = values(&forms[0].project);
+    let total = v.get(&("self_evaluation".to_owned(), 0, "total".to_owned()));
+    assert_eq!(total, Some(&Datum::Decimal(80.into())));
+}
+
+/// `perfeval template --rules mof-2020` filled in with its optional 得分 left as `—`: the
+/// sections below it are read (the label waiting for its value waits no more at the next
+/// section's heading), and a remark inside a section's label is read as one after it.
+#[test]
+fn a_template_with_an_optional_value_left_blank_reads_on() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/import/mof-template-score-blank.txt"))
+            .unwrap();
+    let forms = import::import("template.txt", text.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    let v = values(&forms[0].project);
+    let get = |s: &str, f: &str| v.get(&(s.to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(
+        get("funds.appropriation", "initial"),
+        Some(Datum::Decimal(12.into()))
+    );
+    assert_eq!(get("funds", "score"), None);
+    let carried = OFFICIAL_2020.replace(
+        "\t\t上年结转资金\t\t\t\t—",
+        "\t\t上年（2021年度）结转资金\t2\t2\t2\t—",
+    );
+    let forms = import::import("carried.txt", carried.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    assert_eq!(forms[0].notes, Vec::<String>::new());
+    let v = values(&forms[0].project);
+    let get = |s: &str, f: &str| v.get(&(s.to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(
+        get("funds.carryover", "executed"),
+        Some(Datum::Decimal(2.into()))
+    );
+    assert_eq!(get("project", "year"), Some(Datum::Decimal(2022.into())));
+}
+
 #[test]
 fn a_form_with_labels_and_nothing_filled_in_is_blank() {
     let text = "项目名称\t\n项目年份\t\n年初预算数\t\n项目\t类别\t指标名称\t目标值\t权重\n";

@@ -11,8 +11,9 @@ use super::{
     Cell, CellValue, Class, Placer, address, fits, label_key, value_node, without_parentheses,
 };
 
-/// A value a layout pattern found in a cell. It is placed at the end, where no label gave
-/// its field a value: the form's own 年度 row wins over its title's year.
+/// A value a cell writes with its words (`年度：2022`, or a layout pattern's). It is
+/// placed at the end, where no label gave its field a value: the form's own 年度 row
+/// wins over its title's year.
 pub(super) struct FoundValue {
     /// The cell's row and column.
     pub(super) at: (usize, usize),
@@ -92,14 +93,16 @@ impl Placer<'_> {
     }
 
     /// `年度：2022`: the label of a field of a record section (not a table's), a colon,
-    /// and a value, where the field has none yet.
+    /// and a value of the field's type. Like a pattern's, the value gives way to the one
+    /// the field's own label gives it (a cover line's `项目名称：…` over the form's row).
     fn after_label(&mut self, r: usize, c: usize, cell: &Cell, text: &str) -> bool {
         let Some((label, value)) = text.split_once([':', '：']) else {
             return false;
         };
         let value = value.trim();
         let key = label_key(label);
-        if value.is_empty() || key.is_empty() {
+        // `合计：1679.7` beside a table is its sum, not the form's total score.
+        if value.is_empty() || key.is_empty() || self.layout.totals.contains(&key) {
             return false;
         }
         let Some(fields) =
@@ -116,21 +119,26 @@ impl Placer<'_> {
         let field = (candidates.iter().copied())
             .find(|(s, _)| Some(*s) == self.current)
             .or_else(|| candidates.first().copied());
-        let Some(field) = field.filter(|f| !self.filled(*f)) else {
+        let (Some(field), cell) = (field, with_value(cell, value)) else {
             return false;
         };
-        let cell = with_value(cell, value);
-        self.put_value(
-            (r, c),
-            &cell,
+        let fits_field =
+            (self.field_type(field)).is_some_and(|ty| fits(&value_node(&cell, Some(ty)), ty));
+        if !fits_field {
+            return false;
+        }
+        self.found.insert(field);
+        self.found_values.push(FoundValue {
+            at: (r, c),
             field,
-            super::cell_span(&cell).unwrap_or_default(),
-        );
+            cell,
+        });
         true
     }
 
-    /// The values patterns found, each where no label gave its field a value. Where one
-    /// did, a value that is not the same (a title's `（2021年度）` over 年度 2022) is noted.
+    /// The values cells wrote with their words, each where no label (nor a cell before
+    /// it) gave its field a value. Where one did, a value that is not the same (a title's
+    /// `（2021年度）` over 年度 2022) is noted.
     pub(super) fn place_found_values(&mut self) {
         for found in std::mem::take(&mut self.found_values) {
             let (s, f) = found.field;
