@@ -882,8 +882,13 @@ impl Run<'_> {
         &self,
         project: &crate::data::project::Project,
     ) -> Result<crate::eval::outcome::Outcome, Error> {
-        crate::evaluate(self.plan, project)
-            .map_err(|e| Error::Eval(Failure::new(self.rules.clone(), e)))
+        let mut outcome = crate::evaluate(self.plan, project)
+            .map_err(|e| Error::Eval(Failure::new(self.rules.clone(), e)))?;
+        // Only the printed page shows the form's header: no other report pays for it.
+        if self.args.format() == OutputFormat::Html {
+            outcome.header = crate::report::header::of(&self.plan.form, project);
+        }
+        Ok(outcome)
     }
 }
 

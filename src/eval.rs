@@ -208,6 +208,7 @@ fn evaluate_project(
         lines,
         rating,
         findings,
+        header: Vec::new(),
     })
 }
 

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod csv;
 pub mod diagnostic;
 pub mod diff;
+pub mod header;
 pub mod html;
 pub mod json;
 pub mod jsonl;

@@ -34,6 +34,20 @@ pub struct Outcome {
     pub max_score: Option<Decimal>,
     /// Every finding, in the order of the project file.
     pub findings: Vec<Finding>,
+    /// The form's own header as filled in, for a printed report; empty unless the caller
+    /// fills it (the CLI does for the HTML page), and never in JSON.
+    #[serde(skip)]
+    pub header: Vec<HeaderSection>,
+}
+
+/// One record section of the form as filled in: its label and its fields' labels and
+/// values, as a report shows them (`项目基本情况`: `项目名称` 电子政务项目建设资金, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderSection {
+    /// The section's label.
+    pub label: String,
+    /// Each filled field's label and value, in the form's order.
+    pub fields: Vec<(String, String)>,
 }
 
 /// An outcome's file, serialized as its name.

@@ -46,6 +46,9 @@ td.mark { text-align: center; font-weight: bold }
 td.differs { font-weight: bold; text-decoration: underline }
 tr.findings td { font-size: 8.5pt; border-top: 1px dashed #000 }
 tbody.total th { text-align: right }
+table.header th { white-space: normal; width: 9em }
+table.header span.field { display: inline-block; margin-right: 1.5em }
+table.header span.value { text-decoration: underline }
 ul { margin: 0.1em 0; padding-left: 1.5em }
 .severity { font-weight: bold }
 .code { font-family: monospace }
@@ -155,10 +158,11 @@ fn project(number: usize, outcome: &Outcome, first: bool) -> String {
     let mut headers: Vec<&str> = INDICATOR_HEADERS.to_vec();
     headers.push(DIFFERS_HEADER);
     let mut out = format!(
-        "<section class=\"{class}\" id=\"{}\">\n<h2>{number}. {}</h2>\n<p>文件：{}</p>\n<table class=\"indicators\">\n{}",
+        "<section class=\"{class}\" id=\"{}\">\n<h2>{number}. {}</h2>\n<p>文件：{}</p>\n{}<table class=\"indicators\">\n{}",
         anchor(number),
         esc(&view::cell(project.name())),
         esc(outcome.source.name()),
+        header(outcome),
         thead(&headers)
     );
     for row in &project.rows {
@@ -180,6 +184,34 @@ fn project(number: usize, outcome: &Outcome, first: bool) -> String {
         out.push('\n');
     }
     out.push_str("</section>\n");
+    out
+}
+
+/// The form's own header as filled in (项目基本情况, the budget's figures …): a row
+/// per section, its label beside its labels and values written on, compact enough to
+/// leave a project's scores on its one page; nothing where the run did not ask for it.
+fn header(outcome: &Outcome) -> String {
+    if outcome.header.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<table class=\"header\">\n<tbody>\n");
+    for section in &outcome.header {
+        let fields: Vec<String> = (section.fields.iter())
+            .map(|(label, value)| {
+                format!(
+                    "<span class=\"field\">{}：<span class=\"value\">{}</span></span>",
+                    esc(label),
+                    esc(value)
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>\n",
+            esc(&section.label),
+            fields.join(" ")
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
     out
 }
 
