@@ -619,6 +619,37 @@ fn a_label_and_its_value_in_one_cell_gives_way_to_the_form_s_own() {
     assert_eq!(total, Some(&Datum::Decimal(80.into())));
 }
 
+/// Under a text that goes on below its label (the project's name), another field's label
+/// and value in one cell is that field's, not more of the name; a paragraph of a narrative
+/// that begins with the narrative's own label stays in it.
+#[test]
+fn a_label_and_its_value_under_a_text_going_on_ends_it() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let inline = seed.replacen(
+        "项目名称\t\t电子政务项目建设资金\t\t项目年份\t2023\t\n项目主管部门(单位)\t\t苏州市信息中心",
+        "项目名称\t\t电子政务项目建设资金\n项目主管部门(单位)：苏州市信息中心\t\t项目年份：2023",
+        1,
+    );
+    assert_ne!(inline, seed);
+    let forms = import_text("inline.txt", &inline);
+    assert_eq!(forms[0].unplaced, []);
+    let v = values(&forms[0].project);
+    let get = |f: &str| v.get(&("project".to_owned(), 0, f.to_owned())).cloned();
+    assert_eq!(get("name"), Some(Datum::Text("电子政务项目建设资金".into())));
+    assert_eq!(get("department"), Some(Datum::Text("苏州市信息中心".into())));
+    assert_eq!(get("year"), Some(Datum::Decimal(2023.into())));
+    let paragraph = seed.replacen("\t<p>36种", "\t项目实施情况：<p>36种", 1);
+    assert_ne!(paragraph, seed);
+    let forms = import_text("paragraph.txt", &paragraph);
+    assert_eq!(forms[0].notes, Vec::<String>::new());
+    let v = values(&forms[0].project);
+    let text = v.get(&("text".to_owned(), 0, "implementation".to_owned()));
+    assert!(
+        matches!(text, Some(Datum::Text(t)) if t.contains("项目实施情况：36种")),
+        "{text:?}"
+    );
+}
+
 /// `perfeval template --rules mof-2020` filled in with its optional 得分 left as `—`: the
 /// sections below it are read (the label waiting for its value waits no more at the next
 /// section's heading), and a remark inside a section's label is read as one after it.

@@ -25,9 +25,11 @@ pub(super) struct FoundValue {
 
 impl Placer<'_> {
     /// Reads the values cells write with their own words, and passes those cells over
-    /// for the rest of the row's reading. A cell that is a label's value (`项目名称 |
-    /// 实施内容：…`), a table's, a record's under its header, or a narrative going on
-    /// below its heading is read as before, whatever its words.
+    /// for the rest of the row's reading; each value gives way, at the end, to the one
+    /// the field's own label gives it (a cover line's `项目名称：…` to the form's row).
+    /// A cell that is a label's value (`项目名称 |
+    /// 实施内容：…`), a table's, or a record's under its header is read as before,
+    /// whatever its words.
     pub(super) fn written_values(
         &mut self,
         r: usize,
@@ -51,65 +53,64 @@ impl Placer<'_> {
                 }
                 _ => after_label = false,
             }
-            let going_on = self.open_text.as_ref().is_some_and(|t| t.column == c);
-            if !matches!(class, Class::Value) || labels_value || going_on {
+            if !matches!(class, Class::Value) || labels_value || cell.formula.is_some() {
                 continue;
             }
             let CellValue::Text(text) = &cell.value else {
                 continue;
             };
-            if cell.formula.is_none()
-                && (self.by_pattern(r, c, cell, text) || self.after_label(r, c, cell, text))
-                && let Some(class) = classes.get_mut(c)
-            {
-                *class = Class::Ignored;
+            // Under a text going on below its label, only another field's own label
+            // (`项目年份：2023` under the name) ends it; a pattern's words do not, nor its
+            // own label (a paragraph of 项目实施情况 that begins `项目实施情况：`).
+            let going_on = (self.open_text.as_ref())
+                .filter(|t| t.column == c)
+                .map(|t| (t.section, t.field));
+            let found = match going_on {
+                Some(open) => self.after_label(cell, text).filter(|(f, _)| *f != open),
+                None => (self.by_pattern(cell, text)).or_else(|| self.after_label(cell, text)),
+            };
+            let (Some((field, cell)), Some(class)) = (found, classes.get_mut(c)) else {
+                continue;
+            };
+            *class = Class::Ignored;
+            if going_on.is_some() {
+                self.open_text = None;
             }
+            self.found.insert(field);
+            self.found_values.push(FoundValue {
+                at: (r, c),
+                field,
+                cell,
+            });
         }
         classes
     }
 
-    /// A layout word with `{}` that finds a value of its field's type in the cell.
-    fn by_pattern(&mut self, r: usize, c: usize, cell: &Cell, text: &str) -> bool {
+    /// A layout word with `{}` that finds a value of its field's type in the cell: the
+    /// field, and the cell holding only the value.
+    fn by_pattern(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell)> {
         if self.patterns.is_empty() {
-            return false;
+            return None;
         }
         let key = label_key(text);
-        let found = self.patterns.iter().find_map(|(pattern, field)| {
-            let value = pattern.find(&key)?;
-            let ty = self.field_type(*field)?;
-            let cell = with_value(cell, value);
-            fits(&value_node(&cell, Some(ty)), ty).then_some((*field, cell))
-        });
-        let Some((field, cell)) = found else {
-            return false;
-        };
-        self.found.insert(field);
-        self.found_values.push(FoundValue {
-            at: (r, c),
-            field,
-            cell,
-        });
-        true
+        self.patterns.iter().find_map(|(pattern, field)| {
+            let cell = with_value(cell, pattern.find(&key)?);
+            self.fits(*field, &cell).then_some((*field, cell))
+        })
     }
 
     /// `年度：2022`: the label of a field of a record section (not a table's), a colon,
-    /// and a value of the field's type. Like a pattern's, the value gives way to the one
-    /// the field's own label gives it (a cover line's `项目名称：…` over the form's row).
-    fn after_label(&mut self, r: usize, c: usize, cell: &Cell, text: &str) -> bool {
-        let Some((label, value)) = text.split_once([':', '：']) else {
-            return false;
-        };
+    /// and a value of the field's type: the field, and the cell holding only the value.
+    fn after_label(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell)> {
+        let (label, value) = text.split_once([':', '：'])?;
         let value = value.trim();
         let key = label_key(label);
         // `合计：1679.7` beside a table is its sum, not the form's total score.
         if value.is_empty() || key.is_empty() || self.layout.totals.contains(&key) {
-            return false;
+            return None;
         }
-        let Some(fields) =
-            (self.labels.get(&key)).or_else(|| self.bare_labels.get(&without_parentheses(&key)))
-        else {
-            return false;
-        };
+        let fields =
+            (self.labels.get(&key)).or_else(|| self.bare_labels.get(&without_parentheses(&key)))?;
         let in_record = |s: usize| {
             (self.schema.sections().get(s)).is_some_and(|section| section.shape == Shape::Record)
         };
@@ -118,22 +119,14 @@ impl Placer<'_> {
             .collect();
         let field = (candidates.iter().copied())
             .find(|(s, _)| Some(*s) == self.current)
-            .or_else(|| candidates.first().copied());
-        let (Some(field), cell) = (field, with_value(cell, value)) else {
-            return false;
-        };
-        let fits_field =
-            (self.field_type(field)).is_some_and(|ty| fits(&value_node(&cell, Some(ty)), ty));
-        if !fits_field {
-            return false;
-        }
-        self.found.insert(field);
-        self.found_values.push(FoundValue {
-            at: (r, c),
-            field,
-            cell,
-        });
-        true
+            .or_else(|| candidates.first().copied())?;
+        let cell = with_value(cell, value);
+        self.fits(field, &cell).then_some((field, cell))
+    }
+
+    /// Whether a cell's value is of a field's type.
+    fn fits(&self, field: (usize, usize), cell: &Cell) -> bool {
+        (self.field_type(field)).is_some_and(|ty| fits(&value_node(cell, Some(ty)), ty))
     }
 
     /// The values cells wrote with their words, each where no label (nor a cell before
