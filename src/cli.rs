@@ -306,7 +306,7 @@ impl OutputFormat {
     /// The format a report file's ending names (`报告.html` is HTML), where it names one
     /// of them: a reviewer who asks for `-o 报告.html` wants a page, not a text table
     /// in a file named so.
-    fn by_ending(path: &Path) -> Option<OutputFormat> {
+    pub(crate) fn by_ending(path: &Path) -> Option<OutputFormat> {
         Some(match output::extension(path)?.as_str() {
             "txt" => OutputFormat::Table,
             "json" => OutputFormat::Json,
@@ -320,7 +320,7 @@ impl OutputFormat {
     }
 
     /// The name `--format` takes.
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             OutputFormat::Table => "table",
             OutputFormat::Json => "json",

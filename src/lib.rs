@@ -307,6 +307,19 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// `perfeval diff -o 变化.html`: the ending names a report `diff` does not write, and
+    /// a table in a file named so would open as something it is not.
+    #[error("{}", t!(OUTPUT_DIFF_FORMAT, path = .path.display(), format = .format))]
+    #[diagnostic(
+        code(perfeval::output::diff_format),
+        help("{}", t!(OUTPUT_DIFF_FORMAT_HELP))
+    )]
+    DiffFormat {
+        /// The path.
+        path: PathBuf,
+        /// The format its ending names, as `check --format` names it.
+        format: &'static str,
+    },
     /// `perfeval check --format xlsx …` with standard output on a terminal.
     #[error("{}", t!(OUTPUT_BINARY_TO_TERMINAL))]
     #[diagnostic(

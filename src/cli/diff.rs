@@ -228,10 +228,32 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
         });
     }
     super::refuse_pdf(args.output.as_deref())?;
+    refuse_other_reports(args)?;
     if args.format() == DiffFormat::Json && args.summary {
         return Err(Error::SummaryJson);
     }
     Ok(())
+}
+
+/// Refuses an output whose ending names a report `diff` does not write (`.html`, `.md`,
+/// `.xlsx`, `.jsonl`) where `--format` does not say which to write: the table it would
+/// fall back to is not what the name promises.
+fn refuse_other_reports(args: &DiffArgs) -> Result<(), Error> {
+    let Some(path) = args.output.as_deref().filter(|_| args.format.is_none()) else {
+        return Ok(());
+    };
+    match OutputFormat::by_ending(path) {
+        Some(
+            format @ (OutputFormat::Html
+            | OutputFormat::Markdown
+            | OutputFormat::Xlsx
+            | OutputFormat::Jsonl),
+        ) => Err(Error::DiffFormat {
+            path: path.to_owned(),
+            format: format.name(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {

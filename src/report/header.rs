@@ -8,10 +8,9 @@ use crate::data::project::{Datum, Project};
 use crate::data::schema::{FieldType, FormSchema, SectionSchema, Shape};
 use crate::eval::outcome::HeaderSection;
 
-/// The most characters of a text a header shows: a longer one is a narrative (项目概况,
-/// 项目实施情况), which belongs to the form, not to the page that scores it, and would
-/// push the scores off a project's one printed page.
-const LONGEST_TEXT: usize = 30;
+/// The most characters of a text a header shows, then an ellipsis: a project's name or
+/// department is shown whole; a narrative is the form's, not the page that scores it.
+const LONGEST_TEXT: usize = 60;
 
 /// The record sections of `project` that hold a value, in the form's order, each with
 /// its filled fields; a section of narrative texts only is left to the form.
@@ -42,8 +41,8 @@ pub fn of(form: &FormSchema, project: &Project) -> Vec<HeaderSection> {
     out
 }
 
-/// A value as the form writes it: a percentage as `95%`, a text on one line; nothing
-/// for a text longer than [`LONGEST_TEXT`] characters.
+/// A value as the form writes it: a percentage as `95%`, a text on one line and cut
+/// after [`LONGEST_TEXT`] characters.
 fn shown(value: &Datum, ty: FieldType) -> String {
     match value {
         Datum::Text(text) => one_line(text),
@@ -64,12 +63,12 @@ fn percent(ratio: Decimal) -> String {
     }
 }
 
-/// A text on one line (a paragraph's breaks as spaces); empty where it is longer than
-/// [`LONGEST_TEXT`] characters.
+/// A text on one line (a paragraph's breaks as spaces), cut after [`LONGEST_TEXT`]
+/// characters with an ellipsis.
 fn one_line(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match line.chars().nth(LONGEST_TEXT) {
-        Some(_) => String::new(),
+    match line.char_indices().nth(LONGEST_TEXT) {
+        Some((at, _)) => format!("{}…", line.get(..at).unwrap_or(&line)),
         None => line,
     }
 }
@@ -79,7 +78,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_percentage_is_written_in_points_and_a_narrative_is_left_out() {
+    fn a_percentage_is_written_in_points_and_a_long_text_is_cut() {
         let ratio = |s: &str| Datum::Decimal(s.parse().unwrap());
         assert_eq!(shown(&ratio("0.9167"), FieldType::Percent), "91.67%");
         assert_eq!(shown(&ratio("1"), FieldType::Percent), "100%");
@@ -89,7 +88,9 @@ mod tests {
             shown(&text(LONGEST_TEXT), FieldType::Text).chars().count(),
             LONGEST_TEXT
         );
-        assert_eq!(shown(&text(LONGEST_TEXT + 1), FieldType::Text), "");
+        let cut = shown(&text(LONGEST_TEXT + 1), FieldType::Text);
+        assert_eq!(cut.chars().count(), LONGEST_TEXT + 1);
+        assert!(cut.ends_with('…'));
         assert_eq!(percent(Decimal::MAX), Decimal::MAX.to_string());
         assert_eq!(one_line("第一段。\n\n第二段。"), "第一段。 第二段。");
     }

@@ -642,6 +642,22 @@ fn arguments_that_cannot_work_are_refused() {
     ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("perfeval::output::over_input"), "{stderr}");
+    // A name whose ending is a report diff does not write: refused, nothing written.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("变化.html");
+    let (_, stderr, code) = run(&[
+        "diff",
+        "--rules",
+        BASE,
+        "--rules",
+        BASE,
+        "-o",
+        page.to_str().unwrap(),
+        "examples/suzhou-2023-egov.toml",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::output::diff_format"), "{stderr}");
+    assert!(!page.exists());
 }
 
 /// The JSON report written among the forms is skipped by the next run, of `diff` and of

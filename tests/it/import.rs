@@ -525,10 +525,12 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
     assert_eq!(outcome.total.to_string(), "95.17");
     let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
     assert_eq!(codes, ["score-mismatch", "total-mismatch"]);
-    // The year written as a title of its own line, or in the title.
+    // The year written as a title of its own line, or in the title; a sentence above
+    // the form that begins with another year is no title (the title's pattern is first).
     for title in [
         "2022年度项目支出绩效自评表",
         "项目支出绩效自评表（2022年度）",
+        "2021年度项目支出绩效自评工作已完成，结果如下：\n项目支出绩效自评表\n（2022年度）",
     ] {
         let text = OFFICIAL_2020.replace("项目支出绩效自评表\n（2022年度）", title);
         let forms = import::import("titled.txt", text.as_bytes(), Kind::Text, &mof)
@@ -635,19 +637,30 @@ fn a_label_and_its_value_under_a_text_going_on_ends_it() {
     assert_eq!(forms[0].unplaced, []);
     let v = values(&forms[0].project);
     let get = |f: &str| v.get(&("project".to_owned(), 0, f.to_owned())).cloned();
-    assert_eq!(get("name"), Some(Datum::Text("电子政务项目建设资金".into())));
-    assert_eq!(get("department"), Some(Datum::Text("苏州市信息中心".into())));
-    assert_eq!(get("year"), Some(Datum::Decimal(2023.into())));
-    let paragraph = seed.replacen("\t<p>36种", "\t项目实施情况：<p>36种", 1);
-    assert_ne!(paragraph, seed);
-    let forms = import_text("paragraph.txt", &paragraph);
-    assert_eq!(forms[0].notes, Vec::<String>::new());
-    let v = values(&forms[0].project);
-    let text = v.get(&("text".to_owned(), 0, "implementation".to_owned()));
-    assert!(
-        matches!(text, Some(Datum::Text(t)) if t.contains("项目实施情况：36种")),
-        "{text:?}"
+    assert_eq!(
+        get("name"),
+        Some(Datum::Text("电子政务项目建设资金".into()))
     );
+    assert_eq!(
+        get("department"),
+        Some(Datum::Text("苏州市信息中心".into()))
+    );
+    assert_eq!(get("year"), Some(Datum::Decimal(2023.into())));
+    // A paragraph that begins with its narrative's own label, or with the label of a
+    // field the form has filled (`项目名称：…` in 项目实施情况), is more of the narrative.
+    for label in ["项目实施情况", "项目名称"] {
+        let paragraph = seed.replacen("\t<p>36种", &format!("\t{label}：<p>36种"), 1);
+        assert_ne!(paragraph, seed);
+        let forms = import_text("paragraph.txt", &paragraph);
+        assert_eq!(forms[0].notes, Vec::<String>::new());
+        assert_eq!(forms[0].unplaced, []);
+        let v = values(&forms[0].project);
+        let text = v.get(&("text".to_owned(), 0, "implementation".to_owned()));
+        assert!(
+            matches!(text, Some(Datum::Text(t)) if t.contains(&format!("{label}：36种"))),
+            "{text:?}"
+        );
+    }
 }
 
 /// `perfeval template --rules mof-2020` filled in with its optional 得分 left as `—`: the

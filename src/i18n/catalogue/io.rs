@@ -188,6 +188,14 @@ OUTPUT_PDF {
     en: "perfeval does not write PDF: `{path}` would hold text that no PDF reader opens",
     zh: "perfeval 不直接生成 PDF：`{path}` 里写入的将是文字，PDF 阅读器无法打开",
 }
+OUTPUT_DIFF_FORMAT {
+    en: "`{path}` names a {format} report, which `diff` does not write: the file would hold a text table",
+    zh: "`{path}` 的扩展名对应 {format} 报告，`diff` 不生成这种报告：文件里写入的将是文字表格",
+}
+OUTPUT_DIFF_FORMAT_HELP {
+    en: "name the report `.txt` (a table), `.json` or `.csv`, or give `--format`",
+    zh: "请把报告命名为 `.txt`（表格）、`.json` 或 `.csv`，或用 `--format` 指定格式",
+}
 OUTPUT_PDF_HELP {
     en: "write an HTML page laid out for printing, `--output report.html`, and print it to PDF from a browser",
     zh: "请写出供打印的 HTML 页面（`--output 报告.html`），再在浏览器中打印为 PDF",

@@ -21,6 +21,10 @@ pub(super) struct FoundValue {
     pub(super) field: (usize, usize),
     /// The cell, holding only the value.
     pub(super) cell: Cell,
+    /// Which of several values for one field is read: 0 for a label's own words
+    /// (`年度：2022`), then the layout's patterns in the order written (`（{}年度）` before
+    /// a looser one), whatever their cells' order on the sheet.
+    rank: usize,
 }
 
 impl Placer<'_> {
@@ -59,17 +63,19 @@ impl Placer<'_> {
             let CellValue::Text(text) = &cell.value else {
                 continue;
             };
-            // Under a text going on below its label, only another field's own label
-            // (`项目年份：2023` under the name) ends it; a pattern's words do not, nor its
-            // own label (a paragraph of 项目实施情况 that begins `项目实施情况：`).
+            // Under a text going on below its label, only the label of another field
+            // with no value yet (`项目年份：2023` under the name) ends it; a pattern's
+            // words do not, nor its own label or a filled field's (a paragraph of
+            // 项目实施情况 that begins `项目实施情况：` or `项目名称：`).
             let going_on = (self.open_text.as_ref())
                 .filter(|t| t.column == c)
                 .map(|t| (t.section, t.field));
+            let labelled = || self.after_label(cell, text).map(|(f, cell)| (f, cell, 0));
             let found = match going_on {
-                Some(open) => self.after_label(cell, text).filter(|(f, _)| *f != open),
-                None => (self.by_pattern(cell, text)).or_else(|| self.after_label(cell, text)),
+                Some(open) => labelled().filter(|(f, _, _)| *f != open && !self.filled(*f)),
+                None => self.by_pattern(cell, text).or_else(labelled),
             };
-            let (Some((field, cell)), Some(class)) = (found, classes.get_mut(c)) else {
+            let (Some((field, cell, rank)), Some(class)) = (found, classes.get_mut(c)) else {
                 continue;
             };
             *class = Class::Ignored;
@@ -81,21 +87,22 @@ impl Placer<'_> {
                 at: (r, c),
                 field,
                 cell,
+                rank,
             });
         }
         classes
     }
 
     /// A layout word with `{}` that finds a value of its field's type in the cell: the
-    /// field, and the cell holding only the value.
-    fn by_pattern(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell)> {
+    /// field, the cell holding only the value, and the pattern's rank (1 for the first).
+    fn by_pattern(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell, usize)> {
         if self.patterns.is_empty() {
             return None;
         }
         let key = label_key(text);
-        self.patterns.iter().find_map(|(pattern, field)| {
+        (self.patterns.iter().enumerate()).find_map(|(i, (pattern, field))| {
             let cell = with_value(cell, pattern.find(&key)?);
-            self.fits(*field, &cell).then_some((*field, cell))
+            self.fits(*field, &cell).then_some((*field, cell, i + 1))
         })
     }
 
@@ -133,7 +140,9 @@ impl Placer<'_> {
     /// it) gave its field a value. Where one did, a value that is not the same (a title's
     /// `（2021年度）` over 年度 2022) is noted.
     pub(super) fn place_found_values(&mut self) {
-        for found in std::mem::take(&mut self.found_values) {
+        let mut found_values = std::mem::take(&mut self.found_values);
+        found_values.sort_by_key(|found| found.rank);
+        for found in found_values {
             let (s, f) = found.field;
             let written = (self.records.get(&s))
                 .and_then(|record| record.entries.iter().find(|(k, _, _)| *k == f))
