@@ -860,8 +860,21 @@ impl Run<'_> {
         kind: crate::import::Kind,
         notes: &mut Vec<String>,
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
-        let forms = crate::import::import(&text.name, &text.bytes, kind, self.plan)
-            .map_err(|failure| import_error(&text.name, failure))?;
+        let forms = match crate::import::import(&text.name, &text.bytes, kind, self.plan) {
+            Ok(forms) => forms,
+            // What reading noted may say why it failed: `（2022年度）` read as a title
+            // where 年度 is missing.
+            Err(crate::import::ImportFailure::Data {
+                failure,
+                notes: why,
+            }) => {
+                for note in &why {
+                    notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
+                }
+                return Err(Error::Data(failure));
+            }
+            Err(failure) => return Err(import_error(&text.name, failure)),
+        };
         Ok(forms
             .into_iter()
             .map(|form| {
@@ -901,7 +914,7 @@ pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) ->
         crate::import::ImportFailure::Blank => Error::BlankForm {
             path: PathBuf::from(name),
         },
-        crate::import::ImportFailure::Data(failure) => Error::Data(failure),
+        crate::import::ImportFailure::Data { failure, .. } => Error::Data(failure),
         crate::import::ImportFailure::Read(error) => Error::Form(crate::import::error::FileError {
             file: name.to_owned(),
             error,

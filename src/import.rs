@@ -77,8 +77,14 @@ pub enum ImportFailure {
     NoForm,
     /// The file's forms are blank: labels, and nothing filled in (a template).
     Blank,
-    /// A form was found but does not fit the ruleset's form.
-    Data(DataFailure),
+    /// A form was found but does not fit the ruleset's form; what reading it noted
+    /// (a cell read as a title, which may be the value found missing) goes with it.
+    Data {
+        /// Why it does not fit.
+        failure: DataFailure,
+        /// What reading it noted, as [`Imported::notes`].
+        notes: Vec<String>,
+    },
     /// The file cannot be read as its kind (a damaged workbook, a PDF named `.xlsx`).
     Read(error::ImportError),
 }
@@ -124,16 +130,24 @@ pub fn import(
         } else {
             name.to_owned()
         };
-        let placed_notes = std::mem::take(&mut placement.notes);
-        let mut form = validate(&form_name, shown, tabular, placement, plan)?;
         // A note quotes the workbook (a sheet's name, a title cell): its control and
         // bidirectional characters are written out wherever it is printed.
-        form.notes = std::mem::take(&mut notes)
-            .into_iter()
-            .chain(placed_notes)
+        let form_notes: Vec<String> = (std::mem::take(&mut notes).into_iter())
+            .chain(std::mem::take(&mut placement.notes))
             .map(|note| crate::text::visible(&note).into_owned())
             .collect();
-        forms.push(form);
+        match validate(&form_name, shown, tabular, placement, plan) {
+            Ok(mut form) => {
+                form.notes = form_notes;
+                forms.push(form);
+            }
+            Err(failure) => {
+                return Err(ImportFailure::Data {
+                    failure,
+                    notes: form_notes,
+                });
+            }
+        }
     }
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),
@@ -236,7 +250,7 @@ fn validate(
     tabular: bool,
     placement: place::Placement,
     plan: &Plan,
-) -> Result<Imported, ImportFailure> {
+) -> Result<Imported, DataFailure> {
     let source = if tabular {
         SourceFile::tabular(name, shown)
     } else {
@@ -249,7 +263,7 @@ fn validate(
             unplaced: placement.unplaced,
             notes: Vec::new(),
         }),
-        Err(errors) => Err(ImportFailure::Data(DataFailure::new(source, errors))),
+        Err(errors) => Err(DataFailure::new(source, errors)),
     }
 }
 

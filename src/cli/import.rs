@@ -102,14 +102,26 @@ fn import_file(
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
     read.add(input.id, path);
     let name = path.display().to_string();
-    let found = import::import(&name, &input.bytes, kind, plan)
-        .map_err(|failure| super::import_error(&name, failure))?;
-    for note in found.iter().flat_map(|f| &f.notes) {
-        eprint_line(&crate::i18n::t!(
-            CLI_NOTE,
-            file = crate::text::visible(&name),
-            note
-        ));
+    let print_notes = |notes: &[String]| {
+        for note in notes {
+            eprint_line(&crate::i18n::t!(
+                CLI_NOTE,
+                file = crate::text::visible(&name),
+                note
+            ));
+        }
+    };
+    let found = match import::import(&name, &input.bytes, kind, plan) {
+        Ok(found) => found,
+        // What reading noted may say why the form does not fit.
+        Err(import::ImportFailure::Data { failure, notes }) => {
+            print_notes(&notes);
+            return Err(Error::Data(failure));
+        }
+        Err(failure) => return Err(super::import_error(&name, failure)),
+    };
+    for imported in &found {
+        print_notes(&imported.notes);
     }
     let several = found.len() > 1;
     Ok(found

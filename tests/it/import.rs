@@ -541,6 +541,28 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
     }
 }
 
+/// A form that does not fit the ruleset's form is refused with what reading it noted:
+/// a title read as such may be the value found missing (a year in Chinese numerals).
+#[test]
+fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("自评表.txt");
+    std::fs::write(
+        &path,
+        OFFICIAL_2020.replace("（2022年度）", "（二〇二二年度）"),
+    )
+    .unwrap();
+    for command in ["check", "import"] {
+        let (_, stderr, code) = run(&[command, "--rules", "mof-2020", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(stderr.contains("perfeval::data::missing_field"), "{stderr}");
+        assert!(
+            stderr.contains("A3") && stderr.contains("二〇二二年度"),
+            "{stderr}"
+        );
+    }
+}
+
 /// A form's own 年度 wins over its title's; a title that says another year is noted.
 #[test]
 fn a_title_s_year_gives_way_to_the_form_s_own() {

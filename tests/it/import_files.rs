@@ -471,7 +471,7 @@ fn a_date_written_by_hand_is_read() {
         assert_data_as_of(&forms, day, written);
     }
     let form = with_date("2023年12月");
-    let Err(import::ImportFailure::Data(failure)) =
+    let Err(import::ImportFailure::Data { failure, .. }) =
         import::import("自评表.txt", form.as_bytes(), text, &SUZHOU)
     else {
         panic!("a month alone is no date");
