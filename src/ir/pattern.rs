@@ -64,39 +64,45 @@ impl ValuePattern {
     }
 
     /// The value in a cell's text as labels compare (`(2022年度)`), if the pattern
-    /// matches it: the shortest text between the words that leaves a match, never empty.
+    /// matches it: the first of [`Self::values`].
     #[must_use]
     pub fn find<'t>(&self, key: &'t str) -> Option<&'t str> {
+        self.values(key).into_iter().next()
+    }
+
+    /// Every value the pattern finds in a cell's text as labels compare, the first to
+    /// begin first, each the shortest text between the words that leaves a match, never
+    /// empty. A leading `*` with no words before `{}` lets the value begin anywhere
+    /// (`*{}年度项目支出绩效自评表` finds `中江县2022`, then `江县2022`, … `2022`): the
+    /// reader takes the first of the field's type.
+    #[must_use]
+    pub fn values<'t>(&self, key: &'t str) -> Vec<&'t str> {
         if key.chars().count() > LONGEST_CELL {
-            return None;
+            return Vec::new();
         }
-        let starts: Vec<usize> = match (self.any_before, self.before.is_empty()) {
-            (false, _) => key
-                .strip_prefix(self.before.as_str())
-                .map(|_| 0)
+        let before = self.before.as_str();
+        let starts: Vec<usize> = match (self.any_before, before.is_empty()) {
+            (false, _) => (key.starts_with(before).then_some(before.len()))
                 .into_iter()
                 .collect(),
-            (true, true) => vec![0],
-            (true, false) => key
-                .match_indices(self.before.as_str())
+            (true, true) => key.char_indices().map(|(i, _)| i).collect(),
+            (true, false) => (key.match_indices(before))
+                .map(|(i, _)| i + before.len())
+                .collect(),
+        };
+        let ends: Vec<usize> = match self.after.is_empty() {
+            true => (!self.any_after).then_some(key.len()).into_iter().collect(),
+            false => (key.match_indices(self.after.as_str()))
+                .filter(|(i, _)| self.any_after || i + self.after.len() == key.len())
                 .map(|(i, _)| i)
                 .collect(),
         };
-        starts.into_iter().find_map(|start| {
-            let rest = key.get(start + self.before.len()..)?;
-            self.value_in(rest)
-        })
-    }
-
-    /// The value at the start of `rest`, followed by the words after `{}`.
-    fn value_in<'t>(&self, rest: &'t str) -> Option<&'t str> {
-        if self.after.is_empty() {
-            return (!rest.is_empty() && !self.any_after).then_some(rest);
-        }
-        rest.match_indices(self.after.as_str())
-            .filter(|(i, _)| *i > 0)
-            .find(|(i, _)| self.any_after || i + self.after.len() == rest.len())
-            .and_then(|(i, _)| rest.get(..i))
+        (starts.into_iter())
+            .filter_map(|start| {
+                let end = ends.iter().find(|&&end| end > start)?;
+                key.get(start..*end)
+            })
+            .collect()
     }
 }
 
@@ -119,6 +125,20 @@ mod tests {
         assert_eq!(find("{}年度*", "2022年度项目支出绩效自评表"), Some("2022"));
         assert_eq!(find("{}年度", "2022年度项目支出绩效自评表"), None);
         assert_eq!(find("年度：{}", "年度:2022"), Some("2022"));
+    }
+
+    #[test]
+    fn a_leading_star_alone_lets_the_value_begin_anywhere() {
+        let pattern = ValuePattern::parse("*{}年度项目支出绩效自评表").unwrap();
+        let values = pattern.values("中江县2022年度项目支出绩效自评表");
+        assert_eq!(
+            values.get(..4),
+            Some(&["中江县2022", "江县2022", "县2022", "2022"][..])
+        );
+        assert_eq!(
+            pattern.values("2022年度项目支出绩效自评表"),
+            ["2022", "022", "22", "2"]
+        );
     }
 
     #[test]

@@ -93,7 +93,8 @@ impl Placer<'_> {
         classes
     }
 
-    /// A layout word with `{}` that finds a value of its field's type in the cell: the
+    /// A layout word with `{}` that finds a value of its field's type in the cell (the
+    /// first it finds that is): the
     /// field, the cell holding only the value, and the pattern's rank (1 for the first).
     fn by_pattern(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell, usize)> {
         if self.patterns.is_empty() {
@@ -101,8 +102,10 @@ impl Placer<'_> {
         }
         let key = label_key(text);
         (self.patterns.iter().enumerate()).find_map(|(i, (pattern, field))| {
-            let cell = with_value(cell, pattern.find(&key)?);
-            self.fits(*field, &cell).then_some((*field, cell, i + 1))
+            (pattern.values(&key).into_iter())
+                .map(|value| with_value(cell, value))
+                .find(|cell| self.fits(*field, cell))
+                .map(|cell| (*field, cell, i + 1))
         })
     }
 
