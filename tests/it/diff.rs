@@ -630,33 +630,18 @@ fn arguments_that_cannot_work_are_refused() {
         stderr.contains("perfeval::output::summary_json"),
         "{stderr}"
     );
-    let (_, stderr, code) = run(&[
-        "diff",
-        "--rules",
-        BASE,
-        "--rules",
-        BASE,
-        "-o",
-        BASE,
-        "examples/suzhou-2023-egov.toml",
-    ]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("perfeval::output::over_input"), "{stderr}");
+    let refused = |output: &str, code_name: &str| {
+        let form = "examples/suzhou-2023-egov.toml";
+        let (_, stderr, code) =
+            run(&["diff", "--rules", BASE, "--rules", BASE, "-o", output, form]);
+        assert_eq!(code, 2);
+        assert!(stderr.contains(code_name), "{stderr}");
+    };
+    refused(BASE, "perfeval::output::over_input");
     // A name whose ending is a report diff does not write: refused, nothing written.
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("变化.html");
-    let (_, stderr, code) = run(&[
-        "diff",
-        "--rules",
-        BASE,
-        "--rules",
-        BASE,
-        "-o",
-        page.to_str().unwrap(),
-        "examples/suzhou-2023-egov.toml",
-    ]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("perfeval::output::diff_format"), "{stderr}");
+    refused(page.to_str().unwrap(), "perfeval::output::diff_format");
     assert!(!page.exists());
 }
 
