@@ -532,6 +532,7 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
         "项目支出绩效自评表（2022年度）",
         "2021年度项目支出绩效自评工作已完成，结果如下：\n项目支出绩效自评表\n（2022年度）",
         "中江县2022年度项目支出绩效自评表",
+        "项目支出绩效自评表\n填报单位：中江县水利局\t\t\t2022年度",
     ] {
         let text = OFFICIAL_2020.replace("项目支出绩效自评表\n（2022年度）", title);
         let forms = import::import("titled.txt", text.as_bytes(), Kind::Text, &mof)
