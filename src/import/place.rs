@@ -1213,7 +1213,7 @@ impl<'a> Placer<'a> {
     }
 
     fn finish(mut self, sheet: &Sheet) -> Placement {
-        self.place_found_values();
+        let printed = self.place_found_values();
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let class = self.classify(cell);
@@ -1237,7 +1237,9 @@ impl<'a> Placer<'a> {
         }
         self.report_extra_columns();
         self.compare_totals();
-        let record_values = self.records.values().map(|r| r.entries.len()).sum();
+        let record_values = (self.records.values().map(|r| r.entries.len()))
+            .sum::<usize>()
+            .saturating_sub(printed);
         let root = self.tree();
         Placement {
             root,

@@ -32,6 +32,13 @@ pub fn has_brace(word: &str) -> bool {
     fold_width(word).contains(['{', '}'])
 }
 
+/// Whether a text's last character may be part of a number (`1`, `.`, `-`, `+`).
+fn ends_in_number(text: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+}
+
 impl ValuePattern {
     /// The pattern a layout word writes, or `None` where it has no `{}`, more than one,
     /// or no word around it (`{}`, `*{}*`), which would take any cell for the value.
@@ -39,7 +46,8 @@ impl ValuePattern {
     pub fn parse(word: &str) -> Option<ValuePattern> {
         let folded = fold_width(word);
         let (before, after) = folded.split_once("{}")?;
-        if after.contains("{}") {
+        // One `{}`, and no other brace (`{}年度{`).
+        if has_brace(before) || has_brace(after) {
             return None;
         }
         let (any_before, before) = match before.strip_prefix('*') {
@@ -52,7 +60,9 @@ impl ValuePattern {
         };
         let (before, after) = (normalize(before), normalize(after));
         let after = after.trim_end_matches(':').to_owned();
-        if before.is_empty() && after.is_empty() {
+        // Words on one side at least; a trailing `*` needs words after `{}` to end the
+        // value (`年份{}*` would end it nowhere).
+        if (before.is_empty() && after.is_empty()) || (after.is_empty() && any_after) {
             return None;
         }
         Some(ValuePattern {
@@ -85,7 +95,11 @@ impl ValuePattern {
             (false, _) => (key.starts_with(before).then_some(before.len()))
                 .into_iter()
                 .collect(),
-            (true, true) => key.char_indices().map(|(i, _)| i).collect(),
+            // Not inside a number: `12022` is never read from `附件12022年度…`'s end.
+            (true, true) => (key.char_indices())
+                .filter(|(i, _)| !key.get(..*i).is_some_and(ends_in_number))
+                .map(|(i, _)| i)
+                .collect(),
             (true, false) => (key.match_indices(before))
                 .map(|(i, _)| i + before.len())
                 .collect(),
@@ -135,10 +149,9 @@ mod tests {
             values.get(..4),
             Some(&["中江县2022", "江县2022", "县2022", "2022"][..])
         );
-        assert_eq!(
-            pattern.values("2022年度项目支出绩效自评表"),
-            ["2022", "022", "22", "2"]
-        );
+        assert_eq!(pattern.values("2022年度项目支出绩效自评表"), ["2022"]);
+        let spaced = pattern.values("附件1 2022年度项目支出绩效自评表");
+        assert_eq!(spaced.last(), Some(&"2022"));
     }
 
     #[test]
@@ -157,6 +170,8 @@ mod tests {
             "{项目年份}",
             "{ }年度",
             "年度",
+            "{}年度{",
+            "年份{}*",
         ] {
             assert!(ValuePattern::parse(word).is_none(), "{word}");
         }

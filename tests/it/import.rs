@@ -532,6 +532,7 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
         "项目支出绩效自评表（2022年度）",
         "2021年度项目支出绩效自评工作已完成，结果如下：\n项目支出绩效自评表\n（2022年度）",
         "中江县2022年度项目支出绩效自评表",
+        "附件1 2022年度项目支出绩效自评表",
         "项目支出绩效自评表\n填报单位：中江县水利局\t\t\t2022年度",
     ] {
         let text = OFFICIAL_2020.replace("项目支出绩效自评表\n（2022年度）", title);
@@ -721,6 +722,20 @@ fn a_template_with_an_optional_value_left_blank_reads_on() {
         Some(Datum::Decimal(2.into()))
     );
     assert_eq!(get("project", "year"), Some(Datum::Decimal(2022.into())));
+}
+
+/// A template whose title prints the year is still blank: a value the layout's pattern
+/// reads from printed words is not one a department filled in.
+#[test]
+fn a_template_with_its_year_in_the_title_is_blank() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let text = "项目支出绩效自评表\n（2022年度）\n项目名称\t\n年度\t\n主管部门\t\n\
+                一级指标\t三级指标\t年度指标值\t分值\n";
+    let result = import::import("blank.txt", text.as_bytes(), Kind::Text, &mof);
+    assert!(
+        matches!(result, Err(import::ImportFailure::Blank)),
+        "{result:?}"
+    );
 }
 
 #[test]

@@ -166,8 +166,8 @@ IMPORT_NOTE_TITLE {
     zh: "单元格 {address}「{title}」在表单之上独占一行，按标题略过",
 }
 IMPORT_NOTE_WRITTEN_DIFFERS {
-    en: "cell {address} writes 「{value}」 for 「{label}」, which the form fills otherwise: the form's value is read",
-    zh: "单元格 {address} 写的「{label}」为「{value}」，与表中所填不同：按表中所填读取",
+    en: "cell {address} writes 「{value}」 for 「{label}」, which is read as 「{kept}」 from another cell: this one is not used",
+    zh: "单元格 {address} 写的「{label}」为「{value}」，与另一处读取的「{kept}」不同，未采用",
 }
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
 IMPORT_NOTE_NOT_WORKSHEET {

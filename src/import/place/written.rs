@@ -3,7 +3,7 @@
 //! and a layout word with `{}` (`（2022年度）`, the official 2020 form's only year, under
 //! `labels project.year "（{}年度）"`).
 
-use crate::data::schema::Shape;
+use crate::data::schema::{FieldType, Shape};
 use crate::data::tree::{Kind, Node};
 use crate::i18n::t;
 
@@ -100,9 +100,21 @@ impl Placer<'_> {
         if self.patterns.is_empty() {
             return None;
         }
-        let key = label_key(text);
+        // A title is short: a long cell (a narrative, a cell of padding) is not searched.
+        if text.len() > LONGEST_PATTERN_CELL {
+            return None;
+        }
+        // Its words apart first (`附件1 2022年度…`: 2022, never 12022), then as labels
+        // compare (`项目支出 绩效自评表`).
+        let keys = [pattern_key(text), label_key(text)];
         (self.patterns.iter().enumerate()).find_map(|(i, (pattern, field))| {
-            (pattern.values(&key).into_iter())
+            let numeric = self.field_type(*field).is_some_and(is_numeric);
+            let number_like = |value: &&str| {
+                !numeric || value.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+            };
+            (keys.iter().flat_map(|key| pattern.values(key)))
+                .map(str::trim)
+                .filter(number_like)
                 .map(|value| with_value(cell, value))
                 .find(|cell| self.fits(*field, cell))
                 .map(|cell| (*field, cell, i + 1))
@@ -142,9 +154,13 @@ impl Placer<'_> {
     /// The values cells wrote with their words, each where no label (nor a cell before
     /// it) gave its field a value. Where one did, a value that is not the same (a title's
     /// `（2021年度）` over 年度 2022) is noted.
-    pub(super) fn place_found_values(&mut self) {
+    ///
+    /// Returns how many values patterns placed: words printed on a form (a template's
+    /// title with its year) are not what a department filled in.
+    pub(super) fn place_found_values(&mut self) -> usize {
         let mut found_values = std::mem::take(&mut self.found_values);
         found_values.sort_by_key(|found| found.rank);
+        let mut by_pattern = 0;
         for found in found_values {
             let (s, f) = found.field;
             let written = (self.records.get(&s))
@@ -153,12 +169,13 @@ impl Placer<'_> {
             let Some(written) = written else {
                 let span = super::cell_span(&found.cell).unwrap_or_default();
                 self.put_value(found.at, &found.cell, found.field, span);
+                by_pattern += usize::from(found.rank > 0);
                 continue;
             };
             let CellValue::Text(value) = &found.cell.value else {
                 continue;
             };
-            if written.is_some_and(|w| w != label_key(value)) {
+            if let Some(kept) = written.filter(|w| *w != label_key(value)) {
                 let label = (self.schema.sections().get(s))
                     .and_then(|section| section.fields.get(f))
                     .map(|field| field.label.clone())
@@ -167,10 +184,12 @@ impl Placer<'_> {
                     IMPORT_NOTE_WRITTEN_DIFFERS,
                     address = address(found.at.0, found.at.1),
                     value = crate::data::words::shorten(value),
-                    label = label
+                    label = label,
+                    kept = crate::data::words::shorten(&kept)
                 ));
             }
         }
+        by_pattern
     }
 }
 
@@ -181,6 +200,30 @@ fn same_text(node: &Node) -> Option<String> {
         Kind::String(text) | Kind::Number(text) => Some(label_key(text)),
         _ => None,
     }
+}
+
+/// The most bytes of a cell a pattern is tried on (the pattern itself stops at 200
+/// characters of the compared text).
+const LONGEST_PATTERN_CELL: usize = 4096;
+
+/// A text as a pattern first compares it: as [`label_key`] does, but with each run of
+/// whitespace kept as one space, which parts two numbers (`附件1 2022`).
+fn pattern_key(text: &str) -> String {
+    let folded = crate::text::fold_width(text);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    words.join(" ").trim_end_matches(':').to_owned()
+}
+
+/// Whether a field's type is a number's.
+fn is_numeric(ty: FieldType) -> bool {
+    matches!(
+        ty,
+        FieldType::Integer
+            | FieldType::Number
+            | FieldType::Amount
+            | FieldType::Points
+            | FieldType::Percent
+    )
 }
 
 /// The cell with another text: where it is, its formula and merging kept.
