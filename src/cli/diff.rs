@@ -398,8 +398,18 @@ fn import(
     kind: crate::import::Kind,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Result<Outcome, Error>>, Error> {
-    let forms = crate::import::import(&text.name, &text.bytes, kind, run.plan)
-        .map_err(|failure| import_error(&text.name, failure))?;
+    let forms = match crate::import::import(&text.name, &text.bytes, kind, run.plan) {
+        Ok(forms) => forms,
+        // What reading noted may say why the form does not fit, as `check` prints it.
+        Err(crate::import::ImportFailure::Data {
+            failure,
+            notes: why,
+        }) => {
+            notes.extend(why);
+            return Err(Error::Data(failure));
+        }
+        Err(failure) => return Err(import_error(&text.name, failure)),
+    };
     Ok(forms
         .into_iter()
         .map(|form| {

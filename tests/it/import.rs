@@ -555,9 +555,15 @@ fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
         OFFICIAL_2020.replace("（2022年度）", "（二〇二二年度）"),
     )
     .unwrap();
-    for command in ["check", "import"] {
-        let (_, stderr, code) = run(&[command, "--rules", "mof-2020", path.to_str().unwrap()]);
-        assert_eq!(code, 2, "{command}: {stderr}");
+    let path = path.to_str().unwrap();
+    let rules = ["--rules", "mof-2020"];
+    for args in [
+        &["check", rules[0], rules[1], path][..],
+        &["import", rules[0], rules[1], path],
+        &["diff", rules[0], rules[1], rules[0], rules[1], path],
+    ] {
+        let (_, stderr, code) = run(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.contains("perfeval::data::missing_field"), "{stderr}");
         assert!(
             stderr.contains("A3") && stderr.contains("二〇二二年度"),
