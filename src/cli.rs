@@ -554,6 +554,9 @@ struct Run<'a> {
     plan: &'a Plan,
     rules: &'a Sources,
     args: &'a CheckArgs,
+    /// Whether each outcome carries its form's header: only the printed page shows it,
+    /// and no other report pays for it.
+    header: bool,
 }
 
 fn check(args: &CheckArgs) -> Status {
@@ -591,6 +594,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         plan: &plan,
         rules: &rules,
         args,
+        header: args.format() == OutputFormat::Html,
     };
     let ruleset_file = ruleset_name(&args.rules, &rules);
     if let Some(shape) = stream::Shape::of(args.format()) {
@@ -860,22 +864,12 @@ impl Run<'_> {
         kind: crate::import::Kind,
         notes: &mut Vec<String>,
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
-        let forms = match crate::import::import(&text.name, &text.bytes, kind, self.plan) {
-            Ok(forms) => forms,
-            // What reading noted may say why it failed: `（2022年度）` read as a title
-            // where 年度 is missing.
-            Err(crate::import::ImportFailure::Data {
-                failure,
-                notes: why,
-            }) => {
-                for note in &why {
-                    notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
-                }
-                return Err(Error::Data(failure));
-            }
-            Err(failure) => return Err(import_error(&text.name, failure)),
-        };
-        Ok(forms
+        let mut failed = Vec::new();
+        let forms = import_forms(&text.name, &text.bytes, kind, self.plan, &mut failed);
+        for note in &failed {
+            notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
+        }
+        Ok(forms?
             .into_iter()
             .map(|form| {
                 for note in &form.notes {
@@ -897,12 +891,30 @@ impl Run<'_> {
     ) -> Result<crate::eval::outcome::Outcome, Error> {
         let mut outcome = crate::evaluate(self.plan, project)
             .map_err(|e| Error::Eval(Failure::new(self.rules.clone(), e)))?;
-        // Only the printed page shows the form's header: no other report pays for it.
-        if self.args.format() == OutputFormat::Html {
+        if self.header {
             outcome.header = crate::report::header::of(&self.plan.form, project);
         }
         Ok(outcome)
     }
+}
+
+/// Every form of a workbook or text export, each with what reading it noted; a form that
+/// does not fit is an error, and what reading it noted (which may say why: `（2022年度）`
+/// read as a title where 年度 is missing) is added to `failed`.
+pub(crate) fn import_forms(
+    name: &str,
+    bytes: &[u8],
+    kind: crate::import::Kind,
+    plan: &Plan,
+    failed: &mut Vec<String>,
+) -> Result<Vec<crate::import::Imported>, Error> {
+    crate::import::import(name, bytes, kind, plan).map_err(|failure| match failure {
+        crate::import::ImportFailure::Data { failure, notes } => {
+            failed.extend(notes);
+            Error::Data(failure)
+        }
+        failure => import_error(name, failure),
+    })
 }
 
 /// An import that found no form, or a form that does not fit, as an error of the run.

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::data::schema::FieldType;
 use crate::ir;
-use crate::ir::pattern;
+use crate::ir::pattern::{self, ValuePattern};
 use crate::suggest;
 use crate::syntax::ast::{
     self, ClassRuleKind, Comparator, ItemKind, MissingEntryKind, ResidualRule, Severity,
@@ -580,7 +580,7 @@ impl<'r, 'a> Items<'r, 'a> {
         // A section's key names the section (its rows' or values' label, `年度资金总额`).
         if let Some(section) = form.section(&written.value) {
             let key = section.key.clone();
-            self.layout_words(entry, &key, None);
+            self.layout_words(entry, &key, None, false);
             return;
         }
         let (section_key, field_name) = written
@@ -608,23 +608,20 @@ impl<'r, 'a> Items<'r, 'a> {
             });
             return;
         };
-        let rows = section.shape == crate::data::schema::Shape::Rows;
+        let table = section.shape == crate::data::schema::Shape::Rows;
         let (section, field) = (section.key.clone(), field.key.clone());
-        for word in (entry.words.iter()).filter(|w| pattern::has_brace(&w.value)) {
-            if rows || pattern::ValuePattern::parse(&word.value).is_none() {
-                self.r.errors.push(CheckError::Nonsense {
-                    problem: Nonsense::ValuePattern {
-                        word: word.value.clone(),
-                    },
-                    span: word.span.into(),
-                });
-            }
-        }
-        self.layout_words(entry, &section, Some(field));
+        self.layout_words(entry, &section, Some(field), table);
     }
 
-    /// A `labels` entry's words, for a section's field or the section itself.
-    fn layout_words(&mut self, entry: &ast::LayoutEntry, section: &str, field: Option<String>) {
+    /// A `labels` entry's words, for a section's field or the section itself; `table`
+    /// whether the field is a table's.
+    fn layout_words(
+        &mut self,
+        entry: &ast::LayoutEntry,
+        section: &str,
+        field: Option<String>,
+        table: bool,
+    ) {
         for word in &entry.words {
             if crate::text::normalize(&word.value).is_empty() {
                 self.r.errors.push(CheckError::Nonsense {
@@ -633,8 +630,10 @@ impl<'r, 'a> Items<'r, 'a> {
                 });
                 continue;
             }
-            // `{}` names where a field's value stands in a cell; a section has no value.
-            if field.is_none() && pattern::has_brace(&word.value) {
+            // `{}` names where a field's value stands in a cell: one field's (a section has
+            // no value), outside the tables, written as a pattern.
+            let pattern = field.is_some() && !table && ValuePattern::parse(&word.value).is_some();
+            if pattern::has_brace(&word.value) && !pattern {
                 self.r.errors.push(CheckError::Nonsense {
                     problem: Nonsense::ValuePattern {
                         word: word.value.clone(),

@@ -25,7 +25,7 @@ use crate::source::Sources;
 use super::inputs::{self, Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 use super::{
     CheckArgs, Done, Input, OutputFormat, Run, Status, StdinFormat, Text, eprint_diagnostic,
-    eprint_line, finish, import_error, output, progress,
+    eprint_line, finish, output, progress,
 };
 
 /// Arguments of `perfeval diff`.
@@ -187,11 +187,13 @@ fn compare_all(
             plan: &rulesets.old.plan,
             rules: &rulesets.old.sources,
             args: &reading,
+            header: false,
         },
         new: Run {
             plan: &rulesets.new.plan,
             rules: &rulesets.new.sources,
             args: &reading,
+            header: false,
         },
     };
     progress::with_bar(Some(collected.forms.len()), watched, |bar| {
@@ -398,18 +400,7 @@ fn import(
     kind: crate::import::Kind,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Result<Outcome, Error>>, Error> {
-    let forms = match crate::import::import(&text.name, &text.bytes, kind, run.plan) {
-        Ok(forms) => forms,
-        // What reading noted may say why the form does not fit, as `check` prints it.
-        Err(crate::import::ImportFailure::Data {
-            failure,
-            notes: why,
-        }) => {
-            notes.extend(why);
-            return Err(Error::Data(failure));
-        }
-        Err(failure) => return Err(import_error(&text.name, failure)),
-    };
+    let forms = super::import_forms(&text.name, &text.bytes, kind, run.plan, notes)?;
     Ok(forms
         .into_iter()
         .map(|form| {

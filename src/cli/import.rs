@@ -111,15 +111,10 @@ fn import_file(
             ));
         }
     };
-    let found = match import::import(&name, &input.bytes, kind, plan) {
-        Ok(found) => found,
-        // What reading noted may say why the form does not fit.
-        Err(import::ImportFailure::Data { failure, notes }) => {
-            print_notes(&notes);
-            return Err(Error::Data(failure));
-        }
-        Err(failure) => return Err(super::import_error(&name, failure)),
-    };
+    let mut failed = Vec::new();
+    let found = super::import_forms(&name, &input.bytes, kind, plan, &mut failed);
+    print_notes(&failed);
+    let found = found?;
     for imported in &found {
         print_notes(&imported.notes);
     }

@@ -73,13 +73,6 @@ impl ValuePattern {
         })
     }
 
-    /// The value in a cell's text as labels compare (`(2022年度)`), if the pattern
-    /// matches it: the first of [`Self::values`].
-    #[must_use]
-    pub fn find<'t>(&self, key: &'t str) -> Option<&'t str> {
-        self.values(key).into_iter().next()
-    }
-
     /// Every value the pattern finds in a cell's text as labels compare, the first to
     /// begin first, each the shortest text between the words that leaves a match, never
     /// empty. A leading `*` with no words before `{}` lets the value begin anywhere
@@ -125,7 +118,7 @@ mod tests {
     use super::*;
 
     fn find<'t>(word: &str, key: &'t str) -> Option<&'t str> {
-        ValuePattern::parse(word).and_then(|p| p.find(key))
+        ValuePattern::parse(word).and_then(|p| p.values(key).first().copied())
     }
 
     #[test]

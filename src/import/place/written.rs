@@ -31,9 +31,8 @@ impl Placer<'_> {
     /// Reads the values cells write with their own words, and passes those cells over
     /// for the rest of the row's reading; each value gives way, at the end, to the one
     /// the field's own label gives it (a cover line's `项目名称：…` to the form's row).
-    /// A cell that is a label's value (`项目名称 |
-    /// 实施内容：…`), a table's, or a record's under its header is read as before,
-    /// whatever its words.
+    /// A cell that is a label's value (`项目名称 | 实施内容：…`), a table's, or a
+    /// record's under its header is read as before, whatever its words.
     pub(super) fn written_values(
         &mut self,
         r: usize,
@@ -63,23 +62,21 @@ impl Placer<'_> {
             let CellValue::Text(text) = &cell.value else {
                 continue;
             };
-            // Under a text going on below its label, only the label of another field
-            // with no value yet (`项目年份：2023` under the name) ends it; a pattern's
-            // words do not, nor its own label or a filled field's (a paragraph of
+            // Under a text going on below its label, only the label of a field with no
+            // value yet (`项目年份：2023` under the name) ends it; a pattern's words do
+            // not, nor a filled field's label, its own among them (a paragraph of
             // 项目实施情况 that begins `项目实施情况：` or `项目名称：`).
-            let going_on = (self.open_text.as_ref())
-                .filter(|t| t.column == c)
-                .map(|t| (t.section, t.field));
+            let going_on = self.open_text.as_ref().is_some_and(|t| t.column == c);
             let labelled = || self.after_label(cell, text).map(|(f, cell)| (f, cell, 0));
             let found = match going_on {
-                Some(open) => labelled().filter(|(f, _, _)| *f != open && !self.filled(*f)),
-                None => self.by_pattern(cell, text).or_else(labelled),
+                true => labelled().filter(|(f, _, _)| !self.filled(*f)),
+                false => self.by_pattern(cell, text).or_else(labelled),
             };
             let (Some((field, cell, rank)), Some(class)) = (found, classes.get_mut(c)) else {
                 continue;
             };
             *class = Class::Ignored;
-            if going_on.is_some() {
+            if going_on {
                 self.open_text = None;
             }
             self.found.insert(field);
@@ -94,8 +91,8 @@ impl Placer<'_> {
     }
 
     /// A layout word with `{}` that finds a value of its field's type in the cell (the
-    /// first it finds that is): the
-    /// field, the cell holding only the value, and the pattern's rank (1 for the first).
+    /// first it finds that is): the field, the cell holding only the value, and the
+    /// pattern's rank (1 for the first).
     fn by_pattern(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell, usize)> {
         if self.patterns.is_empty() {
             return None;
@@ -106,7 +103,11 @@ impl Placer<'_> {
         }
         // Its words apart first (`附件1 2022年度…`: 2022, never 12022), then as labels
         // compare (`项目支出 绩效自评表`).
-        let keys = [pattern_key(text), label_key(text)];
+        let (spaced, compared) = (pattern_key(text), label_key(text));
+        let keys: &[String] = match spaced == compared {
+            true => std::slice::from_ref(&spaced),
+            false => &[spaced, compared],
+        };
         (self.patterns.iter().enumerate()).find_map(|(i, (pattern, field))| {
             let numeric = self.field_type(*field).is_some_and(is_numeric);
             let number_like = |value: &&str| {
