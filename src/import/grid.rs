@@ -51,6 +51,11 @@ pub struct Cell {
     /// (`=100%` typed into a cell: the form's own "equal to" sign, which a spreadsheet
     /// takes for a formula). `None` for any other cell.
     pub formula: Option<String>,
+    /// A formula's result as the cell's number format rounds it, where that differs from
+    /// the number stored (`=10*F8/E8` stores 9.1666…, which `0.00` shows as 9.17): what
+    /// a score, a percentage or a measure is read as, as printed, where an amount keeps
+    /// the number. `None` for any other cell, a typed number among them (read as typed).
+    pub rounded: Option<Box<CellValue>>,
 }
 
 /// A cell's value, as exactly as the file holds it.
@@ -91,6 +96,7 @@ impl Cell {
             at: None,
             merged: false,
             formula: None,
+            rounded: None,
         }
     }
 

@@ -1373,7 +1373,10 @@ fn label_span(row: &[Cell], c: usize) -> Span {
 /// A cell's value as a node of the project tree, for a field of type `ty`. A measure
 /// typed as a literal formula (`=100%`) is its text as typed, whatever the spreadsheet
 /// made of it; a formula the file holds no result of is unknown, not empty; a date is
-/// read as hands write it (`2023年12月31日`, see [`dates::written`]).
+/// read as hands write it (`2023年12月31日`, see [`dates::written`]). A score, a
+/// percentage or a measure a formula computes is read as its format rounds it, as the
+/// form is printed ([`Cell::rounded`]); an amount keeps the number, which the budget's
+/// sums are checked with.
 fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let span = cell_span(cell).unwrap_or_default();
     if ty == Some(FieldType::Measure)
@@ -1384,7 +1387,13 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     if let Some(formula) = cell.uncalculated() {
         return Node::new(Kind::Formula(formula.to_owned()), span);
     }
-    let kind = match &cell.value {
+    let value = match (&cell.rounded, ty) {
+        (Some(rounded), Some(FieldType::Points | FieldType::Percent | FieldType::Measure)) => {
+            &**rounded
+        }
+        _ => &cell.value,
+    };
+    let kind = match value {
         CellValue::Empty => Kind::Null,
         CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),
         CellValue::Text(t) if ty == Some(FieldType::Date) => {

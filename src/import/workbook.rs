@@ -202,6 +202,11 @@ pub(crate) struct SheetBuilder {
     name: String,
     cells: Vec<(u32, u32, CellValue)>,
     formulas: Vec<(u32, u32, String)>,
+    /// What numbers show as where their format rounds them, by place: kept for a cell
+    /// found to hold a formula (see [`Cell::rounded`]).
+    rounding: rustc_hash::FxHashMap<(u32, u32), CellValue>,
+    /// The rounded results of formulas, by place.
+    rounded: Vec<(u32, u32, CellValue)>,
     rows: usize,
     columns: usize,
 }
@@ -213,6 +218,8 @@ impl SheetBuilder {
             name: name.to_owned(),
             cells: Vec::new(),
             formulas: Vec::new(),
+            rounding: rustc_hash::FxHashMap::default(),
+            rounded: Vec::new(),
             rows: 0,
             columns: 0,
         }
@@ -235,16 +242,35 @@ impl SheetBuilder {
             return Ok(());
         }
         budget.count_cell()?;
-        match &value {
-            CellValue::Text(text) | CellValue::Number(text) => budget.charge(text.len())?,
-            CellValue::Formatted { shown, number } => {
-                budget.charge(shown.len().saturating_add(number.len()))?;
-            }
-            _ => {}
-        }
+        charge_value(&value, budget)?;
         self.make_room(row, column)?;
         self.cells.push((row, column, value));
         Ok(())
+    }
+
+    /// Keeps what the number at 0-based `row`, `column` shows as where its format rounds
+    /// it ([`rounded_of`]), for the case the cell holds a formula ([`Self::computed`]).
+    pub(crate) fn rounding(
+        &mut self,
+        row: u32,
+        column: u32,
+        shown: CellValue,
+        budget: &mut TextBudget,
+    ) -> Result<(), ImportError> {
+        charge_value(&shown, budget)?;
+        self.make_room(row, column)?;
+        self.rounding.insert((row, column), shown);
+        Ok(())
+    }
+
+    /// Says that the cell at 0-based `row`, `column` holds a formula with a stored result:
+    /// the number is read as its format rounds it, where a score or measure is read (see
+    /// [`Cell::rounded`]). Formulas come after values (calamine reads them in a second
+    /// pass), so the rounding is known by then.
+    pub(crate) fn computed(&mut self, row: u32, column: u32) {
+        if let Some(shown) = self.rounding.remove(&(row, column)) {
+            self.rounded.push((row, column, shown));
+        }
     }
 
     /// Keeps the formula of the cell at 0-based `row`, `column` (see [`Cell::formula`]).
@@ -345,6 +371,11 @@ impl SheetBuilder {
                 cell.formula = Some(formula);
             }
         }
+        for (row, column, shown) in self.rounded {
+            if let Some(cell) = cell_mut(&mut rows, row, column) {
+                cell.rounded = Some(Box::new(shown));
+            }
+        }
         for region in merges {
             mark_merged(&mut rows, region, self.rows, self.columns);
         }
@@ -359,6 +390,17 @@ impl SheetBuilder {
     fn area(&self, region: &Region) -> usize {
         let (rows, columns) = clip(region, self.rows, self.columns);
         rows.len().saturating_mul(columns.len())
+    }
+}
+
+/// Charges a value's text against the workbook's budget.
+fn charge_value(value: &CellValue, budget: &mut TextBudget) -> Result<(), ImportError> {
+    match value {
+        CellValue::Text(text) | CellValue::Number(text) => budget.charge(text.len()),
+        CellValue::Formatted { shown, number } => {
+            budget.charge(shown.len().saturating_add(number.len()))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -435,7 +477,8 @@ fn add_sheet(
 
 /// Keeps a sheet's literal formulas (`=100%` typed into a cell; see [`Cell::formula`]),
 /// as calamine gives them over the sheet (`.xls`: `100%`; `.ods`: `of:=100%`). These
-/// formats store every formula's result, so no other formula is kept.
+/// formats store every formula's result, so no other formula is kept; each other
+/// formula's cell is marked [computed](SheetBuilder::computed).
 pub(crate) fn keep_literals(
     formulas: &calamine::Range<String>,
     builder: &mut SheetBuilder,
@@ -444,10 +487,12 @@ pub(crate) fn keep_literals(
     let (top, left) = formulas.start().unwrap_or((0, 0));
     for (row, column, formula) in formulas.used_cells() {
         let formula = without_namespace(formula);
+        let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
+        let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
         if is_literal(formula) {
-            let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
-            let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
             builder.formula(row, column, formula.to_owned(), budget)?;
+        } else {
+            builder.computed(row, column);
         }
     }
     Ok(())
@@ -499,6 +544,43 @@ fn float(value: f64, shows: &Shows) -> CellValue {
         return number("0".to_owned(), shows);
     }
     number(settled(significant(value, EXCEL_DIGITS)), shows)
+}
+
+/// A formula's result as its number format shows it, where the format fixes fewer
+/// decimals than the number has (9.16666666666667 under `0.00` is 9.17, 0.952046404888
+/// under `0.00%` is 95.2%): rounded half away from zero from the 15 digits the cell
+/// keeps, as Excel shows it; `None` where the format fixes no decimals (General), or
+/// shows the number as [`value_of`] reads it. Not for a date.
+pub(crate) fn rounded_of(data: &Data, shows: &Shows) -> Option<CellValue> {
+    let Data::Float(value) = data else {
+        return None;
+    };
+    if !value.is_finite() || value.abs() < RESIDUE_F64 {
+        return None;
+    }
+    let shown = match &shows.negative {
+        Some(section) if *value < 0.0 => section,
+        _ => &shows.positive,
+    };
+    if shown.thousands > 0 {
+        // A number shown in thousands (`#,##0,"千元"`) is an amount, never a score.
+        return None;
+    }
+    let moved = if shown.percent { 2 } else { 0 };
+    let places = shown.decimals?.saturating_add(moved);
+    let digits = significant(*value, EXCEL_DIGITS);
+    let exact: Decimal = digits.parse().ok()?;
+    let stored: Decimal = settled(digits).parse().ok()?;
+    let rounded = exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    if rounded == stored {
+        return None;
+    }
+    let text = if rounded.is_zero() {
+        "0".to_owned()
+    } else {
+        rounded.normalize().to_string()
+    };
+    Some(number(text, shows))
 }
 
 /// What no form writes: a billionth (of a 万元, a point, a ratio). A number within it of
@@ -805,6 +887,57 @@ mod tests {
         assert_eq!(float(-0.022, &shows), CellValue::Text("-2.2%".into()));
         let shows = Shows::of("#,##0\"个\"_);(#,##0\"个\")");
         assert_eq!(float(-3.0, &shows), CellValue::Number("-3".into()));
+    }
+
+    #[test]
+    fn a_number_is_rounded_to_the_decimals_its_format_shows() {
+        let rounded = |f: f64, code: &str| rounded_of(&Data::Float(f), &Shows::of(code));
+        let number = |t: &str| Some(CellValue::Number(t.into()));
+        let text = |t: &str| Some(CellValue::Text(t.into()));
+        assert_eq!(rounded(9.166_666_666_666_67, "0.00"), number("9.17"));
+        assert_eq!(rounded(9.166_666_666_666_67, "0"), number("9"));
+        assert_eq!(rounded(0.952_380_952_380_952, "0.0%"), text("95.2%"));
+        assert_eq!(rounded(0.952_380_952_380_952, "0%"), text("95%"));
+        // Half away from zero, from the 15 digits Excel keeps (2.675 is 2.67499… in binary).
+        assert_eq!(rounded(2.675, "0.00"), number("2.68"));
+        assert_eq!(rounded(-2.675, "0.00"), number("-2.68"));
+        // The negative section's decimals; a number shown in thousands is an amount.
+        assert_eq!(rounded(-1.26, "0.00;-0.0"), number("-1.3"));
+        assert_eq!(rounded(15_432.1, "#,##0,\"千元\""), None);
+        assert_eq!(rounded(0.004, "0.00"), number("0"));
+        // Shown as read, or no decimals fixed: nothing to add.
+        assert_eq!(rounded(9.17, "0.00"), None);
+        assert_eq!(rounded(1679.7, "0.00"), None);
+        assert_eq!(rounded(102.179_999_999_999_84, "0.00"), None);
+        assert_eq!(rounded(9.166_666_666_666_67, "General"), None);
+        assert_eq!(rounded(9.166_666_666_666_67, "0.00E+00"), None);
+        assert_eq!(rounded(f64::NAN, "0.00"), None);
+        assert_eq!(rounded_of(&Data::Int(7), &Shows::of("0.00")), None);
+    }
+
+    #[test]
+    fn a_formulas_result_is_rounded_and_a_typed_number_is_not() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("表");
+        for (row, value) in [(0, "9.166666667"), (1, "1.004")] {
+            builder
+                .rounding(row, 0, CellValue::Number("9.17".into()), &mut budget)
+                .unwrap();
+            builder
+                .push(row, 0, CellValue::Number(value.into()), &mut budget)
+                .unwrap();
+        }
+        builder.computed(0, 0);
+        // A formula whose number its format shows as read: no rounding kept.
+        builder.computed(2, 0);
+        let sheet = builder.finish(&[]).unwrap();
+        let rounded = |row: usize| sheet.rows[row][0].rounded.as_deref().cloned();
+        assert_eq!(rounded(0), Some(CellValue::Number("9.17".into())));
+        assert_eq!(rounded(1), None);
+        assert_eq!(
+            sheet.rows[0][0].value,
+            CellValue::Number("9.166666667".into())
+        );
     }
 
     #[test]

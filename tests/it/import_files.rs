@@ -603,6 +603,65 @@ fn cells_are_read_as_their_number_format_shows_them() {
     assert_eq!(outcome.findings, []);
 }
 
+/// A formula's result is read as its cell shows it where a score or a measure is read
+/// (the form as printed and signed): a self score `=…` stored as 27.4966666666667 under
+/// `0.00` is 27.5, an actual value stored as 0.952380952380952 under `0.0%` is 95.2%.
+/// An amount keeps its number (the budget's sums are checked with it), and a typed
+/// number is read as typed, whatever its format shows (1.004 under `0.00`).
+#[test]
+fn a_formulas_result_is_read_as_its_format_rounds_it_where_a_score_is_read() {
+    let bytes = seed_workbook_with(|sheet| {
+        let shown = |code: &str| Format::new().set_num_format(code);
+        let formula =
+            |text: &str, result: &str| rust_xlsxwriter::Formula::new(text).set_result(result);
+        // 系统上线数量's self score, weight 27.5.
+        sheet
+            .write_formula_with_format(
+                20,
+                6,
+                formula("=E21*0.9998787", "27.4966666666667"),
+                &shown("0.00"),
+            )
+            .unwrap();
+        // 服务覆盖率's actual value, against >=90%.
+        sheet
+            .write_formula_with_format(
+                21,
+                5,
+                formula("=20/21", "0.952380952380952"),
+                &shown("0.0%"),
+            )
+            .unwrap();
+        // 财政拨款数 of the fund's use: shown 1680, read 1679.7.
+        sheet
+            .write_formula_with_format(7, 1, formula("=B6", "1679.7"), &shown("0"))
+            .unwrap();
+        // 立项依据充分性's self score typed with three decimals: read as typed.
+        sheet
+            .write_number_with_format(9, 6, 1.004, &shown("0.00"))
+            .unwrap();
+    });
+    let forms = import::import("公式.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    let row = |i: usize| &outcome.indicators[i];
+    assert_eq!(
+        row(11).self_score.map(|s| s.to_string()),
+        Some("27.5".into())
+    );
+    assert_eq!(row(12).actual.as_deref(), Some("95.2%"));
+    assert_eq!(outcome.total.to_string(), "80.00");
+    let found: Vec<(&str, &str)> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.message.as_str()))
+        .collect();
+    // The typed score's, and the total it makes (80.004: 27.5 read, not 27.4966…).
+    let codes: Vec<&str> = found.iter().map(|(code, _)| *code).collect();
+    assert_eq!(codes, ["score-mismatch", "total-mismatch"], "{found:?}");
+    assert!(found[0].1.contains("填为 1.004"), "{found:?}");
+    assert!(found[1].1.contains("之和为 80.004"), "{found:?}");
+}
+
 /// What reading forms notes is printed in the forms' order, whatever the threads: a
 /// saved log of a run compares with the next one's.
 #[test]

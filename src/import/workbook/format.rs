@@ -2,8 +2,10 @@
 //! before or after it. Chinese departments keep targets numeric and show the comparator
 //! and the unit through the format (`"≤"0%` shows 0.02 as `≤2%`, `0"个"` shows 15 as
 //! `15个`); read without it, `≤2%` would be `=2%` and lower-is-better would become
-//! higher-is-better. Only what the format writes as text is kept; digits, separators
-//! and decimals are not (the number is read as stored, to the digits a cell keeps).
+//! higher-is-better. Only what the format writes as text is kept, and how many decimals
+//! it shows: a formula's result is read to them where a score or a measure is read
+//! (`=10*F8/E8` is 9.17 under `0.00`, as printed; see `workbook::rounded_of`); any other
+//! number is read as stored, to the digits a cell keeps.
 
 /// How a format shows numbers of one sign.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +19,9 @@ pub(crate) struct Shown {
     /// How many times the number shows divided by a thousand: the commas after its last
     /// digit (`#,##0,"千元"` shows 15000 as `15千元`).
     pub thousands: u32,
+    /// How many decimals the number shows (`0.00` two, `0%` none), where the format
+    /// fixes them; `None` for General, an exponent, or a number cut into parts.
+    pub decimals: Option<u32>,
 }
 
 impl Shown {
@@ -121,7 +126,7 @@ enum Piece {
     Literal(String),
     /// A digit placeholder, a point, an exponent, or `General` (`G/通用格式` in WPS): the
     /// number.
-    Number,
+    Number(Part),
     /// `,`: a thousands separator between digit placeholders; after the last one, a
     /// scaling (`#,##0,"千元"` shows 15000 as `15千元`).
     Comma,
@@ -135,6 +140,17 @@ enum Piece {
     Bracket(String),
     /// Anything else: padding, fill, date and text codes, `General`.
     Other,
+}
+
+/// Which part of the number a [`Piece::Number`] is: what tells how many decimals show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// `0`, `#` or `?`: a digit.
+    Digit,
+    /// `.`: the decimal point.
+    Point,
+    /// `General` or an exponent: decimals the format does not fix.
+    Floating,
 }
 
 /// The pieces of a format code, in order.
@@ -152,18 +168,19 @@ fn pieces(code: &str) -> impl Iterator<Item = Piece> + '_ {
                 Piece::Other
             }
             '[' => Piece::Bracket(chars.by_ref().take_while(|&c| c != ']').collect()),
-            '0' | '#' | '?' | '.' => Piece::Number,
+            '0' | '#' | '?' => Piece::Number(Part::Digit),
+            '.' => Piece::Number(Part::Point),
             ',' => Piece::Comma,
             'G' | 'g' if general_rest(chars.as_str()).is_some() => {
                 let rest = chars.as_str();
                 let skip = general_rest(rest).unwrap_or(0);
                 chars = rest.get(skip..).unwrap_or("").chars();
-                Piece::Number
+                Piece::Number(Part::Floating)
             }
             // A scientific format's exponent (`E+00`): part of the number.
             'E' | 'e' if chars.clone().next().is_some_and(|n| matches!(n, '+' | '-')) => {
                 chars.next();
-                Piece::Number
+                Piece::Number(Part::Floating)
             }
             '%' => Piece::Percent,
             '@' => Piece::At,
@@ -212,11 +229,11 @@ fn has_condition(pieces: &[Piece]) -> bool {
 /// is left out: it names no unit a target has.
 fn section(pieces: &[Piece]) -> Shown {
     let mut shown = Shown::default();
-    let is_number = |p: &Piece| matches!(p, Piece::Number | Piece::Comma);
+    let is_number = |p: &Piece| matches!(p, Piece::Number(_) | Piece::Comma);
     // Found once: a section may be long, and each literal asks whether the number goes
     // on after it.
     let last_number = pieces.iter().rposition(is_number);
-    let last_digit = pieces.iter().rposition(|p| *p == Piece::Number);
+    let last_digit = pieces.iter().rposition(|p| matches!(p, Piece::Number(_)));
     // A comma after the last digit divides the number by a thousand (`#,##0,"千元"`
     // shows 15000 as `15千元`): the text goes with the number divided.
     let thousands = pieces
@@ -232,7 +249,7 @@ fn section(pieces: &[Piece]) -> Shown {
             Piece::Bracket(content) => content
                 .strip_prefix('$')
                 .map_or("", |currency| currency.split('-').next().unwrap_or("")),
-            Piece::Number | Piece::Comma => {
+            Piece::Number(_) | Piece::Comma => {
                 number_seen = true;
                 continue;
             }
@@ -274,7 +291,27 @@ fn section(pieces: &[Piece]) -> Shown {
     if shown.suffix.trim().is_empty() {
         shown.suffix.clear();
     }
+    shown.decimals = decimals(pieces);
     shown
+}
+
+/// How many decimals a section shows: the digits after its point (none without one);
+/// `None` where General or an exponent leaves them to the number.
+fn decimals(pieces: &[Piece]) -> Option<u32> {
+    let mut after_point = None;
+    for piece in pieces {
+        match piece {
+            Piece::Number(Part::Floating) => return None,
+            Piece::Number(Part::Point) if after_point.is_none() => after_point = Some(0u32),
+            Piece::Number(Part::Digit) => {
+                if let Some(count) = after_point.as_mut() {
+                    *count = count.saturating_add(1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(after_point.unwrap_or(0))
 }
 
 /// How a text section (`"≤"@`, `@"个"`) shows a text cell: the literals before and
@@ -358,6 +395,35 @@ mod tests {
             assert_eq!(shown(code), (false, String::new(), String::new()), "{code}");
         }
         assert_eq!(shown("0.00E+00\"个\""), (false, String::new(), "个".into()));
+    }
+
+    #[test]
+    fn the_decimals_a_format_fixes_are_counted() {
+        let decimals = |code: &str| Shows::of(code).positive.decimals;
+        for (code, places) in [
+            ("0", Some(0)),
+            ("0.00", Some(2)),
+            ("#,##0.00_ ", Some(2)),
+            ("0.0%", Some(1)),
+            ("0%", Some(0)),
+            ("\"≤\"0.00\"小时\"", Some(2)),
+            ("#,##0.0,\"千元\"", Some(1)),
+            ("0.0#", Some(2)),
+            ("0.00??", Some(4)),
+            ("[Red]0.000", Some(3)),
+            ("General", None),
+            ("G/通用格式", None),
+            ("0.00E+00", None),
+            ("0000\"年\"00\"月\"", None),
+            ("\"-\"", None),
+            ("@", None),
+        ] {
+            assert_eq!(decimals(code), places, "{code}");
+        }
+        let shows = Shows::of("0.00;[Red]-0.0");
+        assert_eq!(shows.negative.map(|s| s.decimals), Some(Some(1)));
+        // No format at all shows what the number holds.
+        assert_eq!(Shows::default().positive.decimals, None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use quick_xml::events::Event;
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
-    damaged_by, skipped, value_of,
+    damaged_by, rounded_of, skipped, value_of,
 };
 use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
@@ -142,7 +142,13 @@ fn read_values(
             DataRef::SharedString(text) => {
                 CellValue::Text(shows.text_shown(text).unwrap_or_else(|| (*text).to_owned()))
             }
-            other => value_of(&Data::from(other.clone()), shows),
+            other => {
+                let data = Data::from(other.clone());
+                if let Some(shown) = rounded_of(&data, shows) {
+                    builder.rounding(row, column, shown, budget)?;
+                }
+                value_of(&data, shows)
+            }
         };
         builder.push(row, column, value, budget)?;
     }
@@ -176,9 +182,11 @@ fn keep_formulas(
             | XlsxFormulaMetadata::Shared { formula, .. } => formula,
             _ => String::new(),
         };
+        let (row, column) = record.pos;
         if matches!(record.value, DataRef::Empty) || is_literal(&text) {
-            let (row, column) = record.pos;
             builder.formula(row, column, text, budget)?;
+        } else {
+            builder.computed(row, column);
         }
     }
     Ok(())
