@@ -525,8 +525,9 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
     assert_eq!(outcome.total.to_string(), "95.17");
     let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
     assert_eq!(codes, ["score-mismatch", "total-mismatch"]);
-    // The year written as a title of its own line, or in the title; a sentence above
-    // the form that begins with another year is no title (the title's pattern is first).
+    // The year written as a title of its own line, or in the title, in digits or in
+    // Chinese ones; a sentence above the form that begins with another year is no title
+    // (the title's pattern is first).
     for title in [
         "2022年度项目支出绩效自评表",
         "项目支出绩效自评表（2022年度）",
@@ -534,6 +535,9 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
         "中江县2022年度项目支出绩效自评表",
         "附件1 2022年度项目支出绩效自评表",
         "项目支出绩效自评表\n填报单位：中江县水利局\t\t\t2022年度",
+        // A year in Chinese digits, as official titles print it.
+        "项目支出绩效自评表\n（二〇二二年度）",
+        "中江县二○二二年度项目支出绩效自评表",
     ] {
         let text = OFFICIAL_2020.replace("项目支出绩效自评表\n（2022年度）", title);
         let forms = import::import("titled.txt", text.as_bytes(), Kind::Text, &mof)
@@ -545,14 +549,14 @@ fn the_official_2020_form_reads_its_year_from_the_title_and_its_execution_score(
 }
 
 /// A form that does not fit the ruleset's form is refused with what reading it noted:
-/// a title read as such may be the value found missing (a year in Chinese numerals).
+/// a title read as such may be the value found missing (a range of years).
 #[test]
 fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("自评表.txt");
     std::fs::write(
         &path,
-        OFFICIAL_2020.replace("（2022年度）", "（二〇二二年度）"),
+        OFFICIAL_2020.replace("（2022年度）", "（2021-2022年度）"),
     )
     .unwrap();
     let path = path.to_str().unwrap();
@@ -566,7 +570,7 @@ fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.contains("perfeval::data::missing_field"), "{stderr}");
         assert!(
-            stderr.contains("A3") && stderr.contains("二〇二二年度"),
+            stderr.contains("A3") && stderr.contains("2021-2022年度"),
             "{stderr}"
         );
     }
@@ -980,4 +984,23 @@ fn a_lone_text_above_the_form_is_a_title() {
         "{:?}",
         form.notes
     );
+}
+
+/// A year as departments write it in the year's own cell: with its unit (`2023年`,
+/// `2023年度`), or in Chinese digits (`二〇二三年`): the seed's year, and the form
+/// scores as the seed does. A unit that is no year's stays refused.
+#[test]
+fn a_year_written_with_its_unit_or_in_chinese_digits_is_read() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    for written in ["2023年", "2023年度", "二〇二三年", "二○二三"] {
+        let text = seed.replace("项目年份\t2023\t", &format!("项目年份\t{written}\t"));
+        let forms = import_text("年份.txt", &text);
+        let v = values(&forms[0].project);
+        let year = v.get(&("project".to_owned(), 0, "year".to_owned()));
+        assert_eq!(year, Some(&Datum::Decimal(2023.into())), "{written}");
+        let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+        assert_eq!(outcome.total.to_string(), "80.00", "{written}");
+    }
+    let text = seed.replace("项目年份\t2023\t", "项目年份\t2023个\t");
+    assert!(import::import("个.txt", text.as_bytes(), Kind::Text, &SUZHOU).is_err());
 }

@@ -58,18 +58,66 @@ pub(super) fn is_page_number(text: &str) -> bool {
 
 /// A number typed into a cell as people type it on a form: thousands separators between
 /// digits (`1,679.7`) dropped, and the unit the form's column already says (`万元` for an
-/// amount, `分` for points) left off. Any other text is kept for the validator to judge.
+/// amount, `分` for points) left off; a whole number is a year ([`year_text`]). Any other
+/// text is kept for the validator to judge.
 pub(super) fn number_text(text: &str, ty: Option<FieldType>) -> String {
     let unit = match ty {
         Some(FieldType::Amount) => "万元",
         Some(FieldType::Points) => "分",
-        Some(FieldType::Number | FieldType::Integer) => "",
+        Some(FieldType::Integer) => return ungrouped(&year_text(text)),
+        Some(FieldType::Number) => "",
         _ => return text.to_owned(),
     };
     let text = text
         .strip_suffix(unit)
         .filter(|_| !unit.is_empty())
         .map_or(text, str::trim_end);
+    ungrouped(text)
+}
+
+/// A whole number as a form writes a year, the one whole number a form has: `2023年`,
+/// `2023年度` and `2023 年` are 2023 (the unit its label says left off), and a year in
+/// Chinese digits, written digit by digit (`二〇二三年`, `二○二三`), is the same year.
+/// Any other text is kept.
+fn year_text(text: &str) -> String {
+    let bare = ["年度", "年"]
+        .iter()
+        .find_map(|unit| text.strip_suffix(unit))
+        .map_or(text, str::trim_end);
+    let digits: Option<String> = bare
+        .chars()
+        .map(chinese_digit)
+        .map(|digit| digit.and_then(|d| char::from_digit(u32::try_from(d).ok()?, 10)))
+        .collect();
+    match digits {
+        Some(digits) if !digits.is_empty() => digits,
+        _ => bare.to_owned(),
+    }
+}
+
+/// The value of a Chinese digit as a year writes it (`〇`, `二`): `None` for any other
+/// character (`十` is no digit of a year written digit by digit).
+pub(super) fn chinese_digit(c: char) -> Option<usize> {
+    CHINESE_DIGITS.iter().position(|d| d.contains(c))
+}
+
+/// The Chinese digits, by value, as years are written digit by digit: zero as `〇`, `零`
+/// or the circle `○` typed for it.
+const CHINESE_DIGITS: [&str; 10] = [
+    "〇零○",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+];
+
+/// `text` with the commas that group its thousands dropped.
+fn ungrouped(text: &str) -> String {
     // A comma that does not group thousands (`9,16`, a decimal comma; `1679,7`) is no
     // separator: the text is kept as written, which the validator refuses and quotes,
     // rather than read as 916.
@@ -131,6 +179,34 @@ mod tests {
             number_text("=1,234个", Some(FieldType::Measure)),
             "=1,234个"
         );
+    }
+
+    #[test]
+    fn a_year_is_read_with_its_unit_or_in_chinese_digits() {
+        let year = |text| number_text(text, Some(FieldType::Integer));
+        for written in [
+            "2023",
+            "2023年",
+            "2023年度",
+            "2023 年",
+            "二〇二三年",
+            "二○二三",
+            "二零二三年度",
+        ] {
+            assert_eq!(year(written), "2023", "{written}");
+        }
+        // Other text is the validator's to refuse: a count, a range, a year of numbers.
+        for kept in [
+            "二〇二三年三月",
+            "2022-2023年",
+            "年",
+            "两千零二十三年",
+            "2023年1月",
+        ] {
+            assert_eq!(year(kept), kept.trim_end_matches('年'), "{kept}");
+        }
+        // The unit is the year's alone: a number field keeps it.
+        assert_eq!(number_text("2023年", Some(FieldType::Number)), "2023年");
     }
 
     #[test]

@@ -109,9 +109,18 @@ impl Placer<'_> {
             false => &[spaced, compared],
         };
         (self.patterns.iter().enumerate()).find_map(|(i, (pattern, field))| {
-            let numeric = self.field_type(*field).is_some_and(is_numeric);
+            let ty = self.field_type(*field);
+            let numeric = ty.is_some_and(is_numeric);
+            // A year may be written in Chinese digits (`（二〇二二年度）`).
+            let year = ty == Some(FieldType::Integer);
             let number_like = |value: &&str| {
-                !numeric || value.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+                !numeric
+                    || value.starts_with(|c: char| {
+                        c.is_ascii_digit()
+                            || c == '-'
+                            || c == '+'
+                            || (year && super::words::chinese_digit(c).is_some())
+                    })
             };
             (keys.iter().flat_map(|key| pattern.values(key)))
                 .map(str::trim)
