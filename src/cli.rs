@@ -917,6 +917,34 @@ pub(crate) fn import_forms(
     })
 }
 
+/// Every form of a workbook or text export for a command that reads its forms one at a
+/// time (`import`, `explain`, `test`): what reading a form that does not fit noted is
+/// printed before its error (it may say why), and with `all_notes` what reading each
+/// form noted too.
+pub(crate) fn import_noting(
+    name: &str,
+    bytes: &[u8],
+    kind: crate::import::Kind,
+    plan: &Plan,
+    all_notes: bool,
+) -> Result<Vec<crate::import::Imported>, Error> {
+    let print = |notes: &[String]| {
+        for note in notes {
+            eprint_line(&t!(CLI_NOTE, file = crate::text::visible(name), note));
+        }
+    };
+    let mut failed = Vec::new();
+    let found = import_forms(name, bytes, kind, plan, &mut failed);
+    print(&failed);
+    let found = found?;
+    if all_notes {
+        for form in &found {
+            print(&form.notes);
+        }
+    }
+    Ok(found)
+}
+
 /// An import that found no form, or a form that does not fit, as an error of the run.
 pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) -> Error {
     match failure {

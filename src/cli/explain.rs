@@ -128,7 +128,6 @@ fn load(
             kinds: crate::i18n::t!(IO_NOT_A_FORM_NAME),
         });
     };
-    let forms = crate::import::import(&name, &input.bytes, kind, plan)
-        .map_err(|failure| super::import_error(&name, failure))?;
+    let forms = super::import_noting(&name, &input.bytes, kind, plan, true)?;
     Ok(forms.into_iter().map(|f| f.project).collect())
 }

@@ -102,22 +102,7 @@ fn import_file(
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
     read.add(input.id, path);
     let name = path.display().to_string();
-    let print_notes = |notes: &[String]| {
-        for note in notes {
-            eprint_line(&crate::i18n::t!(
-                CLI_NOTE,
-                file = crate::text::visible(&name),
-                note
-            ));
-        }
-    };
-    let mut failed = Vec::new();
-    let found = super::import_forms(&name, &input.bytes, kind, plan, &mut failed);
-    print_notes(&failed);
-    let found = found?;
-    for imported in &found {
-        print_notes(&imported.notes);
-    }
+    let found = super::import_noting(&name, &input.bytes, kind, plan, true)?;
     let several = found.len() > 1;
     Ok(found
         .into_iter()

@@ -565,6 +565,7 @@ fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
         &["check", rules[0], rules[1], path][..],
         &["import", rules[0], rules[1], path],
         &["diff", rules[0], rules[1], rules[0], rules[1], path],
+        &["explain", rules[0], rules[1], path],
     ] {
         let (_, stderr, code) = run(args);
         assert_eq!(code, 2, "{args:?}: {stderr}");
@@ -574,6 +575,16 @@ fn a_form_that_does_not_fit_prints_what_reading_it_noted() {
             "{stderr}"
         );
     }
+    // A ruleset test's case of that form says so too.
+    let ruleset = root().join("rulesets/mof-2020.rules");
+    let case = format!(
+        "ruleset = {:?}\n[[case]]\nname = \"年度\"\nproject = \"自评表.txt\"\n[case.expect]\nexit = 0\n",
+        ruleset.to_str().unwrap()
+    );
+    let tests = dir.path().join("年度.test.toml");
+    std::fs::write(&tests, case).unwrap();
+    let (stdout, stderr, _) = run(&["test", tests.to_str().unwrap()]);
+    assert!(stderr.contains("2021-2022年度"), "{stdout}{stderr}");
 }
 
 /// A form's own 年度 wins over its title's; a title that says another year is noted.
