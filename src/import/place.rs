@@ -355,6 +355,45 @@ impl<'a> Placer<'a> {
         classes
     }
 
+    /// A date alone on its row, or beside words the layout passes over and nothing else
+    /// (`（单位盖章） 2024年1月10日`, `填表人：张三 … 2024年1月10日`), below the form's first
+    /// label and with no label waiting for its value below, is the date the form was
+    /// signed: passed over, with a note. Read as a row, it was an indicator row of a
+    /// weight alone, or a cell that fits no field.
+    fn signing_dates_ignored(
+        &mut self,
+        r: usize,
+        row: &[Cell],
+        mut classes: Vec<Class>,
+    ) -> Vec<Class> {
+        if !self.form_begun || self.pending.is_some() {
+            return classes;
+        }
+        let values: Vec<usize> = (classes.iter().enumerate())
+            .filter(|(_, class)| !matches!(class, Class::Blank | Class::Ignored))
+            .map(|(c, _)| c)
+            .collect();
+        let signed = |c: &usize| {
+            matches!(classes.get(*c), Some(Class::Value))
+                && row.get(*c).is_some_and(is_signing_date)
+        };
+        if values.is_empty() || !values.iter().all(signed) {
+            return classes;
+        }
+        for c in values {
+            if let Some(class) = classes.get_mut(c) {
+                *class = Class::Ignored;
+            }
+            let shown = row.get(c).map(Cell::shown).unwrap_or_default();
+            self.notes.push(t!(
+                IMPORT_NOTE_SIGNING_DATE,
+                address = address(r, c),
+                date = crate::data::words::shorten(&shown)
+            ));
+        }
+        classes
+    }
+
     /// A row that labels a field by its own label and by one of the layout's other words
     /// for it (`权重` and `分值` side by side) reads the field under its own label; the
     /// other column is a column the form does not have, as it was without the word.
@@ -469,6 +508,7 @@ impl<'a> Placer<'a> {
     fn row(&mut self, r: usize, row: &[Cell]) {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
         let classes = with_answers_ignored(row, classes);
+        let classes = self.signing_dates_ignored(r, row, classes);
         let classes = self.data_not_ignored(row, classes);
         let classes = self.without_doubled_words(row, classes);
         let classes = self.written_values(r, row, classes);
@@ -1359,6 +1399,20 @@ fn insert(entries: &mut Vec<Entry>, key: &str, node: Node) {
                 insert(children, rest, node);
             }
         }
+    }
+}
+
+/// Whether a cell holds a whole date as a form is signed with it: a date cell, or a
+/// date written out (`2024年1月10日`, `2024.1.10`, `2024-01-10`); a number of digits alone
+/// (`20240110`) is no date here.
+fn is_signing_date(cell: &Cell) -> bool {
+    match &cell.value {
+        CellValue::Date(_) => true,
+        CellValue::Text(text) => {
+            let text = text.trim();
+            !text.bytes().all(|b| b.is_ascii_digit()) && dates::written(text).is_some()
+        }
+        _ => false,
     }
 }
 

@@ -1015,3 +1015,43 @@ fn a_year_written_with_its_unit_or_in_chinese_digits_is_read() {
     let text = seed.replace("项目年份\t2023\t", "项目年份\t2023个\t");
     assert!(import::import("个.txt", text.as_bytes(), Kind::Text, &SUZHOU).is_err());
 }
+
+/// Under the indicator table's total row, the lines a department signs the form with: a
+/// date beside the signatures with no label of its own, a date alone, a note on the
+/// form's unit and the reviewer's opinion. Each is passed over (a date with a note), and
+/// the form scores as the seed does; read as rows, the first was an indicator of a
+/// weight alone (the form refused), the others cells that fit no field.
+#[test]
+fn a_signing_date_and_notes_under_the_table_are_passed_over() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let total = "合计\t\t\t\t\t\t80\n";
+    assert!(seed.contains(total));
+    let footer = "单位负责人：李四\t\t填表人：张三\t\t2024年1月10日\n\
+        （单位盖章）\t\t\t\t\t2024.1.10\n\
+        2024-01-10\n\
+        注：本表金额单位为万元\n\
+        审核意见：同意\n";
+    let text = seed.replace(total, &format!("{total}{footer}"));
+    let forms = import_text("落款.txt", &text);
+    assert_eq!(forms[0].unplaced, []);
+    assert_eq!(forms[0].project.rows("indicators").len(), 17);
+    let dates: Vec<&String> = (forms[0].notes.iter())
+        .filter(|n| n.contains("the date the form was signed"))
+        .collect();
+    assert_eq!(dates.len(), 3, "{:?}", forms[0].notes);
+    assert!(dates[0].contains("E53") && dates[0].contains("2024年1月10日"));
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+    // A date in a table's row with an indicator's name is the row's, as before.
+    let row = "\t\t运维服务可持续性\t持续\t9.16\t持续\t9.16\n";
+    let dated = seed.replace(
+        row,
+        "\t\t运维服务可持续性\t持续\t9.16\t2024年1月10日\t9.16\n",
+    );
+    let forms = import_text("日期.txt", &dated);
+    let actual = values(&forms[0].project)
+        .get(&("indicators".to_owned(), 16, "actual".to_owned()))
+        .cloned();
+    assert_eq!(actual, Some(Datum::Text("2024年1月10日".into())));
+}

@@ -165,6 +165,10 @@ IMPORT_NOTE_TITLE {
     en: "cell {address}, 「{title}」, alone in its row above the form, is read as a title",
     zh: "单元格 {address}「{title}」在表单之上独占一行，按标题略过",
 }
+IMPORT_NOTE_SIGNING_DATE {
+    en: "cell {address}, 「{date}」, a date alone or beside a signature, is read as the date the form was signed: passed over",
+    zh: "单元格 {address}「{date}」是单独一行或与签章、填表人同行的日期，按落款日期略过",
+}
 IMPORT_NOTE_WRITTEN_DIFFERS {
     en: "cell {address} writes 「{value}」 for 「{label}」, which is read as 「{kept}」 from another cell: this one is not used",
     zh: "单元格 {address} 写的「{label}」为「{value}」，与另一处读取的「{kept}」不同，未采用",
