@@ -798,6 +798,11 @@ impl Run<'_> {
             .into_iter()
             .map(|result| match result {
                 Ok(outcome) => ProjectResult::Evaluated(outcome),
+                // A sheet's form that does not fit is named with its sheet.
+                Err(Error::Data(failure)) => ProjectResult::Failed {
+                    file: failure.source().name().to_owned(),
+                    error: Error::Data(failure),
+                },
                 Err(error) => ProjectResult::Failed {
                     file: text.name.clone(),
                     error,
@@ -864,17 +869,28 @@ impl Run<'_> {
         kind: crate::import::Kind,
         notes: &mut Vec<String>,
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
-        let mut failed = Vec::new();
-        let forms = import_forms(&text.name, &text.bytes, kind, self.plan, &mut failed);
-        for note in &failed {
-            notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
-        }
-        Ok(forms?
+        let forms = crate::import::import_each(&text.name, &text.bytes, kind, self.plan)
+            .map_err(|failure| import_error(&text.name, failure))?;
+        let mut note = |said: &[String]| {
+            for line in said {
+                let file = crate::text::visible(&text.name);
+                notes.push(t!(CLI_NOTE, file, note = line));
+            }
+        };
+        // A sheet that does not fit is a project that could not be evaluated, after
+        // what reading it noted; the workbook's other forms are evaluated all the same.
+        Ok(forms
             .into_iter()
             .map(|form| {
-                for note in &form.notes {
-                    notes.push(t!(CLI_NOTE, file = crate::text::visible(&text.name), note));
-                }
+                let form = match form {
+                    Ok(form) => form,
+                    Err(crate::import::ImportFailure::Data { failure, notes }) => {
+                        note(&notes);
+                        return Err(Error::Data(failure));
+                    }
+                    Err(failure) => return Err(import_error(&text.name, failure)),
+                };
+                note(&form.notes);
                 let mut outcome = self.evaluate_project(&form.project)?;
                 outcome
                     .findings

@@ -93,13 +93,30 @@ pub enum ImportFailure {
 ///
 /// # Errors
 ///
-/// The file cannot be read as its kind, holds no form, or a form does not fit.
+/// The file cannot be read as its kind, holds no form, or a form does not fit (the
+/// first that does not: see [`import_each`] for the others).
 pub fn import(
     name: &str,
     bytes: &[u8],
     kind: Kind,
     plan: &Plan,
 ) -> Result<Vec<Imported>, ImportFailure> {
+    import_each(name, bytes, kind, plan)?.into_iter().collect()
+}
+
+/// Reads every form of a file, each on its own: a sheet whose form does not fit (a
+/// dash where an amount is required, a goal sheet beside the form) is that sheet's
+/// [`ImportFailure::Data`], and the workbook's other forms are read all the same.
+///
+/// # Errors
+///
+/// The file cannot be read as its kind, or holds no form.
+pub fn import_each(
+    name: &str,
+    bytes: &[u8],
+    kind: Kind,
+    plan: &Plan,
+) -> Result<Vec<Result<Imported, ImportFailure>>, ImportFailure> {
     let book = read(bytes, kind).map_err(ImportFailure::Read)?;
     let mut notes = book.notes;
     let mut placed = Vec::new();
@@ -136,18 +153,18 @@ pub fn import(
             .chain(std::mem::take(&mut placement.notes))
             .map(|note| crate::text::visible(&note).into_owned())
             .collect();
-        match validate(&form_name, shown, tabular, placement, plan) {
-            Ok(mut form) => {
-                form.notes = form_notes;
-                forms.push(form);
-            }
-            Err(failure) => {
-                return Err(ImportFailure::Data {
+        forms.push(
+            match validate(&form_name, shown, tabular, placement, plan) {
+                Ok(mut form) => {
+                    form.notes = form_notes;
+                    Ok(form)
+                }
+                Err(failure) => Err(ImportFailure::Data {
                     failure,
                     notes: form_notes,
-                });
-            }
-        }
+                }),
+            },
+        );
     }
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),

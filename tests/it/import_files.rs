@@ -187,6 +187,55 @@ fn a_workbook_with_two_forms_imports_each_sheet() {
     assert!(codes.contains(&"execution-rate"), "{codes:?}");
 }
 
+/// A workbook of two forms whose second does not fit (words where an amount is
+/// required): `check` scores the first and reports the second as a project it could not
+/// evaluate, naming its sheet; the run fails (exit 2) but loses no form.
+#[test]
+fn a_sheet_that_does_not_fit_leaves_the_workbook_s_other_forms_scored() {
+    let mut book = Workbook::new();
+    for (sheet_name, project) in [
+        ("电子政务", "电子政务项目建设资金"),
+        ("智慧城市", "智慧城市一期"),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name).unwrap();
+        seed_sheet(sheet, project, 1679.7, 0.0);
+    }
+    // 智慧城市's 财政收回数 written in words.
+    book.worksheet_from_name("智慧城市")
+        .unwrap()
+        .write_string(7, 5, "不适用")
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let forms = import::import_each("两个项目.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms.len(), 2);
+    assert!(forms[0].is_ok() && forms[1].is_err());
+    // The library's all-or-nothing reading refuses the file, as before.
+    assert!(import::import("两个项目.xlsx", &bytes, xlsx_kind(), &SUZHOU).is_err());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("两个项目.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--rules",
+        "2023",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let projects = report["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 2, "{stdout}");
+    assert_eq!(projects[0]["name"], "电子政务项目建设资金");
+    assert_eq!(projects[0]["score"], "80.00");
+    assert_eq!(projects[1]["score"], serde_json::Value::Null);
+    assert!(
+        stdout.contains("智慧城市") && stdout.contains("不适用"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn check_points_at_a_workbook_s_cells() {
     let dir = tempfile::tempdir().unwrap();
