@@ -276,6 +276,14 @@ pub use crate::text::{normalize, normalized};
 #[derive(Clone, Debug, Default)]
 pub struct CatalogIndex(FxHashMap<String, Vec<(usize, usize)>>);
 
+/// A normal text without the remark in parentheses that ends it (`产出指标(50分)` is
+/// `产出指标`); `None` where it ends in none, or is nothing but one.
+fn without_remark(normal: &str) -> Option<&str> {
+    let open = normal.strip_suffix(')')?.rfind('(')?;
+    let bare = normal.get(..open)?.trim_end();
+    (!bare.is_empty()).then_some(bare)
+}
+
 /// The value of `map`, whose keys are normal texts ([`normalize`]), for `text` once
 /// normalised. A text that is a key as written is its own normal form (normalising a
 /// normal text keeps it), so it is found without being scanned for what normalising
@@ -312,10 +320,15 @@ impl CatalogIndex {
 }
 
 impl Plan {
-    /// The category a form's label means.
+    /// The category a form's label means: as written, or with the remark a form prints
+    /// after it left out (`产出指标（50分）`, the category's points).
     #[must_use]
     pub fn category_of_label(&self, label: &str) -> Option<usize> {
-        get_normal(&self.labels, label).copied()
+        get_normal(&self.labels, label).copied().or_else(|| {
+            let normal = normalize(label);
+            let bare = without_remark(&normal)?;
+            self.labels.get(bare).copied()
+        })
     }
 
     /// For each category by id, the labels (normalised, sorted) that name it: its name

@@ -2,8 +2,10 @@
 //! date or `YYYY-MM-DD`); a form typed by hand says `2023年12月31日`, as the policy text
 //! itself does, or `2023.12.31`, `2023/12/31`, `20231231`; a workbook may hold an Excel
 //! serial number in a cell formatted as a number, or `20231231` typed as a number (eight
-//! digits, which no serial number has). Each is read here to the date it names, or not
-//! at all: a month without a day (`2023年12月`) names no date.
+//! digits, which no serial number has). A data cutoff is often written as the policy
+//! says it, `截至2023年12月31日`, or as a month's end, `2023年12月底`, `2023年底`. Each is
+//! read here to the date it names, or not at all: a month without a day (`2023年12月`)
+//! names no date.
 
 use jiff::civil::Date;
 
@@ -13,9 +15,20 @@ use crate::text::fold_width;
 /// `2023-12-31`, `2023/12/31`, `2023.12.31` (months and days of one or two digits, any
 /// of these followed by a time of day, which is dropped: a text export of a date-time
 /// cell), or `20231231`; full-width digits and spaces between the parts are read as
-/// ASCII and ignored. `None` for any other text, and for a date that does not exist.
+/// ASCII and ignored; `截至`/`截止` before a date and `止` after it are left out, and a
+/// month's or year's end (`2023年12月底`, `2023年12月末`, `2023年底`) is its last day.
+/// `None` for any other text, and for a date that does not exist.
 pub(crate) fn written(text: &str) -> Option<Date> {
     let folded = fold_width(text.trim());
+    let whole: &str = &folded;
+    let folded = ["截止到", "截止至", "截至", "截止"]
+        .iter()
+        .find_map(|word| whole.strip_prefix(word))
+        .map_or(whole, str::trim_start);
+    let folded = folded.strip_suffix('止').map_or(folded, str::trim_end);
+    if let Some(end) = end_of(folded) {
+        return Some(end);
+    }
     if let Some((day, time)) = folded.split_once(char::is_whitespace)
         && is_time_of_day(time.trim_start())
         && let Some(date) = without_time(day).filter(|_| !day.contains('年'))
@@ -53,6 +66,28 @@ fn without_time(text: &str) -> Option<Date> {
     } else {
         None
     }
+}
+
+/// The last day of a month or year written as its end: `2023年12月底` (or `末`), `2023年底`.
+fn end_of(text: &str) -> Option<Date> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let body = compact
+        .strip_suffix('底')
+        .or_else(|| compact.strip_suffix('末'))?;
+    let (year, rest) = split_digits(body)?;
+    let rest = rest.strip_prefix('年')?;
+    let year: i16 = year.parse().ok().filter(|_| year.len() == 4)?;
+    if rest.is_empty() {
+        return Date::new(year, 12, 31).ok();
+    }
+    let (month, rest) = split_digits(rest)?;
+    if rest != "月" || !(1..=2).contains(&month.len()) {
+        return None;
+    }
+    Date::new(year, month.parse().ok()?, 1)
+        .ok()?
+        .last_of_month()
+        .into()
 }
 
 /// The date of a year, month and day as digits, if it exists; a month or day has one
@@ -115,6 +150,30 @@ mod tests {
             assert_eq!(written(text), last_day, "{text}");
         }
         assert_eq!(written("2024年1月5日"), Some(jiff::civil::date(2024, 1, 5)));
+        // A data cutoff as the policy writes it, and a month's or year's end.
+        for text in [
+            "截至2023年12月31日",
+            "截止2023年12月31日",
+            "截止到 2023-12-31",
+            "截至2023年12月31日止",
+            "2023年12月底",
+            "2023年12月末",
+            "2023年底",
+            "截至2023年末",
+        ] {
+            assert_eq!(written(text), last_day, "{text}");
+        }
+        assert_eq!(written("2024年2月底"), Some(jiff::civil::date(2024, 2, 29)));
+        for text in [
+            "2023年13月底",
+            "23年底",
+            "12月底",
+            "2023年12月中",
+            "截至",
+            "底",
+        ] {
+            assert_eq!(written(text), None, "{text}");
+        }
         assert_eq!(written("2024/1/5"), Some(jiff::civil::date(2024, 1, 5)));
     }
 

@@ -1468,6 +1468,8 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
             .or_else(|| dates::written(number))
             .map_or_else(|| Kind::Number(number.clone()), Kind::Date),
         CellValue::Formatted { number, .. } => Kind::Number(number.clone()),
+        // A year's cell formatted as a date (`yyyy"年"` shows 2023-01-01 as `2023年`).
+        CellValue::Date(d) if ty == Some(FieldType::Integer) => Kind::Number(d.year().to_string()),
         CellValue::Date(d) => Kind::Date(*d),
         CellValue::Bool(b) => Kind::Bool(*b),
     };

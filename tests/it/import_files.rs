@@ -711,6 +711,34 @@ fn a_formulas_result_is_read_as_its_format_rounds_it_where_a_score_is_read() {
     assert!(found[1].1.contains("之和为 80.004"), "{found:?}");
 }
 
+/// A year's cell formatted as a date showing the year alone (`yyyy"年"`), and a data
+/// cutoff written as the policy says it (`截至2023年12月31日`): read as the year and the
+/// date they show, and the form scores as the seed does.
+#[test]
+fn a_year_shown_from_a_date_and_a_cutoff_in_words_are_read() {
+    let bytes = seed_workbook_with(|sheet| {
+        let new_year = ExcelDateTime::from_ymd(2023, 1, 1).unwrap();
+        let year_only = Format::new().set_num_format("yyyy\"年\"");
+        sheet
+            .write_datetime_with_format(1, 5, &new_year, &year_only)
+            .unwrap();
+        sheet.write_string(3, 2, "截至2023年12月31日").unwrap();
+    });
+    let forms = import::import("年份.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let project = forms[0].project.record("project").unwrap();
+    assert_eq!(
+        project.get("year").unwrap().value,
+        Datum::Decimal(2023.into())
+    );
+    assert_eq!(
+        project.get("data_as_of").unwrap().value,
+        Datum::Date(jiff::civil::date(2023, 12, 31))
+    );
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
+
 /// What reading forms notes is printed in the forms' order, whatever the threads: a
 /// saved log of a run compares with the next one's.
 #[test]

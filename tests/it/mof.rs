@@ -607,3 +607,21 @@ fn an_impossible_total_names_the_pools_whether_or_not_they_are_read() {
     );
     assert_eq!((code, help), refusal(&MOF));
 }
+
+/// A category written with the points the form prints beside it (`产出指标（50分）`,
+/// `效益指标(30分)`) is that category: the example scores as written, with no
+/// `unknown-category`. A remark that leaves no category's name stays unknown.
+#[test]
+fn a_category_with_its_points_beside_it_is_that_category() {
+    let text = std::fs::read_to_string(crate::common::root().join(CLEAN)).unwrap();
+    let plain = evaluate(&MOF, "clean.toml", &text);
+    let marked = text
+        .replace("category = \"产出指标\"", "category = \"产出指标（50分）\"")
+        .replace("category = \"效益指标\"", "category = \"效益指标 (30分)\"");
+    let outcome = evaluate(&MOF, "marked.toml", &marked);
+    assert_eq!(outcome.total, plain.total);
+    assert_eq!(codes(&outcome), codes(&plain));
+    let unknown = text.replacen("category = \"产出指标\"", "category = \"（50分）\"", 1);
+    let outcome = evaluate(&MOF, "unknown.toml", &unknown);
+    assert!(codes(&outcome).contains("unknown-category"));
+}
