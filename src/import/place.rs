@@ -394,6 +394,28 @@ impl<'a> Placer<'a> {
         classes
     }
 
+    /// A dash or a slash among a record's figures (`500 | 200 | — | 0`, the accounting
+    /// way to write nil) holds the place of its figure: read as a value, it is 0 in an
+    /// amount and not given in any other field ([`value_node`]). Left blank, the figures
+    /// after it fell under the wrong labels, or an amount was missing and the form was
+    /// refused. A table's rows keep theirs blank (a missing value's marker).
+    fn nil_figures(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        if self.table.is_some() {
+            return classes;
+        }
+        let figures = (row.iter().zip(&classes))
+            .any(|(cell, class)| matches!(class, Class::Value) && is_figure(cell));
+        if !figures {
+            return classes;
+        }
+        for (cell, class) in row.iter().zip(classes.iter_mut()) {
+            if matches!(class, Class::Blank) && is_nil_mark(cell) {
+                *class = Class::Value;
+            }
+        }
+        classes
+    }
+
     /// A row that labels a field by its own label and by one of the layout's other words
     /// for it (`权重` and `分值` side by side) reads the field under its own label; the
     /// other column is a column the form does not have, as it was without the word.
@@ -509,6 +531,7 @@ impl<'a> Placer<'a> {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
         let classes = with_answers_ignored(row, classes);
         let classes = self.signing_dates_ignored(r, row, classes);
+        let classes = self.nil_figures(row, classes);
         let classes = self.data_not_ignored(row, classes);
         let classes = self.without_doubled_words(row, classes);
         let classes = self.written_values(r, row, classes);
@@ -1402,6 +1425,32 @@ fn insert(entries: &mut Vec<Entry>, key: &str, node: Node) {
     }
 }
 
+/// Whether a cell holds a number (a figure of a budget's row), stored as one or as text.
+fn is_figure(cell: &Cell) -> bool {
+    match &cell.value {
+        CellValue::Number(_) | CellValue::Formatted { .. } => true,
+        CellValue::Text(text) => {
+            let text = number_text(text.trim(), Some(FieldType::Amount));
+            crate::data::decimal::read_decimal(&text).is_ok()
+        }
+        _ => false,
+    }
+}
+
+/// Whether a cell writes nil as accounts do: dashes or slashes alone (`—`, `-`, `——`, `/`).
+fn is_nil_mark(cell: &Cell) -> bool {
+    matches!(&cell.value, CellValue::Text(text) if is_nil_text(text))
+}
+
+/// Whether a text is dashes or slashes alone, in any width.
+fn is_nil_text(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '—' | '–' | '―' | '－' | '/' | '／'))
+}
+
 /// Whether a cell holds a whole date as a form is signed with it: a date cell, or a
 /// date written out (`2024年1月10日`, `2024.1.10`, `2024-01-10`); a number of digits alone
 /// (`20240110`) is no date here.
@@ -1449,6 +1498,13 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     };
     let kind = match value {
         CellValue::Empty => Kind::Null,
+        // Nil as accounts write it: 0 in an amount, not given in any other field.
+        CellValue::Text(t) if is_nil_text(t) && ty == Some(FieldType::Amount) => {
+            Kind::Number("0".to_owned())
+        }
+        CellValue::Text(t) if is_nil_text(t) && ty.is_some_and(|ty| ty != FieldType::Measure) => {
+            Kind::Null
+        }
         CellValue::Text(t) if ty == Some(FieldType::Text) => Kind::String(clean_text(t)),
         CellValue::Text(t) if ty == Some(FieldType::Date) => {
             dates::written(t).map_or_else(|| Kind::String(t.trim().to_owned()), Kind::Date)

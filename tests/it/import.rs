@@ -1055,3 +1055,28 @@ fn a_signing_date_and_notes_under_the_table_are_passed_over() {
         .cloned();
     assert_eq!(actual, Some(Datum::Text("2024年1月10日".into())));
 }
+
+/// Nil written as accounts write it among a budget's figures: a dash or a slash holds
+/// its figure's place and is 0 (`—`, `/`, `-`, `——`, `－`); the form scores as the seed
+/// does. Left blank, the form was refused for the missing amounts.
+#[test]
+fn a_dash_among_a_budget_s_figures_is_nil() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let budget = "\t1679.7\t0\t\t1679.7\t0\t0\n";
+    let funds = "1679.7\t1679.7\t0\t0\t0\t\t\n";
+    assert!(seed.contains(budget) && seed.contains(funds));
+    let text = seed
+        .replacen(budget, "\t1679.7\t—\t\t1679.7\t/\t-\n", 1)
+        .replacen(funds, "1679.7\t1679.7\t——\t0\t－\t\t\n", 1);
+    let forms = import_text("横线.txt", &text);
+    let v = values(&forms[0].project);
+    let amount = |s: &str, f: &str| v.get(&(s.to_owned(), 0, f.to_owned())).cloned();
+    let zero = Some(Datum::Decimal(0.into()));
+    assert_eq!(amount("budget", "adjustment"), zero);
+    assert_eq!(amount("budget", "unallocated"), zero);
+    assert_eq!(amount("funds", "balance"), zero);
+    assert_eq!(amount("funds", "recovered"), zero);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
