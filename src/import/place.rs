@@ -979,6 +979,16 @@ impl<'a> Placer<'a> {
         // Right to left: a total row that writes the weights' total and the scores' (`总分 |
         // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
         for &v in values.iter().rev() {
+            // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
+            // 等级): left to be reported as a cell that fits no field, never dropped.
+            let in_words = |cell: &Cell| {
+                matches!(cell.value, CellValue::Text(_))
+                    && cell.formula.is_none()
+                    && !is_figure(cell)
+            };
+            if row.get(v).is_some_and(in_words) {
+                continue;
+            }
             self.used.insert((r, v));
             let Some((field, column_type)) = table
                 .columns

@@ -1080,3 +1080,25 @@ fn a_dash_among_a_budget_s_figures_is_nil() {
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
 }
+
+/// A grade written on the 总分 row (`总分 | 100 | 96 | 良`) is no sum: it is reported as a
+/// cell that fits no field, not dropped unseen; a row `自评等级 | 良` is the form's grade.
+#[test]
+fn a_word_on_a_total_row_is_reported_and_自评等级_is_the_grade() {
+    let mof = plan("rulesets/mof-2020.rules");
+    let total = "总分\t\t\t\t\t\t100\t96\n";
+    assert!(OFFICIAL_2020.ends_with(total));
+    let graded = OFFICIAL_2020.replace(total, "总分\t\t\t\t\t\t100\t96\t良\n");
+    let forms = import::import("graded.txt", graded.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let unplaced: Vec<&str> = forms[0].unplaced.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(unplaced, ["良"]);
+    let row = OFFICIAL_2020.replace(total, &format!("{total}自评等级\t良\n"));
+    let forms = import::import("row.txt", row.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].unplaced, []);
+    let grade = values(&forms[0].project)
+        .get(&("self_evaluation".to_owned(), 0, "grade".to_owned()))
+        .cloned();
+    assert_eq!(grade, Some(Datum::Text("良".into())));
+}
