@@ -980,13 +980,17 @@ impl<'a> Placer<'a> {
         // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
         for &v in values.iter().rev() {
             // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
-            // 等级): left to be reported as a cell that fits no field, never dropped.
+            // 等级): its record's word, or reported as a cell that fits no field.
             let in_words = |cell: &Cell| {
                 matches!(cell.value, CellValue::Text(_))
                     && cell.formula.is_none()
                     && !is_figure(cell)
             };
-            if row.get(v).is_some_and(in_words) {
+            if let Some(cell) = row.get(v).filter(|cell| in_words(cell)) {
+                if let Some((field, cell)) = self.word_on_total_row(&word, cell) {
+                    self.found.insert(field);
+                    self.put_value((r, v), &cell, field, label_span(row, word_cell));
+                }
                 continue;
             }
             self.used.insert((r, v));
@@ -1023,6 +1027,33 @@ impl<'a> Placer<'a> {
         if !placed && !outside {
             sums.reverse();
             self.totals.extend(sums);
+        }
+    }
+
+    /// The field a word on a total row fills: the field its own label names (`自评等级：良`),
+    /// or else the one text field, not yet filled, of the record whose field the row's
+    /// total word labels (`总分 | 100 | 97.75 | 良`: 总分 labels the 自评结果's total,
+    /// whose one text field is 评价等级). `None` where there is no such one field.
+    fn word_on_total_row(&self, word: &str, cell: &Cell) -> Option<((usize, usize), Cell)> {
+        if let CellValue::Text(text) = &cell.value
+            && let Some(found) = self.after_label(cell, text)
+        {
+            return (!self.filled(found.0)).then_some(found);
+        }
+        let sections: HashSet<usize> = (self.labels.get(word)?.iter())
+            .map(|(s, _)| *s)
+            .filter(|&s| self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record))
+            .collect();
+        let fields = sections.into_iter().flat_map(|s| {
+            let count = self.schema.sections().get(s).map_or(0, |s| s.fields.len());
+            (0..count).map(move |f| (s, f))
+        });
+        let texts: Vec<(usize, usize)> = fields
+            .filter(|&f| self.field_type(f) == Some(FieldType::Text) && !self.filled(f))
+            .collect();
+        match texts.as_slice() {
+            [only] => Some((*only, cell.clone())),
+            _ => None,
         }
     }
 
@@ -1435,14 +1466,17 @@ fn insert(entries: &mut Vec<Entry>, key: &str, node: Node) {
     }
 }
 
-/// Whether a cell holds a number (a figure of a budget's row), stored as one or as text.
+/// Whether a cell holds a number (a figure of a budget's row, a total), stored as one or
+/// as text, with the unit of an amount or of points if any (`1,679.7`, `78分`).
 fn is_figure(cell: &Cell) -> bool {
     match &cell.value {
         CellValue::Number(_) | CellValue::Formatted { .. } => true,
-        CellValue::Text(text) => {
-            let text = number_text(text.trim(), Some(FieldType::Amount));
-            crate::data::decimal::read_decimal(&text).is_ok()
-        }
+        CellValue::Text(text) => [FieldType::Amount, FieldType::Points]
+            .into_iter()
+            .any(|ty| {
+                let text = number_text(text.trim(), Some(ty));
+                crate::data::decimal::read_decimal(&text).is_ok()
+            }),
         _ => false,
     }
 }

@@ -1081,24 +1081,40 @@ fn a_dash_among_a_budget_s_figures_is_nil() {
     assert_eq!(outcome.findings, []);
 }
 
-/// A grade written on the 总分 row (`总分 | 100 | 96 | 良`) is no sum: it is reported as a
-/// cell that fits no field, not dropped unseen; a row `自评等级 | 良` is the form's grade.
+/// A grade written on the 总分 row (`总分 | 100 | 96 | 良`, or `自评等级：良` there) is the
+/// form's grade, the one text field of the record 总分 fills; so is a row `自评等级 | 良`.
+/// A word on a total row whose record has no such field (the 2023 form's 合计) is
+/// reported as a cell that fits no field, never dropped unseen.
 #[test]
-fn a_word_on_a_total_row_is_reported_and_自评等级_is_the_grade() {
+fn a_word_on_a_total_row_is_its_record_s_word_or_reported() {
     let mof = plan("rulesets/mof-2020.rules");
+    let grade = |text: &str| {
+        let forms = import::import("graded.txt", text.as_bytes(), Kind::Text, &mof)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(forms[0].unplaced, [], "{text}");
+        values(&forms[0].project)
+            .get(&("self_evaluation".to_owned(), 0, "grade".to_owned()))
+            .cloned()
+    };
     let total = "总分\t\t\t\t\t\t100\t96\n";
     assert!(OFFICIAL_2020.ends_with(total));
-    let graded = OFFICIAL_2020.replace(total, "总分\t\t\t\t\t\t100\t96\t良\n");
-    let forms = import::import("graded.txt", graded.as_bytes(), Kind::Text, &mof)
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let good = Some(Datum::Text("良".into()));
+    for written in [
+        "总分\t\t\t\t\t\t100\t96\t良\n".to_owned(),
+        "总分\t\t\t\t\t\t100\t96\t自评等级：良\n".to_owned(),
+        format!("{total}自评等级\t良\n"),
+    ] {
+        assert_eq!(
+            grade(&OFFICIAL_2020.replace(total, &written)),
+            good,
+            "{written}"
+        );
+    }
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let row = "合计\t\t\t\t\t\t80\n";
+    assert!(seed.contains(row));
+    let worded = seed.replace(row, "合计\t\t\t\t\t\t80\t优\n");
+    let forms = import_text("worded.txt", &worded);
     let unplaced: Vec<&str> = forms[0].unplaced.iter().map(|u| u.text.as_str()).collect();
-    assert_eq!(unplaced, ["良"]);
-    let row = OFFICIAL_2020.replace(total, &format!("{total}自评等级\t良\n"));
-    let forms = import::import("row.txt", row.as_bytes(), Kind::Text, &mof)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(forms[0].unplaced, []);
-    let grade = values(&forms[0].project)
-        .get(&("self_evaluation".to_owned(), 0, "grade".to_owned()))
-        .cloned();
-    assert_eq!(grade, Some(Datum::Text("良".into())));
+    assert_eq!(unplaced, ["优"]);
 }

@@ -133,7 +133,7 @@ impl Placer<'_> {
 
     /// `年度：2022`: the label of a field of a record section (not a table's), a colon,
     /// and a value of the field's type: the field, and the cell holding only the value.
-    fn after_label(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell)> {
+    pub(super) fn after_label(&self, cell: &Cell, text: &str) -> Option<((usize, usize), Cell)> {
         let (label, value) = text.split_once([':', '：'])?;
         let value = value.trim();
         let key = label_key(label);
