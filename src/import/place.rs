@@ -395,10 +395,12 @@ impl<'a> Placer<'a> {
     }
 
     /// A dash or a slash among a record's figures (`500 | 200 | — | 0`, the accounting
-    /// way to write nil) holds the place of its figure: read as a value, it is 0 in an
-    /// amount and not given in any other field ([`value_node`]). Left blank, the figures
-    /// after it fell under the wrong labels, or an amount was missing and the form was
-    /// refused. A table's rows keep theirs blank (a missing value's marker).
+    /// way to write nil) holds the place of its figure where a label stands for it: under
+    /// a label of the row above, under a header of labels, or alone after its label on its
+    /// row (`全年执行数 | —`). Read as a value, it is 0 in an amount and not given in any
+    /// other field ([`value_node`]); left blank, an amount was missing and the form was
+    /// refused. A dash with no label of its own (a spare column filled with `—`) stays
+    /// blank, as do a table's (a missing value's marker).
     fn nil_figures(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
         if self.table.is_some() {
             return classes;
@@ -408,12 +410,64 @@ impl<'a> Placer<'a> {
         if !figures {
             return classes;
         }
-        for (cell, class) in row.iter().zip(classes.iter_mut()) {
-            if matches!(class, Class::Blank) && is_nil_mark(cell) {
+        // Values not under the labels above (shifted a column, read in order by count): the
+        // dashes are figures where, with them, the count is the labels'; else none is.
+        if let Some(pending) = &self.pending {
+            let under = |c: usize| pending.labels.iter().any(|(column, _)| *column == c);
+            let shifted = (classes.iter().enumerate())
+                .any(|(c, class)| matches!(class, Class::Value) && !under(c));
+            if shifted {
+                let dashes: Vec<usize> = (row.iter().zip(&classes).enumerate())
+                    .filter(|(_, (cell, class))| matches!(class, Class::Blank) && is_nil_mark(cell))
+                    .map(|(c, _)| c)
+                    .collect();
+                let values = classes.iter().filter(|class| matches!(class, Class::Value));
+                if values.count() + dashes.len() == pending.labels.len() {
+                    for c in dashes {
+                        if let Some(class) = classes.get_mut(c) {
+                            *class = Class::Value;
+                        }
+                    }
+                }
+                return classes;
+            }
+        }
+        let labelled: Vec<usize> = (0..row.len())
+            .filter(|&c| self.labels_nil_at(&classes, c))
+            .filter(|&c| row.get(c).is_some_and(is_nil_mark))
+            .collect();
+        for c in labelled {
+            if let Some(class) = classes.get_mut(c) {
                 *class = Class::Value;
             }
         }
         classes
+    }
+
+    /// Whether a label stands for a blank cell at column `c` of a row of these classes:
+    /// a label waiting above it, a header label above it, or a label before it on the
+    /// row with nothing else between them and the next label.
+    fn labels_nil_at(&self, classes: &[Class], c: usize) -> bool {
+        if !matches!(classes.get(c), Some(Class::Blank)) {
+            return false;
+        }
+        if let Some(pending) = &self.pending {
+            return pending.labels.iter().any(|(column, _)| *column == c);
+        }
+        let before = (0..c)
+            .rev()
+            .find(|&b| !matches!(classes.get(b), Some(Class::Blank)));
+        if let Some(b) = before
+            && matches!(classes.get(b), Some(Class::Label(_)))
+        {
+            let next =
+                (c + 1..classes.len()).find(|&n| !matches!(classes.get(n), Some(Class::Blank)));
+            return next.is_none_or(|n| matches!(classes.get(n), Some(Class::Label(_))));
+        }
+        let has_labels = classes.iter().any(|class| matches!(class, Class::Label(_)));
+        !has_labels
+            && (self.header_labels.as_ref())
+                .is_some_and(|header| header.iter().any(|(h, _)| *h == c))
     }
 
     /// A row that labels a field by its own label and by one of the layout's other words
@@ -976,21 +1030,29 @@ impl<'a> Placer<'a> {
         };
         let mut sums = Vec::new();
         let mut placed = false;
-        // Right to left: a total row that writes the weights' total and the scores' (`总分 |
-        // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
-        for &v in values.iter().rev() {
-            // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
-            // 等级): its record's word, or reported as a cell that fits no field.
-            let in_words = |cell: &Cell| {
+        // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
+        // 等级): the record's word where it is the row's one word, else reported as a cell
+        // that fits no field.
+        let in_words = |v: &usize| {
+            row.get(*v).is_some_and(|cell| {
                 matches!(cell.value, CellValue::Text(_))
                     && cell.formula.is_none()
                     && !is_figure(cell)
-            };
-            if let Some(cell) = row.get(v).filter(|cell| in_words(cell)) {
-                if let Some((field, cell)) = self.word_on_total_row(&word, cell) {
-                    self.found.insert(field);
-                    self.put_value((r, v), &cell, field, label_span(row, word_cell));
-                }
+            })
+        };
+        let words: Vec<usize> = values.iter().copied().filter(in_words).collect();
+        if let ([only], Some(cell)) = (words.as_slice(), words.first().and_then(|v| row.get(*v)))
+            && let Some((field, cell)) = self.word_on_total_row(&word, cell)
+        {
+            // Used: placed at the end, or noted where the field's label says otherwise.
+            self.found.insert(field);
+            self.used.insert((r, *only));
+            self.found_value((r, *only), field, cell);
+        }
+        // Right to left: a total row that writes the weights' total and the scores' (`总分 |
+        // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
+        for &v in values.iter().rev() {
+            if words.contains(&v) {
                 continue;
             }
             self.used.insert((r, v));
@@ -1030,15 +1092,20 @@ impl<'a> Placer<'a> {
         }
     }
 
-    /// The field a word on a total row fills: the field its own label names (`自评等级：良`),
-    /// or else the one text field, not yet filled, of the record whose field the row's
-    /// total word labels (`总分 | 100 | 97.75 | 良`: 总分 labels the 自评结果's total,
-    /// whose one text field is 评价等级). `None` where there is no such one field.
+    /// The field a word on a total row fills, where its label does not (it is placed
+    /// last, as a value found in a cell's words): the field its own label names
+    /// (`自评等级：良`), or else the one text field of the record whose field the row's
+    /// total word labels (`总分 | 100 | 97.75 | 良`: 总分 labels the 自评结果's total, whose
+    /// one text field is 评价等级). `None` where there is no such one field, or the word
+    /// is some other label's (`备注：见附件`).
     fn word_on_total_row(&self, word: &str, cell: &Cell) -> Option<((usize, usize), Cell)> {
-        if let CellValue::Text(text) = &cell.value
-            && let Some(found) = self.after_label(cell, text)
-        {
-            return (!self.filled(found.0)).then_some(found);
+        if let CellValue::Text(text) = &cell.value {
+            if let Some(found) = self.after_label(cell, text) {
+                return Some(found);
+            }
+            if text.contains([':', '：']) {
+                return None;
+            }
         }
         let sections: HashSet<usize> = (self.labels.get(word)?.iter())
             .map(|(s, _)| *s)
@@ -1049,7 +1116,7 @@ impl<'a> Placer<'a> {
             (0..count).map(move |f| (s, f))
         });
         let texts: Vec<(usize, usize)> = fields
-            .filter(|&f| self.field_type(f) == Some(FieldType::Text) && !self.filled(f))
+            .filter(|&f| self.field_type(f) == Some(FieldType::Text))
             .collect();
         match texts.as_slice() {
             [only] => Some((*only, cell.clone())),

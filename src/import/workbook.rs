@@ -546,11 +546,12 @@ fn float(value: f64, shows: &Shows) -> CellValue {
     number(settled(significant(value, EXCEL_DIGITS)), shows)
 }
 
-/// A formula's result as its number format shows it, where the format fixes fewer
-/// decimals than the number has (9.16666666666667 under `0.00` is 9.17, 0.952046404888
-/// under `0.00%` is 95.2%): rounded half away from zero from the 15 digits the cell
-/// keeps, as Excel shows it; `None` where the format fixes no decimals (General), or
-/// shows the number as [`value_of`] reads it. Not for a date.
+/// A formula's result as its number format shows it, where the format fixes two or more
+/// decimals, fewer than the number has (9.16666666666667 under `0.00` is 9.17,
+/// 0.952046404888 under `0.00%` is 95.2%): rounded half away from zero from the 15
+/// digits the cell keeps, as Excel shows it; `None` where the format fixes no decimals
+/// (General) or fewer than two (`0`: a weight `=50/3` shown 17 is 16.67 meant), or shows
+/// the number as [`value_of`] reads it. Not for a date.
 pub(crate) fn rounded_of(data: &Data, shows: &Shows) -> Option<CellValue> {
     let Data::Float(value) = data else {
         return None;
@@ -566,8 +567,11 @@ pub(crate) fn rounded_of(data: &Data, shows: &Shows) -> Option<CellValue> {
         // A number shown in thousands (`#,##0,"千元"`) is an amount, never a score.
         return None;
     }
+    // A format of fewer decimals than a score keeps (`0`, `0.0`: 16.667 shown as 17) hides
+    // what the form means; one of two or more shows what it is printed as.
+    let decimals = shown.decimals.filter(|d| *d >= 2)?;
     let moved = if shown.percent { 2 } else { 0 };
-    let places = shown.decimals?.saturating_add(moved);
+    let places = decimals.saturating_add(moved);
     let digits = significant(*value, EXCEL_DIGITS);
     let exact: Decimal = digits.parse().ok()?;
     let stored: Decimal = settled(digits).parse().ok()?;
@@ -895,14 +899,16 @@ mod tests {
         let number = |t: &str| Some(CellValue::Number(t.into()));
         let text = |t: &str| Some(CellValue::Text(t.into()));
         assert_eq!(rounded(9.166_666_666_666_67, "0.00"), number("9.17"));
-        assert_eq!(rounded(9.166_666_666_666_67, "0"), number("9"));
-        assert_eq!(rounded(0.952_380_952_380_952, "0.0%"), text("95.2%"));
-        assert_eq!(rounded(0.952_380_952_380_952, "0%"), text("95%"));
+        assert_eq!(rounded(0.952_380_952_380_952, "0.00%"), text("95.24%"));
+        // Fewer decimals than a score keeps: read as stored (=50/3 is no 17).
+        assert_eq!(rounded(16.666_666_666_666_7, "0"), None);
+        assert_eq!(rounded(9.166_666_666_666_67, "0.0"), None);
+        assert_eq!(rounded(0.952_380_952_380_952, "0.0%"), None);
         // Half away from zero, from the 15 digits Excel keeps (2.675 is 2.67499… in binary).
         assert_eq!(rounded(2.675, "0.00"), number("2.68"));
         assert_eq!(rounded(-2.675, "0.00"), number("-2.68"));
         // The negative section's decimals; a number shown in thousands is an amount.
-        assert_eq!(rounded(-1.26, "0.00;-0.0"), number("-1.3"));
+        assert_eq!(rounded(-1.264, "0.0;-0.00"), number("-1.26"));
         assert_eq!(rounded(15_432.1, "#,##0,\"千元\""), None);
         assert_eq!(rounded(0.004, "0.00"), number("0"));
         // Shown as read, or no decimals fixed: nothing to add.

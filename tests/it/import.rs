@@ -602,6 +602,13 @@ fn a_title_s_year_gives_way_to_the_form_s_own() {
         panic!("{:?}", forms[0].notes);
     };
     assert!(note.contains("A3") && note.contains("2022"), "{note}");
+    // The same year twice, in Chinese digits in the title: nothing to say.
+    let chinese = OFFICIAL_2020
+        .replace("（2022年度）", "（二〇二二年度）")
+        .replace("主管部门", "年度\t\t2022\n主管部门");
+    let forms = import::import("same.txt", chinese.as_bytes(), Kind::Text, &mof)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(forms[0].notes, Vec::<String>::new());
     // The same year twice: nothing to say.
     let same = OFFICIAL_2020.replace("主管部门", "年度\t\t2022\n主管部门");
     let forms = import::import("same.txt", same.as_bytes(), Kind::Text, &mof)
@@ -1079,6 +1086,14 @@ fn a_dash_among_a_budget_s_figures_is_nil() {
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
+    // A dash in a column no label stands over (every empty cell filled with `—`) is
+    // blank, as before: the section's values stay where they are.
+    let spare = seed.replacen(funds, "1679.7\t1679.7\t0\t0\t0\t—\t—\n", 1);
+    let forms = import_text("空栏.txt", &spare);
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
 }
 
 /// A grade written on the 总分 row (`总分 | 100 | 96 | 良`, or `自评等级：良` there) is the
@@ -1110,6 +1125,24 @@ fn a_word_on_a_total_row_is_its_record_s_word_or_reported() {
             "{written}"
         );
     }
+    // A grade written by its label below wins over the total row's word, which is noted;
+    // two words on the row are no grade: both are reported.
+    let twice = OFFICIAL_2020.replace(total, "总分\t\t\t\t\t\t100\t96\t良\n评价等级\t优\n");
+    let forms = import::import("twice.txt", twice.as_bytes(), Kind::Text, &mof).unwrap();
+    assert_eq!(forms[0].unplaced, []);
+    let grade = values(&forms[0].project)
+        .get(&("self_evaluation".to_owned(), 0, "grade".to_owned()))
+        .cloned();
+    assert_eq!(grade, Some(Datum::Text("优".into())));
+    assert!(
+        forms[0].notes.iter().any(|n| n.contains("良")),
+        "{:?}",
+        forms[0].notes
+    );
+    let two = OFFICIAL_2020.replace(total, "总分\t\t\t\t\t\t100\t96\t良\t见附件\n");
+    let forms = import::import("two.txt", two.as_bytes(), Kind::Text, &mof).unwrap();
+    let unplaced: Vec<&str> = forms[0].unplaced.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(unplaced, ["良", "见附件"]);
     let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
     let row = "合计\t\t\t\t\t\t80\n";
     assert!(seed.contains(row));

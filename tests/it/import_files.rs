@@ -654,7 +654,7 @@ fn cells_are_read_as_their_number_format_shows_them() {
 
 /// A formula's result is read as its cell shows it where a score or a measure is read
 /// (the form as printed and signed): a self score `=…` stored as 27.4966666666667 under
-/// `0.00` is 27.5, an actual value stored as 0.952380952380952 under `0.0%` is 95.2%.
+/// `0.00` is 27.5, an actual value stored as 0.952380952380952 under `0.00%` is 95.24%.
 /// An amount keeps its number (the budget's sums are checked with it), and a typed
 /// number is read as typed, whatever its format shows (1.004 under `0.00`).
 #[test]
@@ -678,7 +678,7 @@ fn a_formulas_result_is_read_as_its_format_rounds_it_where_a_score_is_read() {
                 21,
                 5,
                 formula("=20/21", "0.952380952380952"),
-                &shown("0.0%"),
+                &shown("0.00%"),
             )
             .unwrap();
         // 财政拨款数 of the fund's use: shown 1680, read 1679.7.
@@ -697,7 +697,7 @@ fn a_formulas_result_is_read_as_its_format_rounds_it_where_a_score_is_read() {
         row(11).self_score.map(|s| s.to_string()),
         Some("27.5".into())
     );
-    assert_eq!(row(12).actual.as_deref(), Some("95.2%"));
+    assert_eq!(row(12).actual.as_deref(), Some("95.24%"));
     assert_eq!(outcome.total.to_string(), "80.00");
     let found: Vec<(&str, &str)> = outcome
         .findings

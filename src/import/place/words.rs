@@ -78,7 +78,8 @@ pub(super) fn number_text(text: &str, ty: Option<FieldType>) -> String {
 /// A whole number as a form writes a year, the one whole number a form has: `2023年`,
 /// `2023年度` and `2023 年` are 2023 (the unit its label says left off), and a year in
 /// Chinese digits, written digit by digit (`二〇二三年`, `二○二三`), is the same year.
-/// Any other text is kept.
+/// Only four digits are a year so written (`一二`, `-2023年` are not); any other text is
+/// kept as it is, for the validator to judge.
 fn year_text(text: &str) -> String {
     let bare = ["年度", "年"]
         .iter()
@@ -86,12 +87,14 @@ fn year_text(text: &str) -> String {
         .map_or(text, str::trim_end);
     let digits: Option<String> = bare
         .chars()
-        .map(chinese_digit)
-        .map(|digit| digit.and_then(|d| char::from_digit(u32::try_from(d).ok()?, 10)))
+        .map(|c| match chinese_digit(c) {
+            Some(d) => char::from_digit(u32::try_from(d).ok()?, 10),
+            None => c.is_ascii_digit().then_some(c),
+        })
         .collect();
     match digits {
-        Some(digits) if !digits.is_empty() => digits,
-        _ => bare.to_owned(),
+        Some(digits) if digits.len() == 4 => digits,
+        _ => text.to_owned(),
     }
 }
 
@@ -195,15 +198,21 @@ mod tests {
         ] {
             assert_eq!(year(written), "2023", "{written}");
         }
-        // Other text is the validator's to refuse: a count, a range, a year of numbers.
+        // Other text is the validator's to refuse: a count, a range, a year of numbers,
+        // Chinese digits that are no year's four.
         for kept in [
             "二〇二三年三月",
             "2022-2023年",
             "年",
             "两千零二十三年",
             "2023年1月",
+            "一二",
+            "〇",
+            "一二年度",
+            "-2023年",
+            "12年",
         ] {
-            assert_eq!(year(kept), kept.trim_end_matches('年'), "{kept}");
+            assert_eq!(year(kept), kept, "{kept}");
         }
         // The unit is the year's alone: a number field keeps it.
         assert_eq!(number_text("2023年", Some(FieldType::Number)), "2023年");

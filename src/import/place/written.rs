@@ -161,6 +161,17 @@ impl Placer<'_> {
         (self.field_type(field)).is_some_and(|ty| fits(&value_node(cell, Some(ty)), ty))
     }
 
+    /// Keeps a value found outside its label's place (a word on a total row) to fill its
+    /// field at the end, where no label does ([`Self::place_found_values`]).
+    pub(super) fn found_value(&mut self, at: (usize, usize), field: (usize, usize), cell: Cell) {
+        self.found_values.push(FoundValue {
+            at,
+            field,
+            cell,
+            rank: 0,
+        });
+    }
+
     /// The values cells wrote with their words, each where no label (nor a cell before
     /// it) gave its field a value. Where one did, a value that is not the same (a title's
     /// `（2021年度）` over 年度 2022) is noted.
@@ -185,7 +196,9 @@ impl Placer<'_> {
             let CellValue::Text(value) = &found.cell.value else {
                 continue;
             };
-            if let Some(kept) = written.filter(|w| *w != label_key(value)) {
+            // Compared as read for the field (`二〇二三` is the 2023 written elsewhere).
+            let read = same_text(&value_node(&found.cell, self.field_type(found.field)));
+            if let Some(kept) = written.filter(|w| Some(w) != read.as_ref()) {
                 let label = (self.schema.sections().get(s))
                     .and_then(|section| section.fields.get(f))
                     .map(|field| field.label.clone())
