@@ -1197,7 +1197,7 @@ impl<'a> Placer<'a> {
                 .filter_map(|c| table.columns.get(c).map(|f| (*c, *f)))
                 .collect()
         };
-        let pairs: Vec<(usize, usize)> =
+        let mut pairs: Vec<(usize, usize)> =
             if aligned || cells.len() > mapped.len() || aligned_but_right_of(table, cells) {
                 in_place()
             } else {
@@ -1222,6 +1222,16 @@ impl<'a> Placer<'a> {
                     shifted
                 }
             };
+        if aligned {
+            // A dash under an amount's column of a row in place is nil, as among a
+            // record's figures (a sub-project's 实际数 `—`); a measure's stays blank.
+            let nil = (table.columns.iter())
+                .filter(|(_, f)| self.field_type((table.section, **f)) == Some(FieldType::Amount))
+                .filter(|(c, _)| row.get(**c).is_some_and(is_nil_mark))
+                .map(|(c, f)| (*c, *f));
+            pairs.extend(nil);
+            pairs.sort_unstable();
+        }
         if pairs.len() < 2 {
             return;
         }

@@ -1086,6 +1086,19 @@ fn a_dash_among_a_budget_s_figures_is_nil() {
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
+    // A dash under an amount's column of a table's row is nil too: a sub-project with
+    // nothing budgeted nor spent.
+    let sub = "公共数据开放平台\t\t150.8\t\t150.8\t\t\n";
+    assert!(seed.contains(sub));
+    let nil_row = seed.replacen(sub, &format!("{sub}备用子项\t\t—\t\t—\t\t\n"), 1);
+    let forms = import_text("子项.txt", &nil_row);
+    assert_eq!(forms[0].unplaced, []);
+    let rows = forms[0].project.rows("subprojects");
+    assert_eq!(rows.len(), 17);
+    let zero = Datum::Decimal(0.into());
+    assert_eq!(rows[2].get("actual").map(|v| &v.value), Some(&zero));
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.findings, []);
     // A dash in a column no label stands over (every empty cell filled with `—`) is
     // blank, as before: the section's values stay where they are.
     let spare = seed.replacen(funds, "1679.7\t1679.7\t0\t0\t0\t—\t—\n", 1);
