@@ -944,11 +944,7 @@ pub(crate) fn import_noting(
     plan: &Plan,
     all_notes: bool,
 ) -> Result<Vec<crate::import::Imported>, Error> {
-    let print = |notes: &[String]| {
-        for note in notes {
-            eprint_line(&t!(CLI_NOTE, file = crate::text::visible(name), note));
-        }
-    };
+    let print = |notes: &[String]| eprint_notes(name, notes);
     let mut failed = Vec::new();
     let found = import_forms(name, bytes, kind, plan, &mut failed);
     print(&failed);
@@ -959,6 +955,13 @@ pub(crate) fn import_noting(
         }
     }
     Ok(found)
+}
+
+/// Prints what reading the file `name` noted, a line each.
+pub(crate) fn eprint_notes(name: &str, notes: &[String]) {
+    for note in notes {
+        eprint_line(&t!(CLI_NOTE, file = crate::text::visible(name), note));
+    }
 }
 
 /// An import that found no form, or a form that does not fit, as an error of the run.

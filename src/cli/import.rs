@@ -65,7 +65,13 @@ fn import_run(args: &ImportArgs) -> Result<Status, Error> {
             continue;
         };
         match import_file(path, args.max_file_size, &plan, &mut read) {
-            Ok(found) => forms.extend(found),
+            Ok((found, errors)) => {
+                forms.extend(found);
+                failed |= !errors.is_empty();
+                for error in &errors {
+                    eprint_diagnostic(error);
+                }
+            }
             Err(error) => {
                 failed = true;
                 eprint_diagnostic(&error);
@@ -87,12 +93,14 @@ fn import_run(args: &ImportArgs) -> Result<Status, Error> {
     })
 }
 
+/// A file's forms, and the errors of its sheets that do not fit: each sheet is read on
+/// its own, as `check` reads it, and a bad one loses none of the others.
 fn import_file(
     path: &Path,
     limit: Size,
     plan: &Plan,
     read: &mut ReadSet,
-) -> Result<Vec<Form>, Error> {
+) -> Result<(Vec<Form>, Vec<Error>), Error> {
     let Some(kind) = import::Kind::from_path(path) else {
         return Err(Error::NotAForm {
             path: path.to_owned(),
@@ -102,16 +110,28 @@ fn import_file(
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
     read.add(input.id, path);
     let name = path.display().to_string();
-    let found = super::import_noting(&name, &input.bytes, kind, plan, true)?;
+    let found = import::import_each(&name, &input.bytes, kind, plan)
+        .map_err(|failure| super::import_error(&name, failure))?;
     let several = found.len() > 1;
-    Ok(found
-        .into_iter()
-        .map(|imported| Form {
-            file: path.to_owned(),
-            sheet: several.then(|| sheet_of(&imported, &name)),
-            imported,
-        })
-        .collect())
+    let (mut forms, mut errors) = (Vec::new(), Vec::new());
+    for form in found {
+        match form {
+            Ok(imported) => {
+                super::eprint_notes(&name, &imported.notes);
+                forms.push(Form {
+                    file: path.to_owned(),
+                    sheet: several.then(|| sheet_of(&imported, &name)),
+                    imported,
+                });
+            }
+            Err(import::ImportFailure::Data { failure, notes }) => {
+                super::eprint_notes(&name, &notes);
+                errors.push(Error::Data(failure));
+            }
+            Err(failure) => errors.push(super::import_error(&name, failure)),
+        }
+    }
+    Ok((forms, errors))
 }
 
 /// The sheet part of a form's name (`自评表.xlsx!Sheet2` → `Sheet2`).

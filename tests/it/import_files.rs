@@ -234,6 +234,12 @@ fn a_sheet_that_does_not_fit_leaves_the_workbook_s_other_forms_scored() {
         stdout.contains("智慧城市") && stdout.contains("不适用"),
         "{stdout}"
     );
+    // `import` writes the form that fits and reports the other.
+    let (stdout, stderr, code) = run(&["import", "--rules", "2023", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.contains("电子政务项目建设资金"), "{stdout}");
+    assert!(!stdout.contains("智慧城市一期"), "{stdout}");
+    assert!(stderr.contains("不适用"), "{stderr}");
 }
 
 #[test]
