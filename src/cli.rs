@@ -871,12 +871,6 @@ impl Run<'_> {
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
         let forms = crate::import::import_each(&text.name, &text.bytes, kind, self.plan)
             .map_err(|failure| import_error(&text.name, failure))?;
-        let mut note = |said: &[String]| {
-            for line in said {
-                let file = crate::text::visible(&text.name);
-                notes.push(t!(CLI_NOTE, file, note = line));
-            }
-        };
         // A sheet that does not fit is a project that could not be evaluated, after
         // what reading it noted; the workbook's other forms are evaluated all the same.
         Ok(forms
@@ -884,13 +878,13 @@ impl Run<'_> {
             .map(|form| {
                 let form = match form {
                     Ok(form) => form,
-                    Err(crate::import::ImportFailure::Data { failure, notes }) => {
-                        note(&notes);
-                        return Err(Error::Data(failure));
+                    Err(failure) => {
+                        let (error, said) = failure_noted(&text.name, failure);
+                        notes.extend(note_lines(&text.name, &said));
+                        return Err(error);
                     }
-                    Err(failure) => return Err(import_error(&text.name, failure)),
                 };
-                note(&form.notes);
+                notes.extend(note_lines(&text.name, &form.notes));
                 let mut outcome = self.evaluate_project(&form.project)?;
                 outcome
                     .findings
@@ -924,13 +918,23 @@ pub(crate) fn import_forms(
     plan: &Plan,
     failed: &mut Vec<String>,
 ) -> Result<Vec<crate::import::Imported>, Error> {
-    crate::import::import(name, bytes, kind, plan).map_err(|failure| match failure {
-        crate::import::ImportFailure::Data { failure, notes } => {
-            failed.extend(notes);
-            Error::Data(failure)
-        }
-        failure => import_error(name, failure),
+    crate::import::import(name, bytes, kind, plan).map_err(|failure| {
+        let (error, notes) = failure_noted(name, failure);
+        failed.extend(notes);
+        error
     })
+}
+
+/// A form's import failure as an error of the run, with what reading it noted (a form
+/// that does not fit; nothing for any other failure).
+pub(crate) fn failure_noted(
+    name: &str,
+    failure: crate::import::ImportFailure,
+) -> (Error, Vec<String>) {
+    match failure {
+        crate::import::ImportFailure::Data { failure, notes } => (Error::Data(failure), notes),
+        failure => (import_error(name, failure), Vec::new()),
+    }
 }
 
 /// Every form of a workbook or text export for a command that reads its forms one at a
@@ -959,9 +963,16 @@ pub(crate) fn import_noting(
 
 /// Prints what reading the file `name` noted, a line each.
 pub(crate) fn eprint_notes(name: &str, notes: &[String]) {
-    for note in notes {
-        eprint_line(&t!(CLI_NOTE, file = crate::text::visible(name), note));
+    for line in note_lines(name, notes) {
+        eprint_line(&line);
     }
+}
+
+/// What reading the file `name` noted, as the lines that say so.
+fn note_lines<'a>(name: &'a str, notes: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    notes
+        .iter()
+        .map(move |note| t!(CLI_NOTE, file = crate::text::visible(name), note))
 }
 
 /// An import that found no form, or a form that does not fit, as an error of the run.

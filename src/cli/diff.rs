@@ -360,10 +360,7 @@ fn evaluate_both(
             let mut notes = Vec::new();
             let old = import(&runs.old, text, kind, &mut notes);
             let new = import(&runs.new, text, kind, &mut Vec::new());
-            for note in notes {
-                let file = crate::text::visible(&text.name);
-                eprint_line(&t!(CLI_NOTE, file, note));
-            }
+            super::eprint_notes(&text.name, &notes);
             Pair { old, new }
         }
     };

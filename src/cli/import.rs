@@ -124,11 +124,11 @@ fn import_file(
                     imported,
                 });
             }
-            Err(import::ImportFailure::Data { failure, notes }) => {
+            Err(failure) => {
+                let (error, notes) = super::failure_noted(&name, failure);
                 super::eprint_notes(&name, &notes);
-                errors.push(Error::Data(failure));
+                errors.push(error);
             }
-            Err(failure) => errors.push(super::import_error(&name, failure)),
         }
     }
     Ok((forms, errors))

@@ -135,6 +135,13 @@ struct Pending {
     labels: Vec<(usize, usize)>,
 }
 
+impl Pending {
+    /// Whether a label waits above column `c`.
+    fn over(&self, c: usize) -> bool {
+        self.labels.iter().any(|(column, _)| *column == c)
+    }
+}
+
 /// A text value that may go on in the rows below.
 #[derive(Debug)]
 struct OpenText {
@@ -405,38 +412,32 @@ impl<'a> Placer<'a> {
         if self.table.is_some() {
             return classes;
         }
-        let figures = (row.iter().zip(&classes))
-            .any(|(cell, class)| matches!(class, Class::Value) && is_figure(cell));
-        if !figures {
+        // Looked for first: most rows have none, and a figure is read by parsing.
+        let dashes: Vec<usize> = (row.iter().zip(&classes).enumerate())
+            .filter(|(_, (cell, class))| matches!(class, Class::Blank) && is_nil_mark(cell))
+            .map(|(c, _)| c)
+            .collect();
+        let figures = || {
+            (row.iter().zip(&classes))
+                .any(|(cell, class)| matches!(class, Class::Value) && is_figure(cell))
+        };
+        if dashes.is_empty() || !figures() {
             return classes;
         }
-        // Values not under the labels above (shifted a column, read in order by count): the
-        // dashes are figures where, with them, the count is the labels'; else none is.
-        if let Some(pending) = &self.pending {
-            let under = |c: usize| pending.labels.iter().any(|(column, _)| *column == c);
-            let shifted = (classes.iter().enumerate())
-                .any(|(c, class)| matches!(class, Class::Value) && !under(c));
-            if shifted {
-                let dashes: Vec<usize> = (row.iter().zip(&classes).enumerate())
-                    .filter(|(_, (cell, class))| matches!(class, Class::Blank) && is_nil_mark(cell))
-                    .map(|(c, _)| c)
-                    .collect();
-                let values = classes.iter().filter(|class| matches!(class, Class::Value));
-                if values.count() + dashes.len() == pending.labels.len() {
-                    for c in dashes {
-                        if let Some(class) = classes.get_mut(c) {
-                            *class = Class::Value;
-                        }
-                    }
-                }
-                return classes;
+        let values =
+            || (classes.iter().enumerate()).filter(|(_, class)| matches!(class, Class::Value));
+        let nil: Vec<usize> = match &self.pending {
+            // Values not under the labels above (shifted a column, read in order by
+            // count): the dashes are figures where, with them, the count is the labels'.
+            Some(pending) if values().any(|(c, _)| !pending.over(c)) => {
+                let fit = values().count() + dashes.len() == pending.labels.len();
+                if fit { dashes } else { Vec::new() }
             }
-        }
-        let labelled: Vec<usize> = (0..row.len())
-            .filter(|&c| self.labels_nil_at(&classes, c))
-            .filter(|&c| row.get(c).is_some_and(is_nil_mark))
-            .collect();
-        for c in labelled {
+            _ => (dashes.into_iter())
+                .filter(|&c| self.labels_nil_at(&classes, c))
+                .collect(),
+        };
+        for c in nil {
             if let Some(class) = classes.get_mut(c) {
                 *class = Class::Value;
             }
@@ -444,15 +445,12 @@ impl<'a> Placer<'a> {
         classes
     }
 
-    /// Whether a label stands for a blank cell at column `c` of a row of these classes:
+    /// Whether a label stands for the blank cell at column `c` of a row of these classes:
     /// a label waiting above it, a header label above it, or a label before it on the
     /// row with nothing else between them and the next label.
     fn labels_nil_at(&self, classes: &[Class], c: usize) -> bool {
-        if !matches!(classes.get(c), Some(Class::Blank)) {
-            return false;
-        }
         if let Some(pending) = &self.pending {
-            return pending.labels.iter().any(|(column, _)| *column == c);
+            return pending.over(c);
         }
         let before = (0..c)
             .rev()
@@ -1041,13 +1039,15 @@ impl<'a> Placer<'a> {
             })
         };
         let words: Vec<usize> = values.iter().copied().filter(in_words).collect();
-        if let ([only], Some(cell)) = (words.as_slice(), words.first().and_then(|v| row.get(*v)))
-            && let Some((field, cell)) = self.word_on_total_row(&word, cell)
+        if let [only] = words[..]
+            && let Some((field, cell)) = row
+                .get(only)
+                .and_then(|cell| self.word_on_total_row(&word, cell))
         {
             // Used: placed at the end, or noted where the field's label says otherwise.
             self.found.insert(field);
-            self.used.insert((r, *only));
-            self.found_value((r, *only), field, cell);
+            self.used.insert((r, only));
+            self.found_value((r, only), field, cell);
         }
         // Right to left: a total row that writes the weights' total and the scores' (`总分 |
         // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
@@ -1574,17 +1574,22 @@ fn is_nil_text(text: &str) -> bool {
 
 /// Whether a cell holds a whole date as a form is signed with it: a date cell, or a
 /// date written out (`2024年1月10日`, `2024.1.10`, `2024-01-10`); a number of digits alone
-/// (`20240110`) is no date here.
+/// (`20240110`) is no date here, nor is a long text (a paragraph is not read as one).
 fn is_signing_date(cell: &Cell) -> bool {
     match &cell.value {
         CellValue::Date(_) => true,
         CellValue::Text(text) => {
             let text = text.trim();
-            !text.bytes().all(|b| b.is_ascii_digit()) && dates::written(text).is_some()
+            text.len() <= LONGEST_DATE
+                && !text.bytes().all(|b| b.is_ascii_digit())
+                && dates::written(text).is_some()
         }
         _ => false,
     }
 }
+
+/// The most bytes a date written out takes (`截止到 ２０２３ 年 １２ 月 ３１ 日止`: 51).
+const LONGEST_DATE: usize = 64;
 
 fn cell_span(cell: &Cell) -> Option<Span> {
     cell.at.map(|(a, b)| Span::new(a, b))

@@ -249,7 +249,7 @@ impl SheetBuilder {
     }
 
     /// Keeps what the number at 0-based `row`, `column` shows as where its format rounds
-    /// it ([`rounded_of`]), for the case the cell holds a formula ([`Self::computed`]).
+    /// it ([`value_and_rounded`]), for the case the cell holds a formula ([`Self::computed`]).
     pub(crate) fn rounding(
         &mut self,
         row: u32,
@@ -537,13 +537,31 @@ pub(crate) fn value_of(data: &Data, shows: &Shows) -> CellValue {
 /// evaluated at all). So the number is read as [`settled`] says: the fewest decimals
 /// within a billionth of it.
 fn float(value: f64, shows: &Shows) -> CellValue {
+    float_read(value, shows).0
+}
+
+/// A stored binary number as [`float`] reads it, and as its format rounds it
+/// ([`rounded`]): its 15 digits worked out once for both.
+fn float_read(value: f64, shows: &Shows) -> (CellValue, Option<CellValue>) {
     if !value.is_finite() {
-        return CellValue::Text(format!("{value}"));
+        return (CellValue::Text(format!("{value}")), None);
     }
     if value.abs() < RESIDUE_F64 {
-        return number("0".to_owned(), shows);
+        return (number("0".to_owned(), shows), None);
     }
-    number(settled(significant(value, EXCEL_DIGITS)), shows)
+    let digits = significant(value, EXCEL_DIGITS);
+    let stored = settled(digits.clone());
+    let rounded = rounded(value < 0.0, (&digits, &stored), shows);
+    (number(stored, shows), rounded)
+}
+
+/// A calamine value as [`value_of`] reads it, and, for a number its format shows
+/// rounded, as it shows it ([`rounded`]): what a formula's cell is read as.
+pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Option<CellValue>) {
+    match data {
+        Data::Float(value) => float_read(*value, shows),
+        other => (value_of(other, shows), None),
+    }
 }
 
 /// A formula's result as its number format shows it, where the format fixes two or more
@@ -551,16 +569,10 @@ fn float(value: f64, shows: &Shows) -> CellValue {
 /// 0.952046404888 under `0.00%` is 95.2%): rounded half away from zero from the 15
 /// digits the cell keeps, as Excel shows it; `None` where the format fixes no decimals
 /// (General) or fewer than two (`0`: a weight `=50/3` shown 17 is 16.67 meant), or shows
-/// the number as [`value_of`] reads it. Not for a date.
-pub(crate) fn rounded_of(data: &Data, shows: &Shows) -> Option<CellValue> {
-    let Data::Float(value) = data else {
-        return None;
-    };
-    if !value.is_finite() || value.abs() < RESIDUE_F64 {
-        return None;
-    }
+/// the number as [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
+fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<CellValue> {
     let shown = match &shows.negative {
-        Some(section) if *value < 0.0 => section,
+        Some(section) if negative => section,
         _ => &shows.positive,
     };
     if shown.thousands > 0 {
@@ -572,9 +584,8 @@ pub(crate) fn rounded_of(data: &Data, shows: &Shows) -> Option<CellValue> {
     let decimals = shown.decimals.filter(|d| *d >= 2)?;
     let moved = if shown.percent { 2 } else { 0 };
     let places = decimals.saturating_add(moved);
-    let digits = significant(*value, EXCEL_DIGITS);
     let exact: Decimal = digits.parse().ok()?;
-    let stored: Decimal = settled(digits).parse().ok()?;
+    let stored: Decimal = stored.parse().ok()?;
     let rounded = exact.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     if rounded == stored {
         return None;
@@ -895,7 +906,7 @@ mod tests {
 
     #[test]
     fn a_number_is_rounded_to_the_decimals_its_format_shows() {
-        let rounded = |f: f64, code: &str| rounded_of(&Data::Float(f), &Shows::of(code));
+        let rounded = |f: f64, code: &str| value_and_rounded(&Data::Float(f), &Shows::of(code)).1;
         let number = |t: &str| Some(CellValue::Number(t.into()));
         let text = |t: &str| Some(CellValue::Text(t.into()));
         assert_eq!(rounded(9.166_666_666_666_67, "0.00"), number("9.17"));
@@ -918,7 +929,7 @@ mod tests {
         assert_eq!(rounded(9.166_666_666_666_67, "General"), None);
         assert_eq!(rounded(9.166_666_666_666_67, "0.00E+00"), None);
         assert_eq!(rounded(f64::NAN, "0.00"), None);
-        assert_eq!(rounded_of(&Data::Int(7), &Shows::of("0.00")), None);
+        assert_eq!(value_and_rounded(&Data::Int(7), &Shows::of("0.00")).1, None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `15个`); read without it, `≤2%` would be `=2%` and lower-is-better would become
 //! higher-is-better. Only what the format writes as text is kept, and how many decimals
 //! it shows: a formula's result is read to them where a score or a measure is read
-//! (`=10*F8/E8` is 9.17 under `0.00`, as printed; see `workbook::rounded_of`); any other
+//! (`=10*F8/E8` is 9.17 under `0.00`, as printed; see `workbook::value_and_rounded`); any other
 //! number is read as stored, to the digits a cell keeps.
 
 /// How a format shows numbers of one sign.

@@ -17,7 +17,7 @@ use calamine::{Reader, SheetType, Xls, XlsError};
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged_by,
-    keep_literals, rounded_of, skipped, value_of,
+    keep_literals, skipped, value_and_rounded,
 };
 use crate::i18n::t;
 use crate::import::archive;
@@ -60,10 +60,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let shows = shown
                 .and_then(|s| s.get(&(row, column)))
                 .map_or(&plain, |s| &**s);
-            if let Some(rounded) = rounded_of(data, shows) {
+            let (value, rounded) = value_and_rounded(data, shows);
+            if let Some(rounded) = rounded {
                 builder.rounding(row, column, rounded, &mut budget)?;
             }
-            builder.push(row, column, value_of(data, shows), &mut budget)?;
+            builder.push(row, column, value, &mut budget)?;
         }
         let formulas = workbook
             .worksheet_formula(&sheet.name)

@@ -16,7 +16,7 @@ use quick_xml::events::Event;
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
-    damaged_by, rounded_of, skipped, value_of,
+    damaged_by, skipped, value_and_rounded,
 };
 use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
@@ -143,11 +143,11 @@ fn read_values(
                 CellValue::Text(shows.text_shown(text).unwrap_or_else(|| (*text).to_owned()))
             }
             other => {
-                let data = Data::from(other.clone());
-                if let Some(shown) = rounded_of(&data, shows) {
+                let (value, rounded) = value_and_rounded(&Data::from(other.clone()), shows);
+                if let Some(shown) = rounded {
                     builder.rounding(row, column, shown, budget)?;
                 }
-                value_of(&data, shows)
+                value
             }
         };
         builder.push(row, column, value, budget)?;
