@@ -157,7 +157,7 @@ fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
             return Ok(Found::Shipped(shipped));
         }
         if shipped::bare(path).is_some() && !loader.exists(path) {
-            return Err(unknown_ruleset(path));
+            return Err(unknown_ruleset(path, loader));
         }
         return Err(Error::NotARuleset {
             path: path.to_owned(),
@@ -170,7 +170,7 @@ fn root(path: &Path, loader: &mut dyn Loader) -> Result<Found, Error> {
         // included): only where nothing is may a name alone mean a shipped ruleset.
         Err(error) if shipped::bare(path).is_some() && nothing_at(path, &error, loader) => shipped
             .map(Found::Shipped)
-            .ok_or_else(|| unknown_ruleset(path)),
+            .ok_or_else(|| unknown_ruleset(path, loader)),
         Err(error) => Err(Error::loading(path, error)),
     }
 }
@@ -181,14 +181,37 @@ fn nothing_at(path: &Path, error: &LoadError, loader: &mut dyn Loader) -> bool {
     error.is_not_found() && !loader.exists(path)
 }
 
-/// The error for a name alone that is no file's and no shipped ruleset's.
-fn unknown_ruleset(path: &Path) -> Error {
+/// The error for a name alone that is no file's and no shipped ruleset's. Where the
+/// ruleset file the name was surely meant for is there (`--rules 2024` beside
+/// `2024.rules`), the help names that file and nothing else.
+fn unknown_ruleset(path: &Path, loader: &mut dyn Loader) -> Error {
     let name = path.display().to_string();
+    let help = match meant_file(&name, loader) {
+        Some(file) => t!(RULESETS_UNKNOWN_FILE_HELP, file = file.display()),
+        None => t!(RULESETS_UNKNOWN_HELP, shipped = shipped::help_for(&name)),
+    };
     Error::UnknownRuleset {
         reason: t!(RULESETS_UNKNOWN_NO_FILE),
-        help: t!(RULESETS_UNKNOWN_HELP, shipped = shipped::help_for(&name)),
+        help,
         name,
     }
+}
+
+/// The ruleset file a name alone was meant for, where it is there: `2024.rules` for
+/// `2024`, and for `2024.rule` or `2024.rul` (an ending cut short).
+fn meant_file(name: &str, loader: &mut dyn Loader) -> Option<PathBuf> {
+    let lower = name.to_ascii_lowercase();
+    let stem = [".rule", ".rul"]
+        .iter()
+        .find_map(|cut| {
+            lower
+                .ends_with(cut)
+                .then(|| name.get(..name.len() - cut.len()))
+        })
+        .flatten()
+        .unwrap_or(name);
+    let file = PathBuf::from(format!("{stem}.rules"));
+    (!stem.is_empty() && loader.exists(&file)).then_some(file)
 }
 
 /// Links a ruleset given as text, which may extend a shipped ruleset by its name alone
@@ -279,7 +302,12 @@ impl Chain<'_> {
         let Some(base_ruleset) = self.base(&found, &extends, span)? else {
             return Ok(ruleset);
         };
-        Ok(merge::merge(base_ruleset, ruleset, &mut self.errors))
+        Ok(merge::merge(
+            base_ruleset,
+            ruleset,
+            &self.sources,
+            &mut self.errors,
+        ))
     }
 
     /// The base ruleset that `from` extends (`extends` as written, at `span`); `None`

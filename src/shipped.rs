@@ -93,8 +93,14 @@ pub fn is_shipped_source(name: &str) -> bool {
 /// Help for a name that is no shipped ruleset's: the nearest one, then all of them.
 #[must_use]
 pub fn help_for(name: &str) -> String {
-    let names = RULESETS.iter().map(Shipped::name);
-    let nearest = crate::suggest::did_you_mean(strip_rules(name), names)
+    let stem = strip_rules(name);
+    // Another year's policy is never offered for a year's: `2024` is not a slip of
+    // `2023`, and following the suggestion would score 2024's forms under 2023's rules.
+    let names = RULESETS
+        .iter()
+        .map(Shipped::name)
+        .filter(|shipped| digits(shipped) == digits(stem));
+    let nearest = crate::suggest::did_you_mean(stem, names)
         .map(|d| format!("{d} "))
         .unwrap_or_default();
     let all: Vec<String> = RULESETS
@@ -103,6 +109,13 @@ pub fn help_for(name: &str) -> String {
         .collect();
     let list = all.join(&t!(LIST_COMMA));
     format!("{nearest}{}", t!(RULESETS_SHIPPED, list))
+}
+
+/// The digits of a name, in order: its years and numbers.
+fn digits(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
 }
 
 /// `2023` for `2023.rules` (or `2023.RULES`); other names as they are.
@@ -148,11 +161,16 @@ mod tests {
 
     #[test]
     fn help_names_the_nearest_and_all() {
-        let help = help_for("2024.rules");
+        let help = help_for("2023zh.rules");
         assert!(
-            help.starts_with("did you mean `2023`? perfeval ships `2023`, `2023.zh`, `mof-2020`"),
+            help.starts_with(
+                "did you mean `2023.zh`? perfeval ships `2023`, `2023.zh`, `mof-2020`"
+            ),
             "{help}"
         );
+        // Another year is another policy, never a slip.
+        assert!(help_for("2024.rules").starts_with("perfeval ships"));
+        assert!(help_for("mof-2021").starts_with("perfeval ships"));
         assert!(help_for("mof2020").starts_with("did you mean `mof-2020`?"));
         assert!(help_for("xyz").starts_with("perfeval ships"));
     }

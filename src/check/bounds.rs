@@ -135,12 +135,23 @@ impl Case<'_> {
                 lo: Some(Decimal::ZERO),
                 hi: both(r.lo.map(|v| v.abs()), r.hi.map(|v| v.abs()), Decimal::max),
             },
-            // A rounded value lies within a step of the value.
-            (Function::Round(_), [r, step]) => match step.hi.filter(|_| step.lo == step.hi) {
-                Some(s) => Range {
-                    lo: r.lo.and_then(|v| v.checked_sub(s.abs())),
-                    hi: r.hi.and_then(|v| v.checked_add(s.abs())),
-                },
+            // Rounding to a known step, in any mode, never puts a smaller value above a
+            // larger one: the bounds rounded are the bounds (`round(55.004 分, 0.01)` is
+            // at most 55.00, not 55.014). Otherwise a rounded value lies within a step
+            // of the value.
+            (Function::Round(mode), [r, step]) => match step.hi.filter(|_| step.lo == step.hi) {
+                Some(s) => {
+                    let mode = mode.unwrap_or(crate::ir::ops::DEFAULT_ROUNDING);
+                    let rounded = |v: Decimal| value::round_to_step(v, s, mode).ok();
+                    Range {
+                        lo: r
+                            .lo
+                            .and_then(|v| rounded(v).or_else(|| v.checked_sub(s.abs()))),
+                        hi: r
+                            .hi
+                            .and_then(|v| rounded(v).or_else(|| v.checked_add(s.abs()))),
+                    }
+                }
                 None => Range::ANY,
             },
             (Function::Count, _) => Range {
@@ -381,6 +392,9 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
     let max_score = checked.max_score.as_ref()?;
     let mut sum = Decimal::ZERO;
     let mut shown = Vec::new();
+    // Where each part's points are written: an extending ruleset's change is often in
+    // another file than `max_score` (`override pool 个性指标 50 分 {}`).
+    let mut places = Vec::new();
     let mut rounded_up = false;
     let mut overflowed = false;
     for (part, range) in parts.iter().zip(&ranges) {
@@ -403,6 +417,14 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
             }
         }
         rounded_up |= most > hi;
+        places.push(miette::LabeledSpan::new_with_span(
+            Some(t!(
+                CHECK_PART_POINTS_SHOWN,
+                what = part.what,
+                points = hi.normalize()
+            )),
+            part.points.span,
+        ));
         if most > hi {
             shown.push(t!(
                 CHECK_PART_POINTS_ROUNDED_UP,
@@ -438,7 +460,7 @@ fn check_case(checked: &Checked, parts: &[Part<'_>], case: &mut Case<'_>) -> Opt
             },
             span: max_score.span.into(),
             label: t!(CHECK_ABOVE_MAXIMUM_LABEL),
-            cases: case.labels(),
+            cases: case.labels().into_iter().chain(places).collect(),
         });
     }
     adjusted_total(checked, case, sum, max)

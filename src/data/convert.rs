@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::decimal::{NumberError, has_digit, points_to_ratio, read_decimal};
+use super::decimal::{NumberError, has_digit, points_to_ratio, read_decimal, read_held};
 use super::error::DataError;
 use super::project::Datum;
 use super::schema::{FieldSchema, FieldType};
@@ -56,7 +56,7 @@ fn text(value: Value<'_>) -> Result<Datum, DataError> {
     if value.field.ty == FieldType::Measure
         && let Kind::Number(number) = &value.node.kind
     {
-        return read_decimal(number)
+        return read_held(number)
             .map(|d| Datum::Text(d.to_string()))
             .map_err(|e| number_error(&value, e));
     }
@@ -112,8 +112,14 @@ fn percent(value: &Value<'_>) -> Result<Decimal, DataError> {
 
 /// A TOML date, or a string `YYYY-MM-DD` (widths folded, spaces trimmed) that names a
 /// day that exists.
+/// A date: a year counted from 1, as a ruleset's dates are (a TOML `0000-01-01` is no
+/// date a form means).
 fn date(value: &Value<'_>) -> Result<Date, DataError> {
     match &value.node.kind {
+        Kind::Date(d) if d.year() < 1 => Err(DataError::InvalidDate {
+            text: value.written.to_owned(),
+            span: value.node.span,
+        }),
         Kind::Date(d) => Ok(*d),
         Kind::String(s) => parse_date(fold_width(s).trim()).ok_or_else(|| DataError::InvalidDate {
             text: s.clone(),
@@ -134,7 +140,7 @@ fn parse_date(text: &str) -> Option<Date> {
     if !shape_ok {
         return None;
     }
-    let year = text.get(0..4)?.parse().ok()?;
+    let year = text.get(0..4)?.parse().ok().filter(|y: &i16| *y >= 1)?;
     let month = text.get(5..7)?.parse().ok()?;
     let day = text.get(8..10)?.parse().ok()?;
     Date::new(year, month, day).ok()
@@ -289,9 +295,14 @@ mod tests {
             "20231231",
             "2023-12-31T00:00",
             "2023/12/31",
+            "0000-01-01",
         ] {
             let err = run(string(bad), "", FieldType::Date).unwrap_err();
             assert_eq!(err.code(), "perfeval::data::invalid_date", "{bad}");
         }
+        // A year counted from 1, in a format's own dates too (TOML's `0000-01-01`).
+        let year_zero = Kind::Date(jiff::civil::date(0, 1, 1));
+        let err = run(year_zero, "0000-01-01", FieldType::Date).unwrap_err();
+        assert_eq!(err.code(), "perfeval::data::invalid_date");
     }
 }

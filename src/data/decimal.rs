@@ -32,7 +32,23 @@ pub(crate) enum NumberError {
 /// decimal point (`12`, `12.50`, `.5`, `5.`) and an optional exponent (`1e3`,
 /// `1.5E-2`), or an integer with a radix prefix (`0x1F`, `0o17`, `0b101`). The scale is
 /// the number of decimals written, less the exponent (`1.50e1` is `15.0`).
+///
+/// Past the digits a sum keeps exact (26 significant digits, see
+/// `value::exact::readable`), a number is out of range though a decimal holds it: a
+/// 29-digit amount plus 0.4 would round the 0.4 away.
 pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
+    read_held(text).and_then(|d| {
+        if crate::value::exact::readable(d) {
+            Ok(d)
+        } else {
+            Err(NumberError::OutOfRange)
+        }
+    })
+}
+
+/// [`read_decimal`] up to what a decimal holds, however many digits: for a measure's
+/// number, kept as its text for the engine's reading to judge (a word there).
+pub(crate) fn read_held(text: &str) -> Result<Decimal, NumberError> {
     match short_decimal(text) {
         Some(number) => Ok(number),
         None => read_general(text),
@@ -335,8 +351,8 @@ mod tests {
         assert_eq!(read(&format!("1679.7{zeros}")), exact("1679.7"));
         assert_eq!(read(&format!("1679.7{zeros}{zeros}")), exact("1679.7"));
         assert_eq!(
-            read(&format!("79228162514264337593543950335.{zeros}")),
-            Decimal::MAX
+            read(&format!("99999999999999999999999999.{zeros}")),
+            exact("99999999999999999999999999")
         );
         assert_eq!(
             read_decimal(&format!("1679.7{zeros}1")),
@@ -352,30 +368,24 @@ mod tests {
         assert_eq!(read("007").to_string(), "7");
     }
 
-    /// Plain decimals of up to 28 digits are read digit by digit; longer ones, and any
-    /// with an exponent, the long way: both give what the text says.
+    /// Plain decimals of up to 18 digits are read digit by digit; longer ones, and any
+    /// with an exponent, the long way: both give what the text says, up to 26
+    /// significant digits (`value::exact::MOST_DIGITS_READ`).
     #[test]
     fn plain_and_long_decimals_agree_at_the_boundary() {
         for (text, value) in [
+            ("12345678901234567890123456", "12345678901234567890123456"),
             (
-                "1234567890123456789012345678",
-                "1234567890123456789012345678",
+                ".12345678901234567890123456",
+                "0.12345678901234567890123456",
             ),
             (
-                "12345678901234567890123456789",
-                "12345678901234567890123456789",
+                "0.00123456789012345678901234560",
+                "0.0012345678901234567890123456",
             ),
             (
-                ".1234567890123456789012345678",
-                "0.1234567890123456789012345678",
-            ),
-            (
-                "0.1234567890123456789012345678",
-                "0.1234567890123456789012345678",
-            ),
-            (
-                "-99999999999999.99999999999999",
-                "-99999999999999.99999999999999",
+                "-999999999999.99999999999999",
+                "-999999999999.99999999999999",
             ),
             (
                 "0.0000000000000000000000000000",
@@ -384,6 +394,17 @@ mod tests {
             ("00000000000000000000000000001", "1"),
         ] {
             assert_eq!(read(text).to_string(), value, "{text}");
+        }
+        // A decimal holds them, but a sum with them would round (`1e28` digits + 0.4).
+        for text in [
+            "123456789012345678901234567",
+            "1234567890123456789012345678",
+            "12345678901234567890123456789",
+            "0.1234567890123456789012345678",
+            "-99999999999999.99999999999999",
+            "79228162514264337593543950335",
+        ] {
+            assert_eq!(read_decimal(text), Err(NumberError::OutOfRange), "{text}");
         }
     }
 
@@ -428,8 +449,11 @@ mod tests {
     }
 
     #[test]
-    fn keeps_the_largest_values_a_decimal_holds() {
-        assert_eq!(read("79228162514264337593543950335"), Decimal::MAX);
+    fn keeps_the_largest_values_read() {
+        assert_eq!(
+            read("99999999999999999999999999").to_string(),
+            "99999999999999999999999999"
+        );
         assert_eq!(read("0.1000000000000000000000000000000").scale(), 28);
     }
 

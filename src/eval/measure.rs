@@ -6,7 +6,6 @@
 //! qualitative target or grade). Which texts mean "no value" is the ruleset's.
 
 use std::borrow::Cow;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -81,10 +80,16 @@ fn split_number(text: &str) -> Option<String> {
             out.push(c);
             continue;
         }
-        let after = folded.get(at..).unwrap_or("").trim_start_matches(gone);
+        let run = folded.get(at..).unwrap_or("");
+        let after = run.trim_start_matches(gone);
+        // Only a space splits: a zero-width character between two digits (`1\u{200B}5`,
+        // invisible in Office exports) is removed like any other, so that is 15.
+        let spaced = run
+            .get(..run.len() - after.len())
+            .is_some_and(|gap| gap.contains(char::is_whitespace));
         let between_digits = out.ends_with(|p: char| p.is_ascii_digit())
             && after.starts_with(|n: char| n.is_ascii_digit());
-        if between_digits && !split {
+        if spaced && between_digits && !split {
             out.push(' ');
             split = true;
         }
@@ -220,7 +225,9 @@ fn scaled(number: Decimal, power: i32) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
 }
 
-/// A number as `Decimal` parses it, thousands commas and a plus sign left out.
+/// A number as `Decimal` parses it exactly, thousands commas and a plus sign left out;
+/// `None` for one with more digits than a number read may have (see
+/// `value::exact::MOST_DIGITS_READ`): rounded, `8.00…001小时` would meet `≤8小时`.
 fn parse_decimal(written: &str) -> Option<Decimal> {
     let plain: std::borrow::Cow<'_, str> = if written.contains([',', '+']) {
         written.chars().filter(|c| *c != ',' && *c != '+').collect()
@@ -228,8 +235,8 @@ fn parse_decimal(written: &str) -> Option<Decimal> {
         written.into()
     };
     Decimal::from_str_exact(&plain)
-        .or_else(|_| Decimal::from_str(&plain))
         .ok()
+        .filter(|d| crate::value::exact::readable(*d))
 }
 
 /// Whether exactly three digits start at `at` and no digit follows them: what a
@@ -308,6 +315,44 @@ mod tests {
             ("15".into(), "0个")
         );
         assert_eq!(q("9 5 . 5 %").number.to_string(), "9");
+        // A zero-width character is no space: removed, it splits nothing.
+        for (text, number, unit) in [
+            ("1\u{200B}5个", "15", "个"),
+            ("10\u{FEFF}0%", "100", "%"),
+            ("1\u{2060}\u{200D}5个", "15", "个"),
+            ("1\u{200B} 5个", "1", "5个"),
+        ] {
+            let read = q(text);
+            assert_eq!(
+                (read.number.to_string().as_str(), read.unit.as_ref()),
+                (number, unit),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// A number with more digits than a sum keeps exact is a word (`not-a-number` where
+    /// a number is due), never rounded: `8.00…001小时` rounded would meet `≤8小时`.
+    #[test]
+    fn a_number_past_the_digits_read_is_a_word() {
+        let read = |text: &str| read(Some(text), &words(), &[]);
+        assert!(matches!(
+            read("8.0000000000000000000000001小时"),
+            Reading::Quantity(_)
+        ));
+        for text in [
+            "8.00000000000000000000000001小时",
+            "8.00000000000000000000000000001小时",
+            "14.99999999999999999999999999999个",
+            "123456789012345678901234567",
+        ] {
+            assert!(matches!(read(text), Reading::Word(_)), "{text}");
+        }
+        // Trailing zeros are no significant digits.
+        assert_eq!(
+            q("1000000000000000000000000000%").number.to_string().len(),
+            28
+        );
     }
 
     #[test]

@@ -7,12 +7,12 @@
 use std::collections::HashMap;
 
 use crate::i18n::t;
-use crate::source::Span;
+use crate::source::{Sources, Span};
 use crate::suggest;
 use crate::syntax::ast::{
-    CatalogCategory, CatalogEntry, Category, Check, Class, ComparatorWords, Completion, Findings,
-    Form, FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Layout, Line, Missing,
-    Mode, Pool, Rating, Removal, Renaming, Ruleset, Split,
+    CatalogCategory, CatalogEntry, Category, Check, Class, ComparatorWords, Completion, Doc,
+    Findings, Form, FormSection, Grades, Header, Ident, Item, ItemKind, ItemKindName, Layout, Line,
+    Missing, Mode, Pool, Rating, Removal, Renaming, Ruleset, Split,
 };
 
 use super::error::LinkError;
@@ -97,7 +97,12 @@ impl Index {
 }
 
 /// Applies `child` to `base`, reporting what does not fit.
-pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) -> Ruleset {
+pub(crate) fn merge(
+    base: Ruleset,
+    child: Ruleset,
+    sources: &Sources,
+    errors: &mut Vec<LinkError>,
+) -> Ruleset {
     let mut items = coalesce(base.items);
     let mut index = Index::of(&items);
     for item in child.items {
@@ -111,7 +116,7 @@ pub(crate) fn merge(base: Ruleset, child: Ruleset, errors: &mut Vec<LinkError>) 
                 rename(&mut items, renaming, item.span, errors);
                 index = Index::of(&items);
             }
-            (_, mode) => place(&mut items, &mut index, item, mode, errors),
+            (_, mode) => place(&mut items, &mut index, item, (mode, sources), errors),
         }
     }
     let doc = if child.doc.is_empty() {
@@ -160,7 +165,7 @@ fn place(
     items: &mut Vec<Item>,
     index: &mut Index,
     item: Item,
-    mode: crate::syntax::ast::Mode,
+    (mode, sources): (crate::syntax::ast::Mode, &Sources),
     errors: &mut Vec<LinkError>,
 ) {
     let Some(key) = key_of(&item.kind) else {
@@ -194,7 +199,7 @@ fn place(
         }
         (_, Key::Header) => {
             if let Some(base) = items.get_mut(first) {
-                merge_item(base, item, errors);
+                merge_item(base, item, sources, errors);
             }
         }
         (Mode::Define, _) => {
@@ -211,7 +216,7 @@ fn place(
         (Mode::Override, _) => {
             for n in matching {
                 if let Some(base) = items.get_mut(n) {
-                    merge_item(base, item.clone(), errors);
+                    merge_item(base, item.clone(), sources, errors);
                 }
             }
         }
@@ -230,6 +235,18 @@ fn not_in_base(items: &[Item], key: &Key, item: &Item) -> LinkError {
         what,
         name,
         span: name_span(item).into(),
+    }
+}
+
+/// An override's doc comment joins the base item's, marked with where it was written
+/// (`〔2024.rules:24 修改〕…`): the clause the base item implements still holds for all
+/// the override leaves, and a citation of the item must not quote the override's text
+/// as if it stood at the base's place.
+fn amend(doc: &mut Doc, child: Doc, at: &str) {
+    let mut lines = child.lines.into_iter();
+    if let Some(first) = lines.next() {
+        doc.lines.push(t!(LINK_DOC_AMENDED, at = at, line = first));
+        doc.lines.extend(lines);
     }
 }
 
@@ -266,9 +283,13 @@ fn add_up(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
 }
 
 /// Merges an override (or the extending ruleset's header) into the base's item.
-fn merge_item(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
+fn merge_item(base: &mut Item, child: Item, sources: &Sources, errors: &mut Vec<LinkError>) {
     if !child.doc.is_empty() {
-        base.doc = child.doc;
+        let at = sources
+            .locate(child.span)
+            .map(|(file, local)| format!("{}:{}", file.name(), file.line_col(local.start).line))
+            .unwrap_or_default();
+        amend(&mut base.doc, child.doc, &at);
     }
     match (&mut base.kind, child.kind) {
         (ItemKind::Header(b), ItemKind::Header(c)) => header(b, c),

@@ -248,6 +248,7 @@ pub(crate) fn syntax_error(
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
     let help = first_help(text, at, token, &expected)
+        .or_else(|| full_width_help(text, at, token))
         .or_else(|| slip_help(token, language))
         .or_else(|| context_help(text, at, token, &expected));
     ParseError::Syntax {
@@ -372,6 +373,35 @@ fn date_as_written(rest: &str) -> Option<String> {
     let plausible =
         (1000..=9999).contains(year) && (1..=12).contains(month) && (1..=31).contains(day);
     plausible.then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Help for a full-width mark where the error is (`version "2024.1"；`, `250%，`): write
+/// its ASCII form where that is what the ruleset wants there, or delete it where the
+/// text reads on without it (a Chinese input method's `；` or `，` at a line's end, which
+/// the grammar wants in neither form). Each is tried by parsing the text so changed.
+fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
+    let mut chars = token.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let ascii = full_width_counterpart(c)?;
+    let (before, after) = (text.get(..at)?, text.get(at + c.len_utf8()..)?);
+    let reads_past = |changed: String, from: usize| match <Grammar as pest::Parser<Rule>>::parse(
+        Rule::ruleset,
+        &changed,
+    ) {
+        Ok(_) => true,
+        Err(e) => match e.location {
+            InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > from,
+        },
+    };
+    if reads_past(format!("{before}{ascii}{after}"), at) {
+        return Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii));
+    }
+    if reads_past(format!("{before}{after}"), at) {
+        return Some(t!(PARSE_SLIP_FULL_WIDTH_DELETE, c));
+    }
+    None
 }
 
 /// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a

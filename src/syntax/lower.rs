@@ -1281,10 +1281,15 @@ fn percent_ratio(number: Decimal, pair: &Pair<'_, Rule>) -> Result<Decimal> {
 
 fn lower_decimal(pair: &Pair<'_, Rule>) -> Result<Decimal> {
     debug_assert_eq!(pair.as_rule(), Rule::number);
-    Decimal::from_str_exact(pair.as_str()).map_err(|_| ParseError::NumberOutOfRange {
-        text: pair.as_str().to_owned(),
-        span: span_of(pair).into(),
-    })
+    // Past the digits a sum keeps exact, a number is out of range though a decimal
+    // holds it (see `value::exact::MOST_DIGITS_READ`).
+    Decimal::from_str_exact(pair.as_str())
+        .ok()
+        .filter(|d| crate::value::exact::readable(*d))
+        .ok_or_else(|| ParseError::NumberOutOfRange {
+            text: pair.as_str().to_owned(),
+            span: span_of(pair).into(),
+        })
 }
 
 fn lower_date(pair: &Pair<'_, Rule>) -> Result<Date> {

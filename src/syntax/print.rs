@@ -1086,8 +1086,8 @@ fn rounding_mode(mode: RoundingMode, language: Keywords) -> &'static str {
 // ───────────────────────────── CHECKS ─────────────────────────────
 
 impl Printer<'_> {
-    /// A check without an assertion has no body, and so no place for `message` or `at`:
-    /// the grammar puts them in the body.
+    /// A check without an assertion, `message` or `at` has no body; an override's body
+    /// may give `message` or `at` alone (the base's assertion kept).
     fn print_check(&mut self, kw: &str, check: &Check, at: Option<Span>) {
         let finding = &check.finding;
         let mut head = format!(
@@ -1109,14 +1109,16 @@ impl Printer<'_> {
             .into_iter()
             .flatten()
             .collect();
-        let Some(assertion) = &check.assertion else {
+        if check.assertion.is_none() && finding.message.is_none() && check.at.is_none() {
             return match at {
                 Some(at) => self.entry_at(&head, &marks, at),
                 None => self.line(&head),
             };
-        };
+        }
         self.block(&head, &marks, at, |p| {
-            p.entry_at(&p.expr(assertion), &[assertion.span], assertion.span);
+            if let Some(assertion) = &check.assertion {
+                p.entry_at(&p.expr(assertion), &[assertion.span], assertion.span);
+            }
             if let Some(message) = &finding.message {
                 let text = format!("{} {}", p.kw("message"), print_template(message, p.ctx()));
                 p.entry_at(&text, &[message.span], message.span);

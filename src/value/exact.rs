@@ -34,14 +34,33 @@ pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// The fewest significant digits of a term taken as rounded already.
 const ROUNDED_DIGITS: u32 = 27;
 
-/// Whether `d` has [`ROUNDED_DIGITS`] significant digits or more, trailing zeros not
-/// counted: `1e28` has one, `33.333…3` (a quotient) 29.
-fn rounded_already(d: Decimal) -> bool {
+/// The most significant digits a number read from a form or a ruleset may have: one
+/// fewer than a term taken as rounded already, so that every number read is a term
+/// whose sums are exact or an error (a 29-digit amount plus 0.4 would round the 0.4
+/// away, and a budget off by it would balance).
+const MOST_DIGITS_READ: u32 = ROUNDED_DIGITS - 1;
+
+/// Whether a number read from a form or a ruleset is within [`MOST_DIGITS_READ`]
+/// significant digits, trailing zeros not counted.
+#[must_use]
+pub fn readable(d: Decimal) -> bool {
+    significant(d) < 10u128.pow(MOST_DIGITS_READ)
+}
+
+/// The mantissa of `d` without its trailing zeros: as many digits as `d` has
+/// significant digits.
+fn significant(d: Decimal) -> u128 {
     let mut digits = d.mantissa().unsigned_abs();
     while digits != 0 && digits.is_multiple_of(10) {
         digits /= 10;
     }
-    digits >= 10u128.pow(ROUNDED_DIGITS - 1)
+    digits
+}
+
+/// Whether `d` has [`ROUNDED_DIGITS`] significant digits or more, trailing zeros not
+/// counted: `1e28` has one, `33.333…3` (a quotient) 29.
+fn rounded_already(d: Decimal) -> bool {
+    significant(d) >= 10u128.pow(ROUNDED_DIGITS - 1)
 }
 
 /// Whether `sum`, at a smaller scale than its terms, still equals `a + b`: the decimals

@@ -278,3 +278,61 @@ fn a_slip_in_chinese_gets_a_did_you_mean() {
     let shown = refused("check c warning for indicators { 自评份 > 0 分 }");
     assert!(shown.contains("did you mean `自评分`"), "{shown}");
 }
+
+/// `override check CODE SEVERITY { message "…" }`: a new message, the base's assertion
+/// kept (the year's most common change of a check); `perfeval fmt` keeps the message.
+#[test]
+fn an_override_may_give_a_check_a_message_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("2024.rules");
+    std::fs::write(
+        &rules,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\n\
+         override check score-mismatch warning { message \"「{name}」自评分 {self_score} 与计算得分 {score} 不一致\" }\n",
+    )
+    .unwrap();
+    let form = crate::common::root().join("examples/suzhou-2023-with-findings.toml");
+    let rules = rules.to_str().unwrap();
+    let (stdout, stderr, code) = crate::common::run(&[
+        "check",
+        "--rules",
+        rules,
+        form.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = report["projects"][0]["findings"].as_array().unwrap();
+    let mismatch: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "score-mismatch")
+        .collect();
+    assert_eq!(mismatch.len(), 1, "{findings:?}");
+    assert_eq!(mismatch[0]["severity"], "warning");
+    assert_eq!(
+        mismatch[0]["message"],
+        "「服务政府部门覆盖率」自评分 9.16 与计算得分 6.62 不一致"
+    );
+    let (_, stderr, code) = crate::common::run(&["fmt", "--check", rules]);
+    assert_eq!(code, 1, "{stderr}");
+    let (_, stderr, code) = crate::common::run(&["fmt", rules]);
+    assert_eq!(code, 0, "{stderr}");
+    let formatted = std::fs::read_to_string(rules).unwrap();
+    assert!(
+        formatted.contains(
+            "override check score-mismatch warning {\n  message \"「{name}」自评分 {self_score} 与计算得分 {score} 不一致\"\n}"
+        ),
+        "{formatted}"
+    );
+    // A check of its own still needs what must hold.
+    std::fs::write(
+        rules,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\n\
+         check mine error { message \"没有断言\" }\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = crate::common::run(&["show", "--rules", rules]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::check::missing_item"), "{stderr}");
+}

@@ -4,7 +4,7 @@
 //! from the rules) and that the rest stays as it was, and snapshots the changed report.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use perfeval::cli::FileLoader;
@@ -20,14 +20,10 @@ static BASE: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
 
 const CHANGES: &str = "examples/policy-changes";
 
-/// The path of a changed ruleset.
-fn changed_path(file: &str) -> PathBuf {
-    root().join(CHANGES).join(file)
-}
-
-/// Loads a changed ruleset, and the base it extends, from the file system.
+/// Loads a changed ruleset, and the base it extends, from the file system: by its path
+/// from the crate's root (the tests' working folder), as a citation of it shows it.
 fn changed(file: &str) -> Plan {
-    load(&changed_path(file), &mut FileLoader)
+    load(&Path::new(CHANGES).join(file), &mut FileLoader)
 }
 
 fn load(path: &Path, loader: &mut dyn Loader) -> Plan {

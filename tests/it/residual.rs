@@ -224,3 +224,20 @@ fn explain_and_the_override_say_no_residual() {
     assert_eq!(code, 0);
     assert!(stdout.contains("合计 51.00 / 100"), "{stdout}");
 }
+
+/// Points rounded to a known step are proved against `max_score` as rounded: rounding
+/// never puts a smaller value above a larger one, so the rounded bound is the bound.
+#[test]
+fn points_rounded_are_proved_as_rounded() {
+    let split = "split evenly share 0.01 truncate residual to first";
+    for points in [
+        "round(100.004 分, 0.01, half_away_from_zero)",
+        "round(99.999 分, 1, ceiling)",
+        "round(100.9 分, 1, floor)",
+    ] {
+        load(&rules(points, split, "")).unwrap_or_else(|e| panic!("{points}: {e}"));
+    }
+    let error = load(&rules("round(100.5 分, 1, half_away_from_zero)", split, "")).unwrap_err();
+    assert!(error.contains("perfeval::check::above_maximum"), "{error}");
+    assert!(error.contains("can give 101 points"), "{error}");
+}

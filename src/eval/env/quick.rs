@@ -218,8 +218,9 @@ mod tests {
         outcome
     }
 
-    /// Where the general evaluator fails (a division by zero, a sum past what a decimal
-    /// holds), a settleable check fails the same: settling is never sure of an error.
+    /// Where the general evaluator fails (a division by zero, a product past what a
+    /// decimal holds), a settleable check fails the same: settling is never sure of an
+    /// error.
     #[test]
     fn an_error_is_the_general_evaluators() {
         let cases = [
@@ -232,8 +233,8 @@ mod tests {
                 "0",
             ),
             (
-                "check probe error { funds.appropriated + funds.appropriated > 0 }",
-                "79228162514264337593543950335",
+                "check probe error { funds.appropriated * 10000000 > 0 }",
+                "99999999999999999999999999",
             ),
             // A function of numbers fails as the general evaluator's does: a step of zero,
             // and an argument that fails though the function needs no more than two.

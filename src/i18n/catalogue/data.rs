@@ -147,8 +147,8 @@ DATA_DECIMAL_OUT_OF_RANGE {
     zh: "`{key}` 的值 `{text}` 超出范围",
 }
 DATA_DECIMAL_OUT_OF_RANGE_HELP {
-    en: "an exact number has at most 29 digits and at most 28 decimal places",
-    zh: "精确数字最多 29 位，其中小数最多 28 位",
+    en: "a number is less than 1e28 or so, with at most 26 significant digits and 28 decimal places (a longer one would make sums round)",
+    zh: "数字须小于约 1e28，最多 26 位有效数字、28 位小数（更长的数会使求和舍入）",
 }
 DATA_DECIMAL_OUT_OF_RANGE_LABEL { en: "too large or too precise", zh: "过大或小数位过多" }
 DATA_NOT_A_NUMBER {

@@ -5,6 +5,13 @@ use super::Msg;
 catalogue! {
 SECTION_LINK;
 
+/// An override's doc comment after the base item's, in a citation of the item:
+/// `{at}` is the override's `file:line`, `{line}` its doc comment's first line.
+LINK_DOC_AMENDED {
+    en: "[changed at {at}] {line}",
+    zh: "〔{at} 修改〕{line}",
+}
+
 LINK_MISSING_BASE {
     en: "cannot read the base ruleset `{path}`: {reason}",
     zh: "无法读取基础规则集 `{path}`：{reason}",

@@ -21,6 +21,11 @@ PARSE_SLIP_FULL_WIDTH {
     en: "`{c}` is a full-width character; write `{ascii}` (switch the input method to half-width)",
     zh: "`{c}` 是全角字符，请写 `{ascii}`（把输入法切换到半角）",
 }
+/// A full-width mark the ruleset wants in neither form: `version "2024.1"；`.
+PARSE_SLIP_FULL_WIDTH_DELETE {
+    en: "`{c}` is not wanted here in any form: delete it (an input method types it at a line's end)",
+    zh: "此处不需要 `{c}`（半角也不需要），请删去",
+}
 PARSE_SLIP_EQUALS { en: "to compare, write `==`", zh: "比较是否相等请写 `==`" }
 PARSE_SLIP_AND { en: "write `and` (或 `且`)", zh: "请写 `and`（或 `且`）" }
 PARSE_SLIP_OR { en: "write `or` (或 `或`)", zh: "请写 `or`（或 `或`）" }
@@ -97,8 +102,8 @@ PARSE_NUMBER_OUT_OF_RANGE {
     zh: "数字 `{text}` 超出范围",
 }
 PARSE_NUMBER_OUT_OF_RANGE_HELP {
-    en: "numbers hold at most 28 significant digits",
-    zh: "数字最多有 28 位有效数字",
+    en: "a number has at most 26 significant digits (a longer one would make sums round)",
+    zh: "数字最多有 26 位有效数字（更长的数会使求和舍入）",
 }
 PARSE_NUMBER_OUT_OF_RANGE_LABEL { en: "out of range", zh: "超出范围" }
 PARSE_INVALID_DATE { en: "`{text}` is not a valid date", zh: "`{text}` 不是有效的日期" }

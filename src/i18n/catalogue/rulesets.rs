@@ -24,6 +24,11 @@ RULESETS_UNKNOWN_HELP {
     en: "{shipped}; a ruleset file is named by its path, ending in `.rules`",
     zh: "{shipped}；规则集文件须写出路径，文件名以 `.rules` 结尾",
 }
+/// `--rules 2024` beside a file `2024.rules`: `{file}` is that file.
+RULESETS_UNKNOWN_FILE_HELP {
+    en: "did you mean the file `{file}`? A ruleset file is named with its ending: `--rules {file}`",
+    zh: "是否应为文件 `{file}`？使用规则集文件须写出文件名及 `.rules` 结尾：`--rules {file}`",
+}
 /// Every shipped ruleset, in help: `{list}` is `` `2023`, `2023.zh` ``.
 RULESETS_SHIPPED {
     en: "perfeval ships {list} (`perfeval rulesets` lists them)",
