@@ -225,18 +225,17 @@ fn scaled(number: Decimal, power: i32) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa.checked_mul(factor)?, 0).ok()
 }
 
-/// A number as `Decimal` parses it exactly, thousands commas and a plus sign left out;
-/// `None` for one with more digits than a number read may have (see
-/// `value::exact::MOST_DIGITS_READ`): rounded, `8.00…001小时` would meet `≤8小时`.
+/// A number read exactly as a form's numbers are (`data::read_decimal`: trailing zeros
+/// past what a decimal holds dropped, `100.000…000%` is 100), thousands commas and a plus
+/// sign left out; `None` for one with more significant digits than a number read may
+/// have: rounded, `8.00…001小时` would meet `≤8小时`.
 fn parse_decimal(written: &str) -> Option<Decimal> {
     let plain: std::borrow::Cow<'_, str> = if written.contains([',', '+']) {
         written.chars().filter(|c| *c != ',' && *c != '+').collect()
     } else {
         written.into()
     };
-    Decimal::from_str_exact(&plain)
-        .ok()
-        .filter(|d| crate::value::exact::readable(*d))
+    crate::data::read_decimal(&plain).ok()
 }
 
 /// Whether exactly three digits start at `at` and no digit follows them: what a
@@ -348,11 +347,14 @@ mod tests {
         ] {
             assert!(matches!(read(text), Reading::Word(_)), "{text}");
         }
-        // Trailing zeros are no significant digits.
+        // Trailing zeros are no significant digits, after the point too.
         assert_eq!(
             q("1000000000000000000000000000%").number.to_string().len(),
             28
         );
+        let zeros = "0".repeat(30);
+        assert_eq!(q(&format!("100.{zeros}%")).number, Decimal::from(100));
+        assert_eq!(q(&format!("1.5{zeros}E+01个")).number, Decimal::from(15));
     }
 
     #[test]
