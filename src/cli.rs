@@ -7,6 +7,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod import;
+mod in_keywords;
 mod inputs;
 pub mod lang;
 mod lines;
@@ -488,7 +489,7 @@ pub(crate) fn link_rules(
 ) -> Result<crate::link::Linked, Error> {
     let linked = crate::link::link(path, loader)?;
     if let Some(warnings) = Failure::from_errors(linked.sources.clone(), linked.warnings.clone()) {
-        eprint_diagnostic(&warnings);
+        eprint_in_keywords(&warnings, Some(&linked.sources));
     }
     Ok(linked)
 }
@@ -508,9 +509,30 @@ pub(crate) fn load_rules(
 /// The status of a run, printing the error that stopped it.
 fn finish(run: Result<Status, Error>) -> Status {
     run.unwrap_or_else(|error| {
-        eprint_diagnostic(&error);
+        eprint_error(&error);
         Status::Failure
     })
+}
+
+/// Prints an error on standard error; one of linking or checking a ruleset written
+/// with Chinese keywords names the keywords in Chinese, as its syntax errors do.
+fn eprint_error(error: &Error) {
+    let sources = match error {
+        Error::Link(failure) => Some(failure.source()),
+        Error::Check(failure) => Some(failure.source()),
+        _ => None,
+    };
+    eprint_in_keywords(error, sources);
+}
+
+/// [`eprint_diagnostic`], in the keywords of the ruleset `sources` begin with.
+fn eprint_in_keywords(d: &dyn miette::Diagnostic, sources: Option<&Sources>) {
+    match sources.map(in_keywords::of) {
+        Some(language @ Keywords::Zh) => {
+            eprint_diagnostic(&in_keywords::InKeywords::new(d, language));
+        }
+        _ => eprint_diagnostic(d),
+    }
 }
 
 fn colour(stream_is_terminal: bool) -> bool {
@@ -529,7 +551,7 @@ fn eprint_diagnostic(d: &dyn miette::Diagnostic) {
 fn eprint_warnings(warnings: &[crate::check::error::CheckError], rules: &Sources) {
     if let Some(failure) = crate::diagnostic::Failure::from_errors(rules.clone(), warnings.to_vec())
     {
-        eprint_diagnostic(&failure);
+        eprint_in_keywords(&failure, Some(rules));
     }
 }
 

@@ -709,7 +709,11 @@ fn translate_words(code: &str, language: Keywords) -> String {
         } else if is_word(c) {
             let end = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
             let (word, after) = rest.split_at(end);
-            let keyword = by_english(word).map(|k| k.spelling(language));
+            // A word joined by `-` is part of a finding code (`score-mismatch`), no keyword.
+            let in_code = out.ends_with('-') || after.starts_with('-');
+            let keyword = by_english(word)
+                .filter(|_| !in_code)
+                .map(|k| k.spelling(language));
             out.push_str(keyword.or_else(|| placeholder(word)).unwrap_or(word));
             rest = after;
         } else {
@@ -794,6 +798,15 @@ mod tests {
             "`规则集 \"name\" { ... }`"
         );
         assert_eq!(translate_code("`to`", Keywords::En), "`to`");
+        // A finding code is no keyword, though `score` and `total` are.
+        assert_eq!(
+            translate_code("`override check score-mismatch`", Keywords::Zh),
+            "`修改 核对 score-mismatch`"
+        );
+        assert_eq!(
+            translate_code("`total-mismatch`", Keywords::Zh),
+            "`total-mismatch`"
+        );
     }
 
     #[test]

@@ -187,3 +187,46 @@ fn assert_same_json(path: &str, en: &Value, zh: &Value) {
         _ => assert_eq!(en, zh, "{path}"),
     }
 }
+
+/// A ruleset written with Chinese keywords hears its keywords in Chinese in the errors
+/// of linking and checking too, as in its syntax errors; an English one in English;
+/// finding codes stay as they are.
+#[test]
+fn link_and_check_errors_speak_the_rulesets_keywords() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let zh = write(
+        "zh.rules",
+        "规则集 \"苏州2024\" 继承 \"2023.zh.rules\" { 版本 \"2024.1\" }\n等级 { 优秀 100% }\n",
+    );
+    let (_, stderr, code) = crate::common::run(&["show", "--rules", &zh, "--lang", "zh"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("设置块 `等级`"), "{stderr}");
+    assert!(stderr.contains("`修改 …`"), "{stderr}");
+    assert!(
+        !stderr.contains("`grades`") && !stderr.contains("override"),
+        "{stderr}"
+    );
+    let zh = write(
+        "zh2.rules",
+        "规则集 \"苏州2024\" 继承 \"2023.zh.rules\" { 版本 \"2024.1\" }\n类别 效率 { 别名 \"效率指标\" }\n",
+    );
+    let (_, stderr, code) = crate::common::run(&["show", "--rules", &zh, "--lang", "zh"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("`评分类 "), "{stderr}");
+    assert!(!stderr.contains("scored_by"), "{stderr}");
+    let en = write(
+        "en.rules",
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\ngrades { 优秀 100% }\n",
+    );
+    let (_, stderr, code) = crate::common::run(&["show", "--rules", &en, "--lang", "zh"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`grades`") && stderr.contains("`override …`"),
+        "{stderr}"
+    );
+}
