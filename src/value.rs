@@ -204,6 +204,9 @@ pub enum ArithError {
     Overflow,
     /// A division by zero.
     DivisionByZero,
+    /// A rounding step of zero or less (`round(x, 0 - 1)`): no division is written, so
+    /// it is not called one.
+    InvalidStep,
 }
 
 impl fmt::Display for ArithError {
@@ -211,6 +214,7 @@ impl fmt::Display for ArithError {
         match self {
             ArithError::Overflow => f.write_str(&crate::i18n::t!(ARITH_OVERFLOW)),
             ArithError::DivisionByZero => f.write_str(&crate::i18n::t!(ARITH_DIVISION_BY_ZERO)),
+            ArithError::InvalidStep => f.write_str(&crate::i18n::t!(ARITH_INVALID_STEP)),
         }
     }
 }
@@ -295,14 +299,14 @@ pub fn neg(a: Num) -> Num {
 ///
 /// # Errors
 ///
-/// A step of zero or less is a division by zero; a quotient beyond range an overflow.
+/// A step of zero or less is an invalid step; a quotient beyond range an overflow.
 pub fn round_to_step(
     value: Decimal,
     step: Decimal,
     mode: RoundingMode,
 ) -> Result<Decimal, ArithError> {
     if step <= Decimal::ZERO {
-        return Err(ArithError::DivisionByZero);
+        return Err(ArithError::InvalidStep);
     }
     let value = snap(value, step);
     if step.mantissa() == 1 {
@@ -537,7 +541,7 @@ mod tests {
     fn a_zero_step_is_an_error_not_a_panic() {
         assert_eq!(
             round_to_step(d("1"), Decimal::ZERO, RoundingMode::Truncate),
-            Err(ArithError::DivisionByZero)
+            Err(ArithError::InvalidStep)
         );
     }
 

@@ -25,6 +25,20 @@ pub enum EvalError {
         span: SourceSpan,
     },
 
+    /// `round(x, funds.paid - funds.appropriated)` where the step comes to zero or less.
+    #[error("{}", t!(EVAL_INVALID_STEP, .project))]
+    #[diagnostic(
+        code(perfeval::eval::invalid_step),
+        help("{}", t!(EVAL_INVALID_STEP_HELP))
+    )]
+    InvalidStep {
+        /// The project file being evaluated.
+        project: String,
+        /// The formula.
+        #[label("{}", t!(EVAL_INVALID_STEP_LABEL))]
+        span: SourceSpan,
+    },
+
     /// A sum of amounts beyond what a decimal holds.
     #[error("{}", t!(EVAL_OVERFLOW, .project))]
     #[diagnostic(code(perfeval::eval::overflow), help("{}", t!(EVAL_OVERFLOW_HELP)))]
@@ -69,6 +83,10 @@ impl EvalError {
                 project: String::new(),
                 span: span.into(),
             },
+            ArithError::InvalidStep => EvalError::InvalidStep {
+                project: String::new(),
+                span: span.into(),
+            },
         }
     }
 
@@ -82,6 +100,7 @@ impl EvalError {
     pub fn in_project(mut self, name: &str) -> Self {
         match &mut self {
             EvalError::DivisionByZero { project, .. }
+            | EvalError::InvalidStep { project, .. }
             | EvalError::Overflow { project, .. }
             | EvalError::ImpossibleTotal { project, .. } => {
                 name.clone_into(project);
@@ -94,7 +113,9 @@ impl EvalError {
     #[must_use]
     pub fn span(&self) -> Option<Span> {
         let span = match self {
-            EvalError::DivisionByZero { span, .. } | EvalError::Overflow { span, .. } => *span,
+            EvalError::DivisionByZero { span, .. }
+            | EvalError::InvalidStep { span, .. }
+            | EvalError::Overflow { span, .. } => *span,
             EvalError::ImpossibleTotal { span, .. } => (*span)?,
         };
         Some(Span::new(span.offset(), span.offset() + span.len()))
@@ -105,6 +126,7 @@ impl EvalError {
     pub fn code(&self) -> &'static str {
         match self {
             EvalError::DivisionByZero { .. } => "perfeval::eval::division_by_zero",
+            EvalError::InvalidStep { .. } => "perfeval::eval::invalid_step",
             EvalError::Overflow { .. } => "perfeval::eval::overflow",
             EvalError::ImpossibleTotal { .. } => "perfeval::eval::impossible_total",
         }

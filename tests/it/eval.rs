@@ -414,3 +414,29 @@ fn a_plan_whose_form_was_replaced_reads_sections_and_fields_by_key() {
     swapped.form = perfeval::data::schema::FormSchema::new(reversed);
     examples_score_as(&SUZHOU, (&swapped, &swapped));
 }
+
+/// A rounding step a formula gives as zero or less is an invalid step, with its place
+/// in the ruleset, not a division by zero (no division is written).
+#[test]
+fn a_step_of_zero_or_less_is_an_invalid_step() {
+    for step in ["0 - 1", "funds.balance"] {
+        let text = format!(
+            "ruleset \"t\" extends \"2023.rules\" {{ version \"t.1\" }}\n\
+             check d error {{ round(funds.paid, {step}, half_even) == 1 万元 }}\n"
+        );
+        let plan = perfeval::load_ruleset(&perfeval::source::SourceFile::new("t.rules", text))
+            .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+        let form =
+            std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+                .unwrap();
+        let project = perfeval::data::load_str(
+            perfeval::source::SourceFile::new("f.toml", form),
+            perfeval::data::Format::Toml,
+            &plan.form,
+        )
+        .unwrap();
+        let error = perfeval::evaluate(&plan, &project).unwrap_err();
+        assert_eq!(error.code(), "perfeval::eval::invalid_step", "{step}");
+        assert!(error.span().is_some(), "{step}");
+    }
+}

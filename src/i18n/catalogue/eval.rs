@@ -15,6 +15,16 @@ EVAL_DIVISION_BY_ZERO_HELP {
     zh: "请为公式加上保护，如 `if x == 0 then … else … / x`，或 `x != 0 and …`",
 }
 EVAL_DIVISION_BY_ZERO_LABEL { en: "divides by zero for this project", zh: "对此项目除以零" }
+/// `round(x, step)` where the step a formula gives is zero or less for this project.
+EVAL_INVALID_STEP {
+    en: "a rounding step is zero or less, evaluating `{project}`",
+    zh: "计算 `{project}` 时舍入步长不大于零",
+}
+EVAL_INVALID_STEP_HELP {
+    en: "a rounding step must be greater than zero: guard the formula that gives it, such as `if s > 0 then round(x, s) else x`",
+    zh: "舍入步长须大于零：请为给出步长的公式加上保护，如 `if s > 0 then round(x, s) else x`",
+}
+EVAL_INVALID_STEP_LABEL { en: "a step of zero or less for this project", zh: "对此项目步长不大于零" }
 EVAL_OVERFLOW {
     en: "a number is out of range, evaluating `{project}`",
     zh: "计算 `{project}` 时数值超出范围",
@@ -45,6 +55,7 @@ EVAL_CORRECT_RULESET {
 }
 ARITH_OVERFLOW { en: "the result is out of range", zh: "结果超出范围" }
 ARITH_DIVISION_BY_ZERO { en: "division by zero", zh: "除以零" }
+ARITH_INVALID_STEP { en: "a rounding step of zero or less", zh: "舍入步长不大于零" }
 
 /// A value in a finding's message.
 VALUE_NONE { en: "(none)", zh: "（无）" }
