@@ -34,7 +34,8 @@ pub trait Loader {
     /// Whether anything (a file, a folder, a link) is at `path`, looked at without
     /// reading it. Asked only of a name alone that is neither a ruleset file's nor a
     /// shipped ruleset's, to tell a file that is not a ruleset from a name that is
-    /// nothing; the default answers that nothing is there.
+    /// nothing, and of the ruleset file such a name was likely meant for (`2024.rules`
+    /// for `2024`); the default answers that nothing is there.
     fn exists(&mut self, path: &Path) -> bool {
         let _ = path;
         false

@@ -285,10 +285,7 @@ fn add_up(base: &mut Item, child: Item, errors: &mut Vec<LinkError>) {
 /// Merges an override (or the extending ruleset's header) into the base's item.
 fn merge_item(base: &mut Item, child: Item, sources: &Sources, errors: &mut Vec<LinkError>) {
     if !child.doc.is_empty() {
-        let at = sources
-            .locate(child.span)
-            .map(|(file, local)| format!("{}:{}", file.name(), file.line_col(local.start).line))
-            .unwrap_or_default();
+        let at = sources.origin(child.span).unwrap_or_default();
         amend(&mut base.doc, child.doc, &at);
     }
     match (&mut base.kind, child.kind) {
