@@ -41,3 +41,23 @@ fn a_number_no_decimal_holds_is_refused_with_its_place() {
     out.refused("perfeval::data::decimal_out_of_range");
     assert!(out.stderr.contains("huge.toml:14:"), "{}", out.stderr);
 }
+
+/// Attack: a 29-digit amount swallowed a sub-project's `+ 0.4` (the sum rounded), so a
+/// budget off by it balanced; a number of more than 26 significant digits, which a sum
+/// could round, is refused with its place, and sums of the rest are exact or an error.
+#[test]
+fn a_number_a_sum_could_round_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(absolute(
+        "tests/fixtures/bad/accepted/numbers-as-measures.toml",
+    ))
+    .unwrap()
+    .replacen("initial = 100", "initial = 12345678901234567890123456.7", 1);
+    let form = dir.path().join("long.toml");
+    std::fs::write(&form, text).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&["check", "--rules", &suzhou(), form.to_str().unwrap()])
+        .run();
+    out.refused("perfeval::data::decimal_out_of_range");
+    assert!(out.stderr.contains("long.toml:24:"), "{}", out.stderr);
+}
