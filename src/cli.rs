@@ -37,7 +37,7 @@ use crate::report::batch::Tally;
 use crate::report::diagnostic;
 use crate::report::json::ProjectResult;
 use crate::source::Sources;
-use crate::syntax::keywords::{self, Keywords};
+use crate::syntax::keywords::Keywords;
 
 pub use self::colour::ColorChoice;
 pub use self::fmt::FmtArgs;
@@ -468,13 +468,9 @@ fn show_run(args: &ShowArgs) -> Result<Status, Error> {
     eprint_warnings(&checked.warnings, &linked.sources);
     let origin = |span| linked.sources.origin(span);
     // The ruleset named is the first file of the chain: its keywords' language.
-    let keywords = args.keywords.map_or_else(
-        || {
-            let top = linked.sources.files().next();
-            top.map_or(Keywords::En, |file| keywords::detect(file.text()))
-        },
-        Keywords::from,
-    );
+    let keywords = args
+        .keywords
+        .map_or_else(|| in_keywords::of(&linked.sources), Keywords::from);
     let style = crate::syntax::print::Style::all_in(keywords);
     let text = crate::syntax::print::print_with(&linked.ruleset, &origin, style);
     output::print(text.as_bytes(), &read)?;

@@ -37,7 +37,11 @@ pub(crate) enum NumberError {
 /// `value::exact::readable`), a number is out of range though a decimal holds it: a
 /// 29-digit amount plus 0.4 would round the 0.4 away.
 pub(crate) fn read_decimal(text: &str) -> Result<Decimal, NumberError> {
-    read_held(text).and_then(|d| {
+    // A short number (18 digits at most) is within them: no digits counted.
+    if let Some(number) = short_decimal(text) {
+        return Ok(number);
+    }
+    read_general(text).and_then(|d| {
         if crate::value::exact::readable(d) {
             Ok(d)
         } else {

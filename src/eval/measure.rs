@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::compile::{MeasureWords, normalized};
-use crate::data::decimal::short_decimal;
 use crate::ir::vocab::Comparator;
 
 /// A quantity read from a text.
@@ -175,10 +174,7 @@ fn leading_number(text: &str) -> Option<(Decimal, &str)> {
         return None;
     }
     let written = text.get(..end)?;
-    let number = match short_decimal(written) {
-        Some(number) => number,
-        None => parse_decimal(written)?,
-    };
+    let number = parse_decimal(written)?;
     // Excel writes a number too wide for its column as `1.2E+05`, and so do the CSV
     // files it saves: read as 1.2 with the unit `E+05`, a target would score against a
     // thousandth of itself with no word said.

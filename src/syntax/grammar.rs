@@ -386,34 +386,26 @@ fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
     };
     let ascii = full_width_counterpart(c)?;
     let (before, after) = (text.get(..at)?, text.get(at + c.len_utf8()..)?);
-    let reads_past = |changed: String, from: usize| match <Grammar as pest::Parser<Rule>>::parse(
-        Rule::ruleset,
-        &changed,
-    ) {
-        Ok(_) => true,
-        Err(e) => match e.location {
-            InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > from,
-        },
-    };
-    if reads_past(format!("{before}{ascii}{after}"), at) {
-        return Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii));
-    }
-    if reads_past(format!("{before}{after}"), at) {
+    let reads_past =
+        |changed: String| match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
+            Ok(_) => true,
+            Err(e) => match e.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > at,
+            },
+        };
+    // Its ASCII form, unless only deleting it reads on; where neither does, the ASCII
+    // form is still the likeliest meaning.
+    if !reads_past(format!("{before}{ascii}{after}")) && reads_past(format!("{before}{after}")) {
         return Some(t!(PARSE_SLIP_FULL_WIDTH_DELETE, c));
     }
-    None
+    Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii))
 }
 
-/// Help for slips people make: full-width punctuation, `=` for `==`, `&&` for `and`, a
+/// Help for slips people make (full-width punctuation aside: [`full_width_help`]): `=`
+/// for `==`, `&&` for `and`, a
 /// misspelled keyword (the nearest spelling in the file's language first, then in the
 /// other: `评份规则` is `评分规则`, `clas` is `class` in either file).
 fn slip_help(token: &str, language: Keywords) -> Option<String> {
-    let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && let Some(ascii) = full_width_counterpart(c)
-    {
-        return Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii));
-    }
     match token {
         "=" => return Some(t!(PARSE_SLIP_EQUALS)),
         "&&" => return Some(t!(PARSE_SLIP_AND)),
