@@ -226,6 +226,10 @@ fn scaled(number: Decimal, power: i32) -> Option<Decimal> {
 /// sign left out; `None` for one with more significant digits than a number read may
 /// have: rounded, `8.00…001小时` would meet `≤8小时`.
 fn parse_decimal(written: &str) -> Option<Decimal> {
+    // Most numbers are short and plain: read before any comma or plus is looked for.
+    if let Some(number) = crate::data::decimal::short_decimal(written) {
+        return Some(number);
+    }
     let plain: std::borrow::Cow<'_, str> = if written.contains([',', '+']) {
         written.chars().filter(|c| *c != ',' && *c != '+').collect()
     } else {
