@@ -211,6 +211,10 @@ IMPORT_BIFF_CUT {
     en: "its workbook stream ends inside a record",
     zh: "工作簿数据流在记录中途结束",
 }
+IMPORT_CELL_OUT_OF_SHEET {
+    en: "sheet `{name}` refers to the cell `{address}`, outside what a sheet holds (columns A to XFD, rows 1 to 1048576, a range from its start to its end)",
+    zh: "工作表 `{name}` 中的单元格地址 `{address}` 超出工作表的范围（列 A 至 XFD，行 1 至 1048576，区域须从起点到终点）",
+}
 IMPORT_SHEETS_SHARE_DATA {
     en: "two sheets point at the same data",
     zh: "两个工作表指向同一份数据",

@@ -6,6 +6,7 @@
 //! entry per `<si>`) and the styles (one style per `<xf>`, each a copy of its font,
 //! fill and border: a large font and many `<xf>` would multiply).
 
+mod address;
 mod hidden;
 
 use std::collections::HashMap;
@@ -56,13 +57,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
                 .push(t!(IMPORT_NOTE_NOT_WORKSHEET, name = sheet.name));
             continue;
         }
+        let hidden = match parts.get(&sheet.name) {
+            Some(part) => hidden::scan(&mut zip, part, &sheet.name)?,
+            None => hidden::Hidden::default(),
+        };
         let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
-        if let Some(part) = parts.get(&sheet.name) {
-            let hidden = hidden::hidden(&mut zip, part);
-            if !hidden.is_empty() {
-                book.notes
-                    .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
-            }
+        if !hidden.is_empty() {
+            book.notes
+                .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
         }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
@@ -192,12 +194,13 @@ fn keep_formulas(
     Ok(())
 }
 
-/// Bounds what calamine builds from the shared strings and the styles.
+/// Bounds what calamine builds from the shared strings and the styles: every part so
+/// named, in any folder (calamine finds them beside the workbook's part, which the
+/// package's relationships may put anywhere, not only in `xl/`).
 fn check_parts(zip: &mut Zip<'_>) -> Result<(), ImportError> {
     let names: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
-        .filter(|n| n.starts_with("xl/"))
         .map(|n| n.into_owned())
         .collect();
     for name in names {
@@ -603,17 +606,35 @@ mod tests {
 
     #[test]
     fn a_hostile_cell_reference_is_an_error_not_a_panic() {
-        // Overflows calamine's column arithmetic.
-        let data = r#"<row r="1"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>"#;
-        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
-        assert!(
-            [
-                "perfeval::import::corrupt",
-                "perfeval::import::too_many_columns"
-            ]
-            .contains(&error.code()),
-            "{error}"
+        // Each overflows calamine's arithmetic, which wraps in a release build: the
+        // second cell would be read as B1, the third range as billions of rows.
+        let hostile = [
+            r#"<row r="1"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>"#,
+            r#"<row r="1"><c r="A1"><v>1</v></c><c r="B4294967297"><v>2</v></c></row>"#,
+            r#"<row r="4294967297"><c><v>1</v></c></row>"#,
+            r#"<row r="1"><c r="XFE1"><v>1</v></c></row>"#,
+        ];
+        for data in hostile {
+            let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+            assert_eq!(error.code(), "perfeval::import::corrupt", "{data}");
+            assert!(
+                error.to_string().contains("outside what a sheet holds"),
+                "{error}"
+            );
+        }
+        let backwards = handmade(
+            r#"<row r="1"><c r="A1"><v>1</v></c></row>"#,
+            &[0],
+            "",
+            false,
         );
+        let sheet = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="B5:A1"/><sheetData/></worksheet>"#;
+        let error = read(&with_part(&backwards, "xl/worksheets/sheet1.xml", sheet)).unwrap_err();
+        assert!(error.to_string().contains("`B5:A1`"), "{error}");
+        // The last cell a sheet holds is read as any other (and refused for its size).
+        let data = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
+        let error = read(&handmade(data, &[0], "", false)).unwrap_err();
+        assert_ne!(error.code(), "perfeval::import::corrupt", "{error}");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::i18n::t;
 use crate::import::archive::{self, Zip};
-use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS};
+use crate::import::error::ImportError;
+use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS, damaged};
 
 /// The part of each sheet, by the sheet's name: `xl/worksheets/sheet1.xml`.
 pub(super) fn sheet_parts(zip: &mut Zip<'_>) -> HashMap<String, String> {
@@ -22,8 +23,9 @@ pub(super) fn sheet_parts(zip: &mut Zip<'_>) -> HashMap<String, String> {
             .flatten()
             .unwrap_or_default()
     };
-    let workbook = read(zip, "xl/workbook.xml");
-    let rels = read(zip, "xl/_rels/workbook.xml.rels");
+    let (folder, name) = workbook_part(&read(zip, "_rels/.rels"));
+    let workbook = read(zip, &format!("{folder}{name}"));
+    let rels = read(zip, &format!("{folder}_rels/{name}.rels"));
     let targets: HashMap<String, String> = elements(&rels, "Relationship")
         .into_iter()
         .filter_map(|e| Some((attribute(&e, "Id")?, attribute(&e, "Target")?)))
@@ -34,11 +36,40 @@ pub(super) fn sheet_parts(zip: &mut Zip<'_>) -> HashMap<String, String> {
             let target = targets.get(&attribute(&e, "id")?)?;
             let part = match target.strip_prefix('/') {
                 Some(absolute) => absolute.to_owned(),
-                None => format!("xl/{target}"),
+                None => format!("{folder}{target}"),
             };
             Some((attribute(&e, "name")?, part))
         })
         .collect()
+}
+
+/// The workbook's part as calamine finds it: the folder (`xl/`) and the name
+/// (`workbook.xml`) the package's `officeDocument` relationship gives, those two
+/// where it gives none. Every sheet's part is found from it, so that each sheet
+/// calamine reads is scanned ([`scan`]) wherever the package puts it.
+fn workbook_part(package_rels: &[u8]) -> (String, String) {
+    let target = elements(package_rels, "Relationship")
+        .into_iter()
+        .filter(|e| attribute(e, "Type").is_some_and(|t| t.ends_with("/officeDocument")))
+        .find_map(|e| attribute(&e, "Target"));
+    let Some(target) = target else {
+        return ("xl/".to_owned(), "workbook.xml".to_owned());
+    };
+    let (folder, name) = target
+        .rsplit_once('/')
+        .map_or(("", target.as_str()), |(f, n)| (f, n));
+    let folder = folder.strip_prefix('/').unwrap_or(folder);
+    let folder = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let name = if name.is_empty() {
+        "workbook.xml"
+    } else {
+        name
+    };
+    (folder, name.to_owned())
 }
 
 /// What a sheet hides: 0-based rows and columns.
@@ -55,9 +86,11 @@ impl Hidden {
     }
 }
 
-/// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet's
-/// part hides, within the sheet's bounds.
-pub(super) fn hidden(zip: &mut Zip<'_>, part: &str) -> Hidden {
+/// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet
+/// `name`'s part hides, within the sheet's bounds; read before calamine reads the
+/// sheet, so that a cell reference past a sheet's bounds is refused first
+/// ([`super::address`]).
+pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, ImportError> {
     let xml = archive::read_part(zip, part, FORMAT)
         .ok()
         .flatten()
@@ -74,6 +107,10 @@ pub(super) fn hidden(zip: &mut Zip<'_>, part: &str) -> Hidden {
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => continue,
         };
+        if let Some(address) = super::address::out_of_bounds(&element) {
+            let address = crate::text::visible(&crate::text::brief(&address, 40)).into_owned();
+            return Err(damaged(t!(IMPORT_CELL_OUT_OF_SHEET, name, address)));
+        }
         if !attribute(&element, "hidden").is_some_and(|h| h == "1" || h == "true") {
             continue;
         }
@@ -104,7 +141,7 @@ pub(super) fn hidden(zip: &mut Zip<'_>, part: &str) -> Hidden {
             found.columns.insert(column);
         }
     }
-    found
+    Ok(found)
 }
 
 /// Adds `change` to the count at `at`.
@@ -186,7 +223,7 @@ fn elements(xml: &[u8], local: &str) -> Vec<BytesStart<'static>> {
 }
 
 /// The value of the attribute whose local name is `local` (`r:id` is `id`), unescaped.
-fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String> {
+pub(super) fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String> {
     element
         .attributes()
         .filter_map(Result::ok)
