@@ -26,8 +26,9 @@ pub(crate) struct Range {
 
 /// Scores a row whose grade allows `range` of `weight`: the declared self score where it
 /// lies inside, else the nearest score inside (`score-out-of-range`); without a self
-/// score, the least score inside (`missing-self-score`). Inside an open end, the nearest
-/// score is one rounding step from it (the checker makes sure there is a `rounding`).
+/// score, the least score inside (`missing-self-score`); none of them rounded. Inside an
+/// open end, the nearest score is one rounding step from it (the checker makes sure there
+/// is a `rounding`).
 pub(crate) fn score_in_range(
     plan: &Plan,
     row: &Record,
@@ -89,8 +90,30 @@ pub(crate) fn score_in_range(
         }
     };
     let (zero, whole) = super::bounds::of_weight(weight);
-    state.score = super::bounds::round_within(plan, score, least.max(zero), most.min(whole))?;
+    state.score = on_the_steps_scale(plan, score.max(zero).min(whole));
     Ok(())
+}
+
+/// The score a range gives, not rounded: the department's score inside the range is the
+/// score, and so is the range's end it is held to (a weight of 8.33 at 80% is 6.664;
+/// rounded to 0.01 it would fall outside the range, and held inside it would be 6.67, a
+/// score neither the department nor the policy gave). Written with the decimals it needs,
+/// and at least the rounding step's (11 as `11.00`), as every other score is.
+fn on_the_steps_scale(plan: &Plan, score: Decimal) -> Decimal {
+    let Some(rounding) = plan.rounding else {
+        return score;
+    };
+    // The ends are products of a weight and a share: 8.33 × 0.80 is 6.6640.
+    let mut shown = score.normalize();
+    if shown.scale() < rounding.step.scale() {
+        shown.rescale(rounding.step.scale());
+        // Raising the scale cannot lose a digit short of a decimal's 28; where it would,
+        // the score is kept as it was.
+        if shown != score {
+            return score;
+        }
+    }
+    shown
 }
 
 /// Whether a self score lies in the range.

@@ -669,7 +669,17 @@ fn qualitative(
         let (lo, hi) = (weight.checked_mul(low), weight.checked_mul(high));
         let bounds = (lo.unwrap_or_default(), hi.unwrap_or_default());
         let raw = self_score(plan, row).unwrap_or(bounds.0);
-        note_score(env, weight, None, raw, bounds, state.score);
+        // Not rounded: the department's score, or the range's end (`score_in_range`).
+        let score = state.score;
+        env.note(|| Step::Score {
+            weight,
+            share: None,
+            raw,
+            low: bounds.0,
+            high: bounds.1,
+            rounding: None,
+            score,
+        });
         return Ok(());
     }
     state.score = finish(env, weight, low, Bounds::WHOLE)?;

@@ -51,9 +51,20 @@ fn plan(text: &str) -> Plan {
 /// One qualitative row of weight 100 graded `grade` with `self_score`: its score and
 /// the codes of its findings.
 fn graded(plan: &Plan, grade: &str, self_score: Option<&str>) -> (String, Vec<String>) {
+    graded_weight(plan, "100", grade, self_score)
+}
+
+/// [`graded`], the row's weight `weight` (the pool's points, for the policy's weight to
+/// be the same).
+fn graded_weight(
+    plan: &Plan,
+    weight: &str,
+    grade: &str,
+    self_score: Option<&str>,
+) -> (String, Vec<String>) {
     let score = self_score.map_or_else(String::new, |s| format!("self_score = {s}\n"));
     let form = format!(
-        "[[indicators]]\ncategory = \"产出\"\nname = \"甲\"\ntarget = \"甲等\"\nweight = 100\nactual = \"{grade}\"\n{score}"
+        "[[indicators]]\ncategory = \"产出\"\nname = \"甲\"\ntarget = \"甲等\"\nweight = {weight}\nactual = \"{grade}\"\n{score}"
     );
     let outcome = evaluate(plan, "p.toml", &form);
     let row = outcome.indicators.first().unwrap();
@@ -115,11 +126,38 @@ fn a_score_inside_an_open_end_is_one_rounding_step_from_it() {
         ("80.01", vec!["missing-self-score".to_owned()])
     );
     assert_eq!(graded(&plan, "中", Some("95")), ("89.99".to_owned(), out()));
-    // A self score inside that rounds onto the open end is held one step inside it.
+    // A self score inside the range is the score, not rounded: rounded to 0.01 it would
+    // reach the open end and leave the range.
     assert_eq!(
         graded(&plan, "中", Some("89.996")),
-        ("89.99".to_owned(), vec![])
+        ("89.996".to_owned(), vec![])
     );
+}
+
+/// The policy's words: "a declared self score inside the range is the score; outside it
+/// the nearest end; none, the low end", each as exact as the weight and the share make
+/// it, where rounding to the step would leave the range (8.33 × 80% is 6.664: rounded,
+/// 6.66 is outside and 6.67 a score no one gave).
+#[test]
+fn a_score_a_range_gives_is_not_rounded_out_of_it() {
+    let rules = rules("低 [0%, 60%) 中 [60%, 80%) 高 [80%, 100%]", BAND, true);
+    let plan = plan(&rules.replace("pool 全部 100 分", "pool 全部 8.33 分"));
+    let cases = [
+        (Some("6.664"), "6.664", vec![]),
+        (Some("6.67"), "6.67", vec![]),
+        (Some("7"), "7.00", vec![]),
+        (Some("6.66"), "6.664", out()),
+        (Some("9"), "8.33", out()),
+        (None, "6.664", vec!["missing-self-score".to_owned()]),
+    ];
+    for (self_score, score, codes) in cases {
+        let codes: Vec<String> = codes;
+        assert_eq!(
+            graded_weight(&plan, "8.33", "高", self_score),
+            (score.to_owned(), codes),
+            "{self_score:?}"
+        );
+    }
 }
 
 #[test]
