@@ -4,7 +4,7 @@
 //! The document becomes one sheet named `""`, in document order: each paragraph
 //! outside tables that holds text is a row of one cell; each row of a table is a row
 //! of cells, a cell's paragraphs joined with `\n`. A cell that spans columns
-//! (`w:gridSpan`) is followed by cells marked merged; a cell that continues a
+//! (`w:gridSpan`) is followed by empty cells; a cell that continues a
 //! vertical merge (`w:vMerge`) is empty and merged. A table inside a cell gives its
 //! paragraphs to that cell. Text is what the `w:t` runs say (deleted text and field
 //! codes are not), `w:tab` a tab, `w:br` and `w:cr` a line break. No styles, numbering
@@ -198,7 +198,8 @@ impl Reader {
         self.push_row(vec![Cell::text(text)])
     }
 
-    /// A table cell ends: it, and a merged cell for each further column it spans.
+    /// A table cell ends: it, and an empty cell for each further column it spans (its
+    /// text shows across them, not in their columns).
     fn end_cell(&mut self) -> Result<(), ImportError> {
         let Some(cell) = self.cell.take() else {
             return Ok(());
@@ -213,7 +214,7 @@ impl Reader {
         };
         self.push_cell(first)?;
         for _ in 1..cell.span {
-            self.push_cell(merged())?;
+            self.push_cell(Cell::default())?;
         }
         Ok(())
     }
@@ -385,7 +386,11 @@ mod tests {
             sheet.rows,
             vec![
                 vec![text("一、项目概况")],
-                vec![text("苏州市级财政支出项目绩效自评表"), merged(), merged()],
+                vec![
+                    text("苏州市级财政支出项目绩效自评表"),
+                    Cell::default(),
+                    Cell::default()
+                ],
                 vec![text("产出指标"), text("数量指标"), text("第一段\n第二段")],
                 vec![merged(), text("质量指标"), Cell::default()],
                 vec![text("二、绩效目标")],

@@ -40,9 +40,9 @@ pub struct Cell {
     /// export: the file itself), as a byte range; `None` where the reader has no text
     /// (a workbook: `place` renders one).
     pub at: Option<(usize, usize)>,
-    /// Whether the cell lies inside a merged range but is not its first cell: it shows
-    /// the first cell's value, which `place` carries down or across where a form's layout
-    /// expects it.
+    /// Whether the cell lies inside a merged range, below the range's first row: it
+    /// shows the value above it, which `place` carries down where a form's layout
+    /// expects it. A cell beside the range's first, in its row, is only empty.
     pub merged: bool,
     /// The formula the file holds for the cell, without its `=` (`B7*C7`; empty where
     /// the reader does not tell it: a cell sharing another cell's formula), kept where

@@ -124,6 +124,18 @@ fn damaged_by(error: impl std::fmt::Display) -> ImportError {
     ImportError::corrupt(FORMAT, i18n::foreign(&error))
 }
 
+/// Refuses a workbook two of whose sheets have one name: calamine finds a sheet by its
+/// name, so the second would never be read and the first read twice (a second form
+/// with errors passing as a copy of a clean first). No spreadsheet program saves such
+/// a workbook.
+fn distinct_names(sheets: &[calamine::Sheet]) -> Result<(), ImportError> {
+    let mut seen = std::collections::HashSet::new();
+    match sheets.iter().find(|s| !seen.insert(s.name.as_str())) {
+        Some(sheet) => Err(damaged(t!(IMPORT_SHEET_NAMED_TWICE, name = sheet.name))),
+        None => Ok(()),
+    }
+}
+
 /// Whether a sheet is left out, and why, in words.
 fn skipped(name: &str, visible: calamine::SheetVisible) -> Option<String> {
     match visible {
@@ -363,6 +375,12 @@ impl SheetBuilder {
         }
         for (row, column, value) in self.cells {
             if let Some(cell) = cell_mut(&mut rows, row, column) {
+                if cell.value != CellValue::Empty {
+                    // No program writes a cell twice; a reader keeps one or the other, so
+                    // which value the form holds depends on who reads it.
+                    let address = crate::text::cell_address(to_usize(row), to_usize(column));
+                    return Err(damaged(t!(IMPORT_CELL_TWICE, name = self.name, address)));
+                }
                 *cell = Cell::new(value);
             }
         }
@@ -426,7 +444,11 @@ fn ordered(a: u32, b: u32) -> (u32, u32) {
     (a.min(b), a.max(b))
 }
 
-/// Marks every cell of `region` but its first as merged and empty.
+/// Empties every cell of `region` but its first, and marks those below the first row
+/// as merged: they show the value above them, which `place` carries down (a category
+/// written once for several rows). A cell beside the first, in its row, shows the first
+/// cell's value across, not its own column's: it is only emptied (`E55:F55` merged
+/// leaves F55 without a self score, not with the self score of F54 above it).
 fn mark_merged(rows: &mut [Vec<Cell>], region: &Region, height: usize, width: usize) {
     let first = (
         region.start.0.min(region.end.0),
@@ -443,7 +465,7 @@ fn mark_merged(rows: &mut [Vec<Cell>], region: &Region, height: usize, width: us
             }
             if let Some(cell) = cell_mut(rows, r, c) {
                 *cell = Cell {
-                    merged: true,
+                    merged: r != first.0,
                     ..Cell::default()
                 };
             }
@@ -1056,6 +1078,45 @@ mod tests {
         assert_eq!(sheet.rows[3][2], Cell::text("x"));
         assert!(!sheet.rows[3][1].merged);
         assert!(sheet.rows[4][1].merged && sheet.rows[4][1].value == CellValue::Empty);
+    }
+
+    /// A range merged across a row shows its first cell's value across it: the cells
+    /// beside it are empty, not "the value above" (`E55:F55` merged gave F55 the self
+    /// score of F54, another indicator's).
+    #[test]
+    fn a_merge_across_empties_the_cells_beside_and_carries_nothing_down() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("s");
+        for (row, column) in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (3, 2)] {
+            let text = CellValue::Text(format!("{row}{column}"));
+            builder.push(row, column, text, &mut budget).unwrap();
+        }
+        let across = Region {
+            start: (1, 0),
+            end: (1, 1),
+        };
+        let square = Region {
+            start: (2, 0),
+            end: (3, 1),
+        };
+        let sheet = builder.finish(&[across, square]).unwrap();
+        assert_eq!(sheet.rows[1][0], Cell::text("10"));
+        assert_eq!(sheet.rows[1][1], Cell::default());
+        assert_eq!(sheet.rows[2][1], Cell::default());
+        assert!(sheet.rows[3][0].merged && sheet.rows[3][1].merged);
+    }
+
+    #[test]
+    fn a_cell_written_twice_is_a_damaged_workbook() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("自评表");
+        for value in ["50%", "95%"] {
+            let text = CellValue::Text(value.into());
+            builder.push(54, 4, text, &mut budget).unwrap();
+        }
+        let error = builder.finish(&[]).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt");
+        assert!(error.to_string().contains("E55 twice"), "{error}");
     }
 
     #[test]

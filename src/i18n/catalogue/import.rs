@@ -215,6 +215,18 @@ IMPORT_CELL_OUT_OF_SHEET {
     en: "sheet `{name}` refers to the cell `{address}`, outside what a sheet holds (columns A to XFD, rows 1 to 1048576, a range from its start to its end)",
     zh: "工作表 `{name}` 中的单元格地址 `{address}` 超出工作表的范围（列 A 至 XFD，行 1 至 1048576，区域须从起点到终点）",
 }
+IMPORT_CELL_TWICE {
+    en: "sheet `{name}` holds the cell {address} twice, with two values: which is the form's cannot be told",
+    zh: "工作表 `{name}` 中的单元格 {address} 出现了两次，各有一个值，无法确定哪一个是表上所填",
+}
+IMPORT_SHEET_NAMED_TWICE {
+    en: "two sheets are named `{name}`",
+    zh: "有两个工作表都名为 `{name}`",
+}
+IMPORT_SHARED_INDEX {
+    en: "sheet `{name}`: the cell {cell} refers to shared text number `{index}`, which is no number",
+    zh: "工作表 `{name}` 的单元格 {cell} 引用的共享文本编号 `{index}` 不是有效的编号",
+}
 IMPORT_SHEETS_SHARE_DATA {
     en: "two sheets point at the same data",
     zh: "两个工作表指向同一份数据",

@@ -17,7 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
-    keep_literals, skipped, value_of,
+    distinct_names, keep_literals, skipped, value_of,
 };
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
@@ -52,7 +52,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     let mut ods = Ods::new(Cursor::new(bytes)).map_err(opening_error)?;
     let mut book = Workbook::default();
     let mut budget = TextBudget::default();
-    for sheet in ods.sheets_metadata().to_vec() {
+    let sheets = ods.sheets_metadata().to_vec();
+    distinct_names(&sheets)?;
+    for sheet in sheets {
         if let Some(note) = skipped(&sheet.name, sheet.visible) {
             book.notes.push(note);
             continue;

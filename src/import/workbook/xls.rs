@@ -17,7 +17,7 @@ use calamine::{Reader, SheetType, Xls, XlsError};
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged_by,
-    keep_literals, skipped, value_and_rounded,
+    distinct_names, keep_literals, skipped, value_and_rounded,
 };
 use crate::i18n::t;
 use crate::import::archive;
@@ -38,6 +38,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     let mut book = Workbook::default();
     let mut budget = TextBudget::default();
     let sheets = workbook.sheets_metadata().to_vec();
+    distinct_names(&sheets)?;
     for (index, sheet) in sheets.into_iter().enumerate() {
         if let Some(note) = skipped(&sheet.name, sheet.visible) {
             book.notes.push(note);

@@ -6,7 +6,7 @@
 //! entry per `<si>`) and the styles (one style per `<xf>`, each a copy of its font,
 //! fill and border: a large font and many `<xf>` would multiply).
 
-mod address;
+mod cells;
 mod hidden;
 
 use std::collections::HashMap;
@@ -17,7 +17,7 @@ use quick_xml::events::Event;
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TEXT_LIMIT, TextBudget, WorkbookKind, add_sheet, damaged,
-    damaged_by, skipped, value_and_rounded,
+    damaged_by, distinct_names, skipped, value_and_rounded,
 };
 use crate::i18n::{self, t};
 use crate::import::archive::{self, Zip};
@@ -47,6 +47,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
     let mut book = Workbook::default();
     let mut budget = TextBudget::default();
     let sheets = workbook.sheets_metadata().to_vec();
+    distinct_names(&sheets)?;
     for sheet in sheets {
         if let Some(note) = skipped(&sheet.name, sheet.visible) {
             book.notes.push(note);
@@ -635,6 +636,75 @@ mod tests {
         let data = r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#;
         let error = read(&handmade(data, &[0], "", false)).unwrap_err();
         assert_ne!(error.code(), "perfeval::import::corrupt", "{error}");
+    }
+
+    #[test]
+    fn two_sheets_of_one_name_are_a_damaged_workbook() {
+        let base = handmade(
+            r#"<row r="1"><c r="A1"><v>1</v></c></row>"#,
+            &[0],
+            "",
+            false,
+        );
+        let workbook = r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/><sheet name="表" sheetId="2" r:id="rId3"/></sheets></workbook>"#.as_bytes();
+        let rels = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#;
+        let sheet2 = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>"#;
+        let bytes = with_part(&base, "xl/workbook.xml", workbook);
+        let bytes = with_part(&bytes, "xl/_rels/workbook.xml.rels", rels);
+        let bytes = with_part(&bytes, "xl/worksheets/sheet2.xml", sheet2);
+        let error = read(&bytes).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt", "{error}");
+        assert!(
+            error.to_string().contains("two sheets are named `表`"),
+            "{error}"
+        );
+    }
+
+    /// The package's relationships may put the workbook in any folder; its styles are
+    /// bounded there too (a 5 KB workbook with `ev/styles.xml` took 4 GB), and its
+    /// sheets scanned.
+    #[test]
+    fn parts_outside_xl_are_bounded_and_scanned() {
+        let moved = |base: &[u8], sheet: &[u8], styles: &[u8]| {
+            let mut zip = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+            let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+            for i in 0..zip.len() {
+                let mut part = zip.by_index(i).unwrap();
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut part, &mut content).unwrap();
+                let name = part.name().unwrap().replace("xl/", "ev/");
+                let content = match name.as_str() {
+                    "_rels/.rels" => String::from_utf8(content)
+                        .unwrap()
+                        .replace("xl/workbook.xml", "ev/workbook.xml")
+                        .into_bytes(),
+                    "ev/worksheets/sheet1.xml" => sheet.to_vec(),
+                    "ev/styles.xml" => styles.to_vec(),
+                    _ => content,
+                };
+                parts.push((name, content));
+            }
+            // `xl/` is what tells a workbook from other zip files.
+            parts.push(("xl/readme.txt".to_owned(), b"x".to_vec()));
+            let borrowed: Vec<(&str, &[u8])> = parts
+                .iter()
+                .map(|(n, c)| (n.as_str(), c.as_slice()))
+                .collect();
+            zip_of(&borrowed)
+        };
+        let base = handmade("", &[0], "", false);
+        let plain_styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs><xf numFmtId="0"/></cellXfs></styleSheet>"#;
+        let wrapping = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="B4294967297"><v>1</v></c></row></sheetData></worksheet>"#;
+        let error = read(&moved(&base, wrapping, plain_styles)).unwrap_err();
+        assert!(error.to_string().contains("`B4294967297`"), "{error}");
+        let name = "F".repeat(100_000);
+        let xfs = r#"<xf numFmtId="0" fontId="0"/>"#.repeat(1_000);
+        let styles = format!(
+            r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts><font><name val="{name}"/></font></fonts><cellXfs>{xfs}</cellXfs></styleSheet>"#
+        );
+        let plain_sheet = br#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>"#;
+        let error = read(&moved(&base, plain_sheet, styles.as_bytes())).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::too_large", "{error}");
     }
 
     #[test]

@@ -101,16 +101,19 @@ pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, 
     // times).
     let mut starts = vec![0i64; MAX_COLUMNS + 1];
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut cells = super::cells::Check::default();
     loop {
-        let element = match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
+        let event = match reader.read_event() {
             Ok(Event::Eof) | Err(_) => break,
-            Ok(_) => continue,
+            Ok(event) => event,
         };
-        if let Some(address) = super::address::out_of_bounds(&element) {
-            let address = crate::text::visible(&crate::text::brief(&address, 40)).into_owned();
-            return Err(damaged(t!(IMPORT_CELL_OUT_OF_SHEET, name, address)));
+        if let Some(wrong) = cells.see(&event) {
+            return Err(wrong_cells(name, wrong));
         }
+        let element = match event {
+            Event::Start(e) | Event::Empty(e) => e,
+            _ => continue,
+        };
         if !attribute(&element, "hidden").is_some_and(|h| h == "1" || h == "true") {
             continue;
         }
@@ -142,6 +145,24 @@ pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, 
         }
     }
     Ok(found)
+}
+
+/// The error of what a sheet's cells show wrong.
+fn wrong_cells(name: &str, wrong: super::cells::Wrong) -> ImportError {
+    let shown = |text: &str| crate::text::visible(&crate::text::brief(text, 40)).into_owned();
+    damaged(match wrong {
+        super::cells::Wrong::OutOfBounds(address) => {
+            t!(IMPORT_CELL_OUT_OF_SHEET, name, address = shown(&address))
+        }
+        super::cells::Wrong::SharedIndex(cell, index) => {
+            t!(
+                IMPORT_SHARED_INDEX,
+                name,
+                cell = shown(&cell),
+                index = shown(&index)
+            )
+        }
+    })
 }
 
 /// Adds `change` to the count at `at`.
