@@ -94,7 +94,7 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
                 [one] => one.clone(),
                 _ => serde_json::Value::Array(docs),
             };
-            format!("{doc:#}\n")
+            crate::report::json::terminal_safe(format!("{doc:#}\n"))
         }
     };
     match &args.output {

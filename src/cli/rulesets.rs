@@ -162,7 +162,8 @@ fn json(entries: &[Entry]) -> String {
             })
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
+    let mut out =
+        crate::report::json::terminal_safe(serde_json::to_string_pretty(&list).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -12,6 +12,8 @@ use super::view::Unevaluated;
 
 pub(super) mod write;
 
+pub(crate) use write::terminal_safe;
+
 use write::Writer;
 
 /// One project's result: evaluated, or the error that stopped it.

@@ -307,7 +307,9 @@ pub fn json(results: &Results) -> String {
         "cases": cases,
         "coverage": coverage,
     });
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = crate::report::json::terminal_safe(
+        serde_json::to_string_pretty(&document).unwrap_or_default(),
+    );
     text.push('\n');
     text
 }

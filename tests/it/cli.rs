@@ -214,6 +214,24 @@ fn bidirectional_controls_from_a_form_are_shown_escaped() {
         };
         assert!(stdout.contains(shown), "{format}: {stdout}");
     }
+    // JSON lets U+202E, the C1 controls and DEL through raw; the reports escape them as
+    // `\u202e`, which every JSON reader reads back as the same name.
+    for format in ["json", "jsonl"] {
+        let (stdout, _, _) = crate::common::check_as(format, &path);
+        assert!(!stdout.contains('\u{202E}'), "{format}");
+        assert!(stdout.contains(r"电子\u202e政务"), "{format}: {stdout}");
+    }
+    let path = path.to_str().unwrap();
+    let (explained, _, _) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        path,
+    ]);
+    assert!(explained.contains(r"电子\u202e政务"), "{explained}");
+    assert!(!explained.contains('\u{202E}'));
 }
 
 /// A ruleset may not hold control characters at all: its texts reach findings.

@@ -9,13 +9,16 @@ use crate::common::{Perfeval, absolute, suzhou};
 fn control_characters_from_a_form_are_written_out() {
     let dir = tempfile::tempdir().unwrap();
     let form = absolute("tests/fixtures/terminal/escape-sequences.toml");
-    for format in ["table", "json"] {
+    // ESC and BEL; the 8-bit CSI (U+009B, ESC `[` in one character), NEL, DEL and a
+    // bidirectional override, which JSON itself lets through raw.
+    let raw = ['\u{1b}', '\u{7}', '\u{9b}', '\u{85}', '\u{7f}', '\u{202e}'];
+    for format in ["table", "json", "jsonl", "markdown", "csv", "html"] {
         let out = Perfeval::new(dir.path())
             .args(&["check", "--rules", &suzhou(), "--format", format, &form])
             .run();
         assert_eq!(out.code, Some(1), "{}", out.stderr);
         for text in [&out.stdout, &out.stderr] {
-            assert!(!text.contains(['\u{1b}', '\u{7}']), "{format}: {text}");
+            assert!(!text.contains(raw), "{format}: {text}");
         }
     }
 }

@@ -37,7 +37,8 @@ pub fn render(report: &DiffReport<'_>) -> String {
         "summary": summary(report),
         "projects": report.forms.iter().map(form).collect::<Vec<_>>(),
     });
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out =
+        crate::report::json::terminal_safe(serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
     out
 }

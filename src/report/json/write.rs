@@ -196,7 +196,8 @@ impl<'a> Writer<'a> {
 }
 
 /// `s` as a JSON string, quoted: `"` and `\` and the control characters below U+0020
-/// escaped as serde_json escapes them, everything else as it is.
+/// escaped as serde_json escapes them, and the characters that could change what a
+/// terminal shows ([`unsafe_beyond_serde`]) as `\uXXXX`; everything else as it is.
 fn string(out: &mut String, s: &str) {
     out.push('"');
     contents(out, s);
@@ -213,25 +214,56 @@ fn contents(out: &mut String, s: &str) {
     }
 }
 
-/// `s` with its bytes to escape escaped, the rest copied in runs between them. Every
-/// byte escaped is ASCII, so the runs begin and end on character boundaries.
+/// `s` with its characters to escape escaped, the rest copied in runs between them.
 fn escaped(out: &mut String, s: &str) {
     let mut start = 0;
-    for (at, b) in s.bytes().enumerate() {
-        if let Some(escape) = escape(b) {
+    for (at, c) in s.char_indices() {
+        let escape = match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => escape(b),
+            _ => unsafe_beyond_serde(c).then_some(Escape::Unicode(u32::from(c))),
+        };
+        if let Some(escape) = escape {
             out.push_str(s.get(start..at).unwrap_or(""));
             escape.push_to(out);
-            start = at + 1;
+            start = at + c.len_utf8();
         }
     }
     out.push_str(s.get(start..).unwrap_or(""));
+}
+
+/// The characters JSON lets through raw that could change what a terminal shows, where a
+/// report is printed: DEL, the C1 controls (U+009B starts an escape sequence as ESC `[`
+/// does), the bidirectional controls ("Trojan Source") and the line and paragraph
+/// separators ([`crate::text::is_unsafe`] beyond the controls below U+0020, which JSON
+/// escapes itself). Escaped, a JSON reader reads the same string.
+fn unsafe_beyond_serde(c: char) -> bool {
+    c >= '\u{7F}' && crate::text::is_unsafe(c)
+}
+
+/// `json`, a JSON text serde_json wrote, with the characters of [`unsafe_beyond_serde`]
+/// escaped: outside its strings a JSON text holds only ASCII, so each is inside one.
+pub(crate) fn terminal_safe(json: String) -> String {
+    if !json.chars().any(unsafe_beyond_serde) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_beyond_serde(c) {
+            Escape::Unicode(u32::from(c)).push_to(&mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether any byte of `bytes` is to be escaped: eight at a time, the last eight
 /// overlapping the last whole eight where the length is no multiple of eight.
 fn needs_escape(bytes: &[u8]) -> bool {
     if bytes.len() < 8 {
-        return bytes.iter().any(|&b| escape(b).is_some());
+        return bytes
+            .iter()
+            .any(|&b| escape(b).is_some() || matches!(b, 0xC2 | 0xD8 | 0xE2));
     }
     let last = bytes.get(bytes.len() - 8..).unwrap_or_default();
     bytes.chunks_exact(8).any(word_needs_escape) || word_needs_escape(last)
@@ -241,24 +273,28 @@ fn word_needs_escape(word: &[u8]) -> bool {
     <[u8; 8]>::try_from(word).is_ok_and(|word| any_to_escape(u64::from_le_bytes(word)))
 }
 
-/// Whether any of the eight bytes of `word` is `"`, `\` or below U+0020. (The classic
-/// tests for a zero byte and for a byte below a bound, exact for "any".)
+/// Whether any of the eight bytes of `word` is `"`, `\`, below U+0020, DEL, or the first
+/// byte of a character [`unsafe_beyond_serde`] may hold (0xC2: U+0080–U+00BF; 0xD8:
+/// U+0600–U+063F; 0xE2: U+2000–U+2FFF, `≥` and `“` among them, which the slow path lets
+/// through). (The classic tests for a zero byte and for a byte below a bound, exact for
+/// "any".)
 fn any_to_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
     let zero = |w: u64| w.wrapping_sub(ONES) & !w;
-    (below_space | zero(quote) | zero(backslash)) & HIGH != 0
+    let byte = |b: u8| zero(word ^ (ONES * u64::from(b)));
+    let ascii = below_space | byte(b'"') | byte(b'\\') | byte(0x7F);
+    (ascii | byte(0xC2) | byte(0xD8) | byte(0xE2)) & HIGH != 0
 }
 
 /// How a byte is escaped.
 enum Escape {
     /// `\` and a letter (`\n`) or the character itself (`\"`).
     Short(char),
-    /// `\u00XX`, lowercase hexadecimal, as serde_json writes it.
-    Unicode(u8),
+    /// `\uXXXX`, lowercase hexadecimal, as serde_json writes it (a character of the
+    /// Basic Multilingual Plane: every one escaped is).
+    Unicode(u32),
 }
 
 impl Escape {
@@ -266,11 +302,16 @@ impl Escape {
         out.push('\\');
         match self {
             Escape::Short(c) => out.push(c),
-            Escape::Unicode(b) => {
+            Escape::Unicode(code) => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("u00");
-                for nibble in [b >> 4, b & 0xF] {
-                    let digit = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                out.push('u');
+                for shift in [12, 8, 4, 0] {
+                    let nibble = (code >> shift) & 0xF;
+                    let digit = usize::try_from(nibble)
+                        .ok()
+                        .and_then(|n| HEX.get(n))
+                        .copied()
+                        .unwrap_or(b'0');
                     out.push(char::from(digit));
                 }
             }
@@ -287,7 +328,7 @@ fn escape(b: u8) -> Option<Escape> {
         b'\n' => Escape::Short('n'),
         b'\r' => Escape::Short('r'),
         b'\t' => Escape::Short('t'),
-        0..0x20 => Escape::Unicode(b),
+        0..0x20 | 0x7F => Escape::Unicode(u32::from(b)),
         _ => return None,
     })
 }
@@ -394,9 +435,16 @@ mod tests {
             "绩效目标完成率".to_owned(),
             "emoji 🎉 and é, DEL \u{7f}, U+2028 \u{2028}".to_owned(),
         ];
+        // Beyond serde_json's: DEL, C1 controls, bidirectional controls, separators,
+        // and characters beside them that stay as they are (`≥`, `“`, no-break space).
+        let beyond = [
+            '\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{61c}', '\u{2029}', '≥', '“',
+            '\u{a0}', 'é', '\u{600}',
+        ];
         for c in (0u8..0x20)
             .map(char::from)
             .chain(['"', '\\', '/', ' ', '!', '#'])
+            .chain(beyond)
         {
             for before in 0..10 {
                 strings.push(format!(
@@ -413,12 +461,21 @@ mod tests {
     fn strings_are_escaped_as_serde_json_escapes_them() {
         for s in awkward_strings() {
             let value = Value::String(s.clone());
-            assert_eq!(
-                written(&value, false),
-                serde_json::to_string(&value).unwrap(),
-                "{s:?}"
-            );
+            let serde = serde_json::to_string(&value).unwrap();
+            let ours = written(&value, false);
+            assert_eq!(ours, super::terminal_safe(serde.clone()), "{s:?}");
+            // What is escaped beyond serde_json's reads back the same; nothing that could
+            // move a terminal or reorder a line is left raw.
+            assert_eq!(serde_json::from_str::<String>(&ours).unwrap(), s);
+            assert!(!ours.chars().any(crate::text::is_unsafe), "{ours:?}");
+            if !s.chars().any(super::unsafe_beyond_serde) {
+                assert_eq!(ours, serde, "{s:?}");
+            }
         }
+        assert_eq!(
+            written(&Value::String("a\u{9b}31m\u{202e}".into()), false),
+            r#""a\u009b31m\u202e""#
+        );
     }
 
     #[test]
