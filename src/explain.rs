@@ -409,6 +409,18 @@ impl Context<'_> {
                 text: "目标值是定量的，实际完成值却没有数值：不计分".to_owned(),
                 values: Vec::new(),
             },
+            Step::NumberTooLong { field } => Line {
+                step: "not_a_number",
+                text: format!(
+                    "{}中的数超过 26 位有效数字，无法精确计算：不计分",
+                    if *field == "target" {
+                        "目标值"
+                    } else {
+                        "实际完成值"
+                    }
+                ),
+                values: Vec::new(),
+            },
             Step::Completion {
                 class,
                 comparator,

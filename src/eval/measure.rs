@@ -238,6 +238,19 @@ fn parse_decimal(written: &str) -> Option<Decimal> {
     crate::data::read_decimal(&plain).ok()
 }
 
+/// Whether a word (a normal text read as no quantity) holds a number with more
+/// significant digits than a number read may have (`data::read_decimal`): a target or
+/// actual the engine reads as a word only because of its length, which a finding should
+/// say rather than "no number".
+pub(crate) fn overlong_number(word: &str) -> bool {
+    word.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .any(|run| {
+            let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+            let significant = digits.trim_start_matches('0').trim_end_matches('0');
+            significant.len() > crate::value::exact::MOST_DIGITS_READ as usize
+        })
+}
+
 /// Whether exactly three digits start at `at` and no digit follows them: what a
 /// thousands separator needs after it.
 fn thousands_group(bytes: &[u8], at: usize) -> bool {
@@ -355,6 +368,24 @@ mod tests {
         let zeros = "0".repeat(30);
         assert_eq!(q(&format!("100.{zeros}%")).number, Decimal::from(100));
         assert_eq!(q(&format!("1.5{zeros}E+01个")).number, Decimal::from(15));
+    }
+
+    #[test]
+    fn a_word_holding_a_number_too_long_is_told_from_other_words() {
+        let long = "1".repeat(27);
+        assert!(super::overlong_number(&format!("={long}%")));
+        assert!(super::overlong_number(&format!("约{long}个")));
+        assert!(super::overlong_number(&format!("0.000{long}")));
+        let zeros = "0".repeat(40);
+        for word in [
+            "完成",
+            "1 5个",
+            &format!("1{zeros}"),
+            &format!("{zeros}1"),
+            "2023年12月31日",
+        ] {
+            assert!(!super::overlong_number(word), "{word}");
+        }
     }
 
     #[test]

@@ -77,17 +77,38 @@ pub(crate) fn score_row(
                 }
             }
         }
-        (Reading::Quantity(_), Reading::Word(_)) => {
+        (Reading::Quantity(_), Reading::Word(word)) => {
             let actual = plan.indicator_keys.actual.text(row).unwrap_or("");
+            let message = if super::measure::overlong_number(word) {
+                env.note(|| Step::NumberTooLong { field: "actual" });
+                number_too_long(plan, "actual", name, actual)
+            } else {
+                env.note(|| Step::NotANumber);
+                t!(FINDING_NOT_A_NUMBER, name, actual)
+            };
             findings.push(engine(
                 plan,
                 EngineCode::NotANumber,
                 row,
                 "actual",
                 name,
-                t!(FINDING_NOT_A_NUMBER, name, actual),
+                message,
             ));
-            env.note(|| Step::NotANumber);
+            (Decimal::ZERO, Bounds::WHOLE)
+        }
+        // A target of a number too long to compute with exactly is no word to grade by.
+        (Reading::Word(word), _) if super::measure::overlong_number(word) => {
+            let target = plan.indicator_keys.target.text(row).unwrap_or("");
+            let message = number_too_long(plan, "target", name, target);
+            findings.push(engine(
+                plan,
+                EngineCode::NotANumber,
+                row,
+                "target",
+                name,
+                message,
+            ));
+            env.note(|| Step::NumberTooLong { field: "target" });
             (Decimal::ZERO, Bounds::WHOLE)
         }
         (target_reading, actual_reading) => {
@@ -104,6 +125,17 @@ pub(crate) fn score_row(
     };
     state.score = finish(env, weight, share, bounds)?;
     Ok(())
+}
+
+/// The message of a target or actual (`field`) whose number has more significant digits
+/// than a number read may have: not "no number", which it plainly has.
+fn number_too_long(plan: &Plan, field: &str, name: &str, text: &str) -> String {
+    let label = plan
+        .form
+        .section(crate::ir::vocab::INDICATORS)
+        .and_then(|s| s.field(field))
+        .map_or(field, |f| f.label.as_str());
+    t!(FINDING_NUMBER_TOO_LONG, name, label, text)
 }
 
 /// Records the score's last step, when scoring is explained.

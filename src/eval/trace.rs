@@ -37,6 +37,12 @@ pub enum Step {
     },
     /// A quantitative target and an actual with no number: nothing scored.
     NotANumber,
+    /// A target or actual (`field`) whose number has more significant digits than are
+    /// computed with exactly: nothing scored.
+    NumberTooLong {
+        /// `target` or `actual`.
+        field: &'static str,
+    },
     /// The completion, from the class's formula for the comparator.
     Completion {
         /// The class.

@@ -38,7 +38,7 @@ const ROUNDED_DIGITS: u32 = 27;
 /// fewer than a term taken as rounded already, so that every number read is a term
 /// whose sums are exact or an error (a 29-digit amount plus 0.4 would round the 0.4
 /// away, and a budget off by it would balance).
-const MOST_DIGITS_READ: u32 = ROUNDED_DIGITS - 1;
+pub(crate) const MOST_DIGITS_READ: u32 = ROUNDED_DIGITS - 1;
 
 /// Whether a number read from a form or a ruleset is within [`MOST_DIGITS_READ`]
 /// significant digits, trailing zeros not counted.

@@ -117,6 +117,39 @@ fn band_score(category: &str, target: &str, actual: &str) -> String {
     outcome.indicators[0].state.score.normalize().to_string()
 }
 
+/// A target or actual whose number has more significant digits than are computed with
+/// exactly (26) scores nothing, and the finding says why: not "no number" for an actual
+/// that plainly has one, nor "not a known grade" for a target that is a number.
+#[test]
+fn a_number_too_long_to_compute_with_is_named_so() {
+    let long = format!("1.{}1%", "1".repeat(26));
+    for (target, actual, field) in [
+        ("≥90%", long.as_str(), "actual"),
+        (&*format!("={long}"), "95%", "target"),
+    ] {
+        let text = format!(
+            "[[indicators]]\ncategory = \"产出\"\nname = \"x\"\ntarget = \"{target}\"\nactual = \"{actual}\"\n"
+        );
+        let outcome = perfeval::i18n::with_language(perfeval::i18n::Language::En, || {
+            evaluate(&BANDS, "band.toml", &text)
+        });
+        let codes: Vec<&str> = outcome.findings.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["not-a-number"], "{field}");
+        let message = &outcome.findings[0].message;
+        assert!(
+            message.contains("more than 26 significant digits"),
+            "{message}"
+        );
+        assert_eq!(
+            outcome.indicators[0].state.score.normalize().to_string(),
+            "0"
+        );
+    }
+    // 26 digits are read and scored.
+    let read = format!("1.{}%", "1".repeat(25));
+    assert_eq!(band_score("产出", &format!("={read}"), &read), "100");
+}
+
 #[test]
 fn output_band_boundaries() {
     let cases = [
