@@ -825,15 +825,23 @@ fn exact(d: Decimal) -> String {
     }
 }
 
-/// A ratio as a percentage, to two decimals where it has more (`0.9556` → `95.56%`).
+/// A ratio as a percentage, to two decimals where it has more (`0.9556` → `95.56%`);
+/// to six (as [`exact`] shows a number) where two would show a whole percentage it is
+/// not: the bands' ends are whole percentages, and 99.99999% shown as `100%` would say a
+/// completion reached a band it did not (`≈99.999989%`).
 fn percent(ratio: Decimal) -> String {
-    let points = ratio.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(ratio);
-    let shown = if points.scale() > 2 {
-        points.round_dp(2)
-    } else {
-        points
-    };
-    format!("{}%", shown.normalize())
+    let points = ratio
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(ratio)
+        .normalize();
+    if points.scale() <= 2 {
+        return format!("{points}%");
+    }
+    let two = points.round_dp(2);
+    if two.fract().is_zero() {
+        return format!("{}%", exact(points));
+    }
+    format!("{}%", two.normalize())
 }
 
 /// The most characters of one line of an explanation as text: a line quotes the form's
@@ -889,5 +897,28 @@ impl Explanation {
             })
             .collect();
         json!({ MARKER: 1, "project": self.title, "blocks": blocks })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    fn percent(ratio: &str) -> String {
+        super::percent(ratio.parse::<Decimal>().unwrap())
+    }
+
+    /// Two decimals, unless two would show a whole percentage the ratio is not (a band's
+    /// end it did not reach).
+    #[test]
+    fn a_percentage_never_rounds_onto_a_whole_one() {
+        assert_eq!(percent("0.9556"), "95.56%");
+        assert_eq!(percent("1.05555555"), "105.56%");
+        assert_eq!(percent("1"), "100%");
+        assert_eq!(percent("1.3"), "130%");
+        assert_eq!(percent("0.8999999"), "89.99999%");
+        assert_eq!(percent("0.99999988888888"), "≈99.999989%");
+        assert_eq!(percent("1.30004"), "130.004%");
+        assert_eq!(percent("0.0000001"), "0.00001%");
     }
 }
