@@ -887,8 +887,14 @@ impl Run<'_> {
         kind: crate::import::Kind,
         notes: &mut Vec<String>,
     ) -> Result<Vec<Result<crate::eval::outcome::Outcome, Error>>, Error> {
-        let forms = crate::import::import_each(&text.name, &text.bytes, kind, self.plan)
-            .map_err(|failure| import_error(&text.name, failure))?;
+        let forms = crate::import::import_each(&text.name, &text.bytes, kind, self.plan).map_err(
+            |failure| {
+                // No form: a sheet hidden and skipped may be why.
+                let (error, said) = failure_noted(&text.name, failure);
+                notes.extend(note_lines(&text.name, &said));
+                error
+            },
+        )?;
         // A sheet that does not fit is a project that could not be evaluated, after
         // what reading it noted; the workbook's other forms are evaluated all the same.
         Ok(forms
@@ -944,13 +950,20 @@ pub(crate) fn import_forms(
 }
 
 /// A form's import failure as an error of the run, with what reading it noted (a form
-/// that does not fit; nothing for any other failure).
+/// that does not fit, a file with no form: a sheet hidden and skipped may say why;
+/// nothing for any other failure).
 pub(crate) fn failure_noted(
     name: &str,
     failure: crate::import::ImportFailure,
 ) -> (Error, Vec<String>) {
     match failure {
         crate::import::ImportFailure::Data { failure, notes } => (Error::Data(failure), notes),
+        crate::import::ImportFailure::NoForm { notes } => (
+            Error::NoForm {
+                path: PathBuf::from(name),
+            },
+            notes,
+        ),
         failure => (import_error(name, failure), Vec::new()),
     }
 }
@@ -996,7 +1009,7 @@ fn note_lines<'a>(name: &'a str, notes: &'a [String]) -> impl Iterator<Item = St
 /// An import that found no form, or a form that does not fit, as an error of the run.
 pub(crate) fn import_error(name: &str, failure: crate::import::ImportFailure) -> Error {
     match failure {
-        crate::import::ImportFailure::NoForm => Error::NoForm {
+        crate::import::ImportFailure::NoForm { .. } => Error::NoForm {
             path: PathBuf::from(name),
         },
         crate::import::ImportFailure::Blank => Error::BlankForm {

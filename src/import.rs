@@ -73,8 +73,12 @@ pub struct Imported {
 /// Why a file could not be imported.
 #[derive(Debug)]
 pub enum ImportFailure {
-    /// The file holds no form of this ruleset: no sheet has two of its labels.
-    NoForm,
+    /// The file holds no form of this ruleset: no sheet has two of its labels. What
+    /// reading it noted (sheets hidden and skipped, which may be why).
+    NoForm {
+        /// The notes.
+        notes: Vec<String>,
+    },
     /// The file's forms are blank: labels, and nothing filled in (a template).
     Blank,
     /// A form was found but does not fit the ruleset's form; what reading it noted
@@ -169,7 +173,12 @@ pub fn import_each(
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),
         (true, true) => Err(ImportFailure::Blank),
-        (true, false) => Err(ImportFailure::NoForm),
+        (true, false) => Err(ImportFailure::NoForm {
+            notes: notes
+                .iter()
+                .map(|note| crate::text::visible(note).into_owned())
+                .collect(),
+        }),
     }
 }
 

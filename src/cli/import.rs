@@ -110,8 +110,12 @@ fn import_file(
     let input = input::read_file(path, limit, Links::Follow).map_err(|e| Error::read(path, e))?;
     read.add(input.id, path);
     let name = path.display().to_string();
-    let found = import::import_each(&name, &input.bytes, kind, plan)
-        .map_err(|failure| super::import_error(&name, failure))?;
+    let found = import::import_each(&name, &input.bytes, kind, plan).map_err(|failure| {
+        // No form: a sheet hidden and skipped may be why.
+        let (error, notes) = super::failure_noted(&name, failure);
+        super::eprint_notes(&name, &notes);
+        error
+    })?;
     let several = found.len() > 1;
     let (mut forms, mut errors) = (Vec::new(), Vec::new());
     for form in found {

@@ -885,3 +885,46 @@ fn a_workbook_named_as_another_workbook_format_is_read_as_it_is() {
         "{stderr}"
     );
 }
+
+/// A cell merged across the next one shows its value across both: the cell beside it
+/// is empty, as Excel shows it, not the value of the cell above it (`F22:G22` merged gave
+/// 服务覆盖率 the self score of 系统上线数量, the row above).
+#[test]
+fn a_merge_across_a_row_leaves_the_cell_beside_empty() {
+    let bytes = workbook_with(
+        &[("自评表", "电子政务项目建设资金", 1679.7, 0.0)],
+        |book| {
+            let sheet = book.worksheet_from_name("自评表").unwrap();
+            sheet
+                .merge_range(21, 5, 21, 6, "95%", &Format::new())
+                .unwrap();
+        },
+    );
+    let forms = import::import("合并.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    let row = &outcome.indicators[12];
+    assert_eq!(row.actual.as_deref(), Some("95%"));
+    assert_eq!(row.self_score, None, "not 系统上线数量's 27.5");
+}
+
+/// A workbook whose one form sheet is hidden holds no form to read; the note that the
+/// sheet was skipped comes with the error, since it says why.
+#[test]
+fn no_form_says_which_sheets_were_skipped() {
+    let bytes = workbook_with(
+        &[("自评表", "电子政务项目建设资金", 1679.7, 0.0)],
+        |book| {
+            // The sheet shown on opening cannot be hidden: the notes sheet is.
+            book.worksheet_from_name("填表说明")
+                .unwrap()
+                .set_active(true);
+            let sheet = book.worksheet_from_name("自评表").unwrap();
+            sheet.set_hidden(true);
+        },
+    );
+    let failure = import::import("隐藏.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap_err();
+    let import::ImportFailure::NoForm { notes } = failure else {
+        panic!("{failure:?}");
+    };
+    assert!(notes.iter().any(|n| n.contains("自评表")), "{notes:?}");
+}
