@@ -226,7 +226,7 @@ fn read(bytes: &[u8], kind: Kind) -> Result<grid::Workbook, error::ImportError> 
         // read as a CSV file is, and never with a byte replaced unseen.
         Kind::Text => {
             let (text, note) = csv::decode(bytes)?;
-            let mut book = text::read(&text);
+            let mut book = text::read(&text)?;
             book.notes.extend(note);
             Ok(book)
         }

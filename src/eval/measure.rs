@@ -243,6 +243,10 @@ fn parse_decimal(written: &str) -> Option<Decimal> {
 /// actual the engine reads as a word only because of its length, which a finding should
 /// say rather than "no number".
 pub(crate) fn overlong_number(word: &str) -> bool {
+    // Asked of every word target: most are a few characters, too short to hold one.
+    if word.len() <= crate::value::exact::MOST_DIGITS_READ as usize {
+        return false;
+    }
     word.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .any(|run| {
             let digits: String = run.chars().filter(char::is_ascii_digit).collect();

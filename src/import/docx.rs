@@ -72,6 +72,13 @@ struct Reader {
     cell: Option<TableCell>,
     /// Depth inside an `mc:Fallback`, whose content repeats its `mc:Choice`.
     fallback: usize,
+    /// Depth inside tracked text that is gone (`w:del`, `w:moveFrom`): Word shows it
+    /// struck through or not at all, and it is no part of the value.
+    gone: usize,
+    /// Whether the run being read is hidden (`w:vanish`, `w:specVanish` in its
+    /// properties): Word does not show or print it, so a hidden `1` before `50%` would
+    /// make it `150%`.
+    hidden_run: bool,
 }
 
 /// A table cell being read.
@@ -80,6 +87,9 @@ struct TableCell {
     paragraphs: Vec<String>,
     span: usize,
     continues_merge: bool,
+    /// Whether it continues a merge across (`w:hMerge`): it shows the cell left of it,
+    /// not the one above, and is empty.
+    continues_across: bool,
 }
 
 impl Reader {
@@ -125,6 +135,13 @@ impl Reader {
             "w:br" | "w:cr" => self.push_text("\n"),
             "w:tbl" => self.tables = self.tables.saturating_add(1),
             "mc:Fallback" => self.fallback = 1,
+            "w:del" | "w:moveFrom" => self.gone = self.gone.saturating_add(1),
+            "w:r" => self.hidden_run = false,
+            "w:vanish" | "w:specVanish" => {
+                // `w:val="0"` (or `false`, `off`) turns hiding off.
+                let off = value(e)?.is_some_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
+                self.hidden_run = !off;
+            }
             _ if self.tables == 1 => self.start_in_table(e)?,
             _ => {}
         }
@@ -156,8 +173,13 @@ impl Reader {
             "w:vMerge" | "w:hMerge" => {
                 // `w:val="restart"` starts a merge; no value, or `continue`, goes on.
                 let restarts = value(e)?.is_some_and(|v| v == "restart");
+                let across = e.name().as_ref() == "w:hMerge";
                 if let Some(cell) = &mut self.cell {
-                    cell.continues_merge = !restarts;
+                    if across {
+                        cell.continues_across = !restarts;
+                    } else {
+                        cell.continues_merge = !restarts;
+                    }
                 }
             }
             _ => {}
@@ -170,6 +192,8 @@ impl Reader {
             "w:p" => self.end_paragraph()?,
             "w:t" => self.in_text = false,
             "w:tbl" => self.tables = self.tables.saturating_sub(1),
+            "w:del" | "w:moveFrom" => self.gone = self.gone.saturating_sub(1),
+            "w:r" => self.hidden_run = false,
             "w:tc" if self.tables == 1 => self.end_cell()?,
             "w:tr" if self.tables == 1 => {
                 let row = std::mem::take(&mut self.row);
@@ -207,7 +231,7 @@ impl Reader {
         let text = cell.paragraphs.join("\n");
         let first = if cell.continues_merge {
             merged()
-        } else if text.is_empty() {
+        } else if cell.continues_across || text.is_empty() {
             Cell::default()
         } else {
             Cell::text(text)
@@ -220,6 +244,9 @@ impl Reader {
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.gone > 0 || self.hidden_run {
+            return;
+        }
         if let Some(paragraph) = self.paragraphs.last_mut() {
             paragraph.push_str(text);
         }
@@ -407,6 +434,49 @@ mod tests {
         );
         let book = read(&document(body)).unwrap();
         assert_eq!(book.sheets[0].rows, vec![vec![text("项目\t概况\nR&D 中")]]);
+    }
+
+    /// What Word does not show is no part of a value: a hidden run (a `1` before `50%`
+    /// made it `150%`), tracked deletions and moves away, whatever holds their text.
+    #[test]
+    fn hidden_deleted_and_moved_text_is_not_read() {
+        let body = concat!(
+            "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>1</w:t></w:r><w:r><w:t>50%</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:specVanish/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>8</w:t></w:r></w:p>",
+            "<w:p><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>shown</w:t></w:r></w:p>",
+            "<w:p><w:del><w:r><w:t>old</w:t></w:r></w:del><w:r><w:t>new</w:t></w:r></w:p>",
+            "<w:p><w:moveFrom><w:r><w:t>from</w:t></w:r></w:moveFrom><w:r><w:t>to</w:t></w:r></w:p>",
+        );
+        let book = read(&document(body)).unwrap();
+        let rows = vec![
+            vec![text("50%")],
+            vec![text("8")],
+            vec![text("shown")],
+            vec![text("new")],
+            vec![text("to")],
+        ];
+        assert_eq!(book.sheets[0].rows, rows);
+    }
+
+    /// A legacy merge across (`w:hMerge`) shows the cell left of it: the cell is empty,
+    /// not the value of the cell above.
+    #[test]
+    fn a_merge_across_is_empty_not_carried_down() {
+        let table = [
+            "<w:tbl><w:tr>",
+            &tc("", &p("a")),
+            &tc("", &p("1")),
+            "</w:tr><w:tr>",
+            &tc(r#"<w:hMerge w:val="restart"/>"#, &p("b")),
+            &tc("<w:hMerge/>", "<w:p/>"),
+            "</w:tr></w:tbl>",
+        ]
+        .concat();
+        let book = read(&document(&table)).unwrap();
+        assert_eq!(
+            book.sheets[0].rows,
+            vec![vec![text("a"), text("1")], vec![text("b"), Cell::default()]]
+        );
     }
 
     #[test]

@@ -1279,8 +1279,9 @@ impl<'a> Placer<'a> {
         }
     }
 
-    /// Fills a row's empty text cells left of its first value, and its merged cells, with
-    /// the values of the row above: a category written once for several rows.
+    /// Fills a row's empty text cells left of its first value (but the one naming the row),
+    /// and its merged cells, with the values of the row above: a category written once
+    /// for several rows.
     fn carry_down(
         &self,
         table: &Table,
@@ -1306,6 +1307,16 @@ impl<'a> Placer<'a> {
                     .copied()
             })
             .unwrap_or(0);
+        // The text column just before the table's first other column names the row (指标名称
+        // after 一级指标 and 二级指标; a sub-project's name): a group's label is written
+        // once for its rows, a row's name never is, so an empty one stays empty.
+        let is_text = |c: &usize| {
+            table
+                .columns
+                .get(c)
+                .is_some_and(|&f| self.field_type((table.section, f)) == Some(FieldType::Text))
+        };
+        let naming = mapped.iter().take_while(|c| is_text(c)).last().copied();
         for &c in mapped {
             let Some(&f) = table.columns.get(&c) else {
                 continue;
@@ -1314,8 +1325,9 @@ impl<'a> Placer<'a> {
                 continue;
             }
             let merged = row.get(c).is_some_and(|cell| cell.merged);
-            let leading_text =
-                c < first_column && self.field_type((table.section, f)) == Some(FieldType::Text);
+            let leading_text = c < first_column
+                && Some(c) != naming
+                && self.field_type((table.section, f)) == Some(FieldType::Text);
             if (merged || leading_text)
                 && let Some((_, node, span)) = previous.entries.iter().find(|(k, _, _)| *k == f)
             {

@@ -696,7 +696,7 @@ fn number(text: String, shows: &Shows) -> CellValue {
         return CellValue::Number(text);
     };
     let digits = if shown.percent {
-        format!("{}%", times_hundred(&scaled))
+        format!("{}%", padded(times_hundred(&scaled), shown.decimals))
     } else {
         scaled
     };
@@ -709,6 +709,28 @@ fn number(text: String, shows: &Shows) -> CellValue {
             number: text,
         },
     }
+}
+
+/// A plain decimal text with at least the `decimals` its format shows, zeros added
+/// (`96` under `0.00%` is `96.00`): the form writes them, and a rate is checked to as
+/// many decimals as the form writes (an execution rate of 96.30% is not `96.00%`, though
+/// it is `96%`). Digits past them are kept: a number typed is read as typed.
+fn padded(text: String, decimals: Option<u32>) -> String {
+    let Some(decimals) = decimals.and_then(|d| usize::try_from(d).ok()) else {
+        return text;
+    };
+    let written = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    if written >= decimals || decimals > 28 {
+        return text;
+    }
+    let mut text = text;
+    if written == 0 {
+        text.push('.');
+    }
+    text.extend(std::iter::repeat_n('0', decimals - written));
+    text
 }
 
 /// A plain decimal text divided by a thousand `times` times, by moving its point (the

@@ -524,9 +524,10 @@ mod tests {
             shown: "0.5%".into(),
             number: "0.5".into(),
         });
+        // Each with the decimals its format shows (`0.00%`, `0.0%`, `0%`).
         assert_eq!(
             book.sheets[0].rows[0],
-            [text("95.5%"), text("50%"), quoted_percent, text("100%")]
+            [text("95.50%"), text("50.0%"), quoted_percent, text("100%")]
         );
     }
 
