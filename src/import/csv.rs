@@ -184,7 +184,7 @@ fn records(
     let mut at = 0;
     while at < bytes.len() {
         let parsed = if bytes.get(at) == Some(&b'"') {
-            quoted(text, at.saturating_add(1), delimiter)
+            quoted(text, at.saturating_add(1), delimiter)?
         } else {
             unquoted(text, at, delimiter)
         };
@@ -307,16 +307,22 @@ fn unquoted(text: &str, start: usize, delimiter: u8) -> Parsed {
     }
 }
 
-/// A quoted field whose text starts at `start`, just past its opening quote. A file
-/// that ends inside the quotes ends the field.
-fn quoted(text: &str, start: usize, delimiter: u8) -> Parsed {
+/// A quoted field whose text starts at `start`, just past its opening quote. A quote
+/// that is never closed is an error where the lines after it would become the field's
+/// text (Excel reads them so, and every field on them would be lost unseen); on the
+/// last line it ends the field.
+fn quoted(text: &str, start: usize, delimiter: u8) -> Result<Parsed, ImportError> {
     let bytes = text.as_bytes();
     let mut value = String::new();
     let mut at = start;
     let end = loop {
         let rest = bytes.get(at..).unwrap_or_default();
         let Some(quote) = rest.iter().position(|b| *b == b'"') else {
-            value.push_str(text.get(at..).unwrap_or_default());
+            let swallowed = text.get(at..).unwrap_or_default();
+            if swallowed.contains(['\n', '\r']) {
+                return Err(unclosed(bytes, start));
+            }
+            value.push_str(swallowed);
             break bytes.len();
         };
         let quote = at.saturating_add(quote);
@@ -337,10 +343,20 @@ fn quoted(text: &str, start: usize, delimiter: u8) -> Parsed {
     } else {
         stray.field.end
     };
-    Parsed {
+    Ok(Parsed {
         field: Field { value, start, end },
         end_of_text: stray.end_of_text,
-    }
+    })
+}
+
+/// The error of a quote opened just before `start` and never closed, naming its line.
+fn unclosed(bytes: &[u8], start: usize) -> ImportError {
+    let before = bytes.get(..start).unwrap_or(bytes);
+    let line = memchr::memchr_iter(b'\n', before).count().saturating_add(1);
+    ImportError::corrupt(
+        crate::i18n::msg!(IMPORT_THE_FILE),
+        t!(IMPORT_UNCLOSED_QUOTE, line),
+    )
 }
 
 #[cfg(test)]
@@ -541,9 +557,20 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_ends_with_the_file() {
-        let book = read(b"a,\"b,c\nd").unwrap();
-        assert_eq!(values(&book), [vec!["a", "b,c\nd"]]);
+    fn an_unclosed_quote_on_the_last_line_ends_with_the_file() {
+        let book = read(b"x\na,\"b,c").unwrap();
+        assert_eq!(values(&book), [vec!["x"], vec!["a", "b,c"]]);
         assert_eq!(read(b"").unwrap().sheets[0].rows.len(), 0);
+    }
+
+    /// A quote never closed would make the rest of the file one field: refused, naming
+    /// the line it opens on; on the last line it only ends the field.
+    #[test]
+    fn a_quote_never_closed_is_refused_where_it_would_swallow_lines() {
+        let error = read("项目名称,a\n年度,\"2023\n合计,80\n".as_bytes()).unwrap_err();
+        assert_eq!(error.code(), "perfeval::import::corrupt");
+        assert!(error.to_string().contains("line 2"), "{error}");
+        let book = read("项目名称,\"a".as_bytes()).unwrap();
+        assert_eq!(values(&book), [["项目名称", "a"]]);
     }
 }

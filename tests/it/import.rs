@@ -1164,3 +1164,20 @@ fn a_word_on_a_total_row_is_its_record_s_word_or_reported() {
     let unplaced: Vec<&str> = forms[0].unplaced.iter().map(|u| u.text.as_str()).collect();
     assert_eq!(unplaced, ["优"]);
 }
+
+/// A group's label is written once for its rows and read down them; a row's name never
+/// is: an empty 指标名称 is not the name of the row above (which made a false
+/// `duplicate-indicator` and lost the row's own), and the row is refused for it.
+#[test]
+fn an_empty_name_is_not_taken_from_the_row_above() {
+    let text = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let row = "\t\t资金到位率\t=100%\t1\t100%\t1";
+    assert!(text.contains(row));
+    let blank = text.replacen(row, "\t\t\t=100%\t1\t100%\t1", 1);
+    let failure = import::import("空名称.txt", blank.as_bytes(), Kind::Text, &SUZHOU).unwrap_err();
+    let import::ImportFailure::Data { failure, .. } = failure else {
+        panic!("{failure:?}");
+    };
+    let said = format!("{failure:?}");
+    assert!(said.contains("MissingField"), "{said}");
+}

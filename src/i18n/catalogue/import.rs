@@ -227,6 +227,10 @@ IMPORT_SHARED_INDEX {
     en: "sheet `{name}`: the cell {cell} refers to shared text number `{index}`, which is no number",
     zh: "工作表 `{name}` 的单元格 {cell} 引用的共享文本编号 `{index}` 不是有效的编号",
 }
+IMPORT_UNCLOSED_QUOTE {
+    en: "the quote that opens a field on line {line} is never closed: every line after it would be read as that field's text",
+    zh: "第 {line} 行有一个字段的引号没有结束，其后的各行都会被读成这个字段的内容",
+}
 IMPORT_SHEETS_SHARE_DATA {
     en: "two sheets point at the same data",
     zh: "两个工作表指向同一份数据",
