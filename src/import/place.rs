@@ -1027,7 +1027,6 @@ impl<'a> Placer<'a> {
             group: table.columns.get(&word_cell).copied(),
         };
         let mut sums = Vec::new();
-        let mut placed = false;
         // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
         // 等级): the record's word where it is the row's one word, else reported as a cell
         // that fits no field.
@@ -1074,19 +1073,19 @@ impl<'a> Placer<'a> {
                 self.found.insert(field);
                 let span = label_span(row, word_cell);
                 self.put_record(r, v, row, field, span);
-                placed = true;
             } else if let Some(cell) = row.get(v) {
                 let at = (table.section, field);
                 sums.extend(self.total_cell((r, v), cell, at, (&word, runs), column_type));
             }
         }
-        // A grand total that fills a field of the form (`总分`, `合计` under 自评分) may
-        // count what no row holds (the 10 points of 预算执行率 in 分值's 100): its other
-        // numbers are not compared; nor is any total of the indicator table of a ruleset
-        // that scores points outside it.
+        // A total of the indicator table of a ruleset that scores points outside it may
+        // count what no row holds (the 10 points of 预算执行率 in 分值's 100): it is not
+        // compared. Any other is, beside the grand total it fills a field of the form
+        // with (`合计 | … | 9999999 | … | 80`: 80 is the form's total, and 9999999 under
+        // 权重 no sum of the weights).
         let outside = self.layout.points_outside
             && (self.schema.sections().get(table.section)).is_some_and(|s| s.key == INDICATORS);
-        if !placed && !outside {
+        if !outside {
             sums.reverse();
             self.totals.extend(sums);
         }

@@ -41,10 +41,21 @@ const ROUNDED_DIGITS: u32 = 27;
 pub(crate) const MOST_DIGITS_READ: u32 = ROUNDED_DIGITS - 1;
 
 /// Whether a number read from a form or a ruleset is within [`MOST_DIGITS_READ`]
-/// significant digits, trailing zeros not counted.
+/// significant digits, trailing zeros not counted, and short of a decimal's last place
+/// (which only a result cut there reaches: [`rounded_already`]).
 #[must_use]
 pub fn readable(d: Decimal) -> bool {
-    significant(d) < 10u128.pow(MOST_DIGITS_READ)
+    significant(d) < 10u128.pow(MOST_DIGITS_READ) && !at_last_place(d)
+}
+
+/// The most decimal places a decimal holds.
+const LAST_PLACE: u32 = 28;
+
+/// Whether `d` has a digit other than zero in a decimal's last place: a quotient or
+/// product this small (`0.0046296…` of a weight of 16.67) was cut there, with fewer
+/// significant digits than [`ROUNDED_DIGITS`], and is rounded already all the same.
+fn at_last_place(d: Decimal) -> bool {
+    d.scale() >= LAST_PLACE && d.mantissa() % 10 != 0
 }
 
 /// The mantissa of `d` without its trailing zeros: as many digits as `d` has
@@ -60,7 +71,7 @@ fn significant(d: Decimal) -> u128 {
 /// Whether `d` has [`ROUNDED_DIGITS`] significant digits or more, trailing zeros not
 /// counted: `1e28` has one, `33.333…3` (a quotient) 29.
 fn rounded_already(d: Decimal) -> bool {
-    significant(d) >= 10u128.pow(ROUNDED_DIGITS - 1)
+    significant(d) >= 10u128.pow(ROUNDED_DIGITS - 1) || at_last_place(d)
 }
 
 /// Whether `sum`, at a smaller scale than its terms, still equals `a + b`: the decimals
@@ -101,6 +112,20 @@ mod tests {
         assert_eq!(add(d("10000000000000000000000000000"), d("0.01")), None);
         assert_eq!(sub(d("10000000000000000000000000000"), d("0.01")), None);
         assert_eq!(add(d("0.01"), d("10000000000000000000000000000")), None);
+    }
+
+    /// A small quotient or product fills a decimal's 28 places with fewer than 27
+    /// significant digits: rounded all the same, so a sum with it may round as any sum
+    /// of rounded terms (a form of six rows under a ruleset without `rounding` could not
+    /// be totalled). No number read reaches that place.
+    #[test]
+    fn a_term_cut_at_the_last_place_is_rounded_already() {
+        let small = d("0.0046296296296296296296296296");
+        let sum = add(d("11.50000000000000000000000000"), small);
+        assert_eq!(sum, Some(d("11.504629629629629629629629630")));
+        assert!(!readable(d("0.0000000000000000000000000001")));
+        assert!(readable(d("0.000000000000000000000000001")));
+        assert!(readable(d("1.0000000000000000000000000000")));
     }
 
     #[test]

@@ -231,6 +231,20 @@ fn a_total_row_that_is_not_the_sum_of_its_rows_is_reported() {
         ]
     );
     assert_eq!(mismatches(&seed), Vec::<String>::new());
+    // The grand total's row: 80 under 自评分 fills the form's total, and the weights'
+    // total beside it is compared with the weights (9999999 passed unseen).
+    let grand = "合计\t\t\t\t\t\t80";
+    assert!(seed.contains(grand));
+    let text = seed.replace(grand, "合计\t\t\t\t9999999\t\t80");
+    assert_eq!(
+        mismatches(&text),
+        [
+            "total-row-mismatch cell E52: the 合计 row's `权重` is written as 9999999, \
+          its rows add up to 80.00"
+        ]
+    );
+    let text = seed.replace(grand, "合计\t\t\t\t80\t\t80");
+    assert_eq!(mismatches(&text), Vec::<String>::new());
 }
 
 #[test]
