@@ -795,6 +795,12 @@ fn crafted_workbooks_are_refused_as_damaged_or_too_large() {
             "perfeval::import::corrupt",
             "two sheets point at the same data",
         ),
+        // The seed's form with G40 written twice (0, then 8): calamine kept the last.
+        (
+            "a-cell-written-twice.xls",
+            "perfeval::import::corrupt",
+            "sheet 1 holds the cell G40 twice",
+        ),
     ] {
         let path = format!("{ATTACK}/{name}");
         let (stdout, stderr, code_seen) = run(&["check", "--rules", "2023", &path]);

@@ -231,6 +231,10 @@ IMPORT_UNCLOSED_QUOTE {
     en: "the quote that opens a field on line {line} is never closed: every line after it would be read as that field's text",
     zh: "第 {line} 行有一个字段的引号没有结束，其后的各行都会被读成这个字段的内容",
 }
+IMPORT_BIFF_CELL_TWICE {
+    en: "sheet {number} holds the cell {address} twice, with two values: which is the form's cannot be told",
+    zh: "第 {number} 个工作表中的单元格 {address} 出现了两次，各有一个值，无法确定哪一个是表上所填",
+}
 IMPORT_SHEETS_SHARE_DATA {
     en: "two sheets point at the same data",
     zh: "两个工作表指向同一份数据",

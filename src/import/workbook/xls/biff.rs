@@ -94,7 +94,8 @@ pub(super) fn scan(stream: &[u8]) -> Result<Vec<SheetScan>, ImportError> {
     globals
         .sheets
         .iter()
-        .map(|at| scan_sheet(stream, *at, &globals, &mut budget))
+        .enumerate()
+        .map(|(index, at)| scan_sheet(stream, (index, *at), &globals, &mut budget))
         .collect()
 }
 
@@ -263,12 +264,18 @@ impl<'a> Parts<'a> {
 /// The records of one sheet: bounds, and the cells that show a percentage.
 fn scan_sheet(
     stream: &[u8],
-    at: usize,
+    (index, at): (usize, usize),
     globals: &Globals,
     budget: &mut TextBudget,
 ) -> Result<SheetScan, ImportError> {
     let mut sheet = SheetScan::default();
     let mut bounds = SheetBuilder::new("");
+    // No program writes a cell twice; calamine keeps the last, so which value the form
+    // holds would depend on who reads it.
+    let mut written = Written {
+        sheet: index + 1,
+        cells: std::collections::HashSet::new(),
+    };
     let mut seen_bof = false;
     let mut depth: usize = 0;
     for record in records(stream, at) {
@@ -291,6 +298,7 @@ fn scan_sheet(
             0x0203 | 0x027E | 0x0006 | 0x0205 | 0x0204 | 0x00D6 | 0x00FD => {
                 let (row, column, xf) = cell_head(data)?;
                 bounds.extend_to(usize::from(row) + 1, usize::from(column) + 1)?;
+                written.once(row, column)?;
                 // Numbers (NUMBER, RK, FORMULA) and texts (LABELSST, LABEL), whose
                 // format may write text around them too.
                 if matches!(record.kind, 0x0203 | 0x027E | 0x0006 | 0x00FD | 0x0204)
@@ -303,7 +311,7 @@ fn scan_sheet(
                 budget.charge(text_of(record.kind, data, globals))?;
             }
             0x0207 => budget.charge(data.len().saturating_mul(2))?,
-            0x00BD => multiple_rk(data, globals, &mut bounds, &mut sheet)?,
+            0x00BD => multiple_rk(data, globals, &mut bounds, &mut sheet, &mut written)?,
             0x00E5 => merged_cells(data)?,
             _ => {}
         }
@@ -370,6 +378,7 @@ fn multiple_rk(
     globals: &Globals,
     bounds: &mut SheetBuilder,
     sheet: &mut SheetScan,
+    written: &mut Written,
 ) -> Result<(), ImportError> {
     let short = || damaged(t!(IMPORT_BIFF_MULRK));
     let row = u16_at(data, 0).ok_or_else(short)?;
@@ -381,6 +390,7 @@ fn multiple_rk(
     }
     bounds.extend_to(usize::from(row) + 1, usize::from(last) + 1)?;
     for (column, rk) in (first..=last).zip(data.get(4..).unwrap_or_default().chunks_exact(6)) {
+        written.once(row, column)?;
         if let Some(shows) = u16_at(rk, 0).and_then(|xf| globals.shows(xf)) {
             sheet
                 .shown
@@ -388,6 +398,28 @@ fn multiple_rk(
         }
     }
     Ok(())
+}
+
+/// The cells of a sheet a value record has written, by their 1-based sheet's number.
+struct Written {
+    sheet: usize,
+    cells: std::collections::HashSet<(u16, u16)>,
+}
+
+impl Written {
+    /// Notes a value written at `row`, `column`: an error where one was written there
+    /// already.
+    fn once(&mut self, row: u16, column: u16) -> Result<(), ImportError> {
+        if self.cells.insert((row, column)) {
+            return Ok(());
+        }
+        let address = crate::text::cell_address(usize::from(row), usize::from(column));
+        Err(damaged(t!(
+            IMPORT_BIFF_CELL_TWICE,
+            number = self.sheet,
+            address
+        )))
+    }
 }
 
 /// A MERGECELLS record must hold the ranges it counts (calamine reads them unchecked).
