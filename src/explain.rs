@@ -412,12 +412,13 @@ impl Context<'_> {
             Step::NumberTooLong { field } => Line {
                 step: "not_a_number",
                 text: format!(
-                    "{}中的数超过 26 位有效数字，无法精确计算：不计分",
+                    "{}中的数超过 {} 位有效数字，无法精确计算：不计分",
                     if *field == "target" {
                         "目标值"
                     } else {
                         "实际完成值"
-                    }
+                    },
+                    crate::value::exact::MOST_DIGITS_READ
                 ),
                 values: Vec::new(),
             },

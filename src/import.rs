@@ -151,12 +151,11 @@ pub fn import_each(
         } else {
             name.to_owned()
         };
-        // A note quotes the workbook (a sheet's name, a title cell): its control and
-        // bidirectional characters are written out wherever it is printed.
-        let form_notes: Vec<String> = (std::mem::take(&mut notes).into_iter())
-            .chain(std::mem::take(&mut placement.notes))
-            .map(|note| crate::text::visible(&note).into_owned())
-            .collect();
+        let form_notes = printable(
+            std::mem::take(&mut notes)
+                .into_iter()
+                .chain(std::mem::take(&mut placement.notes)),
+        );
         forms.push(
             match validate(&form_name, shown, tabular, placement, plan) {
                 Ok(mut form) => {
@@ -174,12 +173,18 @@ pub fn import_each(
         (false, _) => Ok(forms),
         (true, true) => Err(ImportFailure::Blank),
         (true, false) => Err(ImportFailure::NoForm {
-            notes: notes
-                .iter()
-                .map(|note| crate::text::visible(note).into_owned())
-                .collect(),
+            notes: printable(notes),
         }),
     }
+}
+
+/// Notes as they are printed: a note quotes the workbook (a sheet's name, a title cell),
+/// whose control and bidirectional characters are written out wherever it is printed.
+fn printable(notes: impl IntoIterator<Item = String>) -> Vec<String> {
+    notes
+        .into_iter()
+        .map(|note| crate::text::visible(&note).into_owned())
+        .collect()
 }
 
 /// Whether a file named like a form is a report of `perfeval check` written in it: the

@@ -78,37 +78,25 @@ pub(crate) fn score_row(
             }
         }
         (Reading::Quantity(_), Reading::Word(word)) => {
-            let actual = plan.indicator_keys.actual.text(row).unwrap_or("");
-            let message = if super::measure::overlong_number(word) {
-                env.note(|| Step::NumberTooLong { field: "actual" });
-                number_too_long(plan, "actual", name, actual)
+            if super::measure::overlong_number(word) {
+                number_too_long(env, row, "actual", name, findings);
             } else {
+                let actual = plan.indicator_keys.actual.text(row).unwrap_or("");
+                findings.push(engine(
+                    plan,
+                    EngineCode::NotANumber,
+                    row,
+                    "actual",
+                    name,
+                    t!(FINDING_NOT_A_NUMBER, name, actual),
+                ));
                 env.note(|| Step::NotANumber);
-                t!(FINDING_NOT_A_NUMBER, name, actual)
-            };
-            findings.push(engine(
-                plan,
-                EngineCode::NotANumber,
-                row,
-                "actual",
-                name,
-                message,
-            ));
+            }
             (Decimal::ZERO, Bounds::WHOLE)
         }
         // A target of a number too long to compute with exactly is no word to grade by.
         (Reading::Word(word), _) if super::measure::overlong_number(word) => {
-            let target = plan.indicator_keys.target.text(row).unwrap_or("");
-            let message = number_too_long(plan, "target", name, target);
-            findings.push(engine(
-                plan,
-                EngineCode::NotANumber,
-                row,
-                "target",
-                name,
-                message,
-            ));
-            env.note(|| Step::NumberTooLong { field: "target" });
+            number_too_long(env, row, "target", name, findings);
             (Decimal::ZERO, Bounds::WHOLE)
         }
         (target_reading, actual_reading) => {
@@ -127,15 +115,42 @@ pub(crate) fn score_row(
     Ok(())
 }
 
-/// The message of a target or actual (`field`) whose number has more significant digits
-/// than a number read may have: not "no number", which it plainly has.
-fn number_too_long(plan: &Plan, field: &str, name: &str, text: &str) -> String {
-    let label = plan
-        .form
+/// A target or actual (`field`) whose number has more significant digits than a number
+/// read may have: `not-a-number`, whose message says so rather than "no number", which it
+/// plainly has.
+fn number_too_long(
+    env: &mut Env<'_>,
+    row: &Record,
+    field: &'static str,
+    name: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let plan = env.plan;
+    let written = text(row, field).unwrap_or("");
+    let message = t!(
+        FINDING_NUMBER_TOO_LONG,
+        name,
+        label = label_of(plan, field),
+        text = written,
+        digits = crate::value::exact::MOST_DIGITS_READ
+    );
+    findings.push(engine(
+        plan,
+        EngineCode::NotANumber,
+        row,
+        field,
+        name,
+        message,
+    ));
+    env.note(|| Step::NumberTooLong { field });
+}
+
+/// The label the form gives an indicator row's `field` (its key where it has none).
+fn label_of<'p>(plan: &'p Plan, field: &'p str) -> &'p str {
+    plan.form
         .section(crate::ir::vocab::INDICATORS)
         .and_then(|s| s.field(field))
-        .map_or(field, |f| f.label.as_str());
-    t!(FINDING_NUMBER_TOO_LONG, name, label, text)
+        .map_or(field, |f| f.label.as_str())
 }
 
 /// Records the score's last step, when scoring is explained.
@@ -728,11 +743,7 @@ fn unknown_grade(
 ) -> Result<()> {
     let name = plan.indicator_keys.name.text(row).unwrap_or("");
     let word = text(row, field).unwrap_or("");
-    let label = plan
-        .form
-        .section(crate::ir::vocab::INDICATORS)
-        .and_then(|s| s.field(field))
-        .map_or(field, |f| f.label.as_str());
+    let label = label_of(plan, field);
     let grades: Vec<_> = plan.grades.grades.iter().map(|g| g.name.as_str()).collect();
     findings.push(engine(
         plan,

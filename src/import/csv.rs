@@ -116,13 +116,15 @@ fn not_binary(text: &str) -> Result<&str, ImportError> {
 
 /// The error for the byte at `at` of `bytes`.
 fn bad_byte(bytes: &[u8], at: usize) -> ImportError {
+    ImportError::UnknownEncoding {
+        line: line_of(bytes, at),
+    }
+}
+
+/// The 1-based line of the byte at `at` of `bytes`.
+fn line_of(bytes: &[u8], at: usize) -> usize {
     let before = bytes.get(..at).unwrap_or(bytes);
-    let line = before
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        .saturating_add(1);
-    ImportError::UnknownEncoding { line }
+    memchr::memchr_iter(b'\n', before).count().saturating_add(1)
 }
 
 /// The delimiter of the first non-blank records: the one that splits them all into
@@ -351,8 +353,7 @@ fn quoted(text: &str, start: usize, delimiter: u8) -> Result<Parsed, ImportError
 
 /// The error of a quote opened just before `start` and never closed, naming its line.
 fn unclosed(bytes: &[u8], start: usize) -> ImportError {
-    let before = bytes.get(..start).unwrap_or(bytes);
-    let line = memchr::memchr_iter(b'\n', before).count().saturating_add(1);
+    let line = line_of(bytes, start);
     ImportError::corrupt(
         crate::i18n::msg!(IMPORT_THE_FILE),
         t!(IMPORT_UNCLOSED_QUOTE, line),

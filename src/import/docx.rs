@@ -193,7 +193,6 @@ impl Reader {
             "w:t" => self.in_text = false,
             "w:tbl" => self.tables = self.tables.saturating_sub(1),
             "w:del" | "w:moveFrom" => self.gone = self.gone.saturating_sub(1),
-            "w:r" => self.hidden_run = false,
             "w:tc" if self.tables == 1 => self.end_cell()?,
             "w:tr" if self.tables == 1 => {
                 let row = std::mem::take(&mut self.row);

@@ -44,8 +44,8 @@ FINDING_NOT_A_NUMBER {
     zh: "「{name}」的目标值是定量的，实际完成值「{actual}」却没有数值",
 }
 FINDING_NUMBER_TOO_LONG {
-    en: "the {label} of `{name}`, `{text}`, holds a number of more than 26 significant digits, more than is computed with exactly; it counts as no number",
-    zh: "「{name}」的{label}「{text}」中的数超过 26 位有效数字，无法精确计算，按没有数值计",
+    en: "the {label} of `{name}`, `{text}`, holds a number of more than {digits} significant digits, more than is computed with exactly; it counts as no number",
+    zh: "「{name}」的{label}「{text}」中的数超过 {digits} 位有效数字，无法精确计算，按没有数值计",
 }
 FINDING_UNKNOWN_GRADE {
     en: "`{word}` in `{label}` of `{name}` is not a known grade ({grades})",

@@ -667,31 +667,25 @@ mod tests {
     #[test]
     fn parts_outside_xl_are_bounded_and_scanned() {
         let moved = |base: &[u8], sheet: &[u8], styles: &[u8]| {
-            let mut zip = zip::ZipArchive::new(Cursor::new(base)).unwrap();
-            let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-            for i in 0..zip.len() {
-                let mut part = zip.by_index(i).unwrap();
-                let mut content = Vec::new();
-                std::io::Read::read_to_end(&mut part, &mut content).unwrap();
-                let name = part.name().unwrap().replace("xl/", "ev/");
-                let content = match name.as_str() {
-                    "_rels/.rels" => String::from_utf8(content)
-                        .unwrap()
-                        .replace("xl/workbook.xml", "ev/workbook.xml")
-                        .into_bytes(),
-                    "ev/worksheets/sheet1.xml" => sheet.to_vec(),
-                    "ev/styles.xml" => styles.to_vec(),
-                    _ => content,
-                };
-                parts.push((name, content));
-            }
+            let mut parts: Vec<(String, Vec<u8>)> = unpacked(base)
+                .into_iter()
+                .map(|(name, content)| {
+                    let name = name.replace("xl/", "ev/");
+                    let content = match name.as_str() {
+                        "_rels/.rels" => String::from_utf8(content)
+                            .unwrap()
+                            .replace("xl/workbook.xml", "ev/workbook.xml")
+                            .into_bytes(),
+                        "ev/worksheets/sheet1.xml" => sheet.to_vec(),
+                        "ev/styles.xml" => styles.to_vec(),
+                        _ => content,
+                    };
+                    (name, content)
+                })
+                .collect();
             // `xl/` is what tells a workbook from other zip files.
             parts.push(("xl/readme.txt".to_owned(), b"x".to_vec()));
-            let borrowed: Vec<(&str, &[u8])> = parts
-                .iter()
-                .map(|(n, c)| (n.as_str(), c.as_slice()))
-                .collect();
-            zip_of(&borrowed)
+            packed(&parts)
         };
         let base = handmade("", &[0], "", false);
         let plain_styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs><xf numFmtId="0"/></cellXfs></styleSheet>"#;
@@ -739,18 +733,27 @@ mod tests {
 
     /// `base` with the part `name` replaced or added.
     fn with_part(base: &[u8], name: &str, bytes: &[u8]) -> Vec<u8> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(base)).unwrap();
-        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-        for i in 0..zip.len() {
-            let mut part = zip.by_index(i).unwrap();
-            let mut content = Vec::new();
-            std::io::Read::read_to_end(&mut part, &mut content).unwrap();
-            let part_name = part.name().unwrap().into_owned();
-            if part_name != name {
-                parts.push((part_name, content));
-            }
-        }
+        let mut parts = unpacked(base);
+        parts.retain(|(part_name, _)| part_name != name);
         parts.push((name.to_owned(), bytes.to_vec()));
+        packed(&parts)
+    }
+
+    /// The parts of a zip archive, name and content, in order.
+    fn unpacked(base: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(base)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut part = zip.by_index(i).unwrap();
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut part, &mut content).unwrap();
+                (part.name().unwrap().into_owned(), content)
+            })
+            .collect()
+    }
+
+    /// A zip archive of `parts`.
+    fn packed(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
         let borrowed: Vec<(&str, &[u8])> = parts
             .iter()
             .map(|(n, b)| (n.as_str(), b.as_slice()))
