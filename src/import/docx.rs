@@ -230,14 +230,16 @@ impl Reader {
         let text = cell.paragraphs.join("\n");
         let first = if cell.continues_merge {
             merged()
-        } else if cell.continues_across || text.is_empty() {
+        } else if cell.continues_across {
+            across()
+        } else if text.is_empty() {
             Cell::default()
         } else {
             Cell::text(text)
         };
         self.push_cell(first)?;
         for _ in 1..cell.span {
-            self.push_cell(Cell::default())?;
+            self.push_cell(across())?;
         }
         Ok(())
     }
@@ -290,6 +292,15 @@ impl Reader {
 fn merged() -> Cell {
     Cell {
         merged: true,
+        ..Cell::default()
+    }
+}
+
+/// A cell a cell to its left spans (`w:gridSpan`, `w:hMerge`): that cell's text shows
+/// across it.
+fn across() -> Cell {
+    Cell {
+        across: true,
         ..Cell::default()
     }
 }
@@ -412,11 +423,7 @@ mod tests {
             sheet.rows,
             vec![
                 vec![text("一、项目概况")],
-                vec![
-                    text("苏州市级财政支出项目绩效自评表"),
-                    Cell::default(),
-                    Cell::default()
-                ],
+                vec![text("苏州市级财政支出项目绩效自评表"), across(), across()],
                 vec![text("产出指标"), text("数量指标"), text("第一段\n第二段")],
                 vec![merged(), text("质量指标"), Cell::default()],
                 vec![text("二、绩效目标")],
@@ -458,7 +465,7 @@ mod tests {
     }
 
     /// A legacy merge across (`w:hMerge`) shows the cell left of it: the cell is empty,
-    /// not the value of the cell above.
+    /// not the value of the cell above, and marked as the left cell's (`across`).
     #[test]
     fn a_merge_across_is_empty_not_carried_down() {
         let table = [
@@ -474,7 +481,7 @@ mod tests {
         let book = read(&document(&table)).unwrap();
         assert_eq!(
             book.sheets[0].rows,
-            vec![vec![text("a"), text("1")], vec![text("b"), Cell::default()]]
+            vec![vec![text("a"), text("1")], vec![text("b"), across()]]
         );
     }
 

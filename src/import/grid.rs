@@ -44,6 +44,14 @@ pub struct Cell {
     /// shows the value above it, which `place` carries down where a form's layout
     /// expects it. A cell beside the range's first, in its row, is only empty.
     pub merged: bool,
+    /// Whether the cell lies inside a merged range, right of the range's first column:
+    /// the first cell's text shows across it (a header `实际完成值` merged over two
+    /// columns heads both). Empty, as [`Cell::merged`] cells are.
+    pub across: bool,
+    /// Whether the workbook hides the cell's column: a label there gives way to a
+    /// column shown with the same field's label (a hidden draft column beside the one
+    /// the department fills).
+    pub hidden: bool,
     /// The formula the file holds for the cell, without its `=` (`B7*C7`; empty where
     /// the reader does not tell it: a cell sharing another cell's formula), kept where
     /// it matters: the file holds no result of it (a workbook written by a program that
@@ -95,6 +103,8 @@ impl Cell {
             value,
             at: None,
             merged: false,
+            across: false,
+            hidden: false,
             formula: None,
             rounded: None,
         }

@@ -31,13 +31,17 @@ use crate::text::normalize;
 
 use super::dates;
 
+mod across;
+mod header;
 mod rows;
 mod totals;
 mod words;
 mod written;
 
 use super::grid::{Cell, CellValue, Sheet, address};
-use rows::{aligned_but_right_of, fits, stray_right_of, with_answers_ignored};
+use rows::{
+    aligned_but_right_of, fits, stray_right_of, with_answers_ignored, without_hidden_doubles,
+};
 use words::{is_attachment_mark, is_page_number, is_value_sign, number_text};
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
@@ -114,6 +118,11 @@ struct Table {
     /// Columns of the header that name no field (`序号`, `备注`), by column index: the
     /// index of each in [`Placer::extra_columns`].
     extra: HashMap<usize, usize>,
+    /// The columns a header merged across several heads, each with its label's column.
+    spans: HashMap<usize, usize>,
+    /// Whether no row has been read under the header yet: a second row of labels
+    /// completes the header (see `header`'s two rows).
+    fresh: bool,
 }
 
 /// A column of a table's header that names no field of the form.
@@ -125,6 +134,9 @@ struct ExtraColumn {
     span: Span,
     /// How many of its cells below hold something.
     filled: usize,
+    /// Whether it heads labels in the row below (`完成情况` over 实际完成值 and 自评分):
+    /// a group's word, neither a column nor worth a note.
+    groups: bool,
 }
 
 /// Labels of a record section waiting for the values row below them.
@@ -208,7 +220,8 @@ pub(crate) fn place(
 ) -> Placement {
     let mut placer = Placer::new(schema, layout, title);
     for (r, row) in sheet.rows.iter().enumerate() {
-        placer.row(r, row);
+        let next = sheet.rows.get(r + 1).map(Vec::as_slice);
+        placer.row(r, row, next);
     }
     placer.finish(sheet)
 }
@@ -518,6 +531,47 @@ impl<'a> Placer<'a> {
         rest.filter(|r| !r.is_empty()).unwrap_or(text)
     }
 
+    /// A row's classes with a sign-off line's values passed over: in a row of nothing but
+    /// words the layout passes over as the start of a text (`填报人*`), each followed by
+    /// one value (`填报人 | 张三 | 联系电话 | 0512-65201234`), each value is its word's,
+    /// colon or none. Read as a table's row, that line was an indicator with a telephone
+    /// number for a weight, and the form was refused. A title passed over as a whole
+    /// word (`项目支出绩效自评表 | 2022年度`) asks nothing.
+    fn sign_off_answers(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        let mut asked = false;
+        let mut answers = Vec::new();
+        for (c, (cell, class)) in row.iter().zip(&classes).enumerate() {
+            match class {
+                Class::Blank => continue,
+                Class::Ignored => asked = self.asks(cell),
+                Class::Value if asked => {
+                    answers.push(c);
+                    asked = false;
+                }
+                _ => return classes,
+            }
+        }
+        for c in answers {
+            if let Some(class) = classes.get_mut(c) {
+                *class = Class::Ignored;
+            }
+        }
+        classes
+    }
+
+    /// Whether a cell is, alone, a word the layout passes over as the start of a text: a
+    /// question on a sign-off line (`填报人`, `联系电话：`), not a title, nor a question
+    /// answered in its own cell (`填报单位：中江县水利局`).
+    fn asks(&self, cell: &Cell) -> bool {
+        let CellValue::Text(text) = &cell.value else {
+            return false;
+        };
+        let text = label_key(text);
+        (self.layout.ignore.iter())
+            .filter_map(|word| word.strip_suffix('*'))
+            .any(|prefix| text == prefix)
+    }
+
     fn ignored(&self, text: &str) -> bool {
         self.layout
             .ignore
@@ -579,14 +633,19 @@ impl<'a> Placer<'a> {
         true
     }
 
-    fn row(&mut self, r: usize, row: &[Cell]) {
+    /// Places row `r`; the row below it tells whether a row of labels begins a header
+    /// over two rows.
+    fn row(&mut self, r: usize, row: &[Cell], next: Option<&[Cell]>) {
         let classes: Vec<Class> = row.iter().map(|c| self.classify(c)).collect();
         let classes = with_answers_ignored(row, classes);
+        let classes = self.sign_off_answers(row, classes);
         let classes = self.signing_dates_ignored(r, row, classes);
         let classes = self.nil_figures(row, classes);
         let classes = self.data_not_ignored(row, classes);
+        let classes = without_hidden_doubles(row, classes);
         let classes = self.without_doubled_words(row, classes);
         let classes = self.written_values(r, row, classes);
+        let classes = self.with_broken_labels(row, classes);
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
@@ -620,7 +679,7 @@ impl<'a> Placer<'a> {
             .filter(|&c| matches!(classes.get(c), Some(Class::Label(_))))
             .collect();
         if !label_cells.is_empty() {
-            self.labelled_row(r, row, &classes, &label_cells, row_section);
+            self.labelled_row((r, row, next), &classes, &label_cells, row_section);
             return;
         }
         if row_section.is_some() && meaningful.len() == 1 {
@@ -719,8 +778,7 @@ impl<'a> Placer<'a> {
     /// A row with labels: a header row (labels only) or label and value pairs.
     fn labelled_row(
         &mut self,
-        r: usize,
-        row: &[Cell],
+        (r, row, next): (usize, &[Cell], Option<&[Cell]>),
         classes: &[Class],
         label_cells: &[usize],
         row_section: Option<usize>,
@@ -747,12 +805,22 @@ impl<'a> Placer<'a> {
         }
         self.open_text = None;
         let has_values = classes.iter().any(|c| matches!(c, Class::Value));
-        if has_values && !self.is_table_header(row, classes, &resolved) {
+        if has_values
+            && !self.is_table_header(row, classes, &resolved)
+            && !self.header_with_next(row, &resolved, next)
+        {
             self.table = None;
             self.pending = None;
             self.pairs(r, row, classes, &resolved);
         } else {
             self.header(&resolved);
+            if let Some(table) = self.table.as_mut().filter(|t| t.fresh) {
+                let columns: Vec<usize> = (resolved.iter())
+                    .map(|(c, _)| *c)
+                    .filter(|c| table.columns.contains_key(c))
+                    .collect();
+                table.spans.extend(Self::spans_of(row, &columns));
+            }
             // A label of another section in a table's header (`实际值` over 项目资金构成,
             // a word of the indicators') is a column the table does not have.
             let mut classes = classes.to_vec();
@@ -831,6 +899,7 @@ impl<'a> Placer<'a> {
                 text: cell.shown(),
                 span: cell_span(cell).unwrap_or_default(),
                 filled: 0,
+                groups: false,
             });
             if let Some(table) = &mut self.table {
                 table.extra.insert(c, index);
@@ -875,6 +944,9 @@ impl<'a> Placer<'a> {
 
     /// A row of labels only: a table's header, or a record's labels over its values.
     fn header(&mut self, labels: &[(usize, (usize, usize))]) {
+        if self.second_header_row(labels) {
+            return;
+        }
         self.header_labels = Some(
             labels
                 .iter()
@@ -901,6 +973,8 @@ impl<'a> Placer<'a> {
                 section,
                 columns,
                 extra: HashMap::new(),
+                spans: HashMap::new(),
+                fresh: true,
             });
             self.rows.entry(section).or_default();
             return;
@@ -993,8 +1067,13 @@ impl<'a> Placer<'a> {
         let Some(table) = self.table.take() else {
             return;
         };
+        let mut classes = classes.to_vec();
+        let row = &*self.read_across(r, row, (&table.spans, &mut classes));
+        // A value left under a spanned column (a second number) fits no field; it does
+        // not shift the row.
         let cells: Vec<usize> = (0..classes.len())
             .filter(|c| matches!(classes.get(*c), Some(Class::Value | Class::Total)))
+            .filter(|c| !table.spans.contains_key(c))
             .collect();
         // A total row's word may stand in a column of no field (`合计` under `项目`).
         let total_first = cells
@@ -1005,7 +1084,10 @@ impl<'a> Placer<'a> {
         } else {
             self.data_row(r, row, &table, &cells);
         }
-        self.table = Some(table);
+        self.table = Some(Table {
+            fresh: false,
+            ..table
+        });
     }
 
     /// A table's total row: a value under a column whose type a record field labelled
@@ -1050,34 +1132,39 @@ impl<'a> Placer<'a> {
         }
         // Right to left: a total row that writes the weights' total and the scores' (`总分 |
         // 100 | 98` under 分值 and 得分) declares its total score in the last of them.
+        // Numbers under no column a total is kept in (`合计 … 80` under 实际完成值, where
+        // 自评分 came before it): one is the row's total where no column gave one.
+        let mut strays = Vec::new();
         for &v in values.iter().rev() {
             if words.contains(&v) {
                 continue;
             }
-            self.used.insert((r, v));
             let Some((field, column_type)) = table
                 .columns
                 .get(&v)
                 .and_then(|&f| self.field_type((table.section, f)).map(|ty| (f, ty)))
             else {
+                strays.push(v);
                 continue;
             };
-            let target = self.labels.get(&word).and_then(|fields| {
-                fields.iter().copied().find(|&(s, f)| {
-                    self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
-                        && self.field_type((s, f)) == Some(column_type)
-                        && !self.filled((s, f))
-                })
-            });
-            if let Some(field) = target {
+            if let Some(field) = self.total_field(&word, column_type) {
+                self.used.insert((r, v));
                 self.found.insert(field);
                 let span = label_span(row, word_cell);
                 self.put_record(r, v, row, field, span);
             } else if let Some(cell) = row.get(v) {
                 let at = (table.section, field);
-                sums.extend(self.total_cell((r, v), cell, at, (&word, runs), column_type));
+                let sum = self.total_cell((r, v), cell, at, (&word, runs), column_type);
+                match sum {
+                    Some(sum) => {
+                        self.used.insert((r, v));
+                        sums.push(sum);
+                    }
+                    None => strays.push(v),
+                }
             }
         }
+        self.stray_total(r, row, (word_cell, &word), &strays);
         // A total of the indicator table of a ruleset that scores points outside it may
         // count what no row holds (the 10 points of 预算执行率 in 分值's 100): it is not
         // compared. Any other is, beside the grand total it fills a field of the form
@@ -1088,6 +1175,55 @@ impl<'a> Placer<'a> {
         if !outside {
             sums.reverse();
             self.totals.extend(sums);
+        }
+    }
+
+    /// The unfilled field of a record a total row's word labels, of type `ty`: where the
+    /// row's number under a column of that type goes (合计 under 自评分 → the form's 合计).
+    fn total_field(&self, word: &str, ty: FieldType) -> Option<(usize, usize)> {
+        self.labels.get(word).and_then(|fields| {
+            fields.iter().copied().find(|&(s, f)| {
+                self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
+                    && self.field_type((s, f)) == Some(ty)
+                    && !self.filled((s, f))
+            })
+        })
+    }
+
+    /// A total row's one number under no column that keeps a total: the total its word
+    /// labels, where no column gave one and the number fits it; any other such number is
+    /// left to be reported as a cell that fits no field (it was passed over in silence:
+    /// a declared total of 80 under 实际完成值 went unread and unchecked).
+    fn stray_total(
+        &mut self,
+        r: usize,
+        row: &[Cell],
+        (word_cell, word): (usize, &str),
+        strays: &[usize],
+    ) {
+        let [only] = strays else {
+            return;
+        };
+        let Some(cell) = row
+            .get(*only)
+            .filter(|c| c.formula.is_none() && is_figure(c))
+        else {
+            return;
+        };
+        let field = self.labels.get(word).and_then(|fields| {
+            fields.iter().copied().find(|&(s, f)| {
+                self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
+                    && !self.filled((s, f))
+                    && self
+                        .field_type((s, f))
+                        .is_some_and(|ty| fits(&value_node(cell, Some(ty)), ty))
+            })
+        });
+        if let Some(field) = field {
+            self.used.insert((r, *only));
+            self.found.insert(field);
+            let span = label_span(row, word_cell);
+            self.put_record(r, *only, row, field, span);
         }
     }
 
@@ -1447,6 +1583,9 @@ impl<'a> Placer<'a> {
     /// empty, a note.
     fn report_extra_columns(&mut self) {
         for column in std::mem::take(&mut self.extra_columns) {
+            if column.groups {
+                continue;
+            }
             if column.filled == 0 {
                 self.notes.push(t!(
                     IMPORT_NOTE_EMPTY_COLUMN,

@@ -466,6 +466,7 @@ fn mark_merged(rows: &mut [Vec<Cell>], region: &Region, height: usize, width: us
             if let Some(cell) = cell_mut(rows, r, c) {
                 *cell = Cell {
                     merged: r != first.0,
+                    across: c != first.1,
                     ..Cell::default()
                 };
             }
@@ -1123,9 +1124,14 @@ mod tests {
         };
         let sheet = builder.finish(&[across, square]).unwrap();
         assert_eq!(sheet.rows[1][0], Cell::text("10"));
-        assert_eq!(sheet.rows[1][1], Cell::default());
-        assert_eq!(sheet.rows[2][1], Cell::default());
-        assert!(sheet.rows[3][0].merged && sheet.rows[3][1].merged);
+        let across = Cell {
+            across: true,
+            ..Cell::default()
+        };
+        assert_eq!(sheet.rows[1][1], across);
+        assert_eq!(sheet.rows[2][1], across);
+        assert!(sheet.rows[3][0].merged && !sheet.rows[3][0].across);
+        assert!(sheet.rows[3][1].merged && sheet.rows[3][1].across);
     }
 
     #[test]

@@ -345,6 +345,95 @@ fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     assert!(!forms[0].unplaced.is_empty());
 }
 
+/// A table's header over two rows, as departments draw it, reads as the one-row header:
+/// a group's word over the labels it groups (`完成情况` merged over 实际完成值 and 自评分,
+/// the other labels merged down both rows: blank below them), a label broken over two
+/// cells (`实际` over `完成值`), and a required label only in the second row (`权重`
+/// under the group's word `评分`). Before, the second row replaced the header (64
+/// missing fields), or the broken label's column was dropped (score 0, exit 0).
+#[test]
+fn a_header_over_two_rows_reads_as_one() {
+    let header = "项目\t类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\n";
+    let expected = values(&import_text("layouts.txt", LAYOUTS)[0].project);
+    let two_rows = [
+        "项目\t类别\t指标名称\t目标值\t权重\t完成情况\t\n\t\t\t\t\t实际完成值\t自评分\n",
+        "项目\t类别\t指标名称\t目标值\t权重\t实际\t自评分\n\t\t\t\t\t完成值\t\n",
+        "项目\t类别\t指标名称\t目标值\t评分\t实际完成值\t\n\t\t\t\t权重\t\t自评分\n",
+    ];
+    for two in two_rows {
+        let forms = import_text("two-rows.txt", &LAYOUTS.replace(header, two));
+        assert_eq!(values(&forms[0].project), expected, "{two}");
+        assert_eq!(forms[0].unplaced, [], "{two}");
+        // The group's word is neither a column nor a note.
+        assert!(forms[0].notes.is_empty(), "{two}: {:?}", forms[0].notes);
+    }
+    // A header repeated on the next row (a printed page's titles) is still one header.
+    let repeated = format!("{header}{header}");
+    let forms = import_text("repeated.txt", &LAYOUTS.replace(header, &repeated));
+    assert_eq!(values(&forms[0].project), expected);
+    // A group's word over no label stays a column the form does not have.
+    let forms = import_text(
+        "group.txt",
+        &LAYOUTS.replace(header, &header.replace("自评分\n", "自评分\t备注\n")),
+    );
+    assert!(
+        forms[0].notes.iter().any(|n| n.contains("H8")),
+        "{:?}",
+        forms[0].notes
+    );
+}
+
+/// A sign-off line under the table, each question and its answer in cells of their own
+/// (`填报人 | 张三 | 联系电话 | 0512-65201234`), is passed over as the one-cell
+/// `填报人：张三` is: it was read as one more indicator row, a telephone number for its
+/// weight, and the form was refused.
+#[test]
+fn a_sign_off_line_in_cells_of_its_own_is_passed_over() {
+    let total = "合计\t\t\t\t\t\t80\n";
+    let expected = values(&import_text("layouts.txt", LAYOUTS)[0].project);
+    for line in [
+        "填报人\t张三\t联系电话\t0512-65201234\n",
+        "填报人：\t\t张三\n",
+    ] {
+        let signed = LAYOUTS.replace(total, &format!("{total}{line}"));
+        let forms = import_text("signed.txt", &signed);
+        assert_eq!(values(&forms[0].project), expected, "{line}");
+        assert_eq!(forms[0].unplaced, [], "{line}");
+    }
+    // A value after a word that is not a question is still the form's, or reported.
+    let stray = LAYOUTS.replace(total, &format!("{total}项目\t张三\n"));
+    let forms = import_text("stray.txt", &stray);
+    assert!(
+        forms[0].unplaced.iter().any(|u| u.text == "张三"),
+        "{:?}",
+        forms[0].unplaced
+    );
+}
+
+/// A total row's number under a column that keeps no total (`合计 … 80` under 实际完成值,
+/// where a department put 自评分 first) is the form's total where no column gave one; it
+/// was passed over in silence, its 合计 unread and unchecked. Two such numbers are cells
+/// that fit no field.
+#[test]
+fn a_total_under_another_column_is_read_or_reported() {
+    let total = "合计\t\t\t\t\t\t80\n";
+    let moved = LAYOUTS.replace(total, "合计\t\t\t\t\t80\t\n");
+    let forms = import_text("moved.txt", &moved);
+    assert_eq!(forms[0].unplaced, []);
+    assert_eq!(
+        values(&forms[0].project),
+        values(&import_text("layouts.txt", LAYOUTS)[0].project)
+    );
+    let two = LAYOUTS.replace(total, "合计\t\t\t5\t\t80\t\n");
+    let forms = import_text("two.txt", &two);
+    let unplaced: Vec<&str> = forms[0]
+        .unplaced
+        .iter()
+        .map(|u| u.address.as_str())
+        .collect();
+    assert_eq!(unplaced, ["D13", "F13"]);
+}
+
 #[test]
 fn cells_that_fit_no_field_are_reported_with_their_address() {
     let text = format!("{LAYOUTS}备注\t请于月底前报送\n");

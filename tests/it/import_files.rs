@@ -913,6 +913,81 @@ fn a_merge_across_a_row_leaves_the_cell_beside_empty() {
     assert_eq!(row.self_score, None, "not 系统上线数量's 27.5");
 }
 
+/// A header merged across two columns heads both: a value typed in two cells under it
+/// (`100` in F, `%` in G) is one value, `100%`, on a group's first row and on a row whose
+/// category is merged above (which was read one column off: its name as its category,
+/// and that category carried down its group); a second number under it fits no field
+/// and shifts nothing.
+#[test]
+fn a_value_split_under_a_header_merged_across_two_columns_is_one_value() {
+    let scores = [
+        1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 8.0, 1.0, 4.0, 4.0, 2.0, 27.5, 27.5,
+    ];
+    let workbook = |stray: bool| {
+        seed_workbook_with(|sheet| {
+            sheet
+                .merge_range(8, 5, 8, 6, "实际完成值", &Format::new())
+                .unwrap();
+            sheet.write_string(8, 7, "自评分").unwrap();
+            for (r, score) in (9..).zip(scores) {
+                sheet.clear_cell(r, 6);
+                sheet.write_number(r, 7, score).unwrap();
+            }
+            sheet.clear_cell(22, 6);
+            sheet.write_number(22, 7, 80.0).unwrap();
+            // 预算执行率 (its group's first row) and 资金到位率 (below it).
+            for r in [15, 16] {
+                sheet.write_number(r, 5, 100.0).unwrap();
+                sheet.write_string(r, 6, "%").unwrap();
+            }
+            if stray {
+                sheet.write_number(17, 6, 3.0).unwrap();
+            }
+        })
+    };
+    let forms = import::import("跨列.xlsx", &workbook(false), xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    for i in [6, 7] {
+        assert_eq!(outcome.indicators[i].actual.as_deref(), Some("100%"));
+    }
+    assert_eq!(outcome.indicators[8].category, "过程");
+    assert_eq!(outcome.findings, []);
+    assert_eq!(outcome.total.to_string(), "80.00");
+    let forms = import::import("跨列.xlsx", &workbook(true), xlsx_kind(), &SUZHOU).unwrap();
+    let unplaced: Vec<&str> = forms[0]
+        .unplaced
+        .iter()
+        .map(|u| u.address.as_str())
+        .collect();
+    assert_eq!(unplaced, ["G18"]);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.indicators[8].actual.as_deref(), Some("合规"));
+    assert_eq!(outcome.indicators[8].category, "过程");
+}
+
+/// A hidden column labelled as a shown one (a draft 实际完成值 the department hid) gives
+/// way to the shown one: the form is read as the sheet shows it, and the hidden column is
+/// a column not read. It made every row's 实际完成值 a duplicate, and the form refused.
+#[test]
+fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_string(8, 7, "实际完成值").unwrap();
+        for r in 9..22 {
+            sheet.write_string(r, 7, "0").unwrap();
+        }
+        sheet.set_column_hidden(7).unwrap();
+    });
+    let forms = import::import("隐藏列.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let unplaced: Vec<(&str, bool)> = (forms[0].unplaced.iter())
+        .map(|u| (u.address.as_str(), u.column))
+        .collect();
+    assert_eq!(unplaced, [("H9", true)]);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.findings, []);
+    assert_eq!(outcome.indicators[12].actual.as_deref(), Some("95%"));
+}
+
 /// A workbook whose one form sheet is hidden holds no form to read; the note that the
 /// sheet was skipped comes with the error, since it says why.
 #[test]

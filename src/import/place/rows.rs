@@ -24,6 +24,33 @@ pub(super) fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
     cells.first() == first || apart
 }
 
+/// A row's classes with a label in a hidden column read as a word where a shown cell of
+/// the row labels the same field (`实际完成值` hidden beside `实际完成值` or `全年实际值`
+/// shown): the column the department hid is not the one it fills, and the field is read
+/// once, from what the sheet shows. The hidden column is then a column the form does
+/// not have (`unread-column`, where it holds values).
+pub(super) fn without_hidden_doubles(row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+    if !row.iter().any(|cell| cell.hidden) {
+        return classes;
+    }
+    let shown: Vec<(usize, usize)> = (row.iter().zip(&classes))
+        .filter(|(cell, _)| !cell.hidden)
+        .filter_map(|(_, class)| match class {
+            Class::Label(fields) => Some(fields.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for (cell, class) in row.iter().zip(classes.iter_mut()) {
+        if cell.hidden
+            && matches!(class, Class::Label(fields) if fields.iter().any(|f| shown.contains(f)))
+        {
+            *class = Class::Value;
+        }
+    }
+    classes
+}
+
 /// A row's classes with the answer to a passed-over question passed over too: the value
 /// in the next cell after a passed-over word that ends with a colon (`填报日期：` then
 /// `2024-01-15`, `单位负责人：` then `张三`) belongs to that word, not to the form.

@@ -73,7 +73,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             .into_iter()
             .map(Region::from)
             .collect();
+        let read = book.sheets.len();
         add_sheet(&mut book, builder, &merges)?;
+        if let Some(sheet) = book.sheets.get_mut(read) {
+            hidden::mark_columns(sheet, &hidden);
+        }
     }
     Ok(book)
 }

@@ -13,6 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::i18n::t;
 use crate::import::archive::{self, Zip};
 use crate::import::error::ImportError;
+use crate::import::grid::Sheet;
 use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS, damaged};
 
 /// The part of each sheet, by the sheet's name: `xl/worksheets/sheet1.xml`.
@@ -83,6 +84,18 @@ impl Hidden {
     /// Whether the sheet hides no row and no column.
     pub(super) fn is_empty(&self) -> bool {
         self.rows.is_empty() && self.columns.is_empty()
+    }
+}
+
+/// Marks the cells of the hidden columns of a sheet read ([`Cell::hidden`]).
+pub(super) fn mark_columns(sheet: &mut Sheet, hidden: &Hidden) {
+    if hidden.columns.is_empty() {
+        return;
+    }
+    for row in &mut sheet.rows {
+        for (column, cell) in (0u32..).zip(row.iter_mut()) {
+            cell.hidden = hidden.columns.contains(&column);
+        }
     }
 }
 
