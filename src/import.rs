@@ -134,6 +134,12 @@ pub fn import_each(
         };
         let placement = place::place(&sheet, &plan.form, &plan.layout, &plan.name);
         if placement.fields_found < 2 {
+            // A draft beside the forms (`项目名称 | 草稿项目` alone) is no form; said, since
+            // a form begun there is one the reviewer may miss.
+            if placement.fields_found == 1 && placement.record_values > 0 && !sheet.name.is_empty()
+            {
+                notes.push(t!(IMPORT_NOTE_ONE_LABEL, name = sheet.name));
+            }
             continue;
         }
         if placement.record_values == 0 {

@@ -988,6 +988,28 @@ fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
     assert_eq!(outcome.indicators[12].actual.as_deref(), Some("95%"));
 }
 
+/// A sheet that fills one field of the form (a draft: `项目名称 | 草稿项目` alone) is no
+/// form, and is said to be skipped: it was passed over without a word.
+#[test]
+fn a_draft_sheet_of_one_field_is_skipped_with_a_note() {
+    let bytes = workbook_with(
+        &[("自评表", "电子政务项目建设资金", 1679.7, 0.0)],
+        |book| {
+            let sheet = book.add_worksheet();
+            sheet.set_name("草稿").unwrap();
+            sheet.write_string(0, 0, "项目名称").unwrap();
+            sheet.write_string(0, 1, "草稿项目").unwrap();
+        },
+    );
+    let forms = import::import("草稿.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms.len(), 1);
+    assert!(
+        forms[0].notes.iter().any(|n| n.contains("`草稿`")),
+        "{:?}",
+        forms[0].notes
+    );
+}
+
 /// A workbook whose one form sheet is hidden holds no form to read; the note that the
 /// sheet was skipped comes with the error, since it says why.
 #[test]
