@@ -138,7 +138,7 @@ pub fn import_each(
             // a form begun there is one the reviewer may miss.
             if placement.fields_found == 1 && placement.record_values > 0 && !sheet.name.is_empty()
             {
-                notes.push(t!(IMPORT_NOTE_ONE_LABEL, name = sheet.name));
+                notes.push(t!(IMPORT_NOTE_ONE_FIELD, name = sheet.name));
             }
             continue;
         }

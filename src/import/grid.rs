@@ -66,6 +66,20 @@ pub struct Cell {
     pub rounded: Option<Box<CellValue>>,
 }
 
+impl CellValue {
+    /// The value as text, as a person reads it.
+    #[must_use]
+    pub fn shown(&self) -> String {
+        match self {
+            CellValue::Empty => String::new(),
+            CellValue::Text(t) | CellValue::Number(t) => t.clone(),
+            CellValue::Formatted { shown, .. } => shown.clone(),
+            CellValue::Date(d) => d.to_string(),
+            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        }
+    }
+}
+
 /// A cell's value, as exactly as the file holds it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum CellValue {
@@ -119,16 +133,19 @@ impl Cell {
     /// The value as text, as a person reads it; a kept formula as typed (`=100%`).
     #[must_use]
     pub fn shown(&self) -> String {
-        if let Some(formula) = &self.formula {
-            return format!("={formula}");
+        match &self.formula {
+            Some(formula) => format!("={formula}"),
+            None => self.value.shown(),
         }
-        match &self.value {
-            CellValue::Empty => String::new(),
-            CellValue::Text(t) | CellValue::Number(t) => t.clone(),
-            CellValue::Formatted { shown, .. } => shown.clone(),
-            CellValue::Date(d) => d.to_string(),
-            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        }
+    }
+
+    /// The text as printed: a formula's result as its format rounds it
+    /// ([`Cell::rounded`]), else as [shown](Cell::shown).
+    #[must_use]
+    pub fn printed(&self) -> String {
+        self.rounded
+            .as_deref()
+            .map_or_else(|| self.shown(), CellValue::shown)
     }
 
     /// Whether the cell holds nothing but whitespace (and no formula).

@@ -18,6 +18,7 @@
 //! cells with no letter or digit (`------`). Every other cell that cannot be placed is
 //! reported, never dropped in silence.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::data::schema::{FieldType, FormSchema, Shape};
@@ -39,9 +40,7 @@ mod words;
 mod written;
 
 use super::grid::{Cell, CellValue, Sheet, address};
-use rows::{
-    aligned_but_right_of, fits, stray_right_of, with_answers_ignored, without_hidden_doubles,
-};
+use rows::{aligned_but_right_of, fits, stray_right_of, with_answers_ignored};
 use words::{is_attachment_mark, is_page_number, is_value_sign, number_text};
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
@@ -481,45 +480,6 @@ impl<'a> Placer<'a> {
                 .is_some_and(|header| header.iter().any(|(h, _)| *h == c))
     }
 
-    /// A row that labels a field by its own label and by one of the layout's other words
-    /// for it (`权重` and `分值` side by side) reads the field under its own label; the
-    /// other column is a column the form does not have, as it was without the word.
-    fn without_doubled_words(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
-        if self.other_words.is_empty() {
-            return classes;
-        }
-        let is_other_word = |cell: &Cell| match &cell.value {
-            CellValue::Text(t) => {
-                let key = label_key(t);
-                self.other_words.contains(&key)
-                    || self.other_words.contains(&without_parentheses(&key))
-            }
-            _ => false,
-        };
-        // Each label cell once: whether it is one of the other words.
-        let labels: Vec<(usize, bool)> = (classes.iter().enumerate())
-            .filter(|(_, class)| matches!(class, Class::Label(_)))
-            .map(|(c, _)| (c, row.get(c).is_some_and(is_other_word)))
-            .collect();
-        let own: HashSet<(usize, usize)> = (labels.iter())
-            .filter(|(_, other)| !other)
-            .filter_map(|(c, _)| match classes.get(*c) {
-                Some(Class::Label(fields)) => Some(fields.iter().copied()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        for (c, _) in labels.iter().filter(|(_, other)| *other) {
-            let Some(class) = classes.get_mut(*c) else {
-                continue;
-            };
-            if matches!(class, Class::Label(fields) if fields.iter().any(|f| own.contains(f))) {
-                *class = Class::Value;
-            }
-        }
-        classes
-    }
-
     /// The text after a leading word the layout passes over and a colon, if any.
     fn without_ignored_prefix(&self, text: String) -> String {
         let rest = self.layout.ignore.iter().find_map(|word| {
@@ -529,47 +489,6 @@ impl<'a> Placer<'a> {
                 .map(str::to_owned)
         });
         rest.filter(|r| !r.is_empty()).unwrap_or(text)
-    }
-
-    /// A row's classes with a sign-off line's values passed over: in a row of nothing but
-    /// words the layout passes over as the start of a text (`填报人*`), each followed by
-    /// one value (`填报人 | 张三 | 联系电话 | 0512-65201234`), each value is its word's,
-    /// colon or none. Read as a table's row, that line was an indicator with a telephone
-    /// number for a weight, and the form was refused. A title passed over as a whole
-    /// word (`项目支出绩效自评表 | 2022年度`) asks nothing.
-    fn sign_off_answers(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
-        let mut asked = false;
-        let mut answers = Vec::new();
-        for (c, (cell, class)) in row.iter().zip(&classes).enumerate() {
-            match class {
-                Class::Blank => continue,
-                Class::Ignored => asked = self.asks(cell),
-                Class::Value if asked => {
-                    answers.push(c);
-                    asked = false;
-                }
-                _ => return classes,
-            }
-        }
-        for c in answers {
-            if let Some(class) = classes.get_mut(c) {
-                *class = Class::Ignored;
-            }
-        }
-        classes
-    }
-
-    /// Whether a cell is, alone, a word the layout passes over as the start of a text: a
-    /// question on a sign-off line (`填报人`, `联系电话：`), not a title, nor a question
-    /// answered in its own cell (`填报单位：中江县水利局`).
-    fn asks(&self, cell: &Cell) -> bool {
-        let CellValue::Text(text) = &cell.value else {
-            return false;
-        };
-        let text = label_key(text);
-        (self.layout.ignore.iter())
-            .filter_map(|word| word.strip_suffix('*'))
-            .any(|prefix| text == prefix)
     }
 
     fn ignored(&self, text: &str) -> bool {
@@ -642,8 +561,7 @@ impl<'a> Placer<'a> {
         let classes = self.signing_dates_ignored(r, row, classes);
         let classes = self.nil_figures(row, classes);
         let classes = self.data_not_ignored(row, classes);
-        let classes = without_hidden_doubles(row, classes);
-        let classes = self.without_doubled_words(row, classes);
+        let classes = self.without_doubled_labels(row, classes);
         let classes = self.written_values(r, row, classes);
         let classes = self.with_broken_labels(row, classes);
         let meaningful: Vec<usize> = (0..classes.len())
@@ -819,7 +737,7 @@ impl<'a> Placer<'a> {
                     .map(|(c, _)| *c)
                     .filter(|c| table.columns.contains_key(c))
                     .collect();
-                table.spans.extend(Self::spans_of(row, &columns));
+                table.spans.extend(across::spans_of(row, &columns));
             }
             // A label of another section in a table's header (`实际值` over 项目资金构成,
             // a word of the indicators') is a column the table does not have.
@@ -1067,8 +985,13 @@ impl<'a> Placer<'a> {
         let Some(table) = self.table.take() else {
             return;
         };
-        let mut classes = classes.to_vec();
-        let row = &*self.read_across(r, row, (&table.spans, &mut classes));
+        // Most tables span no column: their rows are read as they are, nothing copied.
+        let mut classes = Cow::Borrowed(classes);
+        let read = match table.spans.is_empty() {
+            true => Cow::Borrowed(row),
+            false => self.read_across(r, row, (&table.spans, classes.to_mut())),
+        };
+        let row = &*read;
         // A value left under a spanned column (a second number) fits no field; it does
         // not shift the row.
         let cells: Vec<usize> = (0..classes.len())
@@ -1147,7 +1070,7 @@ impl<'a> Placer<'a> {
                 strays.push(v);
                 continue;
             };
-            if let Some(field) = self.total_field(&word, column_type) {
+            if let Some(field) = self.total_field(&word, |ty| ty == column_type) {
                 self.used.insert((r, v));
                 self.found.insert(field);
                 let span = label_span(row, word_cell);
@@ -1178,13 +1101,13 @@ impl<'a> Placer<'a> {
         }
     }
 
-    /// The unfilled field of a record a total row's word labels, of type `ty`: where the
-    /// row's number under a column of that type goes (合计 under 自评分 → the form's 合计).
-    fn total_field(&self, word: &str, ty: FieldType) -> Option<(usize, usize)> {
+    /// The unfilled field of a record a total row's word labels whose type `takes`:
+    /// where the row's number goes (合计 under 自评分 → the form's 合计).
+    fn total_field(&self, word: &str, takes: impl Fn(FieldType) -> bool) -> Option<(usize, usize)> {
         self.labels.get(word).and_then(|fields| {
             fields.iter().copied().find(|&(s, f)| {
                 self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
-                    && self.field_type((s, f)) == Some(ty)
+                    && self.field_type((s, f)).is_some_and(&takes)
                     && !self.filled((s, f))
             })
         })
@@ -1210,15 +1133,7 @@ impl<'a> Placer<'a> {
         else {
             return;
         };
-        let field = self.labels.get(word).and_then(|fields| {
-            fields.iter().copied().find(|&(s, f)| {
-                self.schema.sections().get(s).map(|s| s.shape) == Some(Shape::Record)
-                    && !self.filled((s, f))
-                    && self
-                        .field_type((s, f))
-                        .is_some_and(|ty| fits(&value_node(cell, Some(ty)), ty))
-            })
-        });
+        let field = self.total_field(word, |ty| fits(&value_node(cell, Some(ty)), ty));
         if let Some(field) = field {
             self.used.insert((r, *only));
             self.found.insert(field);

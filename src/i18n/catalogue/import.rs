@@ -174,7 +174,10 @@ IMPORT_NOTE_WRITTEN_DIFFERS {
     zh: "单元格 {address} 写的「{label}」为「{value}」，与另一处读取的「{kept}」不同，未采用",
 }
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
-    IMPORT_NOTE_ONE_LABEL { en: "sheet `{name}` fills only one field of the form, not read as a form, skipped", zh: "工作表 `{name}` 只填了表单的一个栏目，不作为表单读取，已跳过" }
+IMPORT_NOTE_ONE_FIELD {
+    en: "sheet `{name}` fills only one field of the form, not read as a form, skipped",
+    zh: "工作表 `{name}` 只填了表单的一个栏目，不作为表单读取，已跳过",
+}
 IMPORT_NOTE_NOT_WORKSHEET {
     en: "sheet `{name}` is not a worksheet, skipped",
     zh: "工作表 `{name}` 不是普通工作表，已跳过",

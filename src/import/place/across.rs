@@ -7,18 +7,18 @@ use std::collections::HashMap;
 
 use super::{Cell, CellValue, Class, Placer};
 
-impl Placer<'_> {
-    /// The columns a table's header labels span (the cells right of a label merged with
-    /// it), each with its label's column.
-    pub(super) fn spans_of(row: &[Cell], labels: &[usize]) -> HashMap<usize, usize> {
-        let mut spans = HashMap::new();
-        for &c in labels {
-            let covered = (c + 1..row.len()).take_while(|&k| row.get(k).is_some_and(|x| x.across));
-            spans.extend(covered.map(|k| (k, c)));
-        }
-        spans
+/// The columns a table's header labels span (the cells right of a label merged with it),
+/// each with its label's column.
+pub(super) fn spans_of(row: &[Cell], labels: &[usize]) -> HashMap<usize, usize> {
+    let mut spans = HashMap::new();
+    for &c in labels {
+        let covered = (c + 1..row.len()).take_while(|&k| row.get(k).is_some_and(|x| x.across));
+        spans.extend(covered.map(|k| (k, c)));
     }
+    spans
+}
 
+impl Placer<'_> {
     /// A table's row as its headers read it: a value under a column a header spans is
     /// the header's column's, there alone or after that column's own value where it is a
     /// unit or a sign (no digit: a second number is no part of the first, and stays a
@@ -29,11 +29,9 @@ impl Placer<'_> {
         row: &'r [Cell],
         (spans, classes): (&HashMap<usize, usize>, &mut [Class]),
     ) -> Cow<'r, [Cell]> {
+        // The row's classes tell what each cell is; nothing is classified again.
         let mut covered: Vec<(usize, usize)> = (spans.iter())
-            .filter(|(k, _)| {
-                row.get(**k)
-                    .is_some_and(|x| matches!(self.classify(x), Class::Value))
-            })
+            .filter(|(k, _)| matches!(classes.get(**k), Some(Class::Value)))
             .map(|(k, c)| (*k, *c))
             .collect();
         if covered.is_empty() {
@@ -49,7 +47,7 @@ impl Placer<'_> {
                 Some(cell.clone())
             } else if head.formula.is_none() && !cell.shown().chars().any(|x| x.is_ascii_digit()) {
                 Some(Cell {
-                    value: CellValue::Text(format!("{}{}", shown(head), shown(cell))),
+                    value: CellValue::Text(format!("{}{}", head.printed(), cell.printed())),
                     rounded: None,
                     ..head.clone()
                 })
@@ -75,11 +73,4 @@ impl Placer<'_> {
         }
         Cow::Owned(read)
     }
-}
-
-/// A cell's text as printed: a formula's result as its format rounds it.
-fn shown(cell: &Cell) -> String {
-    cell.rounded
-        .as_deref()
-        .map_or_else(|| cell.shown(), |v| Cell::new(v.clone()).shown())
 }

@@ -1,10 +1,13 @@
 //! How a row of cells stands against a table: a row in place, a row shifted by a page
-//! break or by a cell, a stray cell beside it; and the answers a passed-over word takes.
+//! break or by a cell, a stray cell beside it; the answers a passed-over word takes; and
+//! which of two labels of one field a row reads.
 
 use crate::data::schema::FieldType;
 use crate::data::tree::{Kind, Node};
 
-use super::{Cell, CellValue, Class, Table};
+use std::collections::HashMap;
+
+use super::{Cell, CellValue, Class, Placer, Table, label_key, without_parentheses};
 
 /// Whether a row lines up under the table's headers but for cells right of the table,
 /// and starts in the table's first column or stands apart from them: a stray value typed
@@ -24,33 +27,6 @@ pub(super) fn aligned_but_right_of(table: &Table, cells: &[usize]) -> bool {
     cells.first() == first || apart
 }
 
-/// A row's classes with a label in a hidden column read as a word where a shown cell of
-/// the row labels the same field (`实际完成值` hidden beside `实际完成值` or `全年实际值`
-/// shown): the column the department hid is not the one it fills, and the field is read
-/// once, from what the sheet shows. The hidden column is then a column the form does
-/// not have (`unread-column`, where it holds values).
-pub(super) fn without_hidden_doubles(row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
-    if !row.iter().any(|cell| cell.hidden) {
-        return classes;
-    }
-    let shown: Vec<(usize, usize)> = (row.iter().zip(&classes))
-        .filter(|(cell, _)| !cell.hidden)
-        .filter_map(|(_, class)| match class {
-            Class::Label(fields) => Some(fields.iter().copied()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    for (cell, class) in row.iter().zip(classes.iter_mut()) {
-        if cell.hidden
-            && matches!(class, Class::Label(fields) if fields.iter().any(|f| shown.contains(f)))
-        {
-            *class = Class::Value;
-        }
-    }
-    classes
-}
-
 /// A row's classes with the answer to a passed-over question passed over too: the value
 /// in the next cell after a passed-over word that ends with a colon (`填报日期：` then
 /// `2024-01-15`, `单位负责人：` then `张三`) belongs to that word, not to the form.
@@ -66,6 +42,100 @@ pub(super) fn with_answers_ignored(row: &[Cell], mut classes: Vec<Class>) -> Vec
         asked = matches!(class, Class::Ignored) && asks(cell);
     }
     classes
+}
+
+impl Placer<'_> {
+    /// A row's classes with a sign-off line's values passed over: in a row of nothing but
+    /// words the layout passes over as the start of a text (`填报人*`), each followed by
+    /// one value (`填报人 | 张三 | 联系电话 | 0512-65201234`), each value is its word's,
+    /// colon or none. Read as a table's row, that line was an indicator with a telephone
+    /// number for a weight, and the form was refused. A title passed over as a whole
+    /// word (`项目支出绩效自评表 | 2022年度`) asks nothing.
+    pub(super) fn sign_off_answers(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+        let mut asked = false;
+        let mut answers = Vec::new();
+        for (c, (cell, class)) in row.iter().zip(&classes).enumerate() {
+            match class {
+                Class::Blank => continue,
+                Class::Ignored => asked = self.asks(cell),
+                Class::Value if asked => {
+                    answers.push(c);
+                    asked = false;
+                }
+                _ => return classes,
+            }
+        }
+        for c in answers {
+            if let Some(class) = classes.get_mut(c) {
+                *class = Class::Ignored;
+            }
+        }
+        classes
+    }
+
+    /// Whether a cell is, alone, a word the layout passes over as the start of a text: a
+    /// question on a sign-off line (`填报人`, `联系电话：`), not a title, nor a question
+    /// answered in its own cell (`填报单位：中江县水利局`).
+    fn asks(&self, cell: &Cell) -> bool {
+        let CellValue::Text(text) = &cell.value else {
+            return false;
+        };
+        let text = label_key(text);
+        (self.layout.ignore.iter())
+            .filter_map(|word| word.strip_suffix('*'))
+            .any(|prefix| text == prefix)
+    }
+
+    /// A row that labels one field twice reads it under one label: a column the sheet
+    /// shows before one the workbook hides (`实际完成值` hidden beside `实际完成值` or
+    /// `全年实际值` shown: the column the department hid is not the one it fills; it made
+    /// the form refused or read stale values), and the field's own label before one of the
+    /// layout's other words for it (`权重` before `分值` side by side). The label passed
+    /// over is a column the form does not have (`unread-column`, where it holds values);
+    /// two labels alike both stay, and the field's values are refused as doubled.
+    pub(super) fn without_doubled_labels(
+        &self,
+        row: &[Cell],
+        mut classes: Vec<Class>,
+    ) -> Vec<Class> {
+        // A label cell's rank: hidden, then another word; the lowest of a field is read.
+        let rank = |cell: &Cell| (cell.hidden, self.is_other_word(cell));
+        let labels: Vec<(usize, (bool, bool))> = (row.iter().zip(&classes).enumerate())
+            .filter(|(_, (_, class))| matches!(class, Class::Label(_)))
+            .map(|(c, (cell, _))| (c, rank(cell)))
+            .collect();
+        if labels.iter().all(|(_, rank)| *rank == (false, false)) {
+            return classes;
+        }
+        let fields_of = |classes: &[Class], c: usize| match classes.get(c) {
+            Some(Class::Label(fields)) => fields.clone(),
+            _ => Vec::new(),
+        };
+        let mut best: HashMap<(usize, usize), (bool, bool)> = HashMap::new();
+        for &(c, rank) in &labels {
+            for field in fields_of(&classes, c) {
+                let least = best.entry(field).or_insert(rank);
+                *least = (*least).min(rank);
+            }
+        }
+        for (c, rank) in labels {
+            let outranked = (fields_of(&classes, c).iter())
+                .any(|field| best.get(field).is_some_and(|least| *least < rank));
+            if let (true, Some(class)) = (outranked, classes.get_mut(c)) {
+                *class = Class::Value;
+            }
+        }
+        classes
+    }
+
+    /// Whether a cell is one of the layout's other words for a field (`分值` for 权重).
+    fn is_other_word(&self, cell: &Cell) -> bool {
+        let CellValue::Text(text) = &cell.value else {
+            return false;
+        };
+        let key = label_key(text);
+        self.other_words.contains(&key) || self.other_words.contains(&without_parentheses(&key))
+    }
 }
 
 /// Whether a row's cells inside the table all stand under its read columns and some
