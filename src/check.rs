@@ -93,6 +93,7 @@ pub fn check(
         cutoff: header.cutoff,
     };
     let constants = constants::compute(ruleset, &mut resolver, &constant_header);
+    let cutoff_warning = sanity::cutoff_before_year(&header);
     let max_score = header
         .max_score
         .map(|e| resolver.expect(e, &Scope::at(Stage::Data), &Ty::Num(Dim::Points)));
@@ -133,6 +134,7 @@ pub fn check(
     items.marker_clashes(ruleset);
     let mut checked = items.checked;
     checked.warnings = std::mem::take(&mut resolver.warnings);
+    checked.warnings.extend(cutoff_warning);
     checked.reads_pools = resolver.reads_pools;
     sanity::open_ends_rounded(&checked, &mut resolver.errors);
     bounds::negative_catalog_weights(&checked, &mut resolver.errors);

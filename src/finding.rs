@@ -70,6 +70,8 @@ pub enum EngineCode {
     /// A number in a table's total row (`合计`, `小计`) of an imported form that is not
     /// the sum of the rows it stands for.
     TotalRowMismatch,
+    /// A workbook's formula the file holds no result of (`=SUM(F43:F73)` saved by a program that does not calculate), under an optional field: read as not given.
+    UncalculatedFormula,
 }
 
 impl EngineCode {
@@ -93,6 +95,7 @@ impl EngineCode {
             EngineCode::MissingSelfScore => "missing-self-score",
             EngineCode::UnreadColumn => "unread-column",
             EngineCode::TotalRowMismatch => "total-row-mismatch",
+            EngineCode::UncalculatedFormula => "uncalculated-formula",
         }
     }
 }
@@ -115,7 +118,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 16] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 17] = [
     EngineFinding {
         code: EngineCode::UnknownCategory,
         severity: Severity::Error,
@@ -195,6 +198,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 16] = [
         code: EngineCode::TotalRowMismatch,
         severity: Severity::Warning,
         meaning: "a number in a total row (合计, 小计) of an imported form's table is not the sum of the rows it stands for",
+    },
+    EngineFinding {
+        code: EngineCode::UncalculatedFormula,
+        severity: Severity::Warning,
+        meaning: "a cell of an imported workbook is a formula the file holds no result of (saved by a program that does not calculate): its field is read as not given, so the department's figure is compared with nothing",
     },
 ];
 

@@ -29,7 +29,7 @@ use crate::i18n::{msg, t};
 use crate::source::SourceFile;
 
 use self::grid::Sheet;
-pub use self::place::Unplaced;
+pub use self::place::{Misfit, Unplaced};
 
 /// The kinds of file a form can be imported from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -326,41 +326,45 @@ fn render(sheet: &mut Sheet) -> (String, bool) {
     (out, true)
 }
 
-/// The cells that fit no field, as findings of the project: `unplaced-cell`, and
-/// `unread-column` for a table's column the form does not have.
+/// The cells that fit no field, as findings of the project: `unplaced-cell`,
+/// `unread-column` for a table's column the form does not have, `total-row-mismatch`,
+/// and `uncalculated-formula` for a formula read as not given.
 #[must_use]
 pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
     unplaced
         .iter()
         .map(|u| {
-            let code = match (&u.total, u.column) {
-                (Some(_), _) => EngineCode::TotalRowMismatch,
-                (None, true) => EngineCode::UnreadColumn,
-                (None, false) => EngineCode::UnplacedCell,
-            };
             let text = u.text.trim();
-            Finding {
-                code: plan.reported_code(code.as_str()).to_owned(),
-                severity: plan.severity(code.as_str()),
-                message: if let Some(total) = &u.total {
+            let address = &u.address;
+            let (code, message) = match &u.kind {
+                Misfit::Total(total) => (
+                    EngineCode::TotalRowMismatch,
                     t!(
                         FINDING_TOTAL_ROW_MISMATCH,
-                        address = u.address,
+                        address,
                         word = total.word,
                         label = total.label,
                         text,
                         sum = total.sum
-                    )
-                } else if u.column {
-                    t!(FINDING_UNREAD_COLUMN, address = u.address, text)
-                } else {
-                    t!(
-                        FINDING_UNPLACED_CELL,
-                        address = u.address,
-                        text,
-                        reason = u.reason
-                    )
-                },
+                    ),
+                ),
+                Misfit::Column => (
+                    EngineCode::UnreadColumn,
+                    t!(FINDING_UNREAD_COLUMN, address, text),
+                ),
+                Misfit::Cell(reason) => (
+                    EngineCode::UnplacedCell,
+                    t!(FINDING_UNPLACED_CELL, address, text, reason = *reason),
+                ),
+                Misfit::Uncalculated(label) => (
+                    EngineCode::UncalculatedFormula,
+                    t!(FINDING_UNCALCULATED_FORMULA, address, formula = text, label),
+                ),
+            };
+            Finding {
+                code: plan.reported_code(code.as_str()).to_owned(),
+                severity: plan.severity(code.as_str()),
+                message,
                 indicator: None,
                 at: Some(u.span),
                 rule: None,

@@ -187,6 +187,8 @@ pub(crate) struct HeaderValues<'a> {
     pub version: Option<String>,
     pub fiscal_year: Option<i32>,
     pub cutoff: Option<jiff::civil::Date>,
+    /// Where the cutoff is written (in the file that wrote it, where it is inherited).
+    pub cutoff_at: Option<Span>,
     pub max_score: Option<&'a ast::Expr>,
 }
 
@@ -224,7 +226,10 @@ pub(crate) fn header<'a>(
         match &entry.kind {
             HeaderEntryKind::Version(v) => values.version = Some(v.value.clone()),
             HeaderEntryKind::FiscalYear(y) => values.fiscal_year = Some(*y),
-            HeaderEntryKind::Cutoff(d) => values.cutoff = Some(*d),
+            HeaderEntryKind::Cutoff(d) => {
+                values.cutoff = Some(*d);
+                values.cutoff_at = Some(span);
+            }
             HeaderEntryKind::MaxScore(e) => values.max_score = Some(e),
         }
     }

@@ -422,6 +422,26 @@ pub enum CheckError {
         help: String,
     },
 
+    /// `fiscal_year 2024` with `cutoff 2023-12-31` (a year changed, its cutoff not): every
+    /// date of the year's data is after the cutoff, so every actual a `discard … when
+    /// as_of > cutoff` rule reads is refused and scores nothing. A warning: a ruleset may
+    /// mean it, and it still checks.
+    #[error("{}", t!(CHECK_CUTOFF_BEFORE_YEAR, .cutoff, .year))]
+    #[diagnostic(
+        code(perfeval::check::cutoff_before_year),
+        severity(Warning),
+        help("{}", t!(CHECK_CUTOFF_BEFORE_YEAR_HELP, .year))
+    )]
+    CutoffBeforeYear {
+        /// The cutoff date.
+        cutoff: String,
+        /// The fiscal year.
+        year: i32,
+        /// The cutoff.
+        #[label("{}", t!(CHECK_CUTOFF_BEFORE_YEAR_LABEL))]
+        span: SourceSpan,
+    },
+
     /// `indicators[goal == goal]`: both sides of a comparison are the same, so it always
     /// (or never) holds. A warning: the ruleset still checks.
     #[error("{}", t!(CHECK_TRIVIAL_COMPARISON, .op, .outcome))]
@@ -441,17 +461,30 @@ pub enum CheckError {
 }
 
 impl CheckError {
-    /// Keeps, of a `weights_sum` error's entries, those in another file than its pool's
-    /// points: the lines an extending ruleset changed, which the officer looks for.
+    /// Keeps, of a `weights_sum` error's entries, the lines an extending ruleset changed,
+    /// which the officer looks for: where the entries come from several files, those not
+    /// in the oldest of them (the base whose lines were left as they were); where from one
+    /// file, those only if it is not the file of the pool's points (a whole catalog
+    /// written anew over the base's points). An override of the points and one entry
+    /// shows that entry, not the base's ten unchanged ones.
     pub(crate) fn keep_changed_entries(&mut self, sources: &crate::source::Sources) {
         if let CheckError::WeightsSum { span, entries, .. } = self {
+            // A base is loaded after the file that extends it: its spans start later.
             let file = |offset: usize| {
                 sources
                     .locate(crate::source::Span::new(offset, offset))
                     .map(|(file, _)| file.name().to_owned())
             };
-            let pool_file = file(span.offset());
-            entries.retain(|e| file(e.offset()) != pool_file);
+            let files: Vec<_> = entries.iter().map(|e| file(e.offset())).collect();
+            let oldest = entries
+                .iter()
+                .zip(&files)
+                .max_by_key(|(e, _)| e.offset())
+                .and_then(|(_, f)| f.clone());
+            let several = files.iter().any(|f| *f != oldest);
+            let unchanged = if several { oldest } else { file(span.offset()) };
+            let mut files = files.into_iter();
+            entries.retain(|_| files.next().flatten() != unchanged);
         }
     }
 
@@ -487,6 +520,7 @@ impl CheckError {
             CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",
             CheckError::Constant { .. } => "perfeval::check::constant",
             CheckError::TrivialComparison { .. } => "perfeval::check::trivial_comparison",
+            CheckError::CutoffBeforeYear { .. } => "perfeval::check::cutoff_before_year",
         }
     }
 }

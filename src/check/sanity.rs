@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::checked::{Checked, ClassDef, GradeDef, RatingDef};
+use super::declare::HeaderValues;
 use super::error::CheckError;
 use super::items::constant_num;
 use super::nonsense::{Edge, Nonsense};
@@ -11,6 +12,20 @@ use crate::ir::{self, Global};
 use crate::source::Span;
 use crate::syntax::ast::{BinaryOp, Open};
 use crate::value::Unit;
+
+/// A cutoff before the first day of the fiscal year: the year's data is all after it
+/// (a warning; see [`CheckError::CutoffBeforeYear`]).
+pub(crate) fn cutoff_before_year(header: &HeaderValues<'_>) -> Option<CheckError> {
+    let (year, cutoff, span) = (header.fiscal_year?, header.cutoff?, header.cutoff_at?);
+    let first_day = i16::try_from(year)
+        .ok()
+        .and_then(|y| jiff::civil::Date::new(y, 1, 1).ok())?;
+    (cutoff < first_day).then(|| CheckError::CutoffBeforeYear {
+        cutoff: cutoff.to_string(),
+        year,
+        span: span.into(),
+    })
+}
 
 /// A class's numbers must make sense where they are written as numbers: the band's
 /// lower edge at most its upper, deduction rates not negative, steps above zero, the

@@ -257,8 +257,11 @@ fn toml(plan: &Plan, form: &Form) -> String {
         "每个值后的注释是它在原表中的位置。".to_owned(),
     ];
     let unplaced = &form.imported.unplaced;
-    let columns = unplaced.iter().filter(|u| u.column).count();
-    let cells = unplaced.len() - columns;
+    let count =
+        |kind: fn(&import::Misfit) -> bool| unplaced.iter().filter(|u| kind(&u.kind)).count();
+    let columns = count(|k| matches!(k, import::Misfit::Column));
+    let formulas = count(|k| matches!(k, import::Misfit::Uncalculated(_)));
+    let cells = unplaced.len() - columns - formulas;
     if cells > 0 {
         header.push(format!(
             "有 {cells} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。"
@@ -267,6 +270,11 @@ fn toml(plan: &Plan, form: &Form) -> String {
     if columns > 0 {
         header.push(format!(
             "有 {columns} 列不是表单的栏目，其中填写的内容未导入（见 perfeval import 的输出）。"
+        ));
+    }
+    if formulas > 0 {
+        header.push(format!(
+            "有 {formulas} 个公式单元格没有保存计算结果，按未填写导入（见 perfeval import 的输出）。"
         ));
     }
     let origin = |field: &crate::data::project::Field| {

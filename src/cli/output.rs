@@ -319,10 +319,12 @@ fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Erro
     Ok(())
 }
 
-/// Whether a report may replace the file at `path`: any file but a ruleset or one named
-/// like a form, which it replaces only where that file is a report perfeval wrote (known
-/// by its content, as a folder walk knows it). A form or ruleset the run did not read is
-/// as much a department's work as one it did: `-o b.toml` must not turn it into a report.
+/// Whether a report may replace the file at `path`: any file but a ruleset, one named
+/// like a form, or one named like a printed report (`.html`, `.md`), which it replaces
+/// only where that file is a report perfeval wrote (known by its content, as a folder
+/// walk knows it). A form or ruleset the run did not read is as much a department's work
+/// as one it did: `-o b.toml` must not turn it into a report; nor may `-o 审核意见.md`
+/// turn a reviewer's own notes into one.
 fn replaceable(path: &Path) -> bool {
     if input::is_rules_name(path) || is_document(path) {
         return false;
@@ -330,6 +332,9 @@ fn replaceable(path: &Path) -> bool {
     let json_lines = matches!(extension(path).as_deref(), Some("jsonl" | "ndjson"));
     if json_lines || crate::data::Format::from_path(path).is_some() {
         return head(path).is_some_and(|bytes| super::inputs::is_report(&bytes));
+    }
+    if let Some(own) = printed_report(path) {
+        return head(path).is_some_and(|bytes| own(&bytes));
     }
     match crate::import::Kind::from_path(path) {
         None => true,
@@ -340,6 +345,23 @@ fn replaceable(path: &Path) -> bool {
         Some(kind @ crate::import::Kind::Text) => head(path)
             .is_some_and(|bytes| crate::import::is_report(&bytes, kind) || is_own_text(&bytes)),
         Some(kind) => head(path).is_some_and(|bytes| crate::import::is_report(&bytes, kind)),
+    }
+}
+
+/// For a name a printed report takes (`.html`, `.md`), how its own report is known by
+/// its first bytes: a page or notes a reviewer wrote under that name are not perfeval's
+/// to replace.
+fn printed_report(path: &Path) -> Option<fn(&[u8]) -> bool> {
+    match extension(path)?.as_str() {
+        "html" | "htm" => Some(|bytes| {
+            let title = format!("<title>{}</title>", crate::report::TITLE);
+            String::from_utf8_lossy(bytes).contains(&title)
+        }),
+        "md" | "markdown" => Some(|bytes| {
+            let heading = format!("# {}\n", crate::report::TITLE);
+            bytes.starts_with(heading.as_bytes())
+        }),
+        _ => None,
     }
 }
 

@@ -66,18 +66,37 @@ pub(crate) struct Placement {
 pub struct Unplaced {
     /// The cell's address (`E23`).
     pub address: String,
-    /// Its text.
+    /// Its text (for a formula, the formula as the finding quotes it).
     pub text: String,
     /// Where its text is shown.
     pub span: Span,
-    /// Why it could not be placed.
-    pub reason: &'static Msg,
-    /// Whether it is the header of a column the form does not have, standing for the
-    /// values below it (`unread-column`), rather than one cell (`unplaced-cell`).
-    pub column: bool,
-    /// For a number in a table's total row that is not the sum of the rows it stands
-    /// for (`total-row-mismatch`): what it should be.
-    pub total: Option<TotalMismatch>,
+    /// What kind of misfit it is, and its finding.
+    pub kind: Misfit,
+}
+
+impl Unplaced {
+    /// Whether it stands for a column the form does not have (`unread-column`).
+    #[must_use]
+    pub fn is_column(&self) -> bool {
+        matches!(self.kind, Misfit::Column)
+    }
+}
+
+/// Why a cell of an imported form was not read as a value of the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misfit {
+    /// It fits no field (`unplaced-cell`), for this reason.
+    Cell(&'static Msg),
+    /// It is the header of a column the form does not have, standing for the values
+    /// below it (`unread-column`).
+    Column,
+    /// A number in a table's total row that is not the sum of the rows it stands for
+    /// (`total-row-mismatch`): what it should be.
+    Total(TotalMismatch),
+    /// A formula the file holds no result of, under an optional field (its label): read
+    /// as not given (`uncalculated-formula`), so the department's figure is compared
+    /// with nothing and the report must say so.
+    Uncalculated(String),
 }
 
 /// A total row's number that is not its rows' sum.
@@ -1218,9 +1237,7 @@ impl<'a> Placer<'a> {
                 address: cell.address,
                 text: cell.text,
                 span: cell.span,
-                reason: msg!(PLACE_TOTAL_MISMATCH),
-                column: false,
-                total: Some(TotalMismatch {
+                kind: Misfit::Total(TotalMismatch {
                     word: cell.word,
                     label: cell.label,
                     sum: sum.to_string(),
@@ -1394,7 +1411,7 @@ impl<'a> Placer<'a> {
 
     /// The value of the cell at `at` for `field`. A formula the file holds no result of
     /// is unknown: for a required field it stays so, and the validator refuses it; for an
-    /// optional one it is read as not given, with a note, so that a total or a self
+    /// optional one it is read as not given, reported (`uncalculated-formula`), so that a total or a self
     /// score a program left uncalculated does not keep the whole form from being
     /// evaluated.
     fn value_for(&mut self, at: (usize, usize), cell: &Cell, field: (usize, usize)) -> Node {
@@ -1406,12 +1423,12 @@ impl<'a> Placer<'a> {
         let node = value_node(cell, declared.map(|f| f.ty));
         match (&node.kind, declared) {
             (Kind::Formula(formula), Some(declared)) if declared.optional => {
-                self.notes.push(t!(
-                    IMPORT_NOTE_UNCALCULATED,
-                    address = address(at.0, at.1),
-                    formula = crate::data::words::formula(formula),
-                    label = declared.label
-                ));
+                self.unplaced.push(Unplaced {
+                    address: address(at.0, at.1),
+                    text: crate::data::words::formula(formula),
+                    span: node.span,
+                    kind: Misfit::Uncalculated(declared.label.clone()),
+                });
                 Node::new(Kind::Null, node.span)
             }
             _ => node,
@@ -1472,9 +1489,7 @@ impl<'a> Placer<'a> {
                     address: address(r, c),
                     text: cell.shown(),
                     span: cell_span(cell).unwrap_or_default(),
-                    reason,
-                    column: false,
-                    total: None,
+                    kind: Misfit::Cell(reason),
                 });
             }
         }
@@ -1513,9 +1528,7 @@ impl<'a> Placer<'a> {
                 address: column.address,
                 text: column.text,
                 span: column.span,
-                reason: msg!(PLACE_UNKNOWN_COLUMN),
-                column: true,
-                total: None,
+                kind: Misfit::Column,
             });
         }
     }

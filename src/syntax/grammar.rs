@@ -339,11 +339,19 @@ fn describe_found(token: &str) -> String {
 fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<String> {
     let before = text.get(..at).unwrap_or("");
     let spaced = before.ends_with(char::is_whitespace);
-    if token == "%" && spaced && before.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
-        return Some(t!(PARSE_HELP_PERCENT_SPACE));
+    if token == "%" && before.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+        // `4 %` is a percentage with a space; `share 1%` one where none is wanted.
+        return Some(if spaced {
+            t!(PARSE_HELP_PERCENT_SPACE)
+        } else {
+            t!(PARSE_HELP_NO_PERCENT_HERE)
+        });
     }
     if matches!(token, "~" | "～" | "-" | "—") && before.trim_end().ends_with('%') {
         return Some(t!(PARSE_HELP_BAND_TILDE));
+    }
+    if let Some(help) = keyword_run_on(token, expected) {
+        return Some(help);
     }
     let wants_date = expected.contains("2023-12-31");
     let rest = text.get(at..).unwrap_or("");
@@ -351,6 +359,18 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
         .then(|| date_as_written(rest))
         .flatten()
         .map(|date| t!(PARSE_HELP_DATE_FORM, date))
+}
+
+/// A keyword the grammar wants run on into what follows it (`100%至120%`, `扣4%`): Chinese
+/// is written without spaces, but a keyword is a word of its own, so `至120` is read as
+/// one word. Help where the token starts with a keyword `expected` names.
+fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
+    let wanted = expected.split('`').skip(1).step_by(2);
+    let keyword = wanted
+        .filter(|k| !k.is_empty() && token.len() > k.len() && token.starts_with(k))
+        .max_by_key(|k| k.len())?;
+    let rest = token.get(keyword.len()..)?;
+    Some(t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
 }
 
 /// The date a text starts with, written `YYYY-MM-DD`, where it writes one otherwise:
@@ -386,16 +406,22 @@ fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
     };
     let ascii = full_width_counterpart(c)?;
     let (before, after) = (text.get(..at)?, text.get(at + c.len_utf8()..)?);
-    let reads_past =
+    // Where the text so changed stops parsing; `None` where it parses whole.
+    let stops =
         |changed: String| match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
-            Ok(_) => true,
+            Ok(_) => None,
             Err(e) => match e.location {
-                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > at,
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => Some(p),
             },
         };
+    let reads_past = |stop: Option<usize>| stop.is_none_or(|p| p > at);
+    let as_ascii = stops(format!("{before}{ascii}{after}"));
+    // The ASCII form refused where it stands, and no start of a longer operator (`=` of
+    // `==`): no form of the mark is wanted there (`message：“…”`).
+    let refused = as_ascii == Some(at) && !"=<>!&|".contains(ascii);
     // Its ASCII form, unless only deleting it reads on; where neither does, the ASCII
     // form is still the likeliest meaning.
-    if !reads_past(format!("{before}{ascii}{after}")) && reads_past(format!("{before}{after}")) {
+    if refused || (!reads_past(as_ascii) && reads_past(stops(format!("{before}{after}")))) {
         return Some(t!(PARSE_SLIP_FULL_WIDTH_DELETE, c));
     }
     Some(t!(PARSE_SLIP_FULL_WIDTH, c, ascii))

@@ -289,7 +289,7 @@ fn the_layout_s_words_never_take_a_table_s_data() {
     let unread: Vec<&str> = forms[0]
         .unplaced
         .iter()
-        .filter(|u| u.column)
+        .filter(|u| u.is_column())
         .map(|u| u.text.as_str())
         .collect();
     assert_eq!(unread, ["分值"]);
@@ -314,7 +314,7 @@ fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
     let unplaced: Vec<(&str, &str, bool)> = form
         .unplaced
         .iter()
-        .map(|u| (u.address.as_str(), u.text.as_str(), u.column))
+        .map(|u| (u.address.as_str(), u.text.as_str(), u.is_column()))
         .collect();
     assert_eq!(unplaced, [("H8", "备注", true)]);
     let findings = import::findings(&SUZHOU, &form.unplaced);
@@ -341,7 +341,7 @@ fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
         values(&forms[0].project),
         values(&import_text("layouts.txt", LAYOUTS)[0].project)
     );
-    assert!(forms[0].unplaced.iter().all(|u| !u.column));
+    assert!(forms[0].unplaced.iter().all(|u| !u.is_column()));
     assert!(!forms[0].unplaced.is_empty());
 }
 

@@ -571,21 +571,30 @@ fn a_date_typed_as_a_number_is_read() {
 }
 
 /// An optional field whose cell holds a formula with no stored result (the 合计 of a
-/// workbook filled by openpyxl) is read as not given, with a note naming the cell and
-/// its formula: the form is still evaluated.
+/// workbook filled by openpyxl) is read as not given, and reported: the form is still
+/// evaluated, and its report says the department's figure was compared with nothing
+/// (a note on standard error alone left a report of "no problems").
 #[test]
-fn an_optional_formula_with_no_stored_result_is_noted_not_refused() {
+fn an_optional_formula_with_no_stored_result_is_reported_not_refused() {
     let bytes = seed_workbook_with(|sheet| {
         sheet.write_formula(22, 6, "=SUM(G10:G22)").unwrap();
     });
     let bytes = without_result(&bytes, "SUM(G10:G22)");
     let forms = import::import("合计.xlsx", &bytes, xlsx_kind(), &SUZHOU)
         .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(forms[0].notes.is_empty(), "{:?}", forms[0].notes);
+    let findings = import::findings(&SUZHOU, &forms[0].unplaced);
+    let found: Vec<_> = findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.severity, f.message.as_str()))
+        .collect();
     assert_eq!(
-        forms[0].notes,
-        [
-            "cell G23 is the formula `=SUM(G10:G22)`, and the file holds no result of it: 「合计」 is read as not given (open and save the workbook in Excel or WPS to store the results)"
-        ]
+        found,
+        [(
+            "uncalculated-formula",
+            perfeval::ir::vocab::Severity::Warning,
+            "cell G23 is the formula `=SUM(G10:G22)`, and the file holds no result of it: `合计` is read as not given and compared with nothing (open and save the workbook in Excel or WPS to store the results)"
+        )]
     );
     let total = forms[0]
         .project
@@ -594,6 +603,19 @@ fn an_optional_formula_with_no_stored_result_is_noted_not_refused() {
     assert_eq!(total, None);
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
     assert_eq!(outcome.total.to_string(), "80.00");
+    // In the report: a warning of the form, exit 0 (no error).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("合计.xlsx"), &bytes).unwrap();
+    let (stdout, stderr, code) = crate::common::run_in(
+        dir.path(),
+        &["check", "--rules", "2023", "--format", "json", "合计.xlsx"],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("\"code\": \"uncalculated-formula\""),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("G23"), "{stderr}");
 }
 
 /// A finding on a workbook is placed by its cell (`单元格 D8`) in the reports for people,
@@ -980,7 +1002,7 @@ fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
     });
     let forms = import::import("隐藏列.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
     let unplaced: Vec<(&str, bool)> = (forms[0].unplaced.iter())
-        .map(|u| (u.address.as_str(), u.column))
+        .map(|u| (u.address.as_str(), u.is_column()))
         .collect();
     assert_eq!(unplaced, [("H9", true)]);
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();

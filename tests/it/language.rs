@@ -304,6 +304,40 @@ fn the_command_line_prints_warnings_and_keeps_the_exit_status() {
     );
 }
 
+/// A year changed without its cutoff (`fiscal_year 2024` over 2023's `cutoff 2023-12-31`)
+/// refuses every dated value of the year's forms: a warning at the inherited cutoff says
+/// so. The year and its own cutoff, or a cutoff within the year, say nothing.
+#[test]
+fn a_cutoff_before_the_fiscal_year_is_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let form =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    std::fs::write(dir.path().join("form.toml"), form).unwrap();
+    for (header, warned) in [
+        ("fiscal_year 2024", true),
+        ("fiscal_year 2024\n  cutoff 2024-12-31", false),
+        ("cutoff 2023-06-30", false),
+    ] {
+        std::fs::write(
+            dir.path().join("2024.rules"),
+            format!("ruleset \"2024\" extends \"2023.rules\" {{\n  {header}\n}}\n"),
+        )
+        .unwrap();
+        let (_, stderr, code) =
+            crate::common::run_in(dir.path(), &["check", "--rules", "2024.rules", "form.toml"]);
+        assert_ne!(code, 2, "{header}: {stderr}");
+        assert_eq!(
+            stderr.contains("perfeval::check::cutoff_before_year"),
+            warned,
+            "{header}: {stderr}"
+        );
+        if warned {
+            assert!(stderr.contains("<shipped>/2023.rules:10:3"), "{stderr}");
+        }
+    }
+}
+
 #[test]
 fn the_language_tests_pass_and_exercise_every_part() {
     let (stdout, stderr, code) = run(&[

@@ -304,6 +304,38 @@ fn output_never_overwrites_a_form_under_any_name() {
     assert_eq!(names(dir.path()), ["forms", "hard.json", "soft.json"]);
 }
 
+/// A printed report's name (`审核意见.md`, `通知.html`) may be a reviewer's own notes or
+/// page: a report replaces it only where perfeval wrote it, which a second run shows.
+#[test]
+fn a_printed_report_replaces_only_perfevals_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = "# 审核意见\n科长手写，请勿覆盖\n";
+    let page = "<html><head><title>通知</title></head></html>\n";
+    std::fs::write(dir.path().join("审核意见.md"), notes).unwrap();
+    std::fs::write(dir.path().join("通知.html"), page).unwrap();
+    let report = |output: &str| {
+        Perfeval::new(dir.path())
+            .args(&["check", "--rules", &suzhou(), "--output", output, &seed()])
+            .run()
+    };
+    report("审核意见.md").refused("perfeval::output::over_form");
+    report("通知.html").refused("perfeval::output::over_form");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("审核意见.md")).unwrap(),
+        notes
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("通知.html")).unwrap(),
+        page
+    );
+    for output in ["报告.md", "报告.html", "报告.htm", "报告.markdown"] {
+        for run in ["first", "again"] {
+            let out = report(output);
+            assert_eq!(out.code, Some(0), "{output} {run}: {out:#?}");
+        }
+    }
+}
+
 /// Attack: `--jsonl forms.jsonl --output forms.jsonl`, or standard output appended to
 /// the JSON Lines file or to a form, in a run that writes its report as it goes: refused
 /// before anything is written.

@@ -79,6 +79,10 @@ FINDING_TOTAL_ROW_MISMATCH {
     en: "cell {address}: the {word} row's `{label}` is written as {text}, its rows add up to {sum}",
     zh: "单元格 {address}：「{word}」行的「{label}」填为 {text}，各行之和为 {sum}",
 }
+FINDING_UNCALCULATED_FORMULA {
+    en: "cell {address} is {formula}, and the file holds no result of it: `{label}` is read as not given and compared with nothing (open and save the workbook in Excel or WPS to store the results)",
+    zh: "单元格 {address} 是{formula}，文件里没有保存它的计算结果：「{label}」按未填写读取，未与计算结果核对（用 Excel 或 WPS 打开并保存工作簿即可写入计算结果）",
+}
 FINDING_MISSING_SELF_SCORE {
     en: "`{name}` is graded `{grade}`, which scores {range}; the form gives no self score, so it counts as {least}",
     zh: "「{name}」评为「{grade}」，得分可在 {range} 之间，表中未填自评分，按 {least} 计",
@@ -95,14 +99,6 @@ FINDING_RANGE_OPEN { en: " (exclusive)", zh: "（不含）" }
 PLACE_LABEL_WITHOUT_VALUE { en: "a label whose value could not be found", zh: "找不到该栏目名称对应的值" }
 PLACE_SECTION_OUT_OF_PLACE { en: "a section label out of place", zh: "栏目标题的位置不对" }
 PLACE_NO_LABEL { en: "a value under no label", zh: "该值不在任何栏目名称之下" }
-PLACE_TOTAL_MISMATCH {
-    en: "a total that is not the sum of its rows",
-    zh: "合计数与各行之和不符",
-}
-PLACE_UNKNOWN_COLUMN {
-    en: "a column the form does not have",
-    zh: "表单没有这一栏",
-}
 
 /// The messages of ruleset rules that write none: a failed `check`, a `discard`, an
 /// `adjust`.

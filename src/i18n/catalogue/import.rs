@@ -153,10 +153,6 @@ IMPORT_NOTE_HIDDEN_ROWS_COLUMNS {
     en: "sheet `{name}`: rows {rows} and columns {columns} are hidden in the workbook; they were read like the others",
     zh: "工作表 `{name}` 的第 {rows} 行和 {columns} 列在工作簿中已隐藏，已照常读取",
 }
-IMPORT_NOTE_UNCALCULATED {
-    en: "cell {address} is {formula}, and the file holds no result of it: 「{label}」 is read as not given (open and save the workbook in Excel or WPS to store the results)",
-    zh: "单元格 {address} 是{formula}，文件里没有保存它的计算结果：「{label}」按未填写读取（用 Excel 或 WPS 打开并保存工作簿即可写入计算结果）",
-}
 IMPORT_NOTE_EMPTY_COLUMN {
     en: "column {address}, 「{text}」, is no column of the form, and nothing is written below it: passed over",
     zh: "单元格 {address}「{text}」所在的列不是表单的栏目，其下没有填写内容，已略过",

@@ -249,8 +249,8 @@ OUTPUT_EXISTS_HELP {
     zh: "请换一个文件名或文件夹，或把该文件移走后重新运行",
 }
 OUTPUT_OVER_FORM {
-    en: "`{path}` exists and is not a perfeval report: a report never replaces a form or a ruleset",
-    zh: "`{path}` 已存在且不是 perfeval 的报告：报告不会覆盖表单或规则集",
+    en: "`{path}` exists and is not a perfeval report: a report replaces only a report perfeval wrote, never a form, a ruleset or a file of someone's own",
+    zh: "`{path}` 已存在且不是 perfeval 的报告：报告只替换 perfeval 写的报告，不覆盖表单、规则集或他人自己的文件",
 }
 OUTPUT_OVER_FORM_HELP {
     en: "write the report to a new file, or over a report perfeval wrote (`report.json`, `report.txt`); move the file away first if it is to go",

@@ -23,7 +23,7 @@ PARSE_SLIP_FULL_WIDTH {
 }
 /// A full-width mark the ruleset wants in neither form: `version "2024.1"；`.
 PARSE_SLIP_FULL_WIDTH_DELETE {
-    en: "`{c}` is not wanted here in any form: delete it (an input method types it at a line's end)",
+    en: "`{c}` is not wanted here in any form: delete it",
     zh: "此处不需要 `{c}`（半角也不需要），请删去",
 }
 PARSE_SLIP_EQUALS { en: "to compare, write `==`", zh: "比较是否相等请写 `==`" }
@@ -45,6 +45,14 @@ PARSE_HELP_NUMBER_DOT {
 PARSE_HELP_BAND_TILDE {
     en: "write a band's two ends with `to` (或 `至`) between them: `100% to 120%`",
     zh: "区间的两端之间请写 `至`（或 `to`）：`100% 至 120%`",
+}
+PARSE_HELP_KEYWORD_RUN_ON {
+    en: "a keyword is a word of its own: put a space after `{keyword}`, `{keyword} {rest}`",
+    zh: "关键字须单独成词：请在 `{keyword}` 后加空格，写作 `{keyword} {rest}`",
+}
+PARSE_HELP_NO_PERCENT_HERE {
+    en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
+    zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
 }
 PARSE_HELP_DATE_FORM {
     en: "write a date as `YYYY-MM-DD`, the month and the day with two digits each: `{date}`",
