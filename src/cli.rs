@@ -637,7 +637,14 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         )
     })?;
     let skipped = collected.skipped.total();
-    let report = render::report(args, &ruleset_file, &plan, &results, skipped)?;
+    let skipped_note = collected.skipped.summary();
+    let report = render::report(
+        args,
+        &ruleset_file,
+        &plan,
+        &results,
+        (skipped, skipped_note),
+    )?;
     eprint_problems(&collected.skipped, &emptied, &results);
     match &args.output {
         Some(path) => output::write(path, &report, &read)?,

@@ -45,6 +45,10 @@ pub struct Report<'a> {
     pub results: &'a [json::ProjectResult],
     /// Files skipped in folders.
     pub skipped: usize,
+    /// What was skipped, in one line that names the files no form was found in (a blank
+    /// template a department sent back is one a reviewer must hear of); `None` where
+    /// nothing was.
+    pub skipped_note: Option<String>,
 }
 
 impl Report<'_> {

@@ -174,3 +174,32 @@ fn a_folder_prints_a_summary_page_and_a_page_per_project() {
     )));
     assert!(printed.contains("无法评估"));
 }
+
+/// A form of forty more indicators runs onto a second page, which still names its
+/// project and file: the table's header, repeated on each page, carries them, so pages
+/// filed apart are not anonymous.
+#[test]
+fn a_long_form_names_its_project_on_every_page() {
+    let seed = std::fs::read_to_string(root().join("examples/suzhou-2023-egov.toml")).unwrap();
+    let more: String = (1..=40)
+        .map(|i| {
+            format!(
+                "\n[[indicators]]\ncategory = \"产出指标\"\nname = \"补充指标{i}\"\ntarget = \">=10个\"\nweight = 1\nactual = \"10个\"\nself_score = 1\n"
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let form = dir.path().join("长表.toml");
+    std::fs::write(&form, format!("{seed}{more}")).unwrap();
+    let pdf = print(&report("html", form.to_str().unwrap()), dir.path());
+    assert!(pages(&pdf) >= 2, "forty more rows fit one page");
+    let second = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(
+        squeeze(&second).contains("1.电子政务项目建设资金"),
+        "the second page does not name its project:\n{second}"
+    );
+    assert!(squeeze(&second).contains("长表.toml"), "{second}");
+}

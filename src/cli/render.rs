@@ -17,7 +17,7 @@ pub(super) fn report(
     ruleset_file: &str,
     plan: &Plan,
     results: &[ProjectResult],
-    skipped: usize,
+    (skipped, skipped_note): (usize, Option<String>),
 ) -> Result<Vec<u8>, Error> {
     let report = Report {
         ruleset: &plan.name,
@@ -25,6 +25,7 @@ pub(super) fn report(
         ruleset_file,
         results,
         skipped,
+        skipped_note,
     };
     let options = Options {
         summary: args.summary,

@@ -54,7 +54,9 @@ ul { margin: 0.1em 0; padding-left: 1.5em }
 .code { font-family: monospace }
 .clause { display: block }
 a { color: inherit }
-@media print { body { max-width: none; padding: 0 } section.project, section.summary { margin-top: 0 } a { text-decoration: none } }
+tr.running th { background: none; border: none; font-weight: normal; font-size: 8pt; text-align: right; white-space: normal }
+@media screen { tr.running { display: none } }
+@media print { body { max-width: none; padding: 0 } section.project, section.summary { margin-top: 0 } a { text-decoration: none } th { white-space: normal } }
 "#;
 
 /// The whole page.
@@ -65,6 +67,9 @@ pub fn render(report: &Report<'_>, options: Options) -> String {
         "<h1>{TITLE}</h1>\n<p class=\"meta\">规则集：{}</p>\n",
         esc(&report.ruleset_line())
     ));
+    if let Some(note) = &report.skipped_note {
+        out.push_str(&format!("<p class=\"meta\">{}</p>\n", esc(note)));
+    }
     let summary = options.summary || report.has_summary();
     if summary {
         out.push_str(&summary_section(report, options));
@@ -163,7 +168,14 @@ fn project(number: usize, outcome: &Outcome, first: bool) -> String {
         esc(&view::cell(project.name())),
         esc(outcome.source.name()),
         header(outcome),
-        thead(&headers)
+        running_thead(
+            &headers,
+            &format!(
+                "{number}. {}（{}）",
+                view::cell(project.name()),
+                outcome.source.name()
+            )
+        )
     );
     for row in &project.rows {
         out.push_str(&indicator(row, outcome));
@@ -300,6 +312,18 @@ fn paired(value: String, differs: bool) -> String {
     } else {
         format!("<td class=\"n\">{value}</td>")
     }
+}
+
+/// A table's header whose first row names its project: the header repeats on every
+/// printed page, so a long table's second page still says whose it is once the pages
+/// are apart. Only printed: on a screen the project's heading is above it.
+fn running_thead(headers: &[&str], running: &str) -> String {
+    let cells: String = headers.iter().map(|h| format!("<th>{h}</th>")).collect();
+    format!(
+        "<thead><tr class=\"running\"><th colspan=\"{}\">{}</th></tr><tr>{cells}</tr></thead>\n",
+        headers.len(),
+        esc(running)
+    )
 }
 
 fn thead(headers: &[&str]) -> String {

@@ -23,6 +23,9 @@ use super::{Options, Report, TITLE};
 #[must_use]
 pub fn render(report: &Report<'_>, options: Options) -> String {
     let mut out = format!("# {TITLE}\n\n规则集：{}\n", md(&report.ruleset_line()));
+    if let Some(note) = &report.skipped_note {
+        out.push_str(&format!("\n{}\n", md(note)));
+    }
     // With `--quiet`, a run without a problem has no row to list: no empty table.
     let listed = !options.quiet || report.tally().problems();
     if (options.summary || report.has_summary()) && listed {
