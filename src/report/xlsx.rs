@@ -330,7 +330,20 @@ fn summary_sheet(
     }
     let last = row_number(report.results.len())?;
     sheet.table(0, last, last_col(&headers))?;
-    sheet.fit()
+    sheet.fit()?;
+    below_table(&mut sheet, last, report)
+}
+
+/// Under the summary table, what a filed workbook must say of its run: the ruleset it
+/// was checked against, and what was skipped. Written as notes (not measured: a long
+/// line would widen the table's first column), outside the table and its filters.
+fn below_table(sheet: &mut Sheet<'_>, last: u32, report: &Report<'_>) -> Result<(), XlsxError> {
+    let lines = std::iter::once(format!("规则集：{}", report.ruleset_line()))
+        .chain(report.skipped_note.clone());
+    for (row, line) in (last.saturating_add(2)..).zip(lines) {
+        sheet.sheet.write_string(row, 0, cell_text(&line))?;
+    }
+    Ok(())
 }
 
 fn summary_row(

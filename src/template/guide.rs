@@ -44,8 +44,12 @@ pub(crate) fn sheet(plan: &Plan) -> Result<Sheet, TemplateError> {
         paragraphs.extend(hints::pools(plan));
     }
     paragraphs.extend(grades(plan));
-    let mut quoted = doc_paragraphs(&plan.doc);
-    quoted.extend(clauses(plan).iter().flat_map(|c| doc_paragraphs(c)));
+    let mut quoted = doc_paragraphs(&in_force(&plan.doc));
+    quoted.extend(
+        clauses(plan)
+            .iter()
+            .flat_map(|c| doc_paragraphs(&in_force(c))),
+    );
     if !quoted.is_empty() {
         paragraphs.push("以下引用规则集中的注释，即各条规则所依据的政策条款：".to_owned());
         paragraphs.extend(quoted);
@@ -174,6 +178,33 @@ fn clauses(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
+/// The clause in force of an item an extending ruleset changed: its last override's doc
+/// comment, without the mark saying where it was written (a department reads the year's
+/// policy, not the base's replaced clause beside a file path and line of the bureau's);
+/// any other doc comment whole.
+fn in_force(doc: &str) -> String {
+    let lines: Vec<&str> = doc.lines().collect();
+    let last = lines
+        .iter()
+        .rposition(|line| crate::text::amended_text(line.trim()).is_some());
+    let Some(last) = last else {
+        return doc.to_owned();
+    };
+    let mut rest = lines
+        .get(last..)
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.trim());
+    let first = rest
+        .next()
+        .and_then(crate::text::amended_text)
+        .unwrap_or("");
+    std::iter::once(first)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A doc comment's paragraphs: lines separated by a blank line, each paragraph's lines
 /// joined (with a space next to a Latin letter or digit, as Chinese needs none).
 fn doc_paragraphs(doc: &str) -> Vec<String> {
@@ -237,6 +268,22 @@ mod tests {
             ]
         );
         assert!(doc_paragraphs("\n\n").is_empty());
+    }
+
+    /// A department's guide quotes the clause in force: an override's doc comment, not
+    /// the base's replaced clause, and never the bureau's file and line.
+    #[test]
+    fn an_amended_clause_is_quoted_as_in_force() {
+        let amended = "填表说明 4：完成100%~130%得满分。\n〔2024.rules:7 修改〕2024 年：完成100%~120%得满分，\n超过部分照扣。";
+        assert_eq!(
+            in_force(amended),
+            "2024 年：完成100%~120%得满分，\n超过部分照扣。"
+        );
+        let twice =
+            "旧条款。\n[changed at 2024.rules:7] 2024 条款。\n〔2025.rules:3 修改〕2025 条款。";
+        assert_eq!(in_force(twice), "2025 条款。");
+        let plain = "填表说明 1：指标结余数〔注〕=年初预算数。";
+        assert_eq!(in_force(plain), plain);
     }
 
     #[test]

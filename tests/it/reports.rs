@@ -162,7 +162,7 @@ fn a_report_named_like_a_form_is_refused_in_every_format_but_json() {
             "{stderr}"
         );
         assert!(
-            stderr.contains(&format!("a {format} report named")),
+            stderr.contains(&format!("a report (`--format {format}`) named")),
             "{stderr}"
         );
         assert!(!out.exists());

@@ -128,8 +128,8 @@ OUTPUT {
     zh: "无法写入 `{path}`：{error}",
 }
 OUTPUT_HELP {
-    en: "choose a path in a folder you can write to, other than the inputs",
-    zh: "请换一个可写入的文件夹中的路径，且不要与输入文件相同",
+    en: "check that the folder exists and can be written to, or choose another path",
+    zh: "请确认文件夹存在且可以写入，或换一个路径",
 }
 OUTPUT_PLANTED_LINK {
     en: "the path goes through `{link}`, a symbolic link that another user made in a shared folder",
@@ -177,8 +177,8 @@ OUTPUT_OVER_INPUT_HELP {
     zh: "请把报告写到别处：perfeval 从不写入它所读取的文件",
 }
 OUTPUT_PROJECT_NAME {
-    en: "a {format} report named `{path}` would be read as a project file by the next run",
-    zh: "名为 `{path}` 的 {format} 报告在下次运行时会被当作项目文件读取",
+    en: "a report (`--format {format}`) named `{path}` would be read as a project file by the next run",
+    zh: "名为 `{path}` 的报告（`--format {format}`）在下次运行时会被当作项目文件读取",
 }
 OUTPUT_PROJECT_NAME_HELP {
     en: "name it with the ending of its format, `{ending}`, or write JSON with `--format json` (perfeval skips its own JSON reports)",
@@ -189,8 +189,8 @@ OUTPUT_PDF {
     zh: "perfeval 不直接生成 PDF：`{path}` 里写入的将是文字，PDF 阅读器无法打开",
 }
 OUTPUT_DIFF_FORMAT {
-    en: "`{path}` names a {format} report, which `diff` does not write: the file would hold a text table",
-    zh: "`{path}` 的扩展名对应 {format} 报告，`diff` 不生成这种报告：文件里写入的将是文字表格",
+    en: "`{path}` names a report `diff` does not write (`--format {format}`): the file would hold a text table",
+    zh: "`{path}` 的扩展名对应的报告（`--format {format}`）`diff` 不生成：文件里写入的将是文字表格",
 }
 OUTPUT_DIFF_FORMAT_HELP {
     en: "name the report `.txt` (a table), `.json` or `.csv`, or give `--format`",
