@@ -160,7 +160,7 @@ impl<'a> Resolver<'a> {
                 expected: expected.to_string(),
                 found: ty.to_string(),
                 span: expr.span.into(),
-                help: mismatch_help(&ty, expected),
+                help: mismatch_help(&ty, expected).or_else(|| percent_for_points(expr, expected)),
             });
         }
         resolved
@@ -1091,6 +1091,19 @@ fn mismatch_help(found: &Ty, expected: &Ty) -> Option<String> {
     match (found, expected) {
         (Ty::Num(_), Ty::Bool) => Some(t!(CHECK_COMPARE_IT)),
         (Ty::Text, Ty::Category) => Some(t!(CHECK_CATEGORY_UNQUOTED)),
+        _ => None,
+    }
+}
+
+/// `预算执行率 8%` where points are wanted: the number itself is the points.
+fn percent_for_points(expr: &ast::Expr, expected: &Ty) -> Option<String> {
+    match (&expr.kind, expected) {
+        (ast::ExprKind::Literal(Literal::Percent(ratio)), Ty::Num(Dim::Points)) => {
+            let points = ratio
+                .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?
+                .normalize();
+            Some(t!(CHECK_POINTS_NOT_PERCENT, points))
+        }
         _ => None,
     }
 }

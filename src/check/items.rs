@@ -296,7 +296,13 @@ impl<'r, 'a> Items<'r, 'a> {
         let Some(points_value) = constant(points) else {
             return;
         };
-        let weights: Option<Vec<Decimal>> = entries.iter().map(|e| constant(&e.weight)).collect();
+        // A weight written in another unit (`8%`) is a type error already: its sum
+        // (17.08 of 25) would say nothing.
+        let weights: Option<Vec<Decimal>> = entries
+            .iter()
+            .map(|e| constant_num(&e.weight).filter(|n| n.unit != crate::value::Unit::Percent))
+            .map(|n| n.map(|n| n.value))
+            .collect();
         let Some(sum) =
             weights.and_then(|w| w.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add))
         else {

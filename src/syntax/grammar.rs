@@ -473,6 +473,9 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     if rest.starts_with("///") {
         return Some(t!(PARSE_HELP_DOC_INSIDE));
     }
+    if let Some(line) = unclosed_before_item(before, token) {
+        return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line));
+    }
     // A message's text has `{…}` places and escapes: only ASCII quotes delimit it.
     let after_message = ["message", "消息"]
         .iter()
@@ -504,6 +507,76 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
         return Some(t!(PARSE_HELP_FINDING_CODE));
     }
     None
+}
+
+/// Words that begin a top-level item only (`override`, `check`, `class` …), in either
+/// language.
+const ITEM_WORDS: [&str; 16] = [
+    "ruleset",
+    "override",
+    "rename",
+    "form",
+    "category",
+    "pool",
+    "class",
+    "comparators",
+    "grades",
+    "layout",
+    "rounding",
+    "discard",
+    "check",
+    "findings",
+    "adjust",
+    "rating",
+];
+
+/// The line of the innermost `{` still open where the next item begins, when the error
+/// is at that item's first word at the start of its line: a block whose `}` is missing
+/// reads the next item as one more of its entries. Quoted texts and comments are passed
+/// over, as their braces are not the file's.
+fn unclosed_before_item(before: &str, token: &str) -> Option<usize> {
+    let starts_line = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty());
+    let item_word = ITEM_WORDS.iter().any(|en| {
+        keywords::by_english(en).is_some_and(|k| {
+            k.spellings(Keywords::En)
+                .chain(k.spellings(Keywords::Zh))
+                .any(|w| w == token)
+        })
+    });
+    if !starts_line || !item_word {
+        return None;
+    }
+    let mut open: Vec<usize> = Vec::new();
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' | '“' => {
+                let close = if c == '"' { '"' } else { '”' };
+                for (_, d) in chars.by_ref() {
+                    if d == close || d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|(_, d)| *d == '/') => {
+                for (_, d) in chars.by_ref() {
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let at = *open.last()?;
+    Some(before.get(..at)?.matches('\n').count() + 1)
 }
 
 /// The ASCII character a full-width or Chinese punctuation mark stands for.

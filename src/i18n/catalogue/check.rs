@@ -615,6 +615,10 @@ CHECK_OUTER_NO_ROW {
 }
 
 /// `perfeval::check::trivial_comparison`, a warning.
+CHECK_POINTS_NOT_PERCENT {
+    en: "points are written as the number itself: `{points}` or `{points} 分`, not a percentage",
+    zh: "分值写数值本身：`{points}` 或 `{points} 分`，不带百分号",
+}
 CHECK_CUTOFF_BEFORE_YEAR {
     en: "the data cutoff {cutoff} is before fiscal year {year} begins: every date of the year's data is after it",
     zh: "数据截止日期 {cutoff} 早于 {year} 财政年度的开始：该年度的数据采集时间都晚于它",

@@ -54,6 +54,10 @@ PARSE_HELP_NO_PERCENT_HERE {
     en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
     zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
 }
+PARSE_HELP_UNCLOSED_BRACE {
+    en: "the `{{` on line {line} has no `}}`: is one missing before this item?",
+    zh: "第 {line} 行的 `{{` 没有对应的 `}}`：是否在此项之前缺少 `}}`？",
+}
 PARSE_HELP_DATE_FORM {
     en: "write a date as `YYYY-MM-DD`, the month and the day with two digits each: `{date}`",
     zh: "日期请写作 `YYYY-MM-DD`，月和日各两位：`{date}`",
