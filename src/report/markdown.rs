@@ -127,8 +127,8 @@ fn indicator_cells(row: &Row<'_>) -> Vec<String> {
 fn total_line(total: &Total<'_>) -> String {
     let max = total.max.map_or_else(String::new, |m| format!(" / {m}"));
     let declared = match (total.declared, total.difference) {
-        (Some(d), Some(diff)) => format!("（自评分合计 {d}，差额 {diff}）"),
-        (Some(d), None) => format!("（自评分合计 {d}）"),
+        (Some(d), Some(diff)) => format!("（自评分之和 {d}，差额 {diff}）"),
+        (Some(d), None) => format!("（自评分之和 {d}）"),
         _ => String::new(),
     };
     let rating = total

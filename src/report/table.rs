@@ -99,7 +99,7 @@ fn total_line(total: &Total<'_>) -> String {
     let max = total.max.map_or_else(String::new, |m| format!(" / {m}"));
     let declared = total
         .declared
-        .map_or_else(String::new, |d| format!("（自评分合计 {d}）"));
+        .map_or_else(String::new, |d| format!("（自评分之和 {d}）"));
     let rating = total
         .rating
         .map_or_else(String::new, |r| format!("，评价等级：{}", visible(r)));

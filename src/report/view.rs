@@ -92,7 +92,7 @@ impl Row<'_> {
 pub struct Total<'a> {
     /// The computed total.
     pub computed: Decimal,
-    /// The sum of the declared self scores (自评分合计), where the form declares any,
+    /// The sum of the declared self scores (自评分之和), where the form declares any,
     /// the sum holds in a decimal, and it counts what the computed total counts: not
     /// where the total has lines (points outside the indicator table, such as a budget
     /// execution score, whose declared values the outcome does not hold). Beside a total

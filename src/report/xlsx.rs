@@ -479,7 +479,7 @@ fn totals(sheet: &mut Sheet<'_>, first: u32, project: &ProjectView<'_>) -> Resul
     let total = &project.total;
     let numbers = [
         ("合计（计算）", Some(total.computed)),
-        ("自评分合计", total.declared),
+        ("自评分之和", total.declared),
         ("差额", total.difference),
         ("满分", total.max),
     ];

@@ -363,14 +363,20 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
 
 /// A keyword the grammar wants run on into what follows it (`100%至120%`, `扣4%`): Chinese
 /// is written without spaces, but a keyword is a word of its own, so `至120` is read as
-/// one word. Help where the token starts with a keyword `expected` names.
+/// one word. Help where the token starts with a keyword `expected` names and a number
+/// follows it.
 fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
     let wanted = expected.split('`').skip(1).step_by(2);
     let keyword = wanted
         .filter(|k| !k.is_empty() && token.len() > k.len() && token.starts_with(k))
         .max_by_key(|k| k.len())?;
     let rest = token.get(keyword.len()..)?;
-    Some(t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
+    // A number run on (`至120`, `扣4`); a word after a keyword (`至少`) is another word.
+    let numeric = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    numeric.then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
 }
 
 /// The date a text starts with, written `YYYY-MM-DD`, where it writes one otherwise:

@@ -640,7 +640,7 @@ fn a_total_with_lines_shows_no_sum_of_the_rows_self_scores() {
     assert!(md.contains("**合计** 85.62 / 100，评价等级：良\n"), "{md}");
     let (md, _, _) = check("markdown", &[], FINDINGS);
     assert!(
-        md.contains("**合计** 68.30 / 80（自评分合计 70.84，差额 -2.54）"),
+        md.contains("**合计** 68.30 / 80（自评分之和 70.84，差额 -2.54）"),
         "{md}"
     );
 }
