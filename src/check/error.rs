@@ -464,9 +464,10 @@ impl CheckError {
     /// Keeps, of a `weights_sum` error's entries, the lines an extending ruleset changed,
     /// which the officer looks for: where the entries come from several files, those not
     /// in the oldest of them (the base whose lines were left as they were); where from one
-    /// file, those only if it is not the file of the pool's points (a whole catalog
-    /// written anew over the base's points). An override of the points and one entry
-    /// shows that entry, not the base's ten unchanged ones.
+    /// file, all of them only if it is newer than the file of the pool's points (a whole
+    /// catalog written anew over the base's points). An override of the points and one
+    /// entry shows that entry, not the base's ten unchanged ones; an override of the
+    /// points alone shows the points.
     pub(crate) fn keep_changed_entries(&mut self, sources: &crate::source::Sources) {
         if let CheckError::WeightsSum { span, entries, .. } = self {
             // A base is loaded after the file that extends it: its spans start later.
@@ -482,9 +483,19 @@ impl CheckError {
                 .max_by_key(|(e, _)| e.offset())
                 .and_then(|(_, f)| f.clone());
             let several = files.iter().any(|f| *f != oldest);
-            let unchanged = if several { oldest } else { file(span.offset()) };
+            if !several {
+                // One file: its entries were changed only where it is newer than the
+                // points' (a catalog written anew over the base's points), not where the
+                // points were overridden over the base's catalog.
+                let newest_entry = entries.iter().map(|e| e.offset()).min();
+                if newest_entry.is_none_or(|e| e >= span.offset() || file(e) == file(span.offset()))
+                {
+                    entries.clear();
+                }
+                return;
+            }
             let mut files = files.into_iter();
-            entries.retain(|_| files.next().flatten() != unchanged);
+            entries.retain(|_| files.next().flatten() != oldest);
         }
     }
 

@@ -311,7 +311,7 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
 fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
     guard(path, target, read)?;
     // An empty file holds nothing to lose (`-q` over a clean run writes none).
-    if target.holds_something() && !replaceable(&target.path) {
+    if target.holds_something() && !replaceable(path, &target.path) {
         return Err(Error::OverForm {
             path: path.to_owned(),
         });
@@ -324,8 +324,9 @@ fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Erro
 /// only where that file is a report perfeval wrote (known by its content, as a folder
 /// walk knows it). A form or ruleset the run did not read is as much a department's work
 /// as one it did: `-o b.toml` must not turn it into a report; nor may `-o 审核意见.md`
-/// turn a reviewer's own notes into one.
-fn replaceable(path: &Path) -> bool {
+/// turn a reviewer's own notes into one. `named` is the name the user gave, `path` the
+/// file it resolves to (a link named `x.md` to notes under another name is still notes).
+fn replaceable(named: &Path, path: &Path) -> bool {
     if input::is_rules_name(path) || is_document(path) {
         return false;
     }
@@ -333,8 +334,8 @@ fn replaceable(path: &Path) -> bool {
     if json_lines || crate::data::Format::from_path(path).is_some() {
         return head(path).is_some_and(|bytes| super::inputs::is_report(&bytes));
     }
-    if let Some(own) = printed_report(path) {
-        return head(path).is_some_and(|bytes| own(&bytes));
+    if is_printed_name(named) || is_printed_name(path) {
+        return own_output(path);
     }
     match crate::import::Kind::from_path(path) {
         None => true,
@@ -348,21 +349,37 @@ fn replaceable(path: &Path) -> bool {
     }
 }
 
-/// For a name a printed report takes (`.html`, `.md`), how its own report is known by
-/// its first bytes: a page or notes a reviewer wrote under that name are not perfeval's
-/// to replace.
-fn printed_report(path: &Path) -> Option<fn(&[u8]) -> bool> {
-    match extension(path)?.as_str() {
-        "html" | "htm" => Some(|bytes| {
-            let title = format!("<title>{}</title>", crate::report::TITLE);
-            String::from_utf8_lossy(bytes).contains(&title)
-        }),
-        "md" | "markdown" => Some(|bytes| {
-            let heading = format!("# {}\n", crate::report::TITLE);
-            bytes.starts_with(heading.as_bytes())
-        }),
-        _ => None,
+/// Whether a name is one a printed report takes (`.html`, `.htm`, `.md`, `.markdown`):
+/// a page or notes a reviewer wrote under such a name are not perfeval's to replace.
+fn is_printed_name(path: &Path) -> bool {
+    matches!(
+        extension(path).as_deref(),
+        Some("html" | "htm" | "md" | "markdown")
+    )
+}
+
+/// Whether the file at `path` is a report or text perfeval wrote, in any of its formats
+/// (a table or CSV may be written under any name, `-o t.md`): known by its content, as
+/// each format is known where its own ending names it.
+fn own_output(path: &Path) -> bool {
+    let Some(bytes) = head(path) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let title = crate::report::TITLE;
+    if text.contains(&format!("<title>{title}</title>"))
+        || text.starts_with(&format!("# {title}\n"))
+        || super::inputs::is_report(&bytes)
+        || is_own_text(&bytes)
+    {
+        return true;
     }
+    let xlsx = crate::import::Kind::Workbook(crate::import::workbook::WorkbookKind::Xlsx);
+    [crate::import::Kind::Text, crate::import::Kind::Csv]
+        .into_iter()
+        .any(|kind| crate::import::is_report(&bytes, kind))
+        || (bytes.starts_with(b"PK")
+            && whole(path).is_some_and(|b| crate::import::is_report(&b, xlsx)))
 }
 
 /// A file's extension, in lower case.

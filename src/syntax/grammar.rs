@@ -366,7 +366,12 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
 /// one word. Help where the token starts with a keyword `expected` names and a number
 /// follows it.
 fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
-    let wanted = expected.split('`').skip(1).step_by(2);
+    // Each quoted phrase's first word: `deduct RATE per STEP` wants `deduct`.
+    let wanted = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|phrase| phrase.split_whitespace().next());
     let keyword = wanted
         .filter(|k| !k.is_empty() && token.len() > k.len() && token.starts_with(k))
         .max_by_key(|k| k.len())?;

@@ -157,6 +157,15 @@ impl Printer<'_> {
         self.style.kw(en)
     }
 
+    /// The word of an origin comment, in the keywords' language: `// from 2023.rules:7`,
+    /// `// 来自 2023.rules:7`.
+    fn origin_word(&self) -> &'static str {
+        match self.style.keywords {
+            Keywords::En => "from",
+            Keywords::Zh => "来自",
+        }
+    }
+
     /// One line at the current indentation.
     fn line(&mut self, text: &str) {
         for _ in 0..self.indent {
@@ -170,7 +179,10 @@ impl Printer<'_> {
     /// values the line shows) is not the item's.
     fn entry(&mut self, text: &str, spans: &[Span]) {
         match self.entry_origin(spans) {
-            Some(origin) => self.line(&format!("{text} // from {origin}")),
+            Some(origin) => {
+                let from = self.origin_word();
+                self.line(&format!("{text} // {from} {origin}"));
+            }
             None => self.line(text),
         }
     }
@@ -398,7 +410,8 @@ impl Printer<'_> {
         self.print_doc(&item.doc);
         self.item_origin = (self.origin)(item.span).map(one_line);
         if let Some(origin) = self.item_origin.clone() {
-            self.line(&format!("// from {origin}"));
+            let from = self.origin_word();
+            self.line(&format!("// {from} {origin}"));
         }
         let kw = match item.mode {
             Mode::Define => String::new(),

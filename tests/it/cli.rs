@@ -118,6 +118,29 @@ fn show_prints_the_resolved_ruleset_with_origins() {
     insta::assert_snapshot!(stdout);
 }
 
+/// Shown with Chinese keywords, the origins are marked in Chinese too (`// 来自`), and
+/// the output still parses.
+#[test]
+fn show_in_chinese_keywords_marks_origins_in_chinese() {
+    let (stdout, stderr, code) = run(&[
+        "show",
+        "--keywords",
+        "zh",
+        "--rules",
+        "examples/policy-changes/deduction-3pct.rules",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout
+            .contains("低于区间 每 1% 扣 3% // 来自 examples/policy-changes/deduction-3pct.rules:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("// 来自 rulesets/2023.rules:"), "{stdout}");
+    assert!(!stdout.contains("// from"), "{stdout}");
+    let source = perfeval::source::SourceFile::new("shown.rules", stdout.clone());
+    assert!(perfeval::parse(&source).is_ok(), "the output parses again");
+}
+
 #[test]
 fn show_reports_a_broken_chain() {
     let (stdout, stderr, code) = run(&["show", "--rules", "tests/fixtures/link/cycle/main.rules"]);

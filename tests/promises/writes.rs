@@ -334,6 +334,28 @@ fn a_printed_report_replaces_only_perfevals_own() {
             assert_eq!(out.code, Some(0), "{output} {run}: {out:#?}");
         }
     }
+    // perfeval's other outputs under such a name, rerun: a table, a CSV, an explanation.
+    for (command, format, output) in [
+        ("check", "table", "表格.md"),
+        ("check", "csv", "表格.html"),
+        ("explain", "text", "说明.md"),
+    ] {
+        for run in ["first", "again"] {
+            let out = Perfeval::new(dir.path())
+                .args(&[command, "--rules", &suzhou(), "--format", format])
+                .args(&["--output", output, &seed()])
+                .run();
+            assert_eq!(out.code, Some(0), "{command} {output} {run}: {out:#?}");
+        }
+    }
+    // A link named like a printed report, to notes under another name, is the notes.
+    std::fs::write(dir.path().join("notes.dat"), notes).unwrap();
+    symlink("notes.dat", dir.path().join("链接.md")).unwrap();
+    report("链接.md").refused("perfeval::output::over_form");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.dat")).unwrap(),
+        notes
+    );
 }
 
 /// Attack: `--jsonl forms.jsonl --output forms.jsonl`, or standard output appended to
