@@ -499,11 +499,15 @@ fn add_sheet(
 }
 
 /// Keeps a sheet's literal formulas (`=100%` typed into a cell; see [`Cell::formula`]),
-/// as calamine gives them over the sheet (`.xls`: `100%`; `.ods`: `of:=100%`). These
-/// formats store every formula's result, so no other formula is kept; each other
-/// formula's cell is marked [computed](SheetBuilder::computed).
+/// as calamine gives them over the sheet (`.xls`: `100%`; `.ods`: `of:=100%`), and the
+/// formulas whose result the file does not hold (an `.ods` cell with a `table:formula`
+/// and no `office:value`, as a program that does not calculate writes it), which are
+/// unknown, not blank (`values`, where given: `.xls` stores a result for every formula,
+/// an empty one where the formula gave ""). Each other formula's cell is marked
+/// [computed](SheetBuilder::computed).
 pub(crate) fn keep_literals(
     formulas: &calamine::Range<String>,
+    values: Option<&calamine::Range<Data>>,
     builder: &mut SheetBuilder,
     budget: &mut TextBudget,
 ) -> Result<(), ImportError> {
@@ -512,7 +516,9 @@ pub(crate) fn keep_literals(
         let formula = without_namespace(formula);
         let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
         let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
-        if is_literal(formula) {
+        let no_result =
+            values.is_some_and(|v| matches!(v.get_value((row, column)), None | Some(Data::Empty)));
+        if is_literal(formula) || no_result {
             builder.formula(row, column, formula.to_owned(), budget)?;
         } else {
             builder.computed(row, column);

@@ -75,7 +75,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             )?;
         }
         let formulas = ods.worksheet_formula(&sheet.name).map_err(damaged_by)?;
-        keep_literals(&formulas, &mut builder, &mut budget)?;
+        keep_literals(&formulas, Some(&range), &mut builder, &mut budget)?;
         let merges = scanned.map(|t| t.merges.as_slice()).unwrap_or_default();
         add_sheet(&mut book, builder, merges)?;
     }
@@ -430,6 +430,25 @@ mod tests {
         let row = &book.sheets[0].rows[0];
         assert_eq!(row[0].literal_formula(), Some("100%"));
         assert_eq!(row[0].shown(), "=100%");
+        assert_eq!(row[1].formula, None);
+        assert_eq!(row[1].shown(), "2");
+    }
+
+    /// A formula with no `office:value` (written by a program that does not calculate)
+    /// is unknown, kept as its formula, not read as a blank cell; one with a value is
+    /// its value.
+    #[test]
+    fn a_formula_with_no_stored_result_is_kept() {
+        let table = [
+            r#"<table:table table:name="表" table:style-name="ta1"><table:table-row>"#,
+            r#"<table:table-cell table:formula="of:=[.A2]*2"/>"#,
+            r#"<table:table-cell office:value-type="float" office:value="2" table:formula="of:=1+1"/>"#,
+            "</table:table-row></table:table>",
+        ]
+        .concat();
+        let book = read(&ods(&table)).unwrap();
+        let row = &book.sheets[0].rows[0];
+        assert_eq!(row[0].formula.as_deref(), Some("[.A2]*2"));
         assert_eq!(row[1].formula, None);
         assert_eq!(row[1].shown(), "2");
     }

@@ -70,7 +70,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let formulas = workbook
             .worksheet_formula(&sheet.name)
             .map_err(damaged_by)?;
-        keep_literals(&formulas, &mut builder, &mut budget)?;
+        keep_literals(&formulas, None, &mut builder, &mut budget)?;
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
