@@ -187,7 +187,9 @@ pub(crate) struct HeaderValues<'a> {
     pub version: Option<String>,
     pub fiscal_year: Option<i32>,
     pub cutoff: Option<jiff::civil::Date>,
-    /// Where the cutoff is written (in the file that wrote it, where it is inherited).
+    /// Where the fiscal year and the cutoff are written (in the file that wrote each,
+    /// where one is inherited).
+    pub fiscal_year_at: Option<Span>,
     pub cutoff_at: Option<Span>,
     pub max_score: Option<&'a ast::Expr>,
 }
@@ -225,7 +227,10 @@ pub(crate) fn header<'a>(
         }
         match &entry.kind {
             HeaderEntryKind::Version(v) => values.version = Some(v.value.clone()),
-            HeaderEntryKind::FiscalYear(y) => values.fiscal_year = Some(*y),
+            HeaderEntryKind::FiscalYear(y) => {
+                values.fiscal_year = Some(*y);
+                values.fiscal_year_at = Some(span);
+            }
             HeaderEntryKind::Cutoff(d) => {
                 values.cutoff = Some(*d);
                 values.cutoff_at = Some(span);

@@ -440,6 +440,9 @@ pub enum CheckError {
         /// The cutoff.
         #[label("{}", t!(CHECK_CUTOFF_BEFORE_YEAR_LABEL))]
         span: SourceSpan,
+        /// The fiscal year, where it is written (often the line an officer changed).
+        #[label("{}", t!(CHECK_CUTOFF_BEFORE_YEAR_YEAR_LABEL))]
+        year_at: Option<SourceSpan>,
     },
 
     /// `indicators[goal == goal]`: both sides of a comparison are the same, so it always

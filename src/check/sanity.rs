@@ -24,6 +24,7 @@ pub(crate) fn cutoff_before_year(header: &HeaderValues<'_>) -> Option<CheckError
         cutoff: cutoff.to_string(),
         year,
         span: span.into(),
+        year_at: header.fiscal_year_at.map(Into::into),
     })
 }
 

@@ -333,6 +333,8 @@ fn a_cutoff_before_the_fiscal_year_is_warned() {
             "{header}: {stderr}"
         );
         if warned {
+            // Both lines: the year changed, and the cutoff it left behind.
+            assert!(stderr.contains("2024.rules:2:3"), "{stderr}");
             assert!(stderr.contains("<shipped>/2023.rules:10:3"), "{stderr}");
         }
     }

@@ -624,6 +624,7 @@ CHECK_CUTOFF_BEFORE_YEAR {
     zh: "数据截止日期 {cutoff} 早于 {year} 财政年度的开始：该年度的数据采集时间都晚于它",
 }
 CHECK_CUTOFF_BEFORE_YEAR_LABEL { en: "before the fiscal year", zh: "早于财政年度" }
+CHECK_CUTOFF_BEFORE_YEAR_YEAR_LABEL { en: "the fiscal year", zh: "财政年度" }
 CHECK_CUTOFF_BEFORE_YEAR_HELP {
     en: "a year changed without its cutoff? write the year's own cutoff (such as {year}-12-31); as it is, checks and `discard` rules that compare dates with the cutoff refuse the year's data",
     zh: "是否改了年度而没有改截止日期？请写该年度的截止日期（如 {year}-12-31）；否则用截止日期比较日期的核对和 `discard` 规则会拒绝该年度的数据",
