@@ -347,8 +347,17 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
             t!(PARSE_HELP_NO_PERCENT_HERE)
         });
     }
-    if matches!(token, "~" | "～" | "-" | "—") && before.trim_end().ends_with('%') {
+    // `100%~120%` as the 填表说明 writes a band, or `100%到120%` as people say it.
+    let band_word = matches!(token, "~" | "～" | "-" | "—") || token.starts_with('到');
+    if band_word && before.trim_end().ends_with('%') {
         return Some(t!(PARSE_HELP_BAND_TILDE));
+    }
+    // `message: "…"`: a message follows its keyword with no colon.
+    let after_message = ["message", "消息"]
+        .iter()
+        .any(|k| before.trim_end().ends_with(k));
+    if token == ":" && after_message {
+        return Some(t!(PARSE_HELP_MESSAGE_NO_COLON));
     }
     if let Some(help) = keyword_run_on(token, expected) {
         return Some(help);

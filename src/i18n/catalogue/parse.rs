@@ -58,6 +58,10 @@ PARSE_HELP_UNCLOSED_BRACE {
     en: "the `{{` on line {line} has no `}}`: is one missing before this item?",
     zh: "第 {line} 行的 `{{` 没有对应的 `}}`：是否在此项之前缺少 `}}`？",
 }
+PARSE_HELP_MESSAGE_NO_COLON {
+    en: "the message's text follows `message` with no colon: `message \"…\"`",
+    zh: "`message`（消息）之后直接写带引号的文字，不要冒号：`message \"…\"`",
+}
 PARSE_HELP_DATE_FORM {
     en: "write a date as `YYYY-MM-DD`, the month and the day with two digits each: `{date}`",
     zh: "日期请写作 `YYYY-MM-DD`，月和日各两位：`{date}`",
