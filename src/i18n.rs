@@ -129,6 +129,21 @@ impl Msg {
             Language::Zh => self.zh,
         }
     }
+
+    /// What a text this entry rendered, in either language, gave its placeholder `{last}`,
+    /// the entry being written `…{first}…{last}` with `{last}` at its end: for
+    /// `〔{at} 修改〕{line}`, `〔2024.rules:7 修改〕满分…` gives `满分…`. `None` for a text
+    /// the entry did not render.
+    #[must_use]
+    pub fn filled_last<'t>(&self, text: &'t str, first: &str, last: &str) -> Option<&'t str> {
+        let (first, last) = (format!("{{{first}}}"), format!("{{{last}}}"));
+        [self.en, self.zh].into_iter().find_map(|template| {
+            let (prefix, rest) = template.split_once(first.as_str())?;
+            let infix = rest.strip_suffix(last.as_str())?;
+            let (_, filled) = text.strip_prefix(prefix)?.split_once(infix)?;
+            Some(filled)
+        })
+    }
 }
 
 /// Every entry of the catalogue, in catalogue order.

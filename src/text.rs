@@ -282,21 +282,6 @@ pub fn cell_address(row: usize, column: usize) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
-/// The text of a doc comment's line that `link` marked as an override's (the catalogue's
-/// `LINK_DOC_AMENDED`), without its mark
-/// (`〔2024.rules:24 修改〕满分区间改为…` → `满分区间改为…`), in either language's mark;
-/// `None` for any other line.
-#[must_use]
-pub fn amended_text(line: &str) -> Option<&str> {
-    let zh = line
-        .strip_prefix('〔')
-        .and_then(|rest| rest.split_once(" 修改〕"));
-    let en = line
-        .strip_prefix("[changed at ")
-        .and_then(|rest| rest.split_once("] "));
-    zh.or(en).map(|(_, text)| text)
-}
-
 #[cfg(test)]
 mod tests {
     /// Every text of up to three of `chars`, each once, in order.

@@ -465,40 +465,26 @@ pub enum CheckError {
 
 impl CheckError {
     /// Keeps, of a `weights_sum` error's entries, the lines an extending ruleset changed,
-    /// which the officer looks for: where the entries come from several files, those not
-    /// in the oldest of them (the base whose lines were left as they were); where from one
-    /// file, all of them only if it is newer than the file of the pool's points (a whole
-    /// catalog written anew over the base's points). An override of the points and one
-    /// entry shows that entry, not the base's ten unchanged ones; an override of the
-    /// points alone shows the points.
+    /// which the officer looks for: those not in the oldest file of the pool (its entries
+    /// and its points), the base whose lines were left as they were. An override of the
+    /// points and one entry shows that entry, not the base's ten unchanged ones; of the
+    /// points alone, no entry; a catalog written anew over the base's points, all of it;
+    /// a ruleset of one file, none (the points say it).
     pub(crate) fn keep_changed_entries(&mut self, sources: &crate::source::Sources) {
         if let CheckError::WeightsSum { span, entries, .. } = self {
-            // A base is loaded after the file that extends it: its spans start later.
             let file = |offset: usize| {
                 sources
                     .locate(crate::source::Span::new(offset, offset))
                     .map(|(file, _)| file.name().to_owned())
             };
-            let files: Vec<_> = entries.iter().map(|e| file(e.offset())).collect();
-            let oldest = entries
+            // A base is loaded after the file that extends it: its spans start later.
+            let last = entries
                 .iter()
-                .zip(&files)
-                .max_by_key(|(e, _)| e.offset())
-                .and_then(|(_, f)| f.clone());
-            let several = files.iter().any(|f| *f != oldest);
-            if !several {
-                // One file: its entries were changed only where it is newer than the
-                // points' (a catalog written anew over the base's points), not where the
-                // points were overridden over the base's catalog.
-                let newest_entry = entries.iter().map(|e| e.offset()).min();
-                if newest_entry.is_none_or(|e| e >= span.offset() || file(e) == file(span.offset()))
-                {
-                    entries.clear();
-                }
-                return;
-            }
-            let mut files = files.into_iter();
-            entries.retain(|_| files.next().flatten() != oldest);
+                .map(|e| e.offset())
+                .chain([span.offset()])
+                .max();
+            let oldest = last.and_then(file);
+            entries.retain(|e| file(e.offset()) != oldest);
         }
     }
 

@@ -257,10 +257,11 @@ fn toml(plan: &Plan, form: &Form) -> String {
         "每个值后的注释是它在原表中的位置。".to_owned(),
     ];
     let unplaced = &form.imported.unplaced;
-    let count =
-        |kind: fn(&import::Misfit) -> bool| unplaced.iter().filter(|u| kind(&u.kind)).count();
-    let columns = count(|k| matches!(k, import::Misfit::Column));
-    let formulas = count(|k| matches!(k, import::Misfit::Uncalculated(_)));
+    let columns = unplaced.iter().filter(|u| u.is_column()).count();
+    let formulas = unplaced
+        .iter()
+        .filter(|u| matches!(u.kind, import::Misfit::Uncalculated(_)))
+        .count();
     let cells = unplaced.len() - columns - formulas;
     if cells > 0 {
         header.push(format!(

@@ -318,17 +318,21 @@ fn paired(value: String, differs: bool) -> String {
 /// printed page, so a long table's second page still says whose it is once the pages
 /// are apart. Only printed: on a screen the project's heading is above it.
 fn running_thead(headers: &[&str], running: &str) -> String {
-    let cells: String = headers.iter().map(|h| format!("<th>{h}</th>")).collect();
     format!(
-        "<thead><tr class=\"running\"><th colspan=\"{}\">{}</th></tr><tr>{cells}</tr></thead>\n",
+        "<thead><tr class=\"running\"><th colspan=\"{}\">{}</th></tr>{}</thead>\n",
         headers.len(),
-        esc(running)
+        esc(running),
+        header_row(headers)
     )
 }
 
 fn thead(headers: &[&str]) -> String {
+    format!("<thead>{}</thead>\n", header_row(headers))
+}
+
+fn header_row(headers: &[&str]) -> String {
     let cells: String = headers.iter().map(|h| format!("<th>{h}</th>")).collect();
-    format!("<thead><tr>{cells}</tr></thead>\n")
+    format!("<tr>{cells}</tr>")
 }
 
 /// A cell of a number perfeval wrote (not text from an input).

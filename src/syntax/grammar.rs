@@ -353,10 +353,7 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
         return Some(t!(PARSE_HELP_BAND_TILDE));
     }
     // `message: "…"`: a message follows its keyword with no colon.
-    let after_message = ["message", "消息"]
-        .iter()
-        .any(|k| before.trim_end().ends_with(k));
-    if token == ":" && after_message {
+    if token == ":" && after_message(before) {
         return Some(t!(PARSE_HELP_MESSAGE_NO_COLON));
     }
     if let Some(help) = keyword_run_on(token, expected) {
@@ -382,7 +379,7 @@ fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
         .step_by(2)
         .filter_map(|phrase| phrase.split_whitespace().next());
     let keyword = wanted
-        .filter(|k| !k.is_empty() && token.len() > k.len() && token.starts_with(k))
+        .filter(|k| token.len() > k.len() && token.starts_with(k))
         .max_by_key(|k| k.len())?;
     let rest = token.get(keyword.len()..)?;
     // A number run on (`至120`, `扣4`); a word after a keyword (`至少`) is another word.
@@ -497,10 +494,7 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
         return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line));
     }
     // A message's text has `{…}` places and escapes: only ASCII quotes delimit it.
-    let after_message = ["message", "消息"]
-        .iter()
-        .any(|k| before.trim_end().ends_with(k));
-    if token == "“" && after_message {
+    if token == "“" && after_message(before) {
         return Some(t!(PARSE_HELP_MESSAGE_QUOTES));
     }
     if token == "\"" || token == "“" {
@@ -527,6 +521,13 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
         return Some(t!(PARSE_HELP_FINDING_CODE));
     }
     None
+}
+
+/// Whether the text before the error ends with the keyword `message` (`消息`).
+fn after_message(before: &str) -> bool {
+    ["message", "消息"]
+        .iter()
+        .any(|k| before.trim_end().ends_with(k))
 }
 
 /// Words that begin a top-level item only (`override`, `check`, `class` …), in either

@@ -186,7 +186,7 @@ fn in_force(doc: &str) -> String {
     let lines: Vec<&str> = doc.lines().collect();
     let last = lines
         .iter()
-        .rposition(|line| crate::text::amended_text(line.trim()).is_some());
+        .rposition(|line| amended(line.trim()).is_some());
     let Some(last) = last else {
         return doc.to_owned();
     };
@@ -195,14 +195,17 @@ fn in_force(doc: &str) -> String {
         .unwrap_or_default()
         .iter()
         .map(|l| l.trim());
-    let first = rest
-        .next()
-        .and_then(crate::text::amended_text)
-        .unwrap_or("");
+    let first = rest.next().and_then(amended).unwrap_or("");
     std::iter::once(first)
         .chain(rest)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A doc comment's line as an override's doc comment was marked (see [`in_force`]),
+/// without its mark.
+fn amended(line: &str) -> Option<&str> {
+    crate::i18n::msg!(LINK_DOC_AMENDED).filled_last(line, "at", "line")
 }
 
 /// A doc comment's paragraphs: lines separated by a blank line, each paragraph's lines
