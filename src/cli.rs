@@ -917,9 +917,11 @@ impl Run<'_> {
                 };
                 notes.extend(note_lines(&text.name, &form.notes));
                 let mut outcome = self.evaluate_project(&form.project)?;
-                outcome
-                    .findings
-                    .extend(crate::import::findings(self.plan, &form.unplaced));
+                outcome.findings.extend(crate::import::findings(
+                    self.plan,
+                    &form.project,
+                    &form.unplaced,
+                ));
                 crate::eval::sort_findings(&mut outcome.findings);
                 Ok(outcome)
             })

@@ -72,6 +72,8 @@ pub enum EngineCode {
     TotalRowMismatch,
     /// A workbook's formula the file holds no result of (`=SUM(F43:F73)` saved by a program that does not calculate), under an optional field: read as not given.
     UncalculatedFormula,
+    /// A row an imported workbook hides (not on screen or in print) that a value of the form is read from: a cancelled indicator a department hid still counts.
+    HiddenRow,
 }
 
 impl EngineCode {
@@ -96,6 +98,7 @@ impl EngineCode {
             EngineCode::UnreadColumn => "unread-column",
             EngineCode::TotalRowMismatch => "total-row-mismatch",
             EngineCode::UncalculatedFormula => "uncalculated-formula",
+            EngineCode::HiddenRow => "hidden-row",
         }
     }
 }
@@ -118,7 +121,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 17] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 18] = [
     EngineFinding {
         code: EngineCode::UnknownCategory,
         severity: Severity::Error,
@@ -203,6 +206,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 17] = [
         code: EngineCode::UncalculatedFormula,
         severity: Severity::Warning,
         meaning: "a cell of an imported workbook is a formula the file holds no result of (saved by a program that does not calculate): its field is read as not given, so the department's figure is compared with nothing",
+    },
+    EngineFinding {
+        code: EngineCode::HiddenRow,
+        severity: Severity::Warning,
+        meaning: "a row an imported workbook hides (not shown on screen or in print) holds a value of the form, which is read like any other: the printed form the department signed does not show it",
     },
 ];
 

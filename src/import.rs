@@ -26,7 +26,7 @@ use crate::data::DataFailure;
 use crate::data::project::Project;
 use crate::finding::{EngineCode, Finding};
 use crate::i18n::{msg, t};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 use self::grid::Sheet;
 pub use self::place::{Misfit, Unplaced};
@@ -328,9 +328,13 @@ fn render(sheet: &mut Sheet) -> (String, bool) {
 
 /// The cells that fit no field, as findings of the project: `unplaced-cell`,
 /// `unread-column` for a table's column the form does not have, `total-row-mismatch`,
-/// and `uncalculated-formula` for a formula read as not given.
+/// `uncalculated-formula` for a formula read as not given, and `hidden-row` for a row
+/// the workbook hides that values were read from.
+/// A hidden row and a formula read as not given in an indicator's row name the
+/// indicator (`project`'s row on the same line of the form as shown), so that a report
+/// shows them under its row.
 #[must_use]
-pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
+pub fn findings(plan: &Plan, project: &Project, unplaced: &[Unplaced]) -> Vec<Finding> {
     unplaced
         .iter()
         .map(|u| {
@@ -356,6 +360,10 @@ pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
                     EngineCode::UnplacedCell,
                     t!(FINDING_UNPLACED_CELL, address, text, reason = *reason),
                 ),
+                Misfit::HiddenRow(row) => (
+                    EngineCode::HiddenRow,
+                    t!(FINDING_HIDDEN_ROW, row, address, text),
+                ),
                 Misfit::Uncalculated(label) => (
                     EngineCode::UncalculatedFormula,
                     t!(FINDING_UNCALCULATED_FORMULA, address, formula = text, label),
@@ -365,11 +373,32 @@ pub fn findings(plan: &Plan, unplaced: &[Unplaced]) -> Vec<Finding> {
                 code: plan.reported_code(code.as_str()).to_owned(),
                 severity: plan.severity(code.as_str()),
                 message,
-                indicator: None,
+                indicator: match u.kind {
+                    Misfit::HiddenRow(_) | Misfit::Uncalculated(_) => {
+                        indicator_on_line(plan, project, u.span)
+                    }
+                    _ => None,
+                },
                 at: Some(u.span),
                 rule: None,
                 clause: None,
             }
         })
         .collect()
+}
+
+/// The name of the indicator row of `project` with a field on the line of the form's
+/// text that `span` starts on (a sheet is shown one row to a line).
+fn indicator_on_line(plan: &Plan, project: &Project, span: Span) -> Option<String> {
+    let text = project.source.text();
+    let start = usize::try_from(span.start).ok()?.min(text.len());
+    let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text
+        .get(start..)?
+        .find('\n')
+        .map_or(text.len(), |i| start + i);
+    let on_line = |at: Span| (line_start..line_end).contains(&(at.start as usize));
+    let row = (project.rows(crate::ir::vocab::INDICATORS).iter())
+        .find(|row| row.fields().any(|(_, field)| on_line(field.span)))?;
+    plan.indicator_keys.name.text(row).map(str::to_owned)
 }

@@ -403,9 +403,11 @@ fn import(
         .map(|form| {
             notes.extend(form.notes.iter().map(ToString::to_string));
             let mut outcome = run.evaluate_project(&form.project)?;
-            outcome
-                .findings
-                .extend(crate::import::findings(run.plan, &form.unplaced));
+            outcome.findings.extend(crate::import::findings(
+                run.plan,
+                &form.project,
+                &form.unplaced,
+            ));
             crate::eval::sort_findings(&mut outcome.findings);
             Ok(outcome)
         })

@@ -150,7 +150,7 @@ fn sheet_of(imported: &Imported, file: &str) -> String {
 /// Prints each cell of a form that fits no field; whether one is an error (a column
 /// the form does not have is a warning, unless the ruleset says otherwise).
 fn report_unplaced(plan: &Plan, form: &Form) -> bool {
-    let findings = import::findings(plan, &form.imported.unplaced);
+    let findings = import::findings(plan, &form.imported.project, &form.imported.unplaced);
     for finding in &findings {
         let d = diagnostic::FindingDiagnostic {
             finding,
@@ -262,7 +262,13 @@ fn toml(plan: &Plan, form: &Form) -> String {
         .iter()
         .filter(|u| matches!(u.kind, import::Misfit::Uncalculated(_)))
         .count();
-    let cells = unplaced.len() - columns - formulas;
+    let hidden: Vec<String> = (unplaced.iter())
+        .filter_map(|u| match u.kind {
+            import::Misfit::HiddenRow(row) => Some(row.to_string()),
+            _ => None,
+        })
+        .collect();
+    let cells = unplaced.len() - columns - formulas - hidden.len();
     if cells > 0 {
         header.push(format!(
             "有 {cells} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。"
@@ -276,6 +282,12 @@ fn toml(plan: &Plan, form: &Form) -> String {
     if formulas > 0 {
         header.push(format!(
             "有 {formulas} 个公式单元格没有保存计算结果，按未填写导入（见 perfeval import 的输出）。"
+        ));
+    }
+    if !hidden.is_empty() {
+        header.push(format!(
+            "第 {} 行在工作簿中已隐藏，仍照常导入（见 perfeval import 的输出）。",
+            hidden.join("、")
         ));
     }
     let origin = |field: &crate::data::project::Field| {

@@ -361,7 +361,7 @@ fn evaluate(
             if !unplaced.is_empty() {
                 outcome
                     .findings
-                    .extend(crate::import::findings(plan, &unplaced));
+                    .extend(crate::import::findings(plan, &project, &unplaced));
                 crate::eval::sort_findings(&mut outcome.findings);
             }
             Evaluation::Evaluated(outcome)

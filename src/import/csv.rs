@@ -50,6 +50,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         name: String::new(),
         rows,
         text: Some(text),
+        hidden_rows: std::collections::BTreeSet::new(),
     };
     Ok(Workbook {
         sheets: vec![sheet],

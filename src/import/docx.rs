@@ -52,6 +52,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             name: String::new(),
             rows,
             text: None,
+            hidden_rows: std::collections::BTreeSet::new(),
         }],
         notes: Vec::new(),
     })

@@ -5,6 +5,8 @@
 //! the form a ruleset declares. A grid knows nothing of forms. Every cell keeps where it
 //! is, so that anything said about it can name its sheet, row and column.
 
+use std::collections::BTreeSet;
+
 use jiff::civil::Date;
 
 /// What a file holds: one grid per sheet (a text or CSV file has one).
@@ -29,6 +31,10 @@ pub struct Sheet {
     /// (decoded to UTF-8); `None` for a workbook's sheet or a Word document, which have
     /// no text of their own.
     pub text: Option<String>,
+    /// The 0-based rows the workbook hides (Excel's hidden and filtered rows,
+    /// LibreOffice's collapsed ones): not on screen or in print, so a value read from one
+    /// is named in the report (`hidden-row`). Empty for a text, CSV or Word file.
+    pub hidden_rows: BTreeSet<usize>,
 }
 
 /// One cell.

@@ -61,10 +61,11 @@ pub(crate) struct Placement {
     pub notes: Vec<String>,
 }
 
-/// A cell that belongs to no field.
+/// A cell the report must name, with what is wrong with it: one that belongs to no
+/// field, a formula read as not given, a row of a workbook that hides it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unplaced {
-    /// The cell's address (`E23`).
+    /// The cell's address (`E23`); for a hidden row, its cells read (`B23:F23`).
     pub address: String,
     /// Its text (for a formula, the formula as the finding quotes it).
     pub text: String,
@@ -97,6 +98,9 @@ pub enum Misfit {
     /// as not given (`uncalculated-formula`), so the department's figure is compared
     /// with nothing and the report must say so.
     Uncalculated(String),
+    /// A row the workbook hides (this 1-based row) that values of the form are read
+    /// from (`hidden-row`): the printed form does not show them, and they count.
+    HiddenRow(usize),
 }
 
 /// A total row's number that is not its rows' sum.
@@ -211,6 +215,9 @@ struct Placer<'a> {
     /// that start with another section's label take their values by these labels.
     header_labels: Option<Vec<(usize, String)>>,
     used: HashSet<(usize, usize)>,
+    /// The cells a value of the form was read from (a label is not one): a hidden row
+    /// is named where it holds one.
+    read: HashSet<(usize, usize)>,
     found: HashSet<(usize, usize)>,
     unplaced: Vec<Unplaced>,
     notes: Vec<String>,
@@ -310,6 +317,7 @@ impl<'a> Placer<'a> {
             open_text: None,
             header_labels: None,
             used: HashSet::new(),
+            read: HashSet::new(),
             found: HashSet::new(),
             unplaced: Vec::new(),
             notes: Vec::new(),
@@ -956,6 +964,7 @@ impl<'a> Placer<'a> {
             if let Some(cell) = row.get(*only) {
                 self.continue_text(key, cell);
                 self.used.insert((r, *only));
+                self.read.insert((r, *only));
             }
         }
     }
@@ -1421,6 +1430,7 @@ impl<'a> Placer<'a> {
             .get(field.0)
             .and_then(|s| s.fields.get(field.1));
         let node = value_node(cell, declared.map(|f| f.ty));
+        self.read.insert(at);
         match (&node.kind, declared) {
             (Kind::Formula(formula), Some(declared)) if declared.optional => {
                 self.unplaced.push(Unplaced {
@@ -1495,6 +1505,7 @@ impl<'a> Placer<'a> {
         }
         self.report_extra_columns();
         self.compare_totals();
+        self.name_hidden_rows(sheet);
         let record_values = (self.records.values().map(|r| r.entries.len()))
             .sum::<usize>()
             .saturating_sub(printed);
@@ -1505,6 +1516,43 @@ impl<'a> Placer<'a> {
             fields_found: self.found.len(),
             record_values,
             notes: self.notes,
+        }
+    }
+
+    /// The rows the workbook hides that a value of the form was read from,
+    /// each named once (`hidden-row`) with the cells read: a department's hidden,
+    /// perhaps cancelled, indicator counts, and the printed form does not show it.
+    fn name_hidden_rows(&mut self, sheet: &Sheet) {
+        for &r in &sheet.hidden_rows {
+            let Some(row) = sheet.rows.get(r) else {
+                continue;
+            };
+            let read: Vec<(usize, &Cell)> = (row.iter().enumerate())
+                .filter(|(c, cell)| self.read.contains(&(r, *c)) && !cell.shown().trim().is_empty())
+                .collect();
+            let (Some((first, first_cell)), Some((last, last_cell))) = (read.first(), read.last())
+            else {
+                continue;
+            };
+            let texts: Vec<String> = read
+                .iter()
+                .map(|(_, cell)| clean_text(&cell.shown()))
+                .collect();
+            let span = match (cell_span(first_cell), cell_span(last_cell)) {
+                (Some(a), Some(b)) => Span::new(a.start as usize, b.end as usize),
+                (a, b) => a.or(b).unwrap_or_default(),
+            };
+            let address = if first == last {
+                address(r, *first)
+            } else {
+                format!("{}:{}", address(r, *first), address(r, *last))
+            };
+            self.unplaced.push(Unplaced {
+                address,
+                text: crate::text::brief(&texts.join(" | "), 60).into_owned(),
+                span,
+                kind: Misfit::HiddenRow(r.saturating_add(1)),
+            });
         }
     }
 

@@ -45,6 +45,7 @@ pub fn read(text: &str) -> Result<Workbook, ImportError> {
             name: String::new(),
             rows,
             text: Some(text.to_owned()),
+            hidden_rows: std::collections::BTreeSet::new(),
         }],
         notes: Vec::new(),
     })

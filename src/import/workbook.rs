@@ -401,6 +401,7 @@ impl SheetBuilder {
             name: self.name,
             rows,
             text: None,
+            hidden_rows: std::collections::BTreeSet::new(),
         })
     }
 

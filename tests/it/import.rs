@@ -210,7 +210,7 @@ fn a_total_row_that_is_not_the_sum_of_its_rows_is_reported() {
     assert!(seed.contains(total) && seed.contains(last));
     let mismatches = |text: &str| -> Vec<String> {
         let forms = import_text("totals.txt", text);
-        import::findings(&SUZHOU, &forms[0].unplaced)
+        import::findings(&SUZHOU, &forms[0].project, &forms[0].unplaced)
             .into_iter()
             .map(|f| format!("{} {}", f.code, f.message))
             .collect()
@@ -317,7 +317,7 @@ fn a_column_the_form_does_not_have_is_passed_over_and_reported_once() {
         .map(|u| (u.address.as_str(), u.text.as_str(), u.is_column()))
         .collect();
     assert_eq!(unplaced, [("H8", "备注", true)]);
-    let findings = import::findings(&SUZHOU, &form.unplaced);
+    let findings = import::findings(&SUZHOU, &form.project, &form.unplaced);
     assert_eq!(findings[0].code, "unread-column");
     assert_eq!(findings[0].severity, perfeval::ir::vocab::Severity::Warning);
     // Nothing written below it: nothing lost, a note.

@@ -583,7 +583,7 @@ fn an_optional_formula_with_no_stored_result_is_reported_not_refused() {
     let forms = import::import("合计.xlsx", &bytes, xlsx_kind(), &SUZHOU)
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert!(forms[0].notes.is_empty(), "{:?}", forms[0].notes);
-    let findings = import::findings(&SUZHOU, &forms[0].unplaced);
+    let findings = import::findings(&SUZHOU, &forms[0].project, &forms[0].unplaced);
     let found: Vec<_> = findings
         .iter()
         .map(|f| (f.code.as_str(), f.severity, f.message.as_str()))
@@ -616,6 +616,47 @@ fn an_optional_formula_with_no_stored_result_is_reported_not_refused() {
         "{stdout}"
     );
     assert!(!stderr.contains("G23"), "{stderr}");
+}
+
+/// A row the workbook hides is read like the others, and each hidden row a value is read
+/// from is a `hidden-row` warning of the form naming its indicator (a department's hidden,
+/// cancelled indicator counts, and the printed form does not show it); a hidden row
+/// nothing is read from (the title) is not named. A formula with no stored result in an
+/// indicator's row names the indicator too, so reports show both under its row.
+#[test]
+fn a_hidden_row_read_is_named_under_its_indicator() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.set_row_hidden(0).unwrap();
+        sheet.set_row_hidden(20).unwrap();
+        sheet.write_formula(19, 6, "=E20").unwrap();
+    });
+    let bytes = without_result(&bytes, "E20");
+    let forms = import::import("隐藏行.xlsx", &bytes, xlsx_kind(), &SUZHOU)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let findings = import::findings(&SUZHOU, &forms[0].project, &forms[0].unplaced);
+    let found: Vec<_> = findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.indicator.as_deref(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "uncalculated-formula",
+                Some("管理制度健全性"),
+                "cell G20 is the formula `=E20`, and the file holds no result of it: `自评分` is read as not given and compared with nothing (open and save the workbook in Excel or WPS to store the results)"
+            ),
+            (
+                "hidden-row",
+                Some("系统上线数量"),
+                "row 21 (B21:G21) is hidden in the workbook, shown neither on screen nor in print, and was read like the others: `产出目标 | 系统上线数量 | =2个 | 27.5 | 2个 | 27.5`"
+            ),
+        ]
+    );
+    // Read and scored all the same.
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(forms[0].notes, Vec::<String>::new());
 }
 
 /// A finding on a workbook is placed by its cell (`单元格 D8`) in the reports for people,

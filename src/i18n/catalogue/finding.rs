@@ -83,6 +83,10 @@ FINDING_UNCALCULATED_FORMULA {
     en: "cell {address} is {formula}, and the file holds no result of it: `{label}` is read as not given and compared with nothing (open and save the workbook in Excel or WPS to store the results)",
     zh: "单元格 {address} 是{formula}，文件里没有保存它的计算结果：「{label}」按未填写读取，未与计算结果核对（用 Excel 或 WPS 打开并保存工作簿即可写入计算结果）",
 }
+FINDING_HIDDEN_ROW {
+    en: "row {row} ({address}) is hidden in the workbook, shown neither on screen nor in print, and was read like the others: `{text}`",
+    zh: "第 {row} 行（{address}）在工作簿中已隐藏，屏幕上和打印稿上都看不到，但已照常读取：「{text}」",
+}
 FINDING_MISSING_SELF_SCORE {
     en: "`{name}` is graded `{grade}`, which scores {range}; the form gives no self score, so it counts as {least}",
     zh: "「{name}」评为「{grade}」，得分可在 {range} 之间，表中未填自评分，按 {least} 计",

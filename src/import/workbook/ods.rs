@@ -9,7 +9,7 @@
 //! (`table:number-columns-spanned`, `table:number-rows-spanned`) and percentages
 //! (`office:value-type="percentage"`).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::Cursor;
 
 use calamine::{Ods, OdsError, Reader};
@@ -77,9 +77,22 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let formulas = ods.worksheet_formula(&sheet.name).map_err(damaged_by)?;
         keep_literals(&formulas, Some(&range), &mut builder, &mut budget)?;
         let merges = scanned.map(|t| t.merges.as_slice()).unwrap_or_default();
+        let read = book.sheets.len();
         add_sheet(&mut book, builder, merges)?;
+        if let (Some(sheet), Some(table)) = (book.sheets.get_mut(read), scanned) {
+            sheet.hidden_rows = hidden_rows(&table.hidden_rows, sheet.rows.len());
+        }
     }
     Ok(book)
+}
+
+/// The rows of `ranges` among a sheet's first `rows`, each once.
+fn hidden_rows(ranges: &[std::ops::Range<u64>], rows: usize) -> BTreeSet<usize> {
+    let rows = u64::try_from(rows).unwrap_or(u64::MAX);
+    (ranges.iter())
+        .flat_map(|range| range.start.min(rows)..range.end.min(rows))
+        .filter_map(|r| usize::try_from(r).ok())
+        .collect()
 }
 
 /// The error for a spreadsheet calamine cannot open.
@@ -98,6 +111,10 @@ struct Table {
     percent: HashSet<(u32, u32)>,
     /// Its merged ranges.
     merges: Vec<Region>,
+    /// The rows it hides (`table:visibility` `collapse` or `filter`), as 0-based
+    /// ranges, one per `<table:table-row>`: a repeated row's range is as long as its
+    /// repeat, however long.
+    hidden_rows: Vec<std::ops::Range<u64>>,
 }
 
 /// Why a scan stopped.
@@ -197,6 +214,13 @@ impl Scan<'_> {
             "table:table-row" => {
                 self.row_repeat = repeat(e, "table:number-rows-repeated")?;
                 self.column = 0;
+                let visibility = attribute(e, "table:visibility")?;
+                if matches!(visibility.as_deref(), Some("collapse" | "filter"))
+                    && let Some((table, _)) = &mut self.table
+                {
+                    let end = self.row.saturating_add(self.row_repeat);
+                    table.hidden_rows.push(self.row..end);
+                }
             }
             "table:table-cell" | "table:covered-table-cell" => self.start_cell(e)?,
             "text:s" if self.cell.is_some() => {
@@ -373,6 +397,8 @@ fn span(e: &BytesStart<'_>, key: &str) -> Result<u64, ScanError> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use jiff::civil::Date;
 
     use super::*;
@@ -396,6 +422,35 @@ mod tests {
 
     fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         read_workbook(bytes, WorkbookKind::Ods)
+    }
+
+    /// Rows LibreOffice hides (`collapse`) or filters out (`filter`) are read and marked,
+    /// a repeated row's every copy among the sheet's rows; rows hidden past the sheet's
+    /// last value (a million empty ones) mark nothing.
+    #[test]
+    fn collapsed_and_filtered_rows_are_marked_hidden() {
+        let row = |visibility: &str, repeat: u32, value: &str| {
+            format!(
+                r#"<table:table-row table:visibility="{visibility}" table:number-rows-repeated="{repeat}">{}</table:table-row>"#,
+                s(value)
+            )
+        };
+        let rows = [
+            row("visible", 1, "甲"),
+            row("collapse", 2, "乙"),
+            row("visible", 1, "丙"),
+            row("filter", 1, "丁"),
+            r#"<table:table-row table:visibility="collapse" table:number-rows-repeated="1000000"><table:table-cell/></table:table-row>"#.to_owned(),
+        ]
+        .concat();
+        let book = read(&ods(&format!(
+            r#"<table:table table:name="表">{rows}</table:table>"#
+        )))
+        .unwrap();
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.rows.len(), 5);
+        assert_eq!(sheet.rows[2], [text("乙")], "read all the same");
+        assert_eq!(sheet.hidden_rows, BTreeSet::from([1, 2, 4]));
     }
 
     fn s(text: &str) -> String {

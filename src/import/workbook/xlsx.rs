@@ -77,6 +77,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         add_sheet(&mut book, builder, &merges)?;
         if let Some(sheet) = book.sheets.get_mut(read) {
             hidden::mark_columns(sheet, &hidden);
+            sheet.hidden_rows = (hidden.rows.iter())
+                .filter_map(|&r| usize::try_from(r).ok())
+                .filter(|&r| r < sheet.rows.len())
+                .collect();
         }
     }
     Ok(book)
@@ -298,6 +302,7 @@ fn is_style_part(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
     use std::io::Write;
 
     use jiff::civil::Date;
@@ -437,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn hidden_rows_and_columns_that_hold_values_are_named() {
+    fn hidden_rows_are_marked_and_hidden_columns_named() {
         let mut book = XlsxBook::new();
         let sheet = book.add_worksheet().set_name("自评表").unwrap();
         for row in 0..6 {
@@ -453,10 +458,12 @@ mod tests {
         assert_eq!(
             book.notes,
             [
-                "sheet `自评表`: rows 3–4, 6 and columns C are hidden in the workbook; they were read like the others"
+                "sheet `自评表`: columns C are hidden in the workbook; they were read like the others"
             ]
         );
         assert_eq!(book.sheets[0].rows[2], [text("值")], "read all the same");
+        // Rows 3–4 and 6 are the sheet's; row 10 holds nothing.
+        assert_eq!(book.sheets[0].hidden_rows, BTreeSet::from([2, 3, 5]));
     }
 
     #[test]
@@ -480,6 +487,7 @@ mod tests {
                     ],
                 ],
                 text: None,
+                hidden_rows: BTreeSet::new(),
             }
         );
     }

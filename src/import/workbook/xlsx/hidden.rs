@@ -1,7 +1,8 @@
 //! Rows and columns a workbook hides. calamine reads their cells like any other and does
 //! not say they are hidden; a reviewer who prints the sheet does not see them. They are
-//! read all the same (leaving out a row could leave out an indicator unseen), and the
-//! rows and columns hidden that hold a value are named in a note.
+//! read all the same (leaving out a row could leave out an indicator unseen); a hidden
+//! row a value is read from is named in the report (`hidden-row`, by `place`), and the
+//! hidden columns that hold a value in a note.
 //!
 //! Best effort: a part that cannot be found or read gives no note (calamine reports
 //! a damaged workbook itself).
@@ -185,27 +186,17 @@ fn count(starts: &mut [i64], at: u32, change: i64) {
     }
 }
 
-/// The note naming the hidden rows and columns of the sheet `name` that hold a value:
-/// `None` where there are none.
+/// The note naming the hidden columns of the sheet `name` that hold a value: `None`
+/// where there are none. A hidden row's values are named where they are read, as
+/// findings of the form (`hidden-row`), which a filed report shows.
 pub(super) fn note(name: &str, hidden: &Hidden, filled: &[(u32, u32)]) -> Option<String> {
-    let rows: BTreeSet<u32> = filled
-        .iter()
-        .map(|(r, _)| *r)
-        .filter(|r| hidden.rows.contains(r))
-        .collect();
     let columns: BTreeSet<u32> = filled
         .iter()
         .map(|(_, c)| *c)
         .filter(|c| hidden.columns.contains(c))
         .collect();
-    let rows = spans(&rows, |r| (r + 1).to_string());
     let columns = spans(&columns, |c| column_letters(*c));
-    match (rows.is_empty(), columns.is_empty()) {
-        (true, true) => None,
-        (false, true) => Some(t!(IMPORT_NOTE_HIDDEN_ROWS, name, rows)),
-        (true, false) => Some(t!(IMPORT_NOTE_HIDDEN_COLUMNS, name, columns)),
-        (false, false) => Some(t!(IMPORT_NOTE_HIDDEN_ROWS_COLUMNS, name, rows, columns)),
-    }
+    (!columns.is_empty()).then(|| t!(IMPORT_NOTE_HIDDEN_COLUMNS, name, columns))
 }
 
 /// Numbers as runs: `23–25, 40`.
