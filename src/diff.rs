@@ -89,6 +89,17 @@ pub struct FormDiff {
     pub results: Pair<Evaluation>,
     /// What changed, where it was evaluated under both.
     pub comparison: Option<Comparison>,
+    /// Where the outcomes were [slimmed](FormDiff::slimmed): the places in the form of
+    /// the rows and findings they still hold, which are the changed ones.
+    kept: Option<Kept>,
+}
+
+/// The rows and findings a slimmed form keeps, by their places in its outcomes as
+/// evaluated, ascending.
+#[derive(Debug)]
+struct Kept {
+    rows: Vec<usize>,
+    findings: Pair<Vec<usize>>,
 }
 
 /// What changed in a form evaluated under both rulesets, with the causes.
@@ -162,7 +173,56 @@ impl FormDiff {
             file,
             results,
             comparison,
+            kept: None,
         }
+    }
+
+    /// Drops what no report of the comparison reads, so that a run over many forms
+    /// keeps little of each (a province's forms are many): each outcome's header, its
+    /// lines (a changed one's scores are in the comparison), the form's text, and the
+    /// rows and findings that did not change. What is left
+    /// answers every question a report
+    /// asks ([`FormDiff::file`], the totals, the ratings, [`FormDiff::row`],
+    /// [`FormDiff::finding`]) as before.
+    #[must_use]
+    pub fn slimmed(mut self) -> FormDiff {
+        let comparison = self.comparison.as_ref();
+        let mut rows: Vec<usize> = (comparison.iter())
+            .flat_map(|c| c.rows.iter().map(|r| r.index))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        let findings_of = |side: Side| {
+            let mut kept: Vec<usize> = (comparison.iter())
+                .flat_map(|c| c.findings.iter())
+                .filter(|f| f.side == side)
+                .map(|f| f.index)
+                .collect();
+            kept.sort_unstable();
+            kept.dedup();
+            kept
+        };
+        let findings = Pair {
+            old: findings_of(Side::Old),
+            new: findings_of(Side::New),
+        };
+        for (result, side) in [
+            (&mut self.results.old, Side::Old),
+            (&mut self.results.new, Side::New),
+        ] {
+            if let Ok(outcome) = result {
+                let kept_findings = findings.on(side);
+                outcome.header = Vec::new();
+                outcome.indicators = only(std::mem::take(&mut outcome.indicators), &rows);
+                outcome.findings = only(std::mem::take(&mut outcome.findings), kept_findings);
+                // A changed line's scores are in the comparison.
+                outcome.lines = Vec::new();
+                // No report of a comparison places a finding in the form's text.
+                outcome.source = crate::source::SourceFile::new(outcome.source.name(), "");
+            }
+        }
+        self.kept = Some(Kept { rows, findings });
+        self
     }
 
     /// The two outcomes, where the form was evaluated under both.
@@ -232,9 +292,13 @@ impl FormDiff {
     /// A changed row under each ruleset (`None` where that evaluation has no such row).
     #[must_use]
     pub fn row(&self, change: &RowChange) -> Pair<Option<&IndicatorOutcome>> {
+        let place = match &self.kept {
+            Some(kept) => kept.rows.binary_search(&change.index).ok(),
+            None => Some(change.index),
+        };
         let row = |side| {
-            self.outcome(side)
-                .and_then(|o| o.indicators.get(change.index))
+            let place = place?;
+            self.outcome(side).and_then(|o| o.indicators.get(place))
         };
         Pair {
             old: row(Side::Old),
@@ -245,8 +309,16 @@ impl FormDiff {
     /// The finding a change is about.
     #[must_use]
     pub fn finding(&self, change: &FindingChange) -> Option<&Finding> {
+        let place = match &self.kept {
+            Some(kept) => kept
+                .findings
+                .on(change.side)
+                .binary_search(&change.index)
+                .ok()?,
+            None => change.index,
+        };
         self.outcome(change.side)
-            .and_then(|o| o.findings.get(change.index))
+            .and_then(|o| o.findings.get(place))
     }
 
     /// Whether anything of the form changed: a row, a line, a finding, the total or the
@@ -259,6 +331,18 @@ impl FormDiff {
                 || self.ratings().old != self.ratings().new
         })
     }
+}
+
+/// The items of `items` at the places `kept` (ascending) names, in order, in a vector of
+/// their own size (collecting would reuse the whole vector's memory in place).
+fn only<T>(items: Vec<T>, kept: &[usize]) -> Vec<T> {
+    let mut out = Vec::with_capacity(kept.len());
+    for (i, item) in items.into_iter().enumerate() {
+        if kept.binary_search(&i).is_ok() {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// `new − old`. Totals are never below zero (docs/language.md §5.9), so the difference

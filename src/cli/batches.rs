@@ -83,6 +83,28 @@ pub(super) fn open_jsonl(args: &CheckArgs, read: &mut ReadSet) -> Result<Option<
 }
 
 impl Jsonl {
+    /// The name its projects go by, each as `name:line`.
+    pub(super) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The next lines that hold something, as many as a batch holds (none at the end).
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read, or is a report.
+    pub(super) fn batch(&mut self) -> Result<Vec<Line>, Error> {
+        let size = batch_size();
+        let mut lines = Vec::with_capacity(size);
+        while lines.len() < size {
+            match self.next()? {
+                Some(line) => lines.push(line),
+                None => break,
+            }
+        }
+        Ok(lines)
+    }
+
     /// The next line that holds something.
     fn next(&mut self) -> Result<Option<Line>, Error> {
         let line = self

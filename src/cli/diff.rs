@@ -22,6 +22,8 @@ use crate::input::{FileId, Size};
 use crate::report::diff::{DiffReport, Ruleset, counts_line, csv, json, render_table};
 use crate::source::Sources;
 
+mod lines;
+
 use super::inputs::{self, Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
 use super::{
     CheckArgs, Done, Input, OutputFormat, Run, Status, StdinFormat, Text, eprint_diagnostic,
@@ -38,8 +40,13 @@ pub struct DiffArgs {
     /// Project files and forms (as `check` reads them), folders of them, or `-` for one
     /// form on standard input. Each must fit both rulesets' forms; one that does not is
     /// reported as such.
-    #[arg(required = true, value_name = "PROJECT")]
+    #[arg(required_unless_present = "jsonl", value_name = "PROJECT")]
     pub projects: Vec<PathBuf>,
+    /// A JSON Lines file of projects, `-` for standard input, read as `check --jsonl`
+    /// reads it: one project a line, named `FILE:LINE` in the report. Read after the
+    /// PROJECTs, a batch at a time.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
     /// How to print the comparison. By default, as `--output`'s ending names a format
     /// (`.json`, `.csv`), else `table`.
     #[arg(long, value_enum)]
@@ -126,21 +133,28 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
     };
     let changes = Changes::between(plans.old, plans.new);
     let mut collected = inputs::collect(&args.projects, args.follow)?;
+    let reading = reading_args(args);
+    let jsonl = super::batches::open_jsonl(&reading, &mut read)?;
     for error in &collected.errors {
         eprint_diagnostic(error);
     }
     let watched = progress::watched(std::io::stderr().is_terminal(), false);
-    let done = compare_all(
-        args,
-        Pair {
-            old: &old,
-            new: &new,
-        },
-        &changes,
-        &collected,
-        watched,
-    );
-    let (forms, emptied) = super::settle(&mut collected, done, &mut read);
+    let runs = Pair {
+        old: run_of(&old, &reading),
+        new: run_of(&new, &reading),
+    };
+    // A JSON Lines file says how many forms it holds only at its end.
+    let len = jsonl.is_none().then_some(collected.forms.len());
+    let (done, lines) = progress::with_bar(len, watched, |bar| {
+        let done = compare_all(&runs, &changes, &collected, bar);
+        let lines = match jsonl {
+            Some(jsonl) => lines::compare_lines(&runs, &changes, jsonl, bar),
+            None => Ok(Vec::new()),
+        };
+        (done, lines)
+    });
+    let (mut forms, emptied) = super::settle(&mut collected, done, &mut read);
+    forms.extend(lines?);
     let summary = Summary::of(&forms, plans);
     let skipped = collected.skipped.total();
     let report = DiffReport {
@@ -174,39 +188,31 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
 /// Every form read, evaluated under both rulesets and compared, in parallel (forms are
 /// independent), kept in order; each worker ticks the progress bar as it finishes one.
 fn compare_all(
-    args: &DiffArgs,
-    rulesets: Pair<&Loaded>,
+    runs: &Pair<Run<'_>>,
     changes: &Changes,
     collected: &inputs::Collected,
-    watched: bool,
+    bar: &indicatif::ProgressBar,
 ) -> Vec<(Done<FormDiff>, Option<FileId>)> {
-    // `Run` reads a form as `check` does; only its reading options count here.
-    let reading = reading_args(args);
-    let runs = Pair {
-        old: Run {
-            plan: &rulesets.old.plan,
-            rules: &rulesets.old.sources,
-            args: &reading,
-            header: false,
-        },
-        new: Run {
-            plan: &rulesets.new.plan,
-            rules: &rulesets.new.sources,
-            args: &reading,
-            header: false,
-        },
-    };
-    progress::with_bar(Some(collected.forms.len()), watched, |bar| {
-        collected
-            .forms
-            .par_iter()
-            .map(|form| {
-                let done = compare(&runs, changes, form);
-                bar.inc(1);
-                done
-            })
-            .collect()
-    })
+    collected
+        .forms
+        .par_iter()
+        .map(|form| {
+            let done = compare(runs, changes, form);
+            bar.inc(1);
+            done
+        })
+        .collect()
+}
+
+/// How a ruleset reads and evaluates forms: as `check` does, with `diff`'s reading
+/// options.
+fn run_of<'a>(loaded: &'a Loaded, reading: &'a CheckArgs) -> Run<'a> {
+    Run {
+        plan: &loaded.plan,
+        rules: &loaded.sources,
+        args: reading,
+        header: false,
+    }
 }
 
 /// The old and the new ruleset: `--rules` named twice.
@@ -280,7 +286,7 @@ fn ruleset(loaded: &Loaded) -> Ruleset<'_> {
 fn reading_args(args: &DiffArgs) -> CheckArgs {
     CheckArgs {
         rules: PathBuf::new(),
-        projects: Vec::new(),
+        projects: args.projects.clone(),
         format: Some(args.format().as_check()),
         summary: args.summary,
         quiet: false,
@@ -288,7 +294,7 @@ fn reading_args(args: &DiffArgs) -> CheckArgs {
         max_file_size: args.max_file_size,
         stdin_format: args.stdin_format,
         follow: args.follow,
-        jsonl: None,
+        jsonl: args.jsonl.clone(),
         jobs: None,
     }
 }
@@ -335,7 +341,7 @@ fn compare(
     };
     let diffs = paired
         .into_iter()
-        .map(|results| FormDiff::of(changes, plans, text.name.clone(), results))
+        .map(|results| FormDiff::of(changes, plans, text.name.clone(), results).slimmed())
         .collect();
     (Done::Results(diffs), text.id)
 }

@@ -464,6 +464,148 @@ fn a_change_no_item_explains_is_unattributed() {
     assert!(table.contains("归因：未能归因"), "{table}");
 }
 
+/// A form diff slimmed to what the reports read (as `perfeval diff` keeps each) prints
+/// every report byte for byte as the whole one does: for each policy change, over forms
+/// whose findings, rows, lines and totals change and forms where nothing does.
+#[test]
+fn a_slimmed_form_diff_prints_every_report_as_the_whole_one() {
+    let base = load(BASE);
+    let files: Vec<String> = std::fs::read_dir(root().join(SUZHOU_FORMS))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    for rules in [
+        "rating-bands",
+        "deduction-3pct",
+        "common-indicator",
+        "remove-funds-split",
+    ] {
+        let changed = load(&change_file(rules));
+        let plans = Pair {
+            old: &base,
+            new: &changed,
+        };
+        let changes = Changes::between(&base, &changed);
+        let outcome = |plan: &perfeval::compile::Plan, file: &str| {
+            let relative = format!("{SUZHOU_FORMS}/{file}");
+            let text = std::fs::read_to_string(root().join(&relative)).unwrap();
+            crate::eval::evaluate(plan, &relative, &text)
+        };
+        // Each form under the new ruleset, and a form paired with another (findings
+        // that differ by more than the ruleset).
+        let diffs = || -> Vec<FormDiff> {
+            let mut pairs: Vec<(&str, &str)> =
+                files.iter().map(|f| (f.as_str(), f.as_str())).collect();
+            pairs.push(("clean.toml", "score-mismatch.toml"));
+            pairs.push(("weight-mismatch.toml", "clean.toml"));
+            (pairs.into_iter())
+                .map(|(old, new)| {
+                    let results = Pair {
+                        old: Ok(outcome(&base, old)),
+                        new: Ok(outcome(&changed, new)),
+                    };
+                    FormDiff::of(&changes, plans, old.to_owned(), results)
+                })
+                .collect()
+        };
+        let whole = diffs();
+        let slim: Vec<FormDiff> = diffs().into_iter().map(FormDiff::slimmed).collect();
+        let reports = |forms: &[FormDiff]| {
+            let summary = Summary::of(forms, plans);
+            let ruleset = |name| Ruleset {
+                name,
+                version: None,
+                file: rules,
+            };
+            let report = DiffReport {
+                rulesets: Pair {
+                    old: ruleset(&base.name),
+                    new: ruleset(&changed.name),
+                },
+                changes: &changes,
+                forms,
+                summary: &summary,
+                skipped: 0,
+            };
+            [
+                render_table(&report, false),
+                render_table(&report, true),
+                perfeval::report::diff::json::render(&report),
+                perfeval::report::diff::csv::render(&report, false),
+                perfeval::report::diff::csv::render(&report, true),
+            ]
+        };
+        let (whole, slim) = (reports(&whole), reports(&slim));
+        for (a, b) in whole.iter().zip(&slim) {
+            assert!(a == b, "{rules}: a slimmed report differs:\n{a}\n---\n{b}");
+        }
+        assert!(
+            whole[2].contains("\"findings\": [\n        {"),
+            "{rules}: no finding changed"
+        );
+    }
+}
+
+/// `--jsonl` reads a province's forms from one file, a project a line, and compares them
+/// as it compares the same projects as files (named `FILE:LINE`), across batches; a line
+/// that is no project fails under both rulesets, and the run says so.
+#[test]
+fn forms_in_json_lines_are_compared_as_files_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let egov: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/suzhou-2023-egov.json")).unwrap(),
+    )
+    .unwrap();
+    let mut lowered = egov.clone();
+    lowered["indicators"][11]["actual"] = Value::from("14个");
+    let lines: Vec<String> = [&egov, &lowered, &egov]
+        .iter()
+        .map(|v| serde_json::to_string(v).unwrap())
+        .collect();
+    let mut jsonl = lines.join("\n");
+    jsonl.push_str("\n\n{\"budget\": 1}\n");
+    std::fs::write(dir.path().join("forms.jsonl"), &jsonl).unwrap();
+    for (i, line) in lines.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{}.json", i + 1)), line).unwrap();
+    }
+    let changed = root().join(change_file("deduction-3pct"));
+    let changed = changed.to_str().unwrap();
+    let diff = |args: &[&str]| {
+        let mut all = vec![
+            "diff", "--rules", "2023", "--rules", changed, "--format", "json",
+        ];
+        all.extend(args);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfeval"))
+            .args(&all)
+            .current_dir(dir.path())
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("PERFEVAL_BATCH", "2")
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+        (doc, output.status.code().unwrap())
+    };
+    let (by_line, code) = diff(&["--jsonl", "forms.jsonl"]);
+    assert_eq!(code, 2, "the fifth line is no project");
+    let (by_file, code) = diff(&["1.json", "2.json", "3.json"]);
+    assert_eq!(code, 0);
+    let projects = by_line["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 4);
+    for (i, file) in by_file["projects"].as_array().unwrap().iter().enumerate() {
+        let mut file = file.clone();
+        file["file"] = Value::from(format!("forms.jsonl:{}", i + 1));
+        assert_eq!(projects[i], file);
+    }
+    assert_ne!(
+        projects[0]["change"], projects[1]["change"],
+        "the second line differs"
+    );
+    assert_eq!(projects[3]["file"], "forms.jsonl:5");
+    assert!(projects[3]["old"]["error"].is_object(), "{}", projects[3]);
+    assert_eq!(by_line["summary"]["failed"]["both"], 1);
+}
+
 // ── Reports ─────────────────────────────────────────────────────────────────────
 
 fn diff_output(args: &[&str]) -> (String, i32) {

@@ -287,6 +287,10 @@ CLI_DIFF_PROJECTS {
     en: "Project files and forms (as `check` reads them), folders of them, or `-` for one form on standard input. Each must fit both rulesets' forms; one that does not is reported as such",
     zh: "项目文件和表单（与 `check` 的读法相同）、存放它们的文件夹，或 `-`（从标准输入读取一份表单）。每份都须符合两个规则集的表单；不符合的会如实报告",
 }
+CLI_DIFF_JSONL {
+    en: "A JSON Lines file of projects, `-` for standard input, read as `check --jsonl` reads it: one project a line, named `FILE:LINE` in the report. Read after the PROJECTs, a batch at a time",
+    zh: "JSON Lines 格式的项目文件，`-` 表示标准输入，读法与 `check --jsonl` 相同：每行一个项目，报告中称为 `文件:行`。在各 PROJECT 之后分批读取",
+}
 CLI_DIFF_FORMAT {
     en: "How to print the comparison. By default, as `--output`'s ending names a format (`.json`, `.csv`), else `table`",
     zh: "对比结果的输出格式。不指定时按 `--output` 文件的扩展名（`.json`、`.csv`）确定，否则为 `table`",

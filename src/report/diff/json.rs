@@ -29,18 +29,48 @@ pub fn render(report: &DiffReport<'_>) -> String {
         .iter()
         .map(|(item, change)| json!({"item": item.to_string(), "change": change.key()}))
         .collect();
-    let doc = json!({
-        MARKER: 1,
-        "old": ruleset(&report.rulesets.old),
-        "new": ruleset(&report.rulesets.new),
-        "changes": changes,
-        "summary": summary(report),
-        "projects": report.forms.iter().map(form).collect::<Vec<_>>(),
-    });
+    let doc = Document {
+        head: [
+            (MARKER, json!(1)),
+            ("old", ruleset(&report.rulesets.old)),
+            ("new", ruleset(&report.rulesets.new)),
+            ("changes", Value::Array(changes)),
+            ("summary", summary(report)),
+        ],
+        forms: report.forms,
+    };
     let mut out =
         crate::report::json::terminal_safe(serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
     out
+}
+
+/// The document: its first keys, then `projects`, each form's object made only as it is
+/// written (a province's forms as one tree of values would take ten times the text).
+struct Document<'a> {
+    head: [(&'static str, Value); 5],
+    forms: &'a [FormDiff],
+}
+
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.head.len() + 1))?;
+        for (key, value) in &self.head {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("projects", &Forms(self.forms))?;
+        map.end()
+    }
+}
+
+/// The forms, each made into its object as it is written.
+struct Forms<'a>(&'a [FormDiff]);
+
+impl serde::Serialize for Forms<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(form))
+    }
 }
 
 fn ruleset(r: &Ruleset<'_>) -> Value {

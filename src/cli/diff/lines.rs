@@ -1,0 +1,92 @@
+//! The JSON Lines file of `diff --jsonl` (a province's forms as one file, one project a
+//! line): read a batch of lines at a time, each line's project scored under both
+//! rulesets in parallel and compared, kept [slimmed](FormDiff::slimmed), in order.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::data::{self, Format};
+use crate::diff::{Changes, Evaluation, FormDiff, Pair};
+
+use super::super::Run;
+use super::super::batches::Jsonl;
+use super::super::lines::Line;
+
+/// Every line of `jsonl` compared, in the file's order; the bar ticks once a line.
+///
+/// # Errors
+///
+/// The file cannot be read, or is a report.
+pub(super) fn compare_lines(
+    runs: &Pair<Run<'_>>,
+    changes: &Changes,
+    mut jsonl: Jsonl,
+    bar: &ProgressBar,
+) -> Result<Vec<FormDiff>, Error> {
+    let mut diffs = Vec::new();
+    loop {
+        let lines = jsonl.batch()?;
+        if lines.is_empty() {
+            return Ok(diffs);
+        }
+        let file = jsonl.name();
+        let batch: Vec<FormDiff> = lines
+            .into_par_iter()
+            .map(|line| {
+                let diff = compare_line(runs, changes, file, line);
+                bar.inc(1);
+                diff
+            })
+            .collect();
+        diffs.extend(batch);
+    }
+}
+
+/// One line of the file `file`: a JSON project named `file:line`, loaded once where both
+/// rulesets' forms are the same, and scored under each.
+fn compare_line(runs: &Pair<Run<'_>>, changes: &Changes, file: &str, line: Line) -> FormDiff {
+    let plans = Pair {
+        old: runs.old.plan,
+        new: runs.new.plan,
+    };
+    let (number, bytes) = match line {
+        Line::Text { number, bytes } => (number, bytes),
+        Line::TooLong { number } => {
+            let name = format!("{file}:{number}");
+            let error = Arc::new(Error::LineTooLarge {
+                path: PathBuf::from(&name),
+                limit: runs.old.args.max_file_size,
+            });
+            let results = Pair {
+                old: Err(Arc::clone(&error)),
+                new: Err(error),
+            };
+            return FormDiff::of(changes, plans, name, results);
+        }
+    };
+    let evaluate = |run: &Run<'_>, loaded: &Result<data::project::Project, Arc<Error>>| {
+        let project = loaded.as_ref().map_err(Arc::clone)?;
+        run.evaluate_project(project).map_err(Arc::new)
+    };
+    let load = |run: &Run<'_>| {
+        data::load_line(file, number, &bytes, Format::Json, &run.plan.form)
+            .map_err(|e| Arc::new(Error::from(e)))
+    };
+    let results: Pair<Evaluation> = if plans.old.form == plans.new.form {
+        let loaded = load(&runs.old);
+        Pair {
+            old: evaluate(&runs.old, &loaded),
+            new: evaluate(&runs.new, &loaded),
+        }
+    } else {
+        Pair {
+            old: evaluate(&runs.old, &load(&runs.old)),
+            new: evaluate(&runs.new, &load(&runs.new)),
+        }
+    };
+    FormDiff::of(changes, plans, format!("{file}:{number}"), results).slimmed()
+}
