@@ -212,6 +212,14 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// `--jsonl FILE` where FILE is one JSON document written over several lines (a
+    /// project file, a report printed for people): its first line is only `{` or `[`.
+    #[error("{}", t!(IO_NOT_JSON_LINES, path = .path.display()))]
+    #[diagnostic(code(perfeval::io::not_json_lines), help("{}", t!(IO_NOT_JSON_LINES_HELP)))]
+    NotJsonLines {
+        /// The path.
+        path: PathBuf,
+    },
     /// A workbook or text export in which no sheet has two of the form's labels: a file
     /// that is not a 自评表 of this ruleset (a `notes.txt`, another year's layout).
     #[error("{}", t!(IMPORT_NO_FORM, path = .path.display()))]

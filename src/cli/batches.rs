@@ -107,19 +107,43 @@ impl Jsonl {
 
     /// The next line that holds something.
     fn next(&mut self) -> Result<Option<Line>, Error> {
-        let line = self
-            .lines
-            .next_line()
-            .map_err(|e| Error::read(&self.path, ReadError::Io(e)))?;
-        if let (false, Some(Line::Text { bytes, .. })) = (self.started, &line)
-            && inputs::is_report(bytes)
-        {
-            return Err(Error::Report {
-                path: self.path.clone(),
-            });
+        let line = self.read_line()?;
+        if let (false, Some(Line::Text { bytes, .. })) = (self.started, &line) {
+            self.refuse_a_document(bytes)?;
         }
         self.started = true;
         Ok(line)
+    }
+
+    fn read_line(&mut self) -> Result<Option<Line>, Error> {
+        self.lines
+            .next_line()
+            .map_err(|e| Error::read(&self.path, ReadError::Io(e)))
+    }
+
+    /// Refuses a file whose first line says it is no JSON Lines of projects: a report,
+    /// or one JSON document over many lines (a line that is only `{` or `[` holds no
+    /// project), such as a form or a report printed for people to read, which would
+    /// otherwise fail once a line.
+    fn refuse_a_document(&mut self, first: &[u8]) -> Result<(), Error> {
+        let path = self.path.clone();
+        if inputs::is_report(first) {
+            return Err(Error::Report { path });
+        }
+        let opening = first
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(first)
+            .trim_ascii();
+        if !matches!(opening, b"{" | b"[") {
+            return Ok(());
+        }
+        // `{` and the next line: the start of a report, as a report starts.
+        if let (b"{", Some(Line::Text { bytes, .. })) = (opening, self.read_line()?)
+            && inputs::is_report(&[b"{".as_slice(), &bytes].concat())
+        {
+            return Err(Error::Report { path });
+        }
+        Err(Error::NotJsonLines { path })
     }
 }
 

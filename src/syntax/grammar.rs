@@ -687,6 +687,48 @@ mod tests {
             .collect()
     }
 
+    /// `ITEM_WORDS` are the first keywords of the grammar's items (`item_body`), save
+    /// those that also begin an entry or name a value inside a block: `completion` (a
+    /// class's entry, a row's value), `missing` (a class's entry), `line` and `let`
+    /// (read in expressions) and `remove` (an override's entry). An item added to the
+    /// grammar fails here until its word is placed in one list or the other.
+    #[test]
+    fn item_words_are_the_grammar_items_first_keywords() {
+        let grammar = std::fs::read_to_string("grammar/perfeval.pest").unwrap();
+        let rule_body = |name: &str| -> String {
+            let start = (grammar.lines())
+                .position(|l| l.starts_with(&format!("{name} = ")))
+                .unwrap_or_else(|| panic!("no rule `{name}`"));
+            let lines: Vec<&str> = grammar.lines().skip(start).collect();
+            let end = lines
+                .iter()
+                .position(|l| l.trim_end().ends_with('}'))
+                .unwrap();
+            lines[..=end].join(" ")
+        };
+        let body = rule_body("item_body");
+        let inner = &body[body.find('{').unwrap() + 1..body.rfind('}').unwrap()];
+        let mut first: Vec<String> = inner
+            .split('|')
+            .map(str::trim)
+            .map(|item| {
+                let body = rule_body(item);
+                let kw = body
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .find(|word| word.starts_with("kw_"))
+                    .unwrap_or_else(|| panic!("`{item}` starts with no keyword"));
+                keywords::by_rule(kw).unwrap().en.to_owned()
+            })
+            .collect();
+        first.sort();
+        let also_entries = ["completion", "let", "line", "missing", "remove"];
+        let mut listed: Vec<String> = (super::ITEM_WORDS.iter().chain(&also_entries))
+            .map(|w| (*w).to_owned())
+            .collect();
+        listed.sort();
+        assert_eq!(first, listed);
+    }
+
     /// The grammar's `kw_*` rules and the keyword table name the same keywords with
     /// the same spellings, and its `reserved` rule the table's reserved words.
     #[test]

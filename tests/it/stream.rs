@@ -387,6 +387,52 @@ fn the_report_file_never_replaces_the_jsonl_file_and_is_skipped_in_folders() {
     assert!(stderr.contains("perfeval::io::report"), "{stderr}");
 }
 
+/// One JSON document over many lines given as `--jsonl` (a project file, a report as
+/// printed) is refused before any line is read as a project: a project file as no JSON
+/// Lines, a pretty-printed report as a report, for `check` and `diff` alike (each of its
+/// hundreds of lines failed as a project of its own).
+#[test]
+fn a_json_document_over_many_lines_is_no_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let (_, stderr, status) = perfeval(
+        &[
+            "check",
+            "--rules",
+            "2023",
+            "--format",
+            "json",
+            "-o",
+            report.to_str().unwrap(),
+            "examples/suzhou-2023-with-findings.toml",
+        ],
+        b"",
+        &[],
+    );
+    assert_eq!(status, 1, "{stderr}");
+    let report = report.to_str().unwrap();
+    for (file, code) in [
+        (
+            "examples/suzhou-2023-egov.json",
+            "perfeval::io::not_json_lines",
+        ),
+        (report, "perfeval::io::report"),
+    ] {
+        for command in [
+            &["check", "--rules", "2023", "--jsonl", file][..],
+            &[
+                "diff", "--rules", "2023", "--rules", "2023", "--jsonl", file,
+            ][..],
+        ] {
+            let (stdout, stderr, status) = perfeval(command, b"", &[]);
+            assert_eq!(status, 2, "{command:?}: {stderr}");
+            assert!(stderr.contains(code), "{command:?}: {stderr}");
+            assert_eq!(stderr.matches("perfeval::").count(), 1, "{stderr}");
+            assert!(stdout.is_empty(), "{command:?}");
+        }
+    }
+}
+
 #[test]
 fn arguments_that_cannot_work_are_refused() {
     for args in [

@@ -54,6 +54,14 @@ IO_REPORT {
     en: "`{path}` is a perfeval report, not a project file",
     zh: "`{path}` 是 perfeval 生成的报告，不是项目文件",
 }
+IO_NOT_JSON_LINES {
+    en: "`{path}` is one JSON document written over several lines, not JSON Lines (one project a line)",
+    zh: "`{path}` 是分多行书写的单个 JSON 文档，不是 JSON Lines（每行一个项目）",
+}
+IO_NOT_JSON_LINES_HELP {
+    en: "name a project file as a PROJECT, without `--jsonl`; a JSON Lines file writes each project whole on one line",
+    zh: "单个项目文件请直接作为 PROJECT 给出，不加 `--jsonl`；JSON Lines 文件要把每个项目完整写在一行里",
+}
 IO_REPORT_HELP {
     en: "check the form the report was made from; in a folder, reports are skipped",
     zh: "请核对生成该报告所用的表单；文件夹中的报告会被跳过",
