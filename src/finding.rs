@@ -74,6 +74,8 @@ pub enum EngineCode {
     UncalculatedFormula,
     /// A row an imported workbook hides (not on screen or in print) that a value of the form is read from: a cancelled indicator a department hid still counts.
     HiddenRow,
+    /// A column an imported workbook hides that values of the form are read from (a hidden column of weights counts).
+    HiddenColumn,
 }
 
 impl EngineCode {
@@ -99,6 +101,7 @@ impl EngineCode {
             EngineCode::TotalRowMismatch => "total-row-mismatch",
             EngineCode::UncalculatedFormula => "uncalculated-formula",
             EngineCode::HiddenRow => "hidden-row",
+            EngineCode::HiddenColumn => "hidden-column",
         }
     }
 }
@@ -121,7 +124,7 @@ pub struct EngineFinding {
 }
 
 /// Every finding code the engine raises by itself.
-pub const ENGINE_FINDINGS: [EngineFinding; 18] = [
+pub const ENGINE_FINDINGS: [EngineFinding; 19] = [
     EngineFinding {
         code: EngineCode::UnknownCategory,
         severity: Severity::Error,
@@ -211,6 +214,11 @@ pub const ENGINE_FINDINGS: [EngineFinding; 18] = [
         code: EngineCode::HiddenRow,
         severity: Severity::Warning,
         meaning: "a row an imported workbook hides (not shown on screen or in print) holds a value of the form, which is read like any other: the printed form the department signed does not show it",
+    },
+    EngineFinding {
+        code: EngineCode::HiddenColumn,
+        severity: Severity::Warning,
+        meaning: "a column an imported workbook hides (not shown on screen or in print) holds values of the form, which are read like any other: the printed form the department signed does not show them",
     },
 ];
 

@@ -328,8 +328,8 @@ fn render(sheet: &mut Sheet) -> (String, bool) {
 
 /// The cells that fit no field, as findings of the project: `unplaced-cell`,
 /// `unread-column` for a table's column the form does not have, `total-row-mismatch`,
-/// `uncalculated-formula` for a formula read as not given, and `hidden-row` for a row
-/// the workbook hides that values were read from.
+/// `uncalculated-formula` for a formula read as not given, and `hidden-row` and
+/// `hidden-column` for a row or a column the workbook hides that values were read from.
 /// A hidden row and a formula read as not given in an indicator's row name the
 /// indicator (`project`'s row on the same line of the form as shown), so that a report
 /// shows them under its row.
@@ -363,6 +363,10 @@ pub fn findings(plan: &Plan, project: &Project, unplaced: &[Unplaced]) -> Vec<Fi
                 Misfit::HiddenRow(row) => (
                     EngineCode::HiddenRow,
                     t!(FINDING_HIDDEN_ROW, row, address, text),
+                ),
+                Misfit::HiddenColumn { column, values } => (
+                    EngineCode::HiddenColumn,
+                    t!(FINDING_HIDDEN_COLUMN, column, address, values, text),
                 ),
                 Misfit::Uncalculated(label) => (
                     EngineCode::UncalculatedFormula,

@@ -271,15 +271,20 @@ fn fold_char(c: char) -> char {
 /// A cell's address in spreadsheet notation: column letters and 1-based row (`E23`).
 #[must_use]
 pub fn cell_address(row: usize, column: usize) -> String {
+    format!("{}{}", column_letters(column), row.saturating_add(1))
+}
+
+/// A 0-based column's letters, as a spreadsheet names it: `E`, `AA`.
+#[must_use]
+pub fn column_letters(column: usize) -> String {
     let mut letters = Vec::new();
-    let mut n = column + 1;
+    let mut n = column.saturating_add(1);
     while n > 0 {
         let rest = (n - 1) % 26;
         letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
         n = (n - 1) / 26;
     }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
+    letters.into_iter().rev().collect()
 }
 
 #[cfg(test)]

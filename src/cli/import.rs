@@ -263,8 +263,9 @@ fn toml(plan: &Plan, form: &Form) -> String {
         .filter(|u| matches!(u.kind, import::Misfit::Uncalculated(_)))
         .count();
     let hidden: Vec<String> = (unplaced.iter())
-        .filter_map(|u| match u.kind {
-            import::Misfit::HiddenRow(row) => Some(row.to_string()),
+        .filter_map(|u| match &u.kind {
+            import::Misfit::HiddenRow(row) => Some(format!("第 {row} 行")),
+            import::Misfit::HiddenColumn { column, .. } => Some(format!("{column} 列")),
             _ => None,
         })
         .collect();
@@ -286,7 +287,7 @@ fn toml(plan: &Plan, form: &Form) -> String {
     }
     if !hidden.is_empty() {
         header.push(format!(
-            "第 {} 行在工作簿中已隐藏，仍照常导入（见 perfeval import 的输出）。",
+            "{}在工作簿中已隐藏，仍照常导入（见 perfeval import 的输出）。",
             hidden.join("、")
         ));
     }

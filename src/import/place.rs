@@ -19,7 +19,7 @@
 //! reported, never dropped in silence.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
@@ -62,10 +62,12 @@ pub(crate) struct Placement {
 }
 
 /// A cell the report must name, with what is wrong with it: one that belongs to no
-/// field, a formula read as not given, a row of a workbook that hides it.
+/// field, a formula read as not given, cells read from a row or a column the workbook
+/// hides.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unplaced {
-    /// The cell's address (`E23`); for a hidden row, its cells read (`B23:F23`).
+    /// The cell's address (`E23`); for a hidden row or column, its cells read
+    /// (`B23:F23`).
     pub address: String,
     /// Its text (for a formula, the formula as the finding quotes it).
     pub text: String,
@@ -101,6 +103,14 @@ pub enum Misfit {
     /// A row the workbook hides (this 1-based row) that values of the form are read
     /// from (`hidden-row`): the printed form does not show them, and they count.
     HiddenRow(usize),
+    /// A column the workbook hides (its letters) that this many values of the form are
+    /// read from (`hidden-column`).
+    HiddenColumn {
+        /// The column's letters (`E`).
+        column: String,
+        /// How many values were read from it.
+        values: usize,
+    },
 }
 
 /// A total row's number that is not its rows' sum.
@@ -1505,7 +1515,7 @@ impl<'a> Placer<'a> {
         }
         self.report_extra_columns();
         self.compare_totals();
-        self.name_hidden_rows(sheet);
+        self.name_hidden(sheet);
         let record_values = (self.records.values().map(|r| r.entries.len()))
             .sum::<usize>()
             .saturating_sub(printed);
@@ -1519,41 +1529,41 @@ impl<'a> Placer<'a> {
         }
     }
 
-    /// The rows the workbook hides that a value of the form was read from,
-    /// each named once (`hidden-row`) with the cells read: a department's hidden,
-    /// perhaps cancelled, indicator counts, and the printed form does not show it.
-    fn name_hidden_rows(&mut self, sheet: &Sheet) {
+    /// The rows and the columns the workbook hides that a value of the form was read
+    /// from, each named once (`hidden-row`, `hidden-column`) with the cells read: a
+    /// department's hidden, perhaps cancelled, indicator or a hidden column of weights
+    /// counts, and the printed form does not show it.
+    fn name_hidden(&mut self, sheet: &Sheet) {
+        let read_in = |r: usize, c: usize, cell: &Cell| {
+            self.read.contains(&(r, c)) && !cell.shown().trim().is_empty()
+        };
+        let mut found = Vec::new();
         for &r in &sheet.hidden_rows {
             let Some(row) = sheet.rows.get(r) else {
                 continue;
             };
-            let read: Vec<(usize, &Cell)> = (row.iter().enumerate())
-                .filter(|(c, cell)| self.read.contains(&(r, *c)) && !cell.shown().trim().is_empty())
+            let cells: Vec<Placed<'_>> = (row.iter().enumerate())
+                .filter(|(c, cell)| read_in(r, *c, cell))
+                .map(|(c, cell)| ((r, c), cell))
                 .collect();
-            let (Some((first, first_cell)), Some((last, last_cell))) = (read.first(), read.last())
-            else {
-                continue;
-            };
-            let texts: Vec<String> = read
-                .iter()
-                .map(|(_, cell)| clean_text(&cell.shown()))
-                .collect();
-            let span = match (cell_span(first_cell), cell_span(last_cell)) {
-                (Some(a), Some(b)) => Span::new(a.start as usize, b.end as usize),
-                (a, b) => a.or(b).unwrap_or_default(),
-            };
-            let address = if first == last {
-                address(r, *first)
-            } else {
-                format!("{}:{}", address(r, *first), address(r, *last))
-            };
-            self.unplaced.push(Unplaced {
-                address,
-                text: crate::text::brief(&texts.join(" | "), 60).into_owned(),
-                span,
-                kind: Misfit::HiddenRow(r.saturating_add(1)),
-            });
+            found.extend(hidden(&cells, Misfit::HiddenRow(r.saturating_add(1))));
         }
+        let mut columns: BTreeMap<usize, Vec<Placed<'_>>> = BTreeMap::new();
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if cell.hidden && read_in(r, c, cell) {
+                    columns.entry(c).or_default().push(((r, c), cell));
+                }
+            }
+        }
+        for (c, cells) in columns {
+            let kind = Misfit::HiddenColumn {
+                column: crate::text::column_letters(c),
+                values: cells.len(),
+            };
+            found.extend(hidden(&cells, kind));
+        }
+        self.unplaced.extend(found);
     }
 
     /// A table's column the form does not have: with values below it, reported once by
@@ -1716,6 +1726,34 @@ fn is_signing_date(cell: &Cell) -> bool {
 
 /// The most bytes a date written out takes (`截止到 ２０２３ 年 １２ 月 ３１ 日止`: 51).
 const LONGEST_DATE: usize = 64;
+
+/// A cell and where it is in the grid (row, column).
+type Placed<'c> = ((usize, usize), &'c Cell);
+
+/// The finding of hidden cells read, in a row or a column (`cells` in order): their
+/// range, their texts and where they are shown; `None` for no cells.
+fn hidden(cells: &[Placed<'_>], kind: Misfit) -> Option<Unplaced> {
+    let (&(first, first_cell), &(last, last_cell)) = (cells.first()?, cells.last()?);
+    let texts: Vec<String> = cells
+        .iter()
+        .map(|(_, cell)| clean_text(&cell.shown()))
+        .collect();
+    let span = match (cell_span(first_cell), cell_span(last_cell)) {
+        (Some(a), Some(b)) => a.to(b),
+        (a, b) => a.or(b).unwrap_or_default(),
+    };
+    let address = if first == last {
+        address(first.0, first.1)
+    } else {
+        format!("{}:{}", address(first.0, first.1), address(last.0, last.1))
+    };
+    Some(Unplaced {
+        address,
+        text: crate::text::brief(&texts.join(" | "), 60).into_owned(),
+        span,
+        kind,
+    })
+}
 
 fn cell_span(cell: &Cell) -> Option<Span> {
     cell.at.map(|(a, b)| Span::new(a, b))

@@ -348,13 +348,6 @@ impl SheetBuilder {
         }
     }
 
-    /// The 0-based places of the values and formulas added, in no order.
-    pub(crate) fn filled(&self) -> Vec<(u32, u32)> {
-        let values = self.cells.iter().map(|(r, c, _)| (*r, *c));
-        let formulas = self.formulas.iter().map(|(r, c, _)| (*r, *c));
-        values.chain(formulas).collect()
-    }
-
     /// Whether no value nor formula was added.
     pub(crate) fn is_empty(&self) -> bool {
         self.cells.is_empty() && self.formulas.is_empty()

@@ -621,14 +621,17 @@ fn an_optional_formula_with_no_stored_result_is_reported_not_refused() {
 /// A row the workbook hides is read like the others, and each hidden row a value is read
 /// from is a `hidden-row` warning of the form naming its indicator (a department's hidden,
 /// cancelled indicator counts, and the printed form does not show it); a hidden row
-/// nothing is read from (the title) is not named. A formula with no stored result in an
-/// indicator's row names the indicator too, so reports show both under its row.
+/// nothing is read from (the title) is not named. A hidden column read is a
+/// `hidden-column` warning. A formula with no stored result in an indicator's row names
+/// the indicator too, so reports show both under its row.
 #[test]
 fn a_hidden_row_read_is_named_under_its_indicator() {
     let bytes = seed_workbook_with(|sheet| {
         sheet.set_row_hidden(0).unwrap();
         sheet.set_row_hidden(20).unwrap();
         sheet.write_formula(19, 6, "=E20").unwrap();
+        // The weights, hidden beside the targets (rows 10–22, and 权重 itself).
+        sheet.set_column_hidden(4).unwrap();
     });
     let bytes = without_result(&bytes, "E20");
     let forms = import::import("隐藏行.xlsx", &bytes, xlsx_kind(), &SUZHOU)
@@ -650,6 +653,11 @@ fn a_hidden_row_read_is_named_under_its_indicator() {
                 "hidden-row",
                 Some("系统上线数量"),
                 "row 21 (B21:G21) is hidden in the workbook, shown neither on screen nor in print, and was read like the others: `产出目标 | 系统上线数量 | =2个 | 27.5 | 2个 | 27.5`"
+            ),
+            (
+                "hidden-column",
+                None,
+                "column E (E6:E22) is hidden in the workbook, shown neither on screen nor in print, and its 15 values were read like the others: `0 | 0 | 1 | 1 | 1 | 1 | 1 | 1 | 8 | 1 |… 4 | 2 | 27.5 | 27.5`"
             ),
         ]
     );

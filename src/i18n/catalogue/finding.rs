@@ -87,6 +87,10 @@ FINDING_HIDDEN_ROW {
     en: "row {row} ({address}) is hidden in the workbook, shown neither on screen nor in print, and was read like the others: `{text}`",
     zh: "第 {row} 行（{address}）在工作簿中已隐藏，屏幕上和打印稿上都看不到，但已照常读取：「{text}」",
 }
+FINDING_HIDDEN_COLUMN {
+    en: "column {column} ({address}) is hidden in the workbook, shown neither on screen nor in print, and its {values} values were read like the others: `{text}`",
+    zh: "{column} 列（{address}）在工作簿中已隐藏，屏幕上和打印稿上都看不到，但其中 {values} 个值已照常读取：「{text}」",
+}
 FINDING_MISSING_SELF_SCORE {
     en: "`{name}` is graded `{grade}`, which scores {range}; the form gives no self score, so it counts as {least}",
     zh: "「{name}」评为「{grade}」，得分可在 {range} 之间，表中未填自评分，按 {least} 计",

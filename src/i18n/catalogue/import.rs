@@ -141,10 +141,6 @@ IMPORT_NOTE_READ_AS {
     zh: "文件名表明是{named}，实际是{actual}：已按实际格式读取",
 }
 IMPORT_NOTE_HIDDEN { en: "sheet `{name}` is hidden, skipped", zh: "工作表 `{name}` 已隐藏，已跳过" }
-IMPORT_NOTE_HIDDEN_COLUMNS {
-    en: "sheet `{name}`: columns {columns} are hidden in the workbook; they were read like the others",
-    zh: "工作表 `{name}` 的 {columns} 列在工作簿中已隐藏，已照常读取",
-}
 IMPORT_NOTE_EMPTY_COLUMN {
     en: "column {address}, 「{text}」, is no column of the form, and nothing is written below it: passed over",
     zh: "单元格 {address}「{text}」所在的列不是表单的栏目，其下没有填写内容，已略过",

@@ -63,10 +63,6 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             None => hidden::Hidden::default(),
         };
         let builder = read_cells(&mut workbook, &sheet.name, &mut budget)?;
-        if !hidden.is_empty() {
-            book.notes
-                .extend(hidden::note(&sheet.name, &hidden, &builder.filled()));
-        }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
@@ -442,7 +438,7 @@ mod tests {
     }
 
     #[test]
-    fn hidden_rows_are_marked_and_hidden_columns_named() {
+    fn hidden_rows_and_columns_are_marked() {
         let mut book = XlsxBook::new();
         let sheet = book.add_worksheet().set_name("自评表").unwrap();
         for row in 0..6 {
@@ -455,15 +451,12 @@ mod tests {
         sheet.set_column_hidden(2).unwrap();
         sheet.set_column_hidden(4).unwrap();
         let book = read(&book.save_to_buffer().unwrap()).unwrap();
-        assert_eq!(
-            book.notes,
-            [
-                "sheet `自评表`: columns C are hidden in the workbook; they were read like the others"
-            ]
-        );
-        assert_eq!(book.sheets[0].rows[2], [text("值")], "read all the same");
+        assert_eq!(book.notes, Vec::<String>::new(), "the report names them");
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.rows[2], [text("值")], "read all the same");
         // Rows 3–4 and 6 are the sheet's; row 10 holds nothing.
-        assert_eq!(book.sheets[0].hidden_rows, BTreeSet::from([2, 3, 5]));
+        assert_eq!(sheet.hidden_rows, BTreeSet::from([2, 3, 5]));
+        assert!(sheet.rows[0][2].hidden && !sheet.rows[0][0].hidden);
     }
 
     #[test]

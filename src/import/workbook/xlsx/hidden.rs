@@ -1,8 +1,8 @@
 //! Rows and columns a workbook hides. calamine reads their cells like any other and does
 //! not say they are hidden; a reviewer who prints the sheet does not see them. They are
 //! read all the same (leaving out a row could leave out an indicator unseen); a hidden
-//! row a value is read from is named in the report (`hidden-row`, by `place`), and the
-//! hidden columns that hold a value in a note.
+//! row or column a value is read from is named in the report (`hidden-row`,
+//! `hidden-column`, by `place`).
 //!
 //! Best effort: a part that cannot be found or read gives no note (calamine reports
 //! a damaged workbook itself).
@@ -79,13 +79,6 @@ fn workbook_part(package_rels: &[u8]) -> (String, String) {
 pub(super) struct Hidden {
     pub(super) rows: BTreeSet<u32>,
     pub(super) columns: BTreeSet<u32>,
-}
-
-impl Hidden {
-    /// Whether the sheet hides no row and no column.
-    pub(super) fn is_empty(&self) -> bool {
-        self.rows.is_empty() && self.columns.is_empty()
-    }
 }
 
 /// Marks the cells of the hidden columns of a sheet read ([`Cell::hidden`]).
@@ -184,47 +177,6 @@ fn count(starts: &mut [i64], at: u32, change: i64) {
     if let Some(n) = usize::try_from(at).ok().and_then(|at| starts.get_mut(at)) {
         *n = n.saturating_add(change);
     }
-}
-
-/// The note naming the hidden columns of the sheet `name` that hold a value: `None`
-/// where there are none. A hidden row's values are named where they are read, as
-/// findings of the form (`hidden-row`), which a filed report shows.
-pub(super) fn note(name: &str, hidden: &Hidden, filled: &[(u32, u32)]) -> Option<String> {
-    let columns: BTreeSet<u32> = filled
-        .iter()
-        .map(|(_, c)| *c)
-        .filter(|c| hidden.columns.contains(c))
-        .collect();
-    let columns = spans(&columns, |c| column_letters(*c));
-    (!columns.is_empty()).then(|| t!(IMPORT_NOTE_HIDDEN_COLUMNS, name, columns))
-}
-
-/// Numbers as runs: `23–25, 40`.
-fn spans(numbers: &BTreeSet<u32>, shown: impl Fn(&u32) -> String) -> String {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for &n in numbers {
-        match runs.last_mut() {
-            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
-            _ => runs.push((n, n)),
-        }
-    }
-    let words: Vec<String> = runs
-        .iter()
-        .map(|(a, b)| {
-            if a == b {
-                shown(a)
-            } else {
-                format!("{}–{}", shown(a), shown(b))
-            }
-        })
-        .collect();
-    words.join(&t!(LIST_COMMA))
-}
-
-/// A 0-based column's letters: `C`.
-fn column_letters(column: u32) -> String {
-    let address = crate::text::cell_address(0, usize::try_from(column).unwrap_or(usize::MAX));
-    address.trim_end_matches('1').to_owned()
 }
 
 fn bound(limit: usize) -> u32 {
