@@ -22,7 +22,7 @@ use super::{
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
 use crate::import::error::ImportError;
-use crate::import::grid::Workbook;
+use crate::import::grid::{Sheet, Workbook};
 
 /// The `mimetype` of an OpenDocument spreadsheet.
 const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
@@ -81,6 +81,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         add_sheet(&mut book, builder, merges)?;
         if let (Some(sheet), Some(table)) = (book.sheets.get_mut(read), scanned) {
             sheet.hidden_rows = hidden_rows(&table.hidden_rows, sheet.rows.len());
+            mark_hidden_columns(sheet, &table.hidden_columns);
         }
     }
     Ok(book)
@@ -93,6 +94,32 @@ fn hidden_rows(ranges: &[std::ops::Range<u64>], rows: usize) -> BTreeSet<usize> 
         .flat_map(|range| range.start.min(rows)..range.end.min(rows))
         .filter_map(|r| usize::try_from(r).ok())
         .collect()
+}
+
+/// Marks the cells of the columns `ranges` hides ([`Cell::hidden`]).
+///
+/// [`Cell::hidden`]: crate::import::grid::Cell::hidden
+fn mark_hidden_columns(sheet: &mut Sheet, ranges: &[std::ops::Range<u64>]) {
+    if ranges.is_empty() {
+        return;
+    }
+    // The ranges follow one another (each declaration starts where the last ended): one
+    // pass over them and over the sheet's width, however many a hostile file declares.
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let wide = u64::try_from(width).unwrap_or(u64::MAX);
+    let mut hidden = vec![false; width];
+    for range in ranges {
+        for column in range.start.min(wide)..range.end.min(wide) {
+            if let Some(flag) = usize::try_from(column).ok().and_then(|c| hidden.get_mut(c)) {
+                *flag = true;
+            }
+        }
+    }
+    for row in &mut sheet.rows {
+        for (cell, &flag) in row.iter_mut().zip(&hidden) {
+            cell.hidden = flag;
+        }
+    }
 }
 
 /// The error for a spreadsheet calamine cannot open.
@@ -115,6 +142,11 @@ struct Table {
     /// ranges, one per `<table:table-row>`: a repeated row's range is as long as its
     /// repeat, however long.
     hidden_rows: Vec<std::ops::Range<u64>>,
+    /// The columns it hides (`<table:table-column table:visibility="collapse">`), as
+    /// 0-based ranges.
+    hidden_columns: Vec<std::ops::Range<u64>>,
+    /// The columns its `<table:table-column>` elements have declared so far.
+    columns_declared: u64,
 }
 
 /// Why a scan stopped.
@@ -222,6 +254,7 @@ impl Scan<'_> {
                     table.hidden_rows.push(self.row..end);
                 }
             }
+            "table:table-column" => self.declare_column(e)?,
             "table:table-cell" | "table:covered-table-cell" => self.start_cell(e)?,
             "text:s" if self.cell.is_some() => {
                 let spaces = attribute(e, "text:c")?;
@@ -231,6 +264,20 @@ impl Scan<'_> {
                 self.text_count(spaces);
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Counts a `<table:table-column>` (repeated or not) and notes it where it is hidden.
+    fn declare_column(&mut self, e: &BytesStart<'_>) -> Result<(), ScanError> {
+        let repeat = repeat(e, "table:number-columns-repeated")?;
+        let visibility = attribute(e, "table:visibility")?;
+        if let Some((table, _)) = &mut self.table {
+            let start = table.columns_declared;
+            table.columns_declared = start.saturating_add(repeat);
+            if matches!(visibility.as_deref(), Some("collapse" | "filter")) {
+                table.hidden_columns.push(start..table.columns_declared);
+            }
         }
         Ok(())
     }
@@ -451,6 +498,34 @@ mod tests {
         assert_eq!(sheet.rows.len(), 5);
         assert_eq!(sheet.rows[2], [text("乙")], "read all the same");
         assert_eq!(sheet.hidden_rows, BTreeSet::from([1, 2, 4]));
+    }
+
+    /// A column LibreOffice hides (`table:visibility="collapse"` on its
+    /// `<table:table-column>`, counted through repeated declarations) marks its cells.
+    #[test]
+    fn collapsed_columns_are_marked_hidden() {
+        let columns = concat!(
+            r#"<table:table-column table:number-columns-repeated="2"/>"#,
+            r#"<table:table-column table:visibility="collapse"/>"#,
+            r#"<table:table-column table:number-columns-repeated="1021"/>"#,
+        );
+        let row = format!(
+            "<table:table-row>{}{}{}{}</table:table-row>",
+            s("甲"),
+            s("乙"),
+            s("丙"),
+            s("丁")
+        );
+        let book = read(&ods(&format!(
+            r#"<table:table table:name="表">{columns}{row}</table:table>"#
+        )))
+        .unwrap();
+        let hidden: Vec<bool> = book.sheets[0].rows[0].iter().map(|c| c.hidden).collect();
+        assert_eq!(hidden, [false, false, true, false]);
+        assert_eq!(
+            book.sheets[0].rows[0][2].value,
+            CellValue::Text("丙".into())
+        );
     }
 
     fn s(text: &str) -> String {
