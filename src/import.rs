@@ -162,6 +162,7 @@ pub fn import_each(
                 .into_iter()
                 .chain(std::mem::take(&mut placement.notes)),
         );
+        let hidden = hidden_notes(&placement.unplaced);
         forms.push(
             match validate(&form_name, shown, tabular, placement, plan) {
                 Ok(mut form) => {
@@ -170,7 +171,7 @@ pub fn import_each(
                 }
                 Err(failure) => Err(ImportFailure::Data {
                     failure,
-                    notes: form_notes,
+                    notes: form_notes.into_iter().chain(hidden).collect(),
                 }),
             },
         );
@@ -338,41 +339,7 @@ pub fn findings(plan: &Plan, project: &Project, unplaced: &[Unplaced]) -> Vec<Fi
     unplaced
         .iter()
         .map(|u| {
-            let text = u.text.trim();
-            let address = &u.address;
-            let (code, message) = match &u.kind {
-                Misfit::Total(total) => (
-                    EngineCode::TotalRowMismatch,
-                    t!(
-                        FINDING_TOTAL_ROW_MISMATCH,
-                        address,
-                        word = total.word,
-                        label = total.label,
-                        text,
-                        sum = total.sum
-                    ),
-                ),
-                Misfit::Column => (
-                    EngineCode::UnreadColumn,
-                    t!(FINDING_UNREAD_COLUMN, address, text),
-                ),
-                Misfit::Cell(reason) => (
-                    EngineCode::UnplacedCell,
-                    t!(FINDING_UNPLACED_CELL, address, text, reason = *reason),
-                ),
-                Misfit::HiddenRow(row) => (
-                    EngineCode::HiddenRow,
-                    t!(FINDING_HIDDEN_ROW, row, address, text),
-                ),
-                Misfit::HiddenColumn { column, values } => (
-                    EngineCode::HiddenColumn,
-                    t!(FINDING_HIDDEN_COLUMN, column, address, values, text),
-                ),
-                Misfit::Uncalculated(label) => (
-                    EngineCode::UncalculatedFormula,
-                    t!(FINDING_UNCALCULATED_FORMULA, address, formula = text, label),
-                ),
-            };
+            let (code, message) = said(u);
             Finding {
                 code: plan.reported_code(code.as_str()).to_owned(),
                 severity: plan.severity(code.as_str()),
@@ -389,6 +356,57 @@ pub fn findings(plan: &Plan, project: &Project, unplaced: &[Unplaced]) -> Vec<Fi
             }
         })
         .collect()
+}
+
+/// The rows and columns a workbook hides that values were read from, as notes: for a
+/// command whose output carries no finding of the form's reading (`diff`, `explain`),
+/// and for a form that could not be read whole, so that an error pointing into a row
+/// the reviewer cannot see says why.
+#[must_use]
+pub fn hidden_notes(unplaced: &[Unplaced]) -> Vec<String> {
+    (unplaced.iter())
+        .filter(|u| u.is_hidden())
+        .map(|u| crate::text::visible(&said(u).1).into_owned())
+        .collect()
+}
+
+/// The finding code of a cell the report names, and what it says.
+fn said(u: &Unplaced) -> (EngineCode, String) {
+    let text = u.text.trim();
+    let address = &u.address;
+    match &u.kind {
+        Misfit::Total(total) => (
+            EngineCode::TotalRowMismatch,
+            t!(
+                FINDING_TOTAL_ROW_MISMATCH,
+                address,
+                word = total.word,
+                label = total.label,
+                text,
+                sum = total.sum
+            ),
+        ),
+        Misfit::Column => (
+            EngineCode::UnreadColumn,
+            t!(FINDING_UNREAD_COLUMN, address, text),
+        ),
+        Misfit::Cell(reason) => (
+            EngineCode::UnplacedCell,
+            t!(FINDING_UNPLACED_CELL, address, text, reason = *reason),
+        ),
+        Misfit::HiddenRow(row) => (
+            EngineCode::HiddenRow,
+            t!(FINDING_HIDDEN_ROW, row, address, text),
+        ),
+        Misfit::HiddenColumn { column, values } => (
+            EngineCode::HiddenColumn,
+            t!(FINDING_HIDDEN_COLUMN, column, address, values, text),
+        ),
+        Misfit::Uncalculated(label) => (
+            EngineCode::UncalculatedFormula,
+            t!(FINDING_UNCALCULATED_FORMULA, address, formula = text, label),
+        ),
+    }
 }
 
 /// The name of the indicator row of `project` with a field on the line of the form's

@@ -129,5 +129,10 @@ fn load(
         });
     };
     let forms = super::import_noting(&name, &input.bytes, kind, plan, true)?;
+    // An explanation carries no finding of the form's reading: what it read unseen is
+    // said beside it.
+    for form in &forms {
+        super::eprint_notes(&name, &crate::import::hidden_notes(&form.unplaced));
+    }
     Ok(forms.into_iter().map(|f| f.project).collect())
 }

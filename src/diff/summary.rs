@@ -120,7 +120,8 @@ impl Summary {
     }
 }
 
-/// The [`LARGEST`] largest moves by size, ties by file name and then the run's order.
+/// The [`LARGEST`] largest moves by size, ties by file name (a JSON Lines file's
+/// projects, `forms.jsonl:9` and `forms.jsonl:10`, by line) and then the run's order.
 fn largest(forms: &[FormDiff]) -> Vec<Move> {
     let mut moves: Vec<Move> = forms
         .iter()
@@ -128,16 +129,27 @@ fn largest(forms: &[FormDiff]) -> Vec<Move> {
         .filter_map(|(form, f)| f.change().map(|change| Move { form, change }))
         .filter(|m| !m.change.is_zero())
         .collect();
-    let file = |m: &Move| forms.get(m.form).map_or("", FormDiff::file);
+    let file = |m: &Move| by_line(forms.get(m.form).map_or("", FormDiff::file));
     moves.sort_by(|a, b| {
         b.change
             .abs()
             .cmp(&a.change.abs())
-            .then_with(|| file(a).cmp(file(b)))
+            .then_with(|| file(a).cmp(&file(b)))
             .then_with(|| a.form.cmp(&b.form))
     });
     moves.truncate(LARGEST);
     moves
+}
+
+/// A form's name as ties are ordered: a line of a JSON Lines file (`FILE:LINE`) by its
+/// file and then its line's number, any other name as it is.
+fn by_line(name: &str) -> (&str, Option<u64>) {
+    match name.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file, line.parse().ok())
+        }
+        _ => (name, None),
+    }
 }
 
 impl Migration {
@@ -177,5 +189,33 @@ impl Migration {
             }
         }
         Migration { old, new, counts }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_line;
+
+    /// Ties among a JSON Lines file's projects go by line number, not as text.
+    #[test]
+    fn lines_order_by_number() {
+        let mut names = [
+            "f.jsonl:10",
+            "f.jsonl:9",
+            "a.toml",
+            "f.jsonl:1",
+            "b.xlsx!表2",
+        ];
+        names.sort_by_key(|n| by_line(n));
+        assert_eq!(
+            names,
+            [
+                "a.toml",
+                "b.xlsx!表2",
+                "f.jsonl:1",
+                "f.jsonl:9",
+                "f.jsonl:10"
+            ]
+        );
     }
 }

@@ -83,6 +83,15 @@ impl Unplaced {
     pub fn is_column(&self) -> bool {
         matches!(self.kind, Misfit::Column)
     }
+
+    /// Whether it is cells read from a row or a column the workbook hides.
+    #[must_use]
+    pub fn is_hidden(&self) -> bool {
+        matches!(
+            self.kind,
+            Misfit::HiddenRow(_) | Misfit::HiddenColumn { .. }
+        )
+    }
 }
 
 /// Why a cell of an imported form was not read as a value of the form.

@@ -667,6 +667,52 @@ fn a_hidden_row_read_is_named_under_its_indicator() {
     assert_eq!(forms[0].notes, Vec::<String>::new());
 }
 
+/// Where no report carries the form's findings, a hidden row read is said on standard
+/// error, as a note: a form that cannot be read whole (its error points into a row the
+/// reviewer cannot see), `diff` (which shows no finding both rulesets raise) and
+/// `explain`.
+#[test]
+fn a_hidden_row_is_noted_where_no_report_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let hidden_row = |sheet: &mut Worksheet| {
+        sheet.set_row_hidden(20).unwrap();
+    };
+    std::fs::write(dir.path().join("隐藏.xlsx"), seed_workbook_with(hidden_row)).unwrap();
+    let broken = seed_workbook_with(|sheet| {
+        hidden_row(sheet);
+        sheet.write_blank(20, 2, &Format::new()).unwrap();
+    });
+    std::fs::write(dir.path().join("缺名.xlsx"), broken).unwrap();
+    let note = "row 21 (B21:G21) is hidden in the workbook";
+    let changed = crate::common::root().join("examples/policy-changes/deduction-3pct.rules");
+    for (args, status) in [
+        (vec!["check", "--rules", "2023", "缺名.xlsx"], 2),
+        (
+            vec![
+                "diff",
+                "--rules",
+                "2023",
+                "--rules",
+                changed.to_str().unwrap(),
+                "隐藏.xlsx",
+            ],
+            0,
+        ),
+        (vec!["explain", "--rules", "2023", "隐藏.xlsx"], 0),
+    ] {
+        let (_, stderr, code) = crate::common::run_in(dir.path(), &args);
+        assert_eq!(code, status, "{args:?}: {stderr}");
+        assert_eq!(stderr.matches(note).count(), 1, "{args:?}: {stderr}");
+    }
+    // `check` names it once, in the report, not again on standard error.
+    let (stdout, stderr, _) =
+        crate::common::run_in(dir.path(), &["check", "--rules", "2023", "隐藏.xlsx"]);
+    assert!(
+        stdout.contains(note) && !stderr.contains(note),
+        "{stdout}{stderr}"
+    );
+}
+
 /// A finding on a workbook is placed by its cell (`单元格 D8`) in the reports for people,
 /// as the notes and `import` name cells, not by a row and column number.
 #[test]

@@ -70,6 +70,8 @@ impl Placer<'_> {
                 *class = Class::Blank;
             }
             self.used.insert((r, k));
+            // Read as part of its header's column's value (a hidden row names it).
+            self.read.insert((r, k));
         }
         Cow::Owned(read)
     }

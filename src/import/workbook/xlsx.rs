@@ -485,6 +485,20 @@ mod tests {
         );
     }
 
+    /// A row made zero high shows no more than a hidden one: it is marked hidden too; a
+    /// row of another height is not.
+    #[test]
+    fn a_row_of_no_height_is_hidden() {
+        let data = concat!(
+            r#"<row r="1" ht="15"><c r="A1"><v>1</v></c></row>"#,
+            r#"<row r="2" ht="0" customHeight="1"><c r="A2"><v>2</v></c></row>"#,
+            r#"<row r="3" ht="0.0"><c r="A3"><v>3</v></c></row>"#,
+            r#"<row r="4" ht="10.5"><c r="A4"><v>4</v></c></row>"#,
+        );
+        let book = read(&handmade(data, &[0], "", false)).unwrap();
+        assert_eq!(book.sheets[0].hidden_rows, BTreeSet::from([1, 2]));
+    }
+
     /// A workbook whose one sheet's XML is `sheet_data` inside `<sheetData>`, with the
     /// styles `cell_xfs` (each a `numFmtId`) and the given custom formats.
     fn handmade(sheet_data: &str, cell_xfs: &[u32], num_fmts: &str, date1904: bool) -> Vec<u8> {

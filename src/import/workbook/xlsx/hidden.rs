@@ -121,7 +121,7 @@ pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, 
             Event::Start(e) | Event::Empty(e) => e,
             _ => continue,
         };
-        if !attribute(&element, "hidden").is_some_and(|h| h == "1" || h == "true") {
+        if !is_hidden(&element) {
             continue;
         }
         let number = |name: &str| attribute(&element, name)?.parse::<u32>().ok();
@@ -170,6 +170,20 @@ fn wrong_cells(name: &str, wrong: super::cells::Wrong) -> ImportError {
             )
         }
     })
+}
+
+/// Whether a `<row>` or `<col>` is hidden: so marked, or made zero high or zero wide,
+/// which shows it no more than hiding does.
+fn is_hidden(element: &BytesStart<'_>) -> bool {
+    let zero = |size: Option<String>| {
+        size.is_some_and(|s| s.contains('0') && s.trim().chars().all(|c| c == '0' || c == '.'))
+    };
+    attribute(element, "hidden").is_some_and(|h| h == "1" || h == "true")
+        || match element.local_name().as_ref() {
+            "row" => zero(attribute(element, "ht")),
+            "col" => zero(attribute(element, "width")),
+            _ => false,
+        }
 }
 
 /// Adds `change` to the count at `at`.
