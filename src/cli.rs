@@ -706,7 +706,7 @@ fn check_arguments(args: &CheckArgs) -> Result<(), Error> {
         return Err(Error::BinaryToTerminal);
     }
     if matches!(args.format(), OutputFormat::Json | OutputFormat::Jsonl) && args.summary {
-        return Err(Error::SummaryJson);
+        return Err(Error::SummaryJson { lines: true });
     }
     Ok(())
 }

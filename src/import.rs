@@ -390,9 +390,18 @@ fn said(u: &Unplaced) -> (EngineCode, String) {
             EngineCode::UnreadColumn,
             t!(FINDING_UNREAD_COLUMN, address, text),
         ),
-        Misfit::Cell(reason) => (
+        Misfit::Cell { reason, hidden } => (
             EngineCode::UnplacedCell,
-            t!(FINDING_UNPLACED_CELL, address, text, reason = *reason),
+            if *hidden {
+                t!(
+                    FINDING_UNPLACED_HIDDEN_CELL,
+                    address,
+                    text,
+                    reason = *reason
+                )
+            } else {
+                t!(FINDING_UNPLACED_CELL, address, text, reason = *reason)
+            },
         ),
         Misfit::HiddenRow(row) => (
             EngineCode::HiddenRow,

@@ -335,10 +335,14 @@ pub enum Error {
         help("{}", t!(OUTPUT_BINARY_TO_TERMINAL_HELP))
     )]
     BinaryToTerminal,
-    /// `perfeval check --format json --summary …`.
-    #[error("{}", t!(OUTPUT_SUMMARY_JSON))]
+    /// `perfeval check --format json --summary …` (`lines`: the command also writes
+    /// JSON Lines, which `--summary` does not apply to either).
+    #[error("{}", if *.lines { t!(OUTPUT_SUMMARY_JSON) } else { t!(OUTPUT_SUMMARY_JSON_DOCUMENT) })]
     #[diagnostic(code(perfeval::output::summary_json), help("{}", t!(OUTPUT_SUMMARY_JSON_HELP)))]
-    SummaryJson,
+    SummaryJson {
+        /// Whether the command has `--format jsonl` too.
+        lines: bool,
+    },
     /// The xlsx workbook cannot be made: a project with more rows than a sheet holds
     /// (1,048,576), or a number beyond Excel's range.
     #[error("{}", t!(OUTPUT_WORKBOOK, error = i18n::xlsx_error(.error)))]

@@ -238,7 +238,7 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
     super::refuse_pdf(args.output.as_deref())?;
     refuse_other_reports(args)?;
     if args.format() == DiffFormat::Json && args.summary {
-        return Err(Error::SummaryJson);
+        return Err(Error::SummaryJson { lines: false });
     }
     Ok(())
 }

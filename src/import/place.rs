@@ -97,8 +97,14 @@ impl Unplaced {
 /// Why a cell of an imported form was not read as a value of the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Misfit {
-    /// It fits no field (`unplaced-cell`), for this reason.
-    Cell(&'static Msg),
+    /// It fits no field (`unplaced-cell`), for this reason; `hidden` where the workbook
+    /// hides its row or column (the reviewer looking for it will not see it).
+    Cell {
+        /// Why it fits no field.
+        reason: &'static Msg,
+        /// Whether its row or column is hidden.
+        hidden: bool,
+    },
     /// It is the header of a column the form does not have, standing for the values
     /// below it (`unread-column`).
     Column,
@@ -1518,7 +1524,10 @@ impl<'a> Placer<'a> {
                     address: address(r, c),
                     text: cell.shown(),
                     span: cell_span(cell).unwrap_or_default(),
-                    kind: Misfit::Cell(reason),
+                    kind: Misfit::Cell {
+                        reason,
+                        hidden: cell.hidden || sheet.hidden_rows.contains(&r),
+                    },
                 });
             }
         }

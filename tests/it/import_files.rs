@@ -713,6 +713,25 @@ fn a_hidden_row_is_noted_where_no_report_names_it() {
     );
 }
 
+/// A cell that fits no field in a row the workbook hides says the row is hidden: the
+/// reviewer looking for it in Excel would not see it.
+#[test]
+fn a_stray_cell_in_a_hidden_row_says_it_is_hidden() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_number(30, 9, 12345.0).unwrap();
+        sheet.set_row_hidden(30).unwrap();
+    });
+    let forms = import::import("隐藏.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let findings = import::findings(&SUZHOU, &forms[0].project, &forms[0].unplaced);
+    let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "cell J31 `12345` fits no field of the form (a value under no label); the workbook hides its row or column"
+        ]
+    );
+}
+
 /// A finding on a workbook is placed by its cell (`单元格 D8`) in the reports for people,
 /// as the notes and `import` name cells, not by a row and column number.
 #[test]

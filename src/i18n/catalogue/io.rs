@@ -220,6 +220,10 @@ OUTPUT_SUMMARY_JSON {
     en: "`--summary` does not apply to `--format json` or `--format jsonl`",
     zh: "`--summary` 不能与 `--format json` 或 `--format jsonl` 同用",
 }
+OUTPUT_SUMMARY_JSON_DOCUMENT {
+    en: "`--summary` does not apply to `--format json`",
+    zh: "`--summary` 不能与 `--format json` 同用",
+}
 OUTPUT_SUMMARY_JSON_HELP {
     en: "the JSON report holds every project's total and findings: leave out `--summary`, or choose `--format csv --summary` for one row per project",
     zh: "JSON 报告已含每个项目的合计和发现：请去掉 `--summary`，或改用 `--format csv --summary`，每个项目一行",
