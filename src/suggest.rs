@@ -2,9 +2,10 @@
 
 /// `did you mean `x`?` for the candidate nearest to `word`, if one is near enough.
 ///
-/// Nearness is the Levenshtein distance over characters, so that a Chinese name with
-/// one character wrong counts as one edit. A candidate must be within a third of the
-/// word's length (at least one edit).
+/// Nearness is the edit distance over characters with two neighbours swapped counting
+/// as one edit (`frist` is one from `first`: the commonest slip of typing), so that a
+/// Chinese name with one character wrong counts as one edit too. A candidate must be
+/// within a third of the word's length (at least one edit).
 pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -36,7 +37,7 @@ pub(crate) fn nearest<'a>(
     candidates
         .into_iter()
         .filter(|c| *c != word)
-        .map(|c| (strsim::levenshtein(word, c), c))
+        .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -60,6 +61,13 @@ mod tests {
             nearest("预算执行律", ["预算执行率", "资金到位率"]),
             Some("预算执行率")
         );
+    }
+
+    #[test]
+    fn two_letters_swapped_are_one_slip() {
+        assert_eq!(nearest("frist", ["first", "last"]), Some("first"));
+        assert_eq!(nearest("lsat", ["first", "last"]), Some("last"));
+        assert_eq!(nearest("执率行", ["执行率"]), Some("执行率"), "a Chinese name too");
     }
 
     #[test]

@@ -249,6 +249,7 @@ pub(crate) fn syntax_error(
     let span = Span::new(base + span.start as usize, base + span.end as usize);
     let help = first_help(text, at, token, &expected)
         .or_else(|| full_width_help(text, at, token))
+        .or_else(|| expected_slip(token, &expected))
         .or_else(|| slip_help(token, language))
         .or_else(|| context_help(text, at, token, &expected));
     ParseError::Syntax {
@@ -372,13 +373,7 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
 /// one word. Help where the token starts with a keyword `expected` names and a number
 /// follows it.
 fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
-    // Each quoted phrase's first word: `deduct RATE per STEP` wants `deduct`.
-    let wanted = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .filter_map(|phrase| phrase.split_whitespace().next());
-    let keyword = wanted
+    let keyword = wanted_words(expected)
         .filter(|k| token.len() > k.len() && token.starts_with(k))
         .max_by_key(|k| k.len())?;
     let rest = token.get(keyword.len()..)?;
@@ -388,6 +383,29 @@ fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
         .next()
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     numeric.then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
+}
+
+/// Each quoted phrase's first word of what the grammar expected: `deduct RATE per STEP`
+/// wants `deduct`.
+fn wanted_words(expected: &str) -> impl Iterator<Item = &str> {
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|phrase| phrase.split_whitespace().next())
+}
+
+/// A misspelling of a word the grammar wanted just here (`frist` where `first` or `last`
+/// goes, `trunacte` for `truncate`): nearer to the point than the nearest keyword of the
+/// whole language, which [`slip_help`] finds.
+fn expected_slip(token: &str, expected: &str) -> Option<String> {
+    let is_word = token.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !is_word || token.chars().count() < 2 {
+        return None;
+    }
+    let words =
+        wanted_words(expected).filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    suggest::did_you_mean(token, words)
 }
 
 /// The date a text starts with, written `YYYY-MM-DD`, where it writes one otherwise:
