@@ -67,7 +67,11 @@ mod tests {
     fn two_letters_swapped_are_one_slip() {
         assert_eq!(nearest("frist", ["first", "last"]), Some("first"));
         assert_eq!(nearest("lsat", ["first", "last"]), Some("last"));
-        assert_eq!(nearest("执率行", ["执行率"]), Some("执行率"), "a Chinese name too");
+        assert_eq!(
+            nearest("执率行", ["执行率"]),
+            Some("执行率"),
+            "a Chinese name too"
+        );
     }
 
     #[test]

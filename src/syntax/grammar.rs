@@ -535,7 +535,8 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
         let ascii = full_width_counterpart(c).unwrap_or(c);
         return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
     }
-    if expected.contains("finding code") {
+    // As the expected list names it, in the language messages are written in.
+    if expected.contains(&Rule::code.describe(keywords::detect(text))) {
         return Some(t!(PARSE_HELP_FINDING_CODE));
     }
     None

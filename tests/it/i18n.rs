@@ -1026,6 +1026,46 @@ fn every_stage_fixture_speaks_chinese() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
+/// Every help a ruleset's or a form's error gets in English it gets in Chinese too: a
+/// help decided by matching words of the English message (`finding code`) was lost under
+/// `--lang zh`. The runs are spread over threads (each is a process).
+#[test]
+fn every_error_has_its_help_in_both_languages() {
+    let rulesets = fixtures("tests/fixtures/bad/rules")
+        .into_iter()
+        .filter(|f| f.ends_with(".rules"));
+    let rulesets = rulesets.map(|file| [file, CLEAN.to_owned()]);
+    let forms = fixtures("tests/fixtures/bad/forms").into_iter();
+    let forms = forms.map(|file| ["rulesets/2023.rules".to_owned(), file]);
+    let cases: Vec<[String; 2]> = rulesets.chain(forms).collect();
+    let compare = |[rules, file]: &[String; 2]| {
+        let args = ["check", "--rules", rules.as_str(), file.as_str()];
+        let (_, english, _) = crate::common::run(&args);
+        let (_, chinese, _) = zh(&args);
+        let helps = (
+            english.matches("help:").count(),
+            chinese.matches("建议：").count(),
+        );
+        (helps.0 != helps.1).then(|| {
+            format!(
+                "{rules} {file}: {} helps in English, {} in Chinese",
+                helps.0, helps.1
+            )
+        })
+    };
+    let problems: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = cases
+            .chunks(cases.len().div_ceil(4).max(1))
+            .map(|chunk| scope.spawn(move || chunk.iter().filter_map(compare).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_loop_of_links_and_a_long_jsonl_line_are_named_in_chinese() {
