@@ -185,6 +185,23 @@ pub fn import_each(
     }
 }
 
+/// What a file that starts with `bytes` is, where it is a binary document no text is
+/// (a zip such as a workbook, an Office 97–2003 file, a PDF), in words: `None` for any
+/// other start. Only its first bytes are looked at.
+#[must_use]
+pub fn binary_start(bytes: &[u8]) -> Option<&'static crate::i18n::Msg> {
+    if !archive::is_binary_document(bytes) {
+        return None;
+    }
+    Some(
+        if archive::is_compound(bytes) || bytes.starts_with(b"%PDF") {
+            archive::looks_like(bytes)
+        } else {
+            msg!(KIND_ZIP_DOCUMENT)
+        },
+    )
+}
+
 /// Notes as they are printed: a note quotes the workbook (a sheet's name, a title cell),
 /// whose control and bidirectional characters are written out wherever it is printed.
 fn printable(notes: impl IntoIterator<Item = String>) -> Vec<String> {

@@ -214,11 +214,17 @@ pub enum Error {
     },
     /// `--jsonl FILE` where FILE is one JSON document written over several lines (a
     /// project file, a report printed for people): its first line is only `{` or `[`.
-    #[error("{}", t!(IO_NOT_JSON_LINES, path = .path.display()))]
+    /// Also a binary file (a workbook, a PDF): `what` it is.
+    #[error("{}", match .what {
+        Some(what) => t!(IO_NOT_JSON_LINES_BINARY, path = .path.display(), what = *what),
+        None => t!(IO_NOT_JSON_LINES, path = .path.display()),
+    })]
     #[diagnostic(code(perfeval::io::not_json_lines), help("{}", t!(IO_NOT_JSON_LINES_HELP)))]
     NotJsonLines {
         /// The path.
         path: PathBuf,
+        /// What the file is, where it is a binary document.
+        what: Option<&'static i18n::Msg>,
     },
     /// A workbook or text export in which no sheet has two of the form's labels: a file
     /// that is not a 自评表 of this ruleset (a `notes.txt`, another year's layout).

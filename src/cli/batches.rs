@@ -122,13 +122,19 @@ impl Jsonl {
     }
 
     /// Refuses a file whose first line says it is no JSON Lines of projects: a report,
-    /// or one JSON document over many lines (a line that is only `{` or `[` holds no
+    /// a binary document (a workbook, a PDF), or one JSON document over many lines (a line that is only `{` or `[` holds no
     /// project), such as a form or a report printed for people to read, which would
     /// otherwise fail once a line.
     fn refuse_a_document(&mut self, first: &[u8]) -> Result<(), Error> {
         let path = self.path.clone();
         if inputs::is_report(first) {
             return Err(Error::Report { path });
+        }
+        if let Some(what) = crate::import::binary_start(first) {
+            return Err(Error::NotJsonLines {
+                path,
+                what: Some(what),
+            });
         }
         let opening = first
             .strip_prefix(b"\xEF\xBB\xBF")
@@ -143,7 +149,7 @@ impl Jsonl {
         {
             return Err(Error::Report { path });
         }
-        Err(Error::NotJsonLines { path })
+        Err(Error::NotJsonLines { path, what: None })
     }
 }
 

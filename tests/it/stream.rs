@@ -388,9 +388,9 @@ fn the_report_file_never_replaces_the_jsonl_file_and_is_skipped_in_folders() {
 }
 
 /// One JSON document over many lines given as `--jsonl` (a project file, a report as
-/// printed) is refused before any line is read as a project: a project file as no JSON
-/// Lines, a pretty-printed report as a report, for `check` and `diff` alike (each of its
-/// hundreds of lines failed as a project of its own).
+/// printed), or a workbook or a Word document, is refused before any line is read as a
+/// project: a pretty-printed report as a report, the others as no JSON Lines, for `check`
+/// and `diff` alike (each of its lines failed as a project of its own).
 #[test]
 fn a_json_document_over_many_lines_is_no_json_lines() {
     let dir = tempfile::tempdir().unwrap();
@@ -417,6 +417,14 @@ fn a_json_document_over_many_lines_is_no_json_lines() {
             "perfeval::io::not_json_lines",
         ),
         (report, "perfeval::io::report"),
+        (
+            "tests/fixtures/import/form.xls",
+            "perfeval::io::not_json_lines",
+        ),
+        (
+            "tests/fixtures/import/seed.docx",
+            "perfeval::io::not_json_lines",
+        ),
     ] {
         for command in [
             &["check", "--rules", "2023", "--jsonl", file][..],

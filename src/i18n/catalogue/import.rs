@@ -114,6 +114,7 @@ IMPORT_STYLES { en: "the workbook's styles", zh: "工作簿的样式" }
 
 /// What a file looks like, or is.
 KIND_EMPTY { en: "an empty file", zh: "一个空文件" }
+KIND_ZIP_DOCUMENT { en: "a zip archive (a workbook .xlsx or .ods, or a Word document .docx)", zh: "一个 zip 压缩包（如 .xlsx、.ods 工作簿或 .docx 文档）" }
 KIND_ZIP_OTHER { en: "a zip archive of another kind", zh: "一个其他类型的 zip 压缩包" }
 KIND_OFFICE_97 { en: "an Office 97–2003 file (.xls or .doc)", zh: "一个 Office 97–2003 文件（.xls 或 .doc）" }
 KIND_PDF { en: "a PDF document", zh: "一份 PDF 文档" }

@@ -58,9 +58,13 @@ IO_NOT_JSON_LINES {
     en: "`{path}` is one JSON document written over several lines, not JSON Lines (one project a line)",
     zh: "`{path}` 是分多行书写的单个 JSON 文档，不是 JSON Lines（每行一个项目）",
 }
+IO_NOT_JSON_LINES_BINARY {
+    en: "`{path}` is not JSON Lines (one project a line): it is {what}",
+    zh: "`{path}` 不是 JSON Lines（每行一个项目）：它是{what}",
+}
 IO_NOT_JSON_LINES_HELP {
-    en: "name a project file as a PROJECT, without `--jsonl`; a JSON Lines file writes each project whole on one line",
-    zh: "单个项目文件请直接作为 PROJECT 给出，不加 `--jsonl`；JSON Lines 文件要把每个项目完整写在一行里",
+    en: "name a project file or a form (a workbook, a Word document) as a PROJECT, without `--jsonl`; a JSON Lines file writes each project whole on one line",
+    zh: "项目文件或表单（工作簿、Word 文档）请直接作为 PROJECT 给出，不加 `--jsonl`；JSON Lines 文件要把每个项目完整写在一行里",
 }
 IO_REPORT_HELP {
     en: "check the form the report was made from; in a folder, reports are skipped",
