@@ -289,11 +289,9 @@ impl Run<'_> {
         let (number, bytes) = match line {
             Line::Text { number, bytes } => (number, bytes),
             Line::TooLong { number } => {
-                let name = format!("{file}:{number}");
-                let limit = self.args.max_file_size;
-                let path = PathBuf::from(&name);
-                let error = Error::LineTooLarge { path, limit };
-                return ProjectResult::Failed { file: name, error };
+                let error = line_too_large(file, number, self.args.max_file_size);
+                let file = format!("{file}:{number}");
+                return ProjectResult::Failed { file, error };
             }
         };
         let loaded = data::load_line(file, number, &bytes, Format::Json, &self.plan.form);
@@ -308,6 +306,14 @@ impl Run<'_> {
                 error,
             },
         }
+    }
+}
+
+/// The error of line `number` of the JSON Lines file `file`, longer than `limit`.
+pub(super) fn line_too_large(file: &str, number: usize, limit: crate::input::Size) -> Error {
+    Error::LineTooLarge {
+        path: PathBuf::from(format!("{file}:{number}")),
+        limit,
     }
 }
 

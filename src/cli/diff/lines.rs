@@ -2,7 +2,6 @@
 //! line): read a batch of lines at a time, each line's project scored under both
 //! rulesets in parallel and compared, kept [slimmed](FormDiff::slimmed), in order.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use indicatif::ProgressBar;
@@ -13,7 +12,7 @@ use crate::data::{self, Format};
 use crate::diff::{Changes, Evaluation, FormDiff, Pair};
 
 use super::super::Run;
-use super::super::batches::Jsonl;
+use super::super::batches::{self, Jsonl};
 use super::super::lines::Line;
 
 /// Every line of `jsonl` compared, in the file's order; the bar ticks once a line.
@@ -56,16 +55,13 @@ fn compare_line(runs: &Pair<Run<'_>>, changes: &Changes, file: &str, line: Line)
     let (number, bytes) = match line {
         Line::Text { number, bytes } => (number, bytes),
         Line::TooLong { number } => {
-            let name = format!("{file}:{number}");
-            let error = Arc::new(Error::LineTooLarge {
-                path: PathBuf::from(&name),
-                limit: runs.old.args.max_file_size,
-            });
+            let limit = runs.old.args.max_file_size;
+            let error = Arc::new(batches::line_too_large(file, number, limit));
             let results = Pair {
                 old: Err(Arc::clone(&error)),
                 new: Err(error),
             };
-            return FormDiff::of(changes, plans, name, results);
+            return FormDiff::of(changes, plans, format!("{file}:{number}"), results);
         }
     };
     let evaluate = |run: &Run<'_>, loaded: &Result<data::project::Project, Arc<Error>>| {
