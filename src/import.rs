@@ -68,6 +68,8 @@ pub struct Imported {
     /// What reading the file decided that the user should know ("read as GB18030 (GBK)
     /// text"), on the file's first form.
     pub notes: Vec<String>,
+    /// The sheet the form is on, where the file holds several forms.
+    pub sheet: Option<String>,
 }
 
 /// Why a file could not be imported.
@@ -162,11 +164,13 @@ pub fn import_each(
                 .into_iter()
                 .chain(std::mem::take(&mut placement.notes)),
         );
-        let hidden = hidden_notes(&placement.unplaced);
+        let sheet = several.then_some(sheet);
+        let hidden = hidden_notes(&placement.unplaced, sheet.as_deref());
         forms.push(
             match validate(&form_name, shown, tabular, placement, plan) {
                 Ok(mut form) => {
                     form.notes = form_notes;
+                    form.sheet = sheet;
                     Ok(form)
                 }
                 Err(failure) => Err(ImportFailure::Data {
@@ -317,6 +321,7 @@ fn validate(
             project: Project { source, sections },
             unplaced: placement.unplaced,
             notes: Vec::new(),
+            sheet: None,
         }),
         Err(errors) => Err(DataFailure::new(source, errors)),
     }
@@ -379,11 +384,19 @@ pub fn findings(plan: &Plan, project: &Project, unplaced: &[Unplaced]) -> Vec<Fi
 /// command whose output carries no finding of the form's reading (`diff`, `explain`),
 /// and for a form that could not be read whole, so that an error pointing into a row
 /// the reviewer cannot see says why.
+/// Each names its sheet where the file holds several forms (`sheet`).
 #[must_use]
-pub fn hidden_notes(unplaced: &[Unplaced]) -> Vec<String> {
+pub fn hidden_notes(unplaced: &[Unplaced], sheet: Option<&str>) -> Vec<String> {
     (unplaced.iter())
         .filter(|u| u.is_hidden())
-        .map(|u| crate::text::visible(&said(u).1).into_owned())
+        .map(|u| {
+            let note = said(u).1;
+            let note = match sheet {
+                Some(sheet) => t!(IMPORT_NOTE_ON_SHEET, sheet, note),
+                None => note,
+            };
+            crate::text::visible(&note).into_owned()
+        })
         .collect()
 }
 
@@ -403,9 +416,13 @@ fn said(u: &Unplaced) -> (EngineCode, String) {
                 sum = total.sum
             ),
         ),
-        Misfit::Column => (
+        Misfit::Column { hidden } => (
             EngineCode::UnreadColumn,
-            t!(FINDING_UNREAD_COLUMN, address, text),
+            if *hidden {
+                t!(FINDING_UNREAD_HIDDEN_COLUMN, address, text)
+            } else {
+                t!(FINDING_UNREAD_COLUMN, address, text)
+            },
         ),
         Misfit::Cell { reason, hidden } => (
             EngineCode::UnplacedCell,

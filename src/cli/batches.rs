@@ -44,8 +44,10 @@ pub(super) struct Jsonl {
     /// The name its projects go by (`forms.jsonl`, `<stdin>`), each as `name:line`.
     name: String,
     lines: Lines<Box<dyn BufRead>>,
-    /// Whether a line has been read: the first one may say the file is a report.
-    started: bool,
+    /// The first line that holds something, read when the file is opened (it may say
+    /// the file is no JSON Lines, which is then said before any report is begun), until
+    /// it is taken.
+    first: Option<Line>,
 }
 
 /// Opens the file of `--jsonl`, if any, and records it as read.
@@ -74,12 +76,17 @@ pub(super) fn open_jsonl(args: &CheckArgs, read: &mut ReadSet) -> Result<Option<
     } else {
         path.display().to_string()
     };
-    Ok(Some(Jsonl {
+    let mut jsonl = Jsonl {
         path: path.clone(),
         name,
         lines: Lines::new(reader, args.max_file_size),
-        started: false,
-    }))
+        first: None,
+    };
+    jsonl.first = jsonl.read_line()?;
+    if let Some(Line::Text { bytes, .. }) = &jsonl.first {
+        jsonl.refuse_a_document(&bytes.clone())?;
+    }
+    Ok(Some(jsonl))
 }
 
 impl Jsonl {
@@ -107,12 +114,10 @@ impl Jsonl {
 
     /// The next line that holds something.
     fn next(&mut self) -> Result<Option<Line>, Error> {
-        let line = self.read_line()?;
-        if let (false, Some(Line::Text { bytes, .. })) = (self.started, &line) {
-            self.refuse_a_document(bytes)?;
+        match self.first.take() {
+            Some(line) => Ok(Some(line)),
+            None => self.read_line(),
         }
-        self.started = true;
-        Ok(line)
     }
 
     fn read_line(&mut self) -> Result<Option<Line>, Error> {
@@ -126,7 +131,8 @@ impl Jsonl {
     /// project), such as a form or a report printed for people to read, which would
     /// otherwise fail once a line.
     fn refuse_a_document(&mut self, first: &[u8]) -> Result<(), Error> {
-        let path = self.path.clone();
+        // As the run names it (`<stdin>` for `-`).
+        let path = PathBuf::from(&self.name);
         if inputs::is_report(first) {
             return Err(Error::Report { path });
         }

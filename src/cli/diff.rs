@@ -410,7 +410,10 @@ fn import(
             notes.extend(form.notes.iter().map(ToString::to_string));
             // A comparison shows no finding both rulesets raise: what was read unseen
             // is said as a note.
-            notes.extend(crate::import::hidden_notes(&form.unplaced));
+            notes.extend(crate::import::hidden_notes(
+                &form.unplaced,
+                form.sheet.as_deref(),
+            ));
             let mut outcome = run.evaluate_project(&form.project)?;
             outcome.findings.extend(crate::import::findings(
                 run.plan,

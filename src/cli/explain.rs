@@ -132,7 +132,10 @@ fn load(
     // An explanation carries no finding of the form's reading: what it read unseen is
     // said beside it.
     for form in &forms {
-        super::eprint_notes(&name, &crate::import::hidden_notes(&form.unplaced));
+        super::eprint_notes(
+            &name,
+            &crate::import::hidden_notes(&form.unplaced, form.sheet.as_deref()),
+        );
     }
     Ok(forms.into_iter().map(|f| f.project).collect())
 }

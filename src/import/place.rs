@@ -81,7 +81,7 @@ impl Unplaced {
     /// Whether it stands for a column the form does not have (`unread-column`).
     #[must_use]
     pub fn is_column(&self) -> bool {
-        matches!(self.kind, Misfit::Column)
+        matches!(self.kind, Misfit::Column { .. })
     }
 
     /// Whether it is cells read from a row or a column the workbook hides.
@@ -106,8 +106,12 @@ pub enum Misfit {
         hidden: bool,
     },
     /// It is the header of a column the form does not have, standing for the values
-    /// below it (`unread-column`).
-    Column,
+    /// below it (`unread-column`); `hidden` where it is a column the workbook hides
+    /// whose label gave way to the column shown with the same label.
+    Column {
+        /// Whether the workbook hides it.
+        hidden: bool,
+    },
     /// A number in a table's total row that is not the sum of the rows it stands for
     /// (`total-row-mismatch`): what it should be.
     Total(TotalMismatch),
@@ -184,6 +188,9 @@ struct ExtraColumn {
     /// Whether it heads labels in the row below (`完成情况` over 实际完成值 and 自评分):
     /// a group's word, neither a column nor worth a note.
     groups: bool,
+    /// Whether the workbook hides it and it is a field's label: it gave way to the
+    /// column shown with the same label.
+    hidden: bool,
 }
 
 /// Labels of a record section waiting for the values row below them.
@@ -870,6 +877,7 @@ impl<'a> Placer<'a> {
                 span: cell_span(cell).unwrap_or_default(),
                 filled: 0,
                 groups: false,
+                hidden: cell.hidden && matches!(self.classify(cell), Class::Label(_)),
             });
             if let Some(table) = &mut self.table {
                 table.extra.insert(c, index);
@@ -1569,7 +1577,9 @@ impl<'a> Placer<'a> {
         let mut columns: BTreeMap<usize, Vec<Placed<'_>>> = BTreeMap::new();
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                if cell.hidden && read_in(r, c, cell) {
+                // A range merged on into a shown column shows its value there.
+                let shown_across = (row.get(c + 1)).is_some_and(|next| next.across && !next.hidden);
+                if cell.hidden && !shown_across && read_in(r, c, cell) {
                     columns.entry(c).or_default().push(((r, c), cell));
                 }
             }
@@ -1604,7 +1614,9 @@ impl<'a> Placer<'a> {
                 address: column.address,
                 text: column.text,
                 span: column.span,
-                kind: Misfit::Column,
+                kind: Misfit::Column {
+                    hidden: column.hidden,
+                },
             });
         }
     }
@@ -1767,10 +1779,30 @@ fn hidden(cells: &[Placed<'_>], kind: Misfit) -> Option<Unplaced> {
     };
     Some(Unplaced {
         address,
-        text: crate::text::brief(&texts.join(" | "), 60).into_owned(),
+        text: quoted(&texts, 60),
         span,
         kind,
     })
+}
+
+/// Cells' texts joined by ` | `, as many whole ones as fit in about `limit` characters
+/// and then `…` (a text is never cut inside; a first text longer than all is shortened).
+fn quoted(texts: &[String], limit: usize) -> String {
+    let mut out = String::new();
+    let mut length = 0;
+    for (i, text) in texts.iter().enumerate() {
+        let more = text.chars().count() + if i == 0 { 0 } else { 3 };
+        if i > 0 && length + more > limit {
+            out.push_str(" | …");
+            return out;
+        }
+        if i > 0 {
+            out.push_str(" | ");
+        }
+        out.push_str(&crate::text::brief(text, limit));
+        length += more;
+    }
+    out
 }
 
 fn cell_span(cell: &Cell) -> Option<Span> {

@@ -248,10 +248,10 @@ pub(crate) fn syntax_error(
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
     let help = first_help(text, at, token, &expected)
+        .or_else(|| code_help(rest, &expected))
         .or_else(|| full_width_help(text, at, token))
-        .or_else(|| expected_slip(token, &expected))
-        .or_else(|| slip_help(token, language))
-        .or_else(|| context_help(text, at, token, &expected));
+        .or_else(|| slip_help(token, rest, &expected, language))
+        .or_else(|| context_help(text, at, token));
     ParseError::Syntax {
         expected,
         found: describe_found(token),
@@ -385,6 +385,41 @@ fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
     numeric.then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
 }
 
+/// Help where a finding code is wanted and the word written is none (`Wrong-Year`,
+/// `wrong_year`, `错误年份`): the code in lower case where that makes one, else what a
+/// code is. Before any did-you-mean, which would take `Score` of `Score-Mismatch` for the
+/// keyword `score`.
+fn code_help(rest: &str, expected: &str) -> Option<String> {
+    // The expected list in either language: `a finding code …`, `发现代码…`.
+    if !(expected.contains("finding code") || expected.contains("发现代码")) {
+        return None;
+    }
+    let written: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if written.is_empty() {
+        return None;
+    }
+    let lower = written.to_ascii_lowercase().replace('_', "-");
+    let is_code = |code: &str| {
+        code.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+    };
+    if is_code(&written) {
+        return None;
+    }
+    Some(if is_code(&lower) {
+        t!(PARSE_HELP_FINDING_CODE_LOWER, code = lower)
+    } else {
+        t!(PARSE_HELP_FINDING_CODE)
+    })
+}
+
 /// Each quoted phrase's first word of what the grammar expected: `deduct RATE per STEP`
 /// wants `deduct`.
 fn wanted_words(expected: &str) -> impl Iterator<Item = &str> {
@@ -393,19 +428,6 @@ fn wanted_words(expected: &str) -> impl Iterator<Item = &str> {
         .skip(1)
         .step_by(2)
         .filter_map(|phrase| phrase.split_whitespace().next())
-}
-
-/// A misspelling of a word the grammar wanted just here (`frist` where `first` or `last`
-/// goes, `trunacte` for `truncate`): nearer to the point than the nearest keyword of the
-/// whole language, which [`slip_help`] finds.
-fn expected_slip(token: &str, expected: &str) -> Option<String> {
-    let is_word = token.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if !is_word || token.chars().count() < 2 {
-        return None;
-    }
-    let words =
-        wanted_words(expected).filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'));
-    suggest::did_you_mean(token, words)
 }
 
 /// The date a text starts with, written `YYYY-MM-DD`, where it writes one otherwise:
@@ -463,10 +485,12 @@ fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
 }
 
 /// Help for slips people make (full-width punctuation aside: [`full_width_help`]): `=`
-/// for `==`, `&&` for `and`, a
-/// misspelled keyword (the nearest spelling in the file's language first, then in the
-/// other: `评份规则` is `评分规则`, `clas` is `class` in either file).
-fn slip_help(token: &str, language: Keywords) -> Option<String> {
+/// for `==`, `&&` for `and`, a misspelled word of those the grammar wants here (`frist`
+/// where `first` or `last` goes; `评份规则` is `评分规则`, `clas` is `class` in a file of
+/// either language, the file's own language first), one in capitals (`OVERRIDE`) or with
+/// `-` for `_` (`fiscal-year`). Only the words wanted here are candidates: the nearest
+/// keyword of the whole language (`for` where `else` goes) would mislead.
+fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Option<String> {
     match token {
         "=" => return Some(t!(PARSE_SLIP_EQUALS)),
         "&&" => return Some(t!(PARSE_SLIP_AND)),
@@ -486,17 +510,36 @@ fn slip_help(token: &str, language: Keywords) -> Option<String> {
         Keywords::En => Keywords::Zh,
         Keywords::Zh => Keywords::En,
     };
-    suggest::did_you_mean_first(
-        token,
-        keywords::all_spellings(language),
-        keywords::all_spellings(other),
-    )
+    let wanted: Vec<&str> = wanted_words(expected)
+        .filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .collect();
+    let here: Vec<&keywords::Keyword> = (keywords::KEYWORDS.iter())
+        .filter(|k| {
+            (k.spellings(Keywords::En).chain(k.spellings(Keywords::Zh)))
+                .any(|s| wanted.contains(&s))
+        })
+        .collect();
+    let mut own: Vec<&str> = wanted.clone();
+    for spelling in here.iter().flat_map(|k| k.spellings(language)) {
+        own.push(spelling);
+    }
+    let others: Vec<&str> = here.iter().flat_map(|k| k.spellings(other)).collect();
+    let written: String = (rest.chars())
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    let folded = written.to_lowercase().replace('-', "_");
+    if folded != written
+        && let Some(word) = own.iter().chain(&others).find(|w| **w == folded)
+    {
+        return Some(t!(DID_YOU_MEAN, name = *word));
+    }
+    suggest::did_you_mean_first(token, own, others)
 }
 
 /// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
 /// inside a block, an unclosed text, an unusual space, a full-width mark further along
-/// the line, a finding code that is not lower-case ASCII.
-fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<String> {
+/// the line.
+fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
     let before = text.get(..at).unwrap_or("");
     let rest = text.get(at..).unwrap_or("");
     let line_rest = rest.split('\n').next().unwrap_or("");
@@ -508,8 +551,10 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     if rest.starts_with("///") {
         return Some(t!(PARSE_HELP_DOC_INSIDE));
     }
-    if let Some(line) = unclosed_before_item(before, token) {
-        return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line));
+    match unclosed_before_item(text, at, token) {
+        Some(Unclosed::Line(line)) => return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line)),
+        Some(Unclosed::Inside) => return Some(t!(PARSE_HELP_ITEM_INSIDE, word = token)),
+        None => {}
     }
     // A message's text has `{…}` places and escapes: only ASCII quotes delimit it.
     if token == "“" && after_message(before) {
@@ -534,10 +579,6 @@ fn context_help(text: &str, at: usize, token: &str, expected: &str) -> Option<St
     {
         let ascii = full_width_counterpart(c).unwrap_or(c);
         return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
-    }
-    // As the expected list names it, in the language messages are written in.
-    if expected.contains(&Rule::code.describe(keywords::detect(text))) {
-        return Some(t!(PARSE_HELP_FINDING_CODE));
     }
     None
 }
@@ -574,7 +615,8 @@ const ITEM_WORDS: [&str; 16] = [
 /// is at that item's first word at the start of its line: a block whose `}` is missing
 /// reads the next item as one more of its entries. Quoted texts and comments are passed
 /// over, as their braces are not the file's.
-fn unclosed_before_item(before: &str, token: &str) -> Option<usize> {
+fn unclosed_before_item(text: &str, at: usize, token: &str) -> Option<Unclosed> {
+    let before = text.get(..at)?;
     let starts_line = before
         .rsplit('\n')
         .next()
@@ -589,8 +631,27 @@ fn unclosed_before_item(before: &str, token: &str) -> Option<usize> {
     if !starts_line || !item_word {
         return None;
     }
+    let at = *open_braces(before).last()?;
+    // Every `{` of the file closed: the item was written inside another's block.
+    if open_braces(text).is_empty() {
+        return Some(Unclosed::Inside);
+    }
+    Some(Unclosed::Line(before.get(..at)?.matches('\n').count() + 1))
+}
+
+/// What [`unclosed_before_item`] found.
+enum Unclosed {
+    /// The `{` on this line has no `}`.
+    Line(usize),
+    /// Every `{` has its `}`: the item stands inside another's block.
+    Inside,
+}
+
+/// The places of the `{` a text leaves open, outermost first; quoted texts and comments
+/// passed over, as their braces are not the file's.
+fn open_braces(text: &str) -> Vec<usize> {
     let mut open: Vec<usize> = Vec::new();
-    let mut chars = before.char_indices().peekable();
+    let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
             '"' | '“' => {
@@ -615,8 +676,7 @@ fn unclosed_before_item(before: &str, token: &str) -> Option<usize> {
             _ => {}
         }
     }
-    let at = *open.last()?;
-    Some(before.get(..at)?.matches('\n').count() + 1)
+    open
 }
 
 /// The ASCII character a full-width or Chinese punctuation mark stands for.

@@ -657,7 +657,7 @@ fn a_hidden_row_read_is_named_under_its_indicator() {
             (
                 "hidden-column",
                 None,
-                "column E (E6:E22) is hidden in the workbook, shown neither on screen nor in print, and its 15 values were read like the others: `0 | 0 | 1 | 1 | 1 | 1 | 1 | 1 | 8 | 1 |… 4 | 2 | 27.5 | 27.5`"
+                "column E (E6:E22) is hidden in the workbook, shown neither on screen nor in print, and was read like the others (15 read): `0 | 0 | 1 | 1 | 1 | 1 | 1 | 1 | 8 | 1 | 4 | 4 | 2 | 27.5 | …`"
             ),
         ]
     );

@@ -589,12 +589,23 @@ fn an_imported_form_never_replaces_a_file() {
     assert_eq!(names(dir.path()), ["filled.xlsx", "made.toml", "new.toml"]);
 }
 
+/// The first line of the JSON Lines fixture: a run given it on its standard input has
+/// read its first project (a JSON Lines file's first line is read before the report is
+/// begun, as it may say the file is none) and waits on the next.
+fn first_form_line() -> String {
+    let forms =
+        std::fs::read_to_string(crate::common::absolute("tests/fixtures/jsonl/forms.jsonl"))
+            .unwrap();
+    format!("{}\n", forms.lines().next().unwrap())
+}
+
 /// Attack: Ctrl-C (or `kill`) during a long run with `--output`: the hidden temporary
 /// file the report was being written to stayed beside it, hundreds of megabytes, and
 /// nothing removed it. Here the run waits on its standard input, its temporary file
 /// made, when SIGTERM, SIGINT or SIGHUP ends it.
 #[test]
 fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
+    use std::io::Write;
     for (signal, number) in [("TERM", 15), ("INT", 2), ("HUP", 1)] {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("out.jsonl"), OLD_LINES).unwrap();
@@ -603,6 +614,9 @@ fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
             .args(&["--format", "jsonl", "--output", "out.jsonl"])
             .stdin(std::process::Stdio::piped())
             .spawn();
+        if let Some(stdin) = child.stdin.as_mut() {
+            stdin.write_all(first_form_line().as_bytes()).unwrap();
+        }
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while names(dir.path()).len() < 2 && std::time::Instant::now() < deadline {
             std::thread::sleep(std::time::Duration::from_millis(20));
@@ -640,21 +654,20 @@ fn a_signal_ignored_at_the_start_stays_ignored() {
         .args(&["--format", "jsonl", "--output", "out.jsonl"])
         .stdin(std::process::Stdio::piped())
         .spawn();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(first_form_line().as_bytes()).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while names(dir.path()).is_empty() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    assert_eq!(names(dir.path()).len(), 1, "no temporary file was made");
     let sent = std::process::Command::new("kill")
         .args(["-HUP", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(sent.success());
     std::thread::sleep(std::time::Duration::from_millis(200));
-    let form = std::fs::read_to_string(crate::common::absolute("tests/fixtures/jsonl/forms.jsonl"))
-        .unwrap();
-    let first = form.lines().next().unwrap().to_owned();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(format!("{first}\n").as_bytes()).unwrap();
+    stdin.write_all(first_form_line().as_bytes()).unwrap();
     drop(stdin);
     let status = child.wait().unwrap();
     assert!(status.code().is_some(), "ended by a signal: {status:?}");

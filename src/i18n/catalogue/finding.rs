@@ -79,6 +79,10 @@ FINDING_UNREAD_COLUMN {
     en: "the column under cell {address} `{text}` is no column of the form: what is written in it is not read",
     zh: "单元格 {address}「{text}」所在的列不是表单的栏目，该列填写的内容没有读取",
 }
+FINDING_UNREAD_HIDDEN_COLUMN {
+    en: "the column under cell {address} `{text}` is hidden in the workbook, and a column shown has the same label: the shown one is read, and what is written in the hidden one is not",
+    zh: "单元格 {address}「{text}」所在的列在工作簿中已隐藏，且有一列显示的栏目名称与它相同：读取的是显示的那一列，隐藏列中填写的内容没有读取",
+}
 FINDING_TOTAL_ROW_MISMATCH {
     en: "cell {address}: the {word} row's `{label}` is written as {text}, its rows add up to {sum}",
     zh: "单元格 {address}：「{word}」行的「{label}」填为 {text}，各行之和为 {sum}",
@@ -92,7 +96,7 @@ FINDING_HIDDEN_ROW {
     zh: "第 {row} 行（{address}）在工作簿中已隐藏，屏幕上和打印稿上都看不到，但已照常读取：「{text}」",
 }
 FINDING_HIDDEN_COLUMN {
-    en: "column {column} ({address}) is hidden in the workbook, shown neither on screen nor in print, and its {values} values were read like the others: `{text}`",
+    en: "column {column} ({address}) is hidden in the workbook, shown neither on screen nor in print, and was read like the others ({values} read): `{text}`",
     zh: "{column} 列（{address}）在工作簿中已隐藏，屏幕上和打印稿上都看不到，但其中 {values} 个值已照常读取：「{text}」",
 }
 FINDING_MISSING_SELF_SCORE {

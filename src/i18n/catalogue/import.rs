@@ -158,6 +158,7 @@ IMPORT_NOTE_WRITTEN_DIFFERS {
     en: "cell {address} writes 「{value}」 for 「{label}」, which is read as 「{kept}」 from another cell: this one is not used",
     zh: "单元格 {address} 写的「{label}」为「{value}」，与另一处读取的「{kept}」不同，未采用",
 }
+IMPORT_NOTE_ON_SHEET { en: "sheet `{sheet}`: {note}", zh: "工作表 `{sheet}`：{note}" }
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
 IMPORT_NOTE_ONE_FIELD {
     en: "sheet `{name}` fills only one field of the form, not read as a form, skipped",

@@ -27,9 +27,9 @@ PARSE_SLIP_FULL_WIDTH_DELETE {
     zh: "此处不需要 `{c}`（半角也不需要），请删去",
 }
 PARSE_SLIP_EQUALS { en: "to compare, write `==`", zh: "比较是否相等请写 `==`" }
-PARSE_SLIP_AND { en: "write `and` (或 `且`)", zh: "请写 `and`（或 `且`）" }
-PARSE_SLIP_OR { en: "write `or` (或 `或`)", zh: "请写 `or`（或 `或`）" }
-PARSE_SLIP_NOT { en: "write `not` (或 `非`)", zh: "请写 `not`（或 `非`）" }
+PARSE_SLIP_AND { en: "write `and` (in Chinese keywords `且`)", zh: "请写 `and`（或 `且`）" }
+PARSE_SLIP_OR { en: "write `or` (in Chinese keywords `或`)", zh: "请写 `or`（或 `或`）" }
+PARSE_SLIP_NOT { en: "write `not` (in Chinese keywords `非`)", zh: "请写 `not`（或 `非`）" }
 PARSE_SLIP_PERCENT {
     en: "a percentage needs a number before `%`, such as `100%`",
     zh: "百分号 `%` 前要有数字，如 `100%`",
@@ -43,7 +43,7 @@ PARSE_HELP_NUMBER_DOT {
     zh: "数字不能以 `.` 结尾：请写 `12` 或 `12.0`",
 }
 PARSE_HELP_BAND_TILDE {
-    en: "write a band's two ends with `to` (或 `至`) between them: `100% to 120%`",
+    en: "write a band's two ends with `to` (in Chinese keywords `至`) between them: `100% to 120%`",
     zh: "区间的两端之间请写 `至`（或 `to`）：`100% 至 120%`",
 }
 PARSE_HELP_KEYWORD_RUN_ON {
@@ -53,6 +53,10 @@ PARSE_HELP_KEYWORD_RUN_ON {
 PARSE_HELP_NO_PERCENT_HERE {
     en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
     zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
+}
+PARSE_HELP_ITEM_INSIDE {
+    en: "`{word}` begins an item of its own, which cannot stand inside another item's `{{ … }}`: move it after that item's closing `}}`",
+    zh: "`{word}` 是一项规则的开头，不能写在另一项的 `{{ … }}` 里：请把它移到该项的 `}}` 之后",
 }
 PARSE_HELP_UNCLOSED_BRACE {
     en: "the `{{` on line {line} has no `}}`: is one missing before this item?",
@@ -89,6 +93,10 @@ PARSE_HELP_ODD_SPACE {
 PARSE_HELP_FULL_WIDTH_LINE {
     en: "this line has a full-width `{c}`; write `{ascii}` (switch the input method to half-width)",
     zh: "这一行有全角的 `{c}`，请写 `{ascii}`（把输入法切换到半角）",
+}
+PARSE_HELP_FINDING_CODE_LOWER {
+    en: "finding codes are lower-case ASCII words joined by `-`: write `{code}`",
+    zh: "发现代码由小写英文单词和 `-` 组成：请写作 `{code}`",
 }
 PARSE_HELP_FINDING_CODE {
     en: "finding codes are lower-case ASCII words joined by `-`, such as `budget-balance`",
