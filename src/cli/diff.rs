@@ -187,19 +187,29 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
 
 /// Every form read, evaluated under both rulesets and compared, in parallel (forms are
 /// independent), kept in order; each worker ticks the progress bar as it finishes one.
+/// What reading each form noted is printed in the forms' order, whatever the threads.
 fn compare_all(
     runs: &Pair<Run<'_>>,
     changes: &Changes,
     collected: &inputs::Collected,
     bar: &indicatif::ProgressBar,
 ) -> Vec<(Done<FormDiff>, Option<FileId>)> {
-    collected
+    let compared: Vec<_> = collected
         .forms
         .par_iter()
         .map(|form| {
             let done = compare(runs, changes, form);
             bar.inc(1);
             done
+        })
+        .collect();
+    compared
+        .into_iter()
+        .map(|(done, id, notes)| {
+            for note in notes {
+                eprint_line(&note);
+            }
+            (done, id)
         })
         .collect()
 }
@@ -309,19 +319,19 @@ fn render(args: &DiffArgs, report: &DiffReport<'_>) -> Vec<u8> {
 }
 
 /// Reads one form, evaluates it under both rulesets and compares the results; with the
-/// identity of the file read.
+/// identity of the file read and the lines saying what reading it noted.
 fn compare(
     runs: &Pair<Run<'_>>,
     changes: &Changes,
     form: &Form,
-) -> (Done<FormDiff>, Option<FileId>) {
+) -> (Done<FormDiff>, Option<FileId>, Vec<String>) {
     let plans = Pair {
         old: runs.old.plan,
         new: runs.new.plan,
     };
     let text = match runs.old.read(form) {
         Ok(Some(text)) => text,
-        Ok(None) => return (Done::Report, None),
+        Ok(None) => return (Done::Report, None, Vec::new()),
         Err(error) => {
             let file = match &form.source {
                 Source::Stdin => STDIN_NAME.to_owned(),
@@ -333,25 +343,30 @@ fn compare(
                 new: Err(error),
             };
             let diff = FormDiff::of(changes, plans, file, results);
-            return (Done::Results(vec![diff]), None);
+            return (Done::Results(vec![diff]), None, Vec::new());
         }
     };
-    let Some(paired) = evaluate_both(runs, &text, form.folder.is_some()) else {
-        return (Done::NotAForm, text.id);
+    let mut notes = Vec::new();
+    let paired = evaluate_both(runs, &text, form.folder.is_some(), &mut notes);
+    let notes = super::note_lines(&text.name, &notes).collect();
+    let Some(paired) = paired else {
+        return (Done::NotAForm, text.id, notes);
     };
     let diffs = paired
         .into_iter()
         .map(|results| FormDiff::of(changes, plans, text.name.clone(), results).slimmed())
         .collect();
-    (Done::Results(diffs), text.id)
+    (Done::Results(diffs), text.id, notes)
 }
 
 /// Every form of a file under both rulesets, paired; `None` for a file found in a
-/// folder in which neither ruleset finds a form (a `notes.txt`), which is skipped.
+/// folder in which neither ruleset finds a form (a `notes.txt`), which is skipped. What
+/// reading it noted goes into `notes` (the same under both rulesets, so once).
 fn evaluate_both(
     runs: &Pair<Run<'_>>,
     text: &Text,
     in_folder: bool,
+    notes: &mut Vec<String>,
 ) -> Option<Vec<Pair<Evaluation>>> {
     let results = match text.input {
         // One project file read once where both rulesets' forms are the same.
@@ -363,10 +378,8 @@ fn evaluate_both(
             new: Ok(vec![runs.new.load_and_evaluate(text, format)]),
         },
         Input::Form(kind) => {
-            let mut notes = Vec::new();
-            let old = import(&runs.old, text, kind, &mut notes);
+            let old = import(&runs.old, text, kind, notes);
             let new = import(&runs.new, text, kind, &mut Vec::new());
-            super::eprint_notes(&text.name, &notes);
             Pair { old, new }
         }
     };

@@ -835,6 +835,40 @@ fn a_diff_report_among_the_forms_is_skipped_and_runs_agree() {
     assert_eq!(String::from_utf8(serial.stdout).unwrap(), parallel);
 }
 
+/// What reading each form noted comes on standard error in the forms' order, the same
+/// on one thread as on many (the notes were printed by the workers as they finished).
+#[test]
+fn notes_come_in_the_forms_order_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&text);
+    for i in 0..12 {
+        std::fs::write(dir.path().join(format!("表{i:02}.txt")), &bytes).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let stderr = |threads: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfeval"))
+            .args(["diff", "--rules", BASE, "--rules", BASE, folder])
+            .current_dir(root())
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let serial = stderr("1");
+    let named: Vec<&str> = serial
+        .lines()
+        .filter_map(|l| l.split("表").nth(1))
+        .map(|rest| rest.get(..2).unwrap_or(""))
+        .collect();
+    assert_eq!(named.len(), 12, "{serial}");
+    assert!(named.is_sorted(), "{serial}");
+    for _ in 0..3 {
+        assert_eq!(stderr("4"), serial);
+    }
+}
+
 // ── Generated forms, checked against `check` ───────────────────────────────────
 
 /// A small deterministic generator (a linear congruential one).
