@@ -742,7 +742,7 @@ fn placeholder(word: &str) -> Option<&'static str> {
         "FORMULA" => "公式",
         "CONDITION" => "条件",
         "CODE" => "发现代码",
-        "CLASS" => "评分规则",
+        "CLASS" => "评分规则名称",
         "YEAR" => "年度",
         "SEVERITY" => "严重程度",
         "LABEL" => "标签",
