@@ -82,10 +82,11 @@ pub(super) fn open_jsonl(args: &CheckArgs, read: &mut ReadSet) -> Result<Option<
         lines: Lines::new(reader, args.max_file_size),
         first: None,
     };
-    jsonl.first = jsonl.read_line()?;
-    if let Some(Line::Text { bytes, .. }) = &jsonl.first {
-        jsonl.refuse_a_document(&bytes.clone())?;
+    let first = jsonl.read_line()?;
+    if let Some(Line::Text { bytes, .. }) = &first {
+        jsonl.refuse_a_document(bytes)?;
     }
+    jsonl.first = first;
     Ok(Some(jsonl))
 }
 

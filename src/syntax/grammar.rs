@@ -506,6 +506,24 @@ fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Opt
     if !is_word || token.chars().count() < 2 {
         return None;
     }
+    let (own, others) = wanted_here(expected, language);
+    // The word as written, `-` and all (`fiscal-year`), in lower case with `_` for `-`.
+    let written: String = (rest.chars())
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .collect();
+    let folded = written.to_lowercase().replace('-', "_");
+    if folded != written
+        && let Some(word) = own.iter().chain(&others).find(|w| **w == folded)
+    {
+        return Some(t!(DID_YOU_MEAN, name = *word));
+    }
+    suggest::did_you_mean_first(token, own, others)
+}
+
+/// The words the grammar wants at an error (`expected`'s quoted phrases' first words),
+/// with every spelling of those that are keywords: those of the file's `language`, then
+/// those of the other.
+fn wanted_here(expected: &str, language: Keywords) -> (Vec<&str>, Vec<&'static str>) {
     let other = match language {
         Keywords::En => Keywords::Zh,
         Keywords::Zh => Keywords::En,
@@ -519,21 +537,13 @@ fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Opt
                 .any(|s| wanted.contains(&s))
         })
         .collect();
-    let mut own: Vec<&str> = wanted.clone();
+    let mut own = wanted;
+    // Pushed one by one: a keyword's spelling lives longer than `expected`.
     for spelling in here.iter().flat_map(|k| k.spellings(language)) {
         own.push(spelling);
     }
-    let others: Vec<&str> = here.iter().flat_map(|k| k.spellings(other)).collect();
-    let written: String = (rest.chars())
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
-        .collect();
-    let folded = written.to_lowercase().replace('-', "_");
-    if folded != written
-        && let Some(word) = own.iter().chain(&others).find(|w| **w == folded)
-    {
-        return Some(t!(DID_YOU_MEAN, name = *word));
-    }
-    suggest::did_you_mean_first(token, own, others)
+    let others = here.iter().flat_map(|k| k.spellings(other)).collect();
+    (own, others)
 }
 
 /// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
