@@ -362,6 +362,7 @@ impl Chain<'_> {
             self.errors.push(LinkError::BaseNotRules {
                 path: path.display().to_string(),
                 real: None,
+                meant: meant_rules(extends),
                 span: span.into(),
             });
             return Ok(None);
@@ -409,6 +410,16 @@ impl Chain<'_> {
     }
 }
 
+/// The `.rules` name `extends` likely means where its ending is a slip of `.rules`
+/// (`2023.rule`, `2023.rulse`): the same name so ended. Text alone: nothing is read.
+fn meant_rules(extends: &str) -> Option<String> {
+    let (stem, ending) = extends.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    crate::suggest::nearest(&ending.to_lowercase(), ["rules"]).map(|_| format!("{stem}.rules"))
+}
+
 /// The error for a base the loader did not read: a link to a file not named `*.rules`
 /// is not a ruleset; anything else is missing.
 fn unreadable_base(path: &Path, extends: &str, error: &LoadError, span: Span) -> LinkError {
@@ -416,6 +427,7 @@ fn unreadable_base(path: &Path, extends: &str, error: &LoadError, span: Span) ->
         LoadError::Read(input::ReadError::NotRules { real, linked }) => LinkError::BaseNotRules {
             path: path.display().to_string(),
             real: linked.then(|| real.display().to_string()),
+            meant: None,
             span: span.into(),
         },
         _ => LinkError::MissingBase {

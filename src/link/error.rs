@@ -29,12 +29,14 @@ pub enum LinkError {
     /// file is read (or quoted) as one.
     /// Also `extends "base.rules"` where `base.rules` is a link to `/etc/passwd`.
     #[error("{}", base_not_rules(.path, .real.as_deref()))]
-    #[diagnostic(code(perfeval::link::base_not_rules), help("{}", t!(LINK_BASE_NOT_RULES_HELP)))]
+    #[diagnostic(code(perfeval::link::base_not_rules), help("{}", .meant.as_ref().map_or_else(|| t!(LINK_BASE_NOT_RULES_HELP), |name| t!(DID_YOU_MEAN, name))))]
     BaseNotRules {
         /// The path as resolved.
         path: String,
         /// The file a link leads to, when the path is a link.
         real: Option<String>,
+        /// The `.rules` file the name likely means (`2023.rule` is `2023.rules`).
+        meant: Option<String>,
         /// The `extends` clause.
         #[label("{}", t!(LINK_BASE_NOT_RULES_LABEL))]
         span: SourceSpan,
