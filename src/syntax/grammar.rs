@@ -250,7 +250,7 @@ pub(crate) fn syntax_error(
     let help = first_help(text, at, token, &expected)
         .or_else(|| code_help(rest, &expected))
         .or_else(|| full_width_help(text, at, token))
-        .or_else(|| slip_help(token, rest, &expected, language))
+        .or_else(|| slip_help(token, rest, (&expected, at_item(error)), language))
         .or_else(|| context_help(text, at, token));
     ParseError::Syntax {
         expected,
@@ -490,7 +490,12 @@ fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
 /// either language, the file's own language first), one in capitals (`OVERRIDE`) or with
 /// `-` for `_` (`fiscal-year`). Only the words wanted here are candidates: the nearest
 /// keyword of the whole language (`for` where `else` goes) would mislead.
-fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Option<String> {
+fn slip_help(
+    token: &str,
+    rest: &str,
+    (expected, at_item): (&str, bool),
+    language: Keywords,
+) -> Option<String> {
     match token {
         "=" => return Some(t!(PARSE_SLIP_EQUALS)),
         "&&" => return Some(t!(PARSE_SLIP_AND)),
@@ -506,7 +511,7 @@ fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Opt
     if !is_word || token.chars().count() < 2 {
         return None;
     }
-    let (own, others) = wanted_here(expected, language);
+    let (own, others) = wanted_here(expected, at_item, language);
     // The word as written, `-` and all (`fiscal-year`), in lower case with `_` for `-`.
     let written: String = (rest.chars())
         .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
@@ -520,17 +525,25 @@ fn slip_help(token: &str, rest: &str, expected: &str, language: Keywords) -> Opt
     suggest::did_you_mean_first(token, own, others)
 }
 
-/// The words the grammar wants at an error (`expected`'s quoted phrases' first words),
-/// with every spelling of those that are keywords: those of the file's `language`, then
-/// those of the other.
-fn wanted_here(expected: &str, language: Keywords) -> (Vec<&str>, Vec<&'static str>) {
+/// The words the grammar wants at an error (`expected`'s quoted phrases' first words;
+/// where an item may begin, every item's first word, which the expected list names only
+/// a few of), with every spelling of those that are keywords: those of the file's
+/// `language`, then those of the other.
+fn wanted_here(
+    expected: &str,
+    at_item: bool,
+    language: Keywords,
+) -> (Vec<&str>, Vec<&'static str>) {
     let other = match language {
         Keywords::En => Keywords::Zh,
         Keywords::Zh => Keywords::En,
     };
-    let wanted: Vec<&str> = wanted_words(expected)
+    let mut wanted: Vec<&str> = wanted_words(expected)
         .filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'))
         .collect();
+    if at_item {
+        wanted.extend(ITEM_WORDS.iter().chain(&ALSO_ENTRY_WORDS));
+    }
     let here: Vec<&keywords::Keyword> = (keywords::KEYWORDS.iter())
         .filter(|k| {
             (k.spellings(Keywords::En).chain(k.spellings(Keywords::Zh)))
@@ -620,6 +633,20 @@ const ITEM_WORDS: [&str; 16] = [
     "adjust",
     "rating",
 ];
+
+/// The words that begin an item and also an entry or a value inside a block: with
+/// [`ITEM_WORDS`], every item's first word.
+const ALSO_ENTRY_WORDS: [&str; 5] = ["completion", "let", "line", "missing", "remove"];
+
+/// Whether an item may begin where the parse stopped.
+fn at_item(error: &pest::error::Error<Rule>) -> bool {
+    match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .any(|r| matches!(r, Rule::item | Rule::item_body | Rule::ruleset)),
+        ErrorVariant::CustomError { .. } => false,
+    }
+}
 
 /// The line of the innermost `{` still open where the next item begins, when the error
 /// is at that item's first word at the start of its line: a block whose `}` is missing
@@ -810,8 +837,7 @@ mod tests {
             })
             .collect();
         first.sort();
-        let also_entries = ["completion", "let", "line", "missing", "remove"];
-        let mut listed: Vec<String> = (super::ITEM_WORDS.iter().chain(&also_entries))
+        let mut listed: Vec<String> = (super::ITEM_WORDS.iter().chain(&super::ALSO_ENTRY_WORDS))
             .map(|w| (*w).to_owned())
             .collect();
         listed.sort();
