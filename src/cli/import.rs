@@ -257,19 +257,18 @@ fn toml(plan: &Plan, form: &Form) -> String {
         "每个值后的注释是它在原表中的位置。".to_owned(),
     ];
     let unplaced = &form.imported.unplaced;
-    let columns = unplaced.iter().filter(|u| u.is_column()).count();
-    let formulas = unplaced
-        .iter()
-        .filter(|u| matches!(u.kind, import::Misfit::Uncalculated(_)))
-        .count();
-    let hidden: Vec<String> = (unplaced.iter())
-        .filter_map(|u| match &u.kind {
-            import::Misfit::HiddenRow(row) => Some(format!("第 {row} 行")),
-            import::Misfit::HiddenColumn { column, .. } => Some(format!("{column} 列")),
-            _ => None,
-        })
-        .collect();
-    let cells = unplaced.len() - columns - formulas - hidden.len();
+    // One count per kind, each kind named: a new kind of finding must say where it goes.
+    let (mut cells, mut columns, mut formulas) = (0, 0, 0);
+    let mut hidden: Vec<String> = Vec::new();
+    for u in unplaced {
+        match &u.kind {
+            import::Misfit::Cell { .. } | import::Misfit::Total(_) => cells += 1,
+            import::Misfit::Column { .. } => columns += 1,
+            import::Misfit::Uncalculated(_) => formulas += 1,
+            import::Misfit::HiddenRow(row) => hidden.push(format!("第 {row} 行")),
+            import::Misfit::HiddenColumn { column, .. } => hidden.push(format!("{column} 列")),
+        }
+    }
     if cells > 0 {
         header.push(format!(
             "有 {cells} 个单元格无法归入任何栏目，未导入（见 perfeval import 的输出）。"

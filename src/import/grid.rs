@@ -72,6 +72,20 @@ pub struct Cell {
     pub rounded: Option<Box<CellValue>>,
 }
 
+impl Sheet {
+    /// Marks the cells of the hidden `columns` (0-based) [hidden](Cell::hidden).
+    pub fn hide_columns(&mut self, columns: &BTreeSet<usize>) {
+        if columns.is_empty() {
+            return;
+        }
+        for row in &mut self.rows {
+            for (column, cell) in row.iter_mut().enumerate() {
+                cell.hidden = columns.contains(&column);
+            }
+        }
+    }
+}
+
 impl CellValue {
     /// The value as text, as a person reads it.
     #[must_use]

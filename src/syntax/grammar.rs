@@ -248,9 +248,12 @@ pub(crate) fn syntax_error(
     };
     let span = Span::new(base + span.start as usize, base + span.end as usize);
     let help = first_help(text, at, token, &expected)
-        .or_else(|| code_help(rest, &expected))
+        .or_else(|| code_help(rest, wants(error, &[Rule::code, Rule::finding_severity])))
         .or_else(|| full_width_help(text, at, token))
-        .or_else(|| slip_help(token, rest, (&expected, at_item(error)), language))
+        .or_else(|| {
+            let at_item = wants(error, &[Rule::item, Rule::item_body, Rule::ruleset]);
+            slip_help(token, rest, (&expected, at_item), language)
+        })
         .or_else(|| context_help(text, at, token));
     ParseError::Syntax {
         expected,
@@ -389,16 +392,9 @@ fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
 /// `wrong_year`, `错误年份`): the code in lower case where that makes one, else what a
 /// code is. Before any did-you-mean, which would take `Score` of `Score-Mismatch` for the
 /// keyword `score`.
-fn code_help(rest: &str, expected: &str) -> Option<String> {
-    // The expected list in either language: `a finding code …`, `发现代码…`.
-    if !(expected.contains("finding code") || expected.contains("发现代码")) {
-        return None;
-    }
-    let written: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    if written.is_empty() {
+fn code_help(rest: &str, wants_code: bool) -> Option<String> {
+    let written = written_word(rest);
+    if !wants_code || written.is_empty() {
         return None;
     }
     let lower = written.to_ascii_lowercase().replace('_', "-");
@@ -513,9 +509,7 @@ fn slip_help(
     }
     let (own, others) = wanted_here(expected, at_item, language);
     // The word as written, `-` and all (`fiscal-year`), in lower case with `_` for `-`.
-    let written: String = (rest.chars())
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
-        .collect();
+    let written = written_word(rest);
     let folded = written.to_lowercase().replace('-', "_");
     if folded != written
         && let Some(word) = own.iter().chain(&others).find(|w| **w == folded)
@@ -638,14 +632,21 @@ const ITEM_WORDS: [&str; 16] = [
 /// [`ITEM_WORDS`], every item's first word.
 const ALSO_ENTRY_WORDS: [&str; 5] = ["completion", "let", "line", "missing", "remove"];
 
-/// Whether an item may begin where the parse stopped.
-fn at_item(error: &pest::error::Error<Rule>) -> bool {
+/// Whether the parse wanted one of `rules` where it stopped (decided by the rules, not
+/// by the words of the expected list, which differ by language).
+fn wants(error: &pest::error::Error<Rule>, rules: &[Rule]) -> bool {
     match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives
-            .iter()
-            .any(|r| matches!(r, Rule::item | Rule::item_body | Rule::ruleset)),
+        ErrorVariant::ParsingError { positives, .. } => positives.iter().any(|r| rules.contains(r)),
         ErrorVariant::CustomError { .. } => false,
     }
+}
+
+/// The word a text starts with, as a finding code or a keyword is written: letters,
+/// digits, `_` and `-` (`Wrong-Year`, `fiscal-year`).
+fn written_word(rest: &str) -> String {
+    rest.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+        .collect()
 }
 
 /// The line of the innermost `{` still open where the next item begins, when the error

@@ -22,7 +22,7 @@ use super::{
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
 use crate::import::error::ImportError;
-use crate::import::grid::{Sheet, Workbook};
+use crate::import::grid::Workbook;
 
 /// The `mimetype` of an OpenDocument spreadsheet.
 const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
@@ -80,46 +80,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let read = book.sheets.len();
         add_sheet(&mut book, builder, merges)?;
         if let (Some(sheet), Some(table)) = (book.sheets.get_mut(read), scanned) {
-            sheet.hidden_rows = hidden_rows(&table.hidden_rows, sheet.rows.len());
-            mark_hidden_columns(sheet, &table.hidden_columns);
+            sheet.hidden_rows = within(&table.hidden_rows, sheet.rows.len());
+            let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+            sheet.hide_columns(&within(&table.hidden_columns, width));
         }
     }
     Ok(book)
 }
 
-/// The rows of `ranges` among a sheet's first `rows`, each once.
-fn hidden_rows(ranges: &[std::ops::Range<u64>], rows: usize) -> BTreeSet<usize> {
-    let rows = u64::try_from(rows).unwrap_or(u64::MAX);
+/// The places of `ranges` below `len` (rows among a sheet's rows, columns within its
+/// width), each once. The ranges follow one another (each declaration starts where the
+/// last ended), so this is one pass over them and `len`, however many a hostile file
+/// declares.
+fn within(ranges: &[std::ops::Range<u64>], len: usize) -> BTreeSet<usize> {
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
     (ranges.iter())
-        .flat_map(|range| range.start.min(rows)..range.end.min(rows))
+        .flat_map(|range| range.start.min(len)..range.end.min(len))
         .filter_map(|r| usize::try_from(r).ok())
         .collect()
-}
-
-/// Marks the cells of the columns `ranges` hides ([`Cell::hidden`]).
-///
-/// [`Cell::hidden`]: crate::import::grid::Cell::hidden
-fn mark_hidden_columns(sheet: &mut Sheet, ranges: &[std::ops::Range<u64>]) {
-    if ranges.is_empty() {
-        return;
-    }
-    // The ranges follow one another (each declaration starts where the last ended): one
-    // pass over them and over the sheet's width, however many a hostile file declares.
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let wide = u64::try_from(width).unwrap_or(u64::MAX);
-    let mut hidden = vec![false; width];
-    for range in ranges {
-        for column in range.start.min(wide)..range.end.min(wide) {
-            if let Some(flag) = usize::try_from(column).ok().and_then(|c| hidden.get_mut(c)) {
-                *flag = true;
-            }
-        }
-    }
-    for row in &mut sheet.rows {
-        for (cell, &flag) in row.iter_mut().zip(&hidden) {
-            cell.hidden = flag;
-        }
-    }
 }
 
 /// The error for a spreadsheet calamine cannot open.

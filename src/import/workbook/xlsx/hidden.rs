@@ -14,7 +14,6 @@ use quick_xml::events::{BytesStart, Event};
 use crate::i18n::t;
 use crate::import::archive::{self, Zip};
 use crate::import::error::ImportError;
-use crate::import::grid::Sheet;
 use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS, damaged};
 
 /// The part of each sheet, by the sheet's name: `xl/worksheets/sheet1.xml`.
@@ -79,18 +78,6 @@ fn workbook_part(package_rels: &[u8]) -> (String, String) {
 pub(super) struct Hidden {
     pub(super) rows: BTreeSet<u32>,
     pub(super) columns: BTreeSet<u32>,
-}
-
-/// Marks the cells of the hidden columns of a sheet read ([`Cell::hidden`]).
-pub(super) fn mark_columns(sheet: &mut Sheet, hidden: &Hidden) {
-    if hidden.columns.is_empty() {
-        return;
-    }
-    for row in &mut sheet.rows {
-        for (column, cell) in (0u32..).zip(row.iter_mut()) {
-            cell.hidden = hidden.columns.contains(&column);
-        }
-    }
 }
 
 /// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet
