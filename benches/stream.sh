@@ -2,7 +2,9 @@
 # `perfeval check` at scale (BENCHMARKS.md): N generated forms of the 2023 policy through
 # `--jsonl` with `--format jsonl -o`, on one thread and on two. Prints each run's time,
 # forms per second and peak resident memory (GNU time), the speed of two threads
-# against one, and whether the two reports are the same bytes. "cores busy" is CPU time
+# against one, and whether the two reports are the same bytes. Then `perfeval diff` of
+# the same forms under 2023 and a policy change (`deduction-3pct`), `--format jsonl`:
+# its time, peak memory and summary line. "cores busy" is CPU time
 # over wall time: below 2 for `-j 2`, other programs had the other core.
 #
 #   benches/stream.sh [N] [DIR]      N: forms (100000), DIR: scratch folder (/tmp)
@@ -56,3 +58,13 @@ else
 fi
 tail -n 1 "$dir/perfeval-report-$n-j1.jsonl"
 rm -f "$dir"/perfeval-report-"$n"-j[12].jsonl "$dir"/perfeval-time-[12]
+diffed="$dir/perfeval-diff-$n.jsonl"
+/usr/bin/time -f "%e %U %S %M" -o "$dir/perfeval-time-diff" \
+  "$bin/perfeval" diff --rules 2023 --rules examples/policy-changes/deduction-3pct.rules \
+  --jsonl "$forms" --format jsonl -o "$diffed"
+read -r elapsed user sys rss < "$dir/perfeval-time-diff"
+awk -v n="$n" -v e="$elapsed" -v u="$user" -v s="$sys" -v m="$rss" 'BEGIN {
+  printf "diff of %d forms under 2023 and deduction-3pct: %.1f s (%.2f cores busy), %.0f forms/s, peak RSS %.1f MB\n",
+    n, e, (u + s) / e, n / e, m / 1024 }'
+tail -n 1 "$diffed" | cut -c 1-200
+rm -f "$diffed" "$dir/perfeval-time-diff"

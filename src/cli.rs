@@ -740,31 +740,6 @@ fn named_like_a_form(path: &Path, format: OutputFormat) -> bool {
     }
 }
 
-/// Records every form read and counts the reports skipped; returns the results, and an
-/// error for each folder all of whose project files were reports (it holds no project
-/// file).
-fn settle<T>(
-    collected: &mut inputs::Collected,
-    done: Vec<(Done<T>, Option<FileId>)>,
-    read: &mut ReadSet,
-) -> (Vec<T>, Vec<Error>) {
-    let mut results = Vec::with_capacity(done.len());
-    let mut emptied = Vec::new();
-    for ((done, id), form) in done.into_iter().zip(&collected.forms) {
-        let (found, empty) = batches::settle_one(
-            &mut collected.skipped,
-            &mut collected.folders,
-            form,
-            done,
-            id,
-            read,
-        );
-        results.extend(found);
-        emptied.extend(empty);
-    }
-    (results, emptied)
-}
-
 fn status(results: &[ProjectResult], unreadable: usize) -> Status {
     let failed = unreadable > 0
         || results

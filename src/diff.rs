@@ -23,7 +23,7 @@ use crate::finding::Finding;
 
 pub use self::attribute::{Cause, UNATTRIBUTED, Why};
 pub use self::items::{Change, Changes, Item};
-pub use self::summary::{Migration, Move, Summary};
+pub use self::summary::{Migration, Move, Summary, Summing};
 
 /// Which of the two rulesets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -319,6 +319,12 @@ impl FormDiff {
         };
         self.outcome(change.side)
             .and_then(|o| o.findings.get(place))
+    }
+
+    /// Whether the form could not be evaluated under one ruleset or both.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        self.results.old.is_err() || self.results.new.is_err()
     }
 
     /// Whether anything of the form changed: a row, a line, a finding, the total or the

@@ -1,4 +1,4 @@
-//! Evaluating the forms of a `check` run in bounded batches: a batch is read, evaluated
+//! Evaluating the forms of a `check` or `diff` run in bounded batches: a batch is read, evaluated
 //! in parallel, handed over in input order, and dropped before the next is read. A run
 //! then holds a batch of forms and results at a time, however many forms it has (the
 //! list of file paths of a folder walk aside), and its output is the same bytes whatever
@@ -91,28 +91,6 @@ pub(super) fn open_jsonl(args: &CheckArgs, read: &mut ReadSet) -> Result<Option<
 }
 
 impl Jsonl {
-    /// The name its projects go by, each as `name:line`.
-    pub(super) fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// The next lines that hold something, as many as a batch holds (none at the end).
-    ///
-    /// # Errors
-    ///
-    /// The file cannot be read, or is a report.
-    pub(super) fn batch(&mut self) -> Result<Vec<Line>, Error> {
-        let size = batch_size();
-        let mut lines = Vec::with_capacity(size);
-        while lines.len() < size {
-            match self.next()? {
-                Some(line) => lines.push(line),
-                None => break,
-            }
-        }
-        Ok(lines)
-    }
-
     /// The next line that holds something.
     fn next(&mut self) -> Result<Option<Line>, Error> {
         match self.first.take() {
@@ -172,24 +150,51 @@ enum Item {
     Line(Line),
 }
 
-/// Evaluates every form of the run in batches, in parallel. Each result becomes what the
-/// report needs of it through `make`, on the worker (which also drops what is not
-/// needed, so that the thread that reads and writes does not); `take` receives what was
-/// made of each batch, in input order, and says whether to go on (standard output may
-/// have closed).
+/// What a run does with each form of its batches: `check` evaluates it under one
+/// ruleset, `diff` under two and compares the results.
+pub(super) trait Work: Sync {
+    /// What one form (a project of a file, a line of the JSON Lines file) comes to.
+    type Result: Send;
+
+    /// A form named or found: its results (a workbook may hold several forms), with the
+    /// identity of the file read and the notes reading it gave, printed by the caller
+    /// in the forms' order.
+    fn on_form(&self, form: &Form) -> (Done<Self::Result>, Option<FileId>, Vec<String>);
+
+    /// Line `line` of the JSON Lines file named `file`.
+    fn on_line(&self, file: &str, line: Line) -> Self::Result;
+}
+
+impl Work for Run<'_> {
+    type Result = ProjectResult;
+
+    fn on_form(&self, form: &Form) -> (Done, Option<FileId>, Vec<String>) {
+        self.evaluate(form)
+    }
+
+    fn on_line(&self, file: &str, line: Line) -> ProjectResult {
+        self.line(file, line)
+    }
+}
+
+/// Does `work` to every form of the run in batches, in parallel. Each result becomes
+/// what the report needs of it through `make`, on the worker (which also drops what is
+/// not needed, so that the thread that reads and writes does not); `take` receives what
+/// was made of each batch, in input order, and says whether to go on (standard output
+/// may have closed).
 /// The files read are recorded in `read` before `take` sees their results. Returns an
 /// error for each folder all of whose files were skipped (it holds no form).
 ///
 /// # Errors
 ///
 /// The JSON Lines file cannot be read or is a report, or `take` fails.
-pub(super) fn evaluate<R: Send>(
-    run: &Run<'_>,
+pub(super) fn evaluate<W: Work, R: Send>(
+    work: &W,
     collected: &mut Collected,
     mut jsonl: Option<Jsonl>,
     read: &mut ReadSet,
     bar: &ProgressBar,
-    make: impl Fn(ProjectResult) -> R + Sync,
+    make: impl Fn(W::Result) -> R + Sync,
     mut take: impl FnMut(Vec<R>, &ReadSet) -> Result<bool, Error>,
 ) -> Result<Vec<Error>, Error> {
     let mut next_form = 0;
@@ -208,9 +213,9 @@ pub(super) fn evaluate<R: Send>(
             .into_par_iter()
             .map(|item| {
                 let (index, (done, id, notes)) = match item {
-                    Item::Form(index) => (Some(index), evaluate_form(run, forms, index)),
+                    Item::Form(index) => (Some(index), evaluate_form(work, forms, index)),
                     Item::Line(line) => {
-                        let done = Done::Results(vec![run.line(&name, line)]);
+                        let done = Done::Results(vec![work.on_line(&name, line)]);
                         (None, (done, None, Vec::new()))
                     }
                 };
@@ -278,13 +283,13 @@ fn next_batch(
     Ok(items)
 }
 
-fn evaluate_form(
-    run: &Run<'_>,
+fn evaluate_form<W: Work>(
+    work: &W,
     forms: &[Form],
     index: usize,
-) -> (Done, Option<FileId>, Vec<String>) {
+) -> (Done<W::Result>, Option<FileId>, Vec<String>) {
     match forms.get(index) {
-        Some(form) => run.evaluate(form),
+        Some(form) => work.on_form(form),
         None => (Done::Results(Vec::new()), None, Vec::new()),
     }
 }

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::ValueEnum;
-use rayon::prelude::*;
 
 use crate::Error;
 use crate::compile::Plan;
@@ -19,12 +18,15 @@ use crate::diff::{Changes, Evaluation, FormDiff, Pair, Side, Summary};
 use crate::eval::outcome::Outcome;
 use crate::i18n::t;
 use crate::input::{FileId, Size};
-use crate::report::diff::{DiffReport, Ruleset, counts_line, csv, json, render_table};
+use crate::report::diff::{DiffReport, Ruleset, counts_line, json, render_table};
 use crate::source::Sources;
 
 mod lines;
+mod stream;
 
+use super::batches::{Jsonl, Work};
 use super::inputs::{self, Form, ReadSet, RulesetLoader, STDIN_NAME, Source};
+use super::lines::Line;
 use super::{
     CheckArgs, Done, Input, OutputFormat, Run, Status, StdinFormat, Text, eprint_diagnostic,
     eprint_line, finish, output, progress,
@@ -48,11 +50,11 @@ pub struct DiffArgs {
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
     /// How to print the comparison. By default, as `--output`'s ending names a format
-    /// (`.json`, `.csv`), else `table`.
+    /// (`.json`, `.jsonl`, `.csv`), else `table`.
     #[arg(long, value_enum)]
     pub format: Option<DiffFormat>,
     /// One row per form instead of one per changed indicator (csv); only the forms
-    /// table and the summary (table). Not with json.
+    /// table and the summary (table). Not with json or jsonl.
     #[arg(long)]
     pub summary: bool,
     /// Write the report to this file instead of standard output, as `check --output`
@@ -80,6 +82,9 @@ pub enum DiffFormat {
     Table,
     /// One JSON document for tools (first key `perfeval_diff`).
     Json,
+    /// JSON Lines for tools: a header line, a line per form, the summary line; written as
+    /// the forms are compared.
+    Jsonl,
     /// CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per changed indicator.
     Csv,
 }
@@ -92,6 +97,7 @@ impl DiffArgs {
         let by_ending = || match OutputFormat::by_ending(self.output.as_deref()?)? {
             OutputFormat::Json => Some(DiffFormat::Json),
             OutputFormat::Csv => Some(DiffFormat::Csv),
+            OutputFormat::Jsonl => Some(DiffFormat::Jsonl),
             _ => None,
         };
         self.format.or_else(by_ending).unwrap_or(DiffFormat::Table)
@@ -105,6 +111,7 @@ impl DiffFormat {
             DiffFormat::Table => OutputFormat::Table,
             DiffFormat::Json => OutputFormat::Json,
             DiffFormat::Csv => OutputFormat::Csv,
+            DiffFormat::Jsonl => OutputFormat::Jsonl,
         }
     }
 }
@@ -127,11 +134,7 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
     let mut read = ReadSet::default();
     let old = load(old, args.max_file_size, &mut read)?;
     let new = load(new, args.max_file_size, &mut read)?;
-    let plans = Pair {
-        old: &old.plan,
-        new: &new.plan,
-    };
-    let changes = Changes::between(plans.old, plans.new);
+    let changes = Changes::between(&old.plan, &new.plan);
     let mut collected = inputs::collect(&args.projects, args.follow)?;
     let reading = reading_args(args);
     let jsonl = super::batches::open_jsonl(&reading, &mut read)?;
@@ -143,75 +146,126 @@ fn diff_run(args: &DiffArgs) -> Result<Status, Error> {
         old: run_of(&old, &reading),
         new: run_of(&new, &reading),
     };
-    // A JSON Lines file says how many forms it holds only at its end.
-    let len = jsonl.is_none().then_some(collected.forms.len());
-    let (done, lines) = progress::with_bar(len, watched, |bar| {
-        let done = compare_all(&runs, &changes, &collected, bar);
-        let lines = match jsonl {
-            Some(jsonl) => lines::compare_lines(&runs, &changes, jsonl, bar),
-            None => Ok(Vec::new()),
-        };
-        (done, lines)
-    });
-    let (mut forms, emptied) = super::settle(&mut collected, done, &mut read);
-    forms.extend(lines?);
-    let summary = Summary::of(&forms, plans);
-    let skipped = collected.skipped.total();
-    let report = DiffReport {
+    let run = DiffRun {
+        args,
+        comparing: Comparing {
+            runs: &runs,
+            changes: &changes,
+        },
         rulesets: Pair {
             old: ruleset(&old),
             new: ruleset(&new),
         },
-        changes: &changes,
-        forms: &forms,
-        summary: &summary,
-        skipped,
+        watched,
     };
-    let bytes = render(args, &report);
-    eprint_problems(&collected.skipped, &emptied, &report);
-    match &args.output {
-        Some(path) => output::write(path, &bytes, &read)?,
-        None => output::print(&bytes, &read)?,
-    }
+    let ran = match stream::Shape::of(args) {
+        Some(shape) => stream::diff(&run, shape, &mut collected, jsonl, &mut read)?,
+        None => whole(&run, &mut collected, jsonl, &mut read)?,
+    };
     // As `check` does: the summary of a document for tools goes to a person watching.
-    if watched && forms.len() > 1 && args.format() != DiffFormat::Table {
-        eprint_line(&counts_line(&summary, skipped));
+    if watched && ran.summary.forms > 1 && args.format() != DiffFormat::Table {
+        eprint_line(&counts_line(&ran.summary, collected.skipped.total()));
     }
-    let unreadable = collected.errors.len() + emptied.len();
-    Ok(if unreadable > 0 || summary.failed() > 0 {
+    let unreadable = collected.errors.len() + ran.emptied;
+    Ok(if unreadable > 0 || ran.summary.failed() > 0 {
         Status::Failure
     } else {
         Status::Pass
     })
 }
 
-/// Every form read, evaluated under both rulesets and compared, in parallel (forms are
-/// independent), kept in order; each worker ticks the progress bar as it finishes one.
-/// What reading each form noted is printed in the forms' order, whatever the threads.
-fn compare_all(
-    runs: &Pair<Run<'_>>,
-    changes: &Changes,
-    collected: &inputs::Collected,
-    bar: &indicatif::ProgressBar,
-) -> Vec<(Done<FormDiff>, Option<FileId>)> {
-    let compared: Vec<_> = collected
-        .forms
-        .par_iter()
-        .map(|form| {
-            let done = compare(runs, changes, form);
-            bar.inc(1);
-            done
-        })
-        .collect();
-    compared
-        .into_iter()
-        .map(|(done, id, notes)| {
-            for note in notes {
-                eprint_line(&note);
-            }
-            (done, id)
-        })
-        .collect()
+/// A `diff` run: its arguments, how it compares a form, the rulesets as the report
+/// names them, and whether a person watches standard error.
+struct DiffRun<'a> {
+    args: &'a DiffArgs,
+    comparing: Comparing<'a>,
+    rulesets: Pair<Ruleset<'a>>,
+    watched: bool,
+}
+
+impl DiffRun<'_> {
+    fn plans(&self) -> Pair<&Plan> {
+        Pair {
+            old: self.comparing.runs.old.plan,
+            new: self.comparing.runs.new.plan,
+        }
+    }
+}
+
+/// What a run came to, once its report is written.
+struct Ran {
+    summary: Summary,
+    /// Folders left without a form.
+    emptied: usize,
+}
+
+/// Each form compared under both rulesets: read, evaluated and compared by a worker.
+struct Comparing<'a> {
+    runs: &'a Pair<Run<'a>>,
+    changes: &'a Changes,
+}
+
+impl Work for Comparing<'_> {
+    type Result = FormDiff;
+
+    fn on_form(&self, form: &Form) -> (Done<FormDiff>, Option<FileId>, Vec<String>) {
+        compare(self.runs, self.changes, form)
+    }
+
+    fn on_line(&self, file: &str, line: Line) -> FormDiff {
+        lines::compare_line(self.runs, self.changes, file, line)
+    }
+}
+
+/// The report that holds every form before it can be written (the table's columns are
+/// as wide as its widest cell; the JSON document's summary comes before its forms):
+/// every form compared, in batches, in parallel, and kept [slimmed](FormDiff::slimmed).
+fn whole(
+    run: &DiffRun<'_>,
+    collected: &mut inputs::Collected,
+    jsonl: Option<Jsonl>,
+    read: &mut ReadSet,
+) -> Result<Ran, Error> {
+    // A JSON Lines file says how many forms it holds only at its end.
+    let len = jsonl.is_none().then_some(collected.forms.len());
+    let mut forms = Vec::new();
+    let emptied = progress::with_bar(len, run.watched, |bar| {
+        super::batches::evaluate(
+            &run.comparing,
+            collected,
+            jsonl,
+            read,
+            bar,
+            |diff| diff,
+            |batch, _| {
+                forms.extend(batch);
+                Ok(true)
+            },
+        )
+    })?;
+    let summary = Summary::of(&forms, run.plans());
+    let report = DiffReport {
+        rulesets: run.rulesets,
+        changes: run.comparing.changes,
+        forms: &forms,
+        summary: &summary,
+        skipped: collected.skipped.total(),
+    };
+    let bytes = render(run.args, &report);
+    eprint_problems(
+        &collected.skipped,
+        &emptied,
+        run.rulesets,
+        forms.iter().filter(|f| f.failed()),
+    );
+    match &run.args.output {
+        Some(path) => output::write(path, &bytes, read)?,
+        None => output::print(&bytes, read)?,
+    }
+    Ok(Ran {
+        summary,
+        emptied: emptied.len(),
+    })
 }
 
 /// How a ruleset reads and evaluates forms: as `check` does, with `diff`'s reading
@@ -247,29 +301,26 @@ fn check_arguments(args: &DiffArgs) -> Result<(), Error> {
     }
     super::refuse_pdf(args.output.as_deref())?;
     refuse_other_reports(args)?;
-    if args.format() == DiffFormat::Json && args.summary {
-        return Err(Error::SummaryJson { lines: false });
+    if matches!(args.format(), DiffFormat::Json | DiffFormat::Jsonl) && args.summary {
+        return Err(Error::SummaryJson { lines: true });
     }
     Ok(())
 }
 
 /// Refuses an output whose ending names a report `diff` does not write (`.html`, `.md`,
-/// `.xlsx`, `.jsonl`) where `--format` does not say which to write: the table it would
+/// `.xlsx`) where `--format` does not say which to write: the table it would
 /// fall back to is not what the name promises.
 fn refuse_other_reports(args: &DiffArgs) -> Result<(), Error> {
     let Some(path) = args.output.as_deref().filter(|_| args.format.is_none()) else {
         return Ok(());
     };
     match OutputFormat::by_ending(path) {
-        Some(
-            format @ (OutputFormat::Html
-            | OutputFormat::Markdown
-            | OutputFormat::Xlsx
-            | OutputFormat::Jsonl),
-        ) => Err(Error::DiffFormat {
-            path: path.to_owned(),
-            format: format.name(),
-        }),
+        Some(format @ (OutputFormat::Html | OutputFormat::Markdown | OutputFormat::Xlsx)) => {
+            Err(Error::DiffFormat {
+                path: path.to_owned(),
+                format: format.name(),
+            })
+        }
         _ => Ok(()),
     }
 }
@@ -309,11 +360,12 @@ fn reading_args(args: &DiffArgs) -> CheckArgs {
     }
 }
 
+/// The report whole: the table, or the JSON document (CSV and JSON Lines are written as
+/// they are made, by `stream`).
 fn render(args: &DiffArgs, report: &DiffReport<'_>) -> Vec<u8> {
     match args.format() {
-        DiffFormat::Table => render_table(report, args.summary),
         DiffFormat::Json => json::render(report),
-        DiffFormat::Csv => csv::render(report, args.summary),
+        _ => render_table(report, args.summary),
     }
     .into_bytes()
 }
@@ -473,14 +525,27 @@ fn pair_up(name: &str, results: Pair<Forms>) -> Vec<Pair<Evaluation>> {
 /// What was skipped, folders left without a form, and every form that could not be
 /// evaluated under a ruleset (said once where both failed for one reason), on standard
 /// error.
-fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], report: &DiffReport<'_>) {
+fn eprint_problems<'f>(
+    skipped: &inputs::Skipped,
+    emptied: &[Error],
+    rulesets: Pair<Ruleset<'_>>,
+    failed: impl Iterator<Item = &'f FormDiff>,
+) {
     if let Some(summary) = skipped.summary() {
         eprint_line(&summary);
     }
     for error in emptied {
         eprint_diagnostic(error);
     }
-    for form in report.forms {
+    for form in failed {
+        eprint_failed(form, rulesets);
+    }
+}
+
+/// Why a form could not be evaluated under a ruleset or both: said once where both
+/// failed for one reason.
+fn eprint_failed(form: &FormDiff, rulesets: Pair<Ruleset<'_>>) {
+    {
         let errors = Pair {
             old: form.results.old.as_ref().err(),
             new: form.results.new.as_ref().err(),
@@ -489,11 +554,11 @@ fn eprint_problems(skipped: &inputs::Skipped, emptied: &[Error], report: &DiffRe
             && Arc::ptr_eq(old, new)
         {
             eprint_diagnostic(old.as_ref());
-            continue;
+            return;
         }
         for side in Side::BOTH {
             if let Some(error) = errors.on(side) {
-                let file = crate::text::visible(report.rulesets.on(side).file);
+                let file = crate::text::visible(rulesets.on(side).file);
                 eprint_line(&match side {
                     Side::Old => t!(DIFF_UNDER_OLD, file),
                     Side::New => t!(DIFF_UNDER_NEW, file),

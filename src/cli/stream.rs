@@ -161,7 +161,7 @@ pub(super) fn check(
 /// written: the report is written as it goes, so it would reach the form before the
 /// form is read. (`--output` is written to a temporary file, and checked before the
 /// rename against every file read.)
-fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Error> {
+pub(super) fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Error> {
     let found = input::stdout_file_id().and_then(|id| collected.find(&id).map(Path::to_owned));
     match found {
         Some(input) => Err(Error::OverInput {

@@ -217,23 +217,52 @@ impl Spread {
     /// The spread of some totals; `None` for none, or where their sum passes what a
     /// decimal holds (a ruleset's `max_score` may be anything).
     pub(crate) fn of(totals: impl Iterator<Item = Decimal>) -> Option<Spread> {
-        let mut count = 0_u64;
-        let mut sum = Decimal::ZERO;
-        let mut min: Option<Decimal> = None;
-        let mut max: Option<Decimal> = None;
+        let mut spreading = Spreading::default();
         for total in totals {
-            count += 1;
-            sum = sum.checked_add(total)?;
-            min = Some(min.map_or(total, |m| m.min(total)));
-            max = Some(max.map_or(total, |m| m.max(total)));
+            spreading.add(total);
         }
-        let mean = sum
-            .checked_div(Decimal::from(count))?
+        spreading.spread()
+    }
+}
+
+/// A [`Spread`] taken as the numbers go by, each forgotten once added: what a run of a
+/// million forms counts without holding them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Spreading {
+    count: u64,
+    sum: Decimal,
+    /// The sum passed what a decimal holds: no spread.
+    overflow: bool,
+    min: Option<Decimal>,
+    max: Option<Decimal>,
+}
+
+impl Spreading {
+    /// Adds one number.
+    pub fn add(&mut self, number: Decimal) {
+        self.count += 1;
+        match self.sum.checked_add(number) {
+            Some(sum) => self.sum = sum,
+            None => self.overflow = true,
+        }
+        self.min = Some(self.min.map_or(number, |m| m.min(number)));
+        self.max = Some(self.max.map_or(number, |m| m.max(number)));
+    }
+
+    /// The spread of the numbers added: `None` for none, or past what a decimal holds.
+    #[must_use]
+    pub fn spread(&self) -> Option<Spread> {
+        if self.overflow {
+            return None;
+        }
+        let mean = self
+            .sum
+            .checked_div(Decimal::from(self.count))?
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         Some(Spread {
             mean,
-            min: min?,
-            max: max?,
+            min: self.min?,
+            max: self.max?,
         })
     }
 }

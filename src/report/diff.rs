@@ -393,16 +393,12 @@ pub fn counts_line(summary: &Summary, skipped: usize) -> String {
 fn largest_table(report: &DiffReport<'_>) -> String {
     let mut table = new_table(["序号", "文件", "项目名称", "原合计", "新合计", "变化"]);
     for found in &report.summary.largest {
-        let Some(form) = report.forms.get(found.form) else {
-            continue;
-        };
-        let totals = form.totals();
         table.add_row(vec![
             (found.form + 1).to_string(),
-            visible(form.file()).into_owned(),
-            shown(form.name().unwrap_or("（未命名项目）")),
-            opt(totals.old),
-            opt(totals.new),
+            visible(&found.file).into_owned(),
+            shown(found.name.as_deref().unwrap_or("（未命名项目）")),
+            opt(found.totals.old),
+            opt(found.totals.new),
             signed(found.change),
         ]);
     }

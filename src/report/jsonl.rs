@@ -12,10 +12,10 @@
 
 use std::cell::RefCell;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::compile::Plan;
-use crate::eval::outcome::Spread;
+use crate::eval::outcome::Spreading;
 
 use super::batch::{Standing, Tally};
 use super::json::write::Writer;
@@ -135,12 +135,7 @@ impl Counted {
 #[derive(Debug, Default)]
 pub struct Running {
     tally: Tally,
-    count: u64,
-    sum: Decimal,
-    /// The sum passed what a decimal holds: no spread, as `Tally::of` gives none.
-    overflow: bool,
-    min: Option<Decimal>,
-    max: Option<Decimal>,
+    totals: Spreading,
 }
 
 impl Running {
@@ -155,31 +150,16 @@ impl Running {
             Standing::Failed => tally.failed += 1,
         }
         if let Some(total) = counted.total {
-            self.count += 1;
-            match self.sum.checked_add(total) {
-                Some(sum) => self.sum = sum,
-                None => self.overflow = true,
-            }
-            self.min = Some(self.min.map_or(total, |m| m.min(total)));
-            self.max = Some(self.max.map_or(total, |m| m.max(total)));
+            self.totals.add(total);
         }
     }
 
     /// The tally so far, with the files skipped.
     #[must_use]
     pub fn tally(&self, skipped: usize) -> Tally {
-        // As `Spread::of`: the mean rounded to 0.01 for display, none past a decimal.
-        let mean = (!self.overflow)
-            .then(|| self.sum.checked_div(Decimal::from(self.count)))
-            .flatten()
-            .map(|m| m.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
-        let totals = match (mean, self.min, self.max) {
-            (Some(mean), Some(min), Some(max)) => Some(Spread { mean, min, max }),
-            _ => None,
-        };
         Tally {
             skipped,
-            totals,
+            totals: self.totals.spread(),
             ..self.tally.clone()
         }
     }

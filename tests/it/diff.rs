@@ -695,6 +695,112 @@ fn the_csv() {
     insta::assert_snapshot!("diff-csv-summary-common-indicator", summary);
 }
 
+/// `--format jsonl` is the JSON document a line at a time: a header with the rulesets
+/// and the items that differ, each project's object as the document's `projects` holds
+/// it, and the document's summary last; written as the forms are compared, so across
+/// batches (`PERFEVAL_BATCH=2`) it is the same bytes, as the CSV is.
+#[test]
+fn the_json_lines() {
+    let forms = [
+        "examples/suzhou-2023-egov.toml",
+        "tests/fixtures/eval/suzhou-2023/clean.toml",
+        "tests/fixtures/eval/suzhou-2023/needs-review.toml",
+        "tests/fixtures/eval/suzhou-2023/score-mismatch.toml",
+        "examples/mof-2020-zhongjiang-water-gauge.toml",
+    ];
+    let diff = |format: &str, batch: &str| {
+        let changed = change_file("rating-bands");
+        let mut args = vec![
+            "diff", "--rules", BASE, "--rules", &changed, "--format", format,
+        ];
+        args.extend(forms);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_perfeval"))
+            .args(&args)
+            .current_dir(root())
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("PERFEVAL_BATCH", batch)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        (stdout, stderr, output.status.code().unwrap())
+    };
+    let (lines, stderr, code) = diff("jsonl", "2");
+    assert_eq!(code, 2, "the MoF form fits neither Suzhou form");
+    assert!(stderr.contains("perfeval::"), "{stderr}");
+    let (document, _, json_code) = diff("json", "2");
+    assert_eq!(json_code, code);
+    let document: Value = serde_json::from_str(&document).unwrap();
+    let lines: Vec<Value> = lines
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let (header, rest) = lines.split_first().unwrap();
+    let (summary, projects) = rest.split_last().unwrap();
+    assert_eq!(header["perfeval_diff"], 1);
+    assert_eq!(header["format"], "jsonl");
+    for key in ["old", "new", "changes"] {
+        assert_eq!(header[key], document[key], "{key}");
+    }
+    assert_eq!(
+        projects,
+        document["projects"].as_array().unwrap().as_slice()
+    );
+    assert_eq!(summary["summary"], document["summary"]);
+    assert_eq!(summary["summary"]["projects"], 5);
+    let (whole_batches, _, _) = diff("jsonl", "1024");
+    assert_eq!(diff("jsonl", "2").0, whole_batches);
+    assert_eq!(diff("csv", "2").0, diff("csv", "1024").0);
+    insta::assert_snapshot!("diff-jsonl-rating-bands", whole_batches);
+}
+
+/// A JSON Lines report is named by its ending, and a folder walk of `diff` or `check`
+/// skips it (no project file ends so); `--jsonl` refuses it as a report; `--summary`
+/// does not apply to it.
+#[test]
+fn a_json_lines_report_is_known_as_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["clean.toml", "score-mismatch.toml"] {
+        std::fs::copy(root().join(SUZHOU_FORMS).join(file), dir.path().join(file)).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let report = dir.path().join("变化.jsonl");
+    let changed = change_file("deduction-3pct");
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["diff", "--rules", BASE, "--rules", changed.as_str()];
+        args.extend_from_slice(extra);
+        args.into_iter().map(str::to_owned).collect()
+    };
+    let run = |args: &[String]| run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let first = args(&["-o", report.to_str().unwrap(), folder]);
+    let (_, stderr, code) = run(&first);
+    assert_eq!(code, 0, "{stderr}");
+    let written = std::fs::read_to_string(&report).unwrap();
+    assert!(written.starts_with("{\"perfeval_diff\":1,\"format\":\"jsonl\","));
+    assert_eq!(
+        written.lines().count(),
+        4,
+        "a header, two forms, the summary"
+    );
+    let (_, stderr, code) = run(&first);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("skipped 1 file"), "{stderr}");
+    let check = ["check", "--rules", BASE, "--format", "json", folder].map(str::to_owned);
+    let (_, stderr, code) = run(&check);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("skipped 1 file"), "{stderr}");
+    let (stdout, stderr, code) = run(&args(&["--jsonl", report.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("perfeval::io::report"), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    let (_, stderr, code) = run(&args(&["--format", "jsonl", "--summary", folder]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::output::summary_json"),
+        "{stderr}"
+    );
+}
+
 /// Against itself a ruleset changes nothing, in every form.
 #[test]
 fn a_ruleset_against_itself_changes_nothing() {

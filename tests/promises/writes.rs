@@ -4,7 +4,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::common::{Perfeval, forms, is_root, mkfifo, mknod_null, names, seed, suzhou};
 
@@ -358,6 +358,17 @@ fn a_printed_report_replaces_only_perfevals_own() {
     );
 }
 
+/// `forms.jsonl` in `dir`: the seed's project as one line.
+fn one_line_jsonl(dir: &Path) -> PathBuf {
+    let jsonl = dir.join("forms.jsonl");
+    let json =
+        std::fs::read_to_string(crate::common::absolute("examples/suzhou-2023-egov.json")).unwrap();
+    let line =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap()).unwrap();
+    std::fs::write(&jsonl, format!("{line}\n")).unwrap();
+    jsonl
+}
+
 /// Attack: `--jsonl forms.jsonl --output forms.jsonl`, or standard output appended to
 /// the JSON Lines file or to a form, in a run that writes its report as it goes: refused
 /// before anything is written.
@@ -365,12 +376,7 @@ fn a_printed_report_replaces_only_perfevals_own() {
 fn output_never_overwrites_the_jsonl_file() {
     let dir = tempfile::tempdir().unwrap();
     let forms = forms(dir.path());
-    let jsonl = dir.path().join("forms.jsonl");
-    let json =
-        std::fs::read_to_string(crate::common::absolute("examples/suzhou-2023-egov.json")).unwrap();
-    let line =
-        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap()).unwrap();
-    std::fs::write(&jsonl, format!("{line}\n")).unwrap();
+    let jsonl = one_line_jsonl(dir.path());
     let before = std::fs::read(&jsonl).unwrap();
     let rules = suzhou();
     let jsonl_args = [
@@ -406,6 +412,49 @@ fn output_never_overwrites_the_jsonl_file() {
         .run();
     out.refused("perfeval::output::over_input");
     assert_eq!(std::fs::read(forms.join("a.toml")).unwrap(), form_before);
+    assert_eq!(names(dir.path()), ["forms", "forms.jsonl"]);
+}
+
+/// Attack: `perfeval diff` writing CSV or JSON Lines as it goes, with `--output` the
+/// JSON Lines file it reads, or standard output appended to it or to a form: refused
+/// before anything is written, every input left as it was.
+#[test]
+fn a_diff_written_as_it_goes_never_reaches_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = forms(dir.path());
+    let jsonl = one_line_jsonl(dir.path());
+    let before = std::fs::read(&jsonl).unwrap();
+    let form_before = std::fs::read(forms.join("a.toml")).unwrap();
+    let rules = suzhou();
+    for format in ["jsonl", "csv"] {
+        let diff = [
+            "diff", "--rules", &rules, "--rules", &rules, "--format", format,
+        ];
+        let out = Perfeval::new(dir.path())
+            .args(&diff)
+            .args(&["--jsonl", "forms.jsonl", "--output", "forms.jsonl"])
+            .run();
+        out.refused("perfeval::output::over_input");
+        let appended = OpenOptions::new().append(true).open(&jsonl).unwrap();
+        let out = Perfeval::new(dir.path())
+            .args(&diff)
+            .args(&["--jsonl", "forms.jsonl"])
+            .stdout(appended)
+            .run();
+        out.refused("perfeval::output::over_input");
+        let appended = OpenOptions::new()
+            .append(true)
+            .open(forms.join("a.toml"))
+            .unwrap();
+        let out = Perfeval::new(dir.path())
+            .args(&diff)
+            .args(&["forms"])
+            .stdout(appended)
+            .run();
+        out.refused("perfeval::output::over_input");
+        assert_eq!(std::fs::read(&jsonl).unwrap(), before);
+        assert_eq!(std::fs::read(forms.join("a.toml")).unwrap(), form_before);
+    }
     assert_eq!(names(dir.path()), ["forms", "forms.jsonl"]);
 }
 

@@ -1,53 +1,25 @@
-//! The JSON Lines file of `diff --jsonl` (a province's forms as one file, one project a
-//! line): read a batch of lines at a time, each line's project scored under both
-//! rulesets in parallel and compared, kept [slimmed](FormDiff::slimmed), in order.
+//! A line of the JSON Lines file of `diff --jsonl` (a province's forms as one file, one
+//! project a line), scored under both rulesets and compared; the file is read a batch
+//! of lines at a time, as `check --jsonl` reads it (`cli::batches`).
 
 use std::sync::Arc;
-
-use indicatif::ProgressBar;
-use rayon::prelude::*;
 
 use crate::Error;
 use crate::data::{self, Format};
 use crate::diff::{Changes, Evaluation, FormDiff, Pair};
 
 use super::super::Run;
-use super::super::batches::{self, Jsonl};
+use super::super::batches;
 use super::super::lines::Line;
-
-/// Every line of `jsonl` compared, in the file's order; the bar ticks once a line.
-///
-/// # Errors
-///
-/// The file cannot be read, or is a report.
-pub(super) fn compare_lines(
-    runs: &Pair<Run<'_>>,
-    changes: &Changes,
-    mut jsonl: Jsonl,
-    bar: &ProgressBar,
-) -> Result<Vec<FormDiff>, Error> {
-    let mut diffs = Vec::new();
-    loop {
-        let lines = jsonl.batch()?;
-        if lines.is_empty() {
-            return Ok(diffs);
-        }
-        let file = jsonl.name();
-        let batch: Vec<FormDiff> = lines
-            .into_par_iter()
-            .map(|line| {
-                let diff = compare_line(runs, changes, file, line);
-                bar.inc(1);
-                diff
-            })
-            .collect();
-        diffs.extend(batch);
-    }
-}
 
 /// One line of the file `file`: a JSON project named `file:line`, loaded once where both
 /// rulesets' forms are the same, and scored under each.
-fn compare_line(runs: &Pair<Run<'_>>, changes: &Changes, file: &str, line: Line) -> FormDiff {
+pub(super) fn compare_line(
+    runs: &Pair<Run<'_>>,
+    changes: &Changes,
+    file: &str,
+    line: Line,
+) -> FormDiff {
     let plans = Pair {
         old: runs.old.plan,
         new: runs.new.plan,

@@ -292,8 +292,8 @@ CLI_DIFF_JSONL {
     zh: "JSON Lines 格式的项目文件，`-` 表示标准输入，读法与 `check --jsonl` 相同：每行一个项目，报告中称为 `文件:行`。在各 PROJECT 之后分批读取",
 }
 CLI_DIFF_FORMAT {
-    en: "How to print the comparison. By default, as `--output`'s ending names a format (`.json`, `.csv`), else `table`",
-    zh: "对比结果的输出格式。不指定时按 `--output` 文件的扩展名（`.json`、`.csv`）确定，否则为 `table`",
+    en: "How to print the comparison. By default, as `--output`'s ending names a format (`.json`, `.jsonl`, `.csv`), else `table`",
+    zh: "对比结果的输出格式。不指定时按 `--output` 文件的扩展名（`.json`、`.jsonl`、`.csv`）确定，否则为 `table`",
 }
 CLI_DIFF_FORMAT_TABLE {
     en: "Tables for people: the rulesets' differences, a row per form, each changed form's rows and findings, the summary",
@@ -307,9 +307,13 @@ CLI_DIFF_FORMAT_CSV {
     en: "CSV for Excel (UTF-8 with a byte-order mark, CRLF): a row per changed indicator",
     zh: "供 Excel 打开的 CSV（带字节顺序标记的 UTF-8，CRLF 换行）：每个有变动的指标一行",
 }
+CLI_DIFF_FORMAT_JSONL {
+    en: "JSON Lines for tools: a header line, a line per form, the summary line; written as the forms are compared",
+    zh: "JSON Lines，供程序处理：首行为表头，每份表单一行，末行为汇总；边对比边写出",
+}
 CLI_DIFF_SUMMARY {
-    en: "One row per form instead of one per changed indicator (csv); only the forms table and the summary (table). Not with json",
-    zh: "每份表单一行，而不是每个有变动的指标一行（csv）；只输出表单表和汇总（table）。不能与 json 同用",
+    en: "One row per form instead of one per changed indicator (csv); only the forms table and the summary (table). Not with json or jsonl",
+    zh: "每份表单一行，而不是每个有变动的指标一行（csv）；只输出表单表和汇总（table）。不能与 json 或 jsonl 同用",
 }
 CLI_DIFF_OUTPUT {
     en: "Write the report to this file instead of standard output, as `check --output` does: atomically, never over a file the run reads (`-` is standard output)",

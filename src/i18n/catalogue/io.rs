@@ -205,8 +205,8 @@ OUTPUT_DIFF_FORMAT {
     zh: "`{path}` 的扩展名对应的报告（`--format {format}`）`diff` 不生成：文件里写入的将是文字表格",
 }
 OUTPUT_DIFF_FORMAT_HELP {
-    en: "name the report `.txt` (a table), `.json` or `.csv`, or give `--format`",
-    zh: "请把报告命名为 `.txt`（表格）、`.json` 或 `.csv`，或用 `--format` 指定格式",
+    en: "name the report `.txt` (a table), `.json`, `.jsonl` or `.csv`, or give `--format`",
+    zh: "请把报告命名为 `.txt`（表格）、`.json`、`.jsonl` 或 `.csv`，或用 `--format` 指定格式",
 }
 OUTPUT_PDF_HELP {
     en: "write an HTML page laid out for printing, `--output report.html`, and print it to PDF from a browser",

@@ -4,7 +4,9 @@
 //!
 //! One row per form and changed indicator, line or finding, and a `合计` row per form
 //! with its totals, ratings and causes (a form that could not be compared has only that
-//! row, with why in `说明`); with `--summary`, one row per form. Numbers are plain
+//! row, with why in `说明`); with `--summary`, one row per form. Nothing follows the
+//! forms' rows, so the file is written as the forms are compared ([`head`], then each
+//! [`form_piece`]). Numbers are plain
 //! decimals (a change as `-2.07`, a completion in percent as `95.00`).
 
 use std::borrow::Cow;
@@ -58,17 +60,34 @@ const TOTAL_CATEGORY: &str = "合计";
 /// The whole file.
 #[must_use]
 pub fn render(report: &DiffReport<'_>, summary: bool) -> String {
+    let mut out = head(summary);
+    for form in report.forms {
+        out.push_str(&form_piece(form, summary));
+    }
+    out
+}
+
+/// The beginning of the file: the byte-order mark and the columns' names. The rest is
+/// the forms' pieces, one after another: the file is written as the forms are compared.
+#[must_use]
+pub fn head(summary: bool) -> String {
     let mut out = String::from(BOM);
     if summary {
         record(&mut out, SUMMARY_COLUMNS.map(Cow::Borrowed));
-        for form in report.forms {
-            record(&mut out, summary_fields(form));
-        }
     } else {
         record(&mut out, COLUMNS.map(Cow::Borrowed));
-        for form in report.forms {
-            form_records(&mut out, form);
-        }
+    }
+    out
+}
+
+/// A form's records: its row (with `summary`), or its changed rows and its total.
+#[must_use]
+pub fn form_piece(form: &FormDiff, summary: bool) -> String {
+    let mut out = String::new();
+    if summary {
+        record(&mut out, summary_fields(form));
+    } else {
+        form_records(&mut out, form);
     }
     out
 }

@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::diff::{
-    Cause, Comparison, FindingChange, FormDiff, LineChange, Migration, Pair, RowChange, Side,
-    Summary,
+    Cause, Changes, Comparison, FindingChange, FormDiff, LineChange, Migration, Pair, RowChange,
+    Side, Summary,
 };
 use crate::eval::outcome::IndicatorOutcome;
 use crate::report::completion_percent;
@@ -24,18 +24,13 @@ pub const MARKER: &str = "perfeval_diff";
 /// The whole document, ending with a line break.
 #[must_use]
 pub fn render(report: &DiffReport<'_>) -> String {
-    let changes: Vec<Value> = report
-        .changes
-        .iter()
-        .map(|(item, change)| json!({"item": item.to_string(), "change": change.key()}))
-        .collect();
     let doc = Document {
         head: [
             (MARKER, json!(1)),
             ("old", ruleset(&report.rulesets.old)),
             ("new", ruleset(&report.rulesets.new)),
-            ("changes", Value::Array(changes)),
-            ("summary", summary(report)),
+            ("changes", changes(report.changes)),
+            ("summary", summary(report.summary, report.skipped)),
         ],
         forms: report.forms,
     };
@@ -43,6 +38,50 @@ pub fn render(report: &DiffReport<'_>) -> String {
         crate::report::json::terminal_safe(serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
     out
+}
+
+/// The first line of `diff --format jsonl`: the marker (so that a folder walk knows the
+/// file as a report), the rulesets and the items that differ. Then one line a form (the
+/// object of the document's `projects`, [`form_line`]) and last the run summed up
+/// ([`summary_line`]): a file without that line was cut short.
+#[must_use]
+pub fn header_line(rulesets: &Pair<Ruleset<'_>>, changes: &Changes) -> String {
+    let mut head = serde_json::Map::new();
+    for (key, value) in [
+        (MARKER, json!(1)),
+        ("format", json!("jsonl")),
+        ("old", ruleset(&rulesets.old)),
+        ("new", ruleset(&rulesets.new)),
+        ("changes", self::changes(changes)),
+    ] {
+        head.insert(key.to_owned(), value);
+    }
+    compact_line(&Value::Object(head))
+}
+
+/// A form's line of `diff --format jsonl`.
+#[must_use]
+pub fn form_line(form: &FormDiff) -> String {
+    compact_line(&self::form(form))
+}
+
+/// The last line of `diff --format jsonl`: `{"summary":{…}}`, as the document's.
+#[must_use]
+pub fn summary_line(summary: &Summary, skipped: usize) -> String {
+    compact_line(&json!({"summary": self::summary(summary, skipped)}))
+}
+
+fn compact_line(value: &Value) -> String {
+    let mut line = crate::report::json::terminal_safe(value.to_string());
+    line.push('\n');
+    line
+}
+
+fn changes(changes: &Changes) -> Value {
+    changes
+        .iter()
+        .map(|(item, change)| json!({"item": item.to_string(), "change": change.key()}))
+        .collect()
 }
 
 /// The document: its first keys, then `projects`, each form's object made only as it is
@@ -96,20 +135,18 @@ fn causes(causes: &[Cause]) -> Value {
         .collect()
 }
 
-fn summary(report: &DiffReport<'_>) -> Value {
-    let s: &Summary = report.summary;
+fn summary(s: &Summary, skipped: usize) -> Value {
     let largest: Vec<Value> = s
         .largest
         .iter()
-        .filter_map(|m| {
-            let form = report.forms.get(m.form)?;
-            Some(json!({
-                "file": form.file(),
-                "name": form.name(),
-                "old": opt(form.totals().old),
-                "new": opt(form.totals().new),
+        .map(|m| {
+            json!({
+                "file": m.file,
+                "name": m.name,
+                "old": opt(m.totals.old),
+                "new": opt(m.totals.new),
                 "change": dec(m.change),
-            }))
+            })
         })
         .collect();
     json!({
@@ -119,7 +156,7 @@ fn summary(report: &DiffReport<'_>) -> Value {
         "unchanged": s.unchanged,
         "unchanged_total_only": s.unchanged_total_only,
         "failed": {"old_only": s.failed_old, "new_only": s.failed_new, "both": s.failed_both},
-        "skipped": report.skipped,
+        "skipped": skipped,
         "grade_changed": s.grade_changed,
         "change": s.change.map(|c| json!({"mean": dec(c.mean), "min": dec(c.min), "max": dec(c.max)})),
         "largest": largest,
