@@ -615,7 +615,7 @@ fn check_run(args: &CheckArgs) -> Result<Status, Error> {
         header: args.format() == OutputFormat::Html,
     };
     let ruleset_file = ruleset_name(&args.rules, &rules);
-    if let Some(shape) = stream::Shape::of(args.format()) {
+    if let Some(shape) = stream::Shape::of(args.format(), args.summary) {
         return stream::check(shape, &run, &mut collected, jsonl, &mut read, &ruleset_file);
     }
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);

@@ -1,7 +1,8 @@
-//! `check --format jsonl` and `--format json`: the report written batch by batch as the
-//! forms are evaluated (`report::jsonl` says what each line of JSON Lines holds; the
-//! JSON document is written in the pieces `report::json` cuts it into), the run counted
-//! as it goes, so that memory stays flat in the number of forms. Written to `--output`
+//! `check --format jsonl`, `--format json` and `--format csv`: the report written batch
+//! by batch as the forms are evaluated (`report::jsonl` says what each line of JSON Lines
+//! holds; the JSON document is written in the pieces `report::json` cuts it into; the
+//! CSV is its columns' names and then each project's rows), the run counted as it goes,
+//! so that memory stays flat in the number of forms. Written to `--output`
 //! through a temporary file renamed into place at the end, as every report is.
 
 use std::io::IsTerminal;
@@ -11,6 +12,7 @@ use crate::Error;
 use crate::compile::Plan;
 use crate::input;
 use crate::report::batch::Tally;
+use crate::report::csv;
 use crate::report::diagnostic;
 use crate::report::json::{self, ProjectResult};
 use crate::report::jsonl::{self, Counted, Running};
@@ -37,14 +39,19 @@ pub(super) enum Shape {
     Lines,
     /// `--format json`: the document of shared/spec/cli.md, its projects in one array.
     Document,
+    /// `--format csv`: the columns' names, then each project's rows (one with `summary`).
+    Csv { summary: bool },
 }
 
 impl Shape {
-    /// The shape of `format`, where it is written as it is made (by [`check`]).
-    pub(super) fn of(format: OutputFormat) -> Option<Shape> {
+    /// The shape of `format` (with `--summary` or not), where it is written as it is
+    /// made (by [`check`]): the other reports end with the run's totals or summary, or
+    /// are a workbook.
+    pub(super) fn of(format: OutputFormat, summary: bool) -> Option<Shape> {
         match format {
             OutputFormat::Jsonl => Some(Shape::Lines),
             OutputFormat::Json => Some(Shape::Document),
+            OutputFormat::Csv => Some(Shape::Csv { summary }),
             _ => None,
         }
     }
@@ -53,6 +60,7 @@ impl Shape {
         match self {
             Shape::Lines => jsonl::header(ruleset_file, plan),
             Shape::Document => json::head(ruleset_file, plan),
+            Shape::Csv { summary } => csv::head(summary),
         }
     }
 
@@ -60,14 +68,15 @@ impl Shape {
         match self {
             Shape::Lines => jsonl::project(result),
             Shape::Document => json::entry(result),
+            Shape::Csv { summary } => csv::piece(result, summary),
         }
     }
 
-    /// What goes between two projects' pieces: nothing between lines, a comma between
-    /// the elements of an array.
+    /// What goes between two projects' pieces: nothing between lines or rows, a comma
+    /// between the elements of an array.
     fn joint(self) -> &'static str {
         match self {
-            Shape::Lines => "",
+            Shape::Lines | Shape::Csv { .. } => "",
             Shape::Document => ",",
         }
     }
@@ -77,6 +86,7 @@ impl Shape {
         match self {
             Shape::Lines => jsonl::summary(tally),
             Shape::Document => format!("{}\n", json::tail(any)),
+            Shape::Csv { .. } => String::new(),
         }
     }
 }

@@ -43,17 +43,37 @@ const PROJECT_CATEGORY: &str = "项目";
 /// The whole file. The formats for tools ignore `--quiet`.
 #[must_use]
 pub fn render(report: &Report<'_>, options: Options) -> String {
+    let mut out = head(options.summary);
+    for result in report.results {
+        out.push_str(&piece(result, options.summary));
+    }
+    out
+}
+
+/// The beginning of the file: the byte-order mark and the columns' names (a project's
+/// row with `summary`, else an indicator's). The rest is the projects' pieces, one after
+/// another, with nothing after them: the file can be written as the forms are
+/// evaluated.
+#[must_use]
+pub fn head(summary: bool) -> String {
     let mut out = String::from(BOM);
-    if options.summary {
+    if summary {
         record(&mut out, DATA_SUMMARY_HEADERS.map(Cow::Borrowed));
-        for result in report.results {
-            record(&mut out, summary_fields(&Entry::of(result)));
-        }
     } else {
         record(&mut out, indicator_columns().into_iter().map(Cow::Borrowed));
-        for result in report.results {
-            project_records(&mut out, result);
-        }
+    }
+    out
+}
+
+/// A project's rows: its one row with `summary`, else its indicators', findings' and
+/// total's.
+#[must_use]
+pub fn piece(result: &ProjectResult, summary: bool) -> String {
+    let mut out = String::new();
+    if summary {
+        record(&mut out, summary_fields(&Entry::of(result)));
+    } else {
+        project_records(&mut out, result);
     }
     out
 }

@@ -209,6 +209,46 @@ fn the_json_document_is_written_as_it_is_made_and_is_the_same_in_batches_of_any_
     );
 }
 
+/// The CSV has nothing after its projects' rows, so it is written as the forms are
+/// evaluated: the same bytes in batches of any size, on one thread or two, with a row a
+/// project (`--summary`) or a row an indicator.
+#[test]
+fn the_csv_is_written_as_it_is_made_and_is_the_same_in_batches_of_any_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = sixty_lines(dir.path());
+    let many = many.as_str();
+    for summary in [true, false] {
+        let args = |jobs: &'static str| {
+            let args = ["check", "--rules", "2023", BATCH, "--jsonl", many];
+            let mut args = [&args[..], &["--format", "csv", "-j", jobs]].concat();
+            if summary {
+                args.push("--summary");
+            }
+            args
+        };
+        let (serial, _, status) = perfeval(&args("1"), b"", &[("PERFEVAL_BATCH", "1024")]);
+        assert_eq!(status, 2);
+        for (jobs, batch) in [("2", "1"), ("2", "7"), ("1", "5")] {
+            let (parallel, _, status) = perfeval(&args(jobs), b"", &[("PERFEVAL_BATCH", batch)]);
+            assert_eq!(status, 2);
+            assert!(
+                parallel == serial,
+                "-j {jobs} in batches of {batch} differs from -j 1 (summary: {summary})"
+            );
+        }
+        let text = String::from_utf8(serial).unwrap();
+        assert!(text.starts_with("\u{feff}文件,项目名称,"), "{text}");
+        let rows = text.split("\r\n").filter(|row| !row.is_empty()).count();
+        if summary {
+            // The columns' names, the folder's three forms and the forty lines that
+            // hold something.
+            assert_eq!(rows, 1 + 3 + 40);
+        } else {
+            assert!(rows > 1 + 3 + 40, "{rows}");
+        }
+    }
+}
+
 #[test]
 fn a_json_document_without_a_project_has_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();

@@ -459,20 +459,30 @@ fn a_diff_written_as_it_goes_never_reaches_an_input() {
 }
 
 /// Attack: `perfeval check … form.toml >> form.toml`: standard output appended the
-/// report to the form it read.
+/// report to the form it read; whether the report is made whole (a table) or written
+/// as it goes (CSV, JSON).
 #[test]
 fn standard_output_never_writes_to_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let form = dir.path().join("form.toml");
     std::fs::copy(seed(), &form).unwrap();
     let before = std::fs::read(&form).unwrap();
-    let append = OpenOptions::new().append(true).open(&form).unwrap();
-    let out = Perfeval::new(dir.path())
-        .args(&["check", "--rules", &suzhou(), "form.toml"])
-        .stdout(append)
-        .run();
-    out.refused("perfeval::output::over_input");
-    assert_eq!(std::fs::read(&form).unwrap(), before);
+    for format in ["table", "csv", "json"] {
+        let append = OpenOptions::new().append(true).open(&form).unwrap();
+        let out = Perfeval::new(dir.path())
+            .args(&[
+                "check",
+                "--rules",
+                &suzhou(),
+                "--format",
+                format,
+                "form.toml",
+            ])
+            .stdout(append)
+            .run();
+        out.refused("perfeval::output::over_input");
+        assert_eq!(std::fs::read(&form).unwrap(), before, "{format}");
+    }
 }
 
 /// Attack: `perfeval check … > /dev/full` exited 0 with no message: the report was lost
