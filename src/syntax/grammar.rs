@@ -360,7 +360,7 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
     if token == ":" && after_message(before) {
         return Some(t!(PARSE_HELP_MESSAGE_NO_COLON));
     }
-    if let Some(help) = keyword_run_on(token, expected) {
+    if let Some(help) = keyword_run_on((text, at), token, expected) {
         return Some(help);
     }
     let wants_date = expected.contains("2023-12-31");
@@ -371,21 +371,64 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
         .map(|date| t!(PARSE_HELP_DATE_FORM, date))
 }
 
-/// A keyword the grammar wants run on into what follows it (`100%至120%`, `扣4%`): Chinese
-/// is written without spaces, but a keyword is a word of its own, so `至120` is read as
-/// one word. Help where the token starts with a keyword `expected` names and a number
-/// follows it.
-fn keyword_run_on(token: &str, expected: &str) -> Option<String> {
+/// A keyword the grammar wants run on into what follows it (`100%至120%`, `扣4%`,
+/// `余数给第一项`, `所含类别产出`): Chinese is written without spaces, but a keyword is a
+/// word of its own, so `至120` is read as one word. Help where the token starts with a
+/// keyword `expected` names and a number follows it; or where keywords follow it
+/// (`给第一项`: every one spaced), or a name (`产出`), and the text so spaced reads on
+/// past the token (`至少` spaced is no better: no help).
+fn keyword_run_on((text, at): (&str, usize), token: &str, expected: &str) -> Option<String> {
     let keyword = wanted_words(expected)
         .filter(|k| token.len() > k.len() && token.starts_with(k))
         .max_by_key(|k| k.len())?;
     let rest = token.get(keyword.len()..)?;
-    // A number run on (`至120`, `扣4`); a word after a keyword (`至少`) is another word.
+    // A number run on (`至120`, `扣4`).
     let numeric = rest
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    numeric.then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
+    if numeric {
+        return Some(t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest));
+    }
+    let (before, after) = (text.get(..at)?, text.get(at + token.len()..)?);
+    let reads_on = |spaced: &str| {
+        let changed = format!("{before}{spaced}{after}");
+        match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
+            Ok(_) => true,
+            Err(e) => match e.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > at + spaced.len(),
+            },
+        }
+    };
+    if let Some(words) = keyword_run(rest) {
+        let spaced = format!("{keyword} {}", words.join(" "));
+        if reads_on(&spaced) {
+            return Some(t!(PARSE_HELP_KEYWORDS_RUN_TOGETHER, spaced));
+        }
+    }
+    // A name after a keyword of one character (`至少`) is likelier a word of its own.
+    let named = keyword.chars().count() > 1 && !rest.starts_with(|c: char| c.is_ascii());
+    (named && reads_on(&format!("{keyword} {rest}")))
+        .then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
+}
+
+/// The keywords (of either language) a word is written as, one after another with no
+/// space (`给第一项`: `给`, `第一项`), the longest first where several fit; `None` where
+/// it is not all keywords.
+fn keyword_run(word: &str) -> Option<Vec<&'static str>> {
+    if word.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut fitting: Vec<&'static str> = keywords::all_spellings(Keywords::Zh)
+        .chain(keywords::all_spellings(Keywords::En))
+        .filter(|k| word.starts_with(k))
+        .collect();
+    fitting.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    fitting.into_iter().find_map(|k| {
+        let mut rest = keyword_run(word.get(k.len()..)?)?;
+        rest.insert(0, k);
+        Some(rest)
+    })
 }
 
 /// Help where a finding code is wanted and the word written is none (`Wrong-Year`,
@@ -746,7 +789,20 @@ fn full_width_counterpart(c: char) -> Option<char> {
 mod tests {
     use pest::Parser;
 
-    use super::{Grammar, Rule, keywords};
+    use super::{Grammar, Rule, keyword_run, keywords};
+
+    /// A word written as keywords with no space between them is cut into them, the
+    /// longest first; a word with anything else in it is not.
+    #[test]
+    fn a_run_of_keywords_is_cut_into_them() {
+        assert_eq!(keyword_run("给第一项"), Some(vec!["给", "第一项"]));
+        assert_eq!(
+            keyword_run("给填报相符者否则第一项"),
+            Some(vec!["给", "填报相符者", "否则", "第一项"])
+        );
+        assert_eq!(keyword_run("产出"), None);
+        assert_eq!(keyword_run("给产出"), None);
+    }
 
     fn parses_whole(rule: Rule, text: &str) -> bool {
         Grammar::parse(rule, text)

@@ -50,6 +50,10 @@ PARSE_HELP_KEYWORD_RUN_ON {
     en: "a keyword is a word of its own: put a space after `{keyword}`, `{keyword} {rest}`",
     zh: "关键字须单独成词：请在 `{keyword}` 后加空格，写作 `{keyword} {rest}`",
 }
+PARSE_HELP_KEYWORDS_RUN_TOGETHER {
+    en: "keywords are words of their own: separate them with spaces, `{spaced}`",
+    zh: "关键字须各自成词：请用空格隔开，写作 `{spaced}`",
+}
 PARSE_HELP_NO_PERCENT_HERE {
     en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
     zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
