@@ -189,6 +189,19 @@ impl Rule {
         }
     }
 
+    /// Whether this rule is always possible after a number and never what an error is
+    /// about: a unit word (`分`, `万元`), a range end's `inclusive` or `exclusive`.
+    fn never_the_point(self) -> bool {
+        matches!(
+            self,
+            Rule::kw_points
+                | Rule::kw_amount_unit
+                | Rule::end_mark
+                | Rule::kw_inclusive
+                | Rule::kw_exclusive
+        )
+    }
+
     /// Whether this rule is an operator, which errors list as one phrase.
     fn is_operator(self) -> bool {
         matches!(
@@ -254,7 +267,14 @@ pub(crate) fn syntax_error(
             let at_item = wants(error, &[Rule::item, Rule::item_body, Rule::ruleset]);
             slip_help(token, rest, (&expected, at_item), language)
         })
-        .or_else(|| context_help(text, at, token));
+        .or_else(|| context_help(text, at, token))
+        .or_else(|| {
+            // Where a name, a number or a text may also stand, the slip is likelier one
+            // of those than a missing keyword.
+            only_keywords(error)
+                .then(|| keyword_fix_help(text, at, token, (&expected, language)))
+                .flatten()
+        });
     ParseError::Syntax {
         expected,
         found: describe_found(token),
@@ -274,14 +294,7 @@ fn expected_words(positives: &[Rule], language: Keywords) -> String {
             operator = true;
             continue;
         }
-        if matches!(
-            rule,
-            Rule::kw_points
-                | Rule::kw_amount_unit
-                | Rule::end_mark
-                | Rule::kw_inclusive
-                | Rule::kw_exclusive
-        ) {
+        if rule.never_the_point() {
             continue;
         }
         let word = rule.describe(language);
@@ -391,12 +404,13 @@ fn keyword_run_on((text, at): (&str, usize), token: &str, expected: &str) -> Opt
         return Some(t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest));
     }
     let (before, after) = (text.get(..at)?, text.get(at + token.len()..)?);
+    // The text so spaced reads on past the word's line (one space more moves it by one).
     let reads_on = |spaced: &str| {
         let changed = format!("{before}{spaced}{after}");
         match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
             Ok(_) => true,
             Err(e) => match e.location {
-                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > at + spaced.len(),
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > line_end(&changed, at),
             },
         }
     };
@@ -406,8 +420,9 @@ fn keyword_run_on((text, at): (&str, usize), token: &str, expected: &str) -> Opt
             return Some(t!(PARSE_HELP_KEYWORDS_RUN_TOGETHER, spaced));
         }
     }
-    // A name after a keyword of one character (`至少`) is likelier a word of its own.
-    let named = keyword.chars().count() > 1 && !rest.starts_with(|c: char| c.is_ascii());
+    // A name after a keyword of one character (`至少`) is likelier a word of its own;
+    // an English keyword run on into letters (`categoryx`) is one word as written.
+    let named = keyword.chars().count() > 1 && !(keyword.is_ascii() && rest.is_ascii());
     (named && reads_on(&format!("{keyword} {rest}")))
         .then(|| t!(PARSE_HELP_KEYWORD_RUN_ON, keyword, rest))
 }
@@ -643,6 +658,94 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
     None
 }
 
+/// Help where the grammar wants one of a few keywords and a word stands there: the
+/// keyword written in its place (`重命名 类别 投入 为 投入2`: `至` for `为`), or before it
+/// (`余数 填报相符者`: `给` is missing), whichever makes the text read on furthest past
+/// the word; nothing where neither reads past it.
+fn keyword_fix_help(
+    text: &str,
+    at: usize,
+    token: &str,
+    (expected, language): (&str, Keywords),
+) -> Option<String> {
+    let is_word = !token.is_empty() && token.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let (own, _) = wanted_here(expected, false, language);
+    // The logical operators are words too, but joining a stray word to an expression
+    // with `and` is no fix.
+    let operator = |word: &str| {
+        ["and", "or", "not"].iter().any(|en| {
+            keywords::by_english(en).is_some_and(|k| k.spellings(language).any(|s| s == word))
+        })
+    };
+    let mut keywords: Vec<&str> = Vec::new();
+    for word in own {
+        let keyword = keywords::all_spellings(language).any(|k| k == word);
+        if keyword && !operator(word) && !keywords.contains(&word) {
+            keywords.push(word);
+        }
+    }
+    // Where many things may stand (an item's start), a guess among them would mislead.
+    if !is_word || keywords.is_empty() || keywords.len() > 4 {
+        return None;
+    }
+    let (before, after) = (text.get(..at)?, text.get(at + token.len()..)?);
+    // A residual goes *to* someone, `余数 给 …`, as `perfeval fmt` writes it: `给` is tried
+    // first there (the first that reads furthest is offered).
+    if before.trim_end().ends_with("余数")
+        && let Some(place) = keywords.iter().position(|k| *k == "给")
+    {
+        let to = keywords.remove(place);
+        keywords.insert(0, to);
+    }
+    // A fix reads on past the word's line: one that only gets the next word through
+    // (`section` of a block whose `}` is missing, as `remove`) is no fix.
+    let past = line_end(text, at);
+    // How far the text so changed reads, in the original text's places; `None` where it
+    // stops on the word's line.
+    let reach = |written: String| {
+        let changed = format!("{before}{written}{after}");
+        // The keyword may be shorter than the word it replaces, or longer.
+        let back = |p: usize| (p + text.len()).saturating_sub(changed.len());
+        let stop = match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
+            Ok(_) => usize::MAX,
+            Err(e) => match e.location {
+                InputLocation::Pos(p) | InputLocation::Span((p, _)) => back(p),
+            },
+        };
+        (stop > past).then_some(stop)
+    };
+    // A number is what was meant, not a word for the keyword: only a keyword before it.
+    let number = token.starts_with(|c: char| c.is_ascii_digit());
+    let mut best: Option<(usize, String)> = None;
+    for keyword in keywords {
+        let in_place = (!number).then(|| {
+            (
+                reach(keyword.to_owned()),
+                t!(PARSE_HELP_KEYWORD_IN_PLACE, keyword, found = token),
+            )
+        });
+        let missing = (
+            reach(format!("{keyword} {token}")),
+            t!(PARSE_HELP_KEYWORD_MISSING, keyword, found = token),
+        );
+        for (stop, help) in in_place.into_iter().chain([missing]) {
+            if let Some(stop) = stop
+                && best.as_ref().is_none_or(|(far, _)| stop > *far)
+            {
+                best = Some((stop, help));
+            }
+        }
+    }
+    best.map(|(_, help)| help)
+}
+
+/// Where the line that `at` is on ends (its line break, or the end of the text).
+fn line_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |n| at + n)
+}
+
 /// Whether the text before the error ends with the keyword `message` (`消息`).
 fn after_message(before: &str) -> bool {
     ["message", "消息"]
@@ -680,6 +783,17 @@ const ALSO_ENTRY_WORDS: [&str; 5] = ["completion", "let", "line", "missing", "re
 fn wants(error: &pest::error::Error<Rule>, rules: &[Rule]) -> bool {
     match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.iter().any(|r| rules.contains(r)),
+        ErrorVariant::CustomError { .. } => false,
+    }
+}
+
+/// Whether the parse wanted only keywords where it stopped (and perhaps an operator, to
+/// go on with an expression).
+fn only_keywords(error: &pest::error::Error<Rule>) -> bool {
+    match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            (positives.iter()).all(|r| r.is_keyword() || r.is_operator() || r.never_the_point())
+        }
         ErrorVariant::CustomError { .. } => false,
     }
 }

@@ -54,6 +54,14 @@ PARSE_HELP_KEYWORDS_RUN_TOGETHER {
     en: "keywords are words of their own: separate them with spaces, `{spaced}`",
     zh: "关键字须各自成词：请用空格隔开，写作 `{spaced}`",
 }
+PARSE_HELP_KEYWORD_IN_PLACE {
+    en: "write `{keyword}` in place of `{found}`",
+    zh: "请把 `{found}` 改为 `{keyword}`",
+}
+PARSE_HELP_KEYWORD_MISSING {
+    en: "`{keyword}` is missing before `{found}`: `{keyword} {found}`",
+    zh: "`{found}` 前缺少 `{keyword}`：写作 `{keyword} {found}`",
+}
 PARSE_HELP_NO_PERCENT_HERE {
     en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
     zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
