@@ -329,7 +329,8 @@ fn load(path: &Path, limit: Size, read: &mut ReadSet) -> Result<Loaded, Error> {
     let mut loader = RulesetLoader::new(limit, read);
     let (plan, sources) = super::load_rules(path, &mut loader)?;
     Ok(Loaded {
-        file: path.display().to_string(),
+        // As `check` names it: a shipped ruleset named alone is `<shipped>/2023.rules`.
+        file: super::ruleset_name(path, &sources),
         plan,
         sources,
     })

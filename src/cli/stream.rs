@@ -7,6 +7,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::Error;
 use crate::compile::Plan;
@@ -110,8 +111,15 @@ pub(super) fn check(
     let mut going = out.write(shape.head(ruleset_file, run.plan).as_bytes(), read)?;
     let mut running = Running::default();
     let coloured = colour(std::io::stderr().is_terminal());
+    // Once the reader has gone (`| head`), the rest is evaluated for the exit status and
+    // its failures' diagnostics, but no piece is made.
+    let wanted = AtomicBool::new(going);
     let make = |result: ProjectResult| Made {
-        piece: shape.piece(&result),
+        piece: if wanted.load(Ordering::Relaxed) {
+            shape.piece(&result)
+        } else {
+            String::new()
+        },
         counted: Counted::of(&result),
         diagnostic: match &result {
             ProjectResult::Failed { error, .. } => Some(diagnostic::render(error, coloured, WIDTH)),
@@ -121,10 +129,7 @@ pub(super) fn check(
     // A JSON Lines file says how many forms it holds only at its end.
     let len = jsonl.is_none().then_some(collected.forms.len());
     let mut written = 0_usize;
-    let emptied = progress::with_bar(len, watched && going, |bar| {
-        if !going {
-            return Ok(Vec::new());
-        }
+    let emptied = progress::with_bar(len, watched, |bar| {
         batches::evaluate(run, collected, jsonl, read, bar, make, |batch, read| {
             // The batch's pieces in one write, allocated once at their length.
             let joints = shape.joint().len() * batch.len();
@@ -138,11 +143,15 @@ pub(super) fn check(
                 written += 1;
                 bytes.extend_from_slice(made.piece.as_bytes());
             }
-            going = out.write(&bytes, read)?;
+            // The bar is taken off the terminal while the report is written there.
+            if going {
+                going = bar.suspend(|| out.write(&bytes, read))?;
+                wanted.store(going, Ordering::Relaxed);
+            }
             for text in batch.iter().filter_map(|made| made.diagnostic.as_deref()) {
                 bar.suspend(|| eprint(text));
             }
-            Ok(going)
+            Ok(true)
         })
     })?;
     let tally = running.tally(collected.skipped.total());

@@ -754,6 +754,23 @@ fn the_json_lines() {
     insta::assert_snapshot!("diff-jsonl-rating-bands", whole_batches);
 }
 
+/// A shipped ruleset named alone is named in `diff`'s reports as `check` names it,
+/// `<shipped>/2023.rules`: no file of that name was read.
+#[test]
+fn a_shipped_ruleset_is_named_as_check_names_it() {
+    let form = "examples/suzhou-2023-egov.toml";
+    let (diffed, _, code) = run(&[
+        "diff", "--rules", "2023", "--rules", "2023", "--format", "jsonl", form,
+    ]);
+    assert_eq!(code, 0);
+    let (checked, _, _) = run(&["check", "--rules", "2023", "--format", "jsonl", form]);
+    let first =
+        |text: &str| -> Value { serde_json::from_str(text.lines().next().unwrap()).unwrap() };
+    let (diffed, checked) = (first(&diffed), first(&checked));
+    assert_eq!(diffed["old"]["file"], "<shipped>/2023.rules");
+    assert_eq!(diffed["old"]["file"], checked["ruleset"]["file"]);
+}
+
 /// A JSON Lines report is named by its ending, and a folder walk of `diff` or `check`
 /// skips it (no project file ends so); `--jsonl` refuses it as a report; `--summary`
 /// does not apply to it.

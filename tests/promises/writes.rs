@@ -529,6 +529,33 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.stderr, "");
 }
 
+/// `perfeval check --format csv … | head -1` over forms whose last one fails: a report
+/// written as it goes stops writing when the reader goes, but the run is still the whole
+/// run: the failure is said and the status is 2, as when the report is made whole (it
+/// was 0, as if every form had been evaluated). So for `diff`.
+#[test]
+fn a_closed_pipe_keeps_the_status_of_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = one_line_jsonl(dir.path());
+    let line = std::fs::read_to_string(&jsonl).unwrap();
+    std::fs::write(&jsonl, format!("{}{{\"budget\": 1}}\n", line.repeat(40))).unwrap();
+    let rules = suzhou();
+    let check = ["check", "--rules", &rules];
+    let diff = ["diff", "--rules", &rules, "--rules", &rules];
+    for args in [&check[..], &diff[..]] {
+        for format in ["csv", "jsonl"] {
+            let mut child = Perfeval::new(dir.path())
+                .args(args)
+                .args(&["--format", format, "--jsonl", "forms.jsonl"])
+                .spawn();
+            drop(child.stdout.take());
+            let out = crate::common::finish(child, "streamed | (closed)");
+            assert_eq!(out.code, Some(2), "{args:?} {format}: {}", out.stderr);
+            assert!(out.stderr.contains("forms.jsonl:41"), "{}", out.stderr);
+        }
+    }
+}
+
 /// Attack: `--output report.toml` with the table format: the next run over the folder
 /// read the table as a broken form. Refused before anything is read or written.
 #[test]

@@ -5,6 +5,8 @@
 //! them. Written to `--output` through a temporary file renamed into place at the end,
 //! as every report is.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::Error;
 use crate::diff::{FormDiff, Summary, Summing};
 use crate::report::diff::{csv, json};
@@ -77,13 +79,20 @@ pub(super) fn diff(
     let mut summing = Summing::default();
     // A JSON Lines file says how many forms it holds only at its end.
     let len = jsonl.is_none().then_some(collected.forms.len());
-    let emptied = progress::with_bar(len, run.watched && going, |bar| {
-        if !going {
-            return Ok(Vec::new());
-        }
+    // Once the reader has gone (`| head`), the rest is compared for the exit status and
+    // its failures' diagnostics, but no piece is made.
+    let wanted = AtomicBool::new(going);
+    let emptied = progress::with_bar(len, run.watched, |bar| {
         // The piece is made on the worker that compared the form; the form is kept
         // only until it is summed up.
-        let make = |form: FormDiff| (shape.piece(&form), form);
+        let make = |form: FormDiff| {
+            let piece = if wanted.load(Ordering::Relaxed) {
+                shape.piece(&form)
+            } else {
+                String::new()
+            };
+            (piece, form)
+        };
         batches::evaluate(
             &run.comparing,
             collected,
@@ -98,11 +107,15 @@ pub(super) fn diff(
                     bytes.extend_from_slice(piece.as_bytes());
                     summing.add(form);
                 }
-                going = out.write(&bytes, read)?;
+                // The bar is taken off the terminal while the report is written there.
+                if going {
+                    going = bar.suspend(|| out.write(&bytes, read))?;
+                    wanted.store(going, Ordering::Relaxed);
+                }
                 for (_, form) in batch.iter().filter(|(_, form)| form.failed()) {
                     bar.suspend(|| eprint_failed(form, run.rulesets));
                 }
-                Ok(going)
+                Ok(true)
             },
         )
     })?;
