@@ -513,6 +513,20 @@ fn a_failed_write_to_standard_output_exits_2() {
         .stdout(File::create("/dev/full").unwrap())
         .run();
     show.refused("perfeval::output::stdout");
+    // A report written as it goes: the failed write ends the report, not the run, whose
+    // failed form (the last line) is still said before the write error.
+    let jsonl = one_line_jsonl(dir.path());
+    let line = std::fs::read_to_string(&jsonl).unwrap();
+    std::fs::write(&jsonl, format!("{}{{\"budget\": 1}}\n", line.repeat(40))).unwrap();
+    for format in ["csv", "jsonl"] {
+        let out = Perfeval::new(dir.path())
+            .args(&["check", "--rules", &suzhou(), "--format", format])
+            .args(&["--jsonl", "forms.jsonl"])
+            .stdout(File::create("/dev/full").unwrap())
+            .run();
+        out.refused("perfeval::output::stdout");
+        assert!(out.stderr.contains("forms.jsonl:41"), "{}", out.stderr);
+    }
 }
 
 /// `perfeval check … | head`: a pipe closed early ends the output quietly, with the

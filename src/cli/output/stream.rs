@@ -11,8 +11,10 @@ use crate::input::{self, FileId};
 
 use super::{ReadSet, Target, begin, commit, guard, guard_report, resolve};
 
-/// A streamed report's destination.
-pub(crate) struct Stream(To);
+/// A streamed report's destination, and the write that failed, if one did: a failed
+/// write ends the report, not the run, whose every failure is still said before the
+/// error ends it (as when a report made whole cannot be written).
+pub(crate) struct Stream(To, Option<Error>);
 
 /// Where a streamed report goes.
 enum To {
@@ -42,10 +44,13 @@ impl Stream {
     /// be written (see [`super::write`]).
     pub(crate) fn open(output: Option<&Path>, read: &ReadSet) -> Result<Stream, Error> {
         let Some(path) = output else {
-            let stream = Stream(To::Stdout {
-                id: input::stdout_file_id(),
-                closed: false,
-            });
+            let stream = Stream(
+                To::Stdout {
+                    id: input::stdout_file_id(),
+                    closed: false,
+                },
+                None,
+            );
             stream.guard(read)?;
             return Ok(stream);
         };
@@ -55,19 +60,34 @@ impl Stream {
             path: path.to_owned(),
             error,
         })?;
-        Ok(Stream(To::File(Box::new(Temporary {
+        let temporary = Temporary {
             path: path.to_owned(),
             target,
             temp,
-        }))))
+        };
+        Ok(Stream(To::File(Box::new(temporary)), None))
     }
 
-    /// Writes the next part of the report; `false` once standard output is closed.
+    /// Writes the next part of the report; `false` once standard output is closed, or
+    /// once a write has failed (the error is [`Stream::finish`]'s).
     ///
     /// # Errors
     ///
-    /// Standard output is a file read since, or a write fails.
+    /// Standard output is a file read since.
     pub(crate) fn write(&mut self, bytes: &[u8], read: &ReadSet) -> Result<bool, Error> {
+        if self.1.is_some() {
+            return Ok(false);
+        }
+        match self.write_now(bytes, read) {
+            Err(error @ (Error::Stdout { .. } | Error::Output { .. })) => {
+                self.1 = Some(error);
+                Ok(false)
+            }
+            written => written,
+        }
+    }
+
+    fn write_now(&mut self, bytes: &[u8], read: &ReadSet) -> Result<bool, Error> {
         // A file is checked when it is opened and before it is renamed into place: its
         // check looks at every path read, too slow for every batch.
         if let To::Stdout { .. } = self.0 {
@@ -101,8 +121,12 @@ impl Stream {
     ///
     /// # Errors
     ///
-    /// As [`Stream::write`], and the rename fails.
+    /// A write failed, as [`Stream::write`], or the rename fails.
     pub(crate) fn finish(self, read: &ReadSet) -> Result<(), Error> {
+        if let Some(error) = self.1 {
+            // The temporary file, dropped, is removed: the old report stays whole.
+            return Err(error);
+        }
         self.guard(read)?;
         match self.0 {
             To::Stdout { .. } => Ok(()),
