@@ -108,7 +108,7 @@ pub(super) fn check(
         refuse_stdout_over_a_form(collected)?;
     }
     let mut out = Stream::open(args.output.as_deref(), read)?;
-    let mut going = out.write(shape.head(ruleset_file, run.plan).as_bytes(), read)?;
+    let going = out.write(shape.head(ruleset_file, run.plan).as_bytes(), read)?;
     let mut running = Running::default();
     let coloured = colour(std::io::stderr().is_terminal());
     // Once the reader has gone (`| head`), the rest is evaluated for the exit status and
@@ -144,10 +144,8 @@ pub(super) fn check(
                 bytes.extend_from_slice(made.piece.as_bytes());
             }
             // The bar is taken off the terminal while the report is written there.
-            if going {
-                going = bar.suspend(|| out.write(&bytes, read))?;
-                wanted.store(going, Ordering::Relaxed);
-            }
+            let going = bar.suspend(|| out.write(&bytes, read))?;
+            wanted.store(going, Ordering::Relaxed);
             for text in batch.iter().filter_map(|made| made.diagnostic.as_deref()) {
                 bar.suspend(|| eprint(text));
             }
@@ -155,9 +153,7 @@ pub(super) fn check(
         })
     })?;
     let tally = running.tally(collected.skipped.total());
-    if going {
-        out.write(shape.end(&tally, written > 0).as_bytes(), read)?;
-    }
+    out.write(shape.end(&tally, written > 0).as_bytes(), read)?;
     if let Some(summary) = collected.skipped.summary() {
         eprint_line(&summary);
     }

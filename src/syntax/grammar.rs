@@ -230,9 +230,7 @@ pub(crate) fn syntax_error(
     error: &pest::error::Error<Rule>,
     base: usize,
 ) -> ParseError {
-    let at = match error.location {
-        InputLocation::Pos(p) | InputLocation::Span((p, _)) => p.min(text.len()),
-    };
+    let at = error_at(error).min(text.len());
     let rest = text.get(at..).unwrap_or("");
     // Named in the file's own keywords: a Chinese ruleset hears `至`, not `to`.
     let language = keywords::detect(text);
@@ -407,12 +405,7 @@ fn keyword_run_on((text, at): (&str, usize), token: &str, expected: &str) -> Opt
     // The text so spaced reads on past the word's line (one space more moves it by one).
     let reads_on = |spaced: &str| {
         let changed = format!("{before}{spaced}{after}");
-        match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
-            Ok(_) => true,
-            Err(e) => match e.location {
-                InputLocation::Pos(p) | InputLocation::Span((p, _)) => p > line_end(&changed, at),
-            },
-        }
+        stops_at(&changed).is_none_or(|p| p > line_end(&changed, at))
     };
     if let Some(words) = keyword_run(rest) {
         let spaced = format!("{keyword} {}", words.join(" "));
@@ -517,14 +510,7 @@ fn full_width_help(text: &str, at: usize, token: &str) -> Option<String> {
     };
     let ascii = full_width_counterpart(c)?;
     let (before, after) = (text.get(..at)?, text.get(at + c.len_utf8()..)?);
-    // Where the text so changed stops parsing; `None` where it parses whole.
-    let stops =
-        |changed: String| match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
-            Ok(_) => None,
-            Err(e) => match e.location {
-                InputLocation::Pos(p) | InputLocation::Span((p, _)) => Some(p),
-            },
-        };
+    let stops = |changed: String| stops_at(&changed);
     let reads_past = |stop: Option<usize>| stop.is_none_or(|p| p > at);
     let as_ascii = stops(format!("{before}{ascii}{after}"));
     // The ASCII form refused where it stands, and no start of a longer operator (`=` of
@@ -561,8 +547,7 @@ fn slip_help(
     }
     // A keyword is a word; any one character is one edit from a one-character keyword
     // (`至`, `每`), so such a guess would say nothing.
-    let is_word = token.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if !is_word || token.chars().count() < 2 {
+    if !is_word(token) || token.chars().count() < 2 {
         return None;
     }
     let (own, others) = wanted_here(expected, at_item, language);
@@ -590,9 +575,7 @@ fn wanted_here(
         Keywords::En => Keywords::Zh,
         Keywords::Zh => Keywords::En,
     };
-    let mut wanted: Vec<&str> = wanted_words(expected)
-        .filter(|w| w.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .collect();
+    let mut wanted: Vec<&str> = wanted_words(expected).filter(|w| is_word(w)).collect();
     if at_item {
         wanted.extend(ITEM_WORDS.iter().chain(&ALSO_ENTRY_WORDS));
     }
@@ -668,7 +651,6 @@ fn keyword_fix_help(
     token: &str,
     (expected, language): (&str, Keywords),
 ) -> Option<String> {
-    let is_word = !token.is_empty() && token.chars().all(|c| c.is_alphanumeric() || c == '_');
     let (own, _) = wanted_here(expected, false, language);
     // The logical operators are words too, but joining a stray word to an expression
     // with `and` is no fix.
@@ -677,25 +659,28 @@ fn keyword_fix_help(
             keywords::by_english(en).is_some_and(|k| k.spellings(language).any(|s| s == word))
         })
     };
-    let mut keywords: Vec<&str> = Vec::new();
+    let mut candidates: Vec<&str> = Vec::new();
     for word in own {
         let keyword = keywords::all_spellings(language).any(|k| k == word);
-        if keyword && !operator(word) && !keywords.contains(&word) {
-            keywords.push(word);
+        if keyword && !operator(word) && !candidates.contains(&word) {
+            candidates.push(word);
         }
     }
     // Where many things may stand (an item's start), a guess among them would mislead.
-    if !is_word || keywords.is_empty() || keywords.len() > 4 {
+    if !is_word(token) || candidates.is_empty() || candidates.len() > 4 {
         return None;
     }
     let (before, after) = (text.get(..at)?, text.get(at + token.len()..)?);
-    // A residual goes *to* someone, `余数 给 …`, as `perfeval fmt` writes it: `给` is tried
-    // first there (the first that reads furthest is offered).
-    if before.trim_end().ends_with("余数")
-        && let Some(place) = keywords.iter().position(|k| *k == "给")
+    // After `residual`, its `to` as `perfeval fmt` writes it (`余数 给 …`) is tried first
+    // (the first that reads furthest is offered).
+    let residual_to = keywords::residual_to(language);
+    if before
+        .trim_end()
+        .ends_with(keywords::spell("residual", language))
+        && let Some(place) = candidates.iter().position(|k| *k == residual_to)
     {
-        let to = keywords.remove(place);
-        keywords.insert(0, to);
+        let to = candidates.remove(place);
+        candidates.insert(0, to);
     }
     // A fix reads on past the word's line: one that only gets the next word through
     // (`section` of a block whose `}` is missing, as `remove`) is no fix.
@@ -706,18 +691,13 @@ fn keyword_fix_help(
         let changed = format!("{before}{written}{after}");
         // The keyword may be shorter than the word it replaces, or longer.
         let back = |p: usize| (p + text.len()).saturating_sub(changed.len());
-        let stop = match <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, &changed) {
-            Ok(_) => usize::MAX,
-            Err(e) => match e.location {
-                InputLocation::Pos(p) | InputLocation::Span((p, _)) => back(p),
-            },
-        };
+        let stop = stops_at(&changed).map_or(usize::MAX, back);
         (stop > past).then_some(stop)
     };
     // A number is what was meant, not a word for the keyword: only a keyword before it.
     let number = token.starts_with(|c: char| c.is_ascii_digit());
     let mut best: Option<(usize, String)> = None;
-    for keyword in keywords {
+    for keyword in candidates {
         let in_place = (!number).then(|| {
             (
                 reach(keyword.to_owned()),
@@ -737,6 +717,27 @@ fn keyword_fix_help(
         }
     }
     best.map(|(_, help)| help)
+}
+
+/// Where a ruleset's text stops parsing; `None` where it parses whole. The helps that
+/// try a text changed (a mark in its ASCII form, a keyword spaced, a keyword written in)
+/// judge the change by it.
+fn stops_at(changed: &str) -> Option<usize> {
+    <Grammar as pest::Parser<Rule>>::parse(Rule::ruleset, changed)
+        .err()
+        .map(|e| error_at(&e))
+}
+
+/// Where pest's error is.
+fn error_at(error: &pest::error::Error<Rule>) -> usize {
+    match error.location {
+        InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
+    }
+}
+
+/// Whether a token is a word: letters, digits and `_` (a keyword, a name, a number).
+fn is_word(token: &str) -> bool {
+    !token.is_empty() && token.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// Where the line that `at` is on ends (its line break, or the end of the text).

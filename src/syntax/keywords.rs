@@ -603,6 +603,16 @@ pub fn spell(en: &'static str, language: Keywords) -> &'static str {
     by_english(en).map_or(en, |k| k.spelling(language))
 }
 
+/// How a residual's `to` is written in `language`: the residual goes *to* someone, `给`
+/// rather than `至` (`余数 给 第一项`), as `perfeval fmt` writes it and syntax help offers it.
+#[must_use]
+pub fn residual_to(language: Keywords) -> &'static str {
+    match language {
+        Keywords::En => spell("to", language),
+        Keywords::Zh => "给",
+    }
+}
+
 /// Every spelling of every keyword in `language`, for "did you mean".
 pub fn all_spellings(language: Keywords) -> impl Iterator<Item = &'static str> {
     KEYWORDS.iter().flat_map(move |k| k.spellings(language))

@@ -767,9 +767,8 @@ impl Printer<'_> {
         // `余数 给 第一项`: the residual goes *to* someone, `给` rather than `至`; to no one
         // is `余数 不分配`.
         let to = match (self.style.keywords, residual.rule) {
-            (Keywords::En, _) => "to ",
-            (Keywords::Zh, ResidualRule::Nobody) => "",
-            (Keywords::Zh, _) => "给 ",
+            (Keywords::Zh, ResidualRule::Nobody) => String::new(),
+            (language, _) => format!("{} ", keywords::residual_to(language)),
         };
         let text = format!("{} {to}{rule}", self.kw("residual"));
         self.entry_at(&text, &[residual.span], residual.span);

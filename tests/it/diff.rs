@@ -771,15 +771,21 @@ fn a_shipped_ruleset_is_named_as_check_names_it() {
     assert_eq!(diffed["old"]["file"], checked["ruleset"]["file"]);
 }
 
+/// A folder of two Suzhou forms, one clean and one with a score mismatch.
+fn two_forms() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["clean.toml", "score-mismatch.toml"] {
+        std::fs::copy(root().join(SUZHOU_FORMS).join(file), dir.path().join(file)).unwrap();
+    }
+    dir
+}
+
 /// A JSON Lines report is named by its ending, and a folder walk of `diff` or `check`
 /// skips it (no project file ends so); `--jsonl` refuses it as a report; `--summary`
 /// does not apply to it.
 #[test]
 fn a_json_lines_report_is_known_as_a_report() {
-    let dir = tempfile::tempdir().unwrap();
-    for file in ["clean.toml", "score-mismatch.toml"] {
-        std::fs::copy(root().join(SUZHOU_FORMS).join(file), dir.path().join(file)).unwrap();
-    }
+    let dir = two_forms();
     let folder = dir.path().to_str().unwrap();
     let report = dir.path().join("变化.jsonl");
     let changed = change_file("deduction-3pct");
@@ -914,10 +920,7 @@ fn arguments_that_cannot_work_are_refused() {
 /// `check`; the output is the same bytes serial or parallel.
 #[test]
 fn a_diff_report_among_the_forms_is_skipped_and_runs_agree() {
-    let dir = tempfile::tempdir().unwrap();
-    for file in ["clean.toml", "score-mismatch.toml"] {
-        std::fs::copy(root().join(SUZHOU_FORMS).join(file), dir.path().join(file)).unwrap();
-    }
+    let dir = two_forms();
     let folder = dir.path().to_str().unwrap();
     let report = dir.path().join("diff.json");
     let changed = change_file("deduction-3pct");

@@ -470,14 +470,8 @@ fn standard_output_never_writes_to_an_input() {
     for format in ["table", "csv", "json"] {
         let append = OpenOptions::new().append(true).open(&form).unwrap();
         let out = Perfeval::new(dir.path())
-            .args(&[
-                "check",
-                "--rules",
-                &suzhou(),
-                "--format",
-                format,
-                "form.toml",
-            ])
+            .args(&["check", "--rules", &suzhou()])
+            .args(&["--format", format, "form.toml"])
             .stdout(append)
             .run();
         out.refused("perfeval::output::over_input");

@@ -75,7 +75,7 @@ pub(super) fn diff(
         refuse_stdout_over_a_form(collected)?;
     }
     let mut out = Stream::open(run.args.output.as_deref(), read)?;
-    let mut going = out.write(shape.head(run).as_bytes(), read)?;
+    let going = out.write(shape.head(run).as_bytes(), read)?;
     let mut summing = Summing::default();
     // A JSON Lines file says how many forms it holds only at its end.
     let len = jsonl.is_none().then_some(collected.forms.len());
@@ -108,10 +108,8 @@ pub(super) fn diff(
                     summing.add(form);
                 }
                 // The bar is taken off the terminal while the report is written there.
-                if going {
-                    going = bar.suspend(|| out.write(&bytes, read))?;
-                    wanted.store(going, Ordering::Relaxed);
-                }
+                let going = bar.suspend(|| out.write(&bytes, read))?;
+                wanted.store(going, Ordering::Relaxed);
                 for (_, form) in batch.iter().filter(|(_, form)| form.failed()) {
                     bar.suspend(|| eprint_failed(form, run.rulesets));
                 }
@@ -120,10 +118,10 @@ pub(super) fn diff(
         )
     })?;
     let summary = summing.summary(run.plans());
-    if going {
-        let end = shape.end(&summary, collected.skipped.total());
-        out.write(end.as_bytes(), read)?;
-    }
+    out.write(
+        shape.end(&summary, collected.skipped.total()).as_bytes(),
+        read,
+    )?;
     eprint_problems(
         &collected.skipped,
         &emptied,

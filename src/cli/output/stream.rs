@@ -69,7 +69,8 @@ impl Stream {
     }
 
     /// Writes the next part of the report; `false` once standard output is closed, or
-    /// once a write has failed (the error is [`Stream::finish`]'s).
+    /// once a write has failed (the error is [`Stream::finish`]'s): nothing is written
+    /// after either, so a caller need not keep count of it.
     ///
     /// # Errors
     ///
