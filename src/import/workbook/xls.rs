@@ -6,7 +6,8 @@
 //! it. So the workbook stream is scanned here first ([`biff`]): the cells' positions
 //! and declared extents are held to the bounds and their shared text to
 //! [`super::TEXT_LIMIT`], records calamine would index past their end are refused,
-//! and the cells whose format shows a percentage are found (calamine does not say).
+//! and what calamine does not say is found: the cells whose format shows a percentage,
+//! and the rows and columns the sheet hides.
 
 mod biff;
 mod cfb;
@@ -52,7 +53,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let range = workbook.worksheet_range(&sheet.name).map_err(damaged_by)?;
         let (top, left) = range.start().unwrap_or((0, 0));
         // calamine lists the sheets in the order of their BOUNDSHEET records.
-        let shown = scanned.get(index).map(|s| &s.shown);
+        let this = scanned.get(index);
+        let shown = this.map(|s| &s.shown);
         let plain = Shows::default();
         let mut builder = SheetBuilder::new(&sheet.name);
         for (row, column, data) in range.used_cells() {
@@ -77,7 +79,13 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             .into_iter()
             .map(Region::from)
             .collect();
+        let read = book.sheets.len();
         add_sheet(&mut book, builder, &merges)?;
+        if let (Some(sheet), Some(scan)) = (book.sheets.get_mut(read), this) {
+            let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+            sheet.hidden_rows = (scan.hidden_rows.range(..sheet.rows.len()).copied()).collect();
+            sheet.hide_columns(&scan.hidden_columns.range(..width).copied().collect());
+        }
     }
     Ok(book)
 }
@@ -189,6 +197,28 @@ mod tests {
             [Cell::default(), Cell::default(), text("满意度")]
         );
         assert_eq!(second.rows[4][3], number("98"));
+    }
+
+    /// Written by xlwt 1.3: row 3 hidden, row 4 made zero high, column C hidden and
+    /// column E made zero wide; marked as `.xlsx` reading marks them. A workbook that
+    /// hides nothing has nothing marked.
+    #[test]
+    fn hidden_rows_and_columns_are_marked() {
+        let book = read(include_bytes!("../../../tests/fixtures/import/hidden.xls")).unwrap();
+        let sheet = &book.sheets[0];
+        assert_eq!(sheet.hidden_rows, std::collections::BTreeSet::from([2, 3]));
+        let hidden: Vec<usize> = (0..5).filter(|&c| sheet.rows[0][c].hidden).collect();
+        assert_eq!(hidden, [2, 4]);
+        assert!(sheet.rows.iter().all(|r| r[2].hidden && !r[3].hidden));
+        let book = read(FORM).unwrap();
+        for sheet in &book.sheets {
+            assert!(sheet.hidden_rows.is_empty(), "{}", sheet.name);
+            assert!(
+                sheet.rows.iter().flatten().all(|c| !c.hidden),
+                "{}",
+                sheet.name
+            );
+        }
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! reads are walked as calamine walks them (a record, then its CONTINUE records), and
 //! what calamine would build from them is bounded. The scan reads no values.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::i18n::t;
 use crate::import::error::ImportError;
-use crate::import::workbook::{SheetBuilder, Shows, TextBudget, damaged};
+use crate::import::workbook::{MAX_COLUMNS, MAX_ROWS, SheetBuilder, Shows, TextBudget, damaged};
 
 /// What the scan found in one sheet (in the order of the BOUNDSHEET records).
 #[derive(Debug, Default)]
@@ -16,6 +16,12 @@ pub(super) struct SheetScan {
     /// around it) show it, by 0-based row and column: shared with the format, which a
     /// format's 8 KB of text under 165,000 cells would otherwise copy into each.
     pub(super) shown: HashMap<(u32, u32), Rc<Shows>>,
+    /// The 0-based rows the sheet hides (a ROW record's `fDyZero`, or a row of no
+    /// height), as `.xlsx` reading marks them.
+    pub(super) hidden_rows: BTreeSet<usize>,
+    /// The 0-based columns the sheet hides (a COLINFO record's `fHidden`, or a width of
+    /// zero), within [`MAX_COLUMNS`].
+    pub(super) hidden_columns: BTreeSet<usize>,
 }
 
 /// One record and the CONTINUE records after it.
@@ -278,6 +284,7 @@ fn scan_sheet(
     };
     let mut seen_bof = false;
     let mut depth: usize = 0;
+    let mut columns = HiddenColumns::default();
     for record in records(stream, at) {
         let record = record?;
         let data = record.data;
@@ -313,10 +320,83 @@ fn scan_sheet(
             0x0207 => budget.charge(data.len().saturating_mul(2))?,
             0x00BD => multiple_rk(data, globals, &mut bounds, &mut sheet, &mut written)?,
             0x00E5 => merged_cells(data)?,
+            0x0208 => {
+                if let Some(row) = hidden_row(data) {
+                    sheet.hidden_rows.insert(row);
+                }
+            }
+            0x007D => columns.see(data),
             _ => {}
         }
     }
+    sheet.hidden_columns = columns.hidden();
     Ok(sheet)
+}
+
+/// The row a ROW record hides: its `fDyZero` bit set (Excel's hidden and filtered rows),
+/// or a height of zero, which shows it no more than hiding does.
+fn hidden_row(data: &[u8]) -> Option<usize> {
+    let row = usize::from(u16_at(data, 0)?);
+    let height = u16_at(data, 6)? & 0x7FFF;
+    let zero_height_bit = data.get(12)? & 0x20 != 0;
+    (row < MAX_ROWS && (zero_height_bit || height == 0)).then_some(row)
+}
+
+/// Hidden column ranges counted as starts and ends, so that each COLINFO record costs
+/// the same however wide its range is (a hostile sheet may repeat a wide range many
+/// times).
+struct HiddenColumns {
+    starts: Vec<i64>,
+}
+
+impl Default for HiddenColumns {
+    fn default() -> Self {
+        HiddenColumns {
+            starts: vec![0; MAX_COLUMNS + 1],
+        }
+    }
+}
+
+impl HiddenColumns {
+    /// A COLINFO record: columns `colFirst` to `colLast`, hidden by its `fHidden` bit or
+    /// a width of zero.
+    fn see(&mut self, data: &[u8]) {
+        let (Some(first), Some(last), Some(width), Some(flags)) = (
+            u16_at(data, 0),
+            u16_at(data, 2),
+            u16_at(data, 4),
+            u16_at(data, 8),
+        ) else {
+            return;
+        };
+        if flags & 0x0001 == 0 && width != 0 {
+            return;
+        }
+        let first = usize::from(first);
+        let end = usize::from(last).saturating_add(1).min(MAX_COLUMNS);
+        if first < end {
+            self.count(first, 1);
+            self.count(end, -1);
+        }
+    }
+
+    fn count(&mut self, at: usize, change: i64) {
+        if let Some(n) = self.starts.get_mut(at) {
+            *n = n.saturating_add(change);
+        }
+    }
+
+    fn hidden(&self) -> BTreeSet<usize> {
+        let mut depth = 0i64;
+        let mut hidden = BTreeSet::new();
+        for (column, change) in self.starts.iter().enumerate() {
+            depth = depth.saturating_add(*change);
+            if depth > 0 {
+                hidden.insert(column);
+            }
+        }
+        hidden
+    }
 }
 
 /// What a cell record copies into the grid: a shared string's text (at most three
