@@ -437,6 +437,10 @@ fn said(u: &Unplaced) -> (EngineCode, String) {
                 t!(FINDING_UNPLACED_CELL, address, text, reason = *reason)
             },
         ),
+        Misfit::MoreCells(count) => (
+            EngineCode::UnplacedCell,
+            t!(FINDING_MORE_UNPLACED_CELLS, address, count),
+        ),
         Misfit::HiddenRow(row) => (
             EngineCode::HiddenRow,
             t!(FINDING_HIDDEN_ROW, row, address, text),

@@ -263,6 +263,7 @@ fn toml(plan: &Plan, form: &Form) -> String {
     for u in unplaced {
         match &u.kind {
             import::Misfit::Cell { .. } | import::Misfit::Total(_) => cells += 1,
+            import::Misfit::MoreCells(more) => cells += more,
             import::Misfit::Column { .. } => columns += 1,
             import::Misfit::Uncalculated(_) => formulas += 1,
             import::Misfit::HiddenRow(row) => hidden.push(format!("第 {row} 行")),

@@ -94,6 +94,29 @@ impl Unplaced {
     }
 }
 
+/// How many cells of a sheet that fit no field are each a finding; the rest are
+/// counted in one ([`Misfit::MoreCells`]).
+pub const LISTED_CELLS: usize = 100;
+
+/// Counts the cell at `(r, c)` among the cells past [`LISTED_CELLS`], the first of them
+/// giving the finding its place.
+fn count_more(more: &mut Option<Unplaced>, (r, c): (usize, usize), cell: &Cell) {
+    match more {
+        Some(Unplaced {
+            kind: Misfit::MoreCells(count),
+            ..
+        }) => *count = count.saturating_add(1),
+        _ => {
+            *more = Some(Unplaced {
+                address: address(r, c),
+                text: String::new(),
+                span: cell_span(cell).unwrap_or_default(),
+                kind: Misfit::MoreCells(1),
+            });
+        }
+    }
+}
+
 /// Why a cell of an imported form was not read as a value of the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Misfit {
@@ -122,6 +145,11 @@ pub enum Misfit {
     /// A row the workbook hides (this 1-based row) that values of the form are read
     /// from (`hidden-row`): the printed form does not show them, and they count.
     HiddenRow(usize),
+    /// Cells past the first [`LISTED_CELLS`] that fit no field (`unplaced-cell`), this
+    /// many, counted in one finding at the first of them: a sheet of stray cells (a
+    /// second table pasted beside the form, a hostile file of two million) says so
+    /// once, in bounded memory, not two million times.
+    MoreCells(usize),
     /// A column the workbook hides (its letters) that this many values of the form are
     /// read from (`hidden-column`).
     HiddenColumn {
@@ -1517,12 +1545,19 @@ impl<'a> Placer<'a> {
 
     fn finish(mut self, sheet: &Sheet) -> Placement {
         let printed = self.place_found_values();
+        let mut listed = 0usize;
+        let mut more: Option<Unplaced> = None;
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let class = self.classify(cell);
                 if matches!(class, Class::Blank | Class::Ignored) || self.used.contains(&(r, c)) {
                     continue;
                 }
+                if listed >= LISTED_CELLS {
+                    count_more(&mut more, (r, c), cell);
+                    continue;
+                }
+                listed = listed.saturating_add(1);
                 let reason = match class {
                     Class::Label(_) => msg!(PLACE_LABEL_WITHOUT_VALUE),
                     Class::Section(_) => msg!(PLACE_SECTION_OUT_OF_PLACE),
@@ -1539,6 +1574,7 @@ impl<'a> Placer<'a> {
                 });
             }
         }
+        self.unplaced.extend(more);
         self.report_extra_columns();
         self.compare_totals();
         self.name_hidden(sheet);

@@ -470,6 +470,55 @@ fn cells_that_fit_no_field_are_reported_with_their_address() {
     assert!(stdout.contains("\"unplaced-cell\""), "{stdout}");
 }
 
+/// A sheet of stray cells is said once past the first 100: 150 cells that fit no field
+/// are 100 findings, each with its address, and one counting the other 50 from the
+/// first of them; `import` counts all 150 in the file it writes.
+#[test]
+fn stray_cells_past_a_hundred_are_counted_in_one_finding() {
+    let stray: String = (0..15).map(|_| "甲\t".repeat(10) + "\n").collect();
+    let forms = import_text("stray.txt", &format!("{LAYOUTS}{stray}"));
+    let unplaced = &forms[0].unplaced;
+    assert_eq!(unplaced.len(), 101);
+    assert!(unplaced.iter().take(100).all(|u| u.text == "甲"));
+    let last = unplaced.last().unwrap();
+    assert_eq!(last.kind, perfeval::import::Misfit::MoreCells(50));
+    // The 101st cell: the 11th row of the stray rows, its first column.
+    let first_row: usize = LAYOUTS.lines().count() + 11;
+    assert_eq!(last.address, format!("A{first_row}"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.txt");
+    std::fs::write(&path, format!("{LAYOUTS}{stray}")).unwrap();
+    let (stdout, _, code) = run(&[
+        "--lang",
+        "zh",
+        "check",
+        "--rules",
+        "rulesets/2023.rules",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout.matches("\"unplaced-cell\"").count(), 101, "{stdout}");
+    let counted =
+        format!("另有 50 个单元格（第一个是 A{first_row}）无法归入表上的任何栏目，不再逐一列出");
+    assert!(stdout.contains(&counted), "{stdout}");
+    let out = dir.path().join("stray.toml");
+    let (_, stderr, _) = run(&[
+        "import",
+        "--rules",
+        "rulesets/2023.rules",
+        "-o",
+        out.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(
+        written.contains("有 150 个单元格无法归入任何栏目"),
+        "{stderr}\n{written}"
+    );
+}
+
 /// Copied from a PDF: page numbers and the header block's lines are the page's, no
 /// field's, and pass unreported; a `%` wrapped onto a line of its own was dropped, its
 /// row read as `=100`: it is reported where it stands. A dash stays an empty cell, and a

@@ -75,6 +75,10 @@ FINDING_UNPLACED_HIDDEN_CELL {
     en: "cell {address} `{text}` fits no field of the form ({reason}); the workbook hides its row or column",
     zh: "单元格 {address}「{text}」无法归入表上的任何栏目（{reason}）；它所在的行或列在工作簿中已隐藏",
 }
+FINDING_MORE_UNPLACED_CELLS {
+    en: "{count} more cells, the first of them {address}, fit no field of the form; they are not listed one by one",
+    zh: "另有 {count} 个单元格（第一个是 {address}）无法归入表上的任何栏目，不再逐一列出",
+}
 FINDING_UNREAD_COLUMN {
     en: "the column under cell {address} `{text}` is no column of the form: what is written in it is not read",
     zh: "单元格 {address}「{text}」所在的列不是表单的栏目，该列填写的内容没有读取",
