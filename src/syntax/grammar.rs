@@ -272,7 +272,8 @@ pub(crate) fn syntax_error(
             only_keywords(error)
                 .then(|| keyword_fix_help(text, at, token, (&expected, language)))
                 .flatten()
-        });
+        })
+        .or_else(|| missing_brace_help(text, at));
     ParseError::Syntax {
         expected,
         found: describe_found(token),
@@ -607,7 +608,8 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
         return Some(t!(PARSE_HELP_NUMBER_DOT));
     }
     if rest.starts_with("///") {
-        return Some(t!(PARSE_HELP_DOC_INSIDE));
+        // A block whose `}` is missing reads the next item's documentation inside it.
+        return missing_brace_help(text, at).or_else(|| Some(t!(PARSE_HELP_DOC_INSIDE)));
     }
     match unclosed_before_item(text, at, token) {
         Some(Unclosed::Line(line)) => return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line)),
@@ -631,10 +633,7 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
             code = format!("{:04X}", u32::from(c))
         ));
     }
-    if let Some(c) = line_rest
-        .chars()
-        .find(|c| full_width_counterpart(*c).is_some())
-    {
+    if let Some(c) = outside_texts(line_rest).find(|c| full_width_counterpart(*c).is_some()) {
         let ascii = full_width_counterpart(c).unwrap_or(c);
         return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
     }
@@ -717,6 +716,63 @@ fn keyword_fix_help(
         }
     }
     best.map(|(_, help)| help)
+}
+
+/// Help where a block left open before the error's line makes that line read as one
+/// more of its entries (`过程 {` after a `决策 {` whose `}` is missing, where a number
+/// was wanted): offered only where the file leaves a `{` open and a `}` written before
+/// the line (before the comments just above it, which belong to what follows) lets the
+/// text read on past it, naming the line of the innermost `{` so closed.
+fn missing_brace_help(text: &str, at: usize) -> Option<String> {
+    if open_braces(text).is_empty() {
+        return None;
+    }
+    let line_start = comments_above(text, text.get(..at)?.rfind('\n').map_or(0, |n| n + 1));
+    let before = text.get(..line_start)?;
+    let open = *open_braces(before).last()?;
+    let changed = format!("{before}}}\n{}", text.get(line_start..)?);
+    let past = line_end(text, at);
+    // Places after the insertion are two bytes further on in the changed text.
+    let reads_on = stops_at(&changed).is_none_or(|stop| stop.saturating_sub(2) > past);
+    let line = before.get(..open)?.matches('\n').count() + 1;
+    let here = before.matches('\n').count() + 1;
+    reads_on.then(|| t!(PARSE_HELP_UNCLOSED_BLOCK, line, here))
+}
+
+/// The characters of `line` outside its quoted texts (`"…"`, `“…”`), up to a comment:
+/// a label's full-width `（万元）` is the form's text, not a slip.
+fn outside_texts(line: &str) -> impl Iterator<Item = char> + '_ {
+    let mut quote: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    std::iter::from_fn(move || {
+        while let Some(c) = chars.next() {
+            match (quote, c) {
+                (Some(close), c) if c == close => quote = None,
+                (Some(_), _) => {}
+                (None, '"') => quote = Some('"'),
+                (None, '“') => quote = Some('”'),
+                (None, '/') if chars.peek() == Some(&'/') => return None,
+                (None, c) => return Some(c),
+            }
+        }
+        None
+    })
+}
+
+/// The start of the comment lines (`//`, `///`) just above the line starting at
+/// `line_start`, or `line_start` where the line above is no comment.
+fn comments_above(text: &str, mut line_start: usize) -> usize {
+    while let Some(above) = text.get(..line_start.saturating_sub(1)) {
+        let start = above.rfind('\n').map_or(0, |n| n + 1);
+        let is_comment = above
+            .get(start..)
+            .is_some_and(|l| l.trim_start().starts_with("//"));
+        if line_start == 0 || !is_comment {
+            break;
+        }
+        line_start = start;
+    }
+    line_start
 }
 
 /// Where a ruleset's text stops parsing; `None` where it parses whole. The helps that

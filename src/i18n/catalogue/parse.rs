@@ -74,6 +74,10 @@ PARSE_HELP_UNCLOSED_BRACE {
     en: "the `{{` on line {line} has no `}}`: is one missing before this item?",
     zh: "第 {line} 行的 `{{` 没有对应的 `}}`：是否在此项之前缺少 `}}`？",
 }
+PARSE_HELP_UNCLOSED_BLOCK {
+    en: "the `{{` on line {line} has no `}}`, so what follows is read inside its block: is a `}}` missing before line {here}?",
+    zh: "第 {line} 行的 `{{` 没有对应的 `}}`，后面的内容都被当作它里面的条目：是否在第 {here} 行之前缺少 `}}`？",
+}
 PARSE_HELP_MESSAGE_NO_COLON {
     en: "the message's text follows `message` with no colon: `message \"…\"`",
     zh: "`message`（消息）之后直接写带引号的文字，不要冒号：`message \"…\"`",
