@@ -67,9 +67,22 @@ pub struct Cell {
     pub formula: Option<String>,
     /// A formula's result as the cell's number format rounds it, where that differs from
     /// the number stored (`=10*F8/E8` stores 9.1666…, which `0.00` shows as 9.17): what
-    /// a score, a percentage or a measure is read as, as printed, where an amount keeps
-    /// the number. `None` for any other cell, a typed number among them (read as typed).
-    pub rounded: Option<Box<CellValue>>,
+    /// a percentage or a measure is read as, as printed, and a score where the format
+    /// keeps two decimals or more, where an amount keeps the number. `None` for any other
+    /// cell, a typed number among them (read as typed).
+    pub rounded: Option<Box<Rounded>>,
+}
+
+/// A formula's result as its cell's number format rounds it ([`Cell::rounded`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rounded {
+    /// The number as printed.
+    pub value: CellValue,
+    /// Whether the format shows fewer than two decimals (`0`, `0.0`, `0%`): a measure or
+    /// a percentage is read as printed (`=C8/B8` under `0%` prints 90%, which the form
+    /// the department signed says and its self score follows), a score or a weight keeps
+    /// the number (`=50/3` shown as 17 is 16.67 meant).
+    pub coarse: bool,
 }
 
 impl Sheet {
@@ -165,7 +178,7 @@ impl Cell {
     pub fn printed(&self) -> String {
         self.rounded
             .as_deref()
-            .map_or_else(|| self.shown(), CellValue::shown)
+            .map_or_else(|| self.shown(), |r| r.value.shown())
     }
 
     /// Whether the cell holds nothing but whitespace (and no formula).

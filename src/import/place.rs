@@ -1866,10 +1866,9 @@ fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     if let Some(formula) = cell.uncalculated() {
         return Node::new(Kind::Formula(formula.to_owned()), span);
     }
-    let value = match (&cell.rounded, ty) {
-        (Some(rounded), Some(FieldType::Points | FieldType::Percent | FieldType::Measure)) => {
-            &**rounded
-        }
+    let value = match (cell.rounded.as_deref(), ty) {
+        (Some(rounded), Some(FieldType::Percent | FieldType::Measure)) => &rounded.value,
+        (Some(rounded), Some(FieldType::Points)) if !rounded.coarse => &rounded.value,
         _ => &cell.value,
     };
     let kind = match value {

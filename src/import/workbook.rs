@@ -24,7 +24,7 @@ use jiff::civil::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::error::ImportError;
-use super::grid::{Cell, CellValue, Sheet, Workbook, is_literal};
+use super::grid::{Cell, CellValue, Rounded, Sheet, Workbook, is_literal};
 use crate::i18n::{self, Msg, msg, t};
 use crate::input::Size;
 
@@ -216,9 +216,9 @@ pub(crate) struct SheetBuilder {
     formulas: Vec<(u32, u32, String)>,
     /// What numbers show as where their format rounds them, by place: kept for a cell
     /// found to hold a formula (see [`Cell::rounded`]).
-    rounding: rustc_hash::FxHashMap<(u32, u32), CellValue>,
+    rounding: rustc_hash::FxHashMap<(u32, u32), Rounded>,
     /// The rounded results of formulas, by place.
-    rounded: Vec<(u32, u32, CellValue)>,
+    rounded: Vec<(u32, u32, Rounded)>,
     rows: usize,
     columns: usize,
 }
@@ -266,10 +266,10 @@ impl SheetBuilder {
         &mut self,
         row: u32,
         column: u32,
-        shown: CellValue,
+        shown: Rounded,
         budget: &mut TextBudget,
     ) -> Result<(), ImportError> {
-        charge_value(&shown, budget)?;
+        charge_value(&shown.value, budget)?;
         self.make_room(row, column)?;
         self.rounding.insert((row, column), shown);
         Ok(())
@@ -565,7 +565,7 @@ fn float(value: f64, shows: &Shows) -> CellValue {
 
 /// A stored binary number as [`float`] reads it, and as its format rounds it
 /// ([`rounded`]): its 15 digits worked out once for both.
-fn float_read(value: f64, shows: &Shows) -> (CellValue, Option<CellValue>) {
+fn float_read(value: f64, shows: &Shows) -> (CellValue, Option<Rounded>) {
     if !value.is_finite() {
         return (CellValue::Text(format!("{value}")), None);
     }
@@ -580,20 +580,21 @@ fn float_read(value: f64, shows: &Shows) -> (CellValue, Option<CellValue>) {
 
 /// A calamine value as [`value_of`] reads it, and, for a number its format shows
 /// rounded, as it shows it ([`rounded`]): what a formula's cell is read as.
-pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Option<CellValue>) {
+pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Option<Rounded>) {
     match data {
         Data::Float(value) => float_read(*value, shows),
         other => (value_of(other, shows), None),
     }
 }
 
-/// A formula's result as its number format shows it, where the format fixes two or more
-/// decimals, fewer than the number has (9.16666666666667 under `0.00` is 9.17,
-/// 0.952046404888 under `0.00%` is 95.2%): rounded half away from zero from the 15
-/// digits the cell keeps, as Excel shows it; `None` where the format fixes no decimals
-/// (General) or fewer than two (`0`: a weight `=50/3` shown 17 is 16.67 meant), or shows
-/// the number as [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
-fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<CellValue> {
+/// A formula's result as its number format shows it, where the format fixes fewer
+/// decimals than the number has (9.16666666666667 under `0.00` is 9.17, 0.952046404888
+/// under `0.00%` is 95.2%, 0.8951 under `0%` is 90%): rounded half away from zero from
+/// the 15 digits the cell keeps, as Excel shows it, and [coarse](Rounded::coarse) where
+/// the format shows fewer than two decimals (a weight `=50/3` shown 17 is 16.67 meant);
+/// `None` where the format fixes no decimals (General), or shows the number as
+/// [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
+fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<Rounded> {
     let shown = match &shows.negative {
         Some(section) if negative => section,
         _ => &shows.positive,
@@ -602,9 +603,7 @@ fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Opt
         // A number shown in thousands (`#,##0,"千元"`) is an amount, never a score.
         return None;
     }
-    // A format of fewer decimals than a score keeps (`0`, `0.0`: 16.667 shown as 17) hides
-    // what the form means; one of two or more shows what it is printed as.
-    let decimals = shown.decimals.filter(|d| *d >= 2)?;
+    let decimals = shown.decimals?;
     let moved = if shown.percent { 2 } else { 0 };
     let places = decimals.saturating_add(moved);
     let exact: Decimal = digits.parse().ok()?;
@@ -618,7 +617,12 @@ fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Opt
     } else {
         rounded.normalize().to_string()
     };
-    Some(number(text, shows))
+    Some(Rounded {
+        value: number(text, shows),
+        // A format of fewer decimals than a score keeps (`0`, `0.0`: 16.667 shown as 17)
+        // hides what a score means; a measure is what it prints.
+        coarse: decimals < 2,
+    })
 }
 
 /// What no form writes: a billionth (of a 万元, a point, a ratio). A number within it of
@@ -951,15 +955,30 @@ mod tests {
 
     #[test]
     fn a_number_is_rounded_to_the_decimals_its_format_shows() {
-        let rounded = |f: f64, code: &str| value_and_rounded(&Data::Float(f), &Shows::of(code)).1;
+        let read = |f: f64, code: &str| value_and_rounded(&Data::Float(f), &Shows::of(code)).1;
+        let rounded = |f: f64, code: &str| {
+            read(f, code).map(|r| {
+                assert!(!r.coarse, "{f} under {code}");
+                r.value
+            })
+        };
         let number = |t: &str| Some(CellValue::Number(t.into()));
         let text = |t: &str| Some(CellValue::Text(t.into()));
         assert_eq!(rounded(9.166_666_666_666_67, "0.00"), number("9.17"));
         assert_eq!(rounded(0.952_380_952_380_952, "0.00%"), text("95.24%"));
-        // Fewer decimals than a score keeps: read as stored (=50/3 is no 17).
-        assert_eq!(rounded(16.666_666_666_666_7, "0"), None);
-        assert_eq!(rounded(9.166_666_666_666_67, "0.0"), None);
-        assert_eq!(rounded(0.952_380_952_380_952, "0.0%"), None);
+        // Fewer decimals than a score keeps: coarse, read as printed only where a measure
+        // or a percentage is read (=C8/B8 under 0% prints 90%; =50/3 is no 17 points).
+        let coarse = |f: f64, code: &str| {
+            read(f, code).map(|r| {
+                assert!(r.coarse, "{f} under {code}");
+                r.value
+            })
+        };
+        assert_eq!(coarse(16.666_666_666_666_7, "0"), number("17"));
+        assert_eq!(coarse(9.166_666_666_666_67, "0.0"), number("9.2"));
+        assert_eq!(coarse(0.952_380_952_380_952, "0.0%"), text("95.2%"));
+        assert_eq!(coarse(0.895_100_315_532_535, "0%"), text("90%"));
+        assert_eq!(coarse(89.510_031_553_253_5, "0"), number("90"));
         // Half away from zero, from the 15 digits Excel keeps (2.675 is 2.67499… in binary).
         assert_eq!(rounded(2.675, "0.00"), number("2.68"));
         assert_eq!(rounded(-2.675, "0.00"), number("-2.68"));
@@ -982,9 +1001,11 @@ mod tests {
         let mut budget = TextBudget::default();
         let mut builder = SheetBuilder::new("表");
         for (row, value) in [(0, "9.166666667"), (1, "1.004")] {
-            builder
-                .rounding(row, 0, CellValue::Number("9.17".into()), &mut budget)
-                .unwrap();
+            let shown = Rounded {
+                value: CellValue::Number("9.17".into()),
+                coarse: false,
+            };
+            builder.rounding(row, 0, shown, &mut budget).unwrap();
             builder
                 .push(row, 0, CellValue::Number(value.into()), &mut budget)
                 .unwrap();
@@ -993,7 +1014,12 @@ mod tests {
         // A formula whose number its format shows as read: no rounding kept.
         builder.computed(2, 0);
         let sheet = builder.finish(&[]).unwrap();
-        let rounded = |row: usize| sheet.rows[row][0].rounded.as_deref().cloned();
+        let rounded = |row: usize| {
+            sheet.rows[row][0]
+                .rounded
+                .as_deref()
+                .map(|r| r.value.clone())
+        };
         assert_eq!(rounded(0), Some(CellValue::Number("9.17".into())));
         assert_eq!(rounded(1), None);
         assert_eq!(

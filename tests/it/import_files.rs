@@ -853,6 +853,37 @@ fn a_formulas_result_is_read_as_its_format_rounds_it_where_a_score_is_read() {
     assert!(found[1].1.contains("之和为 80.004"), "{found:?}");
 }
 
+/// Under a format of fewer than two decimals a formula's measure is read as printed too
+/// (`=C8/B8` stored as 0.8951… under `0%` is the 90% the department signed and scored),
+/// while a score keeps its number (`=50/3` shown as 17 is 16.67 meant).
+#[test]
+fn a_measure_under_a_whole_percent_is_read_as_printed_and_a_score_is_not() {
+    let read = |code: &str| {
+        let bytes = seed_workbook_with(|sheet| {
+            let shown = Format::new().set_num_format(code);
+            let formula = rust_xlsxwriter::Formula::new("=20/21").set_result("0.952380952380952");
+            sheet
+                .write_formula_with_format(21, 5, formula, &shown)
+                .unwrap();
+            let score =
+                rust_xlsxwriter::Formula::new("=E21*0.9998787").set_result("27.4966666666667");
+            let whole = Format::new().set_num_format("0");
+            sheet
+                .write_formula_with_format(20, 6, score, &whole)
+                .unwrap();
+        });
+        let forms = import::import("取整.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+        let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+        let row = |i: usize| outcome.indicators[i].clone();
+        (row(12).actual, row(11).self_score.map(|s| s.to_string()))
+    };
+    let (actual, score) = read("0%");
+    assert_eq!(actual.as_deref(), Some("95%"));
+    assert_ne!(score.as_deref(), Some("27"), "{score:?}");
+    assert!(score.is_some_and(|s| s.starts_with("27.49")));
+    assert_eq!(read("0.0%").0.as_deref(), Some("95.2%"));
+}
+
 /// A year's cell formatted as a date showing the year alone (`yyyy"年"`), and a data
 /// cutoff written as the policy says it (`截至2023年12月31日`): read as the year and the
 /// date they show, and the form scores as the seed does.
