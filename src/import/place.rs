@@ -1942,6 +1942,54 @@ pub(crate) fn clean_text(text: &str) -> String {
     lines.join("\n")
 }
 
+/// The HTML elements a web system's export writes around a form's text; what else
+/// stands between `<` and `>` is the form's own text.
+const HTML_TAGS: [&str; 30] = [
+    "a",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "center",
+    "code",
+    "del",
+    "div",
+    "em",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "i",
+    "li",
+    "o:p",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+    "ul",
+];
+
+/// Whether `inside` (what stands between `<` and `>`) is an HTML tag: a known element's
+/// name, opening or closing, with attributes or `/` after a space, on one line.
+fn is_tag(inside: &str) -> bool {
+    let name_and_rest = inside.strip_prefix('/').unwrap_or(inside);
+    let end = name_and_rest
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(name_and_rest.len());
+    let (name, rest) = name_and_rest.split_at(end);
+    !inside.contains(['<', '\n'])
+        && HTML_TAGS.contains(&name.to_ascii_lowercase().as_str())
+        && (rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == '/'))
+}
+
 /// HTML tags removed (`</p>`, `<br>` as line breaks) and the common entities decoded.
 fn strip_tags(text: &str) -> String {
     if !text.contains('<') && !text.contains('&') {
@@ -1952,7 +2000,10 @@ fn strip_tags(text: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open..).unwrap_or("");
-        match after.find('>') {
+        match after
+            .find('>')
+            .filter(|close| is_tag(after.get(1..*close).unwrap_or("")))
+        {
             Some(close) => {
                 let tag = after
                     .get(1..close)
@@ -1964,9 +2015,10 @@ fn strip_tags(text: &str) -> String {
                 }
                 rest = after.get(close + 1..).unwrap_or("");
             }
+            // Not a tag: a comparison the form writes (`响应时间<2小时且满意度>90%`).
             None => {
-                out.push_str(after);
-                rest = "";
+                out.push('<');
+                rest = after.get(1..).unwrap_or("");
             }
         }
     }
@@ -1997,6 +2049,30 @@ mod tests {
         assert_eq!(label_key("其中："), "其中");
         assert_eq!(label_key(" 年初 预算数 "), "年初预算数");
         assert_eq!(without_parentheses("预算数(万元)"), "预算数");
+    }
+
+    /// Only HTML's own elements are tags: a comparison between `<` and `>` is the form's
+    /// text, and a project named `智慧城市<一期>建设项目` keeps its 一期.
+    #[test]
+    fn only_html_elements_are_stripped() {
+        assert_eq!(
+            clean_text("响应时间<2小时且满意度>90%的工单比例"),
+            "响应时间<2小时且满意度>90%的工单比例"
+        );
+        assert_eq!(
+            clean_text("智慧城市<一期>建设项目"),
+            "智慧城市<一期>建设项目"
+        );
+        assert_eq!(
+            clean_text("<P class=\"x\">一、加强<BR/>二、沟通</p>"),
+            "一、加强\n二、沟通"
+        );
+        assert_eq!(
+            clean_text("<span style=\"a\">达标</span> <o:p></o:p>"),
+            "达标"
+        );
+        assert_eq!(clean_text("x < y"), "x < y");
+        assert_eq!(clean_text("<"), "<");
     }
 
     #[test]
