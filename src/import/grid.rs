@@ -199,6 +199,7 @@ impl Cell {
     pub fn uncalculated(&self) -> Option<&str> {
         match (&self.value, &self.formula) {
             (CellValue::Empty, Some(formula)) => Some(formula),
+            (CellValue::Text(text), Some(formula)) if text.is_empty() => Some(formula),
             _ => None,
         }
     }

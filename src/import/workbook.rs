@@ -510,8 +510,14 @@ pub(crate) fn keep_literals(
         let formula = without_namespace(formula);
         let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
         let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
-        let no_result =
-            values.is_some_and(|v| matches!(v.get_value((row, column)), None | Some(Data::Empty)));
+        // An empty text is what xlwt and other writers that do not calculate store for
+        // every formula in an `.xls` (and what a formula giving "" stores): read as not
+        // given, and said so.
+        let no_result = values.is_some_and(|v| match v.get_value((row, column)) {
+            None | Some(Data::Empty) => true,
+            Some(Data::String(text)) => text.is_empty(),
+            Some(_) => false,
+        });
         if is_literal(formula) || no_result {
             builder.formula(row, column, formula.to_owned(), budget)?;
         } else {

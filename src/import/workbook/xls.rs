@@ -72,7 +72,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let formulas = workbook
             .worksheet_formula(&sheet.name)
             .map_err(damaged_by)?;
-        keep_literals(&formulas, None, &mut builder, &mut budget)?;
+        // A formula with no result (xlwt writes none; Excel always does) is named as
+        // one, as in `.xlsx`.
+        keep_literals(&formulas, Some(&range), &mut builder, &mut budget)?;
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
@@ -221,15 +223,19 @@ mod tests {
         }
     }
 
+    /// xlwt stores an empty text as every formula's result, as writers that do not
+    /// calculate do: `=1+1` is kept as a formula with no result, named so where the form
+    /// reads it, as in `.xlsx`; a literal `=100%` is kept as typed.
     #[test]
-    fn a_literal_formula_is_kept_and_no_other() {
+    fn a_literal_formula_is_kept_and_one_with_no_result_is_named() {
         // Written by xlwt 1.3: `=100%` in A1, `=1+1` in B1, the text `text` in C1.
         let bytes = include_bytes!("../../../tests/fixtures/import/literal-formula.xls");
         let book = read(bytes).unwrap();
         let row = &book.sheets[0].rows[0];
         assert_eq!(row[0].literal_formula(), Some("100%"));
         assert_eq!(row[0].shown(), "=100%");
-        assert_eq!(row[1].formula, None);
+        assert_eq!(row[1].uncalculated(), Some("1+1"));
+        assert_eq!(row[1].literal_formula(), None);
         assert_eq!(row[2], text("text"));
     }
 
