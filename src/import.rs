@@ -150,6 +150,17 @@ pub fn import_each(
         }
         placed.push((sheet.name, shown, tabular, placement));
     }
+    // A cover page (`封面`: the project's name and department) beside a whole form is no
+    // form of its own; said, as a draft beside the forms is.
+    if placed.iter().any(|(.., p)| p.sections_found > 1) {
+        placed.retain(|(sheet, .., p)| {
+            let cover = p.sections_found < 2;
+            if cover {
+                notes.push(t!(IMPORT_NOTE_COVER_SHEET, name = sheet));
+            }
+            !cover
+        });
+    }
     // A sheet is named only where the file holds several forms.
     let several = placed.len() > 1;
     let mut forms = Vec::with_capacity(placed.len());

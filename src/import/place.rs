@@ -54,6 +54,9 @@ pub(crate) struct Placement {
     /// How many distinct fields of the form have a label in the grid: a sheet with fewer
     /// than two is not a form.
     pub fields_found: usize,
+    /// How many sections of the form those fields are in: a sheet of one section's
+    /// labels alone beside a whole form is its cover, not a form.
+    pub sections_found: usize,
     /// How many values of record sections were placed: none, and the form is blank (a
     /// template not filled in), whatever its tables hold.
     pub record_values: usize,
@@ -1586,6 +1589,9 @@ impl<'a> Placer<'a> {
             root,
             unplaced: self.unplaced,
             fields_found: self.found.len(),
+            sections_found: (self.found.iter().map(|(s, _)| *s))
+                .collect::<HashSet<_>>()
+                .len(),
             record_values,
             notes: self.notes,
         }

@@ -1177,6 +1177,48 @@ fn a_draft_sheet_of_one_field_is_skipped_with_a_note() {
     );
 }
 
+/// A cover page before the form (`封面`: the project's name and department, labels of
+/// one part of the form) is no second form: skipped with a note, and the form is read
+/// as the file's one (it was a second project that could not be evaluated, exit 2).
+#[test]
+fn a_cover_sheet_beside_a_form_is_skipped_with_a_note() {
+    let bytes = workbook_with(
+        &[("自评表", "电子政务项目建设资金", 1679.7, 0.0)],
+        |book| {
+            let sheet = book.add_worksheet();
+            sheet.set_name("封面").unwrap();
+            sheet
+                .write_string(2, 0, "苏州市级财政支出项目绩效自我评价报告")
+                .unwrap();
+            sheet.write_string(5, 0, "项目名称").unwrap();
+            sheet.write_string(5, 1, "电子政务项目建设资金").unwrap();
+            sheet.write_string(6, 0, "项目主管部门(单位)").unwrap();
+            sheet.write_string(6, 1, "苏州市某某局").unwrap();
+        },
+    );
+    let forms = import::import("封面.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms.len(), 1);
+    assert_eq!(forms[0].sheet, None);
+    assert!(
+        forms[0].notes.iter().any(|n| n.contains("`封面`")),
+        "{:?}",
+        forms[0].notes
+    );
+    // The same sheet alone is still read, and says what it lacks.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(5, 0, "项目名称").unwrap();
+    sheet.write_string(5, 1, "电子政务项目建设资金").unwrap();
+    sheet.write_string(6, 0, "项目主管部门(单位)").unwrap();
+    sheet.write_string(6, 1, "苏州市某某局").unwrap();
+    let alone = book.save_to_buffer().unwrap();
+    let failure = import::import("封面.xlsx", &alone, xlsx_kind(), &SUZHOU).unwrap_err();
+    assert!(
+        matches!(failure, import::ImportFailure::Data { .. }),
+        "{failure:?}"
+    );
+}
+
 /// A workbook whose one form sheet is hidden holds no form to read; the note that the
 /// sheet was skipped comes with the error, since it says why.
 #[test]

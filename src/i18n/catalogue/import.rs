@@ -160,6 +160,10 @@ IMPORT_NOTE_WRITTEN_DIFFERS {
 }
 IMPORT_NOTE_ON_SHEET { en: "sheet `{sheet}`: {note}", zh: "工作表 `{sheet}`：{note}" }
 IMPORT_NOTE_EMPTY { en: "sheet `{name}` is empty, skipped", zh: "工作表 `{name}` 是空的，已跳过" }
+IMPORT_NOTE_COVER_SHEET {
+    en: "sheet `{name}` fills fields of one part of the form only (a cover page?) beside a whole form, not read as a form, skipped",
+    zh: "工作表 `{name}` 只填了表单一个部分的栏目（可能是封面），而另有完整的表单，不作为表单读取，已跳过",
+}
 IMPORT_NOTE_ONE_FIELD {
     en: "sheet `{name}` fills only one field of the form, not read as a form, skipped",
     zh: "工作表 `{name}` 只填了表单的一个栏目，不作为表单读取，已跳过",
