@@ -334,6 +334,30 @@ pub enum Error {
         /// The format its ending names, as `check --format` names it.
         format: &'static str,
     },
+    /// `perfeval explain -o 解释.html`: the ending names a report `explain` does not write
+    /// (an explanation is text or JSON), and text in a file named so would open as
+    /// something it is not.
+    #[error("{}", t!(OUTPUT_EXPLAIN_FORMAT, path = .path.display()))]
+    #[diagnostic(
+        code(perfeval::output::explain_format),
+        help("{}", t!(OUTPUT_EXPLAIN_FORMAT_HELP))
+    )]
+    ExplainFormat {
+        /// The path.
+        path: PathBuf,
+    },
+    /// `perfeval explain --indicator 名称` where no indicator of the form has that name:
+    /// an explanation of nothing would look like one of a form with no findings.
+    #[error("{}", t!(EXPLAIN_NO_SUCH_INDICATOR, name = .name, file = .file))]
+    #[diagnostic(code(perfeval::explain::no_such_indicator), help("{}", .help))]
+    NoSuchIndicator {
+        /// The name asked for, as printable.
+        name: String,
+        /// The form's file.
+        file: String,
+        /// The nearest name the form has, or the names it has.
+        help: String,
+    },
     /// `perfeval check --format xlsx …` with standard output on a terminal.
     #[error("{}", t!(OUTPUT_BINARY_TO_TERMINAL))]
     #[diagnostic(

@@ -24,8 +24,8 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "NAME")]
     pub indicator: Option<String>,
     /// Text for people, or JSON for tools.
-    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
-    pub format: ExplainFormat,
+    #[arg(long, value_enum)]
+    pub format: Option<ExplainFormat>,
     /// Write the explanation to this file instead of standard output (`-` is standard
     /// output).
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -52,7 +52,8 @@ pub(crate) fn run(args: &ExplainArgs) -> Status {
 fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
     // An explanation named like a form would be read as a broken one by the next run,
     // or written over a department's project file (`-o form.toml`).
-    let (like, format) = match args.format {
+    let chosen = args.format.unwrap_or(ExplainFormat::Text);
+    let (like, format) = match chosen {
         ExplainFormat::Text => (super::OutputFormat::Table, "text"),
         ExplainFormat::Json => (super::OutputFormat::Json, "json"),
     };
@@ -67,11 +68,16 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
             ending: like.ending(),
         });
     }
-    super::refuse_pdf(args.output.as_deref())?;
+    if args.format.is_none() {
+        refuse_documents(args.output.as_deref())?;
+    }
     let mut read = ReadSet::default();
     let mut loader = RulesetLoader::new(args.max_file_size, &mut read);
     let (plan, rules) = super::load_rules(&args.rules, &mut loader)?;
     let projects = load(&args.project, args.max_file_size, &plan, &mut read)?;
+    if let Some(name) = &args.indicator {
+        refuse_unknown_indicator(name, &args.project, &plan, &projects)?;
+    }
     let mut explanations = Vec::new();
     for project in &projects {
         let explanation =
@@ -79,7 +85,7 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
                 .map_err(|e| Error::Eval(Failure::new(rules.clone(), e)))?;
         explanations.push(explanation);
     }
-    let text = match args.format {
+    let text = match chosen {
         ExplainFormat::Text => explanations
             .iter()
             .map(crate::explain::Explanation::text)
@@ -102,6 +108,56 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
         None => output::print(text, &read)?,
     }
     Ok(Status::Pass)
+}
+
+/// An explanation is text or JSON: written to a name of a printed or office document
+/// (`解释.html`, `.md`, `.xlsx`, `.pdf`) without `--format` saying so, it would open as
+/// something it is not.
+fn refuse_documents(output: Option<&Path>) -> Result<(), Error> {
+    let document = |p: &&Path| {
+        super::OutputFormat::by_ending(p).is_some_and(|f| {
+            matches!(
+                f,
+                super::OutputFormat::Html
+                    | super::OutputFormat::Markdown
+                    | super::OutputFormat::Xlsx
+            )
+        }) || output::extension(p).as_deref() == Some("pdf")
+    };
+    match output.filter(document) {
+        Some(path) => Err(Error::ExplainFormat {
+            path: path.to_owned(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// `--indicator NAME` where no form of the file has an indicator so named (compared as
+/// the explanation compares them): said, with the nearest name, rather than an
+/// explanation of nothing.
+fn refuse_unknown_indicator(
+    name: &str,
+    file: &Path,
+    plan: &crate::compile::Plan,
+    projects: &[Project],
+) -> Result<(), Error> {
+    let names: Vec<&str> = (projects.iter())
+        .flat_map(|p| p.rows(crate::ir::vocab::INDICATORS))
+        .filter_map(|row| plan.indicator_keys.name.text(row))
+        .collect();
+    let wanted = crate::text::normalize(name);
+    if names.iter().any(|n| crate::text::normalize(n) == wanted) {
+        return Ok(());
+    }
+    let help = crate::suggest::did_you_mean(name, names.iter().copied()).unwrap_or_else(|| {
+        let listed: Vec<&str> = names.iter().copied().take(20).collect();
+        crate::i18n::t!(EXPLAIN_NO_SUCH_INDICATOR_NAMES, names = listed.join("、"))
+    });
+    Err(Error::NoSuchIndicator {
+        name: crate::text::visible(&crate::text::brief(name, 60)).into_owned(),
+        file: crate::text::visible(&file.display().to_string()).into_owned(),
+        help: crate::text::visible(&help).into_owned(),
+    })
 }
 
 /// The projects of a form file: one, or one per form of a workbook.

@@ -228,3 +228,51 @@ fn an_explanation_cites_rules_by_their_chinese_keywords() {
         );
     }
 }
+
+/// An explanation is text or JSON: a printed or office document's name is refused
+/// before anything is read or written; an indicator the form does not have is said, with
+/// the nearest name, instead of an explanation of nothing that exits 0.
+#[test]
+fn an_explanation_is_not_a_document_nor_of_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["解释.html", "解释.htm", "解释.md", "解释.pdf"] {
+        let out = dir.path().join(name);
+        let (_, stderr, code) = run(&[
+            "explain",
+            "--rules",
+            "2023",
+            "tests/fixtures/import/seed.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains("perfeval::output::explain_format"),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "{name}");
+    }
+    let (stdout, stderr, code) = run(&[
+        "--lang",
+        "zh",
+        "explain",
+        "--rules",
+        "2023",
+        "tests/fixtures/import/seed.txt",
+        "--indicator",
+        "预算执行律",
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(stderr.contains("没有名为「预算执行律」的指标"), "{stderr}");
+    assert!(stderr.contains("是否应为 `预算执行率`"), "{stderr}");
+    let (stdout, _, code) = run(&[
+        "explain",
+        "--rules",
+        "2023",
+        "tests/fixtures/import/seed.txt",
+        "--indicator",
+        "预算执行率",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("预算执行率"), "{stdout}");
+}

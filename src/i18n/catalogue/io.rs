@@ -208,6 +208,14 @@ OUTPUT_DIFF_FORMAT_HELP {
     en: "name the report `.txt` (a table), `.json`, `.jsonl` or `.csv`, or give `--format`",
     zh: "请把报告命名为 `.txt`（表格）、`.json`、`.jsonl` 或 `.csv`，或用 `--format` 指定格式",
 }
+OUTPUT_EXPLAIN_FORMAT {
+    en: "`{path}` names a document `explain` does not write: an explanation is text or JSON, and the file would hold text",
+    zh: "`{path}` 的扩展名对应的文档 `explain` 不生成：解释只有文字和 JSON 两种，文件里写入的将是文字",
+}
+OUTPUT_EXPLAIN_FORMAT_HELP {
+    en: "name it `.txt`, or `.json` with `--format json`; a printable report of the scores is `perfeval check -o 报告.html`",
+    zh: "请命名为 `.txt`，或配合 `--format json` 命名为 `.json`；供打印的评分报告请用 `perfeval check -o 报告.html`",
+}
 OUTPUT_PDF_HELP {
     en: "write an HTML page laid out for printing, `--output report.html`, and print it to PDF from a browser",
     zh: "请写出供打印的 HTML 页面（`--output 报告.html`），再在浏览器中打印为 PDF",
@@ -391,4 +399,13 @@ SKIPPED_REPORT { en: "{n} perfeval reports", zh: "perfeval 报告 {n} 个" }
 SKIPPED_NOT_FORM { en: "{n} without a form ({names})", zh: "不含表单的文件 {n} 个（{names}）" }
 SKIPPED_AGAIN { en: "{n} already included", zh: "重复指定的文件 {n} 个" }
 SKIPPED_NO_EXTENSION { en: "no extension", zh: "无扩展名" }
+/// `explain --indicator` naming no indicator of the form.
+EXPLAIN_NO_SUCH_INDICATOR {
+    en: "no indicator of `{file}` is named `{name}`: there is nothing to explain",
+    zh: "`{file}` 中没有名为「{name}」的指标，无可解释",
+}
+EXPLAIN_NO_SUCH_INDICATOR_NAMES {
+    en: "the form's indicators: {names}",
+    zh: "表中的指标有：{names}",
+}
 }
