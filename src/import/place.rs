@@ -1154,6 +1154,12 @@ impl<'a> Placer<'a> {
             if words.contains(&v) {
                 continue;
             }
+            // A hidden column that gave way to a shown one of its label (a first draft's
+            // 自评分) totals its own values: said with that column (`unread-column`).
+            if self.in_hidden_extra(table, v) {
+                self.count_extra(r, table, &[v]);
+                continue;
+            }
             let Some((field, column_type)) = table
                 .columns
                 .get(&v)
@@ -1403,6 +1409,14 @@ impl<'a> Placer<'a> {
                 !fits(&value_node(cell, Some(ty)), ty)
             })
             .count()
+    }
+
+    /// Whether column `c` is one of the table's extra columns the workbook hides (a
+    /// column that gave way to a shown one with its label).
+    fn in_hidden_extra(&self, table: &Table, c: usize) -> bool {
+        (table.extra.get(&c))
+            .and_then(|&i| self.extra_columns.get(i))
+            .is_some_and(|column| column.hidden)
     }
 
     /// Counts a row's cells under the table's extra columns, which are not read.

@@ -1155,6 +1155,29 @@ fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
     assert_eq!(outcome.indicators[12].actual.as_deref(), Some("95%"));
 }
 
+/// A hidden draft column of self scores keeps its own 合计 in the total row: that total
+/// is the draft column's, said with it (`unread-column`), not a cell that fits nowhere
+/// (an `unplaced-cell` error made the form 有错误).
+#[test]
+fn a_hidden_draft_columns_total_goes_with_it() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_string(8, 7, "自评分").unwrap();
+        for r in 9..22 {
+            sheet.write_number(r, 7, 1.0).unwrap();
+        }
+        sheet.write_number(22, 7, 70.0).unwrap();
+        sheet.set_column_hidden(7).unwrap();
+    });
+    let forms = import::import("草稿列.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let unplaced: Vec<(&str, bool)> = (forms[0].unplaced.iter())
+        .map(|u| (u.address.as_str(), u.is_column()))
+        .collect();
+    assert_eq!(unplaced, [("H9", true)]);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.findings, []);
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
+
 /// A sheet that fills one field of the form (a draft: `项目名称 | 草稿项目` alone) is no
 /// form, and is said to be skipped: it was passed over without a word.
 #[test]
