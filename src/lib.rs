@@ -254,6 +254,16 @@ pub enum Error {
         /// How many forms.
         count: usize,
     },
+    /// `perfeval import -o 导入/ …` (or several forms `-o 导入`) where no such folder is.
+    #[error("{}", t!(IMPORT_NO_SUCH_FOLDER, path = .path.display()))]
+    #[diagnostic(
+        code(perfeval::import::no_such_folder),
+        help("{}", t!(IMPORT_NO_SUCH_FOLDER_HELP))
+    )]
+    NoSuchFolder {
+        /// The path.
+        path: PathBuf,
+    },
     /// `perfeval diff --rules 2023.rules FORMS…`: a comparison needs an old and a new
     /// ruleset.
     #[error("{}", t!(DIFF_TWO_RULESETS, .count))]

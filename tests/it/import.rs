@@ -1332,3 +1332,25 @@ fn an_empty_name_is_not_taken_from_the_row_above() {
     let said = format!("{failure:?}");
     assert!(said.contains("MissingField"), "{said}");
 }
+
+/// Forms to be written into a folder that is not there (`-o 导入/`, or a new name with no
+/// ending for several forms) are refused as such, and nothing is made: the error said
+/// one output holds one form and asked for `-o DIR`, which the user had written.
+#[test]
+fn a_folder_that_is_not_there_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = "tests/fixtures/import/seed.txt";
+    let docx = "tests/fixtures/import/seed.docx";
+    for (output, forms) in [("导入/", vec![seed]), ("导入", vec![seed, docx])] {
+        let target = format!("{}/{output}", dir.path().display());
+        let mut args = vec!["import", "--rules", "2023", "-o", &target];
+        args.extend(forms);
+        let (_, stderr, code) = run(&args);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains("perfeval::import::no_such_folder"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -34,6 +34,14 @@ IMPORT_SEVERAL_HELP {
     en: "name a folder with `-o DIR`: each form is written there as its own .toml file",
     zh: "请用 `-o DIR` 指定文件夹：每份表单各写成一个 .toml 文件",
 }
+IMPORT_NO_SUCH_FOLDER {
+    en: "the folder `{path}` the forms are to be written into does not exist",
+    zh: "要写入表单的文件夹 `{path}` 不存在",
+}
+IMPORT_NO_SUCH_FOLDER_HELP {
+    en: "create the folder first (perfeval writes only the files it names), then import again",
+    zh: "请先建好该文件夹（perfeval 只写出所指定的文件，不会自行创建文件夹），再重新导入",
+}
 IO_IMPORT_KINDS {
     en: "import reads filled forms: text exports (.txt), workbooks (.xlsx, .xls, .ods), CSV files and Word documents (.docx)",
     zh: "import 只读取填好的表单：文本导出（.txt）、工作簿（.xlsx、.xls、.ods）、CSV 文件和 Word 文档（.docx）",
