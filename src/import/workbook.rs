@@ -250,7 +250,10 @@ impl SheetBuilder {
         value: CellValue,
         budget: &mut TextBudget,
     ) -> Result<(), ImportError> {
-        if value == CellValue::Empty {
+        // Blank text is an empty cell to every reader of the grid (`Cell::is_empty`), and
+        // one space far below the form must not make the sheet too long to read.
+        if value == CellValue::Empty || matches!(&value, CellValue::Text(t) if t.trim().is_empty())
+        {
             return Ok(());
         }
         budget.count_cell()?;
@@ -1000,6 +1003,27 @@ mod tests {
         assert_eq!(rounded(9.166_666_666_666_67, "0.00E+00"), None);
         assert_eq!(rounded(f64::NAN, "0.00"), None);
         assert_eq!(value_and_rounded(&Data::Int(7), &Shows::of("0.00")).1, None);
+    }
+
+    /// A cell of blank text is an empty cell: one space far below the form neither makes
+    /// the sheet too long to read nor adds a row.
+    #[test]
+    fn blank_text_far_below_is_an_empty_cell() {
+        let mut budget = TextBudget::default();
+        let mut builder = SheetBuilder::new("表");
+        builder
+            .push(0, 0, CellValue::Text("项目名称".into()), &mut budget)
+            .unwrap();
+        for blank in [" ", "\u{3000}", "\t\n", ""] {
+            builder
+                .push(150_000, 0, CellValue::Text(blank.into()), &mut budget)
+                .unwrap();
+        }
+        let sheet = builder.finish(&[]).unwrap();
+        assert_eq!(sheet.rows.len(), 1);
+        let mut builder = SheetBuilder::new("表");
+        let far = builder.push(150_000, 0, CellValue::Text("x".into()), &mut budget);
+        assert!(far.is_err());
     }
 
     #[test]
