@@ -81,16 +81,16 @@ IMPORT_TOO_MANY_ROWS {
     zh: "{sheet}超过表单允许的 {limit} 行（读到第 {rows} 行时停止）",
 }
 IMPORT_TOO_MANY_ROWS_HELP {
-    en: "a form takes a few hundred rows; delete what follows it, or move the form to a sheet of its own",
-    zh: "表单通常只有几百行；请删除表单后面的内容，或把表单移到单独的工作表",
+    en: "a form takes a few hundred rows; delete what follows it (Ctrl+End in Excel or WPS goes to the sheet's last cell that holds something), or move the form to a sheet of its own",
+    zh: "表单通常只有几百行；请删除表单后面的内容（在 Excel 或 WPS 中按 Ctrl+End 可跳到工作表最后一个有内容的单元格），或把表单移到单独的工作表",
 }
 IMPORT_TOO_MANY_COLUMNS {
     en: "{sheet} has {columns} columns, more than the {limit} a form may have",
     zh: "{sheet}有 {columns} 列，超过表单允许的 {limit} 列",
 }
 IMPORT_TOO_MANY_COLUMNS_HELP {
-    en: "a form takes a few dozen columns; delete what lies to its right",
-    zh: "表单通常只有几十列；请删除表单右侧的内容",
+    en: "a form takes a few dozen columns; delete what lies to its right (Ctrl+End in Excel or WPS goes to the sheet's last cell that holds something)",
+    zh: "表单通常只有几十列；请删除表单右侧的内容（在 Excel 或 WPS 中按 Ctrl+End 可跳到工作表最后一个有内容的单元格）",
 }
 IMPORT_TOO_MANY_CELLS {
     en: "{sheet} spans more than the {limit} cells a form may have (reading stopped at cell {cells})",
