@@ -1138,11 +1138,20 @@ fn a_value_split_under_a_header_merged_across_two_columns_is_one_value() {
 /// a column not read. It made every row's 实际完成值 a duplicate, and the form refused.
 #[test]
 fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
-    let bytes = seed_workbook_with(|sheet| {
+    let outcome = with_hidden_column_h(|sheet| {
         sheet.write_string(8, 7, "实际完成值").unwrap();
         for r in 9..22 {
             sheet.write_string(r, 7, "0").unwrap();
         }
+    });
+    assert_eq!(outcome.indicators[12].actual.as_deref(), Some("95%"));
+}
+
+/// The seed's workbook with column H written by `fill` and hidden: read, its only cell
+/// reported H9's header (`unread-column`), and evaluated with no finding.
+fn with_hidden_column_h(fill: impl FnOnce(&mut Worksheet)) -> perfeval::eval::outcome::Outcome {
+    let bytes = seed_workbook_with(|sheet| {
+        fill(sheet);
         sheet.set_column_hidden(7).unwrap();
     });
     let forms = import::import("隐藏列.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
@@ -1152,7 +1161,7 @@ fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
     assert_eq!(unplaced, [("H9", true)]);
     let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
     assert_eq!(outcome.findings, []);
-    assert_eq!(outcome.indicators[12].actual.as_deref(), Some("95%"));
+    outcome
 }
 
 /// A hidden draft column of self scores keeps its own 合计 in the total row: that total
@@ -1160,21 +1169,13 @@ fn a_hidden_column_gives_way_to_the_shown_column_of_its_label() {
 /// (an `unplaced-cell` error made the form 有错误).
 #[test]
 fn a_hidden_draft_columns_total_goes_with_it() {
-    let bytes = seed_workbook_with(|sheet| {
+    let outcome = with_hidden_column_h(|sheet| {
         sheet.write_string(8, 7, "自评分").unwrap();
         for r in 9..22 {
             sheet.write_number(r, 7, 1.0).unwrap();
         }
         sheet.write_number(22, 7, 70.0).unwrap();
-        sheet.set_column_hidden(7).unwrap();
     });
-    let forms = import::import("草稿列.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
-    let unplaced: Vec<(&str, bool)> = (forms[0].unplaced.iter())
-        .map(|u| (u.address.as_str(), u.is_column()))
-        .collect();
-    assert_eq!(unplaced, [("H9", true)]);
-    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
-    assert_eq!(outcome.findings, []);
     assert_eq!(outcome.total.to_string(), "80.00");
 }
 
