@@ -73,23 +73,20 @@ struct Globals {
     sheets: Vec<usize>,
     /// The format of each XF record.
     xf_formats: Vec<u16>,
-    /// Custom formats that show more than the number, by format number.
+    /// Custom formats that show more than the number, by format number, and the
+    /// built-in formats that fix decimals or show a percentage (`0`, `0.00`, `#,##0`,
+    /// `#,##0.00`, `0%`, `0.00%`), each made once.
     formats: HashMap<u16, Rc<Shows>>,
-    /// The built-in percentage formats (9, 10), made once.
-    percent: Rc<Shows>,
     /// The characters of each shared string.
     strings: Vec<u64>,
 }
 
 impl Globals {
     /// How a cell of the XF record `xf` shows its number, where it shows more than the
-    /// number: the built-in percentages (9, 10), or a custom format.
+    /// number or fixes its decimals: a built-in format or a custom one.
     fn shows(&self, xf: u16) -> Option<Rc<Shows>> {
         let format = self.xf_formats.get(usize::from(xf))?;
-        match format {
-            9 | 10 => Some(Rc::clone(&self.percent)),
-            other => self.formats.get(other).map(Rc::clone),
-        }
+        self.formats.get(format).map(Rc::clone)
     }
 }
 
@@ -106,10 +103,12 @@ pub(super) fn scan(stream: &[u8]) -> Result<Vec<SheetScan>, ImportError> {
 }
 
 fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
-    let mut globals = Globals {
-        percent: Rc::new(Shows::percent(true)),
-        ..Globals::default()
-    };
+    let mut globals = Globals::default();
+    // Built-in formats have no FORMAT record: their codes are Excel's (a custom format
+    // of the same number, which a file may not write, would replace them).
+    for (number, code) in BUILT_IN_FORMATS {
+        globals.formats.insert(number, Rc::new(Shows::of(code)));
+    }
     for record in records(stream, 0) {
         let record = record?;
         match record.kind {
@@ -148,6 +147,17 @@ fn read_globals(stream: &[u8]) -> Result<Globals, ImportError> {
     }
     Ok(globals)
 }
+
+/// Excel's built-in number formats that fix decimals or show a percentage, by number:
+/// what a formula's result is read as printed under, as in `.xlsx`.
+const BUILT_IN_FORMATS: [(u16, &str); 6] = [
+    (1, "0"),
+    (2, "0.00"),
+    (3, "#,##0"),
+    (4, "#,##0.00"),
+    (9, "0%"),
+    (10, "0.00%"),
+];
 
 /// A FORMAT record's format code (an XLUnicodeString).
 fn format_text(data: &[u8]) -> Option<String> {
