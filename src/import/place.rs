@@ -1962,52 +1962,21 @@ pub(crate) fn clean_text(text: &str) -> String {
     lines.join("\n")
 }
 
-/// The HTML elements a web system's export writes around a form's text; what else
-/// stands between `<` and `>` is the form's own text.
-const HTML_TAGS: [&str; 30] = [
-    "a",
-    "b",
-    "big",
-    "blockquote",
-    "br",
-    "center",
-    "code",
-    "del",
-    "div",
-    "em",
-    "font",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-    "i",
-    "li",
-    "o:p",
-    "ol",
-    "p",
-    "pre",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "u",
-    "ul",
-];
-
-/// Whether `inside` (what stands between `<` and `>`) is an HTML tag: a known element's
-/// name, opening or closing, with attributes or `/` after a space, on one line.
+/// Whether `inside` (what stands between `<` and `>`) is an HTML tag, comment or
+/// declaration, on one line: an element's name, opening or closing, in ASCII letters
+/// (`p`, `/td`, `img src=x`, `o:p`, `< p >`), or `!` (`!-- … --`, `![endif]--`). What
+/// starts otherwise is the form's own text: a comparison (`<2小时且满意度>`, `<=8小时`)
+/// or a word in brackets (`<一期>`).
 fn is_tag(inside: &str) -> bool {
-    let name_and_rest = inside.strip_prefix('/').unwrap_or(inside);
-    let end = name_and_rest
-        .find(|c: char| c.is_whitespace() || c == '/')
-        .unwrap_or(name_and_rest.len());
-    let (name, rest) = name_and_rest.split_at(end);
+    let inside = inside.trim_start();
+    let name = inside.strip_prefix('/').unwrap_or(inside).trim_start();
     !inside.contains(['<', '\n'])
-        && HTML_TAGS.contains(&name.to_ascii_lowercase().as_str())
-        && (rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == '/'))
+        && (inside.starts_with('!')
+            || name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '/')
+                    .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '-'))
 }
 
 /// HTML tags removed (`</p>`, `<br>` as line breaks) and the common entities decoded.
@@ -2090,6 +2059,15 @@ mod tests {
         assert_eq!(
             clean_text("<span style=\"a\">达标</span> <o:p></o:p>"),
             "达标"
+        );
+        // Every element, comment and conditional comment a web page or Word writes.
+        assert_eq!(
+            clean_text("<!--[if gte mso 9]>x<![endif]-->表<td>格</td><img src=\"a.png\">"),
+            "x表格"
+        );
+        assert_eq!(
+            clean_text("<script>alert(1)</script>< p >名</ p >"),
+            "alert(1)名"
         );
         assert_eq!(clean_text("x < y"), "x < y");
         assert_eq!(clean_text("<"), "<");
