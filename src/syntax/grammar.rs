@@ -368,6 +368,13 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
     if band_word && before.trim_end().ends_with('%') {
         return Some(t!(PARSE_HELP_BAND_TILDE));
     }
+    // The end of the file with a block left open: name the `{` never closed.
+    if token.is_empty()
+        && let Some(&open) = open_braces(text).last()
+    {
+        let line = text.get(..open).unwrap_or("").matches('\n').count() + 1;
+        return Some(t!(PARSE_HELP_UNCLOSED_AT_END, line));
+    }
     // `message: "…"`: a message follows its keyword with no colon.
     if token == ":" && after_message(before) {
         return Some(t!(PARSE_HELP_MESSAGE_NO_COLON));

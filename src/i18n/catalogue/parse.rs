@@ -38,6 +38,10 @@ PARSE_SLIP_END_OF_FILE {
     en: "the file ends too early: is a `}}` or a `)` missing?",
     zh: "文件提前结束：是否缺少 `}}` 或 `)`？",
 }
+PARSE_HELP_UNCLOSED_AT_END {
+    en: "the `{{` on line {line} has no `}}`: the file ends before it is closed",
+    zh: "第 {line} 行的 `{{` 没有对应的 `}}`：文件在它闭合之前就结束了",
+}
 PARSE_HELP_NUMBER_DOT {
     en: "a number cannot end with `.`: write `12` or `12.0`",
     zh: "数字不能以 `.` 结尾：请写 `12` 或 `12.0`",
