@@ -1134,7 +1134,9 @@ impl<'a> Placer<'a> {
                     && !is_figure(cell)
             })
         };
-        let words: Vec<usize> = values.iter().copied().filter(in_words).collect();
+        let words: Vec<usize> = (values.iter().copied())
+            .filter(|v| in_words(v) && !self.in_hidden_extra(table, *v))
+            .collect();
         if let [only] = words[..]
             && let Some((field, cell)) = row
                 .get(only)

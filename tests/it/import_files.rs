@@ -1177,6 +1177,12 @@ fn a_hidden_draft_columns_total_goes_with_it() {
         sheet.write_number(22, 7, 70.0).unwrap();
     });
     assert_eq!(outcome.total.to_string(), "80.00");
+    // A total in words (`约70分`) goes with its column too.
+    let outcome = with_hidden_column_h(|sheet| {
+        sheet.write_string(8, 7, "自评分").unwrap();
+        sheet.write_string(22, 7, "约70分").unwrap();
+    });
+    assert_eq!(outcome.total.to_string(), "80.00");
 }
 
 /// A sheet that fills one field of the form (a draft: `项目名称 | 草稿项目` alone) is no
