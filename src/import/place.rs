@@ -1964,21 +1964,20 @@ pub(crate) fn clean_text(text: &str) -> String {
     lines.join("\n")
 }
 
-/// Whether `inside` (what stands between `<` and `>`) is an HTML tag, comment or
-/// declaration, on one line: an element's name, opening or closing, in ASCII letters
+/// Whether `inside` (what stands between `<` and `>`, on one line, with no `<` in it) is
+/// an HTML tag, comment or declaration: an element's name, opening or closing, in ASCII letters
 /// (`p`, `/td`, `img src=x`, `o:p`, `< p >`), or `!` (`!-- … --`, `![endif]--`). What
 /// starts otherwise is the form's own text: a comparison (`<2小时且满意度>`, `<=8小时`)
 /// or a word in brackets (`<一期>`).
 fn is_tag(inside: &str) -> bool {
     let inside = inside.trim_start();
     let name = inside.strip_prefix('/').unwrap_or(inside).trim_start();
-    !inside.contains(['<', '\n'])
-        && (inside.starts_with('!')
-            || name.starts_with(|c: char| c.is_ascii_alphabetic())
-                && name
-                    .chars()
-                    .take_while(|c| !c.is_whitespace() && *c != '/')
-                    .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '-'))
+    inside.starts_with('!')
+        || name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '/')
+                .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '-')
 }
 
 /// HTML tags removed (`</p>`, `<br>` as line breaks) and the common entities decoded.
@@ -1991,8 +1990,14 @@ fn strip_tags(text: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open..).unwrap_or("");
-        match after
-            .find('>')
+        // A tag ends at the first `>`, on its line, before any other `<`: looked for no
+        // further than that, so a text of many `<` is read in one pass.
+        let end = after
+            .get(1..)
+            .and_then(|a| a.find(['<', '>', '\n']))
+            .map(|e| e + 1);
+        match end
+            .filter(|close| after.get(*close..).is_some_and(|a| a.starts_with('>')))
             .filter(|close| is_tag(after.get(1..*close).unwrap_or("")))
         {
             Some(close) => {

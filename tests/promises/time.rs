@@ -86,3 +86,30 @@ fn stray_cells_in_a_form_are_said_once_past_a_hundred() {
     assert_eq!(stray.len(), 101);
     assert!(stray[100].contains("199900"), "{}", stray[100]);
 }
+
+/// Attack: a form's name of 300,000 `<` before one `>` took 9.6 s in a release build,
+/// each `<` looked past all the others for a tag's end (a 16 MiB form: hours).
+#[test]
+fn a_text_of_many_angle_brackets_is_read_in_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_text =
+        std::fs::read_to_string(crate::common::root().join("tests/fixtures/import/seed.txt"))
+            .unwrap();
+    let name = format!("电子政务{}>", "<".repeat(300_000));
+    let form = seed_text.replacen("电子政务项目建设资金", &name, 1);
+    std::fs::write(dir.path().join("brackets.txt"), form).unwrap();
+    let out = Perfeval::new(dir.path())
+        .args(&[
+            "check",
+            "--rules",
+            "2023",
+            "--format",
+            "json",
+            "brackets.txt",
+        ])
+        .run();
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let json = out.json();
+    let read = json["projects"][0]["name"].as_str().unwrap();
+    assert_eq!(read.matches('<').count(), 300_000);
+}
