@@ -320,6 +320,18 @@ impl OutputFormat {
         })
     }
 
+    /// The format a file's ending names where it is a document for people that only
+    /// `check` writes (`.html`, `.md`, `.xlsx`): `diff` and `explain` write text there,
+    /// which would open as something the name does not promise.
+    pub(crate) fn document_by_ending(path: &Path) -> Option<OutputFormat> {
+        OutputFormat::by_ending(path).filter(|f| {
+            matches!(
+                f,
+                OutputFormat::Html | OutputFormat::Markdown | OutputFormat::Xlsx
+            )
+        })
+    }
+
     /// The name `--format` takes.
     pub(crate) fn name(self) -> &'static str {
         match self {

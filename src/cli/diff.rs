@@ -314,14 +314,12 @@ fn refuse_other_reports(args: &DiffArgs) -> Result<(), Error> {
     let Some(path) = args.output.as_deref().filter(|_| args.format.is_none()) else {
         return Ok(());
     };
-    match OutputFormat::by_ending(path) {
-        Some(format @ (OutputFormat::Html | OutputFormat::Markdown | OutputFormat::Xlsx)) => {
-            Err(Error::DiffFormat {
-                path: path.to_owned(),
-                format: format.name(),
-            })
-        }
-        _ => Ok(()),
+    match OutputFormat::document_by_ending(path) {
+        Some(format) => Err(Error::DiffFormat {
+            path: path.to_owned(),
+            format: format.name(),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -115,14 +115,8 @@ fn explain_run(args: &ExplainArgs) -> Result<Status, Error> {
 /// something it is not.
 fn refuse_documents(output: Option<&Path>) -> Result<(), Error> {
     let document = |p: &&Path| {
-        super::OutputFormat::by_ending(p).is_some_and(|f| {
-            matches!(
-                f,
-                super::OutputFormat::Html
-                    | super::OutputFormat::Markdown
-                    | super::OutputFormat::Xlsx
-            )
-        }) || output::extension(p).as_deref() == Some("pdf")
+        super::OutputFormat::document_by_ending(p).is_some()
+            || output::extension(p).as_deref() == Some("pdf")
     };
     match output.filter(document) {
         Some(path) => Err(Error::ExplainFormat {

@@ -174,7 +174,7 @@ fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Resu
     // A folder named that is not there (`-o 导入/`, or a new name without an ending for
     // several forms): said so, rather than that one file holds one form.
     if let Some(path) = args.output.as_deref().filter(|p| !p.exists())
-        && ((forms.len() > 1 && path.extension().is_none()) || ends_with_separator(path))
+        && ((forms.len() > 1 && path.extension().is_none()) || output::ends_like_a_folder(path))
     {
         return Err(Error::NoSuchFolder {
             path: path.to_owned(),
@@ -200,13 +200,6 @@ fn write(args: &ImportArgs, plan: &Plan, forms: &[Form], read: &ReadSet) -> Resu
         }
         (_, _) => Err(Error::ImportSeveral { count: forms.len() }),
     }
-}
-
-/// Whether a path is written as a folder's (`导入/`).
-fn ends_with_separator(path: &Path) -> bool {
-    path.as_os_str()
-        .to_string_lossy()
-        .ends_with(std::path::MAIN_SEPARATOR)
 }
 
 /// Where each form goes in the folder `-o` names: its own name, or `自评表-2.toml` for the

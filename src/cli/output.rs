@@ -265,7 +265,7 @@ fn new_file(path: &Path) -> std::io::Result<Target> {
 }
 
 /// Whether a path's text ends as a folder's does: `dir/`, `dir/.`, `..`.
-fn ends_like_a_folder(path: &Path) -> bool {
+pub(crate) fn ends_like_a_folder(path: &Path) -> bool {
     let text = path.as_os_str().to_string_lossy();
     let last = text
         .rsplit(std::path::is_separator)

@@ -86,6 +86,12 @@ pub struct Rounded {
 }
 
 impl Sheet {
+    /// Notes the hidden `rows` (0-based) among the sheet's ([`Sheet::hidden_rows`]); a
+    /// row past its last is left out.
+    pub fn hide_rows(&mut self, rows: &BTreeSet<usize>) {
+        self.hidden_rows = rows.range(..self.rows.len()).copied().collect();
+    }
+
     /// Marks the cells of the hidden `columns` (0-based) [hidden](Cell::hidden).
     pub fn hide_columns(&mut self, columns: &BTreeSet<usize>) {
         if columns.is_empty() {

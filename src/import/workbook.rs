@@ -17,6 +17,7 @@ mod xlsx;
 
 pub(crate) use format::Shows;
 
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, ExcelDateTime};
@@ -204,6 +205,52 @@ impl TextBudget {
             });
         }
         Ok(())
+    }
+}
+
+/// The columns a sheet hides, from ranges (0-based, the end left out) counted as starts
+/// and ends within [`MAX_COLUMNS`], so that each range costs the same however wide it
+/// is: a hostile sheet may repeat a range of 1,000 columns a million times.
+#[derive(Debug)]
+pub(crate) struct HiddenColumns {
+    starts: Vec<i64>,
+}
+
+impl Default for HiddenColumns {
+    fn default() -> Self {
+        HiddenColumns {
+            starts: vec![0; MAX_COLUMNS + 1],
+        }
+    }
+}
+
+impl HiddenColumns {
+    /// Columns `first` up to `end` (left out) are hidden; past [`MAX_COLUMNS`], nothing.
+    pub(crate) fn hide(&mut self, first: usize, end: usize) {
+        let end = end.min(MAX_COLUMNS);
+        if first < end {
+            self.count(first, 1);
+            self.count(end, -1);
+        }
+    }
+
+    fn count(&mut self, at: usize, change: i64) {
+        if let Some(n) = self.starts.get_mut(at) {
+            *n = n.saturating_add(change);
+        }
+    }
+
+    /// Every column some range hides.
+    pub(crate) fn columns(&self) -> BTreeSet<usize> {
+        let mut depth = 0i64;
+        let mut hidden = BTreeSet::new();
+        for (column, change) in self.starts.iter().enumerate() {
+            depth = depth.saturating_add(*change);
+            if depth > 0 {
+                hidden.insert(column);
+            }
+        }
+        hidden
     }
 }
 

@@ -372,8 +372,10 @@ fn first_help(text: &str, at: usize, token: &str, expected: &str) -> Option<Stri
     if token.is_empty()
         && let Some(&open) = open_braces(text).last()
     {
-        let line = text.get(..open).unwrap_or("").matches('\n').count() + 1;
-        return Some(t!(PARSE_HELP_UNCLOSED_AT_END, line));
+        return Some(t!(
+            PARSE_HELP_UNCLOSED_AT_END,
+            line = line_number(text, open)
+        ));
     }
     // `message: "…"`: a message follows its keyword with no colon.
     if token == ":" && after_message(before) {
@@ -734,15 +736,15 @@ fn missing_brace_help(text: &str, at: usize) -> Option<String> {
     if open_braces(text).is_empty() {
         return None;
     }
-    let line_start = comments_above(text, text.get(..at)?.rfind('\n').map_or(0, |n| n + 1));
-    let before = text.get(..line_start)?;
+    // The `}` goes before the line, and before the comments above it.
+    let insert_at = comments_above(text, line_start(text, at));
+    let before = text.get(..insert_at)?;
     let open = *open_braces(before).last()?;
-    let changed = format!("{before}}}\n{}", text.get(line_start..)?);
+    let changed = format!("{before}}}\n{}", text.get(insert_at..)?);
     let past = line_end(text, at);
     // Places after the insertion are two bytes further on in the changed text.
     let reads_on = stops_at(&changed).is_none_or(|stop| stop.saturating_sub(2) > past);
-    let line = before.get(..open)?.matches('\n').count() + 1;
-    let here = before.matches('\n').count() + 1;
+    let (line, here) = (line_number(text, open), line_number(text, insert_at));
     reads_on.then(|| t!(PARSE_HELP_UNCLOSED_BLOCK, line, here))
 }
 
@@ -767,19 +769,19 @@ fn outside_texts(line: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// The start of the comment lines (`//`, `///`) just above the line starting at
-/// `line_start`, or `line_start` where the line above is no comment.
-fn comments_above(text: &str, mut line_start: usize) -> usize {
-    while let Some(above) = text.get(..line_start.saturating_sub(1)) {
-        let start = above.rfind('\n').map_or(0, |n| n + 1);
+/// `first`, or `first` where the line above is no comment.
+fn comments_above(text: &str, mut first: usize) -> usize {
+    while let Some(above) = text.get(..first.saturating_sub(1)) {
+        let start = line_start(above, above.len());
         let is_comment = above
             .get(start..)
             .is_some_and(|l| l.trim_start().starts_with("//"));
-        if line_start == 0 || !is_comment {
+        if first == 0 || !is_comment {
             break;
         }
-        line_start = start;
+        first = start;
     }
-    line_start
+    first
 }
 
 /// Where a ruleset's text stops parsing; `None` where it parses whole. The helps that
@@ -801,6 +803,20 @@ fn error_at(error: &pest::error::Error<Rule>) -> usize {
 /// Whether a token is a word: letters, digits and `_` (a keyword, a name, a number).
 fn is_word(token: &str) -> bool {
     !token.is_empty() && token.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Where the line that `at` is on starts (just after a line break, or the text's start).
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |n| n + 1)
+}
+
+/// The 1-based number of the line that `at` is on.
+fn line_number(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1
 }
 
 /// Where the line that `at` is on ends (its line break, or the end of the text).
@@ -895,7 +911,7 @@ fn unclosed_before_item(text: &str, at: usize, token: &str) -> Option<Unclosed> 
     if open_braces(text).is_empty() {
         return Some(Unclosed::Inside);
     }
-    Some(Unclosed::Line(before.get(..at)?.matches('\n').count() + 1))
+    Some(Unclosed::Line(line_number(text, at)))
 }
 
 /// What [`unclosed_before_item`] found.

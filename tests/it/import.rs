@@ -10,7 +10,7 @@ use perfeval::data::{self, Format};
 use perfeval::import::{self, Kind};
 use perfeval::source::SourceFile;
 
-use crate::common::{plan, root, run};
+use crate::common::{check_as, plan, root, run};
 
 static SUZHOU: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
 
@@ -458,14 +458,7 @@ fn cells_that_fit_no_field_are_reported_with_their_address() {
     zh.push(path.to_str().unwrap());
     let (_, stderr, _) = run(&zh);
     assert!(stderr.contains("单元格 A17「备注」"), "{stderr}");
-    let (stdout, _, code) = run(&[
-        "check",
-        "--rules",
-        "rulesets/2023.rules",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]);
+    let (stdout, _, code) = check_as("json", &path);
     assert_eq!(code, 1);
     assert!(stdout.contains("\"unplaced-cell\""), "{stdout}");
 }

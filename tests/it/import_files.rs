@@ -10,7 +10,7 @@ use perfeval::import::{self, Kind};
 use perfeval::template::layout::Content;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
-use crate::common::{plan, root, run};
+use crate::common::{check_as, plan, root, run};
 
 static SUZHOU: LazyLock<Plan> = LazyLock::new(|| plan("rulesets/2023.rules"));
 
@@ -251,14 +251,7 @@ fn check_points_at_a_workbook_s_cells() {
         workbook_bytes(&[("自评表", "智慧城市一期", 1600.0, 79.7)]),
     )
     .unwrap();
-    let (stdout, stderr, code) = run(&[
-        "check",
-        "--rules",
-        "rulesets/2023.rules",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]);
+    let (stdout, stderr, code) = check_as("json", &path);
     assert_eq!(code, 1, "{stderr}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let findings = doc["projects"][0]["findings"].as_array().unwrap();

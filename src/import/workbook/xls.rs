@@ -84,9 +84,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let read = book.sheets.len();
         add_sheet(&mut book, builder, &merges)?;
         if let (Some(sheet), Some(scan)) = (book.sheets.get_mut(read), this) {
-            let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-            sheet.hidden_rows = (scan.hidden_rows.range(..sheet.rows.len()).copied()).collect();
-            sheet.hide_columns(&scan.hidden_columns.range(..width).copied().collect());
+            sheet.hide_columns(&scan.hidden_columns);
+            sheet.hide_rows(&scan.hidden_rows);
         }
     }
     Ok(book)

@@ -72,17 +72,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         let read = book.sheets.len();
         add_sheet(&mut book, builder, &merges)?;
         if let Some(sheet) = book.sheets.get_mut(read) {
-            sheet.hide_columns(
-                &hidden
-                    .columns
-                    .iter()
-                    .filter_map(|&c| usize::try_from(c).ok())
-                    .collect(),
-            );
-            sheet.hidden_rows = (hidden.rows.iter())
-                .filter_map(|&r| usize::try_from(r).ok())
-                .filter(|&r| r < sheet.rows.len())
-                .collect();
+            sheet.hide_columns(&hidden.columns);
+            sheet.hide_rows(&hidden.rows);
         }
     }
     Ok(book)

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::i18n::t;
 use crate::import::error::ImportError;
-use crate::import::workbook::{MAX_COLUMNS, MAX_ROWS, SheetBuilder, Shows, TextBudget, damaged};
+use crate::import::workbook::{HiddenColumns, MAX_ROWS, SheetBuilder, Shows, TextBudget, damaged};
 
 /// What the scan found in one sheet (in the order of the BOUNDSHEET records).
 #[derive(Debug, Default)]
@@ -20,7 +20,7 @@ pub(super) struct SheetScan {
     /// height), as `.xlsx` reading marks them.
     pub(super) hidden_rows: BTreeSet<usize>,
     /// The 0-based columns the sheet hides (a COLINFO record's `fHidden`, or a width of
-    /// zero), within [`MAX_COLUMNS`].
+    /// zero), within [`crate::import::workbook::MAX_COLUMNS`].
     pub(super) hidden_columns: BTreeSet<usize>,
 }
 
@@ -335,11 +335,15 @@ fn scan_sheet(
                     sheet.hidden_rows.insert(row);
                 }
             }
-            0x007D => columns.see(data),
+            0x007D => {
+                if let Some((first, end)) = hidden_columns(data) {
+                    columns.hide(first, end);
+                }
+            }
             _ => {}
         }
     }
-    sheet.hidden_columns = columns.hidden();
+    sheet.hidden_columns = columns.columns();
     Ok(sheet)
 }
 
@@ -352,61 +356,13 @@ fn hidden_row(data: &[u8]) -> Option<usize> {
     (row < MAX_ROWS && (zero_height_bit || height == 0)).then_some(row)
 }
 
-/// Hidden column ranges counted as starts and ends, so that each COLINFO record costs
-/// the same however wide its range is (a hostile sheet may repeat a wide range many
-/// times).
-struct HiddenColumns {
-    starts: Vec<i64>,
-}
-
-impl Default for HiddenColumns {
-    fn default() -> Self {
-        HiddenColumns {
-            starts: vec![0; MAX_COLUMNS + 1],
-        }
-    }
-}
-
-impl HiddenColumns {
-    /// A COLINFO record: columns `colFirst` to `colLast`, hidden by its `fHidden` bit or
-    /// a width of zero.
-    fn see(&mut self, data: &[u8]) {
-        let (Some(first), Some(last), Some(width), Some(flags)) = (
-            u16_at(data, 0),
-            u16_at(data, 2),
-            u16_at(data, 4),
-            u16_at(data, 8),
-        ) else {
-            return;
-        };
-        if flags & 0x0001 == 0 && width != 0 {
-            return;
-        }
-        let first = usize::from(first);
-        let end = usize::from(last).saturating_add(1).min(MAX_COLUMNS);
-        if first < end {
-            self.count(first, 1);
-            self.count(end, -1);
-        }
-    }
-
-    fn count(&mut self, at: usize, change: i64) {
-        if let Some(n) = self.starts.get_mut(at) {
-            *n = n.saturating_add(change);
-        }
-    }
-
-    fn hidden(&self) -> BTreeSet<usize> {
-        let mut depth = 0i64;
-        let mut hidden = BTreeSet::new();
-        for (column, change) in self.starts.iter().enumerate() {
-            depth = depth.saturating_add(*change);
-            if depth > 0 {
-                hidden.insert(column);
-            }
-        }
-        hidden
-    }
+/// The columns a COLINFO record hides (`colFirst` to `colLast`), as a range with its end
+/// left out: by its `fHidden` bit, or a width of zero.
+fn hidden_columns(data: &[u8]) -> Option<(usize, usize)> {
+    let (first, last) = (u16_at(data, 0)?, u16_at(data, 2)?);
+    let (width, flags) = (u16_at(data, 4)?, u16_at(data, 8)?);
+    (flags & 0x0001 != 0 || width == 0)
+        .then(|| (usize::from(first), usize::from(last).saturating_add(1)))
 }
 
 /// What a cell record copies into the grid: a shared string's text (at most three

@@ -14,7 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::i18n::t;
 use crate::import::archive::{self, Zip};
 use crate::import::error::ImportError;
-use crate::import::workbook::{FORMAT, MAX_COLUMNS, MAX_ROWS, damaged};
+use crate::import::workbook::{FORMAT, HiddenColumns, MAX_ROWS, damaged};
 
 /// The part of each sheet, by the sheet's name: `xl/worksheets/sheet1.xml`.
 pub(super) fn sheet_parts(zip: &mut Zip<'_>) -> HashMap<String, String> {
@@ -76,8 +76,8 @@ fn workbook_part(package_rels: &[u8]) -> (String, String) {
 /// What a sheet hides: 0-based rows and columns.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Hidden {
-    pub(super) rows: BTreeSet<u32>,
-    pub(super) columns: BTreeSet<u32>,
+    pub(super) rows: BTreeSet<usize>,
+    pub(super) columns: BTreeSet<usize>,
 }
 
 /// The rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`) the sheet
@@ -89,11 +89,8 @@ pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, 
         .ok()
         .flatten()
         .unwrap_or_default();
-    let mut found = Hidden::default();
-    // Hidden column ranges counted as starts and ends, so that each `<col>` costs the
-    // same however wide it is (a hostile part may repeat a range of 1,000 a million
-    // times).
-    let mut starts = vec![0i64; MAX_COLUMNS + 1];
+    let mut rows = BTreeSet::new();
+    let mut columns = HiddenColumns::default();
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut cells = super::cells::Check::default();
     loop {
@@ -115,30 +112,22 @@ pub(super) fn scan(zip: &mut Zip<'_>, part: &str, name: &str) -> Result<Hidden, 
         match element.local_name().as_ref() {
             "row" => {
                 if let Some(row) = number("r").filter(|r| (1..=bound(MAX_ROWS)).contains(r)) {
-                    found.rows.insert(row - 1);
+                    rows.insert(to_usize(row - 1));
                 }
             }
             "col" => {
                 let (Some(min), Some(max)) = (number("min"), number("max")) else {
                     continue;
                 };
-                let (first, end) = (min.max(1) - 1, max.min(bound(MAX_COLUMNS)));
-                if first < end {
-                    count(&mut starts, first, 1);
-                    count(&mut starts, end, -1);
-                }
+                columns.hide(to_usize(min.max(1) - 1), to_usize(max));
             }
             _ => {}
         }
     }
-    let mut depth = 0i64;
-    for (column, change) in (0u32..).zip(&starts) {
-        depth = depth.saturating_add(*change);
-        if depth > 0 {
-            found.columns.insert(column);
-        }
-    }
-    Ok(found)
+    Ok(Hidden {
+        rows,
+        columns: columns.columns(),
+    })
 }
 
 /// The error of what a sheet's cells show wrong.
@@ -173,11 +162,8 @@ fn is_hidden(element: &BytesStart<'_>) -> bool {
         }
 }
 
-/// Adds `change` to the count at `at`.
-fn count(starts: &mut [i64], at: u32, change: i64) {
-    if let Some(n) = usize::try_from(at).ok().and_then(|at| starts.get_mut(at)) {
-        *n = n.saturating_add(change);
-    }
+fn to_usize(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 fn bound(limit: usize) -> u32 {
