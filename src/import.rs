@@ -20,6 +20,7 @@ pub mod toml_out;
 pub mod workbook;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::compile::Plan;
 use crate::data::DataFailure;
@@ -134,29 +135,38 @@ pub fn import_each(
             Some(text) => (text, false),
             None => render(&mut sheet),
         };
-        let placement = place::place(&sheet, &plan.form, &plan.layout, &plan.name);
-        if placement.fields_found < 2 {
-            // A draft beside the forms (`项目名称 | 草稿项目` alone) is no form; said, since
-            // a form begun there is one the reviewer may miss.
-            if placement.fields_found == 1 && placement.record_values > 0 && !sheet.name.is_empty()
-            {
-                notes.push(t!(IMPORT_NOTE_ONE_FIELD, name = sheet.name));
+        let shown: Arc<str> = shown.into();
+        for part in place::place_forms(&sheet, &plan.form, &plan.layout, &plan.name) {
+            let placement = part.placement;
+            if placement.fields_found < 2 {
+                // A draft beside the forms (`项目名称 | 草稿项目` alone) is no form; said,
+                // since a form begun there is one the reviewer may miss.
+                if placement.fields_found == 1
+                    && placement.record_values > 0
+                    && !sheet.name.is_empty()
+                {
+                    notes.push(t!(IMPORT_NOTE_ONE_FIELD, name = sheet.name));
+                }
+                continue;
             }
-            continue;
+            if placement.record_values == 0 {
+                blank = true;
+                continue;
+            }
+            let place = Place {
+                sheet: sheet.name.clone(),
+                line: part.first_row.map(|r| r.saturating_add(1)),
+            };
+            placed.push((place, Arc::clone(&shown), tabular, placement));
         }
-        if placement.record_values == 0 {
-            blank = true;
-            continue;
-        }
-        placed.push((sheet.name, shown, tabular, placement));
     }
     // A cover page (`封面`: the project's name and department) beside a whole form is no
     // form of its own; said, as a draft beside the forms is.
     if placed.iter().any(|(.., p)| p.sections_found > 1) {
-        placed.retain(|(sheet, .., p)| {
+        placed.retain(|(place, .., p)| {
             let cover = p.sections_found < 2;
             if cover {
-                notes.push(t!(IMPORT_NOTE_COVER_SHEET, name = sheet));
+                notes.push(t!(IMPORT_NOTE_COVER_SHEET, name = place.sheet));
             }
             !cover
         });
@@ -164,32 +174,35 @@ pub fn import_each(
     // A sheet is named only where the file holds several forms.
     let several = placed.len() > 1;
     let mut forms = Vec::with_capacity(placed.len());
-    for (sheet, shown, tabular, mut placement) in placed {
-        let form_name = if several {
-            format!("{name}!{sheet}")
-        } else {
-            name.to_owned()
+    for (place, shown, tabular, mut placement) in placed {
+        let file = match several && !place.sheet.is_empty() {
+            true => format!("{name}!{}", place.sheet),
+            false => name.to_owned(),
         };
         let form_notes = printable(
             std::mem::take(&mut notes)
                 .into_iter()
                 .chain(std::mem::take(&mut placement.notes)),
         );
-        let sheet = several.then_some(sheet);
+        let sheet = several.then(|| place.label());
         let hidden = hidden_notes(&placement.unplaced, sheet.as_deref());
-        forms.push(
-            match validate(&form_name, shown, tabular, placement, plan) {
-                Ok(mut form) => {
-                    form.notes = form_notes;
-                    form.sheet = sheet;
-                    Ok(form)
-                }
-                Err(failure) => Err(ImportFailure::Data {
-                    failure,
-                    notes: form_notes.into_iter().chain(hidden).collect(),
-                }),
-            },
-        );
+        let source = Shown {
+            file: &file,
+            line: place.line,
+            text: shown,
+            tabular,
+        };
+        forms.push(match validate(source, placement, plan) {
+            Ok(mut form) => {
+                form.notes = form_notes;
+                form.sheet = sheet;
+                Ok(form)
+            }
+            Err(failure) => Err(ImportFailure::Data {
+                failure,
+                notes: form_notes.into_iter().chain(hidden).collect(),
+            }),
+        });
     }
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),
@@ -313,19 +326,54 @@ fn read_workbook(
     Ok(book)
 }
 
+/// Where a form is in its file: its sheet (empty for a text, CSV or Word file) and,
+/// where several forms are stacked on the sheet, the line (row) of its first label.
+struct Place {
+    sheet: String,
+    line: Option<usize>,
+}
+
+impl Place {
+    /// The form's place as its name says it where the file holds several forms: the
+    /// sheet's name, the line of its first label after a colon where forms are stacked
+    /// (`自评表:41`, or `41` in a text export).
+    fn label(&self) -> String {
+        match (self.sheet.is_empty(), self.line) {
+            (_, None) => self.sheet.clone(),
+            (true, Some(line)) => line.to_string(),
+            (false, Some(line)) => format!("{}:{line}", self.sheet),
+        }
+    }
+}
+
+/// The text a form is shown as, and where: its file (`file!sheet` for one of several
+/// sheets) and, for one of several forms stacked on a sheet, the line of its first label.
+struct Shown<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    text: Arc<str>,
+    tabular: bool,
+}
+
+impl Shown<'_> {
+    /// The source text: a stacked form is named by its file and its first label's line
+    /// (`forms.txt:41`), its places given in the file, which it is shown whole as.
+    fn source(self) -> SourceFile {
+        match (self.line, self.tabular) {
+            (Some(line), tabular) => SourceFile::part_of(self.file, line, self.text, tabular),
+            (None, true) => SourceFile::tabular(self.file, self.text),
+            (None, false) => SourceFile::new(self.file, self.text),
+        }
+    }
+}
+
 /// A placed form validated against the ruleset's form.
 fn validate(
-    name: &str,
-    shown: String,
-    tabular: bool,
+    shown: Shown<'_>,
     placement: place::Placement,
     plan: &Plan,
 ) -> Result<Imported, DataFailure> {
-    let source = if tabular {
-        SourceFile::tabular(name, shown)
-    } else {
-        SourceFile::new(name, shown)
-    };
+    let source = shown.source();
     let words = crate::data::words::Words::form();
     match crate::data::validate::validate(placement.root, &plan.form, words, source.text()) {
         Ok(sections) => Ok(Imported {

@@ -100,12 +100,17 @@ struct Derived {
     within: Option<Within>,
 }
 
-/// The file a one-line text is a line of, and which line: places in the text are shown
-/// as places in that file (`forms.jsonl:3:15`), so that an editor finds them.
+/// The file a text is part of: one line of it (`forms.jsonl:3`, places in the line
+/// shown as places in the file, `forms.jsonl:3:15`, so that an editor finds them), or one
+/// of several forms stacked in it, shown as the whole file.
 #[derive(Debug)]
 struct Within {
     file: Arc<str>,
-    line: usize,
+    /// The file's line the text's first line is.
+    first_line: usize,
+    /// Whether the text is one line of the file (a whole form on one line): its snippets
+    /// are cut to the characters around a place.
+    one_line: bool,
 }
 
 impl SourceFile {
@@ -141,7 +146,28 @@ impl SourceFile {
             derived: Arc::new(Derived {
                 within: Some(Within {
                     file: file.into(),
-                    line,
+                    first_line: line,
+                    one_line: true,
+                }),
+                ..Derived::default()
+            }),
+        }
+    }
+
+    /// One of several forms stacked in the file `file` (a text export or a sheet of
+    /// several projects), its first label on line `line` (from 1): named `file:line`, its text
+    /// the whole file's (`tabular` as [`SourceFile::tabular`]), its places and its
+    /// diagnostics the file's.
+    pub fn part_of(file: &str, line: usize, text: impl Into<Arc<str>>, tabular: bool) -> Self {
+        SourceFile {
+            name: format!("{file}:{line}").into(),
+            text: text.into(),
+            derived: Arc::new(Derived {
+                tabular,
+                within: Some(Within {
+                    file: file.into(),
+                    first_line: 1,
+                    one_line: false,
                 }),
                 ..Derived::default()
             }),
@@ -209,7 +235,7 @@ impl SourceFile {
         } else {
             before.chars().count() + 1
         };
-        let first = self.derived.within.as_ref().map_or(1, |within| within.line);
+        let first = (self.derived.within.as_ref()).map_or(1, |within| within.first_line);
         LineCol {
             line: line + first.saturating_sub(1),
             column,
@@ -276,7 +302,8 @@ impl SourceCode for SourceFile {
             self.line_around(span.offset() + span.len()),
         );
         let long = |(start, end): (usize, usize)| end.saturating_sub(start) > LONG_LINE;
-        if snippet && (self.derived.within.is_some() || long(first) || long(last)) {
+        let one_line = (self.derived.within.as_ref()).is_some_and(|within| within.one_line);
+        if snippet && (one_line || long(first) || long(last)) {
             window_start = back(shown, span.offset(), first.0);
             window_end = forward(shown, span.offset() + span.len(), last.1);
         }

@@ -124,7 +124,7 @@ fn import_file(
                 super::eprint_notes(&name, &imported.notes);
                 forms.push(Form {
                     file: path.to_owned(),
-                    sheet: several.then(|| sheet_of(&imported, &name)),
+                    sheet: several.then(|| sheet_of(&imported)),
                     imported,
                 });
             }
@@ -138,13 +138,10 @@ fn import_file(
     Ok((forms, errors))
 }
 
-/// The sheet part of a form's name (`自评表.xlsx!Sheet2` → `Sheet2`).
-fn sheet_of(imported: &Imported, file: &str) -> String {
-    let name = imported.project.source.name();
-    name.strip_prefix(file)
-        .and_then(|rest| rest.strip_prefix('!'))
-        .unwrap_or(name)
-        .to_owned()
+/// The place of one of a file's several forms, as its name says it: its sheet (`自评表.xlsx!Sheet2`
+/// → `Sheet2`), the line of its first label where forms are stacked (`forms.txt:41` → `41`).
+fn sheet_of(imported: &Imported) -> String {
+    (imported.sheet.clone()).unwrap_or_else(|| imported.project.source.name().to_owned())
 }
 
 /// Prints each cell of a form that fits no field; whether one is an error (a column
@@ -245,7 +242,7 @@ fn file_name(form: &Form) -> String {
     // A sheet's name may hold what a file name cannot.
     name.chars()
         .map(|c| {
-            if matches!(c, '/' | '\\' | '\0') || crate::text::is_unsafe(c) {
+            if matches!(c, '/' | '\\' | ':' | '\0') || crate::text::is_unsafe(c) {
                 '_'
             } else {
                 c

@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 
 use crate::data::schema::{FieldType, FormSchema, Shape};
 use crate::data::tree::{Entry, Kind, Node};
@@ -35,6 +36,7 @@ use super::dates;
 mod across;
 mod header;
 mod rows;
+mod stacked;
 mod totals;
 mod words;
 mod written;
@@ -42,6 +44,8 @@ mod written;
 use super::grid::{Cell, CellValue, Sheet, address};
 use rows::{aligned_but_right_of, fits, stray_right_of, with_answers_ignored};
 use words::{is_attachment_mark, is_page_number, is_value_sign, number_text};
+
+pub(crate) use stacked::place_forms;
 
 /// A grid placed on a form: the value tree the project validator reads, and what could
 /// not be placed.
@@ -60,6 +64,9 @@ pub(crate) struct Placement {
     /// How many values of record sections were placed: none, and the form is blank (a
     /// template not filled in), whatever its tables hold.
     pub record_values: usize,
+    /// How many rows of the indicator table were read: a part of a sheet with none is
+    /// no whole form (see `stacked`).
+    pub indicator_rows: usize,
     /// What placing decided that the user should know, in words.
     pub notes: Vec<String>,
 }
@@ -299,19 +306,26 @@ struct Placer<'a> {
     found_values: Vec<written::FoundValue>,
 }
 
-/// Places a sheet on a form. Every cell must have its place in the shown text (`at`).
-pub(crate) fn place(
+/// Places the rows `rows` of a sheet (a whole sheet, or one of several forms stacked
+/// on it) on a form. Every cell must have its place in the shown text (`at`).
+fn place_rows(
     sheet: &Sheet,
+    rows: Range<usize>,
     schema: &FormSchema,
     layout: &LayoutDef,
     title: &str,
 ) -> Placement {
     let mut placer = Placer::new(schema, layout, title);
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let next = sheet.rows.get(r + 1).map(Vec::as_slice);
+    for r in rows.clone() {
+        let Some(row) = sheet.rows.get(r) else {
+            break;
+        };
+        let next = (r + 1 < rows.end)
+            .then(|| sheet.rows.get(r + 1).map(Vec::as_slice))
+            .flatten();
         placer.row(r, row, next);
     }
-    placer.finish(sheet)
+    placer.finish(sheet, rows)
 }
 
 impl<'a> Placer<'a> {
@@ -1562,11 +1576,11 @@ impl<'a> Placer<'a> {
         }
     }
 
-    fn finish(mut self, sheet: &Sheet) -> Placement {
+    fn finish(mut self, sheet: &Sheet, rows: Range<usize>) -> Placement {
         let printed = self.place_found_values();
         let mut listed = 0usize;
         let mut more: Option<Unplaced> = None;
-        for (r, row) in sheet.rows.iter().enumerate() {
+        for (r, row) in in_range(sheet, &rows) {
             for (c, cell) in row.iter().enumerate() {
                 let class = self.classify(cell);
                 if matches!(class, Class::Blank | Class::Ignored) || self.used.contains(&(r, c)) {
@@ -1596,10 +1610,14 @@ impl<'a> Placer<'a> {
         self.unplaced.extend(more);
         self.report_extra_columns();
         self.compare_totals();
-        self.name_hidden(sheet);
+        self.name_hidden(sheet, &rows);
         let record_values = (self.records.values().map(|r| r.entries.len()))
             .sum::<usize>()
             .saturating_sub(printed);
+        let indicators = (self.schema.sections().iter()).position(|s| s.key == INDICATORS);
+        let indicator_rows = indicators
+            .and_then(|s| self.rows.get(&s))
+            .map_or(0, Vec::len);
         let root = self.tree();
         Placement {
             root,
@@ -1609,6 +1627,7 @@ impl<'a> Placer<'a> {
                 .collect::<HashSet<_>>()
                 .len(),
             record_values,
+            indicator_rows,
             notes: self.notes,
         }
     }
@@ -1617,12 +1636,12 @@ impl<'a> Placer<'a> {
     /// from, each named once (`hidden-row`, `hidden-column`) with the cells read: a
     /// department's hidden, perhaps cancelled, indicator or a hidden column of weights
     /// counts, and the printed form does not show it.
-    fn name_hidden(&mut self, sheet: &Sheet) {
+    fn name_hidden(&mut self, sheet: &Sheet, rows: &Range<usize>) {
         let read_in = |r: usize, c: usize, cell: &Cell| {
             self.read.contains(&(r, c)) && !cell.shown().trim().is_empty()
         };
         let mut found = Vec::new();
-        for &r in &sheet.hidden_rows {
+        for &r in sheet.hidden_rows.range(rows.clone()) {
             let Some(row) = sheet.rows.get(r) else {
                 continue;
             };
@@ -1633,7 +1652,7 @@ impl<'a> Placer<'a> {
             found.extend(hidden(&cells, Misfit::HiddenRow(r.saturating_add(1))));
         }
         let mut columns: BTreeMap<usize, Vec<Placed<'_>>> = BTreeMap::new();
-        for (r, row) in sheet.rows.iter().enumerate() {
+        for (r, row) in in_range(sheet, rows) {
             for (c, cell) in row.iter().enumerate() {
                 // A range merged on into a shown column shows its value there.
                 let shown_across = (row.get(c + 1)).is_some_and(|next| next.across && !next.hidden);
@@ -1705,6 +1724,16 @@ impl<'a> Placer<'a> {
         }
         Node::new(Kind::Table(top), Span::default())
     }
+}
+
+/// The rows `rows` of a sheet, each with its index in the sheet.
+fn in_range<'s>(
+    sheet: &'s Sheet,
+    rows: &Range<usize>,
+) -> impl Iterator<Item = (usize, &'s Vec<Cell>)> {
+    let end = rows.end.min(sheet.rows.len());
+    let start = rows.start.min(end);
+    (start..end).zip(sheet.rows.get(start..end).unwrap_or_default())
 }
 
 fn section_fields(schema: &FormSchema, s: usize) -> Vec<String> {

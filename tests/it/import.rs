@@ -1347,3 +1347,117 @@ fn a_folder_that_is_not_there_is_said_so() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// The seed's form and a second project's under it, as a department's text export of
+/// several projects: the second's name changed, its response time over the target (its
+/// self score kept at full marks, a score-mismatch).
+fn two_stacked_forms() -> (String, usize) {
+    let mut seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    if !seed.ends_with('\n') {
+        seed.push('\n');
+    }
+    let second = seed
+        .replacen("电子政务项目建设资金\t", "第二个项目\t", 1)
+        .replace("<=8小时\t9.16\t8小时", "<=8小时\t9.16\t10小时");
+    assert_ne!(second, seed);
+    (format!("{seed}{second}"), seed.lines().count())
+}
+
+/// Forms stacked in one file are separate projects, each named by the line it begins
+/// on, its places the file's; read as one, they were one project of both forms' rows
+/// (total 80 of 80, "self scores 160", forty errors).
+#[test]
+fn forms_stacked_in_a_text_export_are_separate_projects() {
+    let (text, seed_lines) = two_stacked_forms();
+    let forms = import_text("各项目.txt", &text);
+    let names: Vec<&str> = forms.iter().map(|f| f.project.source.name()).collect();
+    // Each is named by its first label's line: the seed's 项目名称 is on its sixth.
+    let second_line = seed_lines + 6;
+    assert_eq!(
+        names,
+        ["各项目.txt:6", &format!("各项目.txt:{second_line}")]
+    );
+    for form in &forms {
+        assert_eq!(form.unplaced, [], "{}", form.project.source.name());
+        assert_eq!(form.project.source.file(), "各项目.txt");
+        assert_eq!(form.project.rows("indicators").len(), 17);
+    }
+    let first = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(first.total.to_string(), "80.00");
+    assert_eq!(first.findings, []);
+    let second = perfeval::evaluate(&SUZHOU, &forms[1].project).unwrap();
+    assert_eq!(second.name.as_deref(), Some("第二个项目"));
+    assert_eq!(second.total.to_string(), "70.84");
+    let [mismatch] = &second.findings[..] else {
+        panic!("{:?}", second.findings);
+    };
+    assert_eq!(mismatch.code, "score-mismatch");
+    // Its place is the changed row of the second copy, a line of the file.
+    let at = forms[1].project.source.line_col(mismatch.at.unwrap().start);
+    let line = text.lines().nth(at.line - 1).unwrap();
+    assert!(
+        at.line > seed_lines && line.contains("10小时"),
+        "{at:?} {line}"
+    );
+}
+
+/// A label that comes again inside one form, or a cover's labels above it, cut nothing:
+/// the part above or below holds no indicator table of its own.
+#[test]
+fn a_label_met_again_inside_one_form_cuts_nothing() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let cover = "封面\n项目名称\t电子政务项目建设资金\n项目主管部门(单位)\t苏州市信息中心\n\n";
+    let again = "\n项目名称\t电子政务项目建设资金\n";
+    for text in [format!("{cover}{seed}"), format!("{seed}{again}")] {
+        let forms = import_text("一个项目.txt", &text);
+        assert_eq!(forms.len(), 1);
+        assert_eq!(forms[0].project.source.name(), "一个项目.txt");
+        assert_eq!(forms[0].project.rows("indicators").len(), 17);
+    }
+}
+
+/// `check` reports each stacked form as a project, and `import -o DIR` writes each to a
+/// file named by the line it begins on.
+#[test]
+fn stacked_forms_are_checked_and_imported_one_by_one() {
+    let (text, seed_lines) = two_stacked_forms();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("各项目.txt");
+    std::fs::write(&file, &text).unwrap();
+    let (out, err, code) = check_as("json", &file);
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let projects = json["projects"].as_array().unwrap();
+    let scores: Vec<&str> = projects
+        .iter()
+        .map(|p| p["score"].as_str().unwrap())
+        .collect();
+    assert_eq!(scores, ["80.00", "70.84"]);
+    let finding = &projects[1]["findings"][0];
+    assert_eq!(finding["file"], file.to_str().unwrap());
+    assert!(finding["line"].as_u64().unwrap() > seed_lines as u64);
+    let out_dir = dir.path().join("导入");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = format!("{}/", out_dir.display());
+    let (_, err, code) = run(&[
+        "import",
+        "--rules",
+        "rulesets/2023.rules",
+        file.to_str().unwrap(),
+        "-o",
+        &target,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "各项目-6.toml".to_owned(),
+            format!("各项目-{}.toml", seed_lines + 6)
+        ]
+    );
+}

@@ -1263,3 +1263,51 @@ fn no_form_says_which_sheets_were_skipped() {
     };
     assert!(notes.iter().any(|n| n.contains("自评表")), "{notes:?}");
 }
+
+/// Two forms one under the other on one sheet, written from the seed's text export with
+/// a gap of empty rows between: each is its own project, named by its sheet and the row
+/// it begins on; the sheet's notes beside them are no third.
+#[test]
+fn forms_stacked_on_a_sheet_are_separate_projects() {
+    let seed = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
+    let lines: Vec<&str> = seed.lines().collect();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").unwrap();
+    let second = u32::try_from(lines.len()).unwrap() + 4;
+    for top in [0, second] {
+        for (r, line) in lines.iter().enumerate() {
+            for (c, cell) in line.split('\t').enumerate() {
+                if !cell.is_empty() {
+                    let (r, c) = (top + u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                    sheet.write_string(r, c, cell).unwrap();
+                }
+            }
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let forms = import::import("汇总.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let names: Vec<&str> = forms.iter().map(|f| f.project.source.name()).collect();
+    // Each is named by its first label's row: the seed's 项目名称 is on its sixth line.
+    let second_label = second + 6;
+    assert_eq!(
+        names,
+        [
+            "汇总.xlsx!自评表:6",
+            &format!("汇总.xlsx!自评表:{second_label}")
+        ]
+    );
+    let sheets: Vec<Option<&str>> = forms.iter().map(|f| f.sheet.as_deref()).collect();
+    assert_eq!(
+        sheets,
+        [
+            Some("自评表:6"),
+            Some(format!("自评表:{second_label}").as_str())
+        ]
+    );
+    for form in &forms {
+        assert_eq!(form.unplaced, [], "{}", form.project.source.name());
+        let outcome = perfeval::evaluate(&SUZHOU, &form.project).unwrap();
+        assert_eq!(outcome.total.to_string(), "80.00");
+    }
+}
