@@ -297,13 +297,15 @@ fn toml(plan: &Plan, form: &Form) -> String {
             hidden.join("、")
         ));
     }
+    // A place in the file (`各项目.txt:80:2`, `汇总.xlsx!自评表!C80`), as findings give it:
+    // one of several forms stacked in a file is named by its line, its places the file's.
     let origin = |field: &crate::data::project::Field| {
         source.cell(field.span.start).map_or_else(
             || {
                 let at = source.line_col(field.span.start);
-                format!("{}:{}:{}", source.name(), at.line, at.column)
+                format!("{}:{}:{}", source.file(), at.line, at.column)
             },
-            |cell| format!("{}!{cell}", source.name()),
+            |cell| format!("{}!{cell}", source.file()),
         )
     };
     import::toml_out::to_toml(&form.imported.project, &plan.form, &header, &origin)

@@ -67,6 +67,9 @@ pub(crate) struct Placement {
     /// How many rows of the indicator table were read: a part of a sheet with none is
     /// no whole form (see `stacked`).
     pub indicator_rows: usize,
+    /// The last row (0-based) a value was read from: what is below it and no value of
+    /// the form may be the title of a form stacked under it (see `stacked`).
+    pub last_read_row: Option<usize>,
     /// What placing decided that the user should know, in words.
     pub notes: Vec<String>,
 }
@@ -1628,6 +1631,7 @@ impl<'a> Placer<'a> {
                 .len(),
             record_values,
             indicator_rows,
+            last_read_row: self.read.iter().map(|&(r, _)| r).max(),
             notes: self.notes,
         }
     }

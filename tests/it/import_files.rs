@@ -1311,3 +1311,32 @@ fn forms_stacked_on_a_sheet_are_separate_projects() {
         assert_eq!(outcome.total.to_string(), "80.00");
     }
 }
+
+/// Two projects in one Word document, the seed's body twice: its report part is label
+/// paragraphs over value paragraphs, one text a row, under the table; the second form's
+/// titles are the rows above its label that the first read nothing from (the first
+/// form's report was once taken for the second's titles, its values unplaced).
+#[test]
+fn forms_one_after_another_in_a_word_document_are_separate_projects() {
+    let seed = std::fs::read(root().join("tests/fixtures/import/seed.docx")).unwrap();
+    let bytes = edit_part(&seed, "word/document.xml", |xml| {
+        let body_start = xml.find("<w:body>").unwrap() + "<w:body>".len();
+        let body_end = xml.rfind("<w:sectPr").unwrap();
+        let body = &xml[body_start..body_end];
+        let second = body.replacen("电子政务项目建设资金", "第二个项目", 1);
+        format!("{}{body}{second}{}", &xml[..body_start], &xml[body_end..])
+    });
+    let kind = Kind::from_path(std::path::Path::new("两个项目.docx")).unwrap();
+    let forms = import::import("两个项目.docx", &bytes, kind, &SUZHOU).unwrap();
+    assert_eq!(forms.len(), 2);
+    let mut names = Vec::new();
+    for form in &forms {
+        assert_eq!(form.unplaced, [], "{}", form.project.source.name());
+        let text = form.project.record("text").unwrap();
+        assert!(text.get("overall_goal").is_some() && text.get("suggestions").is_some());
+        let outcome = perfeval::evaluate(&SUZHOU, &form.project).unwrap();
+        assert_eq!(outcome.total.to_string(), "80.00");
+        names.push(outcome.name.unwrap_or_default());
+    }
+    assert_eq!(names, ["电子政务项目建设资金", "第二个项目"]);
+}

@@ -7,7 +7,9 @@
 //! part of the sheet that holds a whole form, and only where the part below holds one
 //! too: each part must have an indicator table and labels of two sections or more.
 //! A label that recurs inside one form (a report's `项目名称` under the table) leaves a
-//! part without its own table, and no cut is made there.
+//! part without its own table, and no cut is made there. The rows above the label that
+//! the form above read nothing from, each one text or none, are the titles of the form
+//! below.
 
 use std::ops::Range;
 
@@ -41,63 +43,68 @@ pub(crate) fn place_forms(
     title: &str,
 ) -> Vec<Part> {
     let whole = 0..sheet.rows.len();
+    let place = |rows: Range<usize>| place_rows(sheet, rows, schema, layout, title);
     let placer = Placer::new(schema, layout, title);
-    let starts = starts(sheet, &placer);
-    if starts.is_empty() || starts.len() > MOST_STARTS {
-        let placement = place_rows(sheet, whole, schema, layout, title);
+    let labels = labels_again(sheet, &placer);
+    let cuts = if labels.is_empty() || labels.len() > MOST_STARTS {
+        Vec::new()
+    } else {
+        cuts(sheet, &placer, &labels, &place)
+    };
+    if cuts.is_empty() {
         return vec![Part {
-            placement,
+            placement: place(whole),
             first_row: None,
         }];
     }
-    let place = |rows: Range<usize>| place_rows(sheet, rows, schema, layout, title);
     let bounds: Vec<usize> = std::iter::once(0)
-        .chain(starts)
+        .chain(cuts)
         .chain(std::iter::once(whole.end))
         .collect();
-    // Each stretch between two places a form may begin, placed on its own; a stretch
-    // that is no whole form, or under one that is none, goes with the one above it.
-    let mut forms: Vec<Band> = Vec::new();
-    for pair in bounds.windows(2) {
-        let &[start, end] = pair else { continue };
-        let placement = place(start..end);
-        let whole = is_whole(&placement);
-        match forms.last_mut() {
-            Some(above) if !whole || !above.whole => {
-                above.rows.end = end;
-                above.whole |= whole;
-                // Placed again, as one, once all its stretches are known.
-                above.placement = None;
-            }
-            _ => forms.push(Band {
-                rows: start..end,
-                whole,
-                placement: Some(placement),
-            }),
-        }
-    }
-    if forms.len() < 2 {
-        let placement = place_rows(sheet, whole, schema, layout, title);
-        return vec![Part {
-            placement,
-            first_row: None,
-        }];
-    }
-    (forms.into_iter())
-        .map(|band| Part {
-            first_row: Some(first_label_in(sheet, &placer, &band.rows)),
-            placement: band.placement.unwrap_or_else(|| place(band.rows)),
+    (bounds.windows(2))
+        .filter_map(|pair| match *pair {
+            [start, end] => Some(start..end),
+            _ => None,
+        })
+        .map(|rows| Part {
+            first_row: Some(first_label_in(sheet, &placer, &rows)),
+            placement: place(rows),
         })
         .collect()
 }
 
-/// Rows of a sheet read as one form.
-struct Band {
-    rows: Range<usize>,
-    /// Whether one of its stretches is a whole form on its own.
-    whole: bool,
-    /// Its placement, where it is one stretch (placed as it was looked at).
-    placement: Option<Placement>,
+/// The rows where a form stacked under another begins. The sheet is looked at in
+/// stretches, from each row of its first label (`labels`) to the next, each placed on
+/// its own: a form begins at a stretch that is a whole form under stretches that hold
+/// one, from the titles above its label.
+fn cuts(
+    sheet: &Sheet,
+    placer: &Placer<'_>,
+    labels: &[usize],
+    place: &dyn Fn(Range<usize>) -> Placement,
+) -> Vec<usize> {
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(labels.iter().copied())
+        .chain(std::iter::once(sheet.rows.len()))
+        .collect();
+    let mut cuts = Vec::new();
+    // Whether the form read so far holds a whole form, and the last row it read.
+    let mut above_whole = false;
+    let mut last_read: Option<usize> = None;
+    for pair in bounds.windows(2) {
+        let &[start, end] = pair else { continue };
+        let placement = place(start..end);
+        let whole = is_whole(&placement);
+        if start > 0 && whole && above_whole {
+            let floor = last_read.map_or(0, |r| r + 1);
+            cuts.push(above_titles(sheet, placer, floor..start));
+            last_read = placement.last_read_row;
+        } else {
+            above_whole |= whole;
+            last_read = last_read.max(placement.last_read_row);
+        }
+    }
+    cuts
 }
 
 /// Whether a placed part of a sheet is a whole form: an indicator table, and labels of
@@ -106,25 +113,17 @@ fn is_whole(placement: &Placement) -> bool {
     placement.indicator_rows > 0 && placement.sections_found > 1
 }
 
-/// The rows where a form may begin below the first: each row that holds the first
-/// label of the sheet again, moved up over the titles above it.
-fn starts(sheet: &Sheet, placer: &Placer<'_>) -> Vec<usize> {
+/// The rows below the sheet's first label that hold it again (`项目名称`): where a form
+/// stacked under another may begin. Past [`MOST_STARTS`] the rest are not looked for.
+fn labels_again(sheet: &Sheet, placer: &Placer<'_>) -> Vec<usize> {
     let Some((first, key)) = first_label(sheet, placer) else {
         return Vec::new();
     };
-    let mut starts = Vec::new();
-    let mut floor = first + 1;
-    for (r, row) in sheet.rows.iter().enumerate().skip(floor) {
-        if row.iter().any(|cell| has_key(cell, &key)) {
-            let start = above_titles(sheet, placer, floor..r);
-            starts.push(start);
-            floor = r + 1;
-            if starts.len() > MOST_STARTS {
-                break;
-            }
-        }
-    }
-    starts
+    (sheet.rows.iter().enumerate().skip(first + 1))
+        .filter(|(_, row)| row.iter().any(|cell| has_key(cell, &key)))
+        .map(|(r, _)| r)
+        .take(MOST_STARTS + 1)
+        .collect()
 }
 
 /// The row of the sheet's first label of a field, and the label as labels compare.
@@ -149,23 +148,16 @@ fn has_key(cell: &Cell, key: &str) -> bool {
     }
 }
 
-/// Where a form whose first label is on the row after `rows` begins: above its label,
-/// rows of one text or none are its titles or the notes of the form above. The form
-/// takes them from the first empty row among them (the notes under a form come right
-/// under it, a form's titles after a gap), or, with no empty row, the one right above
-/// its label (a title written straight under the form above).
+/// Where a form whose first label is on the row after `rows` begins: the rows right
+/// above its label that hold one text or none (`附件2`, the form's name, a gap) are its
+/// titles, up to a row of several cells or the start of `rows` (the row after the last
+/// the form above read a value from: its notes it read stay with it).
 fn above_titles(sheet: &Sheet, placer: &Placer<'_>, rows: Range<usize>) -> usize {
-    let label = rows.end;
-    let mut top = label;
+    let mut top = rows.end;
     while top > rows.start && holds_one_text_at_most(sheet, placer, top - 1) {
         top -= 1;
     }
-    if top == label {
-        return label;
-    }
-    (top..label)
-        .find(|&r| filled(sheet, placer, r) == 0)
-        .unwrap_or(label - 1)
+    top
 }
 
 /// Whether row `r` holds nothing, or one text and nothing else.
@@ -173,23 +165,12 @@ fn holds_one_text_at_most(sheet: &Sheet, placer: &Placer<'_>, r: usize) -> bool 
     let Some(row) = sheet.rows.get(r) else {
         return false;
     };
-    let mut filled = row.iter().filter(|cell| !is_blank(placer, cell));
+    let mut filled = (row.iter()).filter(|cell| !matches!(placer.classify(cell), Class::Blank));
     match (filled.next(), filled.next()) {
         (None, _) => true,
         (Some(cell), None) => matches!(cell.value, CellValue::Text(_)) && cell.formula.is_none(),
         _ => false,
     }
-}
-
-/// How many cells of row `r` hold something.
-fn filled(sheet: &Sheet, placer: &Placer<'_>, r: usize) -> usize {
-    (sheet.rows.get(r).into_iter().flatten())
-        .filter(|cell| !is_blank(placer, cell))
-        .count()
-}
-
-fn is_blank(placer: &Placer<'_>, cell: &Cell) -> bool {
-    matches!(placer.classify(cell), Class::Blank)
 }
 
 /// The row of the first label of `rows` (`项目名称`: where the form's own lines begin,
