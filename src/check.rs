@@ -78,6 +78,7 @@ pub fn check(
         .items
         .iter()
         .any(|item| matches!(item.kind, ItemKind::Rating(_)));
+    let indicator_names = catalog_names(ruleset);
     let mut resolver = Resolver::new(Names {
         form: &form,
         categories: &categories,
@@ -86,6 +87,7 @@ pub fn check(
         has_cutoff: header.cutoff.is_some(),
         lines: &lines,
         has_rating,
+        indicator_names: &indicator_names,
     });
     resolver.errors = errors;
     let constant_header = constants::Header {
@@ -161,6 +163,25 @@ fn first_index(names: &[String]) -> HashMap<&str, usize> {
         index.entry(name.as_str()).or_insert(i);
     }
     index
+}
+
+/// The names of the indicators of every catalog (`split fixed`), in order (a "did you
+/// mean" among them must not depend on a hash).
+fn catalog_names(ruleset: &ast::Ruleset) -> std::collections::BTreeSet<&str> {
+    (ruleset.items.iter())
+        .filter_map(|item| match &item.kind {
+            ItemKind::Pool(pool) => Some(pool),
+            _ => None,
+        })
+        .flat_map(|pool| &pool.splits)
+        .filter_map(|split| match split {
+            ast::Split::Fixed { catalog, .. } => Some(catalog),
+            _ => None,
+        })
+        .flatten()
+        .flat_map(|category| &category.entries)
+        .map(|entry| entry.name.name.as_str())
+        .collect()
 }
 
 fn names_of(

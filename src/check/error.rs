@@ -445,6 +445,27 @@ pub enum CheckError {
         year_at: Option<SourceSpan>,
     },
 
+    /// `name == "预算执行率"` on an indicator row where no catalog names such an indicator
+    /// (renamed or removed without `rename indicator`, a slip of a character): the
+    /// condition holds only for a form's own indicator of that name, so the clause the
+    /// rule implements is quietly not applied to the catalog's. A warning: a rule may mean
+    /// a project's own indicator.
+    #[error("{}", t!(CHECK_UNKNOWN_INDICATOR_NAME, .name))]
+    #[diagnostic(
+        code(perfeval::check::unknown_indicator_name),
+        severity(Warning),
+        help("{}", .help)
+    )]
+    UnknownIndicatorName {
+        /// The text compared with the row's name.
+        name: String,
+        /// The text.
+        #[label("{}", t!(CHECK_UNKNOWN_INDICATOR_NAME_LABEL))]
+        span: SourceSpan,
+        /// The nearest catalog name, or how to rename an indicator.
+        help: String,
+    },
+
     /// `indicators[goal == goal]`: both sides of a comparison are the same, so it always
     /// (or never) holds. A warning: the ruleset still checks.
     #[error("{}", t!(CHECK_TRIVIAL_COMPARISON, .op, .outcome))]
@@ -520,6 +541,7 @@ impl CheckError {
             CheckError::PercentExpected { .. } => "perfeval::check::percent_expected",
             CheckError::Constant { .. } => "perfeval::check::constant",
             CheckError::TrivialComparison { .. } => "perfeval::check::trivial_comparison",
+            CheckError::UnknownIndicatorName { .. } => "perfeval::check::unknown_indicator_name",
             CheckError::CutoffBeforeYear { .. } => "perfeval::check::cutoff_before_year",
         }
     }

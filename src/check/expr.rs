@@ -68,6 +68,9 @@ pub(crate) struct Names<'a> {
     pub lines: &'a [String],
     /// Whether the ruleset has a rating.
     pub has_rating: bool,
+    /// The names of the catalogs' indicators (every `split fixed`), which a rule's
+    /// `name == "…"` on an indicator row is held to.
+    pub indicator_names: &'a std::collections::BTreeSet<&'a str>,
 }
 
 /// Resolves expressions, collecting every error.
@@ -693,6 +696,7 @@ impl<'a> Resolver<'a> {
         let ty = self.binary_type(op, &lt, &rt, l, r, span);
         if !is_arithmetic(op) && !matches!(op, BinaryOp::And | BinaryOp::Or) {
             self.same_sides(op, l, r, scope, span);
+            self.names_no_indicator(op, (l, r), scope);
         }
         (
             ty,
@@ -791,6 +795,42 @@ impl<'a> Resolver<'a> {
             } else {
                 t!(CHECK_TRIVIAL_COMPARISON_NEVER)
             },
+            span: span.into(),
+            help,
+        });
+    }
+
+    /// Warns of `name == "…"` (or `!=`) on an indicator row where no catalog has an
+    /// indicator of that name: a rule that picks a catalog indicator by a name the catalog
+    /// no longer has (renamed by hand, a slip of a character) never applies to it, and
+    /// nothing else would say so.
+    fn names_no_indicator(
+        &mut self,
+        op: BinaryOp,
+        (l, r): (&ast::Expr, &ast::Expr),
+        scope: &Scope,
+    ) {
+        let catalog = self.names.indicator_names;
+        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne)
+            || catalog.is_empty()
+            || scope.rows.last().map(String::as_str) != Some(crate::ir::vocab::INDICATORS)
+        {
+            return;
+        }
+        let is_name = |e: &ast::Expr| matches!(&e.kind, ast::ExprKind::Name(n) if n.name == "name");
+        let text = match (&l.kind, &r.kind) {
+            (_, ast::ExprKind::Literal(Literal::Text(text))) if is_name(l) => (text, r.span),
+            (ast::ExprKind::Literal(Literal::Text(text)), _) if is_name(r) => (text, l.span),
+            _ => return,
+        };
+        let (name, span) = text;
+        if catalog.contains(name.as_str()) {
+            return;
+        }
+        let help = suggest::did_you_mean(name, catalog.iter().copied())
+            .unwrap_or_else(|| t!(CHECK_UNKNOWN_INDICATOR_NAME_HELP));
+        self.warnings.push(CheckError::UnknownIndicatorName {
+            name: name.clone(),
             span: span.into(),
             help,
         });

@@ -547,3 +547,92 @@ fn the_template_lists_the_class_words() {
         "{notes:?}"
     );
 }
+
+/// A ruleset whose catalog names the indicator `catalog_name`, and a check that picks an
+/// indicator out by the name `named`.
+fn catalog_ruleset(catalog_name: &str, named: &str) -> String {
+    format!(
+        r#"ruleset "目录" {{ version "1" max_score 10 分 }}
+form {{
+  rows indicators "绩效指标" {{
+    category: text "类别"  name: text "指标名称"  target: measure "目标值"
+    weight: points "权重"  actual: optional measure "实际完成值"
+  }}
+}}
+category 过程 {{ labels "过程指标" scored_by 过程类 }}
+class 过程类 {{ full from 100% below deduct 1% per 1% }}
+pool 共性指标 10 分 {{ split fixed {{ 过程 {{ {catalog_name} 10 }} }} }}
+completion {{ = >= > <= < : actual / target }}
+check c warning for indicators when name == "{named}" {{ present(actual) }}
+"#
+    )
+}
+
+/// A rule that picks a catalog indicator by a name no catalog has (an indicator renamed
+/// by hand, a character slipped) would never apply to it again, in silence: a warning
+/// names the text, with the nearest catalog name where one is near.
+#[test]
+fn a_rule_naming_no_catalog_indicator_is_a_warning() {
+    let plan = plan(&catalog_ruleset("预算资金执行率", "预算执行率"));
+    let [warning] = &plan.warnings[..] else {
+        panic!("{:?}", plan.warnings);
+    };
+    let warning = render(warning);
+    assert!(
+        warning.contains("perfeval::check::unknown_indicator_name"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("no catalog indicator is named \"预算执行率\""),
+        "{warning}"
+    );
+    assert!(warning.contains("rename indicator OLD to NEW"), "{warning}");
+    let plan = self::plan(&catalog_ruleset("预算执行率", "预算执行律"));
+    let warning = render(&plan.warnings[0]);
+    assert!(warning.contains("did you mean `预算执行率`"), "{warning}");
+    // The catalog's own name, and a ruleset with no catalog, say nothing.
+    assert_eq!(
+        plan_warnings(&catalog_ruleset("预算执行率", "预算执行率")),
+        0
+    );
+    let no_catalog = ruleset(&format!(
+        "{CLASS}\ncheck c warning for indicators when name == \"任何指标\" {{ present(actual) }}"
+    ));
+    assert_eq!(plan_warnings(&no_catalog), 0);
+}
+
+fn plan_warnings(text: &str) -> usize {
+    plan(text).warnings.len()
+}
+
+/// The slip as policy staff make it: 2023's 预算执行率 removed and 预算资金执行率 added in
+/// its place. The 2023 check `execution-rate` (`name == "预算执行率"`) would never run again;
+/// every command that reads the ruleset says so. `rename indicator` renames the check's
+/// text too, and nothing is said.
+#[test]
+fn an_indicator_renamed_by_hand_leaves_a_warning_at_the_rule_that_named_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_hand = dir.path().join("by-hand.rules");
+    std::fs::write(
+        &by_hand,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\n\
+         override pool 共性指标 { split fixed { 过程 { remove 预算执行率\n 预算资金执行率 8 } } }\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = run(&["show", "--rules", by_hand.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("perfeval::check::unknown_indicator_name")
+            && stderr.contains("2023.rules:128"),
+        "{stderr}"
+    );
+    let renamed = dir.path().join("renamed.rules");
+    std::fs::write(
+        &renamed,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\n\
+         rename indicator 预算执行率 to 预算资金执行率\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = run(&["show", "--rules", renamed.to_str().unwrap()]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}

@@ -629,6 +629,15 @@ CHECK_CUTOFF_BEFORE_YEAR_HELP {
     en: "a year changed without its cutoff? write the year's own cutoff (such as {year}-12-31); as it is, checks and `discard` rules that compare dates with the cutoff refuse the year's data",
     zh: "是否改了年度而没有改截止日期？请写该年度的截止日期（如 {year}-12-31）；否则用截止日期比较日期的核对和 `discard` 规则会拒绝该年度的数据",
 }
+CHECK_UNKNOWN_INDICATOR_NAME {
+    en: "no catalog indicator is named \"{name}\": this condition holds only for a form's own indicator of that name",
+    zh: "没有名为「{name}」的共性指标：这个条件只对表上自行填写的同名指标成立",
+}
+CHECK_UNKNOWN_INDICATOR_NAME_LABEL { en: "no catalog indicator has this name", zh: "目录中没有这个指标名称" }
+CHECK_UNKNOWN_INDICATOR_NAME_HELP {
+    en: "was the indicator renamed? `rename indicator OLD to NEW` also renames it in the rules' texts; otherwise write the catalog's name here",
+    zh: "是否改过这个指标的名称？用 `rename indicator 旧名 to 新名` 改名时，规则中写到旧名的地方会一起改；否则请在这里写目录中的名称",
+}
 CHECK_TRIVIAL_COMPARISON {
     en: "both sides of `{op}` are the same: this {outcome}",
     zh: "`{op}` 两边相同：这个比较{outcome}",
