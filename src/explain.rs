@@ -784,12 +784,17 @@ fn score_line(
     rounding: Option<(Decimal, RoundingMode)>,
     score: Decimal,
 ) -> Line {
+    // `=` where the product is shown whole, `≈` where it is cut to six decimals (never
+    // both: `= ≈ 6.615556` read as two claims).
     let product = match share {
-        Some(s) => format!(
-            "{weight} × {} = {}",
-            percent(s),
-            exact(raw).replace("≈", "≈ ")
-        ),
+        Some(s) => {
+            let value = exact(raw);
+            let value = match value.strip_prefix('≈') {
+                Some(cut) => format!("≈ {cut}"),
+                None => format!("= {value}"),
+            };
+            format!("{weight} × {} {value}", percent(s))
+        }
         None => exact(raw),
     };
     let rounded = match rounding {
@@ -826,10 +831,11 @@ fn exact(d: Decimal) -> String {
     }
 }
 
-/// A ratio as a percentage, to two decimals where it has more (`0.9556` → `95.56%`);
-/// to six (as [`exact`] shows a number) where two would show a whole percentage it is
-/// not: the bands' ends are whole percentages, and 99.99999% shown as `100%` would say a
-/// completion reached a band it did not (`≈99.999989%`).
+/// A ratio as a percentage, to two decimals with `≈` where it has more (`0.94444…` →
+/// `≈94.44%`: the steps shown rounded do not add up to the digit, 5 × ≈5.56% being
+/// ≈27.78%); to six (as [`exact`] shows a number) where two would show a whole percentage
+/// it is not: the bands' ends are whole percentages, and 99.99999% shown as `100%` would
+/// say a completion reached a band it did not (`≈99.999989%`).
 fn percent(ratio: Decimal) -> String {
     let points = ratio
         .checked_mul(Decimal::ONE_HUNDRED)
@@ -842,7 +848,7 @@ fn percent(ratio: Decimal) -> String {
     if two.fract().is_zero() {
         return format!("{}%", exact(points));
     }
-    format!("{}%", two.normalize())
+    format!("≈{}%", two.normalize())
 }
 
 /// The most characters of one line of an explanation as text: a line quotes the form's
@@ -914,7 +920,7 @@ mod tests {
     #[test]
     fn a_percentage_never_rounds_onto_a_whole_one() {
         assert_eq!(percent("0.9556"), "95.56%");
-        assert_eq!(percent("1.05555555"), "105.56%");
+        assert_eq!(percent("1.05555555"), "≈105.56%");
         assert_eq!(percent("1"), "100%");
         assert_eq!(percent("1.3"), "130%");
         assert_eq!(percent("0.8999999"), "89.99999%");
