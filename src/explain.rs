@@ -745,13 +745,13 @@ fn band_line(
             "{band}：完成率 {c} 低于下限 {}，{}，得权重的 {}",
             percent(d.distance),
             deduction_words(d),
-            percent(share)
+            share_percent(share)
         ),
         Side::Above(d) => format!(
             "{band}：完成率 {c} 高于上限 {}，{}，得权重的 {}",
             percent(d.distance),
             deduction_words(d),
-            percent(share)
+            share_percent(share)
         ),
     };
     let mut values = vec![("share", share.to_string())];
@@ -772,7 +772,7 @@ fn deduction_words(d: &Deduction) -> String {
         "每 {} 扣权重的 {}，共扣 {}",
         percent(d.per),
         percent(d.rate),
-        percent(d.deducted)
+        share_percent(d.deducted)
     )
 }
 
@@ -784,16 +784,16 @@ fn score_line(
     rounding: Option<(Decimal, RoundingMode)>,
     score: Decimal,
 ) -> Line {
-    // `=` where the product is shown whole, `≈` where it is cut to six decimals (never
-    // both: `= ≈ 6.615556` read as two claims).
+    // `=` where the product is shown whole, `≈` where it is cut to six decimals and its
+    // trailing zeros (never both: `= ≈ 6.615556` read as two claims; `≈ 7.360000` as a
+    // precision the rounded share does not have).
     let product = match share {
         Some(s) => {
-            let value = exact(raw);
-            let value = match value.strip_prefix('≈') {
-                Some(cut) => format!("≈ {cut}"),
-                None => format!("= {value}"),
+            let value = match exact(raw).starts_with('≈') {
+                true => format!("≈ {}", raw.round_dp(6).normalize()),
+                false => format!("= {}", exact(raw)),
             };
-            format!("{weight} × {} {value}", percent(s))
+            format!("{weight} × {} {value}", share_percent(s))
         }
         None => exact(raw),
     };
@@ -849,6 +849,20 @@ fn percent(ratio: Decimal) -> String {
         return format!("{}%", exact(points));
     }
     format!("≈{}%", two.normalize())
+}
+
+/// A share of a weight (what is deducted, what is kept) as a percentage, to two decimals
+/// with `≈` where it has more (`≈20%` for 6.666…% × 3, not `≈20.000000%`): no band's end
+/// is compared with it, so a whole percentage it is near says nothing false.
+fn share_percent(ratio: Decimal) -> String {
+    let points = ratio
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(ratio)
+        .normalize();
+    if points.scale() <= 2 {
+        return format!("{points}%");
+    }
+    format!("≈{}%", points.round_dp(2).normalize())
 }
 
 /// The most characters of one line of an explanation as text: a line quotes the form's
@@ -927,5 +941,49 @@ mod tests {
         assert_eq!(percent("0.99999988888888"), "≈99.999989%");
         assert_eq!(percent("1.30004"), "130.004%");
         assert_eq!(percent("0.0000001"), "0.00001%");
+    }
+
+    /// A share kept or deducted: two decimals with `≈` where it has more, a whole
+    /// percentage too.
+    #[test]
+    fn a_share_is_shown_to_two_decimals() {
+        let share = |ratio: &str| super::share_percent(ratio.parse::<Decimal>().unwrap());
+        assert_eq!(share("0.8"), "80%");
+        assert_eq!(share("0.2000000000000000000000000001"), "≈20%");
+        assert_eq!(share("0.72222222"), "≈72.22%");
+        assert_eq!(share("0.0555"), "5.55%");
+    }
+
+    /// The score's product: `=` where it is whole, `≈` alone, without trailing zeros,
+    /// where it is cut.
+    #[test]
+    fn a_product_is_equal_or_near_never_both() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let line = |share: &str, raw: &str| {
+            super::score_line(
+                d("9.20"),
+                Some(d(share)),
+                d(raw),
+                (d("0"), d("9.2")),
+                None,
+                d("7.36"),
+            )
+            .text
+        };
+        assert_eq!(line("0.8", "7.36"), "得分：9.20 × 80% = 7.36，为 7.36");
+        assert_eq!(
+            line(
+                "0.8000000000000000000000000001",
+                "7.3600000000000000000000000009"
+            ),
+            "得分：9.20 × ≈80% ≈ 7.36，为 7.36"
+        );
+        assert_eq!(
+            line(
+                "0.7222222222222222222222222222",
+                "6.6444444444444444444444444442"
+            ),
+            "得分：9.20 × ≈72.22% ≈ 6.644444，为 7.36"
+        );
     }
 }

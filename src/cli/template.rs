@@ -17,9 +17,10 @@ pub struct TemplateArgs {
     /// ruleset's name, such as `2023` (`perfeval rulesets` lists them).
     #[arg(long, value_name = "RULESET")]
     pub rules: PathBuf,
-    /// Write the workbook to this file, named `*.xlsx`: a regular file (or a link to
-    /// one) or a new file, replaced atomically as `check --output` does. Without it (or
-    /// with `-`), the workbook goes to standard output, which must not be a terminal.
+    /// Write the workbook to this new file, named `*.xlsx`: a file that exists is never
+    /// replaced (it may be a department's filled form), and the file appears whole or not
+    /// at all. Without it (or with `-`), the workbook goes to standard output, which must
+    /// not be a terminal.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB`

@@ -213,8 +213,8 @@ CLI_TEMPLATE_RULES {
     zh: "规则集：文件名为 `*.rules` 的文件，如 `rulesets/2024.rules`；或内置规则集的名称，如 `2023`（`perfeval rulesets` 可列出全部）",
 }
 CLI_TEMPLATE_OUTPUT {
-    en: "Write the workbook to this file, named `*.xlsx`: a regular file (or a link to one) or a new file, replaced atomically as `check --output` does. Without it (or with `-`), the workbook goes to standard output, which must not be a terminal",
-    zh: "把工作簿写入此文件，文件名为 `*.xlsx`：须是普通文件（或指向普通文件的链接）或新文件，与 `check --output` 一样整体替换。不指定（或为 `-`）时写到标准输出，此时标准输出不能是终端",
+    en: "Write the workbook to this new file, named `*.xlsx`: a file that exists is never replaced (it may be a department's filled form), and the file appears whole or not at all. Without it (or with `-`), the workbook goes to standard output, which must not be a terminal",
+    zh: "把工作簿写入这个新文件，文件名为 `*.xlsx`：已有的文件决不覆盖（它可能是部门已填好的表），文件要么完整写出，要么不出现。不指定（或为 `-`）时写到标准输出，此时标准输出不能是终端",
 }
 CLI_TEMPLATE_MAX_FILE_SIZE {
     en: "The largest file read, in bytes or with a unit: `512KiB`, `16MiB`, `100MB` (at most 1 GiB)",
