@@ -277,6 +277,14 @@ impl<'a> Context<'a> {
 
     fn row_causes(&self, rows: Pair<Option<&IndicatorOutcome>>, moved: RowMoved) -> Vec<Cause> {
         let mut gather = Gather::default();
+        // A row the policy recognizes under one ruleset only (a catalog indicator renamed
+        // or removed) changed because of what recognizes it, its category and pool: how
+        // the side that scores it would score it (its class, its grades) is no cause,
+        // since the other side scores it nothing whatever those say.
+        let recognition_moved = match (rows.old, rows.new) {
+            (Some(old), Some(new)) => old.state.recognized != new.state.recognized,
+            _ => false,
+        };
         for side in Side::BOTH {
             let Some(row) = *rows.on(side) else {
                 continue;
@@ -286,10 +294,10 @@ impl<'a> Context<'a> {
             if let Some(category) = category {
                 gather.items.insert(Item::Category(category.name.clone()));
             }
-            if moved.weight {
+            if moved.weight || recognition_moved {
                 weight_items(plan, category, &mut gather);
             }
-            if moved.score {
+            if moved.score && !recognition_moved {
                 score_items(plan, row, category, &mut gather);
             }
         }

@@ -1315,3 +1315,35 @@ fn the_migration_matrix() {
     }
     assert_eq!(doc["summary"]["unchanged"], 120);
 }
+
+/// A catalog indicator renamed beside a change of the class that scored it: the row of
+/// the old name, recognized under the old ruleset only, drops to nothing because of the
+/// pool that no longer lists it, not of the band it is scored by where it is scored
+/// (its 100% scores the same under both bands). The finding and the total draw on the
+/// same cause.
+#[test]
+fn a_row_recognized_under_one_ruleset_only_is_the_catalog_s_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let changed = dir.path().join("2024.rules");
+    std::fs::write(
+        &changed,
+        "ruleset \"2024\" extends \"2023.rules\" { version \"2024.1\" }\n\
+         rename indicator 预算执行率 to 预算资金执行率\n\
+         override class 产出类 { full 100% to 120% }\n",
+    )
+    .unwrap();
+    let (doc, _) = diff_json(
+        BASE,
+        changed.to_str().unwrap(),
+        &["examples/suzhou-2023-egov.toml"],
+    );
+    let form = project(&doc, "suzhou-2023-egov.toml");
+    let renamed = row(form, "预算执行率");
+    assert_eq!(renamed["change"], "-8.00");
+    assert_eq!(items(&renamed["causes"]), ["pool 共性指标/changed"]);
+    assert_eq!(items(&form["total_causes"]), ["pool 共性指标/changed"]);
+    let unknown = (form["findings"].as_array().unwrap().iter())
+        .find(|f| f["code"] == "unknown-indicator")
+        .unwrap();
+    assert_eq!(items(&unknown["causes"]), ["pool 共性指标/changed"]);
+}
