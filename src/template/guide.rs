@@ -106,7 +106,24 @@ fn usage(plan: &Plan) -> Vec<String> {
         }
         out.push(text);
     }
+    out.extend(dates(plan));
     out
+}
+
+/// The fiscal year and the data cutoff the ruleset declares, which the rules that
+/// compare a form's year and dates with them read: a department fills the form knowing
+/// them. (What a rule does with them, such as a year at least this one, is its clause's,
+/// quoted below.)
+fn dates(plan: &Plan) -> Option<String> {
+    let text = match (plan.fiscal_year, plan.cutoff) {
+        (Some(year), Some(cutoff)) => {
+            format!("规则集所定的财政年度：{year} 年；数据截止日期：{cutoff}。")
+        }
+        (Some(year), None) => format!("规则集所定的财政年度：{year} 年。"),
+        (None, Some(cutoff)) => format!("规则集所定的数据截止日期：{cutoff}。"),
+        (None, None) => return None,
+    };
+    Some(text)
 }
 
 fn indicator_usage(plan: &Plan) -> String {
