@@ -1,5 +1,5 @@
 //! A ruleset's diagnostics in its own keywords. A ruleset written with Chinese keywords
-//! hears `计分类`, not `scored_by`, in its syntax errors (the grammar's words are
+//! hears `评分类`, not `scored_by`, in its syntax errors (the grammar's words are
 //! translated there); this does the same for the messages and help of linking and
 //! checking, which name the keywords in code (`` `override …` ``, `` `grades` ``).
 

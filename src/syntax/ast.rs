@@ -194,7 +194,7 @@ impl ItemKindName {
     }
 
     /// The kind in words of the current language: the keyword in English (`class`), a
-    /// noun in Chinese (`计分类`).
+    /// noun in Chinese (`评分规则`, as its keyword is spelt).
     #[must_use]
     pub fn words(self) -> String {
         match self {

@@ -73,10 +73,10 @@ CHECK_MISSING_INDICATORS_HELP {
     en: "declare `rows indicators \"绩效指标\" {{ category: text … name: text … target: measure … actual: optional measure … }}` in the form",
     zh: "请在表单中声明 `rows indicators \"绩效指标\" {{ category: text … name: text … target: measure … actual: optional measure … }}`",
 }
-CHECK_MISSING_CLASS_FOR { en: "class for category `{category}`", zh: "类别 `{category}` 的计分类" }
+CHECK_MISSING_CLASS_FOR { en: "class for category `{category}`", zh: "类别 `{category}` 的评分规则" }
 CHECK_MISSING_CLASS_FOR_HELP {
     en: "add `scored_by CLASS` naming the class that scores its quantitative indicators",
-    zh: "请加上 `scored_by CLASS`，指明为其定量指标计分的计分类",
+    zh: "请加上 `scored_by CLASS`，指明为其定量指标计分的评分规则",
 }
 /// A part an item lacks: `points in this pool`.
 CHECK_PART_IN_ITEM { en: "{what} in this {owner}", zh: "本{owner}的{what}" }
@@ -96,7 +96,7 @@ CHECK_PART_SCORE_FORMULA_HELP {
     zh: "请在分项的花括号中写 `score …`",
 }
 /// A part a class lacks: `full-marks band in class `产出类``.
-CHECK_IN_CLASS { en: "{what} in class `{class}`", zh: "计分类 `{class}` 的{what}" }
+CHECK_IN_CLASS { en: "{what} in class `{class}`", zh: "评分规则 `{class}` 的{what}" }
 CHECK_FULL_BAND { en: "full-marks band", zh: "满分区间" }
 CHECK_FULL_BAND_HELP {
     en: "add `full 100% to 130%` (or `full from 100%`), or a `score` formula",
@@ -323,7 +323,7 @@ CHECK_SUBSECTION_PARENT {
 CHECK_ONLY_INDICATOR_ROWS { en: "only `{rows}` rows have scores", zh: "只有 `{rows}` 的行才有得分" }
 CHECK_UNBOUNDED {
     en: "cannot show that {what} stays within max_score: its points depend on the form",
-    zh: "无法证明{what}不超过 max_score：其分值取决于表单所填内容",
+    zh: "无法证明{what}不超过满分：其分值取决于表单所填内容",
 }
 CHECK_UNBOUNDED_HELP {
     en: "write the points as numbers, or bound them, such as `min(funds.initial / 10, 20 分)`",
@@ -407,7 +407,7 @@ CHECK_COMPARE_IT {
 }
 CHECK_CASE_HOLDS { en: "when this holds", zh: "此条件成立时" }
 CHECK_CASE_DOES_NOT_HOLD { en: "when this does not hold", zh: "此条件不成立时" }
-CHECK_MAX_SCORE_NEGATIVE { en: "max_score {max} is below zero", zh: "max_score {max} 小于零" }
+CHECK_MAX_SCORE_NEGATIVE { en: "max_score {max} is below zero", zh: "满分 {max} 小于零" }
 CHECK_POINTS_BELOW_ZERO {
     en: "the points of {what} can be {lo}, below zero",
     zh: "{what}的分值可能为 {lo}，小于零",
@@ -417,11 +417,11 @@ CHECK_PART_LINE { en: "line `{name}`", zh: "分项 `{name}` " }
 CHECK_PART_POINTS_SHOWN { en: "{what} {points}", zh: "{what}{points} 分" }
 CHECK_ABOVE_MAXIMUM_SUM {
     en: "the pools and lines can give {sum} points, more than max_score {max}",
-    zh: "各分值池和分项合计最多可得 {sum} 分，超过满分（max_score）{max}",
+    zh: "各分值池和分项合计最多可得 {sum} 分，超过满分 {max}",
 }
 CHECK_ABOVE_MAXIMUM_SUM_OVERFLOW {
     en: "the pools and lines can give more points than a number holds (more than {sum}), more than max_score {max}",
-    zh: "各分值池和分项合计最多可得的分数超出数值范围（大于 {sum}），超过满分（max_score）{max}",
+    zh: "各分值池和分项合计最多可得的分数超出数值范围（大于 {sum}），超过满分 {max}",
 }
 CHECK_PART_POINTS_ROUNDED_UP {
     en: "{what} {points} (its {own} points in rounded shares)",
@@ -433,7 +433,7 @@ CHECK_ABOVE_MAXIMUM_ROUNDED {
 }
 CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED {
     en: "{what} splits its points in shares rounded up with `residual to none`: the more indicators, the more points, more than max_score",
-    zh: "{what}用 `residual to none` 按向上舍入的均分值分配分值：指标越多，分值越多，会超过 max_score",
+    zh: "{what}用 `residual to none` 按向上舍入的均分值分配分值：指标越多，分值越多，会超过满分",
 }
 CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_HELP {
     en: "round the share to the nearest step (`half_away_from_zero`) or down (`truncate`), or give the residual to an indicator",
@@ -443,17 +443,17 @@ CHECK_ABOVE_MAXIMUM_SHARES_UNBOUNDED_LABEL { en: "no upper bound", zh: "没有�
 CHECK_ABOVE_MAXIMUM_LABEL { en: "the most a project may score", zh: "项目可得的最高分" }
 CHECK_ADJUSTED_TOTAL {
     en: "an adjusted total can be {most} points, more than max_score {max}",
-    zh: "调整后的总分可能为 {most} 分，超过 max_score {max}",
+    zh: "调整后的总分可能为 {most} 分，超过满分 {max}",
 }
 CHECK_ADJUSTED_TOTAL_UNBOUNDED {
     en: "an adjusted total can be any number of points, more than max_score {max}",
-    zh: "调整后的总分可能任意大，超过 max_score {max}",
+    zh: "调整后的总分可能任意大，超过满分 {max}",
 }
 CHECK_ADJUSTED_TOTAL_HELP {
     en: "the total before adjustments is at most {sum}: bound the adjustment, such as `min(…, max_score)`",
     zh: "调整前的总分最多为 {sum}：请给调整加上上限，如 `min(…, max_score)`",
 }
-CHECK_ADJUSTED_TOTAL_LABEL { en: "can pass max_score", zh: "可能超过 max_score" }
+CHECK_ADJUSTED_TOTAL_LABEL { en: "can pass max_score", zh: "可能超过满分" }
 CHECK_NEGATIVE_CATALOG_WEIGHT {
     en: "indicator `{name}` has a negative weight {w}",
     zh: "指标 `{name}` 的权重 {w} 为负数",
@@ -530,8 +530,8 @@ SPACE_FORM { en: "form", zh: "表单" }
 SPACE_SECTION { en: "section", zh: "栏目" }
 SPACE_FIELD { en: "field", zh: "字段" }
 SPACE_CATEGORY_LABEL { en: "category name or label", zh: "类别名称或标签" }
-SPACE_CLASS_LABEL { en: "class name or label", zh: "计分类名称或标签" }
-SPACE_CLASS_RULE { en: "rule of class {class}", zh: "计分类 `{class}` 的规则" }
+SPACE_CLASS_LABEL { en: "class name or label", zh: "评分规则名称或标签" }
+SPACE_CLASS_RULE { en: "rule of class {class}", zh: "评分规则 `{class}` 的规则" }
 SPACE_COMPLETION_FOR { en: "completion for", zh: "完成率公式中的比较符" }
 SPACE_COMPARATOR_WORD { en: "comparator word", zh: "比较词" }
 SPACE_TARGET_GRADE { en: "target grade", zh: "目标等级" }

@@ -345,7 +345,7 @@ CLI_TEST_PATHS {
 }
 CLI_TEST_COVERAGE {
     en: "List the parts of each ruleset (checks, class branches, grades, rating grades …) that no case exercised, each with its place and clause. The exit status is not changed",
-    zh: "列出每个规则集中没有任何测试用例覆盖到的部分（核对、计分类的各分支、定性等级、评价等级……），并注明各自的位置和政策条款。退出状态不变",
+    zh: "列出每个规则集中没有任何测试用例覆盖到的部分（核对、评分规则的各分支、定性等级、评价等级……），并注明各自的位置和政策条款。退出状态不变",
 }
 CLI_TEST_COVERAGE_FAIL {
     en: "As `--coverage`, and exit with status 1 when some part was not exercised",

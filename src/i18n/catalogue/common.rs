@@ -28,7 +28,7 @@ RENDER_ADVICE { en: "Advice: ", zh: "提示：" }
 /// The kinds of item, as messages name them: the keyword in English, a noun in Chinese.
 ITEM_CATEGORY { en: "category", zh: "类别" }
 ITEM_POOL { en: "pool", zh: "分值池" }
-ITEM_CLASS { en: "class", zh: "计分类" }
+ITEM_CLASS { en: "class", zh: "评分规则" }
 ITEM_LINE { en: "line", zh: "分项" }
 ITEM_INDICATOR { en: "indicator", zh: "指标" }
 ITEM_CHECK { en: "check", zh: "核对" }

@@ -39,7 +39,7 @@ EVAL_IMPOSSIBLE_TOTAL {
     zh: "`{project}` 的总分 {total} {limit}：任何项目都不可能得到这个分数",
 }
 EVAL_IMPOSSIBLE_TOTAL_LABEL { en: "the most a project can score", zh: "项目可得的最高分" }
-EVAL_ABOVE_MAX { en: "above max_score {max}", zh: "超过 max_score {max}" }
+EVAL_ABOVE_MAX { en: "above max_score {max}", zh: "超过满分 {max}" }
 EVAL_BELOW_ZERO { en: "below 0", zh: "低于 0" }
 EVAL_POOL_OVER {
     en: "the weights of pool `{pool}` add up to {weight}, more than its {points} points",

@@ -100,7 +100,7 @@ LINK_AMBIGUOUS_LABEL { en: "ambiguous", zh: "有歧义" }
 LINK_CANNOT_RENAME { en: "a {what} cannot be renamed", zh: "{what}不能改名" }
 LINK_CANNOT_RENAME_HELP {
     en: "categories, pools, classes, catalog indicators, checks and constants can be renamed; remove this item and define a new one",
-    zh: "只有类别、分值池、计分类、目录指标、核对和常量可以改名；请删除此项后重新定义",
+    zh: "只有类别、分值池、评分规则、目录指标、核对和常量可以改名；请删除此项后重新定义",
 }
 LINK_CANNOT_RENAME_LABEL { en: "cannot be renamed", zh: "不能改名" }
 LINK_REMOVE_OUTSIDE_OVERRIDE {

@@ -165,7 +165,7 @@ PARSE_UNKNOWN_SEVERITY { en: "unknown severity `{name}`", zh: "未知的严重�
 PARSE_UNKNOWN_SEVERITY_LABEL { en: "not a severity", zh: "不是严重程度" }
 PARSE_UNKNOWN_SEVERITY_LIST {
     en: "the severities are error (错误), warning (警告) and info (提示)",
-    zh: "严重程度有 `error`（错误）、`warning`（警告）和 `info`（提示）",
+    zh: "严重程度有 `错误`（error）、`警告`（warning）和 `提示`（info）",
 }
 PARSE_UNKNOWN_ROUNDING_MODE {
     en: "unknown rounding mode `{name}`",

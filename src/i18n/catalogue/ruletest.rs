@@ -316,7 +316,7 @@ TEST_NEEDS_ABOVE {
     en: "a quantitative row whose completion is above the band",
     zh: "一行完成率高于满分区间的定量指标",
 }
-TEST_NEEDS_FORMULA { en: "a quantitative row of the class", zh: "一行属于该计分类的定量指标" }
+TEST_NEEDS_FORMULA { en: "a quantitative row of the class", zh: "一行属于该评分规则的定量指标" }
 TEST_NEEDS_FLOOR {
     en: "a quantitative row whose share falls to the floor",
     zh: "一行得分比例降到下限的定量指标",
@@ -331,7 +331,7 @@ TEST_NEEDS_CLASS_CHOICE {
 }
 TEST_NEEDS_CATALOG_CLASS {
     en: "a quantitative row of this indicator, scored by its class",
-    zh: "一行该指标的定量指标，按其指定的计分类计分",
+    zh: "一行该指标的定量指标，按其指定的评分规则计分",
 }
 TEST_NEEDS_COMPLETION {
     en: "a quantitative row whose target has one of these comparators",
