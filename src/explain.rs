@@ -790,7 +790,7 @@ fn score_line(
     let product = match share {
         Some(s) => {
             let value = match exact(raw).starts_with('≈') {
-                true => format!("≈ {}", raw.round_dp(6).normalize()),
+                true => format!("≈ {}", round_half_up(raw, 6).normalize()),
                 false => format!("= {}", exact(raw)),
             };
             format!("{weight} × {} {value}", share_percent(s))
@@ -825,44 +825,56 @@ fn mode_words(mode: RoundingMode) -> &'static str {
 fn exact(d: Decimal) -> String {
     let d = d.normalize();
     if d.scale() > 6 {
-        format!("≈{}", d.round_dp(6))
+        format!("≈{}", round_half_up(d, 6))
     } else {
         d.to_string()
     }
 }
 
-/// A ratio as a percentage, to two decimals with `≈` where it has more (`0.94444…` →
-/// `≈94.44%`: the steps shown rounded do not add up to the digit, 5 × ≈5.56% being
-/// ≈27.78%); to six (as [`exact`] shows a number) where two would show a whole percentage
-/// it is not: the bands' ends are whole percentages, and 99.99999% shown as `100%` would
-/// say a completion reached a band it did not (`≈99.999989%`).
+/// A ratio as a percentage, as it is to four decimals (`97.125%`), or to two with `≈`
+/// where it has more (`0.94444…` → `≈94.44%`: the steps shown rounded do not add up to
+/// the digit, 5 × ≈5.56% being ≈27.78%), rounded half away from zero as `check` shows a
+/// completion; to six (as [`exact`] shows a number) where two would show a whole
+/// percentage it is not: the bands' ends are whole percentages, and 99.99999% shown as
+/// `100%` would say a completion reached a band it did not (`≈99.999989%`).
 fn percent(ratio: Decimal) -> String {
     let points = ratio
         .checked_mul(Decimal::ONE_HUNDRED)
         .unwrap_or(ratio)
         .normalize();
-    if points.scale() <= 2 {
+    if points.scale() <= SHOWN_WHOLE {
         return format!("{points}%");
     }
-    let two = points.round_dp(2);
+    let two = round_half_up(points, 2);
     if two.fract().is_zero() {
         return format!("{}%", exact(points));
     }
     format!("≈{}%", two.normalize())
 }
 
-/// A share of a weight (what is deducted, what is kept) as a percentage, to two decimals
-/// with `≈` where it has more (`≈20%` for 6.666…% × 3, not `≈20.000000%`): no band's end
-/// is compared with it, so a whole percentage it is near says nothing false.
+/// The most decimals of a percentage shown as it is (`97.125%`, `85.625%`): a value with
+/// more (a quotient such as 94.4444…%) is shown to two, with `≈`.
+const SHOWN_WHOLE: u32 = 4;
+
+/// `d` rounded to `places` decimals half away from zero, as the policy rounds (and
+/// `check` shows a completion): rust_decimal's `round_dp` rounds half to even.
+fn round_half_up(d: Decimal, places: u32) -> Decimal {
+    d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A share of a weight (what is deducted, what is kept) as a percentage, as it is to four
+/// decimals, or to two with `≈` where it has more (`≈20%` for 6.666…% × 3, not
+/// `≈20.000000%`): no band's end is compared with it, so a whole percentage it is near
+/// says nothing false.
 fn share_percent(ratio: Decimal) -> String {
     let points = ratio
         .checked_mul(Decimal::ONE_HUNDRED)
         .unwrap_or(ratio)
         .normalize();
-    if points.scale() <= 2 {
+    if points.scale() <= SHOWN_WHOLE {
         return format!("{points}%");
     }
-    format!("≈{}%", points.round_dp(2).normalize())
+    format!("≈{}%", round_half_up(points, 2).normalize())
 }
 
 /// The most characters of one line of an explanation as text: a line quotes the form's
@@ -941,6 +953,10 @@ mod tests {
         assert_eq!(percent("0.99999988888888"), "≈99.999989%");
         assert_eq!(percent("1.30004"), "130.004%");
         assert_eq!(percent("0.0000001"), "0.00001%");
+        // As it is to four decimals; past them, half away from zero.
+        assert_eq!(percent("0.97125"), "97.125%");
+        assert_eq!(percent("0.9712500001"), "≈97.13%");
+        assert_eq!(percent("0.00123456"), "≈0.12%");
     }
 
     /// A share kept or deducted: two decimals with `≈` where it has more, a whole
@@ -952,6 +968,8 @@ mod tests {
         assert_eq!(share("0.2000000000000000000000000001"), "≈20%");
         assert_eq!(share("0.72222222"), "≈72.22%");
         assert_eq!(share("0.0555"), "5.55%");
+        assert_eq!(share("0.85625"), "85.625%");
+        assert_eq!(share("0.856250001"), "≈85.63%");
     }
 
     /// The score's product: `=` where it is whole, `≈` alone, without trailing zeros,

@@ -136,6 +136,7 @@ pub fn import_each(
             None => render(&mut sheet),
         };
         let shown: Arc<str> = shown.into();
+        let mut lines = Lines::of(&shown);
         for part in place::place_forms(&sheet, &plan.form, &plan.layout, &plan.name) {
             let placement = part.placement;
             if placement.fields_found < 2 {
@@ -155,7 +156,10 @@ pub fn import_each(
             }
             let place = Place {
                 sheet: sheet.name.clone(),
-                line: part.first_row.map(|r| r.saturating_add(1)),
+                line: (part.first_label).map(|(row, at)| match at {
+                    Some(at) => lines.line_at(at),
+                    None => row.saturating_add(1),
+                }),
             };
             placed.push((place, Arc::clone(&shown), tabular, placement));
         }
@@ -174,6 +178,8 @@ pub fn import_each(
     // A sheet is named only where the file holds several forms.
     let several = placed.len() > 1;
     let mut forms = Vec::with_capacity(placed.len());
+    // The forms stacked on one sheet share one source: its text and line index.
+    let mut stacked: Option<SourceFile> = None;
     for (place, shown, tabular, mut placement) in placed {
         let file = match several && !place.sheet.is_empty() {
             true => format!("{name}!{}", place.sheet),
@@ -186,11 +192,20 @@ pub fn import_each(
         );
         let sheet = several.then(|| place.label());
         let hidden = hidden_notes(&placement.unplaced, sheet.as_deref());
-        let source = Shown {
-            file: &file,
-            line: place.line,
-            text: shown,
-            tabular,
+        let source = match place.line {
+            Some(line) => {
+                let shared = (stacked.as_ref())
+                    .filter(|s| s.file() == file && std::ptr::eq(s.text(), &*shown));
+                let whole = match shared {
+                    Some(whole) => whole.clone(),
+                    None => SourceFile::stacked(&file, shown, tabular),
+                };
+                let form = whole.named(format!("{file}:{line}"));
+                stacked = Some(whole);
+                form
+            }
+            None if tabular => SourceFile::tabular(file.as_str(), shown),
+            None => SourceFile::new(file.as_str(), shown),
         };
         forms.push(match validate(source, placement, plan) {
             Ok(mut form) => {
@@ -346,34 +361,43 @@ impl Place {
     }
 }
 
-/// The text a form is shown as, and where: its file (`file!sheet` for one of several
-/// sheets) and, for one of several forms stacked on a sheet, the line of its first label.
-struct Shown<'a> {
-    file: &'a str,
-    line: Option<usize>,
-    text: Arc<str>,
-    tabular: bool,
+/// Line numbers of places in a text, counted on from the last place asked for: the
+/// forms stacked on a sheet are asked for in order, so a file of thousands of forms is
+/// counted through once.
+struct Lines<'t> {
+    text: &'t str,
+    at: usize,
+    line: usize,
 }
 
-impl Shown<'_> {
-    /// The source text: a stacked form is named by its file and its first label's line
-    /// (`forms.txt:41`), its places given in the file, which it is shown whole as.
-    fn source(self) -> SourceFile {
-        match (self.line, self.tabular) {
-            (Some(line), tabular) => SourceFile::part_of(self.file, line, self.text, tabular),
-            (None, true) => SourceFile::tabular(self.file, self.text),
-            (None, false) => SourceFile::new(self.file, self.text),
+impl<'t> Lines<'t> {
+    fn of(text: &'t str) -> Self {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
         }
+    }
+
+    /// The line (from 1) of byte `at`; a place before the last one asked for is counted
+    /// from the start again.
+    fn line_at(&mut self, at: usize) -> usize {
+        if at < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let between = self.text.get(self.at..at).unwrap_or("");
+        self.line += between.matches('\n').count();
+        self.at = at.max(self.at);
+        self.line
     }
 }
 
 /// A placed form validated against the ruleset's form.
 fn validate(
-    shown: Shown<'_>,
+    source: SourceFile,
     placement: place::Placement,
     plan: &Plan,
 ) -> Result<Imported, DataFailure> {
-    let source = shown.source();
     let words = crate::data::words::Words::form();
     match crate::data::validate::validate(placement.root, &plan.form, words, source.text()) {
         Ok(sections) => Ok(Imported {

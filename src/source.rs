@@ -154,13 +154,14 @@ impl SourceFile {
         }
     }
 
-    /// One of several forms stacked in the file `file` (a text export or a sheet of
-    /// several projects), its first label on line `line` (from 1): named `file:line`, its text
-    /// the whole file's (`tabular` as [`SourceFile::tabular`]), its places and its
-    /// diagnostics the file's.
-    pub fn part_of(file: &str, line: usize, text: impl Into<Arc<str>>, tabular: bool) -> Self {
+    /// The file `file` of several forms stacked one under another (a text export or a
+    /// sheet of several projects), shown whole (`tabular` as [`SourceFile::tabular`]):
+    /// each form is the file [`named`](SourceFile::named) by its first label's line, its
+    /// places and diagnostics the file's, all sharing the text and its line index (a
+    /// file of thousands of forms is indexed once).
+    pub fn stacked(file: &str, text: impl Into<Arc<str>>, tabular: bool) -> Self {
         SourceFile {
-            name: format!("{file}:{line}").into(),
+            name: file.into(),
             text: text.into(),
             derived: Arc::new(Derived {
                 tabular,
@@ -171,6 +172,17 @@ impl SourceFile {
                 }),
                 ..Derived::default()
             }),
+        }
+    }
+
+    /// The same text under another name (`forms.txt:41`, one form of a
+    /// [`stacked`](SourceFile::stacked) file), sharing what is computed from it.
+    #[must_use]
+    pub fn named(&self, name: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: Arc::clone(&self.text),
+            derived: Arc::clone(&self.derived),
         }
     }
 

@@ -103,10 +103,7 @@ pub enum CheckError {
 
     /// `weight + budget.initial`: points plus an amount.
     #[error("{}", t!(CHECK_UNIT_MISMATCH, .action, .left, .right))]
-    #[diagnostic(
-        code(perfeval::check::unit_mismatch),
-        help("{}", t!(CHECK_UNIT_MISMATCH_HELP))
-    )]
+    #[diagnostic(code(perfeval::check::unit_mismatch), help("{}", .help))]
     UnitMismatch {
         /// What the operator does, in words.
         action: String,
@@ -119,6 +116,8 @@ pub enum CheckError {
         span: SourceSpan,
         /// The operator.
         op: String,
+        /// How units combine; for a date, how a date is written.
+        help: String,
     },
 
     /// Two categories named `产出`, or one label used by two categories.

@@ -996,12 +996,19 @@ impl<'a> Resolver<'a> {
             BinaryOp::Div => t!(CHECK_ACTION_DIVIDE),
             _ => t!(CHECK_ACTION_COMPARE),
         };
+        // A date beside a text or a number is most often a date written as one
+        // (`"2024-12-31"`, `2024/12/31`, a division), not a unit slip.
+        let help = match (lt, rt) {
+            (Ty::Date, _) | (_, Ty::Date) => t!(CHECK_DATE_MISMATCH_HELP),
+            _ => t!(CHECK_UNIT_MISMATCH_HELP),
+        };
         self.errors.push(CheckError::UnitMismatch {
             action,
             left: lt.to_string(),
             right: rt.to_string(),
             op: op.symbol().to_owned(),
             span: span.into(),
+            help,
         });
     }
 }

@@ -460,17 +460,25 @@ fn evaluate_once(runs: &Pair<Run<'_>>, text: &Text, format: data::Format) -> Pai
 }
 
 /// Every form of a workbook or text export under one ruleset, with the notes of its
-/// reading (the same under both rulesets, so printed once).
+/// reading (the same under both rulesets, so printed once). A form that does not fit is
+/// that form's error, as `check` has it: the file's other forms are compared.
 fn import(
     run: &Run<'_>,
     text: &Text,
     kind: crate::import::Kind,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Result<Outcome, Error>>, Error> {
-    let forms = super::import_forms(&text.name, &text.bytes, kind, run.plan, notes)?;
+    let noted = |failure, notes: &mut Vec<String>| {
+        let (error, noted) = super::failure_noted(&text.name, failure);
+        notes.extend(noted);
+        error
+    };
+    let forms = crate::import::import_each(&text.name, &text.bytes, kind, run.plan)
+        .map_err(|failure| noted(failure, notes))?;
     Ok(forms
         .into_iter()
         .map(|form| {
+            let form = form.map_err(|failure| noted(failure, notes))?;
             notes.extend(form.notes.iter().map(ToString::to_string));
             // A comparison shows no finding both rulesets raise: what was read unseen
             // is said as a note.

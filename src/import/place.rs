@@ -70,6 +70,10 @@ pub(crate) struct Placement {
     /// The last row (0-based) a value was read from: what is below it and no value of
     /// the form may be the title of a form stacked under it (see `stacked`).
     pub last_read_row: Option<usize>,
+    /// Whether a label of every section the form requires was found (sub-sections left
+    /// out): a part of a sheet without one (a page's continuation, with the project's
+    /// name and the table's header repeated) is no whole form (see `stacked`).
+    pub required_sections: bool,
     /// What placing decided that the user should know, in words.
     pub notes: Vec<String>,
 }
@@ -1621,6 +1625,7 @@ impl<'a> Placer<'a> {
         let indicator_rows = indicators
             .and_then(|s| self.rows.get(&s))
             .map_or(0, Vec::len);
+        let required_sections = self.required_sections_found();
         let root = self.tree();
         Placement {
             root,
@@ -1632,8 +1637,17 @@ impl<'a> Placer<'a> {
             record_values,
             indicator_rows,
             last_read_row: self.read.iter().map(|&(r, _)| r).max(),
+            required_sections,
             notes: self.notes,
         }
+    }
+
+    /// Whether a label of each required top-level section was found.
+    fn required_sections_found(&self) -> bool {
+        let found: HashSet<usize> = self.found.iter().map(|(s, _)| *s).collect();
+        (self.schema.sections().iter().enumerate())
+            .filter(|(_, section)| !section.optional && !section.key.contains('.'))
+            .all(|(s, _)| found.contains(&s))
     }
 
     /// The rows and the columns the workbook hides that a value of the form was read

@@ -620,6 +620,18 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
         // A block whose `}` is missing reads the next item's documentation inside it.
         return missing_brace_help(text, at).or_else(|| Some(t!(PARSE_HELP_DOC_INSIDE)));
     }
+    // `category：text "类别"`: a field whose key is a keyword, then a full-width colon,
+    // reads as the item `category` begun inside the form's block.
+    let after_token = rest.get(token.len()..).unwrap_or("");
+    if let Some(c) = after_token
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .filter(|c| *c == '：')
+    {
+        let ascii = full_width_counterpart(c).unwrap_or(c);
+        return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
+    }
     match unclosed_before_item(text, at, token) {
         Some(Unclosed::Line(line)) => return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line)),
         Some(Unclosed::Inside) => return Some(t!(PARSE_HELP_ITEM_INSIDE, word = token)),
@@ -630,6 +642,10 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
         return Some(t!(PARSE_HELP_MESSAGE_QUOTES));
     }
     if token == "\"" || token == "“" {
+        // `cutoff "2024-12-31"`: a date in quotes, where a date stands unquoted.
+        if let Some(date) = quoted_date(rest.get(token.len()..).unwrap_or("")) {
+            return Some(t!(PARSE_HELP_QUOTED_DATE, date));
+        }
         return Some(t!(PARSE_HELP_UNCLOSED_TEXT));
     }
     if let Some(c) = token
@@ -647,6 +663,28 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
         return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
     }
     None
+}
+
+/// The date a quoted text after an opening quote writes (`2024-12-31"`, `2024/6/30”`),
+/// as the language writes a date (`2024-06-30`): `None` for any other text.
+fn quoted_date(after_quote: &str) -> Option<String> {
+    let end = after_quote.find(['"', '”', '\n'])?;
+    let inside = after_quote.get(..end)?.trim();
+    let parts: Vec<&str> = inside.split(['-', '/', '.']).collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = (
+        number(year, 4..=4)?,
+        number(month, 1..=2)?,
+        number(day, 1..=2)?,
+    );
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Help where the grammar wants one of a few keywords and a word stands there: the

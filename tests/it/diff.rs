@@ -1347,3 +1347,29 @@ fn a_row_recognized_under_one_ruleset_only_is_the_catalog_s_change() {
         .unwrap();
     assert_eq!(items(&unknown["causes"]), ["pool 共性指标/changed"]);
 }
+
+/// Three forms stacked in one text export, the middle one not fitting the form (an
+/// amount in words): `diff` compares the other two, as `check` scores them; the whole
+/// file was one unevaluable row.
+#[test]
+fn a_stacked_form_that_does_not_fit_leaves_the_others_compared() {
+    let mut seed =
+        std::fs::read_to_string(crate::common::root().join("tests/fixtures/import/seed.txt"))
+            .unwrap();
+    if !seed.ends_with('\n') {
+        seed.push('\n');
+    }
+    let broken = seed.replacen("\t1679.7\t0\t\t1679.7", "\t一千六百\t0\t\t1679.7", 1);
+    assert_ne!(broken, seed);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("三个项目.txt");
+    std::fs::write(&file, format!("{seed}{broken}{seed}")).unwrap();
+    let (doc, code) = diff_json(BASE, BASE, &[file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let projects = doc["projects"].as_array().unwrap();
+    let scored: Vec<&str> = (projects.iter())
+        .filter_map(|p| p["old"]["score"].as_str())
+        .collect();
+    assert_eq!(scored, ["80.00", "80.00"], "{doc}");
+    assert_eq!(projects.len(), 3);
+}

@@ -1461,3 +1461,53 @@ fn stacked_forms_are_checked_and_imported_one_by_one() {
         ]
     );
 }
+
+/// A form printed over two pages, its second page headed again (`（续）`, the project's
+/// name, the table's header): the part below has indicator rows but neither the budget
+/// nor the funds, so it is no second form. It was cut off, the first part scored 25 of
+/// 80 as a clean form and the rest unevaluable.
+#[test]
+fn a_form_continued_on_a_second_page_is_one_form() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let continued = seed.replacen(
+        "\t产出目标\t",
+        "\n苏州市级财政支出项目绩效自评表（续）\n项目名称\t\t电子政务项目建设资金\t\t项目年份\t2023\t\n项目\t类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\n\t产出目标\t",
+        1,
+    );
+    assert_ne!(continued, seed);
+    let forms = import_text("续表.txt", &continued);
+    assert_eq!(forms.len(), 1);
+    assert_eq!(forms[0].project.source.name(), "续表.txt");
+    assert_eq!(forms[0].project.rows("indicators").len(), 17);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
+
+/// The second of two stacked forms writes its department before its name: the form
+/// begins at its first label, as the first form's labels have it, and its department is
+/// its own (it was the first form's unplaced cell, and the second unevaluable).
+#[test]
+fn a_stacked_form_begins_at_its_own_first_label() {
+    let (text, seed_lines) = two_stacked_forms();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut swapped = 0;
+    for i in 0..lines.len() - 1 {
+        if lines[i].starts_with("项目名称") && lines[i + 1].starts_with("项目主管部门") {
+            lines.swap(i, i + 1);
+            swapped += 1;
+        }
+    }
+    assert_eq!(swapped, 2);
+    let forms = import_text("各项目.txt", &lines.join("\n"));
+    let names: Vec<&str> = forms.iter().map(|f| f.project.source.name()).collect();
+    // Each named by the line of its department, now its first label (the seed's 6th).
+    assert_eq!(
+        names,
+        ["各项目.txt:6", &format!("各项目.txt:{}", seed_lines + 6)]
+    );
+    for form in &forms {
+        assert_eq!(form.unplaced, [], "{}", form.project.source.name());
+        let project = form.project.record("project").unwrap();
+        assert!(project.get("department").is_some());
+    }
+}

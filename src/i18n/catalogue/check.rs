@@ -30,6 +30,10 @@ CHECK_WRONG_ARGUMENTS {
 CHECK_TYPE_MISMATCH { en: "expected {expected}, found {found}", zh: "此处应为{expected}，实际为{found}" }
 CHECK_TYPE_MISMATCH_LABEL { en: "this is {found}", zh: "这是{found}" }
 CHECK_UNIT_MISMATCH { en: "cannot {action} {left} and {right}", zh: "{left}与{right}不能{action}" }
+CHECK_DATE_MISMATCH_HELP {
+    en: "a date is written as `2024-12-31`, without quotes (`\"2024-12-31\"` is a text, `2024/12/31` a division), or named: `cutoff`, a form's date field",
+    zh: "日期写作 `2024-12-31`，不加引号（`\"2024-12-31\"` 是文字，`2024/12/31` 是除法），或写出日期的名称：`cutoff`、表上的日期栏目",
+}
 CHECK_UNIT_MISMATCH_HELP {
     en: "numbers carry units: points, amounts and plain numbers or percentages combine only as their units allow",
     zh: "数字带有单位：分值、金额、普通数值和百分比只能按各自的单位相互运算",

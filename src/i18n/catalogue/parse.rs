@@ -102,6 +102,10 @@ PARSE_HELP_MESSAGE_QUOTES {
     en: "a message is written in ASCII quotes, `\"…\"`, not `“…”` (a label may take either)",
     zh: "消息须用英文双引号 `\"…\"` 括起，不能用中文引号 `“…”`（标签两种都可以）",
 }
+PARSE_HELP_QUOTED_DATE {
+    en: "a date is written without quotes: `{date}`",
+    zh: "日期不加引号，请写 `{date}`",
+}
 PARSE_HELP_UNCLOSED_TEXT {
     en: "a text in quotes must close on the same line: is a `\"` (or `”`) missing?",
     zh: "引号中的文字须在同一行内结束：是否缺少 `\"`（或 `”`）？",

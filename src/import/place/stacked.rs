@@ -5,7 +5,9 @@
 //!
 //! A sheet is cut where the first label of the form (`项目名称`) comes again below a
 //! part of the sheet that holds a whole form, and only where the part below holds one
-//! too: each part must have an indicator table and labels of two sections or more.
+//! too: each part must have an indicator table and a label of every section the form
+//! requires (a page's continuation, `（续）` with the name and the table's header again,
+//! has neither the budget nor the funds).
 //! A label that recurs inside one form (a report's `项目名称` under the table) leaves a
 //! part without its own table, and no cut is made there. The rows above the label that
 //! the form above read nothing from, each one text or none, are the titles of the form
@@ -30,9 +32,9 @@ const MOST_STARTS: usize = 10_000;
 pub(crate) struct Part {
     /// The form's cells placed.
     pub placement: Placement,
-    /// The 0-based row of its first label, where the sheet holds several forms; `None`
-    /// for a sheet of one form.
-    pub first_row: Option<usize>,
+    /// Where its first label is, where the sheet holds several forms: the 0-based row,
+    /// and the cell's place in the shown text; `None` for a sheet of one form.
+    pub first_label: Option<(usize, Option<usize>)>,
 }
 
 /// The forms of a sheet, each placed: one, or each of the forms stacked on it.
@@ -54,7 +56,7 @@ pub(crate) fn place_forms(
     if cuts.is_empty() {
         return vec![Part {
             placement: place(whole),
-            first_row: None,
+            first_label: None,
         }];
     }
     let bounds: Vec<usize> = std::iter::once(0)
@@ -67,7 +69,7 @@ pub(crate) fn place_forms(
             _ => None,
         })
         .map(|rows| Part {
-            first_row: Some(first_label_in(sheet, &placer, &rows)),
+            first_label: Some(first_label_in(sheet, &placer, &rows)),
             placement: place(rows),
         })
         .collect()
@@ -107,10 +109,11 @@ fn cuts(
     cuts
 }
 
-/// Whether a placed part of a sheet is a whole form: an indicator table, and labels of
-/// more than one section (a cover's or a report's labels alone are not).
+/// Whether a placed part of a sheet is a whole form: an indicator table, and a label of
+/// every section the form requires (a cover's or a report's labels are not one, nor a
+/// page's continuation that repeats the project's name over the rest of the table).
 fn is_whole(placement: &Placement) -> bool {
-    placement.indicator_rows > 0 && placement.sections_found > 1
+    placement.indicator_rows > 0 && placement.required_sections
 }
 
 /// The rows below the sheet's first label that hold it again (`项目名称`): where a form
@@ -148,38 +151,55 @@ fn has_key(cell: &Cell, key: &str) -> bool {
     }
 }
 
-/// Where a form whose first label is on the row after `rows` begins: the rows right
-/// above its label that hold one text or none (`附件2`, the form's name, a gap) are its
-/// titles, up to a row of several cells or the start of `rows` (the row after the last
-/// the form above read a value from: its notes it read stay with it).
+/// Where a form whose first label (as the sheet's first form has it) is on the row after
+/// `rows` begins: the rows right above that label that hold one text or none (`附件2`,
+/// the form's name, a gap) are its titles, and those that hold a label of the form are
+/// its own (its 项目主管部门 written before its 项目名称), up to another row or the start of
+/// `rows` (the row after the last the form above read a value from: what it read stays
+/// with it).
 fn above_titles(sheet: &Sheet, placer: &Placer<'_>, rows: Range<usize>) -> usize {
     let mut top = rows.end;
-    while top > rows.start && holds_one_text_at_most(sheet, placer, top - 1) {
+    while top > rows.start && may_begin_a_form(sheet, placer, top - 1) {
         top -= 1;
     }
     top
 }
 
-/// Whether row `r` holds nothing, or one text and nothing else.
-fn holds_one_text_at_most(sheet: &Sheet, placer: &Placer<'_>, r: usize) -> bool {
+/// Whether row `r` holds nothing, one text and nothing else, or a label of the form.
+fn may_begin_a_form(sheet: &Sheet, placer: &Placer<'_>, r: usize) -> bool {
     let Some(row) = sheet.rows.get(r) else {
         return false;
     };
-    let mut filled = (row.iter()).filter(|cell| !matches!(placer.classify(cell), Class::Blank));
-    match (filled.next(), filled.next()) {
-        (None, _) => true,
-        (Some(cell), None) => matches!(cell.value, CellValue::Text(_)) && cell.formula.is_none(),
+    let filled: Vec<(&Cell, Class)> = (row.iter())
+        .map(|cell| (cell, placer.classify(cell)))
+        .filter(|(_, class)| !matches!(class, Class::Blank))
+        .collect();
+    if filled
+        .iter()
+        .any(|(_, class)| matches!(class, Class::Label(_)))
+    {
+        return true;
+    }
+    match filled.as_slice() {
+        [] => true,
+        [(cell, _)] => matches!(cell.value, CellValue::Text(_)) && cell.formula.is_none(),
         _ => false,
     }
 }
 
 /// The row of the first label of `rows` (`项目名称`: where the form's own lines begin,
-/// whatever titles and notes are above it), or the first row.
-fn first_label_in(sheet: &Sheet, placer: &Placer<'_>, rows: &Range<usize>) -> usize {
+/// whatever titles and notes are above it), or the first row, with the label's place in
+/// the shown text (a CSV cell of several lines puts a row's line past its number).
+fn first_label_in(
+    sheet: &Sheet,
+    placer: &Placer<'_>,
+    rows: &Range<usize>,
+) -> (usize, Option<usize>) {
     rows.clone()
-        .find(|&r| {
-            (sheet.rows.get(r).into_iter().flatten())
-                .any(|cell| matches!(placer.classify(cell), Class::Label(_)))
+        .find_map(|r| {
+            let cell = (sheet.rows.get(r).into_iter().flatten())
+                .find(|cell| matches!(placer.classify(cell), Class::Label(_)))?;
+            Some((r, cell.at.map(|(start, _)| start)))
         })
-        .unwrap_or(rows.start)
+        .unwrap_or((rows.start, None))
 }
