@@ -583,7 +583,7 @@ fn a_rule_naming_no_catalog_indicator_is_a_warning() {
         "{warning}"
     );
     assert!(
-        warning.contains("no catalog indicator is named \"预算执行率\""),
+        warning.contains("no catalog has an indicator named \"预算执行率\""),
         "{warning}"
     );
     assert!(warning.contains("rename indicator OLD to NEW"), "{warning}");

@@ -634,13 +634,13 @@ CHECK_CUTOFF_BEFORE_YEAR_HELP {
     zh: "是否改了年度而没有改截止日期？请写该年度的截止日期（如 {year}-12-31）；否则用截止日期比较日期的核对和 `discard` 规则会拒绝该年度的数据",
 }
 CHECK_UNKNOWN_INDICATOR_NAME {
-    en: "no catalog indicator is named \"{name}\": this condition holds only for a form's own indicator of that name",
-    zh: "没有名为「{name}」的共性指标：这个条件只对表上自行填写的同名指标成立",
+    en: "no catalog has an indicator named \"{name}\": this condition holds only for a form's own indicator of that name",
+    zh: "目录中没有名为「{name}」的指标：这个条件只对表上自行填写的同名指标成立",
 }
 CHECK_UNKNOWN_INDICATOR_NAME_LABEL { en: "no catalog indicator has this name", zh: "目录中没有这个指标名称" }
 CHECK_UNKNOWN_INDICATOR_NAME_HELP {
-    en: "was the indicator renamed? `rename indicator OLD to NEW` also renames it in the rules' texts; otherwise write the catalog's name here",
-    zh: "是否改过这个指标的名称？用 `rename indicator 旧名 to 新名` 改名时，规则中写到旧名的地方会一起改；否则请在这里写目录中的名称",
+    en: "if it is a project's own indicator, nothing is wrong; if a catalog indicator was renamed or removed, rename it with `rename indicator OLD to NEW`, which renames it in the rules' texts too, or write the catalog's name here",
+    zh: "若是部门自定的指标，可不理会此提示；若是改过名或已删去的目录指标，请用 `rename indicator 旧名 to 新名` 改名（规则中写到旧名的地方会一起改），或在这里写目录中的名称",
 }
 CHECK_TRIVIAL_COMPARISON {
     en: "both sides of `{op}` are the same: this {outcome}",
