@@ -838,10 +838,7 @@ fn exact(d: Decimal) -> String {
 /// percentage it is not: the bands' ends are whole percentages, and 99.99999% shown as
 /// `100%` would say a completion reached a band it did not (`≈99.999989%`).
 fn percent(ratio: Decimal) -> String {
-    let points = ratio
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .unwrap_or(ratio)
-        .normalize();
+    let points = points_of(ratio);
     if points.scale() <= SHOWN_WHOLE {
         return format!("{points}%");
     }
@@ -850,6 +847,14 @@ fn percent(ratio: Decimal) -> String {
         return format!("{}%", exact(points));
     }
     format!("≈{}%", two.normalize())
+}
+
+/// A ratio in percentage points, without trailing zeros (`0.9500` → `95`).
+fn points_of(ratio: Decimal) -> Decimal {
+    ratio
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(ratio)
+        .normalize()
 }
 
 /// The most decimals of a percentage shown as it is (`97.125%`, `85.625%`): a value with
@@ -867,10 +872,7 @@ fn round_half_up(d: Decimal, places: u32) -> Decimal {
 /// `≈20.000000%`): no band's end is compared with it, so a whole percentage it is near
 /// says nothing false.
 fn share_percent(ratio: Decimal) -> String {
-    let points = ratio
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .unwrap_or(ratio)
-        .normalize();
+    let points = points_of(ratio);
     if points.scale() <= SHOWN_WHOLE {
         return format!("{points}%");
     }
@@ -941,8 +943,8 @@ mod tests {
         super::percent(ratio.parse::<Decimal>().unwrap())
     }
 
-    /// Two decimals, unless two would show a whole percentage the ratio is not (a band's
-    /// end it did not reach).
+    /// As it is to four decimals, else two with `≈`, unless two would show a whole
+    /// percentage the ratio is not (a band's end it did not reach).
     #[test]
     fn a_percentage_never_rounds_onto_a_whole_one() {
         assert_eq!(percent("0.9556"), "95.56%");
