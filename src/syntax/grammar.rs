@@ -616,6 +616,10 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
     if last == Some('.') && second.is_some_and(|c| c.is_ascii_digit()) {
         return Some(t!(PARSE_HELP_NUMBER_DOT));
     }
+    // A block comment as other languages write it.
+    if rest.starts_with("/*") {
+        return Some(t!(PARSE_HELP_BLOCK_COMMENT));
+    }
     if rest.starts_with("///") {
         // A block whose `}` is missing reads the next item's documentation inside it.
         return missing_brace_help(text, at).or_else(|| Some(t!(PARSE_HELP_DOC_INSIDE)));

@@ -94,6 +94,10 @@ PARSE_HELP_PERCENT_SPACE {
     en: "write a percentage without a space, such as `5%`",
     zh: "百分数中间不要有空格，如 `5%`",
 }
+PARSE_HELP_BLOCK_COMMENT {
+    en: "a comment is written after `//`, to the end of the line (`///` before an item, for its clause); there is no `/* … */`",
+    zh: "注释写在 `//` 之后，到行尾为止（项前的条款用 `///`）；没有 `/* … */` 这种写法",
+}
 PARSE_HELP_DOC_INSIDE {
     en: "a `///` doc comment goes before an item; inside one, write `//`",
     zh: "`///` 文档注释应写在项的前面；项的内部请写 `//`",
