@@ -127,6 +127,7 @@ pub fn import_each(
     let book = read(bytes, kind).map_err(ImportFailure::Read)?;
     let mut notes = book.notes;
     let mut placed = Vec::new();
+    let catalog = catalog_names(plan);
     let mut blank = false;
     for mut sheet in book.sheets {
         // A text export is shown as itself; a workbook's sheet as its rendered rows,
@@ -137,7 +138,8 @@ pub fn import_each(
         };
         let shown: Arc<str> = shown.into();
         let mut lines = Lines::of(&shown);
-        for part in place::place_forms(&sheet, &plan.form, &plan.layout, &plan.name) {
+        let form = (&plan.form, &plan.layout, plan.name.as_str());
+        for part in place::place_forms(&sheet, form, &catalog) {
             let placement = part.placement;
             if placement.fields_found < 2 {
                 // A draft beside the forms (`项目名称 | 草稿项目` alone) is no form; said,
@@ -339,6 +341,19 @@ fn read_workbook(
         actual = actual.described()
     ));
     Ok(book)
+}
+
+/// The names of the ruleset's catalog indicators (every `split fixed`), as a form's labels
+/// compare: each form stacked in a file has some of them (see `place::place_forms`).
+fn catalog_names(plan: &Plan) -> std::collections::HashSet<String> {
+    (plan.pools.iter())
+        .filter_map(|pool| match &pool.split {
+            crate::compile::SplitPlan::Fixed { entries, .. } => Some(entries),
+            _ => None,
+        })
+        .flatten()
+        .map(|entry| place::label_key(&entry.name))
+        .collect()
 }
 
 /// Where a form is in its file: its sheet (empty for a text, CSV or Word file) and,

@@ -67,6 +67,9 @@ pub(crate) struct Placement {
     /// How many rows of the indicator table were read: a part of a sheet with none is
     /// no whole form (see `stacked`).
     pub indicator_rows: usize,
+    /// The names of the indicator table's rows, as labels compare (see `stacked`: a part
+    /// with none of the catalog's indicators is the rest of a form's table).
+    pub indicator_names: Vec<String>,
     /// The last row (0-based) a value was read from: what is below it and no value of
     /// the form may be the title of a form stacked under it (see `stacked`).
     pub last_read_row: Option<usize>,
@@ -1625,6 +1628,7 @@ impl<'a> Placer<'a> {
         let indicator_rows = indicators
             .and_then(|s| self.rows.get(&s))
             .map_or(0, Vec::len);
+        let indicator_names = self.indicator_names(indicators);
         let required_sections = self.required_sections_found();
         let root = self.tree();
         Placement {
@@ -1636,10 +1640,30 @@ impl<'a> Placer<'a> {
                 .len(),
             record_values,
             indicator_rows,
+            indicator_names,
             last_read_row: self.read.iter().map(|&(r, _)| r).max(),
             required_sections,
             notes: self.notes,
         }
+    }
+
+    /// The names written in the indicator table's rows (section `indicators`), as labels
+    /// compare.
+    fn indicator_names(&self, indicators: Option<usize>) -> Vec<String> {
+        let Some(s) = indicators else {
+            return Vec::new();
+        };
+        let field = (self.schema.sections().get(s))
+            .and_then(|section| section.fields.iter().position(|f| f.key == "name"));
+        let rows = self.rows.get(&s).map_or(&[][..], Vec::as_slice);
+        (rows.iter())
+            .flat_map(|row| &row.entries)
+            .filter(|(f, ..)| Some(*f) == field)
+            .filter_map(|(_, node, _)| match &node.kind {
+                Kind::String(text) => Some(label_key(text)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Whether a label of each required top-level section was found.

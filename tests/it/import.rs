@@ -1511,3 +1511,59 @@ fn a_stacked_form_begins_at_its_own_first_label() {
         assert!(project.get("department").is_some());
     }
 }
+
+/// A continuation page that repeats the whole header (the name, the department, the
+/// budget and funds rows, the table's header) over the rest of the indicator table: it has
+/// every section but none of the catalog's indicators, so it is no second form. It was
+/// cut off, and the first page scored 25 of 80 with no finding.
+#[test]
+fn a_continuation_repeating_the_whole_header_is_one_form() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let lines: Vec<&str> = seed.lines().collect();
+    // The seed's header, from its name to its funds' values (lines 6 to 12).
+    let header = lines[5..12].join("\n");
+    let table_header = (lines.iter()).find(|l| l.contains("指标名称")).unwrap();
+    let continued = seed.replacen(
+        "\t产出目标\t",
+        &format!("\n苏州市级财政支出项目绩效自评表（续）\n{header}\n{table_header}\n\t产出目标\t"),
+        1,
+    );
+    assert_ne!(continued, seed);
+    let forms = import_text("续表.txt", &continued);
+    assert_eq!(forms.len(), 1);
+    assert_eq!(forms[0].project.rows("indicators").len(), 17);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
+
+/// The form above has no department row; the form below writes its department before
+/// its name. The department is the form below's: the form above, read alone, lacks one
+/// (it took the one below, and the form below could not be evaluated).
+#[test]
+fn a_label_above_a_stacked_form_s_name_is_its_own() {
+    let (text, _) = two_stacked_forms();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let first_department = lines
+        .iter()
+        .position(|l| l.starts_with("项目主管部门"))
+        .unwrap();
+    lines.remove(first_department);
+    let second_name = lines
+        .iter()
+        .rposition(|l| l.starts_with("项目名称"))
+        .unwrap();
+    let department = lines.remove(second_name + 1);
+    lines.insert(second_name, department);
+    let text = lines.join("\n");
+    let found = import::import_each("各项目.txt", text.as_bytes(), Kind::Text, &SUZHOU).unwrap();
+    assert_eq!(found.len(), 2);
+    assert!(
+        matches!(found[0], Err(import::ImportFailure::Data { .. })),
+        "{:?}",
+        found[0]
+    );
+    let second = found[1].as_ref().unwrap();
+    let project = second.project.record("project").unwrap();
+    assert!(project.get("department").is_some());
+    assert_eq!(second.unplaced, []);
+}

@@ -5,14 +5,15 @@
 //!
 //! A sheet is cut where the first label of the form (`项目名称`) comes again below a
 //! part of the sheet that holds a whole form, and only where the part below holds one
-//! too: each part must have an indicator table and a label of every section the form
-//! requires (a page's continuation, `（续）` with the name and the table's header again,
-//! has neither the budget nor the funds).
-//! A label that recurs inside one form (a report's `项目名称` under the table) leaves a
-//! part without its own table, and no cut is made there. The rows above the label that
-//! the form above read nothing from, each one text or none, are the titles of the form
-//! below.
+//! too: each part must have an indicator table, a label of every section the form
+//! requires and, where the ruleset has a catalog, one of its indicators (a page's
+//! continuation, `（续）` with the name, even the budget, and the table's header again
+//! over the rest of the table, has none of them). A label that recurs inside one form (a
+//! report's `项目名称` under the table) leaves a part without its own table, and no cut is
+//! made there. Above the label, the rows holding labels of its section (its 项目主管部门
+//! written first) and the titles the form above read nothing from go with the form below.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::data::schema::FormSchema;
@@ -38,20 +39,28 @@ pub(crate) struct Part {
 }
 
 /// The forms of a sheet, each placed: one, or each of the forms stacked on it.
+/// `catalog` is the names of the ruleset's catalog indicators, as labels compare.
 pub(crate) fn place_forms(
     sheet: &Sheet,
-    schema: &FormSchema,
-    layout: &LayoutDef,
-    title: &str,
+    (schema, layout, title): (&FormSchema, &LayoutDef, &str),
+    catalog: &HashSet<String>,
 ) -> Vec<Part> {
     let whole = 0..sheet.rows.len();
     let place = |rows: Range<usize>| place_rows(sheet, rows, schema, layout, title);
     let placer = Placer::new(schema, layout, title);
-    let labels = labels_again(sheet, &placer);
-    let cuts = if labels.is_empty() || labels.len() > MOST_STARTS {
-        Vec::new()
-    } else {
-        cuts(sheet, &placer, &labels, &place)
+    let first = first_label(sheet, &placer);
+    let labels = (first.as_ref()).map_or_else(Vec::new, |first| labels_again(sheet, first));
+    let cuts = match &first {
+        Some(first) if !labels.is_empty() && labels.len() <= MOST_STARTS => {
+            let look = Look {
+                sheet,
+                placer: &placer,
+                first,
+                catalog,
+            };
+            cuts(&look, &labels, &place)
+        }
+        _ => Vec::new(),
     };
     if cuts.is_empty() {
         return vec![Part {
@@ -75,31 +84,48 @@ pub(crate) fn place_forms(
         .collect()
 }
 
+/// What the cuts are looked for with.
+struct Look<'a> {
+    sheet: &'a Sheet,
+    placer: &'a Placer<'a>,
+    first: &'a FirstLabel,
+    catalog: &'a HashSet<String>,
+}
+
+/// The sheet's first label of a field: its row, the label as labels compare, and the
+/// sections of the fields it may name (the project's record, whose other labels a form
+/// may write above it).
+struct FirstLabel {
+    row: usize,
+    key: String,
+    sections: Vec<usize>,
+}
+
 /// The rows where a form stacked under another begins. The sheet is looked at in
 /// stretches, from each row of its first label (`labels`) to the next, each placed on
 /// its own: a form begins at a stretch that is a whole form under stretches that hold
-/// one, from the titles above its label.
+/// one, from the labels of its first label's section and the titles above it.
 fn cuts(
-    sheet: &Sheet,
-    placer: &Placer<'_>,
+    look: &Look<'_>,
     labels: &[usize],
     place: &dyn Fn(Range<usize>) -> Placement,
 ) -> Vec<usize> {
     let bounds: Vec<usize> = std::iter::once(0)
         .chain(labels.iter().copied())
-        .chain(std::iter::once(sheet.rows.len()))
+        .chain(std::iter::once(look.sheet.rows.len()))
         .collect();
-    let mut cuts = Vec::new();
+    let mut cuts: Vec<usize> = Vec::new();
     // Whether the form read so far holds a whole form, and the last row it read.
     let mut above_whole = false;
     let mut last_read: Option<usize> = None;
     for pair in bounds.windows(2) {
         let &[start, end] = pair else { continue };
         let placement = place(start..end);
-        let whole = is_whole(&placement);
+        let whole = is_whole(&placement, look.catalog);
         if start > 0 && whole && above_whole {
+            let lowest = cuts.last().copied().unwrap_or(0);
             let floor = last_read.map_or(0, |r| r + 1);
-            cuts.push(above_titles(sheet, placer, floor..start));
+            cuts.push(above_label(look, lowest, floor, start));
             last_read = placement.last_read_row;
         } else {
             above_whole |= whole;
@@ -109,32 +135,38 @@ fn cuts(
     cuts
 }
 
-/// Whether a placed part of a sheet is a whole form: an indicator table, and a label of
-/// every section the form requires (a cover's or a report's labels are not one, nor a
-/// page's continuation that repeats the project's name over the rest of the table).
-fn is_whole(placement: &Placement) -> bool {
-    placement.indicator_rows > 0 && placement.required_sections
+/// Whether a placed part of a sheet is a whole form: an indicator table, a label of
+/// every section the form requires (a cover's or a report's labels are not one), and,
+/// where the ruleset has a catalog, one of its indicators at least (a page's
+/// continuation with the whole header again over the rest of the table has none: a
+/// form's catalog rows come with it).
+fn is_whole(placement: &Placement, catalog: &HashSet<String>) -> bool {
+    let catalogued = || (placement.indicator_names.iter()).any(|name| catalog.contains(name));
+    placement.indicator_rows > 0
+        && placement.required_sections
+        && (catalog.is_empty() || catalogued())
 }
 
 /// The rows below the sheet's first label that hold it again (`项目名称`): where a form
 /// stacked under another may begin. Past [`MOST_STARTS`] the rest are not looked for.
-fn labels_again(sheet: &Sheet, placer: &Placer<'_>) -> Vec<usize> {
-    let Some((first, key)) = first_label(sheet, placer) else {
-        return Vec::new();
-    };
-    (sheet.rows.iter().enumerate().skip(first + 1))
-        .filter(|(_, row)| row.iter().any(|cell| has_key(cell, &key)))
+fn labels_again(sheet: &Sheet, first: &FirstLabel) -> Vec<usize> {
+    (sheet.rows.iter().enumerate().skip(first.row + 1))
+        .filter(|(_, row)| row.iter().any(|cell| has_key(cell, &first.key)))
         .map(|(r, _)| r)
         .take(MOST_STARTS + 1)
         .collect()
 }
 
-/// The row of the sheet's first label of a field, and the label as labels compare.
-fn first_label(sheet: &Sheet, placer: &Placer<'_>) -> Option<(usize, String)> {
+/// The sheet's first label of a field.
+fn first_label(sheet: &Sheet, placer: &Placer<'_>) -> Option<FirstLabel> {
     sheet.rows.iter().enumerate().find_map(|(r, row)| {
         row.iter()
             .find_map(|cell| match (&cell.value, placer.classify(cell)) {
-                (CellValue::Text(text), Class::Label(_)) => Some((r, label_key(text))),
+                (CellValue::Text(text), Class::Label(fields)) => Some(FirstLabel {
+                    row: r,
+                    key: label_key(text),
+                    sections: fields.iter().map(|(s, _)| *s).collect(),
+                }),
                 _ => None,
             })
     })
@@ -151,38 +183,45 @@ fn has_key(cell: &Cell, key: &str) -> bool {
     }
 }
 
-/// Where a form whose first label (as the sheet's first form has it) is on the row after
-/// `rows` begins: the rows right above that label that hold one text or none (`附件2`,
-/// the form's name, a gap) are its titles, and those that hold a label of the form are
-/// its own (its 项目主管部门 written before its 项目名称), up to another row or the start of
-/// `rows` (the row after the last the form above read a value from: what it read stays
-/// with it).
-fn above_titles(sheet: &Sheet, placer: &Placer<'_>, rows: Range<usize>) -> usize {
-    let mut top = rows.end;
-    while top > rows.start && may_begin_a_form(sheet, placer, top - 1) {
-        top -= 1;
+/// Where a form whose first label (as the sheet's first form has it) is on row `label`
+/// begins: the rows right above it that hold a label of the same section are its own
+/// (its 项目主管部门 written before its 项目名称: the form above may have read it, lacking
+/// one), and those that hold one text or none (`附件2`, the form's name, a gap) its
+/// titles where the form above read nothing from them (`floor` is the row after the
+/// last it read: a report's paragraphs stay with it); never above `lowest`, where the
+/// form above begins.
+fn above_label(look: &Look<'_>, lowest: usize, floor: usize, label: usize) -> usize {
+    let mut top = label;
+    while top > lowest {
+        let r = top - 1;
+        if holds_label_of(look, r) || (r >= floor && holds_one_text_at_most(look, r)) {
+            top = r;
+        } else {
+            break;
+        }
     }
     top
 }
 
-/// Whether row `r` holds nothing, one text and nothing else, or a label of the form.
-fn may_begin_a_form(sheet: &Sheet, placer: &Placer<'_>, r: usize) -> bool {
-    let Some(row) = sheet.rows.get(r) else {
+/// Whether row `r` holds a label of a field of the first label's sections.
+fn holds_label_of(look: &Look<'_>, r: usize) -> bool {
+    let sections = &look.first.sections;
+    (look.sheet.rows.get(r).into_iter().flatten()).any(|cell| match look.placer.classify(cell) {
+        Class::Label(fields) => fields.iter().any(|(s, _)| sections.contains(s)),
+        _ => false,
+    })
+}
+
+/// Whether row `r` holds nothing, or one text and nothing else.
+fn holds_one_text_at_most(look: &Look<'_>, r: usize) -> bool {
+    let Some(row) = look.sheet.rows.get(r) else {
         return false;
     };
-    let filled: Vec<(&Cell, Class)> = (row.iter())
-        .map(|cell| (cell, placer.classify(cell)))
-        .filter(|(_, class)| !matches!(class, Class::Blank))
-        .collect();
-    if filled
-        .iter()
-        .any(|(_, class)| matches!(class, Class::Label(_)))
-    {
-        return true;
-    }
-    match filled.as_slice() {
-        [] => true,
-        [(cell, _)] => matches!(cell.value, CellValue::Text(_)) && cell.formula.is_none(),
+    let mut filled =
+        (row.iter()).filter(|cell| !matches!(look.placer.classify(cell), Class::Blank));
+    match (filled.next(), filled.next()) {
+        (None, _) => true,
+        (Some(cell), None) => matches!(cell.value, CellValue::Text(_)) && cell.formula.is_none(),
         _ => false,
     }
 }
