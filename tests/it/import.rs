@@ -1567,3 +1567,22 @@ fn a_label_above_a_stacked_form_s_name_is_its_own() {
     assert!(project.get("department").is_some());
     assert_eq!(second.unplaced, []);
 }
+
+/// A sign-off line under the table (`填报人：张三 | 联系电话：… | 日期：2024年1月10日`), as
+/// departments write it: the 2023 layout passes it over. Its `日期` was read as an
+/// indicator row, and the form could not be evaluated.
+#[test]
+fn a_sign_off_line_under_the_table_is_passed_over() {
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let signed = seed.replacen(
+        "合计\t\t\t\t\t\t80",
+        "合计\t\t\t\t\t\t80\n填报人：张三\t联系电话：0512-12345678\t日期：2024年1月10日",
+        1,
+    );
+    assert_ne!(signed, seed);
+    let forms = import_text("签字.txt", &signed);
+    assert_eq!(forms[0].unplaced, []);
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+}
