@@ -405,9 +405,26 @@ fn compare(
     };
     let diffs = paired
         .into_iter()
-        .map(|results| FormDiff::of(changes, plans, text.name.clone(), results).slimmed())
+        .map(|results| {
+            let file = failed_form(&results).unwrap_or_else(|| text.name.clone());
+            FormDiff::of(changes, plans, file, results).slimmed()
+        })
         .collect();
     (Done::Results(diffs), text.id, notes)
+}
+
+/// The name of a form that did not fit, as its error names it: one of several forms of a
+/// file is named with its sheet or line (`各项目.txt:51`), as `check` names it.
+fn failed_form(results: &Pair<Evaluation>) -> Option<String> {
+    [&results.old, &results.new]
+        .into_iter()
+        .find_map(|result| match result {
+            Err(error) => match error.as_ref() {
+                Error::Data(failure) => Some(failure.source().name().to_owned()),
+                _ => None,
+            },
+            Ok(_) => None,
+        })
 }
 
 /// Every form of a file under both rulesets, paired; `None` for a file found in a

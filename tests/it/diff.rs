@@ -1372,4 +1372,11 @@ fn a_stacked_form_that_does_not_fit_leaves_the_others_compared() {
         .collect();
     assert_eq!(scored, ["80.00", "80.00"], "{doc}");
     assert_eq!(projects.len(), 3);
+    // The one that does not fit is named by its first label's line, as check names it.
+    let failed = projects[1]["file"].as_str().unwrap();
+    let line = seed.lines().count() + 6;
+    assert!(
+        failed.ends_with(&format!("三个项目.txt:{line}")),
+        "{failed}"
+    );
 }
