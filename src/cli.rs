@@ -928,23 +928,6 @@ impl Run<'_> {
     }
 }
 
-/// Every form of a workbook or text export, each with what reading it noted; a form that
-/// does not fit is an error, and what reading it noted (which may say why: `（2022年度）`
-/// read as a title where 年度 is missing) is added to `failed`.
-pub(crate) fn import_forms(
-    name: &str,
-    bytes: &[u8],
-    kind: crate::import::Kind,
-    plan: &Plan,
-    failed: &mut Vec<String>,
-) -> Result<Vec<crate::import::Imported>, Error> {
-    crate::import::import(name, bytes, kind, plan).map_err(|failure| {
-        let (error, notes) = failure_noted(name, failure);
-        failed.extend(notes);
-        error
-    })
-}
-
 /// A form's import failure as an error of the run, with what reading it noted (a form
 /// that does not fit, a file with no form: a sheet hidden and skipped may say why;
 /// nothing for any other failure).
@@ -976,10 +959,13 @@ pub(crate) fn import_noting(
     all_notes: bool,
 ) -> Result<Vec<crate::import::Imported>, Error> {
     let print = |notes: &[String]| eprint_notes(name, notes);
-    let mut failed = Vec::new();
-    let found = import_forms(name, bytes, kind, plan, &mut failed);
-    print(&failed);
-    let found = found?;
+    // What reading a form that does not fit noted may say why (`（2022年度）` read as a
+    // title where 年度 is missing): printed before the error.
+    let found = crate::import::import(name, bytes, kind, plan).map_err(|failure| {
+        let (error, notes) = failure_noted(name, failure);
+        print(&notes);
+        error
+    })?;
     if all_notes {
         for form in &found {
             print(&form.notes);

@@ -818,12 +818,11 @@ impl<'a> Resolver<'a> {
             return;
         }
         let is_name = |e: &ast::Expr| matches!(&e.kind, ast::ExprKind::Name(n) if n.name == "name");
-        let text = match (&l.kind, &r.kind) {
+        let (name, span) = match (&l.kind, &r.kind) {
             (_, ast::ExprKind::Literal(Literal::Text(text))) if is_name(l) => (text, r.span),
             (ast::ExprKind::Literal(Literal::Text(text)), _) if is_name(r) => (text, l.span),
             _ => return,
         };
-        let (name, span) = text;
         if catalog.contains(name.as_str()) {
             return;
         }
