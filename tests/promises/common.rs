@@ -125,7 +125,15 @@ impl Perfeval {
             "ulimit -v {MEMORY_KIB} 2>/dev/null; {}\nexec \"$0\" \"$@\"",
             self.setup
         );
-        let mut child = Command::new("sh")
+        let mut command = match signals_reset() {
+            true => {
+                let mut env = Command::new("env");
+                env.args([RESET_SIGNALS, "sh"]);
+                env
+            }
+            false => Command::new("sh"),
+        };
+        let mut child = command
             .arg("-c")
             .arg(script)
             .arg(binary())
@@ -153,22 +161,46 @@ impl Perfeval {
     }
 }
 
-/// Waits for a run, reading its output, and kills it at the deadline.
-pub fn finish(mut child: std::process::Child, args: &str) -> Output {
-    let stdout = child.stdout.take().map(reader);
-    let stderr = child.stderr.take().map(reader);
+/// The signals a run's interruption is tested with, back to their default handling.
+const RESET_SIGNALS: &str = "--default-signal=HUP,INT,TERM";
+
+/// Whether `env` can give a run the default handling of signals the tests were started
+/// with ignored: a shell's background job (`cargo test &` in a script) ignores SIGINT,
+/// and a run started so keeps it ignored, as it should, so a test interrupting it with
+/// SIGINT waited for ever. GNU `env` since coreutils 8.31; elsewhere runs start as the
+/// tests did.
+fn signals_reset() -> bool {
+    static RESETS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *RESETS.get_or_init(|| {
+        Command::new("env")
+            .args([RESET_SIGNALS, "true"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// Waits for a started run to end, or kills it after [`TIMEOUT`] and fails the test.
+pub fn wait(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
     let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
+    loop {
         if let Some(status) = child.try_wait().unwrap() {
-            break status;
+            return status;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("`perfeval {args}` did not finish in {TIMEOUT:?}");
+            panic!("{what}: the run did not end in {TIMEOUT:?}");
         }
         std::thread::sleep(Duration::from_millis(5));
-    };
+    }
+}
+
+/// Waits for a run, reading its output, and kills it at the deadline.
+pub fn finish(mut child: std::process::Child, args: &str) -> Output {
+    let stdout = child.stdout.take().map(reader);
+    let stderr = child.stderr.take().map(reader);
+    let status = wait(&mut child, &format!("`perfeval {args}`"));
     let text = |r: Option<std::thread::JoinHandle<Vec<u8>>>| {
         r.map(|r| String::from_utf8_lossy(&r.join().unwrap()).into_owned())
             .unwrap_or_default()

@@ -724,7 +724,7 @@ fn an_interrupted_run_leaves_the_old_report_and_no_temporary_file() {
         // `wait` closes the run's standard input first: held open, the run cannot end
         // on its own (at the end of its input) before the signal's watcher ends it.
         let input = child.stdin.take();
-        let status = child.wait().unwrap();
+        let status = crate::common::wait(&mut child, &format!("SIG{signal}"));
         drop(input);
         // It dies of the signal, as it would have: a shell's loop stops at Ctrl-C.
         use std::os::unix::process::ExitStatusExt;
@@ -763,7 +763,7 @@ fn a_signal_ignored_at_the_start_stays_ignored() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     stdin.write_all(first_form_line().as_bytes()).unwrap();
     drop(stdin);
-    let status = child.wait().unwrap();
+    let status = crate::common::wait(&mut child, "SIGHUP ignored");
     assert!(status.code().is_some(), "ended by a signal: {status:?}");
     let report = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
     assert!(report.contains("\"summary\""), "{report}");
