@@ -310,6 +310,10 @@ struct Placer<'a> {
     totals: Vec<totals::TotalCell>,
     /// By table section, how many records it had at its last total row.
     last_total: HashMap<usize, usize>,
+    /// Record fields a table's total row filled (合计 under 自评分 → the form's 合计),
+    /// each with the table's sum its number is otherwise: the field's own label, written
+    /// further down (自评结果's `合计 | 80`), takes the field back.
+    total_fills: HashMap<(usize, usize), Option<totals::TotalCell>>,
     /// The layout's words with `{}`, each with its field: a value inside a cell.
     patterns: Vec<(ValuePattern, (usize, usize))>,
     /// Values the patterns found, placed at the end where no label placed one.
@@ -412,6 +416,7 @@ impl<'a> Placer<'a> {
             extra_columns: Vec::new(),
             totals: Vec::new(),
             last_total: HashMap::new(),
+            total_fills: HashMap::new(),
             patterns,
             found_values: Vec::new(),
         }
@@ -1148,6 +1153,13 @@ impl<'a> Placer<'a> {
             group: table.columns.get(&word_cell).copied(),
         };
         let mut sums = Vec::new();
+        // A total of the indicator table of a ruleset that scores points outside it may
+        // count what no row holds (the 10 points of 预算执行率 in 分值's 100): it is not
+        // compared. Any other is, beside the grand total it fills a field of the form
+        // with (`合计 | … | 9999999 | … | 80`: 80 is the form's total, and 9999999 under
+        // 权重 no sum of the weights).
+        let outside = self.layout.points_outside
+            && (self.schema.sections().get(table.section)).is_some_and(|s| s.key == INDICATORS);
         // A word in a total row is no sum (`总分 | 100 | 97.75 | 良`, a grade under 达成
         // 等级): the record's word where it is the row's one word, else reported as a cell
         // that fits no field.
@@ -1186,7 +1198,7 @@ impl<'a> Placer<'a> {
                 self.count_extra(r, table, &[v]);
                 continue;
             }
-            let Some((field, column_type)) = table
+            let Some((column, column_type)) = table
                 .columns
                 .get(&v)
                 .and_then(|&f| self.field_type((table.section, f)).map(|ty| (f, ty)))
@@ -1194,13 +1206,16 @@ impl<'a> Placer<'a> {
                 strays.push(v);
                 continue;
             };
+            let at = (table.section, column);
             if let Some(field) = self.total_field(&word, |ty| ty == column_type) {
                 self.used.insert((r, v));
                 self.found.insert(field);
                 let span = label_span(row, word_cell);
                 self.put_record(r, v, row, field, span);
+                let sum = (row.get(v).filter(|_| !outside))
+                    .and_then(|cell| self.total_cell((r, v), cell, at, (&word, runs), column_type));
+                self.total_fills.insert(field, sum);
             } else if let Some(cell) = row.get(v) {
-                let at = (table.section, field);
                 let sum = self.total_cell((r, v), cell, at, (&word, runs), column_type);
                 match sum {
                     Some(sum) => {
@@ -1212,13 +1227,6 @@ impl<'a> Placer<'a> {
             }
         }
         self.stray_total(r, row, (word_cell, &word), &strays);
-        // A total of the indicator table of a ruleset that scores points outside it may
-        // count what no row holds (the 10 points of 预算执行率 in 分值's 100): it is not
-        // compared. Any other is, beside the grand total it fills a field of the form
-        // with (`合计 | … | 9999999 | … | 80`: 80 is the form's total, and 9999999 under
-        // 权重 no sum of the weights).
-        let outside = self.layout.points_outside
-            && (self.schema.sections().get(table.section)).is_some_and(|s| s.key == INDICATORS);
         if !outside {
             sums.reverse();
             self.totals.extend(sums);
@@ -1263,6 +1271,7 @@ impl<'a> Placer<'a> {
             self.found.insert(field);
             let span = label_span(row, word_cell);
             self.put_record(r, *only, row, field, span);
+            self.total_fills.insert(field, None);
         }
     }
 
@@ -1555,10 +1564,28 @@ impl<'a> Placer<'a> {
 
     fn put_record(&mut self, r: usize, c: usize, row: &[Cell], field: (usize, usize), key: Span) {
         if let Some(cell) = row.get(c)
-            && !self.filled(field)
+            && (!self.filled(field) || self.give_back_total(field))
         {
             self.put_value((r, c), cell, field, key);
         }
+    }
+
+    /// Empties a field a table's total row filled, for its own label's value: a clerk's
+    /// 合计 row under the indicators (`合计 | … | 70`) took the form's 合计, and the 80
+    /// beside 自评结果's 合计 was reported as a cell under no label. The row's number is
+    /// then the table's sum, compared with its rows. Whether the field was so filled.
+    fn give_back_total(&mut self, field: (usize, usize)) -> bool {
+        let Some(sum) = self.total_fills.remove(&field) else {
+            return false;
+        };
+        if let Some(record) = self.records.get_mut(&field.0) {
+            record.entries.retain(|(k, _, _)| *k != field.1);
+            if record.entries.is_empty() {
+                record.span = None;
+            }
+        }
+        self.totals.extend(sum);
+        true
     }
 
     /// Places a cell's value in a record's field, the cell then used.

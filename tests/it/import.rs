@@ -245,6 +245,22 @@ fn a_total_row_that_is_not_the_sum_of_its_rows_is_reported() {
     );
     let text = seed.replace(grand, "合计\t\t\t\t80\t\t80");
     assert_eq!(mismatches(&text), Vec::<String>::new());
+    // A clerk's 合计 row under the indicators, and the form's own 合计 below it, beside its
+    // label (as the template lays it out): the labelled 80 is the form's total, and the
+    // row's 70 the table's sum (the row's 70 was the total, and the 80 a cell under no
+    // label).
+    let own = |row: &str| seed.replace(grand, &format!("{row}\n自评结果\n合计\t80"));
+    assert_eq!(
+        mismatches(&own("合计\t\t\t\t\t\t70")),
+        [
+            "total-row-mismatch cell G52: the 合计 row's `自评分` is written as 70, \
+          its rows add up to 80.00"
+        ]
+    );
+    assert_eq!(mismatches(&own(grand)), Vec::<String>::new());
+    let forms = import_text("totals.txt", &own("合计\t\t\t\t\t\t70"));
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.findings, []);
 }
 
 #[test]
