@@ -68,9 +68,15 @@ pub fn keywords(source: &SourceFile) -> Result<Vec<Span>, Failure<ParseError>> {
 /// bidirectional control (which can make a ruleset read otherwise than it parses): a
 /// ruleset's texts reach reviewers' terminals in findings and tables.
 fn control_character(text: &str, base: usize) -> Result<(), ParseError> {
-    // A carriage return only ever ends a line here: texts and comments stop at one.
-    let unsafe_at =
-        |(_, c): &(usize, char)| crate::text::is_unsafe(*c) && !matches!(c, '\t' | '\n' | '\r');
+    // A carriage return only ever ends a line here, and only before a line feed: alone,
+    // it ended a `//` comment that a viewer breaking lines at line feeds shows going on
+    // (`// 已停用<CR>check …`: a live rule that reads as commented out), and lines were
+    // counted otherwise than the parser read them.
+    let unsafe_at = |(at, c): &(usize, char)| match c {
+        '\t' | '\n' => false,
+        '\r' => text.as_bytes().get(at + 1) != Some(&b'\n'),
+        _ => crate::text::is_unsafe(*c),
+    };
     match text.char_indices().find(unsafe_at) {
         None => Ok(()),
         Some((at, c)) => Err(ParseError::ControlCharacter {

@@ -33,6 +33,20 @@ fn chinese_quotes_and_comments_anywhere() {
     assert_eq!(ruleset.items.len(), 1);
 }
 
+/// A carriage return ends a line only before a line feed: alone, it ended a `//` comment
+/// that a viewer breaking lines at line feeds shows going on, so a rule that read as
+/// commented out scored forms.
+#[test]
+fn a_carriage_return_alone_is_refused() {
+    let parse = |text: &str| perfeval::parse(&SourceFile::new("t.rules", text));
+    let hidden = "// 已停用\rcheck hidden error { project.year == 1999 }\n";
+    let failure = parse(hidden).expect_err("a lone carriage return");
+    let codes: Vec<_> = failure.errors().iter().map(|e| e.code()).collect();
+    assert_eq!(codes, ["perfeval::parse::control_character"]);
+    let ruleset = parse("// 说明\r\ncheck shown error { project.year == 1999 }\r\n").unwrap();
+    assert_eq!(ruleset.items.len(), 1);
+}
+
 #[test]
 fn a_byte_order_mark_is_skipped() {
     let text = "\u{feff}rounding 0.01 truncate\n";
