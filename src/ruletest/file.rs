@@ -336,7 +336,12 @@ impl Reader {
             return expect;
         };
         let mut include_span = None;
+        // The first expectation only an evaluated project can meet.
+        let mut of_outcome: Option<(String, Span)> = None;
         for (key, key_span, value) in entries {
+            if !matches!(key.as_str(), "exit" | "error") && of_outcome.is_none() {
+                of_outcome = Some((key.clone(), key_span));
+            }
             match key.as_str() {
                 "total" => expect.total = self.decimal(&key, value),
                 "rating" => expect.rating = self.text(&key, value),
@@ -369,6 +374,16 @@ impl Reader {
             && exit.value != 2
         {
             self.conflict("error", "exit", error.span, &t!(TEST_HELP_ERROR_EXIT));
+        }
+        // A case expecting the project to fail compares nothing else: its `total = "…"`
+        // beside `exit = 2` passed, whatever it said.
+        let failure = match (&expect.error, &expect.exit) {
+            (Some(_), _) => Some("error"),
+            (None, Some(exit)) if exit.value == 2 => Some("exit"),
+            _ => None,
+        };
+        if let (Some(other), Some((key, span))) = (failure, &of_outcome) {
+            self.conflict(key, other, *span, &t!(TEST_HELP_FAILURE_ALONE));
         }
         expect
     }

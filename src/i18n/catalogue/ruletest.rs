@@ -151,6 +151,10 @@ TEST_HELP_ERROR_EXIT {
     en: "an `error` is expected of a project that cannot be evaluated, whose exit status is 2",
     zh: "只有无法评估的项目才会有 `error`，其退出状态为 2",
 }
+TEST_HELP_FAILURE_ALONE {
+    en: "a project that cannot be evaluated has no total, rating, line, finding or indicator to compare: expect its failure alone, or the project evaluated",
+    zh: "无法评估的项目没有合计、评价等级、分项、发现或指标可供比较：请只写它的失败，或写明项目评估后应得的结果",
+}
 TEST_HELP_INDICATORS {
     en: "write each indicator as a `[[expect.indicators]]` table (`[[case.expect.indicators]]` in a case)",
     zh: "请把每个指标写成一个 `[[expect.indicators]]` 表（测试用例中为 `[[case.expect.indicators]]`）",
