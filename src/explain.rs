@@ -78,6 +78,7 @@ pub fn kind_in_chinese(kind: &'static str) -> &'static str {
         "pool" => "分值池",
         "class" => "评分规则",
         "check" => "核对",
+        "adjust" => "调整",
         other => other,
     }
 }
@@ -156,14 +157,21 @@ impl Context<'_> {
         if let Some(line) = self.class_line(i, row) {
             lines.push(line);
         }
+        // The share the score was computed with: a band's, held within the class's floor
+        // and cap.
+        let held = steps.iter().find_map(|s| match s {
+            Step::Score { share, .. } => *share,
+            _ => None,
+        });
         for step in steps {
-            lines.push(self.step_line(i, step, row));
+            lines.push(self.step_line(i, step, row, held));
             if let Some(rule) = self.step_rule(step)
                 && !rules.iter().any(|r: &RuleRef| r.rule == rule.rule)
             {
                 rules.push(rule);
             }
         }
+        self.row_adjustments(row, &mut lines, &mut rules);
         if let Some(declared) = row.self_score {
             let same = declared == row.state.score;
             lines.push(Line {
@@ -184,6 +192,33 @@ impl Context<'_> {
             kind: "indicator",
             lines,
             rules,
+        }
+    }
+
+    /// The `adjust … for indicators` that changed the row's score after it was scored,
+    /// each a step of its own: the block ended at the score before them, and the total's
+    /// block listed them after a sum that already held them.
+    fn row_adjustments(
+        &self,
+        row: &IndicatorOutcome,
+        lines: &mut Vec<Line>,
+        rules: &mut Vec<RuleRef>,
+    ) {
+        for adjust in self.plan.adjustments.iter().filter(|a| a.rows.is_some()) {
+            let code = &adjust.finding.code;
+            let changed = (self.outcome.findings.iter())
+                .filter(|f| f.code == *code && f.indicator.as_deref() == Some(row.name.as_str()));
+            for finding in changed {
+                lines.push(Line {
+                    step: "adjust",
+                    text: format!("调整 {code}：{}", finding.message),
+                    values: vec![("score", row.state.score.to_string())],
+                });
+                let rule = self.rule("adjust", code, adjust.finding.span, &adjust.finding.doc);
+                if !rules.iter().any(|r| r.rule == rule.rule) {
+                    rules.push(rule);
+                }
+            }
         }
     }
 
@@ -353,7 +388,13 @@ impl Context<'_> {
         }
     }
 
-    fn step_line(&self, i: usize, step: &Step, row: &IndicatorOutcome) -> Line {
+    fn step_line(
+        &self,
+        i: usize,
+        step: &Step,
+        row: &IndicatorOutcome,
+        held: Option<Decimal>,
+    ) -> Line {
         match step {
             Step::Target(reading) => Line {
                 step: "target",
@@ -438,7 +479,7 @@ impl Context<'_> {
                 side,
                 share,
                 ..
-            } => band_line(*lower, *upper, side, *share, row.state.completion),
+            } => band_line(*lower, *upper, side, (*share, held), row.state.completion),
             Step::Formula { class, points } => {
                 let formula = self
                     .plan
@@ -631,14 +672,12 @@ impl Context<'_> {
                 values: vec![("line", score.to_string())],
             });
         }
+        // The rows' adjustments are in the sum, each said in its row's block.
         let adjusted: Vec<&crate::finding::Finding> = outcome
             .findings
             .iter()
             .filter(|f| {
-                self.plan
-                    .adjustments
-                    .iter()
-                    .any(|a| a.finding.code == f.code)
+                (self.plan.adjustments.iter()).any(|a| a.rows.is_none() && a.finding.code == f.code)
             })
             .collect();
         for finding in adjusted {
@@ -729,7 +768,7 @@ fn band_line(
     lower: Option<Decimal>,
     upper: Option<Decimal>,
     side: &Side,
-    share: Decimal,
+    (share, held): (Decimal, Option<Decimal>),
     completion: Option<Decimal>,
 ) -> Line {
     let band = match (lower, upper) {
@@ -754,7 +793,23 @@ fn band_line(
             share_percent(share)
         ),
     };
-    let mut values = vec![("share", share.to_string())];
+    // A deduction past the whole weight (`得权重的 -400%`) is held at the class's floor
+    // (or a share past its cap at the cap): said, so that the score's product follows.
+    let (text, mut values) = match held.filter(|h| *h != share) {
+        Some(h) => (
+            format!(
+                "{text}，{} {}：得权重的 {}",
+                if h > share { "不低于" } else { "不高于" },
+                share_percent(h),
+                share_percent(h)
+            ),
+            vec![
+                ("share", h.to_string()),
+                ("unbounded_share", share.to_string()),
+            ],
+        ),
+        None => (text, vec![("share", share.to_string())]),
+    };
     if let Side::Below(d) | Side::Above(d) = side {
         values.push(("rate", d.rate.to_string()));
         values.push(("per", d.per.to_string()));

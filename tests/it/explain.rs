@@ -2,7 +2,7 @@
 
 use perfeval::source::Sources;
 
-use crate::common::{plan, root, run};
+use crate::common::{root, run};
 
 #[test]
 fn an_indicator_below_its_band_is_explained_step_by_step() {
@@ -34,11 +34,19 @@ fn the_2020_template_s_grades_and_line_are_explained() {
 /// explanation is what scoring did, not a second account of it.
 #[test]
 fn every_explained_score_is_the_score() {
+    // Under `over-claim-penalty`, rows adjusted after scoring: the block ended at the score
+    // before the adjustment.
     for (rules, folder) in [
         ("rulesets/2023.rules", "tests/fixtures/eval/suzhou-2023"),
         ("rulesets/mof-2020.rules", "tests/fixtures/eval/mof-2020"),
+        (
+            "examples/policy-changes/over-claim-penalty.rules",
+            "tests/fixtures/eval/suzhou-2023",
+        ),
     ] {
-        let plan = plan(rules);
+        let (plan, _) =
+            perfeval::load_ruleset_file(&root().join(rules), &mut perfeval::cli::FileLoader)
+                .unwrap();
         for entry in std::fs::read_dir(root().join(folder)).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
@@ -275,4 +283,60 @@ fn an_explanation_is_not_a_document_nor_of_nothing() {
     ]);
     assert_eq!(code, 0);
     assert!(stdout.contains("预算执行率"), "{stdout}");
+}
+
+/// A deduction past the whole weight is held at the class's floor, and the band's step
+/// says so: it showed `得权重的 -400%` and then `9.16 × 0%`, a product that did not follow.
+#[test]
+fn a_share_held_at_the_floor_is_said() {
+    let (_dir, path) = crate::common::seed_form_with("floor.toml", |seed| {
+        seed.replacen(
+            "actual = \"100%\"  # 实际完成值：shared/seeds/000_98b5b3d58b97f228.txt:46:29",
+            "actual = \"0%\"",
+            1,
+        )
+    });
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "rulesets/2023.rules",
+        path.to_str().unwrap(),
+        "--indicator",
+        "项目验收后一年内稳定运行比例",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout
+            .contains("共扣 500%，得权重的 -400%，不低于 0%：得权重的 0%\n  得分：9.16 × 0% = 0，"),
+        "{stdout}"
+    );
+}
+
+/// An adjustment of a row's score is a step of the row's block, and the total's block
+/// does not list it again after a sum that holds it already.
+#[test]
+fn a_row_s_adjustment_is_a_step_of_its_block() {
+    let (_dir, path) = crate::common::seed_form_with("over.toml", |seed| {
+        seed.replacen(
+            "actual = \"100%\"  # 实际完成值：shared/seeds/000_98b5b3d58b97f228.txt:46:29",
+            "actual = \"200.01%\"",
+            1,
+        )
+    });
+    let (stdout, stderr, code) = run(&[
+        "explain",
+        "--rules",
+        "examples/policy-changes/over-claim-penalty.rules",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let adjusted = "为 2.75\n  调整 over-claim：the score of `项目验收后一年内稳定运行比例` \
+                    is adjusted from 2.75 to 2.48\n";
+    assert!(stdout.contains(adjusted), "{stdout}");
+    assert!(stdout.contains("依据 调整 over-claim（"), "{stdout}");
+    assert_eq!(stdout.matches("调整 over-claim：").count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("各项指标得分之和 73.32\n  合计 73.32 / 80"),
+        "{stdout}"
+    );
 }
