@@ -109,14 +109,24 @@ fn words(plan: &Plan, e: &Expr, row_section: Option<&str>, qualify: bool) -> Str
             )
         }
         ExprKind::Filter(base, _) => format!("{}（筛选）", words(plan, base, row_section, qualify)),
-        ExprKind::Unary(UnaryOp::Not, x) => format!("非 {}", words(plan, x, row_section, qualify)),
-        ExprKind::Unary(UnaryOp::Neg, x) => format!("-{}", words(plan, x, row_section, qualify)),
-        ExprKind::Binary(op, l, r) => format!(
-            "{} {} {}",
-            words(plan, l, row_section, qualify),
-            operator(*op),
-            words(plan, r, row_section, qualify)
-        ),
+        ExprKind::Unary(op, x) => {
+            let sign = if *op == UnaryOp::Not { "非 " } else { "-" };
+            let operand = words(plan, x, row_section, qualify);
+            format!("{sign}{}", grouped(operand, strength(x) < ATOM))
+        }
+        ExprKind::Binary(op, l, r) => {
+            // Left to right, as the ruleset groups them: `a − (b − c)` was shown `a − b −
+            // c`, beside a value the formula so read does not give.
+            let p = binding(*op);
+            let left = words(plan, l, row_section, qualify);
+            let right = words(plan, r, row_section, qualify);
+            format!(
+                "{} {} {}",
+                grouped(left, strength(l) < p),
+                operator(*op),
+                grouped(right, strength(r) <= p)
+            )
+        }
         ExprKind::If(c, a, b) => format!(
             "如果 {} 则 {} 否则 {}",
             words(plan, c, row_section, qualify),
@@ -130,6 +140,41 @@ fn words(plan: &Plan, e: &Expr, row_section: Option<&str>, qualify: bool) -> Str
                 .collect();
             format!("{}({})", function(*f), args.join("，"))
         }
+    }
+}
+
+/// How tightly an expression holds together when it is an operand, as the grammar binds
+/// operators (`lower.rs`): `如果 … 否则 …` least of all, names and calls most.
+fn strength(e: &Expr) -> u8 {
+    match &e.kind {
+        ExprKind::If(..) => 0,
+        ExprKind::Binary(op, ..) => binding(*op),
+        ExprKind::Unary(UnaryOp::Not, _) => 3,
+        ExprKind::Unary(UnaryOp::Neg, _) => 7,
+        _ => ATOM,
+    }
+}
+
+/// What never needs parentheses.
+const ATOM: u8 = 9;
+
+/// An operator's binding: `或` 1, `且` 2, comparisons 4, `+ −` 5, `× ÷` 6.
+fn binding(op: BinaryOp) -> u8 {
+    match op {
+        BinaryOp::Or => 1,
+        BinaryOp::And => 2,
+        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+            4
+        }
+        BinaryOp::Add | BinaryOp::Sub => 5,
+        BinaryOp::Mul | BinaryOp::Div => 6,
+    }
+}
+
+fn grouped(text: String, parens: bool) -> String {
+    match parens {
+        true => format!("({text})"),
+        false => text,
     }
 }
 

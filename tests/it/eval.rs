@@ -473,3 +473,50 @@ fn a_step_of_zero_or_less_is_an_invalid_step() {
         assert!(error.span().is_some(), "{step}");
     }
 }
+
+/// A check's message shows each side as the ruleset groups it: `a − (b − c)` was shown
+/// `a − b − c`, beside a value that formula, so read, does not give.
+#[test]
+fn a_check_s_sides_keep_their_parentheses() {
+    let checks = [
+        (
+            "funds.balance == funds.appropriated - (funds.paid - funds.appropriated)",
+            "财政拨款数 − (实际支付数 − 财政拨款数)",
+        ),
+        (
+            "funds.paid / funds.appropriated == funds.paid / (funds.appropriated * 2)",
+            "实际支付数 ÷ (财政拨款数 × 2)",
+        ),
+        (
+            "(funds.appropriated - funds.paid) * 2 == funds.appropriated",
+            "(财政拨款数 − 实际支付数) × 2",
+        ),
+        (
+            "funds.appropriated - funds.paid - funds.appropriated == funds.paid",
+            "财政拨款数 − 实际支付数 − 财政拨款数",
+        ),
+    ];
+    let mut text = "ruleset \"t\" extends \"2023.rules\" { version \"t.1\" }\n".to_owned();
+    for (i, (check, _)) in checks.iter().enumerate() {
+        text.push_str(&format!("check p-{i} error {{ {check} }}\n"));
+    }
+    let plan = perfeval::load_ruleset(&perfeval::source::SourceFile::new("t.rules", text))
+        .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
+    let form =
+        std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
+            .unwrap();
+    let project = perfeval::data::load_str(
+        perfeval::source::SourceFile::new("f.toml", form),
+        perfeval::data::Format::Toml,
+        &plan.form,
+    )
+    .unwrap();
+    let outcome = perfeval::evaluate(&plan, &project).unwrap();
+    for (i, (_, shown)) in checks.iter().enumerate() {
+        let code = format!("p-{i}");
+        let finding = outcome.findings.iter().find(|f| f.code == code).unwrap();
+        assert!(finding.message.contains(shown), "{}", finding.message);
+        let grouped = format!("({shown})");
+        assert!(!finding.message.contains(&grouped), "{}", finding.message);
+    }
+}
