@@ -457,17 +457,7 @@ fn a_step_of_zero_or_less_is_an_invalid_step() {
             "ruleset \"t\" extends \"2023.rules\" {{ version \"t.1\" }}\n\
              check d error {{ round(funds.paid, {step}, half_even) == 1 万元 }}\n"
         );
-        let plan = perfeval::load_ruleset(&perfeval::source::SourceFile::new("t.rules", text))
-            .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
-        let form =
-            std::fs::read_to_string(crate::common::root().join("examples/suzhou-2023-egov.toml"))
-                .unwrap();
-        let project = perfeval::data::load_str(
-            perfeval::source::SourceFile::new("f.toml", form),
-            perfeval::data::Format::Toml,
-            &plan.form,
-        )
-        .unwrap();
+        let (plan, project) = seed_under_text(text);
         let error = perfeval::evaluate(&plan, &project).unwrap_err();
         assert_eq!(error.code(), "perfeval::eval::invalid_step", "{step}");
         assert!(error.span().is_some(), "{step}");
@@ -500,6 +490,19 @@ fn a_check_s_sides_keep_their_parentheses() {
     for (i, (check, _)) in checks.iter().enumerate() {
         text.push_str(&format!("check p-{i} error {{ {check} }}\n"));
     }
+    let (plan, project) = seed_under_text(text);
+    let outcome = perfeval::evaluate(&plan, &project).unwrap();
+    for (i, (_, shown)) in checks.iter().enumerate() {
+        let code = format!("p-{i}");
+        let finding = outcome.findings.iter().find(|f| f.code == code).unwrap();
+        assert!(finding.message.contains(shown), "{}", finding.message);
+        let grouped = format!("({shown})");
+        assert!(!finding.message.contains(&grouped), "{}", finding.message);
+    }
+}
+
+/// A ruleset given as text, and the seed form read against its form.
+fn seed_under_text(text: String) -> (perfeval::compile::Plan, perfeval::data::project::Project) {
     let plan = perfeval::load_ruleset(&perfeval::source::SourceFile::new("t.rules", text))
         .unwrap_or_else(|e| panic!("{}", crate::common::render(&e)));
     let form =
@@ -511,12 +514,5 @@ fn a_check_s_sides_keep_their_parentheses() {
         &plan.form,
     )
     .unwrap();
-    let outcome = perfeval::evaluate(&plan, &project).unwrap();
-    for (i, (_, shown)) in checks.iter().enumerate() {
-        let code = format!("p-{i}");
-        let finding = outcome.findings.iter().find(|f| f.code == code).unwrap();
-        assert!(finding.message.contains(shown), "{}", finding.message);
-        let grouped = format!("({shown})");
-        assert!(!finding.message.contains(&grouped), "{}", finding.message);
-    }
+    (plan, project)
 }
