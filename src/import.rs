@@ -278,13 +278,36 @@ pub fn is_report(bytes: &[u8], kind: Kind) -> bool {
 
 /// The title in an xlsx file's document properties, if it has one.
 fn workbook_title(bytes: &[u8]) -> Option<String> {
+    element(&core_properties(bytes)?, "dc:title").map(str::to_owned)
+}
+
+/// Whether an xlsx report is as perfeval wrote it: its document properties say it was
+/// last changed when it was made (perfeval writes both as one fixed date; Excel, WPS,
+/// LibreOffice and openpyxl set the time they save), so a review written into it and
+/// saved (a 审核意见 column) is told from the report a run may replace.
+#[must_use]
+pub fn is_unchanged_report(bytes: &[u8]) -> bool {
+    let Some(core) = core_properties(bytes) else {
+        return false;
+    };
+    let created = element(&core, "dcterms:created");
+    created.is_some() && created == element(&core, "dcterms:modified")
+}
+
+/// An xlsx file's `docProps/core.xml`.
+fn core_properties(bytes: &[u8]) -> Option<String> {
     let mut zip = archive::open(bytes, msg!(KIND_XLSX), msg!(IMPORT_THE_WORKBOOK)).ok()?;
     let core =
         archive::read_part(&mut zip, "docProps/core.xml", msg!(IMPORT_THE_WORKBOOK)).ok()??;
-    let text = String::from_utf8_lossy(&core);
-    let start = text.find("<dc:title>")? + "<dc:title>".len();
-    let end = text.get(start..)?.find("</dc:title>")? + start;
-    text.get(start..end).map(str::to_owned)
+    Some(String::from_utf8_lossy(&core).into_owned())
+}
+
+/// The text of the first `<name …>…</name>` element of an XML text.
+fn element<'x>(xml: &'x str, name: &str) -> Option<&'x str> {
+    let open = xml.find(&format!("<{name}"))?;
+    let start = open + xml.get(open..)?.find('>')? + 1;
+    let end = start + xml.get(start..)?.find(&format!("</{name}>"))?;
+    xml.get(start..end)
 }
 
 /// The grid of a file of this kind.

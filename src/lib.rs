@@ -421,6 +421,18 @@ pub enum Error {
         /// The file there.
         path: PathBuf,
     },
+    /// `perfeval check … -o 报告.md` where `报告.md` is a report perfeval wrote and a
+    /// reviewer has since written into (a `## 审核意见` section, a column in the
+    /// workbook): replacing it would lose the review.
+    #[error("{}", t!(OUTPUT_EDITED_REPORT, path = .path.display()))]
+    #[diagnostic(
+        code(perfeval::output::edited_report),
+        help("{}", t!(OUTPUT_EDITED_REPORT_HELP))
+    )]
+    EditedReport {
+        /// The report there.
+        path: PathBuf,
+    },
     /// `perfeval check … > /dev/full`: standard output cannot be written.
     #[error("{}", t!(OUTPUT_STDOUT, error = IoText(.error)))]
     #[diagnostic(code(perfeval::output::stdout), help("{}", t!(OUTPUT_STDOUT_HELP)))]

@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
+pub mod seal;
 pub mod table;
 pub mod view;
 pub mod xlsx;

@@ -311,12 +311,39 @@ fn guard(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
 fn guard_report(path: &Path, target: &Target, read: &ReadSet) -> Result<(), Error> {
     guard(path, target, read)?;
     // An empty file holds nothing to lose (`-q` over a clean run writes none).
+    if target.holds_something() && changed_report(&target.path) {
+        return Err(Error::EditedReport {
+            path: path.to_owned(),
+        });
+    }
     if target.holds_something() && !replaceable(path, &target.path) {
         return Err(Error::OverForm {
             path: path.to_owned(),
         });
     }
     Ok(())
+}
+
+/// Whether the file at `path` is a printed report or workbook perfeval wrote that has
+/// been changed since: a Markdown or HTML report whose seal no longer holds
+/// (`report::seal`), or a workbook saved again. The plain outputs (JSON, CSV, a table)
+/// carry no seal and are replaced as before.
+fn changed_report(path: &Path) -> bool {
+    let Some(bytes) = head(path) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let title = crate::report::TITLE;
+    if text.contains(&format!("<title>{title}</title>"))
+        || text.starts_with(&format!("# {title}\n"))
+    {
+        return !whole(path).is_some_and(|b| crate::report::seal::holds(&b));
+    }
+    let xlsx = crate::import::Kind::Workbook(crate::import::workbook::WorkbookKind::Xlsx);
+    bytes.starts_with(b"PK")
+        && whole(path).is_some_and(|b| {
+            crate::import::is_report(&b, xlsx) && !crate::import::is_unchanged_report(&b)
+        })
 }
 
 /// Whether a report may replace the file at `path`: any file but a ruleset, one named

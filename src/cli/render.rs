@@ -53,8 +53,9 @@ pub(super) fn report(
             options,
             args.output.is_none() && colour(std::io::stdout().is_terminal()),
         ),
-        OutputFormat::Markdown => markdown::render(&report, options),
-        OutputFormat::Html => html::render(&report, options),
+        // Sealed: a run replaces a printed report only as it wrote it (`output`).
+        OutputFormat::Markdown => report::seal::seal(markdown::render(&report, options)),
+        OutputFormat::Html => report::seal::seal(html::render(&report, options)),
         OutputFormat::Csv => report::csv::render(&report, options),
         OutputFormat::Xlsx => {
             return xlsx::render(&report, options).map_err(|error| Error::Workbook {

@@ -1340,3 +1340,42 @@ fn forms_one_after_another_in_a_word_document_are_separate_projects() {
     }
     assert_eq!(names, ["电子政务项目建设资金", "第二个项目"]);
 }
+
+/// A workbook report a reviewer has saved again (a 审核意见 column written into its 汇总)
+/// is not replaced by the next run: its properties say it changed after perfeval made
+/// it. The report as perfeval wrote it is replaced, run after run.
+#[test]
+fn a_report_workbook_saved_again_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("examples/suzhou-2023-egov.toml");
+    let report = || {
+        let args = [
+            "check",
+            "--rules",
+            "2023",
+            "-o",
+            "报告.xlsx",
+            seed.to_str().unwrap(),
+        ];
+        crate::common::run_in(dir.path(), &args)
+    };
+    for _ in 0..2 {
+        let (_, stderr, code) = report();
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let path = dir.path().join("报告.xlsx");
+    let written = std::fs::read(&path).unwrap();
+    let saved = edit_part(&written, "docProps/core.xml", |xml| {
+        let made = ">2000-01-01T00:00:00Z</dcterms:modified>";
+        assert!(xml.contains(made), "{xml}");
+        xml.replace(made, ">2024-03-01T09:30:00Z</dcterms:modified>")
+    });
+    std::fs::write(&path, &saved).unwrap();
+    let (_, stderr, code) = report();
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("perfeval::output::edited_report"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), saved);
+}

@@ -660,6 +660,42 @@ fn a_report_never_replaces_a_form_or_a_ruleset_it_did_not_read() {
     );
 }
 
+/// Attack: the reviewer files `报告.md` and `报告.html`, writes the review into them
+/// (`## 审核意见`), and runs the same command the next day: the review was replaced with
+/// the new report. A printed report is replaced only as perfeval wrote it (its last line
+/// seals what is above it), run after run.
+#[test]
+fn a_report_a_reviewer_wrote_into_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |output: &str| {
+        Perfeval::new(dir.path())
+            .args(&["check", "--rules", &suzhou(), "--output", output, &seed()])
+            .run()
+    };
+    for output in ["报告.md", "报告.html"] {
+        for run in ["first", "again"] {
+            assert_eq!(report(output).code, Some(0), "{output} {run}");
+        }
+        let path = dir.path().join(output);
+        let mut reviewed = std::fs::read_to_string(&path).unwrap();
+        reviewed.push_str("\n## 审核意见\n\n同意。张三 2024-03-01\n");
+        std::fs::write(&path, &reviewed).unwrap();
+        report(output).refused("perfeval::output::edited_report");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), reviewed);
+        // A change above the seal, the seal kept, is a change too.
+        let written = {
+            std::fs::remove_file(&path).unwrap();
+            assert_eq!(report(output).code, Some(0));
+            std::fs::read_to_string(&path).unwrap()
+        };
+        let changed = written.replacen("80.00", "80.00（同意）", 1);
+        assert_ne!(changed, written);
+        std::fs::write(&path, &changed).unwrap();
+        report(output).refused("perfeval::output::edited_report");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
+    }
+}
+
 /// Attack: `perfeval import form.txt -o filled.xlsx`: a department's workbook (or any
 /// file) was replaced by the imported TOML. A form is imported into a new file only.
 #[test]

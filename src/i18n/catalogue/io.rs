@@ -280,6 +280,14 @@ OUTPUT_OVER_FORM_HELP {
     en: "write the report to a new file, or over a report perfeval wrote (`report.json`, `report.txt`); move the file away first if it is to go",
     zh: "请把报告写到新文件，或写到 perfeval 以前写的报告上（如 `report.json`、`report.txt`）；确要替换该文件，请先把它移走",
 }
+OUTPUT_EDITED_REPORT {
+    en: "`{path}` is a report perfeval wrote that has been changed since (a review written into it, or a report of an earlier version): replacing it would lose what was added",
+    zh: "`{path}` 是 perfeval 写的报告，但写出后已被修改（其中写了审核意见，或是早先版本写的报告）：替换它会丢失所加的内容",
+}
+OUTPUT_EDITED_REPORT_HELP {
+    en: "write the new report under another name; move the old one away first if it is to be replaced",
+    zh: "请把新报告写到另一个文件名；确要替换旧报告，请先把它移走",
+}
 OUTPUT_STDOUT {
     en: "cannot write to standard output: {error}",
     zh: "无法写入标准输出：{error}",
