@@ -683,6 +683,7 @@ impl<'a> Placer<'a> {
         let classes = self.without_doubled_labels(row, classes);
         let classes = self.written_values(r, row, classes);
         let classes = self.with_broken_labels(row, classes);
+        let classes = self.labels_as_table_values(classes);
         let meaningful: Vec<usize> = (0..classes.len())
             .filter(|&c| !matches!(classes.get(c), Some(Class::Blank | Class::Ignored) | None))
             .collect();
@@ -734,6 +735,33 @@ impl<'a> Placer<'a> {
             return;
         }
         self.unlabelled_row(r, row, &classes);
+    }
+
+    /// In a table, a cell whose text is a label of the table's own section, on a row with
+    /// values under the table's columns, is one of the row's values: `说明` written as a
+    /// row's explanation ended the table, and the rows below were cells under no label (a
+    /// form of 80.00 read as 1.00). A row of other sections' labels (`自评结果 | 合计 |
+    /// 80`) still ends it, and a row of labels alone is a header.
+    fn labels_as_table_values(&self, mut classes: Vec<Class>) -> Vec<Class> {
+        let Some(table) = self.table.as_ref() else {
+            return classes;
+        };
+        let in_table = |c: usize| table.columns.contains_key(&c);
+        let valued = (classes.iter().enumerate())
+            .any(|(c, class)| matches!(class, Class::Value) && in_table(c));
+        let own_labels_only = classes.iter().enumerate().all(|(c, class)| match class {
+            Class::Label(fields) => in_table(c) && fields.iter().any(|(s, _)| *s == table.section),
+            Class::Section(_) => false,
+            _ => true,
+        });
+        if valued && own_labels_only {
+            for class in &mut classes {
+                if matches!(class, Class::Label(_)) {
+                    *class = Class::Value;
+                }
+            }
+        }
+        classes
     }
 
     /// A row that starts with a section's label, under a header of labels that several

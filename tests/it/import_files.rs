@@ -1379,3 +1379,29 @@ fn a_report_workbook_saved_again_is_not_replaced() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), saved);
 }
+
+/// A row's explanation that is the text of a header (`说明` under 说明, `得分` under it)
+/// is the row's value: it ended the indicator table, and the rows below were cells under
+/// no label (a form of 80.00 scored 1.00). A row of another section's labels still ends
+/// the table (the form's 合计 below it is read).
+#[test]
+fn a_value_written_as_a_header_s_word_stays_in_its_table() {
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_string(8, 7, "说明").unwrap();
+        sheet.write_string(10, 7, "说明").unwrap();
+        sheet.write_string(11, 7, "得分").unwrap();
+    });
+    let forms = import::import("说明.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms[0].unplaced, []);
+    let project = &forms[0].project;
+    assert_eq!(project.rows("indicators").len(), 13);
+    let outcome = perfeval::evaluate(&SUZHOU, project).unwrap();
+    assert_eq!(outcome.total.to_string(), "80.00");
+    assert_eq!(outcome.findings, []);
+    let explanation = |row: usize| {
+        let rows = project.rows("indicators");
+        rows[row].get("explanation").map(|f| f.value.clone())
+    };
+    assert_eq!(explanation(1), Some(Datum::Text("说明".to_owned())));
+    assert_eq!(explanation(2), Some(Datum::Text("得分".to_owned())));
+}
