@@ -422,12 +422,15 @@ fn category(base: &mut Category, child: Category) {
     if child.scored_by.is_some() {
         base.scored_by = child.scored_by;
     }
+    // By where each entry starts: a replaced entry's doc is printed with nothing.
+    base.entry_docs.extend(child.entry_docs);
 }
 
 fn pool(base: &mut Pool, child: Pool, errors: &mut Vec<LinkError>) {
     if child.points.is_some() {
         base.points = child.points;
     }
+    base.entry_docs.extend(child.entry_docs);
     if !child.categories.is_empty() {
         base.categories = child.categories;
     }
@@ -576,6 +579,7 @@ fn grades(base: &mut Grades, child: Grades, errors: &mut Vec<LinkError>) {
     if !child.read_from.is_empty() {
         base.read_from = child.read_from;
     }
+    base.entry_docs.extend(child.entry_docs);
 }
 
 fn missing(base: &mut Missing, child: Missing) {

@@ -411,6 +411,10 @@ pub struct Category {
     /// Former names, from `rename category OLD to NEW` in an extending ruleset: rules of
     /// the base may still use them.
     pub aliases: Vec<Ident>,
+    /// The doc comments of its entries that are no node of their own (`labels`,
+    /// `scored_by`, `categories`, a split, `read_from`), each by its entry's first value:
+    /// `show` prints each before its entry.
+    pub entry_docs: Vec<(Span, Doc)>,
 }
 
 /// `pool 个性指标 55 { … }`
@@ -424,6 +428,10 @@ pub struct Pool {
     pub categories: Vec<Ident>,
     /// How its points are split, where given.
     pub splits: Vec<Split>,
+    /// The doc comments of its entries that are no node of their own (`labels`,
+    /// `scored_by`, `categories`, a split, `read_from`), each by its entry's first value:
+    /// `show` prints each before its entry.
+    pub entry_docs: Vec<(Span, Doc)>,
 }
 
 /// How a pool's points are split among its indicators.
@@ -627,6 +635,10 @@ pub struct Grades {
     pub read_from: Vec<Ident>,
     /// `remove grade` entries (in an override).
     pub removed: Vec<Ident>,
+    /// The doc comments of its entries that are no node of their own (`labels`,
+    /// `scored_by`, `categories`, a split, `read_from`), each by its entry's first value:
+    /// `show` prints each before its entry.
+    pub entry_docs: Vec<(Span, Doc)>,
 }
 
 /// `好 100%` or `达成年度指标 80% to 100% also "达成"`

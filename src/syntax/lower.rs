@@ -130,6 +130,13 @@ fn doc_and_rest(pair: Pair<'_, Rule>) -> (Doc, Span, std::iter::Peekable<Pairs<'
     )
 }
 
+/// Keeps an entry's doc comment, where it has one, by its first value.
+fn keep_doc(docs: &mut Vec<(Span, Doc)>, doc: Doc, first: Option<&Pair<'_, Rule>>) {
+    if let Some(first) = first.filter(|_| !doc.lines.is_empty()) {
+        docs.push((span_of(first), doc));
+    }
+}
+
 /// The next child, which the grammar guarantees.
 fn next<'i>(pairs: &mut impl Iterator<Item = Pair<'i, Rule>>, context: &str) -> Pair<'i, Rule> {
     match pairs.next() {
@@ -478,10 +485,19 @@ fn lower_category(pair: Pair<'_, Rule>) -> Result<Category> {
         added_labels: Vec::new(),
         scored_by: None,
         aliases: Vec::new(),
+        entry_docs: Vec::new(),
     };
     for entry in inner {
-        let (_, _, rest) = doc_and_rest(entry.clone());
-        let values: Vec<_> = rest.skip(1).collect();
+        let (doc, _, rest) = doc_and_rest(entry.clone());
+        let values: Vec<_> = rest
+            .skip_while(|p| {
+                matches!(
+                    p.as_rule(),
+                    Rule::kw_add | Rule::kw_labels | Rule::kw_scored_by
+                )
+            })
+            .collect();
+        keep_doc(&mut category.entry_docs, doc, values.first());
         match entry.as_rule() {
             Rule::labels => {
                 let added = entry
@@ -515,14 +531,22 @@ fn lower_pool(pair: Pair<'_, Rule>) -> Result<Pool> {
         points: None,
         categories: Vec::new(),
         splits: Vec::new(),
+        entry_docs: Vec::new(),
     };
     for entry in inner {
+        if !matches!(entry.as_rule(), Rule::expr | Rule::pool_categories) {
+            let (doc, span, _) = doc_and_rest(entry.clone());
+            if !doc.lines.is_empty() {
+                pool.entry_docs.push((span, doc));
+            }
+        }
         match entry.as_rule() {
             Rule::expr => pool.points = Some(lower_expr(entry, 0)?),
             Rule::pool_categories => {
-                let (_, _, rest) = doc_and_rest(entry);
-                pool.categories
-                    .extend(rest.skip(1).map(|p| lower_ident(&p)));
+                let (doc, _, rest) = doc_and_rest(entry);
+                let names: Vec<_> = rest.skip(1).collect();
+                keep_doc(&mut pool.entry_docs, doc, names.first());
+                pool.categories.extend(names.iter().map(lower_ident));
             }
             Rule::split_fixed => pool.splits.push(lower_split_fixed(entry)?),
             Rule::split_evenly => pool.splits.push(lower_split_evenly(entry)?),
@@ -851,16 +875,17 @@ fn lower_grades(pair: Pair<'_, Rule>) -> Result<Grades> {
         target: Vec::new(),
         read_from: Vec::new(),
         removed: Vec::new(),
+        entry_docs: Vec::new(),
     };
     for child in pair.into_inner().skip(1) {
         match child.as_rule() {
             Rule::grade => grades.grades.push(lower_grade(child)?),
             Rule::remove_entry => grades.removed.push(lower_remove_entry(child)?),
             Rule::read_from => {
-                let (_, _, inner) = doc_and_rest(child);
-                grades
-                    .read_from
-                    .extend(inner.skip(1).map(|p| lower_ident(&p)));
+                let (doc, _, inner) = doc_and_rest(child);
+                let names: Vec<_> = inner.skip(1).collect();
+                keep_doc(&mut grades.entry_docs, doc, names.first());
+                grades.read_from.extend(names.iter().map(lower_ident));
             }
             Rule::target_grade => {
                 let (doc, span, inner) = doc_and_rest(child);

@@ -225,6 +225,16 @@ impl Printer<'_> {
     }
 
     /// Doc lines from the tree; when formatting, they come with the comments instead.
+    /// The doc comments `docs` keeps for an entry whose values start at any of `starts`
+    /// (`show`; formatting prints the file's comments where they are).
+    fn print_entry_docs(&mut self, docs: &[(Span, Doc)], starts: impl IntoIterator<Item = u32>) {
+        for start in starts {
+            for (_, doc) in docs.iter().filter(|(at, _)| at.start == start) {
+                self.print_doc(doc);
+            }
+        }
+    }
+
     fn print_doc(&mut self, doc: &Doc) {
         if self.source.is_some() {
             return;
@@ -634,7 +644,7 @@ impl Printer<'_> {
                 for list in p.lists_of(labels, |t| t.span) {
                     if let (Some(first), Some(last)) = (list.first(), list.last()) {
                         let text = format!("{keyword} {}", texts(list));
-                        let marks = list.iter().map(|t| t.span).collect();
+                        let marks: Vec<Span> = list.iter().map(|t| t.span).collect();
                         let at = first.span.to(last.span);
                         entries.push((first.span.start, (text, marks, at)));
                     }
@@ -645,6 +655,8 @@ impl Printer<'_> {
                 entries.push((class.span.start, (text, vec![class.span], class.span)));
             }
             for (text, marks, at) in p.in_order(entries) {
+                let starts: Vec<u32> = marks.iter().map(|m| m.start).collect();
+                p.print_entry_docs(&category.entry_docs, starts);
                 p.entry_at(&text, &marks, at);
             }
         });
@@ -671,9 +683,13 @@ impl Printer<'_> {
                     Err((list, at)) => {
                         let text = format!("{} {}", p.kw("categories"), names(list));
                         let marks: Vec<Span> = list.iter().map(|i| i.span).collect();
+                        p.print_entry_docs(&pool.entry_docs, marks.iter().map(|m| m.start));
                         p.entry_at(&text, &marks, at);
                     }
-                    Ok(split) => p.print_split(split),
+                    Ok(split) => {
+                        p.print_entry_docs(&pool.entry_docs, [split_span(split).start]);
+                        p.print_split(split);
+                    }
                 }
             }
         });
@@ -914,6 +930,7 @@ impl Printer<'_> {
                     GradesEntry::ReadFrom(list, at) => {
                         let text = format!("{} {}", p.kw("read_from"), names(list));
                         let marks: Vec<Span> = list.iter().map(|i| i.span).collect();
+                        p.print_entry_docs(&grades.entry_docs, marks.iter().map(|m| m.start));
                         p.entry_at(&text, &marks, at);
                     }
                     GradesEntry::Removed(removed) => p.print_removed_entry(removed),

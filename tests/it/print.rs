@@ -138,7 +138,7 @@ override pool 个性指标 55 分 {
     residual to matching else last
 }
 pool 共性指标 {
-  /// ignored by lowering
+  /// 分配（show 也印出）
   split fixed {
     /// 决策
     决策 {
@@ -648,4 +648,34 @@ fn every_ruleset_round_trips_in_chinese() {
             insta::assert_snapshot!(printed);
         }
     }
+}
+
+/// `show` prints the doc comment of every entry: those of a category's `labels` and
+/// `scored_by`, a pool's `categories` and split and `grades`' `read_from` were dropped
+/// (two of the shipped rulesets' clauses among them), though `fmt` kept them.
+#[test]
+fn show_keeps_the_clause_of_every_entry() {
+    let text = "category 产出 {\n  /// 类别别名\n  labels \"产出目标\"\n  /// 评分类\n  scored_by 产出类\n}\n\
+                pool 个性指标 55 {\n  /// 所含类别\n  categories 产出\n  /// 分配\n  split evenly\n}\n\
+                grades {\n  /// 取自\n  read_from level, actual\n  好 100%\n}\n";
+    let ruleset = parse("entries.rules", text);
+    let printed = print(&ruleset, &no_origin);
+    for (doc, entry) in [
+        ("类别别名", "labels \"产出目标\""),
+        ("评分类", "scored_by 产出类"),
+        ("所含类别", "categories 产出"),
+        ("分配", "split evenly"),
+        ("取自", "read_from level, actual"),
+    ] {
+        let shown = format!("  /// {doc}\n  {entry}\n");
+        assert!(printed.contains(&shown), "{shown}\n{printed}");
+    }
+    let (stdout, _, code) = crate::common::run(&["show", "--rules", "mof-2020"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(
+            "  /// 规格 §4：等级取自“达成等级”，未填的取实际完成值。\n  read_from level, actual\n"
+        ),
+        "{stdout}"
+    );
 }
