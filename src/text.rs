@@ -228,6 +228,34 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`visible`] on one line: each run of line breaks (a cell typed over two lines, Alt+Enter)
+/// one space. For a report's cells, headings and names, where `\n` written out changed the
+/// name a report files (`电子政务项目\n建设资金`).
+#[must_use]
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut after_break = false;
+    for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            if !after_break {
+                out.push(' ');
+            }
+            after_break = true;
+            continue;
+        }
+        after_break = false;
+        if is_unsafe(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The text with each control character other than a line break or a tab replaced by
 /// `?` byte for byte, so that every byte offset into it stays valid: source snippets are
 /// shown from this, with labels placed by offsets into the original.
@@ -486,5 +514,21 @@ mod tests {
     #[test]
     fn ideographic_space_is_a_space() {
         assert_eq!(fold_width("１\u{3000}个"), "1 个");
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn a_line_break_in_a_name_is_a_space_and_other_controls_are_written_out() {
+        assert_eq!(
+            visible_line("电子政务项目\n建设资金"),
+            "电子政务项目 建设资金"
+        );
+        assert_eq!(visible_line("一\r\n\r\n二"), "一 二");
+        assert_eq!(visible_line("a\u{1b}[2Kb\u{2028}c"), "a\\u{1b}[2Kb c");
+        assert!(matches!(visible_line("无换行"), Cow::Borrowed(_)));
     }
 }

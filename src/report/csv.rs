@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use crate::eval::outcome::Outcome;
 use crate::finding::Finding;
-use crate::text::visible;
+use crate::text::visible_line;
 
 use super::batch::{DATA_SUMMARY_HEADERS, Entry};
 use super::json::ProjectResult;
@@ -225,7 +225,7 @@ fn number(d: Option<rust_decimal::Decimal>) -> Cow<'static, str> {
 /// reads as the number it is, and which a `'` would show changed.
 #[must_use]
 pub fn text(value: &str) -> Cow<'_, str> {
-    let shown = visible(value);
+    let shown = visible_line(value);
     let formula = shown.starts_with(['=', '+', '-', '@'])
         && shown.chars().nth(1).is_some()
         && !is_signed_number(&shown);

@@ -1,8 +1,9 @@
 //! A report as Markdown, for pasting into a written report: the summary and each
 //! project's indicator table as pipe tables, each project's findings as a list.
 //!
-//! Text from forms and rulesets has its control characters written out (`text::visible`)
-//! and every character Markdown gives a meaning to escaped with a backslash, so a value
+//! Text from forms and rulesets has its line breaks made spaces and its other control
+//! characters written out (`text::visible_line`), and every character Markdown gives a
+//! meaning to escaped with a backslash, so a value
 //! can neither break a table's row or column nor become a link, an emphasis or raw HTML
 //! where the Markdown is rendered.
 
@@ -10,7 +11,7 @@ use std::borrow::Cow;
 
 use crate::eval::outcome::Outcome;
 use crate::finding::Finding;
-use crate::text::visible;
+use crate::text::visible_line;
 
 use super::batch::{Entry, SUMMARY_HEADERS};
 use super::json::ProjectResult;
@@ -164,7 +165,7 @@ fn table_row(cells: &[String]) -> String {
 
 /// A code in backticks where it can be, escaped text where it holds a backtick.
 fn code(text: &str) -> Cow<'_, str> {
-    let plain = visible(text);
+    let plain = visible_line(text);
     if plain.contains('`') {
         return Cow::Owned(md(text).into_owned());
     }
@@ -181,7 +182,7 @@ pub fn md(text: &str) -> Cow<'_, str> {
     // A web address a form wrote stays text: GitHub's Markdown would make `http://…` and
     // `www.…` links a reviewer may follow.
     const LINKS: [(&str, &str); 3] = [("://", ":\\/\\/"), ("www.", "www\\."), ("WWW.", "WWW\\.")];
-    let shown = visible(text);
+    let shown = visible_line(text);
     let linked = LINKS.iter().any(|(link, _)| shown.contains(link));
     if !shown.contains(SPECIAL) && !linked {
         return shown;
@@ -209,7 +210,7 @@ mod tests {
     fn text_cannot_break_a_table_or_become_markup() {
         assert_eq!(md("a|b"), r"a\|b");
         assert_eq!(md("<script>"), r"\<script\>");
-        assert_eq!(md("行\n|x"), r"行\\n\|x");
+        assert_eq!(md("行\n|x"), r"行 \|x");
         assert_eq!(md("[链接](x)"), r"\[链接\](x)");
         assert!(matches!(md("电子政务 ≥90%"), Cow::Borrowed(_)));
         assert_eq!(md("见 https://x.cn/a"), r"见 https:\/\/x.cn/a");

@@ -92,7 +92,7 @@ fn cells(row: &Row<'_>) -> Vec<Cell> {
 
 /// A form's text in a cell: shortened, its control characters written out.
 pub(super) fn shown(text: &str) -> String {
-    visible(&view::cell(text)).into_owned()
+    crate::text::visible_line(&view::cell(text)).into_owned()
 }
 
 fn total_line(total: &Total<'_>) -> String {
