@@ -332,11 +332,7 @@ fn changed_report(path: &Path) -> bool {
     let Some(bytes) = head(path) else {
         return false;
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let title = crate::report::TITLE;
-    if text.contains(&format!("<title>{title}</title>"))
-        || text.starts_with(&format!("# {title}\n"))
-    {
+    if is_printed_report(&bytes) {
         return !whole(path).is_some_and(|b| crate::report::seal::holds(&b));
     }
     let xlsx = crate::import::Kind::Workbook(crate::import::workbook::WorkbookKind::Xlsx);
@@ -392,13 +388,7 @@ fn own_output(path: &Path) -> bool {
     let Some(bytes) = head(path) else {
         return false;
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let title = crate::report::TITLE;
-    if text.contains(&format!("<title>{title}</title>"))
-        || text.starts_with(&format!("# {title}\n"))
-        || super::inputs::is_report(&bytes)
-        || is_own_text(&bytes)
-    {
+    if is_printed_report(&bytes) || super::inputs::is_report(&bytes) || is_own_text(&bytes) {
         return true;
     }
     let xlsx = crate::import::Kind::Workbook(crate::import::workbook::WorkbookKind::Xlsx);
@@ -407,6 +397,13 @@ fn own_output(path: &Path) -> bool {
         .any(|kind| crate::import::is_report(&bytes, kind))
         || (bytes.starts_with(b"PK")
             && whole(path).is_some_and(|b| crate::import::is_report(&b, xlsx)))
+}
+
+/// Whether a text's first bytes are a Markdown or HTML report's: its title.
+fn is_printed_report(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let title = crate::report::TITLE;
+    text.contains(&format!("<title>{title}</title>")) || text.starts_with(&format!("# {title}\n"))
 }
 
 /// A file's extension, in lower case.
