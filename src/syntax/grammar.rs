@@ -604,6 +604,28 @@ fn wanted_here(
     (own, others)
 }
 
+/// `key type "label"` or `key optional type "label"` after a word, as a field is written
+/// but for its `:`: the field as it should be (`category: text "类别"`).
+fn field_without_colon(token: &str, after: &str) -> Option<String> {
+    let is_word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let line = after.split('\n').next().unwrap_or("").trim();
+    let quote = line.find(['"', '“'])?;
+    let (words, label) = line.split_at(quote);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    // The label ends the line (a section's `section funds "资金" {` goes on).
+    let close = if label.starts_with('"') { '"' } else { '”' };
+    let end = label.char_indices().skip(1).find(|(_, c)| *c == close)?.0;
+    let rest = label.get(end + close.len_utf8()..).unwrap_or("").trim();
+    let fits = matches!(words.len(), 1 | 2)
+        && words.iter().all(|w| is_word(w))
+        && (rest.is_empty() || rest.starts_with("//"))
+        && is_word(token)
+        // A section's head with its `{` on the next line is no field.
+        && !matches!(token, "section" | "栏目" | "rows" | "明细" | "optional" | "可选");
+    let field = line.get(..quote + end + close.len_utf8())?;
+    fits.then(|| format!("{token}: {field}"))
+}
+
 /// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
 /// inside a block, an unclosed text, an unusual space, a full-width mark further along
 /// the line.
@@ -635,6 +657,12 @@ fn context_help(text: &str, at: usize, token: &str) -> Option<String> {
     {
         let ascii = full_width_counterpart(c).unwrap_or(c);
         return Some(t!(PARSE_HELP_FULL_WIDTH_LINE, c, ascii));
+    }
+    // `category text "类别"`: a form's field without its `:` read as the item `category`
+    // begun inside the form (the help said to move it out) or, for another key, as
+    // nothing the block takes.
+    if let Some(field) = field_without_colon(token, after_token) {
+        return Some(t!(PARSE_HELP_FIELD_COLON, field));
     }
     match unclosed_before_item(text, at, token) {
         Some(Unclosed::Line(line)) => return Some(t!(PARSE_HELP_UNCLOSED_BRACE, line)),

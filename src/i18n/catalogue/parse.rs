@@ -70,6 +70,10 @@ PARSE_HELP_NO_PERCENT_HERE {
     en: "no percentage is wanted here: write the number itself, `0.01` for 1%",
     zh: "此处不用百分数：请写数值本身，1% 写作 `0.01`",
 }
+PARSE_HELP_FIELD_COLON {
+    en: "a field of the form has a `:` after its key: `{field}`",
+    zh: "表单字段的键之后要写 `:`：`{field}`",
+}
 PARSE_HELP_ITEM_INSIDE {
     en: "`{word}` begins an item of its own, which cannot stand inside another item's `{{ … }}`: move it after that item's closing `}}`",
     zh: "`{word}` 是一项规则的开头，不能写在另一项的 `{{ … }}` 里：请把它移到该项的 `}}` 之后",
