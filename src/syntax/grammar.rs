@@ -620,10 +620,19 @@ fn field_without_colon(token: &str, after: &str) -> Option<String> {
         && words.iter().all(|w| is_word(w))
         && (rest.is_empty() || rest.starts_with("//"))
         && is_word(token)
-        // A section's head with its `{` on the next line is no field.
-        && !matches!(token, "section" | "栏目" | "rows" | "明细" | "optional" | "可选");
+        && !heads_a_section(token);
     let field = line.get(..quote + end + close.len_utf8())?;
     fits.then(|| format!("{token}: {field}"))
+}
+
+/// Whether `word` is a keyword of a form section's head, in either language: `section
+/// funds "资金"` with its `{` on the next line is no field.
+fn heads_a_section(word: &str) -> bool {
+    let languages = [Keywords::En, Keywords::Zh];
+    (["section", "rows", "optional"].iter())
+        .filter_map(|en| keywords::by_english(en))
+        .flat_map(|k| languages.into_iter().flat_map(|l| k.spellings(l)))
+        .any(|spelling| spelling == word)
 }
 
 /// Help that needs to see around the error: a number ending in `.`, `5 %`, a `///`
