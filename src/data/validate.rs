@@ -324,7 +324,12 @@ impl<'a> Validator<'a> {
                     } else {
                         value_span
                     };
-                    self.missing_field(field, place, span, t!(DATA_MISSING_FIELD_NULL));
+                    let why = if self.words.is_form() {
+                        t!(DATA_MISSING_FORM_FIELD_BLANK)
+                    } else {
+                        t!(DATA_MISSING_FIELD_NULL)
+                    };
+                    self.missing_field(field, place, span, why);
                 }
                 continue;
             }

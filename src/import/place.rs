@@ -299,6 +299,9 @@ struct Placer<'a> {
     /// is named where it holds one.
     read: HashSet<(usize, usize)>,
     found: HashSet<(usize, usize)>,
+    /// Where each record field's label was first read: a required field left blank
+    /// there is refused at its label, not at its record's first value.
+    label_spans: HashMap<(usize, usize), Span>,
     unplaced: Vec<Unplaced>,
     notes: Vec<String>,
     /// Whether a label or a section's label has been read: a text alone in a row above
@@ -410,6 +413,7 @@ impl<'a> Placer<'a> {
             used: HashSet::new(),
             read: HashSet::new(),
             found: HashSet::new(),
+            label_spans: HashMap::new(),
             unplaced: Vec::new(),
             notes: Vec::new(),
             form_begun: false,
@@ -539,7 +543,7 @@ impl<'a> Placer<'a> {
     /// other field ([`value_node`]); left blank, an amount was missing and the form was
     /// refused. A dash with no label of its own (a spare column filled with `—`) stays
     /// blank, as do a table's (a missing value's marker).
-    fn nil_figures(&self, row: &[Cell], mut classes: Vec<Class>) -> Vec<Class> {
+    fn nil_figures(&self, row: &[Cell], classes: Vec<Class>) -> Vec<Class> {
         if self.table.is_some() {
             return classes;
         }
@@ -552,8 +556,16 @@ impl<'a> Placer<'a> {
             (row.iter().zip(&classes))
                 .any(|(cell, class)| matches!(class, Class::Value) && is_figure(cell))
         };
-        if dashes.is_empty() || !figures() {
+        if dashes.is_empty() {
             return classes;
+        }
+        if !figures() {
+            // No figure beside them: only a dash right after an amount's own label
+            // (`指标结余收回数 | —`, one field to a row) is that amount's nil.
+            let nil: Vec<usize> = (dashes.into_iter())
+                .filter(|&c| self.pending.is_none() && self.amount_label_before(&classes, c))
+                .collect();
+            return with_values_at(classes, &nil);
         }
         let values =
             || (classes.iter().enumerate()).filter(|(_, class)| matches!(class, Class::Value));
@@ -568,12 +580,21 @@ impl<'a> Placer<'a> {
                 .filter(|&c| self.labels_nil_at(&classes, c))
                 .collect(),
         };
-        for c in nil {
-            if let Some(class) = classes.get_mut(c) {
-                *class = Class::Value;
-            }
-        }
-        classes
+        with_values_at(classes, &nil)
+    }
+
+    /// Whether the nearest cell before column `c` that is not blank is the label of
+    /// amounts alone, with nothing but labels or the row's end after `c`.
+    fn amount_label_before(&self, classes: &[Class], c: usize) -> bool {
+        let before = (0..c)
+            .rev()
+            .find(|&b| !matches!(classes.get(b), Some(Class::Blank)));
+        let Some(Class::Label(fields)) = before.and_then(|b| classes.get(b)) else {
+            return false;
+        };
+        let amounts = !fields.is_empty()
+            && (fields.iter()).all(|&f| self.field_type(f) == Some(FieldType::Amount));
+        amounts && self.labels_nil_at(classes, c)
     }
 
     /// Whether a label stands for the blank cell at column `c` of a row of these classes:
@@ -867,6 +888,9 @@ impl<'a> Placer<'a> {
         for &(c, field) in &resolved {
             self.used.insert((r, c));
             self.found.insert(field);
+            self.label_spans
+                .entry(field)
+                .or_insert_with(|| label_span(row, c));
         }
         self.open_text = None;
         let has_values = classes.iter().any(|c| matches!(c, Class::Value));
@@ -1795,16 +1819,50 @@ impl<'a> Placer<'a> {
         }
     }
 
+    /// The required fields of record section `s` whose label was read and no value: each
+    /// as not given, at its label, so that the validator names the row left blank.
+    fn labelled_blanks(&self, s: usize) -> Vec<(usize, Node, Span)> {
+        let Some(section) = self.schema.sections().get(s) else {
+            return Vec::new();
+        };
+        let placed: HashSet<usize> = (self.records.get(&s))
+            .map(|record| record.entries.iter().map(|(f, _, _)| *f).collect())
+            .unwrap_or_default();
+        (section.fields.iter().enumerate())
+            .filter(|(f, field)| !field.optional && !placed.contains(f))
+            .filter_map(|(f, _)| {
+                let span = *self.label_spans.get(&(s, f))?;
+                Some((
+                    f,
+                    Node::new(
+                        Kind::Null,
+                        Span {
+                            start: span.end,
+                            end: span.end,
+                        },
+                    ),
+                    span,
+                ))
+            })
+            .collect()
+    }
+
     /// The placed values as a project file's tree, sections in the form's order and
     /// sub-sections (`funds.appropriation`) inside their parents.
     fn tree(&mut self) -> Node {
         let mut top: Vec<Entry> = Vec::new();
         for (s, section) in self.schema.sections().iter().enumerate() {
             let node = match section.shape {
-                Shape::Record => match self.records.remove(&s) {
-                    Some(record) => record_node(section_fields(self.schema, s), record),
-                    None => continue,
-                },
+                // A record with no value at all is left out (an optional sub-section's
+                // labels alone, 上年结转资金 with nothing carried over).
+                Shape::Record => {
+                    let blanks = self.labelled_blanks(s);
+                    let Some(mut record) = self.records.remove(&s) else {
+                        continue;
+                    };
+                    record.entries.extend(blanks);
+                    record_node(section_fields(self.schema, s), record)
+                }
                 Shape::Rows => match self.rows.remove(&s) {
                     Some(rows) => Node::new(
                         Kind::Array(
@@ -1891,6 +1949,16 @@ fn insert(entries: &mut Vec<Entry>, key: &str, node: Node) {
             }
         }
     }
+}
+
+/// `classes` with the cells at `columns` made values.
+fn with_values_at(mut classes: Vec<Class>, columns: &[usize]) -> Vec<Class> {
+    for &c in columns {
+        if let Some(class) = classes.get_mut(c) {
+            *class = Class::Value;
+        }
+    }
+    classes
 }
 
 /// Whether a cell holds a number (a figure of a budget's row, a total), stored as one or

@@ -1269,6 +1269,52 @@ fn a_dash_among_a_budget_s_figures_is_nil() {
     assert_eq!(outcome.findings, []);
 }
 
+/// The template's layout, one field to a row (`指标结余收回数 | 0`), as a text export.
+const ONE_FIELD_A_ROW: &str = "项目基本情况\n项目名称\t测试项目\n项目年份\t2023\n\
+    项目主管部门(单位)\t某局\n数据采集时间节点\t2023-12-31\n\
+    市级预算执行情况（万元）\n年初预算数\t100\n\
+    当年使用上年结余、结转及当年调整预算数\t0\n财政拨款数\t100\n指标结余数\t0\n\
+    指标结余收回数\t0\n市级财政资金使用情况（万元）\n财政拨款数\t100\n实际支付数\t90\n\
+    资金结余、结转数\t10\n结转数\t10\n财政收回数\t0\n项目资金构成\n\
+    子项名称\t预算数（万元）\t实际数（万元）\n子项一\t100\t90\n绩效指标\n\
+    类别\t指标名称\t目标值\t权重\t实际完成值\t自评分\n\
+    产出\t培训人数\t≥100人\t80\t100人\t80\n自评结果\n合计\t80\n";
+
+/// A dash alone after an amount's own label, one field to a row, is that amount's nil
+/// (it was left unread and the form refused); a dash after a text's label, and an
+/// amount's label with nothing after it, are refused at the label's own row (they were
+/// refused at the record's first row, `年初预算数`).
+#[test]
+fn a_field_left_blank_or_dashed_on_its_own_row() {
+    let line = "指标结余收回数\t0\n";
+    assert!(ONE_FIELD_A_ROW.contains(line));
+    let forms = import_text(
+        "横线.txt",
+        &ONE_FIELD_A_ROW.replace(line, "指标结余收回数\t—\n"),
+    );
+    let recovered = values(&forms[0].project)
+        .get(&("budget".to_owned(), 0, "unallocated_recovered".to_owned()))
+        .cloned();
+    assert_eq!(recovered, Some(Datum::Decimal(0.into())));
+    assert_eq!(forms[0].unplaced, []);
+    for (from, blank) in [
+        (line, "指标结余收回数\n"),
+        ("项目名称\t测试项目\n", "项目名称\t——\n"),
+    ] {
+        let text = ONE_FIELD_A_ROW.replace(from, blank);
+        let failure = import::import("空.txt", text.as_bytes(), Kind::Text, &SUZHOU).unwrap_err();
+        let import::ImportFailure::Data { failure, .. } = failure else {
+            panic!("{failure:?}");
+        };
+        let said = crate::common::render(&failure);
+        assert!(said.contains("missing_field"), "{said}");
+        // The label's own row is underlined, with what is wrong with it.
+        let row = text.lines().position(|l| l == blank.trim_end()).unwrap() + 1;
+        assert!(said.contains(&format!("[空.txt:{row}:1]")), "{said}");
+        assert!(said.contains("left blank"), "{said}");
+    }
+}
+
 /// A grade written on the 总分 row (`总分 | 100 | 96 | 良`, or `自评等级：良` there) is the
 /// form's grade, the one text field of the record 总分 fills; so is a row `自评等级 | 良`.
 /// A word on a total row whose record has no such field (the 2023 form's 合计) is

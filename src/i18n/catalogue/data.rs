@@ -111,6 +111,7 @@ DATA_MISSING_FORM_FIELD {
     zh: "{place}缺少「{key}」",
 }
 DATA_MISSING_FIELD_NULL { en: "given without a value", zh: "写了键却没有值" }
+DATA_MISSING_FORM_FIELD_BLANK { en: "left blank", zh: "这一栏没有填" }
 DATA_MISSING_FIELD_HERE { en: "in this record", zh: "在此记录中" }
 DATA_UNCALCULATED_FORMULA {
     en: "`{key}` ({label}, in {place}) is {formula}, and the file holds no result of it",
