@@ -75,6 +75,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         // A formula with no result (xlwt writes none; Excel always does) is named as
         // one, as in `.xlsx`.
         keep_literals(&formulas, Some(&range), &mut builder, &mut budget)?;
+        // The cells sharing a literal, which calamine reads as no formula.
+        for (row, column, text) in this.map(|s| s.literal_cells()).unwrap_or_default() {
+            builder.formula(row, column, text, &mut budget)?;
+        }
         let merges: Vec<Region> = workbook
             .merge_cells_by_sheet_name(&sheet.name)
             .map_err(damaged_by)?
@@ -236,6 +240,24 @@ mod tests {
         assert_eq!(row[1].uncalculated(), Some("1+1"));
         assert_eq!(row[1].literal_formula(), None);
         assert_eq!(row[2], text("text"));
+    }
+
+    /// A literal filled down a column is one formula the cells share (SHRFMLA), which
+    /// calamine reads as no formula: each cell is read as typed, as a literal of its own
+    /// is (the cells read `1` and `0.955`, and a target of `=100%` lost its unit).
+    #[test]
+    fn a_literal_filled_down_is_read_as_typed_in_every_cell() {
+        // LibreOffice 7 from openpyxl's `=100%` in A1:A2, `=95.5%` in A3:A4 and
+        // `=A1*2`, `=A2*2` in B1:B2.
+        let bytes = include_bytes!("../../../tests/fixtures/import/shared-literal-formula.xls");
+        let book = read(bytes).unwrap();
+        let rows = &book.sheets[0].rows;
+        let literal = |r: usize, c: usize| rows[r][c].literal_formula();
+        assert_eq!([literal(0, 0), literal(1, 0)], [Some("100%"); 2]);
+        assert_eq!([literal(2, 0), literal(3, 0)], [Some("95.5%"); 2]);
+        // A formula that reads other cells is its result, shared or not.
+        assert_eq!([literal(0, 1), literal(1, 1)], [None; 2]);
+        assert_eq!(rows[1][1].value, CellValue::Number("2".into()));
     }
 
     #[test]

@@ -164,7 +164,9 @@ fn read_values(
 /// calculate write them), and literals (`=100%`), whatever their result. A second
 /// pass, since calamine gives a cell's style and its formula in different readers.
 /// Shared formulas are not expanded (a hostile anchor could be copied into every
-/// cell): a cell that shares another's formula keeps an empty one.
+/// cell): a cell that shares another's formula keeps an empty one, unless that formula
+/// is a literal (`=100%` filled down a column): a literal reads no other cell, so each
+/// cell sharing it holds the same text, and is read as typed as the anchor is.
 ///
 /// [`Cell::formula`]: crate::import::grid::Cell::formula
 fn keep_formulas(
@@ -174,6 +176,9 @@ fn keep_formulas(
     budget: &mut TextBudget,
 ) -> Result<(), ImportError> {
     let mut cells = workbook.worksheet_cells_reader(name).map_err(damaged_by)?;
+    // Each shared literal by its index: a few short texts, each charged to the budget
+    // again in every cell that shares it.
+    let mut literals: HashMap<usize, String> = HashMap::new();
     while let Some(record) = cells
         .next_cell_with_formula_metadata()
         .map_err(damaged_by)?
@@ -182,8 +187,20 @@ fn keep_formulas(
             continue;
         };
         let text = match formula {
-            XlsxFormulaMetadata::Normal { formula }
-            | XlsxFormulaMetadata::Shared { formula, .. } => formula,
+            XlsxFormulaMetadata::Normal { formula } => formula,
+            XlsxFormulaMetadata::Shared {
+                formula,
+                shared_index,
+                ..
+            } => {
+                if is_literal(&formula) {
+                    literals.insert(shared_index, formula.clone());
+                }
+                formula
+            }
+            XlsxFormulaMetadata::SharedDerived { shared_index } => {
+                literals.get(&shared_index).cloned().unwrap_or_default()
+            }
             _ => String::new(),
         };
         let (row, column) = record.pos;
@@ -579,7 +596,7 @@ mod tests {
         // As openpyxl writes them: `<f>` and no `<v>`; a shared formula's anchor and a
         // cell sharing it; a styled empty cell; a literal with a result (`=100%` typed
         // into a General cell); a formula with a result stays its result alone.
-        let data = r#"<row r="1"><c r="A1" s="1"><f>B7*C7</f></c><c r="B1"><f t="shared" ref="B1:C1" si="0">D7+1</f></c><c r="C1"><f t="shared" si="0"/></c><c r="D1" s="1"/><c r="E1"><f>100%</f><v>1</v></c><c r="F1"><f>1+1</f><v>2</v></c></row>"#;
+        let data = r#"<row r="1"><c r="A1" s="1"><f>B7*C7</f></c><c r="B1"><f t="shared" ref="B1:C1" si="0">D7+1</f></c><c r="C1"><f t="shared" si="0"/></c><c r="D1" s="1"/><c r="E1"><f>100%</f><v>1</v></c><c r="F1"><f>1+1</f><v>2</v></c><c r="G1"><f t="shared" ref="G1:H1" si="1">100%</f><v>1</v></c><c r="H1"><f t="shared" si="1"/><v>1</v></c></row>"#;
         let book = read(&handmade(data, &[0, 10], "", false)).unwrap();
         let kept = |value: CellValue, formula: &str| Cell {
             formula: Some(formula.into()),
@@ -595,8 +612,12 @@ mod tests {
                 Cell::default(),
                 kept(CellValue::Number("1".into()), "100%"),
                 number("2"),
+                // `=100%` filled down: the cell sharing it is read as typed too.
+                kept(CellValue::Number("1".into()), "100%"),
+                kept(CellValue::Number("1".into()), "100%"),
             ]
         );
+        assert_eq!(row[7].literal_formula(), Some("100%"));
         assert_eq!(row[0].shown(), "=B7*C7");
         assert_eq!(row[0].uncalculated(), Some("B7*C7"));
         assert_eq!(row[0].literal_formula(), None);

@@ -22,6 +22,36 @@ pub(super) struct SheetScan {
     /// The 0-based columns the sheet hides (a COLINFO record's `fHidden`, or a width of
     /// zero), within [`crate::import::workbook::MAX_COLUMNS`].
     pub(super) hidden_columns: BTreeSet<usize>,
+    /// The shared formulas (SHRFMLA) that are literals (`=100%` filled down a column):
+    /// the cells each covers, and its text. calamine reads a cell sharing a formula as
+    /// an empty one.
+    /// By their first cell, which is where a cell sharing one finds it.
+    shared_literals: HashMap<(u32, u32), SharedLiteral>,
+    /// The cells whose FORMULA record shares another's formula (`ptgExp`), 0-based, each
+    /// with the first cell of the formula it shares.
+    sharing: Vec<((u32, u32), (u32, u32))>,
+}
+
+/// A literal formula shared by a block of cells.
+#[derive(Debug)]
+pub(super) struct SharedLiteral {
+    rows: (u32, u32),
+    columns: (u32, u32),
+    text: String,
+}
+
+impl SheetScan {
+    /// Each cell that shares a literal formula, with the literal (0-based).
+    pub(super) fn literal_cells(&self) -> Vec<(u32, u32, String)> {
+        let within = |(first, last): (u32, u32), n: u32| first <= n && n <= last;
+        (self.sharing.iter())
+            .filter_map(|&((row, column), anchor)| {
+                let shared = self.shared_literals.get(&anchor)?;
+                (within(shared.rows, row) && within(shared.columns, column))
+                    .then(|| (row, column, shared.text.clone()))
+            })
+            .collect()
+    }
 }
 
 /// One record and the CONTINUE records after it.
@@ -326,8 +356,24 @@ fn scan_sheet(
                         .insert((u32::from(row), u32::from(column)), shows);
                 }
                 budget.charge(text_of(record.kind, data, globals))?;
+                // A FORMULA whose tokens are `ptgExp` alone shares a formula.
+                if record.kind == 0x0006
+                    && data.get(22) == Some(&0x01)
+                    && let (Some(first_row), Some(first_column)) =
+                        (u16_at(data, 23), u16_at(data, 25))
+                {
+                    let anchor = (u32::from(first_row), u32::from(first_column));
+                    (sheet.sharing).push(((u32::from(row), u32::from(column)), anchor));
+                }
             }
             0x0207 => budget.charge(data.len().saturating_mul(2))?,
+            0x04BC => {
+                if let Some(shared) = shared_literal(data) {
+                    budget.charge(shared.text.len())?;
+                    let anchor = (shared.rows.0, shared.columns.0);
+                    sheet.shared_literals.insert(anchor, shared);
+                }
+            }
             0x00BD => multiple_rk(data, globals, &mut bounds, &mut sheet, &mut written)?,
             0x00E5 => merged_cells(data)?,
             0x0208 => {
@@ -345,6 +391,39 @@ fn scan_sheet(
     }
     sheet.hidden_columns = columns.columns();
     Ok(sheet)
+}
+
+/// A SHRFMLA record's formula, where it is a literal: a number (`ptgInt`, `ptgNum`),
+/// then a percent sign (`ptgPercent`) or nothing, as calamine writes such a formula of a
+/// cell of its own (`100%`, `95.5`). The record: the cells (rows and columns as
+/// `u16 u16 u8 u8`), two bytes, the formula's length and its tokens.
+fn shared_literal(data: &[u8]) -> Option<SharedLiteral> {
+    let rows = (u32::from(u16_at(data, 0)?), u32::from(u16_at(data, 2)?));
+    let columns = (u32::from(*data.get(4)?), u32::from(*data.get(5)?));
+    let length = usize::from(u16_at(data, 8)?);
+    let tokens = data.get(10..10usize.checked_add(length)?)?;
+    let (number, rest) = match tokens.split_first()? {
+        (0x1E, rest) => (u16_at(rest, 0)?.to_string(), rest.get(2..)?),
+        (0x1F, rest) => {
+            let bytes: [u8; 8] = rest.get(..8)?.try_into().ok()?;
+            let number = f64::from_le_bytes(bytes);
+            // The text a person typed, as the shortest that reads back as the same
+            // double; a literal is never negative, nor past what a cell shows.
+            (number.is_finite() && number >= 0.0).then_some(())?;
+            (format!("{number}"), rest.get(8..)?)
+        }
+        _ => return None,
+    };
+    let text = match rest {
+        [] => number,
+        [0x14] => format!("{number}%"),
+        _ => return None,
+    };
+    Some(SharedLiteral {
+        rows,
+        columns,
+        text,
+    })
 }
 
 /// The row a ROW record hides: its `fDyZero` bit set (Excel's hidden and filtered rows),
