@@ -81,7 +81,7 @@ pub struct Rounded {
     /// Whether the format shows fewer than two decimals (`0`, `0.0`, `0%`): a measure or
     /// a percentage is read as printed (`=C8/B8` under `0%` prints 90%, which the form
     /// the department signed says and its self score follows), a score or a weight keeps
-    /// the number (`=50/3` shown as 17 is 16.67 meant).
+    /// the number (`=50/3` shown as 17 is not 17: it is read as stored).
     pub coarse: bool,
 }
 

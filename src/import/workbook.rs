@@ -647,7 +647,7 @@ pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Optio
 /// decimals than the number has (9.16666666666667 under `0.00` is 9.17, 0.952046404888
 /// under `0.00%` is 95.2%, 0.8951 under `0%` is 90%): rounded half away from zero from
 /// the 15 digits the cell keeps, as Excel shows it, and [coarse](Rounded::coarse) where
-/// the format shows fewer than two decimals (a weight `=50/3` shown 17 is 16.67 meant);
+/// the format shows fewer than two decimals (a weight `=50/3` shown 17 is not 17, and is read as stored);
 /// `None` where the format fixes no decimals (General), or shows the number as
 /// [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
 fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<Rounded> {

@@ -59,6 +59,48 @@ impl Shows {
         }
     }
 
+    /// The format an OpenDocument cell's number shows with, read off what it shows
+    /// (`<text:p>≤8小时</text:p>` over 8, `94%` over 0.9397): the text around the
+    /// number, its decimals, and whether it is a percentage. `None` for anything but a
+    /// number of plain digits and a point, with a `%` or not, text around it or not (a
+    /// negative number, digits grouped by commas, an exponent, a fraction): such a cell
+    /// is read as stored.
+    #[must_use]
+    pub(crate) fn from_display(display: &str) -> Option<Shows> {
+        let start = display.find(|c: char| c.is_ascii_digit())?;
+        let (prefix, rest) = display.split_at(start);
+        let whole = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let (mut end, mut decimals) = (whole, 0u32);
+        if let Some(fraction) = rest.get(whole..).and_then(|r| r.strip_prefix('.')) {
+            let digits = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            (digits > 0).then_some(())?;
+            end = whole + 1 + digits;
+            decimals = u32::try_from(digits).ok()?;
+        }
+        let after = rest.get(end..)?;
+        let (percent, suffix) = match after.strip_prefix('%') {
+            Some(suffix) => (true, suffix),
+            None => (false, after),
+        };
+        let plain = |t: &str| !t.contains(|c: char| c.is_ascii_digit() || "-,.+/Ee".contains(c));
+        (plain(prefix) && plain(suffix)).then_some(())?;
+        Some(Shows {
+            positive: Shown {
+                percent,
+                prefix: prefix.to_owned(),
+                suffix: suffix.to_owned(),
+                thousands: 0,
+                decimals: Some(decimals),
+            },
+            negative: None,
+            text: None,
+        })
+    }
+
     /// A number kept as text (`5%`, `15`, `0.5`) as the format shows it, where it writes
     /// text around it. Every other text (a name, `≥90%` under `"≥"@`, which Excel shows
     /// `≥≥90%`, `2%及其以下`) is read as written: a column's format is for the numbers

@@ -9,20 +9,20 @@
 //! (`table:number-columns-spanned`, `table:number-rows-spanned`) and percentages
 //! (`office:value-type="percentage"`).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Ods, OdsError, Reader};
+use calamine::{Data, Ods, OdsError, Reader};
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
-    distinct_names, keep_literals, skipped, value_of,
+    distinct_names, keep_literals, skipped, value_and_rounded, value_of,
 };
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
 use crate::import::error::ImportError;
-use crate::import::grid::Workbook;
+use crate::import::grid::{CellValue, Rounded, Workbook};
 
 /// The `mimetype` of an OpenDocument spreadsheet.
 const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
@@ -67,12 +67,17 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
             let row = top.saturating_add(u32::try_from(row).unwrap_or(u32::MAX));
             let column = left.saturating_add(u32::try_from(column).unwrap_or(u32::MAX));
             let percent = scanned.is_some_and(|t| t.percent.contains(&(row, column)));
-            builder.push(
-                row,
-                column,
-                value_of(data, &Shows::percent(percent)),
-                &mut budget,
-            )?;
+            let display = scanned.and_then(|t| t.shown.get(&(row, column)));
+            let value = match display.and_then(|d| as_displayed(data, d)) {
+                Some((value, rounded)) => {
+                    if let Some(rounded) = rounded {
+                        builder.rounding(row, column, rounded, &mut budget)?;
+                    }
+                    value
+                }
+                None => value_of(data, &Shows::percent(percent)),
+            };
+            builder.push(row, column, value, &mut budget)?;
         }
         let formulas = ods.worksheet_formula(&sheet.name).map_err(damaged_by)?;
         keep_literals(&formulas, Some(&range), &mut builder, &mut budget)?;
@@ -86,6 +91,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         }
     }
     Ok(book)
+}
+
+/// A number cell read as the `.xlsx` reader reads one with a number format (see
+/// `workbook::value_and_rounded`), the format being what the cell's text shows: the
+/// number and, where it shows it rounded, as it shows it (a formula's `0.9397…` under
+/// `0%`, `94%`), or the text around it (8 shown `≤8小时`, which read as 8 would make a
+/// lower-is-better target higher-is-better). `None` where reading it so does not give
+/// what the cell shows: it is read as stored.
+fn as_displayed(data: &Data, display: &str) -> Option<(CellValue, Option<Rounded>)> {
+    if !matches!(data, Data::Float(f) if *f >= 0.0) {
+        return None;
+    }
+    let shows = Shows::from_display(display)?;
+    let (value, rounded) = value_and_rounded(data, &shows);
+    let shown = rounded
+        .as_ref()
+        .map_or_else(|| value.shown(), |r| r.value.shown());
+    (shown == display).then_some((value, rounded))
 }
 
 /// The places of `ranges` below `len` (rows among a sheet's rows, columns within its
@@ -114,6 +137,9 @@ struct Table {
     name: String,
     /// The cells holding a percentage, 0-based.
     percent: HashSet<(u32, u32)>,
+    /// What the cells holding a number show (`<text:p>`), where it is short and the
+    /// cell not repeated, 0-based.
+    shown: HashMap<(u32, u32), String>,
     /// Its merged ranges.
     merges: Vec<Region>,
     /// The rows it hides (`table:visibility` `collapse` or `filter`), as 0-based
@@ -177,7 +203,12 @@ struct CellScan {
     holds_value: bool,
     percent: bool,
     text: u64,
+    /// What a number cell shows, while it is short enough to keep ([`SHOWN_LIMIT`]).
+    shown: Option<String>,
 }
+
+/// The longest text shown by a number cell that is kept: a number and a few words.
+const SHOWN_LIMIT: usize = 64;
 
 /// Scans `content.xml`: bounds and what calamine does not give, table by table.
 fn scan(xml: &[u8], budget: &mut TextBudget) -> Result<Vec<Table>, ScanError> {
@@ -197,7 +228,10 @@ fn scan(xml: &[u8], budget: &mut TextBudget) -> Result<Vec<Table>, ScanError> {
         match reader.read_event()? {
             Event::Start(e) => scan.start(&e)?,
             Event::End(e) => scan.end(e.name().as_ref())?,
-            Event::Text(t) => scan.text(t.len()),
+            Event::Text(t) => {
+                scan.text(t.len());
+                scan.shown(&t);
+            }
             Event::CData(t) => scan.text(t.len()),
             Event::Eof => break,
             _ => {}
@@ -267,6 +301,7 @@ impl Scan<'_> {
             holds_value: false,
             percent: false,
             text: 0,
+            shown: None,
         };
         for attr in e.attributes() {
             let attr = attr.map_err(|e| ScanError::Xml(e.into()))?;
@@ -287,6 +322,9 @@ impl Scan<'_> {
             if key == "office:value-type" {
                 cell.holds_value |= attr.value == "string";
                 cell.percent = attr.value == "percentage";
+                if matches!(attr.value.as_ref(), "float" | "percentage" | "currency") {
+                    cell.shown = Some(String::new());
+                }
             }
         }
         self.merge(e)?;
@@ -348,6 +386,10 @@ impl Scan<'_> {
         let copies = cell.repeat.saturating_mul(self.row_repeat);
         self.budget
             .charge(index(cell.text.saturating_mul(copies)))?;
+        if let Some(shown) = cell.shown.filter(|s| !s.is_empty() && copies == 1) {
+            self.budget.charge(shown.len())?;
+            (table.shown).insert((position(self.row), position(first_column)), shown);
+        }
         if cell.percent {
             // Within the bounds just checked: at most `MAX_CELLS` positions.
             for row in self.row..rows {
@@ -357,6 +399,25 @@ impl Scan<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Keeps what a number cell shows, while it stays short.
+    fn shown(&mut self, text: &quick_xml::events::BytesText<'_>) {
+        let Some(shown) = self.cell.as_mut().and_then(|c| c.shown.as_mut()) else {
+            return;
+        };
+        // An entity (`&lt;`) comes as an event of its own, which leaves the text short
+        // of what the cell shows: then it is read as stored.
+        let text: &str = text.as_ref();
+        match (shown.len() + text.len() <= SHOWN_LIMIT).then_some(text) {
+            Some(t) => shown.push_str(t),
+            // Too long: read as stored.
+            None => {
+                if let Some(cell) = &mut self.cell {
+                    cell.shown = None;
+                }
+            }
+        }
     }
 
     fn text(&mut self, bytes: usize) {
@@ -447,6 +508,54 @@ mod tests {
 
     fn read(bytes: &[u8]) -> Result<Workbook, ImportError> {
         read_workbook(bytes, WorkbookKind::Ods)
+    }
+
+    /// A number cell is read as what it shows, as `.xlsx` reads a cell with its number
+    /// format: a formula's percentage to the decimals shown (0.9397… under `0%` is 94%:
+    /// it was 93.9703518%, and 预算执行率 scored 5.59 for 5.60), the text around a number
+    /// (8 shown `≤8小时` is `≤8小时`: it was 8, a lower-is-better target read as
+    /// higher-is-better). A typed number keeps its digits; what reading off the shown
+    /// text would not give back (digits grouped, a negative number) is read as stored.
+    #[test]
+    fn a_number_is_read_as_it_shows() {
+        let cell = |value_type: &str, value: &str, shown: &str, formula: &str| {
+            format!(
+                r#"<table:table-cell {formula} office:value-type="{value_type}" office:value="{value}"><text:p>{shown}</text:p></table:table-cell>"#
+            )
+        };
+        let formula = r#"table:formula="of:=[.A2]/[.B2]""#;
+        let row = [
+            cell("percentage", "0.939703518", "94%", formula),
+            cell("float", "8", "≤8小时", ""),
+            cell("float", "8.4", "8.4小时", ""),
+            cell("percentage", "0.9397", "94%", ""),
+            cell("float", "1679.7", "1,679.70", ""),
+            cell("float", "7.328", "7.33", formula),
+        ]
+        .concat();
+        let book = read(&ods(&format!(
+            r#"<table:table table:name="表"><table:table-row>{row}</table:table-row></table:table>"#
+        )))
+        .unwrap();
+        let cells = &book.sheets[0].rows[0];
+        let as_read = |c: usize| {
+            let cell = &cells[c];
+            cell.rounded
+                .as_ref()
+                .map_or(&cell.value, |r| &r.value)
+                .clone()
+        };
+        assert_eq!(as_read(0), CellValue::Text("94%".into()));
+        let formatted = |shown: &str, number: &str| CellValue::Formatted {
+            shown: shown.into(),
+            number: number.into(),
+        };
+        assert_eq!(as_read(1), formatted("≤8小时", "8"));
+        assert_eq!(as_read(2), formatted("8.4小时", "8.4"));
+        // Typed: as typed, whatever it shows.
+        assert_eq!(as_read(3), CellValue::Text("93.97%".into()));
+        assert_eq!(as_read(4), CellValue::Number("1679.7".into()));
+        assert_eq!(as_read(5), CellValue::Number("7.33".into()));
     }
 
     /// Rows LibreOffice hides (`collapse`) or filters out (`filter`) are read and marked,
