@@ -36,6 +36,12 @@ use self::env::{Env, Sections};
 use self::error::EvalError;
 use self::outcome::{IndicatorOutcome, Outcome, RowState};
 
+/// The most rows a form's row filters and quantifiers may go over, together: far more
+/// than any policy's checks need on the largest form (each filter goes over its rows
+/// once: a 100,000-row form's checks go over about a million), and about two seconds of
+/// a filter nested in a filter's condition (`perfeval::eval::too_much_work` past it).
+pub const WORK_LIMIT: u64 = 20_000_000;
+
 /// Evaluates one project.
 ///
 /// # Errors

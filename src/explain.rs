@@ -7,6 +7,9 @@
 //! The steps are what scoring itself recorded (`eval::evaluate_traced`): an explanation
 //! cannot tell a different story from the score.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 
@@ -17,6 +20,7 @@ use crate::eval::error::EvalError;
 use crate::eval::measure::{Quantity, Reading};
 use crate::eval::outcome::{ClassFrom, IndicatorOutcome, Outcome};
 use crate::eval::trace::{CheckRun, Deduction, Side, Step};
+use crate::finding::Finding;
 use crate::ir::vocab::{Comparator, ResidualRule, RoundingMode};
 use crate::source::{Sources, Span};
 
@@ -102,6 +106,8 @@ pub fn explain(
         rules,
         project,
         outcome: &outcome,
+        splits: RefCell::default(),
+        findings_of_row: OnceCell::new(),
     };
     let wanted = |name: &str| {
         indicator.is_none_or(|n| crate::text::normalize(n) == crate::text::normalize(name))
@@ -142,9 +148,23 @@ struct Context<'a> {
     rules: &'a Sources,
     project: &'a Project,
     outcome: &'a Outcome,
+    /// Each pool's even split, as every row of it tells it, found once: a row found
+    /// its pool's members among all rows (100,000 rows: 10¹⁰ steps).
+    splits: RefCell<HashMap<Option<usize>, EvenSplit>>,
+    /// The findings about each indicator, by its name, found once.
+    findings_of_row: OnceCell<HashMap<&'a str, Vec<&'a Finding>>>,
 }
 
-impl Context<'_> {
+/// A pool's even split: how many rows share it, the points they share, and the weight
+/// most of them have.
+#[derive(Clone, Copy)]
+struct EvenSplit {
+    rows: usize,
+    points: Decimal,
+    common: Option<Decimal>,
+}
+
+impl<'a> Context<'a> {
     fn indicator(&self, i: usize, row: &IndicatorOutcome, steps: &[Step]) -> Block {
         let mut lines = vec![self.category_line(i, row)];
         let mut rules = Vec::new();
@@ -206,8 +226,8 @@ impl Context<'_> {
     ) {
         for adjust in self.plan.adjustments.iter().filter(|a| a.rows.is_some()) {
             let code = &adjust.finding.code;
-            let changed = (self.outcome.findings.iter())
-                .filter(|f| f.code == *code && f.indicator.as_deref() == Some(row.name.as_str()));
+            let about_row = self.findings_of_row().get(row.name.as_str());
+            let changed = (about_row.into_iter().flatten()).filter(|f| f.code == *code);
             for finding in changed {
                 lines.push(Line {
                     step: "adjust",
@@ -312,19 +332,11 @@ impl Context<'_> {
         pool: Option<usize>,
         share: Option<&crate::ir::defs::RoundingDef>,
     ) -> String {
-        let members: Vec<(usize, Decimal)> = self
-            .outcome
-            .indicators
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.state.recognized && self.pool_of(r).map(|(id, _)| id) == pool)
-            .filter_map(|(k, r)| r.state.expected_weight.map(|w| (k, w)))
-            .collect();
-        let n = members.len();
-        let points = members
-            .iter()
-            .try_fold(Decimal::ZERO, |sum, (_, w)| sum.checked_add(*w))
-            .unwrap_or_default();
+        let EvenSplit {
+            rows: n,
+            points,
+            common,
+        } = self.even_split(pool);
         let name = pool
             .and_then(|p| self.plan.pools.get(p))
             .map_or("", |p| p.name.as_str());
@@ -332,7 +344,6 @@ impl Context<'_> {
         if let Some(r) = share {
             text.push_str(&format!("，每项精确到 {} {}", r.step, mode_words(r.mode)));
         }
-        let common = most_common(members.iter().map(|(_, w)| *w));
         match (row.state.expected_weight, common) {
             (Some(w), Some(c)) if w != c => text.push_str(&format!(
                 "；均分后余下的 {} 由本项承担，为 {w}",
@@ -342,6 +353,39 @@ impl Context<'_> {
             (None, _) => {}
         }
         text
+    }
+
+    /// The even split of `pool`, found the first time a row of it asks.
+    fn even_split(&self, pool: Option<usize>) -> EvenSplit {
+        if let Some(split) = self.splits.borrow().get(&pool) {
+            return *split;
+        }
+        let weights: Vec<Decimal> = (self.outcome.indicators.iter())
+            .filter(|r| r.state.recognized && self.pool_of(r).map(|(id, _)| id) == pool)
+            .filter_map(|r| r.state.expected_weight)
+            .collect();
+        let split = EvenSplit {
+            rows: weights.len(),
+            points: (weights.iter())
+                .try_fold(Decimal::ZERO, |sum, w| sum.checked_add(*w))
+                .unwrap_or_default(),
+            common: most_common(weights.iter().copied()),
+        };
+        self.splits.borrow_mut().insert(pool, split);
+        split
+    }
+
+    /// The findings about each indicator row, by its name.
+    fn findings_of_row(&self) -> &HashMap<&'a str, Vec<&'a Finding>> {
+        self.findings_of_row.get_or_init(|| {
+            let mut by_row: HashMap<&'a str, Vec<&'a Finding>> = HashMap::new();
+            for finding in &self.outcome.findings {
+                if let Some(name) = finding.indicator.as_deref() {
+                    by_row.entry(name).or_default().push(finding);
+                }
+            }
+            by_row
+        })
     }
 
     fn pool_of<'p>(

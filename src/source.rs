@@ -93,6 +93,11 @@ struct Derived {
     /// Byte offsets where lines start: thousands of findings in one large file must not
     /// each scan the file from its start.
     lines: OnceLock<Vec<usize>>,
+    /// The characters before each [`CHAR_BLOCK`] of bytes, made the first time a column
+    /// is counted along a long line: a form written on one line (minified JSON) with
+    /// thousands of findings must not count its characters from the line's start for
+    /// each.
+    chars: OnceLock<Vec<usize>>,
     /// The text as snippets show it, where it has control characters: the same bytes
     /// with those replaced, so that a form cannot drive the reviewer's terminal.
     shown: OnceLock<Option<Box<str>>>,
@@ -244,6 +249,8 @@ impl SourceFile {
         let before = self.text.get(line_start..offset).unwrap_or("");
         let column = if self.derived.tabular {
             before.matches('\t').count() + 1
+        } else if before.len() > CHAR_BLOCK {
+            self.chars_before(offset) - self.chars_before(line_start) + 1
         } else {
             before.chars().count() + 1
         };
@@ -253,6 +260,15 @@ impl SourceFile {
             column,
         }
     }
+}
+
+/// The bytes of a block of [`Derived::chars`]: a column along a line longer than this
+/// is counted from the blocks' counts.
+const CHAR_BLOCK: usize = 4096;
+
+/// How many characters start in `bytes` (every byte but UTF-8's continuation bytes).
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// Characters shown on each side of what a snippet of a long line points at.
@@ -315,7 +331,9 @@ impl SourceCode for SourceFile {
         );
         let long = |(start, end): (usize, usize)| end.saturating_sub(start) > LONG_LINE;
         let one_line = (self.derived.within.as_ref()).is_some_and(|within| within.one_line);
-        if snippet && (one_line || long(first) || long(last)) {
+        // A place alone (no line of context: a label's line and column) is read from a
+        // window as narrow, or miette would count along the whole line for each.
+        if (snippet && one_line) || long(first) || long(last) {
             window_start = back(shown, span.offset(), first.0);
             window_end = forward(shown, span.offset() + span.len(), last.1);
         }
@@ -341,6 +359,23 @@ impl SourceCode for SourceFile {
 }
 
 impl SourceFile {
+    /// How many characters the text has before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let blocks = self.derived.chars.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut before = vec![0];
+            let mut count = 0;
+            for block in bytes.chunks(CHAR_BLOCK) {
+                count += starts_of_chars(block);
+                before.push(count);
+            }
+            before
+        });
+        let block = offset / CHAR_BLOCK;
+        let head = self.text.as_bytes().get(block * CHAR_BLOCK..offset);
+        blocks.get(block).copied().unwrap_or(0) + head.map_or(0, starts_of_chars)
+    }
+
     fn line_starts(&self) -> &[usize] {
         self.derived.lines.get_or_init(|| line_starts(&self.text))
     }
@@ -411,6 +446,27 @@ mod tests {
             file.line_col(u32::try_from(offset).unwrap()),
             LineCol { line: 2, column: 6 }
         );
+    }
+
+    /// Along a line longer than a block, a column is counted from the blocks' counts
+    /// (a form written on one line must not be counted from its start for each finding),
+    /// and is the count of characters, multi-byte ones across a block's edge among them;
+    /// a place alone (a label's line and column) is read from a narrow window, at the
+    /// same line and column.
+    #[test]
+    fn a_column_far_along_a_long_line_counts_characters() {
+        let text = format!("{{\n{}x{}\n", "名".repeat(5000), "称a".repeat(3000));
+        let file = SourceFile::new("t", text.as_str());
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+            let expected = text[line_start..offset].chars().count() + 1;
+            let at = file.line_col(u32::try_from(offset).unwrap());
+            assert_eq!(at.column, expected, "at {offset}");
+        }
+        let x = text.find('x').unwrap();
+        let place = file.read_span(&SourceSpan::new(x.into(), 1), 0, 0).unwrap();
+        assert_eq!((place.line(), place.column()), (1, 5000));
+        assert!(place.data().len() < 400, "{}", place.data().len());
     }
 
     #[test]

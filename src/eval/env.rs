@@ -89,6 +89,9 @@ pub(crate) struct Sections<'a> {
     /// where the plan's form is not the one its expressions' places were taken from
     /// (someone replaced it): sections are then found by key.
     records: Vec<Option<&'a Record>>,
+    /// The rows row filters and quantifiers have gone over so far for this form (see
+    /// [`Env::spend`]).
+    work: std::cell::Cell<u64>,
 }
 
 impl<'a> Sections<'a> {
@@ -104,6 +107,7 @@ impl<'a> Sections<'a> {
             list,
             indicators: project.rows(INDICATORS),
             records: Vec::new(),
+            work: std::cell::Cell::new(0),
         };
         if plan.form.stamp() == plan.form_stamp {
             sections.records = plan
@@ -791,6 +795,7 @@ impl<'a> Env<'a> {
         let Value::Rows(set) = self.eval(base)? else {
             return Ok(Value::Null);
         };
+        self.spend(set.rows.len(), cond.span)?;
         let place = self.place(&set.section);
         // Over a whole section, decided for every row at once where it can be (see
         // `Env::truths`); over some of its rows (a filter's result filtered again), row
@@ -951,6 +956,25 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Counts `rows` more rows gone over by the filter or quantifier whose condition is
+    /// at `span`: past [`WORK_LIMIT`](crate::eval::WORK_LIMIT) for the form, an error.
+    /// Each level of filters nested inside a filter multiplies the rows gone over (111
+    /// rows, six levels: 10¹⁴), which no time limit of a language without loops bounds.
+    fn spend(&self, rows: usize, span: crate::source::Span) -> Result<()> {
+        let rows = u64::try_from(rows).unwrap_or(u64::MAX);
+        let work = self.data.work.get().saturating_add(rows);
+        self.data.work.set(work);
+        let limit = work_limit();
+        if work > limit {
+            return Err(Box::new(EvalError::TooMuchWork {
+                project: String::new(),
+                limit,
+                span: span.into(),
+            }));
+        }
+        Ok(())
+    }
+
     fn quantifier(&mut self, f: Function, args: &[Expr]) -> Result<Value> {
         let (Some(rows), Some(cond)) = (args.first(), args.get(1)) else {
             return Ok(Value::Null);
@@ -958,6 +982,7 @@ impl<'a> Env<'a> {
         let Value::Rows(set) = self.eval(rows)? else {
             return Ok(Value::Null);
         };
+        self.spend(set.rows.len(), cond.span)?;
         let want = f == Function::Any;
         self.looping(|env| {
             for &row in &set.rows {
@@ -968,6 +993,21 @@ impl<'a> Env<'a> {
             Ok(Value::Bool(!want))
         })
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to a limit a debug build reaches in a moment.
+    static TEST_WORK_LIMIT: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`WORK_LIMIT`](super::WORK_LIMIT), or a test's.
+fn work_limit() -> u64 {
+    #[cfg(test)]
+    if let Some(limit) = TEST_WORK_LIMIT.get() {
+        return limit;
+    }
+    super::WORK_LIMIT
 }
 
 /// Whether an expression goes over rows: worth keeping when a loop repeats it.
@@ -1154,6 +1194,36 @@ mod tests {
             Box::new(constant(v)),
             Box::new(constant(v)),
         ))
+    }
+
+    /// Filters nested in filters' conditions go over rows multiplied by the rows at each
+    /// level (17 rows, three levels: 17³ for each of 17 rows); past the limit, the project
+    /// is not evaluated (`too_much_work`, at the filter that passed it), where it ran
+    /// until killed. The shipped policy's own checks go over a few rows per row, far
+    /// from it.
+    #[test]
+    fn nested_filters_stop_at_the_work_limit() {
+        use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project};
+        let mut inner = "weight >= outer.weight".to_owned();
+        for _ in 0..2 {
+            inner = format!("count(indicators[{inner}]) >= 0 and weight >= outer.weight");
+        }
+        let check = format!("check q error for indicators {{ count(indicators[{inner}]) >= 0 }}");
+        let (plan, project) = plan_and_project(&format!("{RULES_2023}\n{check}\n"), EGOV_FORM);
+        TEST_WORK_LIMIT.set(Some(10_000));
+        let nested = crate::evaluate(&plan, &project);
+        let (plain, seed) = plan_and_project(RULES_2023, EGOV_FORM);
+        TEST_WORK_LIMIT.set(Some(17 * 20));
+        let shipped = crate::evaluate(&plain, &seed);
+        TEST_WORK_LIMIT.set(None);
+        let error = nested.unwrap_err();
+        assert_eq!(error.code(), "perfeval::eval::too_much_work");
+        let span = error.span().unwrap();
+        let rules = format!("{RULES_2023}\n{check}\n");
+        assert!(rules[span.start as usize..span.end as usize].contains("outer.weight"));
+        assert!(shipped.is_ok(), "{shipped:?}");
+        // With the limit as it is, the nested check runs to its end.
+        assert!(crate::evaluate(&plan, &project).is_ok());
     }
 
     /// A section field is read by its place in the plan's form: a form that declares its

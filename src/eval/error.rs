@@ -50,6 +50,23 @@ pub enum EvalError {
         span: SourceSpan,
     },
 
+    /// Row filters nested so deep that, over this form's rows, they would go over more
+    /// rows than [`WORK_LIMIT`](crate::eval::WORK_LIMIT) (each level multiplies the rows).
+    #[error("{}", t!(EVAL_TOO_MUCH_WORK, .project, .limit))]
+    #[diagnostic(
+        code(perfeval::eval::too_much_work),
+        help("{}", t!(EVAL_TOO_MUCH_WORK_HELP))
+    )]
+    TooMuchWork {
+        /// The project file being evaluated.
+        project: String,
+        /// The limit.
+        limit: u64,
+        /// The filter that passed it.
+        #[label("{}", t!(EVAL_TOO_MUCH_WORK_LABEL))]
+        span: SourceSpan,
+    },
+
     /// `adjust bonus total { total + 5 分 }` on a form that already scores `max_score`,
     /// or a `split declared` pool whose form declares more weight than its points.
     #[error("{}", t!(EVAL_IMPOSSIBLE_TOTAL, .total, .project, .limit))]
@@ -102,6 +119,7 @@ impl EvalError {
             EvalError::DivisionByZero { project, .. }
             | EvalError::InvalidStep { project, .. }
             | EvalError::Overflow { project, .. }
+            | EvalError::TooMuchWork { project, .. }
             | EvalError::ImpossibleTotal { project, .. } => {
                 name.clone_into(project);
             }
@@ -115,7 +133,8 @@ impl EvalError {
         let span = match self {
             EvalError::DivisionByZero { span, .. }
             | EvalError::InvalidStep { span, .. }
-            | EvalError::Overflow { span, .. } => *span,
+            | EvalError::Overflow { span, .. }
+            | EvalError::TooMuchWork { span, .. } => *span,
             EvalError::ImpossibleTotal { span, .. } => (*span)?,
         };
         Some(Span::new(span.offset(), span.offset() + span.len()))
@@ -128,6 +147,7 @@ impl EvalError {
             EvalError::DivisionByZero { .. } => "perfeval::eval::division_by_zero",
             EvalError::InvalidStep { .. } => "perfeval::eval::invalid_step",
             EvalError::Overflow { .. } => "perfeval::eval::overflow",
+            EvalError::TooMuchWork { .. } => "perfeval::eval::too_much_work",
             EvalError::ImpossibleTotal { .. } => "perfeval::eval::impossible_total",
         }
     }

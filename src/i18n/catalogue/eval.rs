@@ -34,6 +34,15 @@ EVAL_OVERFLOW_HELP {
     zh: "项目中的数字太大，超出了精确十进制运算的范围（28 位有效数字）",
 }
 EVAL_OVERFLOW_LABEL { en: "out of range for this project", zh: "对此项目超出范围" }
+EVAL_TOO_MUCH_WORK {
+    en: "evaluating `{project}` would go over more than {limit} rows: the ruleset's row filters, nested, grow with the form's rows multiplied",
+    zh: "计算 `{project}` 需要遍历超过 {limit} 行：规则集中嵌套的行筛选，其工作量随表中行数成倍增长",
+}
+EVAL_TOO_MUCH_WORK_HELP {
+    en: "a filter inside a filter goes over every row for every row (`indicators[count(indicators[… outer.x …]) > 1]`); write the condition without nesting, or with fewer levels",
+    zh: "筛选中再套筛选，会对每一行再遍历每一行（`indicators[count(indicators[… outer.x …]) > 1]`）；请不嵌套地写出条件，或减少嵌套层数",
+}
+EVAL_TOO_MUCH_WORK_LABEL { en: "the row filter past the limit", zh: "超出上限的行筛选" }
 EVAL_IMPOSSIBLE_TOTAL {
     en: "the total {total} of `{project}` is {limit}: no project can score that",
     zh: "`{project}` 的总分 {total} {limit}：任何项目都不可能得到这个分数",
