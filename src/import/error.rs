@@ -93,6 +93,20 @@ pub enum ImportError {
         limit: usize,
     },
 
+    /// A workbook of 70,000 sheets (empty or not): reading each costs the reader a look
+    /// through all the sheets' names, so their number is bounded.
+    #[error("{}", t!(IMPORT_TOO_MANY_SHEETS, .sheets, .limit))]
+    #[diagnostic(
+        code(perfeval::import::too_many_sheets),
+        help("{}", t!(IMPORT_TOO_MANY_SHEETS_HELP))
+    )]
+    TooManySheets {
+        /// The sheets the workbook has.
+        sheets: usize,
+        /// The limit.
+        limit: usize,
+    },
+
     /// A CSV file with the byte `FF` where GB18030 has no character, UTF-16 text
     /// without a byte-order mark, or an image named `.csv`.
     #[error("{}", t!(IMPORT_UNKNOWN_ENCODING, .line))]
@@ -118,6 +132,7 @@ impl ImportError {
             ImportError::TooManyRows { .. } => "perfeval::import::too_many_rows",
             ImportError::TooManyColumns { .. } => "perfeval::import::too_many_columns",
             ImportError::TooManyCells { .. } => "perfeval::import::too_many_cells",
+            ImportError::TooManySheets { .. } => "perfeval::import::too_many_sheets",
             ImportError::UnknownEncoding { .. } => "perfeval::import::unknown_encoding",
         }
     }
@@ -164,6 +179,10 @@ mod tests {
             ImportError::TooManyCells {
                 sheet: "x".into(),
                 cells: 2,
+                limit: 1,
+            },
+            ImportError::TooManySheets {
+                sheets: 2,
                 limit: 1,
             },
             ImportError::UnknownEncoding { line: 1 },

@@ -84,6 +84,14 @@ IMPORT_TOO_MANY_ROWS_HELP {
     en: "a form takes a few hundred rows; delete what follows it (Ctrl+End in Excel or WPS goes to the sheet's last cell that holds something), or move the form to a sheet of its own",
     zh: "表单通常只有几百行；请删除表单后面的内容（在 Excel 或 WPS 中按 Ctrl+End 可跳到工作表最后一个有内容的单元格），或把表单移到单独的工作表",
 }
+IMPORT_TOO_MANY_SHEETS {
+    en: "the workbook has {sheets} sheets, more than the {limit} a file of forms may have",
+    zh: "工作簿有 {sheets} 个工作表，超过允许的 {limit} 个",
+}
+IMPORT_TOO_MANY_SHEETS_HELP {
+    en: "send the forms in several workbooks, or delete the sheets that hold no form",
+    zh: "请把表单分成几个工作簿报送，或删去不含表单的工作表",
+}
 IMPORT_TOO_MANY_COLUMNS {
     en: "{sheet} has {columns} columns, more than the {limit} a form may have",
     zh: "{sheet}有 {columns} 列，超过表单允许的 {limit} 列",
