@@ -349,6 +349,11 @@ fn changed_report(path: &Path) -> bool {
 /// as one it did: `-o b.toml` must not turn it into a report; nor may `-o 审核意见.md`
 /// turn a reviewer's own notes into one. `named` is the name the user gave, `path` the
 /// file it resolves to (a link named `x.md` to notes under another name is still notes).
+/// Whether `path` holds a report perfeval may replace (as [`replaceable`] finds it).
+pub(crate) fn holds_a_report(path: &Path) -> bool {
+    replaceable(path, path)
+}
+
 fn replaceable(named: &Path, path: &Path) -> bool {
     if input::is_rules_name(path) || is_document(path) {
         return false;

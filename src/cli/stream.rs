@@ -104,8 +104,9 @@ pub(super) fn check(
 ) -> Result<Status, Error> {
     let args = run.args;
     let watched = progress::watched(std::io::stderr().is_terminal(), args.quiet);
-    if args.output.is_none() {
-        refuse_stdout_over_a_form(collected)?;
+    match &args.output {
+        None => refuse_stdout_over_a_form(collected)?,
+        Some(path) => refuse_output_over_a_form(path, collected)?,
     }
     let mut out = Stream::open(args.output.as_deref(), read)?;
     let going = out.write(shape.head(ruleset_file, run.plan).as_bytes(), read)?;
@@ -181,6 +182,28 @@ pub(super) fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Err
     match found {
         Some(input) => Err(Error::OverInput {
             output: None,
+            input,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Refuses `--output` that is a form of the run (`check a.json -o a.json`) as such, before
+/// it is told that the file is no report of perfeval's (it was refused, but as
+/// `over_form`, whose help is for a form the run does not read).
+fn refuse_output_over_a_form(path: &Path, collected: &Collected) -> Result<(), Error> {
+    // An earlier report in a folder of forms is found with them, then passed over.
+    if super::output::holds_a_report(path) {
+        return Ok(());
+    }
+    let found = std::fs::metadata(path).ok().and_then(|m| {
+        collected
+            .find(&input::FileId::of(&m, path))
+            .map(Path::to_owned)
+    });
+    match found {
+        Some(input) => Err(Error::OverInput {
+            output: Some(path.to_owned()),
             input,
         }),
         None => Ok(()),

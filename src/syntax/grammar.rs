@@ -781,6 +781,20 @@ fn keyword_fix_help(
         let stop = stops_at(&changed).map_or(usize::MAX, back);
         (stop > past).then_some(stop)
     };
+    // A keyword of the language stands for something (`余数 填报相符者`: the row that
+    // carries the rest): writing another keyword in its place changes the policy, so
+    // where a keyword before it reads past it, that is the fix, though the text stops
+    // later on the line (`residual to matching` wants its `else`).
+    if keywords::all_spellings(language).any(|k| k == token) {
+        let through = |keyword: &&&str| {
+            let changed = format!("{before}{keyword} {token}{after}");
+            let back = |p: usize| (p + text.len()).saturating_sub(changed.len());
+            stops_at(&changed).map_or(usize::MAX, back) > at + token.len()
+        };
+        if let Some(keyword) = candidates.iter().find(through) {
+            return Some(t!(PARSE_HELP_KEYWORD_MISSING, keyword, found = token));
+        }
+    }
     // A number is what was meant, not a word for the keyword: only a keyword before it.
     let number = token.starts_with(|c: char| c.is_ascii_digit());
     let mut best: Option<(usize, String)> = None;

@@ -290,9 +290,9 @@ fn output_never_overwrites_a_form_under_any_name() {
                     "forms",
                 ])
                 .run();
-            // A form is refused as one before anything is read; were it a report,
-            // as the input it is.
-            out.refused("perfeval::output::over_form");
+            // A form of the run is refused as the input it is, before anything is read
+            // (it was refused as a file that is no report, `over_form`).
+            out.refused("perfeval::output::over_input");
             assert_eq!(
                 std::fs::read(forms.join("a.toml")).unwrap(),
                 before,
@@ -411,6 +411,23 @@ fn output_never_overwrites_the_jsonl_file() {
         .stdout(appended)
         .run();
     out.refused("perfeval::output::over_input");
+    assert_eq!(std::fs::read(forms.join("a.toml")).unwrap(), form_before);
+    // `--output` the form itself: refused as the input it is (it was refused as a file
+    // that is no report, `over_form`, whose help is for a file the run does not read).
+    for format in ["json", "jsonl"] {
+        let out = Perfeval::new(dir.path())
+            .args(&[
+                "check",
+                "--rules",
+                &suzhou(),
+                "--format",
+                format,
+                "forms/a.toml",
+            ])
+            .args(&["--output", "forms/a.toml"])
+            .run();
+        out.refused("perfeval::output::over_input");
+    }
     assert_eq!(std::fs::read(forms.join("a.toml")).unwrap(), form_before);
     assert_eq!(names(dir.path()), ["forms", "forms.jsonl"]);
 }
