@@ -230,12 +230,28 @@ fn not_in_base(items: &[Item], key: &Key, item: &Item) -> LinkError {
         _ => Vec::new(),
     };
     LinkError::NotInBase {
-        help: suggest::did_you_mean(&name, candidates.iter().map(String::as_str))
+        help: points_run_on(&name, &candidates)
+            .or_else(|| suggest::did_you_mean(&name, candidates.iter().map(String::as_str)))
             .or_else(|| Some(t!(LINK_NOT_IN_BASE_ADD, what))),
         what,
         name,
         span: name_span(item).into(),
     }
+}
+
+/// Help where a name is one of `candidates` with its points run on into it
+/// (`个性指标50分`: Chinese characters are letters, so the name is read to the `分`):
+/// the name and its points spaced, as §2.3 asks.
+fn points_run_on(name: &str, candidates: &[String]) -> Option<String> {
+    let unit_start = name
+        .trim_end_matches(|c: char| !c.is_ascii_digit() && c != '.')
+        .len();
+    let (number, unit) = name.split_at(unit_start);
+    let base = number.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let points = number.get(base.len()..)?;
+    let known = candidates.iter().any(|c| c == base);
+    (known && !points.is_empty() && !unit.is_empty())
+        .then(|| t!(LINK_POINTS_RUN_ON, name, base, points, unit))
 }
 
 /// An override's doc comment joins the base item's, marked with where it was written

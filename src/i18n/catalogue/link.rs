@@ -79,6 +79,10 @@ LINK_NOT_IN_BASE_ADD {
     en: "to add a new {what}, write it without `override`",
     zh: "要新增{what}，请去掉 `override`",
 }
+LINK_POINTS_RUN_ON {
+    en: "`{name}` runs the points into the name: write `{base} {points} {unit}`, the name and its points spaced",
+    zh: "`{name}` 把分值连在了名称上：应写作 `{base} {points} {unit}`，名称与分值之间要有空格",
+}
 LINK_ALREADY_DEFINED {
     en: "the base ruleset already has {what} `{name}`",
     zh: "基础规则集中已有{what} `{name}`",
