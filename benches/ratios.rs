@@ -393,9 +393,14 @@ fn main() {
 
 /// The form at the root of every shape: the seed's, as the examples give it.
 const SEED: &str = "examples/suzhou-2023-egov.toml";
+const JSON_SEED: &str = "examples/suzhou-2023-egov.json";
 
 fn load_toml(plan: &Plan, text: &str) -> Project {
     data::load_str(SourceFile::new("form.toml", text), Format::Toml, &plan.form).unwrap()
+}
+
+fn load_json(plan: &Plan, text: &str) -> Project {
+    data::load_str(SourceFile::new("form.json", text), Format::Json, &plan.form).unwrap()
 }
 
 fn total(plan: &Plan, project: &Project) -> rust_decimal::Decimal {
@@ -434,6 +439,20 @@ fn shapes(plan: &Plan, rules: &str, corpus: &[Project]) {
     let load = |t: &String| load_toml(plan, t);
     compare(
         "large form: load, evaluate and render 20,000 more rows vs 10,000 (in proportion: 2.00)",
+        runs,
+        || render_all(plan, std::slice::from_ref(&whole), load),
+        || render_all(plan, std::slice::from_ref(&half), load),
+    );
+    // The same rows in a form written on one line (JSON as programs export it): each
+    // finding is located along that line, once counted from the line's start.
+    let json_seed = std::fs::read_to_string(JSON_SEED).unwrap();
+    let (half, whole) = (
+        shape::with_rows_on_one_line(&json_seed, 10_000),
+        shape::with_rows_on_one_line(&json_seed, 20_000),
+    );
+    let load = |t: &String| load_json(plan, t);
+    compare(
+        "large form on one line (JSON): load, evaluate and render 20,000 more rows vs 10,000 (in proportion: 2.00)",
         runs,
         || render_all(plan, std::slice::from_ref(&whole), load),
         || render_all(plan, std::slice::from_ref(&half), load),

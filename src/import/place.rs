@@ -2074,7 +2074,11 @@ fn label_span(row: &[Cell], c: usize) -> Span {
 /// sums are checked with.
 fn value_node(cell: &Cell, ty: Option<FieldType>) -> Node {
     let span = cell_span(cell).unwrap_or_default();
+    // As typed where the cell shows the number alone (`=100%` under General shows 1) or
+    // nothing (no result stored); where its format writes a percentage or words (`=0.9`
+    // under `"≥"0%` shows ≥90%), as shown, as `.csv` of the same sheet reads it.
     if ty == Some(FieldType::Measure)
+        && matches!(cell.value, CellValue::Number(_) | CellValue::Empty)
         && let Some(formula) = cell.literal_formula()
     {
         return Node::new(Kind::String(format!("={formula}")), span);

@@ -878,7 +878,10 @@ fn iso_date(text: &str) -> CellValue {
     let midnight = time.trim_start_matches(['0', ':', '.']).is_empty();
     match day.parse::<Date>() {
         Ok(date) if midnight => CellValue::Date(date),
-        _ => CellValue::Text(text.to_owned()),
+        // With a time, as `.xlsx` reads one (`2023-12-31 09:00:00`): a date field reads
+        // the day, as it does the same cell's in `.xlsx` (`T` refused the form).
+        Ok(_) => CellValue::Text(format!("{day} {}", time.trim_end_matches(".000"))),
+        Err(_) => CellValue::Text(text.to_owned()),
     }
 }
 
@@ -1211,7 +1214,11 @@ mod tests {
         assert_eq!(iso_date("2023-12-31T00:00:00"), day);
         assert_eq!(
             iso_date("2023-12-31T10:30:00"),
-            CellValue::Text("2023-12-31T10:30:00".into())
+            CellValue::Text("2023-12-31 10:30:00".into())
+        );
+        assert_eq!(
+            crate::import::dates::written("2023-12-31 10:30:00"),
+            Date::new(2023, 12, 31).ok()
         );
     }
 

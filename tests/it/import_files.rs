@@ -478,6 +478,25 @@ fn a_target_typed_as_a_literal_formula_reads_as_typed() {
     assert_eq!(outcome.total.to_string(), "80.00");
 }
 
+/// A constant formula under a number format that writes a percentage or words (`=1`
+/// under `"≥"0%` shows ≥100%) reads as the cell shows it, as the sheet saved as `.csv`
+/// reads: read as typed, `=1`, it was a target of no unit against an actual in percent
+/// (`unit-mismatch`, 预算执行率 scoring 0 and the form 72.00).
+#[test]
+fn a_constant_formula_under_a_format_with_words_reads_as_shown() {
+    let bytes = seed_workbook_with(|sheet| {
+        let at_least = rust_xlsxwriter::Format::new().set_num_format("\"≥\"0%");
+        let formula = rust_xlsxwriter::Formula::new("=1").set_result("1");
+        sheet
+            .write_formula_with_format(15, 3, formula, &at_least)
+            .unwrap();
+    });
+    let forms = import::import("公式.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    assert_eq!(outcome.indicators[6].target.to_string(), "≥100%");
+    assert_eq!(outcome.total.to_string(), "80.00");
+}
+
 /// That the first form imported gives 数据采集时间节点 as the day `(y, m, d)`; `written`
 /// names the case.
 fn assert_data_as_of(forms: &[import::Imported], (y, m, d): (i16, i8, i8), written: &str) {

@@ -62,39 +62,19 @@ impl Shows {
     /// The format an OpenDocument cell's number shows with, read off what it shows
     /// (`<text:p>≤8小时</text:p>` over 8, `94%` over 0.9397): the text around the
     /// number, its decimals, and whether it is a percentage. `None` for anything but a
-    /// number of plain digits and a point, with a `%` or not, text around it or not (a
-    /// negative number, digits grouped by commas, an exponent, a fraction): such a cell
-    /// is read as stored.
+    /// number of digits (grouped by commas or not) and a point, with a `%` or not, text
+    /// around it or not (a negative number, an exponent, a fraction): such a cell is
+    /// read as stored.
     #[must_use]
     pub(crate) fn from_display(display: &str) -> Option<Shows> {
-        let start = display.find(|c: char| c.is_ascii_digit())?;
-        let (prefix, rest) = display.split_at(start);
-        let whole = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let (mut end, mut decimals) = (whole, 0u32);
-        if let Some(fraction) = rest.get(whole..).and_then(|r| r.strip_prefix('.')) {
-            let digits = fraction
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(fraction.len());
-            (digits > 0).then_some(())?;
-            end = whole + 1 + digits;
-            decimals = u32::try_from(digits).ok()?;
-        }
-        let after = rest.get(end..)?;
-        let (percent, suffix) = match after.strip_prefix('%') {
-            Some(suffix) => (true, suffix),
-            None => (false, after),
-        };
-        let plain = |t: &str| !t.contains(|c: char| c.is_ascii_digit() || "-,.+/Ee".contains(c));
-        (plain(prefix) && plain(suffix)).then_some(())?;
+        let parts = DisplayParts::of(display)?;
         Some(Shows {
             positive: Shown {
-                percent,
-                prefix: prefix.to_owned(),
-                suffix: suffix.to_owned(),
+                percent: parts.percent,
+                prefix: parts.prefix.to_owned(),
+                suffix: parts.suffix.to_owned(),
                 thousands: 0,
-                decimals: Some(decimals),
+                decimals: Some(parts.decimals),
             },
             negative: None,
             text: None,
@@ -554,5 +534,64 @@ mod tests {
         assert!(!is_percent("0 \"%\""));
         assert!(!is_percent("0\\%"));
         assert!(!is_percent("General"));
+    }
+}
+
+/// What a cell shows, in parts: the text before the number, the number (its digits,
+/// commas left out), its decimals, a percent sign, the text after.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct DisplayParts<'a> {
+    pub prefix: &'a str,
+    pub digits: String,
+    pub decimals: u32,
+    pub percent: bool,
+    pub suffix: &'a str,
+}
+
+impl<'a> DisplayParts<'a> {
+    /// The parts of `display`; `None` where it is not a number of digits (grouped by
+    /// commas or not) and a point, with words around it or a `%` (a negative number, an
+    /// exponent, a fraction, a date).
+    pub(crate) fn of(display: &'a str) -> Option<Self> {
+        let start = display.find(|c: char| c.is_ascii_digit())?;
+        let (prefix, rest) = display.split_at(start);
+        let whole = rest
+            .find(|c: char| !c.is_ascii_digit() && c != ',')
+            .unwrap_or(rest.len());
+        let (mut end, mut decimals) = (whole, 0u32);
+        if let Some(fraction) = rest.get(whole..).and_then(|r| r.strip_prefix('.')) {
+            let digits = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            (digits > 0).then_some(())?;
+            end = whole + 1 + digits;
+            decimals = u32::try_from(digits).ok()?;
+        }
+        let after = rest.get(end..)?;
+        let (percent, suffix) = match after.strip_prefix('%') {
+            Some(suffix) => (true, suffix),
+            None => (false, after),
+        };
+        let plain = |t: &str| !t.contains(|c: char| c.is_ascii_digit() || "-,.+/Ee".contains(c));
+        (plain(prefix) && plain(suffix)).then_some(())?;
+        Some(DisplayParts {
+            prefix,
+            digits: rest.get(..end)?.replace(',', ""),
+            decimals,
+            percent,
+            suffix,
+        })
+    }
+
+    /// Whether two texts show the same: the same words around the same number, however
+    /// many zeros end its decimals (`≤8.00小时` and `≤8小时`, `1,200元` and `1200元`).
+    pub(crate) fn same(a: &str, b: &str) -> bool {
+        let (Some(a), Some(b)) = (DisplayParts::of(a), DisplayParts::of(b)) else {
+            return a == b;
+        };
+        let number = |p: &DisplayParts<'_>| p.digits.parse::<rust_decimal::Decimal>().ok();
+        (a.prefix, a.percent, a.suffix) == (b.prefix, b.percent, b.suffix)
+            && number(&a).is_some()
+            && number(&a) == number(&b)
     }
 }

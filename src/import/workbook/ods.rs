@@ -17,7 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::{
     FORMAT, Region, SheetBuilder, Shows, TextBudget, WorkbookKind, add_sheet, damaged, damaged_by,
-    distinct_names, keep_literals, skipped, value_and_rounded, value_of,
+    distinct_names, format::DisplayParts, keep_literals, skipped, value_and_rounded, value_of,
 };
 use crate::i18n::{self, msg, t};
 use crate::import::archive;
@@ -108,7 +108,7 @@ fn as_displayed(data: &Data, display: &str) -> Option<(CellValue, Option<Rounded
     let shown = rounded
         .as_ref()
         .map_or_else(|| value.shown(), |r| r.value.shown());
-    (shown == display).then_some((value, rounded))
+    DisplayParts::same(&shown, display).then_some((value, rounded))
 }
 
 /// The places of `ranges` below `len` (rows among a sheet's rows, columns within its
@@ -514,8 +514,9 @@ mod tests {
     /// format: a formula's percentage to the decimals shown (0.9397… under `0%` is 94%:
     /// it was 93.9703518%, and 预算执行率 scored 5.59 for 5.60), the text around a number
     /// (8 shown `≤8小时` is `≤8小时`: it was 8, a lower-is-better target read as
-    /// higher-is-better). A typed number keeps its digits; what reading off the shown
-    /// text would not give back (digits grouped, a negative number) is read as stored.
+    /// higher-is-better), with the decimals and grouping it shows (`≤8.00小时`,
+    /// `≤1,200元`). A typed number keeps its digits; what reading off the shown text would
+    /// not give back (a negative number, an exponent) is read as stored.
     #[test]
     fn a_number_is_read_as_it_shows() {
         let cell = |value_type: &str, value: &str, shown: &str, formula: &str| {
@@ -531,6 +532,9 @@ mod tests {
             cell("percentage", "0.9397", "94%", ""),
             cell("float", "1679.7", "1,679.70", ""),
             cell("float", "7.328", "7.33", formula),
+            // More decimals shown than stored, digits grouped: the same number.
+            cell("float", "8", "≤8.00小时", ""),
+            cell("float", "1200", "≤1,200元", ""),
         ]
         .concat();
         let book = read(&ods(&format!(
@@ -556,6 +560,8 @@ mod tests {
         assert_eq!(as_read(3), CellValue::Text("93.97%".into()));
         assert_eq!(as_read(4), CellValue::Number("1679.7".into()));
         assert_eq!(as_read(5), CellValue::Number("7.33".into()));
+        assert_eq!(as_read(6), formatted("≤8小时", "8"));
+        assert_eq!(as_read(7), formatted("≤1200元", "1200"));
     }
 
     /// Rows LibreOffice hides (`collapse`) or filters out (`filter`) are read and marked,
