@@ -446,16 +446,16 @@ fn shapes(plan: &Plan, rules: &str, corpus: &[Project]) {
     // The same rows in a form written on one line (JSON as programs export it): each
     // finding is located along that line, once counted from the line's start.
     let json_seed = std::fs::read_to_string(JSON_SEED).unwrap();
-    let (half, whole) = (
+    let (half_line, whole_line) = (
         shape::with_rows_on_one_line(&json_seed, 10_000),
         shape::with_rows_on_one_line(&json_seed, 20_000),
     );
-    let load = |t: &String| load_json(plan, t);
+    let load_line = |t: &String| load_json(plan, t);
     compare(
         "large form on one line (JSON): load, evaluate and render 20,000 more rows vs 10,000 (in proportion: 2.00)",
         runs,
-        || render_all(plan, std::slice::from_ref(&whole), load),
-        || render_all(plan, std::slice::from_ref(&half), load),
+        || render_all(plan, std::slice::from_ref(&whole_line), load_line),
+        || render_all(plan, std::slice::from_ref(&half_line), load_line),
     );
     // A row of a large form against a row of the corpus, evaluated: 5,000 more rows,
     // whose weight of 0.01 is the pool's share, so that they raise no finding.
