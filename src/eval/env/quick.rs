@@ -163,7 +163,13 @@ impl<'a> Env<'a> {
                 Scalar::Null => arg(1),
                 v => Some(v),
             },
-            Function::Count | Function::Sum => self.over_rows(f, args)?.ok()?.scalar().owned(),
+            // Once for the project; in a row, the general evaluator keeps the aggregate
+            // for the loop over rows (computed here in every row, a check over 40,000
+            // rows summed 1.6 × 10⁹ values).
+            Function::Count | Function::Sum if at.is_none() => {
+                self.over_rows(f, args)?.ok()?.scalar().owned()
+            }
+            Function::Count | Function::Sum => None,
             // Numbers in, a number out: no list of values made.
             Function::Abs | Function::Round(_) | Function::StepOf => {
                 // Every argument is evaluated, as the general evaluator does: the first two
