@@ -178,11 +178,16 @@ pub(super) fn check(
 /// form is read. (`--output` is written to a temporary file, and checked before the
 /// rename against every file read.)
 pub(super) fn refuse_stdout_over_a_form(collected: &Collected) -> Result<(), Error> {
-    let found = input::stdout_file_id().and_then(|id| collected.find(&id).map(Path::to_owned));
+    let found = input::stdout_file_id().and_then(|id| collected.find(&id));
+    refuse_over(found, None)
+}
+
+/// The refusal of an output (`None`: standard output) that is the input `found`.
+fn refuse_over(found: Option<&Path>, output: Option<&Path>) -> Result<(), Error> {
     match found {
         Some(input) => Err(Error::OverInput {
-            output: None,
-            input,
+            output: output.map(Path::to_owned),
+            input: input.to_owned(),
         }),
         None => Ok(()),
     }
@@ -196,18 +201,9 @@ fn refuse_output_over_a_form(path: &Path, collected: &Collected) -> Result<(), E
     if super::output::holds_a_report(path) {
         return Ok(());
     }
-    let found = std::fs::metadata(path).ok().and_then(|m| {
-        collected
-            .find(&input::FileId::of(&m, path))
-            .map(Path::to_owned)
-    });
-    match found {
-        Some(input) => Err(Error::OverInput {
-            output: Some(path.to_owned()),
-            input,
-        }),
-        None => Ok(()),
-    }
+    let metadata = std::fs::metadata(path).ok();
+    let found = metadata.and_then(|m| collected.find(&input::FileId::of(&m, path)));
+    refuse_over(found, Some(path))
 }
 
 /// Writes a rendered diagnostic on standard error; where that cannot be written, there

@@ -774,11 +774,15 @@ fn keyword_fix_help(
     let past = line_end(text, at);
     // How far the text so changed reads, in the original text's places; `None` where it
     // stops on the word's line.
-    let reach = |written: String| {
+    // Where the text so changed stops, in the original text's places.
+    let stop_of = |written: String| {
         let changed = format!("{before}{written}{after}");
         // The keyword may be shorter than the word it replaces, or longer.
         let back = |p: usize| (p + text.len()).saturating_sub(changed.len());
-        let stop = stops_at(&changed).map_or(usize::MAX, back);
+        stops_at(&changed).map_or(usize::MAX, back)
+    };
+    let reach = |written: String| {
+        let stop = stop_of(written);
         (stop > past).then_some(stop)
     };
     // A keyword of the language stands for something (`余数 填报相符者`: the row that
@@ -786,11 +790,7 @@ fn keyword_fix_help(
     // where a keyword before it reads past it, that is the fix, though the text stops
     // later on the line (`residual to matching` wants its `else`).
     if keywords::all_spellings(language).any(|k| k == token) {
-        let through = |keyword: &&&str| {
-            let changed = format!("{before}{keyword} {token}{after}");
-            let back = |p: usize| (p + text.len()).saturating_sub(changed.len());
-            stops_at(&changed).map_or(usize::MAX, back) > at + token.len()
-        };
+        let through = |keyword: &&&str| stop_of(format!("{keyword} {token}")) > at + token.len();
         if let Some(keyword) = candidates.iter().find(through) {
             return Some(t!(PARSE_HELP_KEYWORD_MISSING, keyword, found = token));
         }
