@@ -132,20 +132,29 @@ pub(super) fn check(
     let mut written = 0_usize;
     let emptied = progress::with_bar(len, watched, |bar| {
         batches::evaluate(run, collected, jsonl, read, bar, make, |batch, read| {
-            // The batch's pieces in one write, allocated once at their length.
-            let joints = shape.joint().len() * batch.len();
-            let length = batch.iter().map(|made| made.piece.len()).sum::<usize>() + joints;
-            let mut bytes = Vec::with_capacity(length);
+            // The batch's pieces in few writes: gathered up to `ONE_WRITE` bytes, a
+            // larger piece written alone (not copied again beside the others).
+            let mut bytes = Vec::with_capacity(batch_length(&batch, shape).min(ONE_WRITE));
+            // Once the reader has gone, no write says it is back.
+            let mut going = wanted.load(Ordering::Relaxed);
             for made in &batch {
                 running.add(made.counted);
                 if written > 0 {
                     bytes.extend_from_slice(shape.joint().as_bytes());
                 }
                 written += 1;
-                bytes.extend_from_slice(made.piece.as_bytes());
+                if bytes.len() + made.piece.len() <= ONE_WRITE {
+                    bytes.extend_from_slice(made.piece.as_bytes());
+                    continue;
+                }
+                // The bar is taken off the terminal while the report is written there.
+                going &= bar.suspend(|| out.write(&bytes, read))?;
+                bytes.clear();
+                going &= bar.suspend(|| out.write(made.piece.as_bytes(), read))?;
             }
-            // The bar is taken off the terminal while the report is written there.
-            let going = bar.suspend(|| out.write(&bytes, read))?;
+            if !bytes.is_empty() {
+                going &= bar.suspend(|| out.write(&bytes, read))?;
+            }
             wanted.store(going, Ordering::Relaxed);
             for text in batch.iter().filter_map(|made| made.diagnostic.as_deref()) {
                 bar.suspend(|| eprint(text));
@@ -171,6 +180,15 @@ pub(super) fn check(
         (false, true) => Status::Findings,
         (false, false) => Status::Pass,
     })
+}
+
+/// The most bytes of a batch's pieces gathered into one write.
+const ONE_WRITE: usize = 1 << 20;
+
+/// The bytes of a batch's pieces and the joints between them.
+fn batch_length(batch: &[Made], shape: Shape) -> usize {
+    let joints = shape.joint().len() * batch.len();
+    batch.iter().map(|made| made.piece.len()).sum::<usize>() + joints
 }
 
 /// Refuses standard output that is a form of the run (`>> form.toml`) before anything is

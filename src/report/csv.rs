@@ -16,7 +16,9 @@ use crate::text::visible_line;
 
 use super::batch::{DATA_SUMMARY_HEADERS, Entry};
 use super::json::ProjectResult;
-use super::view::{self, DIFFERS_HEADER, INDICATOR_HEADERS, LINE_CATEGORY, ProjectView, Row};
+use super::view::{
+    self, DIFFERS_HEADER, EXCEL_CELL_LIMIT, INDICATOR_HEADERS, LINE_CATEGORY, ProjectView, Row,
+};
 use super::{Options, Report};
 
 /// The byte-order mark that tells Excel the file is UTF-8.
@@ -222,17 +224,37 @@ fn number(d: Option<rust_decimal::Decimal>) -> Cow<'static, str> {
 /// Text from an input, safe in a cell Excel opens: control characters written out, and
 /// a leading `'` where Excel would read a formula. A lone `-` (a form's "none") is
 /// left as it is: it is no formula; nor is a signed number (`-5%`, `+3.5`), which Excel
-/// reads as the number it is, and which a `'` would show changed.
+/// reads as the number it is, and which a `'` would show changed. A text longer than
+/// Excel holds in a cell is cut to it with `…`, as the workbook report cuts it.
 #[must_use]
 pub fn text(value: &str) -> Cow<'_, str> {
     let shown = visible_line(value);
     let formula = shown.starts_with(['=', '+', '-', '@'])
         && shown.chars().nth(1).is_some()
         && !is_signed_number(&shown);
-    if formula {
-        return Cow::Owned(format!("'{shown}"));
+    let quoted = if formula {
+        Cow::Owned(format!("'{shown}"))
+    } else {
+        shown
+    };
+    within_a_cell(quoted)
+}
+
+/// `text` cut to Excel's cell with `…` where it is longer.
+fn within_a_cell(text: Cow<'_, str>) -> Cow<'_, str> {
+    // A UTF-8 byte is at most one UTF-16 unit: a short text is counted no further.
+    if text.len() <= EXCEL_CELL_LIMIT || text.encode_utf16().count() <= EXCEL_CELL_LIMIT {
+        return text;
     }
-    shown
+    let room = EXCEL_CELL_LIMIT - '…'.len_utf16();
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > room {
+            return Cow::Owned(format!("{}…", text.get(..at).unwrap_or_default()));
+        }
+    }
+    text
 }
 
 /// Whether `text` is a sign, digits with at most one decimal point, and at most a `%`.
@@ -293,5 +315,20 @@ mod tests {
         }
         assert_eq!(text("≥90%"), "≥90%");
         assert_eq!(text("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn a_text_is_cut_to_what_excel_holds_in_a_cell() {
+        let units = |s: &str| s.encode_utf16().count();
+        let whole = "好".repeat(EXCEL_CELL_LIMIT);
+        assert_eq!(text(&whole), whole);
+        let long = text(&"好".repeat(EXCEL_CELL_LIMIT + 1)).into_owned();
+        assert_eq!(units(&long), EXCEL_CELL_LIMIT);
+        assert!(long.ends_with("好…"), "{}", &long[long.len() - 9..]);
+        // A character beyond the basic plane is two units: never cut in half.
+        let wide = text(&"𠀀".repeat(EXCEL_CELL_LIMIT)).into_owned();
+        assert!(units(&wide) <= EXCEL_CELL_LIMIT);
+        let quoted = text(&format!("={}", "1".repeat(EXCEL_CELL_LIMIT))).into_owned();
+        assert!(quoted.starts_with("'=") && units(&quoted) == EXCEL_CELL_LIMIT);
     }
 }

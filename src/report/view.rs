@@ -38,8 +38,15 @@ pub const DIFFERS_MARK: &str = "≠";
 pub const LINE_CATEGORY: &str = "分项";
 
 /// The most characters of a form's text (a name, a target, an actual value) a report for
-/// people shows in one cell; JSON, CSV and workbooks keep the text whole.
+/// people shows in one cell; JSON keeps the text whole, CSV and workbooks up to
+/// [`EXCEL_CELL_LIMIT`].
 pub const CELL_LIMIT: usize = 200;
+
+/// The most characters Excel holds in a cell (in UTF-16 units): a workbook cannot hold
+/// more, and Excel cuts a longer CSV field. The CSV report repeats a project's name and
+/// file on each of its rows, so that without this bound a long name would be written
+/// again for every row (a 100,000-character name and 2,500 rows: 755 MB).
+pub const EXCEL_CELL_LIMIT: usize = 32_767;
 
 /// A form's text as a report for people shows it in a cell: at most [`CELL_LIMIT`]
 /// characters, so that one 100,000-character value cannot fill pages of the table.

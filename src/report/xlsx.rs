@@ -35,8 +35,7 @@ const FINDING_HEADERS: [&str; 2] = ["发现代码", "发现"];
 /// The category of a row that holds a finding about the whole project.
 const PROJECT_CATEGORY: &str = "项目";
 
-/// The most characters Excel holds in a cell (in UTF-16 units).
-const CELL_LIMIT: usize = 32_767;
+use super::view::EXCEL_CELL_LIMIT as CELL_LIMIT;
 
 /// The most characters of a sheet's name (in UTF-16 units).
 const SHEET_NAME_LIMIT: usize = 31;
