@@ -19,9 +19,11 @@ pub(crate) fn text<'r>(row: &'r Record, field: &str) -> Option<&'r str> {
     }
 }
 
-/// The span of a row's field, or of the row where the field is absent.
+/// The span of a row's field, or where it is absent, of the empty cell a form leaves it
+/// blank in, else of the row.
 pub(crate) fn span_of(row: &Record, field: &str) -> Span {
-    row.get(field).map_or(row.span, |f| f.span)
+    row.get(field)
+        .map_or_else(|| row.place_of_absent(field), |f| f.span)
 }
 
 /// What classifying found of each row: its state, and the catalog entry (of its

@@ -89,9 +89,10 @@ pub(crate) struct Sections<'a> {
     /// where the plan's form is not the one its expressions' places were taken from
     /// (someone replaced it): sections are then found by key.
     records: Vec<Option<&'a Record>>,
-    /// The rows row filters and quantifiers have gone over so far for this form (see
-    /// [`Env::spend`]).
+    /// The steps of work done so far for this form (see [`Env::spend`]).
     work: std::cell::Cell<u64>,
+    /// The most steps of work this form may take (see [`work_limit`]).
+    limit: u64,
 }
 
 impl<'a> Sections<'a> {
@@ -108,6 +109,7 @@ impl<'a> Sections<'a> {
             indicators: project.rows(INDICATORS),
             records: Vec::new(),
             work: std::cell::Cell::new(0),
+            limit: work_limit(project.rows(INDICATORS).len()),
         };
         if plan.form.stamp() == plan.form_stamp {
             sections.records = plan
@@ -338,6 +340,7 @@ impl<'a> Env<'a> {
 
     /// Evaluates an expression.
     pub(crate) fn eval(&mut self, expr: &Expr) -> Result<Value> {
+        self.spend(1, expr.span)?;
         if is_aggregate(expr) {
             return self.memoized(expr);
         }
@@ -479,6 +482,7 @@ impl<'a> Env<'a> {
     /// Comparisons, `and`, `or` and `not` are decided here as they would evaluate, without
     /// making a value of each step: conditions are most of what checks evaluate.
     pub(crate) fn truth(&mut self, e: &Expr) -> Result<Option<bool>> {
+        self.spend(1, e.span)?;
         match &e.kind {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
                 // As `ops::logic`; the right side only where the left does not decide, so
@@ -956,23 +960,37 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// Counts `rows` more rows gone over by the filter or quantifier whose condition is
-    /// at `span`: past [`WORK_LIMIT`](crate::eval::WORK_LIMIT) for the form, an error.
-    /// Each level of filters nested inside a filter multiplies the rows gone over (111
-    /// rows, six levels: 10¹⁴), which no time limit of a language without loops bounds.
-    fn spend(&self, rows: usize, span: crate::source::Span) -> Result<()> {
-        let rows = u64::try_from(rows).unwrap_or(u64::MAX);
-        let work = self.data.work.get().saturating_add(rows);
-        self.data.work.set(work);
-        let limit = work_limit();
-        if work > limit {
-            return Err(Box::new(EvalError::TooMuchWork {
-                project: String::new(),
-                limit,
-                span: span.into(),
-            }));
+    /// Counts `steps` more steps of work (an expression evaluated, a row gone over by the
+    /// filter or quantifier whose condition is at `span`): past
+    /// [`WORK_LIMIT`](crate::eval::WORK_LIMIT) for the form, an error. Each level of
+    /// filters nested inside a filter multiplies the rows gone over (111 rows, six
+    /// levels: 10¹⁴), and a condition of a million terms costs a million steps in each
+    /// row: no time limit of a language without loops bounds either.
+    #[inline]
+    pub(crate) fn spend(&self, steps: usize, span: crate::source::Span) -> Result<()> {
+        if self.charge(steps) {
+            return Ok(());
         }
-        Ok(())
+        self.too_much_work(span)
+    }
+
+    /// Counts `steps` more steps of work; whether the form's work is still within the
+    /// limit.
+    #[inline]
+    pub(crate) fn charge(&self, steps: usize) -> bool {
+        let steps = u64::try_from(steps).unwrap_or(u64::MAX);
+        let work = self.data.work.get().saturating_add(steps);
+        self.data.work.set(work);
+        work <= self.data.limit
+    }
+
+    #[cold]
+    fn too_much_work(&self, span: crate::source::Span) -> Result<()> {
+        Err(Box::new(EvalError::TooMuchWork {
+            project: String::new(),
+            limit: self.data.limit,
+            span: span.into(),
+        }))
     }
 
     fn quantifier(&mut self, f: Function, args: &[Expr]) -> Result<Value> {
@@ -1001,13 +1019,16 @@ thread_local! {
     static TEST_WORK_LIMIT: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
-/// [`WORK_LIMIT`](super::WORK_LIMIT), or a test's.
-fn work_limit() -> u64 {
+/// The most steps of work a form of `rows` indicator rows may take:
+/// [`WORK_LIMIT`](super::WORK_LIMIT), or [`WORK_PER_ROW`](super::WORK_PER_ROW) a row where
+/// that is more (a policy's work grows with the rows), or a test's limit.
+fn work_limit(rows: usize) -> u64 {
     #[cfg(test)]
     if let Some(limit) = TEST_WORK_LIMIT.get() {
         return limit;
     }
-    super::WORK_LIMIT
+    let rows = u64::try_from(rows).unwrap_or(u64::MAX);
+    super::WORK_LIMIT.max(rows.saturating_mul(super::WORK_PER_ROW))
 }
 
 /// Whether an expression goes over rows: worth keeping when a loop repeats it.
@@ -1224,6 +1245,47 @@ mod tests {
         assert!(shipped.is_ok(), "{shipped:?}");
         // With the limit as it is, the nested check runs to its end.
         assert!(crate::evaluate(&plan, &project).is_ok());
+    }
+
+    /// A condition of many terms costs its terms in every row it is asked of: wide
+    /// arithmetic asked row by row, and a wide `or` of comparisons decided for every row at
+    /// once, are both stopped at the limit, where the same terms once are not.
+    #[test]
+    fn wide_conditions_count_their_terms_in_every_row() {
+        use crate::testing::{EGOV_FORM, RULES_2023, plan_and_project};
+        let many = |n: usize, term: &str, join: &str| vec![term; n].join(join);
+        // Asked row by row inside a filter that reads the outer row, or decided for every
+        // row at once (a chain of operators is at most 127 terms: in groups of 20).
+        let wide = |n: usize| format!("max({}) >= 0", many(n, "outer.weight", ", "));
+        let or = |n: usize| {
+            many(
+                n / 20,
+                &format!("({})", many(20, "weight < 0", " or ")),
+                " or ",
+            )
+        };
+        let filtered = |c: String| format!("count(indicators[{c}]) >= 0");
+        // 17 rows × 17 rows × 400 terms: about 116,000 steps, × 20 terms: 5,800; 17 rows ×
+        // 8,000 parts: 136,000, × 20 terms: 680.
+        let cases = [
+            (filtered(wide(400)), filtered(wide(20))),
+            (or(4000), or(20)),
+        ];
+        for (heavy, light) in cases {
+            let plan = |c: &str| {
+                let check = format!("check w warning for indicators {{ {c} }}");
+                plan_and_project(&format!("{RULES_2023}\n{check}\n"), EGOV_FORM)
+            };
+            let ((heavy, project), (light, _)) = (plan(&heavy), plan(&light));
+            TEST_WORK_LIMIT.set(Some(50_000));
+            let stopped = crate::evaluate(&heavy, &project);
+            let within = crate::evaluate(&light, &project);
+            TEST_WORK_LIMIT.set(None);
+            let code = stopped.map_err(|e| e.code());
+            assert_eq!(code.err(), Some("perfeval::eval::too_much_work"));
+            assert!(within.is_ok());
+            assert!(crate::evaluate(&heavy, &project).is_ok());
+        }
     }
 
     /// A section field is read by its place in the plan's form: a form that declares its

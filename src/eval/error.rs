@@ -50,8 +50,9 @@ pub enum EvalError {
         span: SourceSpan,
     },
 
-    /// Row filters nested so deep that, over this form's rows, they would go over more
-    /// rows than [`WORK_LIMIT`](crate::eval::WORK_LIMIT) (each level multiplies the rows).
+    /// An evaluation that would take more steps of work than the form's limit
+    /// ([`WORK_LIMIT`](crate::eval::WORK_LIMIT)): row filters nested so deep that each level
+    /// multiplies the rows, or a condition of a great many terms asked of every row.
     #[error("{}", t!(EVAL_TOO_MUCH_WORK, .project, .limit))]
     #[diagnostic(
         code(perfeval::eval::too_much_work),
@@ -62,7 +63,7 @@ pub enum EvalError {
         project: String,
         /// The limit.
         limit: u64,
-        /// The filter that passed it.
+        /// The expression whose work passed it.
         #[label("{}", t!(EVAL_TOO_MUCH_WORK_LABEL))]
         span: SourceSpan,
     },

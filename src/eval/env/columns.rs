@@ -58,8 +58,13 @@ impl Env<'_> {
         self.decided(e, place, rows)
     }
 
-    /// What [`Env::truths`] gives, where no test has it decline.
+    /// What [`Env::truths`] gives, where no test has it decline. Each part of the
+    /// condition costs a step a row; past the form's limit, nothing is decided here and
+    /// the row-by-row evaluation says so.
     fn decided(&self, e: &Expr, place: usize, rows: usize) -> Option<Truths> {
+        if !self.charge(rows) {
+            return None;
+        }
         match &e.kind {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
                 let decisive = *op == BinaryOp::Or;

@@ -77,6 +77,11 @@ impl<'a> Env<'a> {
 
     /// [`Env::truth`], where it is sure.
     fn sure_truth(&self, e: &Expr, at: Option<(usize, usize)>) -> Sure<Option<bool>> {
+        // Each part is a step of the form's work; past its limit, the general evaluator
+        // says so.
+        if !self.charge(1) {
+            return None;
+        }
         match &e.kind {
             ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), l, r) => {
                 // As `Env::truth`: the right side only where the left does not decide.
@@ -102,6 +107,9 @@ impl<'a> Env<'a> {
 
     /// What [`Env::eval`] gives, read in place, where it is sure.
     fn sure_value<'e>(&'e self, e: &'e Expr, at: Option<(usize, usize)>) -> Sure<Scalar<'e>> {
+        if !self.charge(1) {
+            return None;
+        }
         Some(match &e.kind {
             ExprKind::Const(v) | ExprKind::Constant { value: v, .. } => v.scalar(),
             ExprKind::Global(g) => self.global(g),

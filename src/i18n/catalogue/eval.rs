@@ -35,14 +35,14 @@ EVAL_OVERFLOW_HELP {
 }
 EVAL_OVERFLOW_LABEL { en: "out of range for this project", zh: "对此项目超出范围" }
 EVAL_TOO_MUCH_WORK {
-    en: "evaluating `{project}` would go over more than {limit} rows: the ruleset's row filters, nested, grow with the form's rows multiplied",
-    zh: "计算 `{project}` 需要遍历超过 {limit} 行：规则集中嵌套的行筛选，其工作量随表中行数成倍增长",
+    en: "evaluating `{project}` would take more than {limit} steps of work: the ruleset's row filters, nested, grow with the form's rows multiplied, and a condition of many terms costs them in every row",
+    zh: "计算 `{project}` 需要超过 {limit} 步运算：规则集中嵌套的行筛选，其工作量随表中行数成倍增长；项数很多的条件在每一行都要逐项计算",
 }
 EVAL_TOO_MUCH_WORK_HELP {
-    en: "a filter inside a filter goes over every row for every row (`indicators[count(indicators[… outer.x …]) > 1]`); write the condition without nesting, or with fewer levels",
-    zh: "筛选中再套筛选，会对每一行再遍历每一行（`indicators[count(indicators[… outer.x …]) > 1]`）；请不嵌套地写出条件，或减少嵌套层数",
+    en: "a filter inside a filter goes over every row for every row (`indicators[count(indicators[… outer.x …]) > 1]`); write the condition without nesting, or with fewer levels and terms",
+    zh: "筛选中再套筛选，会对每一行再遍历每一行（`indicators[count(indicators[… outer.x …]) > 1]`）；请不嵌套地写出条件，或减少嵌套层数和项数",
 }
-EVAL_TOO_MUCH_WORK_LABEL { en: "the row filter past the limit", zh: "超出上限的行筛选" }
+EVAL_TOO_MUCH_WORK_LABEL { en: "where the work passed the limit", zh: "运算在此超出上限" }
 EVAL_IMPOSSIBLE_TOTAL {
     en: "the total {total} of `{project}` is {limit}: no project can score that",
     zh: "`{project}` 的总分 {total} {limit}：任何项目都不可能得到这个分数",
