@@ -87,6 +87,9 @@ pub struct Record {
     /// For each of the schema's first fields, 1 + its position in `fields`, or 0 where
     /// the record leaves it out.
     places: [u8; Record::INDEXED],
+    /// Optional fields a form's row leaves blank, each with the empty cell where its
+    /// value would be: what is said of the missing value points there, not at the row.
+    blanks: Vec<(String, Span)>,
 }
 
 /// A field's key with its place among its section's fields in a form
@@ -123,6 +126,7 @@ impl Record {
             fields: Vec::with_capacity(fields),
             stamp: Stamp::NONE,
             places: [0; Record::INDEXED],
+            blanks: Vec::new(),
         }
     }
 
@@ -186,6 +190,20 @@ impl Record {
             return self.fields.get(at).map(|(_, field)| field);
         }
         self.get(key.key)
+    }
+
+    /// Notes that the optional field `key` is left blank in the empty cell at `span`.
+    pub(crate) fn note_blank(&mut self, key: String, span: Span) {
+        self.blanks.push((key, span));
+    }
+
+    /// Where a field the record does not have would be written: the empty cell a form
+    /// leaves it blank in, or the record itself.
+    #[must_use]
+    pub fn place_of_absent(&self, key: &str) -> Span {
+        (self.blanks.iter())
+            .find(|(k, _)| same_key(k, key))
+            .map_or(self.span, |(_, span)| *span)
     }
 
     /// The present fields, in the order the file writes them.

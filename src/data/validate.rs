@@ -318,12 +318,15 @@ impl<'a> Validator<'a> {
             if matches!(value.kind, Kind::Null) {
                 // `null` (or an empty YAML value) means the value is not given. An empty
                 // YAML value has no text to point at: its key stands for it.
-                if !field.optional {
-                    let span = if value_span.is_empty() {
-                        key_span
-                    } else {
-                        value_span
-                    };
+                let span = if value_span.is_empty() {
+                    key_span
+                } else {
+                    value_span
+                };
+                if field.optional {
+                    // Where a missing value is said to be (a form's blank cell).
+                    record.note_blank(key, span);
+                } else {
                     let why = if self.words.is_form() {
                         t!(DATA_MISSING_FORM_FIELD_BLANK)
                     } else {

@@ -1482,6 +1482,9 @@ impl<'a> Placer<'a> {
             }
         }
         self.carry_down(table, row, &mapped, &pairs, &mut out);
+        if aligned {
+            blank_cells(table, row, &mut out);
+        }
         self.rows.entry(table.section).or_default().push(out);
     }
 
@@ -1569,8 +1572,11 @@ impl<'a> Placer<'a> {
             let leading_text = c < first_column
                 && Some(c) != naming
                 && self.field_type((table.section, f)) == Some(FieldType::Text);
+            // A blank (`blank_cells`) is no value to carry.
+            let value =
+                |(k, node, _): &&(usize, Node, Span)| *k == f && !matches!(node.kind, Kind::Null);
             if (merged || leading_text)
-                && let Some((_, node, span)) = previous.entries.iter().find(|(k, _, _)| *k == f)
+                && let Some((_, node, span)) = previous.entries.iter().find(value)
             {
                 out.entries.push((f, node.clone(), *span));
             }
@@ -2055,6 +2061,23 @@ fn quoted(texts: &[String], limit: usize) -> String {
         length += more;
     }
     out
+}
+
+/// The fields of a table's row in place that its empty cells leave blank (no value, none
+/// carried down), each as not given at its cell: what is said of the missing value (an
+/// actual value left out) points at the cell, not at the row's first.
+fn blank_cells(table: &Table, row: &[Cell], out: &mut RecordOut) {
+    for (&c, &f) in &table.columns {
+        if out.entries.iter().any(|(k, _, _)| *k == f) {
+            continue;
+        }
+        let blank = row
+            .get(c)
+            .filter(|cell| matches!(cell.value, CellValue::Empty) && !cell.merged && !cell.across);
+        if let Some(span) = blank.and_then(cell_span) {
+            out.entries.push((f, Node::new(Kind::Null, span), span));
+        }
+    }
 }
 
 fn cell_span(cell: &Cell) -> Option<Span> {

@@ -663,9 +663,10 @@ pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Optio
 /// `None` where the format fixes no decimals (General), or shows the number as
 /// [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
 fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<Rounded> {
-    let shown = match &shows.negative {
-        Some(section) if negative => section,
-        _ => &shows.positive,
+    let shown = if negative && !stored.starts_with('-') {
+        shows.section_for(&format!("-{stored}"))
+    } else {
+        shows.section_for(stored)
     };
     if shown.thousands > 0 {
         // A number shown in thousands (`#,##0,"千元"`) is an amount, never a score.
@@ -761,10 +762,7 @@ fn significant(value: f64, digits: usize) -> String {
 /// sign with words or parentheses (`(3)`, `下降2.2%`) that no target reads as a number.
 fn number(text: String, shows: &Shows) -> CellValue {
     let negative = text.starts_with('-');
-    let shown = match &shows.negative {
-        Some(section) if negative => section,
-        _ => &shows.positive,
-    };
+    let shown = shows.section_for(&text);
     let Some(scaled) = thousandths(&text, shown.thousands) else {
         return CellValue::Number(text);
     };

@@ -264,6 +264,27 @@ fn check_points_at_a_workbook_s_cells() {
     assert_eq!(rate["column"], 6);
 }
 
+/// A value left out of its cell (an actual value not filled in) is said to be missing
+/// at that cell, F22, not at the row's first cell (the category's, B22): the reviewer
+/// finds the blank the department must fill.
+#[test]
+fn a_missing_value_is_pointed_at_in_its_blank_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("缺实际值.xlsx");
+    let bytes = seed_workbook_with(|sheet| {
+        sheet.write_blank(21, 5, &Format::new().set_bold()).unwrap();
+    });
+    std::fs::write(&path, bytes).unwrap();
+    let (stdout, stderr, _) = check_as("json", &path);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let findings = doc["projects"][0]["findings"].as_array().unwrap();
+    let missing = findings
+        .iter()
+        .find(|f| f["code"] == "missing-value")
+        .unwrap_or_else(|| panic!("{stdout}{stderr}"));
+    assert_eq!(missing["cell"], "F22", "{missing}");
+}
+
 #[test]
 fn a_gb18030_csv_imports_and_says_so() {
     let text = std::fs::read_to_string(root().join("tests/fixtures/import/seed.txt")).unwrap();
@@ -804,6 +825,30 @@ fn cells_are_read_as_their_number_format_shows_them() {
     assert_eq!(targets, ["=2个", ">=90%"]);
     assert_eq!(outcome.total.to_string(), "80.00");
     assert_eq!(outcome.findings, []);
+}
+
+/// A conditional number format shows a number by the section its value chooses:
+/// `[<1]"≤"0%;0%` shows 0.9 as `≤90%` (lower is better) and 2 as `2`; read for its
+/// percentage only, the `≤` was lost and lower-is-better scored as higher-is-better
+/// (department tester: 66.25 for 80.00).
+#[test]
+fn a_conditional_format_shows_the_section_its_number_chooses() {
+    let bytes = seed_workbook_with(|sheet| {
+        let shown = |code: &str| Format::new().set_num_format(code);
+        sheet
+            .write_number_with_format(21, 3, 0.9, &shown("[<1]\"≤\"0%;0%"))
+            .unwrap();
+        sheet
+            .write_number_with_format(20, 3, 2.0, &shown("[<1]0%;\"=\"0\"个\""))
+            .unwrap();
+    });
+    let forms = import::import("条件格式.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+    let targets: Vec<String> = outcome.indicators[11..13]
+        .iter()
+        .map(|row| row.target.to_string())
+        .collect();
+    assert_eq!(targets, ["=2个", "≤90%"]);
 }
 
 /// A formula's result is read as its cell shows it where a score or a measure is read

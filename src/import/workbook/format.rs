@@ -7,6 +7,8 @@
 //! (`=10*F8/E8` is 9.17 under `0.00`, as printed; see `workbook::value_and_rounded`); any other
 //! number is read as stored, to the digits a cell keeps.
 
+use rust_decimal::Decimal;
+
 /// How a format shows numbers of one sign.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shown {
@@ -43,6 +45,102 @@ pub(crate) struct Shows {
     pub negative: Option<Shown>,
     /// Text, where the format writes some around it (`"≤"@` shows `5%` as `≤5%`).
     pub text: Option<Shown>,
+    /// Sections a condition on the number chooses (`[<1]"≤"0%;0%` shows 0.05 as `≤5%`,
+    /// 5 as `5`), where the code has them; `positive` then says only whether a `%` is
+    /// written anywhere.
+    pub conditional: Option<Box<Conditional>>,
+}
+
+/// The sections of a format code chosen by conditions: the first where its condition
+/// holds, else the second where it has none or its condition holds, else the third.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Conditional {
+    first: (Condition, Shown),
+    second: (Option<Condition>, Shown),
+    rest: Option<Shown>,
+}
+
+/// A section's condition (`[<1]`, `[>=0.5]`): the number compared with a constant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Condition {
+    op: Comparison,
+    value: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Comparison {
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+}
+
+impl Condition {
+    /// The condition a bracket's content writes (`<1`, `>=0.5`, `<>0`).
+    fn of(bracket: &str) -> Option<Condition> {
+        let ops = [
+            ("<=", Comparison::LessOrEqual),
+            (">=", Comparison::GreaterOrEqual),
+            ("<>", Comparison::NotEqual),
+            ("<", Comparison::Less),
+            (">", Comparison::Greater),
+            ("=", Comparison::Equal),
+        ];
+        let (rest, op) = ops
+            .iter()
+            .find_map(|(word, op)| bracket.strip_prefix(word).map(|rest| (rest, *op)))?;
+        let value = rest.trim().parse().ok()?;
+        Some(Condition { op, value })
+    }
+
+    fn holds(self, number: Decimal) -> bool {
+        match self.op {
+            Comparison::Less => number < self.value,
+            Comparison::LessOrEqual => number <= self.value,
+            Comparison::Greater => number > self.value,
+            Comparison::GreaterOrEqual => number >= self.value,
+            Comparison::Equal => number == self.value,
+            Comparison::NotEqual => number != self.value,
+        }
+    }
+}
+
+impl Conditional {
+    /// The sections of `sections` where the first has a condition Excel reads.
+    fn of(sections: &[Vec<Piece>]) -> Option<Conditional> {
+        let [first, second, rest @ ..] = sections else {
+            return None;
+        };
+        let first = (condition(first)?, section(first));
+        let second = (condition(second), section(second));
+        let rest = rest.first().map(|s| section(s));
+        Some(Conditional {
+            first,
+            second,
+            rest,
+        })
+    }
+
+    /// The section that shows `number` (zero or positive).
+    fn section_for(&self, number: Decimal) -> Option<&Shown> {
+        if self.first.0.holds(number) {
+            return Some(&self.first.1);
+        }
+        match &self.second {
+            (Some(condition), _) if !condition.holds(number) => self.rest.as_ref(),
+            (_, shown) => Some(shown),
+        }
+    }
+}
+
+/// The condition a section is chosen by, where it has one Excel reads.
+fn condition(pieces: &[Piece]) -> Option<Condition> {
+    pieces.iter().find_map(|p| match p {
+        Piece::Bracket(b) => Condition::of(b),
+        _ => None,
+    })
 }
 
 impl Shows {
@@ -56,6 +154,26 @@ impl Shows {
             },
             negative: None,
             text: None,
+            conditional: None,
+        }
+    }
+
+    /// The section that shows the number whose decimal text is `number`: a negative
+    /// number's where the code has one (shown as its magnitude), a section a condition
+    /// chooses for a number not negative, else the first.
+    #[must_use]
+    pub(crate) fn section_for(&self, number: &str) -> &Shown {
+        let negative = number.starts_with('-');
+        if !negative
+            && let Some(conditional) = &self.conditional
+            && let Ok(value) = number.parse::<Decimal>()
+            && let Some(shown) = conditional.section_for(value)
+        {
+            return shown;
+        }
+        match &self.negative {
+            Some(section) if negative => section,
+            _ => &self.positive,
         }
     }
 
@@ -78,6 +196,7 @@ impl Shows {
             },
             negative: None,
             text: None,
+            conditional: None,
         })
     }
 
@@ -112,7 +231,10 @@ impl Shows {
         }
         let sections = sections(code);
         if sections.iter().any(|s| has_condition(s)) {
-            return Shows::percent(is_percent(code));
+            return Shows {
+                conditional: Conditional::of(&sections).map(Box::new),
+                ..Shows::percent(is_percent(code))
+            };
         }
         let text = sections
             .iter()
@@ -126,6 +248,7 @@ impl Shows {
             positive: shown.next().unwrap_or_default(),
             negative: shown.next(),
             text,
+            conditional: None,
         }
     }
 }
@@ -520,11 +643,38 @@ mod tests {
     }
 
     #[test]
-    fn a_second_section_shows_negative_numbers_and_conditions_are_not_read() {
+    fn a_second_section_shows_negative_numbers() {
         let shows = Shows::of("0\"个\";\"减少\"0\"个\"");
-        assert_eq!(shows.negative.map(|n| n.prefix), Some("减少".into()));
-        assert_eq!(Shows::of("[>=100]\"≥\"0;0"), Shows::percent(false));
-        assert_eq!(Shows::of("[<1]0%;0"), Shows::percent(true));
+        assert_eq!(shows.section_for("-3").prefix, "减少");
+        assert_eq!(shows.section_for("3").suffix, "个");
+    }
+
+    /// A conditional format (`[<1]"≤"0%;0%`, which shows 0.05 as `≤5%`) shows a number
+    /// by the section its value chooses: the comparator is kept where it is written.
+    #[test]
+    fn a_condition_chooses_the_section_a_number_shows_with() {
+        let shows = Shows::of("[<1]\"≤\"0%;0%");
+        let le = shows.section_for("0.05");
+        assert_eq!((le.prefix.as_str(), le.percent), ("≤", true));
+        assert_eq!(shows.section_for("1").prefix, "");
+        let ge = Shows::of("[>=0.5]\"≥\"0%;0%");
+        assert_eq!(ge.section_for("0.98").prefix, "≥");
+        assert_eq!(ge.section_for("0.5").prefix, "≥");
+        assert_eq!(ge.section_for("0.49").prefix, "");
+        // Two conditions: the third section for what neither chooses.
+        let three = Shows::of("[>100]\"多\"0;[<0]\"负\"0;0\"个\"");
+        assert_eq!(three.section_for("101").prefix, "多");
+        assert_eq!(three.section_for("50").suffix, "个");
+        // `[<1]0%;0`: a number of 1 or more is no percentage.
+        let mixed = Shows::of("[<1]0%;0");
+        assert!(mixed.section_for("0.5").percent);
+        assert!(!mixed.section_for("5").percent);
+        // A colour alone is no condition; a condition Excel would not read is left.
+        assert!(Shows::of("[Red]0%;0%").conditional.is_none());
+        assert_eq!(
+            Shows::of("[<x]0%;0").section_for("0.5"),
+            &Shows::percent(true).positive
+        );
     }
 
     #[test]
