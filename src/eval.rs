@@ -39,7 +39,7 @@ use self::outcome::{IndicatorOutcome, Outcome, RowState};
 /// The most steps of work (an expression evaluated, a row gone over by a filter or a
 /// quantifier, a condition's part decided for a row) a form's evaluation may take, or
 /// [`WORK_PER_ROW`] a row of a larger form: far more than any policy needs (the shipped
-/// 2023 policy takes 13 a row, 119 for the seed's form), and a second or a few of a
+/// 2023 policy takes 28 a row, 234 for the seed's form), and a second or a few of a
 /// filter nested in a filter's condition or a condition of a million terms
 /// (`perfeval::eval::too_much_work` past it).
 pub const WORK_LIMIT: u64 = 20_000_000;
