@@ -173,6 +173,10 @@ fn a_folder_prints_a_summary_page_and_a_page_per_project() {
         "共 3 个项目：无问题 1，有错误 1，有警告 0，无法评估 1"
     )));
     assert!(printed.contains("无法评估"));
+    // Each page is numbered, of how many, as pages filed apart are put back in order.
+    for page in 1..=3 {
+        assert!(printed.contains(&format!("第{page}页，共3页")), "{printed}");
+    }
 }
 
 /// A form of forty more indicators runs onto a second page, which still names its

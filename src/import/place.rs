@@ -893,7 +893,11 @@ impl<'a> Placer<'a> {
                 .or_insert_with(|| label_span(row, c));
         }
         self.open_text = None;
-        let has_values = classes.iter().any(|c| matches!(c, Class::Value));
+        let of_records = resolved.iter().all(|(_, (s, _))| {
+            (self.schema.sections().get(*s)).is_some_and(|s| s.shape == Shape::Record)
+        });
+        let has_values = classes.iter().any(|c| matches!(c, Class::Value))
+            && !(of_records && note_beside_labels(row, classes, label_cells));
         if has_values
             && !self.is_table_header(row, classes, &resolved)
             && !self.header_with_next(row, &resolved, next)
@@ -1137,7 +1141,10 @@ impl<'a> Placer<'a> {
                 .zip(&pending.labels)
                 .map(|(&v, (_, f))| (v, *f))
                 .collect(),
-            None => Vec::new(),
+            // A note right of the labels' values (`数据来源：市统计局`) is no value of
+            // theirs: the values under their labels are read, the note is reported as a
+            // cell that fits no field.
+            None => under_labels_but_a_note(row, &values, &pending.labels),
         };
         let single = pairs.len() == 1;
         for (v, f) in pairs {
@@ -2061,6 +2068,49 @@ fn quoted(texts: &[String], limit: usize) -> String {
         length += more;
     }
     out
+}
+
+/// Whether the only values on a row of several labels are words right of the last
+/// label (`年初预算数 | … | 指标结余收回数 | | 数据来源：市统计局`): on a row of a
+/// record's labels, a note beside the labels over their values, not a label's value. (A
+/// table's labels with words beside them are a table the form does not have, as before.)
+fn note_beside_labels(row: &[Cell], classes: &[Class], labels: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (labels.first(), labels.last()) else {
+        return false;
+    };
+    let values: Vec<usize> = (0..classes.len())
+        .filter(|&c| matches!(classes.get(c), Some(Class::Value)))
+        .collect();
+    first != last
+        && values
+            .iter()
+            .all(|&v| v > last && row.get(v).is_some_and(is_note))
+}
+
+/// The values of a row under a record's labels (`labels`, by column) where the others are
+/// notes right of the last label; none where a value stands elsewhere.
+fn under_labels_but_a_note(
+    row: &[Cell],
+    values: &[usize],
+    labels: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let last = labels.iter().map(|(c, _)| *c).max().unwrap_or(0);
+    let mut pairs = Vec::new();
+    for &v in values {
+        match labels.iter().find(|(c, _)| *c == v) {
+            Some((_, f)) => pairs.push((v, *f)),
+            None if v > last && row.get(v).is_some_and(is_note) => {}
+            None => return Vec::new(),
+        }
+    }
+    pairs
+}
+
+/// Whether a cell holds words: no number, date or formula.
+fn is_note(cell: &Cell) -> bool {
+    matches!(&cell.value, CellValue::Text(t) if !crate::text::is_plain_number(t.trim()))
+        && cell.formula.is_none()
+        && !is_figure(cell)
 }
 
 /// The fields of a table's row in place that its empty cells leave blank (no value, none

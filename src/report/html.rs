@@ -23,7 +23,7 @@ use super::{Options, Report, TITLE};
 
 /// The print and screen style. Print: A4 pages, a page per project, rows never cut,
 /// table headers repeated on each page.
-const STYLE: &str = r#"@page { size: A4; margin: 15mm }
+const STYLE: &str = r#"@page { size: A4; margin: 15mm; @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 8pt } }
 html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10pt; color: #000; background: #fff }
 body { margin: 0 auto; max-width: 64em; padding: 1em }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 0.3em }

@@ -264,6 +264,28 @@ fn check_points_at_a_workbook_s_cells() {
     assert_eq!(rate["column"], 6);
 }
 
+/// A note written right of a record's labels or of their values (`数据来源：市统计局`
+/// beside the budget's figures) is a cell that fits no field: the figures under their
+/// labels are read (the section was said to be missing, or each figure left blank).
+#[test]
+fn a_note_beside_a_records_labels_or_values_is_reported_not_read() {
+    for (row, address) in [(5, "H6"), (4, "H5"), (7, "H8")] {
+        let bytes = seed_workbook_with(|sheet| {
+            sheet.write_string(row, 7, "数据来源：市统计局").unwrap();
+        });
+        let forms = import::import("备注.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+        let unplaced: Vec<&str> = forms[0]
+            .unplaced
+            .iter()
+            .map(|u| u.address.as_str())
+            .collect();
+        assert_eq!(unplaced, [address]);
+        let outcome = perfeval::evaluate(&SUZHOU, &forms[0].project).unwrap();
+        assert_eq!(outcome.total.to_string(), "80.00", "{address}");
+        assert_eq!(outcome.findings, [], "{address}");
+    }
+}
+
 /// A value left out of its cell (an actual value not filled in) is said to be missing
 /// at that cell, F22, not at the row's first cell (the category's, B22): the reviewer
 /// finds the blank the department must fill.

@@ -335,7 +335,8 @@ fn html_is_one_self_contained_page_for_print() {
     for (_, input, _) in INPUTS {
         let (html, _, _) = check("html", &[], input);
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
-        assert!(html.contains("@page { size: A4; margin: 15mm }"));
+        assert!(html.contains("@page { size: A4; margin: 15mm; @bottom-center"));
+        assert!(html.contains("counter(page)"));
         assert!(html.contains("thead { display: table-header-group }"));
         assert!(html.contains("break-inside: avoid"));
         assert!(html.contains("\"Noto Sans CJK SC\", \"Source Han Sans SC\""));
