@@ -58,12 +58,15 @@ pub struct Cli {
     pub command: Command,
     /// The language of messages and help: `zh` or `en` (default: the locale's,
     /// `LC_ALL`, `LC_MESSAGES` or `LANG`).
+    // Given again (an alias or a script adds one), the last is the language, as
+    // `lang::language_of` reads it before the command line is parsed.
     #[arg(
         long,
         global = true,
         value_enum,
         value_name = "LANG",
-        display_order = 900
+        display_order = 900,
+        overrides_with = "lang"
     )]
     pub lang: Option<Lang>,
     /// When to colour diagnostics: `auto` on a terminal, unless `NO_COLOR` is set (or

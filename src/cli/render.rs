@@ -35,7 +35,7 @@ pub(super) fn report(
         // Both written as they are made (`cli::stream`); made whole here only for a caller
         // that has every result already.
         OutputFormat::Json => {
-            let mut out = json::render(ruleset_file, plan, results);
+            let mut out = json::render_counted(ruleset_file, plan, results, skipped);
             out.push('\n');
             out
         }

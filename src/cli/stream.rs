@@ -86,7 +86,7 @@ impl Shape {
     fn end(self, tally: &Tally, any: bool) -> String {
         match self {
             Shape::Lines => jsonl::summary(tally),
-            Shape::Document => format!("{}\n", json::tail(any)),
+            Shape::Document => format!("{}\n", json::tail(any, tally)),
             Shape::Csv { .. } => String::new(),
         }
     }

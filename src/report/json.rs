@@ -7,6 +7,7 @@ use crate::eval::outcome::{IndicatorOutcome, Outcome};
 use crate::finding::Finding;
 use crate::source::SourceFile;
 
+use super::batch::Tally;
 use super::completion_percent;
 use super::view::Unevaluated;
 
@@ -38,6 +39,17 @@ pub const MARKER: &str = "perfeval_report";
 /// [`head`], each project's [`entry`] (a comma between two), then its [`tail`].
 #[must_use]
 pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> String {
+    render_counted(ruleset_file, plan, results, 0)
+}
+
+/// [`render`], its `summary` counting `skipped` files a folder's walk passed over.
+#[must_use]
+pub fn render_counted(
+    ruleset_file: &str,
+    plan: &Plan,
+    results: &[ProjectResult],
+    skipped: usize,
+) -> String {
     let mut out = head(ruleset_file, plan);
     for (i, result) in results.iter().enumerate() {
         if i > 0 {
@@ -45,7 +57,7 @@ pub fn render(ruleset_file: &str, plan: &Plan, results: &[ProjectResult]) -> Str
         }
         out.push_str(&entry(result));
     }
-    out.push_str(tail(!results.is_empty()));
+    out.push_str(&tail(!results.is_empty(), &Tally::of(results, skipped)));
     out
 }
 
@@ -79,10 +91,16 @@ pub fn entry(result: &ProjectResult) -> String {
     out
 }
 
-/// What closes the document after its projects (`any`: whether it has one).
+/// What closes the document after its projects (`any`: whether it has one): the run
+/// counted (`summary`, as the last line of JSON Lines says it), and the end.
 #[must_use]
-pub fn tail(any: bool) -> &'static str {
-    if any { "\n  ]\n}" } else { "]\n}" }
+pub fn tail(any: bool, tally: &Tally) -> String {
+    let mut out = String::from(if any { "\n  ]" } else { "]" });
+    let mut w = Writer::after(&mut out, 1);
+    w.key("summary");
+    super::jsonl::summary_object(&mut w, tally);
+    out.push_str("\n}");
+    out
 }
 
 // The document is written straight from the outcomes into one string, without a

@@ -49,37 +49,43 @@ pub fn summary(tally: &Tally) -> String {
     line(|w| {
         w.open_object();
         w.key("summary");
-        w.open_object();
-        for (key, count) in [
-            ("projects", tally.projects),
-            ("clean", tally.clean),
-            ("errors", tally.errors),
-            ("warnings", tally.warnings),
-            ("failed", tally.failed),
-            ("skipped", tally.skipped),
-        ] {
-            w.key(key);
-            w.uint(count);
-        }
-        w.key("totals");
-        match &tally.totals {
-            Some(spread) => {
-                w.open_object();
-                for (key, value) in [
-                    ("mean", spread.mean),
-                    ("min", spread.min),
-                    ("max", spread.max),
-                ] {
-                    w.key(key);
-                    w.decimal(value);
-                }
-                w.close_object();
-            }
-            None => w.null(),
-        }
-        w.close_object();
+        summary_object(w, tally);
         w.close_object();
     })
+}
+
+/// The run counted, as an object: projects by standing, files skipped, the spread of the
+/// totals. The summary line of JSON Lines, and the `summary` of the JSON document.
+pub(super) fn summary_object(w: &mut Writer<'_>, tally: &Tally) {
+    w.open_object();
+    for (key, count) in [
+        ("projects", tally.projects),
+        ("clean", tally.clean),
+        ("errors", tally.errors),
+        ("warnings", tally.warnings),
+        ("failed", tally.failed),
+        ("skipped", tally.skipped),
+    ] {
+        w.key(key);
+        w.uint(count);
+    }
+    w.key("totals");
+    match &tally.totals {
+        Some(spread) => {
+            w.open_object();
+            for (key, value) in [
+                ("mean", spread.mean),
+                ("min", spread.min),
+                ("max", spread.max),
+            ] {
+                w.key(key);
+                w.decimal(value);
+            }
+            w.close_object();
+        }
+        None => w.null(),
+    }
+    w.close_object();
 }
 
 thread_local! {

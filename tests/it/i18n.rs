@@ -1107,3 +1107,19 @@ fn a_loop_of_links_and_a_long_jsonl_line_are_named_in_chinese() {
     );
     assert_chinese("a long line", &stderr);
 }
+
+/// `--lang` given again (an alias adds one, the user another) is no mistake: the last is
+/// the language of the run, as the messages printed before the command line is parsed
+/// take it. It was refused, in English, as an option given twice.
+#[test]
+fn lang_given_again_takes_the_last() {
+    let form = "examples/suzhou-2023-with-findings.toml";
+    for (first, last, said) in [("zh", "en", " (error)"), ("en", "zh", "（错误）")] {
+        let (stdout, stderr, code) = crate::common::run(&[
+            "check", "--lang", first, "--rules", "2023", "--lang", last, form,
+        ]);
+        assert_eq!(code, 1, "{stderr}");
+        let all = format!("{stdout}{stderr}");
+        assert!(all.contains(&format!("funds-balance{said}")), "{all}");
+    }
+}

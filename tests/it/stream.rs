@@ -264,9 +264,14 @@ fn a_json_document_without_a_project_has_an_empty_array() {
     );
     assert_eq!((status, stderr.as_str()), (0, ""));
     let stdout = String::from_utf8(stdout).unwrap();
-    assert!(stdout.ends_with("  \"projects\": []\n}\n"), "{stdout}");
+    assert!(
+        stdout.contains("  \"projects\": [],\n  \"summary\": {"),
+        "{stdout}"
+    );
     let document: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(document["projects"], Value::Array(Vec::new()));
+    assert_eq!(document["summary"]["projects"], 0);
+    assert_eq!(document["summary"]["totals"], Value::Null);
 }
 
 #[test]

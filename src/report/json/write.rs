@@ -53,6 +53,15 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// A pretty writer appending to `out` what goes inside `depth` open objects and
+    /// arrays after an entry of the innermost: the rest of a document written in pieces.
+    pub(in crate::report) fn after(out: &'a mut String, depth: usize) -> Writer<'a> {
+        Writer {
+            empty: false,
+            ..Writer::inside(out, depth)
+        }
+    }
+
     pub(in crate::report) fn open_object(&mut self) {
         self.open('{');
     }
