@@ -125,6 +125,8 @@ pub fn import_each(
     plan: &Plan,
 ) -> Result<Vec<Result<Imported, ImportFailure>>, ImportFailure> {
     let book = read(bytes, kind).map_err(ImportFailure::Read)?;
+    // A workbook of several sheets names the sheet of each cell it points at.
+    let sheets = book.sheets.len();
     let mut notes = book.notes;
     let mut placed = Vec::new();
     let catalog = catalog_names(plan);
@@ -139,8 +141,10 @@ pub fn import_each(
         let shown: Arc<str> = shown.into();
         let mut lines = Lines::of(&shown);
         let form = (&plan.form, &plan.layout, plan.name.as_str());
+        let mut read_any = false;
         for part in place::place_forms(&sheet, form, &catalog) {
             let placement = part.placement;
+            read_any |= placement.fields_found > 0;
             if placement.fields_found < 2 {
                 // A draft beside the forms (`项目名称 | 草稿项目` alone) is no form; said,
                 // since a form begun there is one the reviewer may miss.
@@ -164,6 +168,11 @@ pub fn import_each(
                 }),
             };
             placed.push((place, Arc::clone(&shown), tabular, placement));
+        }
+        // A sheet of no field of the form beside one (`情况说明`, a letter explaining an
+        // indicator) is not read: said, since the reviewer may need to read it.
+        if !read_any && sheets > 1 && !sheet.name.is_empty() {
+            notes.push(t!(IMPORT_NOTE_NO_FIELD, name = sheet.name));
         }
     }
     // A cover page (`封面`: the project's name and department) beside a whole form is no
@@ -205,6 +214,9 @@ pub fn import_each(
                 let form = whole.named(format!("{file}:{line}"));
                 stacked = Some(whole);
                 form
+            }
+            None if tabular && !several && sheets > 1 => {
+                SourceFile::tabular(file.as_str(), shown).on_sheet(&place.sheet)
             }
             None if tabular => SourceFile::tabular(file.as_str(), shown),
             None => SourceFile::new(file.as_str(), shown),

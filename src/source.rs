@@ -103,6 +103,10 @@ struct Derived {
     shown: OnceLock<Option<Box<str>>>,
     /// Where the text is one line of a larger file (a project of a JSON Lines file).
     within: Option<Within>,
+    /// The sheet a [`tabular`](SourceFile::tabular) text shows, where the workbook has
+    /// other sheets and the name does not say it: cells are named on it (`自评表!G27`),
+    /// since Excel opens on whichever sheet was last shown.
+    sheet: Option<Arc<str>>,
 }
 
 /// The file a text is part of: one line of it (`forms.jsonl:3`, places in the line
@@ -201,17 +205,30 @@ impl SourceFile {
         }
     }
 
-    /// The address of the cell at `offset` (`E23`), where the text shows a sheet.
+    /// The same sheet, its cells named on the sheet `sheet` (`自评表!G27`): a form on one
+    /// sheet of a workbook of several. A text shared already is left as it is.
+    #[must_use]
+    pub fn on_sheet(mut self, sheet: &str) -> Self {
+        if let Some(derived) = Arc::get_mut(&mut self.derived) {
+            derived.sheet = Some(sheet.into());
+        }
+        self
+    }
+
+    /// The address of the cell at `offset` (`E23`, or `自评表!E23` on a sheet of several),
+    /// where the text shows a sheet.
     #[must_use]
     pub fn cell(&self, offset: u32) -> Option<String> {
         if !self.derived.tabular {
             return None;
         }
         let at = self.line_col(offset);
-        Some(crate::text::cell_address(
-            at.line.saturating_sub(1),
-            at.column.saturating_sub(1),
-        ))
+        let cell =
+            crate::text::cell_address(at.line.saturating_sub(1), at.column.saturating_sub(1));
+        Some(match &self.derived.sheet {
+            Some(sheet) => format!("{}!{cell}", crate::text::sheet_reference(sheet)),
+            None => cell,
+        })
     }
 
     /// The name shown in diagnostics.

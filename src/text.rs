@@ -296,6 +296,18 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// A sheet's name as a cell reference names it (`自评表`, `'2023 自评'` quoted where it has
+/// anything but letters, digits and `_`, a `'` in it doubled, as Excel writes it), its
+/// control characters written out: a workbook names its sheets.
+#[must_use]
+pub fn sheet_reference(sheet: &str) -> String {
+    let shown = visible_line(sheet);
+    if !shown.is_empty() && shown.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return shown.into_owned();
+    }
+    format!("'{}'", shown.replace('\'', "''"))
+}
+
 /// A cell's address in spreadsheet notation: column letters and 1-based row (`E23`).
 #[must_use]
 pub fn cell_address(row: usize, column: usize) -> String {
@@ -520,6 +532,15 @@ mod tests {
 #[cfg(test)]
 mod line_tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_is_named_as_a_cell_reference_names_it() {
+        assert_eq!(sheet_reference("自评表"), "自评表");
+        assert_eq!(sheet_reference("Sheet_1"), "Sheet_1");
+        assert_eq!(sheet_reference("2023 自评"), "'2023 自评'");
+        assert_eq!(sheet_reference("王's"), "'王''s'");
+        assert_eq!(sheet_reference("表\u{1b}[2J"), "'表\\u{1b}[2J'");
+    }
 
     #[test]
     fn a_line_break_in_a_name_is_a_space_and_other_controls_are_written_out() {

@@ -259,9 +259,15 @@ fn check_points_at_a_workbook_s_cells() {
         .iter()
         .find(|f| f["code"] == "execution-rate")
         .unwrap();
-    assert_eq!(rate["cell"], "F16", "{rate}");
+    // The workbook has a sheet of notes besides: a cell is named on its sheet, as Excel
+    // may open on the other; the sheet not read is said.
+    assert_eq!(rate["cell"], "自评表!F16", "{rate}");
     assert_eq!(rate["line"], 16);
     assert_eq!(rate["column"], 6);
+    assert!(
+        stderr.contains("sheet `填表说明` holds no field of the form"),
+        "{stderr}"
+    );
 }
 
 /// A note written right of a record's labels or of their values (`数据来源：市统计局`
