@@ -35,6 +35,9 @@ pub(crate) struct Items<'r, 'a> {
     pub class_names: Vec<String>,
     pub grade_names: Vec<String>,
     defined: Defined,
+    /// The layout's words kept so far (`checked.layout.labels`), to keep each once
+    /// without searching the list for every word (64,000 words took 27 seconds).
+    layout_seen: std::collections::HashSet<(String, Option<String>, String)>,
 }
 
 impl<'r, 'a> Items<'r, 'a> {
@@ -46,6 +49,7 @@ impl<'r, 'a> Items<'r, 'a> {
             class_names,
             grade_names: Vec::new(),
             defined: Defined::default(),
+            layout_seen: std::collections::HashSet::new(),
         }
     }
 
@@ -547,6 +551,18 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("layout", "layout", span) {
             return;
         }
+        // Each word once, kept without searching the list for every word.
+        let mut seen: std::collections::HashSet<(bool, String)> = (self.checked.layout.totals)
+            .iter()
+            .map(|w| (true, w.clone()))
+            .chain(
+                self.checked
+                    .layout
+                    .ignore
+                    .iter()
+                    .map(|w| (false, w.clone())),
+            )
+            .collect();
         for entry in &l.entries {
             let empty = match entry.kind {
                 ast::LayoutWords::Labels => {
@@ -556,10 +572,11 @@ impl<'r, 'a> Items<'r, 'a> {
                 ast::LayoutWords::Ignore => Nonsense::EmptyIgnoredWord,
                 ast::LayoutWords::Totals => Nonsense::EmptyTotalWord,
             };
+            let totals = matches!(entry.kind, ast::LayoutWords::Totals);
             for word in &entry.words {
-                let list = match entry.kind {
-                    ast::LayoutWords::Totals => &mut self.checked.layout.totals,
-                    _ => &mut self.checked.layout.ignore,
+                let list = match totals {
+                    true => &mut self.checked.layout.totals,
+                    false => &mut self.checked.layout.ignore,
                 };
                 if crate::text::normalize(&word.value)
                     .trim_end_matches('*')
@@ -569,7 +586,7 @@ impl<'r, 'a> Items<'r, 'a> {
                         problem: empty.clone(),
                         span: word.span.into(),
                     });
-                } else if !list.contains(&word.value) {
+                } else if seen.insert((totals, word.value.clone())) {
                     list.push(word.value.clone());
                 }
             }
@@ -649,7 +666,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             let label = (section.to_owned(), field.clone(), word.value.clone());
-            if !self.checked.layout.labels.contains(&label) {
+            if self.layout_seen.insert(label.clone()) {
                 self.checked.layout.labels.push(label);
             }
         }
