@@ -33,10 +33,14 @@ pub(crate) fn nearest<'a>(
     if word.is_empty() {
         return None;
     }
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    let limit = (length / 3).max(1);
+    // A candidate whose length differs by more than the limit is further than it: not
+    // compared (the distance costs the product of the lengths).
+    let near_in_length = |c: &&str| c.chars().count().abs_diff(length) <= limit;
     candidates
         .into_iter()
-        .filter(|c| *c != word)
+        .filter(|c| *c != word && near_in_length(c))
         .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -47,6 +47,7 @@ pub(crate) fn classify(
     // Forms write a category's rows together: a label as the row before wrote it means
     // what it meant there, found without normalising and hashing it again.
     let mut last: Option<(&str, Option<usize>)> = None;
+    let mut hints = HINT_BUDGET;
     for (i, row) in rows.iter().enumerate() {
         let mut state = RowState::default();
         let mut found = None;
@@ -66,7 +67,7 @@ pub(crate) fn classify(
             state.unit = Some(q.unit.as_str().into());
         }
         match state.category {
-            None => findings.push(unknown_category(plan, row, label, name)),
+            None => findings.push(unknown_category(plan, row, (label, name), &mut hints)),
             Some(category) => {
                 let entry = catalog_entry(plan, category, name);
                 (state.class, state.class_from) = class_of(plan, row, category, &entry);
@@ -90,7 +91,7 @@ pub(crate) fn classify(
                         }
                     }
                     CatalogMatch::Unknown => {
-                        findings.push(unknown_indicator(plan, row, category, name))
+                        findings.push(unknown_indicator(plan, row, (category, name), &mut hints))
                     }
                 }
             }
@@ -174,10 +175,48 @@ fn catalog_entry(plan: &Plan, category: usize, name: &str) -> CatalogMatch {
     }
 }
 
-fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Finding {
+/// The names a form's "did you mean" hints may compare in all: each hint compares a name
+/// with every candidate, so a form of thousands of unknown names under a ruleset of
+/// thousands would take minutes (8,000 × 8,000: 34 s); past this, a name gets no hint
+/// and an unknown category's message lists the first categories only.
+const HINT_BUDGET: usize = 1_000_000;
+
+/// Takes `cost` from the form's hint budget; whether it had that much.
+fn within(budget: &mut usize, cost: usize) -> bool {
+    let enough = *budget >= cost;
+    if enough {
+        *budget -= cost;
+    }
+    enough
+}
+
+/// The most categories an unknown category's message lists past the hint budget.
+const LISTED_PAST_BUDGET: usize = 10;
+
+fn unknown_category(
+    plan: &Plan,
+    row: &Record,
+    (label, name): (&str, &str),
+    hints: &mut usize,
+) -> Finding {
     let names = plan.categories.iter().map(|c| c.name.as_str());
-    let hint = suggest::nearest(label, names).map_or(String::new(), |name| t!(FINDING_HINT, name));
-    let known: Vec<_> = plan.categories.iter().map(|c| c.name.as_str()).collect();
+    let hinted = within(hints, plan.categories.len());
+    let hint = (hinted.then(|| suggest::nearest(label, names)).flatten())
+        .map_or(String::new(), |name| t!(FINDING_HINT, name));
+    let shown = if hinted {
+        usize::MAX
+    } else {
+        LISTED_PAST_BUDGET
+    };
+    let mut known: Vec<_> = plan
+        .categories
+        .iter()
+        .take(shown)
+        .map(|c| c.name.as_str())
+        .collect();
+    if plan.categories.len() > shown {
+        known.push("…");
+    }
     engine(
         plan,
         EngineCode::UnknownCategory,
@@ -193,14 +232,29 @@ fn unknown_category(plan: &Plan, row: &Record, label: &str, name: &str) -> Findi
     )
 }
 
-fn unknown_indicator(plan: &Plan, row: &Record, category: usize, name: &str) -> Finding {
+fn unknown_indicator(
+    plan: &Plan,
+    row: &Record,
+    (category, name): (usize, &str),
+    hints: &mut usize,
+) -> Finding {
     let category_name = plan
         .categories
         .get(category)
         .map_or("", |c| c.name.as_str());
-    let entries = catalog_names(plan, category);
-    let hint = suggest::nearest(name, entries.iter().map(String::as_str))
-        .map_or(String::new(), |name| t!(FINDING_HINT, name));
+    let catalog: usize = (plan.pools.iter())
+        .map(|p| match &p.split {
+            SplitPlan::Fixed { entries, .. } => entries.len(),
+            _ => 0,
+        })
+        .sum();
+    let hint = if within(hints, catalog) {
+        let entries = catalog_names(plan, category);
+        suggest::nearest(name, entries.iter().map(String::as_str))
+            .map_or(String::new(), |name| t!(FINDING_HINT, name))
+    } else {
+        String::new()
+    };
     engine(
         plan,
         EngineCode::UnknownIndicator,
