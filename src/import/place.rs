@@ -2088,18 +2088,18 @@ fn note_beside_labels(row: &[Cell], classes: &[Class], labels: &[usize]) -> bool
 }
 
 /// The values of a row under a record's labels (`labels`, by column) where the others are
-/// notes right of the last label; none where a value stands elsewhere.
+/// notes (`数据来源：市统计局` right of the figures, `含追加0万` in a gap between them);
+/// none where a figure stands under no label.
 fn under_labels_but_a_note(
     row: &[Cell],
     values: &[usize],
     labels: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let last = labels.iter().map(|(c, _)| *c).max().unwrap_or(0);
     let mut pairs = Vec::new();
     for &v in values {
         match labels.iter().find(|(c, _)| *c == v) {
             Some((_, f)) => pairs.push((v, *f)),
-            None if v > last && row.get(v).is_some_and(is_note) => {}
+            None if row.get(v).is_some_and(is_note) => {}
             None => return Vec::new(),
         }
     }
@@ -2113,17 +2113,20 @@ fn is_note(cell: &Cell) -> bool {
         && !is_figure(cell)
 }
 
-/// The fields of a table's row in place that its empty cells leave blank (no value, none
-/// carried down), each as not given at its cell: what is said of the missing value (an
+/// The fields of a table's row in place that its empty cells (or a dash alone) leave
+/// blank (no value, none carried down), each as not given at its cell: what is said of the missing value (an
 /// actual value left out) points at the cell, not at the row's first.
 fn blank_cells(table: &Table, row: &[Cell], out: &mut RecordOut) {
     for (&c, &f) in &table.columns {
         if out.entries.iter().any(|(k, _, _)| *k == f) {
             continue;
         }
-        let blank = row
-            .get(c)
-            .filter(|cell| matches!(cell.value, CellValue::Empty) && !cell.merged && !cell.across);
+        // A dash or a slash alone (a measure's "none") is as blank: not read as a value.
+        let blank = row.get(c).filter(|cell| {
+            (matches!(cell.value, CellValue::Empty) || is_nil_mark(cell))
+                && !cell.merged
+                && !cell.across
+        });
         if let Some(span) = blank.and_then(cell_span) {
             out.entries.push((f, Node::new(Kind::Null, span), span));
         }

@@ -275,9 +275,20 @@ fn check_points_at_a_workbook_s_cells() {
 /// labels are read (the section was said to be missing, or each figure left blank).
 #[test]
 fn a_note_beside_a_records_labels_or_values_is_reported_not_read() {
-    for (row, address) in [(5, "H6"), (4, "H5"), (7, "H8")] {
+    // Right of the figures, right of their labels, in a gap between the figures, left
+    // of them (formats tester: a note in D5 or A5 refused the form too).
+    let places = [
+        (5, 7, "H6"),
+        (4, 7, "H5"),
+        (7, 7, "H8"),
+        (7, 6, "G8"),
+        (5, 0, "A6"),
+    ];
+    for (row, column, address) in places {
         let bytes = seed_workbook_with(|sheet| {
-            sheet.write_string(row, 7, "数据来源：市统计局").unwrap();
+            sheet
+                .write_string(row, column, "数据来源：市统计局")
+                .unwrap();
         });
         let forms = import::import("备注.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
         let unplaced: Vec<&str> = forms[0]
@@ -297,20 +308,27 @@ fn a_note_beside_a_records_labels_or_values_is_reported_not_read() {
 /// finds the blank the department must fill.
 #[test]
 fn a_missing_value_is_pointed_at_in_its_blank_cell() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("缺实际值.xlsx");
-    let bytes = seed_workbook_with(|sheet| {
-        sheet.write_blank(21, 5, &Format::new().set_bold()).unwrap();
-    });
-    std::fs::write(&path, bytes).unwrap();
-    let (stdout, stderr, _) = check_as("json", &path);
-    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let findings = doc["projects"][0]["findings"].as_array().unwrap();
-    let missing = findings
-        .iter()
-        .find(|f| f["code"] == "missing-value")
-        .unwrap_or_else(|| panic!("{stdout}{stderr}"));
-    assert_eq!(missing["cell"], "F22", "{missing}");
+    // Blank, or a dash alone (the formats tester: it pointed at B22 too).
+    for dash in [None, Some("—"), Some("/")] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("缺实际值.xlsx");
+        let bytes = seed_workbook_with(|sheet| {
+            match dash {
+                Some(dash) => sheet.write_string(21, 5, dash),
+                None => sheet.write_blank(21, 5, &Format::new().set_bold()),
+            }
+            .unwrap();
+        });
+        std::fs::write(&path, bytes).unwrap();
+        let (stdout, stderr, _) = check_as("json", &path);
+        let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let findings = doc["projects"][0]["findings"].as_array().unwrap();
+        let missing = findings
+            .iter()
+            .find(|f| f["code"] == "missing-value")
+            .unwrap_or_else(|| panic!("{stdout}{stderr}"));
+        assert_eq!(missing["cell"], "F22", "{dash:?}: {missing}");
+    }
 }
 
 #[test]
