@@ -189,6 +189,15 @@ pub fn import_each(
     }
     // A sheet is named only where the file holds several forms.
     let several = placed.len() > 1;
+    // Sheets the layout's ignored words name (`填表说明`, whose table of 栏目 and 填写要求
+    // names the fields): where one does not read as a form beside one that does, it is
+    // instructions, skipped with a note, not a form refused.
+    let instructions: Vec<Option<String>> = (placed.iter())
+        .map(|(place, ..)| {
+            (!place.sheet.is_empty() && ignored_name(plan, &place.sheet))
+                .then(|| place.sheet.clone())
+        })
+        .collect();
     let mut forms = Vec::with_capacity(placed.len());
     // The forms stacked on one sheet share one source: its text and line index.
     let mut stacked: Option<SourceFile> = None;
@@ -234,6 +243,7 @@ pub fn import_each(
             }),
         });
     }
+    let forms = without_instructions(forms, instructions);
     match (forms.is_empty(), blank) {
         (false, _) => Ok(forms),
         (true, true) => Err(ImportFailure::Blank),
@@ -241,6 +251,46 @@ pub fn import_each(
             notes: printable(notes),
         }),
     }
+}
+
+/// `forms` without the failures of sheets named as instructions (`instructions`, by
+/// form), where another form was read: their notes, and a note that each was skipped,
+/// go to the first form read.
+fn without_instructions(
+    forms: Vec<Result<Imported, ImportFailure>>,
+    instructions: Vec<Option<String>>,
+) -> Vec<Result<Imported, ImportFailure>> {
+    if !forms.iter().any(Result::is_ok) {
+        return forms;
+    }
+    let mut skipped = Vec::new();
+    let mut kept = Vec::with_capacity(forms.len());
+    for (form, sheet) in forms.into_iter().zip(instructions) {
+        match (form, sheet) {
+            (Err(ImportFailure::Data { notes, .. }), Some(name)) => {
+                skipped.extend(notes);
+                skipped.extend(printable([t!(IMPORT_NOTE_INSTRUCTIONS_SHEET, name)]));
+            }
+            (form, _) => kept.push(form),
+        }
+    }
+    if let Some(Ok(first)) = kept.iter_mut().find(|f| f.is_ok()) {
+        first.notes.splice(0..0, skipped);
+    }
+    kept
+}
+
+/// Whether a sheet's name is one of the words the ruleset's layout ignores (`填表说明*`):
+/// instructions, not a form.
+fn ignored_name(plan: &Plan, sheet: &str) -> bool {
+    let name = place::label_key(sheet);
+    plan.layout
+        .ignore
+        .iter()
+        .any(|word| match word.strip_suffix('*') {
+            Some(prefix) => name.starts_with(&place::label_key(prefix)),
+            None => name == place::label_key(word),
+        })
 }
 
 /// What a file that starts with `bytes` is, where it is a binary document no text is

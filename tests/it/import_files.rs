@@ -143,6 +143,41 @@ fn workbook_with(sheets: &[(&str, &str, f64, f64)], edit: impl FnOnce(&mut Workb
     book.save_to_buffer().unwrap()
 }
 
+/// A 填表说明 sheet before the form whose table names the fields (栏目 | 填写要求) does
+/// not read as a form: it is skipped with a note, not refused beside the form read
+/// (formats tester: 12 errors, exit 2, for a form of 80.00).
+#[test]
+fn an_instructions_sheet_naming_the_fields_is_skipped_beside_the_form() {
+    let mut book = Workbook::new();
+    let instructions = book.add_worksheet();
+    instructions.set_name("填表说明").unwrap();
+    let rows = [
+        ("栏目", "填写要求"),
+        ("年初预算数", "填“二下”数"),
+        ("财政拨款数", "填财政部门实际拨付的款项数"),
+        ("实际支付数", "填资金实际支付到最终使用者的数额"),
+        ("指标名称", "填列经财政部门审核通过的指标"),
+        ("目标值", "填绩效目标申报表中的目标值"),
+    ];
+    for (r, (field, how)) in rows.iter().enumerate() {
+        let r = u32::try_from(r).unwrap();
+        instructions.write_string(r, 0, *field).unwrap();
+        instructions.write_string(r, 1, *how).unwrap();
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评表").unwrap();
+    seed_sheet(sheet, "智慧城市一期", 1679.7, 0.0);
+    let bytes = book.save_to_buffer().unwrap();
+    let forms = import::import_each("说明.xlsx", &bytes, xlsx_kind(), &SUZHOU).unwrap();
+    assert_eq!(forms.len(), 1);
+    let form = forms[0].as_ref().unwrap();
+    assert!(
+        form.notes.iter().any(|n| n.contains("`填表说明`")),
+        "{:?}",
+        form.notes
+    );
+}
+
 #[test]
 fn a_workbook_with_two_forms_imports_each_sheet() {
     let bytes = workbook_bytes(&[

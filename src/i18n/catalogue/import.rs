@@ -180,6 +180,10 @@ IMPORT_NOTE_COVER_SHEET {
     en: "sheet `{name}` fills fields of one part of the form only (a cover page?) beside a whole form, not read as a form, skipped",
     zh: "工作表 `{name}` 只填了表单一个部分的栏目（可能是封面），而另有完整的表单，不作为表单读取，已跳过",
 }
+IMPORT_NOTE_INSTRUCTIONS_SHEET {
+    en: "sheet `{name}` is named by a word the ruleset's layout ignores (instructions) and does not read as a form beside one that does: skipped",
+    zh: "工作表 `{name}` 的名称是规则集版式中忽略的文字（填表说明之类），它读不成表单，而另有表单：已跳过",
+}
 IMPORT_NOTE_NO_FIELD {
     en: "sheet `{name}` holds no field of the form, not read",
     zh: "工作表 `{name}` 没有表单的栏目，未读取",
