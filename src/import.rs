@@ -283,14 +283,7 @@ fn without_instructions(
 /// Whether a sheet's name is one of the words the ruleset's layout ignores (`填表说明*`):
 /// instructions, not a form.
 fn ignored_name(plan: &Plan, sheet: &str) -> bool {
-    let name = place::label_key(sheet);
-    plan.layout
-        .ignore
-        .iter()
-        .any(|word| match word.strip_suffix('*') {
-            Some(prefix) => name.starts_with(&place::label_key(prefix)),
-            None => name == place::label_key(word),
-        })
+    place::ignored(&plan.layout, &place::label_key(sheet))
 }
 
 /// What a file that starts with `bytes` is, where it is a binary document no text is

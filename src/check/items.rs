@@ -35,9 +35,18 @@ pub(crate) struct Items<'r, 'a> {
     pub class_names: Vec<String>,
     pub grade_names: Vec<String>,
     defined: Defined,
-    /// The layout's words kept so far (`checked.layout.labels`), to keep each once
-    /// without searching the list for every word (64,000 words took 27 seconds).
-    layout_seen: std::collections::HashSet<(String, Option<String>, String)>,
+    /// The layout's words kept so far, to keep each once without searching its list for
+    /// every word (64,000 words took 27 seconds).
+    layout_seen: LayoutSeen,
+}
+
+/// The words of `checked.layout` so far.
+#[derive(Default)]
+struct LayoutSeen {
+    /// `ignore` and `totals` words, each with whether it is a total word.
+    words: std::collections::HashSet<(bool, String)>,
+    /// `labels`: section, field, word.
+    labels: std::collections::HashSet<(String, Option<String>, String)>,
 }
 
 impl<'r, 'a> Items<'r, 'a> {
@@ -49,7 +58,7 @@ impl<'r, 'a> Items<'r, 'a> {
             class_names,
             grade_names: Vec::new(),
             defined: Defined::default(),
-            layout_seen: std::collections::HashSet::new(),
+            layout_seen: LayoutSeen::default(),
         }
     }
 
@@ -551,18 +560,6 @@ impl<'r, 'a> Items<'r, 'a> {
         if !self.define("layout", "layout", span) {
             return;
         }
-        // Each word once, kept without searching the list for every word.
-        let mut seen: std::collections::HashSet<(bool, String)> = (self.checked.layout.totals)
-            .iter()
-            .map(|w| (true, w.clone()))
-            .chain(
-                self.checked
-                    .layout
-                    .ignore
-                    .iter()
-                    .map(|w| (false, w.clone())),
-            )
-            .collect();
         for entry in &l.entries {
             let empty = match entry.kind {
                 ast::LayoutWords::Labels => {
@@ -586,7 +583,7 @@ impl<'r, 'a> Items<'r, 'a> {
                         problem: empty.clone(),
                         span: word.span.into(),
                     });
-                } else if seen.insert((totals, word.value.clone())) {
+                } else if (self.layout_seen.words).insert((totals, word.value.clone())) {
                     list.push(word.value.clone());
                 }
             }
@@ -666,7 +663,7 @@ impl<'r, 'a> Items<'r, 'a> {
                 continue;
             }
             let label = (section.to_owned(), field.clone(), word.value.clone());
-            if self.layout_seen.insert(label.clone()) {
+            if self.layout_seen.labels.insert(label.clone()) {
                 self.checked.layout.labels.push(label);
             }
         }

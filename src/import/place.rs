@@ -632,13 +632,7 @@ impl<'a> Placer<'a> {
     }
 
     fn ignored(&self, text: &str) -> bool {
-        self.layout
-            .ignore
-            .iter()
-            .any(|word| match word.strip_suffix('*') {
-                Some(prefix) => text.starts_with(prefix),
-                None => text == word,
-            })
+        ignored(self.layout, text)
     }
 
     /// The section a cell labels: its label, or its label with a remark in parentheses
@@ -2070,6 +2064,18 @@ fn quoted(texts: &[String], limit: usize) -> String {
     out
 }
 
+/// Whether `text` (as [`label_key`] gives it) is one of the words `layout` ignores: the
+/// word itself, or one a `*` ends beginning it (`填表说明*`).
+pub(crate) fn ignored(layout: &LayoutDef, text: &str) -> bool {
+    layout
+        .ignore
+        .iter()
+        .any(|word| match word.strip_suffix('*') {
+            Some(prefix) => text.starts_with(prefix),
+            None => text == word,
+        })
+}
+
 /// Whether the only values on a row of several labels are words right of the last
 /// label (`年初预算数 | … | 指标结余收回数 | | 数据来源：市统计局`): on a row of a
 /// record's labels, a note beside the labels over their values, not a label's value. (A
@@ -2078,13 +2084,10 @@ fn note_beside_labels(row: &[Cell], classes: &[Class], labels: &[usize]) -> bool
     let (Some(&first), Some(&last)) = (labels.first(), labels.last()) else {
         return false;
     };
-    let values: Vec<usize> = (0..classes.len())
-        .filter(|&c| matches!(classes.get(c), Some(Class::Value)))
-        .collect();
     first != last
-        && values
-            .iter()
-            .all(|&v| v > last && row.get(v).is_some_and(is_note))
+        && (classes.iter().enumerate())
+            .filter(|(_, class)| matches!(class, Class::Value))
+            .all(|(v, _)| v > last && row.get(v).is_some_and(is_note))
 }
 
 /// The values of a row under a record's labels (`labels`, by column) where the others are
@@ -2114,8 +2117,9 @@ fn is_note(cell: &Cell) -> bool {
 }
 
 /// The fields of a table's row in place that its empty cells (or a dash alone) leave
-/// blank (no value, none carried down), each as not given at its cell: what is said of the missing value (an
-/// actual value left out) points at the cell, not at the row's first.
+/// blank (no value, none carried down), each as not given at its cell: what is said of
+/// the missing value (an actual value left out) points at the cell, not at the row's
+/// first.
 fn blank_cells(table: &Table, row: &[Cell], out: &mut RecordOut) {
     for (&c, &f) in &table.columns {
         if out.entries.iter().any(|(k, _, _)| *k == f) {

@@ -642,7 +642,7 @@ fn float_read(value: f64, shows: &Shows) -> (CellValue, Option<Rounded>) {
     }
     let digits = significant(value, EXCEL_DIGITS);
     let stored = settled(digits.clone());
-    let rounded = rounded(value < 0.0, (&digits, &stored), shows);
+    let rounded = rounded((&digits, &stored), shows);
     (number(stored, shows), rounded)
 }
 
@@ -662,12 +662,10 @@ pub(crate) fn value_and_rounded(data: &Data, shows: &Shows) -> (CellValue, Optio
 /// the format shows fewer than two decimals (a weight `=50/3` shown 17 is not 17, and is read as stored);
 /// `None` where the format fixes no decimals (General), or shows the number as
 /// [`value_of`] reads it (`stored`, from the 15 `digits`). Not for a date.
-fn rounded(negative: bool, (digits, stored): (&str, &str), shows: &Shows) -> Option<Rounded> {
-    let shown = if negative && !stored.starts_with('-') {
-        shows.section_for(&format!("-{stored}"))
-    } else {
-        shows.section_for(stored)
-    };
+fn rounded((digits, stored): (&str, &str), shows: &Shows) -> Option<Rounded> {
+    // The section of the number as the cell holds it, with its sign (a stored text may
+    // have settled a tiny negative to `0`).
+    let shown = shows.section_for(digits);
     if shown.thousands > 0 {
         // A number shown in thousands (`#,##0,"千元"`) is an amount, never a score.
         return None;
